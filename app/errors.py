@@ -1,0 +1,162 @@
+"""Typed errors: what the user can act on (UserError) apart from storage faults.
+
+`app/` raises `UserError(code, **params)`; the words are looked up in
+`MESSAGES` in the user's language by whoever shows the error (the GUI, the
+command line, the import report).  A bug is any other exception.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# code -> (English, Simplified Chinese).  Placeholders use str.format names.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # identity numbers
+    "id_no.required": ("The ID number is required.", "请填写身份证号。"),
+    "id_no.length": (
+        "The ID number must have 18 characters (it has {length}).",
+        "身份证号应为18位（现为{length}位）。",
+    ),
+    "id_no.format": (
+        "The ID number may contain only digits and a final X.",
+        "身份证号只能由数字组成，最后一位可以是X。",
+    ),
+    "id_no.checksum": (
+        "The ID number's check character is wrong (expected {expected}).",
+        "身份证号校验位错误（应为{expected}）。",
+    ),
+    "id_no.birth_date": ("The ID number holds an impossible birth date.", "身份证号中的出生日期无效。"),
+    "id_no.birth_future": ("The ID number holds a birth date in the future.", "身份证号中的出生日期晚于今天。"),
+    "id_no.region": ("The ID number's region code is unknown.", "身份证号的地区代码无效。"),
+    "uscc.required": ("The unified social credit code is required.", "请填写统一社会信用代码。"),
+    "uscc.length": (
+        "The unified social credit code must have 18 characters (it has {length}).",
+        "统一社会信用代码应为18位（现为{length}位）。",
+    ),
+    "uscc.format": (
+        "The unified social credit code contains characters that are not allowed (I, O, S, V, Z or symbols).",
+        "统一社会信用代码含有不允许的字符（I、O、S、V、Z或符号）。",
+    ),
+    "uscc.checksum": (
+        "The unified social credit code's check character is wrong (expected {expected}).",
+        "统一社会信用代码校验位错误（应为{expected}）。",
+    ),
+    "phone.format": ("The phone number is not valid.", "联系电话格式不正确。"),
+    # parties
+    "party.name_required": ("The name is required.", "请填写名称/姓名。"),
+    "party.name_too_long": ("The name is too long (at most {limit} characters).", "名称过长（最多{limit}个字）。"),
+    "party.duplicate_id_no": (
+        "A person with this ID number is already registered: {name} (no. {number}).",
+        "该身份证号已登记：{name}（编号{number}）。",
+    ),
+    "party.duplicate_uscc": (
+        "An employer with this credit code is already registered: {name} (no. {number}).",
+        "该统一社会信用代码已登记：{name}（编号{number}）。",
+    ),
+    "party.not_found": ("The party no longer exists.", "该当事人已不存在。"),
+    "party.kind_unknown": ("Unknown party kind: {value}.", "未知的当事人类别：{value}。"),
+    "party.org_type_unknown": ("Unknown employer type: {value}.", "未知的单位类型：{value}。"),
+    "record.changed_elsewhere": (
+        "Someone else changed this record since you opened it. Reopen it and enter your change again.",
+        "该记录在您打开后已被他人修改，请重新打开后再修改。",
+    ),
+    # accounts and permissions
+    "permission.denied": (
+        "You do not have the permission “{label_en}”.",
+        "您没有“{label_zh}”的权限。",
+    ),
+    "auth.setup_closed": (
+        "This database already has accounts; sign in with --user NAME.",
+        "该数据库已有用户账号，请使用 --user 用户名 登录。",
+    ),
+    "auth.failed": ("The user name or password is wrong.", "用户名或密码错误。"),
+    "auth.locked": (
+        "Too many wrong passwords: the account is locked until {until}.",
+        "密码错误次数过多，账号已锁定至{until}。",
+    ),
+    "auth.disabled": ("This account has been disabled.", "该账号已停用。"),
+    "user.name_required": ("The user name is required.", "请填写用户名。"),
+    "user.name_format": (
+        "The user name may contain letters, digits, dots, dashes and underscores only.",
+        "用户名只能包含字母、数字、点、短横线和下划线。",
+    ),
+    "user.duplicate": ("The user name {username} is taken.", "用户名{username}已被使用。"),
+    "user.not_found": ("No such user: {username}.", "没有该用户：{username}。"),
+    "user.password_too_short": (
+        "The password must have at least {minimum} characters.",
+        "密码至少需要{minimum}个字符。",
+    ),
+    "user.passwords_differ": ("The two passwords differ.", "两次输入的密码不一致。"),
+    "user.role_unknown": ("Unknown role: {role}.", "未知角色：{role}。"),
+    "user.roles_required": ("Choose at least one role.", "请至少选择一个角色。"),
+    "user.last_admin": (
+        "This is the last active administrator; keep at least one.",
+        "这是最后一个有效的系统管理员，至少需要保留一个。",
+    ),
+    "reveal.reason_required": ("Please give the reason for viewing this.", "请填写查看原因。"),
+    # imports
+    "import.not_a_workbook": ("The file is not an Excel workbook (.xlsx): {detail}", "该文件不是Excel工作簿（.xlsx）：{detail}"),
+    "import.wrong_template": (
+        "The sheet does not follow the program's template: missing column {column}.",
+        "表格不符合本程序的模板：缺少“{column}”列。",
+    ),
+    "import.cancelled": ("The import was cancelled; nothing was saved.", "导入已取消，未保存任何数据。"),
+    "import.value_required": ("{column} is required.", "“{column}”不能为空。"),
+    "import.bad_value": ("{column}: “{value}” is not valid.", "“{column}”的值“{value}”无效。"),
+    "import.duplicate_in_file": ("Same as row {row} in this file.", "与本文件第{row}行重复。"),
+    "export.cancelled": ("The export was cancelled.", "导出已取消。"),
+    "file.not_found": ("File not found: {path}", "找不到文件：{path}"),
+    "file.cannot_write": ("Cannot write the file {path}: {detail}", "无法写入文件{path}：{detail}"),
+    # store
+    "db.unreachable": ("Cannot open the database: {detail}", "无法打开数据库：{detail}"),
+    "db.newer_than_program": (
+        "The database was written by a newer version of the program ({revision}). Please update the program.",
+        "数据库由更新版本的程序创建（{revision}），请先升级本程序。",
+    ),
+    "db.disk_full": ("The disk is full; nothing was saved.", "磁盘已满，未保存任何数据。"),
+    "db.locked": ("The database is busy; please try again.", "数据库正忙，请稍后重试。"),
+}
+
+
+def message_for(code: str, params: dict[str, Any], language: str = "zh_CN") -> str:
+    en, zh = MESSAGES.get(code, (code, code))
+    template = en if language == "en" else zh
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+class UserError(Exception):
+    """Something the user can correct.  `field` names the input it concerns."""
+
+    def __init__(self, code: str, field: str | None = None, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.field = field
+        self.params = params
+
+    def message(self, language: str = "zh_CN") -> str:
+        return message_for(self.code, self.params, language)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class StorageError(Exception):
+    """The store failed in a way the user can do something about (disk, lock, I/O)."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+    def message(self, language: str = "zh_CN") -> str:
+        return message_for(self.code, self.params, language)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class Cancelled(Exception):
+    """Raised inside a long service when its cancel token is set."""

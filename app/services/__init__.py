@@ -1,0 +1,1 @@
+"""Use cases.  Each takes the store and the acting user; writes go through UnitOfWork."""

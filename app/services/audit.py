@@ -1,0 +1,294 @@
+"""The hash-chained audit record: writing entries and verifying the whole record.
+
+Each entry hashes the previous entry's hash with its own canonical content, so
+deleting, reordering or editing an entry breaks the chain; each entry also
+carries the digest of the record's state after the change, so editing an
+audited record without the program (e.g. in the sqlite3 shell) no longer
+matches its last entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, update
+from sqlalchemy.orm import Mapper, Session
+
+from app.models.audit import AuditEntry, AuditHead
+from app.services.actor import Actor
+from app.store.base import Base
+from app.store.types import utc_now
+
+GENESIS_HASH = "0" * 64
+# Columns that change on every write and say nothing a reader needs in old → new.
+NOISE_COLUMNS = frozenset({"version", "updated_at", "created_at"})
+
+
+def canonical(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    return value
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def audited_mappers() -> list[Mapper[Any]]:
+    return [m for m in Base.registry.mappers if getattr(m.class_, "__audited__", False)]
+
+
+def record_state(obj: Any) -> dict[str, Any]:
+    mapper: Mapper[Any] = obj.__mapper__
+    return {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs}
+
+
+def record_digest(obj: Any) -> str:
+    return hashlib.sha256(canonical_json(record_state(obj)).encode()).hexdigest()
+
+
+def redact(obj: Any, changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
+    hidden = getattr(type(obj), "__audit_redacted__", frozenset())
+    return {k: (["***", "***"] if k in hidden else v) for k, v in changes.items()}
+
+
+@dataclass
+class PendingEntry:
+    action: str
+    table_name: str
+    record_id: int | None
+    record_uuid: str | None
+    changes: dict[str, Any]
+    record_digest: str | None
+    reason: str | None = None
+
+
+def entry_content(seq: int, at: datetime, actor: Actor, entry: PendingEntry) -> dict[str, Any]:
+    return {
+        "seq": seq,
+        "at": at,
+        "actor": actor.username,
+        "actor_user_id": actor.user_id,
+        "machine": actor.machine,
+        "action": entry.action,
+        "table_name": entry.table_name,
+        "record_id": entry.record_id,
+        "record_uuid": entry.record_uuid,
+        "changes": canonical_json(entry.changes),
+        "reason": entry.reason,
+        "record_digest": entry.record_digest,
+    }
+
+
+def chain_hash(prev_hash: str, content: dict[str, Any]) -> str:
+    return hashlib.sha256((prev_hash + canonical_json(content)).encode()).hexdigest()
+
+
+def append(connection: Connection, actor: Actor, entries: Iterable[PendingEntry]) -> None:
+    """Append entries to the chain inside the caller's transaction."""
+    entries = list(entries)
+    if not entries:
+        return
+    # The no-op UPDATE takes the write lock (SQLite) / the row lock (PostgreSQL)
+    # before we read the head, so two writers can never fork the chain.
+    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
+    seq, prev_hash = connection.execute(
+        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
+    ).one()
+    at = utc_now()
+    rows = []
+    for entry in entries:
+        seq += 1
+        content = entry_content(seq, at, actor, entry)
+        prev_hash_for_row = prev_hash
+        prev_hash = chain_hash(prev_hash, content)
+        rows.append({**content, "prev_hash": prev_hash_for_row, "entry_hash": prev_hash})
+    connection.execute(insert(AuditEntry), rows)
+    connection.execute(
+        update(AuditHead).where(AuditHead.id == 1).values(last_seq=seq, last_hash=prev_hash)
+    )
+
+
+def pending_from_flush(session: Session) -> list[PendingEntry]:
+    """Audit entries for what the session is flushing (called in after_flush)."""
+    from sqlalchemy import inspect
+
+    entries: list[PendingEntry] = []
+
+    def make(obj: Any, action: str, changes: dict[str, list[Any]]) -> PendingEntry:
+        state = inspect(obj)
+        uuid_value = getattr(obj, "uuid", None)
+        return PendingEntry(
+            action=action,
+            table_name=obj.__table__.name,
+            record_id=state.identity[0] if state.identity else getattr(obj, "id", None),
+            record_uuid=str(uuid_value) if uuid_value is not None else None,
+            changes=redact(obj, changes),
+            record_digest=None if action == "delete" else record_digest(obj),
+        )
+
+    for obj in session.new:
+        if getattr(type(obj), "__audited__", False):
+            state = record_state(obj)
+            changes = {k: [None, v] for k, v in state.items() if k not in NOISE_COLUMNS and v is not None}
+            entries.append(make(obj, "insert", changes))
+    for obj in session.dirty:
+        if not getattr(type(obj), "__audited__", False) or not session.is_modified(obj):
+            continue
+        changes = {}
+        insp = inspect(obj)
+        for attr in obj.__mapper__.column_attrs:
+            if attr.key in NOISE_COLUMNS:
+                continue
+            history = insp.attrs[attr.key].history
+            if history.has_changes():
+                old = history.deleted[0] if history.deleted else None
+                new = history.added[0] if history.added else None
+                if old != new:
+                    changes[attr.key] = [old, new]
+        if changes:
+            entries.append(make(obj, "update", changes))
+    for obj in session.deleted:
+        if getattr(type(obj), "__audited__", False):
+            state = record_state(obj)
+            changes = {k: [v, None] for k, v in state.items() if k not in NOISE_COLUMNS and v is not None}
+            entries.append(make(obj, "delete", changes))
+    return entries
+
+
+# ---------------------------------------------------------------- verification
+
+
+@dataclass(frozen=True)
+class Break:
+    code: str  # chain_gap | prev_mismatch | hash_mismatch | head_mismatch | record_changed | record_unlogged | record_missing
+    seq: int | None
+    table_name: str | None = None
+    record_id: int | None = None
+
+    def describe(self, language: str = "zh_CN") -> str:
+        zh = {
+            "chain_gap": "第{seq}条日志之前有日志缺失或顺序被调换",
+            "prev_mismatch": "第{seq}条日志与前一条日志的链接不符（被删除、插入或调换）",
+            "hash_mismatch": "第{seq}条日志的内容被修改",
+            "head_mismatch": "日志末尾被删除（最后一条应为第{seq}条）",
+            "record_changed": "记录 {table}#{record} 在程序之外被修改（最后一条相关日志为第{seq}条）",
+            "record_unlogged": "记录 {table}#{record} 没有任何日志（在程序之外写入）",
+            "record_missing": "记录 {table}#{record} 在程序之外被删除（最后一条相关日志为第{seq}条）",
+        }
+        en = {
+            "chain_gap": "entries are missing or reordered before entry {seq}",
+            "prev_mismatch": "entry {seq} does not link to the entry before it (deleted, inserted or swapped)",
+            "hash_mismatch": "entry {seq} has been altered",
+            "head_mismatch": "the end of the record was deleted (the last entry should be {seq})",
+            "record_changed": "record {table}#{record} was changed outside the program (last entry {seq})",
+            "record_unlogged": "record {table}#{record} has no audit entry (written outside the program)",
+            "record_missing": "record {table}#{record} was deleted outside the program (last entry {seq})",
+        }
+        template = (en if language == "en" else zh)[self.code]
+        return template.format(seq=self.seq, table=self.table_name, record=self.record_id)
+
+
+@dataclass
+class VerifyResult:
+    entries_checked: int = 0
+    records_checked: int = 0
+    breaks: list[Break] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.breaks
+
+
+def verify(
+    session: Session,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    max_breaks: int = 100,
+) -> VerifyResult:
+    """Walk the chain, then compare every audited record with its last entry."""
+    result = VerifyResult()
+    total = session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
+    last_digest: dict[tuple[str, int], tuple[int, str | None, str]] = {}
+    expected_seq = 1
+    prev_hash = GENESIS_HASH
+
+    def add(brk: Break) -> bool:
+        result.breaks.append(brk)
+        return len(result.breaks) >= max_breaks
+
+    for entry in _entries(session):
+        result.entries_checked += 1
+        if entry.seq != expected_seq and add(Break("chain_gap", entry.seq)):
+            return result
+        if entry.prev_hash != prev_hash and add(Break("prev_mismatch", entry.seq)):
+            return result
+        content = {
+            "seq": entry.seq,
+            "at": entry.at,
+            "actor": entry.actor,
+            "actor_user_id": entry.actor_user_id,
+            "machine": entry.machine,
+            "action": entry.action,
+            "table_name": entry.table_name,
+            "record_id": entry.record_id,
+            "record_uuid": entry.record_uuid,
+            "changes": entry.changes,
+            "reason": entry.reason,
+            "record_digest": entry.record_digest,
+        }
+        if chain_hash(entry.prev_hash, content) != entry.entry_hash and add(Break("hash_mismatch", entry.seq)):
+            return result
+        if entry.record_id is not None and entry.action in ("insert", "update", "delete"):
+            last_digest[(entry.table_name, entry.record_id)] = (entry.seq, entry.record_digest, entry.action)
+        prev_hash = entry.entry_hash
+        expected_seq = entry.seq + 1
+        if progress and result.entries_checked % 10_000 == 0:
+            progress(result.entries_checked, total)
+    head_seq, head_hash = session.execute(
+        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
+    ).one()
+    if (head_seq != expected_seq - 1 or head_hash != prev_hash) and add(Break("head_mismatch", head_seq)):
+        return result
+
+    for mapper in audited_mappers():
+        table_name = mapper.local_table.name  # type: ignore[attr-defined]
+        seen: set[int] = set()
+        for obj in session.scalars(select(mapper.class_).execution_options(yield_per=2000)):
+            result.records_checked += 1
+            key = (table_name, obj.id)
+            seen.add(obj.id)
+            logged = last_digest.get(key)
+            if logged is None:
+                if add(Break("record_unlogged", None, table_name, obj.id)):
+                    return result
+            elif logged[2] == "delete" or logged[1] != record_digest(obj):
+                if add(Break("record_changed", logged[0], table_name, obj.id)):
+                    return result
+            session.expunge(obj)
+        for (tname, rid), (seq, _digest, action) in last_digest.items():
+            if tname == table_name and rid not in seen and action != "delete":
+                if add(Break("record_missing", seq, tname, rid)):
+                    return result
+    return result
+
+
+def _entries(session: Session) -> Iterator[AuditEntry]:
+    stmt = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=5000)
+    for entry in session.scalars(stmt):
+        yield entry
+        session.expunge(entry)

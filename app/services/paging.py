@@ -1,0 +1,74 @@
+"""Paged, sorted, filtered queries over big tables: what every list model uses.
+
+A list asks for `count()` once and then for windows of rows as the user
+scrolls.  Sorting and filtering happen in SQL on indexed columns.  A window in
+the far half of the result is read with the order reversed, so jumping to
+the last row of a million costs as little as showing the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from sqlalchemy import ColumnElement, Select, func, select
+
+from app.store.engine import Store
+
+RowT = TypeVar("RowT")
+
+
+@dataclass(frozen=True)
+class SortSpec:
+    """Order by these columns (ascending unless `descending`); the last must be unique."""
+
+    columns: Sequence[ColumnElement[Any]]
+    descending: bool = False
+
+
+class PagedQuery(Generic[RowT]):
+    """A filtered, sorted query read in windows.  Thread-safe: each call opens its own session."""
+
+    def __init__(
+        self,
+        store: Store,
+        statement: Select[Any],
+        sort: SortSpec,
+        make_row: Callable[[Any], RowT],
+    ) -> None:
+        self._store = store
+        self._statement = statement
+        self._sort = sort
+        self._make_row = make_row
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            counted = select(func.count()).select_from(self._statement.order_by(None).subquery())
+            with self._store.read() as session:
+                self._count = int(session.scalar(counted) or 0)
+        return self._count
+
+    def page(self, offset: int, limit: int) -> list[RowT]:
+        total = self.count()
+        if offset >= total or limit <= 0:
+            return []
+        limit = min(limit, total - offset)
+        reverse = offset > total // 2
+        if reverse:
+            # Read the window from the other end: rows [offset, offset+limit) are
+            # rows [total-offset-limit, total-offset) of the reversed order.
+            order = self._ordering(not self._sort.descending)
+            window = self._statement.order_by(*order).offset(total - offset - limit).limit(limit)
+        else:
+            order = self._ordering(self._sort.descending)
+            window = self._statement.order_by(*order).offset(offset).limit(limit)
+        with self._store.read() as session:
+            rows = [self._make_row(r) for r in session.execute(window)]
+        if reverse:
+            rows.reverse()
+        return rows
+
+    def _ordering(self, descending: bool) -> list[ColumnElement[Any]]:
+        return [c.desc() if descending else c.asc() for c in self._sort.columns]

@@ -1,0 +1,88 @@
+"""Who may do what: one table, permission × role.  Enforced in the services."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # 系统管理员
+    INTAKE = "intake"  # 受理登记员
+    INSPECTOR = "inspector"  # 劳动保障监察员
+    ARBITRATOR = "arbitrator"  # 仲裁员
+    ARB_CLERK = "arb_clerk"  # 书记员
+    MEDIATOR = "mediator"  # 调解员
+    LEGAL_REVIEWER = "legal_reviewer"  # 法制审核员
+    LEADERSHIP = "leadership"  # 领导查询 (read-only)
+
+
+ROLE_LABELS: dict[Role, tuple[str, str]] = {
+    Role.ADMIN: ("System administrator", "系统管理员"),
+    Role.INTAKE: ("Intake clerk", "受理登记员"),
+    Role.INSPECTOR: ("Labour inspector", "劳动保障监察员"),
+    Role.ARBITRATOR: ("Arbitrator", "仲裁员"),
+    Role.ARB_CLERK: ("Arbitration clerk", "书记员"),
+    Role.MEDIATOR: ("Mediator", "调解员"),
+    Role.LEGAL_REVIEWER: ("Legal reviewer", "法制审核员"),
+    Role.LEADERSHIP: ("Leadership (read-only)", "领导查询"),
+}
+
+
+class Permission(StrEnum):
+    PARTY_VIEW = "party.view"
+    PARTY_EDIT = "party.edit"
+    PARTY_IMPORT = "party.import"
+    PARTY_EXPORT = "party.export"
+    PERSONAL_DATA_REVEAL = "personal_data.reveal"
+    PERSONAL_DATA_EXPORT_FULL = "personal_data.export_full"
+    USER_MANAGE = "user.manage"
+    AUDIT_VIEW = "audit.view"
+    AUDIT_VERIFY = "audit.verify"
+
+
+PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
+    Permission.PARTY_VIEW: ("View parties", "查看当事人"),
+    Permission.PARTY_EDIT: ("Add and edit parties", "新增和修改当事人"),
+    Permission.PARTY_IMPORT: ("Import parties", "导入当事人"),
+    Permission.PARTY_EXPORT: ("Export parties (masked)", "导出当事人（脱敏）"),
+    Permission.PERSONAL_DATA_REVEAL: ("Show personal data in full", "查看完整个人信息"),
+    Permission.PERSONAL_DATA_EXPORT_FULL: ("Export personal data in full", "导出完整个人信息"),
+    Permission.USER_MANAGE: ("Manage users and roles", "管理用户与角色"),
+    Permission.AUDIT_VIEW: ("View the audit log", "查看操作日志"),
+    Permission.AUDIT_VERIFY: ("Verify the audit log", "校验操作日志"),
+}
+
+_ALL_CASE_ROLES = {Role.INTAKE, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR}
+_EVERYONE = set(Role)
+
+# The table.  A permission not listed for a role is refused.
+ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
+    Permission.PARTY_VIEW: frozenset(_EVERYONE),
+    Permission.PARTY_EDIT: frozenset(_ALL_CASE_ROLES | {Role.ADMIN}),
+    Permission.PARTY_IMPORT: frozenset({Role.ADMIN, Role.INTAKE, Role.ARB_CLERK}),
+    Permission.PARTY_EXPORT: frozenset(_EVERYONE),
+    Permission.PERSONAL_DATA_REVEAL: frozenset(
+        {Role.ADMIN, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR, Role.LEGAL_REVIEWER}
+    ),
+    Permission.PERSONAL_DATA_EXPORT_FULL: frozenset({Role.ADMIN}),
+    Permission.USER_MANAGE: frozenset({Role.ADMIN}),
+    Permission.AUDIT_VIEW: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER, Role.LEADERSHIP}),
+    Permission.AUDIT_VERIFY: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER, Role.LEADERSHIP}),
+}
+
+# What the command line may do without a login (read-only; personal data masked).
+ANONYMOUS_READ_PERMISSIONS: frozenset[Permission] = frozenset(
+    {Permission.PARTY_VIEW, Permission.PARTY_EXPORT, Permission.AUDIT_VERIFY}
+)
+
+
+def role_allows(role: Role | str, permission: Permission) -> bool:
+    try:
+        return Role(role) in ROLE_PERMISSIONS[permission]
+    except ValueError:
+        return False
+
+
+def label(item: Role | Permission, language: str = "zh_CN") -> str:
+    en, zh = (ROLE_LABELS if isinstance(item, Role) else PERMISSION_LABELS)[item]  # type: ignore[index]
+    return en if language == "en" else zh

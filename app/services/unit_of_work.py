@@ -1,0 +1,116 @@
+"""One unit of work for every write: permission, change, audit — one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import event, func, select
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from app.errors import UserError
+from app.models.user import User
+from app.services import audit
+from app.services.actor import Actor
+from app.services.permissions import Permission
+from app.store.engine import Store, as_storage_error
+
+
+FlushHook = Callable[[Session], None]
+_flush_hooks: list[FlushHook] = []
+
+
+def register_flush_hook(hook: FlushHook) -> None:
+    """Run `hook(session)` after every flush of every unit of work (e.g. search indexing)."""
+    if hook not in _flush_hooks:
+        _flush_hooks.append(hook)
+
+
+class UnitOfWork:
+    """`with UnitOfWork(store, actor, Permission.X) as uow: uow.session.add(...)`
+
+    Checks the permission, then on leaving commits the changes together with
+    their audit entries — or rolls both back.  A stale version (someone else
+    saved the record meanwhile) becomes a UserError.
+    """
+
+    def __init__(self, store: Store, actor: Actor, *permissions: Permission) -> None:
+        self.store = store
+        self.actor = actor
+        self.permissions = permissions
+        self.session: Session
+        self._events: list[audit.PendingEntry] = []
+
+    def __enter__(self) -> UnitOfWork:
+        for permission in self.permissions:
+            self.actor.require(permission)
+        self.session = self.store.sessions()
+        event.listen(self.session, "after_flush", self._after_flush)
+        if self.actor.is_setup:
+            has_accounts = self.session.scalar(select(func.count()).select_from(User)) or 0
+            if has_accounts:
+                self.session.close()
+                raise UserError("auth.setup_closed")
+        return self
+
+    def _after_flush(self, session: Session, _context: Any) -> None:
+        for hook in _flush_hooks:
+            hook(session)
+        audit.append(session.connection(), self.actor, audit.pending_from_flush(session))
+
+    def record_event(
+        self,
+        action: str,
+        table_name: str,
+        record_id: int | None,
+        *,
+        record_uuid: str | None = None,
+        changes: dict[str, Any] | None = None,
+        reason: str | None = None,
+    ) -> None:
+        """An audit entry for something that is not a row change (a reveal, a login)."""
+        self._events.append(
+            audit.PendingEntry(
+                action=action,
+                table_name=table_name,
+                record_id=record_id,
+                record_uuid=record_uuid,
+                changes=changes or {},
+                record_digest=None,
+                reason=reason,
+            )
+        )
+
+    def flush(self) -> None:
+        try:
+            self.session.flush()
+        except StaleDataError as exc:
+            raise UserError("record.changed_elsewhere") from exc
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if exc is None:
+                self.flush()
+                if self._events:
+                    audit.append(self.session.connection(), self.actor, self._events)
+                self.session.commit()
+            else:
+                self.session.rollback()
+        except BaseException as err:
+            self.session.rollback()
+            exc = err
+            raise
+        finally:
+            self.session.close()
+            if isinstance(exc, OperationalError):
+                translated = as_storage_error(exc)
+                if translated is not None:
+                    raise translated from exc

@@ -1,0 +1,5 @@
+"""The local store: engine and pragmas, column types, migrations, search index."""
+
+from app.store.engine import Store, open_store
+
+__all__ = ["Store", "open_store"]

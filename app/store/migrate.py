@@ -1,0 +1,87 @@
+"""Alembic, driven from code: the migrations ship inside the package."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, make_url
+
+from app.errors import StorageError
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+    """Alembic filter: the search index is a database-specific virtual table."""
+    return not (type_ == "table" and name and name.startswith("fts_"))
+
+
+def alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    script = ScriptDirectory.from_config(alembic_config("sqlite://"))
+    head = script.get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def sqlite_file(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def upgrade(url: str, *, backup: bool = True) -> str | None:
+    """Bring the database to the newest schema.  Returns the backup path, if one was made.
+
+    An existing SQLite file that needs upgrading is copied aside first, so a
+    failed migration never costs the user their data.
+    """
+    from app.store.engine import make_engine
+
+    db_file = sqlite_file(url)
+    if db_file is not None:
+        db_file.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(url)
+    try:
+        current = current_revision(engine)
+        head = head_revision()
+        if current == head:
+            return None
+        script = ScriptDirectory.from_config(alembic_config(url))
+        if current is not None and script.get_revision(current) is None:
+            raise StorageError("db.newer_than_program", revision=current)
+        backup_path = None
+        if backup and current is not None and db_file is not None and db_file.exists():
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            backup_path = db_file.with_name(f"{db_file.name}.before-{head}-{stamp}.bak")
+            with engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            shutil.copy2(db_file, backup_path)
+            log.info("database copied aside before upgrade to %s", backup_path.name)
+        with engine.begin() as connection:
+            config = alembic_config(url)
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+        return str(backup_path) if backup_path else None
+    finally:
+        engine.dispose()

@@ -1,0 +1,102 @@
+"""Text search over parties: the one place that knows SQLite FTS5.
+
+SQLite: an FTS5 table (`fts_party`, unicode61 tokenizer) holds, per party,
+overlapping two-character pieces of every Chinese run (建筑工程 → 建筑 筑工 工程 程)
+plus the identity numbers.  FTS5's trigram tokenizer finds nothing for
+two-character terms (TOOLCHAIN trap 5), and most Chinese searches are two
+characters.  Other databases take the portable path: LIKE on the columns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import ColumnElement, Connection, or_, select, text
+from sqlalchemy.sql import column, table
+
+FTS_TABLE = "fts_party"
+_RUNS = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[0-9A-Za-z]+")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def index_terms(*texts: str | None) -> str:
+    """The tokens stored for a record: bigrams and the last character of each
+    Chinese run, and each alphanumeric run whole (upper-cased)."""
+    tokens: list[str] = []
+    for value in texts:
+        if not value:
+            continue
+        for run in _RUNS.findall(value):
+            if _CJK.match(run):
+                tokens.extend(run[i : i + 2] for i in range(len(run) - 1))
+                tokens.append(run[-1])
+            else:
+                tokens.append(run.upper())
+    return " ".join(tokens)
+
+
+def match_expression(term: str) -> str | None:
+    """The FTS5 query for what the user typed, or None when nothing is searchable."""
+    parts: list[str] = []
+    for run in _RUNS.findall(term):
+        if _CJK.match(run):
+            if len(run) == 1:
+                parts.append(f'"{run}"*')
+            else:
+                parts.append('"' + " ".join(run[i : i + 2] for i in range(len(run) - 1)) + '"')
+        else:
+            parts.append(f'"{run.upper()}"*')
+    return " AND ".join(parts) or None
+
+
+def party_terms(name: str | None, id_no: str | None, uscc: str | None) -> str:
+    return index_terms(name, id_no, uscc)
+
+
+def reindex_parties(
+    connection: Connection, rows: Iterable[tuple[int, str | None, str | None, str | None]]
+) -> None:
+    """(Re)write the search entries of the given parties: (id, name, id_no, uscc)."""
+    if connection.dialect.name != "sqlite":
+        return
+    batch = [{"rowid": r[0], "terms": party_terms(r[1], r[2], r[3])} for r in rows]
+    if not batch:
+        return
+    connection.execute(
+        text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid"), [{"rowid": b["rowid"]} for b in batch]
+    )
+    connection.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (:rowid, :terms)"), batch)
+
+
+def unindex_parties(connection: Connection, ids: Sequence[int]) -> None:
+    if connection.dialect.name != "sqlite" or not ids:
+        return
+    connection.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :rowid"), [{"rowid": i} for i in ids])
+
+
+def party_search_clause(
+    dialect_name: str,
+    term: str,
+    id_column: ColumnElement[int],
+    name_column: ColumnElement[str],
+    id_no_column: ColumnElement[str],
+    uscc_column: ColumnElement[str],
+) -> ColumnElement[bool] | None:
+    """A WHERE clause that keeps the parties matching `term`, or None for no filter."""
+    term = term.strip()
+    if not term:
+        return None
+    if dialect_name == "sqlite":
+        expression = match_expression(term)
+        if expression is None:
+            return None
+        fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
+        matching = select(fts.c.rowid).where(fts.c[FTS_TABLE].op("MATCH")(expression))
+        return id_column.in_(matching)
+    upper = term.upper()
+    return or_(
+        name_column.contains(term, autoescape=True),
+        id_no_column.startswith(upper, autoescape=True),
+        uscc_column.startswith(upper, autoescape=True),
+    )
