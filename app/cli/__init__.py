@@ -1,0 +1,134 @@
+"""The command line: the second front end, over the same services as the GUI.
+
+`python main.py` with no command opens the GUI (ui.application.run_gui);
+with a command it runs headless and exits 0, or non-zero with a one-line
+error in the user's language.  Each area adds its commands in its own module
+(app/cli/<area>.py) through `register(subparsers)`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from app import __version__
+from app.config import normalise_language, resolve_db_url
+from app.errors import Cancelled, StorageError, UserError
+
+PASSWORD_ENV_VAR = "RENSHE_PASSWORD"
+# Modules that add subcommands; each has `register(subparsers) -> None`.
+COMMAND_MODULES = ("app.cli.db", "app.cli.parties", "app.cli.accounts")
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="URL", help="database URL (default: $RENSHE_DB or the user data folder)")
+
+
+def add_user_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help=f"act as this user (password from ${PASSWORD_ENV_VAR} or a prompt)",
+    )
+
+
+def add_json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description="人社办案台 Renshe Desk. Without a command: open the desktop program.",
+    )
+    parser.add_argument("--version", action="version", version=f"renshe-desk {__version__}")
+    parser.add_argument("--lang", default=None, help="interface language: zh_CN (default) or en")
+    add_db_option(parser)
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="start the GUI, open the database, show the main window and exit 0 (no dialogs)",
+    )
+    parser.add_argument("--no-err-windows", action="store_true", help="never open error dialogs")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def open_store_for(args: argparse.Namespace) -> Any:
+    from app.store import open_store
+
+    return open_store(resolve_db_url(getattr(args, "db", None)))
+
+
+def actor_for(args: argparse.Namespace, store: Any, *, writes: bool) -> Any:
+    """The acting user: --user (password from env or prompt), else the set-up
+    actor on a database without accounts, else the anonymous read-only reader."""
+    from app.services.actor import anonymous_reader, setup_actor
+
+    username = getattr(args, "user", None)
+    if username:
+        from app.services.accounts import AccountService
+
+        password = os.environ.get(PASSWORD_ENV_VAR)
+        if password is None:
+            password = getpass.getpass(f"{username} 的密码 / password: ")
+        return AccountService(store, setup_actor()).sign_in(username, password)
+    if writes:
+        return setup_actor()  # refused by the unit of work once accounts exist
+    return anonymous_reader()
+
+
+def print_json(document: Any) -> None:
+    json.dump(document, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def terminal_progress(label: str) -> Callable[[int, int], None]:
+    """A progress callback that redraws one line on stderr."""
+
+    def report(done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        shown = f"{done}/{total}" if total else str(done)
+        sys.stderr.write(f"\r{label} {shown}")
+        sys.stderr.flush()
+        if total and done >= total:
+            sys.stderr.write("\n")
+
+    return report
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    language = normalise_language(args.lang or os.environ.get("RENSHE_LANG"))
+    args.language = language
+    from app.logs import configure_logging
+
+    configure_logging()
+    if args.command is None:
+        from ui.application import run_gui
+
+        return run_gui(args)
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except (UserError, StorageError) as err:
+        print(f"错误: {err.message(language)}" if language != "en" else f"error: {err.message(language)}", file=sys.stderr)
+        return 2
+    except Cancelled:
+        print("已取消" if language != "en" else "cancelled", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,29 @@
+"""`db upgrade`: create or migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.cli import add_db_option, print_json
+from app.config import resolve_db_url
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    db = subparsers.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="create the database or upgrade it to the newest schema")
+    add_db_option(upgrade)
+    upgrade.add_argument("--json", action="store_true")
+    upgrade.set_defaults(handler=_upgrade)
+
+
+def _upgrade(args: argparse.Namespace) -> int:
+    from app.store.migrate import head_revision, upgrade
+
+    url = resolve_db_url(args.db)
+    backup = upgrade(url)
+    if args.json:
+        print_json({"revision": head_revision(), "backup": backup})
+    else:
+        print(f"数据库已是最新版本 {head_revision()}" if args.language != "en" else f"database at revision {head_revision()}")
+    return 0
