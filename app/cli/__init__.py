@@ -27,8 +27,15 @@ COMMAND_MODULES = ("app.cli.db", "app.cli.parties", "app.cli.accounts")
 Handler = Callable[[argparse.Namespace], int]
 
 
+DB_HELP = "database URL (default: $RENSHE_DB or the user data folder)"
+LANG_HELP = "interface language: zh_CN (default) or en"
+
+
 def add_db_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", help="database URL (default: $RENSHE_DB or the user data folder)")
+    """--db (and --lang) on a subcommand.  SUPPRESS keeps a value given before
+    the command from being overwritten by the subcommand's default."""
+    parser.add_argument("--db", metavar="URL", default=argparse.SUPPRESS, help=DB_HELP)
+    parser.add_argument("--lang", default=argparse.SUPPRESS, help=LANG_HELP)
 
 
 def add_user_option(parser: argparse.ArgumentParser) -> None:
@@ -51,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="人社办案台 Renshe Desk. Without a command: open the desktop program.",
     )
     parser.add_argument("--version", action="version", version=f"renshe-desk {__version__}")
-    parser.add_argument("--lang", default=None, help="interface language: zh_CN (default) or en")
-    add_db_option(parser)
+    parser.add_argument("--lang", default=None, help=LANG_HELP)
+    parser.add_argument("--db", metavar="URL", default=None, help=DB_HELP)
     parser.add_argument(
         "--smoke-test",
         action="store_true",
