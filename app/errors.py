@@ -104,6 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import.value_required": ("{column} is required.", "“{column}”不能为空。"),
     "import.bad_value": ("{column}: “{value}” is not valid.", "“{column}”的值“{value}”无效。"),
     "import.duplicate_in_file": ("Same as row {row} in this file.", "与本文件第{row}行重复。"),
+    "import.number_as_numeric": (
+        "{column} was stored by Excel as a number and has lost its last digits; format the column as text and type it again.",
+        "“{column}”被Excel存成了数字，后几位已丢失；请将该列设为文本格式后重新填写。",
+    ),
     "export.cancelled": ("The export was cancelled.", "导出已取消。"),
     "file.not_found": ("File not found: {path}", "找不到文件：{path}"),
     "file.cannot_write": ("Cannot write the file {path}: {detail}", "无法写入文件{path}：{detail}"),
@@ -115,6 +119,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "db.disk_full": ("The disk is full; nothing was saved.", "磁盘已满，未保存任何数据。"),
     "db.locked": ("The database is busy; please try again.", "数据库正忙，请稍后重试。"),
+    # legal calendar and deadlines
+    "calendar.bad_schedule": (
+        "The holiday schedule for {year} is not valid: {detail}",
+        "{year}年节假日安排无效：{detail}",
+    ),
+    "calendar.date_outside_year": (
+        "The holiday schedule for {year} lists {date}, which is not in or next to that year.",
+        "{year}年节假日安排中的日期{date}不在该年度（或相邻年度）内。",
+    ),
+    "calendar.day_conflict": (
+        "{date} is listed both as a holiday and as a working day.",
+        "{date}同时被列为节假日和调休上班日。",
+    ),
+    "deadline.unknown_rule": ("Unknown time-limit rule: {rule}.", "未知的期限规则：{rule}。"),
+    "deadline.bad_rule": ("The time-limit rule {rule} is not valid: {detail}", "期限规则{rule}无效：{detail}"),
+    "deadline.bad_date": (
+        "“{value}” is not a date; write it as YYYY-MM-DD.",
+        "“{value}”不是有效日期，请按YYYY-MM-DD填写。",
+    ),
+    "deadline.date_out_of_range": ("The date is out of the supported range.", "日期超出可计算的范围。"),
+    "deadline.negative_days": (
+        "{what_en} cannot be negative ({value}).",
+        "{what_zh}不能为负数（{value}）。",
+    ),
+    "deadline.extension_not_allowed": (
+        "The time limit {rule} cannot be extended.",
+        "期限{rule}不可延长。",
+    ),
+    "deadline.extension_too_long": (
+        "The time limit {rule} can be extended by at most {maximum} {unit_en}.",
+        "期限{rule}最多可延长{maximum}{unit_zh}。",
+    ),
+    "deadline.suspension_order": (
+        "A suspension must resume after it began (suspended {start}, resumed {resume}).",
+        "恢复审理日期应晚于中止审理日期（中止{start}，恢复{resume}）。",
+    ),
+    "deadline.suspension_overlap": (
+        "Two suspensions overlap ({first} and {second}).",
+        "两段中止审理期间重叠（{first}与{second}）。",
+    ),
+    "deadline.restart_before_acceptance": (
+        "A restart event ({date}) cannot come before the acceptance ({acceptance}).",
+        "重新计算审理期限的事件日期（{date}）不能早于受理日期（{acceptance}）。",
+    ),
 }
 
 

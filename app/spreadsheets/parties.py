@@ -1,0 +1,515 @@
+"""The parties register in Excel: the import template, the reader, the export.
+
+- `write_template(path)` writes the program's own import template (sheet 当事人
+  plus a 说明 sheet explaining each column).
+- `read_records(path)` streams a filled template and yields
+  `(Excel row number, fields)` for `PartyService.import_records`.
+- `export_parties(query, path, ...)` streams a filtered `PagedQuery[PartyRow]`
+  into a write-only workbook (constant memory; values masked as the rows carry
+  them) and renames it into place only when complete.
+
+A cell whose value cannot be read (说明: an unknown 证件类型, a date that is
+not a date, an ID number that Excel turned into a number) does not stop the
+import: the row's fields come as a `RowFields` mapping that raises the row's
+`UserError` as soon as the service reads it, so `import_records` refuses that
+row with its row number and reason and goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from app.errors import Cancelled, UserError
+from app.models.party import IdType, OrgType, PartyKind
+
+ProgressCallback = Callable[[int, int], None]
+
+SHEET_NAME = "当事人"
+HELP_SHEET_NAME = "说明"
+EXPORT_SHEET_NAME = "当事人"
+EXPORT_PAGE_SIZE = 1000
+# Template rows that carry drop-downs and text formatting.
+TEMPLATE_ROWS = 5000
+
+KIND_LABELS: dict[str, str] = {PartyKind.PERSON.value: "个人", PartyKind.ORG.value: "单位"}
+ID_TYPE_LABELS: dict[str, str] = {
+    IdType.RESIDENT_ID.value: "居民身份证",
+    IdType.HMT_RESIDENCE.value: "港澳台居民居住证",
+    IdType.FOREIGN_PR.value: "外国人永久居留身份证",
+    IdType.PASSPORT.value: "护照",
+    IdType.OTHER.value: "其他",
+}
+ORG_TYPE_LABELS: dict[str, str] = {
+    OrgType.ENTERPRISE.value: "企业",
+    OrgType.INDIVIDUAL_BUSINESS.value: "个体工商户",
+    OrgType.PRIVATE_NON_ENTERPRISE.value: "民办非企业单位",
+    OrgType.PUBLIC_INSTITUTION.value: "机关事业单位",
+    OrgType.UNLICENSED.value: "无营业执照或被吊销",
+    OrgType.CONTRACTOR.value: "个人承包经营者",
+}
+SEX_LABELS: dict[str, str] = {"M": "男", "F": "女"}
+YES, NO = "是", "否"
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str  # the header in the template
+    field: str  # PartyService field name
+    width: float  # Excel column width (characters)
+    required: bool  # must the header be present?
+    help: str  # the 说明 sheet's text
+    choices: tuple[str, ...] = ()
+    text: bool = False  # formatted as text in the template (long numbers)
+    aliases: tuple[str, ...] = ()
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("类别", "kind", 8, True, "必填。“个人”（劳动者等自然人）或“单位”（用人单位）。",
+           choices=tuple(KIND_LABELS.values()), aliases=("当事人类别",)),
+    Column("姓名/名称", "name", 24, True, "必填。个人填姓名，单位填营业执照上的全称。",
+           aliases=("姓名", "名称", "姓名或名称")),
+    Column("证件类型", "id_type", 20, False,
+           "个人填写，留空即为“居民身份证”。可选：" + "、".join(ID_TYPE_LABELS.values()) + "。",
+           choices=tuple(ID_TYPE_LABELS.values())),
+    Column("身份证号/证件号码", "id_no", 22, True,
+           "个人填写。居民身份证号为18位，最后一位可以是X（小写x会自动转为大写）；系统校验出生日期和校验位，"
+           "性别和出生日期由身份证号自动得出。本列已设为文本格式，请勿改为数字格式，否则Excel会丢失后几位。",
+           text=True, aliases=("身份证号", "证件号码", "公民身份号码")),
+    Column("性别", "sex", 6, False, "仅在证件不是居民身份证时填写：“男”或“女”。", choices=tuple(SEX_LABELS.values())),
+    Column("出生日期", "birth_date", 12, False,
+           "仅在证件不是居民身份证时填写，格式 YYYY-MM-DD（如 1990-01-31），或Excel日期。"),
+    Column("是否农民工", "is_migrant_worker", 10, False,
+           "个人填写“是”或“否”，留空视为“否”。农民工指为用人单位提供劳动的农村居民，无法从身份证号判断，请如实填写。",
+           choices=(YES, NO)),
+    Column("统一社会信用代码", "uscc", 22, True,
+           "单位填写，18位，系统校验校验位；无营业执照的单位可留空。", text=True,
+           aliases=("信用代码", "社会信用代码")),
+    Column("单位类型", "org_type", 20, False,
+           "单位填写，留空即为“企业”。可选：" + "、".join(ORG_TYPE_LABELS.values()) + "。",
+           choices=tuple(ORG_TYPE_LABELS.values())),
+    Column("法定代表人", "legal_rep", 12, False, "单位填写：法定代表人或主要负责人姓名。",
+           aliases=("法定代表人/负责人", "负责人")),
+    Column("联系电话", "phone", 16, False, "手机号（11位）或固定电话（如 0851-85551234）。", text=True,
+           aliases=("电话",)),
+    Column("地址", "address", 40, False, "个人填写住址，单位填写注册地址或经营地址。", aliases=("住址",)),
+)
+COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+
+# Headers of the export: the template's columns (so a clerk recognises them) after the register number.
+EXPORT_HEADERS = ("编号", *(c.label for c in COLUMNS))
+
+
+# ---------------------------------------------------------------- template
+def write_template(path: str | os.PathLike[str]) -> None:
+    """Write the program's own import template to `path` (.xlsx)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_NAME
+    header_font = Font(bold=True)
+    required_font = Font(bold=True, color="C00000")
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="808080")
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row=1, column=index, value=column.label)
+        cell.font = required_font if column.field in ("kind", "name") else header_font
+        cell.fill = fill
+        cell.border = Border(bottom=thin)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        letter = get_column_letter(index)
+        dim = ws.column_dimensions[letter]
+        dim.width = column.width
+        if column.text:
+            # Typed numbers stay text: an 18-digit ID typed into a number cell
+            # loses its last three digits in Excel.
+            dim.number_format = "@"
+        if column.field == "birth_date":
+            dim.number_format = "yyyy-mm-dd"
+        if column.choices:
+            validation = DataValidation(
+                type="list",
+                formula1='"' + ",".join(column.choices) + '"',
+                allow_blank=True,
+                showErrorMessage=True,
+                errorTitle="输入有误",
+                error="请从下拉列表中选择：" + "、".join(column.choices),
+            )
+            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            ws.add_data_validation(validation)
+    ws.row_dimensions[1].height = 22
+    ws.freeze_panes = "A2"
+
+    help_ws = wb.create_sheet(HELP_SHEET_NAME)
+    help_ws.append(["列名", "是否必填", "填写说明"])
+    for cell in help_ws[1]:
+        cell.font = header_font
+        cell.fill = fill
+    for column in COLUMNS:
+        must = "必填" if column.field in ("kind", "name") else "按类别填写"
+        help_ws.append([column.label, must, column.help])
+    help_ws.append([])
+    for line in (
+        "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
+        "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
+        "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
+    ):
+        help_ws.append([line])
+    help_ws.column_dimensions["A"].width = 20
+    help_ws.column_dimensions["B"].width = 12
+    help_ws.column_dimensions["C"].width = 90
+    for row in help_ws.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+    help_ws.freeze_panes = "A2"
+    wb.active = 0
+    _save_atomically(wb.save, Path(path))
+
+
+# ---------------------------------------------------------------- reading
+class RowFields(dict[str, Any]):
+    """The fields of one row.  If a cell could not be read, reading the row
+    (`get` / `[]`) raises that cell's UserError, so the import service refuses
+    the row with the reason (instead of stopping the whole import)."""
+
+    def __init__(self, values: Mapping[str, Any], problem: UserError | None = None) -> None:
+        super().__init__(values)
+        self.problem = problem
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if self.problem is not None:
+            raise self.problem
+        return super().get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        if self.problem is not None:
+            raise self.problem
+        return super().__getitem__(key)
+
+
+def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
+    """Open a filled template; return (estimated row count, iterator of (row number, fields)).
+
+    The count is read from the sheet's dimensions (for the progress bar); it
+    may include trailing blank rows, which the iterator skips.  Raises
+    UserError `import.not_a_workbook` / `import.wrong_template` before any
+    row is read.  The workbook stays open until the iterator is exhausted or
+    closed.
+    """
+    from openpyxl import load_workbook
+
+    file = Path(path)
+    if not file.is_file():
+        raise UserError("file.not_found", path=str(file))
+    if not zipfile.is_zipfile(file):
+        raise UserError("import.not_a_workbook", detail=file.name)
+    try:
+        wb = load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise UserError("import.not_a_workbook", detail=f"{file.name} ({type(exc).__name__})") from exc
+    try:
+        ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
+        header_row, positions = _find_header(ws)
+        max_row = ws.max_row
+        if max_row is None:
+            ws.reset_dimensions()
+            max_row = header_row + sum(1 for _ in ws.iter_rows(min_row=header_row + 1, values_only=True))
+    except BaseException:
+        wb.close()
+        raise
+    total = max(0, max_row - header_row)
+    return total, _iter_rows(wb, ws, header_row, positions)
+
+
+_HEADER_SCAN_ROWS = 10
+
+
+def _normalise_label(value: Any) -> str:
+    return re.sub(r"[\s*＊（）()]", "", str(value or "")).replace("／", "/")
+
+
+def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
+    """The header row number and {field: 0-based column index}."""
+    lookup: dict[str, str] = {}
+    for column in COLUMNS:
+        for label in (column.label, *column.aliases):
+            lookup[_normalise_label(label)] = column.field
+    best: tuple[int, dict[str, int]] = (1, {})
+    for row_no, values in enumerate(ws.iter_rows(max_row=_HEADER_SCAN_ROWS, values_only=True), start=1):
+        positions: dict[str, int] = {}
+        for index, value in enumerate(values):
+            field = lookup.get(_normalise_label(value))
+            if field and field not in positions:
+                positions[field] = index
+        if len(positions) > len(best[1]):
+            best = (row_no, positions)
+    row_no, positions = best
+    for column in COLUMNS:
+        if column.required and column.field not in positions:
+            raise UserError("import.wrong_template", column=column.label)
+    return row_no, positions
+
+
+def _iter_rows(wb: Any, ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+            raw = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
+            if all(_is_blank(v) for v in raw.values()):
+                continue
+            yield row_no, _row_fields(raw)
+    finally:
+        wb.close()
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _row_fields(raw: Mapping[str, Any]) -> RowFields:
+    """Turn one row's cells into service field values (labels → enum values)."""
+    fields: dict[str, Any] = {}
+    problem: UserError | None = None
+    for name, value in raw.items():
+        try:
+            converted = _CONVERTERS.get(name, _text)(value, COLUMN_BY_FIELD[name])
+        except UserError as err:
+            problem = problem or err
+            continue
+        if converted is not None:
+            fields[name] = converted
+    if problem is None and "kind" not in fields:
+        # The service would default to a person; an employer row without its
+        # 类别 would then be saved as a person.  Ask instead.
+        column = COLUMN_BY_FIELD["kind"]
+        problem = UserError("import.value_required", field="kind", column=column.label)
+    return RowFields(fields, problem)
+
+
+def _text(value: Any, column: Column) -> str | None:
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise _bad(column, value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        # Excel keeps 15 significant digits: a longer number typed into a
+        # number cell has already lost its last digits.
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        if column.text:
+            raise UserError("import.number_as_numeric", field=column.field, column=column.label)
+        return repr(value)
+    if isinstance(value, datetime | date):
+        raise _bad(column, value)
+    return str(value).strip()
+
+
+def _bad(column: Column, value: Any) -> UserError:
+    shown = value.strftime("%Y-%m-%d") if isinstance(value, datetime | date) else value
+    return UserError("import.bad_value", field=column.field, column=column.label, value=shown)
+
+
+def _choice(labels: Mapping[str, str], extra: Mapping[str, str] | None = None) -> Callable[[Any, Column], str | None]:
+    by_label = {label: value for value, label in labels.items()}
+    by_label.update({value: value for value in labels})
+    if extra:
+        by_label.update(extra)
+
+    def convert(value: Any, column: Column) -> str | None:
+        text = _text(value, column)
+        if text is None:
+            return None
+        key = re.sub(r"\s", "", text)
+        if key in by_label:
+            return by_label[key]
+        if column.field in ("kind", "org_type"):
+            # Passed through as typed: the service refuses it with its own
+            # message (party.kind_unknown / party.org_type_unknown).
+            return text
+        raise _bad(column, text)
+
+    return convert
+
+
+def _yes_no(value: Any, column: Column) -> bool | None:
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return value
+    text = re.sub(r"\s", "", str(value)).lower()
+    if text in {"是", "y", "yes", "true", "1", "√", "✓"}:
+        return True
+    if text in {"否", "n", "no", "false", "0", "×"}:
+        return False
+    raise _bad(column, value)
+
+
+_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
+
+
+def _date(value: Any, column: Column) -> date | None:
+    if _is_blank(value):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        # An Excel serial day number in a cell not formatted as a date.
+        from openpyxl.utils.datetime import from_excel
+
+        if 1 <= value < 2958466:
+            converted = from_excel(value)
+            return converted.date() if isinstance(converted, datetime) else converted
+        raise _bad(column, value)
+    text = str(value).strip()
+    match = _DATE_TEXT.match(text) or re.match(r"^(\d{4})(\d{2})(\d{2})$", text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    raise _bad(column, text)
+
+
+_CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
+    "kind": _choice(KIND_LABELS, {"自然人": "person", "劳动者": "person", "用人单位": "org", "组织": "org"}),
+    "id_type": _choice(ID_TYPE_LABELS, {"身份证": "resident_id"}),
+    "sex": _choice({"M": "男", "F": "女"}),
+    "org_type": _choice(ORG_TYPE_LABELS, {"包工头": "contractor", "民办非企业": "private_non_enterprise",
+                                          "机关事业": "public_institution"}),
+    "is_migrant_worker": _yes_no,
+    "birth_date": _date,
+}
+
+
+# ---------------------------------------------------------------- export
+def export_parties(
+    query: Any,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+) -> int:
+    """Write the rows of `query` (a PagedQuery[PartyRow], already filtered and
+    masked) to an .xlsx at `path`; return the number of rows written.
+
+    Reads page by page into a write-only workbook (constant memory).  `cancel`
+    (a CancelToken) is checked between pages: Cancelled is raised and no file
+    is left behind.  The file appears at `path` only once it is complete.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    total = query.count()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(EXPORT_SHEET_NAME)
+    widths = (8, *(c.width for c in COLUMNS))
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+    header_font = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    centre = Alignment(horizontal="center")
+    header = []
+    for label in EXPORT_HEADERS:
+        cell = WriteOnlyCell(ws, value=label)
+        cell.font = header_font
+        cell.fill = fill
+        cell.alignment = centre
+        header.append(cell)
+    ws.append(header)
+
+    def date_cell(value: date | None) -> Any:
+        if value is None:
+            return None
+        cell = WriteOnlyCell(ws, value=value)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+
+    written = 0
+    if progress:
+        progress(0, total)
+    while written < total:
+        _check(cancel)
+        rows = query.page(written, EXPORT_PAGE_SIZE)
+        if not rows:
+            break
+        for row in rows:
+            is_person = row.kind == PartyKind.PERSON
+            ws.append([
+                row.id,
+                KIND_LABELS.get(row.kind, row.kind),
+                row.name,
+                ID_TYPE_LABELS.get(row.id_type or "", row.id_type or "") if is_person else None,
+                row.id_no or None,
+                SEX_LABELS.get(row.sex or "", row.sex) if is_person else None,
+                date_cell(row.birth_date) if is_person else None,
+                (YES if row.is_migrant_worker else NO) if is_person else None,
+                row.uscc or None,
+                ORG_TYPE_LABELS.get(row.org_type or "", row.org_type) if not is_person else None,
+                row.legal_rep or None,
+                row.phone or None,
+                row.address or None,
+            ])
+        written += len(rows)
+        if progress:
+            progress(written, total)
+    _check(cancel)
+    _save_atomically(wb.save, Path(path), cancel=cancel)
+    return written
+
+
+def _check(cancel: Any) -> None:
+    if cancel is not None and getattr(cancel, "cancelled", False):
+        raise Cancelled()
+
+
+def _current_umask() -> int:
+    # os.umask can only be read by setting it; done once, at import.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
+def _save_atomically(save: Callable[[str], None], target: Path, *, cancel: Any = None) -> None:
+    """save(temp path) in the target's folder, then rename over the target."""
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
+    os.close(handle)
+    try:
+        save(temp_name)
+        _check(cancel)
+        os.chmod(temp_name, 0o666 & ~_UMASK)  # mkstemp makes it owner-only; be an ordinary file
+        os.replace(temp_name, target)
+    except OSError as exc:
+        _remove_quietly(temp_name)
+        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+
+
+def _remove_quietly(name: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(name)
