@@ -1,0 +1,126 @@
+"""First start: create the system administrator's account before anything else."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService
+from app.services.actor import Actor
+from ui.auth.common import InlineError, password_edit, plain_edit
+from ui.context import AppContext
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("first_run_dialog")
+        self._context = context
+        self._service = AccountService(context.store, context.actor)
+        self.actor: Actor | None = None
+
+        self.setWindowTitle(self.tr("Create the system administrator"))
+        self.setMinimumWidth(440)
+
+        heading = QLabel(self.tr("Create the system administrator"), self)
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        hint = QLabel(
+            self.tr(
+                "This database has no accounts yet. The first account is the system "
+                "administrator, who then creates the other users and gives them roles."
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+
+        self.username = plain_edit("username", self)
+        self.username.setPlaceholderText(self.tr("letters, digits, . - _"))
+        self.display_name = plain_edit("display_name", self, max_length=100)
+        self.password = password_edit("password", self)
+        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
+        self.password_again = password_edit("password_again", self)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Display name"), self.display_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+
+        self.error = InlineError(self)
+
+        self.buttons = QDialogButtonBox(self)
+        self.create_button = self.buttons.addButton(
+            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.create_button.setObjectName("create")
+        self.create_button.setDefault(True)
+        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(hint)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        for edit in (self.username, self.display_name, self.password, self.password_again):
+            edit.textEdited.connect(self.error.clear_message)
+        self.username.setFocus()
+
+    # ------------------------------------------------------------------ seam
+    @classmethod
+    def ask(cls, context: AppContext, parent: QWidget | None = None) -> Actor | None:
+        """Show the dialog; the new administrator, or None if the user cancelled."""
+        dialog = cls(context, parent)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.actor
+            return None
+        finally:
+            dialog.deleteLater()
+
+    # ------------------------------------------------------------------ actions
+    def accept(self) -> None:
+        if self.password.text() != self.password_again.text():
+            self._fail(UserError("user.passwords_differ", field="password_again"))
+            return
+        try:
+            actor = self._service.create_first_admin(
+                self.username.text(), self.display_name.text(), self.password.text()
+            )
+        except (UserError, StorageError) as err:
+            self._fail(err)
+            return
+        self.actor = actor
+        self.password.clear()
+        self.password_again.clear()
+        super().accept()
+
+    def _fail(self, err: UserError | StorageError) -> None:
+        self.error.show_message(err.message(self._context.language))
+        field = getattr(err, "field", None)
+        target: QLineEdit | None = {
+            "username": self.username,
+            "password": self.password,
+            "password_again": self.password_again,
+        }.get(field or "")
+        if target is not None:
+            if target is not self.username:
+                self.password_again.clear()
+            target.setFocus()
+            target.selectAll()

@@ -1,0 +1,21 @@
+"""Who is using the program: the first-run set-up or the login, before any window."""
+
+from __future__ import annotations
+
+from app.services.accounts import has_accounts
+from app.services.actor import Actor
+from ui.auth.first_run import FirstRunDialog
+from ui.auth.login_dialog import LoginDialog
+from ui.context import AppContext
+
+
+def sign_in(context: AppContext) -> Actor | None:
+    """The signed-in actor, or None if the user cancelled.
+
+    A database without accounts first asks for the system administrator's
+    account (who is then signed in); every later start asks for a login.
+    `context.actor` is only a placeholder here; the caller stores the result.
+    """
+    if not has_accounts(context.store):
+        return FirstRunDialog.ask(context)
+    return LoginDialog.ask(context)
