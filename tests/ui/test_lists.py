@@ -1,0 +1,159 @@
+"""The list pattern (ui/lists): paged model over a real migrated store."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+
+from app.services.parties import PartyService
+from tests.ui.helpers import seed_parties
+from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.paged_model import default_display
+
+COLUMNS = [
+    Column("id", "No.", lambda r: r.id, align=Qt.AlignmentFlag.AlignRight, sort_key="id"),
+    Column("name", "Name", lambda r: r.name, sort_key="name"),
+    Column("id_no", "ID", lambda r: r.identity_number),
+    Column("birth", "Born", lambda r: r.birth_date),
+    Column("migrant", "Migrant", lambda r: r.is_migrant_worker),
+]
+
+
+@pytest.fixture
+def parties(store, setup_actor):  # type: ignore[no-untyped-def]
+    seed_parties(store, 450)
+    return PartyService(store, setup_actor)
+
+
+def make_model(parties: PartyService, *, page_size: int = 50) -> PagedTableModel:
+    model = PagedTableModel(COLUMNS, page_size=page_size, cached_pages=4)
+    model.set_query_factory(
+        lambda sort, descending: parties.query(sort=sort or "name", descending=descending)
+    )
+    model.set_initial_sort("name")
+    return model
+
+
+def test_model_passes_qtmodeltester(qtmodeltester, parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties)
+    qtmodeltester.check(model, force_py=True)
+    assert model.rowCount() == 450
+
+
+def test_rows_are_fetched_by_page_on_demand(parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties, page_size=50)
+    assert model.rowCount() == 450
+    assert model.pages_fetched == 0  # counting does not read rows
+    # flags() never fetches
+    for row in range(0, 450, 7):
+        assert model.flags(model.index(row, 1)) & Qt.ItemFlag.ItemIsSelectable
+    assert model.pages_fetched == 0
+    first = model.data(model.index(0, 1))
+    assert first and model.pages_fetched == 1
+    model.data(model.index(49, 1))
+    assert model.pages_fetched == 1  # same page, from the cache
+    last = model.row_at(449)
+    assert last is not None and model.pages_fetched == 2
+    assert model.row_at(450) is None
+    # The LRU cache holds at most 4 pages; reading 6 pages evicts the oldest.
+    for row in range(0, 300, 50):
+        model.row_at(row)
+    before = model.pages_fetched
+    model.row_at(0)
+    assert model.pages_fetched == before + 1
+
+
+def test_sort_on_a_sortable_column_requeries_in_sql(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties)
+    names = [model.row_at(i).name for i in range(450)]
+    assert names == sorted(names)
+    with qtbot.waitSignal(model.modelReset):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    ids = [model.row_at(i).id for i in range(450)]
+    assert ids == sorted(ids, reverse=True)
+    assert model.sort_key == "id" and model.descending
+    # An unsortable column is ignored: no reset, same order.
+    with qtbot.assertNotEmitted(model.modelReset):
+        model.sort(2, Qt.SortOrder.AscendingOrder)
+    assert model.row_at(0).id == ids[0]
+
+
+def test_header_click_sorts_and_selection_survives_as_ids(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties)
+    view = PagedTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 400)
+    view.show()
+    target = model.row_at(3)
+    view.select_ids([target.id])
+    assert view.selected_ids() == [target.id]
+    header = view.horizontalHeader()
+    with qtbot.waitSignal(model.modelReset):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_centre(header, 0))
+    assert model.sort_key == "id"
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 0
+    assert view.selected_ids() == [target.id]  # still selected, at its new row
+    assert view.selected_rows() != [3] or model.row_at(3).id == target.id
+    # Clicking an unsortable column changes nothing.
+    with qtbot.assertNotEmitted(model.modelReset):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=_section_centre(header, 2))
+    assert header.sortIndicatorSection() == 0
+
+
+def test_fixed_uniform_row_height(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QHeaderView
+
+    view = PagedTableView()
+    qtbot.addWidget(view)
+    view.setModel(make_model(parties))
+    vertical = view.verticalHeader()
+    assert vertical.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    assert {view.rowHeight(r) for r in (0, 100, 449)} == {vertical.defaultSectionSize()}
+
+
+def test_filter_through_a_new_query(parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties)
+    name = model.row_at(10).name
+    counts = []
+    model.count_changed.connect(counts.append)
+    model.set_query_factory(lambda sort, desc: parties.query(text=name, sort=sort or "name", descending=desc))
+    assert counts and counts[-1] == model.rowCount() >= 1
+    assert all(name in model.row_at(i).name for i in range(model.rowCount()))
+
+
+def test_search_box_debounces(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import ime_commit, type_text
+
+    box = SearchBox(debounce_ms=50)
+    qtbot.addWidget(box)
+    seen: list[str] = []
+    box.search_changed.connect(seen.append)
+    type_text(box, "11010")
+    ime_commit(box, "张伟")
+    assert seen == []  # nothing while typing
+    qtbot.waitUntil(lambda: seen == ["11010张伟"])
+    box.flush()
+    assert seen == ["11010张伟"]  # unchanged text is not emitted again
+
+
+def test_default_display() -> None:
+    from datetime import date
+
+    assert default_display(None) == ""
+    assert default_display(True) == "✓" and default_display(False) == ""
+    assert default_display(date(2024, 1, 2)) == "2024-01-02"
+
+
+def _section_centre(header, section):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QPoint
+
+    x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
+    return QPoint(x, header.height() // 2)
+
+
+def test_empty_model_is_harmless(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = PagedTableModel(COLUMNS)
+    assert model.rowCount() == 0 and model.row_at(0) is None
+    assert model.data(QModelIndex()) is None
+    qtmodeltester.check(model, force_py=True)

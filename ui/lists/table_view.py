@@ -1,0 +1,169 @@
+"""The table view every list uses with PagedTableModel.
+
+* Fixed, uniform row height: Qt never measures rows (which would fetch them all).
+* Whole-row selection; the selection is kept as ids across every model reset
+  (refresh after a save, a new filter, a new sort order).
+* Header clicks sort only on the columns the SQL can sort by; a click on another
+  column leaves the order and the sort indicator as they were.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from ui.lists.paged_model import PagedTableModel
+
+
+class PagedTableView(QTableView):
+    # The ids of the selected rows changed: (list of ids).
+    selection_changed_ids = Signal(list)
+    # A row was double-clicked or Enter pressed on it: (row object).
+    row_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setAlternatingRowColors(True)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerItem)
+        vertical = self.verticalHeader()
+        vertical.setVisible(False)
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vertical.setMinimumSectionSize(self.fontMetrics().height() + 4)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(False)
+        header.sectionClicked.connect(self._header_clicked)
+        self.doubleClicked.connect(self._activated)
+        self._kept_ids: list[Any] = []
+
+    # ---------------------------------------------------------------- model
+    def paged_model(self) -> PagedTableModel[Any]:
+        model = self.model()
+        assert isinstance(model, PagedTableModel)
+        return model
+
+    def setModel(self, model: Any) -> None:  # Qt override
+        old = self.model()
+        if isinstance(old, PagedTableModel):
+            old.modelAboutToBeReset.disconnect(self._remember_selection)
+            old.modelReset.disconnect(self._restore_selection)
+            old.sort_changed.disconnect(self._show_sort)
+        super().setModel(model)
+        if isinstance(model, PagedTableModel):
+            model.modelAboutToBeReset.connect(self._remember_selection)
+            model.modelReset.connect(self._restore_selection)
+            model.sort_changed.connect(self._show_sort)
+            self._apply_widths(model)
+            self._show_sort(model.sort_column, model.descending)
+        selection = self.selectionModel()
+        if selection is not None:
+            selection.selectionChanged.connect(self._selection_changed)
+
+    def _apply_widths(self, model: PagedTableModel[Any]) -> None:
+        char = self.fontMetrics().horizontalAdvance("中")
+        for i, column in enumerate(model.columns):
+            if column.width:
+                self.setColumnWidth(i, column.width * char + 16)
+
+    # ---------------------------------------------------------------- selection as ids
+    def selected_rows(self) -> list[int]:
+        selection = self.selectionModel()
+        if selection is None:
+            return []
+        return sorted(index.row() for index in selection.selectedRows())
+
+    def selected_ids(self) -> list[Any]:
+        return self.paged_model().ids_for_rows(self.selected_rows())
+
+    def current_item(self) -> Any:
+        """The row object of the current (or first selected) row, or None."""
+        rows = self.selected_rows()
+        if not rows:
+            return None
+        return self.paged_model().row_at(rows[0])
+
+    def select_ids(self, ids: list[Any], *, scroll: bool = True) -> list[int]:
+        """Select the rows with these ids (those that can be found); returns their rows."""
+        model = self.paged_model()
+        found = model.rows_for_ids(ids)
+        rows = sorted(found.values())
+        selection = self.selectionModel()
+        block = QItemSelection()
+        last_column = max(model.columnCount() - 1, 0)
+        for row in rows:
+            block.select(model.index(row, 0), model.index(row, last_column))
+        selection.select(
+            block,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        if rows:
+            selection.setCurrentIndex(model.index(rows[0], 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+            if scroll:
+                self.scrollTo(model.index(rows[0], 0), QAbstractItemView.ScrollHint.EnsureVisible)
+        return rows
+
+    def _remember_selection(self) -> None:
+        # Still the old query: its cached pages answer without touching the store.
+        model = self.paged_model()
+        kept = []
+        for row in self.selected_rows():
+            item = model.cached_row(row)
+            if item is not None:
+                kept.append(model.row_id(item))
+        self._kept_ids = kept
+
+    def _restore_selection(self) -> None:
+        ids, self._kept_ids = self._kept_ids, []
+        if ids:
+            self.select_ids(ids, scroll=False)
+
+    def _selection_changed(self, *_args: Any) -> None:
+        model = self.model()
+        if isinstance(model, PagedTableModel):
+            self.selection_changed_ids.emit(self.selected_ids())
+
+    # ---------------------------------------------------------------- sorting
+    def _header_clicked(self, section: int) -> None:
+        model = self.paged_model()
+        if not model.is_sortable(section):
+            # QHeaderView already moved its indicator before telling us: put it back.
+            self._show_sort(model.sort_column, model.descending)
+            return
+        if section == model.sort_column:
+            order = Qt.SortOrder.AscendingOrder if model.descending else Qt.SortOrder.DescendingOrder
+        else:
+            order = Qt.SortOrder.AscendingOrder
+        model.sort(section, order)
+
+    def _show_sort(self, column: int, descending: bool) -> None:
+        header = self.horizontalHeader()
+        if column < 0:
+            header.setSortIndicatorShown(False)
+            return
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(
+            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        )
+
+    # ---------------------------------------------------------------- activation
+    def _activated(self, index: QModelIndex) -> None:
+        item = self.paged_model().row_at(index.row())
+        if item is not None:
+            self.row_activated.emit(item)
+
+    def keyPressEvent(self, event: Any) -> None:  # Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._activated(self.currentIndex())
+            return
+        super().keyPressEvent(event)
