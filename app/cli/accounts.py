@@ -6,7 +6,15 @@ import argparse
 import getpass
 import sys
 
-from app.cli import actor_for, add_db_option, add_json_option, add_user_option, open_store_for, print_json, terminal_progress
+from app.cli import (
+    actor_for,
+    add_db_option,
+    add_json_option,
+    add_user_option,
+    open_store_for,
+    print_json,
+    terminal_progress,
+)
 from app.errors import UserError
 from app.services.permissions import Role
 

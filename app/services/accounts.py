@@ -128,10 +128,7 @@ class AccountService:
         with self.store.read() as session:
             user = session.scalar(select(User).where(User.username == username))
         if user is None:
-            try:
-                _hasher.verify(_DUMMY_HASH, password or "")
-            except VerificationError:
-                pass
+            _verify(_DUMMY_HASH, password)
             raise UserError("auth.failed")
         outcome: UserError | None = None
         with UnitOfWork(self.store, actor_of(user)) as uow:

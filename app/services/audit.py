@@ -77,6 +77,24 @@ class PendingEntry:
     reason: str | None = None
 
 
+ROW_ACTIONS = ("insert", "update", "delete")
+# The fields an entry's hash covers, in the stored form.
+ENTRY_FIELDS = (
+    "seq",
+    "at",
+    "actor",
+    "actor_user_id",
+    "machine",
+    "action",
+    "table_name",
+    "record_id",
+    "record_uuid",
+    "changes",
+    "reason",
+    "record_digest",
+)
+
+
 def entry_content(seq: int, at: datetime, actor: Actor, entry: PendingEntry) -> dict[str, Any]:
     return {
         "seq": seq,
@@ -222,39 +240,32 @@ def verify(
 ) -> VerifyResult:
     """Walk the chain, then compare every audited record with its last entry."""
     result = VerifyResult()
+    for brk in _breaks(session, result, progress):
+        result.breaks.append(brk)
+        if len(result.breaks) >= max_breaks:
+            break
+    return result
+
+
+def _breaks(
+    session: Session, result: VerifyResult, progress: Callable[[int, int], None] | None
+) -> Iterator[Break]:
     total = session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
-    last_digest: dict[tuple[str, int], tuple[int, str | None, str]] = {}
+    # (table, record id) -> (seq, digest, action) of the record's last entry
+    last_entry: dict[tuple[str, int], tuple[int, str | None, str]] = {}
     expected_seq = 1
     prev_hash = GENESIS_HASH
-
-    def add(brk: Break) -> bool:
-        result.breaks.append(brk)
-        return len(result.breaks) >= max_breaks
-
     for entry in _entries(session):
         result.entries_checked += 1
-        if entry.seq != expected_seq and add(Break("chain_gap", entry.seq)):
-            return result
-        if entry.prev_hash != prev_hash and add(Break("prev_mismatch", entry.seq)):
-            return result
-        content = {
-            "seq": entry.seq,
-            "at": entry.at,
-            "actor": entry.actor,
-            "actor_user_id": entry.actor_user_id,
-            "machine": entry.machine,
-            "action": entry.action,
-            "table_name": entry.table_name,
-            "record_id": entry.record_id,
-            "record_uuid": entry.record_uuid,
-            "changes": entry.changes,
-            "reason": entry.reason,
-            "record_digest": entry.record_digest,
-        }
-        if chain_hash(entry.prev_hash, content) != entry.entry_hash and add(Break("hash_mismatch", entry.seq)):
-            return result
-        if entry.record_id is not None and entry.action in ("insert", "update", "delete"):
-            last_digest[(entry.table_name, entry.record_id)] = (entry.seq, entry.record_digest, entry.action)
+        if entry.seq != expected_seq:
+            yield Break("chain_gap", entry.seq)
+        if entry.prev_hash != prev_hash:
+            yield Break("prev_mismatch", entry.seq)
+        content = {name: getattr(entry, name) for name in ENTRY_FIELDS}
+        if chain_hash(entry.prev_hash, content) != entry.entry_hash:
+            yield Break("hash_mismatch", entry.seq)
+        if entry.record_id is not None and entry.action in ROW_ACTIONS:
+            last_entry[(entry.table_name, entry.record_id)] = (entry.seq, entry.record_digest, entry.action)
         prev_hash = entry.entry_hash
         expected_seq = entry.seq + 1
         if progress and result.entries_checked % 10_000 == 0:
@@ -262,29 +273,24 @@ def verify(
     head_seq, head_hash = session.execute(
         select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
     ).one()
-    if (head_seq != expected_seq - 1 or head_hash != prev_hash) and add(Break("head_mismatch", head_seq)):
-        return result
+    if head_seq != expected_seq - 1 or head_hash != prev_hash:
+        yield Break("head_mismatch", head_seq)
 
     for mapper in audited_mappers():
         table_name = mapper.local_table.name  # type: ignore[attr-defined]
         seen: set[int] = set()
         for obj in session.scalars(select(mapper.class_).execution_options(yield_per=2000)):
             result.records_checked += 1
-            key = (table_name, obj.id)
             seen.add(obj.id)
-            logged = last_digest.get(key)
+            logged = last_entry.get((table_name, obj.id))
             if logged is None:
-                if add(Break("record_unlogged", None, table_name, obj.id)):
-                    return result
+                yield Break("record_unlogged", None, table_name, obj.id)
             elif logged[2] == "delete" or logged[1] != record_digest(obj):
-                if add(Break("record_changed", logged[0], table_name, obj.id)):
-                    return result
+                yield Break("record_changed", logged[0], table_name, obj.id)
             session.expunge(obj)
-        for (tname, rid), (seq, _digest, action) in last_digest.items():
+        for (tname, rid), (seq, _digest, action) in last_entry.items():
             if tname == table_name and rid not in seen and action != "delete":
-                if add(Break("record_missing", seq, tname, rid)):
-                    return result
-    return result
+                yield Break("record_missing", seq, tname, rid)
 
 
 def _entries(session: Session) -> Iterator[AuditEntry]:

@@ -43,6 +43,10 @@ class PagedQuery(Generic[RowT]):
         self._make_row = make_row
         self._count: int | None = None
 
+    def with_rows(self, make_row: Callable[[Any], RowT]) -> PagedQuery[RowT]:
+        """The same query building its rows with another function."""
+        return PagedQuery(self._store, self._statement, self._sort, make_row)
+
     def count(self) -> int:
         if self._count is None:
             counted = select(func.count()).select_from(self._statement.order_by(None).subquery())

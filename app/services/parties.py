@@ -86,6 +86,16 @@ def row_from(values: Any) -> PartyRow:
     )
 
 
+def full_row_from(values: Any) -> PartyRow:
+    """A row with personal data in full: only for an audited full export."""
+    return replace(
+        row_from(values),
+        id_no=values.id_no or "",
+        phone=values.phone or "",
+        address=values.address or "",
+    )
+
+
 LIST_COLUMNS = (
     Party.id,
     Party.version,
@@ -245,6 +255,32 @@ class PartyService:
             raise ValueError(f"cannot sort parties by {sort}")
         columns = [Party.name, Party.id] if sort == "name" else [Party.id]
         return PagedQuery(self.store, statement, SortSpec(columns, descending), row_from)
+
+    def query_for_export(
+        self,
+        *,
+        text: str = "",
+        kind: str | None = None,
+        full: bool = False,
+        reason: str = "",
+    ) -> PagedQuery[PartyRow]:
+        """The rows an export writes: masked, or — with the permission and a
+        reason, recorded in the audit — in full."""
+        self.actor.require(Permission.PARTY_EXPORT)
+        query = self.query(text=text, kind=kind)
+        if not full:
+            return query
+        if not reason.strip():
+            raise UserError("reveal.reason_required", field="reason")
+        with UnitOfWork(self.store, self.actor, Permission.PERSONAL_DATA_EXPORT_FULL) as uow:
+            uow.record_event(
+                "export",
+                Party.__tablename__,
+                None,
+                changes={"full": True, "search": text, "kind": kind or ""},
+                reason=reason.strip(),
+            )
+        return query.with_rows(full_row_from)
 
     def get(self, party_id: int) -> PartyRow:
         self.actor.require(Permission.PARTY_VIEW)

@@ -18,7 +18,6 @@ from app.services.actor import Actor
 from app.services.permissions import Permission
 from app.store.engine import Store, as_storage_error
 
-
 FlushHook = Callable[[Session], None]
 _flush_hooks: list[FlushHook] = []
 

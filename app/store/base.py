@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-
-from sqlalchemy import Date, MetaData, Uuid
 from typing import Any
 
+from sqlalchemy import Date, MetaData, Uuid
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from app.store.types import UTCDateTime, new_uuid, utc_now

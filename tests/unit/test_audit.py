@@ -1,0 +1,109 @@
+"""Tamper tests: any edit made behind the program's back is found and named."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from app.services import audit
+from app.services.parties import PartyService
+from tests.conftest import make_actor
+
+
+@pytest.fixture
+def filled(store, db_url):  # type: ignore[no-untyped-def]
+    parties = PartyService(store, make_actor("intake"))
+    a = parties.create({"kind": "person", "name": "张伟", "phone": "13812345678"})
+    b = parties.create({"kind": "person", "name": "李四"})
+    parties.update(a.id, a.version, {"name": "张伟民"})
+    parties.create({"kind": "org", "name": "某建筑公司"})
+    path = db_url.removeprefix("sqlite:///")
+    return store, path, a, b
+
+
+def run_sql(path: str, sql: str, *params) -> None:  # type: ignore[no-untyped-def]
+    connection = sqlite3.connect(path)
+    connection.execute(sql, params)
+    connection.commit()
+    connection.close()
+
+
+def breaks(store) -> list[audit.Break]:  # type: ignore[no-untyped-def]
+    with store.read() as session:
+        return audit.verify(session).breaks
+
+
+def test_untouched_record_verifies(filled) -> None:  # type: ignore[no-untyped-def]
+    store, *_ = filled
+    with store.read() as session:
+        result = audit.verify(session)
+    assert result.ok
+    assert (result.entries_checked, result.records_checked) == (4, 3)
+
+
+def test_record_edited_in_sqlite_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, a, _ = filled
+    run_sql(path, "UPDATE party SET phone = '13900000000' WHERE id = ?", a.id)
+    found = breaks(store)
+    assert [(b.code, b.table_name, b.record_id, b.seq) for b in found] == [("record_changed", "party", a.id, 3)]
+    assert found[0].describe() == f"记录 party#{a.id} 在程序之外被修改（最后一条相关日志为第3条）"
+
+
+def test_deleted_audit_row_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, *_ = filled
+    run_sql(path, "DELETE FROM audit_entry WHERE seq = 2")
+    first = breaks(store)[0]
+    assert (first.code, first.seq) == ("chain_gap", 3)
+
+
+def test_deleted_last_audit_row_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, *_ = filled
+    run_sql(path, "DELETE FROM audit_entry WHERE seq = 4")
+    codes = [b.code for b in breaks(store)]
+    assert codes[0] == "head_mismatch"
+    assert "record_unlogged" in codes  # the org now has no entry at all
+
+
+def test_swapped_rows_are_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, *_ = filled
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE audit_entry SET seq = -2 WHERE seq = 2")
+    connection.execute("UPDATE audit_entry SET seq = 2 WHERE seq = 3")
+    connection.execute("UPDATE audit_entry SET seq = 3 WHERE seq = -2")
+    connection.commit()
+    connection.close()
+    first = breaks(store)[0]
+    assert first.seq == 2
+    assert first.code in {"prev_mismatch", "hash_mismatch"}
+
+
+def test_edited_old_value_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, *_ = filled
+    run_sql(path, "UPDATE audit_entry SET changes = replace(changes, '张伟', '王芳') WHERE seq = 3")
+    first = breaks(store)[0]
+    assert (first.code, first.seq) == ("hash_mismatch", 3)
+    assert first.describe("en") == "entry 3 has been altered"
+
+
+def test_row_inserted_behind_the_programs_back_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, *_ = filled
+    run_sql(
+        path,
+        "INSERT INTO party (kind, name, is_migrant_worker, id, uuid, version, created_at, updated_at) "
+        "VALUES ('person', '黑户', 0, 99, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1, '2026-01-01', '2026-01-01')",
+    )
+    assert [(b.code, b.record_id) for b in breaks(store)] == [("record_unlogged", 99)]
+
+
+def test_row_deleted_behind_the_programs_back_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, _, b = filled
+    run_sql(path, "DELETE FROM party WHERE id = ?", b.id)
+    assert [(x.code, x.record_id) for x in breaks(store)] == [("record_missing", b.id)]
+
+
+def test_chain_survives_many_writers_in_sequence(store) -> None:  # type: ignore[no-untyped-def]
+    for user in ("a", "b", "c"):
+        PartyService(store, make_actor("intake", username=user)).create({"kind": "person", "name": f"工人{user}"})
+    with store.read() as session:
+        assert audit.verify(session).ok
