@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
+
+
+def open_gui(args: argparse.Namespace) -> int:
+    from ui.application import run_gui
+
+    return run_gui(args)
 
 
 def main(argv: list[str] | None = None) -> int:
     from app.cli import run
 
-    return run(sys.argv[1:] if argv is None else argv)
+    return run(sys.argv[1:] if argv is None else argv, open_gui=open_gui)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """The command line: the second front end, over the same services as the GUI.
 
-`python main.py` with no command opens the GUI (ui.application.run_gui);
+`python main.py` with no command opens the GUI (main.py hands in ui.application.run_gui);
 with a command it runs headless and exits 0, or non-zero with a one-line
 error in the user's language.  Each area adds its commands in its own module
 (app/cli/<area>.py) through `register(subparsers)`.
@@ -116,7 +116,9 @@ def terminal_progress(label: str) -> Callable[[int, int], None]:
     return report
 
 
-def run(argv: list[str]) -> int:
+def run(argv: list[str], *, open_gui: Handler | None = None) -> int:
+    """Run a command, or with none, `open_gui(args)` (main.py passes the GUI in,
+    so the core never imports it)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     language = normalise_language(args.lang or os.environ.get("RENSHE_LANG"))
@@ -125,9 +127,10 @@ def run(argv: list[str]) -> int:
 
     configure_logging()
     if args.command is None:
-        from ui.application import run_gui
-
-        return run_gui(args)
+        if open_gui is None:
+            parser.print_help()
+            return 0
+        return open_gui(args)
     handler: Handler = args.handler
     try:
         return handler(args)

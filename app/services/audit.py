@@ -77,7 +77,7 @@ class PendingEntry:
     reason: str | None = None
 
 
-ROW_ACTIONS = ("insert", "update", "delete")
+ROW_ACTIONS = ("insert", "update", "delete", "baseline")
 # The fields an entry's hash covers, in the stored form.
 ENTRY_FIELDS = (
     "seq",

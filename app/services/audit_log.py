@@ -27,7 +27,7 @@ SENSITIVE_FIELDS: dict[str, Sensitive] = {
     "address": Sensitive.ADDRESS,
     "bank_account": Sensitive.BANK_ACCOUNT,
 }
-ACTIONS = ("insert", "update", "delete", "reveal", "login")
+ACTIONS = ("insert", "update", "delete", "reveal", "export", "login", "baseline")
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,41 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, make_url
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, make_url, select
 
 from app.errors import StorageError
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+# The revision that created the audit record.  Records that existed before it
+# get one "baseline" entry each, so the record starts from what was there.
+AUDIT_INTRODUCED = "0002"
+
+
+def _baseline_audit(engine: Engine) -> None:
+    from sqlalchemy.orm import Session
+
+    from app.services import audit
+    from app.services.actor import Actor
+
+    migration = Actor(username="(migration)")
+    with Session(engine) as session, session.begin():
+        entries = [
+            audit.PendingEntry(
+                action="baseline",
+                table_name=mapper.local_table.name,  # type: ignore[attr-defined]
+                record_id=obj.id,
+                record_uuid=str(getattr(obj, "uuid", "")) or None,
+                changes={},
+                record_digest=audit.record_digest(obj),
+            )
+            for mapper in audit.audited_mappers()
+            for obj in session.scalars(select(mapper.class_))
+        ]
+        audit.append(session.connection(), migration, entries)
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
@@ -50,6 +79,13 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
 def upgrade(url: str, *, backup: bool = True) -> str | None:
     """Bring the database to the newest schema.  Returns the backup path, if one was made.
 
@@ -68,7 +104,7 @@ def upgrade(url: str, *, backup: bool = True) -> str | None:
         if current == head:
             return None
         script = ScriptDirectory.from_config(alembic_config(url))
-        if current is not None and script.get_revision(current) is None:
+        if current is not None and not _known(script, current):
             raise StorageError("db.newer_than_program", revision=current)
         backup_path = None
         if backup and current is not None and db_file is not None and db_file.exists():
@@ -78,10 +114,13 @@ def upgrade(url: str, *, backup: bool = True) -> str | None:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
             shutil.copy2(db_file, backup_path)
             log.info("database copied aside before upgrade to %s", backup_path.name)
+        applied = {rev.revision for rev in script.iterate_revisions(head, current)}
         with engine.begin() as connection:
             config = alembic_config(url)
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
+        if current is not None and AUDIT_INTRODUCED in applied:
+            _baseline_audit(engine)
         return str(backup_path) if backup_path else None
     finally:
         engine.dispose()

@@ -1,0 +1,91 @@
+"""Migrations: an empty database reaches head matching the models; every
+historical database is upgraded (never recreated), copied aside first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, select
+
+import app.models  # noqa: F401
+from app.errors import StorageError
+from app.models import Party
+from app.services import audit
+from app.services.parties import PartyService
+from app.store import open_store
+from app.store.base import Base
+from app.store.migrate import current_revision, head_revision, include_object, upgrade
+from tests.conftest import make_actor
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "databases"
+
+
+def test_empty_database_upgrades_to_models(db_url: str) -> None:
+    upgrade(db_url)
+    engine = create_engine(db_url)
+    with engine.connect() as connection:
+        context = MigrationContext.configure(
+            connection, opts={"include_object": include_object, "compare_type": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+        assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_upgrade_is_idempotent_and_makes_no_backup_when_current(db_url: str) -> None:
+    assert upgrade(db_url) is None  # fresh: nothing to copy
+    assert upgrade(db_url) is None
+
+
+def test_revision_0001_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copy(FIXTURES / "renshe-0001.db", path)
+    url = f"sqlite:///{path}"
+    store = open_store(url)
+    try:
+        backups = list(tmp_path.glob("old.db.before-*.bak"))
+        assert len(backups) == 1
+        assert sqlite3.connect(backups[0]).execute("SELECT count(*) FROM party").fetchone() == (2,)
+        with store.read() as session:
+            assert session.scalars(select(Party.name).order_by(Party.id)).all() == ["张伟", "贵州建筑工程有限公司"]
+            # the records that predate the audit are its baseline, so the record verifies
+            assert audit.verify(session).ok
+        parties = PartyService(store, make_actor("intake"))
+        assert [r.name for r in parties.query(text="建筑").page(0, 5)] == ["贵州建筑工程有限公司"]
+        parties.create({"kind": "person", "name": "李四"})
+        with store.read() as session:
+            assert audit.verify(session).ok
+    finally:
+        store.dispose()
+
+
+def test_database_from_a_newer_program_is_refused(db_url: str) -> None:
+    upgrade(db_url)
+    connection = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(StorageError) as caught:
+        upgrade(db_url)
+    assert caught.value.code == "db.newer_than_program"
+
+
+def test_sqlite_pragmas(store) -> None:  # type: ignore[no-untyped-def]
+    with store.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
+
+
+def test_timestamps_come_back_timezone_aware_utc(store) -> None:  # type: ignore[no-untyped-def]
+    row = PartyService(store, make_actor("intake")).create({"kind": "person", "name": "张伟"})
+    with store.read() as session:
+        party = session.get(Party, row.id)
+        assert party is not None
+        assert party.created_at.utcoffset() is not None
+        assert party.created_at.utcoffset().total_seconds() == 0

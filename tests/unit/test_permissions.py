@@ -1,0 +1,88 @@
+"""The permission matrix, through the service layer: every operation × every role."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from app.errors import UserError
+from app.services.accounts import AccountService
+from app.services.actor import Actor, anonymous_reader, setup_actor
+from app.services.audit_log import AuditLogService
+from app.services.parties import PartyService
+from app.services.permissions import ROLE_PERMISSIONS, Permission, Role, role_allows
+from tests.conftest import make_actor
+
+Operation = Callable[[Any, Actor, int], Any]  # (store, actor, existing party id)
+
+
+def _create_party(store: Any, actor: Actor, _pid: int) -> Any:
+    return PartyService(store, actor).create({"kind": "person", "name": "新工人"})
+
+
+# One operation per permission: what the permission guards.
+OPERATIONS: dict[Permission, Operation] = {
+    Permission.PARTY_VIEW: lambda store, actor, _pid: PartyService(store, actor).query().count(),
+    Permission.PARTY_EDIT: _create_party,
+    Permission.PARTY_IMPORT: lambda store, actor, _pid: PartyService(store, actor).import_records(
+        [(2, {"kind": "person", "name": "导入工人"})], total=1
+    ),
+    Permission.PARTY_EXPORT: lambda store, actor, _pid: PartyService(store, actor).query_for_export().count(),
+    Permission.PERSONAL_DATA_REVEAL: lambda store, actor, pid: PartyService(store, actor).reveal(pid, "phone", "核对"),
+    Permission.PERSONAL_DATA_EXPORT_FULL: lambda store, actor, _pid: PartyService(store, actor).query_for_export(
+        full=True, reason="上报"
+    ),
+    Permission.USER_MANAGE: lambda store, actor, _pid: AccountService(store, actor).list_users(),
+    Permission.AUDIT_VIEW: lambda store, actor, _pid: AuditLogService(store, actor).query().count(),
+    Permission.AUDIT_VERIFY: lambda store, actor, _pid: AuditLogService(store, actor).verify(),
+}
+
+
+def test_every_permission_has_an_operation_in_this_test() -> None:
+    assert set(OPERATIONS) == set(Permission) == set(ROLE_PERMISSIONS)
+
+
+@pytest.fixture
+def party_id(store) -> int:  # type: ignore[no-untyped-def]
+    return PartyService(store, setup_actor()).create({"kind": "person", "name": "张伟", "phone": "13812345678"}).id
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+@pytest.mark.parametrize("role", list(Role))
+def test_role_is_allowed_exactly_what_the_table_says(store, party_id, role: Role, permission: Permission) -> None:  # type: ignore[no-untyped-def]
+    actor = make_actor(role.value, username=f"u_{role.value}")
+    operation = OPERATIONS[permission]
+    if role_allows(role, permission):
+        operation(store, actor, party_id)
+    else:
+        with pytest.raises(UserError) as caught:
+            operation(store, actor, party_id)
+        assert caught.value.code == "permission.denied"
+        assert caught.value.params["permission"] == permission.value
+
+
+@pytest.mark.parametrize("permission", list(Permission))
+def test_anonymous_command_line_reader_only_reads(store, party_id, permission: Permission) -> None:  # type: ignore[no-untyped-def]
+    reader = anonymous_reader()
+    allowed = {Permission.PARTY_VIEW, Permission.PARTY_EXPORT, Permission.AUDIT_VERIFY}
+    if permission in allowed:
+        OPERATIONS[permission](store, reader, party_id)
+    else:
+        with pytest.raises(UserError):
+            OPERATIONS[permission](store, reader, party_id)
+
+
+def test_setup_actor_is_refused_once_accounts_exist(store) -> None:  # type: ignore[no-untyped-def]
+    PartyService(store, setup_actor()).create({"kind": "person", "name": "张伟"})
+    AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
+    with pytest.raises(UserError) as caught:
+        PartyService(store, setup_actor()).create({"kind": "person", "name": "李四"})
+    assert caught.value.code == "auth.setup_closed"
+
+
+def test_refused_message_names_the_permission_in_chinese(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError) as caught:
+        _create_party(store, make_actor("leadership"), 0)
+    assert caught.value.message() == "您没有“新增和修改当事人”的权限。"
