@@ -109,6 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{column}”被Excel存成了数字，后几位已丢失；请将该列设为文本格式后重新填写。",
     ),
     "export.cancelled": ("The export was cancelled.", "导出已取消。"),
+    "export.unknown_format": (
+        "Cannot tell the export format from {path}: name it .xlsx or .pdf, or give --format.",
+        "无法从文件名{path}判断导出格式：请使用 .xlsx 或 .pdf 后缀，或指定 --format。",
+    ),
     "file.not_found": ("File not found: {path}", "找不到文件：{path}"),
     "file.cannot_write": ("Cannot write the file {path}: {detail}", "无法写入文件{path}：{detail}"),
     # store
@@ -133,6 +137,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date}同时被列为节假日和调休上班日。",
     ),
     "deadline.unknown_rule": ("Unknown time-limit rule: {rule}.", "未知的期限规则：{rule}。"),
+    "deadline.rule_required": (
+        "Give the rule id (e.g. A9); `deadline --list` lists them.",
+        "请填写期限规则编号（如A9），可用 deadline --list 查看。",
+    ),
+    "deadline.start_required": ("Give the start date (YYYY-MM-DD).", "请填写起算日期（YYYY-MM-DD）。"),
     "deadline.bad_rule": ("The time-limit rule {rule} is not valid: {detail}", "期限规则{rule}无效：{detail}"),
     "deadline.bad_date": (
         "“{value}” is not a date; write it as YYYY-MM-DD.",
