@@ -18,7 +18,7 @@ import traceback
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.errors import StorageError, UserError
@@ -30,15 +30,26 @@ if TYPE_CHECKING:
 log = logging.getLogger("renshe.crash")
 
 
-def show_user_error(parent: QWidget | None, err: UserError | StorageError, language: str = "zh_CN") -> None:
-    """Tell the user what went wrong and what they can do: a warning box, one OK button."""
+def show_user_error(
+    parent: QWidget | None, err: UserError | StorageError, language: str = "zh_CN", *, block: bool = True
+) -> QMessageBox:
+    """Tell the user what went wrong and what they can do: a warning box, one OK button.
+
+    `block=False` opens it window-modal and returns at once (the box deletes
+    itself when closed); a window that must go on (e.g. after a failed import)
+    uses that."""
     box = QMessageBox(parent)
     box.setObjectName("user_error")
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("Errors", "Renshe Desk"))
     box.setText(err.message(language))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.exec()
+    if block:
+        box.exec()
+    else:
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+    return box
 
 
 def _fingerprint(exc_type: type[BaseException], tb: TracebackType | None) -> str:

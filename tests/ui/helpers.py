@@ -71,3 +71,15 @@ def seed_parties(store, count: int, *, actor=None) -> None:  # type: ignore[no-u
                      "phone": f"139{i:08d}", "is_migrant_worker": i % 3 == 0})
         )
     PartyService(store, actor or setup_actor()).import_records(records, total=count)
+
+
+def install_chinese(app):  # type: ignore[no-untyped-def]
+    """Install the program's zh_CN translators into `app`; returns them (remove after)."""
+    from ui.application import install_translators
+
+    return install_translators(app, "zh_CN")
+
+
+def remove_translators(app, translators) -> None:  # type: ignore[no-untyped-def]
+    for translator in translators:
+        app.removeTranslator(translator)

@@ -1,0 +1,1 @@
+"""Small widgets several forms share: masked personal-data fields, inline field errors."""

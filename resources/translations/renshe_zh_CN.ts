@@ -1,0 +1,895 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AdminWindow</name>
+    <message>
+        <source>Users and roles</source>
+        <translation>用户与角色</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>操作日志</translation>
+    </message>
+    <message>
+        <source>Your account has no administration rights.</source>
+        <translation>您的账号没有系统管理权限。</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>数据库无法打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Areas</name>
+    <message>
+        <source>Parties</source>
+        <translation>当事人库</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogTab</name>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Viewed in full</source>
+        <translation>查看完整信息</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Employer type</source>
+        <translation>单位类型</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>登录失败次数</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Check that no entry of the log and no audited record was altered outside the program.</source>
+        <translation>检查操作日志的每一条记录和被记录的数据是否在程序之外被改动过。</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Machine</source>
+        <translation>计算机</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>变更内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>正在校验…</translation>
+    </message>
+    <message>
+        <source>Verifying the audit log</source>
+        <translation>正在校验操作日志</translation>
+    </message>
+    <message>
+        <source>The log is intact: {entries} entries and {records} records checked.</source>
+        <translation>操作日志完整：已校验 {entries} 条日志和 {records} 条记录。</translation>
+    </message>
+    <message>
+        <source>The log has been tampered with: {first}.</source>
+        <translation>操作日志已被篡改：{first}。</translation>
+    </message>
+    <message>
+        <source>The log has been tampered with: {first}. {count} problems found in all.</source>
+        <translation>操作日志已被篡改：{first}。共发现 {count} 处问题。</translation>
+    </message>
+    <message>
+        <source>Verify the audit log</source>
+        <translation>校验操作日志</translation>
+    </message>
+</context>
+<context>
+    <name>EditRolesDialog</name>
+    <message>
+        <source>Roles of {username}</source>
+        <translation>{username} 的角色</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Renshe Desk</source>
+        <translation>人社办案台</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptHook</name>
+    <message>
+        <source>Renshe Desk — unexpected error</source>
+        <translation>人社办案台 — 意外错误</translation>
+    </message>
+    <message>
+        <source>An unexpected error occurred. Your saved data is safe; the unfinished action was not saved.
+Please tell the administrator; the details are in the log file.</source>
+        <translation>程序发生了意外错误。已保存的数据不受影响，未完成的操作没有保存。
+请告知系统管理员，详细信息已记入日志文件。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Create the system administrator</source>
+        <translation>创建系统管理员</translation>
+    </message>
+    <message>
+        <source>This database has no accounts yet. The first account is the system administrator, who then creates the other users and gives them roles.</source>
+        <translation>该数据库还没有用户账号。第一个账号为系统管理员，由其创建其他用户并分配角色。</translation>
+    </message>
+    <message>
+        <source>letters, digits, . - _</source>
+        <translation>字母、数字、. - _</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ImportReportDialog</name>
+    <message>
+        <source>Import report</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 imported, %3 refused.</source>
+        <translation>共读取 %1 行：导入 %2 行，拒绝 %3 行。</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Refused rows (nothing of them was saved):</source>
+        <translation>未导入的行（这些行的内容均未保存）：</translation>
+    </message>
+    <message>
+        <source>… and %1 more refused rows.</source>
+        <translation>……另有 %1 行未导入。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Renshe Desk — sign in</source>
+        <translation>人社办案台 — 登录</translation>
+    </message>
+    <message>
+        <source>Renshe Desk</source>
+        <translation>人社办案台</translation>
+    </message>
+    <message>
+        <source>Sign in with your user name and password.</source>
+        <translation>请输入用户名和密码登录。</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Renshe Desk</source>
+        <translation>人社办案台</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Your account has no access to any area.</source>
+        <translation>您的账号没有可以使用的功能。</translation>
+    </message>
+    <message>
+        <source>set-up (no accounts yet)</source>
+        <translation>初始设置（尚无用户账号）</translation>
+    </message>
+    <message>
+        <source>read-only (not signed in)</source>
+        <translation>只读（未登录）</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>letters, digits, . - _</source>
+        <translation>字母、数字、. - _</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>PartiesWindow</name>
+    <message>
+        <source>Search by name, ID number or credit code</source>
+        <translation>按姓名/名称、身份证号或统一社会信用代码搜索</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新增个人</translation>
+    </message>
+    <message>
+        <source>New employer</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Download template</source>
+        <translation>下载模板</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称/姓名</translation>
+    </message>
+    <message>
+        <source>ID number / credit code</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <source>Employer type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n parties</source>
+        <translation>
+            <numerusform>共 %n 个当事人</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 (not in the current filter).</source>
+        <translation>已保存 %1（不在当前筛选结果中）。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Export parties to Excel</source>
+        <translation>导出当事人到Excel</translation>
+    </message>
+    <message>
+        <source>parties</source>
+        <translation>当事人库</translation>
+    </message>
+    <message>
+        <source>Exporting parties to Excel</source>
+        <translation>正在导出当事人到Excel</translation>
+    </message>
+    <message>
+        <source>Print the register to PDF</source>
+        <translation>将当事人库输出为PDF</translation>
+    </message>
+    <message>
+        <source>Register of parties</source>
+        <translation>当事人名册</translation>
+    </message>
+    <message>
+        <source>Printing the register to PDF</source>
+        <translation>正在输出PDF</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>parties import template</source>
+        <translation>当事人导入模板</translation>
+    </message>
+    <message>
+        <source>Template saved to %1.</source>
+        <translation>模板已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Writing the import template</source>
+        <translation>正在生成导入模板</translation>
+    </message>
+    <message>
+        <source>Import parties from Excel</source>
+        <translation>从Excel导入当事人</translation>
+    </message>
+    <message>
+        <source>Importing parties</source>
+        <translation>正在导入当事人</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 imported, %2 refused.</source>
+        <translation>导入完成：导入 %1 行，拒绝 %2 行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyForm</name>
+    <message>
+        <source>New person</source>
+        <translation>新增个人</translation>
+    </message>
+    <message>
+        <source>New employer</source>
+        <translation>新增单位</translation>
+    </message>
+    <message>
+        <source>Edit party no. %1</source>
+        <translation>修改当事人（编号%1）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
+        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名/名称</translation>
+    </message>
+    <message>
+        <source>18 characters; the last may be X</source>
+        <translation>18位，最后一位可以是X</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>from the ID number</source>
+        <translation>由身份证号得出</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
+        <source>18 characters</source>
+        <translation>18位</translation>
+    </message>
+    <message>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Employer type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+</context>
+<context>
+    <name>PartyLabels</name>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Enterprise</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Individual business</source>
+        <translation>个体工商户</translation>
+    </message>
+    <message>
+        <source>Private non-enterprise unit</source>
+        <translation>民办非企业单位</translation>
+    </message>
+    <message>
+        <source>Government or public institution</source>
+        <translation>机关事业单位</translation>
+    </message>
+    <message>
+        <source>Unlicensed or licence revoked</source>
+        <translation>无营业执照或被吊销</translation>
+    </message>
+    <message>
+        <source>Individual contractor (gang master)</source>
+        <translation>个人承包经营者（包工头）</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Please wait</source>
+        <translation>请稍候</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1（%2 / %3）</translation>
+    </message>
+    <message>
+        <source>%1 (%2 done)</source>
+        <translation>%1（已完成 %2）</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New password for {username}</source>
+        <translation>为 {username} 设置新密码</translation>
+    </message>
+    <message>
+        <source>Give the user the new password in person; it also lifts a lock-out.</source>
+        <translation>请当面将新密码告知该用户；重置密码同时解除锁定。</translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>RevealReasonDialog</name>
+    <message>
+        <source>Show personal data</source>
+        <translation>查看完整个人信息</translation>
+    </message>
+    <message>
+        <source>e.g. checking the complainant&apos;s identity for case intake</source>
+        <translation>例如：受理登记时核实投诉人身份</translation>
+    </message>
+    <message>
+        <source>Why do you need to see the full %1? The reason is recorded in the audit log.</source>
+        <translation>请说明查看完整%1的原因，原因将记入操作日志。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleChecks</name>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Change roles</source>
+        <translation>修改角色</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Filter users</source>
+        <translation>筛选用户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Permissions by role (read-only)</source>
+        <translation>各角色权限（只读）</translation>
+    </message>
+    <message>
+        <source>This is the table the program enforces; a user may do what any of their roles may.</source>
+        <translation>程序按此表执行权限检查；用户可以做其任一角色允许的操作。</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>Locked until {time}</source>
+        <translation>锁定至 {time}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>_ServiceDialog</name>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,183 @@
+"""The desktop program: QApplication, font, translations, excepthook, store, sign-in, main window.
+
+Start-up order is chosen so a window is on screen as early as possible: the
+main window (an empty frame saying it is opening the database) is shown right
+after Qt itself is up, and only then are SQLAlchemy, Alembic and the store
+imported and opened, the user signed in and the areas filled in.  openpyxl and
+reportlab are imported only by the export/import actions that need them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.resources import FONT_FAMILY, font_path, resources_dir
+
+if TYPE_CHECKING:
+    from ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "renshe-desk"
+# When set, run_gui prints "first-window <unix time>" on stderr (scripts/measure_startup.py).
+STARTUP_PROBE_ENV = "RENSHE_STARTUP_PROBE"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def install_font(app: QApplication) -> str | None:
+    """Register the shipped CJK font and make it the application font.
+
+    Returns the family registered, or None if the file is missing (Chinese
+    would then render only where the system has a CJK font)."""
+    font_id = QFontDatabase.addApplicationFont(str(font_path()))
+    if font_id < 0:
+        log.warning("could not load the shipped font %s", font_path())
+        return None
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    family = FONT_FAMILY if FONT_FAMILY in families else (families[0] if families else FONT_FAMILY)
+    font = QFont(family)
+    font.setPointSize(max(app.font().pointSize(), 10))
+    app.setFont(font)
+    return family
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Our translation plus Qt's own (button texts of standard dialogs) — none for English."""
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    installed = []
+    for directory, name in (
+        (translations_dir(), f"renshe_{language}.qm"),
+        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}.qm"),
+    ):
+        translator = QTranslator(app)
+        if translator.load(str(directory / name)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation not found: %s", directory / name)
+    return installed
+
+
+def make_application() -> QApplication:
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """Run the desktop program; the exit code."""
+    smoke = bool(getattr(args, "smoke_test", False))
+    language = getattr(args, "language", None) or "zh_CN"
+    error_windows = not (smoke or getattr(args, "no_err_windows", False))
+
+    app = make_application()
+    install_font(app)
+    translators = install_translators(app, language)
+    app.setProperty("renshe_translators", len(translators))
+
+    from ui.errors import install_excepthook
+
+    hook = install_excepthook(error_windows=error_windows)
+    from ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    if os.environ.get(STARTUP_PROBE_ENV):
+        print(f"first-window {time.time():.6f}", file=sys.stderr, flush=True)
+
+    try:
+        context = open_context(args, language, error_windows, parent=window)
+        if context is None:
+            return 1
+        hook._context = context
+        if smoke:
+            context.actor = smoke_actor(context)
+        else:
+            from ui.auth.session import sign_in  # written alongside: login / first-run set-up
+
+            actor = sign_in(context)
+            if actor is None:
+                return 0  # the user cancelled the login
+            context.actor = actor
+        window.set_context(context)
+        if smoke:
+            app.processEvents()
+            if context.tasks is not None:
+                context.tasks.wait_all(10_000)
+            window.close()
+            print("smoke test: main window shown", file=sys.stderr)
+            return 0
+        return app.exec()
+    finally:
+        if window.context is not None and window.context.tasks is not None:
+            window.context.tasks.shutdown()
+        hook.uninstall()
+
+
+def open_context(
+    args: argparse.Namespace, language: str, error_windows: bool, *, parent: Any = None
+) -> AppContext | None:
+    """Open (create, migrate) the store; on failure say why in a dialog and return None."""
+    from app.config import resolve_db_url
+    from app.errors import StorageError, UserError
+    from app.services.actor import anonymous_reader
+    from app.store import open_store
+    from ui.context import AppContext
+    from ui.tasks import TaskRunner
+
+    url = resolve_db_url(getattr(args, "db", None))
+    try:
+        store = open_store(url)
+    except (UserError, StorageError) as err:
+        _store_failed(parent, err.message(language), error_windows, language)
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure to open is told to the user, then logged
+        log.exception("cannot open the database")
+        from app.errors import message_for
+
+        _store_failed(parent, message_for("db.unreachable", {"detail": str(exc)}, language), error_windows, language)
+        return None
+    tasks = TaskRunner(QApplication.instance(), language=language, error_windows=error_windows)
+    return AppContext(store=store, actor=anonymous_reader(), language=language, error_windows=error_windows, tasks=tasks)
+
+
+def smoke_actor(context: AppContext) -> Any:
+    """--smoke-test signs nobody in: the set-up actor on a database without accounts, else read-only."""
+    from app.services.accounts import has_accounts
+    from app.services.actor import anonymous_reader, setup_actor
+
+    return anonymous_reader() if has_accounts(context.store) else setup_actor()
+
+
+def _store_failed(parent: Any, message: str, error_windows: bool, language: str) -> None:
+    print(("错误: " if language != "en" else "error: ") + message, file=sys.stderr)
+    if not error_windows:
+        return
+    from PySide6.QtCore import QCoreApplication
+
+    box = QMessageBox(parent)
+    box.setObjectName("store_error")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(QCoreApplication.translate("Application", "Cannot open the database"))
+    box.setText(QCoreApplication.translate("Application", "The database could not be opened."))
+    box.setInformativeText(message)
+    box.exec()

@@ -1,0 +1,31 @@
+"""The areas of the program, in navigation order.  Append a line when an area is done.
+
+Only finished areas are listed (no placeholder pages).  Each area is built the
+first time the user opens it, from `factory` = "module:Class", called as
+`Class(context: AppContext, parent: QWidget | None)`; import nothing heavy at
+module level in an area's module.  `title` is the English source string,
+translated in the "Areas" context (mark it with QT_TRANSLATE_NOOP so
+pyside6-lupdate finds it).  An area whose `permission` the signed-in user lacks
+is not shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+from app.services.permissions import Permission
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str  # English source string, context "Areas"
+    factory: str  # "module:Class"
+    permission: Permission | None = None
+
+
+AREAS: list[Area] = [
+    Area("parties", QT_TRANSLATE_NOOP("Areas", "Parties"), "ui.parties.window:PartiesWindow", Permission.PARTY_VIEW),
+]

@@ -1,0 +1,319 @@
+"""当事人库: the register of people and employers.
+
+A search box and a kind filter over the paged list (ui/lists), the forms to add
+and edit (ui/parties/form.py), and the Excel/PDF exports, the import and its
+template — all long work through the one task runner (ui/tasks.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import Cancelled, StorageError, UserError
+from app.models.party import PartyKind
+from app.services.parties import ImportReport, PartyRow, PartyService
+from app.services.permissions import Permission
+from ui.context import AppContext
+from ui.errors import show_user_error
+from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.parties import files
+from ui.parties.form import PartyForm
+from ui.parties.import_report import ImportReportDialog
+from ui.parties.labels import kind_label, org_type_label, sex_label
+from ui.tasks import TaskRunner
+
+XLSX_FILTER = "Excel (*.xlsx)"
+PDF_FILTER = "PDF (*.pdf)"
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+
+
+class PartiesWindow(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("parties_window")
+        self.context = context
+        self.service = PartyService(context.store, context.actor)
+        if context.tasks is None:
+            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
+        self.tasks: TaskRunner = context.tasks
+        self.form: PartyForm | None = None
+        self.report_dialog: ImportReportDialog | None = None
+        self.message_box: QMessageBox | None = None
+
+        self.search = SearchBox()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search by name, ID number or credit code"))
+        self.search.search_changed.connect(self._filter_changed)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kind_filter")
+        self.kind.addItem(self.tr("All"), None)
+        self.kind.addItem(self.tr("People"), PartyKind.PERSON.value)
+        self.kind.addItem(self.tr("Employers"), PartyKind.ORG.value)
+        self.kind.currentIndexChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Kind:")))
+        filters.addWidget(self.kind)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, text, slot, permission in (
+            ("add_person", self.tr("New person"), self.add_person, Permission.PARTY_EDIT),
+            ("add_org", self.tr("New employer"), self.add_employer, Permission.PARTY_EDIT),
+            ("edit", self.tr("Edit"), self.edit_selected, Permission.PARTY_EDIT),
+            ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PARTY_EXPORT),
+            ("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PARTY_EXPORT),
+            ("import", self.tr("Import"), self.import_file, Permission.PARTY_IMPORT),
+            ("template", self.tr("Download template"), self.save_template, None),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(key)
+            button.clicked.connect(slot)
+            if permission is not None and not context.can(permission):
+                button.setEnabled(False)
+                button.setToolTip(context.missing_permission_tip(permission))
+            self.buttons[key] = button
+            actions.addWidget(button)
+            if key == "edit":
+                actions.addSpacing(16)
+        actions.addStretch(1)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        self.model: PagedTableModel[PartyRow] = PagedTableModel(self._columns(), self)
+        self.view = PagedTableView()
+        self.view.setObjectName("parties_table")
+        self.view.setModel(self.model)
+        self.view.row_activated.connect(self.edit_row)
+        self.view.selection_changed_ids.connect(self._selection_changed)
+        self.model.count_changed.connect(self._show_count)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self.model.set_query_factory(self._query)
+        self.model.set_initial_sort("name")
+        self._selection_changed([])
+
+    # ---------------------------------------------------------------- the list
+    def _columns(self) -> list[Column[PartyRow]]:
+        return [
+            Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=4),
+            Column("kind", self.tr("Kind"), lambda r: kind_label(r.kind), width=3),
+            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=12),
+            Column("identity_number", self.tr("ID number / credit code"), lambda r: r.identity_number, width=12),
+            Column("sex", self.tr("Sex"), lambda r: sex_label(r.sex), align=CENTRE, width=2),
+            Column("birth_date", self.tr("Birth date"), lambda r: r.birth_date, width=6),
+            Column("phone", self.tr("Phone"), lambda r: r.phone, width=7),
+            Column("is_migrant_worker", self.tr("Migrant worker"), lambda r: r.is_migrant_worker, align=CENTRE, width=4),
+            Column("org_type", self.tr("Employer type"), lambda r: org_type_label(r.org_type), width=7),
+            Column("legal_rep", self.tr("Legal representative"), lambda r: r.legal_rep, width=6),
+        ]
+
+    def _filters(self) -> tuple[str, str | None]:
+        return self.search.search_text, self.kind.currentData()
+
+    def _query(self, sort: str | None, descending: bool) -> Any:
+        text, kind = self._filters()
+        return self.service.query(text=text, kind=kind, sort=sort or "name", descending=descending)
+
+    def _filter_changed(self, *_args: Any) -> None:
+        self.model.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n parties", "", count))
+
+    def _selection_changed(self, ids: list[Any]) -> None:
+        if self.context.can(Permission.PARTY_EDIT):
+            self.buttons["edit"].setEnabled(len(ids) == 1)
+
+    def selected_row(self) -> PartyRow | None:
+        item = self.view.current_item()
+        return item if isinstance(item, PartyRow) else None
+
+    # ---------------------------------------------------------------- forms
+    def add_person(self) -> PartyForm:
+        return self._open_form(PartyForm(self.context, self.service, kind=PartyKind.PERSON.value, parent=self))
+
+    def add_employer(self) -> PartyForm:
+        return self._open_form(PartyForm(self.context, self.service, kind=PartyKind.ORG.value, parent=self))
+
+    def edit_selected(self) -> PartyForm | None:
+        row = self.selected_row()
+        return self.edit_row(row) if row is not None else None
+
+    def edit_row(self, row: PartyRow) -> PartyForm | None:
+        if not self.context.can(Permission.PARTY_EDIT):
+            return None
+        try:
+            current = self.service.get(row.id)  # the newest version, not the cached row
+        except (UserError, StorageError) as err:
+            self._tell(err)
+            return None
+        return self._open_form(PartyForm(self.context, self.service, row=current, parent=self))
+
+    def _open_form(self, form: PartyForm) -> PartyForm:
+        """Window-modal and non-blocking: the list stays responsive to the form's result."""
+        self.form = form
+        form.saved.connect(self._saved)
+        form.finished.connect(lambda _result, f=form: self._form_closed(f))
+        form.open()
+        return form
+
+    def _form_closed(self, form: PartyForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+    def _saved(self, row: PartyRow) -> None:
+        self.model.refresh()
+        if not self.view.select_ids([row.id]):
+            self.status.setText(self.tr("Saved %1 (not in the current filter).").replace("%1", row.name))
+        else:
+            self.status.setText(self.tr("Saved %1.").replace("%1", row.name))
+
+    # ---------------------------------------------------------------- files
+    def export_excel(self) -> None:
+        path = files.choose_save_path(self, self.tr("Export parties to Excel"), self.tr("parties") + ".xlsx", XLSX_FILTER)
+        if path is None:
+            return
+        text, kind = self._filters()
+        query = self.service.query_for_export(text=text, kind=kind)
+
+        def body(progress: Any, cancel: Any) -> int:
+            from app.spreadsheets.parties import export_parties
+
+            return int(export_parties(query, path, progress=progress, cancel=cancel))
+
+        self.tasks.run(
+            body,
+            on_success=lambda rows: self._exported(rows, path),
+            on_error=self._task_failed,
+            label=self.tr("Exporting parties to Excel"),
+            parent=self,
+        )
+
+    def export_pdf(self) -> None:
+        path = files.choose_save_path(self, self.tr("Print the register to PDF"), self.tr("parties") + ".pdf", PDF_FILTER)
+        if path is None:
+            return
+        text, kind = self._filters()
+        query = self.service.query_for_export(text=text, kind=kind)
+        title = self.tr("Register of parties")
+
+        def body(progress: Any, cancel: Any) -> int:
+            from app.documents.party_register import write_party_register_pdf
+
+            return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title))
+
+        self.tasks.run(
+            body,
+            on_success=lambda rows: self._exported(rows, path),
+            on_error=self._task_failed,
+            label=self.tr("Printing the register to PDF"),
+            parent=self,
+        )
+
+    def save_template(self) -> None:
+        path = files.choose_save_path(
+            self, self.tr("Save the import template"), self.tr("parties import template") + ".xlsx", XLSX_FILTER
+        )
+        if path is None:
+            return
+
+        def body(progress: Any, cancel: Any) -> Path:
+            from app.spreadsheets.parties import write_template
+
+            write_template(path)
+            return path
+
+        self.tasks.run(
+            body,
+            on_success=lambda p: self.status.setText(self.tr("Template saved to %1.").replace("%1", str(p))),
+            on_error=self._task_failed,
+            label=self.tr("Writing the import template"),
+            parent=self,
+            cancellable=False,
+        )
+
+    def import_file(self) -> None:
+        path = files.choose_open_path(self, self.tr("Import parties from Excel"), XLSX_FILTER)
+        if path is None:
+            return
+        service = self.service
+
+        def body(progress: Any, cancel: Any) -> ImportReport:
+            from app.spreadsheets.parties import read_records
+
+            total, records = read_records(path)
+            return service.import_records(records, total=total, progress=progress, cancel=cancel)
+
+        self.tasks.run(
+            body,
+            on_success=self._imported,
+            on_error=self._task_failed,
+            label=self.tr("Importing parties"),
+            parent=self,
+            writes=True,
+        )
+
+    def _exported(self, rows: int, path: Path) -> None:
+        self.status.setText(self.tr("Exported %1 rows to %2.").replace("%1", str(rows)).replace("%2", str(path)))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.model.refresh()
+        if report.imported_ids:
+            self.view.select_ids(report.imported_ids[:1])
+        self.status.setText(
+            self.tr("Import finished: %1 imported, %2 refused.")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(len(report.refused)))
+        )
+        dialog = ImportReportDialog(report, self.context.language, self)
+        self.report_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "report_dialog", None))
+        dialog.open()
+
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled; nothing was saved."))
+            return
+        if isinstance(error, UserError | StorageError):
+            self._tell(error)
+            return
+        self.tasks.default_error(error, self)
+
+    def _tell(self, err: UserError | StorageError) -> None:
+        text = err.message(self.context.language)
+        self.status.setText(text)
+        self.message_box = show_user_error(self, err, self.context.language, block=False)
+
+    def open_dialogs(self) -> list[QDialog]:
+        return [d for d in (self.form, self.report_dialog) if d is not None]
