@@ -1,0 +1,620 @@
+"""The deadline engine: every statutory time limit of DOMAIN B §2 from one
+function, ``due(start, rule)``, on the legal calendar (DOMAIN A1, B §1).
+
+Rules are data (``Rule``), grouped in a versioned ``RuleTable``; the shipped
+defaults are ``DEFAULT_RULES``.  A later layer keeps the table in the database
+and lets an administrator edit it: a rule turns into and out of a plain
+mapping (``Rule.to_mapping`` / ``Rule.from_mapping``) and nothing below
+branches on a rule's id, except ``award_due`` which implements the one
+compound computation (A9) the domain spells out.
+
+How a period is counted (B §1 R1–R4, A1):
+
+* the start day is not counted;
+* calendar days (``calendar_days``): start + N days; if that last day is a
+  rest day (weekend or statutory holiday, unless a swapped working day) the
+  period ends on the next working day.  Holidays inside the period count;
+* working days (``working_days``): the N-th working day after the start day;
+  an extension of M working days continues from there (the N+M-th);
+* months / years: the corresponding day of the final month, clamped to the
+  month's end (2024-01-31 + 1 month = 2024-02-29), then rolled forward;
+* backward rules ("at least N days before X", e.g. the hearing notice):
+  ``start`` is X and the result is the *latest permissible* date.  Working
+  days: the N-th working day before X (always a working day).  Calendar days,
+  months, years: X − N, and if that is a rest day it is moved BACK to the
+  previous working day (see ``Rule.roll``).  Decision: B §1.3 says "never roll
+  forward" and leaves the rest open; moving back is the conservative reading
+  (an act due on a rest day must in practice be done on the working day
+  before, and it never leaves less than N days), and a breach is only a
+  warning anyway.  An administrator can turn the roll off per rule.
+* ``excluded_days`` are calendar days during which the clock stood still
+  (suspension, public-notice service): they are added to a calendar-day, month
+  or year period before the roll; for a working-day period the count starts
+  that many calendar days later.
+
+Every result is a ``Deadline`` that says how it was computed (rule and
+calendar versions, extension, excluded days, a Chinese explanation) and
+whether every year it consulted has a holiday schedule
+(``calendar_complete``); if not, the UI shows 节假日安排未导入.
+"""
+
+from __future__ import annotations
+
+import calendar as _gregorian
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Any
+
+from app.errors import UserError
+from app.legal.calendar import LegalCalendar, default_calendar, weekday_zh
+
+__all__ = [
+    "DEFAULT_RULES",
+    "RULES_VERSION",
+    "Deadline",
+    "Direction",
+    "Rule",
+    "RuleTable",
+    "SuspensionCounting",
+    "Unit",
+    "add_months",
+    "award_due",
+    "due",
+    "earliest",
+    "parse_date",
+]
+
+
+class Unit(StrEnum):
+    CALENDAR_DAYS = "calendar_days"
+    WORKING_DAYS = "working_days"
+    MONTHS = "months"
+    YEARS = "years"
+
+    @property
+    def zh(self) -> str:
+        """The Chinese counter used after a number: 日, 个工作日, 个月, 年."""
+        return _UNIT_ZH[self]
+
+    @property
+    def en(self) -> str:
+        return _UNIT_EN[self]
+
+
+_UNIT_ZH = {
+    Unit.CALENDAR_DAYS: "日",
+    Unit.WORKING_DAYS: "个工作日",
+    Unit.MONTHS: "个月",
+    Unit.YEARS: "年",
+}
+_UNIT_EN = {
+    Unit.CALENDAR_DAYS: "calendar days",
+    Unit.WORKING_DAYS: "working days",
+    Unit.MONTHS: "months",
+    Unit.YEARS: "years",
+}
+
+
+class Direction(StrEnum):
+    FORWARD = "forward"  # the period runs from the start event
+    BEFORE = "before"  # "at least N days before" the start event (e.g. a hearing)
+
+
+# Bumped whenever DEFAULT_RULES changes; stored with each computed deadline.
+RULES_VERSION = "builtin-2026.11-1"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One time limit.
+
+    ``amount`` and ``max_extension`` are in ``unit``.  ``max_extension``: 0 =
+    cannot be extended, None = extendable without a fixed ceiling (e.g. by the
+    parties' agreement).  ``roll``: move a last day that is a rest day to a
+    working day (forward for forward rules, back for backward ones); it has no
+    effect on working-day rules.  ``checked``: the amount and unit were read
+    in the source text (DOMAIN [S]) rather than recalled ([M]).
+    """
+
+    id: str
+    amount: int
+    unit: Unit
+    basis: str
+    description: str
+    trigger: str = ""
+    direction: Direction = Direction.FORWARD
+    max_extension: int | None = 0
+    roll: bool = True
+    checked: bool = True
+    version: str = RULES_VERSION
+
+    def __post_init__(self) -> None:
+        # Accept plain strings (rows from the database) and check the values.
+        try:
+            object.__setattr__(self, "unit", Unit(self.unit))
+            object.__setattr__(self, "direction", Direction(self.direction))
+        except ValueError as exc:
+            raise UserError("deadline.bad_rule", rule=self.id, detail=str(exc)) from None
+        if not self.id or not self.id.strip():
+            raise UserError("deadline.bad_rule", rule=self.id, detail="empty id")
+        if isinstance(self.amount, bool) or not isinstance(self.amount, int) or self.amount <= 0:
+            raise UserError("deadline.bad_rule", rule=self.id, detail=f"amount {self.amount!r}")
+        if self.max_extension is not None and (
+            isinstance(self.max_extension, bool) or not isinstance(self.max_extension, int) or self.max_extension < 0
+        ):
+            raise UserError("deadline.bad_rule", rule=self.id, detail=f"max_extension {self.max_extension!r}")
+        if self.direction is Direction.BEFORE and self.max_extension != 0:
+            raise UserError("deadline.bad_rule", rule=self.id, detail="a backward rule cannot be extended")
+
+    @property
+    def summary_zh(self) -> str:
+        """E.g. '45日', '开庭前至少5个工作日'."""
+        text = f"{self.amount}{self.unit.zh}"
+        return f"前至少{text}" if self.direction is Direction.BEFORE else text
+
+    def to_mapping(self) -> dict[str, Any]:
+        """A plain mapping for storage (enums as their string values)."""
+        data = asdict(self)
+        data["unit"] = self.unit.value
+        data["direction"] = self.direction.value
+        return data
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any]) -> Rule:
+        known = {f for f in cls.__dataclass_fields__}
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+
+class RuleTable:
+    """A versioned set of rules, looked up by id (case-insensitive)."""
+
+    def __init__(self, rules: Iterable[Rule], version: str) -> None:
+        self.version = version
+        self._rules: dict[str, Rule] = {}
+        for rule in rules:
+            key = rule.id.strip().upper()
+            if key in self._rules:
+                raise UserError("deadline.bad_rule", rule=rule.id, detail="duplicate id")
+            self._rules[key] = replace(rule, version=version)
+
+    def get(self, rule_id: str) -> Rule:
+        rule = self._rules.get((rule_id or "").strip().upper())
+        if rule is None:
+            raise UserError("deadline.unknown_rule", field="rule", rule=rule_id)
+        return rule
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self.get(rule_id)
+
+    def __contains__(self, rule_id: object) -> bool:
+        return isinstance(rule_id, str) and rule_id.strip().upper() in self._rules
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._rules.values())
+
+    def __len__(self) -> int:
+        return len(self._rules)
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(rule.id for rule in self._rules.values())
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A computed time limit and how it was reached."""
+
+    rule_id: str
+    start: date
+    due: date
+    unit: Unit
+    basis: str
+    calendar_complete: bool
+    calendar_version: str
+    rule_version: str
+    extension: int
+    excluded_days: int
+    explanation: str
+    direction: Direction = Direction.FORWARD
+    nominal_due: date | None = None  # the last day before any roll
+    missing_years: tuple[int, ...] = field(default=())  # consulted years without a schedule
+
+    @property
+    def warning_zh(self) -> str | None:
+        """The flag the UI shows next to a deadline computed on weekends alone."""
+        if self.calendar_complete:
+            return None
+        years = "、".join(f"{y}年" for y in self.missing_years)
+        return f"节假日安排未导入（{years}），仅按周末计算"
+
+    def to_json(self) -> dict[str, Any]:
+        """The calculator's JSON document (dates as YYYY-MM-DD)."""
+        return {
+            "rule": self.rule_id,
+            "start": self.start.isoformat(),
+            "due": self.due.isoformat(),
+            "unit": self.unit.value,
+            "direction": self.direction.value,
+            "basis": self.basis,
+            "calendar_complete": self.calendar_complete,
+            "missing_years": list(self.missing_years),
+            "calendar_version": self.calendar_version,
+            "rule_version": self.rule_version,
+            "extension": self.extension,
+            "excluded_days": self.excluded_days,
+            "explanation": self.explanation,
+        }
+
+
+# -- arithmetic ------------------------------------------------------------------
+
+
+def add_months(d: date, months: int) -> date:
+    """The corresponding day ``months`` later (or earlier), clamped to the
+    month's end (民法典 art 202): 2024-01-31 + 1 → 2024-02-29."""
+    index = d.year * 12 + (d.month - 1) + months
+    year, month0 = divmod(index, 12)
+    if not 1 <= year <= 9999:
+        raise UserError("deadline.date_out_of_range")
+    last = _gregorian.monthrange(year, month0 + 1)[1]
+    return date(year, month0 + 1, min(d.day, last))
+
+
+def parse_date(value: str, *, field: str = "start") -> date:
+    """A YYYY-MM-DD string → date, or a UserError the clerk can act on."""
+    text = (value or "").strip()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError("deadline.bad_date", field=field, value=value) from None
+
+
+def _fmt(d: date, cal: LegalCalendar | None = None) -> str:
+    """2023-10-07（星期六，调休上班日）."""
+    label = weekday_zh(d)
+    if cal is not None and d.weekday() >= 5 and cal.is_working_day(d):
+        label += "，调休上班日"
+    return f"{d.isoformat()}（{label}）"
+
+
+def _check_date(value: object, name: str) -> date:
+    if type(value) is not date:  # datetime is a date subclass: refused, no time of day here
+        raise TypeError(f"{name} must be a datetime.date, not {type(value).__name__}")
+    return value
+
+
+def _check_days(value: int, what_zh: str, what_en: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{what_en} must be an int")
+    if value < 0:
+        raise UserError("deadline.negative_days", value=value, what_zh=what_zh, what_en=what_en)
+    return value
+
+
+def _check_extension(rule: Rule, extension: int) -> int:
+    _check_days(extension, "延长期限", "The extension")
+    if extension == 0:
+        return 0
+    if rule.max_extension == 0:
+        raise UserError("deadline.extension_not_allowed", field="extension", rule=rule.id)
+    if rule.max_extension is not None and extension > rule.max_extension:
+        raise UserError(
+            "deadline.extension_too_long",
+            field="extension",
+            rule=rule.id,
+            maximum=rule.max_extension,
+            unit_zh=rule.unit.zh,
+            unit_en=rule.unit.en,
+        )
+    return extension
+
+
+# -- the engine ------------------------------------------------------------------
+
+
+def due(
+    start: date,
+    rule: Rule,
+    *,
+    extension: int = 0,
+    excluded_days: int = 0,
+    calendar: LegalCalendar | None = None,
+) -> Deadline:
+    """The deadline of ``rule`` counted from ``start`` (see the module notes).
+
+    ``extension`` is the approved extension in the rule's own unit (A9: days,
+    I2: working days), refused beyond ``rule.max_extension``.
+    ``excluded_days``: calendar days not counted (suspension, public notice).
+    """
+    return _due(start, rule, extension, excluded_days, calendar, None)
+
+
+def _due(
+    start: date,
+    rule: Rule,
+    extension: int,
+    excluded_days: int,
+    calendar: LegalCalendar | None,
+    excluded_note: str | None,
+) -> Deadline:
+    _check_date(start, "start")
+    _check_extension(rule, extension)
+    _check_days(excluded_days, "不计入期间的天数", "Excluded days")
+    if excluded_days and rule.direction is Direction.BEFORE:
+        raise ValueError("excluded days do not apply to a backward rule")
+    cal = calendar if calendar is not None else default_calendar()
+    total = rule.amount + extension
+    try:
+        nominal, result, lo, hi = _compute(start, rule, total, excluded_days, cal)
+    except OverflowError:
+        raise UserError("deadline.date_out_of_range") from None
+    missing = cal.missing_years(lo, hi)
+    explanation = _explain(
+        start, rule, extension, excluded_days, nominal, result, cal, missing, excluded_note
+    )
+    return Deadline(
+        rule_id=rule.id,
+        start=start,
+        due=result,
+        unit=rule.unit,
+        basis=rule.basis,
+        calendar_complete=not missing,
+        calendar_version=cal.version,
+        rule_version=rule.version,
+        extension=extension,
+        excluded_days=excluded_days,
+        explanation=explanation,
+        direction=rule.direction,
+        nominal_due=nominal,
+        missing_years=missing,
+    )
+
+
+def _compute(
+    start: date, rule: Rule, total: int, excluded: int, cal: LegalCalendar
+) -> tuple[date, date, date, date]:
+    """(nominal last day, result, first and last day consulted on the calendar)."""
+    one = timedelta(days=1)
+    if rule.direction is Direction.FORWARD:
+        if rule.unit is Unit.WORKING_DAYS:
+            begin = start + timedelta(days=excluded)
+            result = cal.add_working_days(begin, total)
+            return result, result, begin + one, result
+        if rule.unit is Unit.CALENDAR_DAYS:
+            nominal = start + timedelta(days=total + excluded)
+        else:
+            months = total if rule.unit is Unit.MONTHS else 12 * total
+            nominal = add_months(start, months) + timedelta(days=excluded)
+        result = cal.roll_forward(nominal) if rule.roll else nominal
+        return nominal, result, nominal, result
+    # backward: the latest permissible date
+    if rule.unit is Unit.WORKING_DAYS:
+        result = cal.add_working_days(start, -total)
+        return result, result, result, start - one
+    if rule.unit is Unit.CALENDAR_DAYS:
+        nominal = start - timedelta(days=total)
+    else:
+        months = total if rule.unit is Unit.MONTHS else 12 * total
+        nominal = add_months(start, -months)
+    result = cal.roll_backward(nominal) if rule.roll else nominal
+    return nominal, result, result, nominal
+
+
+def _explain(
+    start: date,
+    rule: Rule,
+    extension: int,
+    excluded: int,
+    nominal: date,
+    result: date,
+    cal: LegalCalendar,
+    missing: tuple[int, ...],
+    excluded_note: str | None,
+) -> str:
+    unit = rule.unit.zh
+    parts: list[str] = []
+    if rule.direction is Direction.FORWARD:
+        amount = f"{rule.amount}{unit}"
+        if extension:
+            amount += f"，延长{extension}{unit}"
+        if excluded:
+            amount += f"，另加不计入期间{excluded}日" + (f"（{excluded_note}）" if excluded_note else "")
+        parts.append(f"自{start.isoformat()}起算（当日不计入），{amount}")
+        if rule.unit is Unit.WORKING_DAYS:
+            parts.append(f"只计工作日（周末和法定节假日不计，调休上班日计入），至{_fmt(result, cal)}")
+        else:
+            if rule.unit in (Unit.MONTHS, Unit.YEARS):
+                parts.append("到期月的对应日为最后一日，无对应日的取月末日")
+            if result != nominal:
+                parts.append(f"期满日{_fmt(nominal)}为{cal.describe_day(nominal)}，顺延至{_fmt(result, cal)}")
+            else:
+                parts.append(f"期满日为{_fmt(result, cal)}")
+    else:
+        parts.append(f"在{start.isoformat()}前至少{rule.amount}{unit}")
+        if rule.unit is Unit.WORKING_DAYS:
+            parts.append(f"往前数{rule.amount}个工作日（当日不计入），最迟为{_fmt(result, cal)}")
+        elif result != nominal:
+            parts.append(f"{_fmt(nominal)}为{cal.describe_day(nominal)}，提前至前一个工作日，最迟为{_fmt(result, cal)}")
+        else:
+            parts.append(f"最迟为{_fmt(result, cal)}")
+    text = "；".join(parts) + "。"
+    if missing:
+        years = "、".join(f"{y}年" for y in missing)
+        text += f"注意：{years}节假日安排未导入，仅按周末计算。"
+    return text
+
+
+def earliest(deadlines: Iterable[Deadline]) -> Deadline:
+    """The deadline that comes first (I2 and I4 are shown as the earlier one)."""
+    return min(deadlines, key=lambda d: d.due)
+
+
+# -- A9: the award is due -------------------------------------------------------------
+
+
+class SuspensionCounting(StrEnum):
+    """Which days of a suspension (中止) are not counted in the 45 days.
+
+    DOMAIN B §2.1 asks for a setting; the default is its reading.
+    """
+
+    DECISION_TO_EVE_OF_RESUMPTION = "decision_to_eve_of_resumption"  # [decision, resumption − 1]
+    DECISION_TO_RESUMPTION = "decision_to_resumption"  # both end days excluded from the 45
+    BETWEEN = "between"  # only the days strictly between decision and resumption
+
+    @property
+    def zh(self) -> str:
+        return _COUNTING_ZH[self]
+
+
+_COUNTING_ZH = {
+    SuspensionCounting.DECISION_TO_EVE_OF_RESUMPTION: "自中止决定之日至恢复审理前一日",
+    SuspensionCounting.DECISION_TO_RESUMPTION: "自中止决定之日至恢复审理之日",
+    SuspensionCounting.BETWEEN: "中止决定之日与恢复审理之日之间",
+}
+
+
+def award_due(
+    acceptance: date,
+    *,
+    extension_days: int = 0,
+    suspensions: Sequence[tuple[date, date]] = (),
+    notice_days: int = 0,
+    restarts: Sequence[date] = (),
+    calendar: LegalCalendar | None = None,
+    rule: Rule | None = None,
+    suspension_counting: SuspensionCounting = SuspensionCounting.DECISION_TO_EVE_OF_RESUMPTION,
+) -> Deadline:
+    """A9 (规则 arts 45–47; DOMAIN B §2.1 pseudo-code):
+
+    base = the latest of the acceptance and the restart events (A9a);
+    due  = base + 45 days + approved extension (≤ 15) + suspended days
+           + public-notice days, rolled forward (R2).
+
+    ``suspensions``: (date of the 中止决定, date of 恢复审理) pairs, ended ones
+    only.  Under the default counting an interval excludes the decision day up
+    to the day before resumption.  Only days after the base count: a restart
+    wipes earlier suspensions (the clock restarts in full).  ``notice_days``:
+    days of public-notice service (公告送达) within the period.
+    """
+    rule = rule if rule is not None else DEFAULT_RULES.get("A9")
+    _check_date(acceptance, "acceptance")
+    _check_days(notice_days, "公告送达天数", "Public-notice days")
+    for event in restarts:
+        _check_date(event, "restart")
+        if event < acceptance:
+            raise UserError(
+                "deadline.restart_before_acceptance",
+                date=event.isoformat(),
+                acceptance=acceptance.isoformat(),
+            )
+    base = max([acceptance, *restarts])
+    intervals = sorted((_check_date(s, "suspension"), _check_date(r, "resumption")) for s, r in suspensions)
+    for s, r in intervals:
+        if r <= s:
+            raise UserError("deadline.suspension_order", start=s.isoformat(), resume=r.isoformat())
+    for (s1, r1), (s2, r2) in zip(intervals, intervals[1:], strict=False):
+        if s2 < r1:
+            raise UserError(
+                "deadline.suspension_overlap",
+                first=f"{s1.isoformat()}—{r1.isoformat()}",
+                second=f"{s2.isoformat()}—{r2.isoformat()}",
+            )
+    one = timedelta(days=1)
+    suspended = 0
+    notes: list[str] = []
+    for s, r in intervals:
+        if suspension_counting is SuspensionCounting.DECISION_TO_EVE_OF_RESUMPTION:
+            lo, hi = s, r - one
+        elif suspension_counting is SuspensionCounting.DECISION_TO_RESUMPTION:
+            lo, hi = s, r
+        else:
+            lo, hi = s + one, r - one
+        lo = max(lo, base + one)  # the clock runs from the day after the base
+        days = (hi - lo).days + 1
+        if days > 0:
+            suspended += days
+            notes.append(f"中止{lo.isoformat()}至{hi.isoformat()}共{days}日")
+    note_parts: list[str] = []
+    if notes:
+        note_parts.append("；".join(notes) + f"，按{suspension_counting.zh}计")
+    if notice_days:
+        note_parts.append(f"公告送达{notice_days}日")
+    if base != acceptance:
+        note_parts.append(f"受理日{acceptance.isoformat()}，自{base.isoformat()}重新计算审理期限")
+    return _due(base, rule, extension_days, suspended + notice_days, calendar, "；".join(note_parts) or None)
+
+
+# -- the shipped defaults ------------------------------------------------------------
+
+_FA = "《劳动争议调解仲裁法》"
+_GUIZE = "《劳动人事争议仲裁办案规则》"
+_JIANCHA = "《劳动保障监察条例》"
+_RUOGAN = "《关于实施〈劳动保障监察条例〉若干规定》"
+_CHUFA = "《行政处罚法》"
+_MINSU = "《民事诉讼法》"
+_WD_NOTE = "（默认按工作日计算）"
+
+WD = Unit.WORKING_DAYS
+CD = Unit.CALENDAR_DAYS
+MONTHS = Unit.MONTHS
+YEARS = Unit.YEARS
+BEFORE = Direction.BEFORE
+
+_DEFAULTS: tuple[Rule, ...] = (
+    # 2.1 arbitration
+    Rule("A1", 1, YEARS, f"{_FA}第二十七条", "仲裁时效一年", "知道或者应当知道其权利被侵害之日"),
+    Rule("A2", 5, WD, f"{_FA}第二十九条；{_GUIZE}第三十条、第三十一条{_WD_NOTE}", "决定受理或者不予受理", "收到仲裁申请之日"),
+    Rule("A3", 5, WD, f"{_GUIZE}第四十六条{_WD_NOTE}", "补正后重新计算受理审查期限", "收到补正材料之日"),
+    Rule("A4", 5, WD, f"{_FA}第三十条；{_GUIZE}第三十三条{_WD_NOTE}", "将仲裁申请书副本送达被申请人", "受理之日", checked=False),
+    Rule("A5", 10, WD, f"{_FA}第三十条{_WD_NOTE}", "被申请人提交答辩书", "被申请人收到仲裁申请书副本之日"),
+    Rule("A5a", 5, WD, f"{_FA}第三十条{_WD_NOTE}", "将答辩书副本送达申请人", "收到答辩书之日"),
+    Rule("A6", 5, WD, f"{_GUIZE}第三十六条{_WD_NOTE}", "决定是否受理反申请", "收到反申请之日", checked=False),
+    Rule("A7", 5, WD, f"{_FA}第三十二条；{_GUIZE}第三十七条{_WD_NOTE}", "将仲裁庭组成情况书面通知当事人", "受理之日"),
+    Rule("A8", 5, WD, f"{_FA}第三十五条；{_GUIZE}第三十八条{_WD_NOTE}", "开庭通知最迟送达日（开庭前至少五日）", "开庭日", BEFORE),
+    Rule("A8a", 3, WD, f"{_FA}第三十五条{_WD_NOTE}", "请求延期开庭最迟日（开庭前至少三日）", "开庭日", BEFORE),
+    Rule("A9", 45, CD, f"{_FA}第四十三条；{_GUIZE}第四十五条至第四十七条", "仲裁裁决期限（经批准可延长不超过十五日）", "受理之日（或重新计算审理期限之日）", max_extension=15),
+    Rule("A10", 5, WD, f"{_GUIZE}第三十二条{_WD_NOTE}", "送达撤销案件决定书", "作出撤销案件决定之日"),
+    Rule("A12", 15, CD, f"{_FA}第四十八条", "劳动者对终局裁决不服向人民法院起诉", "收到终局裁决书之日"),
+    Rule("A12a", 30, CD, f"{_FA}第四十九条", "用人单位申请撤销终局裁决（向中级人民法院）", "收到终局裁决书之日"),
+    Rule("A12b", 15, CD, f"{_FA}第四十九条", "终局裁决被撤销后当事人向人民法院起诉", "收到撤销裁定书之日"),
+    Rule("A13", 15, CD, f"{_FA}第五十条", "对非终局裁决不服向人民法院起诉（期满不起诉即发生法律效力）", "收到裁决书之日"),
+    Rule("A15", 10, WD, f"{_GUIZE}（仲裁前委托调解）{_WD_NOTE}", "委托调解组织调解", "双方同意委托调解之日", checked=False),
+    Rule("A16", 15, CD, f"{_GUIZE}第七十四条", "共同申请仲裁审查调解协议", "调解协议生效之日"),
+    Rule("A16a", 5, WD, f"{_GUIZE}（仲裁审查）{_WD_NOTE}", "仲裁审查调解协议", "受理仲裁审查申请之日", checked=False),
+    Rule("A18", 5, WD, f"{_FA}第七条；{_GUIZE}第五条{_WD_NOTE}", "集体劳动争议：仲裁庭组成、答辩期、举证期、开庭日期一并通知", "受理之日", checked=False),
+    Rule("A19", 2, YEARS, f"{_MINSU}第二百五十条", "申请人民法院强制执行调解书、裁决书", "法律文书规定履行期间的最后一日"),
+    Rule("A20", 10, YEARS, f"{_GUIZE}第二十四条", "裁决结案案卷保存期限（不少于十年）", "结案之日"),
+    Rule("A20a", 5, YEARS, f"{_GUIZE}第二十四条", "调解及其他方式结案案卷保存期限（不少于五年）", "结案之日"),
+    # 2.2 mediation
+    Rule("M1", 15, CD, f"{_FA}第十四条", "调解组织收到调解申请后未达成调解协议的，当事人可以申请仲裁", "调解组织收到调解申请之日"),
+    Rule("M5", 3, WD, "《企业劳动争议协商调解规定》（人社部令第17号）", "企业劳动争议调解委员会决定受理", "收到调解申请之日", checked=False),
+    Rule("M5a", 15, CD, "《企业劳动争议协商调解规定》（人社部令第17号）", "企业劳动争议调解委员会调解结案（双方同意可延长）", "受理调解申请之日", max_extension=None, checked=False),
+    Rule("M5b", 5, CD, "《企业劳动争议协商调解规定》（人社部令第17号）", "对协商要求作出回应（逾期视为不愿协商）", "收到协商要求之日", checked=False),
+    Rule("M6", 30, CD, f"{_MINSU}第二百零五条", "共同申请司法确认调解协议", "调解协议生效之日"),
+    # 2.3 labour-security inspection
+    Rule("I1", 5, WD, f"{_RUOGAN}第十八条", "决定是否受理投诉（受理的同时立案）", "收到投诉之日"),
+    Rule("I1a", 5, WD, f"{_RUOGAN}第十八条", "书面通知不予受理", "收到投诉之日"),
+    Rule("I2", 60, WD, f"{_JIANCHA}第十七条", "调查终结（情况复杂的经批准可延长三十个工作日）", "立案之日", max_extension=30),
+    Rule("I3", 2, YEARS, f"{_JIANCHA}第二十条；{_CHUFA}第三十六条", "违法行为两年内未被发现的不再查处", "违法行为发生之日（连续或继续状态的自行为终了之日）"),
+    Rule("I4", 90, CD, f"{_CHUFA}第六十条", "作出行政处罚决定（法律、法规、规章另有规定的除外）", "立案之日"),
+    Rule("I5", 5, WD, f"{_CHUFA}第六十四条、第八十五条", "当事人要求听证", "行政机关告知听证权利之日"),
+    Rule("I5a", 7, WD, f"{_CHUFA}第六十四条、第八十五条", "听证通知最迟送达日（听证前至少七日）", "听证日", BEFORE),
+    Rule("I6", 7, WD, f"{_CHUFA}第六十一条、第八十五条", "当事人不在场时送达行政处罚决定书", "作出决定之日"),
+    Rule("I7", 15, CD, f"{_CHUFA}第六十七条", "缴纳罚款", "收到行政处罚决定书之日"),
+    Rule("I8", 7, WD, f"{_CHUFA}第五十六条、第八十五条", "先行登记保存证据后作出处理决定", "先行登记保存之日"),
+    Rule("I11", 60, CD, "《行政复议法》第二十条", "申请行政复议", "知道或者应当知道行政行为之日", checked=False),
+    Rule("I11a", 6, MONTHS, "《行政诉讼法》第四十六条", "提起行政诉讼", "知道或者应当知道作出行政行为之日", checked=False),
+    Rule("I12", 3, MONTHS, "《行政强制法》第五十三条", "申请人民法院强制执行", "复议、诉讼期限届满之日", checked=False),
+    Rule("I12a", 10, WD, "《行政强制法》第五十四条、第六十九条", "催告后当事人履行义务", "催告书送达之日", checked=False),
+    Rule("I13", 7, WD, "国办发〔2018〕118号", "公示行政处罚、行政许可决定", "作出决定之日"),
+    Rule("I13a", 20, WD, "国办发〔2018〕118号", "公示其他行政执法决定", "作出决定之日"),
+    Rule("I13b", 3, WD, f"{_CHUFA}第四十八条、第八十五条", "撤回已公开但被变更、撤销或确认无效的行政处罚决定", "决定被变更、撤销或确认无效之日"),
+    Rule("I14", 3, YEARS, "《保障农民工工资支付条例》第十五条", "工资支付台账保存期限（不少于三年）", "台账记录之日"),
+    Rule("I14a", 30, CD, "《保障农民工工资支付条例》第二十八条", "农民工工资专用账户注销前公示", "公示之日", checked=False),
+)
+
+DEFAULT_RULES = RuleTable(_DEFAULTS, RULES_VERSION)
