@@ -444,34 +444,53 @@ def export_parties(
     written = 0
     if progress:
         progress(0, total)
-    while written < total:
+    try:
+        while written < total:
+            _check(cancel)
+            rows = query.page(written, EXPORT_PAGE_SIZE)
+            if not rows:
+                break
+            for row in rows:
+                ws.append(_export_values(row, date_cell))
+            written += len(rows)
+            if progress:
+                progress(written, total)
         _check(cancel)
-        rows = query.page(written, EXPORT_PAGE_SIZE)
-        if not rows:
-            break
-        for row in rows:
-            is_person = row.kind == PartyKind.PERSON
-            ws.append([
-                row.id,
-                KIND_LABELS.get(row.kind, row.kind),
-                row.name,
-                ID_TYPE_LABELS.get(row.id_type or "", row.id_type or "") if is_person else None,
-                row.id_no or None,
-                SEX_LABELS.get(row.sex or "", row.sex) if is_person else None,
-                date_cell(row.birth_date) if is_person else None,
-                (YES if row.is_migrant_worker else NO) if is_person else None,
-                row.uscc or None,
-                ORG_TYPE_LABELS.get(row.org_type or "", row.org_type) if not is_person else None,
-                row.legal_rep or None,
-                row.phone or None,
-                row.address or None,
-            ])
-        written += len(rows)
-        if progress:
-            progress(written, total)
-    _check(cancel)
-    _save_atomically(wb.save, Path(path), cancel=cancel)
+        _save_atomically(wb.save, Path(path), cancel=cancel)
+    except BaseException:
+        _discard(ws)
+        raise
     return written
+
+
+def _export_values(row: Any, date_cell: Callable[[date | None], Any]) -> list[Any]:
+    is_person = row.kind == PartyKind.PERSON
+    return [
+        row.id,
+        KIND_LABELS.get(row.kind, row.kind),
+        row.name,
+        ID_TYPE_LABELS.get(row.id_type or "", row.id_type or "") if is_person else None,
+        row.id_no or None,
+        SEX_LABELS.get(row.sex or "", row.sex) if is_person else None,
+        date_cell(row.birth_date) if is_person else None,
+        (YES if row.is_migrant_worker else NO) if is_person else None,
+        row.uscc or None,
+        ORG_TYPE_LABELS.get(row.org_type or "", row.org_type) if not is_person else None,
+        row.legal_rep or None,
+        row.phone or None,
+        row.address or None,
+    ]
+
+
+def _discard(ws: Any) -> None:
+    """Finish and delete a write-only sheet's temporary file (it holds the rows
+    written so far) instead of leaving it to process exit."""
+    with contextlib.suppress(Exception):
+        ws.close()
+    writer = getattr(ws, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.cleanup()
 
 
 def _check(cancel: Any) -> None:
