@@ -1,0 +1,157 @@
+"""Fixtures of the million-row list benchmarks.
+
+The database is built once (about a minute) in a child process and cached as
+`$RENSHE_BENCH_DIR/parties-1m-<schema head>-v<builder version>.db`
+(default directory /tmp/renshe-bench), so a new migration or a change to the
+generator builds a fresh one and every other run reuses it.  Building in a
+child process keeps the build's memory out of this process's peak RSS, which
+the benchmarks report.
+
+Every timed operation is measured twice in the same run: the program's path
+and the bare sqlite3 query doing the same work.  `record` keeps both medians;
+the terminal summary prints each pair as a ratio.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DIR = Path("/tmp/renshe-bench")
+
+# operation -> {"program": seconds, "bare": seconds, "target_ms": float | None}
+RESULTS: dict[str, dict[str, Any]] = {}
+
+
+def bench_dir() -> Path:
+    return Path(os.environ.get("RENSHE_BENCH_DIR") or DEFAULT_DIR)
+
+
+def peak_rss_mb() -> float:
+    """Peak resident set size of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+@pytest.fixture(scope="session")
+def million_db() -> Path:
+    """The path of a migrated database holding 1,000,000 people (built once, cached)."""
+    from app.store.migrate import head_revision
+    from tests.benchmarks.make_db import BUILDER_VERSION
+
+    directory = bench_dir()
+    path = directory / f"parties-1m-{head_revision()}-v{BUILDER_VERSION}.db"
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        partial = directory / f".{path.name}.{os.getpid()}.building"
+        for leftover in directory.glob(f".{path.name}.*"):
+            leftover.unlink()
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "tests.benchmarks.make_db", str(partial)],
+            cwd=ROOT,
+            check=True,
+        )
+        for suffix in ("-wal", "-shm"):
+            Path(f"{partial}{suffix}").unlink(missing_ok=True)
+        partial.replace(path)
+        print(f"\nbuilt {path} in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return path
+
+
+@pytest.fixture(scope="session")
+def million_store(million_db: Path) -> Iterator[Any]:
+    """The program's own store over the million-row database (open_store: pragmas, migrations check)."""
+    from app.store.engine import open_store
+
+    store = open_store(f"sqlite:///{million_db}", backup=False)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def party_service(million_store: Any) -> Any:
+    from app.services.actor import setup_actor
+    from app.services.parties import PartyService
+
+    return PartyService(million_store, setup_actor())
+
+
+@pytest.fixture(scope="session")
+def bare(million_db: Path) -> Iterator[sqlite3.Connection]:
+    """A plain sqlite3 connection: the yardstick every program figure is divided by."""
+    connection = sqlite3.connect(million_db)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def record() -> Any:
+    """record(operation, "program" | "bare", benchmark, target_ms=None) -> median in ms."""
+
+    def _record(operation: str, side: str, benchmark: Any, target_ms: float | None = None) -> float:
+        median = benchmark.stats.stats.median
+        entry = RESULTS.setdefault(operation, {"target_ms": None})
+        entry[side] = median
+        if target_ms is not None:
+            entry["target_ms"] = target_ms
+        return median * 1000
+
+    return _record
+
+
+def summary_lines() -> list[str]:
+    lines = [
+        "operation (median)                 program ms   bare ms    ratio   target",
+        "---------------------------------- ----------  --------  -------  -------",
+    ]
+    for operation, entry in RESULTS.items():
+        program, bare_s = entry.get("program"), entry.get("bare")
+        p = f"{program * 1000:10.2f}" if program is not None else f"{'-':>10}"
+        b = f"{bare_s * 1000:8.2f}" if bare_s is not None else f"{'-':>8}"
+        ratio = f"{program / bare_s:6.1f}x" if program and bare_s else f"{'-':>7}"
+        target = f"< {entry['target_ms']:.0f} ms" if entry.get("target_ms") else ""
+        lines.append(f"{operation:34s} {p}  {b}  {ratio}  {target}")
+    lines.append(f"peak RSS of the whole pytest process: {peak_rss_mb():.0f} MB (target < 300 MB)")
+    lines.append(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
+    return lines
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not RESULTS:
+        return
+    terminalreporter.section("parties: million-row list, program vs bare SQLite")
+    for line in summary_lines():
+        terminalreporter.write_line(line)
+    out = bench_dir() / "last-results.json"
+    try:
+        out.write_text(
+            json.dumps(
+                {
+                    "when": datetime.now(UTC).isoformat(timespec="seconds"),
+                    "peak_rss_mb": round(peak_rss_mb(), 1),
+                    "cores": os.cpu_count(),
+                    "results_ms": {
+                        op: {k: (v * 1000 if k in ("program", "bare") else v) for k, v in e.items()}
+                        for op, e in RESULTS.items()
+                    },
+                },
+                ensure_ascii=False,
+                indent=1,
+            ),
+            encoding="utf-8",
+        )
+        terminalreporter.write_line(f"(figures also written to {out})")
+    except OSError:
+        pass
