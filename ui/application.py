@@ -17,7 +17,14 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -96,6 +103,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from ui.errors import install_excepthook
 
     hook = install_excepthook(error_windows=error_windows)
+    previous_handler = qInstallMessageHandler(qt_message_to_log)
     from ui.main_window import MainWindow
 
     window = MainWindow()
@@ -131,6 +139,25 @@ def run_gui(args: argparse.Namespace) -> int:
         if window.context is not None and window.context.tasks is not None:
             window.context.tasks.shutdown()
         hook.uninstall()
+        qInstallMessageHandler(previous_handler)
+        for translator in translators:
+            app.removeTranslator(translator)
+
+
+# Notices of Qt's offscreen/minimal platforms that say nothing about the program.
+_PLATFORM_NOISE = ("This plugin does not support propagateSizeHints",)
+
+
+def qt_message_to_log(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Qt's own messages go to the log file (scrubbed like every line), not the terminal."""
+    if any(noise in message for noise in _PLATFORM_NOISE):
+        return
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(kind, logging.ERROR)
+    logging.getLogger("qt").log(level, "%s", message)
 
 
 def open_context(

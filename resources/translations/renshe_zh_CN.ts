@@ -33,6 +33,10 @@
         <source>Parties</source>
         <translation>当事人库</translation>
     </message>
+    <message>
+        <source>Administration</source>
+        <translation>系统管理</translation>
+    </message>
 </context>
 <context>
     <name>AuditLogTab</name>

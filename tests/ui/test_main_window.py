@@ -154,3 +154,143 @@ def test_show_user_error_uses_the_users_language(qtbot, monkeypatch) -> None:  #
     show_user_error(None, UserError("id_no.checksum", expected="X"), "en")
     assert texts == ["身份证号校验位错误（应为X）。", "The ID number's check character is wrong (expected X)."]
     assert QApplication.instance() is not None
+
+
+# ------------------------------------------------------------------ main window
+
+# The offscreen platform's notice when a window has size limits; not our warning.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import install_chinese, remove_translators
+
+    translators = install_chinese(qapp)
+    yield
+    remove_translators(qapp, translators)
+
+
+def make_main_window(qtbot, store, actor):  # type: ignore[no-untyped-def]
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    context = AppContext(store=store, actor=actor, error_windows=False, tasks=TaskRunner(error_windows=False))
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_navigation_lists_the_parties_area(qtbot, store, admin_actor, chinese) -> None:  # type: ignore[no-untyped-def]
+    from ui.parties.window import PartiesWindow
+
+    window = make_main_window(qtbot, store, admin_actor)
+    assert window.windowTitle() == "人社办案台"
+    assert window.area_titles()[0] == "当事人库"
+    assert window.area_keys()[0] == "parties"
+    assert isinstance(window.stack.currentWidget(), PartiesWindow)  # the first area opens
+    assert window.user_label.text() == "当前用户：admin"
+    assert window.database_label.text() == "数据库：" + store.url.removeprefix("sqlite:///")
+    window.context.tasks.shutdown()
+
+
+def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services.permissions import Permission
+    from tests.conftest import make_actor
+    from ui import areas, main_window
+
+    extra = areas.Area("extra", "Extra", "ui.parties.window:PartiesWindow", Permission.USER_MANAGE)
+    monkeypatch.setattr(main_window, "AREAS", [areas.AREAS[0], extra])
+    admin = make_main_window(qtbot, store, make_actor("admin", username="admin"))
+    assert admin.area_keys() == ["parties", "extra"]
+    clerk = make_main_window(qtbot, store, make_actor("intake", username="clerk"))
+    assert clerk.area_keys() == ["parties"]
+    nobody = make_main_window(qtbot, store, make_actor(username="nobody"))
+    assert nobody.area_keys() == [] and nobody.navigation.count() == 0
+    for w in (admin, clerk, nobody):
+        w.context.tasks.shutdown()
+
+
+def test_areas_file_is_a_plain_list() -> None:
+    from ui.areas import AREAS
+
+    assert [a.key for a in AREAS][:1] == ["parties"]
+    for area in AREAS:
+        module, _, cls = area.factory.partition(":")
+        assert module.startswith("ui.") and cls
+
+
+def _args(db_url: str, **extra):  # type: ignore[no-untyped-def]
+    import argparse
+
+    values = {"db": db_url, "language": "zh_CN", "smoke_test": True, "no_err_windows": False}
+    values.update(extra)
+    return argparse.Namespace(**values)
+
+
+def test_run_gui_smoke_test_exits_0(qtbot, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import sys
+
+    from ui.application import run_gui
+
+    hook_before = sys.excepthook
+    url = f"sqlite:///{tmp_path / 'smoke.db'}"
+    assert run_gui(_args(url)) == 0
+    assert (tmp_path / "smoke.db").is_file()  # created and migrated
+    assert sys.excepthook is hook_before
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "smoke test: main window shown" in err
+    # A database with accounts: the smoke test signs nobody in and reads anonymously.
+    from app.services.accounts import AccountService
+    from app.services.actor import setup_actor
+    from app.store import open_store
+    from ui import application
+    from ui.context import AppContext
+
+    store = open_store(url)
+    context = AppContext(store=store, actor=setup_actor())
+    assert application.smoke_actor(context).is_setup
+    AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "correct horse 9")
+    assert application.smoke_actor(context).is_anonymous
+    store.dispose()
+    assert run_gui(_args(url, language="en")) == 0
+
+
+def test_run_gui_smoke_test_reports_a_database_it_cannot_open(qtbot, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from ui.application import run_gui
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert run_gui(_args(f"sqlite:///{blocker / 'x.db'}")) == 1
+    assert "无法打开数据库" in capsys.readouterr().err
+
+
+def test_run_gui_signs_in_through_the_session_module(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Without --smoke-test the actor comes from ui.auth.session.sign_in; None = cancelled → 0."""
+    import ui.auth.session as session
+    from ui.application import run_gui
+
+    calls: list[object] = []
+    monkeypatch.setattr(session, "sign_in", lambda context: calls.append(context) or None)
+    assert run_gui(_args(f"sqlite:///{tmp_path / 'x.db'}", smoke_test=False, no_err_windows=True)) == 0
+    assert len(calls) == 1 and calls[0].error_windows is False
+
+
+def test_font_and_translations_are_installed(qapp) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.application import install_font, install_translators
+
+    assert install_font(qapp) == "WenQuanYi Micro Hei"
+    assert qapp.font().family() == "WenQuanYi Micro Hei"
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        assert len(translators) == 2  # ours and Qt's own
+        assert QCoreApplication.translate("MainWindow", "Renshe Desk") == "人社办案台"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert install_translators(qapp, "en") == []
+    assert QCoreApplication.translate("MainWindow", "Renshe Desk") == "Renshe Desk"
