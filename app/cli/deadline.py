@@ -67,7 +67,11 @@ def _deadline(args: argparse.Namespace) -> int:
         print_json(result.to_json())
         return 0
     if getattr(args, "language", "zh_CN") == "en":
-        line = f"{rule.id} due {result.due.isoformat()} ({result.unit.value}, from {start.isoformat()})"
+        amount = f"{rule.amount + result.extension} {result.unit.en}"
+        if rule.direction.value == "before":
+            line = f"{rule.id} latest {result.due.isoformat()} (at least {amount} before {start.isoformat()})"
+        else:
+            line = f"{rule.id} due {result.due.isoformat()} ({amount} from {start.isoformat()})"
         if not result.calendar_complete:
             line += f" — no holiday schedule for {', '.join(map(str, result.missing_years))}: weekends only"
     else:

@@ -24,6 +24,10 @@ administrator entered it.  Computations that consult a day of an uncovered
 year are flagged by the deadline engine (``calendar_complete = False``; the UI
 shows 节假日安排未导入).
 
+A calendar is immutable once built (its tables fill lazily; concurrent
+fills of the same year compute the same table, so sharing one between
+threads is safe).  Build a new one when the administrator's years change.
+
 Speed: each year is turned once into a table (a working-day flag per day, the
 working days' ordinals and a running count), so ``is_working_day`` is a dict
 look-up and an index, and ``add_working_days`` jumps whole years instead of
@@ -49,6 +53,8 @@ __all__ = [
     "YearSchedule",
     "default_calendar",
     "package_version",
+    "schedule_from_rows",
+    "weekday_zh",
 ]
 
 _WEEKDAY_ZH = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -309,22 +315,15 @@ class LegalCalendar:
 
     def count_working_days(self, after: date, until: date) -> int:
         """Working days in the interval (after, until]: ``after`` excluded,
-        ``until`` included; negative when ``until`` is before ``after``."""
+        ``until`` included; negative when ``until`` is before ``after``.
+        (For Today's desk: "due within 3 working days".)"""
         if until < after:
             return -self.count_working_days(until, after)
-        return self._count_upto(until) - self._count_upto(after)
-
-    def _count_upto(self, d: date) -> int:
-        """Working days from 1 Jan of year 2000 (an arbitrary origin) to d inclusive.
-        Only differences of this are meaningful."""
-        table = self._table(d.year)
-        total = table.count_to[d.toordinal() - table.first]
-        if d.year >= 2000:
-            for year in range(2000, d.year):
-                total += len(self._table(year).working)
-        else:
-            for year in range(d.year, 2000):
-                total -= len(self._table(year).working)
+        first = self._table(after.year)
+        last = self._table(until.year)
+        total = last.count_to[until.toordinal() - last.first] - first.count_to[after.toordinal() - first.first]
+        for year in range(after.year, until.year):
+            total += len(self._table(year).working)
         return total
 
     def working_days_in(self, year: int) -> tuple[date, ...]:
