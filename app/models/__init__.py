@@ -2,14 +2,37 @@
 
 from app.models.audit import AuditEntry, AuditHead
 from app.models.party import IdType, OrgType, Party, PartyKind
+from app.models.project import (
+    ComplianceCheck,
+    ComplianceCheckItem,
+    ComplianceItem,
+    Project,
+    ProjectSubcontractor,
+)
+from app.models.setting import Setting
+from app.models.staff import Certificate, CertificateReview, Officer
+from app.models.training import Exam, ExamResult, TrainingAttendance, TrainingSession
 from app.models.user import User
 
 __all__ = [
     "AuditEntry",
     "AuditHead",
+    "Certificate",
+    "CertificateReview",
+    "ComplianceCheck",
+    "ComplianceCheckItem",
+    "ComplianceItem",
+    "Exam",
+    "ExamResult",
     "IdType",
+    "Officer",
     "OrgType",
     "Party",
     "PartyKind",
+    "Project",
+    "ProjectSubcontractor",
+    "Setting",
+    "TrainingAttendance",
+    "TrainingSession",
     "User",
 ]

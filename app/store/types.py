@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from sqlalchemy import DateTime
+from sqlalchemy import DateTime, Integer
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -44,3 +45,34 @@ def utc_now() -> datetime:
 
 def new_uuid() -> uuid.UUID:
     return uuid.uuid4()
+
+
+class ScaledDecimal(TypeDecorator[Decimal]):
+    """An exact Decimal with `scale` places, stored as a scaled integer.
+
+    SQLite has no decimal type (Numeric there goes through float); an integer
+    of tenths or hundredths is exact on every database.
+    """
+
+    impl = Integer
+    cache_ok = True
+
+    def __init__(self, scale: int) -> None:
+        super().__init__()
+        self.scale = scale
+        self._factor = Decimal(10) ** scale
+        self._quantum = Decimal(1).scaleb(-scale)
+
+    def process_bind_param(self, value: Decimal | int | str | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        exact = Decimal(value)
+        scaled = exact * self._factor
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{value} has more than {self.scale} decimal places")
+        return int(scaled)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(value) / self._factor).quantize(self._quantum)
