@@ -152,6 +152,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{what_en} cannot be negative ({value}).",
         "{what_zh}不能为负数（{value}）。",
     ),
+    "deadline.excluded_not_applicable": (
+        "Days not counted apply only to periods that run forward, not to {rule}.",
+        "不计入期间的天数只适用于向后计算的期限，不适用于{rule}。",
+    ),
     "deadline.extension_not_allowed": (
         "The time limit {rule} cannot be extended.",
         "期限{rule}不可延长。",

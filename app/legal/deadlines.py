@@ -344,7 +344,7 @@ def _due(
     _check_extension(rule, extension)
     _check_days(excluded_days, "不计入期间的天数", "Excluded days")
     if excluded_days and rule.direction is Direction.BEFORE:
-        raise ValueError("excluded days do not apply to a backward rule")
+        raise UserError("deadline.excluded_not_applicable", field="excluded_days", rule=rule.id)
     cal = calendar if calendar is not None else default_calendar()
     total = rule.amount + extension
     try:

@@ -581,6 +581,7 @@ def test_cli_human_line(cli, capsys: pytest.CaptureFixture[str]) -> None:  # typ
         (["deadline", "A2", "2023-08-21", "--extension", "1"], "不可延长"),
         (["deadline", "A9"], "起算日期"),
         (["deadline", "I1", "9999-12-31"], "范围"),
+        (["deadline", "A8", "2023-10-09", "--excluded-days", "3"], "不适用于A8"),
     ],
 )
 def test_cli_errors_exit_2_with_one_chinese_line(cli, capsys, argv: list[str], words: str) -> None:  # type: ignore[no-untyped-def]
