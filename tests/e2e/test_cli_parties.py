@@ -1,0 +1,162 @@
+"""`python main.py parties …` end to end, as a clerk or a script runs it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from pypdf import PdfReader
+
+from app.spreadsheets.parties import COLUMNS
+from tests.fixtures.identities import make_id, make_uscc, wrong_check
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS = [c.label for c in COLUMNS]
+
+
+def run(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RENSHE_")}
+    env["RENSHE_DATA_DIR"] = str(data_dir)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'cli.db'}"
+
+
+def fill(path: Path, rows: list[dict[str, Any]]) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb["当事人"]
+    for row in rows:
+        ws.append([row.get(label) for label in LABELS])
+    wb.save(path)
+
+
+WORKER = make_id("520102", "19900131", 11)
+OTHER = make_id("110105", "19491231", 2)
+
+
+def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path, db: str) -> None:
+    template = tmp_path / "模板.xlsx"
+    done = run("parties", "template", "--out", str(template), data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert template.is_file()
+
+    fill(template, [
+        {"类别": "个人", "姓名/名称": "张伟", "身份证号/证件号码": WORKER, "是否农民工": "是", "联系电话": "13800138000"},
+        {"类别": "个人", "姓名/名称": "李娜", "身份证号/证件号码": wrong_check(OTHER)},
+        {"类别": "单位", "姓名/名称": "贵州黔建建筑工程有限公司", "统一社会信用代码": make_uscc(), "单位类型": "企业"},
+        {"类别": "公司", "姓名/名称": "某公司"},
+        {"类别": "个人", "姓名/名称": "张芳", "身份证号/证件号码": OTHER.lower()},
+    ])
+    done = run("parties", "import", str(template), "--db", db, "--json", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["file"] == str(template)
+    assert report["total"] == 5
+    assert report["imported"] == 3
+    assert [(r["row"], r["field"], r["code"]) for r in report["refused"]] == [
+        (3, "id_no", "id_no.checksum"),
+        (5, "kind", "party.kind_unknown"),
+    ]
+    assert report["refused"][0]["message"].startswith("身份证号校验位错误")
+    assert report["refused"][1]["message"] == "未知的当事人类别：公司。"
+
+    # the same file again: every row is now a duplicate or still wrong, and the exit code is still 0
+    again = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
+    assert again.returncode == 0, again.stderr
+    assert "导入 0 行" in again.stdout and "第 2 行" in again.stdout
+
+    xlsx = tmp_path / "张.xlsx"
+    done = run("parties", "export", "--out", str(xlsx), "--search", "张", "--kind", "person", "--db", db,
+               "--json", data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"file": str(xlsx), "format": "xlsx", "rows": 2, "masked": True}
+    rows = list(openpyxl.load_workbook(xlsx).active.iter_rows(min_row=2, values_only=True))
+    assert sorted((r[2], r[4]) for r in rows) == sorted([
+        ("张伟", WORKER[:6] + "********" + WORKER[-4:]),
+        ("张芳", "110105********002X"),
+    ])
+
+    pdf = tmp_path / "名册.pdf"
+    done = run("parties", "export", "--out", str(pdf), "--db", db, data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert "已导出 3 条" in done.stdout
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "当事人名册" in text and "贵州黔建建筑工程有限公司" in text and "110105********002X" in text
+    assert WORKER not in text and OTHER not in text
+
+    forced = tmp_path / "register.data"
+    done = run("parties", "export", "--out", str(forced), "--format", "pdf", "--db", db, data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    assert forced.read_bytes().startswith(b"%PDF")
+
+
+def test_a_bad_file_fails_with_one_chinese_line(tmp_path: Path, data_dir: Path, db: str) -> None:
+    bad = tmp_path / "names.xlsx"
+    bad.write_text("张三,110105194912310021\n", encoding="utf-8")
+    done = run("parties", "import", str(bad), "--db", db, "--json", data_dir=data_dir)
+    assert done.returncode != 0
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert lines == ["错误: 该文件不是Excel工作簿（.xlsx）：names.xlsx"]
+
+
+def test_a_missing_column_and_an_unknown_export_format(tmp_path: Path, data_dir: Path, db: str) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(["类别", "姓名/名称"])
+    wb.save(tmp_path / "short.xlsx")
+    done = run("parties", "import", str(tmp_path / "short.xlsx"), "--db", db, data_dir=data_dir)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "错误: 表格不符合本程序的模板：缺少“身份证号/证件号码”列。"
+
+    done = run("parties", "export", "--out", str(tmp_path / "x.txt"), "--db", db, data_dir=data_dir)
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("错误: 无法从文件名")
+    assert not (tmp_path / "x.txt").exists()
+
+
+def test_english_messages_with_lang_en(tmp_path: Path, data_dir: Path, db: str) -> None:
+    bad = tmp_path / "names.xlsx"
+    bad.write_text("not a workbook", encoding="utf-8")
+    done = run("--lang", "en", "parties", "import", str(bad), "--db", db, data_dir=data_dir)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: The file is not an Excel workbook (.xlsx): names.xlsx"
+
+
+def test_full_export_needs_a_reason(tmp_path: Path, data_dir: Path, db: str) -> None:
+    done = run("parties", "export", "--out", str(tmp_path / "full.xlsx"), "--full", "--db", db, data_dir=data_dir)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "错误: 请填写查看原因。"
+    assert not (tmp_path / "full.xlsx").exists()
+
+
+def test_help_lists_the_parties_commands(data_dir: Path) -> None:
+    done = run("parties", "--help", data_dir=data_dir)
+    assert done.returncode == 0
+    for action in ("template", "import", "export"):
+        assert action in done.stdout
