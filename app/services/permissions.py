@@ -38,6 +38,13 @@ class Permission(StrEnum):
     USER_MANAGE = "user.manage"
     AUDIT_VIEW = "audit.view"
     AUDIT_VERIFY = "audit.verify"
+    STAFF_VIEW = "staff.view"
+    STAFF_EDIT = "staff.edit"
+    TRAINING_VIEW = "training.view"
+    TRAINING_EDIT = "training.edit"
+    PROJECT_VIEW = "project.view"
+    PROJECT_EDIT = "project.edit"
+    CHECKLIST_EDIT = "checklist.edit"
 
 
 PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
@@ -50,6 +57,13 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.USER_MANAGE: ("Manage users and roles", "管理用户与角色"),
     Permission.AUDIT_VIEW: ("View the audit log", "查看操作日志"),
     Permission.AUDIT_VERIFY: ("Verify the audit log", "校验操作日志"),
+    Permission.STAFF_VIEW: ("View the enforcement staff roster", "查看执法人员"),
+    Permission.STAFF_EDIT: ("Edit the roster and certificates", "维护执法人员和执法证"),
+    Permission.TRAINING_VIEW: ("View training and exams", "查看培训考试"),
+    Permission.TRAINING_EDIT: ("Record training and exams", "登记培训和考试"),
+    Permission.PROJECT_VIEW: ("View construction projects", "查看在建项目"),
+    Permission.PROJECT_EDIT: ("Edit projects and record compliance checks", "维护在建项目和制度检查"),
+    Permission.CHECKLIST_EDIT: ("Edit the yearly six-system checklist", "修改年度“6项制度”清单"),
 }
 
 _ALL_CASE_ROLES = {Role.INTAKE, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR}
@@ -68,11 +82,26 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.USER_MANAGE: frozenset({Role.ADMIN}),
     Permission.AUDIT_VIEW: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER, Role.LEADERSHIP}),
     Permission.AUDIT_VERIFY: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER, Role.LEADERSHIP}),
+    # The roster and training records are kept by the legal office (法制审核员).
+    Permission.STAFF_VIEW: frozenset(_EVERYONE),
+    Permission.STAFF_EDIT: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER}),
+    Permission.TRAINING_VIEW: frozenset(_EVERYONE),
+    Permission.TRAINING_EDIT: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER}),
+    Permission.PROJECT_VIEW: frozenset(_EVERYONE),
+    Permission.PROJECT_EDIT: frozenset({Role.ADMIN, Role.INSPECTOR}),
+    Permission.CHECKLIST_EDIT: frozenset({Role.ADMIN}),
 }
 
 # What the command line may do without a login (read-only; personal data masked).
 ANONYMOUS_READ_PERMISSIONS: frozenset[Permission] = frozenset(
-    {Permission.PARTY_VIEW, Permission.PARTY_EXPORT, Permission.AUDIT_VERIFY}
+    {
+        Permission.PARTY_VIEW,
+        Permission.PARTY_EXPORT,
+        Permission.AUDIT_VERIFY,
+        Permission.STAFF_VIEW,
+        Permission.TRAINING_VIEW,
+        Permission.PROJECT_VIEW,
+    }
 )
 
 
