@@ -704,6 +704,14 @@ Please tell the administrator; the details are in the log file.</source>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
+    <message>
+        <source>Registered address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
 </context>
 <context>
     <name>PartyLabels</name>

@@ -203,8 +203,8 @@ class PartyForm(QDialog):
             org_type.addItem(org_type_label(value), value)
         self._add_field("org_type", self.tr("Employer type"), org_type)
         self._add_field("legal_rep", self.tr("Legal representative"), MaskedLineEdit())
-        self._add_field("address", self.tr("Address"), MaskedLineEdit())
-        self._add_field("phone", self.tr("Phone"), MaskedLineEdit(), revealable=True)
+        self._add_field("address", self.tr("Registered address"), MaskedLineEdit())
+        self._add_field("phone", self.tr("Contact phone"), MaskedLineEdit(), revealable=True)
         self.uscc.textChanged.connect(self._check_uscc)
 
     # ---------------------------------------------------------------- values
@@ -227,6 +227,9 @@ class PartyForm(QDialog):
             combo.setCurrentIndex(max(combo.findData(row.org_type or OrgType.ENTERPRISE.value), 0))
             self._text("legal_rep").set_value(row.legal_rep)
             self._text("address").set_value(row.address)
+        for name, button in self.reveal_buttons.items():
+            if not self._text(name).masked:
+                button.setEnabled(False)  # nothing stored: nothing to show
         self._remember_initial()
 
     def _set_masked(self, name: str, masked_value: str) -> None:
