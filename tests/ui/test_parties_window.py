@@ -357,3 +357,27 @@ def test_cancelled_import_saves_nothing(qtbot, window, store, tmp_path, monkeypa
     assert window.status.text() == "已取消，未保存任何数据。"
     window.refresh()
     assert window.model.rowCount() == 0
+
+
+def test_export_to_pdf_prints_the_filtered_register(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    seed_parties(store, 12)
+    window.refresh()
+    target = tmp_path / "名册.pdf"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: target)
+    with qtbot.waitSignal(window.tasks.all_done, timeout=30_000):
+        click(qtbot, window.buttons["export_pdf"])
+    assert window.status.text() == f"已导出 12 行到 {target}。"
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    first = window.model.row_at(0)
+    assert first.name in text
+    assert mask(Sensitive.ID_NO, first.id_no) in text or first.id_no in text
+    assert "当事人名册" in text
+
+
+def test_export_cancelled_in_the_file_dialog_does_nothing(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: None)
+    with qtbot.assertNotEmitted(window.tasks.all_done):
+        click(qtbot, window.buttons["export_xlsx"])
+    assert window.tasks.active == 0 and window.status.text() == ""
