@@ -1,0 +1,428 @@
+"""系统管理: 用户与角色 and 操作日志, driven as an administrator would."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from app.errors import UserError
+from app.services.accounts import MAX_FAILED_LOGINS, AccountService
+from app.services.actor import setup_actor
+from app.services.parties import PartyService
+from app.services.permissions import ROLE_PERMISSIONS, Permission, Role
+from tests.ui.helpers import make_id_no, type_text
+from ui.admin.audit_log import AuditLogTab
+from ui.admin.user_dialogs import EditRolesDialog, NewUserDialog, ResetPasswordDialog
+from ui.admin.users import COL_ROLES, COL_STATUS, UsersTab
+from ui.admin.window import AdminWindow
+from ui.context import AppContext
+from ui.tasks import TaskRunner
+
+# The offscreen platform says this whenever a top-level window is shown.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+ADMIN_PASSWORD = "admin-pass-1"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+    from ui.application import install_font
+
+    install_font(qapp)
+
+
+@pytest.fixture
+def admin(store):  # type: ignore[no-untyped-def]
+    """The administrator, signed in (a real account, so the log names them)."""
+    AccountService(store, setup_actor()).create_first_admin("admin", "管理员", ADMIN_PASSWORD)
+    return AccountService(store, setup_actor()).sign_in("admin", ADMIN_PASSWORD)
+
+
+@pytest.fixture
+def runner(qtbot):  # type: ignore[no-untyped-def]
+    r = TaskRunner(error_windows=False)
+    yield r
+    r.shutdown()
+
+
+@pytest.fixture
+def context(store, admin, runner) -> AppContext:  # type: ignore[no-untyped-def]
+    return AppContext(store=store, actor=admin, language="zh_CN", error_windows=False, tasks=runner)
+
+
+@pytest.fixture
+def window(qtbot, context) -> AdminWindow:  # type: ignore[no-untyped-def]
+    w = AdminWindow(context)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    return w
+
+
+@pytest.fixture
+def user_errors(monkeypatch) -> list[UserError]:  # type: ignore[no-untyped-def]
+    """show_user_error's message boxes, caught instead of shown."""
+    shown: list[UserError] = []
+    monkeypatch.setattr(
+        "ui.admin.users.show_user_error", lambda parent, err, language: shown.append(err)
+    )
+    monkeypatch.setattr(
+        "ui.admin.audit_log.show_user_error", lambda parent, err, language: shown.append(err)
+    )
+    return shown
+
+
+def in_modal_dialog(qtbot, fill: Callable[[QDialog], None]) -> list[str]:  # type: ignore[no-untyped-def]
+    """Run `fill(dialog)` on the modal dialog the next click opens (dialogs block in exec())."""
+    seen: list[str] = []
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, QDialog), dialog
+        seen.append(dialog.objectName())
+        fill(dialog)
+
+    QTimer.singleShot(0, act)
+    return seen
+
+
+def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    assert widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def cell(tab: AuditLogTab, row: int, key: str) -> str:
+    model = tab.model
+    return model.index(row, model.column_index(key)).data()
+
+
+def verify_and_wait(qtbot, tab: AuditLogTab) -> str:  # type: ignore[no-untyped-def]
+    click(qtbot, tab.verify_button)
+    qtbot.waitUntil(
+        lambda: tab.verify_box is not None and tab.verify_box.isVisible(), timeout=20_000
+    )
+    assert tab.verify_box is not None
+    text = tab.verify_box.text()
+    assert tab.verify_label.text() == text
+    tab.verify_box.accept()
+    qtbot.waitUntil(lambda: tab.verify_box is None)
+    assert tab.verify_button.isEnabled()
+    return text
+
+
+# ---------------------------------------------------------------- who sees what
+
+
+def test_administrator_sees_both_tabs(window) -> None:  # type: ignore[no-untyped-def]
+    assert window.tab_titles() == ["Users and roles", "Audit log"]
+
+
+def test_legal_reviewer_sees_only_the_log(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+    admin = AccountService(store, setup_actor()).create_first_admin("admin", "", ADMIN_PASSWORD)
+    AccountService(store, admin).create_user(
+        "fazhi", "法制科", "reviewer-pass", [Role.LEGAL_REVIEWER]
+    )
+    reviewer = AccountService(store, setup_actor()).sign_in("fazhi", "reviewer-pass")
+    w = AdminWindow(AppContext(store=store, actor=reviewer, error_windows=False, tasks=runner))
+    qtbot.addWidget(w)
+    assert w.tab_titles() == ["Audit log"]
+    assert w.users is None
+
+
+def test_clerk_is_not_offered_the_administration_area(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    admin = AccountService(store, setup_actor()).create_first_admin("admin", "", ADMIN_PASSWORD)
+    AccountService(store, admin).create_user("clerk", "李登记", "clerk-pass-1", [Role.INTAKE])
+    clerk = AccountService(store, setup_actor()).sign_in("clerk", "clerk-pass-1")
+
+    clerk_window = MainWindow(AppContext(store=store, actor=clerk, error_windows=False))
+    qtbot.addWidget(clerk_window)
+    assert "admin" not in clerk_window.area_keys()
+    assert "parties" in clerk_window.area_keys()
+
+    admin_window = MainWindow(AppContext(store=store, actor=admin, error_windows=False))
+    qtbot.addWidget(admin_window)
+    assert "admin" in admin_window.area_keys()
+    widget = admin_window.open_area("admin")
+    assert isinstance(widget, AdminWindow)
+
+
+def test_the_area_reaches_everyone_who_may_use_a_tab() -> None:
+    """The area is gated by AUDIT_VIEW: whoever may manage users may also view the log."""
+    from ui.areas import AREAS
+
+    (area,) = [a for a in AREAS if a.key == "admin"]
+    assert area.permission == Permission.AUDIT_VIEW
+    assert ROLE_PERMISSIONS[Permission.USER_MANAGE] <= ROLE_PERMISSIONS[Permission.AUDIT_VIEW]
+
+
+def test_permission_matrix_is_the_enforced_table(window) -> None:  # type: ignore[no-untyped-def]
+    matrix = window.users.matrix
+    model = matrix.model()
+    assert model.rowCount() == len(Permission) and model.columnCount() == len(Role)
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "系统管理员"
+    assert (
+        model.headerData(list(Permission).index(Permission.USER_MANAGE), Qt.Orientation.Vertical)
+        == "管理用户与角色"
+    )
+    for permission in Permission:
+        for role in Role:
+            assert matrix.allowed(permission, role) == (role in ROLE_PERMISSIONS[permission]), (
+                permission,
+                role,
+            )
+    assert matrix.editTriggers() == matrix.EditTrigger.NoEditTriggers
+
+
+# ---------------------------------------------------------------- 用户与角色
+
+
+def create_user_through_dialog(
+    qtbot, tab: UsersTab, username: str, name: str, password: str, roles: list[Role]
+) -> None:  # type: ignore[no-untyped-def]
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, NewUserDialog)
+        qtbot.keyClicks(dialog.username, username)
+        type_text(dialog.display_name, name)
+        qtbot.keyClicks(dialog.password, password)
+        qtbot.keyClicks(dialog.password_again, password)
+        for role in roles:
+            dialog.role_checks.boxes[role].click()
+        click(qtbot, dialog.ok_button)
+
+    seen = in_modal_dialog(qtbot, fill)
+    click(qtbot, tab.new_button)
+    assert seen == ["new_user_dialog"]
+
+
+def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    tab = window.show_users()
+    create_user_through_dialog(
+        qtbot, tab, "zhangwei", "张伟", "inspector-1", [Role.INSPECTOR, Role.ARB_CLERK]
+    )
+
+    created = tab.selected_user()
+    assert created is not None and created.username == "zhangwei"
+    assert created.roles == frozenset({"inspector", "arb_clerk"})
+    assert tab.cell_text("zhangwei", COL_ROLES) == "劳动保障监察员、书记员"
+    assert tab.cell_text("zhangwei", COL_STATUS) == "Active"
+    actor = AccountService(store, setup_actor()).sign_in("zhangwei", "inspector-1")
+    assert actor.roles == frozenset({"inspector", "arb_clerk"})
+
+    # 停用
+    assert tab.active_button.text() == "Disable"
+    click(qtbot, tab.active_button)
+    assert tab.cell_text("zhangwei", COL_STATUS) == "Disabled"
+    assert tab.selected_user().username == "zhangwei"  # still selected after the reload
+    assert tab.active_button.text() == "Enable"
+    with pytest.raises(UserError) as refused:
+        AccountService(store, setup_actor()).sign_in("zhangwei", "inspector-1")
+    assert refused.value.code == "auth.disabled"
+
+    # 操作日志: the newest entry is the change, old → new, by the administrator.
+    log = window.show_audit()
+    assert cell(log, 0, "actor") == "admin"
+    assert cell(log, 0, "action") == "Changed"
+    assert cell(log, 0, "table") == "Users"
+    assert cell(log, 0, "record") == str(created.id)
+    assert cell(log, 0, "changes") == "Active: yes → no"
+    # Before it: the user's creation with its roles (the password hash never shown).
+    assert cell(log, 1, "action") in ("Added", "Signed in")
+    creation = next(
+        r
+        for r in range(log.model.rowCount())
+        if cell(log, r, "action") == "Added" and cell(log, r, "record") == str(created.id)
+    )
+    created_text = cell(log, creation, "changes")
+    assert "Roles:  → 劳动保障监察员、书记员" in created_text
+    assert "Display name:  → 张伟" in created_text
+    assert "argon2" not in created_text and "Password: *** → ***" in created_text
+
+    # 启用 again: signing in works.
+    window.show_users()
+    click(qtbot, tab.active_button)
+    assert tab.cell_text("zhangwei", COL_STATUS) == "Active"
+    assert (
+        AccountService(store, setup_actor()).sign_in("zhangwei", "inspector-1").username
+        == "zhangwei"
+    )
+
+
+def test_new_user_dialog_keeps_input_on_refusal(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
+    service = AccountService(store, context.actor)
+    dialog = NewUserDialog(context, service)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "zhao")
+    qtbot.keyClicks(dialog.password, "zhao-pass-1")
+    qtbot.keyClicks(dialog.password_again, "zhao-pass-1")
+    click(qtbot, dialog.ok_button)  # no role chosen
+    assert dialog.isVisible()
+    assert dialog.error.text() == "请至少选择一个角色。"
+    dialog.role_checks.boxes[Role.MEDIATOR].click()
+    qtbot.keyClicks(dialog.password_again, "x")
+    click(qtbot, dialog.ok_button)
+    assert dialog.error.text() == "两次输入的密码不一致。"
+    dialog.password_again.clear()
+    qtbot.keyClicks(dialog.password_again, "zhao-pass-1")
+    with qtbot.waitSignal(dialog.accepted):
+        click(qtbot, dialog.ok_button)
+    assert dialog.result_row is not None and dialog.result_row.roles == frozenset({"mediator"})
+
+
+def test_change_roles_and_reset_password(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    service = AccountService(store, window._context.actor)
+    service.create_user("liu", "刘调解", "mediator-1", [Role.MEDIATOR])
+    tab = window.users
+    tab.reload()
+    assert tab.select_username("liu")
+
+    def fill_roles(dialog: QDialog) -> None:
+        assert isinstance(dialog, EditRolesDialog)
+        assert dialog.role_checks.roles() == ["mediator"]
+        dialog.role_checks.boxes[Role.ARBITRATOR].click()
+        click(qtbot, dialog.ok_button)
+
+    assert in_modal_dialog(qtbot, fill_roles) is not None
+    click(qtbot, tab.roles_button)
+    assert tab.cell_text("liu", COL_ROLES) == "仲裁员、调解员"
+    assert service.find("liu").roles == frozenset({"mediator", "arbitrator"})
+
+    def fill_password(dialog: QDialog) -> None:
+        assert isinstance(dialog, ResetPasswordDialog)
+        qtbot.keyClicks(dialog.password, "brand-new-9")
+        qtbot.keyClicks(dialog.password_again, "brand-new-9")
+        click(qtbot, dialog.ok_button)
+
+    in_modal_dialog(qtbot, fill_password)
+    click(qtbot, tab.password_button)
+    assert AccountService(store, setup_actor()).sign_in("liu", "brand-new-9").username == "liu"
+
+
+def test_unlock_after_lock_out(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    AccountService(store, window._context.actor).create_user(
+        "chen", "陈", "chen-pass-1", [Role.INTAKE]
+    )
+    anyone = AccountService(store, setup_actor())
+    for _ in range(MAX_FAILED_LOGINS):
+        with pytest.raises(UserError):
+            anyone.sign_in("chen", "wrong-password")
+    tab = window.users
+    tab.reload()
+    assert tab.select_username("chen")
+    assert tab.cell_text("chen", COL_STATUS).startswith("Locked until ")
+    assert tab.unlock_button.isEnabled()
+    click(qtbot, tab.unlock_button)
+    assert tab.cell_text("chen", COL_STATUS) == "Active"
+    assert not tab.unlock_button.isEnabled()
+    assert anyone.sign_in("chen", "chen-pass-1").username == "chen"
+
+
+def test_refusal_is_shown_with_show_user_error(qtbot, window, user_errors) -> None:  # type: ignore[no-untyped-def]
+    tab = window.users
+    assert tab.select_username("admin")
+    click(qtbot, tab.active_button)  # the last administrator
+    assert [e.code for e in user_errors] == ["user.last_admin"]
+    assert tab.cell_text("admin", COL_STATUS) == "Active"
+
+
+def test_user_filter(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    AccountService(store, window._context.actor).create_user(
+        "wu", "吴仲裁", "wu-pass-12", [Role.ARBITRATOR]
+    )
+    tab = window.users
+    tab.reload()
+    assert tab.proxy.rowCount() == 2
+    type_text(tab.filter_edit, "仲裁")
+    assert tab.proxy.rowCount() == 1
+    assert tab.proxy.index(0, 0).data() == "wu"
+
+
+# ---------------------------------------------------------------- 操作日志
+
+
+def test_verify_reports_intact_then_the_tampered_party(qtbot, store, db_url, window) -> None:  # type: ignore[no-untyped-def]
+    parties = PartyService(store, window._context.actor)
+    party = parties.create({"kind": "person", "name": "张伟", "id_no": make_id_no(7)})
+    log = window.show_audit()
+
+    text = verify_and_wait(qtbot, log)
+    assert text.startswith("The log is intact")
+    assert log.last_verify is not None and log.last_verify.ok
+    assert f"{log.last_verify.entries_checked} entries" in text
+    assert f"{log.last_verify.records_checked} records" in text
+
+    with sqlite3.connect(Path(db_url.removeprefix("sqlite:///"))) as raw:
+        raw.execute("UPDATE party SET name = 'x' WHERE id = ?", (party.id,))
+
+    text = verify_and_wait(qtbot, log)
+    assert text.startswith("The log has been tampered with")
+    assert f"记录 party#{party.id} 在程序之外被修改" in text
+    assert log.last_verify is not None and not log.last_verify.ok
+
+
+def test_reveal_appears_with_its_reason(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    id_no = make_id_no(42)
+    parties = PartyService(store, window._context.actor)
+    party = parties.create(
+        {"kind": "person", "name": "王芳", "id_no": id_no, "phone": "13812345678"}
+    )
+    assert parties.reveal(party.id, "id_no", "核对仲裁申请人身份") == id_no
+
+    log = window.show_audit()
+    assert cell(log, 0, "action") == "Viewed in full"
+    assert cell(log, 0, "reason") == "核对仲裁申请人身份"
+    assert cell(log, 0, "table") == "Parties"
+    assert cell(log, 0, "record") == str(party.id)
+    assert cell(log, 0, "changes") == "Field: ID number"
+    # Nowhere in the log is the full number or phone: masked in the changes.
+    texts = [
+        cell(log, r, key) for r in range(log.model.rowCount()) for key in ("changes", "reason")
+    ]
+    assert not any(id_no in t or "13812345678" in t for t in texts)
+    assert any(id_no[:6] + "********" + id_no[-4:] in t for t in texts)
+
+
+def test_filters_run_in_the_query(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    parties = PartyService(store, window._context.actor)
+    party = parties.create({"kind": "person", "name": "赵敏"})
+    parties.update(party.id, party.version, {"name": "赵敏敏"})
+    AccountService(store, window._context.actor).create_user(
+        "sun", "孙", "sun-pass-12", [Role.INTAKE]
+    )
+    log = window.show_audit()
+    everything = log.model.rowCount()
+    assert everything >= 5
+
+    log.action_combo.setCurrentIndex(log.action_combo.findData("update"))
+    assert log.model.rowCount() == 1
+    assert "赵敏 → 赵敏敏" in cell(log, 0, "changes")
+
+    log.action_combo.setCurrentIndex(0)
+    log.table_combo.setCurrentIndex(log.table_combo.findData("party"))
+    assert log.model.rowCount() == 2
+    assert {cell(log, r, "table") for r in range(2)} == {"Parties"}
+
+    log.table_combo.setCurrentIndex(0)
+    log.actor_combo.setCurrentIndex(log.actor_combo.findData("(setup)"))
+    assert log.model.rowCount() == 1  # the first administrator's creation
+
+    log.actor_combo.setCurrentIndex(0)
+    log.dates_check.setChecked(True)
+    assert log.model.rowCount() == everything  # last 30 days to today
+    log.date_to.setDate(QDate.currentDate().addDays(-1))
+    log.date_from.setDate(QDate.currentDate().addDays(-10))
+    assert log.model.rowCount() == 0
+    assert log.count_label.text() == "0 entries"
+    log.dates_check.setChecked(False)
+    assert log.model.rowCount() == everything
+
+
+def test_log_model_is_a_sound_qt_model(qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.show_audit().model)

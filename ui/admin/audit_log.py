@@ -1,0 +1,369 @@
+"""系统管理 → 操作日志: every change, reveal and login, newest first, and 校验.
+
+The list is the program's paged list (ui/lists) over AuditLogService.query, so
+the filters run in SQL and a record of millions of entries opens at once.
+Personal values in the changes are masked by the service.  校验 walks the
+whole hash chain on a worker thread through the TaskRunner.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.services.audit import VerifyResult, audited_mappers
+from app.services.audit_log import ACTIONS, SHANGHAI, AuditLogService, AuditRow
+from app.services.permissions import Permission, Role
+from ui.admin.users import role_labels
+from ui.context import AppContext
+from ui.errors import show_user_error
+from ui.lists import Column, PagedTableModel, PagedTableView
+from ui.tasks import TaskRunner
+
+OK_STYLE = "color: #1b6e2a;"
+# Shown in the Record column already, or meaningless to a reader.
+HIDDEN_FIELDS = frozenset({"id", "uuid"})
+BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+class AuditLogTab(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("audit_tab")
+        self._context = context
+        self.service = AuditLogService(context.store, context.actor)
+        self._tasks = context.tasks or TaskRunner(
+            self, language=context.language, error_windows=context.error_windows
+        )
+        self.verify_box: QMessageBox | None = None
+        self.last_verify: VerifyResult | None = None
+        self._action_labels = {
+            "insert": self.tr("Added"),
+            "update": self.tr("Changed"),
+            "delete": self.tr("Deleted"),
+            "reveal": self.tr("Viewed in full"),
+            "login": self.tr("Signed in"),
+        }
+        self._table_labels = {
+            "party": self.tr("Parties"),
+            "app_user": self.tr("Users"),
+        }
+        self._field_labels = {
+            # parties
+            "kind": self.tr("Kind"),
+            "name": self.tr("Name"),
+            "id_type": self.tr("ID type"),
+            "id_no": self.tr("ID number"),
+            "sex": self.tr("Sex"),
+            "birth_date": self.tr("Birth date"),
+            "is_migrant_worker": self.tr("Migrant worker"),
+            "uscc": self.tr("Credit code"),
+            "org_type": self.tr("Employer type"),
+            "legal_rep": self.tr("Legal representative"),
+            "phone": self.tr("Phone"),
+            "address": self.tr("Address"),
+            # accounts
+            "username": self.tr("User name"),
+            "display_name": self.tr("Display name"),
+            "password_hash": self.tr("Password"),
+            "roles": self.tr("Roles"),
+            "active": self.tr("Active"),
+            "failed_logins": self.tr("Failed logins"),
+            "locked_until": self.tr("Locked until"),
+            # a reveal names the field shown in full
+            "field": self.tr("Field"),
+        }
+
+        # ---- filters
+        self.actor_combo = QComboBox(self)
+        self.actor_combo.setObjectName("filter_actor")
+        self.actor_combo.setMinimumContentsLength(10)
+        self.action_combo = QComboBox(self)
+        self.action_combo.setObjectName("filter_action")
+        self.action_combo.addItem(self.tr("All"), None)
+        for action in ACTIONS:
+            self.action_combo.addItem(self.action_label(action), action)
+        self.table_combo = QComboBox(self)
+        self.table_combo.setObjectName("filter_table")
+        self.table_combo.addItem(self.tr("All"), None)
+        for name in sorted({m.local_table.name for m in audited_mappers()}):  # type: ignore[attr-defined]
+            self.table_combo.addItem(self.table_label(name), name)
+        self.record_edit = QLineEdit(self)
+        self.record_edit.setObjectName("filter_record")
+        self.record_edit.setValidator(QIntValidator(1, 2_000_000_000, self))
+        self.record_edit.setPlaceholderText(self.tr("any"))
+        self.record_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10 + 24)
+        self.dates_check = QCheckBox(self.tr("Dates"), self)
+        self.dates_check.setObjectName("filter_dates")
+        today = QDate.currentDate()
+        self.date_from = self._date_edit("filter_date_from", today.addDays(-30))
+        self.date_to = self._date_edit("filter_date_to", today)
+        self.date_from.setEnabled(False)
+        self.date_to.setEnabled(False)
+
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Operator"), self))
+        filters.addWidget(self.actor_combo)
+        filters.addWidget(QLabel(self.tr("Action"), self))
+        filters.addWidget(self.action_combo)
+        filters.addWidget(QLabel(self.tr("Table"), self))
+        filters.addWidget(self.table_combo)
+        filters.addWidget(QLabel(self.tr("Record"), self))
+        filters.addWidget(self.record_edit)
+        filters.addSpacing(8)
+        filters.addWidget(self.dates_check)
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("–", self))
+        filters.addWidget(self.date_to)
+        filters.addStretch(1)
+
+        # ---- the list
+        self.model: PagedTableModel[AuditRow] = PagedTableModel(
+            self._columns(), self, row_id=lambda r: r.seq
+        )
+        self.view = PagedTableView(self)
+        self.view.setObjectName("audit_table")
+        self.view.setModel(self.model)
+
+        # ---- status and 校验
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("audit_count")
+        self.model.count_changed.connect(self._show_count)
+        self.verify_label = QLabel(self)
+        self.verify_label.setObjectName("verify_result")
+        self.verify_label.setWordWrap(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("refresh")
+        self.refresh_button.clicked.connect(self.refresh)
+        self.verify_button = QPushButton(self.tr("Verify"), self)
+        self.verify_button.setObjectName("verify")
+        self.verify_button.setToolTip(
+            self.tr(
+                "Check that no entry of the log and no audited record was altered outside the program."
+            )
+        )
+        self.verify_button.clicked.connect(self.verify)
+        if not context.can(Permission.AUDIT_VERIFY):
+            self.verify_button.setEnabled(False)
+            self.verify_button.setToolTip(context.missing_permission_tip(Permission.AUDIT_VERIFY))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addSpacing(12)
+        bottom.addWidget(self.verify_label, 1)
+        bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.verify_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+        self._load_actors()
+        self.actor_combo.currentIndexChanged.connect(self.apply_filters)
+        self.action_combo.currentIndexChanged.connect(self.apply_filters)
+        self.table_combo.currentIndexChanged.connect(self.apply_filters)
+        self.record_edit.editingFinished.connect(self.apply_filters)
+        self.dates_check.toggled.connect(self._dates_toggled)
+        self.date_from.dateChanged.connect(self.apply_filters)
+        self.date_to.dateChanged.connect(self.apply_filters)
+        self.apply_filters()
+
+    def _date_edit(self, name: str, value: QDate) -> QDateEdit:
+        edit = QDateEdit(value, self)
+        edit.setObjectName(name)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        return edit
+
+    def _columns(self) -> list[Column[AuditRow]]:
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        return [
+            Column("seq", self.tr("No."), lambda r: r.seq, align=right, width=4),
+            Column("at", self.tr("Time"), lambda r: r.local_time, width=10),
+            Column("actor", self.tr("Operator"), lambda r: r.actor, width=6),
+            Column("machine", self.tr("Machine"), lambda r: r.machine, width=7),
+            Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
+            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=4),
+            Column("record", self.tr("Record"), lambda r: r.record_id, align=right, width=3),
+            Column(
+                "changes",
+                self.tr("Changes"),
+                lambda r: self.changes_text(r),
+                tooltip=lambda r: self.changes_text(r, "\n") or None,
+                width=40,
+            ),
+            Column(
+                "reason", self.tr("Reason"), lambda r: r.reason, tooltip=lambda r: r.reason or None
+            ),
+        ]
+
+    def action_label(self, action: str) -> str:
+        return self._action_labels.get(action, action)
+
+    def table_label(self, table_name: str) -> str:
+        return self._table_labels.get(table_name, table_name)
+
+    def field_label(self, field: str) -> str:
+        return self._field_labels.get(field, field)
+
+    def changes_text(self, row: AuditRow, separator: str = "；") -> str:
+        """Like AuditRow.changes_text (values already masked by the service), in words:
+        `字段: 旧 → 新` with field names, yes/no and role names a clerk reads."""
+        parts = []
+        for field, value in sorted(row.changes.items()):
+            if field in HIDDEN_FIELDS:
+                continue
+            name = self.field_label(field)
+            if isinstance(value, list) and len(value) == 2:
+                old, new = (self._value(field, v) for v in value)
+                parts.append(f"{name}: {old} → {new}")
+            else:
+                parts.append(f"{name}: {self._value(field, value)}")
+        return separator.join(parts)
+
+    def _value(self, field: str, value: Any) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return self.tr("yes") if value else self.tr("no")
+        if field == "roles" and isinstance(value, str):
+            codes = set(filter(None, value.split(",")))
+            known = {role.value for role in Role}
+            words = [role_labels(codes & known, self._context.language)] + sorted(codes - known)
+            return ("、" if self._context.language != "en" else ", ").join(w for w in words if w)
+        if field == "field" and isinstance(value, str):
+            return self.field_label(value)
+        if field == "locked_until" and isinstance(value, str):
+            try:
+                moment = datetime.fromisoformat(value)
+            except ValueError:
+                return value
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        return str(value)
+
+    # ---------------------------------------------------------------- filtering
+    def _load_actors(self) -> None:
+        current = self.actor_combo.currentData()
+        self.actor_combo.blockSignals(True)
+        self.actor_combo.clear()
+        self.actor_combo.addItem(self.tr("All"), None)
+        try:
+            names = self.service.actors()
+        except (UserError, StorageError) as err:
+            show_user_error(self, err, self._context.language)
+            names = []
+        for name in names:
+            self.actor_combo.addItem(name, name)
+        index = self.actor_combo.findData(current) if current is not None else 0
+        self.actor_combo.setCurrentIndex(max(index, 0))
+        self.actor_combo.blockSignals(False)
+
+    def _dates_toggled(self, on: bool) -> None:
+        self.date_from.setEnabled(on)
+        self.date_to.setEnabled(on)
+        self.apply_filters()
+
+    def filters(self) -> dict[str, object]:
+        """The query's filter arguments as the controls say now."""
+        record = self.record_edit.text().strip()
+        date_from: date | None = None
+        date_to: date | None = None
+        if self.dates_check.isChecked():
+            date_from = self.date_from.date().toPython()  # type: ignore[assignment]
+            date_to = self.date_to.date().toPython()  # type: ignore[assignment]
+        return {
+            "actor_name": self.actor_combo.currentData(),
+            "action": self.action_combo.currentData(),
+            "table_name": self.table_combo.currentData(),
+            "record_id": int(record) if record else None,
+            "date_from": date_from,
+            "date_to": date_to,
+        }
+
+    def apply_filters(self, *_args: object) -> None:
+        try:
+            self.model.set_query(self.service.query(**self.filters()))  # type: ignore[arg-type]
+        except (UserError, StorageError) as err:
+            show_user_error(self, err, self._context.language)
+
+    def refresh(self) -> None:
+        """New entries (and new operators for the filter) since the list was read."""
+        self._load_actors()
+        self.apply_filters()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n entries", "", count))
+
+    # ---------------------------------------------------------------- 校验
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.verify_label.setStyleSheet("")
+        self.verify_label.setText(self.tr("Verifying…"))
+        service = self.service
+        self._tasks.run(
+            lambda progress, _cancel: service.verify(progress),
+            on_success=self._verified,
+            on_error=self._verify_failed,
+            label=self.tr("Verifying the audit log"),
+            parent=self,
+            cancellable=False,
+        )
+
+    def verify_message(self, result: VerifyResult) -> str:
+        if result.ok:
+            return self.tr(
+                "The log is intact: {entries} entries and {records} records checked."
+            ).format(entries=result.entries_checked, records=result.records_checked)
+        first = result.breaks[0].describe(self._context.language)
+        if len(result.breaks) == 1:
+            return self.tr("The log has been tampered with: {first}.").format(first=first)
+        return self.tr(
+            "The log has been tampered with: {first}. {count} problems found in all."
+        ).format(first=first, count=len(result.breaks))
+
+    def _verified(self, result: VerifyResult) -> None:
+        self.verify_button.setEnabled(True)
+        self.last_verify = result
+        text = self.verify_message(result)
+        self.verify_label.setText(text)
+        self.verify_label.setStyleSheet(OK_STYLE if result.ok else BROKEN_STYLE)
+        box = QMessageBox(self)
+        box.setObjectName("verify_box")
+        box.setWindowTitle(self.tr("Verify the audit log"))
+        box.setIcon(QMessageBox.Icon.Information if result.ok else QMessageBox.Icon.Critical)
+        box.setText(text)
+        if not result.ok:
+            box.setDetailedText(
+                "\n".join(b.describe(self._context.language) for b in result.breaks)
+            )
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(self._box_closed)
+        self.verify_box = box
+        box.open()  # window-modal, does not block: the list stays readable behind it
+
+    def _box_closed(self, *_args: object) -> None:
+        self.verify_box = None
+
+    def _verify_failed(self, error: BaseException) -> None:
+        self.verify_button.setEnabled(self._context.can(Permission.AUDIT_VERIFY))
+        self.verify_label.setText("")
+        self._tasks.default_error(error, self)

@@ -1,0 +1,229 @@
+"""The dialogs of 用户与角色: a new user, a user's roles, a new password.
+
+Each dialog calls the AccountService itself when OK is pressed and stays open
+with the service's message in red when it refuses, so nothing typed is lost.
+Each has an `ask(...)` classmethod: the one seam tests patch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService, UserRow
+from app.services.permissions import Role, label
+from ui.auth.common import InlineError, password_edit, plain_edit
+from ui.context import AppContext
+
+
+class RoleChecks(QGroupBox):
+    """One check box per role, in the table's order."""
+
+    def __init__(self, language: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Roles"))
+        self.setObjectName("roles")
+        self.boxes: dict[Role, QCheckBox] = {}
+        grid = QGridLayout(self)
+        for i, role in enumerate(Role):
+            box = QCheckBox(label(role, language), self)
+            box.setObjectName(f"role_{role.value}")
+            self.boxes[role] = box
+            grid.addWidget(box, i // 2, i % 2)
+
+    def set_roles(self, roles: Iterable[str]) -> None:
+        chosen = set(roles)
+        for role, box in self.boxes.items():
+            box.setChecked(role.value in chosen)
+
+    def roles(self) -> list[str]:
+        return [role.value for role, box in self.boxes.items() if box.isChecked()]
+
+
+class _ServiceDialog(QDialog):
+    """OK runs `_save()`; a UserError keeps the dialog open and shows its message."""
+
+    def __init__(
+        self, context: AppContext, service: AccountService, parent: QWidget | None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._service = service
+        self.result_row: UserRow | None = None
+        self.error = InlineError(self)
+        self.buttons = QDialogButtonBox(self)
+        self.ok_button = self.buttons.addButton(
+            self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.ok_button.setObjectName("ok")
+        self.ok_button.setDefault(True)
+        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def _finish_layout(self, *parts: object) -> None:
+        layout = QVBoxLayout(self)
+        for part in parts:
+            if isinstance(part, QWidget):
+                layout.addWidget(part)
+            else:
+                layout.addLayout(part)  # type: ignore[arg-type]
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _save(self) -> UserRow:
+        raise NotImplementedError
+
+    def accept(self) -> None:
+        try:
+            self.result_row = self._save()
+        except (UserError, StorageError) as err:
+            self.error.show_message(err.message(self._context.language))
+            return
+        super().accept()
+
+    @classmethod
+    def _run(cls, dialog: _ServiceDialog) -> UserRow | None:
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.result_row
+            return None
+        finally:
+            dialog.deleteLater()
+
+
+def _passwords(password: str, again: str) -> str:
+    if password != again:
+        raise UserError("user.passwords_differ", field="password_again")
+    return password
+
+
+class NewUserDialog(_ServiceDialog):
+    def __init__(
+        self, context: AppContext, service: AccountService, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(context, service, parent)
+        self.setObjectName("new_user_dialog")
+        self.setWindowTitle(self.tr("New user"))
+        self.setMinimumWidth(460)
+        self.username = plain_edit("username", self)
+        self.username.setPlaceholderText(self.tr("letters, digits, . - _"))
+        self.display_name = plain_edit("display_name", self, max_length=100)
+        self.password = password_edit("password", self)
+        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
+        self.password_again = password_edit("password_again", self)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), self.username)
+        form.addRow(self.tr("Display name"), self.display_name)
+        form.addRow(self.tr("Password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+        self.role_checks = RoleChecks(context.language, self)
+        self._finish_layout(form, self.role_checks)
+        self.username.setFocus()
+
+    @classmethod
+    def ask(
+        cls, context: AppContext, service: AccountService, parent: QWidget | None = None
+    ) -> UserRow | None:
+        return cls._run(cls(context, service, parent))
+
+    def _save(self) -> UserRow:
+        password = _passwords(self.password.text(), self.password_again.text())
+        return self._service.create_user(
+            self.username.text(), self.display_name.text(), password, self.role_checks.roles()
+        )
+
+
+class EditRolesDialog(_ServiceDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        service: AccountService,
+        user: UserRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, service, parent)
+        self.setObjectName("edit_roles_dialog")
+        self._user = user
+        self.setWindowTitle(self.tr("Roles of {username}").format(username=user.username))
+        self.setMinimumWidth(460)
+        self.display_name = plain_edit("display_name", self, max_length=100)
+        self.display_name.setText(user.display_name)
+        form = QFormLayout()
+        form.addRow(self.tr("User name"), QLabel(user.username, self))
+        form.addRow(self.tr("Display name"), self.display_name)
+        self.role_checks = RoleChecks(context.language, self)
+        self.role_checks.set_roles(user.roles)
+        self._finish_layout(form, self.role_checks)
+
+    @classmethod
+    def ask(
+        cls,
+        context: AppContext,
+        service: AccountService,
+        user: UserRow,
+        parent: QWidget | None = None,
+    ) -> UserRow | None:
+        return cls._run(cls(context, service, user, parent))
+
+    def _save(self) -> UserRow:
+        return self._service.update_user(
+            self._user.id,
+            self._user.version,
+            display_name=self.display_name.text(),
+            roles=self.role_checks.roles(),
+        )
+
+
+class ResetPasswordDialog(_ServiceDialog):
+    def __init__(
+        self,
+        context: AppContext,
+        service: AccountService,
+        user: UserRow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, service, parent)
+        self.setObjectName("reset_password_dialog")
+        self._user = user
+        self.setWindowTitle(self.tr("New password for {username}").format(username=user.username))
+        self.setMinimumWidth(420)
+        hint = QLabel(
+            self.tr("Give the user the new password in person; it also lifts a lock-out."), self
+        )
+        hint.setWordWrap(True)
+        self.password = password_edit("password", self)
+        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
+        self.password_again = password_edit("password_again", self)
+        form = QFormLayout()
+        form.addRow(self.tr("New password"), self.password)
+        form.addRow(self.tr("Password again"), self.password_again)
+        self._finish_layout(hint, form)
+        self.password.setFocus()
+
+    @classmethod
+    def ask(
+        cls,
+        context: AppContext,
+        service: AccountService,
+        user: UserRow,
+        parent: QWidget | None = None,
+    ) -> UserRow | None:
+        return cls._run(cls(context, service, user, parent))
+
+    def _save(self) -> UserRow:
+        password = _passwords(self.password.text(), self.password_again.text())
+        return self._service.reset_password(self._user.id, password)
