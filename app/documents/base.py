@@ -91,8 +91,24 @@ def register_fonts() -> str:
             pdfmetrics.registerFontFamily(
                 FONT_NAME, normal=FONT_NAME, bold=FONT_NAME, italic=FONT_NAME, boldItalic=FONT_NAME
             )
+            _teach_chinese_line_breaking()
             _fonts_registered = True
     return FONT_NAME
+
+
+# Punctuation that must not start a line in Chinese (标点禁则).  reportlab's
+# CJK wrapping knows the Japanese set only, so "，" could open a line.
+CHINESE_CANNOT_START = "，。、；：？！）》〉」』】〕”’…—·％"
+
+
+def _teach_chinese_line_breaking() -> None:
+    from reportlab.lib import textsplit
+    from reportlab.platypus import paragraph
+
+    extra = "".join(ch for ch in CHINESE_CANNOT_START if ch not in paragraph.ALL_CANNOT_START)
+    if extra:
+        paragraph.ALL_CANNOT_START += extra
+        textsplit.ALL_CANNOT_START += extra
 
 
 # ---------------------------------------------------------------- page layouts
@@ -205,17 +221,31 @@ def signature_block(
     *,
     space_before: float = 18 * mm,
 ) -> list[Flowable]:
-    """The 落款: organisation name(s) and the date, right-aligned, date last.
+    """The 落款: organisation name(s) above the date (GB/T 9704-2012 7.3.5).
 
-    Leave the seal (印章) room above the date: official practice presses the
-    seal over the organisation name and date, so nothing else is drawn.
+    The date sits right-aligned four characters in from the right margin
+    (右空四字); each organisation name is centred on the date, moved left
+    only as far as needed to stay inside the margin.  Official practice
+    presses the seal (印章) over name and date, so nothing else is drawn.
     """
     names = [organisation] if isinstance(organisation, str) else list(organisation)
-    style = styles["right"]
+    style = styles["body_flush"]
+    size = style.fontSize
+    date_indent = 4 * size
+    date_text = chinese_date(on) if on is not None else ""
+    date_width = pdfmetrics.stringWidth(date_text, style.fontName, size)
     block: list[Flowable] = [Spacer(1, space_before)]
-    block += [Paragraph(text(name), style) for name in names]
-    if on is not None:
-        block.append(Paragraph(text(chinese_date(on)), style))
+    for name in names:
+        width = pdfmetrics.stringWidth(name, style.fontName, size)
+        if date_text:
+            indent = max(0.0, date_indent + (date_width - width) / 2)
+        else:
+            indent = date_indent
+        block.append(Paragraph(text(name), ParagraphStyle("signature", parent=style, alignment=TA_RIGHT,
+                                                          rightIndent=indent)))
+    if date_text:
+        block.append(Paragraph(text(date_text), ParagraphStyle("signature_date", parent=style, alignment=TA_RIGHT,
+                                                                rightIndent=date_indent)))
     return block
 
 

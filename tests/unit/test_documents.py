@@ -228,3 +228,17 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> 
 
 def test_fonts_register_once() -> None:
     assert base.register_fonts() == base.register_fonts() == "WenQuanYi"
+
+
+def test_chinese_punctuation_never_starts_a_line() -> None:
+    from reportlab.platypus import paragraph
+
+    base.register_fonts()
+    style = base.document_styles()["body_flush"]
+    text = "经审查符合受理条件，决定立案受理；特此通知：" * 6
+    for width in range(150, 420, 7):
+        para = Paragraph(text, style)
+        para.wrap(width, 10_000)
+        starts = [line.words[0].text[:1] if hasattr(line, "words") else "" for line in para.blPara.lines]
+        assert not set(starts) & set("，；：。"), (width, starts)
+    assert "，" in paragraph.ALL_CANNOT_START
