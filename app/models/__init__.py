@@ -1,6 +1,7 @@
 """Domain models, one module per concept.  Importing this package registers them all."""
 
 from app.models.audit import AuditEntry, AuditHead
+from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import IdType, OrgType, Party, PartyKind
 from app.models.project import (
     ComplianceCheck,
@@ -25,6 +26,8 @@ __all__ = [
     "Exam",
     "ExamResult",
     "IdType",
+    "IssuedNumber",
+    "NumberCounter",
     "Officer",
     "OrgType",
     "Party",

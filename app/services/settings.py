@@ -1,0 +1,63 @@
+"""Settings kept in the database (JSON values, audited), with defaults in code."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.setting import Setting
+from app.services.actor import Actor
+from app.services.permissions import Permission
+from app.services.unit_of_work import UnitOfWork
+from app.store.engine import Store
+
+# The organisation the documents speak for; an administrator sets the real names.
+DEFAULTS: dict[str, Any] = {
+    "organisation": {
+        "district": "某区",
+        "bureau": "某区人力资源和社会保障局",
+        "arbitration_commission": "某区劳动人事争议仲裁委员会",
+        "inspection_brigade": "某区劳动保障监察大队",
+    },
+    # {district}/{body} are the issuing body's short name, {year} four digits, {n} the sequence.
+    "case_number_patterns": {
+        "arbitration": "{body}劳人仲案字〔{year}〕第{n}号",
+        "complaint": "{body}人社监投字〔{year}〕第{n}号",
+        "inspection_case": "{body}人社监立字〔{year}〕第{n}号",
+        "rectification_order": "{body}人社监令〔{year}〕{n}号",
+        "inspection_decision": "{body}人社监处字〔{year}〕{n}号",
+        "penalty": "{body}人社罚〔{year}〕{n}号",
+        "mediation": "{body}劳调字〔{year}〕第{n}号",
+    },
+    "training_hours_target": "40",
+}
+
+
+def read_setting(session: Session, key: str) -> Any:
+    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    if value is None:
+        return DEFAULTS.get(key)
+    return json.loads(value)
+
+
+class SettingsService:
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    def get(self, key: str) -> Any:
+        with self.store.read() as session:
+            return read_setting(session, key)
+
+    def set(self, key: str, value: Any, permission: Permission = Permission.USER_MANAGE) -> None:
+        """Administrators change settings (the caller may name a narrower permission)."""
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with UnitOfWork(self.store, self.actor, permission) as uow:
+            setting = uow.session.scalar(select(Setting).where(Setting.key == key))
+            if setting is None:
+                uow.session.add(Setting(key=key, value=text))
+            elif setting.value != text:
+                setting.value = text
