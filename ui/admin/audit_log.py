@@ -34,11 +34,14 @@ from ui.admin.users import role_labels
 from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
+from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
 
 OK_STYLE = "color: #1b6e2a;"
 # Shown in the Record column already, or meaningless to a reader.
 HIDDEN_FIELDS = frozenset({"id", "uuid"})
+# Coded values shown in words, as the parties window shows them.
+_CODED_VALUES = {"kind": kind_label, "sex": sex_label, "org_type": org_type_label}
 BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
 
 
@@ -194,10 +197,10 @@ class AuditLogTab(QWidget):
     def _columns(self) -> list[Column[AuditRow]]:
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return [
-            Column("seq", self.tr("No."), lambda r: r.seq, align=right, width=4),
-            Column("at", self.tr("Time"), lambda r: r.local_time, width=10),
-            Column("actor", self.tr("Operator"), lambda r: r.actor, width=6),
-            Column("machine", self.tr("Machine"), lambda r: r.machine, width=7),
+            Column("seq", self.tr("No."), lambda r: r.seq, align=right, width=3),
+            Column("at", self.tr("Time"), lambda r: r.local_time, width=9),
+            Column("actor", self.tr("Operator"), lambda r: r.actor, width=5),
+            Column("machine", self.tr("Machine"), lambda r: r.machine, width=5),
             Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
             Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=4),
             Column("record", self.tr("Record"), lambda r: r.record_id, align=right, width=3),
@@ -206,7 +209,7 @@ class AuditLogTab(QWidget):
                 self.tr("Changes"),
                 lambda r: self.changes_text(r),
                 tooltip=lambda r: self.changes_text(r, "\n") or None,
-                width=40,
+                width=34,
             ),
             Column(
                 "reason", self.tr("Reason"), lambda r: r.reason, tooltip=lambda r: r.reason or None
@@ -247,6 +250,8 @@ class AuditLogTab(QWidget):
             known = {role.value for role in Role}
             words = [role_labels(codes & known, self._context.language)] + sorted(codes - known)
             return ("、" if self._context.language != "en" else ", ").join(w for w in words if w)
+        if field in _CODED_VALUES and isinstance(value, str):
+            return _CODED_VALUES[field](value)
         if field == "field" and isinstance(value, str):
             return self.field_label(value)
         if field == "locked_until" and isinstance(value, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -71,11 +70,29 @@ class PermissionMatrix(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setWordWrap(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setHighlightSections(False)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.verticalHeader().setHighlightSections(False)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("劳动保障监察员") + 16)
+        header.setHighlightSections(False)
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        rows.setHighlightSections(False)
+        # Never taller than its rows (no empty space below); scrolls when squeezed.
+        self.setMaximumHeight(self.full_height())
+        self.setMinimumHeight(header.sizeHint().height() + 4 * rows.defaultSectionSize())
+
+    def sizeHint(self) -> QSize:  # Qt override: as tall as all its rows
+        hint = super().sizeHint()
+        return QSize(hint.width(), self.full_height())
+
+    def full_height(self) -> int:
+        rows = self.verticalHeader()
+        return (
+            self.horizontalHeader().sizeHint().height()
+            + self.model().rowCount() * rows.defaultSectionSize()
+            + 2 * self.frameWidth()
+        )
 
     def allowed(self, permission: Permission, role: Role) -> bool:
         """What the table shows for this cell (tests compare it with ROLE_PERMISSIONS)."""
@@ -169,14 +186,13 @@ class UsersTab(QWidget):
         matrix_layout.addWidget(note)
         matrix_layout.addWidget(self.matrix)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(users_box)
-        splitter.addWidget(matrix_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        # The whole table when the window is tall enough (never taller: it is capped at
+        # its rows); the accounts list takes the rest, and at least five rows.
+        matrix_box.setMaximumHeight(matrix_box.sizeHint().height())
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(users_box, 1)
+        layout.addWidget(matrix_box, 0)
 
         self.reload()
 
