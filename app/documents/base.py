@@ -263,10 +263,12 @@ class TablePages:
     """Lay out rows as one `Table` per page (header row repeated), each
     followed by a `PageBreak` except the last.
 
-    Rows are measured as they arrive (each cell a CJK-wrapping Paragraph), so
-    each page's Table holds exactly the rows that fit: no LongTable and no
-    splitting work for reportlab.  `first_page_space` is the height left on
-    the first page after whatever precedes the table (title etc.).
+    Rows are measured as they arrive, so each page's Table holds exactly the
+    rows that fit: no LongTable and no splitting work for reportlab.  A value
+    that fits its column on one line is drawn as a plain string (fast); a
+    longer one becomes a Paragraph that wraps Chinese text anywhere
+    (`wordWrap='CJK'`).  `first_page_space` is the height left on the first
+    page after whatever precedes the table (title etc.).
     """
 
     padding = 2.5
@@ -286,32 +288,48 @@ class TablePages:
             self.styles["cell_center" if c.align == "center" else "cell_right" if c.align == "right" else "cell"]
             for c in self.columns
         ]
-        self.table_style = TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#606060")),
-                ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.9, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), self.padding),
-                ("RIGHTPADDING", (0, 0), (-1, -1), self.padding),
-                ("TOPPADDING", (0, 0), (-1, -1), self.padding),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), self.padding),
-            ]
-        )
+        cell = self.styles["cell"]
+        self._font_size = cell.fontSize
+        self._leading = cell.leading
+        self._text_widths = [w - 2 * self.padding for w in self.col_widths]
+        commands: list[tuple[Any, ...]] = [
+            ("FONTNAME", (0, 0), (-1, -1), FONT_NAME),
+            ("FONTSIZE", (0, 0), (-1, -1), self._font_size),
+            ("LEADING", (0, 0), (-1, -1), self._leading),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#606060")),
+            ("BOX", (0, 0), (-1, -1), 0.9, colors.black),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.9, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E8EEF4")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), self.padding),
+            ("RIGHTPADDING", (0, 0), (-1, -1), self.padding),
+            ("TOPPADDING", (0, 0), (-1, -1), self.padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), self.padding),
+        ]
+        for index, column in enumerate(self.columns):
+            commands.append(("ALIGN", (index, 1), (index, -1), column.align.upper()))
+        self.table_style = TableStyle(commands)
 
     def header_cells(self) -> list[Paragraph]:
         return [BoldParagraph(text(c.label), self.styles["cell_header"], weight=0.03) for c in self.columns]
 
-    def row_cells(self, values: Sequence[Any]) -> list[Paragraph]:
-        return [Paragraph(text(v), s) for v, s in zip(values, self._cell_styles, strict=True)]
+    def row_cells(self, values: Sequence[Any]) -> list[str | Paragraph]:
+        """The cells of one row: plain strings where they fit on one line, else Paragraphs."""
+        cells: list[str | Paragraph] = []
+        for value, style, width in zip(values, self._cell_styles, self._text_widths, strict=True):
+            plain = "" if value is None else str(value)
+            if "\n" not in plain and pdfmetrics.stringWidth(plain, FONT_NAME, self._font_size) <= width:
+                cells.append(plain)
+            else:
+                cells.append(Paragraph(text(plain).replace("\n", "<br/>"), style))
+        return cells
 
-    def row_height(self, cells: Sequence[Paragraph]) -> float:
-        tallest = 0.0
-        for cell, width in zip(cells, self.col_widths, strict=True):
-            _, height = cell.wrap(width - 2 * self.padding, 1e6)
-            tallest = max(tallest, height)
+    def row_height(self, cells: Sequence[str | Paragraph]) -> float:
+        tallest = self._leading
+        for cell, width in zip(cells, self._text_widths, strict=True):
+            if isinstance(cell, Flowable):
+                _, height = cell.wrap(width, 1e6)
+                tallest = max(tallest, height)
         return tallest + 2 * self.padding
 
     def flowables(
@@ -332,7 +350,7 @@ class TablePages:
         space = (first_page_space - slack) if first_page_space is not None else page_space
         header = self.header_cells()
         header_height = self.row_height(header)
-        batch: list[list[Paragraph]] = []
+        batch: list[list[str | Paragraph]] = []
         used = header_height
         done = 0
         for values in rows:
@@ -352,7 +370,7 @@ class TablePages:
             if on_page:
                 on_page(done)
 
-    def _table(self, header: list[Paragraph], rows: list[list[Paragraph]]) -> Table:
+    def _table(self, header: list[Paragraph], rows: list[list[str | Paragraph]]) -> Table:
         # Fresh header Paragraphs for each page: a flowable must not be drawn twice.
         head = [BoldParagraph(p.text, p.style, weight=0.03) for p in header]
         return Table([head, *rows], colWidths=self.col_widths, repeatRows=1, style=self.table_style)
@@ -394,26 +412,30 @@ class _LazyFlowables(list):  # type: ignore[type-arg]
         return len(self) > 0
 
 
+TOTAL_PAGES_FORM = "TotalPages"
+
+
 def _numbered_canvas(document: OfficialDocument) -> type[Canvas]:
-    """A canvas class that draws the footer "第 x 页 共 y 页" once the page count is known."""
+    """A canvas class that draws each page's footer as the page ends and the
+    page count once, at the end, into a form every footer refers to.
+
+    (The usual "page x of y" recipe keeps every page's drawing in memory
+    until the end; a forward-referenced form keeps memory flat.)
+    """
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict[str, Any]] = []
+        pages_done = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
+            self.pages_done += 1
+            document.draw_footer(self, self.pages_done)
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._page_states)
-            for state in self._page_states:
-                self.__dict__.update(state)
-                document.draw_footer(self, self._pageNumber, total)
-                Canvas.showPage(self)
-            self._page_states = []
-            Canvas.save(self)
+            self.beginForm(TOTAL_PAGES_FORM)
+            document.draw_total(self, self.pages_done)
+            self.endForm()
+            super().save()
 
     return NumberedCanvas
 
@@ -466,14 +488,27 @@ class OfficialDocument:
             canvas.line(lay.left, y, lay.width - lay.right, y)
         canvas.restoreState()
 
-    def draw_footer(self, canvas: Canvas, page: int, total: int) -> None:
-        """The footer: "第 x 页 共 y 页", centred in the bottom margin."""
+    footer_size = 9
+    footer_gap = 3.0
+
+    def draw_footer(self, canvas: Canvas, page: int) -> None:
+        """The footer "第 x 页 共 y 页" in the bottom margin: "第 x 页" ends just
+        left of the centre, "共 y 页" (the form drawn by `draw_total` once the
+        count is known) starts just right of it."""
         lay = self.layout
         canvas.saveState()
-        canvas.setFont(FONT_NAME, 9)
+        canvas.setFont(FONT_NAME, self.footer_size)
         canvas.setFillColor(colors.black)
-        canvas.drawCentredString(lay.width / 2, lay.bottom / 2, f"第 {page} 页 共 {total} 页")
+        canvas.drawRightString(lay.width / 2 - self.footer_gap, lay.bottom / 2, f"第 {page} 页")
+        canvas.doForm(TOTAL_PAGES_FORM)
         canvas.restoreState()
+
+    def draw_total(self, canvas: Canvas, total: int) -> None:
+        """Draw "共 y 页" (into the form the footers refer to; page coordinates)."""
+        lay = self.layout
+        canvas.setFont(FONT_NAME, self.footer_size)
+        canvas.setFillColor(colors.black)
+        canvas.drawString(lay.width / 2 + self.footer_gap, lay.bottom / 2, f"共 {total} 页")
 
     def _on_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         self.draw_header(canvas, doc.page)

@@ -35,7 +35,9 @@ def masked(id_no: str) -> str:
 
 
 def pdf_text(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
+    """Each page's text, runs of white space made single spaces (the footer's
+    "共 y 页" is a separate form, extracted on its own line)."""
+    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in PdfReader(path).pages]
 
 
 def font_names(path: Path) -> set[str]:
