@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -12,6 +13,8 @@ from app.services.accounts import AccountService
 from app.services.actor import Actor, anonymous_reader, setup_actor
 from app.services.audit_log import AuditLogService
 from app.services.parties import PartyService
+from app.services.staff import StaffService
+from app.services.training import TrainingService
 from app.services.permissions import (
     ANONYMOUS_READ_PERMISSIONS,
     ROLE_PERMISSIONS,
@@ -19,6 +22,7 @@ from app.services.permissions import (
     Role,
     role_allows,
 )
+from app.services.projects import ProjectService
 from tests.conftest import make_actor
 
 Operation = Callable[[Any, Actor, int], Any]  # (store, actor, existing party id)
@@ -44,6 +48,17 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.USER_MANAGE: lambda store, actor, _pid: AccountService(store, actor).list_users(),
     Permission.AUDIT_VIEW: lambda store, actor, _pid: AuditLogService(store, actor).query().count(),
     Permission.AUDIT_VERIFY: lambda store, actor, _pid: AuditLogService(store, actor).verify(),
+    Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
+    Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),
+    Permission.TRAINING_VIEW: lambda store, actor, _pid: TrainingService(store, actor).sessions().count(),
+    Permission.TRAINING_EDIT: lambda store, actor, _pid: TrainingService(store, actor).create_session(
+        {"kind": "bureau_wide", "held_on": "2023-03-08", "topic": "集中学法", "hours": "2"}, []
+    ),
+    Permission.PROJECT_VIEW: lambda store, actor, _pid: ProjectService(store, actor).query().count(),
+    Permission.PROJECT_EDIT: lambda store, actor, _pid: ProjectService(store, actor).create({"name": "新建项目"}),
+    Permission.CHECKLIST_EDIT: lambda store, actor, _pid: ProjectService(store, actor).save_checklist(
+        date.today().year + 1, [(None, "农民工实名制管理")]
+    ),
 }
 
 
