@@ -246,6 +246,22 @@
         <source>Verify the audit log</source>
         <translation>校验操作日志</translation>
     </message>
+    <message>
+        <source>Exported in full</source>
+        <translation>完整导出</translation>
+    </message>
+    <message>
+        <source>Recorded as found</source>
+        <translation>原有数据登记</translation>
+    </message>
+    <message>
+        <source>Full values</source>
+        <translation>完整信息</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索条件</translation>
+    </message>
 </context>
 <context>
     <name>EditRolesDialog</name>

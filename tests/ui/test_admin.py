@@ -426,3 +426,64 @@ def test_filters_run_in_the_query(qtbot, store, window) -> None:  # type: ignore
 
 def test_log_model_is_a_sound_qt_model(qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
     qtmodeltester.check(window.show_audit().model)
+
+
+# ---------------------------------------------------------------- in Chinese, as shipped
+
+
+@pytest.fixture
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import install_chinese, remove_translators
+
+    translators = install_chinese(qapp)
+    yield
+    remove_translators(qapp, translators)
+
+
+def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # type: ignore[no-untyped-def]
+    accounts = AccountService(store, context.actor)
+    accounts.create_user("liuyang", "刘洋", "mediator-01", [Role.MEDIATOR])
+    accounts.set_active(accounts.find("liuyang").id, False)
+    party = PartyService(store, context.actor).create(
+        {"kind": "person", "name": "王芳", "id_no": make_id_no(3)}
+    )
+    PartyService(store, context.actor).reveal(party.id, "id_no", "核对身份")
+
+    w = AdminWindow(context)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.tab_titles() == ["用户与角色", "操作日志"]
+    users = w.users
+    assert users.new_button.text() == "新增用户"
+    assert users.cell_text("liuyang", COL_STATUS) == "停用"
+    assert users.cell_text("admin", COL_STATUS) == "有效"
+
+    log = w.show_audit()
+    model = log.model
+    titles = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    assert titles == [
+        "序号",
+        "时间",
+        "操作人",
+        "计算机",
+        "操作",
+        "数据表",
+        "记录",
+        "变更内容",
+        "原因",
+    ]
+    assert cell(log, 0, "action") == "查看完整信息"
+    assert cell(log, 0, "changes") == "字段: 身份证号"
+    assert cell(log, 0, "reason") == "核对身份"
+    actions = {log.action_combo.itemText(i) for i in range(log.action_combo.count())}
+    assert {
+        "全部",
+        "新增",
+        "修改",
+        "删除",
+        "查看完整信息",
+        "完整导出",
+        "登录",
+        "原有数据登记",
+    } == actions
+    assert verify_and_wait(qtbot, log).startswith("操作日志完整：已校验")

@@ -61,7 +61,10 @@ class AuditLogTab(QWidget):
             "update": self.tr("Changed"),
             "delete": self.tr("Deleted"),
             "reveal": self.tr("Viewed in full"),
+            "export": self.tr("Exported in full"),
             "login": self.tr("Signed in"),
+            # entries the upgrade wrote for records that predate the audit record
+            "baseline": self.tr("Recorded as found"),
         }
         self._table_labels = {
             "party": self.tr("Parties"),
@@ -89,8 +92,10 @@ class AuditLogTab(QWidget):
             "active": self.tr("Active"),
             "failed_logins": self.tr("Failed logins"),
             "locked_until": self.tr("Locked until"),
-            # a reveal names the field shown in full
+            # a reveal names the field shown in full; a full export its filter
             "field": self.tr("Field"),
+            "full": self.tr("Full values"),
+            "search": self.tr("Search"),
         }
 
         # ---- filters
