@@ -190,7 +190,7 @@
     </message>
     <message>
         <source>No.</source>
-        <translation>序号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Time</source>
@@ -299,6 +299,29 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>ExportChoiceDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Masked (ID numbers and phones partly hidden)</source>
+        <translation>脱敏（身份证号、电话部分隐藏）</translation>
+    </message>
+    <message>
+        <source>In full (recorded in the audit log)</source>
+        <translation>完整信息（记入操作日志）</translation>
+    </message>
+    <message>
+        <source>Reason for exporting in full</source>
+        <translation>完整导出的原因</translation>
+    </message>
+    <message>
+        <source>How should personal data appear in the file?</source>
+        <translation>导出文件中的个人信息如何显示？</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Create the system administrator</source>
@@ -341,6 +364,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Creating the administrator</source>
+        <translation>正在创建系统管理员</translation>
     </message>
 </context>
 <context>
@@ -407,6 +434,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
+    </message>
+    <message>
+        <source>Signing in</source>
+        <translation>正在登录</translation>
     </message>
 </context>
 <context>
@@ -894,7 +925,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Disabled</source>
-        <translation>停用</translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <source>Locked until {time}</source>
@@ -902,7 +933,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Active</source>
-        <translation>有效</translation>
+        <translation>正常</translation>
     </message>
     <message>
         <source>Enable</source>

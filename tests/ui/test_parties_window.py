@@ -21,6 +21,7 @@ from tests.ui.helpers import (
 )
 from ui.context import AppContext
 from ui.parties import files
+from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm, RevealReasonDialog
 from ui.parties.window import PartiesWindow
 from ui.tasks import TaskRunner
@@ -52,7 +53,9 @@ def make_window(qtbot, store, actor) -> PartiesWindow:  # type: ignore[no-untype
 
 
 @pytest.fixture
-def window(qtbot, store, admin_actor):  # type: ignore[no-untyped-def]
+def window(qtbot, store, admin_actor, monkeypatch):  # type: ignore[no-untyped-def]
+    # An administrator may export in full and is asked; these tests export masked.
+    monkeypatch.setattr(ExportChoiceDialog, "ask", classmethod(lambda cls, parent: (False, "")))
     w = make_window(qtbot, store, admin_actor)
     yield w
     w.tasks.shutdown()
@@ -381,3 +384,44 @@ def test_export_cancelled_in_the_file_dialog_does_nothing(qtbot, window, monkeyp
     with qtbot.assertNotEmitted(window.tasks.all_done):
         click(qtbot, window.buttons["export_xlsx"])
     assert window.tasks.active == 0 and window.status.text() == ""
+
+
+def test_admin_exports_in_full_with_a_reason_and_it_is_audited(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from app.models.audit import AuditEntry
+
+    PartyService(store, window.context.actor).create({"kind": "person", "name": "冯十三", "id_no": GOOD_ID})
+    monkeypatch.setattr(ExportChoiceDialog, "ask", classmethod(lambda cls, parent: (True, "移送仲裁院")))
+    target = tmp_path / "full.xlsx"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: target)
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["export_xlsx"])
+    rows = list(load_workbook(target, read_only=True).active.iter_rows(values_only=True))
+    assert GOOD_ID in rows[1]
+    with store.read() as session:
+        entries = session.scalars(select(AuditEntry).where(AuditEntry.action == "export")).all()
+    assert [e.reason for e in entries] == ["移送仲裁院"]
+
+
+def test_export_choice_dialog_needs_a_reason_for_full(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = ExportChoiceDialog()
+    qtbot.addWidget(dialog)
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    assert ok.isEnabled() and dialog.choice() == (False, "")
+    dialog.full.setChecked(True)
+    assert not ok.isEnabled()
+    ime_commit(dialog.reason, "移送仲裁院")
+    assert ok.isEnabled() and dialog.choice() == (True, "移送仲裁院")
+
+
+def test_clerk_without_full_export_is_not_asked(qtbot, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(ExportChoiceDialog, "ask", classmethod(lambda cls, parent: pytest.fail("asked")))
+    window = make_window(qtbot, store, make_actor("intake", username="clerk"))
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: tmp_path / "x.xlsx")
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["export_xlsx"])
+    assert (tmp_path / "x.xlsx").is_file()
+    window.tasks.shutdown()

@@ -30,6 +30,7 @@ from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.parties import files
+from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
 from ui.parties.import_report import ImportReportDialog
 from ui.parties.labels import kind_label, org_type_label, sex_label
@@ -203,8 +204,9 @@ class PartiesWindow(QWidget):
         path = files.choose_save_path(self, self.tr("Export parties to Excel"), self.tr("parties") + ".xlsx", XLSX_FILTER)
         if path is None:
             return
-        text, kind = self._filters()
-        query = self.service.query_for_export(text=text, kind=kind)
+        query = self._export_query()
+        if query is None:
+            return
 
         def body(progress: Any, cancel: Any) -> int:
             from app.spreadsheets.parties import export_parties
@@ -223,8 +225,9 @@ class PartiesWindow(QWidget):
         path = files.choose_save_path(self, self.tr("Print the register to PDF"), self.tr("parties") + ".pdf", PDF_FILTER)
         if path is None:
             return
-        text, kind = self._filters()
-        query = self.service.query_for_export(text=text, kind=kind)
+        query = self._export_query()
+        if query is None:
+            return
         title = self.tr("Register of parties")
 
         def body(progress: Any, cancel: Any) -> int:
@@ -239,6 +242,23 @@ class PartiesWindow(QWidget):
             label=self.tr("Printing the register to PDF"),
             parent=self,
         )
+
+    def _export_query(self) -> Any:
+        """The rows to export as filtered: masked, or in full for a user who may and says why.
+
+        None when the user cancelled or was refused (the reason is shown)."""
+        full, reason = False, ""
+        if self.context.can(Permission.PERSONAL_DATA_EXPORT_FULL):
+            choice = ExportChoiceDialog.ask(self)
+            if choice is None:
+                return None
+            full, reason = choice
+        text, kind = self._filters()
+        try:
+            return self.service.query_for_export(text=text, kind=kind, full=full, reason=reason)
+        except (UserError, StorageError) as err:
+            self._tell(err)
+            return None
 
     def save_template(self) -> None:
         path = files.choose_save_path(
