@@ -115,6 +115,112 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "file.not_found": ("File not found: {path}", "找不到文件：{path}"),
     "file.cannot_write": ("Cannot write the file {path}: {detail}", "无法写入文件{path}：{detail}"),
+    # enforcement staff (执法人员)
+    "staff.name_required": ("The name is required.", "请填写姓名。"),
+    "staff.text_too_long": ("Too long (at most {limit} characters).", "内容过长（最多{limit}个字）。"),
+    "staff.staffing_type_unknown": ("Unknown staffing type: {value}.", "未知的编制类型：{value}。"),
+    "staff.bad_sex": ("Sex must be male or female ({value}).", "性别只能是男或女（{value}）。"),
+    "staff.bad_date": ("“{value}” is not a date; write it as YYYY-MM-DD.", "“{value}”不是有效日期，请按YYYY-MM-DD填写。"),
+    "staff.issue_date_required": ("The issue date is required.", "请填写发证日期。"),
+    "staff.expiry_date_required": ("The expiry date is required.", "请填写有效期截止日期。"),
+    "staff.cert_type_unknown": ("Unknown certificate type: {value}.", "未知的证件类型：{value}。"),
+    "staff.cert_status_unknown": ("Unknown certificate status: {value}.", "未知的证件状态：{value}。"),
+    "staff.cert_number_required": ("The certificate number is required.", "请填写证件编号。"),
+    "staff.expiry_before_issue": (
+        "The expiry date ({expiry}) is before the issue date ({issue}).",
+        "有效期截止日期（{expiry}）早于发证日期（{issue}）。",
+    ),
+    "staff.duplicate_certificate": (
+        "Certificate number {number} is already registered to {holder}.",
+        "证件编号{number}已登记在{holder}名下。",
+    ),
+    "staff.duplicate_id_no": (
+        "An officer with this ID number is already on the roster: {name} (no. {number}).",
+        "该身份证号已在执法人员名册中：{name}（编号{number}）。",
+    ),
+    "staff.review_year": ("The review year is not valid: {value}.", "年审年度无效：{value}。"),
+    "staff.review_result": ("The review result must be passed or failed.", "年审结果只能是合格或不合格。"),
+    "staff.duplicate_review": (
+        "This certificate already has a review for {year}.",
+        "该证件{year}年度的年审已登记。",
+    ),
+    "staff.officer_not_found": ("The officer is not on the roster.", "执法人员名册中没有该人员。"),
+    "staff.certificate_not_found": ("The certificate no longer exists.", "该证件已不存在。"),
+    "staff.not_on_roster": (
+        "{name} is no longer on the staff roster (not in post) and cannot be assigned.",
+        "{name}已不在编（不在执法人员名册中），不能指派执法。",
+    ),
+    "staff.no_certificate": (
+        "{name} holds no enforcement certificate.",
+        "{name}无执法证，不能指派执法。",
+    ),
+    "staff.no_certificate_for_category": (
+        "{name} holds no enforcement certificate for {category}.",
+        "{name}无“{category}”类别执法证，不能指派执法。",
+    ),
+    "staff.certificate_expired": (
+        "{name}'s certificate {number} expired (valid until {expiry}).",
+        "{name}的执法证（{number}）已过期（{expiry}到期）。",
+    ),
+    "staff.certificate_suspended": (
+        "{name}'s certificate {number} is suspended.",
+        "{name}的执法证（{number}）被暂扣。",
+    ),
+    "staff.certificate_cancelled": (
+        "{name}'s certificate {number} has been cancelled.",
+        "{name}的执法证（{number}）已注销。",
+    ),
+    "staff.certificate_withdrawn": (
+        "{name}'s certificate {number} has been withdrawn.",
+        "{name}的执法证（{number}）已被收回。",
+    ),
+    "staff.certificate_not_yet_valid": (
+        "{name}'s certificate {number} is valid only from {issue}.",
+        "{name}的执法证（{number}）自{issue}起生效，{day}尚未生效。",
+    ),
+    # training and exams (培训考试)
+    "training.kind_unknown": ("Unknown kind of session: {value}.", "未知的学习培训类别：{value}。"),
+    "training.topic_required": ("The topic is required.", "请填写学习培训主题。"),
+    "training.title_required": ("The exam title is required.", "请填写考试名称。"),
+    "training.text_too_long": ("Too long (at most {limit} characters).", "内容过长（最多{limit}个字）。"),
+    "training.date_required": ("The date is required.", "请填写日期。"),
+    "training.bad_date": ("“{value}” is not a date; write it as YYYY-MM-DD.", "“{value}”不是有效日期，请按YYYY-MM-DD填写。"),
+    "training.hours_required": ("The hours are required.", "请填写学时。"),
+    "training.hours_invalid": ("“{value}” is not a number of hours.", "“{value}”不是有效的学时数。"),
+    "training.hours_range": (
+        "The hours must be more than 0 and at most {maximum} ({value}).",
+        "学时应大于0且不超过{maximum}（现为{value}）。",
+    ),
+    "training.hours_one_decimal": ("Hours take at most one decimal place ({value}).", "学时最多保留一位小数（现为{value}）。"),
+    "training.target_range": ("The yearly target must be more than 0 ({value}).", "年度学时目标应大于0（现为{value}）。"),
+    "training.attendee_unknown": (
+        "Attendee no. {number} is not on the staff roster.",
+        "参训人员（编号{number}）不在执法人员名册中。",
+    ),
+    "training.attendee_not_on_roster": (
+        "{name} is not on the staff roster and cannot be recorded.",
+        "{name}不在执法人员名册中，不能登记。",
+    ),
+    "training.session_not_found": ("The session no longer exists.", "该学习培训记录已不存在。"),
+    "training.exam_not_found": ("The exam no longer exists.", "该考试记录已不存在。"),
+    "training.score_invalid": ("“{value}” is not a score.", "“{value}”不是有效的分数。"),
+    "training.score_one_decimal": ("Scores take at most one decimal place ({value}).", "分数最多保留一位小数（现为{value}）。"),
+    "training.score_negative": ("A score cannot be negative ({value}).", "分数不能为负数（{value}）。"),
+    "training.max_score_range": ("The full mark must be more than 0 ({value}).", "满分应大于0（现为{value}）。"),
+    "training.pass_mark_required": ("The pass mark is required.", "请填写合格分数线。"),
+    "training.pass_mark_above_max": (
+        "The pass mark ({pass_mark}) is above the full mark ({max_score}).",
+        "合格分数线（{pass_mark}）高于满分（{max_score}）。",
+    ),
+    "training.score_above_max": (
+        "{name}: the score {score} is above the full mark {max_score}.",
+        "{name}的成绩{score}超过满分{max_score}。",
+    ),
+    "training.score_without_attendance": (
+        "{name} has a score but did not sit the exam.",
+        "{name}未参考，不能登记成绩。",
+    ),
+    "training.result_twice": ("{name} is listed twice in the results.", "{name}在成绩表中重复出现。"),
     # store
     "db.unreachable": ("Cannot open the database: {detail}", "无法打开数据库：{detail}"),
     "db.newer_than_program": (

@@ -15,6 +15,8 @@ from app.services.audit_log import AuditLogService
 from app.services.parties import PartyService
 from app.services.staff import StaffService
 from app.services.training import TrainingService
+from app.services.staff import StaffService
+from app.services.training import TrainingService
 from app.services.permissions import (
     ANONYMOUS_READ_PERMISSIONS,
     ROLE_PERMISSIONS,
@@ -48,6 +50,12 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.USER_MANAGE: lambda store, actor, _pid: AccountService(store, actor).list_users(),
     Permission.AUDIT_VIEW: lambda store, actor, _pid: AuditLogService(store, actor).query().count(),
     Permission.AUDIT_VERIFY: lambda store, actor, _pid: AuditLogService(store, actor).verify(),
+    Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
+    Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),
+    Permission.TRAINING_VIEW: lambda store, actor, _pid: TrainingService(store, actor).sessions().count(),
+    Permission.TRAINING_EDIT: lambda store, actor, _pid: TrainingService(store, actor).create_session(
+        {"kind": "bureau_wide", "held_on": "2023-03-08", "topic": "集中学法", "hours": "2"}, []
+    ),
     Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
     Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),
     Permission.TRAINING_VIEW: lambda store, actor, _pid: TrainingService(store, actor).sessions().count(),
