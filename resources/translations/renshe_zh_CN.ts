@@ -733,7 +733,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Migrant worker</source>
-        <translation>农民工</translation>
+        <translation>是否农民工</translation>
     </message>
     <message>
         <source>18 characters</source>

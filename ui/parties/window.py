@@ -124,13 +124,14 @@ class PartiesWindow(QWidget):
         return [
             Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=4),
             Column("kind", self.tr("Kind"), lambda r: kind_label(r.kind), width=3),
-            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=15),
-            Column("identity_number", self.tr("ID number / credit code"), lambda r: r.identity_number, width=12),
+            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=14, tooltip=lambda r: r.name),
+            Column("identity_number", self.tr("ID number / credit code"), lambda r: r.identity_number, width=11),
             Column("sex", self.tr("Sex"), lambda r: sex_label(r.sex), align=CENTRE, width=2),
             Column("birth_date", self.tr("Birth date"), lambda r: r.birth_date, width=6),
             Column("phone", self.tr("Phone"), lambda r: r.phone, width=7),
             Column("is_migrant_worker", self.tr("Migrant worker"), lambda r: r.is_migrant_worker, align=CENTRE, width=4),
-            Column("org_type", self.tr("Employer type"), lambda r: org_type_label(r.org_type), width=12),
+            Column("org_type", self.tr("Employer type"), lambda r: org_type_label(r.org_type), width=11,
+                   tooltip=lambda r: org_type_label(r.org_type) or None),
             Column("legal_rep", self.tr("Legal representative"), lambda r: r.legal_rep, width=6),
         ]
 
