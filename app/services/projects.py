@@ -29,12 +29,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
@@ -223,6 +223,12 @@ class ProjectCompliance:
     statuses: Mapping[str, str]  # item code -> ItemStatus value
     in_force: int
     applicable: int
+    under_way: bool = False  # 在建 on the as-of date
+    on_platform: bool = False
+
+    @property
+    def checked(self) -> bool:
+        return self.check_id is not None
 
     @property
     def item_rate(self) -> Decimal | None:
@@ -244,13 +250,24 @@ class ComplianceSummary:
 
     as_of: date
     items: tuple[ChecklistItemRow, ...]  # the columns: the as-of year's list, then other codes seen
-    projects: tuple[ProjectCompliance, ...]  # checked projects only
-    projects_under_way: int
-    projects_on_platform: int  # of those under way
+    projects: tuple[ProjectCompliance, ...]  # every project counted, checked or not
+
+    @property
+    def checked(self) -> tuple[ProjectCompliance, ...]:
+        return tuple(p for p in self.projects if p.checked)
 
     @property
     def projects_checked(self) -> int:
-        return len(self.projects)
+        return sum(1 for p in self.projects if p.checked)
+
+    @property
+    def projects_under_way(self) -> int:
+        return sum(1 for p in self.projects if p.under_way)
+
+    @property
+    def projects_on_platform(self) -> int:
+        """Projects under way that are on the real-name platform."""
+        return sum(1 for p in self.projects if p.under_way and p.on_platform)
 
     @property
     def items_in_force(self) -> int:
@@ -498,6 +515,31 @@ def row_from(values: Any, subcontractors: tuple[SubcontractorRow, ...] = ()) -> 
     )
 
 
+def _filtered_statement(text: str, status: str | None, overdue_only: bool, today: date) -> tuple[Select[Any], Any]:
+    statement, overdue, latest_on = _list_statement(today)
+    for word in text.split():
+        pattern = f"%{word}%"
+        statement = statement.where(or_(Project.name.like(pattern), Project.location.like(pattern),
+                                        Project.permit_no.like(pattern)))
+    if status:
+        statement = statement.where(Project.status == ProjectStatus(status).value)
+    if overdue_only:
+        statement = statement.where(overdue > 0)
+    return statement, latest_on
+
+
+def is_under_way(start_date: date | None, status: str, completed_on: date | None, as_of: date) -> bool:
+    """在建 on `as_of`: started by then (or no start date given) and not completed by then.
+
+    A halted (停工) project is not under way; a completed one was, until its
+    completion date (when recorded)."""
+    if start_date is not None and start_date > as_of:
+        return False
+    if status == ProjectStatus.ACTIVE.value:
+        return True
+    return status == ProjectStatus.COMPLETED.value and completed_on is not None and completed_on > as_of
+
+
 # ---------------------------------------------------------------- checklist helpers
 def _stored_items(session: Session, year: int) -> list[ComplianceItem]:
     return list(
@@ -569,17 +611,7 @@ class ProjectService:
         """The projects as a paged query, filtered and sorted in SQL; each row
         carries its latest check's date, counts and overdue rectifications."""
         self.actor.require(Permission.PROJECT_VIEW)
-        today = today or date.today()
-        statement, overdue, latest_on = _list_statement(today)
-        words = text.split()
-        for word in words:
-            pattern = f"%{word}%"
-            statement = statement.where(or_(Project.name.like(pattern), Project.location.like(pattern),
-                                            Project.permit_no.like(pattern)))
-        if status:
-            statement = statement.where(Project.status == ProjectStatus(status).value)
-        if overdue_only:
-            statement = statement.where(overdue > 0)
+        statement, latest_on = _filtered_statement(text, status, overdue_only, today or date.today())
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort projects by {sort}")
         if sort == "name":
@@ -914,25 +946,28 @@ class ProjectService:
                           SortSpec([ComplianceCheckItem.rectify_by, ComplianceCheckItem.id]), make)
 
     # ---------------------------------------------------------------- rates
-    def compliance(self, as_of: date, *, since: date | None = None) -> ComplianceSummary:
-        """The six-system figures as of `as_of` (each project with its latest check on or
-        before it; with `since`, only checks on or after `since` count)."""
+    def compliance(
+        self,
+        as_of: date,
+        *,
+        since: date | None = None,
+        text: str = "",
+        status: str | None = None,
+        overdue_only: bool = False,
+        today: date | None = None,
+    ) -> ComplianceSummary:
+        """The six-system figures as of `as_of`: each project with its latest check on or
+        before it (with `since`, only checks on or after `since` count).  The filters are
+        the list's; without them every project counts."""
         self.actor.require(Permission.PROJECT_VIEW)
+        where: list[ColumnElement[bool]] = []
+        if text or status or overdue_only:
+            statement, _ = _filtered_statement(text, status, overdue_only, today or date.today())
+            where.append(Project.id.in_(select(statement.subquery().c.id)))
         with self.store.read() as session:
-            standings = _standings(session, as_of, since=since)
-            under_way = _under_way_condition(as_of)
-            counted = session.execute(
-                select(func.count(Project.id),
-                       func.count(Project.id).filter(Project.on_realname_platform.is_(True))).where(under_way)
-            ).one()
+            standings = _standings(session, as_of, since=since, where=where)
             columns = _columns_for(session, as_of.year, standings)
-        return ComplianceSummary(
-            as_of=as_of,
-            items=columns,
-            projects=tuple(s for s in standings if s.check_id is not None),
-            projects_under_way=int(counted[0]),
-            projects_on_platform=int(counted[1]),
-        )
+        return ComplianceSummary(as_of=as_of, items=columns, projects=tuple(standings))
 
     def compliance_rows(
         self, as_of: date, *, text: str = "", status: str | None = None, overdue_only: bool = False,
@@ -954,29 +989,21 @@ def _check_row(check: ComplianceCheck, items: tuple[CheckItemRow, ...]) -> Check
     )
 
 
-def _under_way_condition(as_of: date) -> ColumnElement[bool]:
-    """在建 on `as_of`: started by then (or no start date) and not completed by then; a halted project is not."""
-    started = or_(Project.start_date.is_(None), Project.start_date <= as_of)
-    active = or_(
-        Project.status == ProjectStatus.ACTIVE.value,
-        and_(Project.status == ProjectStatus.COMPLETED.value, Project.completed_on.is_not(None),
-             Project.completed_on > as_of),
-    )
-    return and_(started, active)
-
-
 def _standings(
-    session: Session, as_of: date, *, since: date | None = None, project_ids: Sequence[int] | None = None
+    session: Session,
+    as_of: date,
+    *,
+    since: date | None = None,
+    where: Sequence[ColumnElement[bool]] = (),
 ) -> list[ProjectCompliance]:
     latest = _latest_check_id(as_of)
     statement = (
-        select(Project.id, Project.name, Project.status, _contractor.name.label("contractor_name"),
-               latest.label("check_id"))
+        select(Project.id, Project.name, Project.status, Project.start_date, Project.completed_on,
+               Project.on_realname_platform, _contractor.name.label("contractor_name"), latest.label("check_id"))
         .outerjoin(_contractor, _contractor.id == Project.contractor_id)
+        .where(*where)
         .order_by(Project.name, Project.id)
     )
-    if project_ids is not None:
-        statement = statement.where(Project.id.in_(project_ids))
     rows = session.execute(statement).all()
     check_ids = [r.check_id for r in rows if r.check_id is not None]
     checks: dict[int, tuple[date, dict[str, str]]] = {}
@@ -1004,6 +1031,8 @@ def _standings(
                 statuses=dict(statuses),
                 in_force=sum(1 for s in statuses.values() if s == ItemStatus.IN_FORCE.value),
                 applicable=sum(1 for s in statuses.values() if s != ItemStatus.NOT_APPLICABLE.value),
+                under_way=is_under_way(r.start_date, r.status, r.completed_on, as_of),
+                on_platform=bool(r.on_realname_platform),
             )
         )
     return standings
@@ -1028,33 +1057,41 @@ def _columns_for(session: Session, year: int, standings: Iterable[ProjectComplia
     return tuple(columns)
 
 
-@dataclass
 class CompliancePages:
-    """The filtered projects' standings as of a date, page by page (PagedSource for exports)."""
+    """The filtered projects' standings as of a date, read page by page (what the exports write).
 
-    store: Store
-    query: PagedQuery[ProjectRow]
-    as_of: date
-    _columns: tuple[ChecklistItemRow, ...] | None = field(default=None, repr=False)
+    `page()` returns (ProjectRow, ProjectCompliance) pairs and remembers the
+    standings it handed out; `summary()` then gives the figures of exactly the
+    rows written, computed by ComplianceSummary like everywhere else."""
+
+    def __init__(self, store: Store, query: PagedQuery[ProjectRow], as_of: date) -> None:
+        self.store = store
+        self.query = query
+        self.as_of = as_of
+        self._columns: tuple[ChecklistItemRow, ...] | None = None
+        self._seen: dict[int, ProjectCompliance] = {}
 
     def count(self) -> int:
         return self.query.count()
 
     def page(self, offset: int, limit: int) -> list[tuple[ProjectRow, ProjectCompliance]]:
         rows = self.query.page(offset, limit)
+        ids = [r.id for r in rows]
         with self.store.read() as session:
-            standings = {s.project_id: s for s in _standings(session, self.as_of, project_ids=[r.id for r in rows])}
+            standings = {s.project_id: s for s in _standings(session, self.as_of, where=[Project.id.in_(ids)])}
+        self._seen.update(standings)
         return [(r, standings[r.id]) for r in rows]
 
     def columns(self) -> tuple[ChecklistItemRow, ...]:
-        """The item columns: the as-of year's list, then other codes the standings use."""
+        """The item columns: the as-of year's list, then any other codes the projects' checks use."""
         if self._columns is None:
             with self.store.read() as session:
                 self._columns = _columns_for(session, self.as_of.year, _standings(session, self.as_of))
         return self._columns
 
-    def summary(self, service: ProjectService) -> ComplianceSummary:
-        return service.compliance(self.as_of)
+    def summary(self) -> ComplianceSummary:
+        """The figures of the rows read so far (all of them, once an export has finished)."""
+        return ComplianceSummary(as_of=self.as_of, items=self.columns(), projects=tuple(self._seen.values()))
 
 
 ITEM_STATUSES = tuple(s.value for s in ItemStatus)

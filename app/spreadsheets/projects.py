@@ -1,0 +1,216 @@
+"""在建项目 in Excel: the project list with each project's six-system standing.
+
+`export_projects(pages, path, ...)` streams a `CompliancePages` (the filtered
+list as of a date, app/services/projects.py) page by page into a write-only
+workbook: sheet 在建项目 has one row per project (its particulars, the latest
+check on or before the date, each item's status, the item rate); sheet 汇总
+has the overall figures with their definitions.  The rates come from the
+service (`ComplianceSummary`, `ProjectCompliance.item_rate`) — never computed
+here.  The wage account and the 劳资专管员's phone are written masked, as the
+rows carry them.  The file appears at `path` only once complete; a cancel
+leaves nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from app.legal.rates import NOT_APPLICABLE, fen_to_yuan
+from app.services.projects import (
+    GUARANTEE_FORM_WORDS_ZH,
+    PROJECT_STATUS_WORDS_ZH,
+    STATUS_WORDS_ZH,
+    ComplianceSummary,
+)
+from app.spreadsheets.parties import _check, _discard, _save_atomically
+
+ProgressCallback = Callable[[int, int], None]
+
+SHEET_NAME = "在建项目"
+SUMMARY_SHEET_NAME = "汇总"
+EXPORT_PAGE_SIZE = 500
+YES, NO = "是", "否"
+
+# (header, width) before the item columns, and after them.
+LEADING_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("序号", 6),
+    ("项目名称", 30),
+    ("项目地点", 20),
+    ("施工许可证号", 18),
+    ("建设单位", 26),
+    ("施工总承包单位", 26),
+    ("合同价款（元）", 16),
+    ("开工日期", 11),
+    ("计划竣工日期", 12),
+    ("状态", 6),
+    ("纳入实名制平台", 8),
+    ("劳资专管员", 10),
+    ("联系电话", 14),
+    ("工资专用账户开户行", 24),
+    ("工资专用账户账号", 14),
+    ("工资保证金形式", 12),
+    ("保证金金额（元）", 14),
+    ("最近检查日期", 12),
+)
+TRAILING_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("落实项", 7),
+    ("适用项", 7),
+    ("综合达标率", 10),
+    ("逾期未整改", 9),
+)
+ITEM_WIDTH = 11
+
+ITEM_RATE_DEFINITION = "综合达标率 = 落实项 / 适用项（“不适用”的项目不计入）"
+PROJECT_RATE_DEFINITION = "项目达标率 = 全部适用项均已落实的项目数 / 有适用项的已检查项目数"
+ROUNDING_NOTE = "每个项目按统计日（含）以前最近一次检查计；比率四舍五入保留两位小数。"
+
+
+def rate_cell_value(rate: Decimal | None) -> Any:
+    """A rate as Excel shows it: a fraction formatted 0.00%, or "—" when it has no denominator."""
+    return NOT_APPLICABLE if rate is None else rate / 100
+
+
+def export_projects(
+    pages: Any,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+) -> ComplianceSummary:
+    """Write `pages` (a CompliancePages) to an .xlsx at `path`; return the figures of the rows written."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    total = pages.count()
+    items = pages.columns()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(SHEET_NAME)
+    headers = [
+        *LEADING_COLUMNS,
+        *((item.label, ITEM_WIDTH) for item in items),
+        *TRAILING_COLUMNS,
+    ]
+    for index, (_label, width) in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "C2"
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    header_alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    red = Font(color="B3261E")
+
+    def cell(value: Any, *, number_format: str | None = None, font: Any = None) -> Any:
+        c = WriteOnlyCell(ws, value=value)
+        if number_format:
+            c.number_format = number_format
+        if font is not None:
+            c.font = font
+        return c
+
+    def header_cell(label: str) -> Any:
+        c = WriteOnlyCell(ws, value=label)
+        c.font = bold
+        c.fill = fill
+        c.alignment = header_alignment
+        return c
+
+    def date_cell(value: date | None) -> Any:
+        return None if value is None else cell(value, number_format="yyyy-mm-dd")
+
+    def money_cell(fen: int | None) -> Any:
+        return None if fen is None else cell(fen_to_yuan(fen), number_format="#,##0.00")
+
+    ws.append([header_cell(label) for label, _ in headers])
+    written = 0
+    if progress:
+        progress(0, total)
+    try:
+        while written < total:
+            _check(cancel)
+            batch = pages.page(written, EXPORT_PAGE_SIZE)
+            if not batch:
+                break
+            for row, standing in batch:
+                statuses = [
+                    cell(STATUS_WORDS_ZH.get(standing.statuses[item.code], standing.statuses[item.code]),
+                         font=red if standing.statuses[item.code] == "not_in_force" else None)
+                    if item.code in standing.statuses else None
+                    for item in items
+                ]
+                ws.append(
+                    [
+                        written + 1,
+                        row.name,
+                        row.location or None,
+                        row.permit_no or None,
+                        row.builder_name or None,
+                        row.contractor_name or None,
+                        money_cell(row.contract_value_fen),
+                        date_cell(row.start_date),
+                        date_cell(row.planned_completion),
+                        PROJECT_STATUS_WORDS_ZH.get(row.status, row.status),
+                        YES if row.on_realname_platform else NO,
+                        row.wage_manager_name or None,
+                        row.wage_manager_phone or None,
+                        row.wage_account_bank or None,
+                        row.wage_account_no or None,
+                        GUARANTEE_FORM_WORDS_ZH.get(row.guarantee_form, row.guarantee_form),
+                        money_cell(row.guarantee_amount_fen),
+                        date_cell(standing.checked_on),
+                        *statuses,
+                        standing.in_force if standing.checked else None,
+                        standing.applicable if standing.checked else None,
+                        cell(rate_cell_value(standing.item_rate), number_format="0.00%") if standing.checked else None,
+                        cell(row.overdue, font=red) if row.overdue else 0,
+                    ]
+                )
+                written += 1
+            if progress:
+                progress(written, total)
+        _check(cancel)
+        summary: ComplianceSummary = pages.summary()
+        _write_summary(wb, summary, bold)
+        _save_atomically(wb.save, Path(path), cancel=cancel)
+    except BaseException:
+        _discard(ws)
+        raise
+    return summary
+
+
+def _write_summary(wb: Any, summary: ComplianceSummary, bold: Any) -> None:
+    from openpyxl.cell import WriteOnlyCell
+
+    ws = wb.create_sheet(SUMMARY_SHEET_NAME)
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 64
+
+    def label(text: str) -> Any:
+        c = WriteOnlyCell(ws, value=text)
+        c.font = bold
+        return c
+
+    def rate(value: Decimal | None) -> Any:
+        c = WriteOnlyCell(ws, value=rate_cell_value(value))
+        c.number_format = "0.00%"
+        return c
+
+    ws.append([label("“6项制度”落实情况汇总"), None, None])
+    ws.append(["统计日", summary.as_of.isoformat(), None])
+    ws.append(["在建项目数", summary.projects_under_way, "统计日在建（已开工、未完工、未停工）的项目"])
+    ws.append(["其中纳入实名制平台", summary.projects_on_platform, None])
+    ws.append(["已检查项目数", summary.projects_checked, None])
+    ws.append(["落实项", summary.items_in_force, None])
+    ws.append(["适用项", summary.items_applicable, None])
+    ws.append([label("综合达标率"), rate(summary.item_rate), ITEM_RATE_DEFINITION])
+    ws.append(["全部适用项均已落实的项目数", summary.projects_compliant, None])
+    ws.append(["有适用项的已检查项目数", summary.projects_rated, None])
+    ws.append([label("项目达标率"), rate(summary.project_rate), PROJECT_RATE_DEFINITION])
+    ws.append([None, None, None])
+    ws.append(["说明", None, ROUNDING_NOTE])
