@@ -601,10 +601,6 @@ Please tell the administrator; the details are in the log file.</source>
         </translation>
     </message>
     <message>
-        <source>Saved %1 (not in the current filter).</source>
-        <translation>已保存 %1（不在当前筛选结果中）。</translation>
-    </message>
-    <message>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>

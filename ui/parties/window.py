@@ -195,10 +195,10 @@ class PartiesWindow(QWidget):
 
     def _saved(self, row: PartyRow) -> None:
         self.model.refresh()
-        if not self.view.select_ids([row.id]):
-            self.status.setText(self.tr("Saved %1 (not in the current filter).").replace("%1", row.name))
-        else:
-            self.status.setText(self.tr("Saved %1.").replace("%1", row.name))
+        # Selected when it is in the current filter and near enough the top for the
+        # bounded id search (PagedTableModel.rows_for_ids) to find it.
+        self.view.select_ids([row.id])
+        self.status.setText(self.tr("Saved %1.").replace("%1", row.name))
 
     # ---------------------------------------------------------------- files
     def export_excel(self) -> None:
