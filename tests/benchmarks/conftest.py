@@ -55,13 +55,15 @@ def million_db() -> Path:
     if not path.exists():
         directory.mkdir(parents=True, exist_ok=True)
         partial = directory / f".{path.name}.{os.getpid()}.building"
-        for leftover in directory.glob(f".{path.name}.*"):
+        # Half-built leftovers, and the databases of older schemas (460 MB each).
+        for leftover in [*directory.glob(".parties-1m-*"), *directory.glob("parties-1m-*.db*")]:
             leftover.unlink()
         started = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "tests.benchmarks.make_db", str(partial)],
             cwd=ROOT,
             check=True,
+            preexec_fn=lambda: os.nice(5),  # the machine is shared: build politely
         )
         for suffix in ("-wal", "-shm"):
             Path(f"{partial}{suffix}").unlink(missing_ok=True)
