@@ -258,3 +258,23 @@ def test_a_refused_write_leaves_nothing(staff, store) -> None:  # type: ignore[n
         after = (session.scalar(select(func.count()).select_from(Officer)),
                  session.scalar(select(func.count()).select_from(CertificateReview)))
     assert before == after
+
+
+def test_public_roster_pdf(staff, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from app.documents.staff_roster import write_public_roster_pdf
+
+    number = make_id("520102", "19880315", 31)
+    officer = staff.create({"name": "张伟", "id_no": number, "unit": "某区人力资源和社会保障局"})
+    staff.add_certificate(officer.id, {"cert_type": "labour_inspection", "number": "5201020190016",
+                                       "issue_date": ISSUE, "expiry_date": EXPIRY,
+                                       "category": "劳动保障监察、社会保险"})
+    path = tmp_path / "roster.pdf"
+    assert write_public_roster_pdf(staff.public_roster(date(2023, 6, 1)), path, as_of=date(2023, 6, 1),
+                                   organisation="某区人力资源和社会保障局") == 1
+    content = "".join(page.extract_text() for page in PdfReader(path).pages)
+    for expected in ("行政执法人员公示名单", "张伟", "5201020190016", "劳动保障监察证", "截至2023年6月1日"):
+        assert expected in content
+    assert number not in content and number[6:14] not in content and "1988" not in content
+    assert not list(tmp_path.glob(".*.part"))

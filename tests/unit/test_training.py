@@ -246,3 +246,22 @@ def test_training_writes_need_training_edit(store, officers) -> None:  # type: i
     with pytest.raises(UserError) as caught:
         viewer.create_session(session_fields(), officers)
     assert caught.value.code == "permission.denied"
+
+
+def test_year_summary_pdf(training, officers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from app.documents.training_summary import write_training_summary_pdf
+
+    training.create_session(session_fields(kind="party_group", hours="45"), officers[:1])
+    training.create_exam({"title": "法律知识考试", "held_on": date(2023, 11, 20), "pass_mark": 60},
+                         results(officers[:2], {"attended": True, "score": 90}, {"attended": False}))
+    path = tmp_path / "summary.pdf"
+    assert write_training_summary_pdf(training.year_summary(2023), path, organisation="某区人社局") >= 1
+    content = "".join(page.extract_text() for page in PdfReader(path).pages)
+    for expected in ("2023年度学习培训和考试情况", "党组中心组学习", "张伟", "差40学时", "已完成", "50.00%", "100.00%"):
+        assert expected in content
+    # No exam at all: dashes, not an error.
+    empty = tmp_path / "empty.pdf"
+    write_training_summary_pdf(training.year_summary(2020), empty)
+    assert "—" in "".join(page.extract_text() for page in PdfReader(empty).pages)
