@@ -157,3 +157,18 @@ def test_empty_model_is_harmless(qtmodeltester) -> None:  # type: ignore[no-unty
     assert model.rowCount() == 0 and model.row_at(0) is None
     assert model.data(QModelIndex()) is None
     qtmodeltester.check(model, force_py=True)
+
+
+def test_a_shown_view_reads_only_the_pages_on_screen(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties, page_size=50)
+    view = PagedTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 400)
+    view.show()
+    qtbot.waitUntil(lambda: model.pages_fetched >= 1)  # the first paint
+    view.repaint()
+    assert model.pages_fetched == 1  # 450 rows, about 15 on screen: one page
+    view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.cached_row(449) is not None)
+    assert model.pages_fetched <= 4
