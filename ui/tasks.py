@@ -33,7 +33,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from app.errors import Cancelled, StorageError, UserError
 from app.services.parties import CancelToken
@@ -266,9 +266,3 @@ class TaskRunner(QObject):
         if not self._running:
             self.all_done.emit()
 
-
-def process_events() -> None:
-    """Let queued deliveries run (used by the smoke test)."""
-    app = QApplication.instance()
-    if app is not None:
-        app.processEvents()

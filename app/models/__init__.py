@@ -1,6 +1,17 @@
 """Domain models, one module per concept.  Importing this package registers them all."""
 
+from app.models.arbitration import (
+    ArbitrationCase,
+    ArbitrationClaim,
+    ArbitrationDeadline,
+    ArbitrationEvent,
+    ArbitrationHearing,
+    ArbitrationHearingMember,
+    ArbitrationParty,
+    ArbitrationService,
+)
 from app.models.audit import AuditEntry, AuditHead
+from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import IdType, OrgType, Party, PartyKind
 from app.models.project import (
@@ -16,6 +27,18 @@ from app.models.training import Exam, ExamResult, TrainingAttendance, TrainingSe
 from app.models.user import User
 
 __all__ = [
+    "ArbitrationCase",
+    "ArbitrationClaim",
+    "ArbitrationDeadline",
+    "ArbitrationEvent",
+    "ArbitrationHearing",
+    "ArbitrationHearingMember",
+    "ArbitrationParty",
+    "ArbitrationService",
+    "MediationCase",
+    "MediationClaim",
+    "MediationEvent",
+    "MediationParty",
     "AuditEntry",
     "AuditHead",
     "Certificate",

@@ -45,6 +45,11 @@ class Permission(StrEnum):
     PROJECT_VIEW = "project.view"
     PROJECT_EDIT = "project.edit"
     CHECKLIST_EDIT = "checklist.edit"
+    ARBITRATION_VIEW = "arbitration.view"
+    ARBITRATION_RECEIVE = "arbitration.receive"
+    ARBITRATION_HANDLE = "arbitration.handle"
+    MEDIATION_VIEW = "mediation.view"
+    MEDIATION_HANDLE = "mediation.handle"
 
 
 PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
@@ -64,6 +69,11 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.PROJECT_VIEW: ("View construction projects", "查看在建项目"),
     Permission.PROJECT_EDIT: ("Edit projects and record compliance checks", "维护在建项目和制度检查"),
     Permission.CHECKLIST_EDIT: ("Edit the yearly six-system checklist", "修改年度“6项制度”清单"),
+    Permission.ARBITRATION_VIEW: ("View the arbitration docket", "查看仲裁案件"),
+    Permission.ARBITRATION_RECEIVE: ("Receive arbitration applications and decide acceptance", "接收仲裁申请和审查受理"),
+    Permission.ARBITRATION_HANDLE: ("Handle arbitration cases (tribunal, hearings, closure)", "办理仲裁案件（组庭、开庭、结案）"),
+    Permission.MEDIATION_VIEW: ("View mediation cases", "查看调解案件"),
+    Permission.MEDIATION_HANDLE: ("Handle mediation cases (including transfer to arbitration)", "办理调解案件（含转仲裁）"),
 }
 
 _ALL_CASE_ROLES = {Role.INTAKE, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR}
@@ -90,6 +100,14 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.PROJECT_VIEW: frozenset(_EVERYONE),
     Permission.PROJECT_EDIT: frozenset({Role.ADMIN, Role.INSPECTOR}),
     Permission.CHECKLIST_EDIT: frozenset({Role.ADMIN}),
+    # The docket is open to every role (监察+仲裁 linkage; personal data stays masked).
+    Permission.ARBITRATION_VIEW: frozenset(_EVERYONE),
+    Permission.ARBITRATION_RECEIVE: frozenset({Role.ADMIN, Role.ARB_CLERK}),
+    Permission.ARBITRATION_HANDLE: frozenset({Role.ARBITRATOR, Role.ARB_CLERK}),
+    Permission.MEDIATION_VIEW: frozenset(_EVERYONE),
+    # A township mediator forwards a failed mediation to arbitration (转仲裁) as
+    # a received application; accepting it stays with the institute.
+    Permission.MEDIATION_HANDLE: frozenset({Role.MEDIATOR}),
 }
 
 # What the command line may do without a login (read-only; personal data masked).

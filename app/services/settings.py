@@ -33,6 +33,18 @@ DEFAULTS: dict[str, Any] = {
         "mediation": "{body}劳调字〔{year}〕第{n}号",
     },
     "training_hours_target": "40",
+    # 月最低工资标准 by effective date (the 终局 test of 法 art 47 uses the one in
+    # force on the award date).  Defaults: 贵州 一类区 as recalled [M] — an
+    # administrator enters the district's own tier and figures.
+    "minimum_wage": {
+        "tier": "一类区",
+        "table": [
+            {"effective": "2019-12-01", "monthly_fen": 179000},
+            {"effective": "2023-02-01", "monthly_fen": 189000},
+        ],
+    },
+    # Hearing rooms offered by the hearing form (free text is allowed too).
+    "hearing_rooms": ["第一仲裁庭", "第二仲裁庭", "第三仲裁庭"],
 }
 
 

@@ -11,7 +11,9 @@ import pytest
 from app.errors import UserError
 from app.services.accounts import AccountService
 from app.services.actor import Actor, anonymous_reader, setup_actor
+from app.services.arbitration import ArbitrationCaseService
 from app.services.audit_log import AuditLogService
+from app.services.mediation import MediationService
 from app.services.parties import PartyService
 from app.services.staff import StaffService
 from app.services.training import TrainingService
@@ -26,6 +28,7 @@ from app.services.permissions import (
 )
 from app.services.projects import ProjectService
 from tests.conftest import make_actor
+from tests.unit import test_arbitration_fixtures as arbitration_ops
 
 Operation = Callable[[Any, Actor, int], Any]  # (store, actor, existing party id)
 
@@ -67,6 +70,11 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.CHECKLIST_EDIT: lambda store, actor, _pid: ProjectService(store, actor).save_checklist(
         date.today().year + 1, [(None, "农民工实名制管理")]
     ),
+    Permission.ARBITRATION_VIEW: lambda store, actor, _pid: ArbitrationCaseService(store, actor).query().count(),
+    Permission.ARBITRATION_RECEIVE: arbitration_ops.permission_receive,
+    Permission.ARBITRATION_HANDLE: arbitration_ops.permission_handle,
+    Permission.MEDIATION_VIEW: lambda store, actor, _pid: MediationService(store, actor).query().count(),
+    Permission.MEDIATION_HANDLE: arbitration_ops.permission_mediate,
 }
 
 
