@@ -11,6 +11,17 @@ from app.models.arbitration import (
     ArbitrationService,
 )
 from app.models.audit import AuditEntry, AuditHead
+from app.models.complaint import (
+    Complaint,
+    ComplaintEmployer,
+    ComplaintEvent,
+    ComplaintOfficer,
+    ComplaintWorker,
+    EvidenceFile,
+    LegalReview,
+    PaymentInstalment,
+    WagePayment,
+)
 from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import IdType, OrgType, Party, PartyKind
@@ -41,6 +52,15 @@ __all__ = [
     "MediationParty",
     "AuditEntry",
     "AuditHead",
+    "Complaint",
+    "ComplaintEmployer",
+    "ComplaintEvent",
+    "ComplaintOfficer",
+    "ComplaintWorker",
+    "EvidenceFile",
+    "LegalReview",
+    "PaymentInstalment",
+    "WagePayment",
     "Certificate",
     "CertificateReview",
     "ComplianceCheck",

@@ -45,6 +45,13 @@ class Permission(StrEnum):
     PROJECT_VIEW = "project.view"
     PROJECT_EDIT = "project.edit"
     CHECKLIST_EDIT = "checklist.edit"
+    COMPLAINT_VIEW = "complaint.view"
+    COMPLAINT_REGISTER = "complaint.register"
+    COMPLAINT_HANDLE = "complaint.handle"
+    COMPLAINT_CLOSE = "complaint.close"
+    LEGAL_REVIEW = "complaint.legal_review"
+    COMPLAINT_IMPORT = "complaint.import"
+    COMPLAINT_EXPORT = "complaint.export"
     ARBITRATION_VIEW = "arbitration.view"
     ARBITRATION_RECEIVE = "arbitration.receive"
     ARBITRATION_HANDLE = "arbitration.handle"
@@ -69,6 +76,16 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.PROJECT_VIEW: ("View construction projects", "查看在建项目"),
     Permission.PROJECT_EDIT: ("Edit projects and record compliance checks", "维护在建项目和制度检查"),
     Permission.CHECKLIST_EDIT: ("Edit the yearly six-system checklist", "修改年度“6项制度”清单"),
+    Permission.COMPLAINT_VIEW: ("View complaints and the wage-recovery ledger", "查看投诉举报和追欠台账"),
+    Permission.COMPLAINT_REGISTER: ("Register complaints and reports", "登记投诉举报"),
+    Permission.COMPLAINT_HANDLE: (
+        "Handle complaint cases (acceptance, officers, plan, payments)",
+        "办理投诉案件（受理、指派、支付计划、支付登记）",
+    ),
+    Permission.COMPLAINT_CLOSE: ("Close complaint cases", "投诉案件结案"),
+    Permission.LEGAL_REVIEW: ("Record the legal review of major decisions", "重大执法决定法制审核"),
+    Permission.COMPLAINT_IMPORT: ("Import a complaints ledger", "导入投诉台账"),
+    Permission.COMPLAINT_EXPORT: ("Export complaints and the recovery ledger (masked)", "导出投诉和追欠台账（脱敏）"),
     Permission.ARBITRATION_VIEW: ("View the arbitration docket", "查看仲裁案件"),
     Permission.ARBITRATION_RECEIVE: ("Receive arbitration applications and decide acceptance", "接收仲裁申请和审查受理"),
     Permission.ARBITRATION_HANDLE: ("Handle arbitration cases (tribunal, hearings, closure)", "办理仲裁案件（组庭、开庭、结案）"),
@@ -100,6 +117,14 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.PROJECT_VIEW: frozenset(_EVERYONE),
     Permission.PROJECT_EDIT: frozenset({Role.ADMIN, Role.INSPECTOR}),
     Permission.CHECKLIST_EDIT: frozenset({Role.ADMIN}),
+    # Complaints (issue 5): intake registers, inspectors handle and close, the legal office reviews.
+    Permission.COMPLAINT_VIEW: frozenset(_EVERYONE),
+    Permission.COMPLAINT_REGISTER: frozenset({Role.ADMIN, Role.INTAKE, Role.INSPECTOR}),
+    Permission.COMPLAINT_HANDLE: frozenset({Role.ADMIN, Role.INSPECTOR}),
+    Permission.COMPLAINT_CLOSE: frozenset({Role.ADMIN, Role.INSPECTOR}),
+    Permission.LEGAL_REVIEW: frozenset({Role.LEGAL_REVIEWER}),
+    Permission.COMPLAINT_IMPORT: frozenset({Role.ADMIN, Role.INTAKE, Role.INSPECTOR}),
+    Permission.COMPLAINT_EXPORT: frozenset(_EVERYONE),
     # The docket is open to every role (监察+仲裁 linkage; personal data stays masked).
     Permission.ARBITRATION_VIEW: frozenset(_EVERYONE),
     Permission.ARBITRATION_RECEIVE: frozenset({Role.ADMIN, Role.ARB_CLERK}),
@@ -119,6 +144,8 @@ ANONYMOUS_READ_PERMISSIONS: frozenset[Permission] = frozenset(
         Permission.STAFF_VIEW,
         Permission.TRAINING_VIEW,
         Permission.PROJECT_VIEW,
+        Permission.COMPLAINT_VIEW,
+        Permission.COMPLAINT_EXPORT,
     }
 )
 

@@ -13,6 +13,7 @@ from app.services.accounts import AccountService
 from app.services.actor import Actor, anonymous_reader, setup_actor
 from app.services.arbitration import ArbitrationCaseService
 from app.services.audit_log import AuditLogService
+from app.services.complaints import ComplaintService
 from app.services.mediation import MediationService
 from app.services.parties import PartyService
 from app.services.staff import StaffService
@@ -37,6 +38,44 @@ def _create_party(store: Any, actor: Actor, _pid: int) -> Any:
     return PartyService(store, actor).create({"kind": "person", "name": "新工人"})
 
 
+def _complaint(store: Any, *steps: str) -> Any:
+    """A complaint registered (and moved on) by the set-up actor: the ground for the complaint operations."""
+    from datetime import datetime
+
+    from app.services.complaints import today_in_shanghai
+
+    svc = ComplaintService(store, setup_actor())
+    on = today_in_shanghai()
+    detail, _ = svc.register({
+        "channel": "visit", "received_at": datetime.combine(on, datetime.min.time()),
+        "complainant": {"name": "投诉人"}, "employers": [{"party": {"name": "某公司"}}],
+        "workers": [{"party": {"name": "工人甲"}, "owed_fen": 100}], "matters": "欠薪",
+    })
+    for step in steps:
+        if step == "accept":
+            detail = svc.accept(detail.id, detail.version, on)
+        elif step == "withdraw":
+            detail = svc.withdraw_case(detail.id, detail.version, on, "已改正")
+    return detail
+
+
+def _legal_review(store: Any, actor: Actor, _pid: int) -> Any:
+    from app.services.complaints import today_in_shanghai
+
+    case = _complaint(store, "accept")
+    lawyer = StaffService(store, setup_actor()).create({"name": "审核员", "has_legal_qualification": True})
+    return ComplaintService(store, actor).record_legal_review(
+        case.id, lawyer.id, "penalty", "agree", today_in_shanghai(), "同意"
+    )
+
+
+def _close_complaint(store: Any, actor: Actor, _pid: int) -> Any:
+    from app.services.complaints import today_in_shanghai
+
+    case = _complaint(store, "accept", "withdraw")
+    return ComplaintService(store, actor).close(case.id, case.version, today_in_shanghai(), "withdrawn", "撤销立案")
+
+
 # One operation per permission: what the permission guards.  Each area adds its
 # own lines here when it adds a permission (the first test insists).
 OPERATIONS: dict[Permission, Operation] = {
@@ -53,6 +92,17 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.USER_MANAGE: lambda store, actor, _pid: AccountService(store, actor).list_users(),
     Permission.AUDIT_VIEW: lambda store, actor, _pid: AuditLogService(store, actor).query().count(),
     Permission.AUDIT_VERIFY: lambda store, actor, _pid: AuditLogService(store, actor).verify(),
+    Permission.COMPLAINT_VIEW: lambda store, actor, _pid: ComplaintService(store, actor).query().count(),
+    Permission.COMPLAINT_REGISTER: lambda store, actor, _pid: ComplaintService(store, actor).register({
+        "channel": "phone", "received_at": date.today(), "complainant": {"name": "来电人"},
+        "employers": [{"party": {"name": "某单位"}}], "workers": [{"party": {"name": "工人乙"}, "owed_fen": 1}], "matters": "欠薪",
+    }),
+    Permission.COMPLAINT_HANDLE: lambda store, actor, _pid: (lambda c: ComplaintService(store, actor).refuse(
+        c.id, c.version, c.received_on, "超过两年"))(_complaint(store)),
+    Permission.COMPLAINT_CLOSE: _close_complaint,
+    Permission.LEGAL_REVIEW: _legal_review,
+    Permission.COMPLAINT_IMPORT: lambda store, actor, _pid: ComplaintService(store, actor).import_records([], total=0),
+    Permission.COMPLAINT_EXPORT: lambda store, actor, _pid: ComplaintService(store, actor).ledger().count(),
     Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
     Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),
     Permission.TRAINING_VIEW: lambda store, actor, _pid: TrainingService(store, actor).sessions().count(),

@@ -1,0 +1,1791 @@
+"""Complaints and reports to labour-security inspection, and the wage recovery
+that follows (劳动保障监察投诉/举报, DOMAIN A3, B §2.3, §3.1, §5.2).
+
+- The life cycle is the table in ``complaint_rules.TRANSITIONS``; any other
+  move is refused with ``complaint.transition_not_allowed`` (in Chinese: 当前
+  状态“…”不能“…”).  Every transition writes a dated ``ComplaintEvent`` naming
+  who recorded it, and the unit of work audits every row it changes.
+- Money is integer fen.  What was recovered for a worker or a case is the sum
+  of its ``WagePayment`` rows, never a typed total; a payment larger than what
+  is still owed to that worker is refused.
+- Deadlines come from the deadline engine (I1 acceptance, I2 investigation
+  (+ extension), I4 penalty, I13 publication) counted from the event dates;
+  the dates it computed are kept on the case only so lists can filter
+  "overdue" in SQL.  A year without a holiday schedule shows 节假日安排未导入.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.errors import UserError
+from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, due
+from app.legal.rates import format_yuan
+from app.models.complaint import (
+    ActionKind,
+    Channel,
+    ClosureKind,
+    Complaint,
+    ComplaintEmployer,
+    ComplaintEvent,
+    ComplaintKind,
+    ComplaintOfficer,
+    ComplaintStatus,
+    ComplaintWorker,
+    DisposalMethod,
+    EmployerRole,
+    LegalReview,
+    PaymentInstalment,
+    ReviewOpinion,
+    WagePayment,
+)
+from app.models.party import Party, PartyKind
+from app.models.project import Project
+from app.models.staff import Officer
+from app.privacy import Sensitive, mask
+from app.services import complaint_rules as rules
+from app.services.actor import Actor
+from app.services.numbering import allocate_number
+from app.services.paging import PagedQuery, SortSpec
+from app.services.parties import (
+    CancelToken,
+    ImportReport,
+    ProgressCallback,
+    RowProblem,
+    clean_fields,
+)
+from app.services.permissions import Permission
+from app.services.unit_of_work import UnitOfWork
+from app.store.engine import Store
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+TEXT_LIMIT = 5000
+MIN_OFFICERS = 2  # 条例 art 16: at least two officers
+OFFICER_CATEGORY = None  # any enforcement certificate; the roster decides what a category means
+S = ComplaintStatus
+
+
+def today_in_shanghai() -> date:
+    return datetime.now(SHANGHAI).date()
+
+
+# ---------------------------------------------------------------- rows
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    """One time limit as the desk shows it."""
+
+    key: str  # decision | investigation | penalty | publication | rectification | instalment
+    label_zh: str
+    label_en: str
+    due: date
+    days_left: int  # calendar days from today (negative: overdue)
+    overdue: bool
+    warning: str | None  # 节假日安排未导入…, when the calendar lacks a year
+    explanation: str = ""
+    rule_id: str = ""
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    id: int
+    version: int
+    number: str
+    case_no: str
+    kind: str
+    channel: str
+    received_on: date
+    complainant: str  # masked / withheld as the actor may see it
+    employers: str
+    project: str
+    workers: int
+    owed_fen: int
+    recovered_fen: int
+    status: str
+    next_due: date | None
+    overdue: bool
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.owed_fen - self.recovered_fen
+
+
+@dataclass(frozen=True)
+class EmployerLine:
+    id: int
+    party_id: int
+    name: str
+    uscc: str
+    role: str
+
+
+@dataclass(frozen=True)
+class WorkerLine:
+    id: int  # complaint_worker id
+    party_id: int
+    name: str
+    id_no: str  # masked
+    is_migrant_worker: bool
+    owed_fen: int
+    recovered_fen: int
+    planned_fen: int
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.owed_fen - self.recovered_fen
+
+
+@dataclass(frozen=True)
+class OfficerLine:
+    officer_id: int
+    name: str
+    lead: bool
+    assigned_on: date
+    certificate_no: str
+
+
+@dataclass(frozen=True)
+class EventLine:
+    id: int
+    occurred_on: date
+    action: str
+    from_status: str | None
+    to_status: str | None
+    actor: str
+    officers: str
+    note: str
+
+
+@dataclass(frozen=True)
+class InstalmentLine:
+    id: int
+    worker_id: int
+    worker_name: str
+    due_on: date
+    amount_fen: int
+    covered_fen: int  # paid towards it (payments fill instalments in due order)
+    overdue: bool
+
+    @property
+    def paid(self) -> bool:
+        return self.covered_fen >= self.amount_fen
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    id: int
+    worker_id: int
+    worker_name: str
+    paid_on: date
+    amount_fen: int
+    method: str
+    note: str
+
+
+@dataclass(frozen=True)
+class ReviewLine:
+    id: int
+    reviewer: str
+    decision_kind: str
+    opinion: str
+    reviewed_on: date
+    text: str
+
+
+@dataclass(frozen=True)
+class ComplaintDetail:
+    id: int
+    version: int
+    number: str
+    case_no: str
+    kind: str
+    channel: str
+    received_at: datetime
+    received_on: date
+    received_by: str
+    complainant_id: int | None
+    complainant: str  # as the actor may see it
+    complainant_id_no: str  # masked, "" if withheld
+    complainant_phone: str  # masked
+    anonymous: bool
+    project_id: int | None
+    project: str
+    matters: str
+    requests: str
+    evidence: str
+    status: str
+    decided_on: date | None
+    decision_ground: str
+    redirected_to: str
+    filed_on: date | None
+    extension_days: int
+    disposal_method: str | None
+    responsible_department: str
+    rectification_no: str
+    rectification_ordered_on: date | None
+    rectification_due: date | None
+    decision_kind: str | None
+    decision_no: str
+    decision_issued_on: date | None
+    publish_required: bool
+    published_on: date | None
+    closed_on: date | None
+    closure_kind: str | None
+    close_reason: str
+    employers: tuple[EmployerLine, ...]
+    workers: tuple[WorkerLine, ...]
+    officers: tuple[OfficerLine, ...]
+    events: tuple[EventLine, ...]
+    instalments: tuple[InstalmentLine, ...]
+    payments: tuple[PaymentLine, ...]
+    reviews: tuple[ReviewLine, ...]
+    deadlines: tuple[DeadlineView, ...]
+
+    @property
+    def owed_fen(self) -> int:
+        return sum(w.owed_fen for w in self.workers)
+
+    @property
+    def recovered_fen(self) -> int:
+        return sum(w.recovered_fen for w in self.workers)
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.owed_fen - self.recovered_fen
+
+    @property
+    def planned_fen(self) -> int:
+        return sum(i.amount_fen for i in self.instalments)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in rules.OPEN_STATES
+
+    def allowed_actions(self) -> list[str]:
+        return [a for a, t in rules.TRANSITIONS.items() if self.status in t.sources]
+
+
+@dataclass(frozen=True)
+class DuplicateWarning:
+    complaint_id: int
+    number: str
+    worker: str
+    employer: str
+    status: str
+
+    def message(self, language: str = "zh_CN") -> str:
+        from app.errors import message_for
+
+        return message_for(
+            "complaint.duplicate_open",
+            {"number": self.number, "worker": self.worker, "employer": self.employer},
+            language,
+        )
+
+
+@dataclass(frozen=True)
+class LedgerRow:
+    """The wage-recovery ledger: one row per worker per case."""
+
+    complaint_id: int
+    number: str
+    case_no: str
+    received_on: date
+    status: str
+    employers: str
+    project: str
+    worker: str
+    id_no: str  # masked
+    is_migrant_worker: bool
+    owed_fen: int
+    recovered_fen: int
+    last_paid_on: date | None
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.owed_fen - self.recovered_fen
+
+
+@dataclass(frozen=True)
+class InspectionFigures:
+    """DOMAIN A3 / B §5.2, for the yearly report."""
+
+    year: int
+    received: int  # complaints and leads registered in the year
+    workers_helped: int  # distinct workers with wages paid in the year
+    wages_recovered_fen: int  # sum of amounts actually paid in the year
+    cases_with_recovery: int
+    migrant_workers_helped: int
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """All complaints of one employer or one project (监察+仲裁 linkage starts here)."""
+
+    title: str
+    complaints: int
+    open_complaints: int
+    workers: int
+    owed_fen: int
+    recovered_fen: int
+
+    @property
+    def outstanding_fen(self) -> int:
+        return self.owed_fen - self.recovered_fen
+
+
+# ---------------------------------------------------------------- SQL pieces
+
+_recovered_by_complaint = (
+    select(func.coalesce(func.sum(WagePayment.amount_fen), 0))
+    .where(WagePayment.complaint_id == Complaint.id)
+    .correlate(Complaint)
+    .scalar_subquery()
+)
+_owed_by_complaint = (
+    select(func.coalesce(func.sum(ComplaintWorker.owed_fen), 0))
+    .where(ComplaintWorker.complaint_id == Complaint.id)
+    .correlate(Complaint)
+    .scalar_subquery()
+)
+_workers_by_complaint = (
+    select(func.count(ComplaintWorker.id))
+    .where(ComplaintWorker.complaint_id == Complaint.id)
+    .correlate(Complaint)
+    .scalar_subquery()
+)
+_EmployerParty = aliased(Party, name="employer_party")
+_first_employer = (
+    select(_EmployerParty.name)
+    .join(ComplaintEmployer, ComplaintEmployer.party_id == _EmployerParty.id)
+    .where(ComplaintEmployer.complaint_id == Complaint.id)
+    .order_by(ComplaintEmployer.id)
+    .limit(1)
+    .correlate(Complaint)
+    .scalar_subquery()
+)
+_employer_count = (
+    select(func.count(ComplaintEmployer.id))
+    .where(ComplaintEmployer.complaint_id == Complaint.id)
+    .correlate(Complaint)
+    .scalar_subquery()
+)
+_Complainant = aliased(Party, name="complainant_party")
+
+
+def _overdue_instalment_clause(today: date) -> ColumnElement[bool]:
+    """An instalment of the case is past its date and not covered by the worker's payments."""
+    inst = aliased(PaymentInstalment, name="inst")
+    earlier = aliased(PaymentInstalment, name="earlier")
+    planned_through = (
+        select(func.coalesce(func.sum(earlier.amount_fen), 0))
+        .where(
+            earlier.worker_id == inst.worker_id,
+            or_(earlier.due_on < inst.due_on, and_(earlier.due_on == inst.due_on, earlier.id <= inst.id)),
+        )
+        .correlate(inst)
+        .scalar_subquery()
+    )
+    paid = (
+        select(func.coalesce(func.sum(WagePayment.amount_fen), 0))
+        .where(WagePayment.worker_id == inst.worker_id)
+        .correlate(inst)
+        .scalar_subquery()
+    )
+    return exists(
+        select(inst.id).where(inst.complaint_id == Complaint.id, inst.due_on < today, planned_through > paid)
+    ).correlate(Complaint)
+
+
+def _overdue_clause(today: date) -> ColumnElement[bool]:
+    return or_(
+        and_(Complaint.status.in_([s.value for s in rules.REVIEW_STATES]), Complaint.decision_due < today),
+        and_(
+            Complaint.status.in_([s.value for s in rules.INVESTIGATION_STATES]),
+            Complaint.investigation_due < today,
+        ),
+        and_(Complaint.status == S.RECTIFICATION_ORDERED.value, Complaint.rectification_due < today),
+        and_(Complaint.status.in_([s.value for s in rules.PAYMENT_STATES]), _overdue_instalment_clause(today)),
+    )
+
+
+def _local_day(moment: datetime) -> date:
+    return moment.astimezone(SHANGHAI).date()
+
+
+def _text(value: Any, *, limit: int = TEXT_LIMIT) -> str:
+    return str(value or "").strip()[:limit]
+
+
+def _fen(value: Any, field_name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UserError("complaint.amount_invalid", field=field_name, value=value)
+    return value
+
+
+@dataclass
+class _Facts:
+    """What the deadlines of a case are computed from."""
+
+    status: str
+    received_on: date
+    review_start: date
+    filed_on: date | None
+    extension_days: int
+    decision_kind: str | None
+    decision_issued_on: date | None
+    publish_required: bool
+    published_on: date | None
+    rectification_due: date | None
+
+
+# ---------------------------------------------------------------- the service
+
+
+class ComplaintService:
+    def __init__(
+        self,
+        store: Store,
+        actor: Actor,
+        *,
+        calendar: LegalCalendar | None = None,
+        rule_table: RuleTable | None = None,
+        today: Callable[[], date] = today_in_shanghai,
+        officer_check: Callable[[int, date], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.actor = actor
+        self.calendar = calendar or default_calendar()
+        self.rules = rule_table or DEFAULT_RULES
+        self.today = today
+        self._officer_check = officer_check
+
+    # ------------------------------------------------------------ helpers
+    def _may_see_reporter(self) -> bool:
+        return self.actor.can(Permission.COMPLAINT_HANDLE) or self.actor.can(Permission.COMPLAINT_REGISTER)
+
+    def _complainant_display(self, kind: str, anonymous: bool, name: str | None) -> str:
+        if anonymous or not name:
+            return "匿名" if anonymous else ""
+        if kind == ComplaintKind.REPORT and not self._may_see_reporter():
+            return mask(Sensitive.NAME, name)
+        return name
+
+    def _deadline(self, key: str, zh: str, en: str, start: date, rule_id: str, extension: int = 0) -> DeadlineView:
+        d: Deadline = due(start, self.rules.get(rule_id), extension=extension, calendar=self.calendar)
+        today = self.today()
+        return DeadlineView(
+            key=key,
+            label_zh=zh,
+            label_en=en,
+            due=d.due,
+            days_left=(d.due - today).days,
+            overdue=today > d.due,
+            warning=d.warning_zh,
+            explanation=d.explanation,
+            rule_id=d.rule_id,
+        )
+
+    def deadlines(self, facts: _Facts) -> list[DeadlineView]:
+        """The time limits running for a case in its current state."""
+        views: list[DeadlineView] = []
+        status = S(facts.status)
+        if status in rules.REVIEW_STATES:
+            views.append(self._deadline("decision", "受理期限", "Decide on acceptance by", facts.review_start, "I1"))
+        if status in rules.INVESTIGATION_STATES and facts.filed_on is not None:
+            views.append(
+                self._deadline(
+                    "investigation", "调查期限", "Investigation due", facts.filed_on, "I2", facts.extension_days
+                )
+            )
+        if facts.decision_kind == "penalty" and facts.filed_on is not None and status in rules.INVESTIGATION_STATES:
+            views.append(self._deadline("penalty", "处罚决定期限", "Penalty decision due", facts.filed_on, "I4"))
+        if status == S.RECTIFICATION_ORDERED and facts.rectification_due is not None:
+            today = self.today()
+            views.append(
+                DeadlineView(
+                    key="rectification",
+                    label_zh="改正期限",
+                    label_en="Rectify by",
+                    due=facts.rectification_due,
+                    days_left=(facts.rectification_due - today).days,
+                    overdue=today > facts.rectification_due,
+                    warning=None,
+                    explanation="限期改正指令书确定的期限",
+                )
+            )
+        if facts.publish_required and facts.decision_issued_on is not None and facts.published_on is None:
+            rule_id = "I13" if facts.decision_kind == "penalty" else "I13a"
+            views.append(
+                self._deadline("publication", "公示期限", "Publish by", facts.decision_issued_on, rule_id)
+            )
+        return views
+
+    def _stored_deadlines(self, complaint: Complaint, review_start: date) -> None:
+        """Keep the engine's dates on the row for the SQL 'overdue' filter."""
+        complaint.decision_due = due(review_start, self.rules.get("I1"), calendar=self.calendar).due
+        if complaint.filed_on is not None:
+            complaint.investigation_due = due(
+                complaint.filed_on, self.rules.get("I2"), extension=complaint.extension_days, calendar=self.calendar
+            ).due
+        complaint.deadline_calendar = self.calendar.version[:64] if hasattr(self.calendar, "version") else None
+
+    def _check_day(self, on: date | None, complaint: Complaint, field_name: str = "on") -> date:
+        if on is None:
+            raise UserError("complaint.date_required", field=field_name)
+        if type(on) is not date:
+            raise TypeError("dates are datetime.date")
+        if on > self.today():
+            raise UserError("complaint.date_future", field=field_name, date=on.isoformat())
+        if on < complaint.received_on:
+            raise UserError(
+                "complaint.date_before_received",
+                field=field_name,
+                date=on.isoformat(),
+                received=complaint.received_on.isoformat(),
+            )
+        return on
+
+    def _load(self, uow: UnitOfWork, complaint_id: int, version: int | None) -> Complaint:
+        complaint = uow.session.get(Complaint, complaint_id)
+        if complaint is None:
+            raise UserError("complaint.not_found")
+        if version is not None and complaint.version != version:
+            raise UserError("record.changed_elsewhere")
+        return complaint
+
+    def _transition(
+        self,
+        uow: UnitOfWork,
+        complaint: Complaint,
+        action: str,
+        on: date,
+        note: str = "",
+        officers: str = "",
+    ) -> None:
+        transition = rules.TRANSITIONS[action]
+        current = S(complaint.status)
+        if current not in transition.sources:
+            raise UserError(
+                "complaint.transition_not_allowed",
+                field="status",
+                status_zh=rules.label(rules.STATUS_LABELS, current),
+                status_en=rules.label(rules.STATUS_LABELS, current, "en"),
+                action_zh=transition.label_zh,
+                action_en=transition.label_en,
+            )
+        complaint.status = transition.target.value
+        self._event(uow, complaint, action, on, note, officers, current.value, transition.target.value)
+
+    def _event(
+        self,
+        uow: UnitOfWork,
+        complaint: Complaint,
+        action: str,
+        on: date,
+        note: str = "",
+        officers: str = "",
+        from_status: str | None = None,
+        to_status: str | None = None,
+    ) -> None:
+        uow.session.add(
+            ComplaintEvent(
+                complaint_id=complaint.id,
+                occurred_on=on,
+                action=action,
+                from_status=from_status,
+                to_status=to_status,
+                actor=self.actor.username,
+                officers=officers,
+                note=_text(note),
+            )
+        )
+
+    def _resolve_party(self, session: Session, ref: Any, *, kind: PartyKind, field_name: str) -> Party:
+        """A party id, or the fields of a party: found by its ID number / credit code, else created."""
+        if isinstance(ref, int) and not isinstance(ref, bool):
+            party = session.get(Party, ref)
+            if party is None:
+                raise UserError("complaint.party_not_found", field=field_name)
+            if party.kind != kind.value:
+                code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
+                raise UserError(code, field=field_name, name=party.name)
+            return party
+        if not isinstance(ref, Mapping):
+            raise UserError("complaint.party_not_found", field=field_name)
+        fields = {k: v for k, v in ref.items() if k != "kind"}
+        cleaned = clean_fields({**fields, "kind": kind.value}, today=self.today())
+        number = cleaned.get("id_no") or cleaned.get("uscc")
+        if number:
+            existing = session.scalars(
+                select(Party).where((Party.id_no == number) | (Party.uscc == number))
+            ).first()
+            if existing is not None:
+                if existing.kind != kind.value:
+                    code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
+                    raise UserError(code, field=field_name, name=existing.name)
+                return existing
+        self.actor.require(Permission.PARTY_EDIT)
+        party = Party(**cleaned)
+        session.add(party)
+        session.flush()
+        return party
+
+    # ------------------------------------------------------------ intake
+    def open_duplicates(
+        self, worker_ids: Iterable[int], employer_ids: Iterable[int], *, exclude: int | None = None
+    ) -> list[DuplicateWarning]:
+        """Open complaints naming one of these workers against one of these employers."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        workers, employers = list(set(worker_ids)), list(set(employer_ids))
+        if not workers or not employers:
+            return []
+        with self.store.read() as session:
+            return self._duplicates(session, workers, employers, exclude)
+
+    def open_duplicates_by_number(
+        self, worker_numbers: Iterable[str], employer_numbers: Iterable[str]
+    ) -> list[DuplicateWarning]:
+        """The same, for parties typed by ID number / credit code (not yet picked from the register)."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        wn = [n.strip().upper() for n in worker_numbers if n and n.strip()]
+        en = [n.strip().upper() for n in employer_numbers if n and n.strip()]
+        if not wn or not en:
+            return []
+        with self.store.read() as session:
+            workers = list(session.scalars(select(Party.id).where(Party.id_no.in_(wn))))
+            employers = list(session.scalars(select(Party.id).where(Party.uscc.in_(en))))
+            if not workers or not employers:
+                return []
+            return self._duplicates(session, workers, employers, None)
+
+    def _duplicates(
+        self, session: Session, workers: list[int], employers: list[int], exclude: int | None
+    ) -> list[DuplicateWarning]:
+        worker_party = aliased(Party, name="wp")
+        employer_party = aliased(Party, name="ep")
+        statement = (
+            select(Complaint.id, Complaint.number, Complaint.status, worker_party.name, employer_party.name)
+            .join(ComplaintWorker, ComplaintWorker.complaint_id == Complaint.id)
+            .join(worker_party, worker_party.id == ComplaintWorker.party_id)
+            .join(ComplaintEmployer, ComplaintEmployer.complaint_id == Complaint.id)
+            .join(employer_party, employer_party.id == ComplaintEmployer.party_id)
+            .where(
+                ComplaintWorker.party_id.in_(workers),
+                ComplaintEmployer.party_id.in_(employers),
+                Complaint.status.in_([s.value for s in rules.OPEN_STATES]),
+            )
+            .order_by(Complaint.id)
+        )
+        if exclude is not None:
+            statement = statement.where(Complaint.id != exclude)
+        return [DuplicateWarning(r[0], r[1], r[3], r[4], r[2]) for r in session.execute(statement)]
+
+    def register(self, fields: Mapping[str, Any]) -> tuple[ComplaintDetail, list[DuplicateWarning]]:
+        """Register a complaint or report (登记).  Returns it and the duplicate warnings found.
+
+        ``fields``: kind, channel, received_at (aware datetime; naive = Shanghai
+        time), complainant (party id | person fields | None), anonymous,
+        employers [{party: id | org fields, role}], workers [{party: id |
+        person fields, owed_fen}], project_id, matters, requests, evidence.
+        Parties given by their fields are found by number or created, in the
+        same transaction: on any error nothing is saved.
+        """
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_REGISTER) as uow:
+            complaint, warnings = self._register(uow, fields)
+            complaint_id = complaint.id
+        return self.get(complaint_id), warnings
+
+    def _register(self, uow: UnitOfWork, fields: Mapping[str, Any]) -> tuple[Complaint, list[DuplicateWarning]]:
+        session = uow.session
+        kind = str(fields.get("kind") or ComplaintKind.COMPLAINT.value)
+        if kind not in {k.value for k in ComplaintKind}:
+            raise UserError("complaint.kind_unknown", field="kind", value=kind)
+        channel = str(fields.get("channel") or "")
+        if channel not in {c.value for c in Channel}:
+            raise UserError("complaint.channel_unknown", field="channel", value=channel)
+        received_at = fields.get("received_at")
+        if not isinstance(received_at, datetime):
+            if isinstance(received_at, date):
+                received_at = datetime.combine(received_at, time(9, 0))
+            else:
+                raise UserError("complaint.received_required", field="received_at")
+        if received_at.tzinfo is None:
+            received_at = received_at.replace(tzinfo=SHANGHAI)
+        received_at = received_at.astimezone(UTC)
+        received_on = _local_day(received_at)
+        if received_on > self.today():
+            raise UserError("complaint.date_future", field="received_at", date=received_on.isoformat())
+        anonymous = bool(fields.get("anonymous"))
+        if anonymous and kind != ComplaintKind.REPORT:
+            raise UserError("complaint.anonymous_only_report", field="anonymous")
+        complainant_ref = fields.get("complainant")
+        complainant: Party | None = None
+        if complainant_ref is not None and not anonymous:
+            complainant = self._resolve_party(session, complainant_ref, kind=PartyKind.PERSON, field_name="complainant")
+        if complainant is None and not anonymous:
+            raise UserError("complaint.complainant_required", field="complainant")
+        employer_refs = list(fields.get("employers") or [])
+        if not employer_refs:
+            raise UserError("complaint.employer_required", field="employers")
+        worker_refs = list(fields.get("workers") or [])
+        if not worker_refs and kind == ComplaintKind.COMPLAINT and complainant is not None:
+            raise UserError("complaint.worker_required", field="workers")
+        project_id = fields.get("project_id")
+        if project_id is not None and session.get(Project, project_id) is None:
+            raise UserError("project.not_found", field="project_id")
+        matters = _text(fields.get("matters"))
+        if not matters:
+            raise UserError("complaint.matters_required", field="matters")
+
+        complaint = Complaint(
+            number="",
+            kind=kind,
+            channel=channel,
+            received_at=received_at,
+            received_on=received_on,
+            received_by=self.actor.username,
+            complainant_id=complainant.id if complainant else None,
+            anonymous=anonymous,
+            project_id=project_id,
+            matters=matters,
+            requests=_text(fields.get("requests")),
+            evidence=_text(fields.get("evidence")),
+            status=S.RECEIVED.value,
+            extension_days=0,
+        )
+        seen_employers: set[int] = set()
+        for i, ref in enumerate(employer_refs):
+            role = str(ref.get("role") or EmployerRole.EMPLOYER.value)
+            if role not in {r.value for r in EmployerRole}:
+                raise UserError("complaint.role_unknown", field=f"employers.{i}", value=role)
+            party = self._resolve_party(session, ref.get("party"), kind=PartyKind.ORG, field_name=f"employers.{i}")
+            if party.id in seen_employers:
+                raise UserError("complaint.employer_twice", field=f"employers.{i}", name=party.name)
+            seen_employers.add(party.id)
+            complaint.employers.append(ComplaintEmployer(party_id=party.id, role=role))
+        seen_workers: set[int] = set()
+        for i, ref in enumerate(worker_refs):
+            owed = _fen(ref.get("owed_fen"), f"workers.{i}")
+            if owed < 0:
+                raise UserError("complaint.amount_negative", field=f"workers.{i}")
+            party = self._resolve_party(session, ref.get("party"), kind=PartyKind.PERSON, field_name=f"workers.{i}")
+            if party.id in seen_workers:
+                raise UserError("complaint.worker_twice", field=f"workers.{i}", name=party.name)
+            seen_workers.add(party.id)
+            complaint.workers.append(ComplaintWorker(party_id=party.id, owed_fen=owed))
+        self._stored_deadlines(complaint, received_on)
+        session.add(complaint)
+        uow.flush()
+        complaint.number = allocate_number(
+            uow, "complaint", received_on.year, record_table=Complaint.__tablename__, record_id=complaint.id
+        )
+        self._event(uow, complaint, "register", received_on, to_status=S.RECEIVED.value)
+        warnings = self._duplicates(session, list(seen_workers), list(seen_employers), complaint.id)
+        return complaint, warnings
+
+    # ------------------------------------------------------------ decisions
+    def request_correction(self, complaint_id: int, version: int, on: date, note: str) -> ComplaintDetail:
+        if not _text(note):
+            raise UserError("complaint.note_required", field="note")
+        return self._simple(complaint_id, version, "request_correction", on, note)
+
+    def corrected(self, complaint_id: int, version: int, on: date, note: str = "") -> ComplaintDetail:
+        """补正 received: the 5 working days start again from this day."""
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            self._transition(uow, complaint, "corrected", on, note)
+            self._stored_deadlines(complaint, on)
+        return self.get(complaint_id)
+
+    def accept(self, complaint_id: int, version: int, on: date, note: str = "") -> ComplaintDetail:
+        """受理并立案 (the same day, 若干规定 art 18): allocates the case number."""
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            self._transition(uow, complaint, "accept", on, note)
+            complaint.decided_on = on
+            complaint.filed_on = on
+            complaint.case_no = allocate_number(
+                uow, "inspection_case", on.year, record_table=Complaint.__tablename__, record_id=complaint.id
+            )
+            self._stored_deadlines(complaint, complaint.received_on)
+        return self.get(complaint_id)
+
+    def refuse(self, complaint_id: int, version: int, on: date, ground: str) -> ComplaintDetail:
+        """不予受理, with the ground (若干规定 art 18)."""
+        if not _text(ground):
+            raise UserError("complaint.ground_required", field="ground")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            self._transition(uow, complaint, "refuse", on, ground)
+            complaint.decided_on = on
+            complaint.decision_ground = _text(ground)
+        return self.get(complaint_id)
+
+    def redirect(self, complaint_id: int, version: int, on: date, to: str, ground: str = "") -> ComplaintDetail:
+        """告知走调解仲裁/诉讼, 转送有关部门 (条例 art 21)."""
+        if not _text(to):
+            raise UserError("complaint.redirect_to_required", field="to")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            self._transition(uow, complaint, "redirect", on, ground or to)
+            complaint.decided_on = on
+            complaint.redirected_to = _text(to, limit=200)
+            complaint.decision_ground = _text(ground) or None
+        return self.get(complaint_id)
+
+    # ------------------------------------------------------------ investigation
+    def _check_officer(self, officer_id: int, day: date) -> None:
+        if self._officer_check is not None:
+            self._officer_check(officer_id, day)
+            return
+        from app.services.staff import StaffService
+
+        StaffService(self.store, self.actor).check_assignable(officer_id, day, OFFICER_CATEGORY)
+
+    def assign_officers(
+        self, complaint_id: int, version: int, officer_ids: Sequence[int], on: date, *, lead_id: int | None = None
+    ) -> ComplaintDetail:
+        """Assign the handling officers (at least two, each with a certificate valid on `on`).
+
+        The list replaces the earlier one; the first assignment of a filed case starts the investigation.
+        """
+        ids = list(dict.fromkeys(officer_ids))
+        if len(ids) < MIN_OFFICERS:
+            raise UserError("complaint.two_officers", field="officers", minimum=MIN_OFFICERS)
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            if S(complaint.status) not in rules.INVESTIGATION_STATES | {S.ADMIN_DECISION, S.PENALTY}:
+                raise UserError(
+                    "complaint.not_in_investigation",
+                    status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
+                    status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+                )
+            on = self._check_day(on, complaint)
+            for officer_id in ids:
+                self._check_officer(officer_id, on)
+            lead = lead_id if lead_id in ids else ids[0]
+            existing = {
+                o.officer_id: o
+                for o in uow.session.scalars(select(ComplaintOfficer).where(ComplaintOfficer.complaint_id == complaint.id))
+            }
+            for officer_id, row in existing.items():
+                if officer_id not in ids:
+                    uow.session.delete(row)
+            for officer_id in ids:
+                row = existing.get(officer_id)
+                if row is None:
+                    uow.session.add(
+                        ComplaintOfficer(
+                            complaint_id=complaint.id, officer_id=officer_id, lead=officer_id == lead, assigned_on=on
+                        )
+                    )
+                elif row.lead != (officer_id == lead):
+                    row.lead = officer_id == lead
+            names = "、".join(
+                uow.session.scalars(select(Officer.name).where(Officer.id.in_(ids)).order_by(Officer.name))
+            )
+            self._event(uow, complaint, "assign_officers", on, officers=names)
+            if complaint.status == S.FILED.value:
+                self._transition(uow, complaint, "start_investigation", on, officers=names)
+        return self.get(complaint_id)
+
+    def record_action(
+        self, complaint_id: int, kind: str, on: date, note: str, *, officers: str = ""
+    ) -> ComplaintDetail:
+        """询问, 现场检查, 调取材料 …: a dated step of the investigation."""
+        if kind not in {k.value for k in ActionKind}:
+            raise UserError("complaint.action_unknown", field="kind", value=kind)
+        if not _text(note):
+            raise UserError("complaint.note_required", field="note")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, None)
+            self._require_investigating(complaint)
+            on = self._check_day(on, complaint)
+            if not officers:
+                officers = self._officer_names(uow.session, complaint.id)
+            self._event(uow, complaint, kind, on, note, officers)
+        return self.get(complaint_id)
+
+    def _require_investigating(self, complaint: Complaint) -> None:
+        if S(complaint.status) not in rules.INVESTIGATION_STATES | {S.ADMIN_DECISION, S.PENALTY}:
+            raise UserError(
+                "complaint.not_in_investigation",
+                status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
+                status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+            )
+
+    def _officer_names(self, session: Session, complaint_id: int) -> str:
+        return "、".join(
+            session.scalars(
+                select(Officer.name)
+                .join(ComplaintOfficer, ComplaintOfficer.officer_id == Officer.id)
+                .where(ComplaintOfficer.complaint_id == complaint_id)
+                .order_by(ComplaintOfficer.lead.desc(), Officer.name)
+            )
+        )
+
+    def extend(self, complaint_id: int, version: int, days: int, on: date, approved_by: str) -> ComplaintDetail:
+        """Extend the 60-working-day investigation (I2) with the head's approval (at most 30 WD in all)."""
+        if not _text(approved_by):
+            raise UserError("complaint.approver_required", field="approved_by")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            if S(complaint.status) not in rules.INVESTIGATION_STATES or complaint.filed_on is None:
+                raise UserError(
+                    "complaint.not_in_investigation",
+                    status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
+                    status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+                )
+            on = self._check_day(on, complaint)
+            total = complaint.extension_days + days
+            due(complaint.filed_on, self.rules.get("I2"), extension=total, calendar=self.calendar)  # checks the ceiling
+            complaint.extension_days = total
+            complaint.extension_approved_by = _text(approved_by, limit=100)
+            self._event(uow, complaint, "extend", on, f"延长{days}个工作日，批准人：{approved_by}")
+            self._stored_deadlines(complaint, complaint.received_on)
+        return self.get(complaint_id)
+
+    def set_disposal(self, complaint_id: int, version: int, method: str, department: str, on: date) -> ComplaintDetail:
+        if method not in {m.value for m in DisposalMethod}:
+            raise UserError("complaint.disposal_unknown", field="method", value=method)
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            self._require_investigating(complaint)
+            on = self._check_day(on, complaint)
+            complaint.disposal_method = method
+            complaint.responsible_department = _text(department, limit=200) or None
+            self._event(
+                uow, complaint, "disposal", on,
+                f"{rules.label(rules.DISPOSAL_LABELS, method)}；责任部门：{department or '—'}",
+            )
+        return self.get(complaint_id)
+
+    def order_rectification(
+        self, complaint_id: int, version: int, on: date, rectify_by: date, note: str = ""
+    ) -> ComplaintDetail:
+        """限期改正指令书: allocates its number; the officer sets the date."""
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            if rectify_by is None or rectify_by <= on:
+                raise UserError("complaint.rectify_by_after_order", field="rectify_by")
+            self._transition(uow, complaint, "order_rectification", on, note or f"限期至{rectify_by.isoformat()}改正")
+            complaint.rectification_ordered_on = on
+            complaint.rectification_due = rectify_by
+            complaint.rectification_no = allocate_number(
+                uow, "rectification_order", on.year, record_table=Complaint.__tablename__, record_id=complaint.id
+            )
+        return self.get(complaint_id)
+
+    def _simple(
+        self, complaint_id: int, version: int, action: str, on: date, note: str = "",
+        permission: Permission = Permission.COMPLAINT_HANDLE,
+    ) -> ComplaintDetail:
+        with UnitOfWork(self.store, self.actor, permission) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            self._transition(uow, complaint, action, on, note)
+        return self.get(complaint_id)
+
+    def mark_rectified(self, complaint_id: int, version: int, on: date, note: str = "") -> ComplaintDetail:
+        return self._simple(complaint_id, version, "rectified", on, note)
+
+    def mark_not_rectified(self, complaint_id: int, version: int, on: date, note: str = "") -> ComplaintDetail:
+        return self._simple(complaint_id, version, "not_rectified", on, note)
+
+    def transfer(self, complaint_id: int, version: int, on: date, to: str) -> ComplaintDetail:
+        if not _text(to):
+            raise UserError("complaint.redirect_to_required", field="to")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            self._transition(uow, complaint, "transfer", on, f"移送{to}")
+            complaint.redirected_to = _text(to, limit=200)
+        return self.get(complaint_id)
+
+    def withdraw_case(self, complaint_id: int, version: int, on: date, reason: str) -> ComplaintDetail:
+        if not _text(reason):
+            raise UserError("complaint.reason_required", field="reason")
+        return self._simple(complaint_id, version, "withdraw_case", on, reason)
+
+    # ------------------------------------------------------------ legal review and decisions
+    def record_legal_review(
+        self, complaint_id: int, reviewer_id: int, decision_kind: str, opinion: str, on: date, text: str
+    ) -> ComplaintDetail:
+        """法制审核 by a reviewer whose roster entry has the legal qualification (行政处罚法 art 58)."""
+        if decision_kind not in ("admin_decision", "penalty"):
+            raise UserError("complaint.decision_kind_unknown", field="decision_kind", value=decision_kind)
+        if opinion not in {o.value for o in ReviewOpinion}:
+            raise UserError("complaint.opinion_unknown", field="opinion", value=opinion)
+        if not _text(text):
+            raise UserError("complaint.note_required", field="text")
+        with UnitOfWork(self.store, self.actor, Permission.LEGAL_REVIEW) as uow:
+            complaint = self._load(uow, complaint_id, None)
+            self._require_investigating(complaint)
+            on = self._check_day(on, complaint)
+            reviewer = uow.session.get(Officer, reviewer_id)
+            if reviewer is None:
+                raise UserError("complaint.officer_not_found", field="reviewer")
+            if not reviewer.has_legal_qualification:
+                raise UserError("complaint.reviewer_unqualified", field="reviewer", name=reviewer.name)
+            uow.session.add(
+                LegalReview(
+                    complaint_id=complaint.id,
+                    reviewer_id=reviewer.id,
+                    decision_kind=decision_kind,
+                    opinion=opinion,
+                    reviewed_on=on,
+                    text=_text(text),
+                )
+            )
+            self._event(
+                uow, complaint, "legal_review", on,
+                f"{rules.label(rules.OPINION_LABELS, opinion)}：{_text(text)}", reviewer.name,
+            )
+        return self.get(complaint_id)
+
+    def issue_decision(
+        self, complaint_id: int, version: int, decision_kind: str, on: date, *, publish: bool = True, note: str = ""
+    ) -> ComplaintDetail:
+        """行政处理决定 / 行政处罚决定: refused until a legal review agreeing to it is recorded."""
+        if decision_kind not in ("admin_decision", "penalty"):
+            raise UserError("complaint.decision_kind_unknown", field="decision_kind", value=decision_kind)
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            latest = uow.session.scalars(
+                select(LegalReview)
+                .where(LegalReview.complaint_id == complaint.id, LegalReview.decision_kind == decision_kind)
+                .order_by(LegalReview.reviewed_on.desc(), LegalReview.id.desc())
+            ).first()
+            if latest is None or latest.opinion != ReviewOpinion.AGREE.value or latest.reviewed_on > on:
+                raise UserError("complaint.legal_review_required", field="decision_kind")
+            self._transition(uow, complaint, decision_kind, on, note)
+            complaint.decision_kind = decision_kind
+            complaint.decision_issued_on = on
+            complaint.publish_required = publish
+            doc_type = "penalty" if decision_kind == "penalty" else "inspection_decision"
+            complaint.decision_no = allocate_number(
+                uow, doc_type, on.year, record_table=Complaint.__tablename__, record_id=complaint.id
+            )
+        return self.get(complaint_id)
+
+    def record_publication(self, complaint_id: int, version: int, on: date) -> ComplaintDetail:
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            if complaint.decision_issued_on is None:
+                raise UserError("complaint.nothing_to_publish")
+            on = self._check_day(on, complaint)
+            complaint.published_on = on
+            self._event(uow, complaint, "publish", on)
+        return self.get(complaint_id)
+
+    # ------------------------------------------------------------ payment plan and payments
+    def set_plan(
+        self, complaint_id: int, version: int, instalments: Sequence[Mapping[str, Any]], on: date | None = None
+    ) -> ComplaintDetail:
+        """Replace the payment plan (一案一策): [{worker_id, due_on, amount_fen}].
+
+        Per worker the plan may not exceed what is owed to them.  Payments
+        already made stay; they fill the instalments in due order.
+        """
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            if S(complaint.status) not in rules.PAYMENT_STATES:
+                raise UserError(
+                    "complaint.no_payments_in_state",
+                    status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
+                    status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+                )
+            workers = {w.id: w for w in complaint.workers}
+            planned: dict[int, int] = {}
+            rows = []
+            for i, item in enumerate(instalments):
+                worker_id = item.get("worker_id")
+                if worker_id not in workers:
+                    raise UserError("complaint.worker_not_in_case", field=f"plan.{i}")
+                amount = _fen(item.get("amount_fen"), f"plan.{i}")
+                if amount <= 0:
+                    raise UserError("complaint.amount_not_positive", field=f"plan.{i}")
+                due_on = item.get("due_on")
+                if type(due_on) is not date:
+                    raise UserError("complaint.date_required", field=f"plan.{i}")
+                if due_on < complaint.received_on:
+                    raise UserError(
+                        "complaint.date_before_received", field=f"plan.{i}",
+                        date=due_on.isoformat(), received=complaint.received_on.isoformat(),
+                    )
+                planned[worker_id] = planned.get(worker_id, 0) + amount
+                rows.append((worker_id, due_on, amount))
+            for worker_id, total in planned.items():
+                owed = workers[worker_id].owed_fen
+                if total > owed:
+                    name = uow.session.get(Party, workers[worker_id].party_id).name  # type: ignore[union-attr]
+                    raise UserError(
+                        "complaint.plan_exceeds_owed", field="plan", name=name,
+                        planned=format_yuan(total), owed=format_yuan(owed),
+                    )
+            for old in uow.session.scalars(
+                select(PaymentInstalment).where(PaymentInstalment.complaint_id == complaint.id)
+            ):
+                uow.session.delete(old)
+            for worker_id, due_on, amount in rows:
+                uow.session.add(
+                    PaymentInstalment(complaint_id=complaint.id, worker_id=worker_id, due_on=due_on, amount_fen=amount)
+                )
+            complaint.updated_at = datetime.now(UTC)  # bumps the version: the plan is part of the case
+            self._event(
+                uow, complaint, "plan", on or self.today(),
+                f"{len(rows)}期，合计{format_yuan(sum(r[2] for r in rows))}元",
+            )
+        return self.get(complaint_id)
+
+    def record_payment(
+        self,
+        complaint_id: int,
+        worker_id: int,
+        paid_on: date,
+        amount_fen: int,
+        *,
+        method: str = "",
+        note: str = "",
+    ) -> ComplaintDetail:
+        """Wages actually paid to one worker of the case; refused beyond what is still owed."""
+        amount = _fen(amount_fen, "amount")
+        if amount <= 0:
+            raise UserError("complaint.amount_not_positive", field="amount")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, None)
+            self._add_payment(uow, complaint, worker_id, paid_on, amount, method, note)
+        return self.get(complaint_id)
+
+    def _add_payment(
+        self, uow: UnitOfWork, complaint: Complaint, worker_id: int, paid_on: date, amount: int,
+        method: str, note: str, *, check_future: bool = True,
+    ) -> None:
+        if S(complaint.status) not in rules.PAYMENT_STATES:
+            raise UserError(
+                "complaint.no_payments_in_state",
+                status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
+                status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+            )
+        worker = uow.session.get(ComplaintWorker, worker_id)
+        if worker is None or worker.complaint_id != complaint.id:
+            raise UserError("complaint.worker_not_in_case", field="worker")
+        if check_future:
+            paid_on = self._check_day(paid_on, complaint, "paid_on")
+        paid = uow.session.scalar(
+            select(func.coalesce(func.sum(WagePayment.amount_fen), 0)).where(WagePayment.worker_id == worker.id)
+        ) or 0
+        remaining = worker.owed_fen - paid
+        if amount > remaining:
+            name = uow.session.get(Party, worker.party_id).name  # type: ignore[union-attr]
+            raise UserError(
+                "complaint.payment_exceeds_owed", field="amount", name=name,
+                amount=format_yuan(amount), remaining=format_yuan(remaining),
+            )
+        uow.session.add(
+            WagePayment(
+                complaint_id=complaint.id, worker_id=worker.id, paid_on=paid_on, amount_fen=amount,
+                method=_text(method, limit=50), note=_text(note),
+            )
+        )
+        name = uow.session.get(Party, worker.party_id).name  # type: ignore[union-attr]
+        self._event(uow, complaint, "payment", paid_on, f"{name} {format_yuan(amount)}元")
+
+    # ------------------------------------------------------------ closure
+    def close(self, complaint_id: int, version: int, on: date, kind: str, reason: str) -> ComplaintDetail:
+        """结案: only when the plan is paid (every worker paid what is owed, or every
+        instalment covered) or the case was otherwise disposed of — always with the reason."""
+        if kind not in {k.value for k in ClosureKind}:
+            raise UserError("complaint.closure_unknown", field="kind", value=kind)
+        if not _text(reason):
+            raise UserError("complaint.reason_required", field="reason")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_CLOSE) as uow:
+            complaint = self._load(uow, complaint_id, version)
+            on = self._check_day(on, complaint)
+            session = uow.session
+            if kind == ClosureKind.PAID:
+                owed = sum(w.owed_fen for w in complaint.workers)
+                paid = session.scalar(
+                    select(func.coalesce(func.sum(WagePayment.amount_fen), 0)).where(
+                        WagePayment.complaint_id == complaint.id
+                    )
+                ) or 0
+                planned = session.scalar(
+                    select(func.coalesce(func.sum(PaymentInstalment.amount_fen), 0)).where(
+                        PaymentInstalment.complaint_id == complaint.id
+                    )
+                ) or 0
+                uncovered = self._uncovered_instalments(session, complaint.id)
+                plan_paid = planned > 0 and not uncovered
+                if not (owed > 0 and paid >= owed) and not plan_paid:
+                    raise UserError(
+                        "complaint.not_paid", field="kind",
+                        paid=format_yuan(paid), owed=format_yuan(owed),
+                    )
+            else:
+                expected = {
+                    ClosureKind.TRANSFERRED: {S.TRANSFERRED},
+                    ClosureKind.WITHDRAWN: {S.CASE_WITHDRAWN},
+                    ClosureKind.DECISION: {S.ADMIN_DECISION, S.PENALTY},
+                }.get(ClosureKind(kind))
+                if expected is not None and S(complaint.status) not in expected:
+                    raise UserError(
+                        "complaint.closure_does_not_match", field="kind",
+                        kind_zh=rules.label(rules.CLOSURE_LABELS, kind),
+                        kind_en=rules.label(rules.CLOSURE_LABELS, kind, "en"),
+                        status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
+                        status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+                    )
+            self._transition(uow, complaint, "close", on, reason, officers=self._officer_names(session, complaint.id))
+            complaint.closed_on = on
+            complaint.closure_kind = kind
+            complaint.close_reason = _text(reason)
+        return self.get(complaint_id)
+
+    def notify_result(self, complaint_id: int, version: int, on: date, note: str = "") -> ComplaintDetail:
+        return self._simple(complaint_id, version, "notify_result", on, note, Permission.COMPLAINT_CLOSE)
+
+    def archive(self, complaint_id: int, version: int, on: date) -> ComplaintDetail:
+        return self._simple(complaint_id, version, "archive", on, "", Permission.COMPLAINT_CLOSE)
+
+    def _uncovered_instalments(self, session: Session, complaint_id: int) -> list[int]:
+        lines = self._instalment_lines(session, complaint_id, {}, self.today())
+        return [i.id for i in lines if not i.paid]
+
+    # ------------------------------------------------------------ reads
+    def get(self, complaint_id: int) -> ComplaintDetail:
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        with self.store.read() as session:
+            complaint = session.get(Complaint, complaint_id)
+            if complaint is None:
+                raise UserError("complaint.not_found")
+            return self._detail(session, complaint)
+
+    def _detail(self, session: Session, c: Complaint) -> ComplaintDetail:
+        today = self.today()
+        parties = {
+            p.id: p
+            for p in session.scalars(
+                select(Party).where(
+                    Party.id.in_(
+                        [e.party_id for e in c.employers] + [w.party_id for w in c.workers] + [c.complainant_id or 0]
+                    )
+                )
+            )
+        }
+        paid = dict(
+            session.execute(
+                select(WagePayment.worker_id, func.sum(WagePayment.amount_fen))
+                .where(WagePayment.complaint_id == c.id)
+                .group_by(WagePayment.worker_id)
+            ).all()
+        )
+        planned = dict(
+            session.execute(
+                select(PaymentInstalment.worker_id, func.sum(PaymentInstalment.amount_fen))
+                .where(PaymentInstalment.complaint_id == c.id)
+                .group_by(PaymentInstalment.worker_id)
+            ).all()
+        )
+        workers = tuple(
+            WorkerLine(
+                id=w.id,
+                party_id=w.party_id,
+                name=parties[w.party_id].name,
+                id_no=mask(Sensitive.ID_NO, parties[w.party_id].id_no),
+                is_migrant_worker=bool(parties[w.party_id].is_migrant_worker),
+                owed_fen=w.owed_fen,
+                recovered_fen=int(paid.get(w.id, 0) or 0),
+                planned_fen=int(planned.get(w.id, 0) or 0),
+            )
+            for w in c.workers
+        )
+        names = {w.id: w.name for w in workers}
+        employers = tuple(
+            EmployerLine(e.id, e.party_id, parties[e.party_id].name, parties[e.party_id].uscc or "", e.role)
+            for e in c.employers
+        )
+        officers = tuple(
+            OfficerLine(o.officer_id, off.name, o.lead, o.assigned_on, self._certificate_no(off, o.assigned_on))
+            for o, off in session.execute(
+                select(ComplaintOfficer, Officer)
+                .join(Officer, Officer.id == ComplaintOfficer.officer_id)
+                .where(ComplaintOfficer.complaint_id == c.id)
+                .order_by(ComplaintOfficer.lead.desc(), Officer.name)
+            ).all()
+        )
+        events = tuple(
+            EventLine(e.id, e.occurred_on, e.action, e.from_status, e.to_status, e.actor, e.officers, e.note)
+            for e in session.scalars(
+                select(ComplaintEvent)
+                .where(ComplaintEvent.complaint_id == c.id)
+                .order_by(ComplaintEvent.occurred_on, ComplaintEvent.id)
+            )
+        )
+        payments = tuple(
+            PaymentLine(p.id, p.worker_id, names.get(p.worker_id, ""), p.paid_on, p.amount_fen, p.method, p.note)
+            for p in session.scalars(
+                select(WagePayment).where(WagePayment.complaint_id == c.id).order_by(WagePayment.paid_on, WagePayment.id)
+            )
+        )
+        reviews = tuple(
+            ReviewLine(r.id, off.name, r.decision_kind, r.opinion, r.reviewed_on, r.text)
+            for r, off in session.execute(
+                select(LegalReview, Officer)
+                .join(Officer, Officer.id == LegalReview.reviewer_id)
+                .where(LegalReview.complaint_id == c.id)
+                .order_by(LegalReview.reviewed_on, LegalReview.id)
+            ).all()
+        )
+        instalments = tuple(self._instalment_lines(session, c.id, names, today))
+        review_start = c.received_on
+        for e in events:
+            if e.action == "corrected":
+                review_start = e.occurred_on
+        facts = _Facts(
+            c.status, c.received_on, review_start, c.filed_on, c.extension_days, c.decision_kind,
+            c.decision_issued_on, c.publish_required, c.published_on, c.rectification_due,
+        )
+        deadlines = self.deadlines(facts)
+        overdue_instalments = [i for i in instalments if i.overdue]
+        if overdue_instalments and c.status in rules.PAYMENT_STATES:
+            first = overdue_instalments[0]
+            deadlines.append(
+                DeadlineView(
+                    key="instalment", label_zh="逾期未付分期", label_en="Overdue instalment",
+                    due=first.due_on, days_left=(first.due_on - today).days, overdue=True, warning=None,
+                    explanation=f"{first.worker_name} {format_yuan(first.amount_fen - first.covered_fen)}元未付",
+                )
+            )
+        complainant = parties.get(c.complainant_id or -1)
+        display = self._complainant_display(c.kind, c.anonymous, complainant.name if complainant else None)
+        withheld = c.kind == ComplaintKind.REPORT and not self._may_see_reporter()
+        project = session.get(Project, c.project_id) if c.project_id else None
+        return ComplaintDetail(
+            id=c.id, version=c.version, number=c.number, case_no=c.case_no or "", kind=c.kind, channel=c.channel,
+            received_at=c.received_at, received_on=c.received_on, received_by=c.received_by,
+            complainant_id=None if withheld else c.complainant_id, complainant=display,
+            complainant_id_no="" if withheld or complainant is None else mask(Sensitive.ID_NO, complainant.id_no),
+            complainant_phone="" if withheld or complainant is None else mask(Sensitive.PHONE, complainant.phone),
+            anonymous=c.anonymous, project_id=c.project_id, project=project.name if project else "",
+            matters=c.matters, requests=c.requests, evidence=c.evidence, status=c.status,
+            decided_on=c.decided_on, decision_ground=c.decision_ground or "", redirected_to=c.redirected_to or "",
+            filed_on=c.filed_on, extension_days=c.extension_days, disposal_method=c.disposal_method,
+            responsible_department=c.responsible_department or "", rectification_no=c.rectification_no or "",
+            rectification_ordered_on=c.rectification_ordered_on, rectification_due=c.rectification_due,
+            decision_kind=c.decision_kind, decision_no=c.decision_no or "", decision_issued_on=c.decision_issued_on,
+            publish_required=c.publish_required, published_on=c.published_on, closed_on=c.closed_on,
+            closure_kind=c.closure_kind, close_reason=c.close_reason or "",
+            employers=employers, workers=workers, officers=officers, events=events,
+            instalments=instalments, payments=payments, reviews=reviews, deadlines=tuple(deadlines),
+        )
+
+    @staticmethod
+    def _certificate_no(officer: Officer, day: date) -> str:
+        valid = [c for c in officer.certificates if c.status == "valid" and c.issue_date <= day <= c.expiry_date]
+        return valid[0].number if valid else ""
+
+    @staticmethod
+    def _instalment_lines(session: Session, complaint_id: int, names: Mapping[int, str], today: date) -> list[InstalmentLine]:
+        """Payments fill each worker's instalments in due order."""
+        plan = session.scalars(
+            select(PaymentInstalment)
+            .where(PaymentInstalment.complaint_id == complaint_id)
+            .order_by(PaymentInstalment.due_on, PaymentInstalment.id)
+        ).all()
+        paid = dict(
+            session.execute(
+                select(WagePayment.worker_id, func.sum(WagePayment.amount_fen))
+                .where(WagePayment.complaint_id == complaint_id)
+                .group_by(WagePayment.worker_id)
+            ).all()
+        )
+        left = {k: int(v or 0) for k, v in paid.items()}
+        lines = []
+        for inst in plan:
+            available = left.get(inst.worker_id, 0)
+            covered = min(available, inst.amount_fen)
+            left[inst.worker_id] = available - covered
+            lines.append(
+                InstalmentLine(
+                    inst.id, inst.worker_id, names.get(inst.worker_id, ""), inst.due_on, inst.amount_fen, covered,
+                    overdue=inst.due_on < today and covered < inst.amount_fen,
+                )
+            )
+        return lines
+
+    def query(
+        self,
+        *,
+        text: str = "",
+        status: str | Sequence[str] | None = None,
+        channel: str | None = None,
+        received_from: date | None = None,
+        received_to: date | None = None,
+        employer_id: int | None = None,
+        project_id: int | None = None,
+        overdue_only: bool = False,
+        open_only: bool = False,
+        descending: bool = True,
+    ) -> PagedQuery[ComplaintRow]:
+        """The complaints list, filtered and sorted in SQL (newest received first)."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        statement = self._filtered(
+            select(
+                Complaint.id, Complaint.version, Complaint.number, Complaint.case_no, Complaint.kind,
+                Complaint.channel, Complaint.received_on, Complaint.anonymous, Complaint.status,
+                Complaint.decision_due, Complaint.investigation_due, Complaint.rectification_due,
+                _Complainant.name.label("complainant_name"),
+                _first_employer.label("employer_name"), _employer_count.label("employer_count"),
+                Project.name.label("project_name"),
+                _workers_by_complaint.label("worker_count"), _owed_by_complaint.label("owed_fen"),
+                _recovered_by_complaint.label("recovered_fen"),
+            )
+            .outerjoin(_Complainant, _Complainant.id == Complaint.complainant_id)
+            .outerjoin(Project, Project.id == Complaint.project_id),
+            text=text, status=status, channel=channel, received_from=received_from, received_to=received_to,
+            employer_id=employer_id, project_id=project_id, overdue_only=overdue_only, open_only=open_only,
+        )
+        today = self.today()
+
+        def make(r: Any) -> ComplaintRow:
+            employers = r.employer_name or ""
+            if (r.employer_count or 0) > 1:
+                employers += f" 等{r.employer_count}家"
+            if r.status in rules.REVIEW_STATES:
+                next_due = r.decision_due
+            elif r.status == S.RECTIFICATION_ORDERED:
+                next_due = min(d for d in (r.rectification_due, r.investigation_due) if d) if (
+                    r.rectification_due or r.investigation_due) else None
+            elif r.status in rules.INVESTIGATION_STATES:
+                next_due = r.investigation_due
+            else:
+                next_due = None
+            return ComplaintRow(
+                id=r.id, version=r.version, number=r.number, case_no=r.case_no or "", kind=r.kind,
+                channel=r.channel, received_on=r.received_on,
+                complainant=self._complainant_display(r.kind, r.anonymous, r.complainant_name),
+                employers=employers, project=r.project_name or "", workers=int(r.worker_count or 0),
+                owed_fen=int(r.owed_fen or 0), recovered_fen=int(r.recovered_fen or 0), status=r.status,
+                next_due=next_due, overdue=next_due is not None and next_due < today,
+            )
+
+        return PagedQuery(self.store, statement, SortSpec([Complaint.received_on, Complaint.id], descending), make)
+
+    def _filtered(
+        self, statement: Any, *, text: str, status: str | Sequence[str] | None, channel: str | None,
+        received_from: date | None, received_to: date | None, employer_id: int | None, project_id: int | None,
+        overdue_only: bool, open_only: bool,
+    ) -> Any:
+        if status:
+            statuses = [status] if isinstance(status, str) else list(status)
+            statement = statement.where(Complaint.status.in_(statuses))
+        if open_only:
+            statement = statement.where(Complaint.status.in_([s.value for s in rules.OPEN_STATES]))
+        if channel:
+            statement = statement.where(Complaint.channel == channel)
+        if received_from:
+            statement = statement.where(Complaint.received_on >= received_from)
+        if received_to:
+            statement = statement.where(Complaint.received_on <= received_to)
+        if employer_id is not None:
+            statement = statement.where(
+                exists(
+                    select(ComplaintEmployer.id).where(
+                        ComplaintEmployer.complaint_id == Complaint.id, ComplaintEmployer.party_id == employer_id
+                    )
+                )
+            )
+        if project_id is not None:
+            statement = statement.where(Complaint.project_id == project_id)
+        if overdue_only:
+            statement = statement.where(_overdue_clause(self.today()))
+        words = text.strip()
+        if words:
+            like = f"%{words}%"
+            named = aliased(Party, name="named_party")
+            statement = statement.where(
+                or_(
+                    Complaint.number.like(like),
+                    Complaint.case_no.like(like),
+                    exists(
+                        select(ComplaintEmployer.id)
+                        .join(named, named.id == ComplaintEmployer.party_id)
+                        .where(
+                            ComplaintEmployer.complaint_id == Complaint.id,
+                            or_(named.name.like(like), named.uscc == words.upper()),
+                        )
+                    ),
+                    exists(
+                        select(ComplaintWorker.id)
+                        .join(named, named.id == ComplaintWorker.party_id)
+                        .where(
+                            ComplaintWorker.complaint_id == Complaint.id,
+                            or_(named.name == words, named.id_no == words.upper()),
+                        )
+                    ),
+                )
+            )
+        return statement
+
+    def ledger(
+        self,
+        *,
+        text: str = "",
+        status: str | Sequence[str] | None = None,
+        channel: str | None = None,
+        received_from: date | None = None,
+        received_to: date | None = None,
+        employer_id: int | None = None,
+        project_id: int | None = None,
+        overdue_only: bool = False,
+        open_only: bool = False,
+    ) -> PagedQuery[LedgerRow]:
+        """The wage-recovery ledger: one row per worker per case, personal data masked."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        worker_party = aliased(Party, name="worker_party")
+        recovered = (
+            select(func.coalesce(func.sum(WagePayment.amount_fen), 0))
+            .where(WagePayment.worker_id == ComplaintWorker.id)
+            .correlate(ComplaintWorker)
+            .scalar_subquery()
+        )
+        last_paid = (
+            select(func.max(WagePayment.paid_on))
+            .where(WagePayment.worker_id == ComplaintWorker.id)
+            .correlate(ComplaintWorker)
+            .scalar_subquery()
+        )
+        statement = self._filtered(
+            select(
+                ComplaintWorker.id.label("worker_row_id"), Complaint.id, Complaint.number, Complaint.case_no,
+                Complaint.received_on, Complaint.status, _first_employer.label("employer_name"),
+                _employer_count.label("employer_count"), Project.name.label("project_name"),
+                worker_party.name.label("worker_name"), worker_party.id_no, worker_party.is_migrant_worker,
+                ComplaintWorker.owed_fen, recovered.label("recovered_fen"), last_paid.label("last_paid_on"),
+            )
+            .join(ComplaintWorker, ComplaintWorker.complaint_id == Complaint.id)
+            .join(worker_party, worker_party.id == ComplaintWorker.party_id)
+            .outerjoin(Project, Project.id == Complaint.project_id),
+            text=text, status=status, channel=channel, received_from=received_from, received_to=received_to,
+            employer_id=employer_id, project_id=project_id, overdue_only=overdue_only, open_only=open_only,
+        )
+
+        def make(r: Any) -> LedgerRow:
+            employers = r.employer_name or ""
+            if (r.employer_count or 0) > 1:
+                employers += f" 等{r.employer_count}家"
+            return LedgerRow(
+                complaint_id=r.id, number=r.number, case_no=r.case_no or "", received_on=r.received_on,
+                status=r.status, employers=employers, project=r.project_name or "", worker=r.worker_name,
+                id_no=mask(Sensitive.ID_NO, r.id_no), is_migrant_worker=bool(r.is_migrant_worker),
+                owed_fen=int(r.owed_fen), recovered_fen=int(r.recovered_fen or 0), last_paid_on=r.last_paid_on,
+            )
+
+        return PagedQuery(
+            self.store, statement, SortSpec([Complaint.received_on, Complaint.id, ComplaintWorker.id], True), make
+        )
+
+    def summary(self, *, employer_id: int | None = None, project_id: int | None = None) -> GroupSummary:
+        """Totals over all complaints of one employer (credit code) or one project."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        if (employer_id is None) == (project_id is None):
+            raise ValueError("give exactly one of employer_id, project_id")
+        with self.store.read() as session:
+            if employer_id is not None:
+                party = session.get(Party, employer_id)
+                if party is None:
+                    raise UserError("party.not_found")
+                title = f"{party.name}（{party.uscc}）" if party.uscc else party.name
+            else:
+                project = session.get(Project, project_id)
+                if project is None:
+                    raise UserError("project.not_found")
+                title = project.name
+            ids = self._filtered(
+                select(Complaint.id), text="", status=None, channel=None, received_from=None, received_to=None,
+                employer_id=employer_id, project_id=project_id, overdue_only=False, open_only=False,
+            ).subquery()
+            complaints = session.scalar(select(func.count()).select_from(ids)) or 0
+            open_count = session.scalar(
+                select(func.count(Complaint.id)).where(
+                    Complaint.id.in_(select(ids.c.id)), Complaint.status.in_([s.value for s in rules.OPEN_STATES])
+                )
+            ) or 0
+            workers, owed = session.execute(
+                select(func.count(func.distinct(ComplaintWorker.party_id)), func.coalesce(func.sum(ComplaintWorker.owed_fen), 0))
+                .where(ComplaintWorker.complaint_id.in_(select(ids.c.id)))
+            ).one()
+            recovered = session.scalar(
+                select(func.coalesce(func.sum(WagePayment.amount_fen), 0)).where(
+                    WagePayment.complaint_id.in_(select(ids.c.id))
+                )
+            ) or 0
+        return GroupSummary(title, int(complaints), int(open_count), int(workers or 0), int(owed or 0), int(recovered))
+
+    def figures(self, year: int) -> InspectionFigures:
+        """The yearly report's inspection counts, each by the date of its own event (DOMAIN A3)."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        with self.store.read() as session:
+            received = session.scalar(
+                select(func.count(Complaint.id)).where(Complaint.received_on.between(first, last))
+            ) or 0
+            paid_in_year = (
+                select(
+                    ComplaintWorker.party_id.label("party_id"),
+                    WagePayment.complaint_id.label("complaint_id"),
+                    WagePayment.amount_fen.label("amount_fen"),
+                )
+                .join(ComplaintWorker, ComplaintWorker.id == WagePayment.worker_id)
+                .where(WagePayment.paid_on.between(first, last), WagePayment.amount_fen > 0)
+                .subquery()
+            )
+            total, helped, cases = session.execute(
+                select(
+                    func.coalesce(func.sum(paid_in_year.c.amount_fen), 0),
+                    func.count(func.distinct(paid_in_year.c.party_id)),
+                    func.count(func.distinct(paid_in_year.c.complaint_id)),
+                )
+            ).one()
+            migrants = session.scalar(
+                select(func.count(func.distinct(paid_in_year.c.party_id)))
+                .join(Party, Party.id == paid_in_year.c.party_id)
+                .where(Party.is_migrant_worker.is_(True))
+            ) or 0
+        return InspectionFigures(year, int(received), int(helped), int(total), int(cases), int(migrants))
+
+    # ------------------------------------------------------------ import
+    def import_records(
+        self,
+        records: Iterable[tuple[int, Mapping[str, Any]]],
+        *,
+        total: int = 0,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken | None = None,
+        batch_size: int = 200,
+    ) -> ImportReport:
+        """Import ledger rows (row number, fields) in one transaction.
+
+        Each row is one complaint with one employer and one worker, optionally
+        with what was already paid.  A refused row is reported with its reason
+        and leaves nothing behind (a savepoint); cancelling or any other failure
+        saves nothing at all.  Rows are registered as received and, when the
+        row says so, accepted on the acceptance date.
+        """
+        report = ImportReport(total=total)
+        seen: dict[tuple[str, str, str], int] = {}
+        with UnitOfWork(
+            self.store, self.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
+        ) as uow:
+            done = 0
+            for row_no, fields in records:
+                done += 1
+                try:
+                    key = (
+                        str(fields.get("worker_id_no") or "").strip().upper(),
+                        str(fields.get("employer_uscc") or "").strip().upper(),
+                        str(fields.get("received_on") or ""),
+                    )
+                    if all(key) and key in seen:
+                        raise UserError("import.duplicate_in_file", row=seen[key])
+                    with uow.session.begin_nested():
+                        complaint_id = self._import_one(uow, fields)
+                    if all(key):
+                        seen[key] = row_no
+                    report.imported_ids.append(complaint_id)
+                except UserError as err:
+                    report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
+                if done % batch_size == 0:
+                    if cancel is not None:
+                        cancel.check()
+                    if progress:
+                        progress(done, total)
+            if cancel is not None:
+                cancel.check()
+            report.total = max(total, done)
+            report.imported = len(report.imported_ids)
+            if progress:
+                progress(done, report.total)
+        return report
+
+    def _import_one(self, uow: UnitOfWork, fields: Mapping[str, Any]) -> int:
+        received_on = fields.get("received_on")
+        if type(received_on) is not date:
+            raise UserError("import.value_required", field="received_on", column="受理日期")
+        worker_fields = {
+            "name": fields.get("worker_name"),
+            "id_no": fields.get("worker_id_no"),
+            "phone": fields.get("worker_phone"),
+            "is_migrant_worker": fields.get("is_migrant_worker", True),
+        }
+        employer_fields = {"name": fields.get("employer_name"), "uscc": fields.get("employer_uscc")}
+        owed = fields.get("owed_fen")
+        if owed is None:
+            raise UserError("import.value_required", field="owed_fen", column="欠薪金额")
+        if _fen(owed, "owed_fen") < 0:
+            raise UserError("complaint.amount_negative", field="owed_fen")
+        paid = fields.get("paid_fen") or 0
+        if _fen(paid, "paid_fen") < 0:
+            raise UserError("complaint.amount_negative", field="paid_fen")
+        complaint, _warnings = self._register(
+            uow,
+            {
+                "kind": fields.get("kind") or ComplaintKind.COMPLAINT.value,
+                "channel": fields.get("channel"),
+                "received_at": datetime.combine(received_on, time(9, 0)),
+                "complainant": worker_fields,
+                "employers": [{"party": employer_fields, "role": fields.get("role") or EmployerRole.EMPLOYER.value}],
+                "workers": [{"party": worker_fields, "owed_fen": owed}],
+                "matters": fields.get("matters") or "拖欠工资",
+                "requests": fields.get("requests") or "",
+            },
+        )
+        accepted_on = fields.get("accepted_on")
+        if accepted_on is not None or paid:
+            on = accepted_on if type(accepted_on) is date else received_on
+            if on < received_on:
+                raise UserError(
+                    "complaint.date_before_received", field="accepted_on",
+                    date=on.isoformat(), received=received_on.isoformat(),
+                )
+            self._transition(uow, complaint, "accept", on, "导入")
+            complaint.decided_on = complaint.filed_on = on
+            complaint.case_no = allocate_number(
+                uow, "inspection_case", on.year, record_table=Complaint.__tablename__, record_id=complaint.id
+            )
+            self._stored_deadlines(complaint, received_on)
+            if paid:
+                paid_on = fields.get("paid_on") if type(fields.get("paid_on")) is date else on
+                uow.flush()
+                self._add_payment(uow, complaint, complaint.workers[0].id, paid_on, paid, "", "导入", check_future=True)
+        uow.flush()
+        return complaint.id
+
+
+__all__ = [
+    "ComplaintDetail",
+    "ComplaintRow",
+    "ComplaintService",
+    "DeadlineView",
+    "DuplicateWarning",
+    "GroupSummary",
+    "InspectionFigures",
+    "LedgerRow",
+]

@@ -1,0 +1,445 @@
+"""Complaints: the state machine, payments, deadlines, intake warnings, figures."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+
+from app.errors import UserError
+from app.legal.calendar import LegalCalendar
+from app.models.audit import AuditEntry
+from app.models.complaint import Complaint, ComplaintEvent, WagePayment
+from app.services.actor import Actor
+from app.services.complaints import ComplaintService
+from app.services.staff import StaffService
+from tests.conftest import make_actor
+from tests.fixtures.identities import make_id, make_uscc
+
+TODAY = date(2023, 9, 28)
+RECEIVED = datetime(2023, 6, 1, 10, 30)
+EMPLOYER_USCC = make_uscc("520102MA6D0001")
+
+
+def service(store: Any, actor: Actor | None = None, today: date = TODAY, **kw: Any) -> ComplaintService:
+    return ComplaintService(store, actor or make_actor("inspector", username="inspector"), today=lambda: today, **kw)
+
+
+def add_officers(store: Any, *specs: tuple[str, date]) -> list[int]:
+    """Officers with one certificate each, expiring on the given date."""
+    staff = StaffService(store, make_actor("admin", username="admin"))
+    ids = []
+    for i, (name, expiry) in enumerate(specs):
+        officer = staff.create({"name": name, "unit": "区人社局", "section": "劳动保障监察大队"})
+        staff.add_certificate(
+            officer.id,
+            {"number": f"LBJC-{i:04d}", "issue_date": date(2020, 1, 1), "expiry_date": expiry,
+             "category": "劳动保障监察"},
+        )
+        ids.append(officer.id)
+    return ids
+
+
+def intake(workers: int = 3, owed: int = 500_000, **extra: Any) -> dict[str, Any]:
+    fields: dict[str, Any] = {
+        "kind": "complaint",
+        "channel": "visit",
+        "received_at": RECEIVED,
+        "complainant": {"name": "张伟", "id_no": make_id("520102", "19880101", 11), "phone": "13812345678",
+                        "is_migrant_worker": True},
+        "employers": [
+            {"party": {"name": "贵州某建筑劳务有限公司", "uscc": EMPLOYER_USCC}, "role": "subcontractor"},
+        ],
+        "workers": [
+            {"party": {"name": name, "id_no": make_id("520102", "19880101", 11 + 2 * i), "is_migrant_worker": True},
+             "owed_fen": owed}
+            for i, name in enumerate(["张伟", "李强", "王芳", "赵敏", "刘洋"][:workers])
+        ],
+        "matters": "拖欠2023年3月至5月工资",
+        "requests": "支付拖欠工资",
+        "evidence": "考勤记录复印件",
+    }
+    fields.update(extra)
+    return fields
+
+
+def opened_case(store: Any, workers: int = 3, owed: int = 500_000) -> tuple[ComplaintService, Any]:
+    svc = service(store)
+    detail, _ = svc.register(intake(workers, owed))
+    detail = svc.accept(detail.id, detail.version, date(2023, 6, 5))
+    officers = add_officers(store, ("王明", date(2026, 1, 1)), ("陈静", date(2026, 1, 1)))
+    detail = svc.assign_officers(detail.id, detail.version, officers, date(2023, 6, 5))
+    return svc, detail
+
+
+# ---------------------------------------------------------------- intake
+
+
+def test_register_creates_parties_numbers_and_the_deadline(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    detail, warnings = svc.register(intake())
+    assert warnings == []
+    assert detail.number == "某区人社监投字〔2023〕第1号"
+    assert detail.status == "received"
+    assert [w.name for w in detail.workers] == ["张伟", "李强", "王芳"]
+    assert detail.workers[0].id_no.startswith("520102") and "*" in detail.workers[0].id_no
+    assert detail.owed_fen == 1_500_000 and detail.recovered_fen == 0
+    assert detail.received_on == date(2023, 6, 1)
+    (decision,) = detail.deadlines
+    # 5 working days after Thu 1 June 2023: 2, 5, 6, 7, 8 June
+    assert (decision.key, decision.due, decision.warning) == ("decision", date(2023, 6, 8), None)
+    assert decision.overdue  # seen from 28 September
+    assert [e.action for e in detail.events] == ["register"]
+
+
+def test_register_failure_leaves_nothing_behind(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    bad = intake()
+    bad["workers"][2]["party"]["id_no"] = "520102198801010000"  # wrong check character
+    with pytest.raises(UserError) as caught:
+        svc.register(bad)
+    assert caught.value.code == "id_no.checksum"
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Complaint)) == 0
+        from app.models.party import Party
+
+        assert session.scalar(select(func.count()).select_from(Party)) == 0
+
+
+def test_intake_warns_about_an_open_complaint_for_the_same_worker_and_employer(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    first, _ = svc.register(intake())
+    second, warnings = svc.register(intake(workers=1))
+    assert [w.number for w in warnings] == [first.number]
+    assert warnings[0].message() == f"张伟对贵州某建筑劳务有限公司已有未结投诉：{first.number}。"
+    # the form can ask before saving, by ID number and credit code
+    found = svc.open_duplicates_by_number([make_id("520102", "19880101", 13)], [EMPLOYER_USCC])
+    assert {w.number for w in found} == {first.number}
+    # a refused complaint is no longer open
+    svc.refuse(first.id, first.version, date(2023, 6, 2), "超过两年")
+    assert svc.open_duplicates([second.workers[0].party_id], [second.employers[0].party_id], exclude=second.id) == []
+
+
+def test_anonymous_report_and_reporter_confidentiality(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    anon, _ = svc.register(intake(kind="report", anonymous=True, complainant=None))
+    assert anon.complainant == "匿名"
+    with pytest.raises(UserError) as caught:
+        svc.register(intake(anonymous=True))
+    assert caught.value.code == "complaint.anonymous_only_report"
+    named, _ = svc.register(intake(kind="report"))
+    assert named.complainant == "张伟"
+    leader = service(store, make_actor("leadership"))
+    seen = leader.get(named.id)
+    assert seen.complainant == "张*" and seen.complainant_id is None and seen.complainant_id_no == ""
+    rows = leader.query().page(0, 10)
+    assert {r.complainant for r in rows} == {"匿名", "张*"}
+
+
+@pytest.mark.parametrize(
+    ("change", "code"),
+    [
+        ({"channel": "fax"}, "complaint.channel_unknown"),
+        ({"kind": "rumour"}, "complaint.kind_unknown"),
+        ({"employers": []}, "complaint.employer_required"),
+        ({"matters": " "}, "complaint.matters_required"),
+        ({"received_at": datetime(2023, 10, 1, 9)}, "complaint.date_future"),
+    ],
+)
+def test_intake_refusals(store, change, code) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError) as caught:
+        service(store).register(intake(**change))
+    assert caught.value.code == code
+
+
+def test_negative_owed_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError) as caught:
+        service(store).register(intake(owed=-1))
+    assert caught.value.code == "complaint.amount_negative"
+
+
+# ---------------------------------------------------------------- the state machine
+
+
+def test_transition_not_allowed_is_refused_in_chinese(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    detail, _ = svc.register(intake())
+    with pytest.raises(UserError) as caught:
+        svc.order_rectification(detail.id, detail.version, date(2023, 6, 2), date(2023, 6, 20))
+    assert caught.value.message() == "当前状态为“已登记待审查”，不能进行“责令限期改正”。"
+    refused = svc.refuse(detail.id, detail.version, date(2023, 6, 2), "超过两年")
+    with pytest.raises(UserError) as caught:
+        svc.accept(refused.id, refused.version, date(2023, 6, 3))
+    assert caught.value.code == "complaint.transition_not_allowed"
+    assert caught.value.params["status_zh"] == "不予受理"
+
+
+def test_every_transition_is_an_event_with_date_and_officer_and_is_audited(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    assert detail.case_no == "某区人社监立字〔2023〕第1号"
+    assert detail.status == "investigating"
+    assert [(e.action, e.from_status, e.to_status) for e in detail.events] == [
+        ("register", None, "received"),
+        ("accept", "received", "filed"),
+        ("assign_officers", None, None),
+        ("start_investigation", "filed", "investigating"),
+    ]
+    assert all(e.actor == "inspector" for e in detail.events)
+    assert detail.events[-1].officers == "王明、陈静"
+    with store.read() as session:
+        audited = session.scalars(
+            select(AuditEntry.table_name).where(AuditEntry.table_name == "complaint_event")
+        ).all()
+        assert len(audited) == 4
+
+
+def test_correction_restarts_the_acceptance_clock(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    detail, _ = svc.register(intake())
+    detail = svc.request_correction(detail.id, detail.version, date(2023, 6, 2), "请补充用人单位全称")
+    assert detail.status == "need_correction"
+    detail = svc.corrected(detail.id, detail.version, date(2023, 6, 12))
+    assert detail.status == "received"
+    assert detail.deadlines[0].due == date(2023, 6, 19)  # 13, 14, 15, 16, 19 June
+
+
+def test_officers_need_two_with_valid_certificates(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    detail, _ = svc.register(intake())
+    detail = svc.accept(detail.id, detail.version, date(2023, 6, 5))
+    good, other, expired = add_officers(
+        store, ("王明", date(2026, 1, 1)), ("陈静", date(2026, 1, 1)), ("周老", date(2023, 5, 31))
+    )
+    with pytest.raises(UserError) as caught:
+        svc.assign_officers(detail.id, detail.version, [good], date(2023, 6, 5))
+    assert caught.value.code == "complaint.two_officers"
+    with pytest.raises(UserError) as caught:
+        svc.assign_officers(detail.id, detail.version, [good, expired], date(2023, 6, 5))
+    assert caught.value.code == "staff.certificate_expired"
+    assert svc.get(detail.id).status == "filed"  # nothing half-done
+    detail = svc.assign_officers(detail.id, detail.version, [good, other], date(2023, 6, 5), lead_id=other)
+    assert [(o.name, o.lead) for o in detail.officers] == [("陈静", True), ("王明", False)]
+    assert detail.officers[0].certificate_no == "LBJC-0001"
+
+
+def test_investigation_deadline_extension_and_overdue(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    (investigation,) = [d for d in detail.deadlines if d.key == "investigation"]
+    assert investigation.rule_id == "I2"
+    # 60 working days from 5 June 2023 (Dragon Boat 22–23 June; 25 June a swapped working day)
+    assert investigation.due == date(2023, 8, 29)
+    assert investigation.overdue
+    assert svc.query(overdue_only=True).count() == 1
+    detail = svc.extend(detail.id, detail.version, 30, date(2023, 8, 20), "局长李某")
+    (investigation,) = [d for d in detail.deadlines if d.key == "investigation"]
+    assert investigation.due == date(2023, 10, 16)  # National Day week 29 Sep – 6 Oct not counted
+    assert svc.query(overdue_only=True).count() == 0
+    with pytest.raises(UserError) as caught:
+        svc.extend(detail.id, detail.version, 1, date(2023, 8, 21), "局长李某")
+    assert caught.value.code == "deadline.extension_too_long"
+
+
+def test_year_without_holiday_schedule_is_flagged(store) -> None:  # type: ignore[no-untyped-def]
+    svc = ComplaintService(
+        store, make_actor("inspector"), today=lambda: date(2023, 12, 29), calendar=LegalCalendar(use_package=False)
+    )
+    detail, _ = svc.register(intake(received_at=datetime(2023, 12, 28, 9)))
+    (decision,) = detail.deadlines
+    assert decision.warning is not None and "节假日安排未导入" in decision.warning
+
+
+# ---------------------------------------------------------------- plan, payments and closure
+
+
+def test_plan_payments_and_close(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    w1, w2, w3 = (w.id for w in detail.workers)
+    plan = [
+        {"worker_id": w, "due_on": due_on, "amount_fen": 250_000}
+        for w in (w1, w2, w3)
+        for due_on in (date(2023, 7, 31), date(2023, 8, 31))
+    ]
+    detail = svc.set_plan(detail.id, detail.version, plan)
+    assert detail.planned_fen == 1_500_000
+    assert sum(1 for i in detail.instalments if i.overdue) == 6
+    with pytest.raises(UserError) as caught:
+        svc.close(detail.id, detail.version, date(2023, 9, 1), "paid", "已全部支付")
+    assert caught.value.code == "complaint.not_paid"
+    for w in (w1, w2, w3):
+        detail = svc.record_payment(detail.id, w, date(2023, 7, 28), 250_000, method="银行转账")
+    assert [i.paid for i in detail.instalments] == [True, True, True, False, False, False]
+    assert svc.query(overdue_only=True).count() == 1  # the August instalments are overdue (and I2)
+    for w in (w1, w2, w3):
+        detail = svc.record_payment(detail.id, w, date(2023, 8, 30), 250_000)
+    assert detail.recovered_fen == 1_500_000 and detail.outstanding_fen == 0
+    assert all(w.recovered_fen == 500_000 for w in detail.workers)
+    with pytest.raises(UserError) as caught:
+        svc.record_payment(detail.id, w1, date(2023, 8, 30), 1)
+    assert caught.value.code == "complaint.payment_exceeds_owed"
+    assert caught.value.message() == "支付给张伟的0.01元超过尚欠金额（0.00元）。"
+    with pytest.raises(UserError) as caught:
+        svc.close(detail.id, detail.version, date(2023, 9, 1), "paid", " ")
+    assert caught.value.code == "complaint.reason_required"
+    detail = svc.close(detail.id, detail.version, date(2023, 9, 1), "paid", "欠薪已全部支付")
+    assert detail.status == "closed" and detail.closed_on == date(2023, 9, 1)
+    assert detail.deadlines == ()
+    with pytest.raises(UserError) as caught:
+        svc.record_payment(detail.id, w1, date(2023, 9, 2), 1)
+    assert caught.value.code == "complaint.no_payments_in_state"
+
+
+def test_plan_larger_than_owed_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store, workers=1)
+    with pytest.raises(UserError) as caught:
+        svc.set_plan(detail.id, detail.version, [
+            {"worker_id": detail.workers[0].id, "due_on": date(2023, 7, 1), "amount_fen": 300_000},
+            {"worker_id": detail.workers[0].id, "due_on": date(2023, 8, 1), "amount_fen": 300_000},
+        ])
+    assert caught.value.code == "complaint.plan_exceeds_owed"
+
+
+def test_close_otherwise_disposed_needs_the_matching_state(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    with pytest.raises(UserError) as caught:
+        svc.close(detail.id, detail.version, date(2023, 9, 1), "transferred", "移送公安")
+    assert caught.value.code == "complaint.closure_does_not_match"
+    detail = svc.transfer(detail.id, detail.version, date(2023, 8, 1), "区公安分局")
+    detail = svc.close(detail.id, detail.version, date(2023, 9, 1), "transferred", "涉嫌拒不支付劳动报酬罪，已移送公安")
+    assert detail.status == "closed"
+    detail = svc.notify_result(detail.id, detail.version, date(2023, 9, 2))
+    detail = svc.archive(detail.id, detail.version, date(2023, 9, 3))
+    assert detail.status == "archived"
+
+
+def test_rectification_order_numbers_and_deadline(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    detail = svc.order_rectification(detail.id, detail.version, date(2023, 6, 20), date(2023, 7, 5))
+    assert detail.rectification_no == "某区人社监令〔2023〕1号"
+    keys = {d.key: d for d in detail.deadlines}
+    assert keys["rectification"].due == date(2023, 7, 5) and keys["rectification"].overdue
+    detail = svc.mark_not_rectified(detail.id, detail.version, date(2023, 7, 6))
+    assert detail.status == "not_rectified"
+
+
+def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    staff = StaffService(store, make_actor("admin"))
+    lawyer = staff.create({"name": "法制科孙某", "has_legal_qualification": True,
+                           "legal_qualification_no": "A20191234"})
+    layman = staff.create({"name": "科员钱某"})
+    with pytest.raises(UserError) as caught:
+        svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1))
+    assert caught.value.code == "complaint.legal_review_required"
+    reviewer = service(store, make_actor("legal_reviewer", username="legal"))
+    with pytest.raises(UserError) as caught:
+        reviewer.record_legal_review(detail.id, layman.id, "penalty", "agree", date(2023, 6, 30), "同意")
+    assert caught.value.code == "complaint.reviewer_unqualified"
+    with pytest.raises(UserError) as caught:  # an inspector cannot review
+        svc.record_legal_review(detail.id, lawyer.id, "penalty", "agree", date(2023, 6, 30), "同意")
+    assert caught.value.code == "permission.denied"
+    reviewer.record_legal_review(detail.id, lawyer.id, "penalty", "return", date(2023, 6, 29), "证据不足")
+    detail = svc.get(detail.id)
+    with pytest.raises(UserError):
+        svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1))
+    reviewer.record_legal_review(detail.id, lawyer.id, "penalty", "agree", date(2023, 6, 30), "事实清楚，同意")
+    detail = svc.get(detail.id)
+    detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 3))
+    assert detail.decision_no == "某区人社罚〔2023〕1号"
+    (publication,) = [d for d in detail.deadlines if d.key == "publication"]
+    assert publication.rule_id == "I13" and publication.due == date(2023, 7, 12)
+    detail = svc.record_publication(detail.id, detail.version, date(2023, 7, 10))
+    assert not [d for d in detail.deadlines if d.key == "publication"]
+
+
+# ---------------------------------------------------------------- property: recovered = Σ payments
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    owed=st.lists(st.integers(min_value=0, max_value=2_000_000), min_size=1, max_size=3),
+    attempts=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=2), st.integers(min_value=-10, max_value=1_500_000)),
+        max_size=12,
+    ),
+)
+def test_recovered_is_always_the_sum_of_payments_and_never_exceeds_owed(store, owed, attempts) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    fields = intake(workers=len(owed))
+    for worker, amount in zip(fields["workers"], owed, strict=True):
+        worker["owed_fen"] = amount
+    # hypothesis reuses the store: each example registers its own case against its own employer
+    with store.read() as session:
+        n = session.scalar(select(func.count()).select_from(Complaint)) or 0
+    fields["employers"][0]["party"] = {"name": f"单位{n}", "uscc": make_uscc(f"520102MA6D{n:04d}")}
+    detail, _ = svc.register(fields)
+    detail = svc.accept(detail.id, detail.version, date(2023, 6, 2))
+    accepted: dict[int, int] = {}
+    for index, amount in attempts:
+        worker = detail.workers[index % len(detail.workers)]
+        remaining = worker.owed_fen - accepted.get(worker.id, 0)
+        try:
+            detail = svc.record_payment(detail.id, worker.id, date(2023, 6, 10), amount)
+        except UserError as err:
+            assert amount <= 0 or amount > remaining
+            assert err.code in {"complaint.amount_not_positive", "complaint.payment_exceeds_owed"}
+        else:
+            assert 0 < amount <= remaining
+            accepted[worker.id] = accepted.get(worker.id, 0) + amount
+    with store.read() as session:
+        paid = session.scalar(
+            select(func.coalesce(func.sum(WagePayment.amount_fen), 0)).where(WagePayment.complaint_id == detail.id)
+        )
+    assert detail.recovered_fen == paid == sum(accepted.values())
+    for worker in detail.workers:
+        assert worker.recovered_fen == accepted.get(worker.id, 0) <= worker.owed_fen
+
+
+# ---------------------------------------------------------------- lists and figures
+
+
+def test_filters_in_sql_and_the_ledger(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    svc.register(intake(workers=1, channel="phone", received_at=datetime(2023, 7, 3, 9)))
+    assert svc.query().count() == 2
+    assert svc.query(channel="phone").count() == 1
+    assert svc.query(status="investigating").count() == 1
+    assert svc.query(received_from=date(2023, 7, 1)).count() == 1
+    assert svc.query(employer_id=detail.employers[0].party_id).count() == 2
+    assert svc.query(text="李强").count() == 1
+    assert svc.query(text="建筑劳务").count() == 2
+    rows = svc.query().page(0, 10)
+    assert rows[0].received_on == date(2023, 7, 3)  # newest first
+    assert rows[1].workers == 3 and rows[1].owed_fen == 1_500_000
+    ledger = svc.ledger().page(0, 10)
+    assert len(ledger) == 4 and "*" in ledger[0].id_no
+    summary = svc.summary(employer_id=detail.employers[0].party_id)
+    assert (summary.complaints, summary.open_complaints, summary.workers, summary.owed_fen) == (2, 2, 3, 2_000_000)
+
+
+def test_yearly_figures_count_by_the_date_of_each_event(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = opened_case(store)
+    w1, w2, _ = (w.id for w in detail.workers)
+    svc.record_payment(detail.id, w1, date(2023, 7, 1), 100_000)
+    svc.record_payment(detail.id, w1, date(2023, 8, 1), 100_000)
+    svc.record_payment(detail.id, w2, date(2023, 8, 1), 50_000)
+    later = service(store, today=date(2024, 2, 1))
+    later.record_payment(detail.id, w2, date(2024, 1, 15), 70_000)
+    figures = svc.figures(2023)
+    assert (figures.received, figures.workers_helped, figures.wages_recovered_fen) == (1, 2, 250_000)
+    assert figures.migrant_workers_helped == 2
+    assert later.figures(2024).wages_recovered_fen == 70_000
+    assert later.figures(2024).received == 0
+
+
+def test_permissions(store) -> None:  # type: ignore[no-untyped-def]
+    clerk = service(store, make_actor("intake", username="clerk"))
+    detail, _ = clerk.register(intake())
+    with pytest.raises(UserError) as caught:
+        clerk.accept(detail.id, detail.version, date(2023, 6, 2))
+    assert caught.value.code == "permission.denied"
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(ComplaintEvent)) == 1
