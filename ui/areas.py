@@ -28,6 +28,7 @@ class Area:
 
 AREAS: list[Area] = [
     Area("parties", QT_TRANSLATE_NOOP("Areas", "Parties"), "ui.parties.window:PartiesWindow", Permission.PARTY_VIEW),
+    Area("projects", QT_TRANSLATE_NOOP("Areas", "Construction projects"), "ui.projects.window:ProjectsWindow", Permission.PROJECT_VIEW),
     # Holds 用户与角色 (USER_MANAGE) and 操作日志 (AUDIT_VIEW); every USER_MANAGE role also
     # holds AUDIT_VIEW (tests/ui/test_admin.py checks), so this one permission suffices.
     Area("admin", QT_TRANSLATE_NOOP("Areas", "Administration"), "ui.admin.window:AdminWindow", Permission.AUDIT_VIEW),

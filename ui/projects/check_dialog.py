@@ -1,0 +1,259 @@
+"""Record a dated compliance check: one row per item of that year's checklist.
+
+Each row: the item, a 落实 / 未落实 / 不适用 choice (none chosen at first — every
+item must be decided), a rectification deadline enabled only for 未落实
+(proposed at 30 days after the check; the clerk sets the real one), and the
+evidence.  Changing the check date to another year loads that year's list.
+The service validates (`ProjectService.record_check`); its verdict shows on the
+row it names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.models.project import ItemStatus
+from app.services.projects import ChecklistItemRow, CheckRow, ProjectRow, ProjectService
+from ui.context import AppContext
+from ui.projects.labels import item_status_label
+from ui.widgets.field_error import FieldError
+from ui.widgets.optional_date import OptionalDateEdit
+
+DEFAULT_RECTIFY_DAYS = 30
+STATUSES = (ItemStatus.IN_FORCE.value, ItemStatus.NOT_IN_FORCE.value, ItemStatus.NOT_APPLICABLE.value)
+
+
+@dataclass
+class ItemRowWidgets:
+    item: ChecklistItemRow
+    label: QLabel
+    group: QButtonGroup
+    buttons: dict[str, QRadioButton]
+    rectify_by: OptionalDateEdit
+    evidence: QLineEdit
+    error: FieldError
+
+    def status(self) -> str | None:
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None
+
+
+class CheckDialog(QDialog):
+    saved = Signal(object)  # CheckRow
+
+    def __init__(
+        self,
+        context: AppContext,
+        service: ProjectService,
+        project: ProjectRow,
+        *,
+        today: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("check_dialog")
+        self.context = context
+        self.service = service
+        self.project = project
+        self.today = today or date.today()
+        self.saved_check: CheckRow | None = None
+        self.rows: dict[str, ItemRowWidgets] = {}
+        self._year: int | None = None
+        self.setWindowTitle(self.tr("Record a check: %1").replace("%1", project.name))
+
+        self.checked_on = QDateEdit()
+        self.checked_on.setObjectName("checked_on")
+        self.checked_on.setCalendarPopup(True)
+        self.checked_on.setDisplayFormat("yyyy-MM-dd")
+        self.checked_on.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.checked_on.setDate(QDate(self.today.year, self.today.month, self.today.day))
+        self.checked_on.dateChanged.connect(self._date_changed)
+        self.checked_on.setMaximumWidth(160)
+        self.inspector = QLineEdit()
+        self.inspector.setObjectName("inspector")
+        self.inspector.setPlaceholderText(self.tr("e.g. 王强、李娜 (two officers)"))
+        self.note = QLineEdit()
+        self.note.setObjectName("note")
+        self.errors = {"checked_on": FieldError(), "inspector": FieldError()}
+        head = QFormLayout()
+        head.addRow(self.tr("Check date"), self._with_error(self.checked_on, self.errors["checked_on"]))
+        head.addRow(self.tr("Inspectors"), self._with_error(self.inspector, self.errors["inspector"]))
+        head.addRow(self.tr("Note"), self.note)
+
+        self.items_box = QGroupBox()
+        self.items_box.setObjectName("items_box")
+        self.grid = QGridLayout(self.items_box)
+        self.grid.setHorizontalSpacing(12)
+
+        self.form_error = FieldError()
+        self.form_error.setObjectName("form_error")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.items_box)
+        layout.addWidget(self.form_error)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(900)
+        self._load_items(self.today.year)
+
+    @staticmethod
+    def _with_error(widget: QWidget, error: FieldError) -> QWidget:
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        box.addWidget(error)
+        return cell
+
+    # ---------------------------------------------------------------- the items
+    def check_date(self) -> date:
+        d = self.checked_on.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _date_changed(self, _d: QDate) -> None:
+        if self.check_date().year != self._year:
+            self._load_items(self.check_date().year)
+
+    def _load_items(self, year: int) -> None:
+        while self.grid.count():
+            taken = self.grid.takeAt(0)
+            if taken is not None and taken.widget() is not None:
+                taken.widget().deleteLater()
+        self.rows.clear()
+        self._year = year
+        self.items_box.setTitle(self.tr("The %1 checklist").replace("%1", str(year)))
+        for column, title in enumerate(
+            (self.tr("Item"), item_status_label(STATUSES[0]), item_status_label(STATUSES[1]),
+             item_status_label(STATUSES[2]), self.tr("Rectify by"), self.tr("Evidence / finding"))
+        ):
+            header = QLabel(title)
+            header.setStyleSheet("font-weight: bold;")
+            self.grid.addWidget(header, 0, column)
+        try:
+            items = self.service.checklist(year)
+        except (UserError, StorageError) as err:
+            self.form_error.show_message(err.message(self.context.language))
+            return
+        for index, item in enumerate(items):
+            line = 1 + 2 * index
+            label = QLabel(item.label)
+            label.setObjectName(f"label_{item.code}")
+            group = QButtonGroup(self)
+            buttons: dict[str, QRadioButton] = {}
+            for offset, value in enumerate(STATUSES):
+                button = QRadioButton()
+                button.setObjectName(f"{item.code}_{value}")
+                button.setToolTip(item_status_label(value))
+                group.addButton(button)
+                buttons[value] = button
+                self.grid.addWidget(button, line, 1 + offset, Qt.AlignmentFlag.AlignCenter)
+            rectify_by = OptionalDateEdit()
+            rectify_by.setObjectName(f"rectify_by_{item.code}")
+            rectify_by.setEnabled(False)
+            evidence = QLineEdit()
+            evidence.setObjectName(f"evidence_{item.code}")
+            error = FieldError()
+            error.setObjectName(f"error_{item.code}")
+            self.grid.addWidget(label, line, 0)
+            self.grid.addWidget(rectify_by, line, 4)
+            self.grid.addWidget(evidence, line, 5)
+            self.grid.addWidget(error, line + 1, 0, 1, 6)
+            widgets = ItemRowWidgets(item, label, group, buttons, rectify_by, evidence, error)
+            group.buttonToggled.connect(lambda _b, _on, w=widgets: self._status_changed(w))
+            self.rows[item.code] = widgets
+        self.grid.setColumnStretch(5, 1)
+
+    def _status_changed(self, row: ItemRowWidgets) -> None:
+        failing = row.status() == ItemStatus.NOT_IN_FORCE.value
+        row.rectify_by.setEnabled(failing)
+        if failing and row.rectify_by.value() is None:
+            row.rectify_by.set_value(self.check_date() + timedelta(days=DEFAULT_RECTIFY_DAYS))
+        if not failing:
+            row.rectify_by.clear_value()
+
+    def choose(self, code: str, status: str) -> None:
+        """Pick a status for an item (what a click on its radio button does)."""
+        self.rows[code].buttons[status].setChecked(True)
+
+    def entries(self) -> dict[str, dict[str, object]]:
+        """What the dialog sends: the items with a status chosen (the service refuses a missing one)."""
+        entries: dict[str, dict[str, object]] = {}
+        for code, row in self.rows.items():
+            status = row.status()
+            if status is None:
+                continue
+            entries[code] = {"status": status, "rectify_by": row.rectify_by.value(),
+                             "evidence": row.evidence.text().strip()}
+        return entries
+
+    # ---------------------------------------------------------------- save
+    def clear_errors(self) -> None:
+        for error in self.errors.values():
+            error.clear_message()
+        for row in self.rows.values():
+            row.error.clear_message()
+        self.form_error.clear_message()
+
+    def save(self) -> CheckRow | None:
+        self.clear_errors()
+        try:
+            saved = self.service.record_check(
+                self.project.id, self.check_date(), self.entries(), inspector=self.inspector.text(),
+                note=self.note.text(), today=self.today,
+            )
+        except UserError as err:
+            self.show_error(err)
+            return None
+        except StorageError as err:
+            self.form_error.show_message(err.message(self.context.language))
+            return None
+        self.saved_check = saved
+        self.saved.emit(saved)
+        self.accept()
+        return saved
+
+    def show_error(self, err: UserError) -> None:
+        text = err.message(self.context.language)
+        field = err.field or ""
+        if field in self.errors:
+            self.errors[field].show_message(text)
+            return
+        code = field.split(":", 1)[1] if ":" in field else ""
+        if code in self.rows:
+            self.rows[code].error.show_message(text)
+            return
+        self.form_error.show_message(text)
+
+    def error_text(self, code: str) -> str:
+        """The message shown on an item's row, or for "checked_on"/"inspector"/"form"."""
+        if code == "form":
+            return self.form_error.message
+        if code in self.errors:
+            return self.errors[code].message
+        return self.rows[code].error.message
