@@ -34,6 +34,10 @@
         <translation>当事人库</translation>
     </message>
     <message>
+        <source>Construction projects</source>
+        <translation>在建项目</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -264,6 +268,163 @@
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>New certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. the provincial government</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuing authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>“Expired” follows from the dates; a warning shows %1 days before the expiry date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <source>Record a check: %1</source>
+        <translation>登记检查：%1</translation>
+    </message>
+    <message>
+        <source>e.g. 王强、李娜 (two officers)</source>
+        <translation>如：王强、李娜（两名执法人员）</translation>
+    </message>
+    <message>
+        <source>Check date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The %1 checklist</source>
+        <translation>%1年度检查清单</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Evidence / finding</source>
+        <translation>检查情况/佐证</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check all shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistDialog</name>
+    <message>
+        <source>Six-system checklist</source>
+        <translation>“6项制度”检查清单</translation>
+    </message>
+    <message>
+        <source>Each year has its own list; a new year starts from the latest list. Items used by a recorded check can be renamed but not removed.</source>
+        <translation>每个年度有各自的清单，新年度沿用最近一个年度的清单。已被检查记录使用的项目可以改名，不能删除。</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Add item</source>
+        <translation>增加项目</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Used by a recorded check: it can be renamed, not removed.</source>
+        <translation>已被检查记录使用：可以改名，不能删除。</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDelete</name>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditRolesDialog</name>
     <message>
         <source>Roles of {username}</source>
@@ -472,6 +633,13 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>MoneyEdit</name>
+    <message>
+        <source>yuan, e.g. 1,250,000.00</source>
+        <translation>单位：元，如 1,250,000.00</translation>
+    </message>
+</context>
+<context>
     <name>NewUserDialog</name>
     <message>
         <source>New user</source>
@@ -502,6 +670,161 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Password again</source>
         <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerForm</name>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; 18 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation type="unfinished">男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation type="unfinished">女</translation>
+    </message>
+    <message>
+        <source>Holds the legal professional qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the roster (in post)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished">性别</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation type="unfinished">出生日期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post and rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staffing type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Qualification no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Add certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">年度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>Record annual review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annual reviews of the selected certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Officer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (expires in %2 days)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -800,6 +1123,21 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>PartyPicker</name>
+    <message>
+        <source>Type a name or credit code</source>
+        <translation>输入名称或信用代码</translation>
+    </message>
+    <message>
+        <source>(none chosen)</source>
+        <translation>（未选择）</translation>
+    </message>
+    <message>
+        <source>No employer found</source>
+        <translation>当事人库中未找到该单位</translation>
+    </message>
+</context>
+<context>
     <name>ProgressDialog</name>
     <message>
         <source>Please wait</source>
@@ -820,6 +1158,448 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectForm</name>
+    <message>
+        <source>New project</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Edit project: %1</source>
+        <translation>修改项目：%1</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目情况</translation>
+    </message>
+    <message>
+        <source>Project name</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>项目地点</translation>
+    </message>
+    <message>
+        <source>Construction permit no.</source>
+        <translation>施工许可证号</translation>
+    </message>
+    <message>
+        <source>Contract value (yuan)</source>
+        <translation>合同价款（元）</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Planned completion</source>
+        <translation>计划竣工日期</translation>
+    </message>
+    <message>
+        <source>Completed on</source>
+        <translation>实际竣工日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>项目状态</translation>
+    </message>
+    <message>
+        <source>On the real-name management platform</source>
+        <translation>已纳入实名制管理平台</translation>
+    </message>
+    <message>
+        <source>Developer and contractors</source>
+        <translation>参建单位</translation>
+    </message>
+    <message>
+        <source>Developer (建设单位)</source>
+        <translation>建设单位</translation>
+    </message>
+    <message>
+        <source>General contractor</source>
+        <translation>施工总承包单位</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Subcontractors</source>
+        <translation>分包单位</translation>
+    </message>
+    <message>
+        <source>Wage payment</source>
+        <translation>工资支付</translation>
+    </message>
+    <message>
+        <source>Wage manager (劳资专管员)</source>
+        <translation>劳资专管员</translation>
+    </message>
+    <message>
+        <source>Wage manager&apos;s phone</source>
+        <translation>劳资专管员电话</translation>
+    </message>
+    <message>
+        <source>Wage account bank</source>
+        <translation>工资专用账户开户行</translation>
+    </message>
+    <message>
+        <source>Wage account number</source>
+        <translation>工资专用账户账号</translation>
+    </message>
+    <message>
+        <source>Wage guarantee</source>
+        <translation>工资保证金形式</translation>
+    </message>
+    <message>
+        <source>Guarantee amount (yuan)</source>
+        <translation>保证金金额（元）</translation>
+    </message>
+    <message>
+        <source>Guarantee date</source>
+        <translation>保证金存储/开具日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLabels</name>
+    <message>
+        <source>Under way</source>
+        <translation>在建</translation>
+    </message>
+    <message>
+        <source>Halted</source>
+        <translation>停工</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完工</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>落实</translation>
+    </message>
+    <message>
+        <source>Not in force</source>
+        <translation>未落实</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Wage deposit</source>
+        <translation>工资保证金</translation>
+    </message>
+    <message>
+        <source>Bank guarantee</source>
+        <translation>银行保函</translation>
+    </message>
+    <message>
+        <source>Guarantee insurance</source>
+        <translation>工程保证保险</translation>
+    </message>
+    <message>
+        <source>Subcontractor</source>
+        <translation>专业分包</translation>
+    </message>
+    <message>
+        <source>Labour subcontractor</source>
+        <translation>劳务分包</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectsWindow</name>
+    <message>
+        <source>Record rectification</source>
+        <translation>登记整改</translation>
+    </message>
+    <message>
+        <source>Items of the selected check</source>
+        <translation>所选检查的各项落实情况</translation>
+    </message>
+    <message>
+        <source>Six wage-payment systems (6项制度): compliance</source>
+        <translation>农民工工资支付“6项制度”落实情况</translation>
+    </message>
+    <message>
+        <source>Item rate (综合达标率)</source>
+        <translation>综合达标率（按项）</translation>
+    </message>
+    <message>
+        <source>Project rate (项目达标率)</source>
+        <translation>项目达标率（按项目）</translation>
+    </message>
+    <message>
+        <source>= items in force / applicable items (not applicable excluded)</source>
+        <translation>= 落实项 / 适用项（不适用的不计入）</translation>
+    </message>
+    <message>
+        <source>= projects with every applicable item in force / projects checked</source>
+        <translation>= 适用项全部落实的项目数 / 已检查项目数</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>统计日</translation>
+    </message>
+    <message>
+        <source>%1 in force of %2 applicable items</source>
+        <translation>适用项 %2 项，落实 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 of %2 projects with every applicable item in force</source>
+        <translation>已检查 %2 个项目，全部落实 %1 个</translation>
+    </message>
+    <message>
+        <source>Under way: %1 (on the real-name platform: %2) · checked: %3</source>
+        <translation>在建项目 %1 个（纳入实名制平台 %2 个）· 已检查 %3 个</translation>
+    </message>
+    <message>
+        <source>Overdue rectifications today: %1</source>
+        <translation>今日逾期未整改：%1 项</translation>
+    </message>
+    <message>
+        <source>Search by project name, location or permit number</source>
+        <translation>按项目名称、地点或施工许可证号查找</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Overdue rectifications only</source>
+        <translation>只看逾期未整改</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新增项目</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Record a check</source>
+        <translation>登记检查</translation>
+    </message>
+    <message>
+        <source>Checklist…</source>
+        <translation>检查清单…</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>General contractor</source>
+        <translation>施工总承包单位</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开工日期</translation>
+    </message>
+    <message>
+        <source>Planned completion</source>
+        <translation>计划竣工</translation>
+    </message>
+    <message>
+        <source>Latest check</source>
+        <translation>最近检查</translation>
+    </message>
+    <message>
+        <source>Item rate</source>
+        <translation>达标率</translation>
+    </message>
+    <message>
+        <source>Overdue rectifications</source>
+        <translation>逾期整改</translation>
+    </message>
+    <message>
+        <source>Rectification deadline passed, not yet put right</source>
+        <translation>已过整改期限，尚未整改</translation>
+    </message>
+    <message>
+        <source>Real-name platform</source>
+        <translation>实名制平台</translation>
+    </message>
+    <message>
+        <source>Wage manager</source>
+        <translation>劳资专管员</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Wage account</source>
+        <translation>工资专户</translation>
+    </message>
+    <message>
+        <source>Contract value (yuan)</source>
+        <translation>合同价款（元）</translation>
+    </message>
+    <message>
+        <source>Check date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>Inspectors</source>
+        <translation>检查人</translation>
+    </message>
+    <message>
+        <source>In force / applicable</source>
+        <translation>落实/适用</translation>
+    </message>
+    <message>
+        <source>Awaiting rectification</source>
+        <translation>待整改</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>落实情况</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <source>Evidence / finding</source>
+        <translation>检查情况/佐证</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n projects</source>
+        <translation>
+            <numerusform>共 %n 个项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checks: select a project</source>
+        <translation>检查记录：请先选择项目</translation>
+    </message>
+    <message>
+        <source>Checks of %1</source>
+        <translation>%1 的检查记录</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <source>Check of %1 recorded: item rate %2.</source>
+        <translation>已登记%1的检查，综合达标率 %2。</translation>
+    </message>
+    <message>
+        <source>Checklist saved.</source>
+        <translation>检查清单已保存。</translation>
+    </message>
+    <message>
+        <source>Rectification of %1 recorded.</source>
+        <translation>已登记“%1”的整改。</translation>
+    </message>
+    <message>
+        <source>Exporting projects to Excel</source>
+        <translation>正在导出在建项目Excel</translation>
+    </message>
+    <message>
+        <source>Printing the compliance report</source>
+        <translation>正在生成落实情况表PDF</translation>
+    </message>
+    <message>
+        <source>Export projects to Excel</source>
+        <translation>导出在建项目到Excel</translation>
+    </message>
+    <message>
+        <source>projects</source>
+        <translation>在建项目</translation>
+    </message>
+    <message>
+        <source>Print the compliance report to PDF</source>
+        <translation>将“6项制度”落实情况表导出为PDF</translation>
+    </message>
+    <message>
+        <source>six-system compliance</source>
+        <translation>6项制度落实情况表</translation>
+    </message>
+    <message>
+        <source>Exported %1 projects (item rate %2) to %3.</source>
+        <translation>已导出 %1 个项目（综合达标率 %2）到 %3。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何文件。</translation>
+    </message>
+</context>
+<context>
+    <name>RectificationDialog</name>
+    <message>
+        <source>Record the rectification</source>
+        <translation>登记整改</translation>
+    </message>
+    <message>
+        <source>e.g. notice board put up, photo on file</source>
+        <translation>如：已设置维权告示牌，照片存档</translation>
+    </message>
+    <message>
+        <source>%1 — to be put right by %2</source>
+        <translation>%1 —— 整改期限 %2</translation>
+    </message>
+    <message>
+        <source>Rectified on</source>
+        <translation>整改完成日期</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>整改佐证</translation>
     </message>
 </context>
 <context>
@@ -863,10 +1643,456 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Record an annual review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation type="unfinished">年度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+</context>
+<context>
     <name>RoleChecks</name>
     <message>
         <source>Roles</source>
         <translation>角色</translation>
+    </message>
+</context>
+<context>
+    <name>SessionForm</name>
+    <message>
+        <source>New study or training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study or training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 2 or 1.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study of law (counts as rule-of-law study)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Attendees (from the staff roster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (no longer on the roster)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SessionsTab</name>
+    <message>
+        <source>Search by topic or organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation type="unfinished">类别：</translation>
+    </message>
+    <message>
+        <source>New session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sessions</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “%1” (%2 attendees).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the session “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffLabels</name>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrative enforcement certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labour inspection certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enforcement supervision certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Civil service post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Managed as civil service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public institution post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StaffWindow</name>
+    <message>
+        <source>Search by name or certificate number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid on the date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiring within %1 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a valid certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The status, the highlight and the filter apply to this date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New officer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation type="unfinished">导出Excel</translation>
+    </message>
+    <message>
+        <source>Print public roster (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <source>Download template</source>
+        <translation type="unfinished">下载模板</translation>
+    </message>
+    <message>
+        <source>Amber: expires within %1 days · red: expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation type="unfinished">编号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staffing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal qual.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>In post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n officers</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved %1 (not in the current filter).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished">已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Export the roster to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enforcement staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the roster to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the public roster to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public roster of enforcement staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the public roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished">保存导入模板</translation>
+    </message>
+    <message>
+        <source>staff roster import template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template saved to %1.</source>
+        <translation type="unfinished">模板已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Writing the import template</source>
+        <translation type="unfinished">正在生成导入模板</translation>
+    </message>
+    <message>
+        <source>Import the roster from Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation type="unfinished">已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 imported, %2 refused.</source>
+        <translation type="unfinished">导入完成：导入 %1 行，拒绝 %2 行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished">已取消，未保存任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLabels</name>
+    <message>
+        <source>Party group central study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-bureau study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party branch study</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Law popularisation activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -945,6 +2171,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished">保存</translation>
     </message>
 </context>
 </TS>
