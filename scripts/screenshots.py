@@ -1,6 +1,6 @@
 """Screenshots of the windows, offscreen, with Chinese sample data: look at them.
 
-    python scripts/screenshots.py [OUT_DIR]        (default /tmp/shots)
+    python scripts/screenshots.py [OUT_DIR] [--lang en]     (default /tmp/shots, Chinese)
 
 Writes main_window.png, parties_window.png, person_form_id_error.png,
 person_form_edit_masked.png, employer_form.png and import_report.png.  Runs on
@@ -61,7 +61,7 @@ def settle(app) -> None:  # type: ignore[no-untyped-def]
         app.processEvents()
 
 
-def main(out: Path) -> int:
+def main(out: Path, language: str = "zh_CN") -> int:
     out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="renshe-shots-"))
     os.environ["RENSHE_DATA_DIR"] = str(data)
@@ -77,7 +77,7 @@ def main(out: Path) -> int:
 
     app = make_application()
     family = install_font(app)
-    install_translators(app, "zh_CN")
+    install_translators(app, language)
     store = open_store(f"sqlite:///{data / 'shots.db'}")
     setup = PartyService(store, setup_actor())
     for name, id_no, phone, address, migrant in PEOPLE:
@@ -88,7 +88,8 @@ def main(out: Path) -> int:
                       "legal_rep": rep, "phone": "0851-85551234", "address": "贵州省贵阳市南明区"})
 
     admin = Actor(username="admin", user_id=1, roles=frozenset({"admin"}))
-    context = AppContext(store=store, actor=admin, error_windows=False, tasks=TaskRunner(error_windows=False))
+    context = AppContext(store=store, actor=admin, language=language, error_windows=False,
+                         tasks=TaskRunner(language=language, error_windows=False))
     window = MainWindow(context)
     window.resize(1280, 760)
     window.show()
@@ -130,7 +131,7 @@ def main(out: Path) -> int:
         RowProblem(4, "id_no.checksum", "id_no", {"expected": "X"}),
         RowProblem(6, "party.duplicate_id_no", "id_no", {"name": "张伟", "number": 1}),
     ])
-    dialog = ImportReportDialog(report, "zh_CN", window)
+    dialog = ImportReportDialog(report, language, window)
     dialog.show()
     settle(app)
     dialog.grab().save(str(out / "import_report.png"))
@@ -145,4 +146,10 @@ def main(out: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots")))
+    import argparse
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", default="/tmp/shots", type=Path)
+    parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
+    options = parser.parse_args()
+    sys.exit(main(options.out, options.lang))

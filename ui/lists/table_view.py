@@ -71,10 +71,14 @@ class PagedTableView(QTableView):
             selection.selectionChanged.connect(self._selection_changed)
 
     def _apply_widths(self, model: PagedTableModel[Any]) -> None:
+        # Widths are given in Chinese characters; never narrower than the header
+        # (plus room for the sort arrow), whatever the language.
         char = self.fontMetrics().horizontalAdvance("中")
+        header_metrics = self.horizontalHeader().fontMetrics()
         for i, column in enumerate(model.columns):
             if column.width:
-                self.setColumnWidth(i, column.width * char + 16)
+                header = header_metrics.horizontalAdvance(column.title) + 28
+                self.setColumnWidth(i, max(column.width * char + 16, header))
 
     # ---------------------------------------------------------------- selection as ids
     def selected_rows(self) -> list[int]:

@@ -124,9 +124,9 @@ class PartiesWindow(QWidget):
         return [
             Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=4),
             Column("kind", self.tr("Kind"), lambda r: kind_label(r.kind), width=3),
-            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=14, tooltip=lambda r: r.name),
+            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=13, tooltip=lambda r: r.name),
             Column("identity_number", self.tr("ID number / credit code"), lambda r: r.identity_number, width=11),
-            Column("sex", self.tr("Sex"), lambda r: sex_label(r.sex), align=CENTRE, width=2),
+            Column("sex", self.tr("Sex"), lambda r: sex_label(r.sex), align=CENTRE, width=3),
             Column("birth_date", self.tr("Birth date"), lambda r: r.birth_date, width=6),
             Column("phone", self.tr("Phone"), lambda r: r.phone, width=7),
             Column("is_migrant_worker", self.tr("Migrant worker"), lambda r: r.is_migrant_worker, align=CENTRE, width=4),
