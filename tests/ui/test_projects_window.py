@@ -176,7 +176,11 @@ def test_overdue_rectifications_are_red_and_can_be_filtered_and_cleared(qtbot, s
     seed_report_projects(store)
     window.refresh()
     assert window.model.rowCount() == 12
+    assert window.count_label.text() == "共 12 个项目"
     assert window.item_rate.text() == "95.45%" and window.project_rate.text() == "75.00%"
+    assert window.counts.text() == "在建项目 12 个（纳入实名制平台 12 个）· 已检查 12 个"
+    assert window.item_rate_detail.text() == "适用项 66 项，落实 63 项"
+    assert cell(window, 0, "status") == "在建"
     names = [cell(window, r, "name") for r in range(12)]
     late = names.index("二七路小学改扩建")
     assert cell(window, late, "overdue") == "1"
@@ -192,6 +196,7 @@ def test_overdue_rectifications_are_red_and_can_be_filtered_and_cleared(qtbot, s
     items = window.items_model
     failing = next(r for r in range(items.rowCount()) if items.row_at(r).status == "not_in_force")
     assert items.data(items.index(failing, items.column_index("rectify_by")), Qt.ItemDataRole.ForegroundRole) == RED
+    assert items.data(items.index(failing, items.column_index("status"))) == "未落实"
     window.items_view.selectRow(failing)
     assert window.rectify_button.isEnabled()
     monkeypatch.setattr(RectificationDialog, "ask", classmethod(lambda cls, parent, item: (date(2023, 12, 28), "已设置告示牌")))

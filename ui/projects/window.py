@@ -298,9 +298,10 @@ class ProjectsWindow(QWidget):
     def _columns(self) -> list[Column[ProjectRow]]:
         overdue_red = _red_when(lambda r: r.overdue > 0)
         return [
-            Column("name", self.tr("Project"), lambda r: r.name, sort_key="name", width=16),
-            Column("location", self.tr("Location"), lambda r: r.location, width=8),
-            Column("contractor", self.tr("General contractor"), lambda r: r.contractor_name, width=14),
+            Column("name", self.tr("Project"), lambda r: r.name, sort_key="name", tooltip=lambda r: r.name, width=18),
+            Column("location", self.tr("Location"), lambda r: r.location, width=7),
+            Column("contractor", self.tr("General contractor"), lambda r: r.contractor_name,
+                   tooltip=lambda r: r.contractor_name or None, width=14),
             Column("status", self.tr("Status"), lambda r: project_status_label(r.status), align=CENTRE, width=3),
             Column("start_date", self.tr("Start"), lambda r: r.start_date, width=6),
             Column("planned_completion", self.tr("Planned completion"), lambda r: r.planned_completion, width=6),
@@ -334,7 +335,7 @@ class ProjectsWindow(QWidget):
 
     def _item_columns(self) -> list[Column[CheckItemRow]]:
         return [
-            Column("label", self.tr("Item"), lambda r: r.label, width=10),
+            Column("label", self.tr("Item"), lambda r: r.label, tooltip=lambda r: r.label, width=11),
             Column("status", self.tr("Finding"), lambda r: item_status_label(r.status), align=CENTRE,
                    foreground=_red_when(lambda r: r.status == ItemStatus.NOT_IN_FORCE.value), width=4),
             Column("rectify_by", self.tr("Rectify by"), lambda r: r.rectify_by,
