@@ -29,6 +29,8 @@ class Area:
 AREAS: list[Area] = [
     Area("parties", QT_TRANSLATE_NOOP("Areas", "Parties"), "ui.parties.window:PartiesWindow", Permission.PARTY_VIEW),
     Area("projects", QT_TRANSLATE_NOOP("Areas", "Construction projects"), "ui.projects.window:ProjectsWindow", Permission.PROJECT_VIEW),
+    Area("staff", QT_TRANSLATE_NOOP("Areas", "Enforcement staff"), "ui.staff.window:StaffWindow", Permission.STAFF_VIEW),
+    Area("training", QT_TRANSLATE_NOOP("Areas", "Training and exams"), "ui.training.window:TrainingWindow", Permission.TRAINING_VIEW),
     # Holds 用户与角色 (USER_MANAGE) and 操作日志 (AUDIT_VIEW); every USER_MANAGE role also
     # holds AUDIT_VIEW (tests/ui/test_admin.py checks), so this one permission suffices.
     Area("admin", QT_TRANSLATE_NOOP("Areas", "Administration"), "ui.admin.window:AdminWindow", Permission.AUDIT_VIEW),

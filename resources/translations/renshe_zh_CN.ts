@@ -38,6 +38,14 @@
         <translation>在建项目</translation>
     </message>
     <message>
+        <source>Enforcement staff</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <source>Training and exams</source>
+        <translation>培训考试</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -271,47 +279,47 @@
     <name>CertificateDialog</name>
     <message>
         <source>New certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>添加执法证</translation>
     </message>
     <message>
         <source>Edit certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>修改执法证</translation>
     </message>
     <message>
         <source>Certificate type</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>Certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件编号</translation>
     </message>
     <message>
         <source>e.g. the provincial government</source>
-        <translation type="unfinished"></translation>
+        <translation>如：某省人民政府</translation>
     </message>
     <message>
         <source>Issuing authority</source>
-        <translation type="unfinished"></translation>
+        <translation>发证机关</translation>
     </message>
     <message>
         <source>Issue date</source>
-        <translation type="unfinished"></translation>
+        <translation>发证日期</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Enforcement category</source>
-        <translation type="unfinished"></translation>
+        <translation>执法类别</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>“Expired” follows from the dates; a warning shows %1 days before the expiry date.</source>
-        <translation type="unfinished"></translation>
+        <translation>“过期”由有效期自动判断；到期前%1天起提醒。</translation>
     </message>
 </context>
 <context>
@@ -365,20 +373,20 @@
     <name>CheckList</name>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选</translation>
     </message>
     <message>
         <source>Check all shown</source>
-        <translation type="unfinished"></translation>
+        <translation>全选（显示的）</translation>
     </message>
     <message>
         <source>Uncheck all</source>
-        <translation type="unfinished"></translation>
+        <translation>全不选</translation>
     </message>
     <message numerus="yes">
         <source>%n checked</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已选 %n 人</numerusform>
         </translation>
     </message>
 </context>
@@ -421,7 +429,7 @@
     <name>ConfirmDelete</name>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
 </context>
 <context>
@@ -444,6 +452,178 @@
     <message>
         <source>Renshe Desk</source>
         <translation>人社办案台</translation>
+    </message>
+</context>
+<context>
+    <name>ExamForm</name>
+    <message>
+        <source>New exam</source>
+        <translation>新增考试</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Full mark</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>考试名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Organiser</source>
+        <translation>组织单位</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>合格分数线</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应参考</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>实际参考</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>成绩</translation>
+    </message>
+    <message>
+        <source>Reason for absence</source>
+        <translation>缺考原因</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Everyone required</source>
+        <translation>全部应参考</translation>
+    </message>
+    <message>
+        <source>Everyone required sat</source>
+        <translation>应参考人员全部参考</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Results (tick who was required and who sat; type the scores)</source>
+        <translation>成绩（勾选应参考和实际参考人员，填写成绩）</translation>
+    </message>
+    <message>
+        <source> (left)</source>
+        <translation>（已离岗）</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>缺考</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不合格</translation>
+    </message>
+    <message>
+        <source>Required %1, sat %2, passed %3 — participation rate %4, pass rate %5</source>
+        <translation>应参考 %1 人，实际参考 %2 人，合格 %3 人 —— 参考率 %4，合格率 %5</translation>
+    </message>
+</context>
+<context>
+    <name>ExamsTab</name>
+    <message>
+        <source>Search by exam title</source>
+        <translation>按考试名称查找</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>New exam</source>
+        <translation>新增考试</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exams</source>
+        <translation>
+            <numerusform>共 %n 场考试</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>考试名称</translation>
+    </message>
+    <message>
+        <source>Pass / full mark</source>
+        <translation>合格线/满分</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应参考</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>实际参考</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Participation rate</source>
+        <translation>参考率</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Saved “%1”: participation rate %2, pass rate %3.</source>
+        <translation>已保存“%1”：参考率 %2，合格率 %3。</translation>
+    </message>
+    <message>
+        <source>Delete the exam “%1” and its results?</source>
+        <translation>删除考试“%1”及其全部成绩？</translation>
     </message>
 </context>
 <context>
@@ -563,6 +743,129 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>IntakeForm</name>
+    <message>
+        <source>Register a complaint or report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anonymous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also a worker concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished">单位</translation>
+    </message>
+    <message>
+        <source>Credit code</source>
+        <translation type="unfinished">统一社会信用代码</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrant worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Owed (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Migrant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind / channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employers complained of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Employer name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credit code (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Construction project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers concerned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the amount owed to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 workers, %2 yuan owed in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Renshe Desk — sign in</source>
@@ -676,155 +979,155 @@ Please tell the administrator; the details are in the log file.</source>
     <name>OfficerForm</name>
     <message>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Officer</source>
-        <translation type="unfinished"></translation>
+        <translation>人员信息</translation>
     </message>
     <message>
         <source>optional; 18 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>选填，18位</translation>
     </message>
     <message>
         <source>Male</source>
-        <translation type="unfinished">男</translation>
+        <translation>男</translation>
     </message>
     <message>
         <source>Female</source>
-        <translation type="unfinished">女</translation>
+        <translation>女</translation>
     </message>
     <message>
         <source>Holds the legal professional qualification</source>
-        <translation type="unfinished"></translation>
+        <translation>具有法律职业资格</translation>
     </message>
     <message>
         <source>certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>证书编号</translation>
     </message>
     <message>
         <source>On the roster (in post)</source>
-        <translation type="unfinished"></translation>
+        <translation>在编（列入执法人员名册）</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Sex</source>
-        <translation type="unfinished">性别</translation>
+        <translation>性别</translation>
     </message>
     <message>
         <source>Birth date</source>
-        <translation type="unfinished">出生日期</translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation>科室</translation>
     </message>
     <message>
         <source>Post and rank</source>
-        <translation type="unfinished"></translation>
+        <translation>职务/职级</translation>
     </message>
     <message>
         <source>Staffing type</source>
-        <translation type="unfinished"></translation>
+        <translation>编制类型</translation>
     </message>
     <message>
         <source>Qualification no.</source>
-        <translation type="unfinished"></translation>
+        <translation>资格证书编号</translation>
     </message>
     <message>
         <source>Enforcement certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>执法证件</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件编号</translation>
     </message>
     <message>
         <source>Issued by</source>
-        <translation type="unfinished"></translation>
+        <translation>发证机关</translation>
     </message>
     <message>
         <source>Issued</source>
-        <translation type="unfinished"></translation>
+        <translation>发证日期</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>执法类别</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Add certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>添加执法证</translation>
     </message>
     <message>
         <source>Edit certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>修改执法证</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">年度</translation>
+        <translation>年度</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>年审日期</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Record annual review</source>
-        <translation type="unfinished"></translation>
+        <translation>登记年审</translation>
     </message>
     <message>
         <source>Delete review</source>
-        <translation type="unfinished"></translation>
+        <translation>删除年审</translation>
     </message>
     <message>
         <source>Annual reviews of the selected certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>所选证件的年度验审</translation>
     </message>
     <message>
         <source>New officer</source>
-        <translation type="unfinished"></translation>
+        <translation>新增人员</translation>
     </message>
     <message>
         <source>Officer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>执法人员：%1</translation>
     </message>
     <message>
         <source>%1 (expires in %2 days)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2天后到期）</translation>
     </message>
 </context>
 <context>
@@ -1646,23 +1949,23 @@ Please tell the administrator; the details are in the log file.</source>
     <name>ReviewDialog</name>
     <message>
         <source>Record an annual review</source>
-        <translation type="unfinished"></translation>
+        <translation>登记年度验审</translation>
     </message>
     <message>
         <source>Year</source>
-        <translation type="unfinished">年度</translation>
+        <translation>年度</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Review date</source>
-        <translation type="unfinished"></translation>
+        <translation>年审日期</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1676,423 +1979,592 @@ Please tell the administrator; the details are in the log file.</source>
     <name>SessionForm</name>
     <message>
         <source>New study or training session</source>
-        <translation type="unfinished"></translation>
+        <translation>新增学习培训</translation>
     </message>
     <message>
         <source>Study or training session</source>
-        <translation type="unfinished"></translation>
+        <translation>学习培训</translation>
     </message>
     <message>
         <source>e.g. 2 or 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>如 2 或 1.5</translation>
     </message>
     <message>
         <source>Study of law (counts as rule-of-law study)</source>
-        <translation type="unfinished"></translation>
+        <translation>专题学法（计入学法次数）</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Organiser</source>
-        <translation type="unfinished"></translation>
+        <translation>组织单位</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>学时</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <translation>保存</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Attendees (from the staff roster)</source>
-        <translation type="unfinished"></translation>
+        <translation>参加人员（从执法人员名册中勾选）</translation>
     </message>
     <message>
         <source> (no longer on the roster)</source>
-        <translation type="unfinished"></translation>
+        <translation>（已不在名册中）</translation>
     </message>
 </context>
 <context>
     <name>SessionsTab</name>
     <message>
         <source>Search by topic or organiser</source>
-        <translation type="unfinished"></translation>
+        <translation>按主题或组织单位查找</translation>
     </message>
     <message>
         <source>All years</source>
-        <translation type="unfinished"></translation>
+        <translation>全部年度</translation>
     </message>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>全部类别</translation>
     </message>
     <message>
         <source>Year:</source>
-        <translation type="unfinished"></translation>
+        <translation>年度：</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished">类别：</translation>
+        <translation>类别：</translation>
     </message>
     <message>
         <source>New session</source>
-        <translation type="unfinished"></translation>
+        <translation>新增学习培训</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 次</numerusform>
         </translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Organiser</source>
-        <translation type="unfinished"></translation>
+        <translation>组织单位</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>学时</translation>
     </message>
     <message>
         <source>Law study</source>
-        <translation type="unfinished"></translation>
+        <translation>专题学法</translation>
     </message>
     <message>
         <source>Attendees</source>
-        <translation type="unfinished"></translation>
+        <translation>参加人数</translation>
     </message>
     <message>
         <source>Saved “%1” (%2 attendees).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存“%1”（%2人参加）。</translation>
     </message>
     <message>
         <source>Delete the session “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>删除学习培训“%1”？</translation>
     </message>
     <message>
         <source>Deleted “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>已删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialogs</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
     <name>StaffLabels</name>
     <message>
         <source>Valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>Suspended</source>
-        <translation type="unfinished"></translation>
+        <translation>暂扣</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>注销</translation>
     </message>
     <message>
         <source>Withdrawn</source>
-        <translation type="unfinished"></translation>
+        <translation>收回</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>过期</translation>
     </message>
     <message>
         <source>Not yet valid</source>
-        <translation type="unfinished"></translation>
+        <translation>未生效</translation>
     </message>
     <message>
         <source>No certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>无证</translation>
     </message>
     <message>
         <source>Administrative enforcement certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>行政执法证</translation>
     </message>
     <message>
         <source>Labour inspection certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>劳动保障监察证</translation>
     </message>
     <message>
         <source>Enforcement supervision certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>执法监督证</translation>
     </message>
     <message>
         <source>Civil service post</source>
-        <translation type="unfinished"></translation>
+        <translation>行政编制</translation>
     </message>
     <message>
         <source>Managed as civil service</source>
-        <translation type="unfinished"></translation>
+        <translation>参公</translation>
     </message>
     <message>
         <source>Public institution post</source>
-        <translation type="unfinished"></translation>
+        <translation>事业编制</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
     </message>
     <message>
         <source>Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>合格</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>不合格</translation>
     </message>
 </context>
 <context>
     <name>StaffWindow</name>
     <message>
         <source>Search by name or certificate number</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名或证件编号查找</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>全部人员</translation>
     </message>
     <message>
         <source>Valid on the date</source>
-        <translation type="unfinished"></translation>
+        <translation>当日持有效证件</translation>
     </message>
     <message>
         <source>Expiring within %1 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1天内到期</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
     <message>
         <source>Without a valid certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>无有效证件</translation>
     </message>
     <message>
         <source>The status, the highlight and the filter apply to this date</source>
-        <translation type="unfinished"></translation>
+        <translation>状态、提醒底色和筛选均以此日期为准</translation>
     </message>
     <message>
         <source>Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>显示：</translation>
     </message>
     <message>
         <source>On:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期：</translation>
     </message>
     <message>
         <source>New officer</source>
-        <translation type="unfinished"></translation>
+        <translation>新增人员</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Export Excel</source>
-        <translation type="unfinished">导出Excel</translation>
+        <translation>导出Excel</translation>
     </message>
     <message>
         <source>Print public roster (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>打印公示名单(PDF)</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Download template</source>
-        <translation type="unfinished">下载模板</translation>
+        <translation>下载模板</translation>
     </message>
     <message>
         <source>Amber: expires within %1 days · red: expired</source>
-        <translation type="unfinished"></translation>
+        <translation>黄色：%1天内到期 · 红色：已过期</translation>
     </message>
     <message>
         <source>No.</source>
-        <translation type="unfinished">编号</translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Section</source>
-        <translation type="unfinished"></translation>
+        <translation>科室</translation>
     </message>
     <message>
         <source>Post</source>
-        <translation type="unfinished"></translation>
+        <translation>职务/职级</translation>
     </message>
     <message>
         <source>Staffing</source>
-        <translation type="unfinished"></translation>
+        <translation>编制</translation>
     </message>
     <message>
         <source>Legal qual.</source>
-        <translation type="unfinished"></translation>
+        <translation>法律职业资格</translation>
     </message>
     <message>
         <source>Certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <source>Certificate no.</source>
-        <translation type="unfinished"></translation>
+        <translation>证件编号</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>执法类别</translation>
     </message>
     <message>
         <source>Valid until</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期至</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>In post</source>
-        <translation type="unfinished"></translation>
+        <translation>在编</translation>
     </message>
     <message>
         <source>%1, %2 days left</source>
-        <translation type="unfinished"></translation>
+        <translation>%1，剩%2天</translation>
     </message>
     <message numerus="yes">
         <source>%n officers</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共 %n 人</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved %1 (not in the current filter).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存 %1（不在当前筛选结果中）。</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished">已保存 %1。</translation>
+        <translation>已保存 %1。</translation>
     </message>
     <message>
         <source>Export the roster to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出执法人员名册到Excel</translation>
     </message>
     <message>
         <source>enforcement staff</source>
-        <translation type="unfinished"></translation>
+        <translation>执法人员名册</translation>
     </message>
     <message>
         <source>Exporting the roster to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出执法人员名册</translation>
     </message>
     <message>
         <source>Print the public roster to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>打印执法人员公示名单</translation>
     </message>
     <message>
         <source>public roster of enforcement staff</source>
-        <translation type="unfinished"></translation>
+        <translation>行政执法人员公示名单</translation>
     </message>
     <message>
         <source>Printing the public roster</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成公示名单</translation>
     </message>
     <message>
         <source>Save the import template</source>
-        <translation type="unfinished">保存导入模板</translation>
+        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>staff roster import template</source>
-        <translation type="unfinished"></translation>
+        <translation>执法人员导入模板</translation>
     </message>
     <message>
         <source>Template saved to %1.</source>
-        <translation type="unfinished">模板已保存到 %1。</translation>
+        <translation>模板已保存到 %1。</translation>
     </message>
     <message>
         <source>Writing the import template</source>
-        <translation type="unfinished">正在生成导入模板</translation>
+        <translation>正在生成导入模板</translation>
     </message>
     <message>
         <source>Import the roster from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>从Excel导入执法人员</translation>
     </message>
     <message>
         <source>Importing the roster</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入执法人员</translation>
     </message>
     <message>
         <source>Exported %1 rows to %2.</source>
-        <translation type="unfinished">已导出 %1 行到 %2。</translation>
+        <translation>已导出 %1 行到 %2。</translation>
     </message>
     <message>
         <source>Import finished: %1 imported, %2 refused.</source>
-        <translation type="unfinished">导入完成：导入 %1 行，拒绝 %2 行。</translation>
+        <translation>导入完成：导入 %1 行，拒绝 %2 行。</translation>
     </message>
     <message>
         <source>Cancelled; nothing was saved.</source>
-        <translation type="unfinished">已取消，未保存任何数据。</translation>
+        <translation>已取消，未保存任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryTab</name>
+    <message>
+        <source>Set target</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Yearly hours target per person:</source>
+        <translation>年度人均学时目标：</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>Of which law study</source>
+        <translation>其中专题学法</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>学时</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>科室</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>完成情况</translation>
+    </message>
+    <message>
+        <source>Exam</source>
+        <translation>考试名称</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>应参考</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>实际参考</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>合格</translation>
+    </message>
+    <message>
+        <source>Participation rate</source>
+        <translation>参考率</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>合格率</translation>
+    </message>
+    <message>
+        <source>Study and training sessions</source>
+        <translation>学习培训</translation>
+    </message>
+    <message>
+        <source>Hours per person (those behind the target highlighted)</source>
+        <translation>个人学时（未达标者以底色标出）</translation>
+    </message>
+    <message>
+        <source>Exams</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>%1: %2 sessions; %3 hours per person on average, %4 of %5 people reached the target (%6); exams: participation rate %7, pass rate %8.</source>
+        <translation>%1年：学习培训 %2 次；人均 %3 学时，%5 人中 %4 人达到学时目标（%6）；考试参考率 %7，合格率 %8。</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>reached</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>差%1学时</translation>
+    </message>
+    <message>
+        <source>Whole year</source>
+        <translation>全年合计</translation>
+    </message>
+    <message>
+        <source>Hours target saved.</source>
+        <translation>学时目标已保存。</translation>
+    </message>
+    <message>
+        <source>Export the year&apos;s summary to Excel</source>
+        <translation>导出年度汇总到Excel</translation>
+    </message>
+    <message>
+        <source>training summary %1</source>
+        <translation>%1年度学习培训和考试情况</translation>
+    </message>
+    <message>
+        <source>Exporting the year&apos;s summary</source>
+        <translation>正在导出年度汇总</translation>
+    </message>
+    <message>
+        <source>Export the year&apos;s summary to PDF</source>
+        <translation>导出年度汇总为PDF</translation>
+    </message>
+    <message>
+        <source>Printing the year&apos;s summary</source>
+        <translation>正在生成年度汇总PDF</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>
     <name>TrainingLabels</name>
     <message>
         <source>Party group central study</source>
-        <translation type="unfinished"></translation>
+        <translation>党组中心组学习</translation>
     </message>
     <message>
         <source>Whole-bureau study</source>
-        <translation type="unfinished"></translation>
+        <translation>全局集中学习</translation>
     </message>
     <message>
         <source>Party branch study</source>
-        <translation type="unfinished"></translation>
+        <translation>党支部学习</translation>
     </message>
     <message>
         <source>Special training</source>
-        <translation type="unfinished"></translation>
+        <translation>专题培训</translation>
     </message>
     <message>
         <source>Law popularisation activity</source>
-        <translation type="unfinished"></translation>
+        <translation>普法宣传活动</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWindow</name>
+    <message>
+        <source>Study and training</source>
+        <translation>学习培训</translation>
+    </message>
+    <message>
+        <source>Exams</source>
+        <translation>考试</translation>
+    </message>
+    <message>
+        <source>Year summary</source>
+        <translation>年度汇总</translation>
     </message>
 </context>
 <context>
@@ -2172,9 +2644,12 @@ Please tell the administrator; the details are in the log file.</source>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
+</context>
+<context>
+    <name>parent</name>
     <message>
-        <source>Save</source>
-        <translation type="unfinished">保存</translation>
+        <source>Register this complaint anyway?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

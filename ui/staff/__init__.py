@@ -1,0 +1,1 @@
+"""执法人员: the enforcement staff roster, certificates and annual reviews."""

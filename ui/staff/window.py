@@ -1,0 +1,357 @@
+"""执法人员: the roster with each officer's best certificate and its state on a date.
+
+A search box, a "show" filter (all / valid on the date / expiring within 60
+days / expired / without a valid certificate) and the date it applies to, over
+the paged list (ui/lists).  Rows expiring within 60 days are amber, expired
+ones red-ish (ui/staff/roster_model.py).  The officer form (ui/staff/form.py)
+holds the certificates and reviews.  The Excel export, the 执法公示 PDF, the
+import and its template run through the one task runner (ui/tasks.py).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import Cancelled, StorageError, UserError
+from app.services.parties import ImportReport
+from app.services.permissions import Permission
+from app.services.staff import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
+from ui.context import AppContext
+from ui.errors import show_user_error
+from ui.lists import Column, PagedTableView, SearchBox
+from ui.parties import files
+from ui.parties.import_report import ImportReportDialog
+from ui.staff.form import OfficerForm
+from ui.staff.labels import cert_type_label, staffing_label, status_label
+from ui.staff.roster_model import RosterModel
+from ui.tasks import TaskRunner
+from ui.widgets.date_field import DateField
+
+XLSX_FILTER = "Excel (*.xlsx)"
+PDF_FILTER = "PDF (*.pdf)"
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+
+
+class StaffWindow(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staff_window")
+        self.context = context
+        self.service = StaffService(context.store, context.actor)
+        if context.tasks is None:
+            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
+        self.tasks: TaskRunner = context.tasks
+        self.form: OfficerForm | None = None
+        self.report_dialog: ImportReportDialog | None = None
+        self.message_box: QMessageBox | None = None
+
+        self.search = SearchBox()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search by name or certificate number"))
+        self.search.search_changed.connect(self._filter_changed)
+        self.show_filter = QComboBox()
+        self.show_filter.setObjectName("show_filter")
+        for text, value in (
+            (self.tr("Everyone"), RosterFilter.ALL),
+            (self.tr("Valid on the date"), RosterFilter.VALID),
+            (self.tr("Expiring within %1 days").replace("%1", str(WARNING_DAYS)), RosterFilter.EXPIRING),
+            (self.tr("Expired"), RosterFilter.EXPIRED),
+            (self.tr("Without a valid certificate"), RosterFilter.NO_VALID),
+        ):
+            self.show_filter.addItem(text, value.value)
+        self.show_filter.currentIndexChanged.connect(self._filter_changed)
+        self.as_of = DateField()
+        self.as_of.setObjectName("as_of")
+        self.as_of.setToolTip(self.tr("The status, the highlight and the filter apply to this date"))
+        self.as_of.dateChanged.connect(self._filter_changed)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Show:")))
+        filters.addWidget(self.show_filter)
+        filters.addWidget(QLabel(self.tr("On:")))
+        filters.addWidget(self.as_of)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, text, slot, permission in (
+            ("add", self.tr("New officer"), self.add_officer, Permission.STAFF_EDIT),
+            ("edit", self.tr("Open"), self.open_selected, Permission.STAFF_VIEW),
+            ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.STAFF_VIEW),
+            ("public_pdf", self.tr("Print public roster (PDF)"), self.print_public_roster, Permission.STAFF_VIEW),
+            ("import", self.tr("Import"), self.import_file, Permission.STAFF_EDIT),
+            ("template", self.tr("Download template"), self.save_template, None),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(key)
+            button.clicked.connect(slot)
+            if permission is not None and not context.can(permission):
+                button.setEnabled(False)
+                button.setToolTip(context.missing_permission_tip(permission))
+            self.buttons[key] = button
+            actions.addWidget(button)
+            if key == "edit":
+                actions.addSpacing(16)
+        actions.addStretch(1)
+        self.legend = QLabel(
+            self.tr("Amber: expires within %1 days · red: expired").replace("%1", str(WARNING_DAYS))
+        )
+        self.legend.setObjectName("legend")
+        actions.addWidget(self.legend)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        self.model = RosterModel(self._columns(), self)
+        self.view = PagedTableView()
+        self.view.setObjectName("staff_table")
+        self.view.setModel(self.model)
+        self.view.row_activated.connect(self.open_row)
+        self.view.selection_changed_ids.connect(self._selection_changed)
+        self.model.count_changed.connect(self._show_count)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self.model.set_query_factory(self._query)
+        self.model.set_initial_sort("name")
+        self._selection_changed([])
+
+    # ---------------------------------------------------------------- the list
+    def _columns(self) -> list[Column[OfficerRow]]:
+        def cert(attr: str) -> Any:
+            return lambda r: getattr(r.certificate, attr) if r.certificate else None
+
+        return [
+            Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=3),
+            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=5),
+            Column("section", self.tr("Section"), lambda r: r.section or r.unit, width=9),
+            Column("post", self.tr("Post"), lambda r: r.post, width=6),
+            Column("staffing", self.tr("Staffing"), lambda r: staffing_label(r.staffing_type), width=5),
+            Column("qualification", self.tr("Legal qual."), lambda r: r.has_legal_qualification, align=CENTRE,
+                   width=4),
+            Column("cert_type", self.tr("Certificate"), lambda r: cert_type_label(cert("cert_type")(r)), width=7),
+            Column("cert_number", self.tr("Certificate no."), cert("number"), width=8),
+            Column("category", self.tr("Category"), cert("category"), width=7),
+            Column("expiry", self.tr("Valid until"), cert("expiry_date"), sort_key="expiry", width=6),
+            Column("status", self.tr("Status"), self._status_text, width=7),
+            Column("on_roster", self.tr("In post"), lambda r: r.on_roster, align=CENTRE, width=3),
+        ]
+
+    def _status_text(self, row: OfficerRow) -> str:
+        text = status_label(row.status)
+        if row.expiring and row.days_left is not None:
+            return self.tr("%1, %2 days left").replace("%1", text).replace("%2", str(row.days_left))
+        return text
+
+    def _filters(self) -> tuple[str, date, str]:
+        return self.search.search_text, self.as_of.value() or date.today(), self.show_filter.currentData()
+
+    def _query(self, sort: str | None, descending: bool) -> Any:
+        text, day, show = self._filters()
+        return self.service.query(text=text, as_of=day, show=show, sort=sort or "name", descending=descending)
+
+    def _filter_changed(self, *_args: Any) -> None:
+        self.model.refresh()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n officers", "", count))
+
+    def _selection_changed(self, ids: list[Any]) -> None:
+        self.buttons["edit"].setEnabled(len(ids) == 1)
+
+    def selected_row(self) -> OfficerRow | None:
+        item = self.view.current_item()
+        return item if isinstance(item, OfficerRow) else None
+
+    def set_filter(self, show: RosterFilter | str, on: date | None = None) -> None:
+        """Choose what to show and for which date (as the clerk does with the two controls)."""
+        if on is not None:
+            self.as_of.set_value(on)
+        self.show_filter.setCurrentIndex(max(self.show_filter.findData(RosterFilter(show).value), 0))
+
+    # ---------------------------------------------------------------- the form
+    def add_officer(self) -> OfficerForm:
+        return self._open_form(OfficerForm(self.context, self.service, parent=self))
+
+    def open_selected(self) -> OfficerForm | None:
+        row = self.selected_row()
+        return self.open_row(row) if row is not None else None
+
+    def open_row(self, row: OfficerRow) -> OfficerForm | None:
+        try:
+            detail = self.service.get(row.id)
+        except (UserError, StorageError) as err:
+            self._tell(err)
+            return None
+        return self._open_form(OfficerForm(self.context, self.service, detail=detail, parent=self))
+
+    def _open_form(self, form: OfficerForm) -> OfficerForm:
+        self.form = form
+        form.saved.connect(self._saved)
+        form.finished.connect(lambda _result, f=form: self._form_closed(f))
+        form.open()
+        return form
+
+    def _form_closed(self, form: OfficerForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+    def _saved(self, row: OfficerRow) -> None:
+        self.model.refresh()
+        if not self.view.select_ids([row.id]):
+            self.status.setText(self.tr("Saved %1 (not in the current filter).").replace("%1", row.name))
+        else:
+            self.status.setText(self.tr("Saved %1.").replace("%1", row.name))
+
+    # ---------------------------------------------------------------- files
+    def export_excel(self) -> None:
+        path = files.choose_save_path(self, self.tr("Export the roster to Excel"),
+                                      self.tr("enforcement staff") + ".xlsx", XLSX_FILTER)
+        if path is None:
+            return
+        text, day, show = self._filters()
+        service = self.service
+
+        def body(progress: Any, cancel: Any) -> int:
+            from app.spreadsheets.staff import export_roster
+
+            lines = service.certificates_for_export(text=text, as_of=day, show=show)
+            return int(export_roster(lines, path, as_of=day, progress=progress, cancel=cancel))
+
+        self.tasks.run(
+            body,
+            on_success=lambda rows: self._exported(rows, path),
+            on_error=self._task_failed,
+            label=self.tr("Exporting the roster to Excel"),
+            parent=self,
+        )
+
+    def print_public_roster(self) -> None:
+        path = files.choose_save_path(self, self.tr("Print the public roster to PDF"),
+                                      self.tr("public roster of enforcement staff") + ".pdf", PDF_FILTER)
+        if path is None:
+            return
+        _text, day, _show = self._filters()
+        service = self.service
+        store = self.context.store
+
+        def body(progress: Any, cancel: Any) -> int:
+            from app.documents.staff_roster import write_public_roster_pdf
+            from app.services.settings import read_setting
+
+            with store.read() as session:
+                organisation = (read_setting(session, "organisation") or {}).get("bureau", "")
+            entries = service.public_roster(day)
+            return int(write_public_roster_pdf(entries, path, as_of=day, organisation=organisation,
+                                               progress=progress, cancel=cancel))
+
+        self.tasks.run(
+            body,
+            on_success=lambda rows: self._exported(rows, path),
+            on_error=self._task_failed,
+            label=self.tr("Printing the public roster"),
+            parent=self,
+        )
+
+    def save_template(self) -> None:
+        path = files.choose_save_path(self, self.tr("Save the import template"),
+                                      self.tr("staff roster import template") + ".xlsx", XLSX_FILTER)
+        if path is None:
+            return
+
+        def body(progress: Any, cancel: Any) -> Path:
+            from app.spreadsheets.staff import write_template
+
+            write_template(path)
+            return path
+
+        self.tasks.run(
+            body,
+            on_success=lambda p: self.status.setText(self.tr("Template saved to %1.").replace("%1", str(p))),
+            on_error=self._task_failed,
+            label=self.tr("Writing the import template"),
+            parent=self,
+            cancellable=False,
+        )
+
+    def import_file(self) -> None:
+        path = files.choose_open_path(self, self.tr("Import the roster from Excel"), XLSX_FILTER)
+        if path is None:
+            return
+        service = self.service
+
+        def body(progress: Any, cancel: Any) -> ImportReport:
+            from app.spreadsheets.staff import read_records
+
+            total, records = read_records(path)
+            return service.import_records(records, total=total, progress=progress, cancel=cancel)
+
+        self.tasks.run(
+            body,
+            on_success=self._imported,
+            on_error=self._task_failed,
+            label=self.tr("Importing the roster"),
+            parent=self,
+            writes=True,
+        )
+
+    def _exported(self, rows: int, path: Path) -> None:
+        self.status.setText(self.tr("Exported %1 rows to %2.").replace("%1", str(rows)).replace("%2", str(path)))
+
+    def _imported(self, report: ImportReport) -> None:
+        self.model.refresh()
+        if report.imported_ids:
+            self.view.select_ids(report.imported_ids[:1])
+        self.status.setText(
+            self.tr("Import finished: %1 imported, %2 refused.")
+            .replace("%1", str(report.imported))
+            .replace("%2", str(len(report.refused)))
+        )
+        dialog = ImportReportDialog(report, self.context.language, self)
+        self.report_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _r: setattr(self, "report_dialog", None))
+        dialog.open()
+
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.status.setText(self.tr("Cancelled; nothing was saved."))
+            return
+        if isinstance(error, UserError | StorageError):
+            self._tell(error)
+            return
+        self.tasks.default_error(error, self)
+
+    def _tell(self, err: UserError | StorageError) -> None:
+        self.status.setText(err.message(self.context.language))
+        self.message_box = show_user_error(self, err, self.context.language, block=False)
+
+    def open_dialogs(self) -> list[QDialog]:
+        return [d for d in (self.form, self.report_dialog) if d is not None]

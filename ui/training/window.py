@@ -1,0 +1,47 @@
+"""培训考试: three tabs — 学习培训 (sessions), 考试 (exams), 年度汇总 (the year's summary)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from ui.context import AppContext
+from ui.tasks import TaskRunner
+from ui.training.exams import ExamsTab
+from ui.training.sessions import SessionsTab
+from ui.training.summary import SummaryTab
+
+
+class TrainingWindow(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("training_window")
+        if context.tasks is None:
+            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
+        self.context = context
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("training_tabs")
+        self.tabs.setDocumentMode(True)
+        self.sessions_tab = SessionsTab(context, self.tabs)
+        self.exams_tab = ExamsTab(context, self.tabs)
+        self.summary_tab = SummaryTab(context, self.tabs)
+        self.tabs.addTab(self.sessions_tab, self.tr("Study and training"))
+        self.tabs.addTab(self.exams_tab, self.tr("Exams"))
+        self.tabs.addTab(self.summary_tab, self.tr("Year summary"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(i) for i in range(self.tabs.count())]
+
+    def show_sessions(self) -> SessionsTab:
+        self.tabs.setCurrentWidget(self.sessions_tab)
+        return self.sessions_tab
+
+    def show_exams(self) -> ExamsTab:
+        self.tabs.setCurrentWidget(self.exams_tab)
+        return self.exams_tab
+
+    def show_summary(self) -> SummaryTab:
+        self.tabs.setCurrentWidget(self.summary_tab)
+        return self.summary_tab
