@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, func, select
 
+from app.store import search
 from app.store.engine import Store
 
 RowT = TypeVar("RowT")
@@ -49,7 +50,10 @@ class PagedQuery(Generic[RowT]):
 
     def count(self) -> int:
         if self._count is None:
-            counted = select(func.count()).select_from(self._statement.order_by(None).subquery())
+            # A plain text search is counted in the search index (app/store/search.py).
+            counted = search.count_by_search_index(self._statement)
+            if counted is None:
+                counted = select(func.count()).select_from(self._statement.order_by(None).subquery())
             with self._store.read() as session:
                 self._count = int(session.scalar(counted) or 0)
         return self._count
