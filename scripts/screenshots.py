@@ -3,7 +3,8 @@
     python scripts/screenshots.py [OUT_DIR] [--lang en]     (default /tmp/shots, Chinese)
 
 Writes main_window.png, parties_window.png, person_form_id_error.png,
-person_form_edit_masked.png, employer_form.png and import_report.png.  Runs on
+person_form_edit_masked.png, employer_form.png, import_report.png and
+progress_dialog.png.  Runs on
 the offscreen platform with a fresh database in a temporary folder, so it also
 shows that Chinese renders with the shipped font on a machine without CJK fonts.
 """
@@ -136,6 +137,15 @@ def main(out: Path, language: str = "zh_CN") -> int:
     settle(app)
     dialog.grab().save(str(out / "import_report.png"))
     dialog.close()
+
+    from ui.progress import ProgressDialog
+
+    progress = ProgressDialog(parties.tr("Importing parties"), window)
+    progress.show()
+    progress.report(1500, 6000)
+    settle(app)
+    progress.grab().save(str(out / "progress_dialog.png"))
+    progress.close()
 
     window.close()
     store.dispose()
