@@ -11,7 +11,7 @@ app/services/projects.py; nothing is computed here.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -34,6 +34,8 @@ from app.services.projects import PROJECT_STATUS_WORDS_ZH, STATUS_WORDS_ZH, Comp
 from app.spreadsheets.projects import ITEM_RATE_DEFINITION, PROJECT_RATE_DEFINITION, ROUNDING_NOTE
 
 DEFAULT_TITLE = "在建项目“6项制度”落实情况表"
+NOT_IN_FORCE_WORD = STATUS_WORDS_ZH["not_in_force"]
+RED = "#B3261E"
 READ_PAGE_SIZE = 200
 
 # Weights ≈ points of the 742-pt landscape frame: names of ~16 characters fit on
@@ -50,6 +52,18 @@ TRAILING = (
     TableColumn("落实/适用", 46, "center"),
     TableColumn("达标率", 44, "center"),
 )
+
+
+class _ComplianceTable(TablePages):
+    """The paged table, with 未落实 in red so a reader's eye finds it."""
+
+    def row_cells(self, values: Sequence[Any]) -> list[Any]:
+        cells: list[Any] = list(super().row_cells(values))
+        for index, value in enumerate(values):
+            if value == NOT_IN_FORCE_WORD:
+                style = getattr(cells[index], "style", None) or self._cell_styles[index]
+                cells[index] = Paragraph(f'<font color="{RED}">{text(value)}</font>', style)
+        return cells
 
 
 def _values(number: int, row: Any, standing: Any, codes: list[str]) -> list[Any]:
@@ -135,7 +149,7 @@ def write_compliance_pdf(
         ),
     ]
     columns = [*LEADING, *(TableColumn(item.label, ITEM_WEIGHT, "center") for item in items), *TRAILING]
-    table_pages = TablePages(columns, LANDSCAPE, styles)
+    table_pages = _ComplianceTable(columns, LANDSCAPE, styles)
 
     def rows() -> Iterator[list[Any]]:
         offset = 0

@@ -34,7 +34,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
@@ -925,20 +925,24 @@ class ProjectService:
                 ComplianceCheck.checked_on,
                 ComplianceCheckItem.item_code,
                 ComplianceCheckItem.rectify_by,
+                ComplianceItem.label,
             )
             .join(ComplianceCheck, ComplianceCheck.id == ComplianceCheckItem.check_id)
             .join(Project, Project.id == ComplianceCheck.project_id)
+            .outerjoin(
+                ComplianceItem,
+                and_(ComplianceItem.code == ComplianceCheckItem.item_code,
+                     ComplianceItem.year == extract("year", ComplianceCheck.checked_on)),
+            )
             .where(ComplianceCheck.id == _latest_check_id(), *_overdue_conditions(today))
         )
-        store = self.store
+        defaults = dict(DEFAULT_COMPLIANCE_ITEMS)
 
         def make(values: Any) -> OverdueRow:
-            with store.read() as session:
-                label = _labels_for(session, [(values.checked_on.year, values.item_code)])
             return OverdueRow(
                 check_item_id=values.id, project_id=values.project_id, project_name=values.name,
                 checked_on=values.checked_on, code=values.item_code,
-                label=label[(values.checked_on.year, values.item_code)], rectify_by=values.rectify_by,
+                label=values.label or defaults.get(values.item_code, values.item_code), rectify_by=values.rectify_by,
                 days_overdue=(today - values.rectify_by).days,
             )
 
