@@ -36,7 +36,7 @@ from ui.lists import Column, PagedTableView, SearchBox
 from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.staff.form import OfficerForm
-from ui.staff.labels import cert_type_label, staffing_label, status_label
+from ui.staff.labels import cert_type_label, status_label
 from ui.staff.roster_model import RosterModel
 from ui.tasks import TaskRunner
 from ui.widgets.date_field import DateField
@@ -144,20 +144,20 @@ class StaffWindow(QWidget):
         def cert(attr: str) -> Any:
             return lambda r: getattr(r.certificate, attr) if r.certificate else None
 
+        # Widths in characters (the staffing type is in the form and the export): the columns fit the area at 1280 px; the status is last and stretches.
         return [
-            Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=3),
-            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=5),
-            Column("section", self.tr("Section"), lambda r: r.section or r.unit, width=9),
-            Column("post", self.tr("Post"), lambda r: r.post, width=6),
-            Column("staffing", self.tr("Staffing"), lambda r: staffing_label(r.staffing_type), width=5),
+            Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=2),
+            Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=4),
+            Column("section", self.tr("Section"), lambda r: r.section or r.unit, width=8),
+            Column("post", self.tr("Post"), lambda r: r.post, width=5),
             Column("qualification", self.tr("Legal qual."), lambda r: r.has_legal_qualification, align=CENTRE,
-                   width=4),
+                   width=5),
             Column("cert_type", self.tr("Certificate"), lambda r: cert_type_label(cert("cert_type")(r)), width=7),
-            Column("cert_number", self.tr("Certificate no."), cert("number"), width=8),
-            Column("category", self.tr("Category"), cert("category"), width=7),
-            Column("expiry", self.tr("Valid until"), cert("expiry_date"), sort_key="expiry", width=6),
-            Column("status", self.tr("Status"), self._status_text, width=7),
-            Column("on_roster", self.tr("In post"), lambda r: r.on_roster, align=CENTRE, width=3),
+            Column("cert_number", self.tr("Certificate no."), cert("number"), width=7),
+            Column("category", self.tr("Category"), cert("category"), width=7, tooltip=cert("category")),
+            Column("expiry", self.tr("Valid until"), cert("expiry_date"), sort_key="expiry", width=5),
+            Column("on_roster", self.tr("In post"), lambda r: r.on_roster, align=CENTRE, width=2),
+            Column("status", self.tr("Status"), self._status_text, width=6),
         ]
 
     def _status_text(self, row: OfficerRow) -> str:

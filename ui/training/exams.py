@@ -129,6 +129,7 @@ class ExamForm(QDialog):
             self.tr("Reason for absence"), self.tr("Result"),
         ])
         self.grid.verticalHeader().setVisible(False)
+        self.grid.verticalHeader().setDefaultSectionSize(self.grid.fontMetrics().height() + 10)
         self.grid.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         header = self.grid.horizontalHeader()

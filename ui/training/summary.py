@@ -54,6 +54,7 @@ def _table(columns: list[str]) -> QTableWidget:
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     return table
 
 
@@ -64,7 +65,7 @@ def _fill(table: QTableWidget, rows: list[list[Any]], *, right_from: int = 1,
         for j, value in enumerate(values):
             item = QTableWidgetItem("" if value is None else str(value))
             if j >= right_from:
-                item.setTextAlignment(RIGHT)
+                item.setTextAlignment(CENTRE if j == len(values) - 1 and not str(value)[:1].isdigit() else RIGHT)
             if shade and i in shade:
                 item.setBackground(QBrush(shade[i]))
             table.setItem(i, j, item)
