@@ -202,7 +202,7 @@
     </message>
     <message>
         <source>No.</source>
-        <translation>编号</translation>
+        <translation>序号</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2619,7 +2619,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Disabled</source>
-        <translation>已停用</translation>
+        <translation>停用</translation>
     </message>
     <message>
         <source>Locked until {time}</source>
@@ -2627,7 +2627,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Active</source>
-        <translation>正常</translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>Enable</source>

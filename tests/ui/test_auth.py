@@ -15,6 +15,7 @@ from ui.auth import session
 from ui.auth.first_run import FirstRunDialog
 from ui.auth.login_dialog import LoginDialog
 from ui.context import AppContext
+from ui.tasks import TaskRunner
 
 # The offscreen platform says this whenever a top-level window is shown; it is
 # not a fault of ours (qt_log_level_fail = WARNING would fail every dialog test).
@@ -33,8 +34,24 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def context_for(store) -> AppContext:  # type: ignore[no-untyped-def]
-    return AppContext(store=store, actor=setup_actor(), language="zh_CN", error_windows=False)
+def submit(qtbot, dialog, button) -> None:  # type: ignore[no-untyped-def]
+    """Click OK and wait for the service's answer (it is checked on a worker thread)."""
+    with qtbot.waitSignal(dialog.attempted, timeout=10_000):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def context_for(store, runner=None) -> AppContext:  # type: ignore[no-untyped-def]
+    """What run_gui gives sign_in: a placeholder actor and the application's task runner."""
+    return AppContext(
+        store=store, actor=setup_actor(), language="zh_CN", error_windows=False, tasks=runner
+    )
+
+
+@pytest.fixture
+def runner(qtbot):  # type: ignore[no-untyped-def]
+    r = TaskRunner(error_windows=False)
+    yield r
+    r.shutdown()
 
 
 @pytest.fixture
@@ -51,9 +68,9 @@ def accounts(store):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- first run
 
 
-def test_first_run_creates_the_administrator(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_creates_the_administrator(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
     assert not has_accounts(store)
-    dialog = FirstRunDialog(context_for(store))
+    dialog = FirstRunDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.username, "wang")
@@ -86,32 +103,32 @@ def test_first_run_creates_the_administrator(qtbot, store) -> None:  # type: ign
     assert AccountService(store, setup_actor()).sign_in("wang", "long-enough-1").username == "wang"
 
 
-def test_first_run_short_password_shows_the_service_message(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    dialog = FirstRunDialog(context_for(store))
+def test_first_run_short_password_shows_the_service_message(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+    dialog = FirstRunDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.username, "wang")
     qtbot.keyClicks(dialog.password, "short")
     qtbot.keyClicks(dialog.password_again, "short")
-    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, dialog, dialog.create_button)
     assert dialog.isVisible()
     assert dialog.error.text() == "密码至少需要8个字符。"
     assert not has_accounts(store)
 
 
-def test_first_run_bad_user_name(qtbot, store) -> None:  # type: ignore[no-untyped-def]
-    dialog = FirstRunDialog(context_for(store))
+def test_first_run_bad_user_name(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+    dialog = FirstRunDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
     type_text(dialog.username, "王主任")
     qtbot.keyClicks(dialog.password, "long-enough-1")
     qtbot.keyClicks(dialog.password_again, "long-enough-1")
-    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, dialog, dialog.create_button)
     assert dialog.error.text() == "用户名只能包含字母、数字、点、短横线和下划线。"
     assert not has_accounts(store)
 
 
-def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
     """The real session path: sign_in() opens the modal set-up dialog."""
     seen: list[str] = []
 
@@ -125,13 +142,13 @@ def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store) -> 
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, fill)
-    actor = session.sign_in(context_for(store))
+    actor = session.sign_in(context_for(store, runner))
     assert seen == ["FirstRunDialog"]
     assert actor is not None and actor.username == "boss"
     assert actor.roles == frozenset({"admin"})
 
 
-def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
     seen: list[str] = []
 
     def fill() -> None:
@@ -143,34 +160,34 @@ def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts) -> 
         qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
 
     QTimer.singleShot(0, fill)
-    actor = session.sign_in(context_for(store))
+    actor = session.sign_in(context_for(store, runner))
     assert seen == ["LoginDialog"]
     assert actor is not None and actor.username == "clerk"
     assert actor.roles == frozenset({"intake"})
 
 
-def test_sign_in_cancelled_returns_none(qtbot, store, accounts) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_cancelled_returns_none(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
     def cancel() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, LoginDialog)
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
 
     QTimer.singleShot(0, cancel)
-    assert session.sign_in(context_for(store)) is None
+    assert session.sign_in(context_for(store, runner)) is None
 
 
 # ---------------------------------------------------------------- login
 
 
-def test_login_failure_then_lock_out(qtbot, store, accounts) -> None:  # type: ignore[no-untyped-def]
-    dialog = LoginDialog(context_for(store))
+def test_login_failure_then_lock_out(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
 
     # An unknown name and a wrong password say the same thing.
     qtbot.keyClicks(dialog.username, "nobody")
     qtbot.keyClicks(dialog.password, "whatever-1")
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, dialog, dialog.sign_in_button)
     assert dialog.isVisible()
     unknown_message = dialog.error.text()
     assert unknown_message == "用户名或密码错误。"
@@ -180,7 +197,7 @@ def test_login_failure_then_lock_out(qtbot, store, accounts) -> None:  # type: i
     qtbot.keyClicks(dialog.username, "clerk")
     for attempt in range(1, MAX_FAILED_LOGINS + 1):
         qtbot.keyClicks(dialog.password, f"wrong-{attempt}")
-        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        submit(qtbot, dialog, dialog.sign_in_button)
         assert dialog.isVisible(), "the dialog stays open for another try"
         assert dialog.error.isVisible()
         if attempt < MAX_FAILED_LOGINS:
@@ -190,19 +207,19 @@ def test_login_failure_then_lock_out(qtbot, store, accounts) -> None:  # type: i
 
     # Locked: even the right password is refused now.
     qtbot.keyClicks(dialog.password, "clerk-pass-1")
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, dialog, dialog.sign_in_button)
     assert dialog.isVisible()
     assert "锁定" in dialog.error.text()
     assert dialog.actor is None
 
 
-def test_login_success_closes_the_dialog(qtbot, store, accounts) -> None:  # type: ignore[no-untyped-def]
-    dialog = LoginDialog(context_for(store))
+def test_login_success_closes_the_dialog(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.username, "admin")
     qtbot.keyClicks(dialog.password, "wrong-pass")
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    submit(qtbot, dialog, dialog.sign_in_button)
     assert dialog.error.isVisible()
     qtbot.keyClicks(dialog.password, "admin-pass-1")
     assert not dialog.error.isVisible()
@@ -211,3 +228,36 @@ def test_login_success_closes_the_dialog(qtbot, store, accounts) -> None:  # typ
     assert dialog.actor is not None and dialog.actor.username == "admin"
     assert dialog.actor.can(Permission.USER_MANAGE)
     assert dialog.password.text() == ""
+
+
+def test_without_a_task_runner_the_check_runs_inline(qtbot, store, accounts) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(context_for(store))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "clerk")
+    qtbot.keyClicks(dialog.password, "wrong-pass")
+    submit(qtbot, dialog, dialog.sign_in_button)
+    assert dialog.error.text() == "用户名或密码错误。"
+    qtbot.keyClicks(dialog.password, "clerk-pass-1")
+    with qtbot.waitSignal(dialog.accepted):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+    assert dialog.actor is not None and dialog.actor.username == "clerk"
+
+
+def test_the_form_is_locked_while_the_password_is_checked(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+    dialog = LoginDialog(context_for(store, runner))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.username, "clerk")
+    qtbot.keyClicks(dialog.password, "wrong-pass")
+    with qtbot.waitSignal(dialog.attempted, timeout=10_000):
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+        assert (
+            dialog.busy
+            and not dialog.sign_in_button.isEnabled()
+            and not dialog.password.isEnabled()
+        )
+        dialog.reject()  # Esc while the answer is on its way: ignored
+        assert dialog.isVisible()
+    assert not dialog.busy and dialog.sign_in_button.isEnabled()
+    assert dialog.error.text() == "用户名或密码错误。"

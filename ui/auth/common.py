@@ -1,9 +1,19 @@
-"""Pieces the sign-in dialogs share: the inline error line and the password field."""
+"""Pieces the sign-in dialogs share: the inline error line, the password field, and
+running the (slow, memory-hard) password check off the GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+
+from app.errors import StorageError, UserError
+from ui.context import AppContext
+
+if TYPE_CHECKING:
+    from ui.tasks import TaskRunner
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -42,3 +52,75 @@ def plain_edit(object_name: str, parent: QWidget | None = None, max_length: int 
     edit.setObjectName(object_name)
     edit.setMaxLength(max_length)
     return edit
+
+
+class CheckingDialog(QDialog):
+    """A dialog whose OK runs one service call on a worker (argon2 takes ~0.3 s).
+
+    While the call runs the form is disabled and cannot be cancelled (the answer
+    is on its way); `attempted` is emitted after each answer, success or refusal.
+    """
+
+    attempted = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        # The application's runner; without one (a bare context) the check runs inline.
+        self._tasks: TaskRunner | None = context.tasks
+        self.busy = False
+
+    def _form_widgets(self) -> list[QWidget]:
+        raise NotImplementedError
+
+    def _refused(self, err: UserError | StorageError) -> None:
+        raise NotImplementedError
+
+    def run_check(
+        self, call: Callable[[], Any], on_success: Callable[[Any], None], label: str
+    ) -> None:
+        self._set_busy(True)
+
+        def succeeded(result: Any) -> None:
+            self._set_busy(False)
+            on_success(result)
+            self.attempted.emit()
+
+        def failed(error: BaseException) -> None:
+            self._set_busy(False)
+            if isinstance(error, UserError | StorageError):
+                self._refused(error)
+            elif self._tasks is not None:  # a bug: the excepthook logs it and tells the user
+                self._tasks.default_error(error, self)
+            self.attempted.emit()
+
+        if self._tasks is None:
+            try:
+                result = call()
+            except (UserError, StorageError) as err:
+                failed(err)
+            else:
+                succeeded(result)
+            return
+        self._tasks.run(
+            lambda _progress, _cancel: call(),
+            on_success=succeeded,
+            on_error=failed,
+            label=label,
+            parent=self,
+            cancellable=False,
+            writes=True,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in self._form_widgets():
+            widget.setEnabled(not busy)
+        if busy:
+            self.setCursor(Qt.CursorShape.BusyCursor)
+        else:
+            self.unsetCursor()
+
+    def reject(self) -> None:  # Qt override: not while the answer is on its way
+        if not self.busy:
+            super().reject()

@@ -15,15 +15,14 @@ from PySide6.QtWidgets import (
 from app.errors import StorageError, UserError
 from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService
 from app.services.actor import Actor
-from ui.auth.common import InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
 
 
-class FirstRunDialog(QDialog):
+class FirstRunDialog(CheckingDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("first_run_dialog")
-        self._context = context
         self._service = AccountService(context.store, context.actor)
         self.actor: Actor | None = None
 
@@ -65,8 +64,10 @@ class FirstRunDialog(QDialog):
         )
         self.create_button.setObjectName("create")
         self.create_button.setDefault(True)
-        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("cancel")
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -96,22 +97,41 @@ class FirstRunDialog(QDialog):
 
     # ------------------------------------------------------------------ actions
     def accept(self) -> None:
+        if self.busy:
+            return
         if self.password.text() != self.password_again.text():
-            self._fail(UserError("user.passwords_differ", field="password_again"))
+            self._refused(UserError("user.passwords_differ", field="password_again"))
             return
-        try:
-            actor = self._service.create_first_admin(
-                self.username.text(), self.display_name.text(), self.password.text()
-            )
-        except (UserError, StorageError) as err:
-            self._fail(err)
-            return
+        self.error.clear_message()
+        service = self._service
+        username, display_name, password = (
+            self.username.text(),
+            self.display_name.text(),
+            self.password.text(),
+        )
+        self.run_check(
+            lambda: service.create_first_admin(username, display_name, password),
+            self._created,
+            self.tr("Creating the administrator"),
+        )
+
+    def _created(self, actor: Actor) -> None:
         self.actor = actor
         self.password.clear()
         self.password_again.clear()
         super().accept()
 
-    def _fail(self, err: UserError | StorageError) -> None:
+    def _form_widgets(self) -> list[QWidget]:
+        return [
+            self.username,
+            self.display_name,
+            self.password,
+            self.password_again,
+            self.create_button,
+            self.cancel_button,
+        ]
+
+    def _refused(self, err: UserError | StorageError) -> None:
         self.error.show_message(err.message(self._context.language))
         field = getattr(err, "field", None)
         target: QLineEdit | None = {

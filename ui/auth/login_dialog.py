@@ -19,15 +19,14 @@ from PySide6.QtWidgets import (
 from app.errors import StorageError, UserError
 from app.services.accounts import AccountService
 from app.services.actor import Actor
-from ui.auth.common import InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
 
 
-class LoginDialog(QDialog):
+class LoginDialog(CheckingDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("login_dialog")
-        self._context = context
         self._service = AccountService(context.store, context.actor)
         self.actor: Actor | None = None
 
@@ -57,8 +56,10 @@ class LoginDialog(QDialog):
         )
         self.sign_in_button.setObjectName("sign_in")
         self.sign_in_button.setDefault(True)
-        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("cancel")
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -88,18 +89,29 @@ class LoginDialog(QDialog):
 
     # ------------------------------------------------------------------ actions
     def accept(self) -> None:
+        if self.busy:
+            return
         username = self.username.text().strip()
         if not username:
             self.error.show_message(self.tr("Enter your user name."))
             self.username.setFocus()
             return
-        try:
-            actor = self._service.sign_in(username, self.password.text())
-        except (UserError, StorageError) as err:
-            self.error.show_message(err.message(self._context.language))
-            self.password.clear()
-            self.password.setFocus()
-            return
+        self.error.clear_message()
+        password = self.password.text()
+        service = self._service
+        self.run_check(
+            lambda: service.sign_in(username, password), self._signed_in, self.tr("Signing in")
+        )
+
+    def _signed_in(self, actor: Actor) -> None:
         self.actor = actor
         self.password.clear()
         super().accept()
+
+    def _refused(self, err: UserError | StorageError) -> None:
+        self.error.show_message(err.message(self._context.language))
+        self.password.clear()
+        self.password.setFocus()
+
+    def _form_widgets(self) -> list[QWidget]:
+        return [self.username, self.password, self.sign_in_button, self.cancel_button]
