@@ -127,6 +127,8 @@ def summary_lines() -> list[str]:
         lines.append(f"{operation:34s} {p}  {b}  {ratio}  {target}")
     lines.append(f"peak RSS of the whole pytest process: {peak_rss_mb():.0f} MB (target < 300 MB)")
     lines.append(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
+    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines.append(f"load average at the end (1/5/15 min): {load} — other work on the machine inflates every figure")
     return lines
 
 
@@ -143,6 +145,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
                 {
                     "when": datetime.now(UTC).isoformat(timespec="seconds"),
                     "peak_rss_mb": round(peak_rss_mb(), 1),
+                    "load_average": os.getloadavg(),
                     "cores": os.cpu_count(),
                     "results_ms": {
                         op: {k: (v * 1000 if k in ("program", "bare") else v) for k, v in e.items()}
