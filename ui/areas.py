@@ -27,6 +27,7 @@ class Area:
 
 
 AREAS: list[Area] = [
+    Area("complaints", QT_TRANSLATE_NOOP("Areas", "Complaints"), "ui.complaints.window:ComplaintsWindow", Permission.COMPLAINT_VIEW),
     Area("parties", QT_TRANSLATE_NOOP("Areas", "Parties"), "ui.parties.window:PartiesWindow", Permission.PARTY_VIEW),
     Area("projects", QT_TRANSLATE_NOOP("Areas", "Construction projects"), "ui.projects.window:ProjectsWindow", Permission.PROJECT_VIEW),
     Area("staff", QT_TRANSLATE_NOOP("Areas", "Enforcement staff"), "ui.staff.window:StaffWindow", Permission.STAFF_VIEW),

@@ -28,7 +28,199 @@
     </message>
 </context>
 <context>
+    <name>ApplicationForm</name>
+    <message>
+        <source>New mediation application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive an arbitration application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant (worker):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent (employer):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matter in dispute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cause:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online (互联网+调解)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oral (recorded on the spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oral record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation centre:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">执法类别</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims, item by item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArbitrationWindow</name>
+    <message>
+        <source>Search by case number or party name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished">全部</translation>
+    </message>
+    <message>
+        <source>Pending (not closed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation type="unfinished">只看逾期</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished">状态：</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitrator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receive an application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Docket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearing calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
+    <message>
+        <source>Today&apos;s desk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉受理</translation>
+    </message>
+    <message>
+        <source>Arbitration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Parties</source>
         <translation>当事人库</translation>
@@ -276,6 +468,233 @@
     </message>
 </context>
 <context>
+    <name>CasePage</name>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What must happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">自</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">日期</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished">事项</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">执法类别</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Awarded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished">结果</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deadlines (derived from the events)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application received %1 (no case number yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1 · Procedure: %2 · Applicant: %3 · Respondent: %4 · Claimed: %5 yuan · Tribunal: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a deadline to see how it was computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not final</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to correct:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competent commission:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished">（无）</translation>
+    </message>
+    <message>
+        <source>Chief / sole arbitrator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitrator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clerk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>left at the address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Served on party:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Public-notice days (not counted):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hearing date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ground:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extension (days, at most 15):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partly upheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dismissed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>New certificate</source>
@@ -426,10 +845,441 @@
     </message>
 </context>
 <context>
+    <name>ComplaintCasePage</name>
+    <message>
+        <source>Acceptance</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
+    </message>
+    <message>
+        <source>Plan and payments</source>
+        <translation>支付计划与支付</translation>
+    </message>
+    <message>
+        <source>Closure</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>办理记录</translation>
+    </message>
+    <message>
+        <source>Ground, destination or what must be corrected</source>
+        <translation>理由、去向或需补正的内容</translation>
+    </message>
+    <message>
+        <source>Accept and open the case</source>
+        <translation>受理并立案</translation>
+    </message>
+    <message>
+        <source>Refuse</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Redirect</source>
+        <translation>告知/转送</translation>
+    </message>
+    <message>
+        <source>Ask for correction</source>
+        <translation>通知补正</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>补正完毕</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠薪金额</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划支付</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>已追回</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Ground / to</source>
+        <translation>理由/去向</translation>
+    </message>
+    <message>
+        <source>Workers concerned</source>
+        <translation>涉及劳动者</translation>
+    </message>
+    <message>
+        <source>Assign the checked officers</source>
+        <translation>指派勾选的执法人员</translation>
+    </message>
+    <message>
+        <source>Handling officers (at least two, valid certificates)</source>
+        <translation>承办执法人员（至少两名，执法证有效）</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Order rectification</source>
+        <translation>责令限期改正</translation>
+    </message>
+    <message>
+        <source>Rectified</source>
+        <translation>已改正</translation>
+    </message>
+    <message>
+        <source>Not rectified</source>
+        <translation>逾期未改正</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>移送</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>调查措施</translation>
+    </message>
+    <message>
+        <source>Responsible department</source>
+        <translation>责任部门</translation>
+    </message>
+    <message>
+        <source>Disposal</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <source>working days, approved by</source>
+        <translation>个工作日，批准人</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>延长调查期限</translation>
+    </message>
+    <message>
+        <source>Rectify by</source>
+        <translation>改正期限</translation>
+    </message>
+    <message>
+        <source>Rectification</source>
+        <translation>限期改正</translation>
+    </message>
+    <message>
+        <source>Transfer to</source>
+        <translation>移送至</translation>
+    </message>
+    <message>
+        <source>Add instalment</source>
+        <translation>添加分期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>应付日期</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Paid towards it</source>
+        <translation>已付</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>bank transfer, cash…</source>
+        <translation>银行转账、现金……</translation>
+    </message>
+    <message>
+        <source>Record payment</source>
+        <translation>登记支付</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Payment plan (one plan per case)</source>
+        <translation>支付计划（一案一策）</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>应付日期</translation>
+    </message>
+    <message>
+        <source>Payments made</source>
+        <translation>已支付</translation>
+    </message>
+    <message>
+        <source>paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Close the case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Complainant told of the result</source>
+        <translation>已告知投诉人处理结果</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>结案方式</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Recorded by</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Officers</source>
+        <translation>执法人员</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>立案号</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收于</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>被投诉单位</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>%1 days left</source>
+        <translation>剩余%1天</translation>
+    </message>
+    <message>
+        <source>Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)</source>
+        <translation>欠薪 %1 · 计划 %2 · 已追回 %3 · 尚欠 %4（元）</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>to pay</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>still owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <source>no certificate</source>
+        <translation>无执法证</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsWindow</name>
+    <message>
+        <source>Search by number, employer, worker name or ID number</source>
+        <translation>按编号、单位、劳动者姓名或身份证号查找</translation>
+    </message>
+    <message>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未办结</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部来源</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看逾期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收日期</translation>
+    </message>
+    <message>
+        <source>Register a complaint</source>
+        <translation>登记投诉</translation>
+    </message>
+    <message>
+        <source>Open the case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>登记号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Employer</source>
+        <translation>被投诉单位</translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation>欠薪金额</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation>已追回</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n complaints</source>
+        <translation>
+            <numerusform>共%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Registered %1.</source>
+        <translation>已登记%1。</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmDelete</name>
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>DeskWindow</name>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">刷新</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">立案号</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What must happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue: %1 · Due today: %2 · Within 3 working days: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Today is %1; three working days run to %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -712,6 +1562,25 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>HearingWeek</name>
+    <message>
+        <source>◀ Previous week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next week ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Week of %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ImportReportDialog</name>
     <message>
         <source>Import report</source>
@@ -745,124 +1614,128 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>IntakeForm</name>
     <message>
+        <source>Register this complaint anyway?</source>
+        <translation>仍要登记这件投诉吗？</translation>
+    </message>
+    <message>
         <source>Register a complaint or report</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉/举报登记</translation>
     </message>
     <message>
         <source>Anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>匿名</translation>
     </message>
     <message>
         <source>Also a worker concerned</source>
-        <translation type="unfinished"></translation>
+        <translation>本人也是被欠薪劳动者</translation>
     </message>
     <message>
         <source>Add employer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加单位</translation>
     </message>
     <message>
         <source>Employer</source>
-        <translation type="unfinished">单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Credit code</source>
-        <translation type="unfinished">统一社会信用代码</translation>
+        <translation>统一社会信用代码</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Migrant worker</source>
-        <translation type="unfinished"></translation>
+        <translation>农民工</translation>
     </message>
     <message>
         <source>Add worker</source>
-        <translation type="unfinished"></translation>
+        <translation>添加劳动者</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished"></translation>
+        <translation>劳动者</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Owed (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>欠薪金额（元）</translation>
     </message>
     <message>
         <source>Migrant</source>
-        <translation type="unfinished"></translation>
+        <translation>农民工</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收时间</translation>
     </message>
     <message>
         <source>Kind / channel</source>
-        <translation type="unfinished"></translation>
+        <translation>类别/来源</translation>
     </message>
     <message>
         <source>Complainant</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉人</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Phone</source>
-        <translation type="unfinished"></translation>
+        <translation>联系电话</translation>
     </message>
     <message>
         <source>Employers complained of</source>
-        <translation type="unfinished"></translation>
+        <translation>被投诉单位</translation>
     </message>
     <message>
         <source>Employer name</source>
-        <translation type="unfinished"></translation>
+        <translation>单位名称</translation>
     </message>
     <message>
         <source>Credit code (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码（可不填）</translation>
     </message>
     <message>
         <source>Construction project</source>
-        <translation type="unfinished"></translation>
+        <translation>在建项目</translation>
     </message>
     <message>
         <source>Workers concerned</source>
-        <translation type="unfinished"></translation>
+        <translation>涉及劳动者</translation>
     </message>
     <message>
         <source>Matters</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉事项</translation>
     </message>
     <message>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>请求事项</translation>
     </message>
     <message>
         <source>Evidence received</source>
-        <translation type="unfinished"></translation>
+        <translation>收到的证据材料</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>登记</translation>
     </message>
     <message>
         <source>Enter the amount owed to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写欠付%1的金额。</translation>
     </message>
     <message>
         <source>%1 workers, %2 yuan owed in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>共%1人，欠薪合计%2元。</translation>
     </message>
 </context>
 <context>
@@ -933,6 +1806,133 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>read-only (not signed in)</source>
         <translation>只读（未登录）</translation>
+    </message>
+</context>
+<context>
+    <name>MediationWindow</name>
+    <message>
+        <source>Search by case number or party name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished">全部</translation>
+    </message>
+    <message>
+        <source>New application</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished">状态：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished">立案号</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation type="unfinished">来源</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Respondent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested (yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15-day limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a case in the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applicant: %1 · Respondent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel: %1 · Centre: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requested: %1 yuan · Agreed: %2 · Paid: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>15-day limit (M1): %1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transferred to arbitration: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application no. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms of the agreement:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount agreed (yuan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2272,10 +3272,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>职务/职级</translation>
     </message>
     <message>
-        <source>Staffing</source>
-        <translation>编制</translation>
-    </message>
-    <message>
         <source>Legal qual.</source>
         <translation>法律职业资格</translation>
     </message>
@@ -2643,13 +3639,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Register this complaint anyway?</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,192 @@
+"""投诉受理 driven as a clerk would: register from the keyboard, accept, assign
+officers (an expired one is refused), plan two instalments, pay, close."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from app.services.complaints import ComplaintService, today_in_shanghai
+from app.services.staff import StaffService
+from tests.conftest import make_actor
+from tests.fixtures.identities import make_id, make_uscc
+from tests.ui.helpers import ime_commit, type_text
+from ui.context import AppContext
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+SHOTS = Path("/tmp/shots")
+
+
+def _officers(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    staff = StaffService(store, make_actor("admin", username="admin"))
+    today = today_in_shanghai()
+    ids = {}
+    for i, (name, expiry) in enumerate(
+        (("王明", today + timedelta(days=900)), ("陈静", today + timedelta(days=900)), ("周过期", today - timedelta(days=3)))
+    ):
+        officer = staff.create({"name": name, "unit": "区人社局"})
+        staff.add_certificate(officer.id, {"number": f"JC{i:04d}", "issue_date": date(2020, 1, 1), "expiry_date": expiry})
+        ids[name] = officer.id
+    return ids
+
+
+@pytest.fixture
+def window(qtbot, store):  # type: ignore[no-untyped-def]
+    from ui.complaints.window import ComplaintsWindow
+
+    context = AppContext(store=store, actor=make_actor("inspector", username="inspector"), error_windows=False)
+    w = ComplaintsWindow(context)
+    qtbot.addWidget(w)
+    w.resize(1280, 720)
+    w.show()
+    yield w
+    if context.tasks is not None:
+        context.tasks.wait_all()
+
+
+def _key(qtbot, widget: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(widget, key)
+
+
+def _shot(widget: QWidget, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    officers = _officers(store)
+    qtmodeltester.check(window.model)
+    form = window.register()
+    qtbot.waitExposed(form)
+    form.channel.setFocus()
+    _key(qtbot, form.channel, Qt.Key.Key_Down)  # 来访 → 来电/12345
+    assert form.channel.currentData() == "phone"
+    type_text(form.complainant_name, "张伟")
+    qtbot.keyClicks(form.complainant_id, make_id("520102", "19880101", 11))
+    qtbot.keyClicks(form.complainant_phone, "13812345678")
+    type_text(form.employer_name, "贵州某建筑劳务有限公司")
+    qtbot.keyClicks(form.employer_uscc, make_uscc("520102MA6D0001"))
+    _key(qtbot, form.employer_uscc, Qt.Key.Key_Return)
+    assert form.employer_table.rowCount() == 1
+    for i, (name, owed) in enumerate((("张伟", "5000"), ("李强", "4,800.50"), ("王芳", "3200"))):
+        type_text(form.worker_name, name)
+        qtbot.keyClicks(form.worker_id, make_id("520102", "19880101", 11 + 2 * i))
+        qtbot.keyClicks(form.worker_owed, owed)
+        _key(qtbot, form.worker_owed, Qt.Key.Key_Return)
+    assert form.worker_table.rowCount() == 3
+    assert "13,000.50" in form.total_label.text()
+    form.matters.setFocus()
+    ime_commit(form.matters, "拖欠三个月工资")
+    assert form.matters.toPlainText() == "拖欠三个月工资"
+    _shot(form, "complaint_intake.png")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.last_error is None, form.last_error and form.last_error.message()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    row = window.model.row_at(0)
+    assert row is not None and row.workers == 3 and row.owed_fen == 1_300_050
+    assert window.model.data(window.model.index(0, window.model.column_index("owed"))) == "13,000.50"
+    _shot(window, "complaints_list.png")
+
+    page = window.open_case(row.id)
+    assert page is not None
+    qtbot.waitExposed(page)
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    assert page.detail.status == "filed", page.status.text()
+    assert page.detail.case_no.startswith("某区人社监立字")
+
+    # an expired officer is refused, with the reason, and nothing changes
+    page.tabs.setCurrentIndex(1)
+    items = {page.officer_list.item(i).text().split("　")[0]: page.officer_list.item(i)
+             for i in range(page.officer_list.count())}
+    items["王明"].setCheckState(Qt.CheckState.Checked)
+    items["周过期"].setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "staff.certificate_expired"
+    assert "周过期" in page.status.text()
+    assert page.detail.status == "filed" and page.detail.officers == ()
+    items["周过期"].setCheckState(Qt.CheckState.Unchecked)
+    items["陈静"].setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.detail.status == "investigating"
+    assert {o.officer_id for o in page.detail.officers} == {officers["王明"], officers["陈静"]}
+    _shot(page, "complaint_case_investigation.png")
+
+    # a plan of two instalments per worker
+    page.tabs.setCurrentIndex(2)
+    today = today_in_shanghai()
+    for worker in page.detail.workers:
+        half = worker.owed_fen // 2
+        for due_on, amount in ((today, half), (today + timedelta(days=30), worker.owed_fen - half)):
+            page.plan_worker.setCurrentIndex(page.plan_worker.findData(worker.id))
+            page.plan_due.set_value(due_on)
+            qtbot.keyClicks(page.plan_amount, f"{amount / 100:.2f}")
+            _key(qtbot, page.plan_amount, Qt.Key.Key_Return)
+            assert page.last_error is None, page.status.text()
+    assert page.plan_table.rowCount() == 6
+    assert page.detail.planned_fen == 1_300_050
+
+    # closing as paid is refused while money is owed
+    page.tabs.setCurrentIndex(3)
+    page.closure_kind.setCurrentIndex(page.closure_kind.findData("paid"))
+    type_text(page.close_reason, "欠薪已全部支付")
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "complaint.not_paid"
+
+    # payments, one per instalment; one too many is refused
+    page.tabs.setCurrentIndex(2)
+    for instalment in list(page.detail.instalments):
+        page.pay_worker.setCurrentIndex(page.pay_worker.findData(instalment.worker_id))
+        qtbot.keyClicks(page.pay_amount, f"{instalment.amount_fen / 100:.2f}")
+        _key(qtbot, page.pay_amount, Qt.Key.Key_Return)
+        assert page.last_error is None, page.status.text()
+    page.pay_worker.setCurrentIndex(0)
+    qtbot.keyClicks(page.pay_amount, "1")
+    _key(qtbot, page.pay_amount, Qt.Key.Key_Return)
+    assert page.last_error is not None and page.last_error.code == "complaint.payment_exceeds_owed"
+    assert page.payments_table.rowCount() == 6
+    assert "recovered 13,000.50" in page.totals.text() or "已追回 13,000.50" in page.totals.text()
+    assert [page.workers_table.item(r, 4).text() for r in range(3)] == ["5,000.00", "4,800.50", "3,200.00"]
+    assert [page.workers_table.item(r, 5).text() for r in range(3)] == ["0.00", "0.00", "0.00"]
+    _shot(page, "complaint_case_payments.png")
+
+    page.tabs.setCurrentIndex(3)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.detail.status == "closed"
+    page.tabs.setCurrentIndex(4)
+    _shot(page, "complaint_case_history.png")
+    actions = [e.action for e in page.detail.events]
+    assert actions[:4] == ["register", "accept", "assign_officers", "start_investigation"]
+    assert actions[-1] == "close"
+    page.close()
+
+    qtbot.waitUntil(lambda: window.model.row_at(0) is not None and window.model.row_at(0).status == "closed")
+    recovered = window.model.data(window.model.index(0, window.model.column_index("recovered")))
+    assert recovered == "13,000.50"
+    assert ComplaintService(store, make_actor("leadership")).figures(today.year).wages_recovered_fen == 1_300_050
+
+
+def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    svc = ComplaintService(store, make_actor("inspector"))
+    detail, _ = svc.register({
+        "channel": "online", "received_at": today_in_shanghai(), "complainant": {"name": "李四"},
+        "employers": [{"party": {"name": "某公司"}}], "workers": [{"party": {"name": "李四"}, "owed_fen": 100}],
+        "matters": "欠薪",
+    })
+    window.refresh()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.channel_filter.setCurrentIndex(window.channel_filter.findData("visit"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+    window.channel_filter.setCurrentIndex(window.channel_filter.findData("online"))
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    page = window.open_case(detail.id)
+    assert page is not None
+    # refusing without a ground is refused with the reason in Chinese
+    qtbot.mouseClick(page.refuse_button, Qt.MouseButton.LeftButton)
+    assert page.status.text() == "请填写不予受理的理由。"
+    page.close()

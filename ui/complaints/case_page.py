@@ -1,0 +1,555 @@
+"""The case page of one complaint: decide, officers, investigation, plan, payments, close.
+
+Every button calls one service method with the case's current version and
+shows the fresh case it returns; a refusal (a transition the state does not
+allow, an officer without a valid certificate, a payment beyond what is owed…)
+is shown in the status line in the user's language and changes nothing.
+Deadlines are shown as the service derives them; overdue ones in red, with
+节假日安排未导入 when the calendar lacks a year.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
+from app.models.complaint import ActionKind, ClosureKind, DisposalMethod
+from app.services import complaint_rules as rules
+from app.services.complaints import ComplaintDetail, ComplaintService, today_in_shanghai
+from app.services.permissions import Permission
+from ui.context import AppContext
+from ui.widgets.money_edit import MoneyEdit
+from ui.widgets.optional_date import OptionalDateEdit
+
+RED = QColor("#b00020")
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _date_edit(name: str, value: date | None = None) -> OptionalDateEdit:
+    edit = OptionalDateEdit(empty=False)
+    edit.setObjectName(name)
+    edit.set_value(value or today_in_shanghai())
+    return edit
+
+
+class ComplaintCasePage(QDialog):
+    changed = Signal(object)  # ComplaintDetail after every successful step
+
+    def __init__(
+        self, context: AppContext, service: ComplaintService, complaint_id: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaint_case")
+        self.context = context
+        self.service = service
+        self.language = context.language
+        self.last_error: UserError | StorageError | None = None
+        self.detail: ComplaintDetail = service.get(complaint_id)
+        self._officer_rows: list[Any] = []
+
+        self.title = QLabel(objectName="title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.summary = QLabel(objectName="summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.deadlines = QLabel(objectName="deadlines")
+        self.deadlines.setWordWrap(True)
+        self.totals = QLabel(objectName="totals")
+        self.totals.setStyleSheet("font-weight: bold;")
+        self.status = QLabel(objectName="status")
+        self.status.setWordWrap(True)
+
+        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs.addTab(self._decision_tab(), self.tr("Acceptance"))
+        self.tabs.addTab(self._investigation_tab(), self.tr("Investigation"))
+        self.tabs.addTab(self._payments_tab(), self.tr("Plan and payments"))
+        self.tabs.addTab(self._close_tab(), self.tr("Closure"))
+        self.tabs.addTab(self._history_tab(), self.tr("History"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.deadlines)
+        layout.addWidget(self.totals)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.status)
+        self.resize(1000, 760)
+        self._apply_permissions()
+        self.show_detail(self.detail)
+
+    # ---------------------------------------------------------------- tabs
+    def _button(self, name: str, text: str, slot: Callable[[], Any], permission: Permission) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.clicked.connect(slot)
+        button.setProperty("permission", permission.value)
+        button.setAutoDefault(False)
+        return button
+
+    def _decision_tab(self) -> QWidget:
+        page = QWidget()
+        self.decision_date = _date_edit("decision_date")
+        self.decision_text = QLineEdit(objectName="decision_text")
+        self.decision_text.setPlaceholderText(self.tr("Ground, destination or what must be corrected"))
+        self.accept_button = self._button("accept", self.tr("Accept and open the case"), self.accept_case, Permission.COMPLAINT_HANDLE)
+        self.refuse_button = self._button("refuse", self.tr("Refuse"), self.refuse_case, Permission.COMPLAINT_HANDLE)
+        self.redirect_button = self._button("redirect", self.tr("Redirect"), self.redirect_case, Permission.COMPLAINT_HANDLE)
+        self.correction_button = self._button("request_correction", self.tr("Ask for correction"), self.request_correction, Permission.COMPLAINT_HANDLE)
+        self.corrected_button = self._button("corrected", self.tr("Corrected"), self.corrected, Permission.COMPLAINT_HANDLE)
+        self.workers_table = self._table("workers", [
+            self.tr("Worker"), self.tr("ID number"), self.tr("Owed"), self.tr("Planned"), self.tr("Recovered"),
+            self.tr("Outstanding"),
+        ])
+        form = QFormLayout()
+        form.addRow(self.tr("Date"), self.decision_date)
+        form.addRow(self.tr("Ground / to"), self.decision_text)
+        row = QHBoxLayout()
+        for b in (self.accept_button, self.refuse_button, self.redirect_button, self.correction_button, self.corrected_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("Workers concerned")))
+        layout.addWidget(self.workers_table, 1)
+        return page
+
+    def _investigation_tab(self) -> QWidget:
+        page = QWidget()
+        self.officer_list = QListWidget(objectName="officer_list")
+        self.officer_list.setFixedHeight(110)
+        self.officer_date = _date_edit("officer_date")
+        self.assign_button = self._button("assign", self.tr("Assign the checked officers"), self.assign_officers, Permission.COMPLAINT_HANDLE)
+        self.assigned = QLabel(objectName="assigned")
+        self.assigned.setWordWrap(True)
+        officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
+        o = QVBoxLayout(officers)
+        o.addWidget(self.officer_list)
+        orow = QHBoxLayout()
+        orow.addWidget(QLabel(self.tr("From")))
+        orow.addWidget(self.officer_date)
+        orow.addWidget(self.assign_button)
+        orow.addStretch(1)
+        o.addLayout(orow)
+        o.addWidget(self.assigned)
+
+        self.action_kind = QComboBox(objectName="action_kind")
+        for code in (ActionKind.INQUIRY, ActionKind.SITE_INSPECTION, ActionKind.RECORDS, ActionKind.OTHER):
+            self.action_kind.addItem(rules.label(rules.ACTION_LABELS, code, self.language), code.value)
+        self.action_date = _date_edit("action_date")
+        self.action_note = QLineEdit(objectName="action_note")
+        self.action_button = self._button("record_action", self.tr("Record"), self.record_action, Permission.COMPLAINT_HANDLE)
+        self.disposal = QComboBox(objectName="disposal")
+        for code in DisposalMethod:
+            self.disposal.addItem(rules.label(rules.DISPOSAL_LABELS, code, self.language), code.value)
+        self.department = QLineEdit(objectName="department")
+        self.disposal_button = self._button("set_disposal", self.tr("Set"), self.set_disposal, Permission.COMPLAINT_HANDLE)
+        self.extension = QSpinBox(objectName="extension")
+        self.extension.setRange(1, 30)
+        self.extension.setValue(30)
+        self.approver = QLineEdit(objectName="approver")
+        self.extend_button = self._button("extend", self.tr("Extend"), self.extend, Permission.COMPLAINT_HANDLE)
+        self.rectify_by = _date_edit("rectify_by")
+        self.rectify_button = self._button("order_rectification", self.tr("Order rectification"), self.order_rectification, Permission.COMPLAINT_HANDLE)
+        self.rectified_button = self._button("rectified", self.tr("Rectified"), lambda: self._simple("mark_rectified"), Permission.COMPLAINT_HANDLE)
+        self.not_rectified_button = self._button("not_rectified", self.tr("Not rectified"), lambda: self._simple("mark_not_rectified"), Permission.COMPLAINT_HANDLE)
+        self.transfer_to = QLineEdit(objectName="transfer_to")
+        self.transfer_button = self._button("transfer", self.tr("Transfer"), self.transfer, Permission.COMPLAINT_HANDLE)
+
+        steps = QGroupBox(self.tr("Investigation"))
+        f = QFormLayout(steps)
+        r1 = QHBoxLayout()
+        for w in (self.action_kind, self.action_date, self.action_note, self.action_button):
+            r1.addWidget(w, 1 if w is self.action_note else 0)
+        f.addRow(self.tr("Action"), r1)
+        r2 = QHBoxLayout()
+        for w in (self.disposal, QLabel(self.tr("Responsible department")), self.department, self.disposal_button):
+            r2.addWidget(w, 1 if w is self.department else 0)
+        f.addRow(self.tr("Disposal"), r2)
+        r3 = QHBoxLayout()
+        for w in (self.extension, QLabel(self.tr("working days, approved by")), self.approver, self.extend_button):
+            r3.addWidget(w, 1 if w is self.approver else 0)
+        f.addRow(self.tr("Extension"), r3)
+        r4 = QHBoxLayout()
+        for w in (QLabel(self.tr("Rectify by")), self.rectify_by, self.rectify_button, self.rectified_button, self.not_rectified_button):
+            r4.addWidget(w)
+        r4.addStretch(1)
+        f.addRow(self.tr("Rectification"), r4)
+        r5 = QHBoxLayout()
+        r5.addWidget(self.transfer_to, 1)
+        r5.addWidget(self.transfer_button)
+        f.addRow(self.tr("Transfer to"), r5)
+
+        layout = QVBoxLayout(page)
+        layout.addWidget(officers)
+        layout.addWidget(steps)
+        layout.addStretch(1)
+        return page
+
+    def _payments_tab(self) -> QWidget:
+        page = QWidget()
+        self.plan_worker = QComboBox(objectName="plan_worker")
+        self.plan_due = _date_edit("plan_due")
+        self.plan_amount = MoneyEdit(field="amount")
+        self.plan_amount.setObjectName("plan_amount")
+        self.plan_button = self._button("add_instalment", self.tr("Add instalment"), self.add_instalment, Permission.COMPLAINT_HANDLE)
+        self.plan_amount.returnPressed.connect(self.add_instalment)
+        self.plan_table = self._table("instalments", [
+            self.tr("Worker"), self.tr("Due"), self.tr("Amount"), self.tr("Paid towards it"), self.tr("State"),
+        ])
+        self.pay_worker = QComboBox(objectName="pay_worker")
+        self.pay_date = _date_edit("pay_date")
+        self.pay_amount = MoneyEdit(field="amount")
+        self.pay_amount.setObjectName("pay_amount")
+        self.pay_method = QLineEdit(objectName="pay_method")
+        self.pay_method.setPlaceholderText(self.tr("bank transfer, cash…"))
+        self.pay_button = self._button("record_payment", self.tr("Record payment"), self.record_payment, Permission.COMPLAINT_HANDLE)
+        self.pay_amount.returnPressed.connect(self.record_payment)
+        self.payments_table = self._table("payments", [self.tr("Worker"), self.tr("Paid on"), self.tr("Amount"), self.tr("Method")])
+
+        plan = QGroupBox(self.tr("Payment plan (one plan per case)"))
+        p = QVBoxLayout(plan)
+        prow = QHBoxLayout()
+        for w in (self.plan_worker, QLabel(self.tr("due")), self.plan_due, self.plan_amount, self.plan_button):
+            prow.addWidget(w)
+        p.addLayout(prow)
+        p.addWidget(self.plan_table)
+        pay = QGroupBox(self.tr("Payments made"))
+        q = QVBoxLayout(pay)
+        qrow = QHBoxLayout()
+        for w in (self.pay_worker, QLabel(self.tr("paid on")), self.pay_date, self.pay_amount, self.pay_method, self.pay_button):
+            qrow.addWidget(w)
+        q.addLayout(qrow)
+        q.addWidget(self.payments_table)
+        layout = QVBoxLayout(page)
+        layout.addWidget(plan, 1)
+        layout.addWidget(pay, 1)
+        return page
+
+    def _close_tab(self) -> QWidget:
+        page = QWidget()
+        self.closure_kind = QComboBox(objectName="closure_kind")
+        for code in ClosureKind:
+            self.closure_kind.addItem(rules.label(rules.CLOSURE_LABELS, code, self.language), code.value)
+        self.close_date = _date_edit("close_date")
+        self.close_reason = QLineEdit(objectName="close_reason")
+        self.close_button = self._button("close", self.tr("Close the case"), self.close_case, Permission.COMPLAINT_CLOSE)
+        self.notify_button = self._button("notify_result", self.tr("Complainant told of the result"), lambda: self._simple("notify_result"), Permission.COMPLAINT_CLOSE)
+        self.archive_button = self._button("archive", self.tr("Archive"), self.archive, Permission.COMPLAINT_CLOSE)
+        form = QFormLayout()
+        form.addRow(self.tr("How"), self.closure_kind)
+        form.addRow(self.tr("Date"), self.close_date)
+        form.addRow(self.tr("Reason"), self.close_reason)
+        row = QHBoxLayout()
+        for b in (self.close_button, self.notify_button, self.archive_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _history_tab(self) -> QWidget:
+        page = QWidget()
+        self.events_table = self._table("events", [
+            self.tr("Date"), self.tr("Step"), self.tr("State"), self.tr("Recorded by"), self.tr("Officers"), self.tr("Note"),
+        ])
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.events_table)
+        return page
+
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        # Small, bounded tables of one case (a handful of rows): not a list of records.
+        table = QTableWidget(0, len(headers), objectName=name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _apply_permissions(self) -> None:
+        for button in self.findChildren(QPushButton):
+            permission = button.property("permission")
+            if permission and not self.context.can(Permission(permission)):
+                button.setEnabled(False)
+                button.setToolTip(self.context.missing_permission_tip(Permission(permission)))
+
+    # ---------------------------------------------------------------- showing
+    def _l(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
+        return rules.label(table, value, self.language)
+
+    def show_detail(self, d: ComplaintDetail) -> None:
+        self.detail = d
+        self.setWindowTitle(f"{d.number} — {self._l(rules.STATUS_LABELS, d.status)}")
+        case_word, received_word = self.tr("Case"), self.tr("received")
+        complainant_word, employers_word = self.tr("Complainant"), self.tr("Employers")
+        project_word, matters_word = self.tr("Project"), self.tr("Matters")
+        overdue_word, left_word = self.tr("overdue"), self.tr("%1 days left")
+        number = d.number + (f"　{case_word} {d.case_no}" if d.case_no else "")
+        self.title.setText(f"{number}　【{self._l(rules.STATUS_LABELS, d.status)}】")
+        employers = "；".join(f"{e.name}（{self._l(rules.ROLE_LABELS, e.role)}）" for e in d.employers)
+        parts = [
+            f"{self._l(rules.KIND_LABELS, d.kind)} · {self._l(rules.CHANNEL_LABELS, d.channel)} · "
+            f"{received_word} {d.received_on.isoformat()}",
+            f"{complainant_word}: {d.complainant or '—'}",
+            f"{employers_word}: {employers}",
+        ]
+        if d.project:
+            parts.append(f"{project_word}: {d.project}")
+        parts.append(f"{matters_word}: {d.matters}")
+        self.summary.setText("\n".join(parts))
+        lines = []
+        for view in d.deadlines:
+            label = view.label_zh if self.language != "en" else view.label_en
+            text = f"{label}：{view.due.isoformat()}"
+            if view.overdue:
+                text = f"<span style='color:#b00020'>{text}（{overdue_word}）</span>"
+            else:
+                text += "（" + left_word.replace("%1", str(view.days_left)) + "）"
+            if view.warning:
+                text += f" <span style='color:#b36b00'>⚠ {view.warning}</span>"
+            lines.append(text)
+        self.deadlines.setText("　".join(lines) if lines else "")
+        self.totals.setText(
+            self.tr("Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)")
+            .replace("%1", format_yuan(d.owed_fen))
+            .replace("%2", format_yuan(d.planned_fen))
+            .replace("%3", format_yuan(d.recovered_fen))
+            .replace("%4", format_yuan(d.outstanding_fen))
+        )
+        self._fill(self.workers_table, [
+            (w.name, w.id_no, format_yuan(w.owed_fen), format_yuan(w.planned_fen), format_yuan(w.recovered_fen),
+             format_yuan(w.outstanding_fen))
+            for w in d.workers
+        ], money_columns={2, 3, 4, 5})
+        self._fill(self.plan_table, [
+            (i.worker_name, i.due_on.isoformat(), format_yuan(i.amount_fen), format_yuan(i.covered_fen),
+             self.tr("paid") if i.paid else (self.tr("overdue") if i.overdue else self.tr("to pay")))
+            for i in d.instalments
+        ], money_columns={2, 3}, red_rows={n for n, i in enumerate(d.instalments) if i.overdue})
+        self._fill(self.payments_table, [
+            (p.worker_name, p.paid_on.isoformat(), format_yuan(p.amount_fen), p.method) for p in d.payments
+        ], money_columns={2})
+        self._fill(self.events_table, [
+            (e.occurred_on.isoformat(), self._l(rules.ACTION_LABELS, e.action),
+             self._l(rules.STATUS_LABELS, e.to_status) if e.to_status else "", e.actor, e.officers, e.note)
+            for e in d.events
+        ])
+        still_owed, lead_word = self.tr("still owed"), self.tr("lead")
+        for combo in (self.plan_worker, self.pay_worker):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            for w in d.workers:
+                combo.addItem(f"{w.name}（{still_owed} {format_yuan(w.outstanding_fen)}）", w.id)
+            index = combo.findData(current)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+        self.assigned.setText(
+            "；".join(
+                f"{o.name}{'（' + lead_word + '）' if o.lead else ''} {o.certificate_no}" for o in d.officers
+            )
+        )
+        self._fill_officers()
+        allowed = set(d.allowed_actions())
+        for action, button in (
+            ("accept", self.accept_button), ("refuse", self.refuse_button), ("redirect", self.redirect_button),
+            ("request_correction", self.correction_button), ("corrected", self.corrected_button),
+            ("order_rectification", self.rectify_button), ("rectified", self.rectified_button),
+            ("not_rectified", self.not_rectified_button), ("transfer", self.transfer_button),
+            ("close", self.close_button), ("notify_result", self.notify_button), ("archive", self.archive_button),
+        ):
+            button.setVisible(action in allowed)
+
+    def _fill(
+        self, table: QTableWidget, rows: list[tuple[Any, ...]], *, money_columns: set[int] = frozenset(),  # type: ignore[assignment]
+        red_rows: set[int] = frozenset(),  # type: ignore[assignment]
+    ) -> None:
+        table.setRowCount(len(rows))
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(str(value))
+                if c in money_columns:
+                    item.setTextAlignment(RIGHT)
+                if r in red_rows:
+                    item.setForeground(QBrush(RED))
+                table.setItem(r, c, item)
+
+    def _fill_officers(self) -> None:
+        if self._officer_rows:
+            return
+        try:
+            from app.services.staff import StaffService
+
+            self._officer_rows = StaffService(self.context.store, self.context.actor).roster()
+        except (UserError, StorageError):
+            self._officer_rows = []
+        assigned = {o.officer_id for o in self.detail.officers}
+        self.officer_list.clear()
+        no_cert, expires = self.tr("no certificate"), self.tr("expires")
+        for row in self._officer_rows:
+            cert = row.certificate
+            text = f"{row.name}　{cert.number if cert else no_cert}"
+            if cert is not None:
+                text += f"（{expires} {cert.expiry_date.isoformat()}）"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if row.id in assigned else Qt.CheckState.Unchecked)
+            self.officer_list.addItem(item)
+
+    def keyPressEvent(self, event: Any) -> None:  # Qt override
+        # Enter in an amount field records it; it must not also close the page (QDialog default).
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    # ---------------------------------------------------------------- steps
+    def _fail(self, err: UserError | StorageError) -> bool:
+        self.last_error = err
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setText(err.message(self.language))
+        return False
+
+    def _run(self, step: Callable[[], ComplaintDetail], done: str = "") -> bool:
+        try:
+            detail = step()
+        except (UserError, StorageError) as err:
+            return self._fail(err)
+        self.last_error = None
+        self.status.setStyleSheet("")
+        self.status.setText(done or self.tr("Saved."))
+        self.show_detail(detail)
+        self.changed.emit(detail)
+        return True
+
+    def _day(self, edit: OptionalDateEdit) -> date:
+        return edit.value() or today_in_shanghai()
+
+    def accept_case(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.accept(d.id, d.version, self._day(self.decision_date)))
+
+    def refuse_case(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.refuse(d.id, d.version, self._day(self.decision_date), self.decision_text.text()))
+
+    def redirect_case(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.redirect(d.id, d.version, self._day(self.decision_date), self.decision_text.text()))
+
+    def request_correction(self) -> bool:
+        d = self.detail
+        return self._run(
+            lambda: self.service.request_correction(d.id, d.version, self._day(self.decision_date), self.decision_text.text())
+        )
+
+    def corrected(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.corrected(d.id, d.version, self._day(self.decision_date)))
+
+    def checked_officers(self) -> list[int]:
+        return [
+            int(self.officer_list.item(i).data(Qt.ItemDataRole.UserRole))
+            for i in range(self.officer_list.count())
+            if self.officer_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def assign_officers(self) -> bool:
+        d = self.detail
+        ids = self.checked_officers()
+        return self._run(lambda: self.service.assign_officers(d.id, d.version, ids, self._day(self.officer_date)))
+
+    def record_action(self) -> bool:
+        d = self.detail
+        ok = self._run(lambda: self.service.record_action(
+            d.id, self.action_kind.currentData(), self._day(self.action_date), self.action_note.text()))
+        if ok:
+            self.action_note.clear()
+        return ok
+
+    def set_disposal(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.set_disposal(
+            d.id, d.version, self.disposal.currentData(), self.department.text(), today_in_shanghai()))
+
+    def extend(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.extend(
+            d.id, d.version, self.extension.value(), today_in_shanghai(), self.approver.text()))
+
+    def order_rectification(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.order_rectification(
+            d.id, d.version, today_in_shanghai(), self._day(self.rectify_by)))
+
+    def transfer(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.transfer(d.id, d.version, today_in_shanghai(), self.transfer_to.text()))
+
+    def _simple(self, method: str) -> bool:
+        d = self.detail
+        return self._run(lambda: getattr(self.service, method)(d.id, d.version, today_in_shanghai()))
+
+    def archive(self) -> bool:
+        return self._simple("archive")
+
+    def add_instalment(self) -> bool:
+        d = self.detail
+        try:
+            amount = self.plan_amount.fen()
+        except UserError as err:
+            return self._fail(err)
+        if amount is None:
+            return False
+        plan = [{"worker_id": i.worker_id, "due_on": i.due_on, "amount_fen": i.amount_fen} for i in d.instalments]
+        plan.append({"worker_id": self.plan_worker.currentData(), "due_on": self._day(self.plan_due), "amount_fen": amount})
+        ok = self._run(lambda: self.service.set_plan(d.id, d.version, plan))
+        if ok:
+            self.plan_amount.clear()
+        return ok
+
+    def record_payment(self) -> bool:
+        d = self.detail
+        try:
+            amount = self.pay_amount.fen()
+        except UserError as err:
+            return self._fail(err)
+        if amount is None:
+            return False
+        ok = self._run(lambda: self.service.record_payment(
+            d.id, self.pay_worker.currentData(), self._day(self.pay_date), amount, method=self.pay_method.text()))
+        if ok:
+            self.pay_amount.clear()
+        return ok
+
+    def close_case(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.close(
+            d.id, d.version, self._day(self.close_date), self.closure_kind.currentData(), self.close_reason.text()))

@@ -1,0 +1,361 @@
+"""投诉/举报登记: register a complaint or report from the keyboard in under a minute.
+
+Tab order follows the paper form: kind, channel, time received, complainant,
+employer(s), project, workers (name → ID number → amount → Enter adds the
+worker), matters, requests, evidence, Save.  Before saving, the form asks the
+service about open complaints of the same worker against the same employer
+and warns (the clerk may still register).  Parties typed here are found in
+the register by ID number / credit code, or created with the complaint — in
+one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
+from app.services import complaint_rules as rules
+from app.services.complaints import ComplaintDetail, ComplaintService, DuplicateWarning
+from ui.context import AppContext
+from ui.widgets.money_edit import MoneyEdit
+
+
+class DuplicateQuestion:
+    """The one seam tests patch: ask whether to register despite open complaints."""
+
+    @classmethod
+    def ask(cls, parent: QWidget, warnings: list[DuplicateWarning], language: str) -> bool:
+        box = QMessageBox(parent)
+        box.setObjectName("duplicate_warning")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setText("\n".join(w.message(language) for w in warnings))
+        box.setInformativeText(QCoreApplication.translate("IntakeForm", "Register this complaint anyway?"))
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
+
+
+class IntakeForm(QDialog):
+    saved = Signal(object)  # ComplaintDetail
+
+    def __init__(self, context: AppContext, service: ComplaintService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaint_intake")
+        self.setWindowTitle(self.tr("Register a complaint or report"))
+        self.context = context
+        self.service = service
+        self.language = context.language
+        self.last_error: UserError | StorageError | None = None
+        self.workers: list[dict[str, Any]] = []
+        self.employers: list[dict[str, Any]] = []
+
+        self.kind = QComboBox(objectName="kind")
+        for code, _ in rules.KIND_LABELS.items():
+            self.kind.addItem(rules.label(rules.KIND_LABELS, code, self.language), str(code))
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.channel = QComboBox(objectName="channel")
+        for code in rules.CHANNEL_LABELS:
+            self.channel.addItem(rules.label(rules.CHANNEL_LABELS, code, self.language), str(code))
+        self.received = QDateTimeEdit(QDateTime.currentDateTime(), objectName="received")
+        self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.received.setCalendarPopup(True)
+        self.anonymous = QCheckBox(self.tr("Anonymous"), objectName="anonymous")
+        self.anonymous.setEnabled(False)
+        self.anonymous.toggled.connect(self._anonymous_toggled)
+
+        self.complainant_name = QLineEdit(objectName="complainant_name")
+        self.complainant_id = QLineEdit(objectName="complainant_id_no")
+        self.complainant_id.setMaxLength(18)
+        self.complainant_phone = QLineEdit(objectName="complainant_phone")
+        self.complainant_is_worker = QCheckBox(self.tr("Also a worker concerned"), objectName="complainant_is_worker")
+
+        self.employer_name = QLineEdit(objectName="employer_name")
+        self.employer_uscc = QLineEdit(objectName="employer_uscc")
+        self.employer_uscc.setMaxLength(18)
+        self.employer_role = QComboBox(objectName="employer_role")
+        for code in rules.ROLE_LABELS:
+            self.employer_role.addItem(rules.label(rules.ROLE_LABELS, code, self.language), str(code))
+        self.add_employer_button = QPushButton(self.tr("Add employer"), objectName="add_employer")
+        self.add_employer_button.clicked.connect(self.add_employer)
+        self.employer_name.returnPressed.connect(self.add_employer)
+        self.employer_uscc.returnPressed.connect(self.add_employer)
+        self.employer_table = self._table("employer_table", [self.tr("Employer"), self.tr("Credit code"), self.tr("Role")])
+
+        self.project = QComboBox(objectName="project")
+        self.project.addItem(self.tr("(none)"), None)
+        self._load_projects()
+
+        self.worker_name = QLineEdit(objectName="worker_name")
+        self.worker_id = QLineEdit(objectName="worker_id_no")
+        self.worker_id.setMaxLength(18)
+        self.worker_owed = MoneyEdit(field="owed")
+        self.worker_owed.setObjectName("worker_owed")
+        self.worker_migrant = QCheckBox(self.tr("Migrant worker"), objectName="worker_migrant")
+        self.worker_migrant.setChecked(True)
+        self.add_worker_button = QPushButton(self.tr("Add worker"), objectName="add_worker")
+        self.add_worker_button.clicked.connect(self.add_worker)
+        self.worker_owed.returnPressed.connect(self.add_worker)
+        self.worker_table = self._table(
+            "worker_table", [self.tr("Worker"), self.tr("ID number"), self.tr("Owed (yuan)"), self.tr("Migrant")]
+        )
+        self.total_label = QLabel(objectName="total")
+
+        self.matters = QPlainTextEdit(objectName="matters")
+        self.matters.setTabChangesFocus(True)
+        self.requests = QPlainTextEdit(objectName="requests")
+        self.requests.setTabChangesFocus(True)
+        self.evidence = QPlainTextEdit(objectName="evidence")
+        self.evidence.setTabChangesFocus(True)
+        for edit in (self.matters, self.requests, self.evidence):
+            edit.setFixedHeight(52)
+
+        head = QFormLayout()
+        row = QHBoxLayout()
+        row.addWidget(self.kind)
+        row.addWidget(self.channel, 1)
+        row.addWidget(QLabel(self.tr("Received")))
+        row.addWidget(self.received)
+        row.addWidget(self.anonymous)
+        head.addRow(self.tr("Kind / channel"), row)
+
+        complainant = QGroupBox(self.tr("Complainant"))
+        c_layout = QFormLayout(complainant)
+        c_layout.addRow(self.tr("Name"), self.complainant_name)
+        c_row = QHBoxLayout()
+        c_row.addWidget(self.complainant_id, 2)
+        c_row.addWidget(QLabel(self.tr("Phone")))
+        c_row.addWidget(self.complainant_phone, 1)
+        c_layout.addRow(self.tr("ID number"), c_row)
+        c_layout.addRow("", self.complainant_is_worker)
+
+        employers = QGroupBox(self.tr("Employers complained of"))
+        e_layout = QVBoxLayout(employers)
+        e_row = QHBoxLayout()
+        e_row.addWidget(self.employer_name, 3)
+        e_row.addWidget(self.employer_uscc, 2)
+        e_row.addWidget(self.employer_role, 1)
+        e_row.addWidget(self.add_employer_button)
+        self.employer_name.setPlaceholderText(self.tr("Employer name"))
+        self.employer_uscc.setPlaceholderText(self.tr("Credit code (optional)"))
+        e_layout.addLayout(e_row)
+        e_layout.addWidget(self.employer_table)
+        p_row = QHBoxLayout()
+        p_row.addWidget(QLabel(self.tr("Construction project")))
+        p_row.addWidget(self.project, 1)
+        e_layout.addLayout(p_row)
+
+        workers = QGroupBox(self.tr("Workers concerned"))
+        w_layout = QVBoxLayout(workers)
+        w_row = QHBoxLayout()
+        self.worker_name.setPlaceholderText(self.tr("Name"))
+        self.worker_id.setPlaceholderText(self.tr("ID number"))
+        w_row.addWidget(self.worker_name, 2)
+        w_row.addWidget(self.worker_id, 3)
+        w_row.addWidget(self.worker_owed, 2)
+        w_row.addWidget(self.worker_migrant)
+        w_row.addWidget(self.add_worker_button)
+        w_layout.addLayout(w_row)
+        w_layout.addWidget(self.worker_table)
+        w_layout.addWidget(self.total_label)
+
+        texts = QFormLayout()
+        texts.addRow(self.tr("Matters"), self.matters)
+        texts.addRow(self.tr("Requests"), self.requests)
+        texts.addRow(self.tr("Evidence received"), self.evidence)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.setObjectName("buttons")
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save")
+        self.save_button.setText(self.tr("Register"))
+        self.save_button.setAutoDefault(False)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.status = QLabel(objectName="status")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #b00020;")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(complainant)
+        layout.addWidget(employers)
+        layout.addWidget(workers)
+        layout.addLayout(texts)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(860, 820)
+        self._show_total()
+        self.complainant_name.setFocus()
+
+    # ---------------------------------------------------------------- parts
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), objectName=name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.setFixedHeight(96)
+        return table
+
+    def _load_projects(self) -> None:
+        try:
+            from app.services.projects import ProjectService
+
+            query = ProjectService(self.context.store, self.context.actor).query()
+            for row in query.page(0, 500):
+                self.project.addItem(row.name, row.id)
+        except (UserError, StorageError, ImportError):
+            pass
+
+    def _kind_changed(self, _index: int) -> None:
+        is_report = self.kind.currentData() == "report"
+        self.anonymous.setEnabled(is_report)
+        if not is_report:
+            self.anonymous.setChecked(False)
+
+    def _anonymous_toggled(self, on: bool) -> None:
+        for widget in (self.complainant_name, self.complainant_id, self.complainant_phone):
+            widget.setEnabled(not on)
+
+    def _fail(self, err: UserError | StorageError) -> None:
+        self.last_error = err
+        self.status.setText(err.message(self.language))
+
+    def add_employer(self) -> None:
+        name = self.employer_name.text().strip()
+        if not name:
+            return
+        entry = {"party": {"name": name, "uscc": self.employer_uscc.text().strip()}, "role": self.employer_role.currentData()}
+        self.employers.append(entry)
+        row = self.employer_table.rowCount()
+        self.employer_table.insertRow(row)
+        for col, text in enumerate((name, entry["party"]["uscc"], self.employer_role.currentText())):
+            self.employer_table.setItem(row, col, QTableWidgetItem(text))
+        self.employer_name.clear()
+        self.employer_uscc.clear()
+        self.employer_name.setFocus()
+
+    def add_worker(self) -> None:
+        name = self.worker_name.text().strip()
+        if not name:
+            return
+        try:
+            owed = self.worker_owed.fen()
+        except UserError as err:
+            self._fail(err)
+            return
+        if owed is None:
+            self.status.setText(self.tr("Enter the amount owed to %1.").replace("%1", name))
+            self.worker_owed.setFocus()
+            return
+        self._append_worker(name, self.worker_id.text().strip(), owed, self.worker_migrant.isChecked())
+        self.worker_name.clear()
+        self.worker_id.clear()
+        self.worker_owed.clear()
+        self.status.clear()
+        self.worker_name.setFocus()
+
+    def _append_worker(self, name: str, id_no: str, owed: int, migrant: bool) -> None:
+        self.workers.append(
+            {"party": {"name": name, "id_no": id_no, "is_migrant_worker": migrant}, "owed_fen": owed}
+        )
+        row = self.worker_table.rowCount()
+        self.worker_table.insertRow(row)
+        for col, text in enumerate((name, id_no, format_yuan(owed), "✓" if migrant else "")):
+            item = QTableWidgetItem(text)
+            if col == 2:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.worker_table.setItem(row, col, item)
+        self._show_total()
+
+    def _show_total(self) -> None:
+        total = sum(w["owed_fen"] for w in self.workers)
+        self.total_label.setText(
+            self.tr("%1 workers, %2 yuan owed in all.").replace("%1", str(len(self.workers))).replace("%2", format_yuan(total))
+        )
+
+    # ---------------------------------------------------------------- save
+    def fields(self) -> dict[str, Any]:
+        moment = self.received.dateTime().toPython()
+        assert isinstance(moment, datetime)
+        anonymous = self.anonymous.isChecked()
+        complainant = None
+        if not anonymous and self.complainant_name.text().strip():
+            complainant = {
+                "name": self.complainant_name.text().strip(),
+                "id_no": self.complainant_id.text().strip(),
+                "phone": self.complainant_phone.text().strip(),
+            }
+        employers = list(self.employers)
+        if self.employer_name.text().strip():  # typed but not added: take it
+            employers.append(
+                {"party": {"name": self.employer_name.text().strip(), "uscc": self.employer_uscc.text().strip()},
+                 "role": self.employer_role.currentData()}
+            )
+        workers = list(self.workers)
+        if complainant is not None and self.complainant_is_worker.isChecked() and not any(
+            w["party"].get("id_no") and w["party"].get("id_no") == complainant["id_no"] for w in workers
+        ):
+            workers.insert(0, {"party": {**complainant, "is_migrant_worker": True}, "owed_fen": 0})
+        return {
+            "kind": self.kind.currentData(),
+            "channel": self.channel.currentData(),
+            "received_at": moment,
+            "complainant": complainant,
+            "anonymous": anonymous,
+            "employers": employers,
+            "workers": workers,
+            "project_id": self.project.currentData(),
+            "matters": self.matters.toPlainText(),
+            "requests": self.requests.toPlainText(),
+            "evidence": self.evidence.toPlainText(),
+        }
+
+    def keyPressEvent(self, event: Any) -> None:  # Qt override
+        # Enter adds the employer/worker being typed; it must not also register the form.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def save(self) -> ComplaintDetail | None:
+        self.last_error = None
+        fields = self.fields()
+        try:
+            warnings = self.service.open_duplicates_by_number(
+                [w["party"].get("id_no", "") for w in fields["workers"]],
+                [e["party"].get("uscc", "") for e in fields["employers"]],
+            )
+            if warnings and not DuplicateQuestion.ask(self, warnings, self.language):
+                return None
+            detail, _ = self.service.register(fields)
+        except (UserError, StorageError) as err:
+            self._fail(err)
+            return None
+        self.saved.emit(detail)
+        self.accept()
+        return detail

@@ -1,0 +1,201 @@
+"""投诉受理: the complaints list (paged, filtered in SQL), intake and the case page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
+from app.services import complaint_rules as rules
+from app.services.complaints import ComplaintRow, ComplaintService
+from app.services.permissions import Permission
+from ui.complaints.case_page import ComplaintCasePage
+from ui.complaints.intake_form import IntakeForm
+from ui.context import AppContext
+from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.tasks import TaskRunner
+from ui.widgets.optional_date import OptionalDateEdit
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
+RED = QColor("#b00020")
+
+
+class ComplaintsWindow(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("complaints_window")
+        self.context = context
+        self.language = context.language
+        self.service = ComplaintService(context.store, context.actor)
+        if context.tasks is None:
+            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
+        self.tasks: TaskRunner = context.tasks
+        self.form: IntakeForm | None = None
+        self.case: ComplaintCasePage | None = None
+
+        self.search = SearchBox()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search by number, employer, worker name or ID number"))
+        self.search.search_changed.connect(self.refresh)
+        self.status_filter = QComboBox(objectName="status_filter")
+        self.status_filter.addItem(self.tr("All states"), None)
+        self.status_filter.addItem(self.tr("Open"), "__open__")
+        for code in rules.STATUS_LABELS:
+            self.status_filter.addItem(rules.label(rules.STATUS_LABELS, code, self.language), str(code))
+        self.channel_filter = QComboBox(objectName="channel_filter")
+        self.channel_filter.addItem(self.tr("All channels"), None)
+        for code in rules.CHANNEL_LABELS:
+            self.channel_filter.addItem(rules.label(rules.CHANNEL_LABELS, code, self.language), str(code))
+        self.date_from = OptionalDateEdit()
+        self.date_from.setObjectName("date_from")
+        self.date_to = OptionalDateEdit()
+        self.date_to.setObjectName("date_to")
+        self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_only")
+        for widget in (self.status_filter, self.channel_filter):
+            widget.currentIndexChanged.connect(self.refresh)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.count_label = QLabel(objectName="count")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.status_filter)
+        filters.addWidget(self.channel_filter)
+        filters.addWidget(QLabel(self.tr("Received")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel("—"))
+        filters.addWidget(self.date_to)
+        filters.addWidget(self.overdue)
+        filters.addWidget(self.count_label)
+
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, text, slot, permission in (
+            ("register", self.tr("Register a complaint"), self.register, Permission.COMPLAINT_REGISTER),
+            ("open", self.tr("Open the case"), self.open_selected, Permission.COMPLAINT_VIEW),
+        ):
+            button = QPushButton(text, objectName=key)
+            button.clicked.connect(slot)
+            if not context.can(permission):
+                button.setEnabled(False)
+                button.setToolTip(context.missing_permission_tip(permission))
+            self.buttons[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.status = QLabel(objectName="status")
+        self.status.setWordWrap(True)
+
+        self.model: PagedTableModel[ComplaintRow] = PagedTableModel(self._columns(), self)
+        self.view = PagedTableView()
+        self.view.setObjectName("complaints_table")
+        self.view.setModel(self.model)
+        self.view.row_activated.connect(self.open_row)
+        self.model.count_changed.connect(self._show_count)
+
+        self.actions_layout = actions
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+        self.model.set_query_factory(self._query)
+        self.model.set_initial_sort("received", descending=True)
+
+    # ---------------------------------------------------------------- the list
+    def _columns(self) -> list[Column[ComplaintRow]]:
+        lang = self.language
+
+        def overdue(r: ComplaintRow) -> Any:
+            return RED if r.overdue else None
+
+        return [
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, tooltip=lambda r: r.case_no or None),
+            Column("kind", self.tr("Kind"), lambda r: rules.label(rules.KIND_LABELS, r.kind, lang), width=3),
+            Column("channel", self.tr("Channel"), lambda r: rules.label(rules.CHANNEL_LABELS, r.channel, lang), width=7),
+            Column("received", self.tr("Received"), lambda r: r.received_on, sort_key="received", width=6),
+            Column("complainant", self.tr("Complainant"), lambda r: r.complainant, width=5),
+            Column("employers", self.tr("Employer"), lambda r: r.employers, width=14, tooltip=lambda r: r.employers),
+            Column("workers", self.tr("Workers"), lambda r: r.workers, align=RIGHT, width=3),
+            Column("owed", self.tr("Owed"), lambda r: format_yuan(r.owed_fen), align=RIGHT, width=7),
+            Column("recovered", self.tr("Recovered"), lambda r: format_yuan(r.recovered_fen), align=RIGHT, width=7),
+            Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, lang), width=6),
+            Column("next_due", self.tr("Due"), lambda r: r.next_due, width=6, foreground=overdue),
+        ]
+
+    def filters(self) -> dict[str, Any]:
+        status = self.status_filter.currentData()
+        return {
+            "text": self.search.search_text,
+            "status": None if status in (None, "__open__") else status,
+            "open_only": status == "__open__",
+            "channel": self.channel_filter.currentData(),
+            "received_from": self.date_from.value(),
+            "received_to": self.date_to.value(),
+            "overdue_only": self.overdue.isChecked(),
+        }
+
+    def _query(self, _sort: str | None, descending: bool) -> Any:
+        return self.service.query(descending=descending, **self.filters())
+
+    def refresh(self, *_args: Any) -> None:
+        self.model.refresh()
+
+    def _show_count(self, count: int) -> None:
+        self.count_label.setText(self.tr("%n complaints", "", count))
+
+    # ---------------------------------------------------------------- intake and case
+    def register(self) -> IntakeForm:
+        form = IntakeForm(self.context, self.service, self)
+        self.form = form
+        form.saved.connect(self._registered)
+        form.finished.connect(lambda _r, f=form: self._form_closed(f))
+        form.open()
+        return form
+
+    def _form_closed(self, form: IntakeForm) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+    def _registered(self, detail: Any) -> None:
+        self.model.refresh()
+        self.view.select_ids([detail.id])
+        self.status.setText(self.tr("Registered %1.").replace("%1", detail.number))
+
+    def open_selected(self) -> ComplaintCasePage | None:
+        item = self.view.current_item()
+        return self.open_row(item) if isinstance(item, ComplaintRow) else None
+
+    def open_row(self, row: ComplaintRow) -> ComplaintCasePage | None:
+        return self.open_case(row.id)
+
+    def open_case(self, complaint_id: int) -> ComplaintCasePage | None:
+        try:
+            page = ComplaintCasePage(self.context, self.service, complaint_id, self)
+        except (UserError, StorageError) as err:
+            self.status.setText(err.message(self.language))
+            return None
+        self.case = page
+        page.changed.connect(lambda _d: self.model.refresh())
+        page.finished.connect(lambda _r, p=page: self._case_closed(p))
+        page.open()
+        return page
+
+    def _case_closed(self, page: ComplaintCasePage) -> None:
+        if self.case is page:
+            self.case = None
+        page.deleteLater()
