@@ -453,7 +453,7 @@ class ExamsTab(QWidget):
     def _columns(self) -> list[Column[ExamRow]]:
         return [
             Column("held_on", self.tr("Date"), lambda r: r.held_on, sort_key="held_on", width=6),
-            Column("title", self.tr("Title"), lambda r: r.title, width=20),
+            Column("title", self.tr("Title"), lambda r: r.title, width=32),
             Column("pass_mark", self.tr("Pass / full mark"),
                    lambda r: f"{format_number(r.pass_mark)} / {format_number(r.max_score)}", align=CENTRE, width=5),
             Column("required", self.tr("Required"), lambda r: r.tally.required, align=RIGHT, width=3),

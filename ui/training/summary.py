@@ -124,6 +124,8 @@ class SummaryTab(QWidget):
         self.kinds = _table([self.tr("Kind"), self.tr("Sessions"), self.tr("Of which law study"),
                              self.tr("Hours")])
         self.kinds.setObjectName("kinds")
+        self.kinds.horizontalHeader().setStretchLastSection(False)
+        self.kinds.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.persons = _table([self.tr("Name"), self.tr("Section"), self.tr("Sessions"), self.tr("Hours"),
                                self.tr("Target")])
         self.persons.setObjectName("persons")
