@@ -44,6 +44,20 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """`--benchmark-enable` on the command line means "run the benchmarks".
+
+    pyproject's addopts has --benchmark-skip so the default test run skips them,
+    and pytest-benchmark lets only --benchmark-only override that; without this
+    `pytest tests/benchmarks --benchmark-enable` (installer/bootstrap.sh bench)
+    would silently skip every benchmark.
+    """
+    session = getattr(config, "_benchmarksession", None)
+    if session is not None and session.skip and config.getoption("benchmark_enable", False):
+        session.skip = False
+
+
 @pytest.fixture(scope="session")
 def million_db() -> Path:
     """The path of a migrated database holding 1,000,000 people (built once, cached)."""
