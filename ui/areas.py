@@ -27,7 +27,12 @@ class Area:
 
 
 AREAS: list[Area] = [
+    # 今日待办 first: the first thing a clerk sees.  No permission of its own —
+    # each area's lines show only to those who may view that area.
+    Area("desk", QT_TRANSLATE_NOOP("Areas", "Today's desk"), "ui.desk.window:DeskWindow"),
     Area("complaints", QT_TRANSLATE_NOOP("Areas", "Complaints"), "ui.complaints.window:ComplaintsWindow", Permission.COMPLAINT_VIEW),
+    Area("arbitration", QT_TRANSLATE_NOOP("Areas", "Arbitration"), "ui.arbitration.window:ArbitrationWindow", Permission.ARBITRATION_VIEW),
+    Area("mediation", QT_TRANSLATE_NOOP("Areas", "Mediation"), "ui.mediation.window:MediationWindow", Permission.MEDIATION_VIEW),
     Area("parties", QT_TRANSLATE_NOOP("Areas", "Parties"), "ui.parties.window:PartiesWindow", Permission.PARTY_VIEW),
     Area("projects", QT_TRANSLATE_NOOP("Areas", "Construction projects"), "ui.projects.window:ProjectsWindow", Permission.PROJECT_VIEW),
     Area("staff", QT_TRANSLATE_NOOP("Areas", "Enforcement staff"), "ui.staff.window:StaffWindow", Permission.STAFF_VIEW),

@@ -1076,3 +1076,25 @@ def _docket_row(r: Any) -> DocketRow:
         closure_method=r.closure_method, applicants=r.applicants or "", respondents=r.respondents or "",
         claimed_fen=r.claimed_fen or 0, next_due=r.next_due, next_rule="",
     )
+
+
+@dataclass(frozen=True)
+class Member:
+    id: int
+    name: str
+    roles: tuple[str, ...]
+
+
+def tribunal_candidates(store: Store, actor: Actor) -> list[Member]:
+    """Active accounts that can sit on a tribunal (仲裁员) or keep its record (书记员)."""
+    actor.require(Permission.ARBITRATION_VIEW)
+    with store.read() as session:
+        rows = session.execute(
+            select(User.id, User.display_name, User.roles).where(User.active.is_(True)).order_by(User.display_name, User.id)
+        ).all()
+    out = []
+    for uid, name, roles in rows:
+        role_set = tuple(r for r in (roles or "").replace(";", ",").split(",") if r.strip())
+        if {"arbitrator", "arb_clerk"} & {r.strip() for r in role_set}:
+            out.append(Member(uid, name, tuple(r.strip() for r in role_set)))
+    return out

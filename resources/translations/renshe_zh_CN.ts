@@ -31,183 +31,183 @@
     <name>ApplicationForm</name>
     <message>
         <source>New mediation application</source>
-        <translation type="unfinished"></translation>
+        <translation>新调解申请</translation>
     </message>
     <message>
         <source>Receive an arbitration application</source>
-        <translation type="unfinished"></translation>
+        <translation>接收仲裁申请</translation>
     </message>
     <message>
         <source>Applicant (worker):</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人（劳动者）：</translation>
     </message>
     <message>
         <source>Respondent (employer):</source>
-        <translation type="unfinished"></translation>
+        <translation>被申请人（用人单位）：</translation>
     </message>
     <message>
         <source>Received on:</source>
-        <translation type="unfinished"></translation>
+        <translation>收件日期：</translation>
     </message>
     <message>
         <source>Matter in dispute:</source>
-        <translation type="unfinished"></translation>
+        <translation>争议事项：</translation>
     </message>
     <message>
         <source>Cause:</source>
-        <translation type="unfinished"></translation>
+        <translation>案由：</translation>
     </message>
     <message>
         <source>On site</source>
-        <translation type="unfinished"></translation>
+        <translation>现场</translation>
     </message>
     <message>
         <source>Online (互联网+调解)</source>
-        <translation type="unfinished"></translation>
+        <translation>互联网+调解</translation>
     </message>
     <message>
         <source>Written</source>
-        <translation type="unfinished"></translation>
+        <translation>书面申请</translation>
     </message>
     <message>
         <source>Oral (recorded on the spot)</source>
-        <translation type="unfinished"></translation>
+        <translation>口头申请（当场记录）</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道：</translation>
     </message>
     <message>
         <source>Application:</source>
-        <translation type="unfinished"></translation>
+        <translation>申请方式：</translation>
     </message>
     <message>
         <source>Oral record:</source>
-        <translation type="unfinished"></translation>
+        <translation>口头申请笔录：</translation>
     </message>
     <message>
         <source>Mediation centre:</source>
-        <translation type="unfinished"></translation>
+        <translation>调解组织：</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">执法类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>请求事项</translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Add a claim</source>
-        <translation type="unfinished"></translation>
+        <translation>增加请求</translation>
     </message>
     <message>
         <source>Claims, item by item:</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁请求（逐项填写）：</translation>
     </message>
 </context>
 <context>
     <name>ArbitrationWindow</name>
     <message>
         <source>Search by case number or party name</source>
-        <translation type="unfinished"></translation>
+        <translation>按案号或当事人名称查找</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished">全部</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>Pending (not closed)</source>
-        <translation type="unfinished"></translation>
+        <translation>未结案件</translation>
     </message>
     <message>
         <source>Any date</source>
-        <translation type="unfinished"></translation>
+        <translation>不限日期</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>收件日期</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>受理日期</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>结案日期</translation>
     </message>
     <message>
         <source>Overdue only</source>
-        <translation type="unfinished">只看逾期</translation>
+        <translation>仅显示已逾期</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished">状态：</translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Procedure:</source>
-        <translation type="unfinished"></translation>
+        <translation>程序：</translation>
     </message>
     <message>
         <source>Arbitrator:</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁员：</translation>
     </message>
     <message>
         <source>Receive an application</source>
-        <translation type="unfinished"></translation>
+        <translation>接收仲裁申请</translation>
     </message>
     <message>
         <source>Open case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开案件</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>共%n件</numerusform>
         </translation>
     </message>
     <message>
         <source>Docket</source>
-        <translation type="unfinished"></translation>
+        <translation>案件登记簿</translation>
     </message>
     <message>
         <source>Hearing calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>开庭排期</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>案号</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>被申请人</translation>
     </message>
     <message>
         <source>Claimed (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>请求金额（元）</translation>
     </message>
     <message>
         <source>Next deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>最近期限</translation>
     </message>
 </context>
 <context>
     <name>Areas</name>
     <message>
         <source>Today&apos;s desk</source>
-        <translation type="unfinished"></translation>
+        <translation>今日待办</translation>
     </message>
     <message>
         <source>Complaints</source>
@@ -215,11 +215,11 @@
     </message>
     <message>
         <source>Arbitration</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁案件</translation>
     </message>
     <message>
         <source>Mediation</source>
-        <translation type="unfinished"></translation>
+        <translation>调解</translation>
     </message>
     <message>
         <source>Parties</source>
@@ -471,227 +471,227 @@
     <name>CasePage</name>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>办案步骤</translation>
     </message>
     <message>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>规则</translation>
     </message>
     <message>
         <source>What must happen</source>
-        <translation type="unfinished"></translation>
+        <translation>应办事项</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">自</translation>
+        <translation>起算日</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>期限届满日</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">日期</translation>
+        <translation>日期</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished">事项</translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">备注</translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>By</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">执法类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Claim</source>
-        <translation type="unfinished"></translation>
+        <translation>请求事项</translation>
     </message>
     <message>
         <source>Claimed</source>
-        <translation type="unfinished"></translation>
+        <translation>请求金额</translation>
     </message>
     <message>
         <source>Awarded</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决金额</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished">结果</translation>
+        <translation>结果</translation>
     </message>
     <message>
         <source>Final</source>
-        <translation type="unfinished"></translation>
+        <translation>终局</translation>
     </message>
     <message>
         <source>Deadlines (derived from the events)</source>
-        <translation type="unfinished"></translation>
+        <translation>期限（由办案事件自动推算）</translation>
     </message>
     <message>
         <source>Claims</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁请求</translation>
     </message>
     <message>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>办案经过</translation>
     </message>
     <message>
         <source>Application received %1 (no case number yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1收件（尚未编案号）</translation>
     </message>
     <message>
         <source>Status: %1 · Procedure: %2 · Applicant: %3 · Respondent: %4 · Claimed: %5 yuan · Tribunal: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1 · 程序：%2 · 申请人：%3 · 被申请人：%4 · 请求金额：%5元 · 仲裁庭：%6</translation>
     </message>
     <message>
         <source>Select a deadline to see how it was computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>选中一项期限，查看其计算过程。</translation>
     </message>
     <message>
         <source>final</source>
-        <translation type="unfinished"></translation>
+        <translation>终局</translation>
     </message>
     <message>
         <source>not final</source>
-        <translation type="unfinished"></translation>
+        <translation>非终局</translation>
     </message>
     <message>
         <source>Recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记：%1</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由：</translation>
     </message>
     <message>
         <source>What to correct:</source>
-        <translation type="unfinished"></translation>
+        <translation>需补正内容：</translation>
     </message>
     <message>
         <source>Competent commission:</source>
-        <translation type="unfinished"></translation>
+        <translation>有管辖权的仲裁委：</translation>
     </message>
     <message>
         <source>Transferred to:</source>
-        <translation type="unfinished"></translation>
+        <translation>移送至：</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished">（无）</translation>
+        <translation>（无）</translation>
     </message>
     <message>
         <source>Chief / sole arbitrator:</source>
-        <translation type="unfinished"></translation>
+        <translation>首席/独任仲裁员：</translation>
     </message>
     <message>
         <source>Arbitrator:</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁员：</translation>
     </message>
     <message>
         <source>Clerk:</source>
-        <translation type="unfinished"></translation>
+        <translation>书记员：</translation>
     </message>
     <message>
         <source>in person</source>
-        <translation type="unfinished"></translation>
+        <translation>直接送达</translation>
     </message>
     <message>
         <source>by post</source>
-        <translation type="unfinished"></translation>
+        <translation>邮寄送达</translation>
     </message>
     <message>
         <source>electronic</source>
-        <translation type="unfinished"></translation>
+        <translation>电子送达</translation>
     </message>
     <message>
         <source>left at the address</source>
-        <translation type="unfinished"></translation>
+        <translation>留置送达</translation>
     </message>
     <message>
         <source>public notice</source>
-        <translation type="unfinished"></translation>
+        <translation>公告送达</translation>
     </message>
     <message>
         <source>Served on:</source>
-        <translation type="unfinished"></translation>
+        <translation>送达日期：</translation>
     </message>
     <message>
         <source>Document:</source>
-        <translation type="unfinished"></translation>
+        <translation>送达文书：</translation>
     </message>
     <message>
         <source>Served on party:</source>
-        <translation type="unfinished"></translation>
+        <translation>受送达人：</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation type="unfinished"></translation>
+        <translation>送达方式：</translation>
     </message>
     <message>
         <source>Public-notice days (not counted):</source>
-        <translation type="unfinished"></translation>
+        <translation>公告期间天数（不计入审限）：</translation>
     </message>
     <message>
         <source>Hearing date:</source>
-        <translation type="unfinished"></translation>
+        <translation>开庭日期：</translation>
     </message>
     <message>
         <source>From:</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间：</translation>
     </message>
     <message>
         <source>To:</source>
-        <translation type="unfinished"></translation>
+        <translation>结束时间：</translation>
     </message>
     <message>
         <source>Room:</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁庭：</translation>
     </message>
     <message>
         <source>Approved by:</source>
-        <translation type="unfinished"></translation>
+        <translation>审批人：</translation>
     </message>
     <message>
         <source>Ground:</source>
-        <translation type="unfinished"></translation>
+        <translation>中止事由：</translation>
     </message>
     <message>
         <source>Extension (days, at most 15):</source>
-        <translation type="unfinished"></translation>
+        <translation>延长天数（不超过15日）：</translation>
     </message>
     <message>
         <source>Procedure:</source>
-        <translation type="unfinished"></translation>
+        <translation>程序：</translation>
     </message>
     <message>
         <source>upheld</source>
-        <translation type="unfinished"></translation>
+        <translation>支持</translation>
     </message>
     <message>
         <source>partly upheld</source>
-        <translation type="unfinished"></translation>
+        <translation>部分支持</translation>
     </message>
     <message>
         <source>dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>驳回</translation>
     </message>
     <message>
         <source>Result:</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决结果：</translation>
     </message>
 </context>
 <context>
@@ -1247,39 +1247,39 @@
     <name>DeskWindow</name>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">刷新</translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急程度</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished"></translation>
+        <translation>届满日</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>业务</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">立案号</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Parties</source>
-        <translation type="unfinished"></translation>
+        <translation>当事人</translation>
     </message>
     <message>
         <source>What must happen</source>
-        <translation type="unfinished"></translation>
+        <translation>应办事项</translation>
     </message>
     <message>
         <source>Overdue: %1 · Due today: %2 · Within 3 working days: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期：%1 · 今日到期：%2 · 3个工作日内到期：%3</translation>
     </message>
     <message>
         <source>Today is %1; three working days run to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>今天是%1；3个工作日计至%2。</translation>
     </message>
 </context>
 <context>
@@ -1565,19 +1565,19 @@ Please tell the administrator; the details are in the log file.</source>
     <name>HearingWeek</name>
     <message>
         <source>◀ Previous week</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ 上一周</translation>
     </message>
     <message>
         <source>Next week ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>下一周 ▶</translation>
     </message>
     <message>
         <source>This week</source>
-        <translation type="unfinished"></translation>
+        <translation>本周</translation>
     </message>
     <message>
         <source>Week of %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1至%2</translation>
     </message>
 </context>
 <context>
@@ -1812,127 +1812,127 @@ Please tell the administrator; the details are in the log file.</source>
     <name>MediationWindow</name>
     <message>
         <source>Search by case number or party name</source>
-        <translation type="unfinished"></translation>
+        <translation>按案号或当事人名称查找</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished">全部</translation>
+        <translation>全部</translation>
     </message>
     <message>
         <source>New application</source>
-        <translation type="unfinished"></translation>
+        <translation>新调解申请</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation type="unfinished">状态：</translation>
+        <translation>状态：</translation>
     </message>
     <message>
         <source>Channel:</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道：</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished">立案号</translation>
+        <translation>案件</translation>
     </message>
     <message>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>案号</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>收到申请</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Channel</source>
-        <translation type="unfinished">来源</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Applicant</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人</translation>
     </message>
     <message>
         <source>Respondent</source>
-        <translation type="unfinished"></translation>
+        <translation>被申请人</translation>
     </message>
     <message>
         <source>Requested (yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>请求金额（元）</translation>
     </message>
     <message>
         <source>15-day limit</source>
-        <translation type="unfinished"></translation>
+        <translation>15日期限</translation>
     </message>
     <message>
         <source>Choose a case in the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在列表中选择案件。</translation>
     </message>
     <message>
         <source>Application of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1的调解申请</translation>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>状态：%1</translation>
     </message>
     <message>
         <source>Applicant: %1 · Respondent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>申请人：%1 · 被申请人：%2</translation>
     </message>
     <message>
         <source>Channel: %1 · Centre: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>渠道：%1 · 调解组织：%2</translation>
     </message>
     <message>
         <source>Requested: %1 yuan · Agreed: %2 · Paid: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>请求金额：%1元 · 协议金额：%2 · 已履行：%3</translation>
     </message>
     <message>
         <source>15-day limit (M1): %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>15日调解期限（M1）：%1 — %2</translation>
     </message>
     <message>
         <source>Transferred to arbitration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已转仲裁：%1</translation>
     </message>
     <message>
         <source>application no. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁申请第%1号</translation>
     </message>
     <message>
         <source>Timeline:</source>
-        <translation type="unfinished"></translation>
+        <translation>办理经过：</translation>
     </message>
     <message>
         <source>Date:</source>
-        <translation type="unfinished"></translation>
+        <translation>日期：</translation>
     </message>
     <message>
         <source>Reason:</source>
-        <translation type="unfinished"></translation>
+        <translation>理由：</translation>
     </message>
     <message>
         <source>Record:</source>
-        <translation type="unfinished"></translation>
+        <translation>调解笔录：</translation>
     </message>
     <message>
         <source>Terms of the agreement:</source>
-        <translation type="unfinished"></translation>
+        <translation>协议内容：</translation>
     </message>
     <message>
         <source>Amount agreed (yuan):</source>
-        <translation type="unfinished"></translation>
+        <translation>协议金额（元）：</translation>
     </message>
     <message>
         <source>Amount paid (yuan):</source>
-        <translation type="unfinished"></translation>
+        <translation>履行金额（元）：</translation>
     </message>
     <message>
         <source>Recorded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已登记：%1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,199 @@
+"""仲裁案件 and 今日待办 driven as a clerk would: receive → accept → tribunal →
+hearing → award, watching the deadlines on the case page and on the desk."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.ui.helpers import type_text
+from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive
+from ui.arbitration.case_page import CasePage
+from ui.arbitration.step_dialog import StepDialog
+from ui.arbitration.window import ArbitrationWindow
+from ui.context import AppContext
+from ui.desk.window import DeskWindow
+from ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+TODAY = date(2023, 9, 27)
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import install_chinese, remove_translators
+
+    translators = install_chinese(qapp)
+    yield
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def world(store):  # type: ignore[no-untyped-def]
+    return make_world(store)
+
+
+@pytest.fixture
+def context(world):  # type: ignore[no-untyped-def]
+    ctx = AppContext(store=world.store, actor=CLERK, language="zh_CN", error_windows=False,
+                     tasks=TaskRunner(error_windows=False))
+    yield ctx
+    ctx.tasks.shutdown()
+
+
+class Answers:
+    """Stands in for StepDialog.ask: hands back prepared values, recording the titles asked."""
+
+    def __init__(self) -> None:
+        self.queue: list[dict[str, Any]] = []
+        self.titles: list[str] = []
+
+    def __call__(self, title: str, fields: Any, parent: Any = None, **_kw: Any) -> dict[str, Any] | None:
+        self.titles.append(title)
+        keys = {f.key for f in fields}
+        values = self.queue.pop(0)
+        assert set(values) <= keys, (set(values) - keys, title)
+        return values
+
+
+@pytest.fixture
+def answers(monkeypatch):  # type: ignore[no-untyped-def]
+    a = Answers()
+    monkeypatch.setattr(StepDialog, "ask", classmethod(lambda cls, *args, **kw: a(*args, **kw)))
+    return a
+
+
+def make_window(qtbot, context) -> ArbitrationWindow:  # type: ignore[no-untyped-def]
+    window = ArbitrationWindow(context, today=lambda: TODAY)
+    qtbot.addWidget(window)
+    window.resize(1300, 800)
+    window.show()
+    return window
+
+
+def rules(page: CasePage) -> dict[str, tuple[str, str]]:
+    return {rule: (due, state) for rule, due, state in page.deadline_rows()}
+
+
+def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, context)
+    qtmodeltester.check(window.model)
+    form = window.receive()
+    type_text(form.applicant.search, "张伟")
+    form.applicant.search.flush()
+    type_text(form.respondent.search, "建筑")
+    form.respondent.search.flush()
+    assert form.applicant.party_id() == world.worker and form.respondent.party_id() == world.employer
+    type_text(form.cause, "劳动报酬争议")
+    _category, description, amount = form.claim_widgets(0)
+    type_text(description, "2023年6月至8月工资")
+    qtbot.keyClicks(amount, "12000")
+    form.add_claim_row()
+    category, description, amount = form.claim_widgets(1)
+    category.setCurrentIndex(category.findData("compensation"))
+    type_text(description, "经济补偿")
+    qtbot.keyClicks(amount, "30,000.00")
+    form.received_on.setDate(form.received_on.date().fromString("2023-09-25", "yyyy-MM-dd"))
+    form.buttons.button(form.buttons.StandardButton.Save).click()
+    assert form.error.text() == ""
+    page = window.pages[form.saved_id]
+    assert window.tabs.currentWidget() is page
+    assert window.model.rowCount() == 1 and window.model.row_at(0).applicants == "张伟"
+    assert rules(page)["A2"] == ("2023-10-08", "进行中")
+    assert page.buttons["accept"].isVisible() and not page.buttons["close_award"].isVisible()
+    assert "42,000.00" in page.summary.text()
+
+    answers.queue.append({"on": date(2023, 9, 27)})
+    qtbot.mouseClick(page.buttons["accept"], Qt.MouseButton.LeftButton)
+    assert page.title.text() == "某区劳人仲案字〔2023〕第1号"
+    shown = rules(page)
+    assert shown["A2"][1].startswith("已完成") and shown["A7"] == ("2023-10-10", "进行中")
+    assert shown["A9"] == ("2023-11-13", "进行中")  # 27 Sep + 45 days = 11 Nov, a Saturday → Monday
+    page.deadlines.setCurrentCell(0, 0)
+    assert "依据" in page.deadline_note.text()
+    assert window.model.row_at(0).case_no == "某区劳人仲案字〔2023〕第1号"
+
+    # Today's desk on 10 Oct sees A4 and A7 due today
+    desk = DeskWindow(context, today=lambda: date(2023, 10, 10))
+    qtbot.addWidget(desk)
+    qtmodeltester.check(desk.model)
+    assert "今日到期：2" in desk.headline.text()
+    assert {desk.model.row_at(i).rule_id for i in range(desk.model.rowCount())} == {"A4", "A7"}
+
+    answers.queue.append({"on": date(2023, 9, 28), "chief": world.chief, "second": world.second,
+                          "third": world.third, "clerk": world.clerk})
+    page.run_step("form_tribunal")
+    answers.queue.append({"on": date(2023, 9, 28), "document": "application_copy", "party": world.employer,
+                          "method": "direct", "notice_days": 0})
+    page.run_step("record_service")
+    answers.queue.append({"on": date(2023, 9, 28), "held_on": date(2023, 10, 20), "starts_at": time(9),
+                          "ends_at": time(11), "room": "第一仲裁庭"})
+    page.run_step("schedule_hearing")
+    assert page.status.text().startswith("已登记"), page.status.text()
+    shown = rules(page)
+    assert shown["A7"][1].startswith("已完成") and shown["A8"] == ("2023-10-13", "进行中")
+    window.hearings.show_week(date(2023, 10, 20))
+    assert "王仲裁" in window.hearings.cell_text("第一仲裁庭", date(2023, 10, 20))
+
+    desk.refresh()
+    assert desk.desk.counts.today == 0
+
+    answers.queue.append({"on": date(2023, 10, 20)})
+    page.run_step("hold_hearing")
+    view = page.view
+    wages, comp = view.claims
+    answers.queue.append({"on": date(2023, 11, 6), f"award_{wages.id}": 1_200_000, f"result_{wages.id}": "upheld",
+                          f"award_{comp.id}": 2_500_000, f"result_{comp.id}": "partly_upheld"})
+    page.run_step("close_award")
+    assert "已结案（裁决）" in page.summary.text()
+    assert [page.claims.item(r, 5).text() for r in range(2)] == ["终局", "非终局"]
+    assert rules(page)["A9"][1] == "已完成 2023-11-06"
+    assert page.timeline.item(0, 1).text() == "裁决结案"
+    assert not any(b.isVisible() for k, b in page.buttons.items() if k != "record_service")
+
+
+def test_refused_step_says_why_and_double_booking_is_refused(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+    first = receive(world)
+    second = receive(world)
+    for cid, chief in ((first, world.chief), (second, world.other_chief)):
+        s = world.clerk_service()
+        s.accept(cid, date(2023, 9, 27))
+        s.form_tribunal(cid, date(2023, 9, 28), chief_id=chief, arbitrator_2_id=world.second,
+                        arbitrator_3_id=world.third, clerk_id=world.clerk)
+    window = make_window(qtbot, context)
+    page = window.open_case(first)
+    answers.queue.append({"on": date(2023, 9, 28), "held_on": date(2023, 10, 20), "starts_at": time(9),
+                          "ends_at": time(11), "room": "第一仲裁庭"})
+    page.run_step("schedule_hearing")
+    other = window.open_case(second)
+    answers.queue.append({"on": date(2023, 9, 28), "held_on": date(2023, 10, 20), "starts_at": time(10),
+                          "ends_at": time(12), "room": "第二仲裁庭"})
+    assert other.run_step("schedule_hearing") is None
+    assert "李仲裁" in other.status.text() and "已有庭审安排" in other.status.text()
+    # filters: overdue, status, text
+    window.status_filter.setCurrentIndex(window.status_filter.findData("tribunal_formed"))
+    assert window.model.rowCount() == 1
+    window.status_filter.setCurrentIndex(0)
+    type_text(window.search, "第2号")
+    window.search.flush()
+    assert window.model.rowCount() == 1 and window.model.row_at(0).id == second
+
+
+def test_desk_line_opens_the_case_in_its_area(qtbot, context, world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    cid = receive(world, date(2023, 9, 18))
+    monkeypatch.setattr("ui.desk.window.date", type("D", (), {"today": staticmethod(lambda: date(2023, 10, 7))}))
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    assert main.area_keys()[0] == "desk"
+    desk = main.area_widget("desk")
+    assert isinstance(desk, DeskWindow)
+    assert desk.model.rowCount() == 1 and desk.model.row_at(0).bucket.value == "overdue"
+    desk.open_item(desk.model.row_at(0))
+    arbitration = main.area_widget("arbitration")
+    assert isinstance(arbitration, ArbitrationWindow)
+    assert arbitration.tabs.currentWidget() is arbitration.pages[cid]

@@ -1,0 +1,326 @@
+"""The case page: who, what is claimed, every deadline and how it was computed,
+the timeline of events, and the steps the case's state allows now.
+
+Each step opens a `StepDialog` (the `ask` seam tests patch) and calls the
+service; the page then shows the case as the service returns it — the
+deadlines are derived afresh from the events each time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
+from app.services import arbitration as arb
+from app.services.arbitration import (
+    CATEGORY_LABELS,
+    CLOSURE_LABELS,
+    PROCEDURE_LABELS,
+    SERVICE_DOCUMENTS,
+    TRANSITIONS,
+    ArbitrationCaseService,
+    AwardItem,
+    CaseView,
+    tribunal_candidates,
+)
+from app.services.arbitration_deadlines import STATE_ZH, DeadlineState
+from app.services.permissions import Permission
+from ui.arbitration.application_form import zh_or_en
+from ui.arbitration.step_dialog import Field, StepDialog
+from ui.context import AppContext
+
+RED = QColor("#b00020")
+AMBER = QColor("#a65e00")
+GREY = QColor("#777777")
+RECEIVE_STEPS = {"request_correction", "correct", "accept", "refuse", "not_competent", "withdraw_before_acceptance"}
+BUTTON_ORDER = (
+    "accept", "request_correction", "correct", "refuse", "not_competent", "withdraw_before_acceptance",
+    "form_tribunal", "record_service", "record_answer", "schedule_hearing", "postpone_hearing", "hold_hearing",
+    "suspend", "resume", "extend", "convert_procedure", "close_award", "close_mediation", "close_withdrawal",
+    "revoke", "terminate", "transfer_out",
+)
+
+
+class CasePage(QWidget):
+    # The case changed (the docket refreshes): (case id)
+    changed = Signal(int)
+
+    def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None, *,
+                 service: ArbitrationCaseService | None = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.setObjectName("case_page")
+        self.context = context
+        self.case_id = case_id
+        self.today = today
+        self.service = service or ArbitrationCaseService(context.store, context.actor, today=today)
+        self.view: CaseView | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("case_title")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold")
+        self.summary = QLabel()
+        self.summary.setObjectName("case_summary")
+        self.summary.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        for i, action in enumerate(BUTTON_ORDER):
+            button = QPushButton(self._action_label(action))
+            button.setObjectName(action)
+            button.clicked.connect(lambda _=False, a=action: self.run_step(a))
+            self.buttons[action] = button
+            grid.addWidget(button, i // 8, i % 8)
+        steps = QGroupBox(self.tr("Steps"))
+        steps.setLayout(grid)
+
+        self.deadlines = self._table("deadlines", [self.tr("Rule"), self.tr("What must happen"), self.tr("From"),
+                                                   self.tr("Due"), self.tr("State")])
+        self.timeline = self._table("timeline", [self.tr("Date"), self.tr("Step"), self.tr("Note"), self.tr("By")])
+        self.claims = self._table("claims_table", [self.tr("Category"), self.tr("Claim"), self.tr("Claimed"),
+                                                   self.tr("Awarded"), self.tr("Result"), self.tr("Final")])
+        self.deadline_note = QLabel()
+        self.deadline_note.setObjectName("deadline_note")
+        self.deadline_note.setWordWrap(True)
+        self.deadlines.currentCellChanged.connect(self._show_explanation)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("Deadlines (derived from the events)")))
+        left_layout.addWidget(self.deadlines, 2)
+        left_layout.addWidget(self.deadline_note)
+        left_layout.addWidget(QLabel(self.tr("Claims")))
+        left_layout.addWidget(self.claims, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(QLabel(self.tr("Timeline")))
+        right_layout.addWidget(self.timeline)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([640, 480])
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(steps)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self.reload()
+
+    # ---------------------------------------------------------------- showing
+    def _table(self, name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _action_label(self, action: str) -> str:
+        _allowed, en, zh = TRANSITIONS[action]
+        return en[:1].upper() + en[1:] if self.context.language == "en" else zh
+
+    def reload(self) -> None:
+        self.show_case(self.service.get(self.case_id))
+
+    def show_case(self, view: CaseView) -> None:
+        self.view = view
+        lang = self.context.language
+        self.title.setText(view.case_no or self.tr("Application received %1 (no case number yet)").replace(
+            "%1", view.received_on.isoformat()))
+        status = arb.status_label(view.status, lang)
+        if view.closure_method:
+            status += f"（{zh_or_en(CLOSURE_LABELS[view.closure_method], lang)}）"
+        tribunal = "、".join(m[1] for m in (view.tribunal["chief"], view.tribunal["second"], view.tribunal["third"]) if m)
+        self.summary.setText(
+            self.tr("Status: %1 · Procedure: %2 · Applicant: %3 · Respondent: %4 · Claimed: %5 yuan · Tribunal: %6")
+            .replace("%1", status)
+            .replace("%2", zh_or_en(PROCEDURE_LABELS[view.procedure], lang))
+            .replace("%3", "、".join(view.names("applicant")))
+            .replace("%4", "、".join(view.names("respondent")))
+            .replace("%5", format_yuan(view.claimed_fen))
+            .replace("%6", tribunal or "—")
+        )
+        today = self.today()
+        shown = [d for d in view.deadlines if d.state is not DeadlineState.VOID]
+        self.deadlines.setRowCount(len(shown))
+        for row, d in enumerate(shown):
+            state = STATE_ZH[d.state] if lang != "en" else d.state.value
+            if d.state is DeadlineState.MET and d.met_on:
+                state += f" {d.met_on.isoformat()}"
+            if not d.deadline.calendar_complete:
+                state += " ⚠"
+            cells = [d.rule_id, d.label, d.deadline.start.isoformat(), d.due.isoformat(), state]
+            colour = None
+            if d.state is DeadlineState.OPEN:
+                colour = RED if d.due < today else AMBER if d.due == today else None
+            elif d.state is not DeadlineState.OPEN:
+                colour = GREY
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(d.how_computed())
+                item.setData(Qt.ItemDataRole.UserRole, d.key)
+                if colour is not None:
+                    item.setForeground(QBrush(colour))
+                self.deadlines.setItem(row, col, item)
+        self.deadlines.resizeColumnsToContents()
+        self.deadline_note.setText(self.tr("Select a deadline to see how it was computed."))
+        self.timeline.setRowCount(len(view.events))
+        for row, e in enumerate(reversed(view.events)):
+            for col, text in enumerate((e.on.isoformat(), e.label, e.note, e.actor)):
+                self.timeline.setItem(row, col, QTableWidgetItem(text))
+        self.timeline.resizeColumnsToContents()
+        self.claims.setRowCount(len(view.claims))
+        for row, c in enumerate(view.claims):
+            final = "" if c.final is None else (self.tr("final") if c.final else self.tr("not final"))
+            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, format_yuan(c.amount_claimed_fen),
+                     format_yuan(c.amount_awarded_fen) if c.amount_awarded_fen is not None else "", c.result or "", final]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col in (2, 3):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.claims.setItem(row, col, item)
+        self.claims.resizeColumnsToContents()
+        allowed = set(self.service.allowed_actions(view.status))
+        for action, button in self.buttons.items():
+            permission = Permission.ARBITRATION_RECEIVE if action in RECEIVE_STEPS else Permission.ARBITRATION_HANDLE
+            visible = action in allowed
+            button.setVisible(visible)
+            button.setEnabled(visible and self.context.can(permission))
+            if visible and not self.context.can(permission):
+                button.setToolTip(self.context.missing_permission_tip(permission))
+
+    def deadline_rows(self) -> list[tuple[str, str, str]]:
+        """(rule, due, state) as shown — what tests read."""
+        return [tuple(self.deadlines.item(r, c).text() for c in (0, 3, 4)) for r in range(self.deadlines.rowCount())]  # type: ignore[misc]
+
+    def _show_explanation(self, row: int, *_: Any) -> None:
+        item = self.deadlines.item(row, 0) if row >= 0 else None
+        if item is not None:
+            self.deadline_note.setText(item.toolTip())
+
+    # ---------------------------------------------------------------- steps
+    def run_step(self, action: str) -> CaseView | None:
+        assert self.view is not None
+        fields, call = self._step(action, self.view)
+        _allowed, _en, zh = TRANSITIONS[action]
+        values = StepDialog.ask(self._action_label(action), fields, self, today=self.today())
+        if values is None:
+            return None
+        try:
+            view = call(values)
+        except (UserError, StorageError) as err:
+            self.status.setText(err.message(self.context.language))
+            self.status.setStyleSheet("color: #b00020")
+            return None
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Recorded: %1").replace("%1", zh if self.context.language != "en" else _en))
+        self.show_case(view)
+        self.changed.emit(self.case_id)
+        return view
+
+    def _step(self, action: str, view: CaseView) -> tuple[list[Field], Callable[[dict[str, Any]], CaseView]]:
+        s, cid = self.service, view.id
+        on = Field("on", self.tr("Date:"), "date")
+        reason = Field("reason", self.tr("Reason:"), "text")
+        if action in ("accept", "correct", "resume", "record_answer"):
+            return [on], lambda v: getattr(s, action)(cid, v["on"])
+        if action in ("refuse", "withdraw_before_acceptance", "close_withdrawal", "revoke", "terminate"):
+            return [on, reason], lambda v: getattr(s, action)(cid, v["on"], v["reason"])
+        if action == "request_correction":
+            return [on, Field("note", self.tr("What to correct:"), "text")], lambda v: s.request_correction(cid, v["on"], v["note"])
+        if action == "not_competent":
+            return [on, Field("body", self.tr("Competent commission:"))], lambda v: s.not_competent(cid, v["on"], v["body"])
+        if action == "transfer_out":
+            return [on, Field("body", self.tr("Transferred to:"))], lambda v: s.transfer_out(cid, v["on"], v["body"])
+        if action == "form_tribunal":
+            members = tribunal_candidates(self.context.store, self.context.actor)
+            arbitrators = [(m.name, m.id) for m in members if "arbitrator" in m.roles]
+            clerks = [(m.name, m.id) for m in members if "arb_clerk" in m.roles]
+            none = [(self.tr("(none)"), None)]
+            fields = [on, Field("chief", self.tr("Chief / sole arbitrator:"), "choice", arbitrators),
+                      Field("second", self.tr("Arbitrator:"), "choice", none + arbitrators),
+                      Field("third", self.tr("Arbitrator:"), "choice", none + arbitrators),
+                      Field("clerk", self.tr("Clerk:"), "choice", clerks)]
+            return fields, lambda v: s.form_tribunal(cid, v["on"], chief_id=v["chief"], arbitrator_2_id=v["second"],
+                                                     arbitrator_3_id=v["third"], clerk_id=v["clerk"])
+        if action == "record_service":
+            docs = [(label, key) for key, label in SERVICE_DOCUMENTS.items()]
+            parties = [(p.name, p.party_id) for p in view.parties]
+            methods = [(self.tr("in person"), "direct"), (self.tr("by post"), "post"), (self.tr("electronic"), "electronic"),
+                       (self.tr("left at the address"), "left_at_address"), (self.tr("public notice"), "public_notice")]
+            fields = [Field("on", self.tr("Served on:"), "date"), Field("document", self.tr("Document:"), "choice", docs),
+                      Field("party", self.tr("Served on party:"), "choice", parties),
+                      Field("method", self.tr("Method:"), "choice", methods),
+                      Field("notice_days", self.tr("Public-notice days (not counted):"), "int")]
+            return fields, lambda v: s.record_service(cid, document=v["document"], party_id=v["party"], method=v["method"],
+                                                      served_on=v["on"], notice_days=v["notice_days"])
+        hearing_fields = [Field("held_on", self.tr("Hearing date:"), "date"), Field("starts_at", self.tr("From:"), "time"),
+                          Field("ends_at", self.tr("To:"), "time", default=None),
+                          Field("room", self.tr("Room:"), "line", default="第一仲裁庭")]
+        if action == "schedule_hearing":
+            return [on, *hearing_fields], lambda v: s.schedule_hearing(cid, v["on"], held_on=v["held_on"],
+                                                                       starts_at=v["starts_at"], ends_at=v["ends_at"], room=v["room"])
+        scheduled = [h for h in view.hearings if h.status == "scheduled"]
+        hearing_id = scheduled[-1].id if scheduled else 0
+        if action == "postpone_hearing":
+            return [on, reason, *hearing_fields], lambda v: s.postpone_hearing(
+                cid, v["on"], hearing_id=hearing_id, reason=v["reason"], held_on=v["held_on"],
+                starts_at=v["starts_at"], ends_at=v["ends_at"], room=v["room"])
+        if action == "hold_hearing":
+            return [on], lambda v: s.hold_hearing(cid, v["on"], hearing_id=hearing_id)
+        approver = Field("approver", self.tr("Approved by:"))
+        if action == "suspend":
+            return [on, Field("ground", self.tr("Ground:"), "text"), approver], lambda v: s.suspend(
+                cid, v["on"], ground=v["ground"], approver=v["approver"])
+        if action == "extend":
+            return [on, Field("days", self.tr("Extension (days, at most 15):"), "int", default=15), approver, reason], \
+                lambda v: s.extend(cid, v["on"], days=v["days"], approver=v["approver"], reason=v["reason"])
+        if action == "convert_procedure":
+            other = "ordinary" if view.procedure == "simple" else "simple"
+            choices = [(zh_or_en(PROCEDURE_LABELS[other], self.context.language), other)]
+            return [on, Field("procedure", self.tr("Procedure:"), "choice", choices)], \
+                lambda v: s.convert_procedure(cid, v["on"], v["procedure"])
+        live = [c for c in view.claims if not c.withdrawn]
+        if action == "close_award":
+            results = [(self.tr("upheld"), "upheld"), (self.tr("partly upheld"), "partly_upheld"),
+                       (self.tr("dismissed"), "dismissed")]
+            fields = [on]
+            for c in live:
+                label = f"{zh_or_en(CATEGORY_LABELS[c.category], self.context.language)} {c.description}"[:30]
+                fields.append(Field(f"award_{c.id}", label, "money", default=c.amount_claimed_fen))
+                fields.append(Field(f"result_{c.id}", self.tr("Result:"), "choice", results))
+            return fields, lambda v: s.close_award(cid, v["on"], [
+                AwardItem(c.id, v[f"award_{c.id}"] or 0, v[f"result_{c.id}"]) for c in live])
+        if action == "close_mediation":
+            fields = [on] + [Field(f"amount_{c.id}", f"{zh_or_en(CATEGORY_LABELS[c.category], self.context.language)}", "money",
+                                   default=c.amount_claimed_fen) for c in live]
+            return fields, lambda v: s.close_mediation(cid, v["on"], amounts={c.id: v[f"amount_{c.id}"] or 0 for c in live})
+        raise KeyError(action)

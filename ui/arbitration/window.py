@@ -1,0 +1,247 @@
+"""仲裁案件: the docket (filters in SQL over a paged list), the hearing calendar,
+and each opened case as a tab with its timeline and deadlines."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.legal.rates import format_yuan
+from app.services import arbitration as arb
+from app.services.arbitration import (
+    CLOSURE_LABELS,
+    PROCEDURE_LABELS,
+    ArbitrationCaseService,
+    DocketRow,
+    tribunal_candidates,
+)
+from app.services.permissions import Permission
+from ui.arbitration.application_form import ApplicationForm, zh_or_en
+from ui.arbitration.case_page import CasePage
+from ui.arbitration.hearing_week import HearingWeek
+from ui.arbitration.step_dialog import from_qdate, to_qdate
+from ui.context import AppContext
+from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.tasks import TaskRunner
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+RED = QColor("#b00020")
+
+
+class ArbitrationWindow(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.setObjectName("arbitration_window")
+        self.context = context
+        self.today = today
+        self.service = ArbitrationCaseService(context.store, context.actor, today=today)
+        if context.tasks is None:
+            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
+        self.tasks: TaskRunner = context.tasks
+        self.pages: dict[int, CasePage] = {}
+        self.form: ApplicationForm | None = None
+
+        self.search = SearchBox()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search by case number or party name"))
+        self.search.search_changed.connect(self.refresh)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(self.tr("All"), None)
+        self.status_filter.addItem(self.tr("Pending (not closed)"), "pending")
+        for key in arb.STATUS_LABELS:
+            self.status_filter.addItem(arb.status_label(key, context.language), str(key))
+        self.procedure_filter = QComboBox()
+        self.procedure_filter.setObjectName("procedure_filter")
+        self.procedure_filter.addItem(self.tr("All"), None)
+        for key, pair in PROCEDURE_LABELS.items():
+            self.procedure_filter.addItem(zh_or_en(pair, context.language), str(key))
+        self.arbitrator_filter = QComboBox()
+        self.arbitrator_filter.setObjectName("arbitrator_filter")
+        self.arbitrator_filter.addItem(self.tr("All"), None)
+        for member in tribunal_candidates(context.store, context.actor):
+            if "arbitrator" in member.roles:
+                self.arbitrator_filter.addItem(member.name, member.id)
+        self.date_kind = QComboBox()
+        self.date_kind.setObjectName("date_kind")
+        self.date_kind.addItem(self.tr("Any date"), None)
+        self.date_kind.addItem(self.tr("Received"), "received")
+        self.date_kind.addItem(self.tr("Accepted"), "accepted")
+        self.date_kind.addItem(self.tr("Closed"), "closed")
+        self.date_from = QDateEdit()
+        self.date_to = QDateEdit()
+        for name, edit, value in (("date_from", self.date_from, date(today().year, 1, 1)), ("date_to", self.date_to, today())):
+            edit.setObjectName(name)
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(to_qdate(value))
+            edit.dateChanged.connect(self.refresh)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.overdue.setObjectName("overdue_filter")
+        for combo in (self.status_filter, self.procedure_filter, self.arbitrator_filter, self.date_kind):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("count")
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for label, widget in ((self.tr("Status:"), self.status_filter), (self.tr("Procedure:"), self.procedure_filter),
+                              (self.tr("Arbitrator:"), self.arbitrator_filter)):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_kind)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("—"))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.overdue)
+        dates.addStretch(1)
+        dates.addWidget(self.count_label)
+
+        actions = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot, permission in (
+            ("receive", self.tr("Receive an application"), self.receive, Permission.ARBITRATION_RECEIVE),
+            ("open", self.tr("Open case"), self.open_selected, None),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(key)
+            button.clicked.connect(slot)
+            if permission is not None and not context.can(permission):
+                button.setEnabled(False)
+                button.setToolTip(context.missing_permission_tip(permission))
+            self.buttons[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.model: PagedTableModel[DocketRow] = PagedTableModel(self._columns(), self)
+        self.view = PagedTableView()
+        self.view.setObjectName("docket_table")
+        self.view.setModel(self.model)
+        self.view.row_activated.connect(lambda row: self.open_case(row.id))
+        self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n case(s)", "", n)))
+
+        docket = QWidget()
+        docket.setObjectName("docket")
+        layout = QVBoxLayout(docket)
+        layout.addLayout(filters)
+        layout.addLayout(dates)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+
+        self.hearings = HearingWeek(context, today=today)
+        self.hearings.open_case.connect(self.open_case)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.addTab(docket, self.tr("Docket"))
+        self.tabs.addTab(self.hearings, self.tr("Hearing calendar"))
+        for i in (0, 1):
+            self.tabs.tabBar().setTabButton(i, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.tabs)
+        self.refresh()
+
+    # ---------------------------------------------------------------- the docket
+    def _columns(self) -> list[Column[DocketRow]]:
+        lang = self.context.language
+
+        def status_text(r: DocketRow) -> str:
+            text = arb.status_label(r.status, lang)
+            return text + (f"（{zh_or_en(CLOSURE_LABELS[r.closure_method], lang)}）" if r.closure_method else "")
+
+        return [
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, tooltip=lambda r: r.case_no or None),
+            Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
+            Column("status", self.tr("Status"), status_text, width=7),
+            Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
+            Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12,
+                   tooltip=lambda r: r.respondents or None),
+            Column("claimed", self.tr("Claimed (yuan)"), lambda r: format_yuan(r.claimed_fen), align=RIGHT, width=7),
+            Column("next_due", self.tr("Next deadline"), lambda r: r.next_due, width=6,
+                   foreground=lambda r: RED if r.next_due is not None and r.next_due < self.today() else None),
+            Column("accepted_on", self.tr("Accepted"), lambda r: r.accepted_on, width=6),
+            Column("closed_on", self.tr("Closed"), lambda r: r.closed_on, width=6),
+        ]
+
+    def filters(self) -> dict[str, Any]:
+        status = self.status_filter.currentData()
+        if status == "pending":
+            status = [s for s in arb.STATUS_LABELS if s not in arb.deadlines_mod.ENDED]
+        kwargs: dict[str, Any] = {
+            "text": self.search.search_text,
+            "status": status,
+            "procedure": self.procedure_filter.currentData(),
+            "arbitrator_id": self.arbitrator_filter.currentData(),
+            "overdue": self.overdue.isChecked(),
+        }
+        kind = self.date_kind.currentData()
+        if kind:
+            kwargs[kind] = (from_qdate(self.date_from.date()), from_qdate(self.date_to.date()))
+        return kwargs
+
+    def refresh(self, *_args: Any) -> None:
+        self.model.set_query(self.service.query(**self.filters()))
+
+    def selected_row(self) -> DocketRow | None:
+        rows = self.view.selected_rows()
+        return self.model.row_at(rows[0]) if rows else None
+
+    def open_selected(self) -> CasePage | None:
+        row = self.selected_row()
+        return self.open_case(row.id) if row else None
+
+    def open_case(self, case_id: int) -> CasePage:
+        page = self.pages.get(case_id)
+        if page is None:
+            page = CasePage(self.context, case_id, service=self.service, today=self.today)
+            page.changed.connect(self._case_changed)
+            self.pages[case_id] = page
+            self.tabs.addTab(page, page.title.text()[-12:] or str(case_id))
+        self.tabs.setCurrentWidget(page)
+        return page
+
+    def _case_changed(self, case_id: int) -> None:
+        page = self.pages.get(case_id)
+        if page is not None:
+            self.tabs.setTabText(self.tabs.indexOf(page), page.title.text()[-12:])
+        self.refresh()
+        self.hearings.reload()
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, CasePage):
+            self.pages.pop(widget.case_id, None)
+            self.tabs.removeTab(index)
+            widget.deleteLater()
+
+    def receive(self) -> ApplicationForm:
+        form = ApplicationForm(self.context, self, today=self.today())
+        form.accepted.connect(lambda: self._received(form))
+        self.form = form
+        form.open()
+        return form
+
+    def _received(self, form: ApplicationForm) -> None:
+        self.refresh()
+        if form.saved_id is not None:
+            self.open_case(form.saved_id)

@@ -1,0 +1,1 @@
+"""调解: township mediation."""

@@ -1,0 +1,230 @@
+"""调解: township mediation cases — the list, a new application (written or
+oral), and the case panel with its 15-day clock, the agreement, failure and
+转仲裁 (one action: the arbitration application is created with the same
+parties and claims, and the two cases point at each other)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
+from app.services import mediation as med
+from app.services.mediation import CHANNEL_LABELS, MediationRow, MediationService, MediationView
+from app.services.permissions import Permission
+from ui.arbitration.application_form import ApplicationForm, zh_or_en
+from ui.arbitration.step_dialog import Field, StepDialog
+from ui.context import AppContext
+from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+RED = QColor("#b00020")
+STEPS = ("accept", "refuse", "record_session", "agree", "record_payment", "fail", "withdraw", "transfer_to_arbitration")
+
+
+class MediationWindow(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.setObjectName("mediation_window")
+        self.context = context
+        self.today = today
+        self.service = MediationService(context.store, context.actor, today=today)
+        self.form: ApplicationForm | None = None
+        self.current: MediationView | None = None
+
+        self.search = SearchBox()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search by case number or party name"))
+        self.search.search_changed.connect(self.refresh)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.addItem(self.tr("All"), None)
+        for key in med.STATUS_LABELS:
+            self.status_filter.addItem(med.status_label(key, context.language), str(key))
+        self.channel_filter = QComboBox()
+        self.channel_filter.setObjectName("channel_filter")
+        self.channel_filter.addItem(self.tr("All"), None)
+        for key, pair in CHANNEL_LABELS.items():
+            self.channel_filter.addItem(zh_or_en(pair, context.language), str(key))
+        for combo in (self.status_filter, self.channel_filter):
+            combo.currentIndexChanged.connect(self.refresh)
+        new = QPushButton(self.tr("New application"))
+        new.setObjectName("new_application")
+        new.clicked.connect(self.new_application)
+        if not context.can(Permission.MEDIATION_HANDLE):
+            new.setEnabled(False)
+            new.setToolTip(context.missing_permission_tip(Permission.MEDIATION_HANDLE))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        filters.addWidget(QLabel(self.tr("Status:")))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(QLabel(self.tr("Channel:")))
+        filters.addWidget(self.channel_filter)
+        filters.addWidget(new)
+
+        self.model: PagedTableModel[MediationRow] = PagedTableModel(self._columns(), self)
+        self.view = PagedTableView()
+        self.view.setObjectName("mediation_table")
+        self.view.setModel(self.model)
+        self.view.row_activated.connect(lambda r: self.open_case(r.id))
+        self.view.selection_changed_ids.connect(lambda ids: self.open_case(ids[0]) if ids else None)
+
+        self.title = QLabel()
+        self.title.setObjectName("case_title")
+        self.title.setStyleSheet("font-size: 14pt; font-weight: bold")
+        self.details = QLabel()
+        self.details.setObjectName("case_details")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        self.buttons: dict[str, QPushButton] = {}
+        row = QHBoxLayout()
+        for action in STEPS:
+            _allowed, en, zh = med.TRANSITIONS[action]
+            button = QPushButton(en[:1].upper() + en[1:] if context.language == "en" else zh)
+            button.setObjectName(action)
+            button.clicked.connect(lambda _=False, a=action: self.run_step(a))
+            self.buttons[action] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        panel = QGroupBox(self.tr("Case"))
+        panel_layout = QVBoxLayout(panel)
+        panel_layout.addWidget(self.title)
+        panel_layout.addLayout(row)
+        panel_layout.addWidget(self.details, 1)
+        panel_layout.addWidget(self.status)
+
+        split = QSplitter(Qt.Orientation.Vertical)
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.view)
+        split.addWidget(top)
+        split.addWidget(panel)
+        split.setSizes([380, 320])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.refresh()
+        self._show(None)
+
+    def _columns(self) -> list[Column[MediationRow]]:
+        lang = self.context.language
+        return [
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12),
+            Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
+            Column("status", self.tr("Status"), lambda r: med.status_label(r.status, lang), width=6),
+            Column("channel", self.tr("Channel"), lambda r: zh_or_en(CHANNEL_LABELS[r.channel], lang), width=6),
+            Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
+            Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12),
+            Column("amount", self.tr("Requested (yuan)"), lambda r: format_yuan(r.amount_requested_fen), align=RIGHT, width=7),
+            Column("due_on", self.tr("15-day limit"), lambda r: r.due_on, width=6,
+                   foreground=lambda r: RED if r.status in med.OPEN and r.due_on < self.today() else None),
+        ]
+
+    def refresh(self, *_args: Any) -> None:
+        self.model.set_query(self.service.query(text=self.search.search_text, status=self.status_filter.currentData(),
+                                                channel=self.channel_filter.currentData()))
+
+    def new_application(self) -> ApplicationForm:
+        form = ApplicationForm(self.context, self, mediation=True, today=self.today())
+        form.accepted.connect(lambda: self._created(form))
+        self.form = form
+        form.open()
+        return form
+
+    def _created(self, form: ApplicationForm) -> None:
+        self.refresh()
+        if form.saved_id is not None:
+            self.open_case(form.saved_id)
+
+    def open_case(self, case_id: int) -> MediationView:
+        view = self.service.get(case_id)
+        self._show(view)
+        return view
+
+    def _show(self, view: MediationView | None) -> None:
+        self.current = view
+        lang = self.context.language
+        for action, button in self.buttons.items():
+            allowed = view is not None and action in self.service.allowed_actions(view.status)
+            button.setVisible(allowed)
+            button.setEnabled(allowed and self.context.can(Permission.MEDIATION_HANDLE))
+        if view is None:
+            self.title.setText(self.tr("Choose a case in the list."))
+            self.details.setText("")
+            return
+        self.title.setText(view.case_no or self.tr("Application of %1").replace("%1", view.received_on.isoformat()))
+        clock = view.clock
+        lines = [
+            self.tr("Status: %1").replace("%1", med.status_label(view.status, lang)),
+            self.tr("Applicant: %1 · Respondent: %2").replace("%1", "、".join(view.names("applicant")))
+            .replace("%2", "、".join(view.names("respondent"))),
+            self.tr("Channel: %1 · Centre: %2").replace("%1", zh_or_en(CHANNEL_LABELS[view.channel], lang))
+            .replace("%2", view.organisation or "—"),
+            self.tr("Requested: %1 yuan · Agreed: %2 · Paid: %3").replace("%1", format_yuan(view.amount_requested_fen))
+            .replace("%2", format_yuan(view.amount_agreed_fen) if view.amount_agreed_fen is not None else "—")
+            .replace("%3", format_yuan(view.amount_paid_fen) if view.amount_paid_fen is not None else "—"),
+            self.tr("15-day limit (M1): %1 — %2").replace("%1", clock.due.isoformat()).replace("%2", clock.explanation),
+        ]
+        if view.arbitration_case_id is not None:
+            lines.append(self.tr("Transferred to arbitration: %1").replace(
+                "%1", view.arbitration_case_no or self.tr("application no. %1").replace("%1", str(view.arbitration_case_id))))
+        lines.append(self.tr("Timeline:"))
+        lines += [f"  {on.isoformat()} {med.EVENT_LABELS.get(kind, kind)} {note}" for kind, on, note in view.events]
+        self.details.setText("\n".join(lines))
+
+    def run_step(self, action: str) -> MediationView | None:
+        view = self.current
+        if view is None:
+            return None
+        s, cid = self.service, view.id
+        on = Field("on", self.tr("Date:"), "date")
+        reason = Field("reason", self.tr("Reason:"), "text")
+        steps: dict[str, tuple[list[Field], Callable[[dict[str, Any]], MediationView]]] = {
+            "accept": ([on], lambda v: s.accept(cid, v["on"])),
+            "refuse": ([on, reason], lambda v: s.refuse(cid, v["on"], v["reason"])),
+            "record_session": ([on, Field("note", self.tr("Record:"), "text")], lambda v: s.record_session(cid, v["on"], v["note"])),
+            "agree": ([on, Field("terms", self.tr("Terms of the agreement:"), "text"),
+                       Field("amount", self.tr("Amount agreed (yuan):"), "money")],
+                      lambda v: s.agree(cid, v["on"], terms=v["terms"], amount_agreed_fen=v["amount"] or 0)),
+            "record_payment": ([on, Field("amount", self.tr("Amount paid (yuan):"), "money")],
+                               lambda v: s.record_payment(cid, v["on"], amount_fen=v["amount"] or 0)),
+            "fail": ([on, reason], lambda v: s.fail(cid, v["on"], v["reason"])),
+            "withdraw": ([on, reason], lambda v: s.withdraw(cid, v["on"], v["reason"])),
+            "transfer_to_arbitration": ([on], lambda v: s.transfer_to_arbitration(cid, v["on"])),
+        }
+        fields, call = steps[action]
+        _allowed, en, zh = med.TRANSITIONS[action]
+        values = StepDialog.ask(en if self.context.language == "en" else zh, fields, self, today=self.today())
+        if values is None:
+            return None
+        try:
+            result = call(values)
+        except (UserError, StorageError) as err:
+            self.status.setText(err.message(self.context.language))
+            self.status.setStyleSheet("color: #b00020")
+            return None
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Recorded: %1").replace("%1", en if self.context.language == "en" else zh))
+        self.refresh()
+        self._show(result)
+        return result
