@@ -1,0 +1,324 @@
+"""The documents of a complaint case (DOMAIN B §3.1), filled from the case:
+
+- 投诉（举报）登记表   — internal form (complainant masked; a report's reporter withheld
+                          unless the reader may see it — the detail already says so)
+- 不予受理投诉通知书   — to the complainant
+- 立案审批表           — internal approval form (officers with certificate numbers)
+- 劳动保障监察限期改正指令书 — to the EMPLOYER: never names the complainant or reporter
+                          (条例 art 9); workers by name and amount only
+- 结案审批表           — internal form with amounts ordered and actually recovered
+
+A4 portrait, the shipped font (embedded subset), the number in the 〔2023〕
+style, 落款 after GB/T 9704 and a seal note.  Written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+
+from app.documents.base import (
+    PORTRAIT,
+    BoldParagraph,
+    OfficialDocument,
+    chinese_date,
+    signature_block,
+    text,
+)
+from app.legal.rates import format_yuan
+from app.services import complaint_rules as rules
+from app.services.complaints import ComplaintDetail
+
+DOCUMENTS: dict[str, str] = {
+    "registration": "投诉（举报）登记表",
+    "refusal": "不予受理投诉通知书",
+    "filing": "立案审批表",
+    "rectification": "劳动保障监察限期改正指令书",
+    "closure": "结案审批表",
+}
+SEAL_NOTE = "（印章）"
+
+
+def _label(table: dict[str, tuple[str, str]], value: str | None) -> str:
+    return rules.label(table, value, "zh_CN")
+
+
+def _form_table(rows: Sequence[tuple[str, Any]], styles: dict[str, Any], width: float) -> Table:
+    """A two-column bordered form: label | value (values may span lines)."""
+    label_w = 30 * mm
+    data = [
+        [Paragraph(text(label), styles["cell_center"]), Paragraph(text(value).replace("\n", "<br/>"), styles["cell"])]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=[label_w, width - label_w])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+            ]
+        )
+    )
+    return table
+
+
+def _grid(header: Sequence[str], rows: Sequence[Sequence[Any]], styles: dict[str, Any], widths: Sequence[float]) -> Table:
+    data = [[Paragraph(text(h), styles["cell_header"]) for h in header]]
+    for row in rows:
+        data.append(
+            [
+                Paragraph(text(v), styles["cell_right"] if isinstance(v, str) and v[:1].isdigit() and "." in v else styles["cell"])
+                for v in row
+            ]
+        )
+    table = Table(data, colWidths=list(widths), repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def _employers(d: ComplaintDetail) -> str:
+    return "\n".join(
+        f"{e.name}（{_label(rules.ROLE_LABELS, e.role)}）" + (f" 统一社会信用代码：{e.uscc}" if e.uscc else "")
+        for e in d.employers
+    )
+
+
+def _officers(d: ComplaintDetail) -> str:
+    if not d.officers:
+        return "（尚未指派）"
+    return "\n".join(
+        f"{o.name}{'（主办）' if o.lead else '（协办）'} 执法证号：{o.certificate_no or '—'}" for o in d.officers
+    )
+
+
+def _approval(styles: dict[str, Any], width: float, rows: Sequence[str] = ("承办人意见", "负责人审批意见")) -> Table:
+    return _form_table([(r, "\n\n签名：" + "_" * 18 + "　日期：" + "_" * 6 + "年" + "_" * 4 + "月" + "_" * 4 + "日") for r in rows], styles, width)
+
+
+def _heading(doc: OfficialDocument, title: str, number: str) -> list[Flowable]:
+    st = doc.styles
+    parts: list[Flowable] = [BoldParagraph(text(title), st["title"])]
+    if number:
+        parts.append(Paragraph(text(number), st["subtitle"]))
+    parts.append(Spacer(1, 4 * mm))
+    return parts
+
+
+def _story_registration(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    st, width = doc.styles, doc.layout.frame_width
+    complainant = "匿名" if d.anonymous else (d.complainant or "—")
+    if d.complainant_id_no:
+        complainant += f"　身份证号：{d.complainant_id_no}"
+    if d.complainant_phone:
+        complainant += f"　电话：{d.complainant_phone}"
+    rows = [
+        ("登记号", d.number),
+        ("类别/来源", f"{_label(rules.KIND_LABELS, d.kind)}　{_label(rules.CHANNEL_LABELS, d.channel)}"),
+        ("接收时间", d.received_at.astimezone(_shanghai()).strftime("%Y年%m月%d日 %H:%M")),
+        ("接收人", d.received_by),
+        ("投诉（举报）人", complainant),
+        ("被投诉单位", _employers(d)),
+        ("在建项目", d.project or "—"),
+        ("涉及人数/金额", f"{len(d.workers)}人，其中农民工{sum(1 for w in d.workers if w.is_migrant_worker)}人；"
+                     f"欠薪合计{format_yuan(d.owed_fen)}元"),
+        ("投诉事项", d.matters),
+        ("请求事项", d.requests or "—"),
+        ("证据材料", d.evidence or "—"),
+    ]
+    story = [*_heading(doc, DOCUMENTS["registration"], ""), _form_table(rows, st, width), Spacer(1, 4 * mm)]
+    story.append(
+        _grid(
+            ["序号", "姓名", "身份证号", "农民工", "欠薪金额（元）"],
+            [[i + 1, w.name, w.id_no, "是" if w.is_migrant_worker else "否", format_yuan(w.owed_fen)]
+             for i, w in enumerate(d.workers)],
+            st, [12 * mm, 30 * mm, 50 * mm, 18 * mm, width - 110 * mm],
+        )
+    )
+    story.append(Spacer(1, 4 * mm))
+    story.append(_approval(st, width, ("审查意见",)))
+    story.append(Paragraph(text("注：举报人的身份依法保密（《劳动保障监察条例》第九条）。个人信息已按规定脱敏。"), st["note"]))
+    return story
+
+
+def _story_refusal(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    st = doc.styles
+    name = "匿名投诉人" if d.anonymous else (d.complainant or "投诉人")
+    employer = "、".join(e.name for e in d.employers)
+    body = (
+        f"你（单位）于{chinese_date(d.received_on)}向本机关投诉{employer}{d.matters.rstrip('。')}一案，"
+        f"经审查，{d.decision_ground.rstrip('。') or '不符合受理条件'}。"
+        "根据《关于实施〈劳动保障监察条例〉若干规定》第十八条的规定，本机关决定不予受理。"
+    )
+    remedy = (
+        "如不服本决定，可以在收到本通知书之日起六十日内依法申请行政复议，"
+        "或者在六个月内依法向人民法院提起行政诉讼。"
+    )
+    return [
+        *_heading(doc, "不予受理投诉通知书", d.number),
+        Paragraph(text(f"{name}："), st["body_flush"]),
+        Paragraph(text(body), st["body"]),
+        Paragraph(text(remedy), st["body"]),
+        *signature_block(org["bureau"], d.decided_on or on, st),
+        Paragraph(text(SEAL_NOTE), st["right"]),
+    ]
+
+
+def _story_filing(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    st, width = doc.styles, doc.layout.frame_width
+    rows = [
+        ("立案号", d.case_no or "（尚未立案）"),
+        ("案件来源", f"{_label(rules.KIND_LABELS, d.kind)}（{_label(rules.CHANNEL_LABELS, d.channel)}），登记号{d.number}"),
+        ("当事人（单位）", _employers(d)),
+        ("涉及劳动者", f"{len(d.workers)}人，欠薪合计{format_yuan(d.owed_fen)}元"),
+        ("简要案情", d.matters),
+        ("承办人员", _officers(d)),
+        ("受理（立案）日期", chinese_date(d.filed_on) if d.filed_on else "—"),
+    ]
+    return [
+        *_heading(doc, DOCUMENTS["filing"], d.case_no),
+        _form_table(rows, st, width),
+        Spacer(1, 4 * mm),
+        _approval(st, width),
+        Paragraph(text("注：承办人员不少于二人，均持有效执法证件（《劳动保障监察条例》第十六条）。审批日期即立案日期。"), st["note"]),
+    ]
+
+
+def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    """Goes to the employer: nothing about the complainant or reporter."""
+    st, width = doc.styles, doc.layout.frame_width
+    addressee = "、".join(e.name for e in d.employers if e.role in ("employer", "subcontractor", "general_contractor",
+                                                                  "gang_master")) or d.employers[0].name
+    # What was still owed on the day of the order (payments made later do not change the order).
+    ordered_on = d.rectification_ordered_on or on
+    paid_before = {w.id: sum(p.amount_fen for p in d.payments if p.worker_id == w.id and p.paid_on < ordered_on)
+                   for w in d.workers}
+    owed_then = {w.id: w.owed_fen - paid_before[w.id] for w in d.workers}
+    outstanding = [w for w in d.workers if owed_then[w.id] > 0]
+    total = sum(owed_then[w.id] for w in outstanding)
+    due = chinese_date(d.rectification_due) if d.rectification_due else "　　年　　月　　日"
+    facts = (
+        f"经查，你单位存在拖欠{len(outstanding)}名劳动者工资的行为，合计{format_yuan(total)}元，"
+        "违反了《保障农民工工资支付条例》和《劳动保障监察条例》的有关规定。"
+    )
+    order = (
+        f"根据《劳动保障监察条例》第二十六条的规定，现责令你单位于{due}前改正，"
+        f"向下列劳动者足额支付所欠工资{format_yuan(total)}元，并将改正情况书面报送本机关。"
+    )
+    warning = (
+        "逾期不改正的，本机关将依法责令你单位按照应付金额百分之五十以上一倍以下的标准加付赔偿金，"
+        "并依照《劳动保障监察条例》第三十条等规定依法处理。"
+    )
+    return [
+        *_heading(doc, DOCUMENTS["rectification"], d.rectification_no),
+        Paragraph(text(f"{addressee}："), st["body_flush"]),
+        Paragraph(text(facts), st["body"]),
+        Paragraph(text(order), st["body"]),
+        _grid(
+            ["序号", "姓名", "应付金额（元）"],
+            [[i + 1, w.name, format_yuan(owed_then[w.id])] for i, w in enumerate(outstanding)],
+            st, [15 * mm, 50 * mm, width - 65 * mm],
+        ),
+        Spacer(1, 3 * mm),
+        Paragraph(text(warning), st["body"]),
+        *signature_block(org["bureau"], d.rectification_ordered_on or on, st),
+        Paragraph(text(SEAL_NOTE), st["right"]),
+    ]
+
+
+def _story_closure(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    st, width = doc.styles, doc.layout.frame_width
+    paid_workers = [w for w in d.workers if w.recovered_fen > 0]
+    rows = [
+        ("立案号", d.case_no or "—"),
+        ("当事人（单位）", _employers(d)),
+        ("承办人员", _officers(d)),
+        ("处置方式", _label(rules.DISPOSAL_LABELS, d.disposal_method) or "—"),
+        ("责令支付金额", f"{format_yuan(d.owed_fen)}元"),
+        ("实际追回金额", f"{format_yuan(d.recovered_fen)}元"),
+        ("获支付人数", f"{len(paid_workers)}人，其中农民工{sum(1 for w in paid_workers if w.is_migrant_worker)}人"),
+        ("罚款", "—"),
+        ("结案方式", _label(rules.CLOSURE_LABELS, d.closure_kind) or "—"),
+        ("结案理由", d.close_reason or "—"),
+        ("结案日期", chinese_date(d.closed_on) if d.closed_on else "—"),
+    ]
+    return [
+        *_heading(doc, DOCUMENTS["closure"], d.case_no),
+        _form_table(rows, st, width),
+        Spacer(1, 4 * mm),
+        _grid(
+            ["姓名", "欠薪金额（元）", "已支付（元）", "尚欠（元）"],
+            [[w.name, format_yuan(w.owed_fen), format_yuan(w.recovered_fen), format_yuan(w.outstanding_fen)]
+             for w in d.workers],
+            st, [40 * mm, (width - 40 * mm) / 3, (width - 40 * mm) / 3, (width - 40 * mm) / 3],
+        ),
+        Spacer(1, 4 * mm),
+        _approval(st, width),
+    ]
+
+
+_STORIES = {
+    "registration": _story_registration,
+    "refusal": _story_refusal,
+    "filing": _story_filing,
+    "rectification": _story_rectification,
+    "closure": _story_closure,
+}
+
+
+def _shanghai() -> Any:
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Shanghai")
+
+
+def write_complaint_document(
+    kind: str,
+    detail: ComplaintDetail,
+    path: str | os.PathLike[str],
+    *,
+    organisation: dict[str, str],
+    printed_on: date | None = None,
+) -> int:
+    """Write document `kind` (a key of DOCUMENTS) of the case to `path`; return the page count."""
+    if kind not in _STORIES:
+        raise ValueError(f"unknown complaint document {kind}")
+    on = printed_on or date.today()
+    title = DOCUMENTS[kind]
+    doc = OfficialDocument(
+        title=title,
+        layout=PORTRAIT,
+        header_left=organisation.get("bureau", ""),
+        header_right=detail.number if kind in ("registration", "refusal") else (detail.case_no or detail.number),
+        subject=title,
+    )
+    return doc.build(path, _STORIES[kind](doc, detail, organisation, on))
+
+
+def available_documents(detail: ComplaintDetail) -> list[str]:
+    """The documents the case can fill now, in DOCUMENTS order."""
+    kinds = ["registration"]
+    if detail.status == "not_accepted":
+        kinds.append("refusal")
+    if detail.case_no:
+        kinds.append("filing")
+    if detail.rectification_no:
+        kinds.append("rectification")
+    if detail.closed_on is not None:
+        kinds.append("closure")
+    return kinds
