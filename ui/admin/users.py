@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -186,13 +187,20 @@ class UsersTab(QWidget):
         matrix_layout.addWidget(note)
         matrix_layout.addWidget(self.matrix)
 
-        # The whole table when the window is tall enough (never taller: it is capped at
-        # its rows); the accounts list takes the rest, and at least five rows.
+        # The accounts above, the table below, half and half to start with; the
+        # administrator drags the handle.  The table is never taller than its rows.
         matrix_box.setMaximumHeight(matrix_box.sizeHint().height())
-        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 4)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("users_splitter")
+        self.splitter.addWidget(users_box)
+        self.splitter.addWidget(matrix_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([1, 1])  # scaled to the real height when first laid out
         layout = QVBoxLayout(self)
-        layout.addWidget(users_box, 1)
-        layout.addWidget(matrix_box, 0)
+        layout.addWidget(self.splitter)
 
         self.reload()
 
