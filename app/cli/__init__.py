@@ -22,7 +22,7 @@ from app.errors import Cancelled, StorageError, UserError
 
 PASSWORD_ENV_VAR = "RENSHE_PASSWORD"
 # Modules that add subcommands; each has `register(subparsers) -> None`.
-COMMAND_MODULES = ("app.cli.db", "app.cli.parties", "app.cli.accounts", "app.cli.deadline")
+COMMAND_MODULES = ("app.cli.db", "app.cli.parties", "app.cli.accounts", "app.cli.deadline", "app.cli.complaints")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -50,7 +50,9 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole parser; without commands only the global options (opening the
+    GUI then imports none of the command modules before the first window)."""
     import importlib
 
     parser = argparse.ArgumentParser(
@@ -66,10 +68,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the GUI, open the database, show the main window and exit 0 (no dialogs)",
     )
     parser.add_argument("--no-err-windows", action="store_true", help="never open error dialogs")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
+
+
+def _names_a_command(argv: list[str]) -> bool:
+    """Whether argv holds anything beyond the GUI's options (a command, --help, --version …)."""
+    probe = argparse.ArgumentParser(add_help=False)
+    probe.add_argument("--lang")
+    probe.add_argument("--db")
+    probe.add_argument("--smoke-test", action="store_true")
+    probe.add_argument("--no-err-windows", action="store_true")
+    try:
+        _, rest = probe.parse_known_args(argv)
+    except SystemExit:
+        return True
+    return bool(rest)
 
 
 def open_store_for(args: argparse.Namespace) -> Any:
@@ -119,7 +138,7 @@ def terminal_progress(label: str) -> Callable[[int, int], None]:
 def run(argv: list[str], *, open_gui: Handler | None = None) -> int:
     """Run a command, or with none, `open_gui(args)` (main.py passes the GUI in,
     so the core never imports it)."""
-    parser = build_parser()
+    parser = build_parser(with_commands=_names_a_command(argv))
     args = parser.parse_args(argv)
     language = normalise_language(args.lang or os.environ.get("RENSHE_LANG"))
     args.language = language

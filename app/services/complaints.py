@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
@@ -446,6 +446,18 @@ class _Facts:
     publish_required: bool
     published_on: date | None
     rectification_due: date | None
+
+
+def _open_transaction(session: Session) -> None:
+    """Make sure a real transaction is open before the first SAVEPOINT.
+
+    pysqlite (legacy transaction control) emits BEGIN only before DML; a
+    SAVEPOINT issued first starts SQLite's own transaction, and RELEASE of that
+    outermost savepoint COMMITS it — a cancelled import would keep its first
+    rows.  A no-op DML makes the driver BEGIN, so savepoints nest inside it.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("DELETE FROM complaint_event WHERE 0"))
 
 
 # ---------------------------------------------------------------- the service
@@ -1694,13 +1706,14 @@ class ComplaintService:
         with UnitOfWork(
             self.store, self.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
         ) as uow:
+            _open_transaction(uow.session)
             done = 0
             for row_no, fields in records:
                 done += 1
                 try:
                     key = (
                         str(fields.get("worker_id_no") or "").strip().upper(),
-                        str(fields.get("employer_uscc") or "").strip().upper(),
+                        str(fields.get("employer_uscc") or fields.get("employer_name") or "").strip().upper(),
                         str(fields.get("received_on") or ""),
                     )
                     if all(key) and key in seen:
@@ -1736,6 +1749,14 @@ class ComplaintService:
             "is_migrant_worker": fields.get("is_migrant_worker", True),
         }
         employer_fields = {"name": fields.get("employer_name"), "uscc": fields.get("employer_uscc")}
+        # Check both parties first so a refusal names the ledger's own column.
+        for kind, party_fields, prefix in ((PartyKind.PERSON, worker_fields, "worker_"),
+                                           (PartyKind.ORG, employer_fields, "employer_")):
+            try:
+                clean_fields({**party_fields, "kind": kind.value}, today=self.today())
+            except UserError as err:
+                err.field = f"{prefix}{err.field}" if err.field in ("name", "id_no", "phone", "uscc") else err.field
+                raise
         owed = fields.get("owed_fen")
         if owed is None:
             raise UserError("import.value_required", field="owed_fen", column="欠薪金额")

@@ -1,0 +1,173 @@
+"""`complaints template | import | export`: complaints ledgers from the command line.
+
+The same services as the GUI: the import goes through
+ComplaintService.import_records (permissions, validation, audit, one
+transaction); the exports through ComplaintService.query / .ledger (masked).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from app.cli import (
+    actor_for,
+    add_db_option,
+    add_json_option,
+    add_user_option,
+    open_store_for,
+    print_json,
+)
+from app.cli.parties import _line_progress, _zh
+from app.errors import UserError
+
+SHEETS = ("list", "ledger")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    complaints = subparsers.add_parser(
+        "complaints", help="complaints and wage recovery (投诉举报与追欠台账): template, import, export"
+    )
+    sub = complaints.add_subparsers(dest="complaints_command", metavar="ACTION", required=True)
+
+    template = sub.add_parser("template", help="write the Excel template of the complaints ledger")
+    template.add_argument("--out", required=True, metavar="FILE.xlsx")
+    add_json_option(template)
+    template.set_defaults(handler=_template)
+
+    imp = sub.add_parser("import", help="import a complaints ledger; refused rows are listed with their reasons")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    add_db_option(imp)
+    add_user_option(imp)
+    add_json_option(imp)
+    imp.set_defaults(handler=_import)
+
+    export = sub.add_parser("export", help="export the complaints list or the wage-recovery ledger to Excel (masked)")
+    export.add_argument("--out", required=True, metavar="FILE.xlsx")
+    export.add_argument("--sheet", choices=SHEETS, default="list",
+                        help="list: one row per complaint (default); ledger: one row per worker per case")
+    export.add_argument("--status", default=None, help="only complaints in this state (e.g. investigating)")
+    export.add_argument("--channel", default=None, help="only this channel (visit, phone, letter, online, …)")
+    export.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD", help="received on or after")
+    export.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD", help="received on or before")
+    export.add_argument("--overdue", action="store_true", help="only overdue cases")
+    add_db_option(export)
+    add_user_option(export)
+    add_json_option(export)
+    export.set_defaults(handler=_export)
+
+
+def _template(args: argparse.Namespace) -> int:
+    from app.spreadsheets.complaints import write_template
+
+    out = Path(args.out)
+    write_template(out)
+    if args.json:
+        print_json({"file": str(out)})
+    else:
+        print(f"已生成投诉台账模板：{out}" if _zh(args) else f"template written: {out}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from app.services.complaints import ComplaintService
+    from app.spreadsheets.complaints import COLUMN_BY_FIELD, read_records
+
+    path = Path(args.file)
+    estimate, records = read_records(path)
+    read = 0
+
+    def counted() -> Iterator[tuple[int, dict[str, Any]]]:
+        nonlocal read
+        for record in records:
+            read += 1
+            yield record
+
+    try:
+        store = open_store_for(args)
+        try:
+            actor = actor_for(args, store, writes=True)
+            progress, finish = _line_progress("导入" if _zh(args) else "importing")
+            try:
+                report = ComplaintService(store, actor).import_records(counted(), total=estimate, progress=progress)
+            finally:
+                finish()
+        finally:
+            store.dispose()
+    finally:
+        records.close()  # type: ignore[attr-defined]
+
+    refused = [
+        {
+            "row": p.row,
+            "field": p.field,
+            "column": COLUMN_BY_FIELD[p.field].label if p.field in COLUMN_BY_FIELD else None,
+            "code": p.code,
+            "message": p.message(args.language),
+        }
+        for p in report.refused
+    ]
+    if args.json:
+        print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
+        return 0
+    if _zh(args):
+        print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
+        for item in refused:
+            column = f"【{item['column']}】" if item["column"] else ""
+            print(f"  第 {item['row']} 行{column}：{item['message']}")
+    else:
+        print(f"{path}: {read} rows, {report.imported} imported, {len(refused)} refused.")
+        for item in refused:
+            column = f" [{item['column']}]" if item["column"] else ""
+            print(f"  row {item['row']}{column}: {item['message']}")
+    return 0
+
+
+def _day(value: str | None, field: str) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError("deadline.bad_date", field=field, value=value) from None
+
+
+def _export(args: argparse.Namespace) -> int:
+    from app.services.complaints import ComplaintService
+    from app.spreadsheets.complaints import export_complaints, export_ledger
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".xlsx":
+        raise UserError("export.unknown_format", path=str(out))
+    filters = {
+        "status": args.status,
+        "channel": args.channel,
+        "received_from": _day(args.date_from, "from"),
+        "received_to": _day(args.date_to, "to"),
+        "overdue_only": bool(args.overdue),
+    }
+    store = open_store_for(args)
+    try:
+        actor = actor_for(args, store, writes=False)
+        service = ComplaintService(store, actor)
+        from app.services.permissions import Permission
+
+        actor.require(Permission.COMPLAINT_EXPORT)
+        progress, finish = _line_progress("导出" if _zh(args) else "exporting")
+        try:
+            if args.sheet == "ledger":
+                rows = export_ledger(service.ledger(**filters), out, progress=progress)
+            else:
+                rows = export_complaints(service.query(**filters), out, progress=progress)
+        finally:
+            finish()
+    finally:
+        store.dispose()
+    if args.json:
+        print_json({"file": str(out), "sheet": args.sheet, "rows": rows, "masked": True})
+    else:
+        print(f"已导出 {rows} 行到 {out}" if _zh(args) else f"{rows} rows exported to {out}")
+    return 0

@@ -1,0 +1,374 @@
+"""Complaints ledgers in Excel: the import template (+ 说明 sheet), a streaming
+reader with row numbers, and write-only exports of the complaints list and of
+the wage-recovery ledger (one row per worker per case).  Personal data in the
+exports is masked as the rows carry it.
+
+One template row is one worker of one complaint against one employer, as the
+bureau's existing Excel ledgers are kept; the import registers a complaint
+per row (and, when the row gives them, its acceptance and the amount already
+paid) through ComplaintService.import_records — one transaction, refused rows
+reported with their row number and reason.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from app.legal.rates import yuan_to_fen
+from app.services import complaint_rules as rules
+from app.services.parties import ProgressCallback
+from app.spreadsheets.parties import (
+    RowFields,
+    _check,
+    _date,
+    _discard,
+    _is_blank,
+    _normalise_label,
+    _save_atomically,
+    _text,
+    _yes_no,
+)
+
+SHEET_NAME = "投诉台账"
+HELP_SHEET_NAME = "说明"
+LIST_SHEET_NAME = "投诉登记"
+LEDGER_SHEET_NAME = "追欠台账"
+EXPORT_PAGE_SIZE = 2000
+TEMPLATE_ROWS = 5000
+_HEADER_SCAN_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    field: str
+    width: float
+    required: bool  # must the header be present?
+    help: str
+    choices: tuple[str, ...] = ()
+    text: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+def _zh(table: dict[str, tuple[str, str]]) -> tuple[str, ...]:
+    return tuple(zh for zh, _en in table.values())
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("登记日期", "received_on", 12, True, "必填。收到投诉（举报）的日期，格式 YYYY-MM-DD 或Excel日期。",
+           aliases=("收到日期", "投诉日期", "接收日期")),
+    Column("来源渠道", "channel", 16, True, "必填。可选：" + "、".join(_zh(rules.CHANNEL_LABELS)) + "。",
+           choices=_zh(rules.CHANNEL_LABELS), aliases=("来源", "渠道")),
+    Column("类别", "kind", 8, False, "“投诉”或“举报”，留空为“投诉”。", choices=_zh(rules.KIND_LABELS)),
+    Column("劳动者姓名", "worker_name", 12, True, "必填。", aliases=("姓名", "投诉人")),
+    Column("身份证号", "worker_id_no", 22, True,
+           "必填。18位，最后一位可以是X；系统校验出生日期和校验位。本列为文本格式，请勿改为数字。",
+           text=True, aliases=("公民身份号码", "证件号码")),
+    Column("联系电话", "worker_phone", 14, False, "手机号或固定电话。", text=True, aliases=("电话",)),
+    Column("是否农民工", "is_migrant_worker", 10, False, "“是”或“否”，留空视为“是”。", choices=("是", "否")),
+    Column("用人单位名称", "employer_name", 28, True, "必填。营业执照上的全称。", aliases=("被投诉单位", "单位名称")),
+    Column("统一社会信用代码", "employer_uscc", 22, False, "18位；无营业执照的可留空。", text=True,
+           aliases=("信用代码",)),
+    Column("单位角色", "role", 10, False, "留空为“用人单位”。可选：" + "、".join(_zh(rules.ROLE_LABELS)) + "。",
+           choices=_zh(rules.ROLE_LABELS)),
+    Column("欠薪金额（元）", "owed_fen", 14, True, "必填。元，最多两位小数，不能为负数。",
+           aliases=("欠薪金额", "拖欠金额", "金额")),
+    Column("投诉事项", "matters", 30, False, "留空为“拖欠工资”。"),
+    Column("受理日期", "accepted_on", 12, False, "已受理立案的填写受理日期；留空则按“已登记待审查”导入。"),
+    Column("已支付金额（元）", "paid_fen", 14, False, "已追回的金额（元）；填写后视为已受理。不能超过欠薪金额。",
+           aliases=("已追回金额", "已支付金额")),
+    Column("支付日期", "paid_on", 12, False, "已支付金额的支付日期；留空为受理日期。"),
+)
+COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+
+LIST_HEADERS = (
+    "登记号", "立案号", "类别", "来源渠道", "登记日期", "投诉人", "被投诉单位", "在建项目", "涉及人数",
+    "欠薪金额（元）", "已追回（元）", "尚欠（元）", "状态", "期限", "是否逾期",
+)
+LIST_WIDTHS = (26, 26, 6, 14, 12, 10, 30, 20, 8, 14, 14, 14, 12, 12, 8)
+LEDGER_HEADERS = (
+    "登记号", "立案号", "登记日期", "状态", "被投诉单位", "在建项目", "劳动者", "身份证号", "农民工",
+    "欠薪金额（元）", "已追回（元）", "尚欠（元）", "最近支付日期",
+)
+LEDGER_WIDTHS = (26, 26, 12, 12, 30, 20, 10, 22, 8, 14, 14, 14, 12)
+
+
+# ---------------------------------------------------------------- template
+def write_template(path: str | os.PathLike[str]) -> None:
+    """Write the program's complaints-ledger import template to `path` (.xlsx)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_NAME
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row=1, column=index, value=column.label)
+        cell.font = Font(bold=True, color="C00000" if column.required else "000000")
+        cell.fill = fill
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        letter = get_column_letter(index)
+        ws.column_dimensions[letter].width = column.width
+        if column.text:
+            ws.column_dimensions[letter].number_format = "@"
+        if column.choices:
+            validation = DataValidation(
+                type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
+                showErrorMessage=True, errorTitle="输入有误", error="请从下拉列表中选择：" + "、".join(column.choices),
+            )
+            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            ws.add_data_validation(validation)
+    ws.freeze_panes = "A2"
+    help_ws = wb.create_sheet(HELP_SHEET_NAME)
+    help_ws.append(["列名", "是否必填", "填写说明"])
+    for cell in help_ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = fill
+    for column in COLUMNS:
+        help_ws.append([column.label, "必填" if column.required else "选填", column.help])
+    help_ws.append([])
+    for line in (
+        "使用方法：在“投诉台账”表中每行填写一名劳动者对一个用人单位的一件投诉，第一行表头不要修改；空行会被跳过。",
+        "导入时逐行校验：有错误的行（身份证号错误、金额为负、来源渠道不认识、与文件中前面的行重复等）不导入，"
+        "导入结束后列出行号和原因；其余各行一并保存。",
+        "劳动者和用人单位按身份证号、统一社会信用代码在当事人库中查找，找不到的自动登记。",
+    ):
+        help_ws.append([line])
+    help_ws.column_dimensions["A"].width = 20
+    help_ws.column_dimensions["B"].width = 10
+    help_ws.column_dimensions["C"].width = 90
+    for row in help_ws.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+    wb.active = 0
+    _save_atomically(wb.save, Path(path))
+
+
+# ---------------------------------------------------------------- reading
+def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
+    """Open a filled template: (estimated row count, iterator of (row number, fields)).
+
+    Streams the sheet (read-only mode); a bad file fails here with
+    `import.not_a_workbook` / `import.wrong_template` before any row is read.
+    """
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    file = Path(path)
+    if not file.is_file():
+        raise UserError("file.not_found", path=str(file))
+    if not zipfile.is_zipfile(file):
+        raise UserError("import.not_a_workbook", detail=file.name)
+    try:
+        wb = load_workbook(file, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise UserError("import.not_a_workbook", detail=f"{file.name} ({type(exc).__name__})") from exc
+    try:
+        ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
+        header_row, positions = _find_header(ws)
+        max_row = ws.max_row or header_row
+    except BaseException:
+        wb.close()
+        raise
+    return max(0, max_row - header_row), _iter_rows(wb, ws, header_row, positions)
+
+
+def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
+    lookup: dict[str, str] = {}
+    for column in COLUMNS:
+        for label in (column.label, *column.aliases):
+            lookup[_normalise_label(label)] = column.field
+    best: tuple[int, dict[str, int]] = (1, {})
+    for row_no, values in enumerate(ws.iter_rows(max_row=_HEADER_SCAN_ROWS, values_only=True), start=1):
+        positions: dict[str, int] = {}
+        for index, value in enumerate(values):
+            field = lookup.get(_normalise_label(value))
+            if field and field not in positions:
+                positions[field] = index
+        if len(positions) > len(best[1]):
+            best = (row_no, positions)
+    row_no, positions = best
+    for column in COLUMNS:
+        if column.required and column.field not in positions:
+            raise UserError("import.wrong_template", column=column.label)
+    return row_no, positions
+
+
+def _iter_rows(wb: Any, ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    items = list(positions.items())
+    try:
+        for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+            n = len(values)
+            raw = {f: (values[i] if i < n else None) for f, i in items}
+            if all(_is_blank(v) for v in raw.values()):
+                continue
+            yield row_no, _row_fields(raw)
+    finally:
+        wb.close()
+
+
+def _money(value: Any, column: Any) -> int | None:
+    if _is_blank(value):
+        return None
+    if isinstance(value, bool):
+        raise _bad(column, value)
+    try:
+        if isinstance(value, int):
+            return value * 100
+        if isinstance(value, float):
+            return yuan_to_fen(Decimal(repr(value)))
+        text = str(value).strip().replace("，", ",").replace("¥", "").replace("元", "")
+        return yuan_to_fen(text)
+    except (ValueError, InvalidOperation):
+        raise _bad(column, value) from None
+
+
+def _bad(column: Any, value: Any) -> UserError:
+    return UserError("import.bad_value", field=column.field, column=column.label, value=value)
+
+
+def _choice(table: dict[str, tuple[str, str]]) -> Callable[[Any, Any], str | None]:
+    def convert(value: Any, column: Any) -> str | None:
+        text = _text(value, column)
+        if text is None:
+            return None
+        code = rules.value_from_label(table, re.sub(r"\s", "", text))
+        # An unknown value goes through as typed: the service refuses it with its own message.
+        return code if code is not None else text
+
+    return convert
+
+
+_CONVERTERS: dict[str, Callable[[Any, Any], Any]] = {
+    "received_on": _date,
+    "accepted_on": _date,
+    "paid_on": _date,
+    "channel": _choice(rules.CHANNEL_LABELS),
+    "kind": _choice(rules.KIND_LABELS),
+    "role": _choice(rules.ROLE_LABELS),
+    "is_migrant_worker": _yes_no,
+    "owed_fen": _money,
+    "paid_fen": _money,
+}
+
+
+def _row_fields(raw: Mapping[str, Any]) -> RowFields:
+    fields: dict[str, Any] = {}
+    problem: UserError | None = None
+    for name, value in raw.items():
+        try:
+            converted = _CONVERTERS.get(name, _text)(value, COLUMN_BY_FIELD[name])
+        except UserError as err:
+            problem = problem or err
+            continue
+        if converted is not None:
+            fields[name] = converted
+    if problem is None:
+        for name in ("received_on", "worker_name", "worker_id_no", "employer_name", "owed_fen"):
+            if name not in fields:
+                column = COLUMN_BY_FIELD[name]
+                problem = UserError("import.value_required", field=name, column=column.label)
+                break
+    return RowFields(fields, problem)
+
+
+# ---------------------------------------------------------------- exports
+def _export(
+    query: Any,
+    path: str | os.PathLike[str],
+    sheet: str,
+    headers: tuple[str, ...],
+    widths: tuple[float, ...],
+    values: Callable[[Any], list[Any]],
+    progress: ProgressCallback | None,
+    cancel: Any,
+) -> int:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    total = query.count()
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(sheet)
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    ws.freeze_panes = "A2"
+    font, fill, centre = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(horizontal="center")
+    header = []
+    for label in headers:
+        cell = WriteOnlyCell(ws, value=label)
+        cell.font, cell.fill, cell.alignment = font, fill, centre
+        header.append(cell)
+    ws.append(header)
+    written = 0
+    if progress:
+        progress(0, total)
+    try:
+        while written < total:
+            _check(cancel)
+            rows = query.page(written, EXPORT_PAGE_SIZE)
+            if not rows:
+                break
+            for row in rows:
+                ws.append(values(row))
+            written += len(rows)
+            if progress:
+                progress(written, total)
+        _check(cancel)
+        _save_atomically(wb.save, Path(path), cancel=cancel)
+    except BaseException:
+        _discard(ws)
+        raise
+    return written
+
+
+def _yuan(fen: int) -> float:
+    # Excel keeps doubles; fen/100 is the double nearest the exact two-place amount.
+    return fen / 100
+
+
+def _zh_label(table: dict[str, tuple[str, str]], value: str | None) -> str:
+    return rules.label(table, value, "zh_CN")
+
+
+def export_complaints(
+    query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None, cancel: Any = None
+) -> int:
+    """The complaints list (a PagedQuery[ComplaintRow], as filtered) to .xlsx; returns rows written."""
+
+    def values(r: Any) -> list[Any]:
+        return [
+            r.number, r.case_no or None, _zh_label(rules.KIND_LABELS, r.kind), _zh_label(rules.CHANNEL_LABELS, r.channel),
+            r.received_on, r.complainant or None, r.employers, r.project or None, r.workers,
+            _yuan(r.owed_fen), _yuan(r.recovered_fen), _yuan(r.outstanding_fen),
+            _zh_label(rules.STATUS_LABELS, r.status), r.next_due, "是" if r.overdue else None,
+        ]
+
+    return _export(query, path, LIST_SHEET_NAME, LIST_HEADERS, LIST_WIDTHS, values, progress, cancel)
+
+
+def export_ledger(
+    query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None, cancel: Any = None
+) -> int:
+    """The wage-recovery ledger (a PagedQuery[LedgerRow]) to .xlsx, ID numbers masked; returns rows written."""
+    status_zh = {code: zh for code, (zh, _en) in rules.STATUS_LABELS.items()}
+
+    def values(r: Any) -> list[Any]:
+        return [
+            r.number, r.case_no or None, r.received_on, status_zh.get(r.status, r.status), r.employers,
+            r.project or None, r.worker, r.id_no or None, "是" if r.is_migrant_worker else "否",
+            _yuan(r.owed_fen), _yuan(r.recovered_fen), _yuan(r.owed_fen - r.recovered_fen), r.last_paid_on,
+        ]
+
+    return _export(query, path, LEDGER_SHEET_NAME, LEDGER_HEADERS, LEDGER_WIDTHS, values, progress, cancel)

@@ -1,0 +1,123 @@
+"""The complaints ledger in Excel: template, import with a per-row report, exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import Cancelled
+from app.models.complaint import Complaint, WagePayment
+from app.models.party import Party
+from app.services.parties import CancelToken
+from app.spreadsheets.complaints import (
+    COLUMNS,
+    LEDGER_HEADERS,
+    export_complaints,
+    export_ledger,
+    read_records,
+    write_template,
+)
+from tests.fixtures.identities import make_id, make_uscc, wrong_check
+from tests.unit.test_complaints import service
+
+LABELS = [c.label for c in COLUMNS]
+USCC = make_uscc("520102MA6D0001")
+
+
+def fill(path: Path, rows: list[dict[str, Any]]) -> None:
+    wb = openpyxl.load_workbook(path)
+    ws = wb["投诉台账"]
+    for row in rows:
+        ws.append([row.get(label) for label in LABELS])
+    wb.save(path)
+
+
+def good(i: int, **extra: Any) -> dict[str, Any]:
+    row = {
+        "登记日期": date(2023, 3, 1 + i), "来源渠道": "来访", "劳动者姓名": f"工人{i}",
+        "身份证号": make_id("520102", "19880101", 11 + 2 * i), "用人单位名称": "贵州某建筑劳务有限公司",
+        "统一社会信用代码": USCC, "欠薪金额（元）": 3000.5, "投诉事项": "拖欠工资",
+    }
+    row.update(extra)
+    return row
+
+
+def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ledger.xlsx"
+    write_template(path)
+    fill(path, [
+        good(0),
+        good(1, **{"身份证号": wrong_check(make_id("520102", "19880101", 13))}),  # row 3: bad ID
+        good(2, **{"欠薪金额（元）": -5}),  # row 4: negative
+        good(3, **{"来源渠道": "传真"}),  # row 5: unknown channel
+        good(0),  # row 6: duplicate of row 2
+        good(4, **{"受理日期": date(2023, 3, 8), "已支付金额（元）": "1,000.50", "支付日期": date(2023, 4, 1)}),
+        good(5, **{"已支付金额（元）": 9999}),  # row 8: paid more than owed
+        good(6, **{"欠薪金额（元）": "12.345"}),  # row 9: three decimals
+    ])
+    total, records = read_records(path)
+    report = service(store).import_records(records, total=total)
+    refused = {p.row: p.code for p in report.refused}
+    assert refused == {
+        3: "id_no.checksum", 4: "complaint.amount_negative", 5: "complaint.channel_unknown",
+        6: "import.duplicate_in_file", 8: "complaint.payment_exceeds_owed", 9: "import.bad_value",
+    }
+    assert report.imported == 2
+    assert report.refused[0].message() == "身份证号校验位错误（应为{}）。".format(
+        make_id("520102", "19880101", 13)[-1])
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Complaint)) == 2
+        assert session.scalar(select(func.sum(WagePayment.amount_fen))) == 100_050
+        # nothing of the refused rows is left behind: 2 workers + 1 employer
+        assert session.scalar(select(func.count()).select_from(Party)) == 3
+    detail = service(store).get(report.imported_ids[1])
+    assert detail.status == "filed" and detail.recovered_fen == 100_050 and detail.owed_fen == 300_050
+
+
+def test_cancelled_import_saves_nothing(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ledger.xlsx"
+    write_template(path)
+    fill(path, [good(i) for i in range(5)])
+    total, records = read_records(path)
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        service(store).import_records(records, total=total, cancel=token, batch_size=2)
+    with store.read() as session:
+        assert session.scalar(select(func.count()).select_from(Complaint)) == 0
+
+
+def test_wrong_template_is_refused_before_reading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "other.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "金额"])
+    wb.save(path)
+    from app.errors import UserError
+
+    with pytest.raises(UserError) as caught:
+        read_records(path)
+    assert caught.value.code == "import.wrong_template"
+
+
+def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "ledger.xlsx"
+    write_template(path)
+    fill(path, [good(i) for i in range(3)])
+    svc = service(store)
+    total, records = read_records(path)
+    svc.import_records(records, total=total)
+    assert export_complaints(svc.query(), tmp_path / "list.xlsx") == 3
+    assert export_ledger(svc.ledger(), tmp_path / "recovery.xlsx") == 3
+    ws = openpyxl.load_workbook(tmp_path / "recovery.xlsx").active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == LEDGER_HEADERS
+    id_col = LEDGER_HEADERS.index("身份证号")
+    assert all("*" in r[id_col] for r in rows[1:])
+    assert rows[1][LEDGER_HEADERS.index("欠薪金额（元）")] == 3000.5
+    listed = openpyxl.load_workbook(tmp_path / "list.xlsx").active
+    assert listed.max_row == 4
