@@ -127,8 +127,15 @@ def record() -> Any:
     return _record
 
 
-def summary_lines() -> list[str]:
+def timer_name(config: pytest.Config) -> str:
+    timer = config.getoption("benchmark_timer", None)
+    return getattr(timer, "__name__", None) or str(timer or "perf_counter")
+
+
+def summary_lines(timer: str = "perf_counter") -> list[str]:
+    clock = "CPU time of this process" if "process_time" in timer else "wall clock"
     lines = [
+        f"timer: {timer} ({clock})",
         "operation (median)                 program ms   bare ms    ratio   target",
         "---------------------------------- ----------  --------  -------  -------",
     ]
@@ -150,7 +157,8 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not RESULTS:
         return
     terminalreporter.section("parties: million-row list, program vs bare SQLite")
-    for line in summary_lines():
+    timer = timer_name(terminalreporter.config)
+    for line in summary_lines(timer):
         terminalreporter.write_line(line)
     out = bench_dir() / "last-results.json"
     try:
@@ -161,6 +169,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
                     "peak_rss_mb": round(peak_rss_mb(), 1),
                     "load_average": os.getloadavg(),
                     "cores": os.cpu_count(),
+                    "timer": timer,
                     "results_ms": {
                         op: {k: (v * 1000 if k in ("program", "bare") else v) for k, v in e.items()}
                         for op, e in RESULTS.items()

@@ -2,7 +2,10 @@
 
 Run (see tests/benchmarks/RESULTS.md for the figures):
 
-    QT_QPA_PLATFORM=offscreen pytest tests/benchmarks --benchmark-only -p no:randomly
+    pytest tests/benchmarks --benchmark-only -p no:randomly
+    # (or --benchmark-enable).  On a machine shared with other work, add
+    # --benchmark-timer=time.process_time: CPU time of this process, which the
+    # others' load inflates far less than the wall clock.
 
 Skipped by the default test run (pyproject's addopts has --benchmark-skip).
 Each operation is timed on the program's path (PartyService → PagedQuery,
