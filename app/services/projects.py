@@ -63,6 +63,7 @@ from app.store.engine import Store
 NAME_LIMIT = 200
 LABEL_LIMIT = 100
 SORTABLE = ("name", "id", "checked_on")
+REVEALABLE_FIELDS = ("wage_account_no", "wage_manager_phone")
 
 EDITABLE_FIELDS = (
     "name",
@@ -518,9 +519,8 @@ def row_from(values: Any, subcontractors: tuple[SubcontractorRow, ...] = ()) -> 
 def _filtered_statement(text: str, status: str | None, overdue_only: bool, today: date) -> tuple[Select[Any], Any]:
     statement, overdue, latest_on = _list_statement(today)
     for word in text.split():
-        pattern = f"%{word}%"
-        statement = statement.where(or_(Project.name.like(pattern), Project.location.like(pattern),
-                                        Project.permit_no.like(pattern)))
+        statement = statement.where(or_(*(column.contains(word, autoescape=True)
+                                          for column in (Project.name, Project.location, Project.permit_no))))
     if status:
         statement = statement.where(Project.status == ProjectStatus(status).value)
     if overdue_only:
@@ -640,8 +640,10 @@ class ProjectService:
             )
             return row_from(values, subs)
 
-    def reveal_wage_account(self, project_id: int, reason: str) -> str:
-        """The full wage account number; the reveal is audited with its reason."""
+    def reveal(self, project_id: int, field_name: str, reason: str) -> str:
+        """The full wage account number or wage manager's phone; the reveal is audited with its reason."""
+        if field_name not in REVEALABLE_FIELDS:
+            raise ValueError(field_name)
         if not reason.strip():
             raise UserError("reveal.reason_required", field="reason")
         with UnitOfWork(self.store, self.actor, Permission.PROJECT_VIEW, Permission.PERSONAL_DATA_REVEAL) as uow:
@@ -649,8 +651,8 @@ class ProjectService:
             if project is None:
                 raise UserError("project.not_found")
             uow.record_event("reveal", Project.__tablename__, project.id, record_uuid=str(project.uuid),
-                             changes={"field": "wage_account_no"}, reason=reason.strip())
-            return project.wage_account_no or ""
+                             changes={"field": field_name}, reason=reason.strip())
+            return str(getattr(project, field_name) or "")
 
     # ---------------------------------------------------------------- projects: writes
     def create(self, fields: Mapping[str, Any]) -> ProjectRow:

@@ -164,6 +164,18 @@
         <source>Open case</source>
         <translation>打开案件</translation>
     </message>
+    <message>
+        <source>Export Excel</source>
+        <translation type="unfinished">导出Excel</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished">导入</translation>
+    </message>
+    <message>
+        <source>Download template</source>
+        <translation type="unfinished">下载模板</translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -201,6 +213,54 @@
     <message>
         <source>Next deadline</source>
         <translation>最近期限</translation>
+    </message>
+    <message>
+        <source>Export the docket to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>docket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 cases to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the docket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation type="unfinished">保存导入模板</translation>
+    </message>
+    <message>
+        <source>docket template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Template saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a docket from Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing the docket</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import finished: %1 imported, %2 refused.</source>
+        <translation type="unfinished">导入完成：导入 %1 行，拒绝 %2 行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -546,6 +606,10 @@
         <translation>办案经过</translation>
     </message>
     <message>
+        <source>Documents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Application received %1 (no case number yet)</source>
         <translation>%1收件（尚未编案号）</translation>
     </message>
@@ -859,8 +923,16 @@
         <translation>支付计划与支付</translation>
     </message>
     <message>
+        <source>Legal review and decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Closure</source>
         <translation>结案</translation>
+    </message>
+    <message>
+        <source>Documents and evidence</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>History</source>
@@ -1071,6 +1143,98 @@
         <translation>理由</translation>
     </message>
     <message>
+        <source>Record the legal review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To be published (执法公示)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issue the decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal review (法制审核) — a reviewer with the legal qualification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision / opinion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished">新增</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the file shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check and save a copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All complaints of this employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All complaints of this project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evidence and process records (stored by SHA-256)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Step</source>
         <translation>事项</translation>
     </message>
@@ -1149,6 +1313,89 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Save the document as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach an evidence file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a checked copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 checked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintGroupView</name>
+    <message>
+        <source>Employer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 complaints (%3 open), %4 workers; owed %5, recovered %6, outstanding %7 yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers</source>
+        <translation type="unfinished">人数</translation>
+    </message>
+    <message>
+        <source>Owed</source>
+        <translation type="unfinished">欠薪金额</translation>
+    </message>
+    <message>
+        <source>Recovered</source>
+        <translation type="unfinished">已追回</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation type="unfinished">劳动者</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation type="unfinished">身份证号</translation>
+    </message>
+    <message>
+        <source>Outstanding</source>
+        <translation type="unfinished">尚欠</translation>
+    </message>
+    <message>
+        <source>Last paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished">投诉受理</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1527,41 @@
     <message>
         <source>Today is %1; three working days run to %2.</source>
         <translation>今天是%1；3个工作日计至%2。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentDialog</name>
+    <message>
+        <source>Documents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation type="unfinished">送达文书：</translation>
+    </message>
+    <message>
+        <source>Text (edit before printing; a blank line separates paragraphs):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2 page(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2111,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Channel:</source>
         <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Documents…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Case</source>
@@ -2576,6 +2862,14 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
+        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
     </message>
 </context>
 <context>
@@ -3639,6 +3933,13 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Save PDF</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

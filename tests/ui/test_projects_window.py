@@ -19,6 +19,7 @@ from tests.ui.helpers import ime_commit, type_text
 from tests.unit.test_projects import seed_report_projects
 from ui.context import AppContext
 from ui.parties import files
+from ui.parties.form import RevealReasonDialog
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.form import ProjectForm
 from ui.projects.rectification_dialog import RectificationDialog
@@ -266,3 +267,40 @@ def test_a_reader_sees_the_rates_but_cannot_edit(qtbot, store) -> None:  # type:
         assert reader.edit_selected() is None
     finally:
         reader.tasks.shutdown()
+
+
+def test_editing_keeps_the_masked_account_unless_revealed_or_retyped(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    service = ProjectService(store, setup_actor())
+    row = service.create({"name": "甘荫塘农贸市场改造", "wage_account_no": "2402021109002412345",
+                          "wage_manager_phone": "13985012309", "contract_value_fen": 2_500_000_000})
+    window.model.refresh()
+    window.view.selectRow(0)
+    form = window.edit_selected()
+    assert isinstance(form, ProjectForm)
+    assert form.inputs["wage_account_no"].text() == "****2345"
+    assert form.inputs["contract_value_fen"].text() == "25,000,000.00"
+    # an inspector may reveal personal data: asked for a reason, audited by the service
+    monkeypatch.setattr(RevealReasonDialog, "ask", classmethod(lambda cls, parent, label: "核对代发工资"))
+    click(qtbot, form.reveal_buttons["wage_account_no"])
+    assert form.inputs["wage_account_no"].text() == "2402021109002412345"
+    form.inputs["status"].setCurrentIndex(form.inputs["status"].findData("halted"))
+    assert form.changes() == {"status": "halted"}  # the revealed account is not re-sent
+    click(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Save))
+    saved = service.get(row.id)
+    assert saved.status == "halted" and saved.wage_account_no == "****2345"
+    assert cell(window, 0, "status") == "停工"
+
+
+def test_an_amount_that_is_not_yuan_is_refused_on_its_field(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    form = window.add_project()
+    ime_commit(form.inputs["name"], "青山小区老旧小区改造")
+    type_text(form.inputs["contract_value_fen"], "12.345")
+    form.save()
+    assert form.isVisible()
+    assert form.error_text("contract_value_fen") == "“12.345”不是有效的金额（元，最多两位小数）。"
+    form.inputs["start_date"].set_value(date(2023, 5, 1))
+    form.inputs["planned_completion"].set_value(date(2023, 4, 1))
+    form.inputs["contract_value_fen"].clear()
+    form.save()
+    assert form.error_text("planned_completion") == "竣工日期（2023-04-01）早于开工日期（2023-05-01）。"
+    form.reject()

@@ -104,7 +104,13 @@ def test_create_project_with_parties_money_and_masked_wage_account(projects, emp
     assert [r.wage_account_no for r in listed] == ["****5678"]
     assert listed[0].wage_manager_phone == "139****2345"
     # the full number is kept, and shown only with a reason (audited)
-    assert projects.reveal_wage_account(row.id, "核对代发工资") == "6222022402012345678"
+    assert projects.reveal(row.id, "wage_account_no", "核对代发工资") == "6222022402012345678"
+    with pytest.raises(UserError) as caught:
+        projects.reveal(row.id, "wage_account_no", " ")
+    assert caught.value.code == "reveal.reason_required"
+    with pytest.raises(UserError) as caught:
+        ProjectService(projects.store, make_actor("leadership")).reveal(row.id, "wage_account_no", "查看")
+    assert caught.value.code == "permission.denied"
 
 
 def test_completion_before_start_is_refused_and_nothing_is_written(store, projects) -> None:  # type: ignore[no-untyped-def]
@@ -374,6 +380,7 @@ def test_list_filters_by_text_and_status(projects) -> None:  # type: ignore[no-u
     new_project(projects, "云岩区学校改扩建", location="云岩区黔灵镇", status="halted")
     assert projects.query(text="花果园").count() == 1
     assert projects.query(text="云岩 学校").count() == 1
+    assert projects.query(text="100%").count() == 0  # LIKE wildcards are searched for as typed
     assert projects.query(status="halted").page(0, 5)[0].name == "云岩区学校改扩建"
     assert [r.name for r in projects.query(sort="id", descending=True).page(0, 5)][0] == "云岩区学校改扩建"
 

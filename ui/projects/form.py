@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 
 from app.errors import StorageError, UserError
 from app.services.parties import PartyService
+from app.services.permissions import Permission
 from app.services.projects import ProjectRow, ProjectService
 from ui.context import AppContext
+from ui.parties.form import RevealReasonDialog
 from ui.projects.labels import (
     GUARANTEE_FORM_LABELS,
     PROJECT_STATUS_LABELS,
@@ -74,6 +76,7 @@ class ProjectForm(QDialog):
         self.errors: dict[str, FieldError] = {}
         self._initial: dict[str, Any] = {}
         self._boxes: list[QGroupBox] = []
+        self.reveal_buttons: dict[str, QPushButton] = {}
         self.setWindowTitle(self.tr("New project") if row is None else self.tr("Edit project: %1").replace("%1", row.name))
 
         basics = self._group(self.tr("Project"))
@@ -127,9 +130,9 @@ class ProjectForm(QDialog):
 
         wages = self._group(self.tr("Wage payment"))
         self._add(wages, "wage_manager_name", self.tr("Wage manager (劳资专管员)"), QLineEdit())
-        self._add(wages, "wage_manager_phone", self.tr("Wage manager's phone"), MaskedLineEdit())
+        self._add(wages, "wage_manager_phone", self.tr("Wage manager's phone"), MaskedLineEdit(), revealable=True)
         self._add(wages, "wage_account_bank", self.tr("Wage account bank"), QLineEdit())
-        self._add(wages, "wage_account_no", self.tr("Wage account number"), MaskedLineEdit())
+        self._add(wages, "wage_account_no", self.tr("Wage account number"), MaskedLineEdit(), revealable=True)
         form = QComboBox()
         for value in GUARANTEE_FORM_LABELS:
             form.addItem(guarantee_form_label(value), value)
@@ -175,7 +178,7 @@ class ProjectForm(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return form
 
-    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
+    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, *, revealable: bool = False) -> None:
         widget.setObjectName(name)
         self.inputs[name] = widget
         error = FieldError()
@@ -185,9 +188,43 @@ class ProjectForm(QDialog):
         box = QVBoxLayout(cell)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(2)
-        box.addWidget(widget)
+        if revealable and self.row is not None:
+            line = QHBoxLayout()
+            line.addWidget(widget, 1)
+            button = QPushButton(self.tr("Show"))
+            button.setObjectName(f"reveal_{name}")
+            allowed = self.context.can(Permission.PERSONAL_DATA_REVEAL)
+            button.setEnabled(allowed)
+            button.setToolTip(
+                self.tr("Show the full value (asks for a reason, recorded in the audit log)")
+                if allowed else self.context.missing_permission_tip(Permission.PERSONAL_DATA_REVEAL)
+            )
+            button.clicked.connect(lambda _checked=False, f=name, t=label: self.reveal(f, t))
+            self.reveal_buttons[name] = button
+            line.addWidget(button)
+            box.addLayout(line)
+        else:
+            box.addWidget(widget)
         box.addWidget(error)
         form.addRow(label, cell)
+
+    def reveal(self, field_name: str, field_label: str) -> bool:
+        """Ask for a reason, then show the field in full (audited by the service)."""
+        if self.row is None:
+            return False
+        reason = RevealReasonDialog.ask(self, field_label)
+        if reason is None:
+            return False
+        try:
+            value = self.service.reveal(self.row.id, field_name, reason)
+        except (UserError, StorageError) as err:
+            self.form_error.show_message(err.message(self.context.language))
+            return False
+        edit = self.inputs[field_name]
+        assert isinstance(edit, MaskedLineEdit)
+        edit.set_revealed(value)
+        self.reveal_buttons[field_name].setEnabled(False)
+        return True
 
     def _checkbox(self, name: str) -> QCheckBox:
         widget = self.inputs[name]
@@ -246,6 +283,8 @@ class ProjectForm(QDialog):
                 edit.set_masked(value)
             else:
                 edit.set_value("")
+                if name in self.reveal_buttons:
+                    self.reveal_buttons[name].setEnabled(False)  # nothing stored: nothing to show
         for name, party_id, party_name, number in (
             ("builder_id", row.builder_id, row.builder_name, row.builder_uscc),
             ("contractor_id", row.contractor_id, row.contractor_name, row.contractor_uscc),
