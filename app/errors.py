@@ -503,6 +503,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Only a failed mediation, or one whose 15 days ran out on {due}, can go to arbitration.",
         "只有调解不成或15日期限（{due}）届满未达成协议的案件才能转仲裁。",
     ),
+    "document.not_yet": (
+        "The case has not reached the step this document records ({title}).",
+        "本案尚未进行到该文书记载的步骤（{title}）。",
+    ),
+    "arbitration.import_claims": (
+        "Claims: write them as 类别:金额 separated by ; (e.g. 劳动报酬:12000;经济补偿:30000).",
+        "仲裁请求应写成“类别:金额”，多项用分号隔开（如 劳动报酬:12000;经济补偿:30000）。",
+    ),
 }
 
 

@@ -166,15 +166,15 @@
     </message>
     <message>
         <source>Export Excel</source>
-        <translation type="unfinished">导出Excel</translation>
+        <translation>导出Excel</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished">导入</translation>
+        <translation>导入</translation>
     </message>
     <message>
         <source>Download template</source>
-        <translation type="unfinished">下载模板</translation>
+        <translation>下载导入模板</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s)</source>
@@ -216,51 +216,51 @@
     </message>
     <message>
         <source>Export the docket to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出案件登记簿到Excel</translation>
     </message>
     <message>
         <source>docket</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁案件登记簿</translation>
     </message>
     <message>
         <source>Exported %1 cases to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出%1件案件到%2。</translation>
     </message>
     <message>
         <source>Exporting the docket</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出案件登记簿</translation>
     </message>
     <message>
         <source>Save the import template</source>
-        <translation type="unfinished">保存导入模板</translation>
+        <translation>保存导入模板</translation>
     </message>
     <message>
         <source>docket template</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁案件导入模板</translation>
     </message>
     <message>
         <source>Template saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模板已保存：%1</translation>
     </message>
     <message>
         <source>Writing the template</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成模板</translation>
     </message>
     <message>
         <source>Import a docket from Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>从Excel导入仲裁案件</translation>
     </message>
     <message>
         <source>Importing the docket</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入仲裁案件</translation>
     </message>
     <message>
         <source>Import finished: %1 imported, %2 refused.</source>
-        <translation type="unfinished">导入完成：导入 %1 行，拒绝 %2 行。</translation>
+        <translation>导入完成：导入%1件，拒绝%2行。</translation>
     </message>
     <message>
         <source>Cancelled; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消，未保存任何数据。</translation>
     </message>
 </context>
 <context>
@@ -607,7 +607,7 @@
     </message>
     <message>
         <source>Documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>文书…</translation>
     </message>
     <message>
         <source>Application received %1 (no case number yet)</source>
@@ -1228,7 +1228,7 @@
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">文书</translation>
     </message>
     <message>
         <source>Evidence and process records (stored by SHA-256)</source>
@@ -1533,35 +1533,39 @@
     <name>DocumentDialog</name>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>文书</translation>
     </message>
     <message>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存为PDF…</translation>
     </message>
     <message>
         <source>Open the PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>打开PDF</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Document:</source>
-        <translation type="unfinished">送达文书：</translation>
+        <translation>文书：</translation>
     </message>
     <message>
         <source>Text (edit before printing; a blank line separates paragraphs):</source>
-        <translation type="unfinished"></translation>
+        <translation>正文（打印前可修改；空一行分段）：</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存为PDF</translation>
     </message>
     <message>
         <source>Saved %1 (%2 page(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：%1（共%2页）。</translation>
     </message>
     <message>
         <source>Writing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成PDF…</translation>
     </message>
 </context>
 <context>
@@ -2114,7 +2118,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Documents…</source>
-        <translation type="unfinished"></translation>
+        <translation>文书…</translation>
     </message>
     <message>
         <source>Case</source>
@@ -3933,13 +3937,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Save PDF</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

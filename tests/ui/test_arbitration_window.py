@@ -197,3 +197,63 @@ def test_desk_line_opens_the_case_in_its_area(qtbot, context, world, monkeypatch
     arbitration = main.area_widget("arbitration")
     assert isinstance(arbitration, ArbitrationWindow)
     assert arbitration.tabs.currentWidget() is arbitration.pages[cid]
+
+
+def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+    from PySide6.QtGui import QTextCursor
+
+    from tests.ui.helpers import ime_commit
+    from ui.arbitration.document_dialog import DocumentDialog
+
+    cid = receive(world, date(2023, 9, 25))
+    world.clerk_service().accept(cid, date(2023, 9, 27))
+    window = make_window(qtbot, context)
+    page = window.open_case(cid)
+    dialog = page.open_documents()
+    qtbot.addWidget(dialog)
+    assert dialog.kind.currentData() == "acceptance" and "决定立案受理" in dialog.editor.toPlainText()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("award"))
+    assert not dialog.save_button.isEnabled() and "尚未进行到" in dialog.message.text()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("acceptance"))
+    dialog.editor.setFocus()
+    dialog.editor.moveCursor(QTextCursor.MoveOperation.End)
+    ime_commit(dialog.editor, "\n\n四、本案由陈书记负责联络，电话0851-12345678。")
+    target = tmp_path / "受理通知书.pdf"
+    monkeypatch.setattr(DocumentDialog, "choose_path", classmethod(lambda cls, parent, suggested: target))
+    dialog.save_button.click()
+    qtbot.waitUntil(lambda: dialog.saved_path is not None, timeout=10_000)
+    text = "".join(p.extract_text() for p in PdfReader(str(target)).pages).replace("\n", "").replace(" ", "")
+    assert "本案由陈书记负责联络" in text and "某区劳人仲案字〔2023〕第1号" in text
+    assert "已保存" in dialog.message.text()
+
+
+def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from ui.parties import files
+
+    window = make_window(qtbot, context)
+    template = tmp_path / "template.xlsx"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: template)
+    window.buttons["template"].click()
+    qtbot.waitUntil(lambda: template.exists(), timeout=10_000)
+    wb = load_workbook(template)
+    ws = wb["仲裁案件"]
+    for c, value in enumerate(["2023-03-01", "王五", None, "某餐饮有限公司", None, "劳动报酬争议", "劳动报酬:12000", "2023-03-03"], 1):
+        ws.cell(row=2, column=c, value=value)
+    for c, value in enumerate(["2023-03-02", "赵六", None, "某公司", None, None, "奖金:100"], 1):
+        ws.cell(row=3, column=c, value=value)
+    wb.save(template)
+    monkeypatch.setattr(files, "choose_open_path", lambda *a: template)
+    window.buttons["import"].click()
+    qtbot.waitUntil(lambda: window.report_dialog is not None, timeout=10_000)
+    assert window.report_dialog.refused_rows()[0][0] == 3
+    assert "1" in window.message.text() and window.model.rowCount() == 1
+    window.report_dialog.close()
+    exported = tmp_path / "docket.xlsx"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: exported)
+    window.buttons["export_xlsx"].click()
+    qtbot.waitUntil(lambda: exported.exists(), timeout=10_000)
+    rows = list(load_workbook(exported).active.iter_rows(values_only=True))
+    assert rows[1][0] == "某区劳人仲案字〔2023〕第1号" and rows[1][4] == "王五"

@@ -44,6 +44,7 @@ from app.services.arbitration import (
 from app.services.arbitration_deadlines import STATE_ZH, DeadlineState
 from app.services.permissions import Permission
 from ui.arbitration.application_form import zh_or_en
+from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 
@@ -122,9 +123,14 @@ class CasePage(QWidget):
         split.addWidget(right)
         split.setSizes([640, 480])
 
+        self.documents_button = QPushButton(self.tr("Documents…"))
+        self.documents_button.setObjectName("documents")
+        self.documents_button.clicked.connect(self.open_documents)
+        self.document_dialog: DocumentDialog | None = None
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
+        top.addWidget(self.documents_button)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(steps)
@@ -225,6 +231,18 @@ class CasePage(QWidget):
         item = self.deadlines.item(row, 0) if row >= 0 else None
         if item is not None:
             self.deadline_note.setText(item.toolTip())
+
+    def open_documents(self) -> DocumentDialog:
+        from app.documents import arbitration_documents as docs
+        from app.services.settings import SettingsService
+
+        organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["arbitration_commission"]
+        dialog = DocumentDialog(self.context, docs.DOCUMENTS,
+                                lambda kind: docs.draft(kind, self.service.get(self.case_id), organisation,
+                                                        today=self.today()), self)
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---------------------------------------------------------------- steps
     def run_step(self, action: str) -> CaseView | None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
 from app.services import arbitration as arb
 from app.services.arbitration import (
@@ -37,6 +38,8 @@ from ui.arbitration.hearing_week import HearingWeek
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.parties import files
+from ui.parties.import_report import ImportReportDialog
 from ui.tasks import TaskRunner
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -120,6 +123,9 @@ class ArbitrationWindow(QWidget):
         for key, text, slot, permission in (
             ("receive", self.tr("Receive an application"), self.receive, Permission.ARBITRATION_RECEIVE),
             ("open", self.tr("Open case"), self.open_selected, None),
+            ("export_xlsx", self.tr("Export Excel"), self.export_excel, None),
+            ("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
+            ("template", self.tr("Download template"), self.save_template, None),
         ):
             button = QPushButton(text)
             button.setObjectName(key)
@@ -130,6 +136,10 @@ class ArbitrationWindow(QWidget):
             self.buttons[key] = button
             actions.addWidget(button)
         actions.addStretch(1)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.report_dialog: ImportReportDialog | None = None
 
         self.model: PagedTableModel[DocketRow] = PagedTableModel(self._columns(), self)
         self.view = PagedTableView()
@@ -145,6 +155,7 @@ class ArbitrationWindow(QWidget):
         layout.addLayout(dates)
         layout.addLayout(actions)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
 
         self.hearings = HearingWeek(context, today=today)
         self.hearings.open_case.connect(self.open_case)
@@ -245,3 +256,67 @@ class ArbitrationWindow(QWidget):
         self.refresh()
         if form.saved_id is not None:
             self.open_case(form.saved_id)
+
+    # ---------------------------------------------------------------- Excel
+    def export_excel(self) -> None:
+        path = files.choose_save_path(self, self.tr("Export the docket to Excel"), self.tr("docket") + ".xlsx",
+                                      "Excel (*.xlsx)")
+        if path is None:
+            return
+        query = self.service.query(**self.filters())
+
+        def body(progress: Any, cancel: Any) -> int:
+            from app.spreadsheets.arbitration import export_docket
+
+            return export_docket(query, path, progress=progress, cancel=cancel)
+
+        self.tasks.run(body, on_success=lambda n: self.message.setText(
+            self.tr("Exported %1 cases to %2.").replace("%1", str(n)).replace("%2", str(path))),
+            on_error=self._task_failed, label=self.tr("Exporting the docket"), parent=self)
+
+    def save_template(self) -> None:
+        path = files.choose_save_path(self, self.tr("Save the import template"), self.tr("docket template") + ".xlsx",
+                                      "Excel (*.xlsx)")
+        if path is None:
+            return
+
+        def body(_progress: Any, _cancel: Any) -> Any:
+            from app.spreadsheets.arbitration import write_template
+
+            write_template(path)
+            return path
+
+        self.tasks.run(body, on_success=lambda p: self.message.setText(self.tr("Template saved: %1").replace("%1", str(p))),
+                       on_error=self._task_failed, label=self.tr("Writing the template"), parent=self, cancellable=False)
+
+    def import_file(self) -> None:
+        path = files.choose_open_path(self, self.tr("Import a docket from Excel"), "Excel (*.xlsx)")
+        if path is None:
+            return
+        store, actor = self.context.store, self.context.actor
+
+        def body(progress: Any, cancel: Any) -> Any:
+            from app.services.arbitration_import import import_docket
+            from app.spreadsheets.arbitration import read_docket
+
+            total, rows = read_docket(path)
+            return import_docket(store, actor, rows, total=total, progress=progress, cancel=cancel)
+
+        self.tasks.run(body, on_success=self._imported, on_error=self._task_failed,
+                       label=self.tr("Importing the docket"), parent=self, writes=True)
+
+    def _imported(self, report: Any) -> None:
+        self.refresh()
+        self.message.setText(self.tr("Import finished: %1 imported, %2 refused.")
+                             .replace("%1", str(report.imported)).replace("%2", str(len(report.refused))))
+        dialog = ImportReportDialog(report, self.context.language, self)
+        self.report_dialog = dialog
+        dialog.open()
+
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            self.message.setText(self.tr("Cancelled; nothing was saved."))
+        elif isinstance(error, UserError | StorageError):
+            self.message.setText(error.message(self.context.language))
+        else:
+            self.tasks.default_error(error, self)

@@ -28,6 +28,7 @@ from app.services import mediation as med
 from app.services.mediation import CHANNEL_LABELS, MediationRow, MediationService, MediationView
 from app.services.permissions import Permission
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
+from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
@@ -105,6 +106,11 @@ class MediationWindow(QWidget):
             self.buttons[action] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.documents_button = QPushButton(self.tr("Documents…"))
+        self.documents_button.setObjectName("documents")
+        self.documents_button.clicked.connect(self.open_documents)
+        row.addWidget(self.documents_button)
+        self.document_dialog: DocumentDialog | None = None
         panel = QGroupBox(self.tr("Case"))
         panel_layout = QVBoxLayout(panel)
         panel_layout.addWidget(self.title)
@@ -168,6 +174,7 @@ class MediationWindow(QWidget):
             allowed = view is not None and action in self.service.allowed_actions(view.status)
             button.setVisible(allowed)
             button.setEnabled(allowed and self.context.can(Permission.MEDIATION_HANDLE))
+        self.documents_button.setEnabled(view is not None)
         if view is None:
             self.title.setText(self.tr("Choose a case in the list."))
             self.details.setText("")
@@ -191,6 +198,21 @@ class MediationWindow(QWidget):
         lines.append(self.tr("Timeline:"))
         lines += [f"  {on.isoformat()} {med.EVENT_LABELS.get(kind, kind)} {note}" for kind, on, note in view.events]
         self.details.setText("\n".join(lines))
+
+    def open_documents(self) -> DocumentDialog | None:
+        from app.documents import mediation_documents as docs
+        from app.services.settings import SettingsService
+
+        view = self.current
+        if view is None:
+            return None
+        organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["bureau"]
+        dialog = DocumentDialog(self.context, docs.DOCUMENTS,
+                                lambda kind: docs.draft(kind, self.service.get(view.id), organisation, today=self.today()),
+                                self)
+        self.document_dialog = dialog
+        dialog.open()
+        return dialog
 
     def run_step(self, action: str) -> MediationView | None:
         view = self.current

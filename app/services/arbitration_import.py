@@ -1,0 +1,152 @@
+"""Import an existing docket (rows read by app/spreadsheets/arbitration.py).
+
+Each row becomes a received application through the same code the clerk's
+form uses (`create_received_case`): parties are found in the register by ID
+number / credit code, else by exact name, else added to it; a row with a
+受理日期 is accepted as well (the program numbers it; the old number is kept
+in the timeline).  A refused row changes nothing and is reported with its
+row number and reason; the rest are saved together at the end.  Cancelling
+saves nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.legal.calendar import LegalCalendar, default_calendar
+from app.models.arbitration import (
+    ArbitrationCase,
+    ArbitrationClaim,
+    ArbitrationEvent,
+    ArbitrationStatus,
+)
+from app.models.party import Party, PartyKind
+from app.services.actor import Actor
+from app.services.arbitration import (
+    ClaimInput,
+    _refresh_deadlines,
+    clean_claims,
+    create_received_case,
+)
+from app.services.numbering import allocate_number
+from app.services.parties import (
+    CancelToken,
+    ImportReport,
+    ProgressCallback,
+    RowProblem,
+    clean_fields,
+)
+from app.services.permissions import Permission
+from app.services.unit_of_work import UnitOfWork
+from app.store.engine import Store
+
+
+def _find_party(session: Session, kind: PartyKind, name: str, number: str) -> tuple[int | None, dict[str, Any]]:
+    """(the registered party's id, or None and the cleaned fields of a new one).
+    Validates before anything is written, so a refused row writes nothing."""
+    number = number.strip().upper()
+    column = Party.id_no if kind is PartyKind.PERSON else Party.uscc
+    if number:
+        found = session.scalar(select(Party.id).where(column == number))
+    else:
+        found = session.scalar(select(Party.id).where(Party.kind == kind.value, Party.name == name.strip()).limit(1))
+    if found is not None:
+        return found, {}
+    fields: dict[str, Any] = {"kind": kind.value, "name": name}
+    if number:
+        fields["id_no" if kind is PartyKind.PERSON else "uscc"] = number
+    return None, clean_fields(fields)
+
+
+def _party_id(session: Session, found: tuple[int | None, dict[str, Any]]) -> int:
+    party_id, cleaned = found
+    if party_id is not None:
+        return party_id
+    party = Party(**cleaned)
+    session.add(party)
+    session.flush()
+    return party.id
+
+
+def import_docket(
+    store: Store,
+    actor: Actor,
+    records: Iterable[tuple[int, Mapping[str, Any]]],
+    *,
+    total: int = 0,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    calendar: LegalCalendar | None = None,
+) -> ImportReport:
+    calendar = calendar or default_calendar()
+    report = ImportReport(total=total)
+    with UnitOfWork(store, actor, Permission.ARBITRATION_RECEIVE, Permission.PARTY_EDIT) as uow:
+        done = 0
+        for row_no, fields in records:
+            done += 1
+            if cancel is not None and done % 100 == 0:
+                cancel.check()
+            try:
+                problem = fields.get("_problem")
+                if problem is not None:
+                    raise problem
+                # every check comes before the row's first write (no savepoints:
+                # pysqlite's RELEASE would commit the whole import)
+                case = _import_row(uow, fields, calendar)
+                report.imported_ids.append(case.id)
+            except UserError as err:
+                report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
+            if progress and done % 100 == 0:
+                progress(done, total)
+        if cancel is not None:
+            cancel.check()
+        report.total = max(total, done)
+        report.imported = len(report.imported_ids)
+        if progress:
+            progress(done, report.total)
+    return report
+
+
+def _import_row(uow: UnitOfWork, fields: Mapping[str, Any], calendar: LegalCalendar) -> ArbitrationCase:
+    session = uow.session
+    accepted_on: date | None = fields.get("accepted_on")
+    if accepted_on is not None and accepted_on < fields["received_on"]:
+        raise UserError("arbitration.date_before_previous", field="accepted_on", date=accepted_on.isoformat(),
+                        previous=fields["received_on"].isoformat())
+    found_applicant = _find_party(session, PartyKind.PERSON, fields["applicant"], fields.get("applicant_id_no", ""))
+    found_respondent = _find_party(session, PartyKind.ORG, fields["respondent"], fields.get("respondent_uscc", ""))
+    claims = clean_claims([ClaimInput(category, fen) for category, fen in fields["claims"]])
+    if found_applicant[0] is not None and found_applicant[0] == found_respondent[0]:
+        raise UserError("arbitration.party_twice", field="respondent", name=fields["respondent"])
+    applicant = _party_id(session, found_applicant)
+    respondent = _party_id(session, found_respondent)
+    received_on: date = fields["received_on"]
+    old_no = fields.get("old_case_no", "")
+    note = "；".join(p for p in (f"导入，原案号{old_no}" if old_no else "导入", fields.get("note", "")) if p)
+    case = create_received_case(
+        uow, applicants=[applicant], respondents=[respondent],
+        claims=claims,
+        received_on=received_on, cause=fields.get("cause", ""), note=note, calendar=calendar,
+    )
+    if accepted_on is not None:
+        case.case_no = allocate_number(uow, "arbitration", accepted_on.year, record_table=ArbitrationCase.__tablename__,
+                                       record_id=case.id)
+        case.status = ArbitrationStatus.ACCEPTED.value
+        case.decided_on = case.accepted_on = accepted_on
+        claims = session.scalars(select(ArbitrationClaim).where(ArbitrationClaim.case_id == case.id)).all()
+        for claim in claims:
+            claim.original_amount_fen = claim.amount_claimed_fen
+        case.accepted_claims_fen = sum(c.amount_claimed_fen for c in claims)
+        session.add(ArbitrationEvent(case_id=case.id, kind="accept", on=accepted_on, actor=uow.actor.username,
+                                     details=json.dumps({"case_no": case.case_no, "old_case_no": old_no}, ensure_ascii=False),
+                                     note=note))
+        uow.flush()
+        _refresh_deadlines(session, case, calendar)
+    return case

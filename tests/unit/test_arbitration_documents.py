@@ -1,0 +1,107 @@
+"""The arbitration and mediation documents: filled from the case, editable, rendered."""
+
+from __future__ import annotations
+
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from app.documents import arbitration_documents as docs
+from app.documents import mediation_documents as mdocs
+from app.errors import UserError
+from app.services.arbitration import AwardItem
+from tests.unit.test_arbitration_fixtures import make_world, receive, wage_claims
+
+ORG = "某区劳动人事争议仲裁委员会"
+
+
+def pdf_text(path: Path) -> str:
+    return "".join(page.extract_text() for page in PdfReader(str(path)).pages).replace(" ", "").replace("\n", "")
+
+
+@pytest.fixture
+def awarded(store):  # type: ignore[no-untyped-def]
+    w = make_world(store)
+    s = w.clerk_service()
+    cid = receive(w, date(2023, 9, 25))
+    s.accept(cid, date(2023, 9, 27))
+    s.form_tribunal(cid, date(2023, 9, 28), chief_id=w.chief, arbitrator_2_id=w.second, arbitrator_3_id=w.third,
+                    clerk_id=w.clerk)
+    s.record_service(cid, document="application_copy", party_id=w.employer, method="post", served_on=date(2023, 9, 28))
+    v = s.schedule_hearing(cid, date(2023, 9, 28), held_on=date(2023, 10, 20), starts_at=time(9), ends_at=time(11),
+                           room="第一仲裁庭")
+    s.suspend(cid, date(2023, 10, 9), ground="等待工伤认定结论", approver="仲裁委主任")
+    s.resume(cid, date(2023, 10, 16))
+    s.extend(cid, date(2023, 10, 17), days=15, approver="仲裁院院长")
+    v = s.hold_hearing(cid, date(2023, 10, 20), hearing_id=v.hearings[0].id)
+    return w, s.close_award(cid, date(2023, 11, 20), [AwardItem(v.claims[0].id, 1_200_000, "upheld"),
+                                                      AwardItem(v.claims[1].id, 2_500_000, "partly_upheld")])
+
+
+def test_every_document_the_case_has_reached_renders(awarded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _w, case = awarded
+    expected = {
+        "acceptance": ["受理通知书", "张伟：", "决定立案受理", "2023年9月27日"],
+        "answer_notice": ["应诉（答辩）通知书", "十日内"],
+        "tribunal": ["组庭通知书", "王仲裁担任首席仲裁员", "书记员陈书记"],
+        "hearing": ["开庭通知书", "2023年10月20日09时00分在第一仲裁庭"],
+        "extension": ["延期审理通知书", "延长15日"],
+        "suspension": ["中止审理决定书", "等待工伤认定结论"],
+        "resumption": ["恢复审理通知书", "2023年10月16日起恢复审理"],
+        "award": ["仲裁裁决书", "某区劳人仲案字〔2023〕第1号", "劳动报酬12,000.00元", "经济补偿25,000.00元",
+                  "驳回申请人的其他仲裁请求", "终局裁决", "首席仲裁员王仲裁", "2023年11月20日"],
+        "service_receipt": ["送达回证", "邮寄送达", "贵州某建筑工程有限公司"],
+    }
+    for kind, words in expected.items():
+        path = tmp_path / f"{kind}.pdf"
+        docs.render(docs.draft(kind, case, ORG), path)
+        found = pdf_text(path)
+        for word in words:
+            assert word.replace(" ", "") in found, (kind, word)
+    for kind in ("refusal", "mediation", "withdrawal"):
+        with pytest.raises(UserError) as caught:
+            docs.draft(kind, case, ORG)
+        assert caught.value.code == "document.not_yet"
+
+
+def test_free_text_is_edited_before_printing(awarded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _w, case = awarded
+    d = docs.draft("award", case, ORG)
+    assert "（请填写裁决理由" in d.editable_text()
+    edited = d.editable_text().replace("本委认为：（请填写裁决理由及所依据的法律规定）",
+                                       "本委认为：被申请人拖欠申请人工资，事实清楚，证据充分。")
+    d = d.with_paragraphs(edited.split("\n\n"))
+    path = tmp_path / "award.pdf"
+    pages = docs.render(d, path)
+    assert pages >= 1
+    text = pdf_text(path)
+    assert "被申请人拖欠申请人工资，事实清楚，证据充分。" in text and "请填写裁决理由" not in text
+    fonts = {str(f) for page in PdfReader(str(path)).pages for f in page["/Resources"]["/Font"].values()}
+    assert fonts  # the subset font is embedded (see tests/unit/test_documents.py for the base)
+
+
+def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = make_world(store)
+    s = w.clerk_service()
+    cid = receive(w, date(2023, 9, 25))
+    case = s.refuse(cid, date(2023, 9, 27), "申请人与被申请人之间不存在劳动关系")
+    path = tmp_path / "refusal.pdf"
+    docs.render(docs.draft("refusal", case, ORG), path)
+    assert "不存在劳动关系" in pdf_text(path) and "十五日内" in pdf_text(path)
+
+    m = w.mediation()
+    mid = m.apply(applicants=[w.worker], respondents=[w.employer], claims=wage_claims(), received_on=date(2024, 2, 1),
+                  organisation="某镇劳动争议调解中心")
+    m.accept(mid, date(2024, 2, 2))
+    view = m.agree(mid, date(2024, 2, 6), terms="被申请人于2024年2月20日前支付工资12000元。", amount_agreed_fen=1_200_000)
+    path = tmp_path / "agreement.pdf"
+    docs.render(mdocs.draft("agreement", view, ORG), path)
+    text = pdf_text(path)
+    assert "调解协议书" in text and "支付令" in text and "某镇劳动争议调解中心" in text and "12,000.00" in text
+    mid2 = m.apply(applicants=[w.worker2], respondents=[w.employer2], claims=wage_claims(), received_on=date(2024, 2, 1))
+    view = m.fail(mid2, date(2024, 2, 10), "被申请人拒绝调解")
+    path = tmp_path / "termination.pdf"
+    docs.render(mdocs.draft("termination", view, ORG), path)
+    assert "被申请人拒绝调解" in pdf_text(path) and "申请仲裁" in pdf_text(path)

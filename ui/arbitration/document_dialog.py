@@ -1,0 +1,127 @@
+"""Print a document of the case: choose it, edit its free text, save the PDF.
+
+The draft comes filled from the case (app/documents/arbitration_documents.py
+and mediation_documents.py); the clerk edits the paragraphs (one per block,
+a blank line between) and saves.  The PDF is written through the task runner.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import StorageError, UserError
+from ui.context import AppContext
+
+
+class DocumentDialog(QDialog):
+    def __init__(self, context: AppContext, documents: dict[str, str], make_draft: Callable[[str], Any],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("document_dialog")
+        self.setWindowTitle(self.tr("Documents"))
+        self.context = context
+        self.make_draft = make_draft
+        self.draft: Any = None
+        self.saved_path: Path | None = None
+        self.kind = QComboBox()
+        self.kind.setObjectName("document_kind")
+        for key, title in documents.items():
+            self.kind.addItem(title, key)
+        self.kind.currentIndexChanged.connect(self._load)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("document_text")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setObjectName("save_pdf")
+        self.save_button.clicked.connect(self.save)
+        self.open_after = QPushButton(self.tr("Open the PDF"))
+        self.open_after.setObjectName("open_pdf")
+        self.open_after.setEnabled(False)
+        self.open_after.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved_path))))
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Document:")))
+        top.addWidget(self.kind, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.open_after)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(QLabel(self.tr("Text (edit before printing; a blank line separates paragraphs):")))
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.resize(760, 620)
+        self._load()
+
+    def _load(self, *_args: Any) -> None:
+        try:
+            self.draft = self.make_draft(self.kind.currentData())
+        except (UserError, StorageError) as err:
+            self.draft = None
+            self.editor.setPlainText("")
+            self.editor.setEnabled(False)
+            self.save_button.setEnabled(False)
+            self.message.setText(err.message(self.context.language))
+            return
+        self.editor.setEnabled(True)
+        self.save_button.setEnabled(True)
+        self.message.setText("")
+        self.editor.setPlainText(self.draft.editable_text())
+
+    def edited_draft(self) -> Any:
+        return self.draft.with_paragraphs(self.editor.toPlainText().split("\n\n"))
+
+    @classmethod
+    def choose_path(cls, parent: QWidget, suggested: str) -> Path | None:
+        """The file to write (a seam tests patch)."""
+        name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("DocumentDialog", "Save PDF"), suggested,
+                                              "PDF (*.pdf)")
+        return Path(name) if name else None
+
+    def save(self) -> None:
+        from app.documents.arbitration_documents import render
+
+        if self.draft is None:
+            return
+        draft = self.edited_draft()
+        path = type(self).choose_path(self, f"{draft.title}.pdf")
+        if path is None:
+            return
+        tasks = self.context.tasks
+        assert tasks is not None
+
+        def done(pages: int) -> None:
+            self.saved_path = path
+            self.open_after.setEnabled(True)
+            self.message.setText(self.tr("Saved %1 (%2 page(s)).").replace("%1", str(path)).replace("%2", str(pages)))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UserError | StorageError):
+                self.message.setText(error.message(self.context.language))
+            else:
+                tasks.default_error(error, self)
+
+        tasks.run(lambda _progress, _cancel: render(draft, path), on_success=done, on_error=failed,
+                  label=self.tr("Writing the PDF…"), parent=self, cancellable=False)
