@@ -924,7 +924,7 @@
     </message>
     <message>
         <source>Legal review and decision</source>
-        <translation type="unfinished"></translation>
+        <translation>法制审核与决定</translation>
     </message>
     <message>
         <source>Closure</source>
@@ -932,7 +932,7 @@
     </message>
     <message>
         <source>Documents and evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>文书与证据</translation>
     </message>
     <message>
         <source>History</source>
@@ -1144,95 +1144,95 @@
     </message>
     <message>
         <source>Record the legal review</source>
-        <translation type="unfinished"></translation>
+        <translation>登记法制审核意见</translation>
     </message>
     <message>
         <source>Reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>审核人</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>决定</translation>
     </message>
     <message>
         <source>Opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>审核意见</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>意见内容</translation>
     </message>
     <message>
         <source>To be published (执法公示)</source>
-        <translation type="unfinished"></translation>
+        <translation>需要执法公示</translation>
     </message>
     <message>
         <source>Issue the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>作出决定</translation>
     </message>
     <message>
         <source>Published</source>
-        <translation type="unfinished"></translation>
+        <translation>已公示</translation>
     </message>
     <message>
         <source>Legal review (法制审核) — a reviewer with the legal qualification</source>
-        <translation type="unfinished"></translation>
+        <translation>法制审核（审核人须具有法律职业资格）</translation>
     </message>
     <message>
         <source>Decision / opinion</source>
-        <translation type="unfinished"></translation>
+        <translation>决定类型/意见</translation>
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>保存为PDF</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小（字节）</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished">新增</translation>
+        <translation>附加日期</translation>
     </message>
     <message>
         <source>SHA-256</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256校验值</translation>
     </message>
     <message>
         <source>Description</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>What the file shows</source>
-        <translation type="unfinished"></translation>
+        <translation>文件内容说明</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>附加文件</translation>
     </message>
     <message>
         <source>Check and save a copy</source>
-        <translation type="unfinished"></translation>
+        <translation>校验并另存</translation>
     </message>
     <message>
         <source>All complaints of this employer</source>
-        <translation type="unfinished"></translation>
+        <translation>该单位的全部投诉</translation>
     </message>
     <message>
         <source>All complaints of this project</source>
-        <translation type="unfinished"></translation>
+        <translation>该项目的全部投诉</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished">文书</translation>
+        <translation>文书</translation>
     </message>
     <message>
         <source>Evidence and process records (stored by SHA-256)</source>
-        <translation type="unfinished"></translation>
+        <translation>证据与全过程记录（按SHA-256保存）</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1316,86 +1316,86 @@
     </message>
     <message>
         <source>Save the document as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将文书保存为PDF</translation>
     </message>
     <message>
         <source>Saved %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：%1。</translation>
     </message>
     <message>
         <source>Attach an evidence file</source>
-        <translation type="unfinished"></translation>
+        <translation>附加证据文件</translation>
     </message>
     <message>
         <source>All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Save a checked copy</source>
-        <translation type="unfinished"></translation>
+        <translation>另存校验后的副本</translation>
     </message>
     <message>
         <source>SHA-256 checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>SHA-256校验一致：%1</translation>
     </message>
 </context>
 <context>
     <name>ComplaintGroupView</name>
     <message>
         <source>Employer</source>
-        <translation type="unfinished"></translation>
+        <translation>单位</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>%1 — %2 complaints (%3 open), %4 workers; owed %5, recovered %6, outstanding %7 yuan</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — 投诉%2件（未办结%3件），涉及劳动者%4人；欠薪%5元，已追回%6元，尚欠%7元</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>登记号</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收日期</translation>
     </message>
     <message>
         <source>Workers</source>
-        <translation type="unfinished">人数</translation>
+        <translation>人数</translation>
     </message>
     <message>
         <source>Owed</source>
-        <translation type="unfinished">欠薪金额</translation>
+        <translation>欠薪金额</translation>
     </message>
     <message>
         <source>Recovered</source>
-        <translation type="unfinished">已追回</translation>
+        <translation>已追回</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Worker</source>
-        <translation type="unfinished">劳动者</translation>
+        <translation>劳动者</translation>
     </message>
     <message>
         <source>ID number</source>
-        <translation type="unfinished">身份证号</translation>
+        <translation>身份证号</translation>
     </message>
     <message>
         <source>Outstanding</source>
-        <translation type="unfinished">尚欠</translation>
+        <translation>尚欠</translation>
     </message>
     <message>
         <source>Last paid</source>
-        <translation type="unfinished"></translation>
+        <translation>最近支付日期</translation>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished">投诉受理</translation>
+        <translation>投诉</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1431,26 @@
     <message>
         <source>Open the case</source>
         <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>By employer</source>
+        <translation>按单位查看</translation>
+    </message>
+    <message>
+        <source>Export list</source>
+        <translation>导出投诉列表</translation>
+    </message>
+    <message>
+        <source>Export recovery ledger</source>
+        <translation>导出追欠台账</translation>
+    </message>
+    <message>
+        <source>Import ledger</source>
+        <translation>导入台账</translation>
+    </message>
+    <message>
+        <source>Download template</source>
+        <translation>下载模板</translation>
     </message>
     <message>
         <source>Number</source>
@@ -1481,6 +1501,58 @@
     <message>
         <source>Registered %1.</source>
         <translation>已登记%1。</translation>
+    </message>
+    <message>
+        <source>complaints</source>
+        <translation>投诉列表</translation>
+    </message>
+    <message>
+        <source>wage recovery ledger</source>
+        <translation>追欠台账</translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation>导出到Excel</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出%1行到%2。</translation>
+    </message>
+    <message>
+        <source>Exporting to Excel</source>
+        <translation>正在导出到Excel</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>保存导入模板</translation>
+    </message>
+    <message>
+        <source>complaints ledger template</source>
+        <translation>投诉台账模板</translation>
+    </message>
+    <message>
+        <source>Template saved to %1.</source>
+        <translation>模板已保存到%1。</translation>
+    </message>
+    <message>
+        <source>Writing the import template</source>
+        <translation>正在生成导入模板</translation>
+    </message>
+    <message>
+        <source>Import a complaints ledger</source>
+        <translation>导入投诉台账</translation>
+    </message>
+    <message>
+        <source>Importing complaints</source>
+        <translation>正在导入投诉</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 imported, %2 refused.</source>
+        <translation>导入完成：导入%1行，未导入%2行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何数据。</translation>
     </message>
 </context>
 <context>

@@ -190,3 +190,97 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
     qtbot.mouseClick(page.refuse_button, Qt.MouseButton.LeftButton)
     assert page.status.text() == "请填写不予受理的理由。"
     page.close()
+
+
+def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.complaints import files
+
+    officers = _officers(store)
+    staff = StaffService(store, make_actor("admin", username="admin"))
+    lawyer = staff.create({"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
+    svc = ComplaintService(store, make_actor("inspector"))
+    today = today_in_shanghai()
+    detail, _ = svc.register({
+        "channel": "visit", "received_at": today, "complainant": {"name": "李四"},
+        "employers": [{"party": {"name": "某建筑公司", "uscc": make_uscc("520102MA6D0002")}}],
+        "workers": [{"party": {"name": "李四", "id_no": make_id("520102", "19900101", 21)}, "owed_fen": 800_000}],
+        "matters": "欠薪",
+    })
+    detail = svc.accept(detail.id, detail.version, today)
+    detail = svc.assign_officers(detail.id, detail.version, [officers["王明"], officers["陈静"]], today)
+    window.refresh()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+
+    page = window.open_case(detail.id)
+    assert page is not None
+    page.tabs.setCurrentIndex(3)
+    # the inspector may not record the review; the decision is refused without one
+    assert not page.review_button.isEnabled()
+    page.review_kind.setCurrentIndex(page.review_kind.findData("admin_decision"))
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "complaint.legal_review_required"
+    reviewer = ComplaintService(store, make_actor("legal_reviewer"))
+    reviewer.record_legal_review(detail.id, lawyer.id, "admin_decision", "agree", today, "事实清楚，同意")
+    page.show_detail(svc.get(detail.id))
+    assert page.reviews_table.rowCount() == 1
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.detail.status == "admin_decision" and page.detail.decision_no
+    assert "公示期限" in page.deadlines.text()
+
+    # documents and evidence
+    page.tabs.setCurrentIndex(5)
+    pdf = tmp_path / "filing.pdf"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: pdf)
+    page.document_kind.setCurrentIndex(page.document_kind.findData("filing"))
+    assert page.print_document() == pdf and pdf.stat().st_size > 1000
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"photo" * 100)
+    monkeypatch.setattr(files, "choose_open_path", lambda *a: photo)
+    type_text(page.evidence_note, "现场检查照片")
+    qtbot.mouseClick(page.attach_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.evidence_table.rowCount() == 1
+    assert len(page.evidence_table.item(0, 3).text()) == 64
+    _shot(page, "complaint_case_files.png")
+
+    view = page.employer_view()
+    assert view is not None
+    qtbot.waitUntil(lambda: view.complaints_model.rowCount() == 1)
+    assert view.summary is not None and view.summary.owed_fen == 800_000
+    assert "8,000.00" in view.summary_label.text()
+    _shot(view, "complaint_employer_view.png")
+    view.close()
+    page.close()
+
+
+def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    from app.spreadsheets.complaints import COLUMNS
+    from ui.complaints import files
+
+    template = tmp_path / "t.xlsx"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: template)
+    window.save_template()
+    qtbot.waitUntil(lambda: template.exists())
+    wb = openpyxl.load_workbook(template)
+    ws = wb["投诉台账"]
+    labels = [c.label for c in COLUMNS]
+    ws.append([{"登记日期": today_in_shanghai(), "来源渠道": "来访", "劳动者姓名": "赵敏",
+                "身份证号": make_id("520102", "19900101", 31), "用人单位名称": "某公司",
+                "欠薪金额（元）": 1200}.get(label) for label in labels])
+    ws.append([{"登记日期": today_in_shanghai(), "来源渠道": "来访", "劳动者姓名": "钱多",
+                "身份证号": "123", "用人单位名称": "某公司", "欠薪金额（元）": 1200}.get(label) for label in labels])
+    wb.save(template)
+    monkeypatch.setattr(files, "choose_open_path", lambda *a: template)
+    window.import_file()
+    qtbot.waitUntil(lambda: getattr(window, "last_report", None) is not None, timeout=10_000)
+    assert window.last_report.imported == 1 and [p.row for p in window.last_report.refused] == [3]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.report_dialog.close()
+    out = tmp_path / "ledger.xlsx"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: out)
+    window.export("ledger")
+    qtbot.waitUntil(lambda: out.exists())
+    assert openpyxl.load_workbook(out).active.max_row == 2

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -88,7 +90,9 @@ class ComplaintCasePage(QDialog):
         self.tabs.addTab(self._decision_tab(), self.tr("Acceptance"))
         self.tabs.addTab(self._investigation_tab(), self.tr("Investigation"))
         self.tabs.addTab(self._payments_tab(), self.tr("Plan and payments"))
+        self.tabs.addTab(self._review_tab(), self.tr("Legal review and decision"))
         self.tabs.addTab(self._close_tab(), self.tr("Closure"))
+        self.tabs.addTab(self._files_tab(), self.tr("Documents and evidence"))
         self.tabs.addTab(self._history_tab(), self.tr("History"))
 
         layout = QVBoxLayout(self)
@@ -274,6 +278,82 @@ class ComplaintCasePage(QDialog):
         layout.addStretch(1)
         return page
 
+    def _review_tab(self) -> QWidget:
+        page = QWidget()
+        self.reviewer = QComboBox(objectName="reviewer")
+        self.review_kind = QComboBox(objectName="review_kind")
+        self.review_kind.addItem(self._l(rules.ACTION_LABELS, "admin_decision"), "admin_decision")
+        self.review_kind.addItem(self._l(rules.ACTION_LABELS, "penalty"), "penalty")
+        self.opinion = QComboBox(objectName="opinion")
+        for code in rules.OPINION_LABELS:
+            self.opinion.addItem(self._l(rules.OPINION_LABELS, code), str(code))
+        self.review_date = _date_edit("review_date")
+        self.review_text = QLineEdit(objectName="review_text")
+        self.review_button = self._button("record_review", self.tr("Record the legal review"), self.record_review, Permission.LEGAL_REVIEW)
+        self.reviews_table = self._table("reviews", [
+            self.tr("Date"), self.tr("Reviewer"), self.tr("Decision"), self.tr("Opinion"), self.tr("Text"),
+        ])
+        self.publish = QCheckBox(self.tr("To be published (执法公示)"), objectName="publish")
+        self.publish.setChecked(True)
+        self.decision_date = _date_edit("decision_issue_date")
+        self.issue_button = self._button("issue_decision", self.tr("Issue the decision"), self.issue_decision, Permission.COMPLAINT_HANDLE)
+        self.published_button = self._button("published", self.tr("Published"), self.published, Permission.COMPLAINT_HANDLE)
+        review = QGroupBox(self.tr("Legal review (法制审核) — a reviewer with the legal qualification"))
+        f = QFormLayout(review)
+        f.addRow(self.tr("Reviewer"), self.reviewer)
+        r = QHBoxLayout()
+        for w in (self.review_kind, self.opinion, self.review_date):
+            r.addWidget(w)
+        r.addStretch(1)
+        f.addRow(self.tr("Decision / opinion"), r)
+        f.addRow(self.tr("Text"), self.review_text)
+        f.addRow("", self.review_button)
+        decision = QGroupBox(self.tr("Decision"))
+        d = QHBoxLayout(decision)
+        for w in (self.decision_date, self.publish, self.issue_button, self.published_button):
+            d.addWidget(w)
+        d.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(review)
+        layout.addWidget(self.reviews_table, 1)
+        layout.addWidget(decision)
+        return page
+
+    def _files_tab(self) -> QWidget:
+        page = QWidget()
+        self.document_kind = QComboBox(objectName="document_kind")
+        self.print_button = self._button("print", self.tr("Save as PDF"), self.print_document, Permission.COMPLAINT_VIEW)
+        self.evidence_table = self._table("evidence", [
+            self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("SHA-256"), self.tr("Description"),
+        ])
+        self.evidence_note = QLineEdit(objectName="evidence_note")
+        self.evidence_note.setPlaceholderText(self.tr("What the file shows"))
+        self.attach_button = self._button("attach", self.tr("Attach a file"), self.attach_file, Permission.COMPLAINT_HANDLE)
+        self.check_button = self._button("check", self.tr("Check and save a copy"), self.check_file, Permission.COMPLAINT_VIEW)
+        self.employer_button = self._button("employer_view", self.tr("All complaints of this employer"), self.employer_view, Permission.COMPLAINT_VIEW)
+        self.project_button = self._button("project_view", self.tr("All complaints of this project"), self.project_view, Permission.COMPLAINT_VIEW)
+        docs = QGroupBox(self.tr("Documents"))
+        dl = QHBoxLayout(docs)
+        dl.addWidget(self.document_kind, 1)
+        dl.addWidget(self.print_button)
+        ev = QGroupBox(self.tr("Evidence and process records (stored by SHA-256)"))
+        el = QVBoxLayout(ev)
+        er = QHBoxLayout()
+        er.addWidget(self.evidence_note, 1)
+        er.addWidget(self.attach_button)
+        er.addWidget(self.check_button)
+        el.addLayout(er)
+        el.addWidget(self.evidence_table)
+        links = QHBoxLayout()
+        links.addWidget(self.employer_button)
+        links.addWidget(self.project_button)
+        links.addStretch(1)
+        layout = QVBoxLayout(page)
+        layout.addWidget(docs)
+        layout.addWidget(ev, 1)
+        layout.addLayout(links)
+        return page
+
     def _history_tab(self) -> QWidget:
         page = QWidget()
         self.events_table = self._table("events", [
@@ -370,6 +450,15 @@ class ComplaintCasePage(QDialog):
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
+        self._fill(self.reviews_table, [
+            (r.reviewed_on.isoformat(), r.reviewer, self._l(rules.ACTION_LABELS, r.decision_kind),
+             self._l(rules.OPINION_LABELS, r.opinion), r.text)
+            for r in d.reviews
+        ])
+        self._fill_files()
+        self.project_button.setEnabled(d.project_id is not None)
+        self.issue_button.setVisible("admin_decision" in d.allowed_actions() or "penalty" in d.allowed_actions())
+        self.published_button.setVisible(d.publish_required and d.decision_issued_on is not None and d.published_on is None)
         self.assigned.setText(
             "；".join(
                 f"{o.name}{'（' + lead_word + '）' if o.lead else ''} {o.certificate_no}" for o in d.officers
@@ -400,6 +489,24 @@ class ComplaintCasePage(QDialog):
                     item.setForeground(QBrush(RED))
                 table.setItem(r, c, item)
 
+    def _fill_files(self) -> None:
+        from app.documents.complaint_documents import DOCUMENTS, available_documents
+
+        current = self.document_kind.currentData()
+        self.document_kind.clear()
+        for kind in available_documents(self.detail):
+            self.document_kind.addItem(DOCUMENTS[kind], kind)
+        self.document_kind.setCurrentIndex(max(self.document_kind.findData(current), 0))
+        try:
+            from app.services.complaint_evidence import EvidenceService
+
+            self.evidence_rows = EvidenceService(self.context.store, self.context.actor).list(self.detail.id)
+        except (UserError, StorageError):
+            self.evidence_rows = []
+        self._fill(self.evidence_table, [
+            (e.filename, f"{e.size:,}", e.added_on.isoformat(), e.sha256, e.description) for e in self.evidence_rows
+        ])
+
     def _fill_officers(self) -> None:
         if self._officer_rows:
             return
@@ -409,6 +516,10 @@ class ComplaintCasePage(QDialog):
             self._officer_rows = StaffService(self.context.store, self.context.actor).roster()
         except (UserError, StorageError):
             self._officer_rows = []
+        self.reviewer.clear()
+        for row in self._officer_rows:
+            if row.has_legal_qualification:
+                self.reviewer.addItem(f"{row.name}（{row.legal_qualification_no or '—'}）", row.id)
         assigned = {o.officer_id for o in self.detail.officers}
         self.officer_list.clear()
         no_cert, expires = self.tr("no certificate"), self.tr("expires")
@@ -553,3 +664,99 @@ class ComplaintCasePage(QDialog):
         d = self.detail
         return self._run(lambda: self.service.close(
             d.id, d.version, self._day(self.close_date), self.closure_kind.currentData(), self.close_reason.text()))
+
+    def record_review(self) -> bool:
+        d = self.detail
+        reviewer = self.reviewer.currentData()
+        if reviewer is None:
+            return self._fail(UserError("complaint.officer_not_found", field="reviewer"))
+        return self._run(lambda: self.service.record_legal_review(
+            d.id, int(reviewer), self.review_kind.currentData(), self.opinion.currentData(),
+            self._day(self.review_date), self.review_text.text()))
+
+    def issue_decision(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.issue_decision(
+            d.id, d.version, self.review_kind.currentData(), self._day(self.decision_date),
+            publish=self.publish.isChecked()))
+
+    def published(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_publication(d.id, d.version, today_in_shanghai()))
+
+    def print_document(self) -> Path | None:
+        from app.documents.complaint_documents import write_complaint_document
+        from app.services.settings import SettingsService
+        from ui.complaints import files
+
+        kind = self.document_kind.currentData()
+        if kind is None:
+            return None
+        name = f"{self.document_kind.currentText()}-{self.detail.case_no or self.detail.number}.pdf"
+        path = files.choose_save_path(self, self.tr("Save the document as PDF"), name, "PDF (*.pdf)")
+        if path is None:
+            return None
+        try:
+            organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
+            write_complaint_document(kind, self.detail, path, organisation=organisation)
+        except (UserError, StorageError) as err:
+            self._fail(err)
+            return None
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("Saved %1.").replace("%1", str(path)))
+        return path
+
+    def attach_file(self) -> bool:
+        from app.services.complaint_evidence import EvidenceService
+        from ui.complaints import files
+
+        path = files.choose_open_path(self, self.tr("Attach an evidence file"), self.tr("All files (*)"))
+        if path is None:
+            return False
+        evidence = EvidenceService(self.context.store, self.context.actor)
+        d = self.detail
+        note = self.evidence_note.text()
+        ok = self._run(lambda: (evidence.attach(d.id, path, description=note, on=today_in_shanghai()),
+                                self.service.get(d.id))[1])
+        if ok:
+            self.evidence_note.clear()
+        return ok
+
+    def check_file(self) -> Path | None:
+        from app.services.complaint_evidence import EvidenceService
+        from ui.complaints import files
+
+        row = self.evidence_table.currentRow()
+        if row < 0 or row >= len(self.evidence_rows):
+            return None
+        entry = self.evidence_rows[row]
+        target = files.choose_save_path(self, self.tr("Save a checked copy"), entry.filename, self.tr("All files (*)"))
+        if target is None:
+            return None
+        try:
+            out = EvidenceService(self.context.store, self.context.actor).export_copy(entry.id, target)
+        except (UserError, StorageError) as err:
+            self._fail(err)
+            return None
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("SHA-256 checked: %1").replace("%1", entry.sha256))
+        return out
+
+    def employer_view(self) -> QDialog | None:
+        if not self.detail.employers:
+            return None
+        return self._group(employer_id=self.detail.employers[0].party_id)
+
+    def project_view(self) -> QDialog | None:
+        if self.detail.project_id is None:
+            return None
+        return self._group(project_id=self.detail.project_id)
+
+    def _group(self, **key: int) -> QDialog:
+        from ui.complaints.group_view import ComplaintGroupView
+
+        view = ComplaintGroupView(self.context, self.service, parent=self, **key)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.open()
+        self.group_view = view
+        return view

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import StorageError, UserError
+from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintRow, ComplaintService
@@ -87,6 +87,11 @@ class ComplaintsWindow(QWidget):
         for key, text, slot, permission in (
             ("register", self.tr("Register a complaint"), self.register, Permission.COMPLAINT_REGISTER),
             ("open", self.tr("Open the case"), self.open_selected, Permission.COMPLAINT_VIEW),
+            ("employer", self.tr("By employer"), self.employer_view, Permission.COMPLAINT_VIEW),
+            ("export_list", self.tr("Export list"), lambda: self.export("list"), Permission.COMPLAINT_EXPORT),
+            ("export_ledger", self.tr("Export recovery ledger"), lambda: self.export("ledger"), Permission.COMPLAINT_EXPORT),
+            ("import", self.tr("Import ledger"), self.import_file, Permission.COMPLAINT_IMPORT),
+            ("template", self.tr("Download template"), self.save_template, Permission.COMPLAINT_VIEW),
         ):
             button = QPushButton(text, objectName=key)
             button.clicked.connect(slot)
@@ -199,3 +204,120 @@ class ComplaintsWindow(QWidget):
         if self.case is page:
             self.case = None
         page.deleteLater()
+
+    # ---------------------------------------------------------------- views and files
+    def employer_view(self) -> Any:
+        item = self.view.current_item()
+        if not isinstance(item, ComplaintRow):
+            return None
+        from ui.complaints.group_view import ComplaintGroupView
+
+        detail = self.service.get(item.id)
+        if not detail.employers:
+            return None
+        view = ComplaintGroupView(self.context, self.service, employer_id=detail.employers[0].party_id, parent=self)
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view.open()
+        self.group_view = view
+        return view
+
+    def export(self, sheet: str) -> None:
+        from ui.complaints import files
+
+        name = self.tr("complaints") if sheet == "list" else self.tr("wage recovery ledger")
+        path = files.choose_save_path(self, self.tr("Export to Excel"), name + ".xlsx", "Excel (*.xlsx)")
+        if path is None:
+            return
+        filters = self.filters()
+        try:
+            query = self.service.query(**filters) if sheet == "list" else self.service.ledger(**filters)
+        except (UserError, StorageError) as err:
+            self.status.setText(err.message(self.language))
+            return
+
+        def body(progress: Any, cancel: Any) -> int:
+            from app.spreadsheets.complaints import export_complaints, export_ledger
+
+            write = export_complaints if sheet == "list" else export_ledger
+            return int(write(query, path, progress=progress, cancel=cancel))
+
+        self.tasks.run(
+            body,
+            on_success=lambda rows: self.status.setText(
+                self.tr("Exported %1 rows to %2.").replace("%1", str(rows)).replace("%2", str(path))),
+            on_error=self._failed,
+            label=self.tr("Exporting to Excel"),
+            parent=self,
+        )
+
+    def save_template(self) -> None:
+        from ui.complaints import files
+
+        path = files.choose_save_path(self, self.tr("Save the import template"),
+                                      self.tr("complaints ledger template") + ".xlsx", "Excel (*.xlsx)")
+        if path is None:
+            return
+
+        def body(progress: Any, cancel: Any) -> Any:
+            from app.spreadsheets.complaints import write_template
+
+            write_template(path)
+            return path
+
+        self.tasks.run(
+            body,
+            on_success=lambda p: self.status.setText(self.tr("Template saved to %1.").replace("%1", str(p))),
+            on_error=self._failed,
+            label=self.tr("Writing the import template"),
+            parent=self,
+            cancellable=False,
+        )
+
+    def import_file(self) -> None:
+        from ui.complaints import files
+
+        path = files.choose_open_path(self, self.tr("Import a complaints ledger"), "Excel (*.xlsx)")
+        if path is None:
+            return
+        service = self.service
+
+        def body(progress: Any, cancel: Any) -> Any:
+            from app.spreadsheets.complaints import read_records
+
+            total, records = read_records(path)
+            try:
+                return service.import_records(records, total=total, progress=progress, cancel=cancel)
+            finally:
+                records.close()  # type: ignore[attr-defined]
+
+        self.tasks.run(
+            body,
+            on_success=self._imported,
+            on_error=self._failed,
+            label=self.tr("Importing complaints"),
+            parent=self,
+            writes=True,
+        )
+
+    def _imported(self, report: Any) -> None:
+        from ui.parties.import_report import ImportReportDialog
+
+        self.model.refresh()
+        self.last_report = report
+        self.status.setText(
+            self.tr("Import finished: %1 imported, %2 refused.")
+            .replace("%1", str(report.imported)).replace("%2", str(len(report.refused)))
+        )
+        if report.refused:
+            dialog = ImportReportDialog(report, self.language, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.report_dialog = dialog
+
+    def _failed(self, err: BaseException) -> None:
+        if isinstance(err, Cancelled):
+            self.status.setText(self.tr("Cancelled; nothing was saved."))
+        elif isinstance(err, UserError | StorageError):
+            self.status.setText(err.message(self.language))
+        else:
+            self.tasks.default_error(err, self)
