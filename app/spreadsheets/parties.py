@@ -199,13 +199,14 @@ class RowFields(dict[str, Any]):
 
 
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
-    """Open a filled template; return (estimated row count, iterator of (row number, fields)).
+    """Open a filled template; return (row count, iterator of (row number, fields)).
 
-    The count is read from the sheet's dimensions (for the progress bar); it
-    may include trailing blank rows, which the iterator skips.  Raises
-    UserError `import.not_a_workbook` / `import.wrong_template` before any
-    row is read.  The workbook stays open until the iterator is exhausted or
-    closed.
+    The count is exact: the rows that are not blank, which is what the
+    iterator yields (one quick streaming pass counts them — a sheet's stored
+    dimensions count rows that were only formatted, or are missing).  Raises
+    UserError `file.not_found` / `import.not_a_workbook` /
+    `import.wrong_template` before any row is read.  The workbook stays open
+    until the iterator is exhausted or closed.
     """
     from openpyxl import load_workbook
 
@@ -221,14 +222,12 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
     try:
         ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
         header_row, positions = _find_header(ws)
-        max_row = ws.max_row
-        if max_row is None:
-            ws.reset_dimensions()
-            max_row = header_row + sum(1 for _ in ws.iter_rows(min_row=header_row + 1, values_only=True))
+        if ws.max_row is None:
+            ws.reset_dimensions()  # unsized sheet (some writers): read to the end
+        total = sum(1 for _ in _raw_rows(ws, header_row, positions))
     except BaseException:
         wb.close()
         raise
-    total = max(0, max_row - header_row)
     return total, _iter_rows(wb, ws, header_row, positions)
 
 
@@ -261,12 +260,17 @@ def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
     return row_no, positions
 
 
+def _raw_rows(ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(row number, {field: cell value}) for every row below the header that is not blank."""
+    for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+        raw = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
+        if not all(_is_blank(v) for v in raw.values()):
+            yield row_no, raw
+
+
 def _iter_rows(wb: Any, ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
-            raw = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
-            if all(_is_blank(v) for v in raw.values()):
-                continue
+        for row_no, raw in _raw_rows(ws, header_row, positions):
             yield row_no, _row_fields(raw)
     finally:
         wb.close()
