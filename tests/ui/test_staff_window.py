@@ -240,3 +240,16 @@ def test_exports_and_import_run_through_the_task_runner(qtbot, store, window, tm
     assert report.refused_rows() == [(3, "证件编号52-001已登记在王芳名下。")]
     assert window.model.rowCount() == 4
     report.reject()
+
+
+def test_someone_no_longer_in_post_is_grey(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    from ui.staff.roster_model import OFF_ROSTER_COLOUR
+
+    staff = seed(store, window.context.actor)
+    row = next(r for r in staff.query().page(0, 10) if r.name == "王芳")
+    staff.update(row.id, row.version, {"on_roster": False})
+    window.refresh()
+    rows = {cell(window, i, "name"): i for i in range(window.model.rowCount())}
+    assert cell(window, rows["王芳"], "name", Qt.ItemDataRole.ForegroundRole).color() == OFF_ROSTER_COLOUR
+    assert cell(window, rows["王芳"], "on_roster") == ""
+    assert cell(window, rows["高峰"], "name", Qt.ItemDataRole.ForegroundRole) is None

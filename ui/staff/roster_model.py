@@ -17,6 +17,7 @@ from ui.lists import PagedTableModel
 
 EXPIRING_COLOUR = QColor("#FFE3A3")  # amber
 EXPIRED_COLOUR = QColor("#F6C9C4")  # red-ish
+OFF_ROSTER_COLOUR = QColor("#808080")  # grey text: no longer in post
 
 
 def row_colour(row: OfficerRow) -> QColor | None:
@@ -35,4 +36,8 @@ class RosterModel(PagedTableModel[OfficerRow]):
             row = self.row_at(index.row())
             colour = row_colour(row) if isinstance(row, OfficerRow) else None
             return QBrush(colour) if colour is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole and index.isValid():
+            row = self.row_at(index.row())
+            if isinstance(row, OfficerRow) and not row.on_roster:
+                return QBrush(OFF_ROSTER_COLOUR)
         return super().data(index, role)
