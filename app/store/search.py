@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, func, or_, select, text
 from sqlalchemy.sql import column, operators, table
@@ -109,7 +110,7 @@ def party_search_clause(
     )
 
 
-def count_by_search_index(statement: Select) -> Select | None:  # type: ignore[type-arg]
+def count_by_search_index(statement: Select[Any]) -> Select[Any] | None:
     """`SELECT count(*)` of `statement` answered by the search index alone, or None.
 
     When a statement over the party table is filtered by the search clause
