@@ -335,7 +335,7 @@ class ExamForm(QDialog):
         self.tally = tally
         self.rates.setText(
             self.tr("Required %1, sat %2, passed %3 — participation rate %4, pass rate %5")
-            .replace("%1", str(tally.required)).replace("%2", str(tally.attended_required))
+            .replace("%1", str(tally.required)).replace("%2", str(tally.attended))
             .replace("%3", str(tally.passed)).replace("%4", format_percent(tally.participation_rate))
             .replace("%5", format_percent(tally.pass_rate))
         )
