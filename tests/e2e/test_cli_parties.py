@@ -20,9 +20,13 @@ ROOT = Path(__file__).resolve().parents[2]
 LABELS = [c.label for c in COLUMNS]
 
 
-def run(*args: str, data_dir: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, data_dir: Path, stdin: str | None = None, password: str | None = None
+) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RENSHE_")}
     env["RENSHE_DATA_DIR"] = str(data_dir)
+    if password is not None:
+        env["RENSHE_PASSWORD"] = password
     env["PYTHONIOENCODING"] = "utf-8"
     return subprocess.run(
         [sys.executable, "main.py", *args],
@@ -160,3 +164,46 @@ def test_help_lists_the_parties_commands(data_dir: Path) -> None:
     assert done.returncode == 0
     for action in ("template", "import", "export"):
         assert action in done.stdout
+
+
+def test_once_accounts_exist_import_needs_a_user_who_may_import(tmp_path: Path, data_dir: Path, db: str) -> None:
+    secret = "correct horse battery"
+    done = run("users", "add", "admin", "--role", "admin", "--db", db, data_dir=data_dir, stdin=secret + "\n")
+    assert done.returncode == 0, done.stderr
+    done = run("users", "add", "boss", "--role", "leadership", "--db", db, "--user", "admin",
+               data_dir=data_dir, stdin=secret + "\n", password=secret)
+    assert done.returncode == 0, done.stderr
+    template = tmp_path / "t.xlsx"
+    assert run("parties", "template", "--out", str(template), data_dir=data_dir).returncode == 0
+    fill(template, [{"类别": "个人", "姓名/名称": "张伟", "身份证号/证件号码": WORKER}])
+
+    anonymous = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
+    assert anonymous.returncode == 2
+    assert anonymous.stderr.strip() == "错误: 该数据库已有用户账号，请使用 --user 用户名 登录。"
+
+    boss = run("parties", "import", str(template), "--db", db, "--user", "boss", data_dir=data_dir, password=secret)
+    assert boss.returncode == 2
+    assert boss.stderr.strip() == "错误: 您没有“导入当事人”的权限。"
+
+    admin = run("parties", "import", str(template), "--db", db, "--user", "admin", "--json",
+                data_dir=data_dir, password=secret)
+    assert admin.returncode == 0, admin.stderr
+    assert json.loads(admin.stdout)["imported"] == 1
+
+    # reading needs no login, and sees the ID number masked
+    out = tmp_path / "e.xlsx"
+    done = run("parties", "export", "--out", str(out), "--db", db, data_dir=data_dir)
+    assert done.returncode == 0, done.stderr
+    (row,) = openpyxl.load_workbook(out).active.iter_rows(min_row=2, values_only=True)
+    assert row[4] == WORKER[:6] + "********" + WORKER[-4:]
+
+    # the full export: the administrator, with a reason, recorded in the audit
+    full = tmp_path / "full.xlsx"
+    done = run("parties", "export", "--out", str(full), "--full", "--reason", "移送法院", "--db", db,
+               "--user", "admin", "--json", data_dir=data_dir, password=secret)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["masked"] is False
+    (row,) = openpyxl.load_workbook(full).active.iter_rows(min_row=2, values_only=True)
+    assert row[4] == WORKER
+    verify = run("audit", "verify", "--db", db, data_dir=data_dir)
+    assert verify.returncode == 0, verify.stderr
