@@ -178,6 +178,10 @@ def write_template(path: str | os.PathLike[str]) -> None:
 
 
 # ---------------------------------------------------------------- reading
+# Note: the cell converters below (_text, _choice, _date, _yes_no, _is_blank,
+# _normalise_label), RowFields, Column, _check, _discard and _save_atomically
+# are also imported by app/spreadsheets/staff.py, projects.py and training.py:
+# keep their names and signatures (or move them to a shared public module).
 class RowFields(dict[str, Any]):
     """The fields of one row.  If a cell could not be read, reading the row
     (`get` / `[]`) raises that cell's UserError, so the import service refuses
