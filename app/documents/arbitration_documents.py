@@ -50,6 +50,8 @@ DOCUMENTS: dict[str, str] = {
     "award": "仲裁裁决书",
     "mediation": "仲裁调解书",
     "withdrawal": "撤回仲裁申请决定书",
+    "revocation": "撤销案件决定书",
+    "termination": "终止审理决定书",
     "service_receipt": "送达回证",
 }
 
@@ -210,6 +212,18 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             f"于{chinese_date(case.closed_on or case.decided_on or today)}以{reason}为由申请撤回仲裁申请。",
             "经审查，本委认为，撤回仲裁申请是当事人对自己权利的处分，且不违反法律规定，决定准许撤回。",
         ], case.closed_on or case.decided_on)
+    if kind == "revocation":
+        _need(case.closure_method == "revocation", title)
+        return make(f"{applicant}、{respondent}：", [
+            f"本委于{chinese_date(case.accepted_on or case.received_on)}受理的{applicant}与{respondent}{cause}一案（{number}），"
+            f"经审查，{case.closure_note or ''}。根据{_GUIZE}第三十二条的规定，决定撤销该案件。",
+        ], case.closed_on)
+    if kind == "termination":
+        _need(case.closure_method == "termination", title)
+        return make(f"{applicant}、{respondent}：", [
+            f"本委受理的{applicant}与{respondent}{cause}一案（{number}），因{case.closure_note or ''}，"
+            f"根据{_GUIZE}第四十八条的规定，决定终止审理。",
+        ], case.closed_on)
     if kind == "service_receipt":
         rows = tuple(
             (SERVICE_DOCUMENTS.get(s.document, s.document), s.party_name, _METHOD_ZH.get(s.method, s.method),

@@ -105,3 +105,16 @@ def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:  # type
     path = tmp_path / "termination.pdf"
     docs.render(mdocs.draft("termination", view, ORG), path)
     assert "被申请人拒绝调解" in pdf_text(path) and "申请仲裁" in pdf_text(path)
+
+
+def test_revocation_and_termination_decisions(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = make_world(store)
+    s = w.clerk_service()
+    for kind, close in (("revocation", s.revoke), ("termination", s.terminate)):
+        cid = receive(w, date(2023, 9, 25))
+        s.accept(cid, date(2023, 9, 27))
+        case = close(cid, date(2023, 10, 9), "申请人已就同一争议向人民法院起诉且法院已立案")
+        path = tmp_path / f"{kind}.pdf"
+        docs.render(docs.draft(kind, case, ORG), path)
+        text = pdf_text(path)
+        assert docs.DOCUMENTS[kind] in text and "法院已立案" in text

@@ -85,13 +85,12 @@ class CasePage(QWidget):
         self.status.setWordWrap(True)
 
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()
-        for i, action in enumerate(BUTTON_ORDER):
+        self.steps_grid = grid = QGridLayout()
+        for action in BUTTON_ORDER:
             button = QPushButton(self._action_label(action))
             button.setObjectName(action)
             button.clicked.connect(lambda _=False, a=action: self.run_step(a))
             self.buttons[action] = button
-            grid.addWidget(button, i // 8, i % 8)
         steps = QGroupBox(self.tr("Steps"))
         steps.setLayout(grid)
 
@@ -215,6 +214,11 @@ class CasePage(QWidget):
                 self.claims.setItem(row, col, item)
         self.claims.resizeColumnsToContents()
         allowed = set(self.service.allowed_actions(view.status))
+        # only the steps the state allows, packed left to right
+        for button in self.buttons.values():
+            self.steps_grid.removeWidget(button)
+        for i, action in enumerate(a for a in BUTTON_ORDER if a in allowed):
+            self.steps_grid.addWidget(self.buttons[action], i // 8, i % 8)
         for action, button in self.buttons.items():
             permission = Permission.ARBITRATION_RECEIVE if action in RECEIVE_STEPS else Permission.ARBITRATION_HANDLE
             visible = action in allowed

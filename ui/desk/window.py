@@ -77,7 +77,7 @@ class DeskWindow(QWidget):
             return en if lang == "en" else zh
 
         return [
-            Column("bucket", self.tr("When"), bucket, width=6, foreground=lambda i: COLOURS[i.bucket]),
+            Column("bucket", self.tr("When"), bucket, width=9, foreground=lambda i: COLOURS[i.bucket]),
             Column("due", self.tr("Due"), lambda i: i.due, width=6, foreground=lambda i: COLOURS[i.bucket]),
             Column("area", self.tr("Area"), lambda i: QCoreApplication.translate("Areas", AREA_TITLES.get(i.area, i.area)), width=5),
             Column("reference", self.tr("Case"), lambda i: i.reference, width=14),

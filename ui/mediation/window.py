@@ -93,6 +93,7 @@ class MediationWindow(QWidget):
         self.details.setObjectName("case_details")
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
