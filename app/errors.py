@@ -55,6 +55,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "party.not_found": ("The party no longer exists.", "该当事人已不存在。"),
     "party.kind_unknown": ("Unknown party kind: {value}.", "未知的当事人类别：{value}。"),
+    "party.id_type_unknown": ("Unknown kind of identity document: {value}.", "未知的证件类型：{value}。"),
     "party.org_type_unknown": ("Unknown employer type: {value}.", "未知的单位类型：{value}。"),
     "record.changed_elsewhere": (
         "Someone else changed this record since you opened it. Reopen it and enter your change again.",

@@ -144,7 +144,10 @@ def clean_fields(fields: Mapping[str, Any], *, today: date | None = None) -> dic
         "legal_rep": None,
     }
     if kind is PartyKind.PERSON:
-        id_type = IdType(fields.get("id_type") or IdType.RESIDENT_ID)
+        try:
+            id_type = IdType(fields.get("id_type") or IdType.RESIDENT_ID)
+        except ValueError as exc:
+            raise UserError("party.id_type_unknown", field="id_type", value=fields.get("id_type")) from exc
         raw_id = str(fields.get("id_no") or "").strip()
         cleaned["id_type"] = id_type.value
         cleaned["is_migrant_worker"] = bool(fields.get("is_migrant_worker"))

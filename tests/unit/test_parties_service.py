@@ -177,3 +177,9 @@ def test_failed_write_leaves_neither_data_nor_audit(store, clerk_parties, monkey
     with pytest.raises(RuntimeError):
         clerk_parties.create({"kind": "person", "name": "李四"})
     assert counts(store) == before
+
+
+def test_unknown_document_type_is_a_user_error(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(UserError) as caught:
+        clerk_parties.create({"kind": "person", "name": "张伟", "id_type": "驾照"})
+    assert (caught.value.code, caught.value.field) == ("party.id_type_unknown", "id_type")
