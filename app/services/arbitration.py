@@ -568,8 +568,9 @@ class ArbitrationCaseService:
             if hi is not None:
                 statement = statement.where(column <= hi)
         if overdue:
+            # driven from the (small, indexed) deadlines cache, not a probe per case
             statement = statement.where(
-                exists().where(ArbitrationDeadline.case_id == c.id, ArbitrationDeadline.due < self.today())
+                c.id.in_(select(ArbitrationDeadline.case_id).where(ArbitrationDeadline.due < self.today()))
             )
         words = text.strip()
         if words:
