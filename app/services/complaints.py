@@ -16,7 +16,7 @@ that follows (劳动保障监察投诉/举报, DOMAIN A3, B §2.3, §3.1, §5.2)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -448,6 +448,17 @@ class _Facts:
     rectification_due: date | None
 
 
+class StreamingQuery(PagedQuery[Any]):
+    """A paged query that an export can also read in one streamed pass (no OFFSET)."""
+
+    def batches(self, size: int = 2000) -> Iterator[list[Any]]:
+        ordered = self._statement.order_by(*self._ordering(self._sort.descending))
+        with self._store.read() as session:
+            result = session.execute(ordered.execution_options(yield_per=size))
+            for partition in result.partitions(size):
+                yield [self._make_row(r) for r in partition]
+
+
 def _open_transaction(session: Session) -> None:
     """Make sure a real transaction is open before the first SAVEPOINT.
 
@@ -480,6 +491,7 @@ class ComplaintService:
         self.rules = rule_table or DEFAULT_RULES
         self.today = today
         self._officer_check = officer_check
+        self._party_cache: dict[str, int] | None = None  # number -> party id, during an import
 
     # ------------------------------------------------------------ helpers
     def _may_see_reporter(self) -> bool:
@@ -637,6 +649,12 @@ class ComplaintService:
         fields = {k: v for k, v in ref.items() if k != "kind"}
         cleaned = clean_fields({**fields, "kind": kind.value}, today=self.today())
         number = cleaned.get("id_no") or cleaned.get("uscc")
+        cache = self._party_cache
+        if number and cache is not None and number in cache:
+            cached = session.get(Party, cache[number])
+            # ids of parties created in a rolled-back row may be reused: check the number too
+            if cached is not None and cached.kind == kind.value and number in (cached.id_no, cached.uscc):
+                return cached
         if number:
             existing = session.scalars(
                 select(Party).where((Party.id_no == number) | (Party.uscc == number))
@@ -650,6 +668,8 @@ class ComplaintService:
         party = Party(**cleaned)
         session.add(party)
         session.flush()
+        if number and cache is not None:
+            cache[number] = party.id
         return party
 
     # ------------------------------------------------------------ intake
@@ -712,12 +732,15 @@ class ComplaintService:
         Parties given by their fields are found by number or created, in the
         same transaction: on any error nothing is saved.
         """
+        self._party_cache = None  # only an import caches parties (a cancelled one may leave it set)
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_REGISTER) as uow:
             complaint, warnings = self._register(uow, fields)
             complaint_id = complaint.id
         return self.get(complaint_id), warnings
 
-    def _register(self, uow: UnitOfWork, fields: Mapping[str, Any]) -> tuple[Complaint, list[DuplicateWarning]]:
+    def _register(
+        self, uow: UnitOfWork, fields: Mapping[str, Any], *, warn: bool = True
+    ) -> tuple[Complaint, list[DuplicateWarning]]:
         session = uow.session
         kind = str(fields.get("kind") or ComplaintKind.COMPLAINT.value)
         if kind not in {k.value for k in ComplaintKind}:
@@ -802,7 +825,7 @@ class ComplaintService:
             uow, "complaint", received_on.year, record_table=Complaint.__tablename__, record_id=complaint.id
         )
         self._event(uow, complaint, "register", received_on, to_status=S.RECEIVED.value)
-        warnings = self._duplicates(session, list(seen_workers), list(seen_employers), complaint.id)
+        warnings = self._duplicates(session, list(seen_workers), list(seen_employers), complaint.id) if warn else []
         return complaint, warnings
 
     # ------------------------------------------------------------ decisions
@@ -1498,7 +1521,7 @@ class ComplaintService:
                 next_due=next_due, overdue=next_due is not None and next_due < today,
             )
 
-        return PagedQuery(self.store, statement, SortSpec([Complaint.received_on, Complaint.id], descending), make)
+        return StreamingQuery(self.store, statement, SortSpec([Complaint.received_on, Complaint.id], descending), make)
 
     def _filtered(
         self, statement: Any, *, text: str, status: str | Sequence[str] | None, channel: str | None,
@@ -1610,7 +1633,7 @@ class ComplaintService:
                 owed_fen=int(r.owed_fen), recovered_fen=int(r.recovered_fen or 0), last_paid_on=r.last_paid_on,
             )
 
-        return PagedQuery(
+        return StreamingQuery(
             self.store, statement, SortSpec([Complaint.received_on, Complaint.id, ComplaintWorker.id], True), make
         )
 
@@ -1707,6 +1730,7 @@ class ComplaintService:
             self.store, self.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
         ) as uow:
             _open_transaction(uow.session)
+            self._party_cache = {}
             done = 0
             for row_no, fields in records:
                 done += 1
@@ -1736,6 +1760,7 @@ class ComplaintService:
             report.imported = len(report.imported_ids)
             if progress:
                 progress(done, report.total)
+            self._party_cache = None
         return report
 
     def _import_one(self, uow: UnitOfWork, fields: Mapping[str, Any]) -> int:
@@ -1765,7 +1790,7 @@ class ComplaintService:
         paid = fields.get("paid_fen") or 0
         if _fen(paid, "paid_fen") < 0:
             raise UserError("complaint.amount_negative", field="paid_fen")
-        complaint, _warnings = self._register(
+        complaint, _warnings = self._register(  # an imported ledger is history: no intake warning
             uow,
             {
                 "kind": fields.get("kind") or ComplaintKind.COMPLAINT.value,
@@ -1777,6 +1802,7 @@ class ComplaintService:
                 "matters": fields.get("matters") or "拖欠工资",
                 "requests": fields.get("requests") or "",
             },
+            warn=False,
         )
         accepted_on = fields.get("accepted_on")
         if accepted_on is not None or paid:

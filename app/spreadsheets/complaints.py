@@ -315,13 +315,15 @@ def _export(
     if progress:
         progress(0, total)
     try:
-        while written < total:
+        if hasattr(query, "batches"):  # one streamed pass: no OFFSET over a million rows
+            pages: Iterator[list[Any]] = query.batches(EXPORT_PAGE_SIZE)
+        else:
+            pages = _pages(query, total)
+        for rows in pages:
             _check(cancel)
-            rows = query.page(written, EXPORT_PAGE_SIZE)
-            if not rows:
-                break
+            append = ws.append
             for row in rows:
-                ws.append(values(row))
+                append(values(row))
             written += len(rows)
             if progress:
                 progress(written, total)
@@ -331,6 +333,16 @@ def _export(
         _discard(ws)
         raise
     return written
+
+
+def _pages(query: Any, total: int) -> Iterator[list[Any]]:
+    offset = 0
+    while offset < total:
+        rows = query.page(offset, EXPORT_PAGE_SIZE)
+        if not rows:
+            return
+        offset += len(rows)
+        yield rows
 
 
 def _yuan(fen: int) -> float:
