@@ -742,6 +742,26 @@
         <translation>程序：</translation>
     </message>
     <message>
+        <source>Party (from the register):</source>
+        <translation>当事人（从当事人库选择）：</translation>
+    </message>
+    <message>
+        <source>As:</source>
+        <translation>地位：</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Claim:</source>
+        <translation>请求事项：</translation>
+    </message>
+    <message>
+        <source>Amount (yuan):</source>
+        <translation>金额（元）：</translation>
+    </message>
+    <message>
         <source>upheld</source>
         <translation>支持</translation>
     </message>
@@ -1612,6 +1632,10 @@
         <translation>保存为PDF…</translation>
     </message>
     <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
         <source>Open the PDF</source>
         <translation>打开PDF</translation>
     </message>
@@ -1932,6 +1956,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>This week</source>
         <translation>本周</translation>
+    </message>
+    <message>
+        <source>All arbitrators</source>
+        <translation>全部仲裁员</translation>
     </message>
     <message>
         <source>Week of %1 to %2</source>

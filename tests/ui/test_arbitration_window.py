@@ -257,3 +257,38 @@ def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path
     qtbot.waitUntil(lambda: exported.exists(), timeout=10_000)
     rows = list(load_workbook(exported).active.iter_rows(values_only=True))
     assert rows[1][0] == "某区劳人仲案字〔2023〕第1号" and rows[1][4] == "王五"
+
+
+def test_added_party_and_changed_claims_restart_the_award_period(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+    cid = receive(world, date(2023, 9, 25))
+    world.clerk_service().accept(cid, date(2023, 9, 27))
+    window = make_window(qtbot, context)
+    page = window.open_case(cid)
+    assert rules(page)["A9"][0] == "2023-11-13"
+    answers.queue.append({"on": date(2023, 10, 9), "party": world.employer2, "role": "respondent"})
+    page.run_step("add_party")
+    assert "某劳务有限公司" in page.summary.text()
+    assert rules(page)["A9"][0] == "2023-11-23"  # 9 Oct + 45 days
+    answers.queue.append({"on": date(2023, 10, 12), "category": "overtime", "description": "休息日加班费",
+                          "amount": 500_000})
+    page.run_step("change_claims")
+    assert rules(page)["A9"][0] == "2023-11-27"  # 12 Oct + 45 = 26 Nov, a Sunday
+    assert "47,000.00" in page.summary.text() and page.claims.rowCount() == 3
+    # the hearing calendar narrows to one arbitrator
+    hearings = window.hearings
+    assert hearings.arbitrator.count() >= 2
+
+
+def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # type: ignore[no-untyped-def]
+    cid = receive(world, date(2023, 9, 25))
+    world.clerk_service().accept(cid, date(2023, 9, 27))
+    window = make_window(qtbot, context)
+    dialog = window.open_case(cid).open_documents()
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText(dialog.editor.toPlainText() + "\n\n五、此段为打印前补充。")
+    document = dialog.text_document()
+    text = document.toPlainText()
+    assert "受理通知书" in text and "五、此段为打印前补充。" in text and "某区劳动人事争议仲裁委员会" in text
+    preview = dialog.print_preview()
+    assert preview is not None and preview.isVisible()
+    preview.close()

@@ -34,11 +34,13 @@ from app.services.arbitration import (
     CATEGORY_LABELS,
     CLOSURE_LABELS,
     PROCEDURE_LABELS,
+    ROLE_LABELS,
     SERVICE_DOCUMENTS,
     TRANSITIONS,
     ArbitrationCaseService,
     AwardItem,
     CaseView,
+    ClaimInput,
     tribunal_candidates,
 )
 from app.services.arbitration_deadlines import STATE_ZH, DeadlineState
@@ -55,7 +57,7 @@ RECEIVE_STEPS = {"request_correction", "correct", "accept", "refuse", "not_compe
 BUTTON_ORDER = (
     "accept", "request_correction", "correct", "refuse", "not_competent", "withdraw_before_acceptance",
     "form_tribunal", "record_service", "record_answer", "schedule_hearing", "postpone_hearing", "hold_hearing",
-    "suspend", "resume", "extend", "convert_procedure", "close_award", "close_mediation", "close_withdrawal",
+    "suspend", "resume", "extend", "convert_procedure", "add_party", "change_claims", "join_counterclaim", "close_award", "close_mediation", "close_withdrawal",
     "revoke", "terminate", "transfer_out",
 )
 
@@ -330,6 +332,21 @@ class CasePage(QWidget):
             choices = [(zh_or_en(PROCEDURE_LABELS[other], self.context.language), other)]
             return [on, Field("procedure", self.tr("Procedure:"), "choice", choices)], \
                 lambda v: s.convert_procedure(cid, v["on"], v["procedure"])
+        if action == "add_party":
+            from app.services.parties import PartyService
+
+            roles = [(zh_or_en(ROLE_LABELS[r], self.context.language), str(r)) for r in ROLE_LABELS]
+            return [on, Field("party", self.tr("Party (from the register):"), "party",
+                              default=PartyService(self.context.store, self.context.actor)),
+                    Field("role", self.tr("As:"), "choice", roles, default="third_party")], \
+                lambda v: s.add_party(cid, v["on"], party_id=v["party"] or 0, role=v["role"])
+        if action in ("change_claims", "join_counterclaim"):
+            categories = [(zh_or_en(pair, self.context.language), str(key)) for key, pair in CATEGORY_LABELS.items()]
+            fields = [on, Field("category", self.tr("Category:"), "choice", categories),
+                      Field("description", self.tr("Claim:")), Field("amount", self.tr("Amount (yuan):"), "money")]
+            return fields, lambda v: s.change_claims(
+                cid, v["on"], add=[ClaimInput(v["category"], v["amount"] or 0, v["description"])],
+                counterclaim=action == "join_counterclaim")
         live = [c for c in view.claims if not c.withdrawn]
         if action == "close_award":
             results = [(self.tr("upheld"), "upheld"), (self.tr("partly upheld"), "partly_upheld"),

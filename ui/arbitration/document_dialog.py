@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -52,6 +54,10 @@ class DocumentDialog(QDialog):
         self.save_button = QPushButton(self.tr("Save PDF…"))
         self.save_button.setObjectName("save_pdf")
         self.save_button.clicked.connect(self.save)
+        self.preview_button = QPushButton(self.tr("Print preview…"))
+        self.preview_button.setObjectName("print_preview")
+        self.preview_button.clicked.connect(self.print_preview)
+        self.preview: Any = None
         self.open_after = QPushButton(self.tr("Open the PDF"))
         self.open_after.setObjectName("open_pdf")
         self.open_after.setEnabled(False)
@@ -62,6 +68,7 @@ class DocumentDialog(QDialog):
         top.addWidget(QLabel(self.tr("Document:")))
         top.addWidget(self.kind, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.preview_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_after)
         buttons.addStretch(1)
@@ -83,15 +90,53 @@ class DocumentDialog(QDialog):
             self.editor.setPlainText("")
             self.editor.setEnabled(False)
             self.save_button.setEnabled(False)
+            self.preview_button.setEnabled(False)
             self.message.setText(err.message(self.context.language))
             return
         self.editor.setEnabled(True)
         self.save_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
         self.message.setText("")
         self.editor.setPlainText(self.draft.editable_text())
 
     def edited_draft(self) -> Any:
         return self.draft.with_paragraphs(self.editor.toPlainText().split("\n\n"))
+
+    def text_document(self) -> QTextDocument:
+        """The edited draft as a Qt text document: what the preview shows and the printer prints
+        (the same words as the PDF, laid out by Qt)."""
+        d = self.edited_draft()
+        parts = [f"<h2 align='center'>{escape(d.title)}</h2>"]
+        if d.number:
+            parts.append(f"<p align='right'>{escape(d.number)}</p>")
+        if d.addressee:
+            parts.append(f"<p>{escape(d.addressee)}</p>")
+        parts += [f"<p style='text-indent:2em'>{escape(p)}</p>" for p in d.paragraphs]
+        if d.table_rows:
+            rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in r) + "</tr>" for r in d.table_rows)
+            head = "".join(f"<th>{escape(h)}</th>" for h in d.table_header)
+            parts.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{rows}</table>")
+        parts += [f"<p align='right'>{escape(line)}</p>" for line in d.signatures]
+        if d.dated is not None:
+            from app.documents.base import chinese_date
+
+            parts.append(f"<p align='right'><br/>{escape(d.organisation)}<br/>{chinese_date(d.dated)}</p>")
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setHtml("".join(parts))
+        return document
+
+    def print_preview(self) -> QPrintPreviewDialog | None:
+        if self.draft is None:
+            return None
+        document = self.text_document()
+        dialog = QPrintPreviewDialog(self)
+        dialog.setObjectName("print_preview_dialog")
+        dialog.paintRequested.connect(document.print_)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.preview = (dialog, document)
+        dialog.open()
+        return dialog
 
     @classmethod
     def choose_path(cls, parent: QWidget, suggested: str) -> Path | None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.arbitration import tribunal_candidates
 from app.services.hearings import HearingCalendar, HearingSlot, monday_of
 from app.services.settings import SettingsService
 from ui.context import AppContext
@@ -47,6 +49,13 @@ class HearingWeek(QWidget):
         self.this_week.clicked.connect(lambda: self.show_week(monday_of(today())))
         self.label = QLabel()
         self.label.setObjectName("week_label")
+        self.arbitrator = QComboBox()
+        self.arbitrator.setObjectName("arbitrator_filter")
+        self.arbitrator.addItem(self.tr("All arbitrators"), None)
+        for member in tribunal_candidates(context.store, context.actor):
+            if "arbitrator" in member.roles:
+                self.arbitrator.addItem(member.name, member.id)
+        self.arbitrator.currentIndexChanged.connect(self.reload)
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("week_table")
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -58,17 +67,18 @@ class HearingWeek(QWidget):
         top.addWidget(self.next)
         top.addSpacing(12)
         top.addWidget(self.label, 1)
+        top.addWidget(self.arbitrator)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         self.show_week(self.monday)
 
-    def reload(self) -> None:
+    def reload(self, *_args: object) -> None:
         self.show_week(self.monday)
 
     def show_week(self, monday: date) -> None:
         self.monday = monday_of(monday)
-        self.slots = self.calendar.week(self.monday)
+        self.slots = self.calendar.week(self.monday, member_id=self.arbitrator.currentData())
         days = [self.monday + timedelta(days=i) for i in range(7)]
         self.label.setText(self.tr("Week of %1 to %2").replace("%1", days[0].isoformat()).replace("%2", days[-1].isoformat()))
         rooms = list(SettingsService(self.context.store, self.context.actor).get("hearing_rooms") or [])

@@ -35,7 +35,7 @@ from ui.widgets.money_edit import MoneyEdit
 class Field:
     key: str
     label: str
-    kind: str = "line"  # line, text, date, time, int, money, choice
+    kind: str = "line"  # line, text, date, time, int, money, choice, party (default = a PartyService)
     choices: Sequence[tuple[str, Any]] = field(default=())  # (label, value) for "choice"
     default: Any = None
 
@@ -105,6 +105,10 @@ class StepDialog(QDialog):
             if f.default is not None:
                 c.setCurrentIndex(max(0, c.findData(f.default)))
             return c
+        if f.kind == "party":
+            from ui.widgets.party_picker import PartyPicker
+
+            return PartyPicker(f.default, kind=None)
         if f.kind == "text":
             p = QPlainTextEdit()
             p.setFixedHeight(70)
@@ -120,7 +124,9 @@ class StepDialog(QDialog):
         out: dict[str, Any] = {}
         for f in self.fields:
             w = self.widgets[f.key]
-            if isinstance(w, QDateEdit):
+            if hasattr(w, "party_id"):
+                out[f.key] = w.party_id()
+            elif isinstance(w, QDateEdit):
                 out[f.key] = from_qdate(w.date())
             elif isinstance(w, QTimeEdit):
                 q = w.time()
