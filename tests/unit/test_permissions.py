@@ -16,10 +16,6 @@ from app.services.audit_log import AuditLogService
 from app.services.complaints import ComplaintService
 from app.services.mediation import MediationService
 from app.services.parties import PartyService
-from app.services.staff import StaffService
-from app.services.training import TrainingService
-from app.services.staff import StaffService
-from app.services.training import TrainingService
 from app.services.permissions import (
     ANONYMOUS_READ_PERMISSIONS,
     ROLE_PERMISSIONS,
@@ -28,6 +24,8 @@ from app.services.permissions import (
     role_allows,
 )
 from app.services.projects import ProjectService
+from app.services.staff import StaffService
+from app.services.training import TrainingService
 from tests.conftest import make_actor
 from tests.unit import test_arbitration_fixtures as arbitration_ops
 
@@ -103,12 +101,6 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.LEGAL_REVIEW: _legal_review,
     Permission.COMPLAINT_IMPORT: lambda store, actor, _pid: ComplaintService(store, actor).import_records([], total=0),
     Permission.COMPLAINT_EXPORT: lambda store, actor, _pid: ComplaintService(store, actor).ledger().count(),
-    Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
-    Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),
-    Permission.TRAINING_VIEW: lambda store, actor, _pid: TrainingService(store, actor).sessions().count(),
-    Permission.TRAINING_EDIT: lambda store, actor, _pid: TrainingService(store, actor).create_session(
-        {"kind": "bureau_wide", "held_on": "2023-03-08", "topic": "集中学法", "hours": "2"}, []
-    ),
     Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
     Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),
     Permission.TRAINING_VIEW: lambda store, actor, _pid: TrainingService(store, actor).sessions().count(),
