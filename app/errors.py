@@ -512,6 +512,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Claims: write them as 类别:金额 separated by ; (e.g. 劳动报酬:12000;经济补偿:30000).",
         "仲裁请求应写成“类别:金额”，多项用分号隔开（如 劳动报酬:12000;经济补偿:30000）。",
     ),
+    "minimum_wage.empty": ("The minimum-wage table needs at least one row.", "最低工资标准表至少要有一行。"),
+    "minimum_wage.amount": (
+        "The minimum wage effective {date} must be more than zero.",
+        "{date}起执行的最低工资标准应大于零。",
+    ),
+    "minimum_wage.duplicate": ("Two rows take effect on {date}.", "有两行都自{date}起执行。"),
 }
 
 

@@ -176,6 +176,10 @@
         <source>Download template</source>
         <translation>下载导入模板</translation>
     </message>
+    <message>
+        <source>Minimum wage…</source>
+        <translation>最低工资标准…</translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -2326,6 +2330,33 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>MinimumWageDialog</name>
+    <message>
+        <source>Minimum wage</source>
+        <translation>月最低工资标准</translation>
+    </message>
+    <message>
+        <source>Effective from (YYYY-MM-DD)</source>
+        <translation>执行日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Monthly (yuan)</source>
+        <translation>月最低工资（元）</translation>
+    </message>
+    <message>
+        <source>Add a row</source>
+        <translation>增加一行</translation>
+    </message>
+    <message>
+        <source>District tier:</source>
+        <translation>地区类别：</translation>
+    </message>
+    <message>
+        <source>The award uses the standard in force on the award date: an item is final when it is at most 12 months of it.</source>
+        <translation>裁决时适用裁决作出之日执行的标准：单项裁决金额不超过其12个月金额的，为终局裁决事项。</translation>
+    </message>
+</context>
+<context>
     <name>MoneyEdit</name>
     <message>
         <source>yuan, e.g. 1,250,000.00</source>
@@ -3783,6 +3814,18 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>设定</translation>
     </message>
     <message>
+        <source>How the pass rate is counted, here, in the exports and in the yearly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass rate = passed ÷ sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass rate = passed ÷ required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export Excel</source>
         <translation>导出Excel</translation>
     </message>
@@ -3889,6 +3932,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Hours target saved.</source>
         <translation>学时目标已保存。</translation>
+    </message>
+    <message>
+        <source>Pass rate basis saved.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export the year&apos;s summary to Excel</source>

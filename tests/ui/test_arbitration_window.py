@@ -292,3 +292,29 @@ def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # 
     preview = dialog.print_preview()
     assert preview is not None and preview.isVisible()
     preview.close()
+
+
+def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+    from app.services.arbitration_settings import read_table
+    from tests.conftest import make_actor
+
+    admin = make_actor("admin", username="admin")
+    ctx = AppContext(store=world.store, actor=admin, language="zh_CN", error_windows=False,
+                     tasks=TaskRunner(error_windows=False))
+    window = make_window(qtbot, ctx)
+    assert window.buttons["minimum_wage"].isEnabled()
+    dialog = window.edit_minimum_wage()
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 2
+    row = dialog.add_row("2024-13-01", "2100")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert "不是有效日期" in dialog.error.text()
+    dialog.table.item(row, 0).setText("2025-01-01")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.error.text() == ""
+    assert read_table(world.store, admin)[1][-1].monthly_fen == 210000
+    ctx.tasks.shutdown()
+    clerk_window = make_window(qtbot, AppContext(store=world.store, actor=CLERK, language="zh_CN", error_windows=False,
+                                                 tasks=TaskRunner(error_windows=False)))
+    assert not clerk_window.buttons["minimum_wage"].isEnabled()
+    clerk_window.context.tasks.shutdown()

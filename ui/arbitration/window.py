@@ -35,6 +35,7 @@ from app.services.permissions import Permission
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.case_page import CasePage
 from ui.arbitration.hearing_week import HearingWeek
+from ui.arbitration.minimum_wage_dialog import MinimumWageDialog
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
@@ -126,6 +127,7 @@ class ArbitrationWindow(QWidget):
             ("export_xlsx", self.tr("Export Excel"), self.export_excel, None),
             ("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
             ("template", self.tr("Download template"), self.save_template, None),
+            ("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
         ):
             button = QPushButton(text)
             button.setObjectName(key)
@@ -256,6 +258,12 @@ class ArbitrationWindow(QWidget):
         self.refresh()
         if form.saved_id is not None:
             self.open_case(form.saved_id)
+
+    def edit_minimum_wage(self) -> MinimumWageDialog:
+        dialog = MinimumWageDialog(self.context, self)
+        self.minimum_wage_dialog = dialog
+        dialog.open()
+        return dialog
 
     # ---------------------------------------------------------------- Excel
     def export_excel(self) -> None:
