@@ -318,3 +318,16 @@ def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:  # ty
                                                  tasks=TaskRunner(error_windows=False)))
     assert not clerk_window.buttons["minimum_wage"].isEnabled()
     clerk_window.context.tasks.shutdown()
+
+
+def test_a_step_on_a_case_changed_at_another_desk_is_refused(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+    cid = receive(world, date(2023, 9, 25))
+    mine = make_window(qtbot, context).open_case(cid)
+    theirs = make_window(qtbot, context).open_case(cid)
+    answers.queue.append({"on": date(2023, 9, 27)})
+    theirs.run_step("accept")
+    answers.queue.append({"on": date(2023, 9, 27), "reason": "不属于受理范围"})
+    assert mine.run_step("refuse") is None
+    assert "已被他人修改" in mine.status.text()
+    mine.reload()
+    assert mine.view.status == "accepted"

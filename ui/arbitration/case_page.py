@@ -271,7 +271,9 @@ class CasePage(QWidget):
         return view
 
     def _step(self, action: str, view: CaseView) -> tuple[list[Field], Callable[[dict[str, Any]], CaseView]]:
-        s, cid = self.service, view.id
+        # every step carries the version the clerk saw: a case changed meanwhile at
+        # another desk is refused (record.changed_elsewhere), not overwritten
+        s, cid = _AtVersion(self.service, view.version), view.id
         on = Field("on", self.tr("Date:"), "date")
         reason = Field("reason", self.tr("Reason:"), "text")
         if action in ("accept", "correct", "resume", "record_answer"):
@@ -363,3 +365,15 @@ class CasePage(QWidget):
                                    default=c.amount_claimed_fen) for c in live]
             return fields, lambda v: s.close_mediation(cid, v["on"], amounts={c.id: v[f"amount_{c.id}"] or 0 for c in live})
         raise KeyError(action)
+
+
+class _AtVersion:
+    """The service with `version=` added to every step call."""
+
+    def __init__(self, service: ArbitrationCaseService, version: int) -> None:
+        self._service = service
+        self._version = version
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._service, name)
+        return lambda *args, **kwargs: method(*args, version=self._version, **kwargs)
