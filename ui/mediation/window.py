@@ -219,7 +219,14 @@ class MediationWindow(QWidget):
         view = self.current
         if view is None:
             return None
-        s, cid = self.service, view.id
+        service, version, cid = self.service, view.version, view.id
+
+        class _AtVersion:  # the version the clerk saw: a case changed elsewhere meanwhile is refused
+            def __getattr__(self, name: str) -> Any:
+                method = getattr(service, name)
+                return lambda *a, **k: method(*a, version=version, **k)
+
+        s = _AtVersion()
         on = Field("on", self.tr("Date:"), "date")
         reason = Field("reason", self.tr("Reason:"), "text")
         steps: dict[str, tuple[list[Field], Callable[[dict[str, Any]], MediationView]]] = {
