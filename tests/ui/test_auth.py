@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.errors import UserError
 from app.resources import font_path
 from app.services.accounts import MAX_FAILED_LOGINS, AccountService, has_accounts
 from app.services.actor import setup_actor
@@ -146,6 +147,39 @@ def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store, run
     assert seen == ["FirstRunDialog"]
     assert actor is not None and actor.username == "boss"
     assert actor.roles == frozenset({"admin"})
+
+
+def test_first_account_created_elsewhere_meanwhile_leads_to_the_login(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+    seen: list[str] = []
+
+    def first_run() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        assert isinstance(dialog, FirstRunDialog)
+        # Another workstation on the same database is quicker.
+        AccountService(store, setup_actor()).create_first_admin("other", "", "other-pass-1")
+        qtbot.keyClicks(dialog.username, "boss")
+        qtbot.keyClicks(dialog.password, "boss-pass-1")
+        qtbot.keyClicks(dialog.password_again, "boss-pass-1")
+        # Once it has closed, sign_in() opens the login dialog: fill that one next.
+        dialog.finished.connect(lambda _result: QTimer.singleShot(0, login))
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    def login() -> None:
+        dialog = QApplication.activeModalWidget()
+        seen.append(type(dialog).__name__)
+        assert isinstance(dialog, LoginDialog)
+        qtbot.keyClicks(dialog.username, "other")
+        qtbot.keyClicks(dialog.password, "other-pass-1")
+        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, first_run)
+    actor = session.sign_in(context_for(store, runner))
+    assert seen == ["FirstRunDialog", "LoginDialog"]
+    assert actor is not None and actor.username == "other"
+    assert AccountService(store, actor).find("other").roles == frozenset({"admin"})
+    with pytest.raises(UserError):
+        AccountService(store, actor).find("boss")
 
 
 def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]

@@ -132,6 +132,13 @@ class FirstRunDialog(CheckingDialog):
         ]
 
     def _refused(self, err: UserError | StorageError) -> None:
+        if isinstance(err, UserError) and err.code == "auth.setup_closed":
+            # Another workstation created the first account meanwhile: nothing to set
+            # up any more; sign_in() goes on to the login dialog.
+            self.password.clear()
+            self.password_again.clear()
+            super().reject()
+            return
         self.error.show_message(err.message(self._context.language))
         field = getattr(err, "field", None)
         target: QLineEdit | None = {

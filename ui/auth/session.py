@@ -17,5 +17,9 @@ def sign_in(context: AppContext) -> Actor | None:
     `context.actor` is only a placeholder here; the caller stores the result.
     """
     if not has_accounts(context.store):
-        return FirstRunDialog.ask(context)
+        actor = FirstRunDialog.ask(context)
+        if actor is not None or not has_accounts(context.store):
+            return actor
+        # The first account was created elsewhere meanwhile (another workstation on
+        # the same database): sign in with it instead.
     return LoginDialog.ask(context)
