@@ -316,6 +316,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}未参考，不能登记成绩。",
     ),
     "training.result_twice": ("{name} is listed twice in the results.", "{name}在成绩表中重复出现。"),
+    "training.pass_basis_unknown": ("Unknown basis for the pass rate: {value}.", "未知的合格率计算口径：{value}。"),
     # store
     "db.unreachable": ("Cannot open the database: {detail}", "无法打开数据库：{detail}"),
     "db.newer_than_program": (

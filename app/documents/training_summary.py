@@ -27,7 +27,12 @@ from app.documents.base import (
     text,
 )
 from app.legal.rates import format_percent
-from app.services.training import SESSION_KIND_LABELS_ZH, YearSummary, format_number
+from app.services.training import (
+    PASS_BASIS_REQUIRED,
+    SESSION_KIND_LABELS_ZH,
+    YearSummary,
+    format_number,
+)
 from app.spreadsheets.training import hours_status
 
 KIND_COLUMNS = (
@@ -150,8 +155,9 @@ def write_training_summary_pdf(
                           format_percent(summary.participation_rate), format_percent(summary.pass_rate)])
         yield small_table(EXAM_COLUMNS, exam_rows, bold_last=True)
         yield Spacer(1, 3)
-        yield Paragraph(text("注：参考率＝实际参考人数÷应参考人数；合格率＝合格人数÷实际参考人数；"
-                             "分母为0时以“—”表示。"), st["note"])
+        basis = ("合格率＝应参考人员中合格人数÷应参考人数" if totals.basis == PASS_BASIS_REQUIRED
+                 else "合格率＝合格人数÷实际参考人数")
+        yield Paragraph(text(f"注：参考率＝实际参考人数÷应参考人数；{basis}；分母为0时以“—”表示。"), st["note"])
         if progress:
             progress(2, 3)
         if organisation:

@@ -44,6 +44,11 @@ from app.store.engine import Store
 from app.store.types import utc_now
 
 HOURS_TARGET_KEY = "training_hours_target"  # app/services/settings.py holds its default
+# 合格率's denominator (DOMAIN B §7: "some reports use passed / required; make this configurable").
+PASS_BASIS_KEY = "training_pass_rate_basis"
+PASS_BASIS_ATTENDED = "attended"  # 合格率 = passed / attended (the default)
+PASS_BASIS_REQUIRED = "required"  # 合格率 = passed among those required / required
+PASS_BASES = (PASS_BASIS_ATTENDED, PASS_BASIS_REQUIRED)
 DEFAULT_HOURS_TARGET = Decimal("40")
 MAX_SESSION_HOURS = Decimal("200")
 TENTH = Decimal("0.1")
@@ -74,6 +79,8 @@ class ExamTally:
     attended_required: int = 0  # 应参考人员中实际参考
     attended: int = 0  # 实际参考 (all who sat)
     passed: int = 0  # 合格 (of those who sat)
+    passed_required: int = 0  # 应参考人员中合格
+    basis: str = PASS_BASIS_ATTENDED  # the 合格率 denominator in force (setting)
 
     def __add__(self, other: ExamTally) -> ExamTally:
         return ExamTally(
@@ -81,6 +88,8 @@ class ExamTally:
             self.attended_required + other.attended_required,
             self.attended + other.attended,
             self.passed + other.passed,
+            self.passed_required + other.passed_required,
+            self.basis,
         )
 
     @property
@@ -98,21 +107,26 @@ def participation_rate(tally: ExamTally) -> Decimal | None:
 
 
 def pass_rate(tally: ExamTally) -> Decimal | None:
-    """合格率 = passed / attended × 100 (None when no one sat the exam)."""
+    """合格率 = passed / attended × 100 (None when no one sat the exam); with the
+    "required" basis, passed among those required / required."""
+    if tally.basis == PASS_BASIS_REQUIRED:
+        return percent(tally.passed_required, tally.required)
     return percent(tally.passed, tally.attended)
 
 
-def tally_results(results: Iterable[Any], pass_mark: Decimal) -> ExamTally:
+def tally_results(results: Iterable[Any], pass_mark: Decimal, basis: str = PASS_BASIS_ATTENDED) -> ExamTally:
     """Count results (objects or mappings with required/attended/score) against a pass mark."""
-    required = attended_required = attended = passed = 0
+    required = attended_required = attended = passed = passed_required = 0
     for r in results:
         get = r.get if isinstance(r, Mapping) else (lambda name, _r=r: getattr(_r, name))
         is_required, sat, score = bool(get("required")), bool(get("attended")), get("score")
         required += is_required
         attended += sat
         attended_required += is_required and sat
-        passed += result_passed(sat, score, pass_mark)
-    return ExamTally(required, attended_required, attended, passed)
+        ok = result_passed(sat, score, pass_mark)
+        passed += ok
+        passed_required += is_required and ok
+    return ExamTally(required, attended_required, attended, passed, passed_required, basis)
 
 
 def format_number(value: Decimal | None) -> str:
@@ -433,10 +447,14 @@ _EXAM_COUNTS = (
     _count_results(
         ExamResult.attended.is_(True), ExamResult.score.is_not(None), ExamResult.score >= Exam.pass_mark
     ).label("n_passed"),
+    _count_results(
+        ExamResult.required.is_(True), ExamResult.attended.is_(True), ExamResult.score.is_not(None),
+        ExamResult.score >= Exam.pass_mark,
+    ).label("n_passed_required"),
 )
 
 
-def _exam_row(values: Any) -> ExamRow:
+def _exam_row(values: Any, basis: str = PASS_BASIS_ATTENDED) -> ExamRow:
     return ExamRow(
         id=values.id,
         version=values.version,
@@ -450,6 +468,8 @@ def _exam_row(values: Any) -> ExamRow:
             int(values.n_attended_required or 0),
             int(values.n_attended or 0),
             int(values.n_passed or 0),
+            int(values.n_passed_required or 0),
+            basis,
         ),
     )
 
@@ -480,6 +500,18 @@ class TrainingService:
         target = _one_place(target, "hours_target", "training.hours_one_decimal")
         SettingsService(self.store, self.actor).set(HOURS_TARGET_KEY, str(target), Permission.TRAINING_EDIT)
         return target
+
+    def pass_rate_basis(self) -> str:
+        """"attended" (合格率 = passed / attended, the default) or "required"."""
+        self.actor.require(Permission.TRAINING_VIEW)
+        with self.store.read() as session:
+            return _read_basis(session)
+
+    def set_pass_rate_basis(self, basis: str) -> str:
+        if basis not in PASS_BASES:
+            raise UserError("training.pass_basis_unknown", field="pass_basis", value=basis)
+        SettingsService(self.store, self.actor).set(PASS_BASIS_KEY, basis, Permission.TRAINING_EDIT)
+        return basis
 
     # ---------------------------------------------------------------- sessions
     def sessions(
@@ -608,7 +640,10 @@ class TrainingService:
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort exams by {sort}")
         columns = [Exam.held_on, Exam.id] if sort == "held_on" else [Exam.id]
-        return PagedQuery(self.store, statement, SortSpec(columns, descending), _exam_row)
+        with self.store.read() as session:
+            basis = _read_basis(session)
+        return PagedQuery(self.store, statement, SortSpec(columns, descending),
+                          lambda values: _exam_row(values, basis))
 
     def get_exam(self, exam_id: int) -> ExamDetail:
         self.actor.require(Permission.TRAINING_VIEW)
@@ -695,7 +730,9 @@ class TrainingService:
     def exam_totals(self, year: int) -> ExamTally:
         """The year's exams pooled: the yearly 参考率 and 合格率 come from this tally."""
         query = self.exams(year=year)
-        return sum((e.tally for e in query.page(0, max(query.count(), 1))), ExamTally())
+        with self.store.read() as session:
+            basis = _read_basis(session)
+        return sum((e.tally for e in query.page(0, max(query.count(), 1))), ExamTally(basis=basis))
 
     def year_summary(self, year: int) -> YearSummary:
         self.actor.require(Permission.TRAINING_VIEW)
@@ -705,7 +742,8 @@ class TrainingService:
             target = _read_target(session)
             persons = tuple(_hours_by_person(session, year, target))
             by_kind = tuple(_sessions_by_kind(session, year))
-        totals = sum((e.tally for e in exams), ExamTally())
+            basis = _read_basis(session)
+        totals = sum((e.tally for e in exams), ExamTally(basis=basis))
         return YearSummary(year=year, by_kind=by_kind, hours_target=target, persons=persons, exams=exams,
                            exam_totals=totals)
 
@@ -718,6 +756,11 @@ def _read_target(session: Session) -> Decimal:
     except (ValueError, InvalidOperation):
         return DEFAULT_HOURS_TARGET
     return target if target.is_finite() and target > 0 else DEFAULT_HOURS_TARGET
+
+
+def _read_basis(session: Session) -> str:
+    value = read_setting(session, PASS_BASIS_KEY)
+    return value if value in PASS_BASES else PASS_BASIS_ATTENDED
 
 
 def _unique_ids(ids: Iterable[int]) -> list[int]:
@@ -792,7 +835,7 @@ def _exam_detail(session: Session, exam: Exam) -> ExamDetail:
             key=lambda r: (r.officer_name, r.officer_id),
         )
     )
-    tally = tally_results(results, exam.pass_mark)
+    tally = tally_results(results, exam.pass_mark, _read_basis(session))
     row = ExamRow(exam.id, exam.version, exam.title, exam.held_on, exam.pass_mark, exam.max_score,
                   exam.organiser or "", tally)
     return ExamDetail(row, results)
@@ -839,6 +882,8 @@ def _sessions_by_kind(session: Session, year: int) -> list[KindCount]:
 
 __all__ = [
     "DEFAULT_HOURS_TARGET",
+    "PASS_BASIS_ATTENDED",
+    "PASS_BASIS_REQUIRED",
     "SESSION_KIND_LABELS_ZH",
     "ExamDetail",
     "ExamRow",

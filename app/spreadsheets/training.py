@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from app.legal.rates import format_percent
-from app.services.training import SESSION_KIND_LABELS_ZH, SessionRow, YearSummary, format_number
+from app.services.training import (
+    PASS_BASIS_REQUIRED,
+    SESSION_KIND_LABELS_ZH,
+    SessionRow,
+    YearSummary,
+    format_number,
+)
 from app.spreadsheets.parties import _check, _save_atomically
 
 ProgressCallback = Callable[[int, int], None]
@@ -89,6 +95,8 @@ def export_training_summary(
         ("合格人次", summary.exam_totals.passed),
         ("参考率", format_percent(summary.participation_rate)),
         ("合格率", format_percent(summary.pass_rate)),
+        ("合格率口径", "合格人数÷应参考人数" if summary.exam_totals.basis == PASS_BASIS_REQUIRED
+         else "合格人数÷实际参考人数"),
     ):
         ws.append([label, value])
     _check(cancel)

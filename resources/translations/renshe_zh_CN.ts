@@ -2300,34 +2300,6 @@ Please tell the administrator; the details are in the log file.</source>
         <source>Timeline:</source>
         <translation>办理经过：</translation>
     </message>
-    <message>
-        <source>Date:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <source>Record:</source>
-        <translation>调解笔录：</translation>
-    </message>
-    <message>
-        <source>Terms of the agreement:</source>
-        <translation>协议内容：</translation>
-    </message>
-    <message>
-        <source>Amount agreed (yuan):</source>
-        <translation>协议金额（元）：</translation>
-    </message>
-    <message>
-        <source>Amount paid (yuan):</source>
-        <translation>履行金额（元）：</translation>
-    </message>
-    <message>
-        <source>Recorded: %1</source>
-        <translation>已登记：%1</translation>
-    </message>
 </context>
 <context>
     <name>MinimumWageDialog</name>
@@ -3815,15 +3787,15 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>How the pass rate is counted, here, in the exports and in the yearly report</source>
-        <translation type="unfinished"></translation>
+        <translation>合格率的计算口径（本页、导出和年度报告均按此计算）</translation>
     </message>
     <message>
         <source>Pass rate = passed ÷ sat</source>
-        <translation type="unfinished"></translation>
+        <translation>合格率＝合格人数÷实际参考人数</translation>
     </message>
     <message>
         <source>Pass rate = passed ÷ required</source>
-        <translation type="unfinished"></translation>
+        <translation>合格率＝合格人数÷应参考人数</translation>
     </message>
     <message>
         <source>Export Excel</source>
@@ -3935,7 +3907,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Pass rate basis saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>合格率口径已保存。</translation>
     </message>
     <message>
         <source>Export the year&apos;s summary to Excel</source>
@@ -4073,6 +4045,37 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Enable</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>_AtVersion</name>
+    <message>
+        <source>Date:</source>
+        <translation type="unfinished">日期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished">理由：</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation type="unfinished">调解笔录：</translation>
+    </message>
+    <message>
+        <source>Terms of the agreement:</source>
+        <translation type="unfinished">协议内容：</translation>
+    </message>
+    <message>
+        <source>Amount agreed (yuan):</source>
+        <translation type="unfinished">协议金额（元）：</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan):</source>
+        <translation type="unfinished">履行金额（元）：</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation type="unfinished">已登记：%1</translation>
     </message>
 </context>
 <context>

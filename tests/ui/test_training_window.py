@@ -193,6 +193,11 @@ def test_year_summary_shows_kinds_hours_and_rates(qtbot, store, window, roster, 
     click(qtbot, tab.save_target)
     assert sorted(tab.behind_names()) == sorted(["张伟", "王芳", "李娜"])
     assert tab.persons.item(0, 0).background().color() == BEHIND_COLOUR
+    # How 合格率 is counted is a setting (passed ÷ sat, or passed ÷ required), changed here.
+    assert tab.pass_basis.currentText() == "合格率＝合格人数÷实际参考人数"
+    tab.pass_basis.setCurrentIndex(1)
+    assert TrainingService(store, make_actor("admin")).pass_rate_basis() == "required"
+    assert tab.status.text() == "合格率口径已保存。"
     # Exports through the task runner.
     targets = iter([tmp_path / "summary.xlsx", tmp_path / "summary.pdf"])
     monkeypatch.setattr(files, "choose_save_path", lambda *a, **k: next(targets))

@@ -68,7 +68,7 @@ def test_tally_counts_passed_from_attendance_and_score() -> None:
         {"required": False, "attended": True, "score": Decimal("90")},  # sat voluntarily
     ]
     tally = tally_results(lines, Decimal("60"))
-    assert tally == ExamTally(required=3, attended_required=2, attended=3, passed=2)
+    assert tally == ExamTally(required=3, attended_required=2, attended=3, passed=2, passed_required=1)
 
 
 # ---------------------------------------------------------------- sessions
@@ -179,7 +179,7 @@ def test_exam_rates_per_exam_and_per_year(training, officers) -> None:  # type: 
                 {"attended": False, "absence_reason": "病假"},
                 {"required": False, "attended": True, "score": "75"}),
     )
-    assert exam.exam.tally == ExamTally(required=3, attended_required=2, attended=3, passed=2)
+    assert exam.exam.tally == ExamTally(required=3, attended_required=2, attended=3, passed=2, passed_required=1)
     assert exam.exam.participation_rate == Decimal("66.67")
     assert exam.exam.pass_rate == Decimal("66.67")
     by_name = {r.officer_name: r for r in exam.results}
@@ -193,10 +193,22 @@ def test_exam_rates_per_exam_and_per_year(training, officers) -> None:  # type: 
     )
     assert second.exam.participation_rate == Decimal("100.00")
     totals = training.exam_totals(2023)
-    assert totals == ExamTally(required=4, attended_required=3, attended=4, passed=3)
+    assert totals == ExamTally(required=4, attended_required=3, attended=4, passed=3, passed_required=2)
     summary = training.year_summary(2023)
     assert summary.participation_text() == "75.00%" and summary.pass_text() == "75.00%"
     assert training.year_summary(2022).participation_text() == "—"  # no exams: a dash, not an error
+    # Some reports count 合格率 as passed / required: a setting, applied everywhere at once.
+    assert training.pass_rate_basis() == "attended"
+    training.set_pass_rate_basis("required")
+    assert training.exams(year=2023).page(0, 10)[-1].pass_rate == Decimal("33.33")  # 1 of 3 required passed
+    assert training.get_exam(exam.exam.id).exam.pass_rate == Decimal("33.33")
+    assert training.year_summary(2023).pass_text() == "50.00%"  # 2 of 4 required
+    assert training.year_summary(2023).participation_text() == "75.00%"  # unchanged
+    with pytest.raises(UserError) as caught:
+        training.set_pass_rate_basis("everyone")
+    assert caught.value.code == "training.pass_basis_unknown"
+    with pytest.raises(UserError):
+        TrainingService(training.store, make_actor("intake")).set_pass_rate_basis("attended")
 
 
 def test_exam_with_nobody_required_shows_dashes(training) -> None:  # type: ignore[no-untyped-def]
@@ -232,7 +244,7 @@ def test_update_exam_results_replace_the_grid(training, officers) -> None:  # ty
     updated = training.update_exam(exam.exam.id, exam.exam.version, {"pass_mark": "50"},
                                    results(officers[:2], {"attended": True, "score": 50},
                                            {"attended": True, "score": 70}))
-    assert updated.exam.tally == ExamTally(2, 2, 2, 2)
+    assert updated.exam.tally == ExamTally(2, 2, 2, 2, 2)
     with pytest.raises(UserError) as caught:  # the full mark cannot drop below a recorded score
         training.update_exam(exam.exam.id, updated.exam.version, {"max_score": "60", "pass_mark": "50"})
     assert caught.value.code == "training.score_above_max"

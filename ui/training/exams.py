@@ -95,6 +95,7 @@ class ExamForm(QDialog):
         self.service = service
         self.detail = detail
         self.saved_detail: ExamDetail | None = None
+        self.pass_basis = service.pass_rate_basis()
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self.setWindowTitle(self.tr("New exam") if detail is None else self.tr("Exam"))
@@ -331,7 +332,7 @@ class ExamForm(QDialog):
                 outcome = self.tr("Passed") if result_passed(True, score, pass_mark) else self.tr("Failed")
             self.grid.item(i, OUTCOME).setText(outcome)
         self.grid.blockSignals(False)
-        tally = tally_results(self.lines(strict=False), pass_mark)
+        tally = tally_results(self.lines(strict=False), pass_mark, self.pass_basis)
         self.tally = tally
         self.rates.setText(
             self.tr("Required %1, sat %2, passed %3 — participation rate %4, pass rate %5")

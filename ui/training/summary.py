@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +35,13 @@ from PySide6.QtWidgets import (
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_percent
 from app.services.permissions import Permission
-from app.services.training import TrainingService, YearSummary, format_number
+from app.services.training import (
+    PASS_BASIS_ATTENDED,
+    PASS_BASIS_REQUIRED,
+    TrainingService,
+    YearSummary,
+    format_number,
+)
 from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.parties import files
@@ -94,9 +101,16 @@ class SummaryTab(QWidget):
         self.save_target = QPushButton(self.tr("Set target"))
         self.save_target.setObjectName("save_target")
         self.save_target.clicked.connect(self.set_target)
+        self.pass_basis = QComboBox()
+        self.pass_basis.setObjectName("pass_basis")
+        self.pass_basis.setToolTip(self.tr("How the pass rate is counted, here, in the exports and in the yearly report"))
+        self.pass_basis.addItem(self.tr("Pass rate = passed ÷ sat"), PASS_BASIS_ATTENDED)
+        self.pass_basis.addItem(self.tr("Pass rate = passed ÷ required"), PASS_BASIS_REQUIRED)
+        self.pass_basis.setCurrentIndex(max(self.pass_basis.findData(self.service.pass_rate_basis()), 0))
+        self.pass_basis.currentIndexChanged.connect(self.set_pass_basis)
         if not context.can(Permission.TRAINING_EDIT):
             tip = context.missing_permission_tip(Permission.TRAINING_EDIT)
-            for widget in (self.target, self.save_target):
+            for widget in (self.target, self.save_target, self.pass_basis):
                 widget.setEnabled(False)
                 widget.setToolTip(tip)
         self.export_xlsx = QPushButton(self.tr("Export Excel"))
@@ -112,6 +126,8 @@ class SummaryTab(QWidget):
         top.addWidget(QLabel(self.tr("Yearly hours target per person:")))
         top.addWidget(self.target)
         top.addWidget(self.save_target)
+        top.addSpacing(16)
+        top.addWidget(self.pass_basis)
         top.addStretch(1)
         top.addWidget(self.export_xlsx)
         top.addWidget(self.export_pdf_button)
@@ -226,6 +242,16 @@ class SummaryTab(QWidget):
         self.target.clearFocus()
         self.refresh()
         self.status.setText(self.tr("Hours target saved."))
+        return True
+
+    def set_pass_basis(self, _index: int = 0) -> bool:
+        try:
+            self.service.set_pass_rate_basis(self.pass_basis.currentData())
+        except (UserError, StorageError) as err:
+            self._tell(err)
+            return False
+        self.refresh()
+        self.status.setText(self.tr("Pass rate basis saved."))
         return True
 
     # ---------------------------------------------------------------- exports
