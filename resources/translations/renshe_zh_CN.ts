@@ -177,6 +177,10 @@
         <translation>下载导入模板</translation>
     </message>
     <message>
+        <source>Deadline calculator…</source>
+        <translation>期限计算器…</translation>
+    </message>
+    <message>
         <source>Minimum wage…</source>
         <translation>最低工资标准…</translation>
     </message>
@@ -1584,6 +1588,45 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlineCalculator</name>
+    <message>
+        <source>Deadline calculator</source>
+        <translation>期限计算器</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>期限规则：</translation>
+    </message>
+    <message>
+        <source>Counted from:</source>
+        <translation>起算事件：</translation>
+    </message>
+    <message>
+        <source>Start date:</source>
+        <translation>起算日期：</translation>
+    </message>
+    <message>
+        <source>Approved extension:</source>
+        <translation>经批准延长：</translation>
+    </message>
+    <message>
+        <source>Days not counted (suspension, public notice):</source>
+        <translation>不计入期间的天数（中止、公告）：</translation>
+    </message>
+    <message>
+        <source>Latest: %1</source>
+        <translation>最迟：%1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>届满日：%1</translation>
+    </message>
+    <message>
+        <source>Basis:</source>
+        <translation>依据：</translation>
     </message>
 </context>
 <context>
@@ -4087,6 +4130,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

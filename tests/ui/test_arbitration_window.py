@@ -331,3 +331,22 @@ def test_a_step_on_a_case_changed_at_another_desk_is_refused(qtbot, context, wor
     assert "已被他人修改" in mine.status.text()
     mine.reload()
     assert mine.view.status == "accepted"
+
+
+def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, context)
+    calc = window.open_calculator()
+    qtbot.addWidget(calc)
+    calc.select_rule("A9")
+    calc.start.setDate(calc.start.date().fromString("2023-09-27", "yyyy-MM-dd"))
+    assert calc.due_label.text() == "届满日：2023-11-13"
+    calc.extension.setValue(15)
+    assert calc.result is not None and calc.result.due == date(2023, 11, 27)
+    calc.extension.setValue(20)
+    assert "最多可延长15日" in calc.warning.text() and calc.result is None
+    calc.select_rule("A2")
+    assert not calc.extension.isEnabled() and "工作日" in calc.explanation.text()
+    calc.select_rule("A8")
+    assert calc.due_label.text().startswith("最迟：")
+    calc.start.setDate(calc.start.date().fromString("2027-03-10", "yyyy-MM-dd"))
+    assert "节假日安排未导入" in calc.warning.text()

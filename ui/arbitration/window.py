@@ -42,6 +42,7 @@ from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.tasks import TaskRunner
+from ui.widgets.deadline_calculator import DeadlineCalculator
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 RED = QColor("#b00020")
@@ -127,6 +128,7 @@ class ArbitrationWindow(QWidget):
             ("export_xlsx", self.tr("Export Excel"), self.export_excel, None),
             ("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
             ("template", self.tr("Download template"), self.save_template, None),
+            ("calculator", self.tr("Deadline calculator…"), self.open_calculator, None),
             ("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
         ):
             button = QPushButton(text)
@@ -258,6 +260,12 @@ class ArbitrationWindow(QWidget):
         self.refresh()
         if form.saved_id is not None:
             self.open_case(form.saved_id)
+
+    def open_calculator(self) -> DeadlineCalculator:
+        dialog = DeadlineCalculator(self, language=self.context.language, today=self.today())
+        self.calculator = dialog
+        dialog.open()
+        return dialog
 
     def edit_minimum_wage(self) -> MinimumWageDialog:
         dialog = MinimumWageDialog(self.context, self)
