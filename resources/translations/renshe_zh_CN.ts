@@ -4133,7 +4133,7 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>正在保存</translation>
     </message>
 </context>
 </TS>

@@ -262,9 +262,12 @@ def test_new_user_dialog_keeps_input_on_refusal(qtbot, store, context) -> None: 
     qtbot.keyClicks(dialog.username, "zhao")
     qtbot.keyClicks(dialog.password, "zhao-pass-1")
     qtbot.keyClicks(dialog.password_again, "zhao-pass-1")
-    click(qtbot, dialog.ok_button)  # no role chosen
-    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.attempted, timeout=10_000):  # the service answers on a worker
+        click(qtbot, dialog.ok_button)  # no role chosen
+        assert dialog.busy and not dialog.ok_button.isEnabled()
+    assert dialog.isVisible() and dialog.ok_button.isEnabled()
     assert dialog.error.text() == "请至少选择一个角色。"
+    assert dialog.username.text() == "zhao"  # nothing typed is lost
     dialog.role_checks.boxes[Role.MEDIATOR].click()
     qtbot.keyClicks(dialog.password_again, "x")
     click(qtbot, dialog.ok_button)

@@ -1,13 +1,14 @@
 """The dialogs of 用户与角色: a new user, a user's roles, a new password.
 
-Each dialog calls the AccountService itself when OK is pressed and stays open
-with the service's message in red when it refuses, so nothing typed is lost.
+Each dialog calls the AccountService itself when OK is pressed (on the task
+runner: hashing a password takes a moment) and stays open with the service's
+message in red when it refuses, so nothing typed is lost.
 Each has an `ask(...)` classmethod: the one seam tests patch.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.errors import StorageError, UserError
 from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService, UserRow
 from app.services.permissions import Role, label
-from ui.auth.common import InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
 
 
@@ -52,14 +54,14 @@ class RoleChecks(QGroupBox):
         return [role.value for role, box in self.boxes.items() if box.isChecked()]
 
 
-class _ServiceDialog(QDialog):
-    """OK runs `_save()`; a UserError keeps the dialog open and shows its message."""
+class _ServiceDialog(CheckingDialog):
+    """OK runs the service call `_prepare()` returns, on the task runner (the password
+    hash takes a moment); a refusal keeps the dialog open and shows its message."""
 
     def __init__(
         self, context: AppContext, service: AccountService, parent: QWidget | None
     ) -> None:
-        super().__init__(parent)
-        self._context = context
+        super().__init__(context, parent)
         self._service = service
         self.result_row: UserRow | None = None
         self.error = InlineError(self)
@@ -69,8 +71,10 @@ class _ServiceDialog(QDialog):
         )
         self.ok_button.setObjectName("ok")
         self.ok_button.setDefault(True)
-        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setObjectName("cancel")
+        self.cancel_button = self.buttons.addButton(
+            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.cancel_button.setObjectName("cancel")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -84,16 +88,33 @@ class _ServiceDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 
-    def _save(self) -> UserRow:
+    def _prepare(self) -> Callable[[], UserRow]:
+        """Read the form (on the GUI thread) and return the service call to run."""
         raise NotImplementedError
 
     def accept(self) -> None:
-        try:
-            self.result_row = self._save()
-        except (UserError, StorageError) as err:
-            self.error.show_message(err.message(self._context.language))
+        if self.busy:
             return
+        try:
+            call = self._prepare()
+        except UserError as err:
+            self._refused(err)
+            return
+        self.error.clear_message()
+        self.run_check(call, self._saved, self.tr("Saving"))
+
+    def _saved(self, row: UserRow) -> None:
+        self.result_row = row
         super().accept()
+
+    def _refused(self, err: UserError | StorageError) -> None:
+        self.error.show_message(err.message(self._context.language))
+
+    def _form_widgets(self) -> list[QWidget]:
+        widgets: list[QWidget] = [self.ok_button, self.cancel_button]
+        widgets += self.findChildren(QLineEdit)
+        widgets += self.findChildren(QCheckBox)
+        return widgets
 
     @classmethod
     def _run(cls, dialog: _ServiceDialog) -> UserRow | None:
@@ -140,11 +161,15 @@ class NewUserDialog(_ServiceDialog):
     ) -> UserRow | None:
         return cls._run(cls(context, service, parent))
 
-    def _save(self) -> UserRow:
+    def _prepare(self) -> Callable[[], UserRow]:
         password = _passwords(self.password.text(), self.password_again.text())
-        return self._service.create_user(
-            self.username.text(), self.display_name.text(), password, self.role_checks.roles()
+        service, username, name, roles = (
+            self._service,
+            self.username.text(),
+            self.display_name.text(),
+            self.role_checks.roles(),
         )
+        return lambda: service.create_user(username, name, password, roles)
 
 
 class EditRolesDialog(_ServiceDialog):
@@ -179,13 +204,10 @@ class EditRolesDialog(_ServiceDialog):
     ) -> UserRow | None:
         return cls._run(cls(context, service, user, parent))
 
-    def _save(self) -> UserRow:
-        return self._service.update_user(
-            self._user.id,
-            self._user.version,
-            display_name=self.display_name.text(),
-            roles=self.role_checks.roles(),
-        )
+    def _prepare(self) -> Callable[[], UserRow]:
+        service, user = self._service, self._user
+        name, roles = self.display_name.text(), self.role_checks.roles()
+        return lambda: service.update_user(user.id, user.version, display_name=name, roles=roles)
 
 
 class ResetPasswordDialog(_ServiceDialog):
@@ -224,6 +246,7 @@ class ResetPasswordDialog(_ServiceDialog):
     ) -> UserRow | None:
         return cls._run(cls(context, service, user, parent))
 
-    def _save(self) -> UserRow:
+    def _prepare(self) -> Callable[[], UserRow]:
         password = _passwords(self.password.text(), self.password_again.text())
-        return self._service.reset_password(self._user.id, password)
+        service, user_id = self._service, self._user.id
+        return lambda: service.reset_password(user_id, password)
