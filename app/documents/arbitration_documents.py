@@ -20,7 +20,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.base import (
     PORTRAIT,
@@ -327,18 +327,23 @@ def flowables(d: Draft, styles: dict[str, Any], width: float) -> list[Flowable]:
     out.append(Spacer(1, 4 * mm))
     if d.addressee:
         out.append(Paragraph(text(d.addressee), styles["body_flush"]))
-    for p in d.paragraphs:
-        out.append(Paragraph(text(p).replace("\n", "<br/>"), styles["body"]))
+    body = [Paragraph(text(p).replace("\n", "<br/>"), styles["body"]) for p in d.paragraphs]
+    # The 落款 never stands alone on a page: the last paragraph (or the table)
+    # goes with the signatures and the date.
+    tail: list[Flowable] = []
     if d.table_rows:
-        out.append(Spacer(1, 3 * mm))
-        out.append(_table(d.table_header, d.table_rows, styles, width))
+        out.extend(body)
+        tail += [Spacer(1, 3 * mm), _table(d.table_header, d.table_rows, styles, width)]
+    else:
+        out.extend(body[:-1])
+        tail += body[-1:]
     if d.signatures:
-        out.append(Spacer(1, 8 * mm))
-        for line in d.signatures:
-            out.append(Paragraph(text(line), styles["right"]))
+        tail.append(Spacer(1, 6 * mm))
+        tail += [Paragraph(text(line), styles["right"]) for line in d.signatures]
     if d.dated is not None or d.kind != "service_receipt":
-        out.extend(signature_block(d.organisation, d.dated, styles))
-        out.append(Paragraph(text(SEAL_NOTE), styles["right"]))
+        tail += signature_block(d.organisation, d.dated, styles, space_before=(8 if d.signatures else 18) * mm)
+        tail.append(Paragraph(text(SEAL_NOTE), styles["right"]))
+    out.append(KeepTogether(tail))
     for line in d.closing:
         out.append(Paragraph(text(line), styles["small"]))
     return out
