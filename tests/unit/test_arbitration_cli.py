@@ -1,0 +1,49 @@
+"""`python main.py arbitration …` end to end through app.cli.run (the same path main.py takes)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from app.cli import run
+from app.spreadsheets import arbitration as sheet
+from tests.unit.test_arbitration_fixtures import make_world, receive
+
+
+def test_template_import_desk_counts_and_export(store, db_url: str, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    template = tmp_path / "t.xlsx"
+    assert run(["arbitration", "template", "--out", str(template)]) == 0
+    wb = load_workbook(template)
+    ws = wb[sheet.SHEET_NAME]
+    for c, v in enumerate(["2023-09-25", "王五", None, "某餐饮有限公司", None, "劳动报酬争议", "劳动报酬:12000", "2023-09-27"], 1):
+        ws.cell(row=2, column=c, value=v)
+    for c, v in enumerate(["2023-09-26", "赵六", None, "某公司", None, None, "奖金:1"], 1):
+        ws.cell(row=3, column=c, value=v)
+    wb.save(template)
+    capsys.readouterr()
+    assert run(["arbitration", "import", str(template), "--db", db_url, "--json"]) == 3  # a row was refused
+    report = json.loads(capsys.readouterr().out)
+    assert report["imported"] == 1 and report["refused"][0]["row"] == 3 and "奖金" in report["refused"][0]["message"]
+
+    assert run(["arbitration", "desk", "--date", "2023-10-09", "--db", db_url, "--json"]) == 0
+    desk = json.loads(capsys.readouterr().out)
+    assert desk["counts"] == {"overdue": 0, "today": 0, "soon": 2}  # A4 and A7 due 10 Oct
+    assert {i["rule"] for i in desk["items"]} == {"A4", "A7"} and desk["items"][0]["reference"].endswith("第1号")
+
+    assert run(["arbitration", "counts", "2023", "--db", db_url, "--json"]) == 0
+    counts = json.loads(capsys.readouterr().out)
+    assert counts["arbitration"]["received"] == 1 and counts["arbitration"]["amount_in_dispute_fen"] == 1_200_000
+
+    out = tmp_path / "docket.xlsx"
+    assert run(["arbitration", "export", "--out", str(out), "--db", db_url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rows"] == 1
+
+
+def test_the_docket_is_not_public_once_accounts_exist(store, db_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+    w = make_world(store)  # inserts accounts
+    receive(w, date(2023, 9, 25))
+    assert run(["arbitration", "desk", "--db", db_url, "--json"]) != 0
+    assert "权限" in capsys.readouterr().err
