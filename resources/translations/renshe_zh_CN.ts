@@ -626,6 +626,10 @@
         <translation>状态：%1 · 程序：%2 · 申请人：%3 · 被申请人：%4 · 请求金额：%5元 · 仲裁庭：%6</translation>
     </message>
     <message>
+        <source> (party&apos;s period)</source>
+        <translation>（当事人期限）</translation>
+    </message>
+    <message>
         <source>Select a deadline to see how it was computed.</source>
         <translation>选中一项期限，查看其计算过程。</translation>
     </message>

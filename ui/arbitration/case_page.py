@@ -43,7 +43,7 @@ from app.services.arbitration import (
     ClaimInput,
     tribunal_candidates,
 )
-from app.services.arbitration_deadlines import STATE_ZH, DeadlineState
+from app.services.arbitration_deadlines import STATE_ZH, DeadlineState, Owner
 from app.services.permissions import Permission
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
@@ -185,8 +185,10 @@ class CasePage(QWidget):
             if not d.deadline.calendar_complete:
                 state += " ⚠"
             cells = [d.rule_id, d.label, d.deadline.start.isoformat(), d.due.isoformat(), state]
+            if d.owner is Owner.PARTY:
+                state += self.tr(" (party's period)")
             colour = None
-            if d.state is DeadlineState.OPEN:
+            if d.state is DeadlineState.OPEN and d.owner is Owner.INSTITUTE:
                 colour = RED if d.due < today else AMBER if d.due == today else None
             elif d.state is not DeadlineState.OPEN:
                 colour = GREY
