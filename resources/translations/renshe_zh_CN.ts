@@ -58,6 +58,14 @@
         <translation>案由：</translation>
     </message>
     <message>
+        <source>Collective dispute (10 or more workers)</source>
+        <translation>集体劳动争议（劳动者10人以上）</translation>
+    </message>
+    <message>
+        <source>Procedure:</source>
+        <translation>程序：</translation>
+    </message>
+    <message>
         <source>On site</source>
         <translation>现场</translation>
     </message>

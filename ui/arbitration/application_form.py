@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.models.party import PartyKind
-from app.services.arbitration import CATEGORY_LABELS, ClaimInput
+from app.services.arbitration import CATEGORY_LABELS, PROCEDURE_LABELS, ClaimInput
 from app.services.parties import PartyService
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
@@ -63,6 +64,15 @@ class ApplicationForm(QDialog):
         form.addRow(self.tr("Respondent (employer):"), self.respondent)
         form.addRow(self.tr("Received on:"), self.received_on)
         form.addRow(self.tr("Matter in dispute:") if mediation else self.tr("Cause:"), self.cause)
+        if not mediation:
+            self.procedure = QComboBox()
+            self.procedure.setObjectName("procedure")
+            for key, pair in PROCEDURE_LABELS.items():
+                self.procedure.addItem(zh_or_en(pair, context.language), str(key))
+            self.collective = QCheckBox(self.tr("Collective dispute (10 or more workers)"))
+            self.collective.setObjectName("collective")
+            form.addRow(self.tr("Procedure:"), self.procedure)
+            form.addRow("", self.collective)
         if mediation:
             self.channel = QComboBox()
             self.channel.setObjectName("channel")
@@ -160,7 +170,8 @@ class ApplicationForm(QDialog):
                 )
             else:
                 self.saved_id = ArbitrationCaseService(self.context.store, self.context.actor).receive(
-                    **common, cause=self.cause.text()
+                    **common, cause=self.cause.text(), procedure=self.procedure.currentData(),
+                    collective=self.collective.isChecked(),
                 )
         except UserError as err:
             self.error.setText(err.message(self.context.language))
