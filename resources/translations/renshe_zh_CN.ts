@@ -2071,10 +2071,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>匿名</translation>
     </message>
     <message>
-        <source>Also a worker concerned</source>
-        <translation>本人也是被欠薪劳动者</translation>
-    </message>
-    <message>
         <source>Add employer</source>
         <translation>添加单位</translation>
     </message>

@@ -90,7 +90,6 @@ class IntakeForm(QDialog):
         self.complainant_id = QLineEdit(objectName="complainant_id_no")
         self.complainant_id.setMaxLength(18)
         self.complainant_phone = QLineEdit(objectName="complainant_phone")
-        self.complainant_is_worker = QCheckBox(self.tr("Also a worker concerned"), objectName="complainant_is_worker")
 
         self.employer_name = QLineEdit(objectName="employer_name")
         self.employer_uscc = QLineEdit(objectName="employer_uscc")
@@ -149,7 +148,6 @@ class IntakeForm(QDialog):
         c_row.addWidget(QLabel(self.tr("Phone")))
         c_row.addWidget(self.complainant_phone, 1)
         c_layout.addRow(self.tr("ID number"), c_row)
-        c_layout.addRow("", self.complainant_is_worker)
 
         employers = QGroupBox(self.tr("Employers complained of"))
         e_layout = QVBoxLayout(employers)
@@ -317,10 +315,6 @@ class IntakeForm(QDialog):
                  "role": self.employer_role.currentData()}
             )
         workers = list(self.workers)
-        if complainant is not None and self.complainant_is_worker.isChecked() and not any(
-            w["party"].get("id_no") and w["party"].get("id_no") == complainant["id_no"] for w in workers
-        ):
-            workers.insert(0, {"party": {**complainant, "is_migrant_worker": True}, "owed_fen": 0})
         return {
             "kind": self.kind.currentData(),
             "channel": self.channel.currentData(),
