@@ -316,6 +316,22 @@ class LedgerRow:
 
 
 @dataclass(frozen=True)
+class PaymentRow:
+    """One payment in the payments list (all cases)."""
+
+    id: int
+    paid_on: date
+    amount_fen: int
+    method: str
+    complaint_id: int
+    number: str
+    case_no: str
+    worker: str
+    id_no: str  # masked
+    employer: str
+
+
+@dataclass(frozen=True)
 class InspectionFigures:
     """DOMAIN A3 / B §5.2, for the yearly report."""
 
@@ -1636,6 +1652,47 @@ class ComplaintService:
         return StreamingQuery(
             self.store, statement, SortSpec([Complaint.received_on, Complaint.id, ComplaintWorker.id], True), make
         )
+
+    def payments(
+        self,
+        *,
+        paid_from: date | None = None,
+        paid_to: date | None = None,
+        employer_id: int | None = None,
+        project_id: int | None = None,
+        text: str = "",
+    ) -> PagedQuery[PaymentRow]:
+        """Every payment recorded, newest first, filtered in SQL (the year's 'wages recovered' is its sum)."""
+        self.actor.require(Permission.COMPLAINT_VIEW)
+        worker_party = aliased(Party, name="paid_party")
+        statement = (
+            select(
+                WagePayment.id, WagePayment.paid_on, WagePayment.amount_fen, WagePayment.method,
+                Complaint.id.label("complaint_id"), Complaint.number, Complaint.case_no,
+                worker_party.name.label("worker_name"), worker_party.id_no,
+                _first_employer.label("employer_name"),
+            )
+            .join(Complaint, Complaint.id == WagePayment.complaint_id)
+            .join(ComplaintWorker, ComplaintWorker.id == WagePayment.worker_id)
+            .join(worker_party, worker_party.id == ComplaintWorker.party_id)
+        )
+        if paid_from:
+            statement = statement.where(WagePayment.paid_on >= paid_from)
+        if paid_to:
+            statement = statement.where(WagePayment.paid_on <= paid_to)
+        statement = self._filtered(
+            statement, text=text, status=None, channel=None, received_from=None, received_to=None,
+            employer_id=employer_id, project_id=project_id, overdue_only=False, open_only=False,
+        )
+
+        def make(r: Any) -> PaymentRow:
+            return PaymentRow(
+                id=r.id, paid_on=r.paid_on, amount_fen=int(r.amount_fen), method=r.method or "",
+                complaint_id=r.complaint_id, number=r.number, case_no=r.case_no or "", worker=r.worker_name,
+                id_no=mask(Sensitive.ID_NO, r.id_no), employer=r.employer_name or "",
+            )
+
+        return StreamingQuery(self.store, statement, SortSpec([WagePayment.paid_on, WagePayment.id], True), make)
 
     def summary(self, *, employer_id: int | None = None, project_id: int | None = None) -> GroupSummary:
         """Totals over all complaints of one employer (credit code) or one project."""

@@ -1513,6 +1513,44 @@
         <translation>被投诉单位</translation>
     </message>
     <message>
+        <source>Complaints</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Paid between</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>支付日期</translation>
+    </message>
+    <message>
+        <source>Worker</source>
+        <translation>劳动者</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n payments</source>
+        <translation>
+            <numerusform>共%n笔</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>支付记录</translation>
+    </message>
+    <message>
         <source>Workers</source>
         <translation>人数</translation>
     </message>

@@ -169,6 +169,9 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     recovered = window.model.data(window.model.index(0, window.model.column_index("recovered")))
     assert recovered == "13,000.50"
     assert ComplaintService(store, make_actor("leadership")).figures(today.year).wages_recovered_fen == 1_300_050
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.payments_model.rowCount() == 6)
+    qtmodeltester.check(window.payments_model)
 
 
 def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]

@@ -428,6 +428,9 @@ def test_yearly_figures_count_by_the_date_of_each_event(store) -> None:  # type:
     svc.record_payment(detail.id, w2, date(2023, 8, 1), 50_000)
     later = service(store, today=date(2024, 2, 1))
     later.record_payment(detail.id, w2, date(2024, 1, 15), 70_000)
+    paid_2023 = svc.payments(paid_from=date(2023, 1, 1), paid_to=date(2023, 12, 31))
+    assert paid_2023.count() == 3 and sum(p.amount_fen for p in paid_2023.page(0, 10)) == 250_000
+    assert svc.payments().page(0, 1)[0].paid_on == date(2024, 1, 15)  # newest first
     figures = svc.figures(2023)
     assert (figures.received, figures.workers_helped, figures.wages_recovered_fen) == (1, 2, 250_000)
     assert figures.migrant_workers_helped == 2

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
 from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintRow, ComplaintService
+from app.services.complaints import ComplaintRow, ComplaintService, PaymentRow
 from app.services.permissions import Permission
 from ui.complaints.case_page import ComplaintCasePage
 from ui.complaints.intake_form import IntakeForm
@@ -115,10 +116,55 @@ class ComplaintsWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self._tabs(), 1)
         layout.addWidget(self.status)
         self.model.set_query_factory(self._query)
         self.model.set_initial_sort("received", descending=True)
+
+    def _tabs(self) -> QTabWidget:
+        """The complaints, and every payment recorded (wages actually recovered)."""
+        self.tabs = QTabWidget(objectName="lists")
+        self.tabs.addTab(self.view, self.tr("Complaints"))
+        page = QWidget()
+        self.paid_from = OptionalDateEdit()
+        self.paid_from.setObjectName("paid_from")
+        self.paid_to = OptionalDateEdit()
+        self.paid_to.setObjectName("paid_to")
+        self.paid_total = QLabel(objectName="paid_count")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Paid between")))
+        row.addWidget(self.paid_from)
+        row.addWidget(QLabel("—"))
+        row.addWidget(self.paid_to)
+        row.addWidget(self.paid_total)
+        row.addStretch(1)
+        self.payments_model: PagedTableModel[PaymentRow] = PagedTableModel([
+            Column("paid_on", self.tr("Paid on"), lambda r: r.paid_on, sort_key="paid_on", width=6),
+            Column("worker", self.tr("Worker"), lambda r: r.worker, width=5),
+            Column("id_no", self.tr("ID number"), lambda r: r.id_no, width=10),
+            Column("amount", self.tr("Amount"), lambda r: format_yuan(r.amount_fen), align=RIGHT, width=7),
+            Column("method", self.tr("Method"), lambda r: r.method, width=6),
+            Column("employer", self.tr("Employer"), lambda r: r.employer, width=14),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16),
+        ], self)
+        self.payments_view = PagedTableView()
+        self.payments_view.setObjectName("payments_table")
+        self.payments_view.setModel(self.payments_model)
+        self.payments_model.count_changed.connect(
+            lambda n: self.paid_total.setText(self.tr("%n payments", "", n)))
+        self.payments_model.set_query_factory(self._payments_query)
+        self.payments_model.set_initial_sort("paid_on", descending=True)
+        for edit in (self.paid_from, self.paid_to):
+            edit.dateChanged.connect(lambda *_: self.payments_model.refresh())
+        box = QVBoxLayout(page)
+        box.addLayout(row)
+        box.addWidget(self.payments_view, 1)
+        self.tabs.addTab(page, self.tr("Payments"))
+        return self.tabs
+
+    def _payments_query(self, _sort: str | None, _descending: bool) -> Any:
+        return self.service.payments(paid_from=self.paid_from.value(), paid_to=self.paid_to.value(),
+                                     text=self.search.search_text)
 
     # ---------------------------------------------------------------- the list
     def _columns(self) -> list[Column[ComplaintRow]]:
@@ -158,6 +204,8 @@ class ComplaintsWindow(QWidget):
 
     def refresh(self, *_args: Any) -> None:
         self.model.refresh()
+        if hasattr(self, "payments_model"):
+            self.payments_model.refresh()
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n complaints", "", count))
@@ -195,7 +243,7 @@ class ComplaintsWindow(QWidget):
             self.status.setText(err.message(self.language))
             return None
         self.case = page
-        page.changed.connect(lambda _d: self.model.refresh())
+        page.changed.connect(lambda _d: self.refresh())
         page.finished.connect(lambda _r, p=page: self._case_closed(p))
         page.open()
         return page
