@@ -446,3 +446,18 @@ def test_permissions(store) -> None:  # type: ignore[no-untyped-def]
     assert caught.value.code == "permission.denied"
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(ComplaintEvent)) == 1
+
+
+def test_the_audit_record_verifies_after_a_whole_case(store) -> None:  # type: ignore[no-untyped-def]
+    from app.services import audit
+
+    svc, detail = opened_case(store, workers=1)
+    detail = svc.set_plan(detail.id, detail.version, [
+        {"worker_id": detail.workers[0].id, "due_on": date(2023, 7, 1), "amount_fen": 500_000}])
+    detail = svc.record_payment(detail.id, detail.workers[0].id, date(2023, 7, 1), 500_000)
+    detail = svc.close(detail.id, detail.version, date(2023, 7, 2), "paid", "已全部支付")
+    with store.read() as session:
+        assert audit.verify(session).ok
+        tables = set(session.scalars(select(AuditEntry.table_name)))
+    assert {"complaint", "complaint_worker", "complaint_event", "payment_instalment", "wage_payment",
+            "complaint_officer"} <= tables
