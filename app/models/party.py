@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from app.privacy import Sensitive
 from app.store.base import Base, TravellingRecord
 
 
@@ -36,6 +37,7 @@ class OrgType(StrEnum):
 class Party(TravellingRecord, Base):
     __tablename__ = "party"
     __audited__ = True
+    __sensitive__ = {"id_no": Sensitive.ID_NO, "phone": Sensitive.PHONE, "address": Sensitive.ADDRESS}
 
     kind: Mapped[str] = mapped_column(String(8))
     name: Mapped[str] = mapped_column(String(200))

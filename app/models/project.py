@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.privacy import Sensitive
 from app.store.base import Base, TravellingRecord
 
 
@@ -58,6 +59,7 @@ DEFAULT_COMPLIANCE_ITEMS: tuple[tuple[str, str], ...] = (
 class Project(TravellingRecord, Base):
     __tablename__ = "construction_project"
     __audited__ = True
+    __sensitive__ = {"wage_manager_phone": Sensitive.PHONE, "wage_account_no": Sensitive.BANK_ACCOUNT}
 
     name: Mapped[str] = mapped_column(String(200))
     location: Mapped[str] = mapped_column(String(200), default="")

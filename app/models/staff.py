@@ -8,6 +8,7 @@ from enum import StrEnum
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.privacy import Sensitive
 from app.store.base import Base, TravellingRecord
 
 
@@ -36,6 +37,7 @@ class CertificateStatus(StrEnum):
 class Officer(TravellingRecord, Base):
     __tablename__ = "officer"
     __audited__ = True
+    __sensitive__ = {"id_no": Sensitive.ID_NO}
 
     name: Mapped[str] = mapped_column(String(50))
     sex: Mapped[str | None] = mapped_column(String(1))

@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -21,12 +22,27 @@ from app.store.engine import Store
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Field names whose values are personal data, wherever they appear in an entry.
+# Field names that are personal data in any table; models add their own in `__sensitive__`.
 SENSITIVE_FIELDS: dict[str, Sensitive] = {
     "id_no": Sensitive.ID_NO,
     "phone": Sensitive.PHONE,
     "address": Sensitive.ADDRESS,
     "bank_account": Sensitive.BANK_ACCOUNT,
 }
+
+
+@lru_cache(maxsize=1)
+def _sensitive_by_table() -> dict[str, dict[str, Sensitive]]:
+    from app.store.base import Base
+
+    return {
+        mapper.local_table.name: {**SENSITIVE_FIELDS, **getattr(mapper.class_, "__sensitive__", {})}  # type: ignore[attr-defined]
+        for mapper in Base.registry.mappers
+    }
+
+
+def sensitive_fields(table_name: str) -> dict[str, Sensitive]:
+    return _sensitive_by_table().get(table_name, SENSITIVE_FIELDS)
 ACTIONS = ("insert", "update", "delete", "reveal", "export", "login", "baseline")
 
 
@@ -58,12 +74,12 @@ class AuditRow:
         return "；".join(parts)
 
 
-def masked_changes(raw: str) -> dict[str, Any]:
+def masked_changes(raw: str, table_name: str = "") -> dict[str, Any]:
     try:
         changes = json.loads(raw) if raw else {}
     except ValueError:
         return {"?": raw}
-    for field, kind in SENSITIVE_FIELDS.items():
+    for field, kind in sensitive_fields(table_name).items():
         value = changes.get(field)
         if isinstance(value, list):
             changes[field] = [mask(kind, v) if isinstance(v, str) else v for v in value]
@@ -81,7 +97,7 @@ def _row(r: Any) -> AuditRow:
         action=r.action,
         table_name=r.table_name,
         record_id=r.record_id,
-        changes=masked_changes(r.changes),
+        changes=masked_changes(r.changes, r.table_name),
         reason=r.reason or "",
     )
 

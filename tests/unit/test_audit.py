@@ -107,3 +107,15 @@ def test_chain_survives_many_writers_in_sequence(store) -> None:  # type: ignore
         PartyService(store, make_actor("intake", username=user)).create({"kind": "person", "name": f"工人{user}"})
     with store.read() as session:
         assert audit.verify(session).ok
+
+
+def test_log_shows_personal_fields_masked_per_table(store) -> None:  # type: ignore[no-untyped-def]
+    from app.services.audit_log import AuditLogService, masked_changes
+
+    parties = PartyService(store, make_actor("intake"))
+    parties.create({"kind": "person", "name": "张伟", "phone": "13812345678"})
+    [row] = AuditLogService(store, make_actor("admin")).query().page(0, 1)
+    assert row.changes["phone"] == [None, "138****5678"]
+    assert "13812345678" not in row.changes_text()
+    project_change = '{"wage_account_no":[null,"6222021234567890123"]}'
+    assert masked_changes(project_change, "construction_project")["wage_account_no"] == [None, "****0123"]
