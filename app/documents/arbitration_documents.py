@@ -207,6 +207,13 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
     if kind == "withdrawal":
         _need(case.closure_method == "withdrawal" or case.status == "withdrawn_before_acceptance", title)
         reason = case.closure_note or case.refusal_ground or ""
+        closing = [e for e in case.events if e.kind == "close_withdrawal"]
+        if closing and closing[-1].details.get("deemed"):
+            return replace(make(f"{applicant}：", [
+                f"你（单位）诉{respondent}{cause}一案（{number}），本委已向你（单位）书面通知开庭，"
+                f"你（单位）{reason}。",
+                f"根据{_FA}第三十六条的规定，本案按撤回仲裁申请处理。",
+            ], case.closed_on), title="按撤回仲裁申请处理决定书")
         return make(f"{applicant}：", [
             f"你（单位）诉{respondent}{cause}一案{('（' + number + '）') if number else ''}，"
             f"于{chinese_date(case.closed_on or case.decided_on or today)}以{reason}为由申请撤回仲裁申请。",

@@ -139,6 +139,18 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
     "revoke": (ACTIVE | {S.SUSPENDED}, "revoke the case", "撤销案件"),
     "terminate": (ACTIVE | {S.SUSPENDED}, "terminate", "终止审理"),
     "transfer_out": (ACTIVE, "transfer", "移送管辖"),
+    "record_side_event": (ACTIVE | {S.SUSPENDED}, "record another step", "登记其他事项"),
+}
+# Side events on a running case (DOMAIN B §3.2): on the timeline, no deadline of their own.
+SIDE_EVENTS: dict[str, str] = {
+    "recusal_request": "回避申请",
+    "recusal_decision": "回避决定",
+    "jurisdiction_objection": "管辖异议",
+    "jurisdiction_decision": "管辖异议处理决定",
+    "appraisal": "委托鉴定",
+    "investigation": "调查取证",
+    "evidence": "举证、质证",
+    "other": "其他事项",
 }
 EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: v[2] for k, v in TRANSITIONS.items()}}
 
@@ -252,6 +264,10 @@ class EventView:
 
     @property
     def label(self) -> str:
+        if self.kind == "record_side_event":
+            return SIDE_EVENTS.get(str(self.details.get("what")), "其他事项")
+        if self.kind == "close_withdrawal" and self.details.get("deemed"):
+            return "按撤回处理结案"
         return EVENT_LABELS.get(self.kind, self.kind)
 
 
@@ -1044,18 +1060,32 @@ class ArbitrationCaseService:
             return {"mediated_fen": sum(amounts.values()), "signed_on": (signed_on or on).isoformat()}
         return self._act(case_id, "close_mediation", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
 
-    def _close_other(self, case_id: int, on: date, action: str, method: ClosureMethod, reason: str, **kw: Any) -> CaseView:
-        def apply(uow: UnitOfWork, case: ArbitrationCase) -> None:
+    def _close_other(self, case_id: int, on: date, action: str, method: ClosureMethod, reason: str, *,
+                     details: dict[str, Any] | None = None, **kw: Any) -> CaseView:
+        def apply(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any] | None:
             if not reason.strip():
                 raise UserError("arbitration.ground_required", field="reason")
             for hearing in uow.session.scalars(select(ArbitrationHearing).where(
                     ArbitrationHearing.case_id == case.id, ArbitrationHearing.status == HearingStatus.SCHEDULED.value)):
                 hearing.status = HearingStatus.CANCELLED.value
             self._close(case, on, method, reason)
+            return details
         return self._act(case_id, action, on, Permission.ARBITRATION_HANDLE, apply, note=reason, **kw)
 
-    def close_withdrawal(self, case_id: int, on: date, reason: str, **kw: Any) -> CaseView:
-        return self._close_other(case_id, on, "close_withdrawal", ClosureMethod.WITHDRAWAL, reason, **kw)
+    def close_withdrawal(self, case_id: int, on: date, reason: str, *, deemed: bool = False, **kw: Any) -> CaseView:
+        """撤回; `deemed`: 按撤回处理 (an applicant properly notified who did not appear, 法 art 36)."""
+        return self._close_other(case_id, on, "close_withdrawal", ClosureMethod.WITHDRAWAL, reason,
+                                 details={"deemed": True} if deemed else None, **kw)
+
+    def record_side_event(self, case_id: int, on: date, *, what: str, note: str, **kw: Any) -> CaseView:
+        """回避, 管辖异议, 鉴定, 调查取证 …: on the timeline (and the audit), no change of state."""
+        def apply(_uow: UnitOfWork, _case: ArbitrationCase) -> dict[str, Any]:
+            if what not in SIDE_EVENTS:
+                raise UserError("arbitration.document_unknown", field="what", value=what)
+            if not note.strip():
+                raise UserError("arbitration.ground_required", field="note")
+            return {"what": what}
+        return self._act(case_id, "record_side_event", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
 
     def revoke(self, case_id: int, on: date, reason: str, **kw: Any) -> CaseView:
         return self._close_other(case_id, on, "revoke", ClosureMethod.REVOCATION, reason, **kw)

@@ -662,6 +662,26 @@
         <translation>理由：</translation>
     </message>
     <message>
+        <source>the applicant withdrew</source>
+        <translation>申请人申请撤回</translation>
+    </message>
+    <message>
+        <source>deemed withdrawn (absent without cause)</source>
+        <translation>按撤回处理（无正当理由拒不到庭）</translation>
+    </message>
+    <message>
+        <source>Withdrawal:</source>
+        <translation>撤回方式：</translation>
+    </message>
+    <message>
+        <source>What:</source>
+        <translation>事项：</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
         <source>What to correct:</source>
         <translation>需补正内容：</translation>
     </message>
@@ -2388,6 +2408,34 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Timeline:</source>
         <translation>办理经过：</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>理由：</translation>
+    </message>
+    <message>
+        <source>Record:</source>
+        <translation>调解笔录：</translation>
+    </message>
+    <message>
+        <source>Terms of the agreement:</source>
+        <translation>协议内容：</translation>
+    </message>
+    <message>
+        <source>Amount agreed (yuan):</source>
+        <translation>协议金额（元）：</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan):</source>
+        <translation>履行金额（元）：</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>已登记：%1</translation>
     </message>
 </context>
 <context>
@@ -4134,37 +4182,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Enable</source>
         <translation>启用</translation>
-    </message>
-</context>
-<context>
-    <name>_AtVersion</name>
-    <message>
-        <source>Date:</source>
-        <translation type="unfinished">日期：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation type="unfinished">理由：</translation>
-    </message>
-    <message>
-        <source>Record:</source>
-        <translation type="unfinished">调解笔录：</translation>
-    </message>
-    <message>
-        <source>Terms of the agreement:</source>
-        <translation type="unfinished">协议内容：</translation>
-    </message>
-    <message>
-        <source>Amount agreed (yuan):</source>
-        <translation type="unfinished">协议金额（元）：</translation>
-    </message>
-    <message>
-        <source>Amount paid (yuan):</source>
-        <translation type="unfinished">履行金额（元）：</translation>
-    </message>
-    <message>
-        <source>Recorded: %1</source>
-        <translation type="unfinished">已登记：%1</translation>
     </message>
 </context>
 <context>

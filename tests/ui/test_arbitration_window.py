@@ -350,3 +350,15 @@ def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-
     assert calc.due_label.text().startswith("最迟：")
     calc.start.setDate(calc.start.date().fromString("2027-03-10", "yyyy-MM-dd"))
     assert "节假日安排未导入" in calc.warning.text()
+
+
+def test_side_event_and_deemed_withdrawal_from_the_case_page(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+    cid = receive(world, date(2023, 9, 25))
+    world.clerk_service().accept(cid, date(2023, 9, 27))
+    page = make_window(qtbot, context).open_case(cid)
+    answers.queue.append({"on": date(2023, 9, 28), "what": "jurisdiction_objection", "note": "被申请人提出管辖异议"})
+    page.run_step("record_side_event")
+    assert page.timeline.item(0, 1).text() == "管辖异议"
+    answers.queue.append({"on": date(2023, 10, 20), "deemed": True, "reason": "经书面通知无正当理由拒不到庭"})
+    page.run_step("close_withdrawal")
+    assert page.timeline.item(0, 1).text() == "按撤回处理结案" and "撤回" in page.summary.text()

@@ -329,6 +329,7 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
             "revoke": lambda: s.revoke(cid, on, "错误受理"),
             "terminate": lambda: s.terminate(cid, on, "法院已立案"),
             "transfer_out": lambda: s.transfer_out(cid, on, "某县仲裁委"),
+            "record_side_event": lambda: s.record_side_event(cid, on, what="appraisal", note="委托伤残等级鉴定"),
         }[action]()
 
     for i, action in enumerate(steps):
@@ -343,3 +344,19 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
             assert before.status in TRANSITIONS[action][0]
             assert len(after.events) == len(before.events) + 1 and after.events[-1].kind == action
             assert all(d.due >= day for d in after.deadlines if d.rule_id not in ("A8",))
+
+
+def test_side_events_and_deemed_withdrawal(world) -> None:  # type: ignore[no-untyped-def]
+    cid = receive(world)
+    s = world.clerk_service()
+    s.accept(cid, date(2023, 10, 9))
+    view = s.record_side_event(cid, date(2023, 10, 10), what="recusal_request", note="被申请人申请仲裁员李仲裁回避")
+    assert view.status == "accepted" and view.events[-1].label == "回避申请"
+    with pytest.raises(UserError):
+        s.record_side_event(cid, date(2023, 10, 10), what="recusal_request", note=" ")
+    view = s.close_withdrawal(cid, date(2023, 10, 30), "经书面通知无正当理由拒不到庭", deemed=True)
+    assert view.closure_method == "withdrawal" and view.events[-1].label == "按撤回处理结案"
+    from app.documents.arbitration_documents import draft
+
+    d = draft("withdrawal", view, "某区劳动人事争议仲裁委员会")
+    assert d.title == "按撤回仲裁申请处理决定书" and "第三十六条" in d.editable_text()

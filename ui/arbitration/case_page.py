@@ -36,6 +36,7 @@ from app.services.arbitration import (
     PROCEDURE_LABELS,
     ROLE_LABELS,
     SERVICE_DOCUMENTS,
+    SIDE_EVENTS,
     TRANSITIONS,
     ArbitrationCaseService,
     AwardItem,
@@ -58,7 +59,7 @@ BUTTON_ORDER = (
     "accept", "request_correction", "correct", "refuse", "not_competent", "withdraw_before_acceptance",
     "form_tribunal", "record_service", "record_answer", "schedule_hearing", "postpone_hearing", "hold_hearing",
     "suspend", "resume", "extend", "convert_procedure", "add_party", "change_claims", "join_counterclaim", "close_award", "close_mediation", "close_withdrawal",
-    "revoke", "terminate", "transfer_out",
+    "revoke", "terminate", "transfer_out", "record_side_event",
 )
 
 
@@ -280,7 +281,15 @@ class CasePage(QWidget):
         reason = Field("reason", self.tr("Reason:"), "text")
         if action in ("accept", "correct", "resume", "record_answer"):
             return [on], lambda v: getattr(s, action)(cid, v["on"])
-        if action in ("refuse", "withdraw_before_acceptance", "close_withdrawal", "revoke", "terminate"):
+        if action == "close_withdrawal":
+            kinds = [(self.tr("the applicant withdrew"), False), (self.tr("deemed withdrawn (absent without cause)"), True)]
+            return [on, Field("deemed", self.tr("Withdrawal:"), "choice", kinds), reason], \
+                lambda v: s.close_withdrawal(cid, v["on"], v["reason"], deemed=bool(v["deemed"]))
+        if action == "record_side_event":
+            kinds = [(label, key) for key, label in SIDE_EVENTS.items()]
+            return [on, Field("what", self.tr("What:"), "choice", kinds), Field("note", self.tr("Note:"), "text")], \
+                lambda v: s.record_side_event(cid, v["on"], what=v["what"], note=v["note"])
+        if action in ("refuse", "withdraw_before_acceptance", "revoke", "terminate"):
             return [on, reason], lambda v: getattr(s, action)(cid, v["on"], v["reason"])
         if action == "request_correction":
             return [on, Field("note", self.tr("What to correct:"), "text")], lambda v: s.request_correction(cid, v["on"], v["note"])

@@ -219,14 +219,8 @@ class MediationWindow(QWidget):
         view = self.current
         if view is None:
             return None
-        service, version, cid = self.service, view.version, view.id
-
-        class _AtVersion:  # the version the clerk saw: a case changed elsewhere meanwhile is refused
-            def __getattr__(self, name: str) -> Any:
-                method = getattr(service, name)
-                return lambda *a, **k: method(*a, version=version, **k)
-
-        s = _AtVersion()
+        # the version the clerk saw: a case changed elsewhere meanwhile is refused
+        s, cid = _AtVersion(self.service, view.version), view.id
         on = Field("on", self.tr("Date:"), "date")
         reason = Field("reason", self.tr("Reason:"), "text")
         steps: dict[str, tuple[list[Field], Callable[[dict[str, Any]], MediationView]]] = {
@@ -258,3 +252,15 @@ class MediationWindow(QWidget):
         self.refresh()
         self._show(result)
         return result
+
+
+class _AtVersion:
+    """The service with `version=` added to every step call."""
+
+    def __init__(self, service: MediationService, version: int) -> None:
+        self._service = service
+        self._version = version
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._service, name)
+        return lambda *args, **kwargs: method(*args, version=self._version, **kwargs)
