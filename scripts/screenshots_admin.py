@@ -4,7 +4,7 @@
 
 Writes admin-login.png, admin-login-locked.png, admin-first-run.png,
 admin-users.png, admin-audit.png, admin-audit-verify-broken.png and
-admin-main-window.png.  A fresh database in a temporary folder, the shipped
+admin-main-window.png, admin-main-window-audit.png.  A fresh database in a temporary folder, the shipped
 font and the zh_CN translation, as a user on a machine without CJK fonts sees it.
 """
 
@@ -180,8 +180,10 @@ def admin_screenshots(out: Path) -> list[Path]:
     main = MainWindow(AppContext(store=store, actor=admin, error_windows=False, tasks=tasks))
     main.resize(1280, 760)
     main.show()
-    main.open_area("admin")
+    admin_area = main.open_area("admin")
     save(main, "admin-main-window.png")
+    admin_area.show_audit()  # type: ignore[attr-defined]
+    save(main, "admin-main-window-audit.png")
     main.close()
 
     tasks.shutdown()

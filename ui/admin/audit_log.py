@@ -214,7 +214,7 @@ class AuditLogTab(QWidget):
                 self.tr("Changes"),
                 lambda r: self.changes_text(r),
                 tooltip=lambda r: self.changes_text(r, "\n") or None,
-                width=34,
+                width=28,
             ),
             Column(
                 "reason", self.tr("Reason"), lambda r: r.reason, tooltip=lambda r: r.reason or None
