@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 APP_NAME = "renshe-desk"
-# When set, run_gui prints "first-window <unix time>" on stderr (scripts/measure_startup.py).
+# When set, run_gui prints "first-window <unix time>" on stderr (tests/tools/measure_startup.py).
 STARTUP_PROBE_ENV = "RENSHE_STARTUP_PROBE"
 # Modules the first window must not wait for (the probe reports whether they were loaded).
 HEAVY_MODULES = ("sqlalchemy", "sqlalchemy.orm", "alembic", "openpyxl", "reportlab")

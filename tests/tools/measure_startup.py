@@ -1,6 +1,6 @@
 """Launch-to-first-window time of the program vs a bare PySide6 window started the same way.
 
-    python scripts/measure_startup.py [RUNS]      (default 7; the first run of each is a warm-up)
+    python tests/tools/measure_startup.py [RUNS]      (default 7; the first run of each is a warm-up)
 
 Both are started as fresh processes with the same interpreter on the offscreen
 platform; each prints the wall-clock time at which its first window was shown
@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 BARE = """
 import sys, time

@@ -1,6 +1,6 @@
 """Screenshots of the windows, offscreen, with Chinese sample data: look at them.
 
-    python scripts/screenshots.py [OUT_DIR] [--lang en]     (default /tmp/shots, Chinese)
+    python tests/tools/screenshots.py [OUT_DIR] [--lang en]     (default /tmp/shots, Chinese)
 
 Writes main_window.png, parties_window.png, person_form_id_error.png,
 person_form_edit_masked.png, employer_form.png, import_report.png and
@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 PEOPLE = [

@@ -1,6 +1,6 @@
 """Screenshots of the sign-in dialogs and 系统管理, offscreen, with Chinese sample data.
 
-    python scripts/screenshots_admin.py [OUT_DIR]        (default /tmp/shots)
+    python tests/tools/screenshots_admin.py [OUT_DIR]        (default /tmp/shots)
 
 Writes admin-login.png, admin-login-locked.png, admin-first-run.png,
 admin-users.png, admin-audit.png, admin-audit-verify-broken.png and
@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 USERS = [
