@@ -95,8 +95,7 @@ def main(out: Path, language: str = "zh_CN") -> int:
     window.resize(1280, 760)
     window.show()
     settle(app)
-    parties = window.area_widget("parties")
-    assert parties is not None
+    parties = window.open_area("parties")
     parties.view.select_ids([parties.model.row_at(1).id])
     settle(app)
     window.grab().save(str(out / "main_window.png"))
