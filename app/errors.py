@@ -519,6 +519,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date}起执行的最低工资标准应大于零。",
     ),
     "minimum_wage.duplicate": ("Two rows take effect on {date}.", "有两行都自{date}起执行。"),
+    # statistics (issue 7)
+    "report.year_invalid": ("The year {value} is not valid.", "年份{value}无效。"),
+    "report.range_invalid": (
+        "The period must not end ({last}) before it starts ({first}).",
+        "统计期间的结束日期（{last}）不能早于开始日期（{first}）。",
+    ),
+    "report.figure_unknown": ("There is no figure called {value}.", "没有名为{value}的统计项。"),
 }
 
 

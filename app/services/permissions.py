@@ -57,6 +57,7 @@ class Permission(StrEnum):
     ARBITRATION_HANDLE = "arbitration.handle"
     MEDIATION_VIEW = "mediation.view"
     MEDIATION_HANDLE = "mediation.handle"
+    REPORT_VIEW = "report.view"
 
 
 PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
@@ -91,6 +92,7 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.ARBITRATION_HANDLE: ("Handle arbitration cases (tribunal, hearings, closure)", "办理仲裁案件（组庭、开庭、结案）"),
     Permission.MEDIATION_VIEW: ("View mediation cases", "查看调解案件"),
     Permission.MEDIATION_HANDLE: ("Handle mediation cases (including transfer to arbitration)", "办理调解案件（含转仲裁）"),
+    Permission.REPORT_VIEW: ("View the statistics (yearly report figures)", "查看统计报表"),
 }
 
 _ALL_CASE_ROLES = {Role.INTAKE, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR}
@@ -133,6 +135,8 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     # A township mediator forwards a failed mediation to arbitration (转仲裁) as
     # a received application; accepting it stays with the institute.
     Permission.MEDIATION_HANDLE: frozenset({Role.MEDIATOR}),
+    # The yearly figures are aggregates without personal data (issue 7); drill-downs need the area's own VIEW.
+    Permission.REPORT_VIEW: frozenset(_EVERYONE),
 }
 
 # What the command line may do without a login (read-only; personal data masked).
@@ -146,6 +150,7 @@ ANONYMOUS_READ_PERMISSIONS: frozenset[Permission] = frozenset(
         Permission.PROJECT_VIEW,
         Permission.COMPLAINT_VIEW,
         Permission.COMPLAINT_EXPORT,
+        Permission.REPORT_VIEW,
     }
 )
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from app.errors import UserError
+from app.reports.yearly import yearly_figures
 from app.services.accounts import AccountService
 from app.services.actor import Actor, anonymous_reader, setup_actor
 from app.services.arbitration import ArbitrationCaseService
@@ -117,6 +118,7 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.ARBITRATION_HANDLE: arbitration_ops.permission_handle,
     Permission.MEDIATION_VIEW: lambda store, actor, _pid: MediationService(store, actor).query().count(),
     Permission.MEDIATION_HANDLE: arbitration_ops.permission_mediate,
+    Permission.REPORT_VIEW: lambda store, actor, _pid: yearly_figures(store, actor, 2023),
 }
 
 

@@ -1,0 +1,1 @@
+"""Statistics: the yearly report's figures, their drill-downs and outputs (issue 7)."""
