@@ -1893,3 +1893,7 @@ __all__ = [
     "InspectionFigures",
     "LedgerRow",
 ]
+
+
+# Complaints' time limits on Today's desk (registered when this module is imported).
+from app.services import complaint_desk as _desk  # noqa: E402,F401
