@@ -9,7 +9,6 @@ the set-up actor acts.
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from app.cli import (
     terminal_progress,
 )
 from app.legal.deadlines import parse_date
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.permissions import Permission
 
 
@@ -145,7 +145,7 @@ def _export(args: argparse.Namespace) -> int:
 def _desk(args: argparse.Namespace) -> int:
     from app.services.desk import BUCKET_LABELS, DeskService
 
-    day = parse_date(args.date, field="date") if args.date else date.today()
+    day = parse_date(args.date, field="date") if args.date else shanghai_today()
     store = open_store_for(args)
     try:
         service = DeskService(store, _actor(args, store), today=lambda: day)

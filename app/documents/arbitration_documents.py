@@ -33,6 +33,7 @@ from app.documents.base import (
 from app.errors import UserError
 from app.legal.rates import format_yuan
 from app.services.arbitration import CATEGORY_LABELS, SERVICE_DOCUMENTS, CaseView
+from app.services.arbitration_deadlines import shanghai_today
 
 SEAL_NOTE = "（印章）"
 _GUIZE = "《劳动人事争议仲裁办案规则》"
@@ -115,7 +116,7 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
     title = DOCUMENTS[kind]
     applicant, respondent, cause = _names(case, "applicant"), _names(case, "respondent"), _cause(case)
     number = case.case_no
-    today = today or date.today()
+    today = today or shanghai_today()
 
     def make(addressee: str, paragraphs: Sequence[str], dated: date | None, **kw: Any) -> Draft:
         return Draft(kind, title, number, addressee, tuple(paragraphs), organisation, dated, **kw)

@@ -49,6 +49,7 @@ from app.services.arbitration_deadlines import (
     EventFact,
     HearingFact,
     ServiceFact,
+    shanghai_today,
 )
 from app.services.hearings import check_free, parse_hm
 from app.services.numbering import allocate_number
@@ -537,7 +538,7 @@ class ArbitrationCaseService:
     `today` (for the overdue filter) to the system date."""
 
     def __init__(self, store: Store, actor: Actor, *, calendar: LegalCalendar | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = shanghai_today) -> None:
         self.store = store
         self.actor = actor
         self.calendar = calendar or default_calendar()

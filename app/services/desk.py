@@ -25,6 +25,7 @@ from app.models.arbitration import ArbitrationCase, ArbitrationDeadline, Arbitra
 from app.models.mediation import MediationCase, MediationParty, MediationStatus
 from app.models.party import Party
 from app.services.actor import Actor
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.permissions import Permission
 from app.store.engine import Store
 
@@ -203,7 +204,7 @@ class DeskService:
         actor: Actor,
         *,
         calendar: LegalCalendar | None = None,
-        today: Callable[[], date] = date.today,
+        today: Callable[[], date] = shanghai_today,
         sources: Sequence[DeskProvider] | None = None,
     ) -> None:
         self.store = store

@@ -38,6 +38,7 @@ from app.models.mediation import (
 from app.models.party import Party
 from app.services.actor import Actor
 from app.services.arbitration import ClaimInput, _check_parties, clean_claims, create_received_case
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
@@ -131,7 +132,7 @@ class MediationView:
 
 class MediationService:
     def __init__(self, store: Store, actor: Actor, *, calendar: LegalCalendar | None = None,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = shanghai_today) -> None:
         self.store = store
         self.actor = actor
         self.calendar = calendar or default_calendar()

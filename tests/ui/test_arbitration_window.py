@@ -186,7 +186,7 @@ def test_desk_line_opens_the_case_in_its_area(qtbot, context, world, monkeypatch
     from ui.main_window import MainWindow
 
     cid = receive(world, date(2023, 9, 18))
-    monkeypatch.setattr("ui.desk.window.date", type("D", (), {"today": staticmethod(lambda: date(2023, 10, 7))}))
+    monkeypatch.setattr("ui.desk.window.shanghai_today", lambda: date(2023, 10, 7))
     main = MainWindow(context)
     qtbot.addWidget(main)
     assert main.area_keys()[0] == "desk"

@@ -60,3 +60,11 @@ def test_desk_shows_only_the_areas_the_user_may_see(world) -> None:  # type: ign
     desk = DeskService(world.store, make_actor("arbitrator"), today=lambda: date(2023, 10, 7),
                        sources=[*providers(), Nobody()]).desk()
     assert {i.area for i in desk.items} == {"arbitration"}
+
+
+def test_today_is_the_bureau_day_not_the_machine_zone_day() -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from app.services.arbitration_deadlines import shanghai_today
+
+    assert shanghai_today() == (datetime.now(UTC) + timedelta(hours=8)).date()

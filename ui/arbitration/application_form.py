@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.models.party import PartyKind
 from app.services.arbitration import CATEGORY_LABELS, PROCEDURE_LABELS, ClaimInput
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.parties import PartyService
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
@@ -56,7 +57,7 @@ class ApplicationForm(QDialog):
         self.received_on.setObjectName("received_on")
         self.received_on.setCalendarPopup(True)
         self.received_on.setDisplayFormat("yyyy-MM-dd")
-        self.received_on.setDate(to_qdate(today or date.today()))
+        self.received_on.setDate(to_qdate(today or shanghai_today()))
         self.cause = QLineEdit()
         self.cause.setObjectName("cause")
         form = QFormLayout()

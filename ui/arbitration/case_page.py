@@ -44,7 +44,7 @@ from app.services.arbitration import (
     ClaimInput,
     tribunal_candidates,
 )
-from app.services.arbitration_deadlines import STATE_ZH, DeadlineState, Owner
+from app.services.arbitration_deadlines import STATE_ZH, DeadlineState, Owner, shanghai_today
 from app.services.permissions import Permission
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
@@ -68,7 +68,7 @@ class CasePage(QWidget):
     changed = Signal(int)
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None, *,
-                 service: ArbitrationCaseService | None = None, today: Callable[[], date] = date.today) -> None:
+                 service: ArbitrationCaseService | None = None, today: Callable[[], date] = shanghai_today) -> None:
         super().__init__(parent)
         self.setObjectName("case_page")
         self.context = context

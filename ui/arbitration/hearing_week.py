@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.arbitration import tribunal_candidates
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.hearings import HearingCalendar, HearingSlot, monday_of
 from app.services.settings import SettingsService
 from ui.context import AppContext
@@ -31,7 +32,7 @@ class HearingWeek(QWidget):
     open_case = Signal(int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = shanghai_today) -> None:
         super().__init__(parent)
         self.setObjectName("hearing_week")
         self.context = context

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.services.arbitration_deadlines import shanghai_today
 from ui.widgets.money_edit import MoneyEdit
 
 
@@ -58,7 +59,7 @@ class StepDialog(QDialog):
         self.widgets: dict[str, QWidget] = {}
         form = QFormLayout()
         for f in self.fields:
-            widget = self._make(f, today or date.today())
+            widget = self._make(f, today or shanghai_today())
             widget.setObjectName(f.key)
             self.widgets[f.key] = widget
             form.addRow(f.label, widget)

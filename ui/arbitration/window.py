@@ -31,6 +31,7 @@ from app.services.arbitration import (
     DocketRow,
     tribunal_candidates,
 )
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.permissions import Permission
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.case_page import CasePage
@@ -50,7 +51,7 @@ RED = QColor("#b00020")
 
 class ArbitrationWindow(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = shanghai_today) -> None:
         super().__init__(parent)
         self.setObjectName("arbitration_window")
         self.context = context

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.desk import BUCKET_LABELS, Bucket, Desk, DeskItem, DeskService
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView
@@ -39,11 +40,11 @@ class DeskWindow(QWidget):
     open_requested = Signal(str, int)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("desk_window")
         self.context = context
-        self.service = DeskService(context.store, context.actor, today=today)
+        self.service = DeskService(context.store, context.actor, today=today or shanghai_today)
         self.desk: Desk | None = None
         self.headline = QLabel()
         self.headline.setObjectName("headline")

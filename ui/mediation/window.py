@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
 from app.services import mediation as med
+from app.services.arbitration_deadlines import shanghai_today
 from app.services.mediation import CHANNEL_LABELS, MediationRow, MediationService, MediationView
 from app.services.permissions import Permission
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
@@ -40,7 +41,7 @@ STEPS = ("accept", "refuse", "record_session", "agree", "record_payment", "fail"
 
 class MediationWindow(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = shanghai_today) -> None:
         super().__init__(parent)
         self.setObjectName("mediation_window")
         self.context = context

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, due
+from app.services.arbitration_deadlines import shanghai_today
 
 
 class DeadlineCalculator(QDialog):
@@ -43,7 +44,7 @@ class DeadlineCalculator(QDialog):
         self.start.setObjectName("start")
         self.start.setCalendarPopup(True)
         self.start.setDisplayFormat("yyyy-MM-dd")
-        day = today or date.today()
+        day = today or shanghai_today()
         self.start.setDate(QDate(day.year, day.month, day.day))
         self.extension = QSpinBox()
         self.extension.setObjectName("extension")
