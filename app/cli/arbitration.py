@@ -194,6 +194,11 @@ def _counts(args: argparse.Namespace) -> int:
             "not_competent": arb.not_competent, "withdrawn_before_decision": arb.withdrawn_before_decision,
             "closed": arb.closed, "closed_by": arb.closed_by, "pending_at_year_end": arb.pending_at_year_end,
             "amount_in_dispute_fen": arb.amount_in_dispute_fen,
+            "pending_at_year_start": arb.pending_at_year_start,
+            "received_under_review_at_year_end": arb.received_under_review_at_year_end,
+            "decided_from_earlier_years": arb.decided_from_earlier_years,
+            "stock_and_flow_holds": arb.stock_and_flow_holds,
+            "receipts_reconcile": arb.receipts_reconcile,
         },
         "mediation": {"handled": med_all["handled"], "successful": med_all["successful"], "online": med_online},
     }

@@ -225,7 +225,7 @@ class DocketRow:
     respondents: str
     claimed_fen: int
     next_due: date | None
-    next_rule: str
+    chief_arbitrator: str = ""
 
 
 @dataclass(frozen=True)
@@ -348,10 +348,26 @@ class YearCounts:
     closed_by: dict[str, int]
     pending_at_year_end: int
     amount_in_dispute_fen: int
+    pending_at_year_start: int = 0  # B
+    received_under_review_at_year_end: int = 0  # received in the year, still awaiting a decision (or 补正)
+    decided_from_earlier_years: int = 0  # decisions in the year on applications received before it
 
     @property
     def closed(self) -> int:
         return sum(self.closed_by.values())
+
+    @property
+    def stock_and_flow_holds(self) -> bool:
+        """B + A = C + E (DOMAIN B §5.2)."""
+        return self.pending_at_year_start + self.accepted == self.closed + self.pending_at_year_end
+
+    @property
+    def receipts_reconcile(self) -> bool:
+        """R = A + N + J + W₀ + ΔP, counting the decisions on this year's receipts
+        (ΔP: this year's applications still under review at year end, less the
+        decisions taken this year on earlier years' applications)."""
+        decided = self.accepted + self.not_accepted + self.not_competent + self.withdrawn_before_decision
+        return self.received == decided - self.decided_from_earlier_years + self.received_under_review_at_year_end
 
 
 # ------------------------------------------------------------------ the service
@@ -568,6 +584,8 @@ class ArbitrationCaseService:
             _names_subquery(PartyRole.APPLICANT, self.store.dialect).label("applicants"),
             _names_subquery(PartyRole.RESPONDENT, self.store.dialect).label("respondents"),
             next_due,
+            select(User.display_name).where(User.id == c.chief_arbitrator_id).correlate(c).scalar_subquery()
+            .label("chief"),
         )
         if status:
             statuses = [status] if isinstance(status, str) else list(status)
@@ -713,6 +731,11 @@ class ArbitrationCaseService:
                 closed_by={k: int(v) for k, v in closed_by.items()},
                 pending_at_year_end=count(c.accepted_on <= hi, (c.closed_on.is_(None)) | (c.closed_on > hi)),
                 amount_in_dispute_fen=int(amount or 0),
+                pending_at_year_start=count(c.accepted_on < lo, (c.closed_on.is_(None)) | (c.closed_on >= lo)),
+                received_under_review_at_year_end=count(
+                    c.received_on.between(lo, hi), (c.decided_on.is_(None)) | (c.decided_on > hi)
+                ),
+                decided_from_earlier_years=count(c.decided_on.between(lo, hi), c.received_on < lo),
             )
 
     # ---------------------------------------------------------------- writes
@@ -1106,7 +1129,7 @@ def _docket_row(r: Any) -> DocketRow:
         id=r.id, version=r.version, case_no=r.case_no or "", status=r.status, procedure=r.procedure,
         received_on=r.received_on, accepted_on=r.accepted_on, closed_on=r.closed_on,
         closure_method=r.closure_method, applicants=r.applicants or "", respondents=r.respondents or "",
-        claimed_fen=r.claimed_fen or 0, next_due=r.next_due, next_rule="",
+        claimed_fen=r.claimed_fen or 0, next_due=r.next_due, chief_arbitrator=r.chief or "",
     )
 
 

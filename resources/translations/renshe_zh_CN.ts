@@ -231,6 +231,10 @@
         <translation>最近期限</translation>
     </message>
     <message>
+        <source>Arbitrator</source>
+        <translation>首席仲裁员</translation>
+    </message>
+    <message>
         <source>Export the docket to Excel</source>
         <translation>导出案件登记簿到Excel</translation>
     </message>

@@ -360,3 +360,20 @@ def test_side_events_and_deemed_withdrawal(world) -> None:  # type: ignore[no-un
 
     d = draft("withdrawal", view, "某区劳动人事争议仲裁委员会")
     assert d.title == "按撤回仲裁申请处理决定书" and "第三十六条" in d.editable_text()
+
+
+def test_year_counts_reconcile_across_the_year_boundary(world) -> None:  # type: ignore[no-untyped-def]
+    s = world.clerk_service()
+    old = receive(world, date(2022, 12, 28))  # decided in 2023
+    carried = receive(world, date(2022, 11, 1))
+    s.accept(carried, date(2022, 11, 3))  # pending into 2023 (B)
+    s.accept(old, date(2023, 1, 4))
+    late = receive(world, date(2023, 12, 28))  # still under review at year end
+    refused = receive(world, date(2023, 3, 1))
+    s.refuse(refused, date(2023, 3, 2), "超过仲裁时效")
+    s.close_withdrawal(carried, date(2023, 2, 1), "已和解")
+    c = s.year_counts(2023)
+    assert (c.received, c.accepted, c.not_accepted, c.pending_at_year_start, c.closed, c.pending_at_year_end) == (2, 1, 1, 1, 1, 1)
+    assert (c.received_under_review_at_year_end, c.decided_from_earlier_years) == (1, 1)
+    assert c.stock_and_flow_holds and c.receipts_reconcile
+    assert late

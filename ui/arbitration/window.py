@@ -195,6 +195,7 @@ class ArbitrationWindow(QWidget):
             Column("claimed", self.tr("Claimed (yuan)"), lambda r: format_yuan(r.claimed_fen), align=RIGHT, width=7),
             Column("next_due", self.tr("Next deadline"), lambda r: r.next_due, width=6,
                    foreground=lambda r: RED if r.next_due is not None and r.next_due < self.today() else None),
+            Column("chief", self.tr("Arbitrator"), lambda r: r.chief_arbitrator, width=5),
             Column("accepted_on", self.tr("Accepted"), lambda r: r.accepted_on, width=6),
             Column("closed_on", self.tr("Closed"), lambda r: r.closed_on, width=6),
         ]
