@@ -519,6 +519,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date}起执行的最低工资标准应大于零。",
     ),
     "minimum_wage.duplicate": ("Two rows take effect on {date}.", "有两行都自{date}起执行。"),
+    "mediation.performed": (
+        "The agreement has been performed in full; there is nothing to take to arbitration.",
+        "调解协议已全部履行，无需转仲裁。",
+    ),
     # statistics (issue 7)
     "report.year_invalid": ("The year {value} is not valid.", "年份{value}无效。"),
     "report.range_invalid": (

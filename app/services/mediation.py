@@ -66,7 +66,7 @@ TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
     "record_payment": (frozenset({M.AGREED}), "record a payment", "登记履行"),
     "fail": (OPEN, "close as failed", "调解不成"),
     "withdraw": (OPEN, "withdraw", "撤回申请"),
-    "transfer_to_arbitration": (frozenset({M.FAILED, M.APPLIED, M.ACCEPTED}), "transfer to arbitration", "转仲裁"),
+    "transfer_to_arbitration": (frozenset({M.FAILED, M.APPLIED, M.ACCEPTED, M.AGREED}), "transfer to arbitration", "转仲裁"),
 }
 EVENT_LABELS = {"apply": "收到调解申请", **{k: v[2] for k, v in TRANSITIONS.items()}}
 
@@ -348,13 +348,18 @@ class MediationService:
     def transfer_to_arbitration(self, case_id: int, on: date, **kw: Any) -> MediationView:
         """转仲裁: a received arbitration application with the same parties and
         claims, linked both ways.  A mediation still open is closed as failed
-        first, which the law allows only once its 15 days have run out (M1)."""
+        first, which the law allows only once its 15 days have run out (M1); an
+        agreement goes only if the employer has not performed it in full (M4).
+        The mediation keeps its closure (an agreement stays a successful one)."""
         def apply(uow: UnitOfWork, case: MediationCase) -> dict[str, Any]:
             session = uow.session
             if case.status in OPEN:
                 if on <= case.due_on:
                     raise UserError("mediation.not_failed_yet", due=case.due_on.isoformat())
                 self._end(case, on, M.FAILED, MediationClosure.FAILURE, "15日内未达成调解协议")
+            elif case.status == M.AGREED.value and (case.amount_paid_fen or 0) >= (case.amount_agreed_fen or 0):
+                # an agreement not performed may go to arbitration (or a 支付令, M4); a performed one not
+                raise UserError("mediation.performed")
             parties = session.execute(select(MediationParty.party_id, MediationParty.role)
                                       .where(MediationParty.case_id == case.id)
                                       .order_by(MediationParty.position, MediationParty.id)).all()
@@ -368,8 +373,9 @@ class MediationService:
                 received_on=on, cause=case.matter[:200], facts=case.matter, from_mediation_id=case.id,
                 note=f"由调解案件{case.case_no or case.id}转来", calendar=self.calendar,
             )
+            agreed = case.status == M.AGREED.value
             case.status = M.TRANSFERRED.value
-            return {"arbitration_case_id": arbitration.id}
+            return {"arbitration_case_id": arbitration.id, "agreement_not_performed": agreed}
         return self._act(case_id, "transfer_to_arbitration", on, apply, **kw)
 
     def allowed_actions(self, status: str) -> list[str]:

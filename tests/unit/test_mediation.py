@@ -84,3 +84,21 @@ def test_refused_steps_and_list(world) -> None:  # type: ignore[no-untyped-def]
     m.refuse(mid, date(2024, 2, 3), "非劳动争议")
     assert m.query(status="not_accepted").count() == 1
     assert m.query(text="张伟").page(0, 5)[0].applicants == "张伟"
+
+
+def test_an_agreement_not_performed_may_go_to_arbitration(world) -> None:  # type: ignore[no-untyped-def]
+    m = world.mediation()
+    mid = apply(world)
+    m.accept(mid, date(2024, 2, 2))
+    m.agree(mid, date(2024, 2, 6), terms="2月20日前支付12000元", amount_agreed_fen=1_200_000)
+    m.record_payment(mid, date(2024, 2, 20), amount_fen=400_000)
+    view = m.transfer_to_arbitration(mid, date(2024, 3, 1))
+    assert view.status == "transferred" and view.closure == "agreement" and view.arbitration_case_id
+    assert m.year_counts(2024) == {"handled": 1, "successful": 1}
+    paid = apply(world)
+    m.accept(paid, date(2024, 2, 2))
+    m.agree(paid, date(2024, 2, 6), terms="当场支付", amount_agreed_fen=100)
+    m.record_payment(paid, date(2024, 2, 6), amount_fen=100)
+    with pytest.raises(UserError) as caught:
+        m.transfer_to_arbitration(paid, date(2024, 3, 1))
+    assert caught.value.code == "mediation.performed"
