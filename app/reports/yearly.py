@@ -78,7 +78,7 @@ DEFINITIONS_ZH: dict[str, str] = {
     "certified_staff": "统计期末持有效执法证件的人数（证件状态有效且在有效期内）。",
     "study_sessions": "统计期内举办的学习培训次数，按学习类别统计。",
     "exam_rates": "参考率＝实际参考人数÷应参考人数；合格率＝合格人数÷实际参考人数（或按设置÷应参考人数）；无分母时为“—”。",
-    "reconciliation_received": "R＝A＋N＋（J＋W₀＋ΔP）：J为告知向有管辖权的仲裁委申请，W₀为受理前撤回，ΔP为期末与期初审查中（含待补正）件数之差。",
+    "reconciliation_received": "R＝A＋N＋（J＋W0＋ΔP）：J为告知向有管辖权的仲裁委申请，W0为受理前撤回，ΔP为期末与期初审查中（含待补正）件数之差。",
     "reconciliation_stock": "B＋A＝C＋E：B为期初未结，A为受理，C为结案，E为期末未结。",
 }
 
