@@ -26,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from app.models.party import Party
 from app.store.base import Base, TravellingRecord
 
 
@@ -145,6 +146,7 @@ class Complaint(TravellingRecord, Base):
     investigation_due: Mapped[date | None]
     deadline_calendar: Mapped[str | None] = mapped_column(String(64))
 
+    complainant: Mapped[Party | None] = relationship(lazy="raise_on_sql")
     employers: Mapped[list[ComplaintEmployer]] = relationship(
         back_populates="complaint", cascade="all, delete-orphan", lazy="selectin", order_by="ComplaintEmployer.id"
     )
@@ -168,6 +170,7 @@ class ComplaintEmployer(TravellingRecord, Base):
     role: Mapped[str] = mapped_column(String(24), default=EmployerRole.EMPLOYER.value)
 
     complaint: Mapped[Complaint] = relationship(back_populates="employers")
+    party: Mapped[Party] = relationship(lazy="raise_on_sql")
 
     __table_args__ = (UniqueConstraint("complaint_id", "party_id"),)
 
@@ -183,6 +186,7 @@ class ComplaintWorker(TravellingRecord, Base):
     owed_fen: Mapped[int] = mapped_column(BigInteger)
 
     complaint: Mapped[Complaint] = relationship(back_populates="workers")
+    party: Mapped[Party] = relationship(lazy="raise_on_sql")
 
     __table_args__ = (UniqueConstraint("complaint_id", "party_id"),)
 

@@ -507,7 +507,8 @@ class ComplaintService:
         self.rules = rule_table or DEFAULT_RULES
         self.today = today
         self._officer_check = officer_check
-        self._party_cache: dict[str, int] | None = None  # number -> party id, during an import
+        self._party_cache: dict[str, Party] | None = None  # number -> party, across the rows of an import
+        self._made: dict[str, Party] = {}  # number -> party, within one registration
 
     # ------------------------------------------------------------ helpers
     def _may_see_reporter(self) -> bool:
@@ -665,27 +666,33 @@ class ComplaintService:
         fields = {k: v for k, v in ref.items() if k != "kind"}
         cleaned = clean_fields({**fields, "kind": kind.value}, today=self.today())
         number = cleaned.get("id_no") or cleaned.get("uscc")
-        cache = self._party_cache
-        if number and cache is not None and number in cache:
-            cached = session.get(Party, cache[number])
-            # ids of parties created in a rolled-back row may be reused: check the number too
-            if cached is not None and cached.kind == kind.value and number in (cached.id_no, cached.uscc):
+        # Parties made earlier in this registration (or, during an import, in an
+        # earlier row) are not flushed yet: find them here, not in the database.
+        cache = self._party_cache if self._party_cache is not None else self._made
+        if number and number in cache:
+            cached = cache[number]
+            if cached in session:  # gone if its row was rolled back
+                if cached.kind != kind.value:
+                    code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
+                    raise UserError(code, field=field_name, name=cached.name)
                 return cached
         if number:
-            existing = session.scalars(
-                select(Party).where((Party.id_no == number) | (Party.uscc == number))
-            ).first()
+            with session.no_autoflush:
+                existing = session.scalars(
+                    select(Party).where((Party.id_no == number) | (Party.uscc == number))
+                ).first()
             if existing is not None:
                 if existing.kind != kind.value:
                     code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
                     raise UserError(code, field=field_name, name=existing.name)
+                if cache is not None:
+                    cache[number] = existing
                 return existing
         self.actor.require(Permission.PARTY_EDIT)
         party = Party(**cleaned)
-        session.add(party)
-        session.flush()
-        if number and cache is not None:
-            cache[number] = party.id
+        session.add(party)  # flushed with the complaint
+        if number:
+            cache[number] = party
         return party
 
     # ------------------------------------------------------------ intake
@@ -758,6 +765,7 @@ class ComplaintService:
         self, uow: UnitOfWork, fields: Mapping[str, Any], *, warn: bool = True
     ) -> tuple[Complaint, list[DuplicateWarning]]:
         session = uow.session
+        self._made = {}
         kind = str(fields.get("kind") or ComplaintKind.COMPLAINT.value)
         if kind not in {k.value for k in ComplaintKind}:
             raise UserError("complaint.kind_unknown", field="kind", value=kind)
@@ -805,7 +813,7 @@ class ComplaintService:
             received_at=received_at,
             received_on=received_on,
             received_by=self.actor.username,
-            complainant_id=complainant.id if complainant else None,
+            complainant=complainant,
             anonymous=anonymous,
             project_id=project_id,
             matters=matters,
@@ -814,26 +822,26 @@ class ComplaintService:
             status=S.RECEIVED.value,
             extension_days=0,
         )
-        seen_employers: set[int] = set()
+        seen_employers: list[Party] = []
         for i, ref in enumerate(employer_refs):
             role = str(ref.get("role") or EmployerRole.EMPLOYER.value)
             if role not in {r.value for r in EmployerRole}:
                 raise UserError("complaint.role_unknown", field=f"employers.{i}", value=role)
             party = self._resolve_party(session, ref.get("party"), kind=PartyKind.ORG, field_name=f"employers.{i}")
-            if party.id in seen_employers:
+            if any(p is party for p in seen_employers):
                 raise UserError("complaint.employer_twice", field=f"employers.{i}", name=party.name)
-            seen_employers.add(party.id)
-            complaint.employers.append(ComplaintEmployer(party_id=party.id, role=role))
-        seen_workers: set[int] = set()
+            seen_employers.append(party)
+            complaint.employers.append(ComplaintEmployer(party=party, role=role))
+        seen_workers: list[Party] = []
         for i, ref in enumerate(worker_refs):
             owed = _fen(ref.get("owed_fen"), f"workers.{i}")
             if owed < 0:
                 raise UserError("complaint.amount_negative", field=f"workers.{i}")
             party = self._resolve_party(session, ref.get("party"), kind=PartyKind.PERSON, field_name=f"workers.{i}")
-            if party.id in seen_workers:
+            if any(p is party for p in seen_workers):
                 raise UserError("complaint.worker_twice", field=f"workers.{i}", name=party.name)
-            seen_workers.add(party.id)
-            complaint.workers.append(ComplaintWorker(party_id=party.id, owed_fen=owed))
+            seen_workers.append(party)
+            complaint.workers.append(ComplaintWorker(party=party, owed_fen=owed))
         self._stored_deadlines(complaint, received_on)
         session.add(complaint)
         uow.flush()
@@ -841,7 +849,10 @@ class ComplaintService:
             uow, "complaint", received_on.year, record_table=Complaint.__tablename__, record_id=complaint.id
         )
         self._event(uow, complaint, "register", received_on, to_status=S.RECEIVED.value)
-        warnings = self._duplicates(session, list(seen_workers), list(seen_employers), complaint.id) if warn else []
+        warnings = (
+            self._duplicates(session, [p.id for p in seen_workers], [p.id for p in seen_employers], complaint.id)
+            if warn else []
+        )
         return complaint, warnings
 
     # ------------------------------------------------------------ decisions
