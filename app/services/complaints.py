@@ -708,17 +708,18 @@ class ComplaintService:
             return self._duplicates(session, workers, employers, exclude)
 
     def open_duplicates_by_number(
-        self, worker_numbers: Iterable[str], employer_numbers: Iterable[str]
+        self, worker_numbers: Iterable[str], employer_numbers: Iterable[str], employer_ids: Iterable[int] = ()
     ) -> list[DuplicateWarning]:
-        """The same, for parties typed by ID number / credit code (not yet picked from the register)."""
+        """The same, for parties typed by ID number / credit code (or employers picked by id)."""
         self.actor.require(Permission.COMPLAINT_VIEW)
         wn = [n.strip().upper() for n in worker_numbers if n and n.strip()]
         en = [n.strip().upper() for n in employer_numbers if n and n.strip()]
-        if not wn or not en:
+        picked = list(employer_ids)
+        if not wn or not (en or picked):
             return []
         with self.store.read() as session:
             workers = list(session.scalars(select(Party.id).where(Party.id_no.in_(wn))))
-            employers = list(session.scalars(select(Party.id).where(Party.uscc.in_(en))))
+            employers = picked + list(session.scalars(select(Party.id).where(Party.uscc.in_(en))))
             if not workers or not employers:
                 return []
             return self._duplicates(session, workers, employers, None)

@@ -2209,6 +2209,10 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>统一社会信用代码（可不填）</translation>
     </message>
     <message>
+        <source>or from the register</source>
+        <translation>或从当事人库选择</translation>
+    </message>
+    <message>
         <source>Construction project</source>
         <translation>在建项目</translation>
     </message>
@@ -3448,6 +3452,17 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>ReportsWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yearly rule-of-law figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>New password for {username}</source>
@@ -4186,6 +4201,277 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Enable</source>
         <translation>启用</translation>
+    </message>
+</context>
+<context>
+    <name>YearlyPanel</name>
+    <message>
+        <source>Date range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished">导出PDF</translation>
+    </message>
+    <message>
+        <source>Export Excel</source>
+        <translation type="unfinished">导出Excel</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation type="unfinished">年度：</translation>
+    </message>
+    <message>
+        <source>Click to list the records counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration reconciliations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wages recovered per month (10,000 yuan)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arbitration per month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click a figure to list the records it counts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints and leads received (all channels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workers whose wages were recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wages recovered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Construction projects under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of which on the real-name platform</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Six-system compliance rate (items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projects with every item in force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Applications received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation type="unfinished">受理日期</translation>
+    </message>
+    <message>
+        <source>Not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount in dispute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed by award or mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed (all methods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending at the end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Online mediation (互联网+调解) handled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Of which successful</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff holding enforcement certificates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party group study sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whole-bureau study sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Party branch study sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special training sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam participation rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exam pass rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> persons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> ×10,000 yuan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labour inspection and wage recovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Construction projects</source>
+        <translation type="unfinished">在建项目</translation>
+    </message>
+    <message>
+        <source>Labour-dispute arbitration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Township mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Staff, study and exams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation type="unfinished">金额（元）</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computing the year&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: ✓ holds (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: differs by %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished">结案日期</translation>
+    </message>
+    <message>
+        <source>Figures computed from the records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rule-of-law figures %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the yearly report to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printing the yearly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the yearly report to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting the yearly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation type="unfinished">已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">已取消。</translation>
     </message>
 </context>
 <context>

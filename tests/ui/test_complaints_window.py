@@ -287,3 +287,43 @@ def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_pa
     window.export("ledger")
     qtbot.waitUntil(lambda: out.exists())
     assert openpyxl.load_workbook(out).active.max_row == 2
+
+
+def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services.parties import PartyService
+    from ui.complaints import intake_form
+
+    parties = PartyService(store, make_actor("intake"))
+    worker_id = make_id("520102", "19900101", 41)
+    parties.create({"kind": "person", "name": "孙丽", "id_no": worker_id})
+    employer = parties.create({"kind": "org", "name": "某劳务派遣有限公司", "uscc": make_uscc("520102MA6D0009")})
+    svc = ComplaintService(store, make_actor("inspector"))
+    first, _ = svc.register({
+        "channel": "visit", "received_at": today_in_shanghai(), "complainant": {"name": "孙丽", "id_no": worker_id},
+        "employers": [{"party": employer.id}], "workers": [{"party": {"name": "孙丽", "id_no": worker_id},
+                                                             "owed_fen": 100}],
+        "matters": "欠薪",
+    })
+    asked: list[str] = []
+    monkeypatch.setattr(intake_form.DuplicateQuestion, "ask",
+                        classmethod(lambda cls, parent, warnings, language: asked.extend(
+                            w.message(language) for w in warnings) or False))
+    form = window.register()
+    qtbot.waitExposed(form)
+    form.employer_pick.find("劳务派遣")
+    assert form.employer_pick.party_id() == employer.id
+    qtbot.mouseClick(form.add_employer_button, Qt.MouseButton.LeftButton)
+    assert form.employers == [{"party": employer.id, "role": "employer"}]
+    form.worker_id.setFocus()
+    qtbot.keyClicks(form.worker_id, worker_id)
+    qtbot.keyClick(form.worker_id, Qt.Key.Key_Return)  # leaving the ID number fills the name from the register
+    assert form.worker_name.text() == "孙丽"
+    qtbot.keyClicks(form.worker_owed, "2000")
+    qtbot.keyClick(form.worker_owed, Qt.Key.Key_Return)
+    assert len(form.workers) == 1
+    type_text(form.complainant_name, "孙丽")
+    ime_commit(form.matters, "欠薪")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert asked == [f"孙丽对某劳务派遣有限公司已有未结投诉：{first.number}。"]
+    assert svc.query().count() == 1  # the clerk said no: nothing registered
+    form.close()

@@ -97,6 +97,12 @@ class IntakeForm(QDialog):
         self.employer_role = QComboBox(objectName="employer_role")
         for code in rules.ROLE_LABELS:
             self.employer_role.addItem(rules.label(rules.ROLE_LABELS, code, self.language), str(code))
+        from app.services.parties import PartyService
+        from ui.widgets.party_picker import PartyPicker
+
+        self.parties = PartyService(context.store, context.actor)
+        self.employer_pick = PartyPicker(self.parties)
+        self.employer_pick.setObjectName("employer_pick")
         self.add_employer_button = QPushButton(self.tr("Add employer"), objectName="add_employer")
         self.add_employer_button.clicked.connect(self.add_employer)
         self.employer_name.returnPressed.connect(self.add_employer)
@@ -117,6 +123,10 @@ class IntakeForm(QDialog):
         self.add_worker_button = QPushButton(self.tr("Add worker"), objectName="add_worker")
         self.add_worker_button.clicked.connect(self.add_worker)
         self.worker_owed.returnPressed.connect(self.add_worker)
+        # A registered person's name comes from the register when the ID number is typed first.
+        self.worker_id.editingFinished.connect(lambda: self._name_from_register(self.worker_id, self.worker_name))
+        self.complainant_id.editingFinished.connect(
+            lambda: self._name_from_register(self.complainant_id, self.complainant_name))
         self.worker_table = self._table(
             "worker_table", [self.tr("Worker"), self.tr("ID number"), self.tr("Owed (yuan)"), self.tr("Migrant")]
         )
@@ -159,6 +169,10 @@ class IntakeForm(QDialog):
         self.employer_name.setPlaceholderText(self.tr("Employer name"))
         self.employer_uscc.setPlaceholderText(self.tr("Credit code (optional)"))
         e_layout.addLayout(e_row)
+        pick_row = QHBoxLayout()
+        pick_row.addWidget(QLabel(self.tr("or from the register")))
+        pick_row.addWidget(self.employer_pick, 1)
+        e_layout.addLayout(pick_row)
         e_layout.addWidget(self.employer_table)
         p_row = QHBoxLayout()
         p_row.addWidget(QLabel(self.tr("Construction project")))
@@ -229,6 +243,17 @@ class IntakeForm(QDialog):
         except (UserError, StorageError, ImportError):
             pass
 
+    def _name_from_register(self, number: QLineEdit, name: QLineEdit) -> None:
+        text = number.text().strip().upper()
+        if len(text) != 18 or name.text().strip():
+            return
+        try:
+            row = self.parties.find_by_number(text)
+        except (UserError, StorageError):
+            return
+        if row is not None and row.kind == "person":
+            name.setText(row.name)
+
     def _kind_changed(self, _index: int) -> None:
         is_report = self.kind.currentData() == "report"
         self.anonymous.setEnabled(is_report)
@@ -245,6 +270,16 @@ class IntakeForm(QDialog):
 
     def add_employer(self) -> None:
         name = self.employer_name.text().strip()
+        picked = self.employer_pick.party_id()
+        if not name and picked is not None:  # chosen from the register
+            entry: dict[str, Any] = {"party": picked, "role": self.employer_role.currentData()}
+            self.employers.append(entry)
+            row = self.employer_table.rowCount()
+            self.employer_table.insertRow(row)
+            for col, text in enumerate((self.employer_pick.party_text(), "", self.employer_role.currentText())):
+                self.employer_table.setItem(row, col, QTableWidgetItem(text))
+            self.employer_pick.clear_choice()
+            return
         if not name:
             return
         entry = {"party": {"name": name, "uscc": self.employer_uscc.text().strip()}, "role": self.employer_role.currentData()}
@@ -342,7 +377,8 @@ class IntakeForm(QDialog):
         try:
             warnings = self.service.open_duplicates_by_number(
                 [w["party"].get("id_no", "") for w in fields["workers"]],
-                [e["party"].get("uscc", "") for e in fields["employers"]],
+                [e["party"].get("uscc", "") for e in fields["employers"] if isinstance(e["party"], dict)],
+                [e["party"] for e in fields["employers"] if isinstance(e["party"], int)],
             )
             if warnings and not DuplicateQuestion.ask(self, warnings, self.language):
                 return None
