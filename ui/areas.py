@@ -37,6 +37,7 @@ AREAS: list[Area] = [
     Area("projects", QT_TRANSLATE_NOOP("Areas", "Construction projects"), "ui.projects.window:ProjectsWindow", Permission.PROJECT_VIEW),
     Area("staff", QT_TRANSLATE_NOOP("Areas", "Enforcement staff"), "ui.staff.window:StaffWindow", Permission.STAFF_VIEW),
     Area("training", QT_TRANSLATE_NOOP("Areas", "Training and exams"), "ui.training.window:TrainingWindow", Permission.TRAINING_VIEW),
+    Area("reports", QT_TRANSLATE_NOOP("Areas", "Statistics"), "ui.reports.window:ReportsWindow", Permission.REPORT_VIEW),
     # Holds 用户与角色 (USER_MANAGE) and 操作日志 (AUDIT_VIEW); every USER_MANAGE role also
     # holds AUDIT_VIEW (tests/ui/test_admin.py checks), so this one permission suffices.
     Area("admin", QT_TRANSLATE_NOOP("Areas", "Administration"), "ui.admin.window:AdminWindow", Permission.AUDIT_VIEW),

@@ -318,6 +318,10 @@
         <translation>培训考试</translation>
     </message>
     <message>
+        <source>Statistics</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>系统管理</translation>
     </message>
@@ -2669,6 +2673,89 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>OverviewWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Complaints received</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>Workers whose wages were recovered</source>
+        <translation>追回工资人数</translation>
+    </message>
+    <message>
+        <source>Wages recovered (10,000 yuan)</source>
+        <translation>追回工资（万元）</translation>
+    </message>
+    <message>
+        <source>Arbitration applications received</source>
+        <translation>仲裁案件接收</translation>
+    </message>
+    <message>
+        <source>Arbitration cases pending</source>
+        <translation>仲裁待处理</translation>
+    </message>
+    <message>
+        <source>Online mediations handled</source>
+        <translation>“互联网+调解”处理</translation>
+    </message>
+    <message>
+        <source>Staff holding certificates</source>
+        <translation>持执法证人员</translation>
+    </message>
+    <message>
+        <source>Six-system compliance rate</source>
+        <translation>“6项制度”综合达标率</translation>
+    </message>
+    <message>
+        <source>Complaints per month</source>
+        <translation>各月投诉举报（件）</translation>
+    </message>
+    <message>
+        <source>Wages recovered per month (10,000 yuan)</source>
+        <translation>各月追回工资（万元）</translation>
+    </message>
+    <message>
+        <source>Arbitration received and closed per month</source>
+        <translation>各月仲裁接收与结案（件）</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>Computing this year&apos;s figures</source>
+        <translation>正在计算本年度数据</translation>
+    </message>
+    <message>
+        <source>%1: 1 January to %2</source>
+        <translation>%1年1月1日至%2</translation>
+    </message>
+    <message>
+        <source>Complaints</source>
+        <translation>投诉举报</translation>
+    </message>
+    <message>
+        <source>Wages</source>
+        <translation>追回工资</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>接收</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
     <name>PartiesWindow</name>
     <message>
         <source>Search by name, ID number or credit code</source>
@@ -3455,11 +3542,11 @@ Please tell the administrator; the details are in the log file.</source>
     <name>ReportsWindow</name>
     <message>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概览</translation>
     </message>
     <message>
         <source>Yearly rule-of-law figures</source>
-        <translation type="unfinished"></translation>
+        <translation>年度法治建设数据</translation>
     </message>
 </context>
 <context>
@@ -4207,271 +4294,271 @@ Please tell the administrator; the details are in the log file.</source>
     <name>YearlyPanel</name>
     <message>
         <source>Date range</source>
-        <translation type="unfinished"></translation>
+        <translation>按日期范围</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
+        <translation>计算</translation>
     </message>
     <message>
         <source>Export PDF</source>
-        <translation type="unfinished">导出PDF</translation>
+        <translation>导出PDF</translation>
     </message>
     <message>
         <source>Export Excel</source>
-        <translation type="unfinished">导出Excel</translation>
+        <translation>导出Excel</translation>
     </message>
     <message>
         <source>Year:</source>
-        <translation type="unfinished">年度：</translation>
+        <translation>年度：</translation>
     </message>
     <message>
         <source>Click to list the records counted</source>
-        <translation type="unfinished"></translation>
+        <translation>点击查看计入该数的记录</translation>
     </message>
     <message>
         <source>Arbitration reconciliations</source>
-        <translation type="unfinished"></translation>
+        <translation>仲裁数据核对</translation>
     </message>
     <message>
         <source>Complaints per month</source>
-        <translation type="unfinished"></translation>
+        <translation>各月投诉举报（件）</translation>
     </message>
     <message>
         <source>Wages recovered per month (10,000 yuan)</source>
-        <translation type="unfinished"></translation>
+        <translation>各月追回工资（万元）</translation>
     </message>
     <message>
         <source>Arbitration per month</source>
-        <translation type="unfinished"></translation>
+        <translation>各月仲裁接收与结案（件）</translation>
     </message>
     <message>
         <source>Click a figure to list the records it counts.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击任一数字，查看计入该数的记录。</translation>
     </message>
     <message>
         <source>Complaints and leads received (all channels)</source>
-        <translation type="unfinished"></translation>
+        <translation>各渠道投诉举报（含线索）</translation>
     </message>
     <message>
         <source>Workers whose wages were recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>追回工资人数</translation>
     </message>
     <message>
         <source>Wages recovered</source>
-        <translation type="unfinished"></translation>
+        <translation>追回工资金额</translation>
     </message>
     <message>
         <source>Construction projects under way</source>
-        <translation type="unfinished"></translation>
+        <translation>在建工程项目</translation>
     </message>
     <message>
         <source>Of which on the real-name platform</source>
-        <translation type="unfinished"></translation>
+        <translation>其中纳入实名制平台</translation>
     </message>
     <message>
         <source>Six-system compliance rate (items)</source>
-        <translation type="unfinished"></translation>
+        <translation>“6项制度”综合达标率</translation>
     </message>
     <message>
         <source>Projects with every item in force</source>
-        <translation type="unfinished"></translation>
+        <translation>项目达标率</translation>
     </message>
     <message>
         <source>Applications received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <source>Accepted</source>
-        <translation type="unfinished">受理日期</translation>
+        <translation>受理</translation>
     </message>
     <message>
         <source>Not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>不予受理</translation>
     </message>
     <message>
         <source>Amount in dispute</source>
-        <translation type="unfinished"></translation>
+        <translation>涉案金额</translation>
     </message>
     <message>
         <source>Closed by award or mediation</source>
-        <translation type="unfinished"></translation>
+        <translation>裁决和调解结案</translation>
     </message>
     <message>
         <source>Closed (all methods)</source>
-        <translation type="unfinished"></translation>
+        <translation>结案（全部方式）</translation>
     </message>
     <message>
         <source>Pending at the end</source>
-        <translation type="unfinished"></translation>
+        <translation>期末待处理</translation>
     </message>
     <message>
         <source>Online mediation (互联网+调解) handled</source>
-        <translation type="unfinished"></translation>
+        <translation>“互联网+调解”处理</translation>
     </message>
     <message>
         <source>Of which successful</source>
-        <translation type="unfinished"></translation>
+        <translation>其中调解成功</translation>
     </message>
     <message>
         <source>Staff holding enforcement certificates</source>
-        <translation type="unfinished"></translation>
+        <translation>具有执法资格证人员</translation>
     </message>
     <message>
         <source>Party group study sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>党组中心组学习</translation>
     </message>
     <message>
         <source>Whole-bureau study sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>全局集中学习</translation>
     </message>
     <message>
         <source>Party branch study sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>党支部学习</translation>
     </message>
     <message>
         <source>Special training sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>专题培训</translation>
     </message>
     <message>
         <source>Exam participation rate</source>
-        <translation type="unfinished"></translation>
+        <translation>考试参考率</translation>
     </message>
     <message>
         <source>Exam pass rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> </source>
-        <translation type="unfinished"></translation>
+        <translation>考试合格率</translation>
     </message>
     <message>
         <source> persons</source>
-        <translation type="unfinished"></translation>
+        <translation>人</translation>
     </message>
     <message>
         <source> cases</source>
-        <translation type="unfinished"></translation>
+        <translation>件</translation>
     </message>
     <message>
         <source> times</source>
-        <translation type="unfinished"></translation>
+        <translation>次</translation>
+    </message>
+    <message>
+        <source> projects</source>
+        <translation>个</translation>
     </message>
     <message>
         <source> ×10,000 yuan</source>
-        <translation type="unfinished"></translation>
+        <translation>万元</translation>
     </message>
     <message>
         <source>Labour inspection and wage recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>劳动保障监察与追欠</translation>
     </message>
     <message>
         <source>Construction projects</source>
-        <translation type="unfinished">在建项目</translation>
+        <translation>在建工程项目</translation>
     </message>
     <message>
         <source>Labour-dispute arbitration</source>
-        <translation type="unfinished"></translation>
+        <translation>劳动人事争议仲裁</translation>
     </message>
     <message>
         <source>Township mediation</source>
-        <translation type="unfinished"></translation>
+        <translation>乡镇（街道）调解</translation>
     </message>
     <message>
         <source>Staff, study and exams</source>
-        <translation type="unfinished"></translation>
+        <translation>执法人员与学法考试</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished"></translation>
+        <translation>编号</translation>
     </message>
     <message>
         <source>Name or title</source>
-        <translation type="unfinished"></translation>
+        <translation>名称／当事人</translation>
     </message>
     <message>
         <source>Date counted</source>
-        <translation type="unfinished"></translation>
+        <translation>统计日期</translation>
     </message>
     <message>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Amount (yuan)</source>
-        <translation type="unfinished">金额（元）</translation>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>Computing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算…</translation>
     </message>
     <message>
         <source>Computing the year&apos;s figures</source>
-        <translation type="unfinished"></translation>
+        <translation>正在计算年度数据</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 至 %2</translation>
     </message>
     <message>
         <source>%1: ✓ holds (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：✓ 相符（%2）</translation>
     </message>
     <message>
         <source>%1: differs by %2 (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：不相符，相差%2（%3）</translation>
     </message>
     <message>
         <source>Complaints</source>
-        <translation type="unfinished"></translation>
+        <translation>投诉举报</translation>
     </message>
     <message>
         <source>Wages</source>
-        <translation type="unfinished"></translation>
+        <translation>追回工资</translation>
     </message>
     <message>
         <source>Received</source>
-        <translation type="unfinished"></translation>
+        <translation>接收</translation>
     </message>
     <message>
         <source>Closed</source>
-        <translation type="unfinished">结案日期</translation>
+        <translation>结案</translation>
     </message>
     <message>
         <source>Figures computed from the records.</source>
-        <translation type="unfinished"></translation>
+        <translation>数据已按业务记录统计。</translation>
     </message>
     <message>
         <source>%1: %2 records</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：共%2条记录</translation>
     </message>
     <message>
         <source>rule-of-law figures %1</source>
-        <translation type="unfinished"></translation>
+        <translation>法治建设数据%1</translation>
     </message>
     <message>
         <source>Export the yearly report to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>导出年度统计报告（PDF）</translation>
     </message>
     <message>
         <source>Printing the yearly report</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成年度统计报告</translation>
     </message>
     <message>
         <source>Export the yearly report to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>导出年度统计数据（Excel）</translation>
     </message>
     <message>
         <source>Exporting the yearly report</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出年度统计数据</translation>
     </message>
     <message>
         <source>Saved to %1.</source>
-        <translation type="unfinished">已保存到 %1。</translation>
+        <translation>已保存到%1。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">已取消。</translation>
+        <translation>已取消。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,116 @@
+"""统计报表 driven as a user would: pick 2023, compute, read the figures, drill into one, export."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.conftest import make_actor
+from tests.unit.test_reports_fixtures import seed_boundary_world
+from ui.context import AppContext
+from ui.parties import files
+from ui.reports.overview import OverviewWidget
+from ui.reports.window import ReportsWindow
+from ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+SHOTS = Path(os.environ.get("RENSHE_SHOTS", "/tmp/shots/reports"))
+
+
+@pytest.fixture(autouse=True)
+def chinese(qapp):  # type: ignore[no-untyped-def]
+    from tests.ui.helpers import install_chinese, remove_translators
+
+    translators = install_chinese(qapp)
+    yield
+    remove_translators(qapp, translators)
+
+
+@pytest.fixture
+def context(store):  # type: ignore[no-untyped-def]
+    seed_boundary_world(store)
+    tasks = TaskRunner(error_windows=False)
+    ctx = AppContext(store=store, actor=make_actor("leadership", username="leader"), language="zh_CN",
+                     error_windows=False, tasks=tasks)
+    yield ctx
+    tasks.shutdown()
+
+
+def save_shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    widget.grab().save(str(SHOTS / name))
+
+
+def test_pick_2023_see_the_figures_and_drill_down(qtbot, context, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window = ReportsWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1280, 900)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    panel = window.yearly
+    panel.year.setValue(2023)
+    qtbot.mouseClick(panel.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.figures is not None, timeout=20_000)
+    context.tasks.wait_all()
+    assert panel.period.text() == "2023-01-01 至 2023-12-31"
+    assert panel.figure_text("complaints_received") == "2件"
+    assert panel.figure_text("wages_recovered") == "0.15万元"
+    assert panel.figure_text("arbitration_received") == "4件"
+    assert panel.figure_text("arbitration_accepted") == "3件"
+    assert panel.figure_text("project_compliance_rate") == "95.45%"
+    assert panel.figure_text("certified_staff") == "3人"
+    assert panel.figure_text("exam_pass_rate") == "100.00%"
+    assert panel.recon_labels["received"].text().startswith("R = A + N + (J + W0 + ΔP)：✓")
+    assert "✓" in panel.recon_labels["stock"].text()
+    # click 4 → the 4 applications
+    qtbot.mouseClick(panel.buttons["arbitration_received"], Qt.MouseButton.LeftButton)
+    assert panel.drill_model.rowCount() == 4
+    assert "4" in panel.drill_title.text()
+    last = panel.drill_model.row_at(3)
+    assert last is not None and last.on == date(2023, 12, 31)
+    qtbot.mouseClick(panel.buttons["certified_staff"], Qt.MouseButton.LeftButton)
+    assert panel.drill_model.rowCount() == 3
+    save_shot(window, "yearly_window.png")
+
+    # export the PDF through the task runner
+    out = tmp_path / "yearly.pdf"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a, **k: out)
+    qtbot.mouseClick(panel.pdf_button, Qt.MouseButton.LeftButton)
+    context.tasks.wait_all()
+    assert out.stat().st_size > 0 and str(out) in panel.status.text()
+
+
+def test_a_date_range_and_a_drill_down_refused_without_the_area_permission(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
+    from app.services.actor import anonymous_reader
+
+    context.actor = anonymous_reader()
+    window = ReportsWindow(context)
+    qtbot.addWidget(window)
+    panel = window.yearly
+    panel.year.setValue(2023)
+    panel.use_range.setChecked(True)
+    panel.date_from.setDate(date(2023, 12, 1))
+    panel.date_to.setDate(date(2024, 1, 31))
+    panel.compute()
+    qtbot.waitUntil(lambda: panel.figures is not None, timeout=20_000)
+    context.tasks.wait_all()
+    assert panel.figure_text("arbitration_received") == "1件"
+    assert not panel.buttons["arbitration_received"].isEnabled()  # records need ARBITRATION_VIEW
+    assert panel.buttons["complaints_received"].isEnabled()
+
+
+def test_overview_shows_this_years_key_figures_and_charts(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    overview = OverviewWidget(context, today=lambda: date(2023, 12, 31))
+    qtbot.addWidget(overview)
+    overview.resize(1100, 520)
+    overview.show()
+    qtbot.waitUntil(lambda: overview.figures is not None, timeout=20_000)
+    context.tasks.wait_all()
+    assert overview.tiles["arbitration_received"].value.text() == "4"
+    assert overview.tiles["project_compliance_rate"].value.text() == "95.45%"
+    assert overview.charts["arbitration"].series[0][1][11] == 1  # one received in December
+    save_shot(overview, "overview.png")
