@@ -530,6 +530,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "统计期间的结束日期（{last}）不能早于开始日期（{first}）。",
     ),
     "report.figure_unknown": ("There is no figure called {value}.", "没有名为{value}的统计项。"),
+    # the demo district (issue 7)
+    "demo.database_not_empty": (
+        "The demo fills only an empty database, and this one already holds data. "
+        "Give a new database with --db (e.g. --db sqlite:///demo.db).",
+        "演示数据只能写入空数据库，该数据库已有数据。请用 --db 指定一个新的数据库（如 --db sqlite:///demo.db）。",
+    ),
+    "demo.year_not_past": (
+        "The demo makes a past year; {value} is not over yet.",
+        "演示数据只能生成已经过去的年度，{value}年尚未结束。",
+    ),
+    "demo.scale_invalid": ("The scale must be a whole number of at least 1 (not {value}).",
+                           "倍数应为不小于1的整数（不能是{value}）。"),
 }
 
 
