@@ -18,12 +18,14 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 PALETTE = [QColor(c) for c in ("#2F5597", "#C55A11", "#548235", "#7F6000", "#7030A0", "#1F9FA0")]
 
 
-def nice_step(top: float) -> float:
+def nice_step(top: float, integers: bool = False) -> float:
+    """About four gridlines; whole steps for counts."""
     if top <= 0:
         return 1.0
     raw = top / 4
     magnitude = 10 ** math.floor(math.log10(raw))
-    return float(next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw))
+    step = float(next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw))
+    return max(1.0, float(math.ceil(step))) if integers else step
 
 
 def short_number(value: float) -> str:
@@ -73,7 +75,8 @@ class BarChart(QWidget):
             painter.end()
             return
         top_value = max((max(v) for _, v in self.series if v), default=0.0)
-        step = nice_step(top_value)
+        integers = all(v.is_integer() for _, values in self.series for v in values)
+        step = nice_step(top_value, integers)
         axis_max = max(step, math.ceil(top_value / step) * step)
         # grid and value axis
         grid = QPen(QColor("#D0D0D0"))

@@ -128,7 +128,8 @@ class OverviewWidget(QWidget):
     def show_figures(self, f: YearlyFigures) -> None:
         self.figures = f
         self.headline.setText(self.tr("%1: 1 January to %2").replace("%1", str(f.year))
-                              .replace("%2", f.last.isoformat()))
+                              .replace("%2", f.last.isoformat() if self.context.language == "en"
+                                       else f"{f.last.month}月{f.last.day}日"))
         values = {
             "complaints_received": str(f.complaints_received),
             "workers_recovered": str(f.workers_recovered),

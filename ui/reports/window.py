@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -47,7 +48,7 @@ from ui.tasks import TaskRunner
 
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"
-FIGURE_STYLE = "QPushButton { text-align: right; padding: 2px 8px; font-size: 12pt; }"
+FIGURE_STYLE = "QPushButton { text-align: right; padding: 1px 8px; font-size: 11pt; }"
 
 # (button key, drill-down key or None, value -> text); the label is translated in _labels().
 Entry = tuple[str, str | None, Callable[[YearlyFigures], str]]
@@ -55,6 +56,14 @@ Entry = tuple[str, str | None, Callable[[YearlyFigures], str]]
 
 def _count(unit: str) -> Callable[[Any], Callable[[YearlyFigures], str]]:
     return lambda attr: (lambda f: f"{getattr(f, attr)}{unit}")
+
+
+def _break_before_terms(text: str) -> str:
+    """Put the "(R = 4, A = 3 …)" part on its own line."""
+    cut = text.rfind("（")
+    if cut < 0:
+        cut = text.rfind(" (")
+    return text if cut < 0 else text[:cut].rstrip() + "\n" + text[cut:].strip()
 
 
 class YearlyPanel(QWidget):
@@ -119,6 +128,7 @@ class YearlyPanel(QWidget):
         self.period.setStyleSheet("font-size: 13pt; font-weight: bold;")
 
         grid_host = QWidget()
+        grid_host.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         grid = QGridLayout(grid_host)
         groups = self._groups()
         for index, (title, entries) in enumerate(groups):
@@ -132,6 +142,7 @@ class YearlyPanel(QWidget):
                 button.setFlat(True)
                 button.setStyleSheet(FIGURE_STYLE)
                 button.setCursor(Qt.CursorShape.PointingHandCursor)
+                button.setMinimumWidth(button.fontMetrics().horizontalAdvance("0000000.00万元") + 24)
                 if drill and context.can(FIGURES[drill].permission):
                     button.setToolTip(self.tr("Click to list the records counted"))
                     button.clicked.connect(lambda _=False, k=drill, t=key: self.drill(k, t))
@@ -143,6 +154,8 @@ class YearlyPanel(QWidget):
                 form.addWidget(button, row, 1)
                 self.buttons[key] = button
             form.setColumnStretch(0, 1)
+            form.setRowStretch(len(entries), 1)  # rows stay together at the top of a taller box
+            form.setVerticalSpacing(0)
             grid.addWidget(box, index // 3, index % 3)
         self.entries = [e for _, entries in groups for e in entries]
         recon_box = QGroupBox(self.tr("Arbitration reconciliations"))
@@ -152,6 +165,7 @@ class YearlyPanel(QWidget):
             label = QLabel("—")
             label.setObjectName(f"reconciliation_{name}")
             label.setWordWrap(True)
+            label.setMinimumWidth(260)
             recon.addWidget(label)
             self.recon_labels[name] = label
         recon.addStretch(1)
@@ -165,13 +179,15 @@ class YearlyPanel(QWidget):
         charts = QHBoxLayout()
         for key, chart in self.charts.items():
             chart.setObjectName(f"chart_{key}")
+            chart.setMinimumHeight(170)
             charts.addWidget(chart)
 
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(grid_host)
-        upper_layout.addLayout(charts, 1)
+        upper_layout.addLayout(charts)
+        upper_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(upper)
@@ -190,8 +206,9 @@ class YearlyPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(scroll)
         splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([720, 160])
 
         self.status = QLabel()
         self.status.setObjectName("status")
@@ -320,9 +337,11 @@ class YearlyPanel(QWidget):
             terms = ", ".join(f"{k} = {v}" for k, v in rec.terms.items())
             if rec.holds:
                 text = self.tr("%1: ✓ holds (%2)").replace("%1", rec.formula).replace("%2", terms)
+                text = _break_before_terms(text)
             else:
                 text = (self.tr("%1: differs by %2 (%3)").replace("%1", rec.formula)
                         .replace("%2", f"{rec.difference:+d}").replace("%3", terms))
+                text = _break_before_terms(text)
             label = self.recon_labels[rec.name]
             label.setText(text)
             label.setStyleSheet(OK_STYLE if rec.holds else BAD_STYLE)
