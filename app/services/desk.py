@@ -84,7 +84,21 @@ def register_provider(provider: DeskProvider) -> None:
         _PROVIDERS.append(provider)
 
 
+# Modules of other areas that register their provider when imported.  The desk
+# is the first thing built at start-up, before any other area's service is
+# imported, so it imports them itself.
+PROVIDER_MODULES: tuple[str, ...] = ("app.services.complaint_desk",)
+
+
 def providers() -> list[DeskProvider]:
+    import importlib
+
+    for name in PROVIDER_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:  # an area not installed in this build
+            if exc.name != name:
+                raise
     return list(_PROVIDERS)
 
 

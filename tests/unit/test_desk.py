@@ -68,3 +68,9 @@ def test_today_is_the_bureau_day_not_the_machine_zone_day() -> None:
     from app.services.arbitration_deadlines import shanghai_today
 
     assert shanghai_today() == (datetime.now(UTC) + timedelta(hours=8)).date()
+
+
+def test_the_desk_finds_the_complaints_provider_without_the_complaints_service_imported() -> None:
+    from app.services.desk import providers
+
+    assert {"arbitration", "mediation", "complaints"} <= {p.area for p in providers()}
