@@ -109,7 +109,7 @@ def _legend(drawing: Drawing, names: Sequence[str], x: float, y: float) -> None:
     legend.x, legend.y = x, y
     legend.fontName = FONT_NAME
     legend.fontSize = 8
-    legend.alignment = "left"
+    legend.alignment = "right"  # swatch first, then the name
     legend.columnMaximum = 1
     legend.deltax = 56
     legend.dx = legend.dy = 7
