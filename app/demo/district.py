@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 import time as _time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -38,6 +38,8 @@ from sqlalchemy import event, func, select
 from app.demo.identities import IdentityMaker
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar, default_calendar
+from app.models.arbitration import ArbitrationClaim
+from app.models.complaint import Complaint
 from app.services.accounts import AccountService, actor_of
 from app.services.actor import Actor, setup_actor
 from app.services.arbitration import ArbitrationCaseService, AwardItem, ClaimInput
@@ -47,6 +49,7 @@ from app.services.mediation import MediationService
 from app.services.parties import PartyService
 from app.services.permissions import Role
 from app.services.projects import ProjectService
+from app.services.settings import SettingsService
 from app.services.staff import StaffService
 from app.services.training import TrainingService
 from app.store.engine import Store
@@ -54,32 +57,78 @@ from app.store.engine import Store
 Progress = Callable[[str, int, int], None]
 
 # ---------------------------------------------------------------- the A4 plan (scale 1)
-COMPLAINTS_RECEIVED = 861
-WORKERS_RECOVERED = 1020
-WAGES_RECOVERED_FEN = 523_300_000  # 523.3 万元
-PROJECTS = 12
-ARB_RECEIVED = 757
-ARB_ACCEPTED = 673
-ARB_NOT_ACCEPTED = 84
-ARB_PENDING = 13
-ARB_AMOUNT_FEN = 4_965_370_000  # 4,965.37 万元
-ONLINE_AGREED = 27
-ONLINE_NOT_AGREED = 27  # failed (some forwarded to arbitration), withdrawn, not accepted
 CERTIFIED_STAFF = 17
 STUDY_SESSIONS = (("party_group", 4), ("bureau_wide", 7), ("party_branch", 3))
 
-# How the 861 complaints split (scale 1).
-COLLECTIVE_CASES = 14  # construction sites, full life cycle, 300 workers
-COLLECTIVE_WORKERS = 300
-REFUSED = 25
-REDIRECTED = 45
-REPORTS = 8  # 举报, anonymous or named, rectified
-OPEN_INVESTIGATIONS = 30
-PENDING_DECISION = 9
-NO_VIOLATION = 10
-CLOSED_OF_IMPORTED = 40  # imported paid cases also closed through the life cycle
-TRANSFERRED_MEDIATIONS = 6  # failed online mediations forwarded to arbitration
-ONSITE_MEDIATIONS = 20
+
+@dataclass(frozen=True)
+class Plan:
+    """How many of each kind of case the year has.  The defaults give DOMAIN A4's
+    figures: 861 complaints, 1,020 workers, 523.3 万元, 12 projects, 757/673/84,
+    4,965.37 万元, 660 closed and 13 pending, 54 online mediations with 27 agreed."""
+
+    # complaints: collective site cases (whole life cycle) and the imported ledger
+    workers_recovered: int = 1020
+    wages_recovered_fen: int = 523_300_000
+    collective_cases: int = 14
+    collective_workers: int = 300
+    refused: int = 25
+    redirected: int = 45  # told to apply for arbitration; some of them do (监察+仲裁)
+    reports: int = 8  # 举报, rectified
+    open_investigations: int = 30
+    pending_decision: int = 9
+    no_violation: int = 10
+    closed_of_imported: int = 40
+    # construction projects (six-system checks: 63 of 66 items in force per 12)
+    projects: int = 12
+    # arbitration (no case carried in from the year before)
+    arb_accepted: int = 673
+    arb_not_accepted: int = 84
+    arb_pending: int = 13
+    arb_amount_fen: int = 4_965_370_000
+    # township mediation: online (互联网+调解) and on site
+    online_agreed: int = 27
+    online_transferred: int = 6  # failed, forwarded to arbitration (counted among the received)
+    online_failed: int = 11
+    online_withdrawn: int = 6
+    online_refused: int = 4
+    online_open: int = 3
+    onsite_agreed: int = 11
+    onsite_failed: int = 5
+    onsite_withdrawn: int = 2
+    onsite_open: int = 2
+    # employers in the register
+    employers: int = 260
+    labour_firms: int = 16
+
+    def scaled(self, n: int) -> Plan:
+        return Plan(**{f.name: getattr(self, f.name) * n for f in fields(self)})
+
+    @property
+    def complaints_received(self) -> int:
+        return (self.collective_cases + self.workers_recovered - self.collective_workers + self.refused
+                + self.redirected + self.reports + self.open_investigations + self.pending_decision
+                + self.no_violation)
+
+    @property
+    def arb_received(self) -> int:
+        return self.arb_accepted + self.arb_not_accepted
+
+    @property
+    def online_handled(self) -> int:
+        return (self.online_agreed + self.online_transferred + self.online_failed + self.online_withdrawn
+                + self.online_refused)
+
+
+A4_PLAN = Plan()
+# A small year for tests (same shape, about a twentieth of the cases).
+SMALL_PLAN = Plan(
+    workers_recovered=60, wages_recovered_fen=30_000_000, collective_cases=2, collective_workers=20, refused=3,
+    redirected=4, reports=1, open_investigations=2, pending_decision=1, no_violation=1, closed_of_imported=3,
+    projects=12, arb_accepted=30, arb_not_accepted=4, arb_pending=3, arb_amount_fen=300_000_000,
+    online_agreed=3, online_transferred=1, online_failed=1, online_withdrawn=1, online_refused=1, online_open=1,
+    onsite_agreed=1, onsite_failed=1, onsite_withdrawn=0, onsite_open=0, employers=30, labour_firms=4,
+)
 
 DEMO_PASSWORD = "Renshe-2023"
 DISTRICT = "南明区"
@@ -151,6 +200,7 @@ REFUSAL_GROUNDS_ARB = (
 
 @dataclass(frozen=True)
 class DemoAccount:
+    user_id: int
     username: str
     display_name: str
     role: str
@@ -221,14 +271,14 @@ class Days:
         weights: list[float] = []
         d = self.first
         while d <= self.last:
-            if d in holidays:
-                w = 0.0
+            near_holiday = any(abs((d - h).days) <= 2 for h in holidays)
+            if d in holidays or (near_holiday and not calendar.is_working_day(d)):
+                w = 0.0  # the holiday itself, weekend days included
             elif calendar.is_working_day(d):
                 w = 1.0
             else:
                 w = 0.12  # online and 12345 leads still come in at weekends
-            near = any(abs((d - h).days) <= 3 for h in holidays if abs((d - h).days) <= 3)
-            if near and w:
+            if w and any(abs((d - h).days) <= 3 for h in holidays):
                 w *= 0.5  # just before and after a long holiday
             days.append(d)
             weights.append(w * month_factor[d.month])
@@ -271,6 +321,11 @@ class Days:
         return min(d, self.last_working)
 
 
+@dataclass(frozen=True)
+class _Version:
+    version: int
+
+
 def _relax_durability(store: Store) -> Callable[[], None]:
     """WAL with synchronous=NORMAL while the demo writes (commits are not fsynced one
     by one; the database stays consistent, only the last moments could be lost on a
@@ -297,8 +352,9 @@ def _relax_durability(store: Store) -> Callable[[], None]:
 # ---------------------------------------------------------------- the builder
 class DistrictBuilder:
     def __init__(self, store: Store, *, year: int, seed: int, scale: int, progress: Progress | None,
-                 calendar: LegalCalendar | None = None) -> None:
+                 calendar: LegalCalendar | None = None, plan: Plan = A4_PLAN) -> None:
         self.store = store
+        self.plan = plan.scaled(scale)
         self.year = year
         self.seed = seed
         self.scale = scale
@@ -318,13 +374,19 @@ class DistrictBuilder:
         admin = AccountService(self.store, setup_actor()).create_first_admin(username, display, DEMO_PASSWORD)
         self.actors[username] = admin
         self.user_ids[username] = admin.user_id or 0
-        self.accounts.append(DemoAccount(username, display, role.value, DEMO_PASSWORD))
+        self.accounts.append(DemoAccount(admin.user_id or 0, username, display, role.value, DEMO_PASSWORD))
+        # the administrator names the bureau first: case numbers read 南明区…字〔2023〕第n号
+        SettingsService(self.store, admin).set("organisation", {
+            "district": DISTRICT, "bureau": f"{DISTRICT}人力资源和社会保障局",
+            "arbitration_commission": f"{DISTRICT}劳动人事争议仲裁委员会",
+            "inspection_brigade": f"{DISTRICT}劳动保障监察大队",
+        })
         service = AccountService(self.store, admin)
         for username, display, role in ACCOUNTS[1:]:
             row = service.create_user(username, display, DEMO_PASSWORD, [role.value])
             self.actors[username] = actor_of(row)
             self.user_ids[username] = row.id
-            self.accounts.append(DemoAccount(username, display, role.value, DEMO_PASSWORD))
+            self.accounts.append(DemoAccount(row.id, username, display, role.value, DEMO_PASSWORD))
         self.progress("账号", len(ACCOUNTS), len(ACCOUNTS))
 
     # -------------------------------------------------------- staff and training
@@ -420,13 +482,12 @@ class DistrictBuilder:
         return list(report.imported_ids)
 
     def make_employers(self) -> None:
-        scale = self.scale
         fixed = [{"kind": "org", "name": BUILDER, "uscc": self.people.uscc("520102"),
                   "legal_rep": self.people.name(True)}]
         fixed += [{"kind": "org", "name": name, "uscc": self.people.uscc("520000"), "legal_rep": self.people.name(True)}
                   for name in CONTRACTORS]
-        labour = [self.people.employer("建筑劳务有限公司") for _ in range(16 * scale)]
-        others = [self.people.employer() for _ in range(260 * scale)]
+        labour = [self.people.employer("建筑劳务有限公司") for _ in range(self.plan.labour_firms)]
+        others = [self.people.employer() for _ in range(self.plan.employers)]
         records = fixed + labour + others
         ids = self.import_parties(records)
         self.builder_id = ids[0]
@@ -455,12 +516,12 @@ class DistrictBuilder:
         self.project_ids: list[int] = []
         self.project_labour: dict[int, int] = {}
         inspectors = ("王强、李娜", "王强、张勇", "陈刚、李娜")
-        total = PROJECTS * self.scale
+        total = self.plan.projects
         for k in range(total):
-            i = k % PROJECTS
+            i = k % len(PROJECT_SITES)
             name, location = PROJECT_SITES[i]
-            if k >= PROJECTS:
-                name = f"{name}（{k // PROJECTS + 1}标段）"
+            if k >= len(PROJECT_SITES):
+                name = f"{name}（{k // len(PROJECT_SITES) + 1}标段）"
             labour_id = self.labour[k % len(self.labour)][0]
             start = date(year - (i % 2), 3 + i % 8, 1 + rng.randrange(20))
             row = service.create({
@@ -519,16 +580,17 @@ class DistrictBuilder:
         return split_total(total, raw, unit=1_000, minimum=50_000)
 
     def make_complaints(self) -> None:
-        rng, year, scale, days = self.rng, self.year, self.scale, self.days
+        rng, year, days = self.rng, self.year, self.days
         intake = ComplaintService(self.store, self.actors["shouli"])
         inspector = ComplaintService(self.store, self.actors["jiancha"])
-        collective_cases = COLLECTIVE_CASES * scale
-        collective_workers = COLLECTIVE_WORKERS * scale
-        paid_rows = WORKERS_RECOVERED * scale - collective_workers
-        wages = self._wages(WORKERS_RECOVERED * scale, WAGES_RECOVERED_FEN * scale)
+        plan = self.plan
+        collective_cases = plan.collective_cases
+        collective_workers = plan.collective_workers
+        paid_rows = plan.workers_recovered - collective_workers
+        wages = self._wages(plan.workers_recovered, plan.wages_recovered_fen)
         rng.shuffle(wages)
         collective_wages, row_wages = wages[:collective_workers], wages[collective_workers:]
-        total_steps = COMPLAINTS_RECEIVED * scale
+        total_steps = plan.complaints_received
         done = 0
 
         # --- 1. collective cases on the construction sites: the whole life cycle
@@ -557,7 +619,7 @@ class DistrictBuilder:
                               {"party": self._contractor_of(project_id), "role": "general_contractor"}],
                 "workers": [{"party": pid, "owed_fen": o} for pid, o in zip(ids, owed, strict=True)],
                 "project_id": project_id,
-                "matters": f"{size}名农民工反映在{PROJECT_SITES[c % PROJECTS][0]}务工，被拖欠{self._months_text(received)}工资",
+                "matters": f"{size}名农民工反映在{PROJECT_SITES[c % len(PROJECT_SITES)][0]}务工，被拖欠{self._months_text(received)}工资",
                 "requests": "要求支付拖欠的工资", "evidence": "考勤表、工资表复印件，微信聊天记录",
             })
             on = days.working_after(received, 1, 3)
@@ -571,12 +633,12 @@ class DistrictBuilder:
             second_due = days.working_after(first_due, 10, 20)
             if partial:
                 second_due = date(year + 1, 1, 20)
-            plan = []
+            instalments = []
             for w, o in zip(detail.workers, owed, strict=True):
                 half = o // 2 // 100 * 100
-                plan.append({"worker_id": w.id, "due_on": first_due, "amount_fen": half})
-                plan.append({"worker_id": w.id, "due_on": second_due, "amount_fen": o - half})
-            detail = inspector.set_plan(detail.id, detail.version, plan, visit)
+                instalments.append({"worker_id": w.id, "due_on": first_due, "amount_fen": half})
+                instalments.append({"worker_id": w.id, "due_on": second_due, "amount_fen": o - half})
+            detail = inspector.set_plan(detail.id, detail.version, instalments, visit)
             last_paid = first_due
             for w, amount in zip(detail.workers, amounts, strict=True):
                 paid_on = days.capped(days.working_after(first_due, 0, 12))
@@ -596,9 +658,9 @@ class DistrictBuilder:
         kinds: list[str] = []
         weights = {"phone": 35, "online": 25, "visit": 28, "assigned": 5, "referred": 5, "letter": 2}
         chan_names, chan_weights = zip(*weights.items(), strict=True)
-        plan_kinds = (["paid"] * paid_rows + ["refuse"] * REFUSED * scale + ["redirect"] * REDIRECTED * scale
-                      + ["open"] * OPEN_INVESTIGATIONS * scale + ["pending"] * PENDING_DECISION * scale
-                      + ["no_violation"] * NO_VIOLATION * scale)
+        plan_kinds = (["paid"] * paid_rows + ["refuse"] * plan.refused + ["redirect"] * plan.redirected
+                      + ["open"] * plan.open_investigations + ["pending"] * plan.pending_decision
+                      + ["no_violation"] * plan.no_violation)
         rng.shuffle(plan_kinds)
         wage_iter = iter(row_wages)
         self.redirected_people: list[dict[str, Any]] = []
@@ -642,39 +704,36 @@ class DistrictBuilder:
             raise RuntimeError(f"demo complaints refused: {report.refused[:3]}")
         done += len(rows)
 
-        # --- 3. decisions and closures on the imported cases
+        # --- 3. decisions and closures on the imported cases (their versions read once, not case by case)
+        versions = self._versions(Complaint, report.imported_ids)
         closed_paid = 0
         for complaint_id, kind, row in zip(report.imported_ids, kinds, rows, strict=True):
             received = row["received_on"]
+            detail = _Version(versions[complaint_id])
             if kind == "refuse":
-                detail = inspector.get(complaint_id)
                 inspector.refuse(complaint_id, detail.version, days.working_after(received, 1, 5),
                                  rng.choice(REFUSE_GROUNDS))
             elif kind == "redirect":
-                detail = inspector.get(complaint_id)
                 inspector.redirect(complaint_id, detail.version, days.working_after(received, 1, 5),
                                    rng.choice(REDIRECT_TO), "属于劳动争议，告知申请劳动人事争议仲裁")
             elif kind == "no_violation":
-                detail = inspector.get(complaint_id)
                 on = row["accepted_on"]
                 detail = inspector.assign_officers(complaint_id, detail.version, rng.sample(self.enforcers, 2), on)
                 closed = days.capped(days.working_after(on, 5, 20))
                 inspector.close(complaint_id, detail.version, closed, "no_violation",
                                 "经调查，工资已按约定支付，查无拖欠工资违法事实")
             elif kind == "open" and rng.random() < 0.5:
-                detail = inspector.get(complaint_id)
                 inspector.assign_officers(complaint_id, detail.version, rng.sample(self.enforcers, 2),
                                           row["accepted_on"])
-            elif kind == "paid" and closed_paid < CLOSED_OF_IMPORTED * scale:
+            elif kind == "paid" and closed_paid < plan.closed_of_imported:
                 closed_paid += 1
-                detail = inspector.get(complaint_id)
                 on = row["paid_on"]
                 detail = inspector.assign_officers(complaint_id, detail.version, rng.sample(self.enforcers, 2),
                                                    row["accepted_on"])
                 inspector.close(complaint_id, detail.version, on, "paid", "经协调，用人单位已全额支付拖欠工资")
 
         # --- 4. reports (举报): anonymous or named, the employer ordered to put things right
-        for _ in range(REPORTS * scale):
+        for _ in range(plan.reports):
             employer_id, _employer = self.employer()
             received = days.intake(latest=date(year, 11, 15))
             anonymous = rng.random() < 0.6
@@ -700,33 +759,31 @@ class DistrictBuilder:
                             "用人单位已按期改正违法行为")
             done += 1
             self.progress("投诉举报", done, total_steps)
-        self.counts["complaints"] = collective_cases + len(rows) + REPORTS * scale
+        self.counts["complaints"] = collective_cases + len(rows) + plan.reports
 
     def _contractor_of(self, project_id: int) -> int:
-        index = self.project_ids.index(project_id) % PROJECTS
+        index = self.project_ids.index(project_id) % len(PROJECT_SITES)
         return self.contractor_ids[index % len(self.contractor_ids)]
 
     # -------------------------------------------------------- mediation
     def make_mediation(self) -> list[tuple[int, date]]:
         """The township centres' year; returns the arbitration cases made by forwarding failed mediations."""
-        rng, year, scale, days = self.rng, self.year, self.scale, self.days
+        rng, year, days = self.rng, self.year, self.days
         mediator = MediationService(self.store, self.actors["tiaojie"])
         mediator_id = self.user_ids["tiaojie"]
-        online_closed = (ONLINE_AGREED + ONLINE_NOT_AGREED) * scale
-        transferred = TRANSFERRED_MEDIATIONS * scale
+        plan = self.plan
         outcomes: list[tuple[str, str]] = (
-            [("online", "agree")] * ONLINE_AGREED * scale
-            + [("online", "transfer")] * transferred
-            + [("online", "fail")] * (11 * scale)
-            + [("online", "withdraw")] * (6 * scale)
-            + [("online", "refuse")] * (4 * scale)
-            + [("online", "open")] * (3 * scale)
-            + [("on_site", "agree")] * (11 * scale)
-            + [("on_site", "fail")] * (5 * scale)
-            + [("on_site", "withdraw")] * (2 * scale)
-            + [("on_site", "open")] * (2 * scale)
+            [("online", "agree")] * plan.online_agreed
+            + [("online", "transfer")] * plan.online_transferred
+            + [("online", "fail")] * plan.online_failed
+            + [("online", "withdraw")] * plan.online_withdrawn
+            + [("online", "refuse")] * plan.online_refused
+            + [("online", "open")] * plan.online_open
+            + [("on_site", "agree")] * plan.onsite_agreed
+            + [("on_site", "fail")] * plan.onsite_failed
+            + [("on_site", "withdraw")] * plan.onsite_withdrawn
+            + [("on_site", "open")] * plan.onsite_open
         )
-        assert sum(1 for ch, o in outcomes if ch == "online" and o != "open") == online_closed
         rng.shuffle(outcomes)
         people = self.import_parties([self.people.person(year) for _ in outcomes])
         self._claim_sets = self._arbitration_claim_sets()  # the forwarded mediations carry the first sets
@@ -786,7 +843,7 @@ class DistrictBuilder:
         """The claims of every case accepted in the year, scaled so that they add up to
         the amount in dispute exactly; the forwarded mediations take the first few."""
         rng = self.rng
-        accepted = ARB_ACCEPTED * self.scale
+        accepted = self.plan.arb_accepted
         shapes: list[tuple[str, tuple[str, ...]]] = [rng.choice(ARB_CAUSES) for _ in range(accepted)]
         raw: list[float] = []
         cats: list[tuple[int, str]] = []
@@ -798,7 +855,7 @@ class DistrictBuilder:
                         "double_wage": 45_000, "injury": 160_000, "social_insurance": 30_000}[category]
                 raw.append(base * rng.lognormvariate(0, 0.6))
                 cats.append((case_index, category))
-        amounts = split_total(ARB_AMOUNT_FEN * self.scale, raw, unit=100, minimum=100_000)
+        amounts = split_total(self.plan.arb_amount_fen, raw, unit=100, minimum=100_000)
         sets: list[list[ClaimInput]] = [[] for _ in range(accepted)]
         for (case_index, category), amount in zip(cats, amounts, strict=True):
             sets[case_index].append(ClaimInput(category, amount, CLAIM_TEXT[category]))
@@ -806,18 +863,18 @@ class DistrictBuilder:
             if "confirm_relationship" in categories:
                 sets[case_index].insert(0, ClaimInput("confirm_relationship", 0, CLAIM_TEXT["confirm_relationship"]))
         self._arb_causes = [cause for cause, _ in shapes]
-        transferred = TRANSFERRED_MEDIATIONS * self.scale
+        transferred = self.plan.online_transferred
         self._forwarded_claims = sets[:transferred]
         return sets
 
     def make_arbitration(self, forwarded: list[tuple[int, date]]) -> None:
-        rng, year, scale, days = self.rng, self.year, self.scale, self.days
+        rng, year, days = self.rng, self.year, self.days
         clerk = ArbitrationCaseService(self.store, self.actors["shuji"], calendar=self.cal)
         sets = self._claim_sets
         causes = self._arb_causes
         transferred = len(forwarded)
-        received_total = ARB_RECEIVED * scale
-        refused = ARB_NOT_ACCEPTED * scale
+        received_total = self.plan.arb_received
+        refused = self.plan.arb_not_accepted
         # rows of the docket: the accepted ones (claims from the plan) and the refused ones
         rows: list[dict[str, Any]] = []
         linked = list(self.redirected_people)
@@ -851,8 +908,10 @@ class DistrictBuilder:
             clerk.accept(case_id, on, "由乡镇调解中心转来，经审查符合受理条件")
             accepted_cases.append((case_id, on, False))
         accepted_cases.sort(key=lambda c: (c[1], c[0]))
-        pending = accepted_cases[-ARB_PENDING * scale:]
-        closing = accepted_cases[: -ARB_PENDING * scale]
+        claims = self._claims([c[0] for c in accepted_cases])
+        cut = len(accepted_cases) - self.plan.arb_pending
+        pending = accepted_cases[cut:]
+        closing = accepted_cases[:cut]
         arbitrators = [self.user_ids[u] for u in ("zhongcai1", "zhongcai2", "zhongcai3")]
         clerk_id = self.user_ids["shuji"]
         awards = mediations = 0
@@ -877,9 +936,8 @@ class DistrictBuilder:
                 awards += 1
             else:
                 on = days.capped(days.working_after(accepted_on, 3, 20))
-                view = clerk.get(case_id)
-                amounts = {c.id: c.amount_claimed_fen * rng.randrange(55, 96) // 100 // 100 * 100
-                           for c in view.claims}
+                amounts = {claim_id: amount * rng.randrange(55, 96) // 100 // 100 * 100
+                           for claim_id, amount in claims[case_id]}
                 clerk.close_mediation(case_id, on, amounts=amounts, note="经仲裁庭主持调解，双方自愿达成调解协议")
                 mediations += 1
             steps += 1
@@ -898,6 +956,31 @@ class DistrictBuilder:
             self.progress("仲裁办案", steps, total_steps)
         self.counts.update(arbitration_received=received_total, arbitration_awards=awards,
                            arbitration_mediations=mediations, arbitration_pending=len(pending))
+
+    def _versions(self, model: Any, ids: Sequence[int]) -> dict[int, int]:
+        """The records' current versions in one read (a step on a case names the version it saw)."""
+        with self.store.read() as session:
+            found: dict[int, int] = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start: start + 500]
+                for record_id, version in session.execute(select(model.id, model.version).where(model.id.in_(chunk))):
+                    found[record_id] = version
+            return found
+
+    def _claims(self, case_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
+        """Each case's live claims (id, amount claimed) in one read."""
+        out: dict[int, list[tuple[int, int]]] = {cid: [] for cid in case_ids}
+        with self.store.read() as session:
+            for start in range(0, len(case_ids), 500):
+                chunk = case_ids[start: start + 500]
+                rows = session.execute(
+                    select(ArbitrationClaim.case_id, ArbitrationClaim.id, ArbitrationClaim.amount_claimed_fen)
+                    .where(ArbitrationClaim.case_id.in_(chunk), ArbitrationClaim.withdrawn.is_(False))
+                    .order_by(ArbitrationClaim.case_id, ArbitrationClaim.position)
+                )
+                for case_id, claim_id, amount in rows:
+                    out[case_id].append((claim_id, amount))
+        return out
 
     def _docket_row(self, claims: list[ClaimInput], cause: str, linked: list[dict[str, Any]], *,
                     accepted: bool) -> dict[str, Any]:
@@ -931,9 +1014,10 @@ class DistrictBuilder:
         return tribunal_on, schedule_on, held_on, award_on
 
     def _tribunal(self, clerk: ArbitrationCaseService, case_id: int, on: date, arbitrators: list[int],
-                  clerk_id: int) -> Any:
-        view = clerk.get(case_id)
-        if view.procedure == "ordinary":
+                  clerk_id: int, procedure: str = "ordinary") -> Any:
+        """组庭: three arbitrators under the ordinary procedure (every case the docket receives
+        starts as ordinary), one under the simple procedure."""
+        if procedure == "ordinary":
             chief, second, third = self.rng.sample(arbitrators, 3)
             return clerk.form_tribunal(case_id, on, chief_id=chief, clerk_id=clerk_id, arbitrator_2_id=second,
                                        arbitrator_3_id=third)
@@ -949,7 +1033,8 @@ CLAIM_TEXT = {
 
 
 def build_district(store: Store, *, year: int = 2023, seed: int = 2023, scale: int = 1,
-                   progress: Progress | None = None, calendar: LegalCalendar | None = None) -> DemoResult:
+                   progress: Progress | None = None, calendar: LegalCalendar | None = None,
+                   plan: Plan = A4_PLAN) -> DemoResult:
     """Fill an EMPTY database with the demo district's `year` (see the module docstring)."""
     if scale < 1:
         raise UserError("demo.scale_invalid", value=scale)
@@ -960,7 +1045,8 @@ def build_district(store: Store, *, year: int = 2023, seed: int = 2023, scale: i
     started = _time.perf_counter()
     restore = _relax_durability(store)
     try:
-        builder = DistrictBuilder(store, year=year, seed=seed, scale=scale, progress=progress, calendar=calendar)
+        builder = DistrictBuilder(store, year=year, seed=seed, scale=scale, progress=progress, calendar=calendar,
+                                  plan=plan)
         builder.make_accounts()
         builder.make_staff()
         builder.make_training()
