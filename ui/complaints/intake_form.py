@@ -11,7 +11,7 @@ one transaction.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
@@ -333,8 +333,8 @@ class IntakeForm(QDialog):
 
     # ---------------------------------------------------------------- save
     def fields(self) -> dict[str, Any]:
-        moment = self.received.dateTime().toPython()
-        assert isinstance(moment, datetime)
+        # The machine's clock and zone say when; the service keeps UTC and counts the Shanghai day.
+        moment = datetime.fromtimestamp(self.received.dateTime().toSecsSinceEpoch(), UTC)
         anonymous = self.anonymous.isChecked()
         complainant = None
         if not anonymous and self.complainant_name.text().strip():
