@@ -63,6 +63,11 @@ def _small_year(db_url: str, seed: int) -> tuple[dict[str, Any], list[tuple[str,
         leader = next(a for a in result.accounts if a.role == "leadership")
         reader = Actor(username=leader.username, user_id=leader.user_id, roles=frozenset({leader.role}))
         figures = yearly_figures(store, reader, 2023).to_json()
+        # everything went through the unit of work: the audit chain and every record verify
+        from app.services.audit_log import AuditLogService
+
+        verified = AuditLogService(store, reader).verify()
+        assert verified.ok, [b.describe("en") for b in verified.breaks]
         with store.read() as session:
             parties = [(name, number) for name, number in session.execute(
                 select(Party.name, Party.id_no).order_by(Party.id))]
