@@ -341,7 +341,8 @@ def yearly_figures(
             counts.received, counts.accepted, counts.not_accepted, counts.not_competent,
             counts.withdrawn_before_decision, {str(k): int(v) for k, v in counts.closed_by.items() if k},
             counts.pending_at_year_end, counts.amount_in_dispute_fen)
-        pending_start = arb_service.year_counts(year - 1).pending_at_year_end
+        with store.read() as session:  # B: what year_counts(year - 1) calls pending at its year end
+            pending_start = periods.arbitration_pending_on(session, period.day_before())
     else:
         reader.require(Permission.ARBITRATION_VIEW)
         with store.read() as session:

@@ -1,0 +1,65 @@
+"""The yearly figures and the PDF report over the million-case docket.
+
+Run:
+
+    pytest tests/benchmarks/test_report_million.py --benchmark-enable -p no:randomly
+
+Reuses the cached 1,000,000-case database of test_docket_million.py.  Timed
+against the bare sqlite3 aggregates of the same arbitration figures in the
+same run.  Targets (issue 7): the figures in under 2 s, the PDF in under 10 s.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+import pytest
+
+from tests.benchmarks.test_docket_million import bare_docket, docket_db, docket_store, run  # noqa: F401
+
+pytestmark = pytest.mark.benchmark_million
+
+YEAR = 2023
+FIGURES_TARGET_MS = 2000
+PDF_TARGET_MS = 10_000
+LO, HI = f"{YEAR}-01-01", f"{YEAR}-12-31"
+BARE = [
+    ("SELECT count(*) FROM arbitration_case WHERE received_on BETWEEN ? AND ?", (LO, HI)),
+    ("SELECT count(*), coalesce(sum(accepted_claims_fen), 0) FROM arbitration_case WHERE accepted_on BETWEEN ? AND ?",
+     (LO, HI)),
+    ("SELECT status, count(*) FROM arbitration_case WHERE decided_on BETWEEN ? AND ? GROUP BY status", (LO, HI)),
+    ("SELECT closure_method, count(*) FROM arbitration_case WHERE closed_on BETWEEN ? AND ? GROUP BY closure_method",
+     (LO, HI)),
+    ("SELECT count(*) FROM arbitration_case WHERE accepted_on <= ? AND (closed_on IS NULL OR closed_on > ?)", (HI, HI)),
+]
+
+
+def test_yearly_figures(benchmark: Any, record: Any, docket_store: Any) -> None:  # noqa: F811
+    from app.reports.yearly import yearly_figures
+    from app.services.actor import setup_actor
+
+    figures = run(benchmark, lambda: yearly_figures(docket_store, setup_actor(), YEAR), rounds=5)
+    assert figures.arbitration_received > 0 and all(r.holds for r in figures.reconciliations)
+    assert record("yearly figures (1M cases)", "program", benchmark, FIGURES_TARGET_MS) < FIGURES_TARGET_MS
+
+
+def test_yearly_figures_bare(benchmark: Any, record: Any, bare_docket: sqlite3.Connection) -> None:  # noqa: F811
+    def bare() -> Any:
+        return [bare_docket.execute(sql, params).fetchall() for sql, params in BARE]
+
+    results = run(benchmark, bare, rounds=5)
+    assert results[0][0][0] > 0
+    record("yearly figures (1M cases)", "bare", benchmark)
+
+
+def test_yearly_pdf(benchmark: Any, record: Any, docket_store: Any, tmp_path: Any) -> None:  # noqa: F811
+    from app.documents.yearly_report import write_yearly_report_pdf
+    from app.reports.yearly import yearly_figures
+    from app.services.actor import setup_actor
+
+    out = tmp_path / "report.pdf"
+    pages = run(benchmark, lambda: write_yearly_report_pdf(yearly_figures(docket_store, setup_actor(), YEAR), out),
+                rounds=3)
+    assert pages >= 6
+    assert record("yearly report PDF incl. figures (1M cases)", "program", benchmark, PDF_TARGET_MS) < PDF_TARGET_MS
