@@ -38,9 +38,12 @@ class Party(TravellingRecord, Base):
     __tablename__ = "party"
     __audited__ = True
     __sensitive__ = {"id_no": Sensitive.ID_NO, "phone": Sensitive.PHONE, "address": Sensitive.ADDRESS}
+    __audit_derived__ = frozenset({"name_sort"})
 
     kind: Mapped[str] = mapped_column(String(8))
     name: Mapped[str] = mapped_column(String(200))
+    # The pinyin of the name (app.sorting): lists sort by it, as clerks expect.
+    name_sort: Mapped[str] = mapped_column(String(400), default="", server_default="")
     # natural persons
     id_type: Mapped[str | None] = mapped_column(String(16))
     id_no: Mapped[str | None] = mapped_column(String(32), unique=True)
@@ -56,6 +59,6 @@ class Party(TravellingRecord, Base):
     address: Mapped[str | None] = mapped_column(String(300))
 
     __table_args__ = (
-        Index("ix_party_name_id", "name", "id"),
-        Index("ix_party_kind_name_id", "kind", "name", "id"),
+        Index("ix_party_name_sort_id", "name_sort", "id"),
+        Index("ix_party_kind_name_sort_id", "kind", "name_sort", "id"),
     )

@@ -57,8 +57,19 @@ def audited_mappers() -> list[Mapper[Any]]:
 
 
 def record_state(obj: Any) -> dict[str, Any]:
+    """The audited state of a record: its columns, leaving out empty (NULL) ones —
+    so a migration adding a nullable column leaves every digest as it was — and
+    columns derived from others (`__audit_derived__`, e.g. a sort key)."""
     mapper: Mapper[Any] = obj.__mapper__
-    return {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs}
+    derived = getattr(type(obj), "__audit_derived__", frozenset())
+    state = {}
+    for attr in mapper.column_attrs:
+        if attr.key in derived:
+            continue
+        value = getattr(obj, attr.key)
+        if value is not None:
+            state[attr.key] = value
+    return state
 
 
 def record_digest(obj: Any) -> str:
@@ -173,8 +184,9 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
             continue
         changes = {}
         insp = inspect(obj)
+        derived = getattr(type(obj), "__audit_derived__", frozenset())
         for attr in obj.__mapper__.column_attrs:
-            if attr.key in NOISE_COLUMNS:
+            if attr.key in NOISE_COLUMNS or attr.key in derived:
                 continue
             history = insp.attrs[attr.key].history
             if history.has_changes():

@@ -29,7 +29,9 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-BUILDER_VERSION = 1  # bump when the data below changes: the cache key includes it
+from app.sorting import name_sort_key
+
+BUILDER_VERSION = 2  # bump when the data below changes: the cache key includes it
 PEOPLE = 1_000_000
 EMPLOYERS = 20_000
 BATCH = 50_000
@@ -127,6 +129,7 @@ def people(rng: random.Random, count: int, today: date):
             yield {
                 "kind": "person",
                 "name": name,
+                "name_sort": name_sort_key(name, person=True),
                 "id_type": "resident_id",
                 "id_no": number,
                 "sex": "M" if int(number[16]) % 2 else "F",
@@ -163,9 +166,11 @@ def employers(rng: random.Random, count: int):
                 break
         brand = rng.choice(GIVEN[:60]) + rng.choice(GIVEN[:60])
         trade = rng.choice(TRADES)
+        name = f"贵州{brand}{trade}有限公司" if i % 5 else f"贵阳市{rng.choice(DISTRICTS)}{brand}{trade}店"
         yield {
             "kind": "org",
-            "name": f"贵州{brand}{trade}有限公司" if i % 5 else f"贵阳市{rng.choice(DISTRICTS)}{brand}{trade}店",
+            "name": name,
+            "name_sort": name_sort_key(name),
             "id_type": None,
             "id_no": None,
             "sex": None,
