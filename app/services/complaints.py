@@ -1619,6 +1619,7 @@ class ComplaintService:
         project_id: int | None = None,
         overdue_only: bool = False,
         open_only: bool = False,
+        descending: bool = True,
     ) -> PagedQuery[LedgerRow]:
         """The wage-recovery ledger: one row per worker per case, personal data masked."""
         self.actor.require(Permission.COMPLAINT_VIEW)
@@ -1662,7 +1663,7 @@ class ComplaintService:
             )
 
         return StreamingQuery(
-            self.store, statement, SortSpec([Complaint.received_on, Complaint.id, ComplaintWorker.id], True), make
+            self.store, statement, SortSpec([Complaint.received_on, Complaint.id, ComplaintWorker.id], descending), make
         )
 
     def payments(
@@ -1673,6 +1674,7 @@ class ComplaintService:
         employer_id: int | None = None,
         project_id: int | None = None,
         text: str = "",
+        descending: bool = True,
     ) -> PagedQuery[PaymentRow]:
         """Every payment recorded, newest first, filtered in SQL (the year's 'wages recovered' is its sum)."""
         self.actor.require(Permission.COMPLAINT_VIEW)
@@ -1704,7 +1706,7 @@ class ComplaintService:
                 id_no=mask(Sensitive.ID_NO, r.id_no), employer=r.employer_name or "",
             )
 
-        return StreamingQuery(self.store, statement, SortSpec([WagePayment.paid_on, WagePayment.id], True), make)
+        return StreamingQuery(self.store, statement, SortSpec([WagePayment.paid_on, WagePayment.id], descending), make)
 
     def summary(self, *, employer_id: int | None = None, project_id: int | None = None) -> GroupSummary:
         """Totals over all complaints of one employer (credit code) or one project."""

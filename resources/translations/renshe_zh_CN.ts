@@ -1587,12 +1587,32 @@
         <translation>欠薪金额</translation>
     </message>
     <message>
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>在建项目</translation>
+    </message>
+    <message>
+        <source>Migrant worker</source>
+        <translation>农民工</translation>
+    </message>
+    <message>
         <source>Recovered</source>
         <translation>已追回</translation>
     </message>
     <message>
+        <source>Outstanding</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Workers (recovery ledger)</source>
+        <translation>劳动者（追欠台账）</translation>
     </message>
     <message>
         <source>Due</source>

@@ -172,6 +172,10 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.payments_model.rowCount() == 6)
     qtmodeltester.check(window.payments_model)
+    window.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: window.ledger_model.rowCount() == 3)
+    qtmodeltester.check(window.ledger_model)
+    assert {window.ledger_model.row_at(r).outstanding_fen for r in range(3)} == {0}
 
 
 def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
@@ -183,10 +187,30 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
     })
     window.refresh()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    older, _ = svc.register({
+        "channel": "online", "received_at": today_in_shanghai() - timedelta(days=3), "complainant": {"name": "王五"},
+        "employers": [{"party": {"name": "另一公司"}}], "workers": [{"party": {"name": "王五"}, "owed_fen": 100}],
+        "matters": "欠薪",
+    })
+    window.refresh()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    assert [window.model.row_at(r).id for r in range(2)] == [detail.id, older.id]  # newest first
+    window.view.sortByColumn(window.model.column_index("received"), Qt.SortOrder.AscendingOrder)
+    qtbot.waitUntil(lambda: window.model.row_at(0) is not None and window.model.row_at(0).id == older.id)
+    window.view.sortByColumn(window.model.column_index("received"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: window.model.row_at(0) is not None and window.model.row_at(0).id == detail.id)
+    window.search.setText("李四")
+    window.search.flush()
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
     window.channel_filter.setCurrentIndex(window.channel_filter.findData("visit"))
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
     window.channel_filter.setCurrentIndex(window.channel_filter.findData("online"))
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.employer_filter.find("某公司")
+    assert window.employer_filter.party_id() == detail.employers[0].party_id
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    window.employer_filter.find("不存在的单位")
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)  # no match: no employer filter
     page = window.open_case(detail.id)
     assert page is not None
     # refusing without a ground is refused with the reason in Chinese

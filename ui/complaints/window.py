@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
 from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintRow, ComplaintService, PaymentRow
+from app.services.complaints import ComplaintRow, ComplaintService, LedgerRow, PaymentRow
 from app.services.permissions import Permission
 from ui.complaints.case_page import ComplaintCasePage
 from ui.complaints.intake_form import IntakeForm
@@ -65,6 +65,22 @@ class ComplaintsWindow(QWidget):
         self.date_to = OptionalDateEdit()
         self.date_to.setObjectName("date_to")
         self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_only")
+        from app.services.parties import PartyService
+        from ui.widgets.party_picker import PartyPicker
+
+        self.employer_filter = PartyPicker(PartyService(context.store, context.actor))
+        self.employer_filter.setObjectName("employer_filter")
+        self.employer_filter.changed.connect(self.refresh)
+        self.project_filter = QComboBox(objectName="project_filter")
+        self.project_filter.addItem(self.tr("All projects"), None)
+        try:
+            from app.services.projects import ProjectService
+
+            for project in ProjectService(context.store, context.actor).query().page(0, 500):
+                self.project_filter.addItem(project.name, project.id)
+        except (UserError, StorageError):
+            pass
+        self.project_filter.currentIndexChanged.connect(self.refresh)
         for widget in (self.status_filter, self.channel_filter):
             widget.currentIndexChanged.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
@@ -82,6 +98,11 @@ class ComplaintsWindow(QWidget):
         filters.addWidget(self.date_to)
         filters.addWidget(self.overdue)
         filters.addWidget(self.count_label)
+        second = QHBoxLayout()
+        second.addWidget(QLabel(self.tr("Employer")))
+        second.addWidget(self.employer_filter, 2)
+        second.addWidget(QLabel(self.tr("Project")))
+        second.addWidget(self.project_filter, 1)
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
@@ -115,11 +136,12 @@ class ComplaintsWindow(QWidget):
         self.actions_layout = actions
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addLayout(second)
         layout.addLayout(actions)
         layout.addWidget(self._tabs(), 1)
         layout.addWidget(self.status)
+        self.model.set_initial_sort("received", descending=True)  # before the factory: its first query
         self.model.set_query_factory(self._query)
-        self.model.set_initial_sort("received", descending=True)
 
     def _tabs(self) -> QTabWidget:
         """The complaints, and every payment recorded (wages actually recovered)."""
@@ -152,19 +174,37 @@ class ComplaintsWindow(QWidget):
         self.payments_view.setModel(self.payments_model)
         self.payments_model.count_changed.connect(
             lambda n: self.paid_total.setText(self.tr("%n payments", "", n)))
-        self.payments_model.set_query_factory(self._payments_query)
         self.payments_model.set_initial_sort("paid_on", descending=True)
+        self.payments_model.set_query_factory(self._payments_query)
         for edit in (self.paid_from, self.paid_to):
             edit.dateChanged.connect(lambda *_: self.payments_model.refresh())
         box = QVBoxLayout(page)
         box.addLayout(row)
         box.addWidget(self.payments_view, 1)
         self.tabs.addTab(page, self.tr("Payments"))
+        self.ledger_model: PagedTableModel[LedgerRow] = PagedTableModel([
+            Column("number", self.tr("Number"), lambda r: r.number, width=16),
+            Column("received", self.tr("Received"), lambda r: r.received_on, sort_key="received", width=6),
+            Column("employers", self.tr("Employer"), lambda r: r.employers, width=14),
+            Column("worker", self.tr("Worker"), lambda r: r.worker, width=5),
+            Column("id_no", self.tr("ID number"), lambda r: r.id_no, width=10),
+            Column("migrant", self.tr("Migrant worker"), lambda r: r.is_migrant_worker, align=CENTRE, width=4),
+            Column("owed", self.tr("Owed"), lambda r: format_yuan(r.owed_fen), align=RIGHT, width=7),
+            Column("recovered", self.tr("Recovered"), lambda r: format_yuan(r.recovered_fen), align=RIGHT, width=7),
+            Column("outstanding", self.tr("Outstanding"), lambda r: format_yuan(r.outstanding_fen), align=RIGHT, width=7),
+            Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, self.language), width=6),
+        ], self, row_id=lambda r: (r.complaint_id, r.worker, r.id_no))
+        self.ledger_view = PagedTableView()
+        self.ledger_view.setObjectName("ledger_table")
+        self.ledger_view.setModel(self.ledger_model)
+        self.ledger_model.set_initial_sort("received", descending=True)
+        self.ledger_model.set_query_factory(lambda _s, d: self.service.ledger(descending=d, **self.filters()))
+        self.tabs.addTab(self.ledger_view, self.tr("Workers (recovery ledger)"))
         return self.tabs
 
-    def _payments_query(self, _sort: str | None, _descending: bool) -> Any:
+    def _payments_query(self, _sort: str | None, descending: bool) -> Any:
         return self.service.payments(paid_from=self.paid_from.value(), paid_to=self.paid_to.value(),
-                                     text=self.search.search_text)
+                                     text=self.search.search_text, descending=descending)
 
     # ---------------------------------------------------------------- the list
     def _columns(self) -> list[Column[ComplaintRow]]:
@@ -197,6 +237,8 @@ class ComplaintsWindow(QWidget):
             "received_from": self.date_from.value(),
             "received_to": self.date_to.value(),
             "overdue_only": self.overdue.isChecked(),
+            "employer_id": self.employer_filter.party_id(),
+            "project_id": self.project_filter.currentData(),
         }
 
     def _query(self, _sort: str | None, descending: bool) -> Any:
@@ -206,6 +248,8 @@ class ComplaintsWindow(QWidget):
         self.model.refresh()
         if hasattr(self, "payments_model"):
             self.payments_model.refresh()
+        if hasattr(self, "ledger_model"):
+            self.ledger_model.refresh()
 
     def _show_count(self, count: int) -> None:
         self.count_label.setText(self.tr("%n complaints", "", count))
