@@ -80,6 +80,8 @@ class YearlyPanel(QWidget):
         self.drill_key: str | None = None
         self.buttons: dict[str, QPushButton] = {}
         self.message_box: Any = None
+        self._request = 0  # the latest computation asked for; older results are dropped
+        self._shown_once = False
 
         this_year = date.today().year
         self.year = QSpinBox()
@@ -307,6 +309,14 @@ class YearlyPanel(QWidget):
         if not self.use_range.isChecked():
             self.date_from.setDate(QDate(year, 1, 1))
             self.date_to.setDate(QDate(year, 12, 31))
+            if self._shown_once:
+                self.compute()
+
+    def showEvent(self, event: Any) -> None:  # Qt override: the chosen year's figures when first seen
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.compute()
 
     def period_asked(self) -> tuple[int, date | None, date | None]:
         year = self.year.value()
@@ -317,17 +327,26 @@ class YearlyPanel(QWidget):
     def compute(self) -> None:
         year, first, last = self.period_asked()
         store, actor = self.context.store, self.context.actor
-        self.compute_button.setEnabled(False)
+        self._request += 1
+        request = self._request
         self.status.setText(self.tr("Computing…"))
         self.tasks.run(
             lambda progress, cancel: yearly_figures(store, actor, year, date_from=first, date_to=last,
                                                     progress=progress, cancel=cancel),
-            on_success=self.show_figures, on_error=self._failed, label=self.tr("Computing the year's figures"),
-            parent=self,
+            on_success=lambda figures: self._computed(request, figures),
+            on_error=lambda error: self._computed_failed(request, error),
+            label=self.tr("Computing the year's figures"), parent=self,
         )
 
+    def _computed(self, request: int, figures: YearlyFigures) -> None:
+        if request == self._request:  # a later year was asked for meanwhile: drop this one
+            self.show_figures(figures)
+
+    def _computed_failed(self, request: int, error: BaseException) -> None:
+        if request == self._request:
+            self._failed(error)
+
     def show_figures(self, figures: YearlyFigures) -> None:
-        self.compute_button.setEnabled(True)
         self.figures = figures
         self.period.setText(self.tr("%1 to %2").replace("%1", figures.first.isoformat())
                             .replace("%2", figures.last.isoformat()))
@@ -426,7 +445,6 @@ class YearlyPanel(QWidget):
         self.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
 
     def _failed(self, error: BaseException) -> None:
-        self.compute_button.setEnabled(True)
         if isinstance(error, Cancelled):
             self.status.setText(self.tr("Cancelled."))
             return
