@@ -183,18 +183,23 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
         if not getattr(type(obj), "__audited__", False) or not session.is_modified(obj):
             continue
         changes = {}
+        touched = False  # any column at all, noise included: the digest changes with it
         insp = inspect(obj)
         derived = getattr(type(obj), "__audit_derived__", frozenset())
         for attr in obj.__mapper__.column_attrs:
+            history = insp.attrs[attr.key].history
+            if not history.has_changes():
+                continue
+            touched = True
             if attr.key in NOISE_COLUMNS or attr.key in derived:
                 continue
-            history = insp.attrs[attr.key].history
-            if history.has_changes():
-                old = history.deleted[0] if history.deleted else None
-                new = history.added[0] if history.added else None
-                if old != new:
-                    changes[attr.key] = [old, new]
-        if changes:
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                changes[attr.key] = [old, new]
+        if changes or touched:
+            # Even a change of only the version or the time stamp gets its entry,
+            # or the record would no longer match the digest of its last one.
             entries.append(make(obj, "update", changes))
     for obj in session.deleted:
         if getattr(type(obj), "__audited__", False):

@@ -119,3 +119,16 @@ def test_log_shows_personal_fields_masked_per_table(store) -> None:  # type: ign
     assert "13812345678" not in row.changes_text()
     project_change = '{"wage_account_no":[null,"6222021234567890123"]}'
     assert masked_changes(project_change, "construction_project")["wage_account_no"] == [None, "****0123"]
+
+
+def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:  # type: ignore[no-untyped-def]
+    from app.models import Party
+    from app.services.unit_of_work import UnitOfWork
+    from app.store.types import utc_now
+
+    row = PartyService(store, make_actor("intake")).create({"kind": "person", "name": "张伟"})
+    with UnitOfWork(store, make_actor("intake")) as uow:
+        party = uow.session.get(Party, row.id)
+        party.updated_at = utc_now()  # e.g. a case touched when a child row is added
+    with store.read() as session:
+        assert audit.verify(session).ok
