@@ -45,7 +45,7 @@ def save_shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
     widget.grab().save(str(SHOTS / name))
 
 
-def test_pick_2023_see_the_figures_and_drill_down(qtbot, context, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_pick_2023_see_the_figures_and_drill_down(qtbot, qtmodeltester, context, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = ReportsWindow(context)
     qtbot.addWidget(window)
     window.resize(1280, 900)
@@ -72,6 +72,7 @@ def test_pick_2023_see_the_figures_and_drill_down(qtbot, context, tmp_path, monk
     assert "4" in panel.drill_title.text()
     last = panel.drill_model.row_at(3)
     assert last is not None and last.on == date(2023, 12, 31)
+    qtmodeltester.check(panel.drill_model)
     qtbot.mouseClick(panel.buttons["certified_staff"], Qt.MouseButton.LeftButton)
     assert panel.drill_model.rowCount() == 3
     save_shot(window, "yearly_window.png")
