@@ -49,6 +49,8 @@ DOCUMENTS: dict[str, str] = {
     "suspension": "中止审理决定书",
     "resumption": "恢复审理通知书",
     "award": "仲裁裁决书",
+    "award_final": "仲裁裁决书（终局裁决部分）",
+    "award_non_final": "仲裁裁决书（非终局裁决部分）",
     "mediation": "仲裁调解书",
     "withdrawal": "撤回仲裁申请决定书",
     "revocation": "撤销案件决定书",
@@ -192,6 +194,11 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         ], e.on)
     if kind == "award":
         return _award(case, organisation, today)
+    if kind in ("award_final", "award_non_final"):
+        # 规则 art 50 [M]: final and non-final items are awarded in separate documents
+        _need(case.closure_method == "award" and any(c.final for c in case.claims if not c.withdrawn)
+              and any(c.final is False for c in case.claims if not c.withdrawn), title)
+        return replace(_award(case, organisation, today, only_final=kind == "award_final"), kind=kind, title="仲裁裁决书")
     if kind == "mediation":
         _need(case.closure_method == "mediation", title)
         items = [c for c in case.claims if c.amount_mediated_fen is not None]
@@ -266,10 +273,11 @@ def _signatures(case: CaseView) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def _award(case: CaseView, organisation: str, today: date) -> Draft:
+def _award(case: CaseView, organisation: str, today: date, *, only_final: bool | None = None) -> Draft:
+    """The award; `only_final` True/False: the part with the final / the non-final items only."""
     _need(case.closure_method == "award", "仲裁裁决书")
     applicant, respondent, cause = _names(case, "applicant"), _names(case, "respondent"), _cause(case)
-    live = [c for c in case.claims if not c.withdrawn]
+    live = [c for c in case.claims if not c.withdrawn and (only_final is None or bool(c.final) == only_final)]
     results: list[str] = []
     n = 0
     for c in live:
@@ -279,7 +287,8 @@ def _award(case: CaseView, organisation: str, today: date) -> Draft:
                            f"{format_yuan(c.amount_awarded_fen)}元；")
     if any(c.result in ("dismissed", "partly_upheld") for c in live):
         n += 1
-        results.append(f"{_cn(n)}、驳回申请人的其他仲裁请求。")
+        results.append(f"{_cn(n)}、驳回申请人的其他仲裁请求。" if only_final is None
+                       else f"{_cn(n)}、驳回申请人本裁决书所涉的其他仲裁请求。")
     final_items = [i for i, c in enumerate(live, 1) if c.final]
     if live and len(final_items) == len(live):
         remedy = [f"本裁决为终局裁决，自作出之日起发生法律效力。劳动者对本裁决不服的，可以自收到裁决书之日起十五日内向人民法院提起诉讼。"
@@ -302,7 +311,9 @@ def _award(case: CaseView, organisation: str, today: date) -> Draft:
     return Draft(
         "award", "仲裁裁决书", case.case_no, "",
         (f"申请人：{applicant}。", f"被申请人：{respondent}。", history,
-         f"申请人的仲裁请求：{_claims_text(case)}。",
+         f"申请人的仲裁请求：{_claims_text(case)}。" + (
+             "" if only_final is None else
+             f"本裁决书就其中{'终局' if only_final else '非终局'}裁决事项作出裁决，其余事项另行制作裁决书。"),
          "经审理查明：" + (case.facts or "（请填写仲裁庭查明的争议事实）"),
          "本委认为：（请填写裁决理由及所依据的法律规定）",
          "综上，依照《中华人民共和国劳动争议调解仲裁法》第四十七条（或第五十条）的规定，裁决如下：",

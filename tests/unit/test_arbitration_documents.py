@@ -118,3 +118,16 @@ def test_revocation_and_termination_decisions(store, tmp_path: Path) -> None:  #
         docs.render(docs.draft(kind, case, ORG), path)
         text = pdf_text(path)
         assert docs.DOCUMENTS[kind] in text and "法院已立案" in text
+
+
+def test_mixed_award_splits_into_a_final_and_a_non_final_document(awarded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _w, case = awarded  # wages 12,000 final; severance 25,000 not
+    final = docs.draft("award_final", case, ORG)
+    non_final = docs.draft("award_non_final", case, ORG)
+    assert final.table_rows and [r[1] for r in final.table_rows] == ["劳动报酬"]
+    assert [r[1] for r in non_final.table_rows] == ["经济补偿"]
+    assert "本裁决为终局裁决" in final.editable_text() and "经济补偿25,000.00元" not in final.editable_text()
+    assert "期满不起诉的，本裁决书发生法律效力" in non_final.editable_text()
+    path = tmp_path / "final.pdf"
+    docs.render(final, path)
+    assert "终局裁决事项作出裁决" in pdf_text(path)
