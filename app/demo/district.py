@@ -639,9 +639,7 @@ class DistrictBuilder:
                 instalments.append({"worker_id": w.id, "due_on": first_due, "amount_fen": half})
                 instalments.append({"worker_id": w.id, "due_on": second_due, "amount_fen": o - half})
             detail = inspector.set_plan(detail.id, detail.version, instalments, visit)
-            # 一案一策: how it is handled and which department answers for the site.  (Also the
-            # case row's next audited change: set_plan alone bumps only updated_at/version, which the
-            # audit log does not record, so `audit verify` would flag a case whose plan came last.)
+            # 一案一策: how it is handled and which department answers for the site.
             detail = inspector.set_disposal(detail.id, detail.version, "coordinated", "区住房和城乡建设局", visit)
             last_paid = first_due
             for w, amount in zip(detail.workers, amounts, strict=True):
