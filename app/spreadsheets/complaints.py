@@ -362,7 +362,9 @@ def export_complaints(
     def values(r: Any) -> list[Any]:
         return [
             r.number, r.case_no or None, _zh_label(rules.KIND_LABELS, r.kind), _zh_label(rules.CHANNEL_LABELS, r.channel),
-            r.received_on, r.complainant or None, r.employers, r.project or None, r.workers,
+            # A reporter's identity never leaves the program in a file (条例 art 9).
+            r.received_on, ("（举报人信息保密）" if r.kind == "report" else r.complainant) or None,
+            r.employers, r.project or None, r.workers,
             _yuan(r.owed_fen), _yuan(r.recovered_fen), _yuan(r.outstanding_fen),
             _zh_label(rules.STATUS_LABELS, r.status), r.next_due, "是" if r.overdue else None,
         ]

@@ -121,3 +121,15 @@ def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:  # type
     assert rows[1][LEDGER_HEADERS.index("欠薪金额（元）")] == 3000.5
     listed = openpyxl.load_workbook(tmp_path / "list.xlsx").active
     assert listed.max_row == 4
+
+
+def test_the_list_export_never_names_a_reporter(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_complaints import intake
+
+    svc = service(store)
+    svc.register(intake(kind="report"))
+    svc.register(intake(workers=1))
+    export_complaints(svc.query(), tmp_path / "list.xlsx")
+    rows = list(openpyxl.load_workbook(tmp_path / "list.xlsx").active.iter_rows(values_only=True))
+    column = rows[0].index("投诉人")
+    assert sorted(r[column] for r in rows[1:]) == ["张伟", "（举报人信息保密）"]
