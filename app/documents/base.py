@@ -29,7 +29,7 @@ A new document (受理通知书, 裁决书 …) typically does::
     doc.build(path, [
         BoldParagraph("受理通知书", st["title"]),
         Paragraph(escape(text), st["body"]),
-        *signature_block("××劳动人事争议仲裁委员会", date.today(), st),
+        *signature_block("××劳动人事争议仲裁委员会", bureau_today(), st),
     ])
 """
 

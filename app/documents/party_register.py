@@ -13,6 +13,7 @@ from typing import Any
 
 from reportlab.platypus import Paragraph
 
+from app.clock import bureau_today
 from app.documents.base import (
     LANDSCAPE,
     BoldParagraph,
@@ -82,7 +83,7 @@ def write_party_register_pdf(
     file.  `progress(rows_done, total)` is called as pages are laid out.
     """
     title = title or DEFAULT_TITLE
-    printed_on = printed_on or date.today()
+    printed_on = printed_on or bureau_today()
     total = query.count()
     doc = OfficialDocument(
         title=title,

@@ -19,6 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from app.clock import bureau_today
 from app.documents.base import (
     LANDSCAPE,
     BoldParagraph,
@@ -129,7 +130,7 @@ def write_compliance_pdf(
     """Print `pages` (a CompliancePages: the filtered projects as of a date) at `path`;
     return the figures of the rows printed.  Atomic; `cancel` leaves no file."""
     title = title or DEFAULT_TITLE
-    printed_on = printed_on or date.today()
+    printed_on = printed_on or bureau_today()
     total = pages.count()
     items = list(pages.columns())
     codes = [item.code for item in items]

@@ -14,6 +14,7 @@ from typing import Any
 
 from reportlab.platypus import Paragraph, Spacer
 
+from app.clock import bureau_today
 from app.documents.base import (
     PORTRAIT,
     BoldParagraph,
@@ -52,7 +53,7 @@ def write_public_roster_pdf(
     title: str = DEFAULT_TITLE,
 ) -> int:
     """Print the public roster at `path`; return the number of lines printed."""
-    printed_on = printed_on or date.today()
+    printed_on = printed_on or bureau_today()
     total = len(entries)
     persons = len({(e.name, e.unit) for e in entries})
     doc = OfficialDocument(

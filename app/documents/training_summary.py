@@ -16,6 +16,7 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
+from app.clock import bureau_today
 from app.documents.base import (
     PORTRAIT,
     BoldParagraph,
@@ -71,7 +72,7 @@ def write_training_summary_pdf(
     cancel: Any = None,
 ) -> int:
     """Print the summary at `path`; return the number of pages."""
-    printed_on = printed_on or date.today()
+    printed_on = printed_on or bureau_today()
     title = f"{summary.year}年度学习培训和考试情况"
     doc = OfficialDocument(
         title=title,

@@ -13,6 +13,7 @@ from datetime import date
 from stdnum import exceptions as stdnum_errors
 from stdnum.cn import ric, uscc
 
+from app.clock import bureau_today
 from app.errors import UserError
 
 SEX_MALE = "M"
@@ -54,7 +55,7 @@ def validate_id_no(value: str, *, today: date | None = None, field: str = "id_no
         birth = ric.get_birth_date(number)
     except stdnum_errors.ValidationError as exc:
         raise UserError("id_no.birth_date", field=field) from exc
-    if birth > (today or date.today()):
+    if birth > (today or bureau_today()):
         raise UserError("id_no.birth_future", field=field)
     # Only the province is checked: the county part is where the number was
     # issued (often decades after birth, sometimes in a district newer than

@@ -6,12 +6,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
+from app.clock import local_time
 from app.errors import UserError
 from app.models.user import User
 from app.services.actor import Actor, setup_actor
@@ -23,7 +23,6 @@ from app.store.types import utc_now
 MAX_FAILED_LOGINS = 5
 LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 _hasher = PasswordHasher()  # argon2id, memory-hard
 # Verified against when the user name is unknown, so both failures take as long.
@@ -270,4 +269,4 @@ def _verify(password_hash: str, password: str) -> bool:
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+    return local_time(moment).strftime("%Y-%m-%d %H:%M")

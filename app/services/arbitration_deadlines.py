@@ -14,20 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from app.clock import bureau_today
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, award_due, due
 
-# China keeps one offset all year (no DST): no time-zone database needed on Windows.
-CHINA = timezone(timedelta(hours=8), "Asia/Shanghai")
-
-
-def shanghai_today() -> date:
-    """Today at the bureau, whatever the machine's clock zone (the deadlines are Chinese days)."""
-    return datetime.now(CHINA).date()
+# Today at the bureau, whatever the machine's clock zone (the deadlines are Chinese days).
+shanghai_today = bureau_today
 
 
 class DeadlineState(StrEnum):

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
+from app.clock import day_start, local_time
 from app.models.audit import AuditEntry
 from app.privacy import Sensitive, mask
 from app.services import audit
@@ -20,7 +20,6 @@ from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
 from app.store.engine import Store
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 # Field names whose values are personal data, wherever they appear in an entry.
 # Field names that are personal data in any table; models add their own in `__sensitive__`.
 SENSITIVE_FIELDS: dict[str, Sensitive] = {
@@ -49,7 +48,7 @@ ACTIONS = ("insert", "update", "delete", "reveal", "export", "login", "baseline"
 @dataclass(frozen=True)
 class AuditRow:
     seq: int
-    at: datetime  # UTC; show with .astimezone(SHANGHAI)
+    at: datetime  # UTC; shown in China time (app.clock.local_time)
     actor: str
     machine: str
     action: str
@@ -60,7 +59,7 @@ class AuditRow:
 
     @property
     def local_time(self) -> str:
-        return self.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
+        return local_time(self.at).strftime("%Y-%m-%d %H:%M:%S")
 
     def changes_text(self) -> str:
         """One line: field: old → new; …"""
@@ -102,10 +101,6 @@ def _row(r: Any) -> AuditRow:
     )
 
 
-def _local_day_start(day: date) -> datetime:
-    return datetime.combine(day, time.min, tzinfo=SHANGHAI)
-
-
 class AuditLogService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
@@ -143,9 +138,9 @@ class AuditLogService:
         if action:
             statement = statement.where(AuditEntry.action == action)
         if date_from:
-            statement = statement.where(AuditEntry.at >= _local_day_start(date_from))
+            statement = statement.where(AuditEntry.at >= day_start(date_from))
         if date_to:
-            statement = statement.where(AuditEntry.at < _local_day_start(date_to + timedelta(days=1)))
+            statement = statement.where(AuditEntry.at < day_start(date_to + timedelta(days=1)))
         return PagedQuery(self.store, statement, SortSpec([AuditEntry.seq], descending=True), _row)
 
     def actors(self) -> list[str]:

@@ -37,6 +37,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, and_, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.clock import bureau_today
 from app.errors import UserError
 from app.legal.identity import normalise_phone
 from app.legal.rates import percent
@@ -611,7 +612,7 @@ class ProjectService:
         """The projects as a paged query, filtered and sorted in SQL; each row
         carries its latest check's date, counts and overdue rectifications."""
         self.actor.require(Permission.PROJECT_VIEW)
-        statement, latest_on = _filtered_statement(text, status, overdue_only, today or date.today())
+        statement, latest_on = _filtered_statement(text, status, overdue_only, today or bureau_today())
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort projects by {sort}")
         if sort == "name":
@@ -624,7 +625,7 @@ class ProjectService:
 
     def get(self, project_id: int, *, today: date | None = None) -> ProjectRow:
         self.actor.require(Permission.PROJECT_VIEW)
-        statement, _overdue, _latest = _list_statement(today or date.today())
+        statement, _overdue, _latest = _list_statement(today or bureau_today())
         with self.store.read() as session:
             values = session.execute(statement.where(Project.id == project_id)).first()
             if values is None:
@@ -725,7 +726,7 @@ class ProjectService:
 
         Administrators only; the current or a future year only; an item used by
         a recorded check cannot be removed (its label may change)."""
-        today = today or date.today()
+        today = today or bureau_today()
         with UnitOfWork(self.store, self.actor, Permission.CHECKLIST_EDIT) as uow:
             if year < today.year:
                 raise UserError("checklist.past_year", field="year", year=year)
@@ -781,7 +782,7 @@ class ProjectService:
     ) -> CheckRow:
         """Record a dated check: `items` = {item code: status, or {"status", "rectify_by", "evidence"}}
         with one entry for every item of the check year's list."""
-        today = today or date.today()
+        today = today or bureau_today()
         with UnitOfWork(self.store, self.actor, Permission.PROJECT_EDIT) as uow:
             project = uow.session.get(Project, project_id)
             if project is None:
@@ -831,7 +832,7 @@ class ProjectService:
         self, check_item_id: int, rectified_on: date | None, *, evidence: str = "", today: date | None = None
     ) -> CheckRow:
         """Record that a 未落实 item was put right on `rectified_on`."""
-        today = today or date.today()
+        today = today or bureau_today()
         with UnitOfWork(self.store, self.actor, Permission.PROJECT_EDIT) as uow:
             item = uow.session.get(ComplianceCheckItem, check_item_id)
             if item is None:
@@ -855,7 +856,7 @@ class ProjectService:
     def check(self, check_id: int, *, today: date | None = None) -> CheckRow:
         """One check with its items (labels from the check year's list)."""
         self.actor.require(Permission.PROJECT_VIEW)
-        today = today or date.today()
+        today = today or bureau_today()
         with self.store.read() as session:
             check = session.get(ComplianceCheck, check_id)
             if check is None:
@@ -918,7 +919,7 @@ class ProjectService:
     def overdue_rectifications(self, *, today: date | None = None) -> PagedQuery[OverdueRow]:
         """未落实 items of each project's latest check, past their deadline, not rectified; most overdue first."""
         self.actor.require(Permission.PROJECT_VIEW)
-        today = today or date.today()
+        today = today or bureau_today()
         statement = (
             select(
                 ComplianceCheckItem.id,
@@ -968,7 +969,7 @@ class ProjectService:
         self.actor.require(Permission.PROJECT_VIEW)
         where: list[ColumnElement[bool]] = []
         if text or status or overdue_only:
-            statement, _ = _filtered_statement(text, status, overdue_only, today or date.today())
+            statement, _ = _filtered_statement(text, status, overdue_only, today or bureau_today())
             where.append(Project.id.in_(select(statement.subquery().c.id)))
         with self.store.read() as session:
             standings = _standings(session, as_of, since=since, where=where)

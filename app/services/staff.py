@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.clock import bureau_today
 from app.errors import UserError
 from app.legal.identity import validate_id_no
 from app.models.staff import (
@@ -429,7 +430,7 @@ def clean_officer(fields: Mapping[str, Any], *, today: date | None = None) -> di
         if sex not in (None, "M", "F"):
             raise UserError("staff.bad_sex", field="sex", value=sex)
         birth = _date(fields, "birth_date", required=False)
-        if birth is not None and birth > (today or date.today()):
+        if birth is not None and birth > (today or bureau_today()):
             raise UserError("id_no.birth_future", field="birth_date")
         cleaned.update(id_no=None, sex=sex, birth_date=birth)
     number = _text(fields, "legal_qualification_no", NUMBER_LIMIT).replace(" ", "")
@@ -536,7 +537,7 @@ class StaffService:
     ) -> PagedQuery[OfficerRow]:
         """The roster as a paged query; each row carries its best certificate on `as_of` (today)."""
         self.actor.require(Permission.STAFF_VIEW)
-        day = as_of or date.today()
+        day = as_of or bureau_today()
         show = RosterFilter(show)
         best = _best_certificate_id(day, category)
         statement = select(*_OFFICER_COLUMNS, *_CERT_COLUMNS).outerjoin(_BestCert, _BestCert.id == best)
@@ -568,7 +569,7 @@ class StaffService:
 
     def get(self, officer_id: int, *, as_of: date | None = None) -> OfficerDetail:
         self.actor.require(Permission.STAFF_VIEW)
-        day = as_of or date.today()
+        day = as_of or bureau_today()
         with self.store.read() as session:
             officer = session.get(Officer, officer_id)
             if officer is None:
@@ -624,7 +625,7 @@ class StaffService:
     def public_roster(self, day: date | None = None) -> list[PublicEntry]:
         """The 执法公示 list: each valid certificate on `day` with its holder's name, unit and category."""
         self.actor.require(Permission.STAFF_VIEW)
-        day = day or date.today()
+        day = day or bureau_today()
         statement = (
             select(Officer.name, Officer.unit, Certificate.cert_type, Certificate.number, Certificate.category)
             .join(Certificate, Certificate.officer_id == Officer.id)
@@ -643,7 +644,7 @@ class StaffService:
         """(officer, certificate) lines for the full roster export: one per certificate,
         officers without one once.  ID numbers masked."""
         self.actor.require(Permission.STAFF_VIEW)
-        day = as_of or date.today()
+        day = as_of or bureau_today()
         query = self.query(text=text, as_of=day, show=show)
         officers = query.page(0, max(query.count(), 1))
         ids = [o.id for o in officers]
@@ -669,7 +670,7 @@ class StaffService:
             officer = Officer(**cleaned)
             uow.session.add(officer)
             uow.flush()
-            row = _officer_row(officer, date.today(), None)
+            row = _officer_row(officer, bureau_today(), None)
         return row
 
     def update(self, officer_id: int, version: int, changes: Mapping[str, Any]) -> OfficerRow:
@@ -691,8 +692,8 @@ class StaffService:
                 if getattr(officer, name) != value:
                     setattr(officer, name, value)
             uow.flush()
-            certs = _sorted_certificates(officer.certificates, date.today())
-            row = _officer_row(officer, date.today(), certificate_row(certs[0], with_reviews=False) if certs else None)
+            certs = _sorted_certificates(officer.certificates, bureau_today())
+            row = _officer_row(officer, bureau_today(), certificate_row(certs[0], with_reviews=False) if certs else None)
         return row
 
     # ---------------------------------------------------------------- certificates

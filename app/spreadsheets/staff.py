@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from app.clock import bureau_today
 from app.errors import UserError
 from app.models.staff import CertificateStatus
 from app.services.staff import (
@@ -264,7 +265,7 @@ def export_roster(
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    day = as_of or date.today()
+    day = as_of or bureau_today()
     total = len(lines)
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(EXPORT_SHEET_NAME)

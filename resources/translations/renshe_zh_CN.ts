@@ -1379,6 +1379,10 @@
         <translation>有效期至</translation>
     </message>
     <message>
+        <source>not valid today</source>
+        <translation>今日证件无效</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.clock import bureau_today
 from app.errors import UserError
 from app.services.accounts import MAX_FAILED_LOGINS, AccountService
 from app.services.actor import setup_actor
@@ -419,8 +420,9 @@ def test_filters_run_in_the_query(qtbot, store, window) -> None:  # type: ignore
     log.actor_combo.setCurrentIndex(0)
     log.dates_check.setChecked(True)
     assert log.model.rowCount() == everything  # last 30 days to today
-    log.date_to.setDate(QDate.currentDate().addDays(-1))
-    log.date_from.setDate(QDate.currentDate().addDays(-10))
+    today = QDate(bureau_today())  # the bureau's day, whatever the machine's time zone
+    log.date_to.setDate(today.addDays(-1))
+    log.date_from.setDate(today.addDays(-10))
     assert log.model.rowCount() == 0
     assert log.count_label.text() == "0 entries"
     log.dates_check.setChecked(False)

@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from app.clock import bureau_today
 from app.privacy import Sensitive, mask
 from app.services.staff import StaffService
 from tests.conftest import make_actor
@@ -22,7 +23,7 @@ from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
-TODAY = date.today()
+TODAY = bureau_today()
 GOOD_ID = make_id("520102", "19880315", 31)
 
 

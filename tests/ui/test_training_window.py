@@ -9,6 +9,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
+from app.clock import bureau_today
 from app.services.staff import StaffService
 from app.services.training import TrainingService
 from tests.conftest import make_actor
@@ -22,7 +23,7 @@ from ui.training.summary import BEHIND_COLOUR
 from ui.training.window import TrainingWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-YEAR = date.today().year
+YEAR = bureau_today().year
 
 
 @pytest.fixture(autouse=True)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 import pytest
 
+from app.clock import bureau_today
 from app.errors import UserError
 from app.reports.yearly import yearly_figures
 from app.services.accounts import AccountService
@@ -93,7 +93,7 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.AUDIT_VERIFY: lambda store, actor, _pid: AuditLogService(store, actor).verify(),
     Permission.COMPLAINT_VIEW: lambda store, actor, _pid: ComplaintService(store, actor).query().count(),
     Permission.COMPLAINT_REGISTER: lambda store, actor, _pid: ComplaintService(store, actor).register({
-        "channel": "phone", "received_at": date.today(), "complainant": {"name": "来电人"},
+        "channel": "phone", "received_at": bureau_today(), "complainant": {"name": "来电人"},
         "employers": [{"party": {"name": "某单位"}}], "workers": [{"party": {"name": "工人乙"}, "owed_fen": 1}], "matters": "欠薪",
     }),
     Permission.COMPLAINT_HANDLE: lambda store, actor, _pid: (lambda c: ComplaintService(store, actor).refuse(
@@ -111,7 +111,7 @@ OPERATIONS: dict[Permission, Operation] = {
     Permission.PROJECT_VIEW: lambda store, actor, _pid: ProjectService(store, actor).query().count(),
     Permission.PROJECT_EDIT: lambda store, actor, _pid: ProjectService(store, actor).create({"name": "新建项目"}),
     Permission.CHECKLIST_EDIT: lambda store, actor, _pid: ProjectService(store, actor).save_checklist(
-        date.today().year + 1, [(None, "农民工实名制管理")]
+        bureau_today().year + 1, [(None, "农民工实名制管理")]
     ),
     Permission.ARBITRATION_VIEW: lambda store, actor, _pid: ArbitrationCaseService(store, actor).query().count(),
     Permission.ARBITRATION_RECEIVE: arbitration_ops.permission_receive,

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today, local_time
 from app.errors import StorageError, UserError
 from app.services.audit import VerifyResult, audited_mappers
-from app.services.audit_log import ACTIONS, SHANGHAI, AuditLogService, AuditRow
+from app.services.audit_log import ACTIONS, AuditLogService, AuditRow
 from app.services.permissions import Permission, Role
 from ui.admin.users import role_labels
 from ui.context import AppContext
@@ -119,7 +120,7 @@ class AuditLogTab(QWidget):
         self.record_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10 + 24)
         self.dates_check = QCheckBox(self.tr("Dates"), self)
         self.dates_check.setObjectName("filter_dates")
-        today = QDate.currentDate()
+        today = QDate(bureau_today())  # the bureau's day, as the service filters
         self.date_from = self._date_edit("filter_date_from", today.addDays(-30))
         self.date_to = self._date_edit("filter_date_to", today)
         self.date_from.setEnabled(False)
@@ -266,7 +267,7 @@ class AuditLogTab(QWidget):
                 return value
             if moment.tzinfo is None:
                 moment = moment.replace(tzinfo=UTC)
-            return moment.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+            return local_time(moment).strftime("%Y-%m-%d %H:%M")
         return str(value)
 
     # ---------------------------------------------------------------- filtering

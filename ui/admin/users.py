@@ -8,8 +8,6 @@ one table the services enforce, and is read-only.
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import local_time
 from app.errors import StorageError, UserError
 from app.services.accounts import AccountService, UserRow
 from app.services.permissions import ROLE_PERMISSIONS, Permission, Role, label
@@ -33,7 +32,6 @@ from ui.admin.user_dialogs import EditRolesDialog, NewUserDialog, ResetPasswordD
 from ui.context import AppContext
 from ui.errors import show_user_error
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 USER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CHECK_MARK = "✓"
 
@@ -255,7 +253,7 @@ class UsersTab(QWidget):
         if not user.active:
             return self.tr("Disabled")
         if user.is_locked() and user.locked_until is not None:
-            until = user.locked_until.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+            until = local_time(user.locked_until).strftime("%Y-%m-%d %H:%M")
             return self.tr("Locked until {time}").format(time=until)
         return self.tr("Active")
 

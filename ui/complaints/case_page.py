@@ -522,14 +522,18 @@ class ComplaintCasePage(QDialog):
                 self.reviewer.addItem(f"{row.name}（{row.legal_qualification_no or '—'}）", row.id)
         assigned = {o.officer_id for o in self.detail.officers}
         self.officer_list.clear()
-        no_cert, expires = self.tr("no certificate"), self.tr("expires")
+        no_cert, expires, not_valid = self.tr("no certificate"), self.tr("expires"), self.tr("not valid today")
         for row in self._officer_rows:
             cert = row.certificate
             text = f"{row.name}　{cert.number if cert else no_cert}"
             if cert is not None:
                 text += f"（{expires} {cert.expiry_date.isoformat()}）"
+            if not row.valid:
+                text += f"　{not_valid}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
+            if not row.valid:
+                item.setForeground(QBrush(RED))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if row.id in assigned else Qt.CheckState.Unchecked)
             self.officer_list.addItem(item)

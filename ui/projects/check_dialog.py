@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.models.project import ItemStatus
 from app.services.projects import ChecklistItemRow, CheckRow, ProjectRow, ProjectService
@@ -75,7 +76,7 @@ class CheckDialog(QDialog):
         self.context = context
         self.service = service
         self.project = project
-        self.today = today or date.today()
+        self.today = today or bureau_today()
         self.saved_check: CheckRow | None = None
         self.rows: dict[str, ItemRowWidgets] = {}
         self._year: int | None = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.services.projects import ChecklistItemRow, ProjectService
 from ui.context import AppContext
@@ -42,7 +43,7 @@ class ChecklistDialog(QDialog):
         self.setObjectName("checklist_dialog")
         self.context = context
         self.service = service
-        self.today = today or date.today()
+        self.today = today or bureau_today()
         self.lines: list[tuple[str | None, QLineEdit, QPushButton]] = []
         self.setWindowTitle(self.tr("Six-system checklist"))
         self.year = QSpinBox()

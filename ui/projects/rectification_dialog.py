@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.services.projects import CheckItemRow
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -27,7 +28,7 @@ class RectificationDialog(QDialog):
         self.setWindowTitle(self.tr("Record the rectification"))
         self.rectified_on = OptionalDateEdit(empty=False)
         self.rectified_on.setObjectName("rectified_on")
-        self.rectified_on.set_value(today or date.today())
+        self.rectified_on.set_value(today or bureau_today())
         self.evidence = QLineEdit()
         self.evidence.setObjectName("evidence")
         self.evidence.setPlaceholderText(self.tr("e.g. notice board put up, photo on file"))

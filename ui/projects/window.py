@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_percent, format_yuan
 from app.models.project import ItemStatus
@@ -87,7 +88,7 @@ class ProjectsWindow(QWidget):
         super().__init__(parent)
         self.setObjectName("projects_window")
         self.context = context
-        self.today = today or date.today()
+        self.today = today or bureau_today()
         self.service = ProjectService(context.store, context.actor)
         if context.tasks is None:
             context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)

@@ -8,7 +8,6 @@ field it names.  Both dialogs are opened non-blocking (`open()`) and emit
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.services.staff import WARNING_DAYS, CertificateRow, StaffService
 from ui.context import AppContext
@@ -228,7 +228,7 @@ class ReviewDialog(_ServiceDialog):
         self.setWindowTitle(self.tr("Record an annual review"))
         year = QSpinBox()
         year.setRange(1990, 2100)
-        year.setValue(date.today().year)
+        year.setValue(bureau_today().year)
         self.add_field("year", self.tr("Year"), year)
         result = QComboBox()
         for value in REVIEW_LABELS:

@@ -13,7 +13,6 @@ Without STAFF_EDIT the form opens read-only.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.legal.identity import normalise_id_no, validate_id_no
 from app.services.permissions import Permission
@@ -84,7 +84,7 @@ class OfficerForm(QDialog):
         self.errors: dict[str, FieldError] = {}
         self.dialog: QDialog | None = None
         self._initial: dict[str, Any] = {}
-        self.today = date.today()
+        self.today = bureau_today()
 
         self._build_person()
         self._build_certificates()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.services.parties import ImportReport
 from app.services.permissions import Permission
@@ -167,7 +168,7 @@ class StaffWindow(QWidget):
         return text
 
     def _filters(self) -> tuple[str, date, str]:
-        return self.search.search_text, self.as_of.value() or date.today(), self.show_filter.currentData()
+        return self.search.search_text, self.as_of.value() or bureau_today(), self.show_filter.currentData()
 
     def _query(self, sort: str | None, descending: bool) -> Any:
         text, day, show = self._filters()

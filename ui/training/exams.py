@@ -9,7 +9,6 @@ exactly what the list, the exports and the yearly report will say.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.legal.rates import format_percent
 from app.services.permissions import Permission
@@ -405,7 +405,7 @@ class ExamsTab(QWidget):
         self.year.setObjectName("year")
         self.year.setRange(ALL_YEARS, 2100)
         self.year.setSpecialValueText(self.tr("All years"))
-        self.year.setValue(date.today().year)
+        self.year.setValue(bureau_today().year)
         self.year.valueChanged.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")

@@ -7,7 +7,6 @@ such) but cannot be added to a new one — the service refuses it by name.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.services.permissions import Permission
 from app.services.staff import StaffService
@@ -223,7 +223,7 @@ class SessionsTab(QWidget):
         self.year.setObjectName("year")
         self.year.setRange(ALL_YEARS, 2100)
         self.year.setSpecialValueText(self.tr("All years"))
-        self.year.setValue(date.today().year)
+        self.year.setValue(bureau_today().year)
         self.year.valueChanged.connect(self.refresh)
         self.kind = QComboBox()
         self.kind.setObjectName("kind_filter")

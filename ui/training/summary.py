@@ -8,7 +8,6 @@ setting the legal office may change here (TRAINING_EDIT).
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_percent
 from app.services.permissions import Permission
@@ -93,7 +93,7 @@ class SummaryTab(QWidget):
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(bureau_today().year)
         self.year.valueChanged.connect(self.refresh)
         self.target = QLineEdit()
         self.target.setObjectName("hours_target")

@@ -12,6 +12,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from app.clock import bureau_today
+
 _BLANK = QDate(1900, 1, 1)
 
 
@@ -27,7 +29,7 @@ class DateField(QDateEdit):
             self.setDate(_BLANK)
         else:
             self.setMinimumDate(QDate(1950, 1, 1))
-            self.setDate(QDate.currentDate())
+            self.setDate(QDate(bureau_today()))
         self.setMaximumDate(QDate(2100, 12, 31))
 
     def value(self) -> date | None:
@@ -38,6 +40,6 @@ class DateField(QDateEdit):
 
     def set_value(self, value: date | None) -> None:
         if value is None:
-            self.setDate(_BLANK if self.optional else QDate.currentDate())
+            self.setDate(_BLANK if self.optional else QDate(bureau_today()))
         else:
             self.setDate(QDate(value.year, value.month, value.day))

@@ -11,6 +11,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from app.clock import bureau_today
+
 EMPTY = QDate(1900, 1, 1)
 
 
@@ -21,7 +23,7 @@ class OptionalDateEdit(QDateEdit):
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(EMPTY)
         self.setSpecialValueText("—")
-        self.setDate(EMPTY if empty else QDate.currentDate())
+        self.setDate(EMPTY if empty else QDate(bureau_today()))
 
     def value(self) -> date | None:
         current = super().date()
