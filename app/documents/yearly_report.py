@@ -32,6 +32,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.clock import bureau_today
 from app.documents.base import (
     FONT_NAME,
     PORTRAIT,
@@ -198,7 +199,7 @@ def write_yearly_report_pdf(
 ) -> int:
     """Write the report at `path` (atomically); return the number of pages."""
     f = figures
-    printed_on = printed_on or date.today()
+    printed_on = printed_on or bureau_today()
     organisation = f.organisation or "人社办案台"
     title = f"{period_title(f)}法治建设数据统计报告"
     doc = OfficialDocument(title=title, layout=PORTRAIT, header_left=organisation,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import fen_to_wan_yuan, format_percent
 from app.reports.yearly import YearlyFigures, yearly_figures
@@ -52,7 +53,7 @@ class Tile(QFrame):
 
 class OverviewWidget(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today) -> None:
+                 today: Callable[[], date] = bureau_today) -> None:
         super().__init__(parent)
         self.setObjectName("overview")
         self.setStyleSheet(TILE_STYLE)

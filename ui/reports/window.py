@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import fen_to_wan_yuan, format_percent, format_yuan
 from app.reports.drilldown import FIGURES, DrillRow, drill_down
@@ -83,7 +84,7 @@ class YearlyPanel(QWidget):
         self._request = 0  # the latest computation asked for; older results are dropped
         self._shown_once = False
 
-        this_year = date.today().year
+        this_year = bureau_today().year
         self.year = QSpinBox()
         self.year.setObjectName("year")
         self.year.setRange(2000, 2100)
