@@ -2044,6 +2044,29 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>FileActions</name>
+    <message>
+        <source>Template saved to %1.</source>
+        <translation>模板已保存到 %1。</translation>
+    </message>
+    <message>
+        <source>Writing the import template</source>
+        <translation>正在生成导入模板</translation>
+    </message>
+    <message>
+        <source>Import finished: %1 imported, %2 refused.</source>
+        <translation>导入完成：导入 %1 行，拒绝 %2 行。</translation>
+    </message>
+    <message>
+        <source>Exported %1 rows to %2.</source>
+        <translation>已导出 %1 行到 %2。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation>已取消，未保存任何数据。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Create the system administrator</source>
@@ -2912,32 +2935,12 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>当事人导入模板</translation>
     </message>
     <message>
-        <source>Template saved to %1.</source>
-        <translation>模板已保存到 %1。</translation>
-    </message>
-    <message>
-        <source>Writing the import template</source>
-        <translation>正在生成导入模板</translation>
-    </message>
-    <message>
         <source>Import parties from Excel</source>
         <translation>从Excel导入当事人</translation>
     </message>
     <message>
         <source>Importing parties</source>
         <translation>正在导入当事人</translation>
-    </message>
-    <message>
-        <source>Exported %1 rows to %2.</source>
-        <translation>已导出 %1 行到 %2。</translation>
-    </message>
-    <message>
-        <source>Import finished: %1 imported, %2 refused.</source>
-        <translation>导入完成：导入 %1 行，拒绝 %2 行。</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was saved.</source>
-        <translation>已取消，未保存任何数据。</translation>
     </message>
 </context>
 <context>
@@ -4018,32 +4021,12 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>执法人员导入模板</translation>
     </message>
     <message>
-        <source>Template saved to %1.</source>
-        <translation>模板已保存到 %1。</translation>
-    </message>
-    <message>
-        <source>Writing the import template</source>
-        <translation>正在生成导入模板</translation>
-    </message>
-    <message>
         <source>Import the roster from Excel</source>
         <translation>从Excel导入执法人员</translation>
     </message>
     <message>
         <source>Importing the roster</source>
         <translation>正在导入执法人员</translation>
-    </message>
-    <message>
-        <source>Exported %1 rows to %2.</source>
-        <translation>已导出 %1 行到 %2。</translation>
-    </message>
-    <message>
-        <source>Import finished: %1 imported, %2 refused.</source>
-        <translation>导入完成：导入 %1 行，拒绝 %2 行。</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was saved.</source>
-        <translation>已取消，未保存任何数据。</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Cancelled, StorageError, UserError
+from app.errors import StorageError, UserError
 from app.models.party import PartyKind
 from app.services.parties import ImportReport, PartyRow, PartyService
 from app.services.permissions import Permission
 from ui.context import AppContext
-from ui.errors import show_user_error
+from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.parties import files
 from ui.parties.export_dialog import ExportChoiceDialog
@@ -36,13 +36,11 @@ from ui.parties.import_report import ImportReportDialog
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
 
-XLSX_FILTER = "Excel (*.xlsx)"
-PDF_FILTER = "PDF (*.pdf)"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
-class PartiesWindow(QWidget):
+class PartiesWindow(FileActions, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("parties_window")
@@ -176,7 +174,7 @@ class PartiesWindow(QWidget):
         try:
             current = self.service.get(row.id)  # the newest version, not the cached row
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.tell(err)
             return None
         return self._open_form(PartyForm(self.context, self.service, row=current, parent=self))
 
@@ -216,8 +214,8 @@ class PartiesWindow(QWidget):
 
         self.tasks.run(
             body,
-            on_success=lambda rows: self._exported(rows, path),
-            on_error=self._task_failed,
+            on_success=lambda rows: self.show_exported(rows, path),
+            on_error=self.task_failed,
             label=self.tr("Exporting parties to Excel"),
             parent=self,
         )
@@ -238,8 +236,8 @@ class PartiesWindow(QWidget):
 
         self.tasks.run(
             body,
-            on_success=lambda rows: self._exported(rows, path),
-            on_error=self._task_failed,
+            on_success=lambda rows: self.show_exported(rows, path),
+            on_error=self.task_failed,
             label=self.tr("Printing the register to PDF"),
             parent=self,
         )
@@ -258,83 +256,29 @@ class PartiesWindow(QWidget):
         try:
             return self.service.query_for_export(text=text, kind=kind, full=full, reason=reason)
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.tell(err)
             return None
 
     def save_template(self) -> None:
-        path = files.choose_save_path(
-            self, self.tr("Save the import template"), self.tr("parties import template") + ".xlsx", XLSX_FILTER
-        )
-        if path is None:
-            return
+        from app.spreadsheets.parties import write_template
 
-        def body(progress: Any, cancel: Any) -> Path:
-            from app.spreadsheets.parties import write_template
-
-            write_template(path)
-            return path
-
-        self.tasks.run(
-            body,
-            on_success=lambda p: self.status.setText(self.tr("Template saved to %1.").replace("%1", str(p))),
-            on_error=self._task_failed,
-            label=self.tr("Writing the import template"),
-            parent=self,
-            cancellable=False,
-        )
+        self.run_template(write_template, self.tr("Save the import template"), self.tr("parties import template"))
 
     def import_file(self) -> None:
-        path = files.choose_open_path(self, self.tr("Import parties from Excel"), XLSX_FILTER)
-        if path is None:
-            return
         service = self.service
 
-        def body(progress: Any, cancel: Any) -> ImportReport:
+        def load(path: Path, progress: Any, cancel: Any) -> ImportReport:
             from app.spreadsheets.parties import read_records
 
             total, records = read_records(path)
             return service.import_records(records, total=total, progress=progress, cancel=cancel)
 
-        self.tasks.run(
-            body,
-            on_success=self._imported,
-            on_error=self._task_failed,
-            label=self.tr("Importing parties"),
-            parent=self,
-            writes=True,
-        )
+        self.run_import(self.tr("Import parties from Excel"), self.tr("Importing parties"), load)
 
-    def _exported(self, rows: int, path: Path) -> None:
-        self.status.setText(self.tr("Exported %1 rows to %2.").replace("%1", str(rows)).replace("%2", str(path)))
-
-    def _imported(self, report: ImportReport) -> None:
+    def after_import(self, report: ImportReport) -> None:
         self.model.refresh()
         if report.imported_ids:
             self.view.select_ids(report.imported_ids[:1])
-        self.status.setText(
-            self.tr("Import finished: %1 imported, %2 refused.")
-            .replace("%1", str(report.imported))
-            .replace("%2", str(len(report.refused)))
-        )
-        dialog = ImportReportDialog(report, self.context.language, self)
-        self.report_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: setattr(self, "report_dialog", None))
-        dialog.open()
-
-    def _task_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled; nothing was saved."))
-            return
-        if isinstance(error, UserError | StorageError):
-            self._tell(error)
-            return
-        self.tasks.default_error(error, self)
-
-    def _tell(self, err: UserError | StorageError) -> None:
-        text = err.message(self.context.language)
-        self.status.setText(text)
-        self.message_box = show_user_error(self, err, self.context.language, block=False)
 
     def open_dialogs(self) -> list[QDialog]:
         return [d for d in (self.form, self.report_dialog) if d is not None]

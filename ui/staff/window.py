@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import bureau_today
-from app.errors import Cancelled, StorageError, UserError
+from app.errors import StorageError, UserError
 from app.services.parties import ImportReport
 from app.services.permissions import Permission
 from app.services.staff import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
 from ui.context import AppContext
-from ui.errors import show_user_error
+from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableView, SearchBox
 from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
@@ -42,13 +42,11 @@ from ui.staff.roster_model import RosterModel
 from ui.tasks import TaskRunner
 from ui.widgets.date_field import DateField
 
-XLSX_FILTER = "Excel (*.xlsx)"
-PDF_FILTER = "PDF (*.pdf)"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
-class StaffWindow(QWidget):
+class StaffWindow(FileActions, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("staff_window")
@@ -208,7 +206,7 @@ class StaffWindow(QWidget):
         try:
             detail = self.service.get(row.id)
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.tell(err)
             return None
         return self._open_form(OfficerForm(self.context, self.service, detail=detail, parent=self))
 
@@ -248,8 +246,8 @@ class StaffWindow(QWidget):
 
         self.tasks.run(
             body,
-            on_success=lambda rows: self._exported(rows, path),
-            on_error=self._task_failed,
+            on_success=lambda rows: self.show_exported(rows, path),
+            on_error=self.task_failed,
             label=self.tr("Exporting the roster to Excel"),
             parent=self,
         )
@@ -275,84 +273,32 @@ class StaffWindow(QWidget):
 
         self.tasks.run(
             body,
-            on_success=lambda rows: self._exported(rows, path),
-            on_error=self._task_failed,
+            on_success=lambda rows: self.show_exported(rows, path),
+            on_error=self.task_failed,
             label=self.tr("Printing the public roster"),
             parent=self,
         )
 
     def save_template(self) -> None:
-        path = files.choose_save_path(self, self.tr("Save the import template"),
-                                      self.tr("staff roster import template") + ".xlsx", XLSX_FILTER)
-        if path is None:
-            return
+        from app.spreadsheets.staff import write_template
 
-        def body(progress: Any, cancel: Any) -> Path:
-            from app.spreadsheets.staff import write_template
-
-            write_template(path)
-            return path
-
-        self.tasks.run(
-            body,
-            on_success=lambda p: self.status.setText(self.tr("Template saved to %1.").replace("%1", str(p))),
-            on_error=self._task_failed,
-            label=self.tr("Writing the import template"),
-            parent=self,
-            cancellable=False,
-        )
+        self.run_template(write_template, self.tr("Save the import template"), self.tr("staff roster import template"))
 
     def import_file(self) -> None:
-        path = files.choose_open_path(self, self.tr("Import the roster from Excel"), XLSX_FILTER)
-        if path is None:
-            return
         service = self.service
 
-        def body(progress: Any, cancel: Any) -> ImportReport:
+        def load(path: Path, progress: Any, cancel: Any) -> ImportReport:
             from app.spreadsheets.staff import read_records
 
             total, records = read_records(path)
             return service.import_records(records, total=total, progress=progress, cancel=cancel)
 
-        self.tasks.run(
-            body,
-            on_success=self._imported,
-            on_error=self._task_failed,
-            label=self.tr("Importing the roster"),
-            parent=self,
-            writes=True,
-        )
+        self.run_import(self.tr("Import the roster from Excel"), self.tr("Importing the roster"), load)
 
-    def _exported(self, rows: int, path: Path) -> None:
-        self.status.setText(self.tr("Exported %1 rows to %2.").replace("%1", str(rows)).replace("%2", str(path)))
-
-    def _imported(self, report: ImportReport) -> None:
+    def after_import(self, report: ImportReport) -> None:
         self.model.refresh()
         if report.imported_ids:
             self.view.select_ids(report.imported_ids[:1])
-        self.status.setText(
-            self.tr("Import finished: %1 imported, %2 refused.")
-            .replace("%1", str(report.imported))
-            .replace("%2", str(len(report.refused)))
-        )
-        dialog = ImportReportDialog(report, self.context.language, self)
-        self.report_dialog = dialog
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _r: setattr(self, "report_dialog", None))
-        dialog.open()
-
-    def _task_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled; nothing was saved."))
-            return
-        if isinstance(error, UserError | StorageError):
-            self._tell(error)
-            return
-        self.tasks.default_error(error, self)
-
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        self.message_box = show_user_error(self, err, self.context.language, block=False)
 
     def open_dialogs(self) -> list[QDialog]:
         return [d for d in (self.form, self.report_dialog) if d is not None]
