@@ -10,7 +10,7 @@ from app.config import data_dir
 from app.privacy import ScrubbingFilter
 
 LOG_FILE_NAME = "renshe-desk.log"
-_configured = False
+_configured_path: Path | None = None
 
 
 def log_file() -> Path:
@@ -18,11 +18,13 @@ def log_file() -> Path:
 
 
 def configure_logging(level: int = logging.INFO) -> Path:
-    """Idempotent: one rotating handler on the root logger, with the scrubbing filter."""
-    global _configured
+    """Idempotent: one rotating handler on the root logger, with the scrubbing filter.
+
+    Returns the file the log goes to (the first call's, on later calls)."""
+    global _configured_path
+    if _configured_path is not None:
+        return _configured_path
     path = log_file()
-    if _configured:
-        return path
     path.parent.mkdir(parents=True, exist_ok=True)
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
@@ -30,5 +32,5 @@ def configure_logging(level: int = logging.INFO) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(level)
-    _configured = True
+    _configured_path = path
     return path

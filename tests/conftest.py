@@ -16,6 +16,23 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The program's log for the whole run, in a folder of its own, so a test at
+    the end can read everything the run logged (tests/ui/test_zz_log_privacy.py)."""
+    from app.logs import configure_logging
+
+    previous = os.environ.get("RENSHE_DATA_DIR")
+    os.environ["RENSHE_DATA_DIR"] = str(tmp_path_factory.mktemp("session-data"))
+    try:
+        return configure_logging()
+    finally:
+        if previous is None:
+            os.environ.pop("RENSHE_DATA_DIR", None)
+        else:
+            os.environ["RENSHE_DATA_DIR"] = previous
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path_factory.mktemp("data")
