@@ -33,10 +33,19 @@ from app.models.mediation import Channel, MediationCase, MediationClosure, Media
 from app.models.party import Party
 from app.models.training import Exam, SessionKind, TrainingSession
 from app.privacy import Sensitive, mask
+from app.reports.yearly import CLOSURE_LABELS_ZH, MEDIATION_OUTCOME_LABELS_ZH
+from app.services import complaint_rules as rules
 from app.services.actor import Actor
+from app.services.arbitration import status_label as arbitration_status
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
+from app.services.training import SESSION_KIND_LABELS_ZH
 from app.store.engine import Store
+
+
+def _zh(labels: dict[str, tuple[str, str]], value: str) -> str:
+    """complaint_rules' labels are (Chinese, English)."""
+    return labels.get(value, (value, value))[0]
 
 
 @dataclass(frozen=True)
@@ -128,7 +137,8 @@ def _complaints(store: Store, _actor: Actor, _key: str, first: date, last: date)
     statement = select(c.id, c.number, c.received_on, c.channel, c.kind, _first_employer().label("employer")).where(
         c.received_on.between(first, last))
     return PagedQuery(store, statement, SortSpec([c.received_on, c.id]),
-                      lambda r: DrillRow(r.id, r.number, r.employer or "", r.received_on, f"{r.kind}/{r.channel}"))
+                      lambda r: DrillRow(r.id, r.number, r.employer or "", r.received_on,
+                                         f"{_zh(rules.KIND_LABELS, r.kind)}／{_zh(rules.CHANNEL_LABELS, r.channel)}"))
 
 
 def _workers(store: Store, _actor: Actor, _key: str, first: date, last: date) -> PagedQuery[DrillRow]:
@@ -185,7 +195,9 @@ def _arbitration(store: Store, _actor: Actor, key: str, first: date, last: date)
                        day.label("day"), applicants.label("applicants")).where(where)
 
     def make(r: Any) -> DrillRow:
-        detail = r.status if not r.closure_method else f"{r.status}/{r.closure_method}"
+        detail = arbitration_status(r.status)
+        if r.closure_method:
+            detail += f"（{CLOSURE_LABELS_ZH.get(r.closure_method, r.closure_method)}）"
         return DrillRow(r.id, r.case_no or f"（收件 {r.received_on.isoformat()}）", r.applicants or "", r.day, detail,
                         r.accepted_claims_fen)
 
@@ -202,7 +214,8 @@ def _mediation(store: Store, _actor: Actor, key: str, first: date, last: date) -
     statement = select(c.id, c.case_no, c.closed_on, c.closure, c.organisation, applicants.label("applicants")).where(*where)
     return PagedQuery(store, statement, SortSpec([c.closed_on, c.id]),
                       lambda r: DrillRow(r.id, r.case_no or "", r.applicants or "", r.closed_on,
-                                         f"{r.closure or ''} {r.organisation or ''}".strip()))
+                                         f"{MEDIATION_OUTCOME_LABELS_ZH.get(r.closure or '', r.closure or '')} "
+                                         f"{r.organisation or ''}".strip()))
 
 
 # ---------------------------------------------------------------- staff and training
@@ -236,7 +249,8 @@ def _sessions(store: Store, _actor: Actor, key: str, first: date, last: date) ->
     if "." in key:
         statement = statement.where(s.kind == key.split(".", 1)[1])
     return PagedQuery(store, statement, SortSpec([s.held_on, s.id]),
-                      lambda r: DrillRow(r.id, r.kind, r.topic, r.held_on, f"{r.hours}学时" + ("（学法）" if r.on_rule_of_law else "")))
+                      lambda r: DrillRow(r.id, SESSION_KIND_LABELS_ZH.get(r.kind, r.kind), r.topic, r.held_on,
+                                         f"{r.hours}学时" + ("（学法）" if r.on_rule_of_law else "")))
 
 
 def _exams(store: Store, _actor: Actor, _key: str, first: date, last: date) -> PagedQuery[DrillRow]:

@@ -165,6 +165,8 @@ def test_every_drill_down_lists_what_its_figure_counts(store, world) -> None:  #
     assert sum(r.amount_fen for r in payments.page(0, 100)) == f.wages_recovered_fen
     amounts = drill_down(store, LEADER, "arbitration_amount", first, last)
     assert sum(r.amount_fen for r in amounts.page(0, 100)) == f.arbitration_amount_fen
+    complaints = drill_down(store, LEADER, "complaints_received", first, last).page(0, 10)
+    assert complaints[0].detail == "投诉／来访"
     received = drill_down(store, LEADER, "arbitration_received", first, last).page(0, 10)
     assert received[-1].on == date(2023, 12, 31) and received[-1].title == "张伟"
     workers = drill_down(store, LEADER, "workers_recovered", first, last).page(0, 10)
