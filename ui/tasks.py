@@ -32,6 +32,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
@@ -134,7 +135,12 @@ class Task(QObject):
                 self._shown_progress = current
                 self.dialog.report(*current)
 
+    def _parent_gone(self) -> bool:
+        return self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
+
     def _show_dialog(self) -> None:
+        if self._parent_gone():
+            return  # the window that asked was closed: no dialog on a dead parent
         self.dialog = ProgressDialog(self.label, self.parent_widget, cancellable=self.cancellable)
         self.dialog.canceled.connect(self.cancel)
         self.dialog.show()
@@ -149,6 +155,10 @@ class Task(QObject):
             self.dialog.deleteLater()
             self.dialog = None
         try:
+            if self._parent_gone():
+                # The window that asked has been closed meanwhile: nobody to tell.
+                self.result = outcome if ok else None
+                return
             if ok:
                 self.result = outcome
                 self.on_success(outcome)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -169,6 +170,25 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     translators = install_chinese(qapp)
     yield
     remove_translators(qapp, translators)
+
+
+def test_a_task_whose_window_was_closed_tells_nobody(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    window = QWidget()
+    delivered: list[object] = []
+    release = threading.Event()
+
+    def body(progress, cancel):  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return 1
+
+    runner.run(body, on_success=delivered.append, label="x", parent=window)
+    window.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5_000)
+    with qtbot.waitSignal(runner.all_done, timeout=10_000):
+        release.set()
+    assert delivered == []
 
 
 def make_main_window(qtbot, store, actor):  # type: ignore[no-untyped-def]
