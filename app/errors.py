@@ -189,6 +189,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The evidence file {name} has been altered (its SHA-256 no longer matches).",
         "证据文件{name}已被改动（SHA-256校验值不符）。",
     ),
+    # holiday schedules
+    "holiday.outside_year": (
+        "{day} is not in the schedule of {year} (its December notice may begin in the December before).",
+        "{day}不属于{year}年的节假日安排（可从上一年12月开始）。",
+    ),
+    "holiday.both_kinds": ("{day} cannot be both a holiday and a working day.", "{day}不能既是节假日又是调休上班日。"),
+    "holiday.swap_not_weekend": (
+        "{day} is not a Saturday or Sunday, so it cannot be a swapped working day.",
+        "{day}不是星期六或星期日，不能作为调休上班日。",
+    ),
+    "holiday.bad_date": ("“{value}” is not a date (write 2027-01-01).", "“{value}”不是日期（请写成2027-01-01）。"),
     # imports
     "import.not_a_workbook": ("The file is not an Excel workbook (.xlsx): {detail}", "该文件不是Excel工作簿（.xlsx）：{detail}"),
     "import.wrong_template": (

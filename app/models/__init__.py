@@ -23,6 +23,7 @@ from app.models.complaint import (
     WagePayment,
 )
 from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
+from app.models.holiday import HolidayDay
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import IdType, OrgType, Party, PartyKind
 from app.models.project import (
@@ -68,6 +69,7 @@ __all__ = [
     "ComplianceItem",
     "Exam",
     "ExamResult",
+    "HolidayDay",
     "IdType",
     "IssuedNumber",
     "NumberCounter",

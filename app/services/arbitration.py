@@ -20,7 +20,7 @@ from sqlalchemy import Select, delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
 from app.models.arbitration import (
     ArbitrationCase,
@@ -52,6 +52,7 @@ from app.services.arbitration_deadlines import (
     shanghai_today,
 )
 from app.services.hearings import check_free, parse_hm
+from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
@@ -469,7 +470,7 @@ def create_received_case(
     session.add(ArbitrationEvent(case_id=case.id, kind="receive", on=received_on, details=json.dumps(details),
                                  note=note, actor=uow.actor.username))
     uow.flush()
-    _refresh_deadlines(session, case, calendar or default_calendar())
+    _refresh_deadlines(session, case, calendar or calendar_for(uow.store))
     return case
 
 
@@ -557,7 +558,7 @@ class ArbitrationCaseService:
                  today: Callable[[], date] = shanghai_today) -> None:
         self.store = store
         self.actor = actor
-        self.calendar = calendar or default_calendar()
+        self.calendar = calendar or calendar_for(store)
         self.today = today
 
     # ---------------------------------------------------------------- reads

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.calendar import LegalCalendar
 from app.models.arbitration import (
     ArbitrationCase,
     ArbitrationClaim,
@@ -35,6 +35,7 @@ from app.services.arbitration import (
     clean_claims,
     create_received_case,
 )
+from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.parties import (
     CancelToken,
@@ -85,7 +86,7 @@ def import_docket(
     cancel: CancelToken | None = None,
     calendar: LegalCalendar | None = None,
 ) -> ImportReport:
-    calendar = calendar or default_calendar()
+    calendar = calendar or calendar_for(store)
     report = ImportReport(total=total)
     with UnitOfWork(store, actor, Permission.ARBITRATION_RECEIVE, Permission.PARTY_EDIT) as uow:
         done = 0

@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
-from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, due
 from app.legal.rates import format_yuan
 from app.models.complaint import (
@@ -53,6 +53,7 @@ from app.models.staff import Officer
 from app.privacy import Sensitive, mask
 from app.services import complaint_rules as rules
 from app.services.actor import Actor
+from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.parties import (
@@ -503,7 +504,7 @@ class ComplaintService:
     ) -> None:
         self.store = store
         self.actor = actor
-        self.calendar = calendar or default_calendar()
+        self.calendar = calendar or calendar_for(store)
         self.rules = rule_table or DEFAULT_RULES
         self.today = today
         self._officer_check = officer_check

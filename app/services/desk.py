@@ -19,13 +19,14 @@ from typing import Any, Protocol
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
 from app.models.arbitration import ArbitrationCase, ArbitrationDeadline, ArbitrationParty, PartyRole
 from app.models.mediation import MediationCase, MediationParty, MediationStatus
 from app.models.party import Party
 from app.services.actor import Actor
 from app.services.arbitration_deadlines import shanghai_today
+from app.services.holidays import calendar_for
 from app.services.permissions import Permission
 from app.store.engine import Store
 
@@ -223,7 +224,7 @@ class DeskService:
     ) -> None:
         self.store = store
         self.actor = actor
-        self.calendar = calendar or default_calendar()
+        self.calendar = calendar or calendar_for(store)
         self.today = today
         self._sources = sources
 

@@ -21,7 +21,7 @@ from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
-from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, due
 from app.models.arbitration import ArbitrationCase, PartyRole
 from app.models.mediation import (
@@ -39,6 +39,7 @@ from app.models.party import Party
 from app.services.actor import Actor
 from app.services.arbitration import ClaimInput, _check_parties, clean_claims, create_received_case
 from app.services.arbitration_deadlines import shanghai_today
+from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
@@ -135,7 +136,7 @@ class MediationService:
                  today: Callable[[], date] = shanghai_today) -> None:
         self.store = store
         self.actor = actor
-        self.calendar = calendar or default_calendar()
+        self.calendar = calendar or calendar_for(store)
         self.today = today
 
     def clock(self, received_on: date) -> Deadline:

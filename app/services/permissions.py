@@ -45,6 +45,7 @@ class Permission(StrEnum):
     PROJECT_VIEW = "project.view"
     PROJECT_EDIT = "project.edit"
     CHECKLIST_EDIT = "checklist.edit"
+    CALENDAR_EDIT = "calendar.edit"
     COMPLAINT_VIEW = "complaint.view"
     COMPLAINT_REGISTER = "complaint.register"
     COMPLAINT_HANDLE = "complaint.handle"
@@ -77,6 +78,7 @@ PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
     Permission.PROJECT_VIEW: ("View construction projects", "查看在建项目"),
     Permission.PROJECT_EDIT: ("Edit projects and record compliance checks", "维护在建项目和制度检查"),
     Permission.CHECKLIST_EDIT: ("Edit the yearly six-system checklist", "修改年度“6项制度”清单"),
+    Permission.CALENDAR_EDIT: ("Enter the holiday schedule of a year", "录入年度节假日安排"),
     Permission.COMPLAINT_VIEW: ("View complaints and the wage-recovery ledger", "查看投诉举报和追欠台账"),
     Permission.COMPLAINT_REGISTER: ("Register complaints and reports", "登记投诉举报"),
     Permission.COMPLAINT_HANDLE: (
@@ -119,6 +121,7 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.PROJECT_VIEW: frozenset(_EVERYONE),
     Permission.PROJECT_EDIT: frozenset({Role.ADMIN, Role.INSPECTOR}),
     Permission.CHECKLIST_EDIT: frozenset({Role.ADMIN}),
+    Permission.CALENDAR_EDIT: frozenset({Role.ADMIN}),
     # Complaints (issue 5): intake registers, inspectors handle and close, the legal office reviews.
     Permission.COMPLAINT_VIEW: frozenset(_EVERYONE),
     Permission.COMPLAINT_REGISTER: frozenset({Role.ADMIN, Role.INTAKE, Role.INSPECTOR}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from app.services.actor import Actor, anonymous_reader, setup_actor
 from app.services.arbitration import ArbitrationCaseService
 from app.services.audit_log import AuditLogService
 from app.services.complaints import ComplaintService
+from app.services.holidays import HolidayService
 from app.services.mediation import MediationService
 from app.services.parties import PartyService
 from app.services.permissions import (
@@ -110,6 +112,9 @@ OPERATIONS: dict[Permission, Operation] = {
     ),
     Permission.PROJECT_VIEW: lambda store, actor, _pid: ProjectService(store, actor).query().count(),
     Permission.PROJECT_EDIT: lambda store, actor, _pid: ProjectService(store, actor).create({"name": "新建项目"}),
+    Permission.CALENDAR_EDIT: lambda store, actor, _pid: HolidayService(store, actor).save_year(
+        2030, [date(2030, 1, 1)], []
+    ),
     Permission.CHECKLIST_EDIT: lambda store, actor, _pid: ProjectService(store, actor).save_checklist(
         bureau_today().year + 1, [(None, "农民工实名制管理")]
     ),

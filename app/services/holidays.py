@@ -1,0 +1,102 @@
+"""The holiday schedules an administrator enters (系统管理 → 节假日), and the
+calendar every deadline is computed on: the shipped data plus those years."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from threading import Lock
+
+from sqlalchemy import func, select
+
+from app.errors import UserError
+from app.legal.calendar import LegalCalendar, default_calendar, schedule_from_rows
+from app.models.holiday import HOLIDAY, WORKDAY_SWAP, HolidayDay
+from app.services.actor import Actor
+from app.services.permissions import Permission
+from app.services.unit_of_work import UnitOfWork
+from app.store.engine import Store
+
+
+@dataclass(frozen=True)
+class YearEntry:
+    year: int
+    holidays: tuple[date, ...]
+    workdays: tuple[date, ...]
+    shipped: bool  # the shipped calendar (chinesecalendar) already knows the year
+
+
+_cache: dict[str, tuple[tuple[int, object], LegalCalendar]] = {}
+_cache_lock = Lock()
+
+
+def calendar_for(store: Store) -> LegalCalendar:
+    """The calendar of this database: shipped data plus the years entered here.
+
+    Cached per database and rebuilt when the stored schedule changes (a count
+    and the latest change, one cheap query)."""
+    with store.read() as session:
+        signature = tuple(session.execute(select(func.count(), func.max(HolidayDay.updated_at))).one())
+        if signature[0] == 0:
+            return default_calendar()
+        with _cache_lock:
+            cached = _cache.get(store.url)
+            if cached is not None and cached[0] == signature:
+                return cached[1]
+        rows = session.execute(select(HolidayDay.year, HolidayDay.day, HolidayDay.kind)).all()
+    calendar = LegalCalendar(schedule_from_rows({"year": r.year, "date": r.day, "kind": r.kind} for r in rows))
+    with _cache_lock:
+        _cache[store.url] = (signature, calendar)  # type: ignore[assignment]
+    return calendar
+
+
+def parse_dates(text: str) -> list[date]:
+    """Dates one per line (or separated by commas/spaces), as 2027-01-01."""
+    days = []
+    for token in text.replace(",", " ").replace("，", " ").split():
+        try:
+            days.append(date.fromisoformat(token.strip()))
+        except ValueError as exc:
+            raise UserError("holiday.bad_date", value=token) from exc
+    return days
+
+
+class HolidayService:
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    def year(self, year: int) -> YearEntry:
+        with self.store.read() as session:
+            rows = session.execute(
+                select(HolidayDay.day, HolidayDay.kind).where(HolidayDay.year == year).order_by(HolidayDay.day)
+            ).all()
+        return YearEntry(
+            year=year,
+            holidays=tuple(r.day for r in rows if r.kind == HOLIDAY),
+            workdays=tuple(r.day for r in rows if r.kind == WORKDAY_SWAP),
+            shipped=default_calendar().has_schedule(year),
+        )
+
+    def save_year(self, year: int, holidays: Iterable[date], workdays: Iterable[date]) -> YearEntry:
+        """Replace the year's schedule (the State Council's notice) with these days."""
+        holidays, workdays = sorted(set(holidays)), sorted(set(workdays))
+        for day in (*holidays, *workdays):
+            if not (date(year - 1, 12, 1) <= day <= date(year, 12, 31)):
+                raise UserError("holiday.outside_year", day=day.isoformat(), year=year)
+        for day in set(holidays) & set(workdays):
+            raise UserError("holiday.both_kinds", day=day.isoformat())
+        for day in workdays:
+            if day.weekday() < 5:
+                raise UserError("holiday.swap_not_weekend", day=day.isoformat())
+        with UnitOfWork(self.store, self.actor, Permission.CALENDAR_EDIT) as uow:
+            for old in uow.session.scalars(select(HolidayDay).where(HolidayDay.year == year)):
+                uow.session.delete(old)
+            uow.flush()
+            uow.session.add_all(HolidayDay(year=year, day=d, kind=HOLIDAY) for d in holidays)
+            uow.session.add_all(HolidayDay(year=year, day=d, kind=WORKDAY_SWAP) for d in workdays)
+        return self.year(year)
+
+
+
