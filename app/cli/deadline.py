@@ -13,7 +13,7 @@ import sys
 
 from app.cli import add_json_option, print_json
 from app.errors import UserError
-from app.legal.calendar import default_calendar
+from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.deadlines import DEFAULT_RULES, RuleTable, due, parse_date
 
 
@@ -42,6 +42,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     parser.add_argument("--list", action="store_true", help="list the rules instead")
     parser.add_argument("--lang", default=argparse.SUPPRESS, help="interface language: zh_CN (default) or en")
+    parser.add_argument(
+        "--db",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="use the holiday schedules entered in this database (default: the shipped calendar only)",
+    )
     add_json_option(parser)
     parser.set_defaults(handler=_deadline)
 
@@ -61,7 +67,7 @@ def _deadline(args: argparse.Namespace) -> int:
         rule,
         extension=args.extension,
         excluded_days=args.excluded_days,
-        calendar=default_calendar(),
+        calendar=_calendar(args),
     )
     if args.json:
         print_json(result.to_json())
@@ -78,6 +84,22 @@ def _deadline(args: argparse.Namespace) -> int:
         line = f"{rule.id} {rule.description}：{result.explanation} 依据：{rule.basis}"
     print(line)
     return 0
+
+
+def _calendar(args: argparse.Namespace) -> LegalCalendar:
+    """The database's calendar when one is named (--db or RENSHE_DB), else the shipped one."""
+    import os
+
+    if getattr(args, "db", None) or os.environ.get("RENSHE_DB"):
+        from app.cli import open_store_for
+        from app.services.holidays import calendar_for
+
+        store = open_store_for(args)
+        try:
+            return calendar_for(store)
+        finally:
+            store.dispose()
+    return default_calendar()
 
 
 def _list(args: argparse.Namespace, rules: RuleTable) -> int:

@@ -12,6 +12,10 @@
         <translation>操作日志</translation>
     </message>
     <message>
+        <source>Holidays</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
         <source>Your account has no administration rights.</source>
         <translation>您的账号没有系统管理权限。</translation>
     </message>
@@ -2136,6 +2140,41 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Week of %1 to %2</source>
         <translation>%1至%2</translation>
+    </message>
+</context>
+<context>
+    <name>HolidaysTab</name>
+    <message>
+        <source>Save the schedule</source>
+        <translation>保存节假日安排</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Statutory holidays (one date a line)</source>
+        <translation>法定节假日（每行一个日期）</translation>
+    </message>
+    <message>
+        <source>Swapped working days, Saturdays or Sundays worked</source>
+        <translation>调休上班日（需上班的星期六、星期日）</translation>
+    </message>
+    <message>
+        <source>Deadlines in %1 are computed on the schedule below.</source>
+        <translation>%1年的期限按下列节假日安排计算。</translation>
+    </message>
+    <message>
+        <source>The shipped calendar already holds the official schedule of %1; enter days here only to correct it.</source>
+        <translation>程序自带的日历已含%1年的官方节假日安排；只有需要更正时才在此录入。</translation>
+    </message>
+    <message>
+        <source>No holiday schedule for %1 yet: its deadlines count weekends only and are flagged until the State Council&apos;s notice is entered here.</source>
+        <translation>尚未录入%1年的节假日安排：该年的期限只按周末计算，并标注“节假日安排未导入”，请在此录入国务院办公厅的通知。</translation>
+    </message>
+    <message>
+        <source>Saved: %1 holidays and %2 swapped working days for %3.</source>
+        <translation>已保存%3年的节假日安排：法定节假日%1天，调休上班日%2天。</translation>
     </message>
 </context>
 <context>

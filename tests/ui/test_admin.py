@@ -120,7 +120,7 @@ def verify_and_wait(qtbot, tab: AuditLogTab) -> str:  # type: ignore[no-untyped-
 
 
 def test_administrator_sees_both_tabs(window) -> None:  # type: ignore[no-untyped-def]
-    assert window.tab_titles() == ["Users and roles", "Audit log"]
+    assert window.tab_titles() == ["Users and roles", "Audit log", "Holidays"]
 
 
 def test_legal_reviewer_sees_only_the_log(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
@@ -457,7 +457,7 @@ def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # typ
     w = AdminWindow(context)
     qtbot.addWidget(w)
     w.show()
-    assert w.tab_titles() == ["用户与角色", "操作日志"]
+    assert w.tab_titles() == ["用户与角色", "操作日志", "节假日"]
     users = w.users
     assert users.new_button.text() == "新增用户"
     assert users.cell_text("liuyang", COL_STATUS) == "停用"
@@ -492,3 +492,43 @@ def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # typ
         "原有数据登记",
     } == actions
     assert verify_and_wait(qtbot, log).startswith("操作日志完整：已校验")
+
+
+def test_administrator_enters_a_years_holiday_schedule(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.legal.deadlines import DEFAULT_RULES, due
+    from app.services.holidays import calendar_for
+    from ui.admin.holidays import HolidaysTab
+
+    admin = AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
+    context = AppContext(store=store, actor=admin, language="zh_CN", error_windows=False, tasks=TaskRunner(error_windows=False))
+    tab = HolidaysTab(context)
+    qtbot.addWidget(tab)
+    tab.year.setValue(2027)
+    assert tab.holidays.toPlainText() == "" and "2027" in tab.coverage.text()
+    tab.holidays.setPlainText("2027-01-01\n2027-02-05\n2027-02-08")  # pasted from the notice
+    qtbot.keyClicks(tab.workdays, "2027-02-15")  # a Monday: refused
+    tab.save_button.click()
+    assert tab.status.text() == "2027-02-15不是星期六或星期日，不能作为调休上班日。"
+    tab.workdays.setPlainText("")
+    qtbot.keyClicks(tab.workdays, "2027-02-13")
+    tab.save_button.click()
+    assert tab.status.text() == "Saved: 3 holidays and 1 swapped working days for 2027."
+    assert calendar_for(store).is_rest_day(date(2027, 2, 8))
+    assert due(date(2027, 2, 1), DEFAULT_RULES.get("A2"), calendar=calendar_for(store)).calendar_complete
+    tab.year.setValue(2026)
+    assert tab.holidays.toPlainText() == ""
+    tab.year.setValue(2027)
+    assert tab.holidays.toPlainText().splitlines() == ["2027-01-01", "2027-02-05", "2027-02-08"]
+
+
+def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from ui.admin.holidays import HolidaysTab
+
+    context = AppContext(store=store, actor=setup_actor().__class__(username="clerk", user_id=9, roles=frozenset({"arb_clerk"})),
+                         error_windows=False, tasks=TaskRunner(error_windows=False))
+    tab = HolidaysTab(context)
+    qtbot.addWidget(tab)
+    assert not tab.save_button.isEnabled()
+    assert "录入年度节假日安排" in tab.save_button.toolTip()

@@ -74,3 +74,19 @@ def test_the_audit_verifies_after_a_schedule_is_replaced(store) -> None:  # type
     service.save_year(2027, NEW_YEAR_2027, [])
     with store.read() as session:
         assert audit.verify(session).ok
+
+
+def test_deadline_command_reads_the_databases_schedule(db_url, store) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    HolidayService(store, make_actor("admin")).save_year(2027, NEW_YEAR_2027 + SPRING_2027, SWAPS_2027)
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run(
+        [sys.executable, "main.py", "deadline", "A2", "2027-02-03", "--db", db_url, "--json"],
+        cwd=root, capture_output=True, text=True, check=True,
+    ).stdout
+    answer = json.loads(out)
+    assert (answer["due"], answer["calendar_complete"]) == ("2027-02-16", True)
