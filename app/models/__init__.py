@@ -22,8 +22,8 @@ from app.models.complaint import (
     PaymentInstalment,
     WagePayment,
 )
-from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
 from app.models.holiday import HolidayDay
+from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import IdType, OrgType, Party, PartyKind
 from app.models.project import (
