@@ -272,7 +272,10 @@ class TaskRunner(QObject):
             self._running.remove(task)
         task.finished.emit(task)
         self.task_finished.emit(task)
-        task.deleteLater()
+        # Not deleteLater(): a deferred delete of a task whose runner went away first
+        # deleted it twice (a segfault after the overview had computed).  Unparented,
+        # it is freed with its last Python reference, after this slot returns.
+        task.setParent(None)
         if not self._running:
             self.all_done.emit()
 

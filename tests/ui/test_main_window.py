@@ -218,6 +218,18 @@ def test_navigation_lists_the_parties_area(qtbot, store, admin_actor, chinese) -
     window.context.tasks.shutdown()
 
 
+def test_home_page_shows_this_years_figures_above_the_desk(qtbot, store, admin_actor, chinese) -> None:  # type: ignore[no-untyped-def]
+    from ui.desk.window import DeskWindow
+    from ui.reports.overview import OverviewWidget
+
+    window = make_main_window(qtbot, store, admin_actor)
+    home = window.area_widget(window.area_keys()[0])
+    assert isinstance(home, DeskWindow)
+    assert isinstance(home.overview, OverviewWidget)
+    qtbot.waitUntil(lambda: home.overview.figures is not None, timeout=20_000)
+    assert home.overview.tiles["complaints_received"].value.text() == "0"
+
+
 def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from app.services.permissions import Permission
     from tests.conftest import make_actor

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from app.services.arbitration_deadlines import shanghai_today
 from app.services.desk import BUCKET_LABELS, Bucket, Desk, DeskItem, DeskService
+from app.services.permissions import Permission
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView
+from ui.reports.overview import OverviewWidget
 
 COLOURS = {Bucket.OVERDUE: QColor("#b00020"), Bucket.TODAY: QColor("#a65e00"), Bucket.SOON: None}
 AREA_TITLES = {"arbitration": "Arbitration", "mediation": "Mediation", "complaints": "Complaints"}
@@ -65,6 +67,11 @@ class DeskWindow(QWidget):
         top.addWidget(self.headline, 1)
         top.addWidget(refresh)
         layout = QVBoxLayout(self)
+        # The home page: this year's key figures above the desk, for whoever may see them.
+        self.overview: OverviewWidget | None = None
+        if context.can(Permission.REPORT_VIEW):
+            self.overview = OverviewWidget(context, self)
+            layout.addWidget(self.overview, 1)
         layout.addLayout(top)
         layout.addWidget(self.horizon)
         layout.addWidget(self.view, 1)
