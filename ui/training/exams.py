@@ -48,7 +48,7 @@ from app.services.training import (
 from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.training.sessions import ALL_YEARS, ConfirmDelete
+from ui.training.sessions import ALL_YEARS, ConfirmDelete, RecordListTab
 from ui.widgets.date_field import DateField
 from ui.widgets.field_error import FieldError
 
@@ -387,7 +387,7 @@ class ExamForm(QDialog):
         return self.errors[name].message
 
 
-class ExamsTab(QWidget):
+class ExamsTab(RecordListTab, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exams_tab")
@@ -469,14 +469,6 @@ class ExamsTab(QWidget):
         return self.service.exams(year=self.year.value() or None, text=self.search.search_text,
                                   sort=sort or "held_on", descending=descending)
 
-    def refresh(self, *_args: Any) -> None:
-        self.model.refresh()
-
-    def _selection_changed(self, ids: list[Any]) -> None:
-        self.buttons["open"].setEnabled(len(ids) == 1)
-        if self.context.can(Permission.TRAINING_EDIT):
-            self.buttons["delete"].setEnabled(len(ids) == 1)
-
     def selected_row(self) -> ExamRow | None:
         item = self.view.current_item()
         return item if isinstance(item, ExamRow) else None
@@ -495,18 +487,6 @@ class ExamsTab(QWidget):
             self._tell(err)
             return None
         return self._open_form(ExamForm(self.context, self.service, self.staff, detail=detail, parent=self))
-
-    def _open_form(self, form: ExamForm) -> ExamForm:
-        self.form = form
-        form.saved.connect(self._saved)
-        form.finished.connect(lambda _r, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: ExamForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
 
     def _saved(self, detail: ExamDetail) -> None:
         self.model.refresh()

@@ -205,7 +205,37 @@ class SessionForm(QDialog):
         return self.errors[name].message
 
 
-class SessionsTab(QWidget):
+class RecordListTab:
+    """What the sessions and exams tabs share: the list refresh, the buttons that
+    follow the selection, and the one open form's life cycle."""
+
+    context: Any
+    model: Any
+    buttons: dict[str, Any]
+    form: Any
+
+    def refresh(self, *_args: Any) -> None:
+        self.model.refresh()
+
+    def _selection_changed(self, ids: list[Any]) -> None:
+        self.buttons["open"].setEnabled(len(ids) == 1)
+        if self.context.can(Permission.TRAINING_EDIT):
+            self.buttons["delete"].setEnabled(len(ids) == 1)
+
+    def _open_form(self, form: Any) -> Any:
+        self.form = form
+        form.saved.connect(self._saved)  # type: ignore[attr-defined]
+        form.finished.connect(lambda _r, f=form: self._form_closed(f))
+        form.open()
+        return form
+
+    def _form_closed(self, form: Any) -> None:
+        if self.form is form:
+            self.form = None
+        form.deleteLater()
+
+
+class SessionsTab(RecordListTab, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sessions_tab")
@@ -294,14 +324,6 @@ class SessionsTab(QWidget):
         return self.service.sessions(year=year, kind=self.kind.currentData(), text=self.search.search_text,
                                      sort=sort or "held_on", descending=descending)
 
-    def refresh(self, *_args: Any) -> None:
-        self.model.refresh()
-
-    def _selection_changed(self, ids: list[Any]) -> None:
-        self.buttons["open"].setEnabled(len(ids) == 1)
-        if self.context.can(Permission.TRAINING_EDIT):
-            self.buttons["delete"].setEnabled(len(ids) == 1)
-
     def selected_row(self) -> SessionRow | None:
         item = self.view.current_item()
         return item if isinstance(item, SessionRow) else None
@@ -320,18 +342,6 @@ class SessionsTab(QWidget):
             self._tell(err)
             return None
         return self._open_form(SessionForm(self.context, self.service, self.staff, detail=detail, parent=self))
-
-    def _open_form(self, form: SessionForm) -> SessionForm:
-        self.form = form
-        form.saved.connect(self._saved)
-        form.finished.connect(lambda _r, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: SessionForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
 
     def _saved(self, row: SessionRow) -> None:
         self.model.refresh()
