@@ -24,6 +24,7 @@ from app.errors import UserError
 from app.legal.rates import yuan_to_fen
 from app.services import complaint_rules as rules
 from app.services.parties import ProgressCallback
+from app.spreadsheets import add_choice_list
 from app.spreadsheets.parties import (
     RowFields,
     _check,
@@ -106,7 +107,6 @@ def write_template(path: str | os.PathLike[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
     ws = wb.active
@@ -122,12 +122,7 @@ def write_template(path: str | os.PathLike[str]) -> None:
         if column.text:
             ws.column_dimensions[letter].number_format = "@"
         if column.choices:
-            validation = DataValidation(
-                type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
-                showErrorMessage=True, errorTitle="输入有误", error="请从下拉列表中选择：" + "、".join(column.choices),
-            )
-            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-            ws.add_data_validation(validation)
+            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
     ws.freeze_panes = "A2"
     help_ws = wb.create_sheet(HELP_SHEET_NAME)
     help_ws.append(["列名", "是否必填", "填写说明"])

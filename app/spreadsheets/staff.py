@@ -31,6 +31,7 @@ from app.services.staff import (
     OfficerRow,
     display_status,
 )
+from app.spreadsheets import add_choice_list
 from app.spreadsheets.parties import (
     SEX_LABELS,
     Column,
@@ -101,7 +102,6 @@ def write_template(path: str | os.PathLike[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
     ws = wb.active
@@ -123,16 +123,7 @@ def write_template(path: str | os.PathLike[str]) -> None:
         if column.field in _DATE_FIELDS:
             ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
         if column.choices:
-            validation = DataValidation(
-                type="list",
-                formula1='"' + ",".join(column.choices) + '"',
-                allow_blank=True,
-                showErrorMessage=True,
-                errorTitle="输入有误",
-                error="请从下拉列表中选择：" + "、".join(column.choices),
-            )
-            validation.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-            ws.add_data_validation(validation)
+            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
     ws.row_dimensions[1].height = 22
     ws.freeze_panes = "B2"
 
