@@ -264,6 +264,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} holds no enforcement certificate for {category}.",
         "{name}无“{category}”类别执法证，不能指派执法。",
     ),
+    "staff.certificate_other_category": (
+        "{name}'s certificate {number} is for {held}; it does not allow handling {category} cases.",
+        "{name}的执法证（{number}）类别为{held}，不能承办{category}案件。",
+    ),
     "staff.certificate_expired": (
         "{name}'s certificate {number} expired (valid until {expiry}).",
         "{name}的执法证（{number}）已过期（{expiry}到期）。",

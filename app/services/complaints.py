@@ -70,7 +70,10 @@ from app.store.engine import Store
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 TEXT_LIMIT = 5000
 MIN_OFFICERS = 2  # 条例 art 16: at least two officers
-OFFICER_CATEGORY = None  # any enforcement certificate; the roster decides what a category means
+# Handling officers need a certificate valid on the day whose category includes
+# 劳动保障监察; one whose category was left blank counts too (roster data often
+# leaves it empty), one of another category only (安全生产 …) does not.
+OFFICER_CATEGORY = "劳动保障监察"
 S = ComplaintStatus
 
 
@@ -918,12 +921,13 @@ class ComplaintService:
             return
         from app.services.staff import StaffService
 
-        StaffService(self.store, self.actor).check_assignable(officer_id, day, OFFICER_CATEGORY)
+        StaffService(self.store, self.actor).check_assignable(officer_id, day, OFFICER_CATEGORY, blank_counts=True)
 
     def assign_officers(
         self, complaint_id: int, version: int, officer_ids: Sequence[int], on: date, *, lead_id: int | None = None
     ) -> ComplaintDetail:
-        """Assign the handling officers (at least two, each with a certificate valid on `on`).
+        """Assign the handling officers (at least two, each with a certificate valid on `on`
+        for labour-security inspection, see OFFICER_CATEGORY).
 
         The list replaces the earlier one; the first assignment of a filed case starts the investigation.
         """

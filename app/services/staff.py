@@ -8,7 +8,10 @@ The rules other areas rely on live here and nowhere else:
 - `StaffService.officers_valid_on(day, category)` and
   `StaffService.check_assignable(officer_id, day, category)`: who may be sent
   to enforce on a date, and why someone may not (a UserError in the user's
-  language: 证件已过期（2023-05-01到期）, 证件被暂扣, 无该类别执法证, 不在编 …).
+  language: 证件已过期（2023-05-01到期）, 证件被暂扣, 执法证类别为安全生产，不能
+  承办劳动保障监察案件, 不在编 …).  With `blank_counts=True` a certificate
+  whose category was left blank serves for any category (roster data often
+  leaves it empty); one with another category never does.
 - `StaffService.count_certified_on(day)`: the yearly report's "persons holding
   a valid enforcement certificate on 31 December" (DOMAIN A3).
 
@@ -134,20 +137,31 @@ def normalise_category(value: str | None) -> str:
     return CATEGORY_SEPARATOR.join(dict.fromkeys(parts))
 
 
-def category_matches(cert_category: str | None, wanted: str | None) -> bool:
+def category_matches(cert_category: str | None, wanted: str | None, *, blank_counts: bool = False) -> bool:
+    """Whether a certificate of `cert_category` serves for `wanted` (any certificate when not given).
+
+    Categories are whole words of the 、-separated list.  `blank_counts`: a
+    certificate whose category was left blank serves for every category."""
     if not wanted:
         return True
-    return wanted.strip() in normalise_category(cert_category).split(CATEGORY_SEPARATOR)
+    held = normalise_category(cert_category)
+    if not held:
+        return blank_counts
+    return wanted.strip() in held.split(CATEGORY_SEPARATOR)
 
 
-def _category_clause(column: ColumnElement[str], wanted: str) -> ColumnElement[bool]:
+def _category_clause(column: ColumnElement[str], wanted: str, *, blank_counts: bool = False) -> ColumnElement[bool]:
+    """SQL for `category_matches` (categories are stored normalised)."""
     sep = CATEGORY_SEPARATOR
-    return or_(
+    clauses = [
         column == wanted,
         column.startswith(wanted + sep, autoescape=True),
         column.endswith(sep + wanted, autoescape=True),
         column.contains(sep + wanted + sep, autoescape=True),
-    )
+    ]
+    if blank_counts:
+        clauses += [column == "", column.is_(None)]
+    return or_(*clauses)
 
 
 # ---------------------------------------------------------------- rows
@@ -324,11 +338,11 @@ def _valid_clause(cert: Any, day: date) -> ColumnElement[bool]:
     return and_(cert.status == CertificateStatus.VALID.value, cert.issue_date <= day, cert.expiry_date >= day)
 
 
-def _best_certificate_id(day: date, category: str | None) -> Any:
-    """Correlated subquery: the id of the officer's best certificate on `day`."""
+def _best_certificate_id(day: date, category: str | None, *, blank_counts: bool = False) -> Any:
+    """Correlated subquery: the id of the officer's best certificate (of `category`) on `day`."""
     statement = select(Certificate.id).where(Certificate.officer_id == Officer.id)
     if category:
-        statement = statement.where(_category_clause(Certificate.category, category))
+        statement = statement.where(_category_clause(Certificate.category, category, blank_counts=blank_counts))
     return (
         statement.order_by(
             case((_valid_clause(Certificate, day), 1), else_=0).desc(),
@@ -530,16 +544,18 @@ class StaffService:
         as_of: date | None = None,
         show: RosterFilter | str = RosterFilter.ALL,
         category: str | None = None,
+        blank_counts: bool = False,
         include_off_roster: bool = True,
         sort: str = "name",
         descending: bool = False,
         full: bool = False,
     ) -> PagedQuery[OfficerRow]:
-        """The roster as a paged query; each row carries its best certificate on `as_of` (today)."""
+        """The roster as a paged query; each row carries its best certificate (of `category`,
+        see `category_matches`) on `as_of` (today)."""
         self.actor.require(Permission.STAFF_VIEW)
         day = as_of or bureau_today()
         show = RosterFilter(show)
-        best = _best_certificate_id(day, category)
+        best = _best_certificate_id(day, category, blank_counts=blank_counts)
         statement = select(*_OFFICER_COLUMNS, *_CERT_COLUMNS).outerjoin(_BestCert, _BestCert.id == best)
         term = " ".join(text.split())
         if term:
@@ -581,9 +597,12 @@ class StaffService:
                 certificates=certificates,
             )
 
-    def roster(self, *, include_off_roster: bool = False) -> list[OfficerRow]:
-        """Everyone on the roster (for pickers), by name."""
-        query = self.query(include_off_roster=include_off_roster)
+    def roster(
+        self, *, include_off_roster: bool = False, category: str | None = None, blank_counts: bool = False
+    ) -> list[OfficerRow]:
+        """Everyone on the roster (for pickers), by name; with `category`, each with their
+        best certificate of that category (None when they hold none)."""
+        query = self.query(include_off_roster=include_off_roster, category=category, blank_counts=blank_counts)
         return query.page(0, max(query.count(), 1))
 
     def officers_valid_on(self, day: date, category: str | None = None) -> list[OfficerRow]:
@@ -598,8 +617,12 @@ class StaffService:
         when someone later leaves the roster."""
         return self.query(as_of=day, show=RosterFilter.VALID, category=category).count()
 
-    def check_assignable(self, officer_id: int, day: date, category: str | None = None) -> None:
-        """Refuse (UserError, saying why) to assign an officer who may not enforce on `day`."""
+    def check_assignable(
+        self, officer_id: int, day: date, category: str | None = None, *, blank_counts: bool = False
+    ) -> None:
+        """Refuse (UserError, saying why) to assign an officer who may not enforce on `day`:
+        they need a certificate valid on `day` of `category` (any, when not given; see
+        `category_matches` for `blank_counts`)."""
         self.actor.require(Permission.STAFF_VIEW)
         with self.store.read() as session:
             officer = session.get(Officer, officer_id)
@@ -608,12 +631,19 @@ class StaffService:
             name = officer.name
             if not officer.on_roster:
                 raise UserError("staff.not_on_roster", field="officer_id", name=name)
-            certificates = [c for c in officer.certificates if category_matches(c.category, category)]
-            if not certificates:
-                if category:
-                    raise UserError("staff.no_certificate_for_category", field="officer_id", name=name,
-                                    category=category)
+            if not officer.certificates:
                 raise UserError("staff.no_certificate", field="officer_id", name=name)
+            certificates = [
+                c for c in officer.certificates if category_matches(c.category, category, blank_counts=blank_counts)
+            ]
+            if not certificates:
+                others = [c for c in officer.certificates if normalise_category(c.category)]
+                if others:  # say what they do hold
+                    other = _sorted_certificates(others, day)[0]
+                    raise UserError("staff.certificate_other_category", field="officer_id", name=name,
+                                    number=other.number, held=normalise_category(other.category), category=category)
+                raise UserError("staff.no_certificate_for_category", field="officer_id", name=name,
+                                category=category)
             best = _sorted_certificates(certificates, day)[0]
             if certificate_valid_on(best, day):
                 return

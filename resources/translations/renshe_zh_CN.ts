@@ -1375,8 +1375,8 @@
         <translation>主办</translation>
     </message>
     <message>
-        <source>no certificate</source>
-        <translation>无执法证</translation>
+        <source>no labour-inspection certificate</source>
+        <translation>无劳动保障监察执法证</translation>
     </message>
     <message>
         <source>expires</source>

@@ -59,6 +59,10 @@ def _shot(widget: QWidget, name: str) -> None:
 
 def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     officers = _officers(store)
+    staff = StaffService(store, make_actor("admin", username="admin"))
+    safety = staff.create({"name": "吴安监", "unit": "区应急局"})  # a valid certificate, but for 安全生产
+    staff.add_certificate(safety.id, {"number": "AQ0001", "issue_date": date(2020, 1, 1),
+                                      "expiry_date": today_in_shanghai() + timedelta(days=900), "category": "安全生产"})
     qtmodeltester.check(window.model)
     form = window.register()
     qtbot.waitExposed(form)
@@ -109,6 +113,13 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     assert "周过期" in page.status.text()
     assert page.detail.status == "filed" and page.detail.officers == ()
     items["周过期"].setCheckState(Qt.CheckState.Unchecked)
+    # a certificate of another category: shown as not usable, and refused saying why
+    assert items["吴安监"].foreground().color().name() == "#b00020"
+    items["吴安监"].setCheckState(Qt.CheckState.Checked)
+    qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "staff.certificate_other_category"
+    assert "AQ0001" in page.status.text() and page.detail.officers == ()
+    items["吴安监"].setCheckState(Qt.CheckState.Unchecked)
     items["陈静"].setCheckState(Qt.CheckState.Checked)
     qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
     assert page.last_error is None, page.status.text()

@@ -226,6 +226,29 @@ def test_officers_need_two_with_valid_certificates(store) -> None:  # type: igno
     assert detail.officers[0].certificate_no == "LBJC-0001"
 
 
+def test_officers_need_a_labour_inspection_certificate_or_one_without_category(store) -> None:  # type: ignore[no-untyped-def]
+    svc = service(store)
+    detail, _ = svc.register(intake())
+    detail = svc.accept(detail.id, detail.version, date(2023, 6, 5))
+    staff = StaffService(store, make_actor("admin", username="admin"))
+    ids = {}
+    for name, number, category in (("王明", "LB-1", "劳动保障监察、社会保险"), ("周安", "AQ-1", "安全生产"),
+                                   ("陈静", "ZF-1", "")):
+        officer = staff.create({"name": name})
+        staff.add_certificate(officer.id, {"number": number, "issue_date": date(2020, 1, 1),
+                                           "expiry_date": date(2026, 1, 1), "category": category})
+        ids[name] = officer.id
+    with pytest.raises(UserError) as caught:
+        svc.assign_officers(detail.id, detail.version, [ids["王明"], ids["周安"]], date(2023, 6, 5))
+    assert caught.value.code == "staff.certificate_other_category"
+    assert caught.value.message() == "周安的执法证（AQ-1）类别为安全生产，不能承办劳动保障监察案件。"
+    assert "AQ-1" in caught.value.message("en") and "安全生产" in caught.value.message("en")
+    assert svc.get(detail.id).officers == ()
+    # a certificate whose category was left blank counts (roster data often leaves it empty)
+    detail = svc.assign_officers(detail.id, detail.version, [ids["王明"], ids["陈静"]], date(2023, 6, 5))
+    assert {o.certificate_no for o in detail.officers} == {"LB-1", "ZF-1"}
+
+
 def test_investigation_deadline_extension_and_overdue(store) -> None:  # type: ignore[no-untyped-def]
     svc, detail = opened_case(store)
     (investigation,) = [d for d in detail.deadlines if d.key == "investigation"]

@@ -81,6 +81,15 @@ def test_categories_are_whole_words() -> None:
     assert category_matches("任何", None)
 
 
+def test_a_blank_category_counts_only_when_asked() -> None:
+    assert not category_matches("", "劳动保障监察")
+    assert not category_matches(None, "劳动保障监察")
+    assert category_matches("", "劳动保障监察", blank_counts=True)
+    assert category_matches(" 、 ", "劳动保障监察", blank_counts=True)  # nothing but separators is blank
+    assert not category_matches("安全生产", "劳动保障监察", blank_counts=True)
+    assert category_matches("安全生产、劳动保障监察", "劳动保障监察", blank_counts=True)
+
+
 # ---------------------------------------------------------------- roster and certificates
 def test_officer_id_number_is_validated_and_masked(staff) -> None:  # type: ignore[no-untyped-def]
     number = make_id("520102", "19880315", 31)
@@ -221,10 +230,45 @@ def test_officers_valid_on_and_check_assignable_say_why(staff) -> None:  # type:
     assert reason(suspended) == ("staff.certificate_suspended", "李娜的执法证（A3）被暂扣。")
     assert reason(none) == ("staff.no_certificate", "赵强无执法证，不能指派执法。")
     assert reason(other_category, "劳动保障监察") == (
-        "staff.no_certificate_for_category", "陈静无“劳动保障监察”类别执法证，不能指派执法。")
+        "staff.certificate_other_category", "陈静的执法证（A4）类别为社会保险，不能承办劳动保障监察案件。")
+    assert reason(none, "劳动保障监察")[0] == "staff.no_certificate"
     assert reason(left)[0] == "staff.not_on_roster" and "不在编" in reason(left)[1]
     assert reason(ok, on=EXPIRY + timedelta(days=1))[0] == "staff.certificate_expired"
     assert reason(ok, on=ISSUE - timedelta(days=1))[0] == "staff.certificate_not_yet_valid"
+
+
+def test_a_blank_category_serves_for_any_category_when_asked(staff) -> None:  # type: ignore[no-untyped-def]
+    day = date(2023, 6, 1)
+    far = date(2099, 12, 31)  # the picker's list is as of today
+    blank = add_officer(staff, "王明", "B1", category="", expiry_date=far)
+    safety = add_officer(staff, "周安", "S1", category="安全生产", expiry_date=far)
+    both = add_officer(staff, "陈静", "S2", category="安全生产", expiry_date=far)
+    staff.add_certificate(both.id, {"number": "L2", "issue_date": ISSUE, "expiry_date": far,
+                                    "category": "劳动保障监察"})
+    # lapsed labour certificate, valid safety one: the labour one decides, and says why
+    lapsed = add_officer(staff, "刘洋", "S3", category="安全生产")
+    staff.add_certificate(lapsed.id, {"number": "L3", "issue_date": date(2018, 1, 1), "expiry_date": date(2023, 1, 1),
+                                      "category": "劳动保障监察"})
+
+    def reason(officer, **kw):  # type: ignore[no-untyped-def]
+        with pytest.raises(UserError) as caught:
+            staff.check_assignable(officer.id, day, "劳动保障监察", **kw)
+        return caught.value.code, caught.value.message()
+
+    staff.check_assignable(blank.id, day, "劳动保障监察", blank_counts=True)
+    assert reason(blank) == ("staff.no_certificate_for_category", "王明无“劳动保障监察”类别执法证，不能指派执法。")
+    assert reason(safety, blank_counts=True) == (
+        "staff.certificate_other_category", "周安的执法证（S1）类别为安全生产，不能承办劳动保障监察案件。")
+    staff.check_assignable(both.id, day, "劳动保障监察", blank_counts=True)
+    assert reason(lapsed, blank_counts=True)[0] == "staff.certificate_expired"
+    assert "L3" in reason(lapsed, blank_counts=True)[1]
+    # the picker's list follows the same rule: each officer with their best certificate of the category
+    rows = {r.name: r for r in staff.roster(category="劳动保障监察", blank_counts=True)}
+    assert (rows["王明"].certificate.number, rows["王明"].valid) == ("B1", True)
+    assert rows["周安"].certificate is None and not rows["周安"].valid
+    assert (rows["陈静"].certificate.number, rows["陈静"].valid) == ("L2", True)
+    assert (rows["刘洋"].certificate.number, rows["刘洋"].valid) == ("L3", False)
+    assert [o.name for o in staff.officers_valid_on(day, "劳动保障监察")] == ["陈静"]  # strict by default
 
 
 def test_count_certified_on_31_december(staff) -> None:  # type: ignore[no-untyped-def]

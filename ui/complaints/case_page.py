@@ -42,7 +42,12 @@ from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
 from app.models.complaint import ActionKind, ClosureKind, DisposalMethod
 from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintDetail, ComplaintService, today_in_shanghai
+from app.services.complaints import (
+    OFFICER_CATEGORY,
+    ComplaintDetail,
+    ComplaintService,
+    today_in_shanghai,
+)
 from app.services.permissions import Permission
 from ui.context import AppContext
 from ui.widgets.money_edit import MoneyEdit
@@ -513,7 +518,10 @@ class ComplaintCasePage(QDialog):
         try:
             from app.services.staff import StaffService
 
-            self._officer_rows = StaffService(self.context.store, self.context.actor).roster()
+            # each officer with their best certificate that may serve on a labour-inspection case
+            self._officer_rows = StaffService(self.context.store, self.context.actor).roster(
+                category=OFFICER_CATEGORY, blank_counts=True
+            )
         except (UserError, StorageError):
             self._officer_rows = []
         self.reviewer.clear()
@@ -522,7 +530,8 @@ class ComplaintCasePage(QDialog):
                 self.reviewer.addItem(f"{row.name}（{row.legal_qualification_no or '—'}）", row.id)
         assigned = {o.officer_id for o in self.detail.officers}
         self.officer_list.clear()
-        no_cert, expires, not_valid = self.tr("no certificate"), self.tr("expires"), self.tr("not valid today")
+        no_cert = self.tr("no labour-inspection certificate")
+        expires, not_valid = self.tr("expires"), self.tr("not valid today")
         for row in self._officer_rows:
             cert = row.certificate
             text = f"{row.name}　{cert.number if cert else no_cert}"
