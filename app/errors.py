@@ -158,6 +158,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The decision cannot be issued before a legal review agreeing to it is recorded.",
         "重大执法决定须经法制审核同意后才能作出。",
     ),
+    "complaint.decision_facts_required": (
+        "State the facts found (违法事实) on which the decision rests.",
+        "请填写决定认定的违法事实。",
+    ),
+    "complaint.decision_basis_required": (
+        "State the legal basis of the decision (处理/处罚依据).",
+        "请填写决定的法律依据（处理或处罚依据）。",
+    ),
+    "complaint.decision_order_required": (
+        "State what the employer is ordered to do (责令事项).",
+        "请填写行政处理决定责令用人单位履行的事项。",
+    ),
+    "complaint.fine_required": (
+        "A penalty decision states the fine (罚款金额) in yuan; write 0 if no fine is imposed.",
+        "行政处罚决定须填写罚款金额（不罚款的填0）。",
+    ),
+    "complaint.fine_negative": ("The fine cannot be negative.", "罚款金额不能为负数。"),
+    "complaint.penalty_empty": (
+        "With no fine, state the penalty that is imposed.",
+        "罚款金额为0时，须写明给予的其他行政处罚。",
+    ),
+    "complaint.fine_only_for_penalty": (
+        "Only a penalty decision (行政处罚决定) imposes a fine.",
+        "只有行政处罚决定才能处以罚款。",
+    ),
+    "complaint.ordered_negative": (
+        "The amount ordered to be paid cannot be negative.",
+        "责令支付金额不能为负数。",
+    ),
+    "complaint.ordered_only_for_admin_decision": (
+        "An amount ordered to be paid belongs in a handling decision (行政处理决定).",
+        "责令支付金额只能记载在行政处理决定中。",
+    ),
     "complaint.nothing_to_publish": ("No decision has been issued yet.", "尚未作出需要公示的决定。"),
     "complaint.no_payments_in_state": (
         "Plans and payments are recorded once the case is open; the complaint is “{status_en}”.",

@@ -135,6 +135,12 @@ class Complaint(TravellingRecord, Base):
     decision_kind: Mapped[str | None] = mapped_column(String(16))  # admin_decision | penalty
     decision_no: Mapped[str | None] = mapped_column(String(100), unique=True)
     decision_issued_on: Mapped[date | None]
+    # what the decision says (migration 0008; NULL on older rows and until a decision is issued)
+    decision_facts: Mapped[str | None] = mapped_column(Text)  # 违法事实（及证据）
+    decision_basis: Mapped[str | None] = mapped_column(Text)  # 处理/处罚依据
+    decision_order: Mapped[str | None] = mapped_column(Text)  # 责令事项 (处理决定) / 其他处罚内容
+    ordered_fen: Mapped[int | None] = mapped_column(BigInteger)  # 责令支付金额 (行政处理决定), fen
+    fine_fen: Mapped[int | None] = mapped_column(BigInteger)  # 罚款金额 (行政处罚决定), fen
     publish_required: Mapped[bool] = mapped_column(Boolean, default=False)
     published_on: Mapped[date | None]
     # closure

@@ -130,6 +130,8 @@ class EmployerLine:
     name: str
     uscc: str
     role: str
+    legal_rep: str = ""
+    address: str = ""  # an employer's address is not personal data: shown in full
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,11 @@ class ComplaintDetail:
     decision_kind: str | None
     decision_no: str
     decision_issued_on: date | None
+    decision_facts: str  # 违法事实
+    decision_basis: str  # 处理/处罚依据
+    decision_order: str  # 责令事项 / 其他处罚内容
+    ordered_fen: int | None  # 责令支付金额 (行政处理决定)
+    fine_fen: int | None  # 罚款金额 (行政处罚决定)
     publish_required: bool
     published_on: date | None
     closed_on: date | None
@@ -1127,11 +1134,53 @@ class ComplaintService:
         return self.get(complaint_id)
 
     def issue_decision(
-        self, complaint_id: int, version: int, decision_kind: str, on: date, *, publish: bool = True, note: str = ""
+        self,
+        complaint_id: int,
+        version: int,
+        decision_kind: str,
+        on: date,
+        *,
+        facts: str = "",
+        basis: str = "",
+        order: str = "",
+        fine_fen: int | None = None,
+        ordered_fen: int | None = None,
+        publish: bool = True,
+        note: str = "",
     ) -> ComplaintDetail:
-        """行政处理决定 / 行政处罚决定: refused until a legal review agreeing to it is recorded."""
+        """行政处理决定 / 行政处罚决定: refused until a legal review agreeing to it is recorded.
+
+        Both state the facts found (`facts`, 违法事实) and the legal basis
+        (`basis`).  A handling decision (admin_decision) states what the
+        employer is ordered to do (`order`) and may carry the amount ordered
+        to be paid (`ordered_fen`); a penalty states the fine (`fine_fen`,
+        required, 0 or more) and, if any, other penalties (`order`).  Money in fen.
+        """
         if decision_kind not in ("admin_decision", "penalty"):
             raise UserError("complaint.decision_kind_unknown", field="decision_kind", value=decision_kind)
+        facts, basis, order = _text(facts), _text(basis), _text(order)
+        if not facts:
+            raise UserError("complaint.decision_facts_required", field="facts")
+        if not basis:
+            raise UserError("complaint.decision_basis_required", field="basis")
+        if decision_kind == "penalty":
+            if ordered_fen is not None:
+                raise UserError("complaint.ordered_only_for_admin_decision", field="ordered")
+            if fine_fen is None:
+                raise UserError("complaint.fine_required", field="fine")
+            if _fen(fine_fen, "fine") < 0:
+                raise UserError("complaint.fine_negative", field="fine")
+            if fine_fen == 0 and not order:
+                raise UserError("complaint.penalty_empty", field="fine")
+            amounts = f"罚款{format_yuan(fine_fen)}元"
+        else:
+            if fine_fen is not None:
+                raise UserError("complaint.fine_only_for_penalty", field="fine")
+            if not order:
+                raise UserError("complaint.decision_order_required", field="order")
+            if ordered_fen is not None and _fen(ordered_fen, "ordered") < 0:
+                raise UserError("complaint.ordered_negative", field="ordered")
+            amounts = f"责令支付{format_yuan(ordered_fen)}元" if ordered_fen is not None else ""
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._load(uow, complaint_id, version)
             on = self._check_day(on, complaint)
@@ -1142,9 +1191,14 @@ class ComplaintService:
             ).first()
             if latest is None or latest.opinion != ReviewOpinion.AGREE.value or latest.reviewed_on > on:
                 raise UserError("complaint.legal_review_required", field="decision_kind")
-            self._transition(uow, complaint, decision_kind, on, note)
+            self._transition(uow, complaint, decision_kind, on, "；".join(t for t in (amounts, _text(note)) if t))
             complaint.decision_kind = decision_kind
             complaint.decision_issued_on = on
+            complaint.decision_facts = facts
+            complaint.decision_basis = basis
+            complaint.decision_order = order or None
+            complaint.fine_fen = fine_fen if decision_kind == "penalty" else None
+            complaint.ordered_fen = ordered_fen if decision_kind == "admin_decision" else None
             complaint.publish_required = publish
             doc_type = "penalty" if decision_kind == "penalty" else "inspection_decision"
             complaint.decision_no = allocate_number(
@@ -1386,7 +1440,10 @@ class ComplaintService:
         )
         names = {w.id: w.name for w in workers}
         employers = tuple(
-            EmployerLine(e.id, e.party_id, parties[e.party_id].name, parties[e.party_id].uscc or "", e.role)
+            EmployerLine(
+                e.id, e.party_id, parties[e.party_id].name, parties[e.party_id].uscc or "", e.role,
+                parties[e.party_id].legal_rep or "", parties[e.party_id].address or "",
+            )
             for e in c.employers
         )
         officers = tuple(
@@ -1458,6 +1515,8 @@ class ComplaintService:
             responsible_department=c.responsible_department or "", rectification_no=c.rectification_no or "",
             rectification_ordered_on=c.rectification_ordered_on, rectification_due=c.rectification_due,
             decision_kind=c.decision_kind, decision_no=c.decision_no or "", decision_issued_on=c.decision_issued_on,
+            decision_facts=c.decision_facts or "", decision_basis=c.decision_basis or "",
+            decision_order=c.decision_order or "", ordered_fen=c.ordered_fen, fine_fen=c.fine_fen,
             publish_required=c.publish_required, published_on=c.published_on, closed_on=c.closed_on,
             closure_kind=c.closure_kind, close_reason=c.close_reason or "",
             employers=employers, workers=workers, officers=officers, events=events,

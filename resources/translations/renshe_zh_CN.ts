@@ -1239,6 +1239,14 @@
         <translation>需要执法公示</translation>
     </message>
     <message>
+        <source>Facts found and the evidence</source>
+        <translation>认定的违法事实及证据</translation>
+    </message>
+    <message>
+        <source>Articles applied, e.g. 《劳动保障监察条例》第二十六条</source>
+        <translation>适用的法律条款，如《劳动保障监察条例》第二十六条</translation>
+    </message>
+    <message>
         <source>Issue the decision</source>
         <translation>作出决定</translation>
     </message>
@@ -1253,6 +1261,38 @@
     <message>
         <source>Decision / opinion</source>
         <translation>决定类型/意见</translation>
+    </message>
+    <message>
+        <source>Facts found</source>
+        <translation>违法事实</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Fine (yuan)</source>
+        <translation>罚款金额（元）</translation>
+    </message>
+    <message>
+        <source>Amount ordered to be paid (yuan)</source>
+        <translation>责令支付金额（元）</translation>
+    </message>
+    <message>
+        <source>Other penalty (if any)</source>
+        <translation>其他处罚（如有）</translation>
+    </message>
+    <message>
+        <source>Besides the fine, e.g. 警告</source>
+        <translation>罚款以外的处罚，如警告</translation>
+    </message>
+    <message>
+        <source>Ordered to</source>
+        <translation>责令事项</translation>
+    </message>
+    <message>
+        <source>What the employer must do, and by when</source>
+        <translation>用人单位应当履行的事项及期限</translation>
     </message>
     <message>
         <source>Save as PDF</source>
@@ -1373,6 +1413,26 @@
     <message>
         <source>lead</source>
         <translation>主办</translation>
+    </message>
+    <message>
+        <source>Penalty decision</source>
+        <translation>行政处罚决定</translation>
+    </message>
+    <message>
+        <source>Handling decision</source>
+        <translation>行政处理决定</translation>
+    </message>
+    <message>
+        <source>%1 %2 issued on %3</source>
+        <translation>%3作出%1 %2</translation>
+    </message>
+    <message>
+        <source>, fine %1 yuan</source>
+        <translation>，罚款%1元</translation>
+    </message>
+    <message>
+        <source>, ordered to pay %1 yuan</source>
+        <translation>，责令支付%1元</translation>
     </message>
     <message>
         <source>no labour-inspection certificate</source>

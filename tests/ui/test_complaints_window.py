@@ -98,6 +98,11 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     page = window.open_case(row.id)
     assert page is not None
     qtbot.waitExposed(page)
+    # the acceptance tab's own date is the one used (it was once shadowed by the decision's)
+    page.decision_date.set_value(today_in_shanghai() + timedelta(days=1))
+    qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "complaint.date_future"
+    page.decision_date.set_value(today_in_shanghai())
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "filed", page.status.text()
     assert page.detail.case_no.startswith("某区人社监立字")
@@ -255,16 +260,36 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     # the inspector may not record the review; the decision is refused without one
     assert not page.review_button.isEnabled()
     page.review_kind.setCurrentIndex(page.review_kind.findData("admin_decision"))
+    # a handling decision: what is ordered and the amount to pay, no fine
+    assert page.ordered_amount.isVisibleTo(page) and not page.fine_amount.isVisibleTo(page)
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "complaint.decision_facts_required"
+    assert page.status.text() == "请填写决定认定的违法事实。"
+    page.decision_facts.setFocus()
+    type_text(page.decision_facts, "拖欠李四工资8,000.00元，经责令限期改正逾期未改正")
+    type_text(page.decision_basis, "《劳动保障监察条例》第二十六条")
+    type_text(page.decision_order, "责令你单位于十五日内支付所欠工资及赔偿金")
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
     assert page.last_error is not None and page.last_error.code == "complaint.legal_review_required"
     reviewer = ComplaintService(store, make_actor("legal_reviewer"))
     reviewer.record_legal_review(detail.id, lawyer.id, "admin_decision", "agree", today, "事实清楚，同意")
     page.show_detail(svc.get(detail.id))
     assert page.reviews_table.rowCount() == 1
+    qtbot.keyClicks(page.ordered_amount, "-100")
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "complaint.ordered_negative"
+    assert page.detail.decision_no == ""
+    page.ordered_amount.clear()
+    qtbot.keyClicks(page.ordered_amount, "12,000")
     qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
     assert page.last_error is None, page.status.text()
     assert page.detail.status == "admin_decision" and page.detail.decision_no
+    assert page.detail.ordered_fen == 1_200_000 and page.detail.fine_fen is None
+    assert page.detail.decision_order == "责令你单位于十五日内支付所欠工资及赔偿金"
     assert "公示期限" in page.deadlines.text()
+    assert page.detail.decision_no in page.decision_summary.text() and "12,000.00" in page.decision_summary.text()
+    assert not page.issue_button.isVisibleTo(page)
+    _shot(page, "complaint_case_decision.png")
 
     # documents and evidence
     page.tabs.setCurrentIndex(5)
@@ -289,6 +314,52 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     assert "8,000.00" in view.summary_label.text()
     _shot(view, "complaint_employer_view.png")
     view.close()
+    page.close()
+
+
+def test_a_penalty_decision_records_its_fine(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    officers = _officers(store)
+    lawyer = StaffService(store, make_actor("admin", username="admin")).create(
+        {"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
+    svc = ComplaintService(store, make_actor("inspector"))
+    today = today_in_shanghai()
+    detail, _ = svc.register({
+        "channel": "visit", "received_at": today, "complainant": {"name": "李四"},
+        "employers": [{"party": {"name": "某建筑公司", "uscc": make_uscc("520102MA6D0002")}}],
+        "workers": [{"party": {"name": "李四", "id_no": make_id("520102", "19900101", 21)}, "owed_fen": 800_000}],
+        "matters": "欠薪",
+    })
+    detail = svc.accept(detail.id, detail.version, today)
+    detail = svc.assign_officers(detail.id, detail.version, [officers["王明"], officers["陈静"]], today)
+    ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
+        detail.id, lawyer.id, "penalty", "agree", today, "事实清楚，同意")
+    page = window.open_case(detail.id)
+    assert page is not None
+    page.tabs.setCurrentIndex(3)
+    page.review_kind.setCurrentIndex(page.review_kind.findData("penalty"))
+    assert page.fine_amount.isVisibleTo(page) and not page.ordered_amount.isVisibleTo(page)
+    page.decision_facts.setFocus()
+    type_text(page.decision_facts, "拒不支付李四工资8,000.00元")
+    type_text(page.decision_basis, "《保障农民工工资支付条例》第五十七条")
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)  # no fine typed
+    assert page.last_error is not None and page.last_error.code == "complaint.fine_required"
+    assert page.status.text() == "行政处罚决定须填写罚款金额（不罚款的填0）。"
+    qtbot.keyClicks(page.fine_amount, "-5")
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.status.text() == "罚款金额不能为负数。"
+    page.fine_amount.clear()
+    type_text(page.fine_amount, "2万")  # never keyClicks with Chinese
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "money.invalid"
+    page.fine_amount.clear()
+    qtbot.keyClicks(page.fine_amount, "20,000.50")
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.detail.status == "penalty" and page.detail.fine_fen == 2_000_050
+    assert svc.get(detail.id).fine_fen == 2_000_050
+    assert "20,000.50" in page.decision_summary.text()
+    assert page.events_table.item(page.events_table.rowCount() - 1, 5).text() == "罚款20,000.50元"
+    _shot(page, "complaint_case_penalty.png")
     page.close()
 
 

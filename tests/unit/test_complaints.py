@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from typing import Any
 
@@ -23,6 +24,11 @@ from tests.fixtures.identities import make_id, make_uscc
 TODAY = date(2023, 9, 28)
 RECEIVED = datetime(2023, 6, 1, 10, 30)
 EMPLOYER_USCC = make_uscc("520102MA6D0001")
+PENALTY: dict[str, Any] = {
+    "facts": "你单位拖欠3名劳动者2023年3月至5月工资共计15,000.00元，经责令限期改正逾期未改正",
+    "basis": "《保障农民工工资支付条例》第五十七条、《劳动保障监察条例》第三十条",
+    "fine_fen": 2_000_000,
+}
 
 
 def service(store: Any, actor: Actor | None = None, today: date = TODAY, **kw: Any) -> ComplaintService:
@@ -355,7 +361,7 @@ def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: 
                            "legal_qualification_no": "A20191234"})
     layman = staff.create({"name": "科员钱某"})
     with pytest.raises(UserError) as caught:
-        svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1))
+        svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1), **PENALTY)
     assert caught.value.code == "complaint.legal_review_required"
     reviewer = service(store, make_actor("legal_reviewer", username="legal"))
     with pytest.raises(UserError) as caught:
@@ -367,15 +373,98 @@ def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: 
     reviewer.record_legal_review(detail.id, lawyer.id, "penalty", "return", date(2023, 6, 29), "证据不足")
     detail = svc.get(detail.id)
     with pytest.raises(UserError):
-        svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1))
+        svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1), **PENALTY)
     reviewer.record_legal_review(detail.id, lawyer.id, "penalty", "agree", date(2023, 6, 30), "事实清楚，同意")
     detail = svc.get(detail.id)
-    detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 3))
+    detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 3), **PENALTY)
     assert detail.decision_no == "某区人社罚〔2023〕1号"
     (publication,) = [d for d in detail.deadlines if d.key == "publication"]
     assert publication.rule_id == "I13" and publication.due == date(2023, 7, 12)
     detail = svc.record_publication(detail.id, detail.version, date(2023, 7, 10))
     assert not [d for d in detail.deadlines if d.key == "publication"]
+
+
+def reviewed_case(store: Any, kind: str, workers: int = 3) -> tuple[ComplaintService, Any]:
+    """An investigated case with a legal review agreeing to a decision of `kind`."""
+    svc, detail = opened_case(store, workers=workers)
+    lawyer = StaffService(store, make_actor("admin")).create(
+        {"name": "法制科孙某", "has_legal_qualification": True, "legal_qualification_no": "A20191234"})
+    service(store, make_actor("legal_reviewer", username="legal")).record_legal_review(
+        detail.id, lawyer.id, kind, "agree", date(2023, 6, 30), "事实清楚，证据确凿，同意")
+    return svc, svc.get(detail.id)
+
+
+def test_a_penalty_records_its_fine_in_fen(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = reviewed_case(store, "penalty")
+    on = date(2023, 7, 3)
+
+    def refused(**change: Any) -> UserError:
+        with pytest.raises(UserError) as caught:
+            svc.issue_decision(detail.id, detail.version, "penalty", on, **{**PENALTY, **change})
+        return caught.value
+
+    assert refused(fine_fen=None).message() == "行政处罚决定须填写罚款金额（不罚款的填0）。"
+    assert refused(fine_fen=None).field == "fine"
+    assert refused(fine_fen=-1).message() == "罚款金额不能为负数。"
+    assert refused(fine_fen=-1).message("en") == "The fine cannot be negative."
+    assert refused(fine_fen=200.5).code == "complaint.amount_invalid"  # money is never a float
+    assert refused(fine_fen=True).code == "complaint.amount_invalid"
+    assert refused(fine_fen=0).code == "complaint.penalty_empty"  # no fine and nothing else
+    assert refused(facts=" ").code == "complaint.decision_facts_required"
+    assert refused(basis="").code == "complaint.decision_basis_required"
+    assert refused(ordered_fen=100).code == "complaint.ordered_only_for_admin_decision"
+    assert svc.get(detail.id).status == "investigating" and svc.get(detail.id).decision_no == ""  # nothing half-done
+
+    detail = svc.issue_decision(detail.id, detail.version, "penalty", on, **{**PENALTY, "fine_fen": 2_000_050})
+    assert detail.status == "penalty" and detail.decision_no == "某区人社罚〔2023〕1号"
+    assert (detail.fine_fen, detail.ordered_fen) == (2_000_050, None)
+    assert (detail.decision_facts, detail.decision_basis) == (PENALTY["facts"], PENALTY["basis"])
+    assert detail.events[-1].action == "penalty" and detail.events[-1].note == "罚款20,000.50元"
+    assert svc.get(detail.id).fine_fen == 2_000_050  # read back from the store
+    with store.read() as session:
+        from app.services import audit
+
+        assert audit.verify(session).ok
+        changes = [json.loads(c) for c in session.scalars(
+            select(AuditEntry.changes).where(AuditEntry.table_name == "complaint", AuditEntry.record_id == detail.id)
+        )]
+    assert [c["fine_fen"] for c in changes if "fine_fen" in c] == [[None, 2_000_050]]
+
+
+def test_a_penalty_without_a_fine_states_the_penalty(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = reviewed_case(store, "penalty")
+    detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 3),
+                                **{**PENALTY, "fine_fen": 0, "order": "警告"})
+    assert (detail.fine_fen, detail.decision_order) == (0, "警告")
+
+
+def test_a_handling_decision_records_what_is_ordered(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = reviewed_case(store, "admin_decision")
+    on = date(2023, 7, 3)
+    fields = {"facts": "拖欠3名劳动者工资15,000.00元，经责令限期改正逾期未改正", "basis": "《劳动保障监察条例》第二十六条",
+              "order": "责令你单位于2023年7月20日前支付所欠工资及赔偿金"}
+
+    def refused(**change: Any) -> str:
+        with pytest.raises(UserError) as caught:
+            svc.issue_decision(detail.id, detail.version, "admin_decision", on, **{**fields, **change})
+        return caught.value.code
+
+    assert refused(order="") == "complaint.decision_order_required"
+    assert refused(ordered_fen=-100) == "complaint.ordered_negative"
+    assert refused(ordered_fen=1.5) == "complaint.amount_invalid"
+    assert refused(fine_fen=100) == "complaint.fine_only_for_penalty"
+    detail = svc.issue_decision(detail.id, detail.version, "admin_decision", on, ordered_fen=2_250_000, **fields)
+    assert detail.decision_no == "某区人社监处字〔2023〕1号"
+    assert (detail.ordered_fen, detail.fine_fen, detail.decision_order) == (2_250_000, None, fields["order"])
+    assert detail.events[-1].note == "责令支付22,500.00元"
+
+
+def test_a_handling_decision_may_order_no_amount(store) -> None:  # type: ignore[no-untyped-def]
+    svc, detail = reviewed_case(store, "admin_decision", workers=1)
+    detail = svc.issue_decision(detail.id, detail.version, "admin_decision", date(2023, 7, 3),
+                                facts="未按规定建立职工名册", basis="《劳动保障监察条例》第二十六条",
+                                order="责令你单位限期建立职工名册", note="送达时当场宣告")
+    assert detail.ordered_fen is None and detail.events[-1].note == "送达时当场宣告"
 
 
 # ---------------------------------------------------------------- property: recovered = Σ payments

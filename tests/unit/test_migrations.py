@@ -89,3 +89,31 @@ def test_timestamps_come_back_timezone_aware_utc(store) -> None:  # type: ignore
         assert party is not None
         assert party.created_at.utcoffset() is not None
         assert party.created_at.utcoffset().total_seconds() == 0
+
+
+def test_0008_adds_the_decision_columns_and_older_complaints_still_verify(db_url: str) -> None:
+    """A complaint written before 0008 (no decision columns) upgrades with its audit digests intact."""
+    from alembic import command
+
+    from app.services.complaints import ComplaintService
+    from app.store.migrate import alembic_config
+    from tests.unit.test_complaints import intake
+
+    store = open_store(db_url)
+    try:
+        svc = ComplaintService(store, make_actor("inspector", username="inspector"))
+        detail, _ = svc.register(intake(workers=2))
+    finally:
+        store.dispose()
+    command.downgrade(alembic_config(db_url), "0007")
+    columns = {r[1] for r in sqlite3.connect(db_url.removeprefix("sqlite:///")).execute("PRAGMA table_info(complaint)")}
+    assert "fine_fen" not in columns and "decision_facts" not in columns
+    upgrade(db_url)
+    store = open_store(db_url)
+    try:
+        with store.read() as session:
+            assert audit.verify(session).ok
+        again = ComplaintService(store, make_actor("inspector")).get(detail.id)
+        assert (again.number, again.fine_fen, again.ordered_fen, again.decision_facts) == (detail.number, None, None, "")
+    finally:
+        store.dispose()

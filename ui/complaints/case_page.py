@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -300,7 +301,20 @@ class ComplaintCasePage(QDialog):
         ])
         self.publish = QCheckBox(self.tr("To be published (执法公示)"), objectName="publish")
         self.publish.setChecked(True)
-        self.decision_date = _date_edit("decision_issue_date")
+        self.issue_date = _date_edit("decision_issue_date")
+        self.decision_facts = QPlainTextEdit(objectName="decision_facts")
+        self.decision_facts.setPlaceholderText(self.tr("Facts found and the evidence"))
+        self.decision_facts.setTabChangesFocus(True)
+        self.decision_facts.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.decision_basis = QLineEdit(objectName="decision_basis")
+        self.decision_basis.setPlaceholderText(self.tr("Articles applied, e.g. 《劳动保障监察条例》第二十六条"))
+        self.decision_order = QLineEdit(objectName="decision_order")
+        self.fine_amount = MoneyEdit(field="fine")
+        self.fine_amount.setObjectName("fine_amount")
+        self.ordered_amount = MoneyEdit(field="ordered")
+        self.ordered_amount.setObjectName("ordered_amount")
+        self.decision_summary = QLabel(objectName="decision_summary")
+        self.decision_summary.setWordWrap(True)
         self.issue_button = self._button("issue_decision", self.tr("Issue the decision"), self.issue_decision, Permission.COMPLAINT_HANDLE)
         self.published_button = self._button("published", self.tr("Published"), self.published, Permission.COMPLAINT_HANDLE)
         review = QGroupBox(self.tr("Legal review (法制审核) — a reviewer with the legal qualification"))
@@ -314,15 +328,43 @@ class ComplaintCasePage(QDialog):
         f.addRow(self.tr("Text"), self.review_text)
         f.addRow("", self.review_button)
         decision = QGroupBox(self.tr("Decision"))
-        d = QHBoxLayout(decision)
-        for w in (self.decision_date, self.publish, self.issue_button, self.published_button):
+        self.decision_form = QFormLayout(decision)
+        d = QHBoxLayout()
+        for w in (self.issue_date, self.publish):
             d.addWidget(w)
         d.addStretch(1)
+        self.decision_form.addRow(self.tr("Date"), d)
+        self.decision_form.addRow(self.tr("Facts found"), self.decision_facts)
+        self.decision_form.addRow(self.tr("Legal basis"), self.decision_basis)
+        self.order_label = QLabel()
+        self.decision_form.addRow(self.order_label, self.decision_order)
+        self.decision_form.addRow(self.tr("Fine (yuan)"), self.fine_amount)
+        self.decision_form.addRow(self.tr("Amount ordered to be paid (yuan)"), self.ordered_amount)
+        buttons = QHBoxLayout()
+        for w in (self.issue_button, self.published_button):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        self.decision_form.addRow("", buttons)
+        self.decision_form.addRow(self.decision_summary)
+        self.review_kind.currentIndexChanged.connect(self._decision_kind_changed)
+        self._decision_kind_changed()
         layout = QVBoxLayout(page)
         layout.addWidget(review)
         layout.addWidget(self.reviews_table, 1)
         layout.addWidget(decision)
         return page
+
+    def _decision_kind_changed(self) -> None:
+        """A penalty states its fine; a handling decision what is ordered and the amount to pay."""
+        penalty = self.review_kind.currentData() == "penalty"
+        self.decision_form.setRowVisible(self.fine_amount, penalty)
+        self.decision_form.setRowVisible(self.ordered_amount, not penalty)
+        if penalty:
+            self.order_label.setText(self.tr("Other penalty (if any)"))
+            self.decision_order.setPlaceholderText(self.tr("Besides the fine, e.g. 警告"))
+        else:
+            self.order_label.setText(self.tr("Ordered to"))
+            self.decision_order.setPlaceholderText(self.tr("What the employer must do, and by when"))
 
     def _files_tab(self) -> QWidget:
         page = QWidget()
@@ -464,6 +506,7 @@ class ComplaintCasePage(QDialog):
         self.project_button.setEnabled(d.project_id is not None)
         self.issue_button.setVisible("admin_decision" in d.allowed_actions() or "penalty" in d.allowed_actions())
         self.published_button.setVisible(d.publish_required and d.decision_issued_on is not None and d.published_on is None)
+        self.decision_summary.setText(self._decision_text(d))
         self.assigned.setText(
             "；".join(
                 f"{o.name}{'（' + lead_word + '）' if o.lead else ''} {o.certificate_no}" for o in d.officers
@@ -479,6 +522,20 @@ class ComplaintCasePage(QDialog):
             ("close", self.close_button), ("notify_result", self.notify_button), ("archive", self.archive_button),
         ):
             button.setVisible(action in allowed)
+
+    def _decision_text(self, d: ComplaintDetail) -> str:
+        if not d.decision_no or d.decision_issued_on is None:
+            return ""
+        kind = self.tr("Penalty decision") if d.decision_kind == "penalty" else self.tr("Handling decision")
+        text = (self.tr("%1 %2 issued on %3")
+                .replace("%1", kind)
+                .replace("%2", d.decision_no)
+                .replace("%3", d.decision_issued_on.isoformat()))
+        if d.fine_fen is not None:
+            text += self.tr(", fine %1 yuan").replace("%1", format_yuan(d.fine_fen))
+        if d.ordered_fen is not None:
+            text += self.tr(", ordered to pay %1 yuan").replace("%1", format_yuan(d.ordered_fen))
+        return text
 
     def _fill(
         self, table: QTableWidget, rows: list[tuple[Any, ...]], *, money_columns: set[int] = frozenset(),  # type: ignore[assignment]
@@ -689,8 +746,16 @@ class ComplaintCasePage(QDialog):
 
     def issue_decision(self) -> bool:
         d = self.detail
+        kind = self.review_kind.currentData()
+        try:  # only the amount the kind of decision carries is read
+            fine = self.fine_amount.fen() if kind == "penalty" else None
+            ordered = self.ordered_amount.fen() if kind == "admin_decision" else None
+        except UserError as err:
+            return self._fail(err)
         return self._run(lambda: self.service.issue_decision(
-            d.id, d.version, self.review_kind.currentData(), self._day(self.decision_date),
+            d.id, d.version, kind, self._day(self.issue_date),
+            facts=self.decision_facts.toPlainText(), basis=self.decision_basis.text(),
+            order=self.decision_order.text(), fine_fen=fine, ordered_fen=ordered,
             publish=self.publish.isChecked()))
 
     def published(self) -> bool:
