@@ -6,7 +6,11 @@
 - 立案审批表           — internal approval form (officers with certificate numbers)
 - 劳动保障监察限期改正指令书 — to the EMPLOYER: never names the complainant or reporter
                           (条例 art 9); workers by name and amount only
-- 结案审批表           — internal form with amounts ordered and actually recovered
+- 劳动保障监察行政处理决定书 / 行政处罚决定书 — to the EMPLOYER, the same way: the fields
+                          of 行政处罚法 art 59 (DOMAIN B §3.1): party and address, facts,
+                          basis, what is ordered / the fine (with the amount in capitals),
+                          how to perform, the remedy periods (I11: 复议 60 days, 诉讼 6 months)
+- 结案审批表           — internal form with amounts ordered, actually recovered and fined
 
 A4 portrait, the shipped font (embedded subset), the number in the 〔2023〕
 style, 落款 after GB/T 9704 and a seal note.  Written atomically.
@@ -21,7 +25,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from app.documents.base import (
     PORTRAIT,
@@ -31,18 +35,31 @@ from app.documents.base import (
     signature_block,
     text,
 )
-from app.legal.rates import format_yuan
+from app.legal.rates import format_yuan, yuan_in_words
 from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintDetail
+from app.services.complaints import ComplaintDetail, EmployerLine
 
 DOCUMENTS: dict[str, str] = {
     "registration": "投诉（举报）登记表",
     "refusal": "不予受理投诉通知书",
     "filing": "立案审批表",
     "rectification": "劳动保障监察限期改正指令书",
+    "admin_decision": "劳动保障监察行政处理决定书",
+    "penalty": "劳动保障监察行政处罚决定书",
     "closure": "结案审批表",
 }
 SEAL_NOTE = "（印章）"
+# Who an order or decision is addressed to: whoever pays the workers (not the 建设单位).
+_PAYING_ROLES = ("employer", "subcontractor", "general_contractor", "gang_master")
+BLANK = "_" * 16  # filled in by hand where the register lacks the fact
+
+
+def _remedy(document: str) -> str:
+    """The remedy clause (DOMAIN I11: 复议 within 60 days, 诉讼 within 6 months)."""
+    return (
+        f"如不服本决定，可以在收到{document}之日起六十日内依法申请行政复议，"
+        "或者在六个月内依法向人民法院提起行政诉讼。"
+    )
 
 
 def _label(table: dict[str, tuple[str, str]], value: str | None) -> str:
@@ -111,6 +128,27 @@ def _approval(styles: dict[str, Any], width: float, rows: Sequence[str] = ("承�
     return _form_table([(r, "\n\n签名：" + "_" * 18 + "　日期：" + "_" * 6 + "年" + "_" * 4 + "月" + "_" * 4 + "日") for r in rows], styles, width)
 
 
+def _addressed(d: ComplaintDetail) -> list[EmployerLine]:
+    return [e for e in d.employers if e.role in _PAYING_ROLES] or list(d.employers[:1])
+
+
+def _addressee(d: ComplaintDetail) -> str:
+    return "、".join(e.name for e in _addressed(d))
+
+
+def _party_lines(d: ComplaintDetail, label: str) -> list[str]:
+    """The party a decision is against, as 行政处罚法 art 59 wants it: name and address."""
+    lines = []
+    for e in _addressed(d):
+        lines += [
+            f"{label}：{e.name}",
+            f"统一社会信用代码：{e.uscc or BLANK}",
+            f"法定代表人（负责人）：{e.legal_rep or BLANK}",
+            f"住所：{e.address or BLANK}",
+        ]
+    return lines
+
+
 def _heading(doc: OfficialDocument, title: str, number: str) -> list[Flowable]:
     st = doc.styles
     parts: list[Flowable] = [BoldParagraph(text(title), st["title"])]
@@ -165,10 +203,7 @@ def _story_refusal(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
         f"经审查，{d.decision_ground.rstrip('。') or '不符合受理条件'}。"
         "根据《关于实施〈劳动保障监察条例〉若干规定》第十八条的规定，本机关决定不予受理。"
     )
-    remedy = (
-        "如不服本决定，可以在收到本通知书之日起六十日内依法申请行政复议，"
-        "或者在六个月内依法向人民法院提起行政诉讼。"
-    )
+    remedy = _remedy("本通知书")
     return [
         *_heading(doc, "不予受理投诉通知书", d.number),
         Paragraph(text(f"{name}："), st["body_flush"]),
@@ -202,8 +237,7 @@ def _story_filing(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str]
 def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
     """Goes to the employer: nothing about the complainant or reporter."""
     st, width = doc.styles, doc.layout.frame_width
-    addressee = "、".join(e.name for e in d.employers if e.role in ("employer", "subcontractor", "general_contractor",
-                                                                  "gang_master")) or d.employers[0].name
+    addressee = _addressee(d)
     # What was still owed on the day of the order (payments made later do not change the order).
     ordered_on = d.rectification_ordered_on or on
     paid_before = {w.id: sum(p.amount_fen for p in d.payments if p.worker_id == w.id and p.paid_on < ordered_on)
@@ -241,9 +275,110 @@ def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[st
     ]
 
 
+def _decision_intro(d: ComplaintDetail) -> list[str]:
+    filed = f"于{chinese_date(d.filed_on)}" if d.filed_on else ""
+    case = f"（立案号：{d.case_no}）" if d.case_no else ""
+    facts = d.decision_facts.rstrip("。；;") or "（请填写违法事实及证据）"
+    return [
+        f"本机关{filed}对你单位涉嫌违反劳动保障法律、法规的行为立案调查{case}。",
+        f"经查，你单位存在以下违法事实：{facts}。",
+    ]
+
+
+def _basis(d: ComplaintDetail) -> str:
+    """依据…，: the basis as typed, without a leading 依据/根据 or the final full stop."""
+    basis = d.decision_basis.strip().rstrip("。；;，,")
+    for word in ("依据", "根据", "依照"):
+        basis = basis.removeprefix(word)
+    return basis or "（请填写处理或处罚依据）"
+
+
+def _decision_tail(
+    doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date, last: list[Flowable]
+) -> list[Flowable]:
+    """The last paragraphs, the 落款 and the seal note kept on one page."""
+    st = doc.styles
+    return [KeepTogether([*last, *signature_block(org["bureau"], d.decision_issued_on or on, st),
+                          Paragraph(text(SEAL_NOTE), st["right"])])]
+
+
+def _amount(fen: int) -> str:
+    return f"人民币{format_yuan(fen)}元（大写：{yuan_in_words(fen)}）"
+
+
+def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    """行政处理决定书, to the employer: nothing about the complainant; workers by name and amount only."""
+    st, width = doc.styles, doc.layout.frame_width
+    order = d.decision_order.rstrip("。；;") or "（请填写责令事项）"
+    story: list[Flowable] = [*_heading(doc, DOCUMENTS["admin_decision"], d.decision_no)]
+    story += [Paragraph(text(line), st["body_flush"]) for line in _party_lines(d, "被处理单位")]
+    story.append(Spacer(1, 2 * mm))
+    story += [Paragraph(text(p), st["body"]) for p in _decision_intro(d)]
+    story.append(Paragraph(text(f"依据{_basis(d)}，本机关决定：{order}。"), st["body"]))
+    if d.ordered_fen is not None:
+        story.append(Paragraph(text(f"责令你单位支付的金额合计{_amount(d.ordered_fen)}。"), st["body"]))
+        # What each worker was still owed on the day of the decision (names and amounts only).
+        issued = d.decision_issued_on or on
+        owed = [(w.name, w.owed_fen - sum(p.amount_fen for p in d.payments if p.worker_id == w.id
+                                          and p.paid_on <= issued)) for w in d.workers]
+        owed = [(name, fen) for name, fen in owed if fen > 0]
+        if owed:
+            story.append(Paragraph(text("截至本决定作出之日，你单位尚欠下列劳动者工资："), st["body"]))
+            story.append(_grid(["序号", "姓名", "尚欠工资（元）"],
+                               [[i + 1, name, format_yuan(fen)] for i, (name, fen) in enumerate(owed)],
+                               st, [15 * mm, 50 * mm, width - 65 * mm]))
+            story.append(Spacer(1, 3 * mm))
+    story.append(Paragraph(text(
+        "你单位应当按照本决定确定的期限履行，并将履行情况书面报送本机关。"
+        "逾期不履行的，本机关将依法申请人民法院强制执行。"), st["body"]))
+    remedy = "你单位" + _remedy("本决定书") + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+    return [*story, *_decision_tail(doc, d, org, on, [Paragraph(text(remedy), st["body"])])]
+
+
+def _story_penalty(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    """行政处罚决定书, to the employer (行政处罚法 art 59); nothing about the complainant."""
+    st = doc.styles
+    fine = d.fine_fen or 0
+    items = []
+    if fine > 0:
+        items.append(f"罚款{_amount(fine)}")
+    if d.decision_order:
+        items.append(d.decision_order.rstrip("。；;"))
+    if not items:
+        items.append("（请填写处罚内容）")
+    story: list[Flowable] = [*_heading(doc, DOCUMENTS["penalty"], d.decision_no)]
+    story += [Paragraph(text(line), st["body_flush"]) for line in _party_lines(d, "被处罚单位")]
+    story.append(Spacer(1, 2 * mm))
+    story += [Paragraph(text(p), st["body"]) for p in _decision_intro(d)]
+    if len(items) == 1:
+        story.append(Paragraph(text(f"依据{_basis(d)}，本机关决定对你单位作出如下行政处罚：{items[0]}。"), st["body"]))
+    else:
+        story.append(Paragraph(text(f"依据{_basis(d)}，本机关决定对你单位作出如下行政处罚："), st["body"]))
+        numbers = "一二三四五六七八九十"
+        story += [Paragraph(text(f"{numbers[i]}、{item}{'。' if i == len(items) - 1 else '；'}"), st["body"])
+                  for i, item in enumerate(items[:10])]
+    if fine > 0:
+        story.append(Paragraph(text(
+            "你单位应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款。"
+            "逾期不缴纳罚款的，本机关将每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额，"
+            "并依法申请人民法院强制执行。"), st["body"]))
+    remedy = "你单位" + _remedy("本决定书") + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+    return [*story, *_decision_tail(doc, d, org, on, [Paragraph(text(remedy), st["body"])])]
+
+
 def _story_closure(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
     st, width = doc.styles, doc.layout.frame_width
     paid_workers = [w for w in d.workers if w.recovered_fen > 0]
+    if d.decision_kind and d.decision_no:
+        decision = f"{rules.label(rules.ACTION_LABELS, d.decision_kind).removeprefix('作出')} {d.decision_no}"
+        if d.decision_issued_on:
+            decision += f"（{chinese_date(d.decision_issued_on)}）"
+        if d.ordered_fen is not None:
+            decision += f"，责令支付{format_yuan(d.ordered_fen)}元"
+    else:
+        decision = "—"
+    fine = (f"{format_yuan(d.fine_fen)}元（{d.decision_no}）"
+            if d.decision_kind == "penalty" and d.fine_fen is not None else "—")
     rows = [
         ("立案号", d.case_no or "—"),
         ("当事人（单位）", _employers(d)),
@@ -252,7 +387,8 @@ def _story_closure(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
         ("责令支付金额", f"{format_yuan(d.owed_fen)}元"),
         ("实际追回金额", f"{format_yuan(d.recovered_fen)}元"),
         ("获支付人数", f"{len(paid_workers)}人，其中农民工{sum(1 for w in paid_workers if w.is_migrant_worker)}人"),
-        ("罚款", "—"),
+        ("处理/处罚决定", decision),
+        ("罚款", fine),
         ("结案方式", _label(rules.CLOSURE_LABELS, d.closure_kind) or "—"),
         ("结案理由", d.close_reason or "—"),
         ("结案日期", chinese_date(d.closed_on) if d.closed_on else "—"),
@@ -277,6 +413,8 @@ _STORIES = {
     "refusal": _story_refusal,
     "filing": _story_filing,
     "rectification": _story_rectification,
+    "admin_decision": _story_admin_decision,
+    "penalty": _story_penalty,
     "closure": _story_closure,
 }
 
@@ -319,6 +457,8 @@ def available_documents(detail: ComplaintDetail) -> list[str]:
         kinds.append("filing")
     if detail.rectification_no:
         kinds.append("rectification")
+    if detail.decision_no and detail.decision_kind in ("admin_decision", "penalty"):
+        kinds.append(detail.decision_kind)
     if detail.closed_on is not None:
         kinds.append("closure")
     return kinds

@@ -45,3 +45,59 @@ def format_yuan(fen: int | None) -> str:
     if fen is None:
         return ""
     return f"{fen_to_yuan(fen):,.2f}"
+
+
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_PLACES = ((1000, "仟"), (100, "佰"), (10, "拾"), (1, ""))
+_GROUPS = ("", "万", "亿", "万亿")
+
+
+def _four_digits_in_words(n: int) -> str:
+    """1 ≤ n ≤ 9999 in capital numerals; zeros inside collapse to one 零, none at the end."""
+    words, zero = "", False
+    for value, place in _PLACES:
+        digit = n // value % 10
+        if digit == 0:
+            zero = zero or bool(words)
+            continue
+        if zero:
+            words += "零"
+            zero = False
+        words += _DIGITS[digit] + place
+    return words
+
+
+def yuan_in_words(fen: int) -> str:
+    """An amount in fen in the capital numerals of official documents (人民币大写):
+    2,000,000 fen → 贰万元整, 1,300,050 → 壹万叁仟元伍角, 105 → 壹元零伍分."""
+    if isinstance(fen, bool) or not isinstance(fen, int) or fen < 0:
+        raise ValueError(f"not an amount in fen: {fen!r}")
+    yuan, cents = divmod(fen, 100)
+    jiao, fen_digit = divmod(cents, 10)
+    groups = []
+    while yuan:
+        yuan, group = divmod(yuan, 10_000)
+        groups.append(group)
+    if len(groups) > len(_GROUPS):
+        raise ValueError(f"amount too large: {fen}")
+    words, gap = "", False
+    for index in reversed(range(len(groups))):
+        group = groups[index]
+        if group == 0:
+            gap = gap or bool(words)
+            continue
+        if words and (gap or group < 1000):
+            words += "零"
+        gap = False
+        words += _four_digits_in_words(group) + _GROUPS[index]
+    if words:
+        words += "元"
+    if jiao == 0 and fen_digit == 0:
+        return (words or "零元") + "整"
+    if jiao:
+        words += _DIGITS[jiao] + "角"
+    elif words:
+        words += "零"
+    if fen_digit:
+        words += _DIGITS[fen_digit] + "分"
+    return words

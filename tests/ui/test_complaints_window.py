@@ -297,6 +297,12 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     monkeypatch.setattr(files, "choose_save_path", lambda *a: pdf)
     page.document_kind.setCurrentIndex(page.document_kind.findData("filing"))
     assert page.print_document() == pdf and pdf.stat().st_size > 1000
+    assert page.document_kind.findText("劳动保障监察行政处理决定书") >= 0
+    assert page.document_kind.findData("penalty") < 0
+    decision_pdf = tmp_path / "decision.pdf"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: decision_pdf)
+    page.document_kind.setCurrentIndex(page.document_kind.findData("admin_decision"))
+    assert page.print_document() == decision_pdf and decision_pdf.stat().st_size > 1000
     photo = tmp_path / "现场.jpg"
     photo.write_bytes(b"photo" * 100)
     monkeypatch.setattr(files, "choose_open_path", lambda *a: photo)
@@ -317,7 +323,9 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     page.close()
 
 
-def test_a_penalty_decision_records_its_fine(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.complaints import files
+
     officers = _officers(store)
     lawyer = StaffService(store, make_actor("admin", username="admin")).create(
         {"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
@@ -360,6 +368,12 @@ def test_a_penalty_decision_records_its_fine(qtbot, store, window) -> None:  # t
     assert "20,000.50" in page.decision_summary.text()
     assert page.events_table.item(page.events_table.rowCount() - 1, 5).text() == "罚款20,000.50元"
     _shot(page, "complaint_case_penalty.png")
+    page.tabs.setCurrentIndex(5)
+    pdf = tmp_path / "penalty.pdf"
+    monkeypatch.setattr(files, "choose_save_path", lambda *a: pdf)
+    page.document_kind.setCurrentIndex(page.document_kind.findData("penalty"))
+    assert page.document_kind.currentText() == "劳动保障监察行政处罚决定书"
+    assert page.print_document() == pdf and pdf.stat().st_size > 1000
     page.close()
 
 

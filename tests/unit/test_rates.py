@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from app.legal.rates import fen_to_wan_yuan, format_percent, format_yuan, percent, yuan_to_fen
+from app.legal.rates import (
+    fen_to_wan_yuan,
+    format_percent,
+    format_yuan,
+    percent,
+    yuan_in_words,
+    yuan_to_fen,
+)
 from app.store.types import ScaledDecimal
 
 
@@ -43,3 +50,33 @@ def test_scaled_decimal_is_exact_and_refuses_extra_places() -> None:
     assert hours.process_result_value(25, None) == Decimal("2.5")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         hours.process_bind_param(Decimal("2.55"), None)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("fen", "words"),
+    [
+        (0, "零元整"),
+        (5, "伍分"),
+        (50, "伍角"),
+        (105, "壹元零伍分"),
+        (1_000, "壹拾元整"),
+        (100_100, "壹仟零壹元整"),
+        (101_000, "壹仟零壹拾元整"),
+        (2_000_000, "贰万元整"),
+        (1_300_050, "壹万叁仟元伍角"),
+        (2_000_050, "贰万元伍角"),
+        (10_050_000, "壹拾万零伍佰元整"),
+        (12_345_678_99, "壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角玖分"),
+        (100_000_000_00, "壹亿元整"),
+        (100_010_000_00, "壹亿零壹万元整"),
+        (100_001_000_00, "壹亿零壹仟元整"),
+    ],
+)
+def test_yuan_in_words(fen: int, words: str) -> None:
+    assert yuan_in_words(fen) == words
+
+
+@pytest.mark.parametrize("bad", [-1, 1.5, True, "100"])
+def test_yuan_in_words_refuses_what_is_not_fen(bad: object) -> None:
+    with pytest.raises(ValueError):
+        yuan_in_words(bad)  # type: ignore[arg-type]
