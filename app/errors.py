@@ -206,6 +206,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "支付给{name}的{amount}元超过尚欠金额（{remaining}元）。",
     ),
     "complaint.closure_unknown": ("Unknown closure kind: {value}.", "未知的结案方式：{value}。"),
+    "complaint.import_closure_unknown": (
+        "A ledger can only close a case as all wages paid, no violation found, or other (not: {value}); "
+        "decisions, transfers and withdrawals are recorded in the case.",
+        "台账导入只能按“欠薪已全部支付”“查无违法事实”“其他”结案（不能是：{value}）；"
+        "作出决定、移送、撤销立案的，请在案件中办理。",
+    ),
+    "complaint.import_closed_too_early": (
+        "The closing date {date} is before the case's last step ({latest}).",
+        "结案日期{date}早于受理或支付日期（{latest}）。",
+    ),
+    "complaint.import_handle_not_permitted": (
+        "Your role may register complaints but not accept or handle them: leave the acceptance and payment "
+        "columns empty.",
+        "您的角色只能登记投诉，不能受理和办理：请不要填写受理日期、已支付金额和支付日期。",
+    ),
+    "complaint.import_close_not_permitted": (
+        "Your role may not close cases: leave the closing date and closure kind empty.",
+        "您的角色没有结案权限：请不要填写结案日期和结案方式。",
+    ),
     "complaint.not_paid": (
         "The wages are not all paid ({paid} of {owed} yuan) and the plan is not fulfilled: close for another reason.",
         "欠薪尚未全部支付（已付{paid}元，共{owed}元），支付计划也未履行完毕，不能按“全部支付”结案。",

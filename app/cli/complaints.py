@@ -8,10 +8,8 @@ transaction); the exports through ComplaintService.query / .ledger (masked).
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from app.cli import (
     actor_for,
@@ -74,31 +72,19 @@ def _template(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from app.services.complaints import ComplaintService
-    from app.spreadsheets.complaints import COLUMN_BY_FIELD, read_records
+    from app.spreadsheets.complaints import COLUMN_BY_FIELD, import_ledger_file
 
     path = Path(args.file)
-    estimate, records = read_records(path)
-    read = 0
-
-    def counted() -> Iterator[tuple[int, dict[str, Any]]]:
-        nonlocal read
-        for record in records:
-            read += 1
-            yield record
-
+    store = open_store_for(args)
     try:
-        store = open_store_for(args)
+        actor = actor_for(args, store, writes=True)
+        progress, finish = _line_progress("导入" if _zh(args) else "importing")
         try:
-            actor = actor_for(args, store, writes=True)
-            progress, finish = _line_progress("导入" if _zh(args) else "importing")
-            try:
-                report = ComplaintService(store, actor).import_records(counted(), total=estimate, progress=progress)
-            finally:
-                finish()
+            report, read = import_ledger_file(ComplaintService(store, actor), path, progress=progress)
         finally:
-            store.dispose()
+            finish()
     finally:
-        records.close()  # type: ignore[attr-defined]
+        store.dispose()
 
     refused = [
         {

@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
@@ -60,7 +60,6 @@ from app.services.parties import (
     CancelToken,
     ImportReport,
     ProgressCallback,
-    RowProblem,
     clean_fields,
 )
 from app.services.permissions import Permission
@@ -486,18 +485,6 @@ class StreamingQuery(PagedQuery[Any]):
                 yield [self._make_row(r) for r in partition]
 
 
-def _open_transaction(session: Session) -> None:
-    """Make sure a real transaction is open before the first SAVEPOINT.
-
-    pysqlite (legacy transaction control) emits BEGIN only before DML; a
-    SAVEPOINT issued first starts SQLite's own transaction, and RELEASE of that
-    outermost savepoint COMMITS it — a cancelled import would keep its first
-    rows.  A no-op DML makes the driver BEGIN, so savepoints nest inside it.
-    """
-    if session.get_bind().dialect.name == "sqlite":
-        session.execute(text("DELETE FROM complaint_event WHERE 0"))
-
-
 # ---------------------------------------------------------------- the service
 
 
@@ -518,7 +505,6 @@ class ComplaintService:
         self.rules = rule_table or DEFAULT_RULES
         self.today = today
         self._officer_check = officer_check
-        self._party_cache: dict[str, Party] | None = None  # number -> party, across the rows of an import
         self._made: dict[str, Party] = {}  # number -> party, within one registration
 
     # ------------------------------------------------------------ helpers
@@ -677,9 +663,8 @@ class ComplaintService:
         fields = {k: v for k, v in ref.items() if k != "kind"}
         cleaned = clean_fields({**fields, "kind": kind.value}, today=self.today())
         number = cleaned.get("id_no") or cleaned.get("uscc")
-        # Parties made earlier in this registration (or, during an import, in an
-        # earlier row) are not flushed yet: find them here, not in the database.
-        cache = self._party_cache if self._party_cache is not None else self._made
+        # Parties made earlier in this registration are not flushed yet: find them here, not in the database.
+        cache = self._made
         if number and number in cache:
             cached = cache[number]
             if cached in session:  # gone if its row was rolled back
@@ -696,8 +681,7 @@ class ComplaintService:
                 if existing.kind != kind.value:
                     code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
                     raise UserError(code, field=field_name, name=existing.name)
-                if cache is not None:
-                    cache[number] = existing
+                cache[number] = existing
                 return existing
         self.actor.require(Permission.PARTY_EDIT)
         party = Party(**cleaned)
@@ -767,7 +751,6 @@ class ComplaintService:
         Parties given by their fields are found by number or created, in the
         same transaction: on any error nothing is saved.
         """
-        self._party_cache = None  # only an import caches parties (a cancelled one may leave it set)
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_REGISTER) as uow:
             complaint, warnings = self._register(uow, fields)
             complaint_id = complaint.id
@@ -1849,116 +1832,18 @@ class ComplaintService:
         total: int = 0,
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
-        batch_size: int = 200,
+        batch_size: int = 1000,
     ) -> ImportReport:
-        """Import ledger rows (row number, fields) in one transaction.
+        """Import ledger rows (row number, fields) in one transaction (``complaint_import``).
 
         Each row is one complaint with one employer and one worker, optionally
-        with what was already paid.  A refused row is reported with its reason
-        and leaves nothing behind (a savepoint); cancelling or any other failure
-        saves nothing at all.  Rows are registered as received and, when the
-        row says so, accepted on the acceptance date.
+        with its acceptance, what was already paid and its closure.  A refused
+        row is reported with its reason and leaves nothing behind; cancelling
+        or any other failure saves nothing at all.
         """
-        report = ImportReport(total=total)
-        seen: dict[tuple[str, str, str], int] = {}
-        with UnitOfWork(
-            self.store, self.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
-        ) as uow:
-            _open_transaction(uow.session)
-            self._party_cache = {}
-            done = 0
-            for row_no, fields in records:
-                done += 1
-                try:
-                    key = (
-                        str(fields.get("worker_id_no") or "").strip().upper(),
-                        str(fields.get("employer_uscc") or fields.get("employer_name") or "").strip().upper(),
-                        str(fields.get("received_on") or ""),
-                    )
-                    if all(key) and key in seen:
-                        raise UserError("import.duplicate_in_file", row=seen[key])
-                    with uow.session.begin_nested():
-                        complaint_id = self._import_one(uow, fields)
-                    if all(key):
-                        seen[key] = row_no
-                    report.imported_ids.append(complaint_id)
-                except UserError as err:
-                    report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
-                if done % batch_size == 0:
-                    if cancel is not None:
-                        cancel.check()
-                    if progress:
-                        progress(done, total)
-            if cancel is not None:
-                cancel.check()
-            report.total = max(total, done)
-            report.imported = len(report.imported_ids)
-            if progress:
-                progress(done, report.total)
-            self._party_cache = None
-        return report
+        from app.services.complaint_import import import_ledger
 
-    def _import_one(self, uow: UnitOfWork, fields: Mapping[str, Any]) -> int:
-        received_on = fields.get("received_on")
-        if type(received_on) is not date:
-            raise UserError("import.value_required", field="received_on", column="受理日期")
-        worker_fields = {
-            "name": fields.get("worker_name"),
-            "id_no": fields.get("worker_id_no"),
-            "phone": fields.get("worker_phone"),
-            "is_migrant_worker": fields.get("is_migrant_worker", True),
-        }
-        employer_fields = {"name": fields.get("employer_name"), "uscc": fields.get("employer_uscc")}
-        # Check both parties first so a refusal names the ledger's own column.
-        for kind, party_fields, prefix in ((PartyKind.PERSON, worker_fields, "worker_"),
-                                           (PartyKind.ORG, employer_fields, "employer_")):
-            try:
-                clean_fields({**party_fields, "kind": kind.value}, today=self.today())
-            except UserError as err:
-                err.field = f"{prefix}{err.field}" if err.field in ("name", "id_no", "phone", "uscc") else err.field
-                raise
-        owed = fields.get("owed_fen")
-        if owed is None:
-            raise UserError("import.value_required", field="owed_fen", column="欠薪金额")
-        if _fen(owed, "owed_fen") < 0:
-            raise UserError("complaint.amount_negative", field="owed_fen")
-        paid = fields.get("paid_fen") or 0
-        if _fen(paid, "paid_fen") < 0:
-            raise UserError("complaint.amount_negative", field="paid_fen")
-        complaint, _warnings = self._register(  # an imported ledger is history: no intake warning
-            uow,
-            {
-                "kind": fields.get("kind") or ComplaintKind.COMPLAINT.value,
-                "channel": fields.get("channel"),
-                "received_at": datetime.combine(received_on, time(9, 0)),
-                "complainant": worker_fields,
-                "employers": [{"party": employer_fields, "role": fields.get("role") or EmployerRole.EMPLOYER.value}],
-                "workers": [{"party": worker_fields, "owed_fen": owed}],
-                "matters": fields.get("matters") or "拖欠工资",
-                "requests": fields.get("requests") or "",
-            },
-            warn=False,
-        )
-        accepted_on = fields.get("accepted_on")
-        if accepted_on is not None or paid:
-            on = accepted_on if type(accepted_on) is date else received_on
-            if on < received_on:
-                raise UserError(
-                    "complaint.date_before_received", field="accepted_on",
-                    date=on.isoformat(), received=received_on.isoformat(),
-                )
-            self._transition(uow, complaint, "accept", on, "导入")
-            complaint.decided_on = complaint.filed_on = on
-            complaint.case_no = allocate_number(
-                uow, "inspection_case", on.year, record_table=Complaint.__tablename__, record_id=complaint.id
-            )
-            self._stored_deadlines(complaint, received_on)
-            if paid:
-                paid_on = fields.get("paid_on") if type(fields.get("paid_on")) is date else on
-                uow.flush()
-                self._add_payment(uow, complaint, complaint.workers[0].id, paid_on, paid, "", "导入", check_future=True)
-        uow.flush()
-        return complaint.id
+        return import_ledger(self, records, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
 
 
 __all__ = [

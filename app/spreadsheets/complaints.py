@@ -5,8 +5,8 @@ exports is masked as the rows carry it.
 
 One template row is one worker of one complaint against one employer, as the
 bureau's existing Excel ledgers are kept; the import registers a complaint
-per row (and, when the row gives them, its acceptance and the amount already
-paid) through ComplaintService.import_records — one transaction, refused rows
+per row (and, when the row gives them, its acceptance, the amount already
+paid and its closure) through ComplaintService.import_records — one transaction, refused rows
 reported with their row number and reason.
 """
 
@@ -17,13 +17,14 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from itertools import chain, islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
 from app.legal.rates import yuan_to_fen
 from app.services import complaint_rules as rules
-from app.services.parties import ProgressCallback
+from app.services.parties import ImportReport, ProgressCallback
 from app.spreadsheets import add_choice_list
 from app.spreadsheets.parties import (
     RowFields,
@@ -36,6 +37,9 @@ from app.spreadsheets.parties import (
     _text,
     _yes_no,
 )
+
+if TYPE_CHECKING:
+    from app.services.complaints import ComplaintService
 
 SHEET_NAME = "投诉台账"
 HELP_SHEET_NAME = "说明"
@@ -62,6 +66,9 @@ def _zh(table: dict[str, tuple[str, str]]) -> tuple[str, ...]:
     return tuple(zh for zh, _en in table.values())
 
 
+_IMPORTABLE_CLOSURES = tuple(
+    zh for code, (zh, _en) in rules.CLOSURE_LABELS.items() if code in ("paid", "no_violation", "other")
+)
 COLUMNS: tuple[Column, ...] = (
     Column("登记日期", "received_on", 12, True, "必填。收到投诉（举报）的日期，格式 YYYY-MM-DD 或Excel日期。",
            aliases=("收到日期", "投诉日期", "接收日期")),
@@ -86,6 +93,11 @@ COLUMNS: tuple[Column, ...] = (
     Column("已支付金额（元）", "paid_fen", 14, False, "已追回的金额（元）；填写后视为已受理。不能超过欠薪金额。",
            aliases=("已追回金额", "已支付金额")),
     Column("支付日期", "paid_on", 12, False, "已支付金额的支付日期；留空为受理日期。"),
+    Column("结案日期", "closed_on", 12, False, "已结案的填写结案日期（不早于受理日期和支付日期）；留空则按未结案导入。"),
+    Column("结案方式", "closure_kind", 16, False,
+           "可选：" + "、".join(_IMPORTABLE_CLOSURES) + "。已全额支付的可留空（按“欠薪已全部支付”结案）。",
+           choices=_IMPORTABLE_CLOSURES),
+    Column("结案理由", "close_reason", 30, False, "留空为结案方式加“（台账导入）”。", aliases=("结案情况",)),
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 
@@ -136,7 +148,8 @@ def write_template(path: str | os.PathLike[str]) -> None:
         "使用方法：在“投诉台账”表中每行填写一名劳动者对一个用人单位的一件投诉，第一行表头不要修改；空行会被跳过。",
         "导入时逐行校验：有错误的行（身份证号错误、金额为负、来源渠道不认识、与文件中前面的行重复等）不导入，"
         "导入结束后列出行号和原因；其余各行一并保存。",
-        "劳动者和用人单位按身份证号、统一社会信用代码在当事人库中查找，找不到的自动登记。",
+        "劳动者和用人单位按身份证号、统一社会信用代码在当事人库中查找（没有信用代码的单位按名称查找），找不到的自动登记。",
+        "填写了结案日期的，按“受理—调查—结案”导入为已结案；作出处理/处罚决定、移送、撤销立案的案件请在程序中办理。",
     ):
         help_ws.append([line])
     help_ws.column_dimensions["A"].width = 20
@@ -152,39 +165,96 @@ def write_template(path: str | os.PathLike[str]) -> None:
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
     """Open a filled template: (estimated row count, iterator of (row number, fields)).
 
-    Streams the sheet (read-only mode); a bad file fails here with
-    `import.not_a_workbook` / `import.wrong_template` before any row is read.
+    Reads the sheet with `sheet_rows.open_sheet` (bounded memory); a bad file
+    fails here with `import.not_a_workbook` / `import.wrong_template` before
+    any row is read.
     """
-    import zipfile
-
-    from openpyxl import load_workbook
+    from app.spreadsheets.sheet_rows import open_sheet
 
     file = Path(path)
     if not file.is_file():
         raise UserError("file.not_found", path=str(file))
-    if not zipfile.is_zipfile(file):
-        raise UserError("import.not_a_workbook", detail=file.name)
+    sheet = open_sheet(file, SHEET_NAME)
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UserError("import.not_a_workbook", detail=f"{file.name} ({type(exc).__name__})") from exc
-    try:
-        ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
-        header_row, positions = _find_header(ws)
-        max_row = ws.max_row or header_row
+        head = list(islice(sheet.rows, _HEADER_SCAN_ROWS))
+        header_row, positions = _find_header(head)
     except BaseException:
-        wb.close()
+        sheet.close()
         raise
-    return max(0, max_row - header_row), _iter_rows(wb, ws, header_row, positions)
+    body = chain(head[header_row:], sheet.rows)
+    return max(0, sheet.estimated_rows - header_row), _iter_rows(sheet.close, body, header_row, positions)
 
 
-def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
+BACKGROUND_FROM_BYTES = 512 * 1024  # ~10,000 rows: below this, starting a reader process costs more than it saves
+IMPORT_BATCH_ROWS = 1000
+
+
+def import_ledger_file(
+    service: ComplaintService,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+) -> tuple[ImportReport, int]:
+    """Import a filled template through `service.import_records`: (the report, rows read).
+
+    A large file in a SQLite database file is read, and its rows checked and
+    prepared (`complaint_import.PrepareStage`), in a second process while this
+    one writes (`background`): the two halves of the work overlap on two
+    cores.  A bad file fails before anything is written.
+    """
+    from app.services.complaint_import import PreparedBatch, PrepareStage, import_ledger
+    from app.spreadsheets.background import read_in_background
+
+    file = Path(path)
+    read = 0
+    opened: list[Iterator[Any]] = []
+
+    def counted(items: Iterator[Any]) -> Iterator[Any]:
+        nonlocal read
+        for item in items:
+            read += item.rows if isinstance(item, PreparedBatch) else 1
+            yield item
+
+    if _prepare_in_background(service, file):
+        def stage(context: Any) -> tuple[int, Iterator[Any]]:
+            total, items = read_in_background(
+                f"{__name__}.read_records", file, PrepareStage(context, IMPORT_BATCH_ROWS), per_message=1
+            )
+            opened.append(items)
+            return total, counted(items)
+
+        try:
+            report = import_ledger(service, (), progress=progress, cancel=cancel, stage=stage)
+        finally:
+            for items in opened:
+                items.close()  # type: ignore[attr-defined]
+        return report, read
+    total, records = read_records(file)
+    try:
+        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel)
+    finally:
+        records.close()  # type: ignore[attr-defined]
+    return report, read
+
+
+def _prepare_in_background(service: ComplaintService, file: Path) -> bool:
+    url = service.store.url
+    return (
+        file.is_file()
+        and file.stat().st_size >= BACKGROUND_FROM_BYTES
+        and url.startswith("sqlite:///")
+        and url != "sqlite:///:memory:"
+    )
+
+
+def _find_header(head: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]]:
     lookup: dict[str, str] = {}
     for column in COLUMNS:
         for label in (column.label, *column.aliases):
             lookup[_normalise_label(label)] = column.field
     best: tuple[int, dict[str, int]] = (1, {})
-    for row_no, values in enumerate(ws.iter_rows(max_row=_HEADER_SCAN_ROWS, values_only=True), start=1):
+    for row_no, values in enumerate(head, start=1):
         positions: dict[str, int] = {}
         for index, value in enumerate(values):
             field = lookup.get(_normalise_label(value))
@@ -199,17 +269,19 @@ def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
     return row_no, positions
 
 
-def _iter_rows(wb: Any, ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
+def _iter_rows(
+    close: Callable[[], None], rows: Iterator[tuple[Any, ...]], header_row: int, positions: dict[str, int]
+) -> Iterator[tuple[int, dict[str, Any]]]:
     items = list(positions.items())
     try:
-        for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+        for row_no, values in enumerate(rows, start=header_row + 1):
             n = len(values)
             raw = {f: (values[i] if i < n else None) for f, i in items}
             if all(_is_blank(v) for v in raw.values()):
                 continue
             yield row_no, _row_fields(raw)
     finally:
-        wb.close()
+        close()
 
 
 def _money(value: Any, column: Any) -> int | None:
@@ -248,6 +320,8 @@ _CONVERTERS: dict[str, Callable[[Any, Any], Any]] = {
     "received_on": _date,
     "accepted_on": _date,
     "paid_on": _date,
+    "closed_on": _date,
+    "closure_kind": _choice(rules.CLOSURE_LABELS),
     "channel": _choice(rules.CHANNEL_LABELS),
     "kind": _choice(rules.KIND_LABELS),
     "role": _choice(rules.ROLE_LABELS),

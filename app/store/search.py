@@ -77,6 +77,13 @@ def reindex_parties(
     connection.execute(text(f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (:rowid, :terms)"), batch)
 
 
+def index_party_terms(connection: Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Write the search entries of parties just inserted (none exists yet): (id, `party_terms`)."""
+    if connection.dialect.name != "sqlite" or not rows:
+        return
+    connection.exec_driver_sql(f"INSERT INTO {FTS_TABLE}(rowid, terms) VALUES (?, ?)", list(rows))
+
+
 def unindex_parties(connection: Connection, ids: Sequence[int]) -> None:
     if connection.dialect.name != "sqlite" or not ids:
         return

@@ -374,13 +374,10 @@ class ComplaintsWindow(QWidget):
         service = self.service
 
         def body(progress: Any, cancel: Any) -> Any:
-            from app.spreadsheets.complaints import read_records
+            from app.spreadsheets.complaints import import_ledger_file
 
-            total, records = read_records(path)
-            try:
-                return service.import_records(records, total=total, progress=progress, cancel=cancel)
-            finally:
-                records.close()  # type: ignore[attr-defined]
+            report, _read = import_ledger_file(service, path, progress=progress, cancel=cancel)
+            return report
 
         self.tasks.run(
             body,

@@ -1,0 +1,855 @@
+"""Importing a complaints ledger in bulk (投诉台账导入).
+
+A ledger row is one worker's complaint against one employer, optionally with
+its acceptance, what was already paid, and its closure.  The rules are the
+ones a clerk meets on screen — the same checks, the same messages, the same
+state machine (``complaint_rules.TRANSITIONS``) — but the rows go in by the
+thousand instead of one ORM flush each:
+
+- every row is checked in Python first; a refused row writes nothing;
+- the parties of a batch are looked up in one query by ID number / credit
+  code (an employer without a credit code by its exact name), and the ones not
+  found are created;
+- case numbers come from the same counters as ``allocate_number`` (held for
+  the whole import, so the per-year sequence has no gaps or repeats);
+- rows are written with Core ``executemany``; the audit gets one
+  ``bulk_insert`` entry per table per batch listing each record's id and
+  digest, so ``audit verify`` checks every imported record as it checks the
+  others.
+
+Everything happens in the caller's unit of work: cancelling or any failure
+rolls the whole import back.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
+from time import time_ns
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy.orm import Session
+from sqlalchemy.types import TypeDecorator
+
+from app.clock import BUREAU_TZ
+from app.errors import UserError
+from app.legal.deadlines import due
+from app.legal.rates import format_yuan
+from app.models.audit import AuditHead
+from app.models.complaint import (
+    Channel,
+    ClosureKind,
+    Complaint,
+    ComplaintEmployer,
+    ComplaintEvent,
+    ComplaintKind,
+    ComplaintStatus,
+    ComplaintWorker,
+    EmployerRole,
+    WagePayment,
+)
+from app.models.numbering import IssuedNumber, NumberCounter
+from app.models.party import Party, PartyKind
+from app.services import audit
+from app.services import complaint_rules as rules
+from app.services.parties import (
+    CancelToken,
+    ImportReport,
+    ProgressCallback,
+    RowProblem,
+    clean_fields,
+)
+from app.services.permissions import Permission
+from app.services.permissions import label as permission_label
+from app.services.settings import read_setting
+from app.services.unit_of_work import UnitOfWork
+from app.store import search
+
+if TYPE_CHECKING:
+    from app.services.complaints import ComplaintService
+
+S = ComplaintStatus
+IMPORT_NOTE = "导入"
+# Closures a ledger can carry: the others need a decision, a transfer or a withdrawal recorded first.
+IMPORTABLE_CLOSURES = frozenset({ClosureKind.PAID.value, ClosureKind.NO_VIOLATION.value, ClosureKind.OTHER.value})
+_KINDS = frozenset(k.value for k in ComplaintKind)
+_CHANNELS = frozenset(c.value for c in Channel)
+_ROLES = frozenset(r.value for r in EmployerRole)
+_LOOKUP_CHUNK = 500
+BATCH_ROWS = 1000
+IMPORT_CACHE_KIB = 32 * 1024
+_PARTY_ERROR_FIELDS = ("name", "id_no", "phone", "uscc")
+
+
+@dataclass
+class CheckedRow:
+    """One ledger row that passed every check that needs no database (`RowChecker`)."""
+
+    row_no: int
+    kind: str
+    channel: str
+    role: str
+    received_on: date
+    owed: int
+    paid: int
+    paid_on: date | None
+    accepted_on: date | None
+    closed_on: date | None
+    closure_kind: str | None
+    close_reason: str
+    matters: str
+    requests: str
+    worker: dict[str, Any]  # cleaned party fields
+    employer: dict[str, Any]
+    worker_key: str
+    employer_key: str
+    duplicate_key: tuple[str, str, str]
+    worker_id: int = 0
+    employer_id: int = 0
+
+
+@dataclass
+class _Party:
+    id: int
+    kind: str
+    name: str
+
+
+@dataclass
+class _Batch:
+    """The records of one batch, by table, ready for executemany."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, values: dict[str, Any]) -> None:
+        self.rows.setdefault(table, []).append(values)
+
+
+class RowChecker:
+    """The checks of a ledger row that need no database: types, codes, dates, amounts, ID numbers.
+
+    It is picklable, so a large file's rows can be checked in the reader's
+    process (`app.spreadsheets.background`) while this one writes; called on a
+    (row number, fields) record it returns the checked row or the row's problem.
+    """
+
+    def __init__(self, today: date, may_handle: bool, may_close: bool) -> None:
+        self.today = today
+        self.may_handle = may_handle
+        self.may_close = may_close
+        self._employers: dict[tuple[Any, Any], dict[str, Any]] = {}  # (name, credit code) as typed -> cleaned
+
+    @classmethod
+    def for_service(cls, service: ComplaintService) -> RowChecker:
+        actor = service.actor
+        return cls(service.today(), actor.can(Permission.COMPLAINT_HANDLE), actor.can(Permission.COMPLAINT_CLOSE))
+
+    def __call__(self, record: tuple[int, Mapping[str, Any]]) -> CheckedRow | RowProblem:
+        row_no, fields = record
+        try:
+            return self.check(row_no, fields)
+        except UserError as err:
+            return RowProblem(row_no, err.code, err.field, err.params)
+
+    def check(self, row_no: int, fields: Mapping[str, Any]) -> CheckedRow:
+        received_on = fields.get("received_on")
+        if type(received_on) is not date:
+            raise UserError("import.value_required", field="received_on", column="登记日期")
+        if received_on > self.today:
+            raise UserError("complaint.date_future", field="received_on", date=received_on.isoformat())
+        worker = self._clean_party(
+            {"name": fields.get("worker_name"), "id_no": fields.get("worker_id_no"),
+             "phone": fields.get("worker_phone"), "is_migrant_worker": fields.get("is_migrant_worker", True)},
+            PartyKind.PERSON, "worker_",
+        )
+        employer_fields = (fields.get("employer_name"), fields.get("employer_uscc"))
+        employer = self._employers.get(employer_fields)  # a ledger names the same employers again and again
+        if employer is None:
+            employer = self._clean_party(
+                {"name": employer_fields[0], "uscc": employer_fields[1]}, PartyKind.ORG, "employer_"
+            )
+            self._employers[employer_fields] = employer
+        owed = fields.get("owed_fen")
+        if owed is None:
+            raise UserError("import.value_required", field="owed_fen", column="欠薪金额")
+        owed = _fen(owed, "owed_fen")
+        paid = _fen(fields.get("paid_fen") or 0, "paid_fen")
+        kind = str(fields.get("kind") or ComplaintKind.COMPLAINT.value)
+        if kind not in _KINDS:
+            raise UserError("complaint.kind_unknown", field="kind", value=kind)
+        channel = str(fields.get("channel") or "")
+        if channel not in _CHANNELS:
+            raise UserError("complaint.channel_unknown", field="channel", value=channel)
+        role = str(fields.get("role") or EmployerRole.EMPLOYER.value)
+        if role not in _ROLES:
+            raise UserError("complaint.role_unknown", field="role", value=role)
+        if paid > owed:
+            raise UserError("complaint.payment_exceeds_owed", field="paid_fen", name=worker["name"],
+                            amount=format_yuan(paid), remaining=format_yuan(owed))
+        accepted_on = _date_or_none(fields.get("accepted_on"))
+        closed_on = _date_or_none(fields.get("closed_on"))
+        closure_kind = fields.get("closure_kind")
+        if accepted_on is None and (paid or closed_on or closure_kind):
+            accepted_on = received_on
+        if accepted_on is not None:
+            if not self.may_handle:
+                raise UserError("complaint.import_handle_not_permitted", field="accepted_on")
+            self._check_day(accepted_on, received_on, "accepted_on")
+        paid_on = None
+        if paid:
+            paid_on = _date_or_none(fields.get("paid_on")) or accepted_on
+            self._check_day(paid_on, received_on, "paid_on")  # type: ignore[arg-type]
+        close_reason = ""
+        if closed_on is not None or closure_kind:
+            closure_kind, close_reason = self._closure(fields, closure_kind, closed_on, owed, paid)
+            if closed_on is None:
+                raise UserError("import.value_required", field="closed_on", column="结案日期")
+            self._check_day(closed_on, received_on, "closed_on")
+            latest = max(d for d in (accepted_on, paid_on) if d is not None)
+            if closed_on < latest:
+                raise UserError("complaint.import_closed_too_early", field="closed_on",
+                                date=closed_on.isoformat(), latest=latest.isoformat())
+        matters = _text(fields.get("matters")) or "拖欠工资"
+        worker_key = worker["id_no"]
+        employer_key = employer["uscc"] or f"name:{employer['name']}"
+        duplicate_key = (worker_key, (employer["uscc"] or employer["name"]).upper(), received_on.isoformat())
+        return CheckedRow(
+            row_no=row_no, kind=kind, channel=channel, role=role, received_on=received_on, owed=owed, paid=paid,
+            paid_on=paid_on, accepted_on=accepted_on, closed_on=closed_on, closure_kind=closure_kind,
+            close_reason=close_reason, matters=matters, requests=_text(fields.get("requests")),
+            worker=worker, employer=employer, worker_key=worker_key, employer_key=employer_key,
+            duplicate_key=duplicate_key,
+        )
+
+    def _clean_party(self, fields: dict[str, Any], kind: PartyKind, prefix: str) -> dict[str, Any]:
+        try:
+            cleaned = clean_fields({**fields, "kind": kind.value}, today=self.today)
+        except UserError as err:
+            if err.field in _PARTY_ERROR_FIELDS:
+                err.field = f"{prefix}{err.field}"
+            raise
+        if kind is PartyKind.PERSON and not cleaned["id_no"]:
+            raise UserError("import.value_required", field="worker_id_no", column="身份证号")
+        return cleaned
+
+    def _check_day(self, day: date, received_on: date, field_name: str) -> None:
+        if day > self.today:
+            raise UserError("complaint.date_future", field=field_name, date=day.isoformat())
+        if day < received_on:
+            raise UserError("complaint.date_before_received", field=field_name, date=day.isoformat(),
+                            received=received_on.isoformat())
+
+    def _closure(
+        self, fields: Mapping[str, Any], kind: Any, closed_on: date | None, owed: int, paid: int
+    ) -> tuple[str, str]:
+        if not self.may_close:
+            raise UserError("complaint.import_close_not_permitted", field="closed_on")
+        if not kind:
+            if not (owed > 0 and paid >= owed):
+                raise UserError("import.value_required", field="closure_kind", column="结案方式")
+            kind = ClosureKind.PAID.value
+        kind = str(kind)
+        if kind not in IMPORTABLE_CLOSURES:
+            raise UserError("complaint.import_closure_unknown", field="closure_kind", value=kind)
+        if kind == ClosureKind.PAID.value and not (owed > 0 and paid >= owed):
+            raise UserError("complaint.not_paid", field="closure_kind", paid=format_yuan(paid),
+                            owed=format_yuan(owed))
+        reason = _text(fields.get("close_reason")) or rules.label(rules.CLOSURE_LABELS, kind) + "（台账导入）"
+        return kind, reason
+
+
+def _date_or_none(value: Any) -> date | None:
+    return value if type(value) is date else None
+
+
+@dataclass
+class ImportContext:
+    """What preparing ledger rows needs, fixed when the import starts (picklable: see `PrepareStage`)."""
+
+    url: str
+    username: str
+    may_create_parties: bool
+    checker: RowChecker
+    body: str
+    patterns: dict[str, str]
+    calendar: Any
+    rules: Any
+    calendar_version: str | None
+    stamp: datetime
+    last_ids: dict[str, int]  # table -> the largest id in use when the import took the write lock
+    counters: dict[tuple[str, int], int]  # (doc_type, year) -> the last number handed out
+    sqlite: bool
+
+
+@dataclass
+class PreparedBatch:
+    """One batch of ledger rows turned into table rows, digests and the row report."""
+
+    first_row: int
+    last_row: int
+    rows: int
+    tables: list[tuple[str, list[tuple[Any, ...]], list[str], list[int]]]  # (table, rows, digests, ids), in order
+    records: dict[str, list[dict[str, Any]]] | None  # the same rows as values, for databases other than SQLite
+    search_terms: list[tuple[int, str]]  # (party id, terms) of the parties created
+    refused: list[RowProblem]
+    imported_ids: list[int]
+    counters: dict[tuple[str, int], int]  # the numbering counters after this batch
+
+
+@dataclass
+class _Batch:
+    """The records of one batch, by table."""
+
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def add(self, table: str, values: dict[str, Any]) -> None:
+        self.rows.setdefault(table, []).append(values)
+
+
+class LedgerPreparer:
+    """Turns ledger rows into the table rows to insert: checks, parties, numbers, deadlines, digests.
+
+    It only reads the database (the parties already registered), so it can
+    run in the reader's process beside the writing one (`PrepareStage`).
+    """
+
+    def __init__(self, context: ImportContext, session: Session) -> None:
+        self.context = context
+        self.session = session
+        self.checker = context.checker
+        self.parties: dict[str, _Party] = {}  # worker/employer key -> party, across batches
+        self.seen: dict[tuple[str, str, str], int] = {}  # duplicate key -> row number
+        self.counters = dict(context.counters)
+        self.last_ids = dict(context.last_ids)
+        self.username = context.username
+        self.uuids = _TimeOrderedUuids()
+        self.stamp = {"version": 1, "created_at": context.stamp, "updated_at": context.stamp}
+        self._due: dict[tuple[str, date], date] = {}
+
+    def prepare(self, records: list[Any]) -> PreparedBatch:
+        checked: list[CheckedRow] = []
+        refused: list[RowProblem] = []
+        for record in records:
+            item = record if isinstance(record, CheckedRow | RowProblem) else self.checker(record)
+            if isinstance(item, RowProblem):
+                refused.append(item)
+            else:
+                checked.append(item)
+        accepted: list[CheckedRow] = []
+        batch = _Batch()
+        new_parties: list[dict[str, Any]] = []
+        self._look_up_parties(checked)
+        for row in checked:
+            try:
+                if row.duplicate_key in self.seen:
+                    raise UserError("import.duplicate_in_file", row=self.seen[row.duplicate_key])
+                row.worker_id = self._party_for(row.worker_key, row.worker, PartyKind.PERSON, "worker_id_no",
+                                                new_parties)
+                row.employer_id = self._party_for(row.employer_key, row.employer, PartyKind.ORG, "employer_name",
+                                                  new_parties)
+            except UserError as err:
+                refused.append(RowProblem(row.row_no, err.code, err.field, err.params))
+                continue
+            self.seen[row.duplicate_key] = row.row_no
+            accepted.append(row)
+        for values in new_parties:
+            batch.add(Party.__tablename__, values)
+        imported_ids = [self._complaint(row, batch) for row in accepted]
+        refused.sort(key=lambda p: p.row)
+        tables = []
+        for model in _WRITE_ORDER:
+            records_of_table = batch.rows.get(model.__tablename__)
+            if records_of_table:
+                rows, digests = _writer(model).rows_and_digests(records_of_table)
+                tables.append((model.__tablename__, rows, digests, [r["id"] for r in records_of_table]))
+        return PreparedBatch(
+            first_row=_row_number(records[0]),
+            last_row=_row_number(records[-1]),
+            rows=len(records),
+            tables=tables,
+            records=None if self.context.sqlite else batch.rows,
+            search_terms=[(r["id"], search.party_terms(r["name"], r.get("id_no"), r.get("uscc"))) for r in new_parties],
+            refused=refused,
+            imported_ids=imported_ids,
+            counters=dict(self.counters),
+        )
+
+    # ------------------------------------------------------------ parties
+    def _look_up_parties(self, rows: list[CheckedRow]) -> None:
+        """Load the batch's parties not yet known, in a few queries."""
+        numbers = {r.worker_key for r in rows} | {r.employer["uscc"] for r in rows if r.employer["uscc"]}
+        names = {r.employer["name"] for r in rows if not r.employer["uscc"]}
+        numbers -= self.parties.keys()
+        names = {n for n in names if f"name:{n}" not in self.parties}
+        number_list = sorted(numbers)
+        for start in range(0, len(number_list), _LOOKUP_CHUNK):
+            chunk = number_list[start : start + _LOOKUP_CHUNK]
+            for r in self.session.execute(
+                select(Party.id, Party.kind, Party.name, Party.id_no, Party.uscc).where(
+                    Party.id_no.in_(chunk) | Party.uscc.in_(chunk)
+                )
+            ):
+                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name)
+        name_list = sorted(names)
+        for start in range(0, len(name_list), _LOOKUP_CHUNK):
+            chunk = name_list[start : start + _LOOKUP_CHUNK]
+            for r in self.session.execute(
+                select(func.min(Party.id).label("id"), Party.name)
+                .where(Party.kind == PartyKind.ORG.value, Party.uscc.is_(None), Party.name.in_(chunk))
+                .group_by(Party.name)
+            ):
+                self.parties[f"name:{r.name}"] = _Party(r.id, PartyKind.ORG.value, r.name)
+
+    def _party_for(
+        self, key: str, cleaned: dict[str, Any], kind: PartyKind, field_name: str,
+        new_parties: list[dict[str, Any]],
+    ) -> int:
+        known = self.parties.get(key)
+        if known is not None:
+            if known.kind != kind.value:
+                code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
+                raise UserError(code, field=field_name, name=known.name)
+            return known.id
+        if not self.context.may_create_parties:  # the whole import stops, as a form would
+            raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value,
+                            label_zh=permission_label(Permission.PARTY_EDIT, "zh_CN"),
+                            label_en=permission_label(Permission.PARTY_EDIT, "en"))
+        party_id = self._next_id(Party.__table__)
+        new_parties.append(self._record({**cleaned, "id": party_id}))
+        self.parties[key] = _Party(party_id, kind.value, cleaned["name"])
+        return party_id
+
+    # ------------------------------------------------------------ one complaint
+    def _complaint(self, row: CheckedRow, batch: _Batch) -> int:
+        complaint_id = self._next_id(Complaint.__table__)
+        number = self._number("complaint", row.received_on.year, complaint_id, batch)
+        status = S.RECEIVED
+        events: list[tuple[str, date, S | None, S | None, str]] = [
+            ("register", row.received_on, None, S.RECEIVED, "")
+        ]
+
+        def step(action: str, on: date, note: str) -> None:
+            nonlocal status
+            transition = rules.TRANSITIONS[action]
+            if status not in transition.sources:  # the ledger may only describe what the state machine allows
+                raise RuntimeError(f"ledger import: {action} is not allowed from {status}")
+            events.append((action, on, status, transition.target, note))
+            status = transition.target
+
+        case_no = None
+        if row.accepted_on is not None:
+            step("accept", row.accepted_on, IMPORT_NOTE)
+            case_no = self._number("inspection_case", row.accepted_on.year, complaint_id, batch)
+        if row.closed_on is not None:
+            step("start_investigation", row.accepted_on, IMPORT_NOTE)  # type: ignore[arg-type]
+        if row.paid:
+            events.append(("payment", row.paid_on, None, None,  # type: ignore[arg-type]
+                           f"{row.worker['name']} {format_yuan(row.paid)}元"))
+        if row.closed_on is not None:
+            step("close", row.closed_on, row.close_reason)
+        received_at = datetime.combine(row.received_on, time(9, 0), tzinfo=BUREAU_TZ).astimezone(UTC)
+        batch.add(Complaint.__tablename__, self._record({
+            "id": complaint_id, "number": number, "case_no": case_no, "kind": row.kind, "channel": row.channel,
+            "received_at": received_at, "received_on": row.received_on, "received_by": self.username,
+            "complainant_id": row.worker_id, "anonymous": False, "matters": row.matters, "requests": row.requests,
+            "evidence": "", "status": status.value, "decided_on": row.accepted_on, "filed_on": row.accepted_on,
+            "extension_days": 0, "publish_required": False,
+            "closed_on": row.closed_on, "closure_kind": row.closure_kind,
+            "close_reason": row.close_reason or None,
+            "decision_due": self._due_date("I1", row.received_on),
+            "investigation_due": self._due_date("I2", row.accepted_on) if row.accepted_on is not None else None,
+            "deadline_calendar": self.context.calendar_version,
+        }))
+        batch.add(ComplaintEmployer.__tablename__, self._record({
+            "id": self._next_id(ComplaintEmployer.__table__), "complaint_id": complaint_id,
+            "party_id": row.employer_id, "role": row.role,
+        }))
+        worker_link = self._next_id(ComplaintWorker.__table__)
+        batch.add(ComplaintWorker.__tablename__, self._record({
+            "id": worker_link, "complaint_id": complaint_id, "party_id": row.worker_id, "owed_fen": row.owed,
+        }))
+        if row.paid:
+            batch.add(WagePayment.__tablename__, self._record({
+                "id": self._next_id(WagePayment.__table__), "complaint_id": complaint_id, "worker_id": worker_link,
+                "paid_on": row.paid_on, "amount_fen": row.paid, "method": "", "note": IMPORT_NOTE,
+            }))
+        for action, on, source, target, note in events:
+            batch.add(ComplaintEvent.__tablename__, self._record({
+                "id": self._next_id(ComplaintEvent.__table__), "complaint_id": complaint_id, "occurred_on": on,
+                "action": action, "from_status": source.value if source else None,
+                "to_status": target.value if target else None, "actor": self.username, "officers": "",
+                "note": note,
+            }))
+        return complaint_id
+
+    def _due_date(self, rule_id: str, start: date) -> date:
+        key = (rule_id, start)
+        found = self._due.get(key)
+        if found is None:
+            found = self._due[key] = due(start, self.context.rules.get(rule_id), calendar=self.context.calendar).due
+        return found
+
+    def _number(self, doc_type: str, year: int, complaint_id: int, batch: _Batch) -> str:
+        """The next number of the year's sequence, as `numbering.allocate_number` hands it out
+        (the counters are written back when the import ends)."""
+        pattern = self.context.patterns.get(doc_type)
+        if pattern is None:
+            raise ValueError(f"no case-number pattern for {doc_type}")
+        value = self.counters[(doc_type, year)] = self.counters.get((doc_type, year), 0) + 1
+        body = self.context.body
+        text = pattern.format(body=body, district=body, year=year, n=value)
+        batch.add(IssuedNumber.__tablename__, self._record({
+            "id": self._next_id(IssuedNumber.__table__), "body": body, "doc_type": doc_type, "year": year,
+            "value": value, "text": text, "record_table": Complaint.__tablename__,
+            "record_id": complaint_id, "void": False,
+        }))
+        return text
+
+    def _next_id(self, table: Table) -> int:
+        """Ids are counted here (the importing unit of work holds the write lock), so links need no round trip."""
+        current = self.last_ids.get(table.name, 0) + 1
+        self.last_ids[table.name] = current
+        return current
+
+    def _record(self, values: dict[str, Any]) -> dict[str, Any]:
+        """The given values and the travelling-record columns (the writer takes None for any other column)."""
+        return {**self.stamp, "uuid": self.uuids.next_hex(), **values}
+
+
+class PrepareStage:
+    """`LedgerPreparer` in the reader's process: turns the stream of records into PreparedBatches.
+
+    It opens its own read-only connection to the (file) database; the
+    importing process holds the write lock, so nobody else adds parties
+    meanwhile, and the parties this import creates are in its own cache.
+    """
+
+    def __init__(self, context: ImportContext, batch_size: int) -> None:
+        self.context = context
+        self.batch_size = batch_size
+
+    def __call__(self, records: Iterable[Any]) -> Iterator[PreparedBatch]:
+        from app.store.engine import make_engine
+
+        gc.disable()  # this process only prepares rows: no cycles worth collecting
+        engine = make_engine(self.context.url)
+        try:
+            with Session(engine) as session:
+                preparer = LedgerPreparer(self.context, session)
+                for batch in _batches(records, self.batch_size):
+                    yield preparer.prepare(batch)
+                    session.rollback()  # end the read transaction: nothing to keep between batches
+        finally:
+            engine.dispose()
+
+
+def _batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    pending: list[Any] = []
+    for record in records:
+        pending.append(record)
+        if len(pending) >= size:
+            yield pending
+            pending = []
+    if pending:
+        yield pending
+
+
+class LedgerImport:
+    """One import run inside one unit of work (`ComplaintService.import_records`)."""
+
+    def __init__(self, service: ComplaintService, uow: UnitOfWork) -> None:
+        self.service = service
+        self.uow = uow
+        self.session = uow.session
+        self.connection = uow.session.connection()
+        self.actor = service.actor
+        sqlite = self.connection.dialect.name == "sqlite"
+        if sqlite:
+            # The indexes of a large import outgrow SQLite's default 2 MB page cache; the
+            # pool gives the next user of this connection the default again (see _restore_cache).
+            self.connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
+        # Take the write lock now (a no-op write): ids counted from max(id) then stay ours.
+        self.connection.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
+        body = read_setting(self.session, "organisation")["district"]
+        calendar = service.calendar
+        self.context = ImportContext(
+            url=service.store.url,
+            username=self.actor.username,
+            may_create_parties=self.actor.can(Permission.PARTY_EDIT),
+            checker=RowChecker.for_service(service),
+            body=body,
+            patterns=read_setting(self.session, "case_number_patterns"),
+            calendar=calendar,
+            rules=service.rules,
+            calendar_version=calendar.version[:64] if hasattr(calendar, "version") else None,
+            stamp=datetime.now(UTC),
+            last_ids={
+                model.__tablename__: self.session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0
+                for model in _WRITE_ORDER
+            },
+            counters={
+                (c.doc_type, c.year): c.last_value
+                for c in self.session.execute(
+                    select(NumberCounter.doc_type, NumberCounter.year, NumberCounter.last_value).where(
+                        NumberCounter.body == body
+                    )
+                )
+            },
+            sqlite=sqlite,
+        )
+        self.counters = dict(self.context.counters)
+
+    def run(
+        self,
+        records: Iterable[Any],
+        report: ImportReport,
+        *,
+        total: int,
+        progress: ProgressCallback | None,
+        cancel: CancelToken | None,
+        batch_size: int,
+    ) -> None:
+        """`records`: (row number, fields) tuples, checked rows, or batches a `PrepareStage` prepared."""
+        preparer: LedgerPreparer | None = None
+        done = 0
+        for item in _prepared(records, batch_size):
+            if not isinstance(item, PreparedBatch):
+                preparer = preparer or LedgerPreparer(self.context, self.session)
+                item = preparer.prepare(item)
+            self._write(item)
+            report.imported_ids.extend(item.imported_ids)
+            report.refused.extend(item.refused)
+            self.counters = item.counters
+            done += item.rows
+            if cancel is not None:
+                cancel.check()
+            if progress:
+                progress(done, total)
+        self._save_counters()
+        report.total = max(total, done)
+        report.imported = len(report.imported_ids)
+        if progress:
+            progress(done, report.total)
+
+    def _write(self, batch: PreparedBatch) -> None:
+        reason = f"投诉台账导入（第{batch.first_row}–{batch.last_row}行）"
+        entries: list[audit.PendingEntry] = []
+        for table_name, rows, digests, ids in batch.tables:
+            writer = _WRITERS_BY_TABLE.get(table_name) or _writer(_MODELS_BY_TABLE[table_name])
+            if batch.records is None:
+                self.connection.exec_driver_sql(writer.sqlite_insert, rows)
+            else:
+                writer.insert_values(self.connection, batch.records[table_name])
+            entries.append(audit.bulk_insert_entry(table_name, list(zip(ids, digests, strict=True)), reason))
+        search.index_party_terms(self.connection, batch.search_terms)
+        audit.append(self.connection, self.actor, entries)
+
+    def _save_counters(self) -> None:
+        """The numbering counters, through the ORM: audited like any other change of theirs."""
+        body = self.context.body
+        for (doc_type, year), last_value in self.counters.items():
+            if self.context.counters.get((doc_type, year)) == last_value:
+                continue
+            counter = self.session.scalar(
+                select(NumberCounter).where(
+                    NumberCounter.body == body, NumberCounter.doc_type == doc_type, NumberCounter.year == year
+                )
+            )
+            if counter is None:
+                counter = NumberCounter(body=body, doc_type=doc_type, year=year, last_value=0)
+                self.session.add(counter)
+            counter.last_value = last_value
+        self.uow.flush()
+
+
+def _prepared(records: Iterable[Any], batch_size: int) -> Iterator[Any]:
+    """PreparedBatches as they come; anything else gathered into batches of raw records."""
+    pending: list[Any] = []
+    for item in records:
+        if isinstance(item, PreparedBatch):
+            if pending:
+                yield pending
+                pending = []
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= batch_size:
+            yield pending
+            pending = []
+    if pending:
+        yield pending
+
+
+class _TableWriter:
+    """Writes one model's records with executemany and gives each record's audit digest.
+
+    The digest is `audit.record_digest` of the row as the ORM will read it
+    back, computed from the values written (the record never goes through
+    the ORM).  SQLite gets the values in its stored form straight through the
+    driver (half the time of Core's per-value processing); other databases go
+    through Core.
+    """
+
+    def __init__(self, model: type[Any]) -> None:
+        self.model = model
+        self.table: Table = model.__table__
+        self.columns = tuple(attr.key for attr in model.__mapper__.column_attrs)
+        derived = getattr(model, "__audit_derived__", frozenset())
+        self.dates: list[int] = []
+        self.moments: list[int] = []
+        self.uuids: list[int] = []
+        for index, name in enumerate(self.columns):
+            column_type = self.table.c[name].type
+            if isinstance(column_type, TypeDecorator):
+                column_type = column_type.impl
+            python_type = column_type.python_type
+            if python_type is uuid.UUID:
+                self.uuids.append(index)
+            elif python_type is datetime:
+                self.moments.append(index)
+            elif python_type is date:
+                self.dates.append(index)
+        self.audited = [(index, name) for index, name in enumerate(self.columns) if name not in derived]
+        names = ", ".join(self.table.c[name].name for name in self.columns)
+        self.sqlite_insert = f"INSERT INTO {self.table.name} ({names}) VALUES ({', '.join('?' * len(self.columns))})"
+        self._moments: dict[datetime, tuple[str, str]] = {}
+
+    def _moment(self, value: datetime) -> tuple[str, str]:
+        """(canonical, SQLite's stored text) of an aware datetime; an import has few distinct ones."""
+        found = self._moments.get(value)
+        if found is None:
+            utc = value.astimezone(UTC)
+            found = self._moments[value] = (utc.isoformat(), utc.replace(tzinfo=None).isoformat(" ", "microseconds"))
+        return found
+
+    def rows_and_digests(self, records: list[dict[str, Any]]) -> tuple[list[tuple[Any, ...]], list[str]]:
+        """The records as SQLite stores them (column order), and each one's audit digest."""
+        rows: list[tuple[Any, ...]] = []
+        digests: list[str] = []
+        encode = _CANONICAL.encode
+        columns, dates, moments, uuids, audited = self.columns, self.dates, self.moments, self.uuids, self.audited
+        for record in records:
+            stored = [record.get(name) for name in columns]
+            for index in dates:
+                value = stored[index]
+                if value is not None:
+                    stored[index] = value.isoformat()
+            canonical = stored.copy()
+            for index in moments:
+                if stored[index] is not None:
+                    canonical[index], stored[index] = self._moment(stored[index])
+            for index in uuids:  # held as 32 hex digits; canonical is the dashed form
+                value = stored[index]
+                if value is not None:
+                    canonical[index] = f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+            rows.append(tuple(stored))
+            state = {name: canonical[index] for index, name in audited if canonical[index] is not None}
+            digests.append(hashlib.sha256(encode(state).encode()).hexdigest())
+        return rows, digests
+
+    def insert_values(self, connection: Connection, records: list[dict[str, Any]]) -> None:
+        """The portable path (PostgreSQL): Core executemany of the records' values."""
+        empty = dict.fromkeys(self.columns)
+        connection.execute(insert(self.table), [{**empty, **r, "uuid": uuid.UUID(hex=r["uuid"])} for r in records])
+
+
+# The same JSON as audit.canonical_json (sorted keys, no spaces, UTF-8 kept).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+_WRITERS: dict[type[Any], _TableWriter] = {}
+_WRITERS_BY_TABLE: dict[str, _TableWriter] = {}
+
+
+def _writer(model: type[Any]) -> _TableWriter:
+    writer = _WRITERS.get(model)
+    if writer is None:
+        writer = _WRITERS[model] = _WRITERS_BY_TABLE[model.__tablename__] = _TableWriter(model)
+    return writer
+
+
+class _TimeOrderedUuids:
+    """Version 7 UUIDs (RFC 9562: 48-bit Unix milliseconds first), counting up.
+
+    Random (version 4) keys land all over each table's uuid index; at a
+    hundred thousand rows those scattered page writes cost about a tenth of an
+    import's database time.  Keys that count up append to the index instead.
+    Each import starts at the current millisecond with 42 random bits and
+    counts up in the low 32 bits.
+    """
+
+    _RANDOM_BITS = ((1 << 80) - 1) & ~((1 << 32) - 1)  # bits 32-79; version and variant overwrite 6 of them
+
+    def __init__(self) -> None:
+        milliseconds = time_ns() // 1_000_000 & ((1 << 48) - 1)
+        self.value = milliseconds << 80 | (int.from_bytes(os.urandom(10)) & self._RANDOM_BITS)
+
+    def next_hex(self) -> str:
+        self.value += 1
+        value = (self.value & ~(0xF << 76)) | (0x7 << 76)  # version 7
+        value = (value & ~(0x3 << 62)) | (0x2 << 62)  # variant 10
+        return f"{value:032x}"
+
+
+_WRITE_ORDER: tuple[type[Any], ...] = (
+    Party, Complaint, ComplaintEmployer, ComplaintWorker, WagePayment, ComplaintEvent, IssuedNumber,
+)
+_MODELS_BY_TABLE = {model.__tablename__: model for model in _WRITE_ORDER}
+def _row_number(record: Any) -> int:
+    if isinstance(record, CheckedRow):
+        return record.row_no
+    if isinstance(record, RowProblem):
+        return record.row
+    return int(record[0])
+
+
+def _fen(value: Any, field_name: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise UserError("complaint.amount_invalid", field=field_name, value=value)
+    if value < 0:
+        raise UserError("complaint.amount_negative", field=field_name)
+    return value
+
+
+def _text(value: Any, *, limit: int = 5000) -> str:
+    return str(value or "").strip()[:limit]
+
+
+def import_ledger(
+    service: ComplaintService,
+    records: Iterable[Any],
+    *,
+    total: int = 0,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    batch_size: int = BATCH_ROWS,
+    stage: Callable[[ImportContext], tuple[int, Iterable[Any]]] | None = None,
+) -> ImportReport:
+    """See ``ComplaintService.import_records``.
+
+    `stage`, given the import's context once the write lock is held, returns
+    (estimated rows, the records to import) instead of `records` — the reader
+    process's PreparedBatches (`app.spreadsheets.complaints.import_ledger_file`).
+    """
+    report = ImportReport(total=total)
+    collecting = gc.isenabled()
+    gc.disable()  # an import allocates millions of short-lived objects and no cycles: the collector only slows it
+    try:
+        with UnitOfWork(
+            service.store, service.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
+        ) as uow:
+            run = LedgerImport(service, uow)
+            source = records
+            if stage is not None:
+                total, source = stage(run.context)
+                report.total = total
+            run.run(source, report, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
+    finally:
+        if collecting:
+            gc.enable()
+    return report
