@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from time import time_ns
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import Connection, Table, func, insert, select, update
 from sqlalchemy.orm import Session
@@ -84,7 +84,7 @@ _CHANNELS = frozenset(c.value for c in Channel)
 _ROLES = frozenset(r.value for r in EmployerRole)
 _LOOKUP_CHUNK = 500
 BATCH_ROWS = 1000
-IMPORT_CACHE_KIB = 32 * 1024
+IMPORT_CACHE_KIB = 16 * 1024
 _PARTY_ERROR_FIELDS = ("name", "id_no", "phone", "uscc")
 
 
@@ -110,16 +110,15 @@ class CheckedRow:
     employer: dict[str, Any]
     worker_key: str
     employer_key: str
-    duplicate_key: tuple[str, str, str]
+    duplicate_key: int  # `_duplicate_key` of worker, employer and day
     worker_id: int = 0
     employer_id: int = 0
 
 
-@dataclass
-class _Party:
+class _Party(NamedTuple):
     id: int
     kind: str
-    name: str
+    name: str | None  # kept for organisations only (a ledger has few; its workers are many)
 
 
 @dataclass
@@ -219,7 +218,7 @@ class RowChecker:
         matters = _text(fields.get("matters")) or "拖欠工资"
         worker_key = worker["id_no"]
         employer_key = employer["uscc"] or f"name:{employer['name']}"
-        duplicate_key = (worker_key, (employer["uscc"] or employer["name"]).upper(), received_on.isoformat())
+        duplicate_key = _duplicate_key(worker_key, (employer["uscc"] or employer["name"]).upper(), received_on)
         return CheckedRow(
             row_no=row_no, kind=kind, channel=channel, role=role, received_on=received_on, owed=owed, paid=paid,
             paid_on=paid_on, accepted_on=accepted_on, closed_on=closed_on, closure_kind=closure_kind,
@@ -290,12 +289,12 @@ class ImportContext:
 
 @dataclass
 class PreparedBatch:
-    """One batch of ledger rows turned into table rows, digests and the row report."""
+    """One batch of ledger rows turned into table rows and the row report."""
 
     first_row: int
     last_row: int
     rows: int
-    tables: list[tuple[str, list[tuple[Any, ...]], list[str], list[int]]]  # (table, rows, digests, ids), in order
+    tables: list[tuple[str, list[tuple[Any, ...]], list[int]]]  # (table, rows as SQLite stores them, ids), in order
     records: dict[str, list[dict[str, Any]]] | None  # the same rows as values, for databases other than SQLite
     search_terms: list[tuple[int, str]]  # (party id, terms) of the parties created
     refused: list[RowProblem]
@@ -314,7 +313,7 @@ class _Batch:
 
 
 class LedgerPreparer:
-    """Turns ledger rows into the table rows to insert: checks, parties, numbers, deadlines, digests.
+    """Turns ledger rows into the table rows to insert: checks, parties, numbers, deadlines.
 
     It only reads the database (the parties already registered), so it can
     run in the reader's process beside the writing one (`PrepareStage`).
@@ -325,7 +324,7 @@ class LedgerPreparer:
         self.session = session
         self.checker = context.checker
         self.parties: dict[str, _Party] = {}  # worker/employer key -> party, across batches
-        self.seen: dict[tuple[str, str, str], int] = {}  # duplicate key -> row number
+        self.seen: dict[int, int] = {}  # duplicate key -> row number
         self.counters = dict(context.counters)
         self.last_ids = dict(context.last_ids)
         self.username = context.username
@@ -367,8 +366,8 @@ class LedgerPreparer:
         for model in _WRITE_ORDER:
             records_of_table = batch.rows.get(model.__tablename__)
             if records_of_table:
-                rows, digests = _writer(model).rows_and_digests(records_of_table)
-                tables.append((model.__tablename__, rows, digests, [r["id"] for r in records_of_table]))
+                rows = _writer(model).stored_rows(records_of_table)
+                tables.append((model.__tablename__, rows, [r["id"] for r in records_of_table]))
         return PreparedBatch(
             first_row=_row_number(records[0]),
             last_row=_row_number(records[-1]),
@@ -396,7 +395,7 @@ class LedgerPreparer:
                     Party.id_no.in_(chunk) | Party.uscc.in_(chunk)
                 )
             ):
-                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name)
+                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name if r.kind == PartyKind.ORG.value else None)
         name_list = sorted(names)
         for start in range(0, len(name_list), _LOOKUP_CHUNK):
             chunk = name_list[start : start + _LOOKUP_CHUNK]
@@ -415,7 +414,7 @@ class LedgerPreparer:
         if known is not None:
             if known.kind != kind.value:
                 code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
-                raise UserError(code, field=field_name, name=known.name)
+                raise UserError(code, field=field_name, name=known.name or self._party_name(known.id, key))
             return known.id
         if not self.context.may_create_parties:  # the whole import stops, as a form would
             raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value,
@@ -423,7 +422,7 @@ class LedgerPreparer:
                             label_en=permission_label(Permission.PARTY_EDIT, "en"))
         party_id = self._next_id(Party.__table__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
-        self.parties[key] = _Party(party_id, kind.value, cleaned["name"])
+        self.parties[key] = _Party(party_id, kind.value, cleaned["name"] if kind is PartyKind.ORG else None)
         return party_id
 
     # ------------------------------------------------------------ one complaint
@@ -512,6 +511,11 @@ class LedgerPreparer:
         }))
         return text
 
+    def _party_name(self, party_id: int, key: str) -> str:
+        """A person's name for a message (a party made earlier in this import is not in the database yet)."""
+        name = self.session.scalar(select(Party.name).where(Party.id == party_id))
+        return name or key
+
     def _next_id(self, table: Table) -> int:
         """Ids are counted here (the importing unit of work holds the write lock), so links need no round trip."""
         current = self.last_ids.get(table.name, 0) + 1
@@ -538,7 +542,6 @@ class PrepareStage:
     def __call__(self, records: Iterable[Any]) -> Iterator[PreparedBatch]:
         from app.store.engine import make_engine
 
-        gc.disable()  # this process only prepares rows: no cycles worth collecting
         engine = make_engine(self.context.url)
         try:
             with Session(engine) as session:
@@ -641,12 +644,13 @@ class LedgerImport:
     def _write(self, batch: PreparedBatch) -> None:
         reason = f"投诉台账导入（第{batch.first_row}–{batch.last_row}行）"
         entries: list[audit.PendingEntry] = []
-        for table_name, rows, digests, ids in batch.tables:
+        for table_name, rows, ids in batch.tables:
             writer = _WRITERS_BY_TABLE.get(table_name) or _writer(_MODELS_BY_TABLE[table_name])
             if batch.records is None:
                 self.connection.exec_driver_sql(writer.sqlite_insert, rows)
             else:
                 writer.insert_values(self.connection, batch.records[table_name])
+            digests = writer.digests(rows)  # here, not in the preparing process: it has the more work
             entries.append(audit.bulk_insert_entry(table_name, list(zip(ids, digests, strict=True)), reason))
         search.index_party_terms(self.connection, batch.search_terms)
         audit.append(self.connection, self.actor, entries)
@@ -719,40 +723,57 @@ class _TableWriter:
         self.audited = [(index, name) for index, name in enumerate(self.columns) if name not in derived]
         names = ", ".join(self.table.c[name].name for name in self.columns)
         self.sqlite_insert = f"INSERT INTO {self.table.name} ({names}) VALUES ({', '.join('?' * len(self.columns))})"
-        self._moments: dict[datetime, tuple[str, str]] = {}
+        self._stored: dict[datetime, str] = {}
+        self._canonical: dict[str, str] = {}
 
-    def _moment(self, value: datetime) -> tuple[str, str]:
-        """(canonical, SQLite's stored text) of an aware datetime; an import has few distinct ones."""
-        found = self._moments.get(value)
+    def _stored_moment(self, value: datetime) -> str:
+        """SQLite's stored text of an aware datetime (an import has few distinct ones)."""
+        found = self._stored.get(value)
         if found is None:
-            utc = value.astimezone(UTC)
-            found = self._moments[value] = (utc.isoformat(), utc.replace(tzinfo=None).isoformat(" ", "microseconds"))
+            found = self._stored[value] = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
         return found
 
-    def rows_and_digests(self, records: list[dict[str, Any]]) -> tuple[list[tuple[Any, ...]], list[str]]:
-        """The records as SQLite stores them (column order), and each one's audit digest."""
+    def _canonical_moment(self, stored: str) -> str:
+        """`audit.canonical` of the aware datetime the ORM reads back from SQLite's text."""
+        found = self._canonical.get(stored)
+        if found is None:
+            found = self._canonical[stored] = datetime.fromisoformat(stored).replace(tzinfo=UTC).isoformat()
+        return found
+
+    def stored_rows(self, records: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """The records as SQLite stores them, in column order (dates and times as text, uuids as hex)."""
         rows: list[tuple[Any, ...]] = []
-        digests: list[str] = []
-        encode = _CANONICAL.encode
-        columns, dates, moments, uuids, audited = self.columns, self.dates, self.moments, self.uuids, self.audited
+        columns, dates, moments = self.columns, self.dates, self.moments
         for record in records:
             stored = [record.get(name) for name in columns]
             for index in dates:
                 value = stored[index]
                 if value is not None:
                     stored[index] = value.isoformat()
-            canonical = stored.copy()
             for index in moments:
-                if stored[index] is not None:
-                    canonical[index], stored[index] = self._moment(stored[index])
-            for index in uuids:  # held as 32 hex digits; canonical is the dashed form
                 value = stored[index]
                 if value is not None:
-                    canonical[index] = f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
+                    stored[index] = self._stored_moment(value)
             rows.append(tuple(stored))
+        return rows
+
+    def digests(self, rows: list[tuple[Any, ...]]) -> list[str]:
+        """`audit.record_digest` of each stored row, as the ORM will read it back."""
+        digests: list[str] = []
+        encode = _CANONICAL.encode
+        moments, uuids, audited = self.moments, self.uuids, self.audited
+        for row in rows:
+            canonical = list(row)
+            for index in moments:
+                if row[index] is not None:
+                    canonical[index] = self._canonical_moment(row[index])
+            for index in uuids:  # stored as 32 hex digits; canonical is the dashed form
+                value = row[index]
+                if value is not None:
+                    canonical[index] = f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
             state = {name: canonical[index] for index, name in audited if canonical[index] is not None}
             digests.append(hashlib.sha256(encode(state).encode()).hexdigest())
-        return rows, digests
+        return digests
 
     def insert_values(self, connection: Connection, records: list[dict[str, Any]]) -> None:
         """The portable path (PostgreSQL): Core executemany of the records' values."""
@@ -800,6 +821,13 @@ _WRITE_ORDER: tuple[type[Any], ...] = (
     Party, Complaint, ComplaintEmployer, ComplaintWorker, WagePayment, ComplaintEvent, IssuedNumber,
 )
 _MODELS_BY_TABLE = {model.__tablename__: model for model in _WRITE_ORDER}
+def _duplicate_key(worker: str, employer: str, day: date) -> int:
+    """64 bits of a hash of the three: a ledger of a million rows keeps a million of these, not of the strings
+    (two different rows colliding is a one-in-10^7 chance even then)."""
+    digest = hashlib.blake2b(f"{worker}\x1f{employer}\x1f{day.isoformat()}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest)
+
+
 def _row_number(record: Any) -> int:
     if isinstance(record, CheckedRow):
         return record.row_no

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 BATCH_ROWS = 1000
-QUEUE_BATCHES = 8  # at most this many messages wait in memory
+WAITING_MESSAGES = 8  # at most this many messages wait in memory
 Stage = Callable[[Iterator[Any]], Iterator[Any]]
 _POLL_SECONDS = 0.5
 
@@ -65,19 +65,24 @@ def _sendable(exc: BaseException) -> BaseException:
 
 
 def read_in_background(
-    reader_name: str, path: str | os.PathLike[str], stage: Stage | None = None, *, per_message: int = BATCH_ROWS
+    reader_name: str,
+    path: str | os.PathLike[str],
+    stage: Stage | None = None,
+    *,
+    per_message: int = BATCH_ROWS,
+    waiting: int = WAITING_MESSAGES,
 ) -> tuple[int, Iterator[Any]]:
     """`reader_name` is the dotted name of a reader function (it must be importable in a new process).
 
     `stage`, a picklable callable, turns the stream of records into the
     stream of items sent back (e.g. checked or prepared rows), so the work on
     rows that needs no write is done in the child too; `per_message` items
-    travel together.  Like any "spawn" child, the child imports the parent's
+    travel together, and at most `waiting` messages wait to be taken.  Like any "spawn" child, the child imports the parent's
     main module again: a script that imports rows must guard its work with
     ``if __name__ == "__main__":``.
     """
     context = multiprocessing.get_context("spawn")
-    channel = context.Queue(maxsize=QUEUE_BATCHES)
+    channel = context.Queue(maxsize=waiting)
     child = context.Process(
         target=_run_reader, args=(reader_name, os.fspath(path), channel, stage, per_message), daemon=True
     )

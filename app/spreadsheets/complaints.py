@@ -219,7 +219,8 @@ def import_ledger_file(
     if _prepare_in_background(service, file):
         def stage(context: Any) -> tuple[int, Iterator[Any]]:
             total, items = read_in_background(
-                f"{__name__}.read_records", file, PrepareStage(context, IMPORT_BATCH_ROWS), per_message=1
+                f"{__name__}.read_records", file, PrepareStage(context, IMPORT_BATCH_ROWS), per_message=1,
+                waiting=2,  # a prepared batch is a few MB: one being written, one ready, one being made
             )
             opened.append(items)
             return total, counted(items)

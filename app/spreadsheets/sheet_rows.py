@@ -20,7 +20,7 @@ from typing import Any
 
 from app.errors import UserError
 
-IN_MEMORY_LIMIT = 120 * 1024 * 1024  # bytes of sheet XML (~200,000 ledger rows, ~250 MB in memory)
+IN_MEMORY_LIMIT = 80 * 1024 * 1024  # bytes of sheet XML (~135,000 ledger rows, ~170 MB in memory)
 _WHOLE_NUMBER_LIMIT = 1e15  # Excel's 15 significant digits: beyond, a number stays a float as openpyxl gives it
 
 

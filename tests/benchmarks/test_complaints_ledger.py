@@ -151,7 +151,9 @@ def side_import_program(xlsx: Path, db: Path) -> int:
     from app.spreadsheets.complaints import import_ledger_file
     from app.store import open_store
 
+    global _TREE
     store = open_store(f"sqlite:///{db}", backup=False)  # migrated before the clock starts
+    _TREE = _TreeMemory()
     started = time.perf_counter()
     report, _read = import_ledger_file(ComplaintService(store, setup_actor(), today=lambda: date(2024, 1, 1)), xlsx)
     _report(time.perf_counter() - started, report.imported)
@@ -218,11 +220,56 @@ def side_export_bare(db: Path, out: Path) -> int:
     return n
 
 
+class _TreeMemory:
+    """The largest total resident memory of this process and its children, sampled every 20 ms.
+
+    A large ledger is read and prepared by a child process (app/spreadsheets/background.py);
+    the memory an import needs is what both hold at the same time.
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    @staticmethod
+    def _rss_mb(pid: int) -> float:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+        except OSError:
+            pass
+        return 0.0
+
+    @staticmethod
+    def _children(pid: int) -> list[int]:
+        try:
+            return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        except OSError:
+            return []
+
+    def _sample(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(0.02):
+            total = self._rss_mb(me) + sum(self._rss_mb(c) for c in self._children(me))
+            self.peak_mb = max(self.peak_mb, total)
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        return max(self.peak_mb, _peak_mb())
+
+
+_TREE: _TreeMemory | None = None
+
+
 def _report(seconds: float, rows: int) -> None:
-    # A large ledger is read by a child process (app/spreadsheets/background.py): its peak counts too.
-    # (ru_maxrss of a spawned child starts from this process's size at the fork: an overestimate.)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "rows": rows, "peak_mb": _peak_mb(), "children_peak_mb": children}),
+    tree_peak = _TREE.stop() if _TREE is not None else _peak_mb()
+    print(json.dumps({"seconds": seconds, "rows": rows, "peak_mb": _peak_mb(), "tree_peak_mb": tree_peak}),
           flush=True)
 
 
@@ -269,9 +316,9 @@ def test_import_ledger_against_bare_openpyxl_read(benchmark: Any, tmp_path: Path
                     ["import-program", str(xlsx), str(db)], ["import-bare", str(xlsx)])
     assert results["program"]["rows"] == IMPORT_ROWS
     # Memory must stay bounded: a sheet is held in memory only up to sheet_rows.IN_MEMORY_LIMIT, else streamed.
-    print(f"import: program process {results['program']['peak_mb']:.0f} MB, its reader process "
-          f"{results['program']['children_peak_mb']:.0f} MB")
-    assert results["program"]["peak_mb"] + results["program"]["children_peak_mb"] < 400
+    print(f"import: program process {results['program']['peak_mb']:.0f} MB; with its reader process "
+          f"{results['program']['tree_peak_mb']:.0f} MB at the most")
+    assert results["program"]["tree_peak_mb"] < 400
 
 
 @pytest.mark.benchmark_million
