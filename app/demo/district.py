@@ -666,6 +666,7 @@ class DistrictBuilder:
         rng.shuffle(plan_kinds)
         wage_iter = iter(row_wages)
         self.redirected_people: list[dict[str, Any]] = []
+        paid_seen = 0
         for kind in plan_kinds:
             person = self.people.person(year)
             employer_id, employer = self.employer()
@@ -687,8 +688,13 @@ class DistrictBuilder:
             if kind == "paid":
                 amount = next(wage_iter)
                 accepted = days.capped(days.working_after(received, 1, 4))
-                row.update(owed_fen=amount, accepted_on=accepted, paid_fen=amount,
-                           paid_on=days.capped(days.working_after(accepted, 2, 25)))
+                paid_on = days.capped(days.working_after(accepted, 2, 25))
+                row.update(owed_fen=amount, accepted_on=accepted, paid_fen=amount, paid_on=paid_on)
+                paid_seen += 1
+                if paid_seen > plan.closed_of_imported:  # those are closed below, by officers on screen
+                    # The ledger records the closure three working days after the payment (no draw from
+                    # the random stream: the rest of the year stays as it was).
+                    row["closed_on"] = days.capped(days.cal.add_working_days(days.cal.roll_forward(paid_on), 3))
             else:
                 row["owed_fen"] = rng.randrange(2_000, 30_000, 100) * 100
                 if kind in ("open", "no_violation"):
