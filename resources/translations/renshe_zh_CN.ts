@@ -337,6 +337,10 @@
         <translation>新增</translation>
     </message>
     <message>
+        <source>Imported</source>
+        <translation>批量导入</translation>
+    </message>
+    <message>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
@@ -499,6 +503,10 @@
     <message>
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+    <message>
+        <source>{count} records, nos. {first}–{last}</source>
+        <translation>{count}条记录，编号{first}–{last}</translation>
     </message>
     <message>
         <source>yes</source>

@@ -484,6 +484,7 @@ def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # typ
     assert {
         "全部",
         "新增",
+        "批量导入",
         "修改",
         "删除",
         "查看完整信息",
@@ -532,3 +533,25 @@ def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:  # type: ignore[no-
     qtbot.addWidget(tab)
     assert not tab.save_button.isEnabled()
     assert "录入年度节假日安排" in tab.save_button.toolTip()
+
+
+def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, tmp_path, window) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from app.services.complaints import ComplaintService
+    from app.spreadsheets.complaints import import_ledger_file
+    from tests.unit.test_complaint_import import ledger_file
+    from tests.unit.test_complaint_spreadsheets import good
+
+    path = ledger_file(tmp_path, [good(i) for i in range(4)])
+    service = ComplaintService(store, window._context.actor, today=lambda: date(2023, 12, 31))
+    report, _read = import_ledger_file(service, path)
+    log = window.show_audit()
+    lines = {
+        cell(log, r, "table"): cell(log, r, "changes")
+        for r in range(log.model.rowCount())
+        if cell(log, r, "action") == "Imported"
+    }
+    first, last = min(report.imported_ids), max(report.imported_ids)
+    assert lines["complaint"] == f"4 records, nos. {first}–{last}"
+    assert set(lines) >= {"Parties", "complaint", "complaint_worker", "complaint_event", "issued_number"}

@@ -230,3 +230,15 @@ def test_the_streaming_reader_and_the_in_memory_reader_give_the_same_rows(tmp_pa
     assert calamine == streamed
     assert calamine[1][0][0] == 3 and len(calamine[1]) == len(ROWS) + 2
     assert calamine[1][0][1]["received_on"] == date(2023, 3, 1) and calamine[1][0][1]["owed_fen"] == 300_050
+
+
+def test_the_audit_log_shows_a_bulk_entry_as_a_count_and_an_id_range(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.audit_log import AuditLogService
+
+    path = ledger_file(tmp_path, [good(i) for i in range(3)])
+    report, _read = import_ledger_file(service(store), path)
+    log = AuditLogService(store, make_actor("admin", username="admin"))
+    rows = log.query(action="bulk_insert", table_name="complaint").page(0, 10)
+    assert len(rows) == 1
+    assert rows[0].changes == {"count": 3, "first_id": min(report.imported_ids), "last_id": max(report.imported_ids)}
+    assert rows[0].reason == "投诉台账导入（第2–4行）"

@@ -59,6 +59,7 @@ class AuditLogTab(QWidget):
         self.last_verify: VerifyResult | None = None
         self._action_labels = {
             "insert": self.tr("Added"),
+            "bulk_insert": self.tr("Imported"),
             "update": self.tr("Changed"),
             "delete": self.tr("Deleted"),
             "reveal": self.tr("Viewed in full"),
@@ -234,6 +235,10 @@ class AuditLogTab(QWidget):
     def changes_text(self, row: AuditRow, separator: str = "；") -> str:
         """Like AuditRow.changes_text (values already masked by the service), in words:
         `字段: 旧 → 新` with field names, yes/no and role names a clerk reads."""
+        if row.action == "bulk_insert" and "count" in row.changes:
+            return self.tr("{count} records, nos. {first}–{last}").format(
+                count=row.changes["count"], first=row.changes["first_id"], last=row.changes["last_id"]
+            )
         parts = []
         for field, value in sorted(row.changes.items()):
             if field in HIDDEN_FIELDS:
