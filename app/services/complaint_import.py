@@ -34,7 +34,7 @@ from datetime import UTC, date, datetime, time
 from time import time_ns
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import Connection, Table, func, insert, select, update
+from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
@@ -327,6 +327,7 @@ class LedgerPreparer:
         self.seen: dict[int, int] = {}  # duplicate key -> row number
         self.counters = dict(context.counters)
         self.last_ids = dict(context.last_ids)
+        self._reserved: dict[str, list[int]] = {}  # other databases: ids taken from the sequence, not yet used
         self.username = context.username
         self.uuids = _TimeOrderedUuids()
         self.stamp = {"version": 1, "created_at": context.stamp, "updated_at": context.stamp}
@@ -517,10 +518,23 @@ class LedgerPreparer:
         return name or key
 
     def _next_id(self, table: Table) -> int:
-        """Ids are counted here (the importing unit of work holds the write lock), so links need no round trip."""
-        current = self.last_ids.get(table.name, 0) + 1
-        self.last_ids[table.name] = current
-        return current
+        """The id the record will have, known before it is written, so links need no round trip.
+
+        SQLite: counted on from max(id) (the importing unit of work holds the
+        database's only write lock).  Other databases: taken from the table's
+        sequence a thousand at a time, since another session may insert
+        meanwhile (it waits only at the audit record's head)."""
+        if self.context.sqlite:
+            current = self.last_ids.get(table.name, 0) + 1
+            self.last_ids[table.name] = current
+            return current
+        reserved = self._reserved.setdefault(table.name, [])
+        if not reserved:
+            reserved.extend(reversed(self.session.execute(
+                text("SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"),
+                {"table": table.name, "n": BATCH_ROWS},
+            ).scalars().all()))
+        return int(reserved.pop())
 
     def _record(self, values: dict[str, Any]) -> dict[str, Any]:
         """The given values and the travelling-record columns (the writer takes None for any other column)."""
