@@ -409,6 +409,45 @@ def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_pa
     assert openpyxl.load_workbook(out).active.max_row == 2
 
 
+def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The window's import runs in a worker thread, which starts the reader process (spawn) for a large file."""
+    from datetime import timedelta
+
+    import openpyxl
+
+    from app.spreadsheets import complaints as ledger
+    from app.spreadsheets.complaints import COLUMNS, write_template
+    from ui.complaints import files
+
+    monkeypatch.setattr(ledger, "BACKGROUND_FROM_BYTES", 0)  # this small file counts as large
+    path = tmp_path / "ledger.xlsx"
+    write_template(path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["投诉台账"]
+    day = today_in_shanghai() - timedelta(days=20)
+    rows = [
+        {"登记日期": day, "来源渠道": "来电/12345", "劳动者姓名": "赵敏", "身份证号": make_id("520102", "19900101", 31),
+         "用人单位名称": "某公司", "欠薪金额（元）": 1200, "受理日期": day, "已支付金额（元）": 1200,
+         "支付日期": day + timedelta(days=5), "结案日期": day + timedelta(days=7)},
+        {"登记日期": day, "来源渠道": "来访", "劳动者姓名": "孙丽", "身份证号": make_id("520102", "19900101", 41),
+         "用人单位名称": "某公司", "欠薪金额（元）": 800},
+        {"登记日期": day, "来源渠道": "传真", "劳动者姓名": "钱多", "身份证号": make_id("520102", "19900101", 51),
+         "用人单位名称": "某公司", "欠薪金额（元）": 800},
+    ]
+    for row in rows:
+        ws.append([row.get(c.label) for c in COLUMNS])
+    wb.save(path)
+    monkeypatch.setattr(files, "choose_open_path", lambda *a: path)
+    window.import_file()
+    qtbot.waitUntil(lambda: getattr(window, "last_report", None) is not None, timeout=30_000)
+    report = window.last_report
+    assert report.imported == 2 and [(p.row, p.code) for p in report.refused] == [(4, "complaint.channel_unknown")]
+    qtbot.waitUntil(lambda: window.model.rowCount() == 2)
+    statuses = {window.model.row_at(i).complainant: window.model.row_at(i).status for i in range(2)}
+    assert statuses == {"赵敏": "closed", "孙丽": "received"}
+    window.report_dialog.close()
+
+
 def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from app.services.parties import PartyService
     from ui.complaints import intake_form
