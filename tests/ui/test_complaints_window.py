@@ -52,6 +52,10 @@ def _key(qtbot, widget: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untype
     qtbot.keyClick(widget, key)
 
 
+# The case page's tabs: 受理, 调查, 支付计划与支付, 法制审核与决定, 结案, 文书与证据, 办理记录.
+CLOSURE_TAB, HISTORY_TAB = 4, 6
+
+
 def _shot(widget: QWidget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / name))
@@ -147,7 +151,7 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     assert page.detail.planned_fen == 1_300_050
 
     # closing as paid is refused while money is owed
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(CLOSURE_TAB)
     page.closure_kind.setCurrentIndex(page.closure_kind.findData("paid"))
     type_text(page.close_reason, "欠薪已全部支付")
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
@@ -170,11 +174,12 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     assert [page.workers_table.item(r, 5).text() for r in range(3)] == ["0.00", "0.00", "0.00"]
     _shot(page, "complaint_case_payments.png")
 
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(CLOSURE_TAB)
+    _shot(page, "complaint_case_closure.png")
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
     assert page.last_error is None, page.status.text()
     assert page.detail.status == "closed"
-    page.tabs.setCurrentIndex(4)
+    page.tabs.setCurrentIndex(HISTORY_TAB)
     _shot(page, "complaint_case_history.png")
     actions = [e.action for e in page.detail.events]
     assert actions[:4] == ["register", "accept", "assign_officers", "start_investigation"]
