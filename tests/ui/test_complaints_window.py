@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -240,12 +241,11 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
     page.close()
 
 
-def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ui.complaints import files
-
+def _case_under_investigation(store: Any) -> tuple[ComplaintService, Any, Any, Any]:
+    """李四's complaint against 某建筑公司, accepted today, with 王明 and 陈静 assigned; and a qualified legal reviewer."""
     officers = _officers(store)
-    staff = StaffService(store, make_actor("admin", username="admin"))
-    lawyer = staff.create({"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
+    lawyer = StaffService(store, make_actor("admin", username="admin")).create(
+        {"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
     svc = ComplaintService(store, make_actor("inspector"))
     today = today_in_shanghai()
     detail, _ = svc.register({
@@ -256,6 +256,13 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     })
     detail = svc.accept(detail.id, detail.version, today)
     detail = svc.assign_officers(detail.id, detail.version, [officers["王明"], officers["陈静"]], today)
+    return svc, detail, lawyer, today
+
+
+def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui.complaints import files
+
+    svc, detail, lawyer, today = _case_under_investigation(store)
     window.refresh()
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
 
@@ -331,19 +338,7 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
 def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ui.complaints import files
 
-    officers = _officers(store)
-    lawyer = StaffService(store, make_actor("admin", username="admin")).create(
-        {"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
-    svc = ComplaintService(store, make_actor("inspector"))
-    today = today_in_shanghai()
-    detail, _ = svc.register({
-        "channel": "visit", "received_at": today, "complainant": {"name": "李四"},
-        "employers": [{"party": {"name": "某建筑公司", "uscc": make_uscc("520102MA6D0002")}}],
-        "workers": [{"party": {"name": "李四", "id_no": make_id("520102", "19900101", 21)}, "owed_fen": 800_000}],
-        "matters": "欠薪",
-    })
-    detail = svc.accept(detail.id, detail.version, today)
-    detail = svc.assign_officers(detail.id, detail.version, [officers["王明"], officers["陈静"]], today)
+    svc, detail, lawyer, today = _case_under_investigation(store)
     ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
         detail.id, lawyer.id, "penalty", "agree", today, "事实清楚，同意")
     page = window.open_case(detail.id)
