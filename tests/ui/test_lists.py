@@ -174,3 +174,37 @@ def test_a_shown_view_reads_only_the_pages_on_screen(qtbot, parties) -> None:  #
     view.scrollToBottom()
     qtbot.waitUntil(lambda: model.cached_row(449) is not None)
     assert model.pages_fetched <= 4
+
+
+def _arrow_points_up(qtbot, view: PagedTableView) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the sort indicator drawn in the header points up (▲): the pixels that
+    showing it changes are narrower at the top than at the bottom."""
+    header = view.horizontalHeader()
+    header.setSortIndicatorShown(False)
+    without = header.grab().toImage()
+    header.setSortIndicatorShown(True)
+    with_arrow = header.grab().toImage()
+    rows: dict[int, int] = {}
+    for y in range(with_arrow.height()):
+        for x in range(with_arrow.width()):
+            if with_arrow.pixel(x, y) != without.pixel(x, y):
+                rows[y] = rows.get(y, 0) + 1
+    assert rows, "no sort indicator was drawn"
+    top, bottom = min(rows), max(rows)
+    return rows[top] < rows[bottom]
+
+
+def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+    """As in Excel and Windows Explorer, whatever Qt's style draws for its own orders."""
+    model = make_model(parties)
+    view = PagedTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 300)
+    view.show()
+    assert model.sort_key == "name" and not model.descending
+    assert _arrow_points_up(qtbot, view)
+    with qtbot.waitSignal(model.modelReset):
+        model.sort(model.sort_column, Qt.SortOrder.DescendingOrder)
+    assert model.descending
+    assert not _arrow_points_up(qtbot, view)

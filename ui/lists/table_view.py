@@ -156,9 +156,7 @@ class PagedTableView(QTableView):
             header.setSortIndicatorShown(False)
             return
         header.setSortIndicatorShown(True)
-        header.setSortIndicator(
-            column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        )
+        header.setSortIndicator(column, indicator_order(descending, self.style().name()))
 
     # ---------------------------------------------------------------- activation
     def _activated(self, index: QModelIndex) -> None:
@@ -171,3 +169,18 @@ class PagedTableView(QTableView):
             self._activated(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+def indicator_order(descending: bool, style_name: str) -> Qt.SortOrder:
+    """The header indicator for a list sorted this way, drawn ▲ for ascending and ▼ for
+    descending, as in Excel, WPS and Windows Explorer.
+
+    Qt gives an ascending header `SortDown`: the Windows styles draw that ▲, but Fusion
+    (the style on Linux desktops such as UOS and Kylin) draws it ▼.  The indicator is only
+    shown: the lists keep their order in the model (`PagedTableModel.descending`).
+    """
+    ascending_arrow_up = style_name.lower() != "fusion"
+    if descending == ascending_arrow_up:
+        return Qt.SortOrder.DescendingOrder
+    return Qt.SortOrder.AscendingOrder
+
