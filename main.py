@@ -19,4 +19,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    # A large ledger import reads the file in a second process (app/spreadsheets/background.py);
+    # in a frozen build that process starts from this file and must stop here.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())
