@@ -25,6 +25,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from app.clock import bureau_today
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, due
@@ -77,7 +78,8 @@ S = ComplaintStatus
 
 
 def today_in_shanghai() -> date:
-    return datetime.now(SHANGHAI).date()
+    """The bureau's day (`app.clock.bureau_today`), under the name this module's callers use."""
+    return bureau_today()
 
 
 # ---------------------------------------------------------------- rows
