@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 
 from app.store import search
 from app.store.engine import Store
@@ -80,3 +80,46 @@ class PagedQuery(Generic[RowT]):
 
     def _ordering(self, descending: bool) -> list[ColumnElement[Any]]:
         return [c.desc() if descending else c.asc() for c in self._sort.columns]
+
+    def position_of(self, key: Any) -> int | None:
+        """The row number of the row whose last (unique) sort column is `key`, or None
+        when it is not in the result.  Counts the rows ordered before it (an index
+        range on the list's own order), so a list of a million finds a row anywhere."""
+        columns = list(self._sort.columns)
+        with self._store.read() as session:
+            values = session.execute(
+                self._statement.with_only_columns(*columns, maintain_column_froms=True)
+                .where(columns[-1] == key)
+                .order_by(None)
+                .limit(1)
+            ).first()
+            if values is None:
+                return None
+            nulls_smallest = session.get_bind().dialect.name == "sqlite"  # PostgreSQL: NULL sorts last
+            before = _ordered_before(columns, list(values), self._sort.descending, nulls_smallest)
+            counted = select(func.count()).select_from(self._statement.where(before).order_by(None).subquery())
+            return int(session.scalar(counted) or 0)
+
+
+def _ordered_before(
+    columns: list[ColumnElement[Any]], values: list[Any], descending: bool, nulls_smallest: bool
+) -> ColumnElement[bool]:
+    """Rows that `ORDER BY columns` puts before the row with these values (lexicographic,
+    with NULL where the database sorts it: first ascending in SQLite, last in PostgreSQL)."""
+    alternatives = []
+    equal_so_far: list[ColumnElement[bool]] = []
+    for column, value in zip(columns, values, strict=True):
+        alternatives.append(and_(*equal_so_far, _column_before(column, value, descending, nulls_smallest)))
+        equal_so_far.append(column.is_(None) if value is None else column == value)
+    return or_(*alternatives)
+
+
+def _column_before(
+    column: ColumnElement[Any], value: Any, descending: bool, nulls_smallest: bool
+) -> ColumnElement[bool]:
+    # Is NULL ordered before every value in this direction?
+    null_first = nulls_smallest != descending
+    if value is None:
+        return column.is_not(None) if not null_first else false()
+    strictly = column > value if descending else column < value
+    return or_(column.is_(None), strictly) if null_first else strictly

@@ -208,3 +208,20 @@ def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, p
         model.sort(model.sort_column, Qt.SortOrder.DescendingOrder)
     assert model.descending
     assert not _arrow_points_up(qtbot, view)
+
+
+def test_a_row_beyond_the_scanned_pages_is_found_by_its_position(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+    model = make_model(parties, page_size=20)
+    view = PagedTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, 300)
+    view.show()
+    far = model.row_at(437)
+    model.refresh()
+    before = model.pages_fetched
+    found = model.rows_for_ids([far.id], search_pages=2)  # two pages scanned, then asked
+    assert found == {far.id: 437}
+    assert model.pages_fetched - before <= 3  # the two scanned and the found row's own page
+    assert view.select_ids([far.id]) == [437]
+    assert view.selected_ids() == [far.id]

@@ -42,6 +42,7 @@ PAGE_SIZE = 200
 CACHED_PAGES = 16
 # rows_for_ids looks this many pages into the result at most (beyond the cached ones).
 ID_SEARCH_PAGES = 50
+POSITION_LOOKUPS = 10  # ids still missing after the scan, looked up one query each
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -227,7 +228,9 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     def rows_for_ids(self, ids: Iterable[Any], *, search_pages: int = ID_SEARCH_PAGES) -> dict[Any, int]:
         """{id: row} for the ids found: first in the cached pages, then in the first
         `search_pages` pages of the result (a bounded scan — a list of a million never
-        reads them all to restore a selection)."""
+        reads them all to restore a selection), then, for a few still missing, by asking
+        the query where the row stands (`PagedQuery.position_of`: a row saved far down
+        a long list is still found)."""
         wanted = set(ids)
         found: dict[Any, int] = {}
         for number, page in list(self._pages.items()):
@@ -239,6 +242,17 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
             if number in self._pages:
                 continue
             self._collect(number, self._page(number), wanted, found)
+        position_of = getattr(self._query, "position_of", None)
+        missing = [key for key in wanted if key not in found][:POSITION_LOOKUPS]
+        if position_of is not None and pages > search_pages:
+            for key in missing:
+                row = position_of(key)
+                if row is None or not 0 <= row < self._count:
+                    continue
+                item = self.row_at(row)
+                # The query's unique sort column is the row's id in every list; check it all the same.
+                if item is not None and self.row_id(item) == key:
+                    found[key] = row
         return found
 
     def _collect(self, number: int, page: list[RowT], wanted: set[Any], found: dict[Any, int]) -> None:

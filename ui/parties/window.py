@@ -193,8 +193,8 @@ class PartiesWindow(FileActions, QWidget):
 
     def _saved(self, row: PartyRow) -> None:
         self.model.refresh()
-        # Selected when it is in the current filter and near enough the top for the
-        # bounded id search (PagedTableModel.rows_for_ids) to find it.
+        # Selected (and scrolled to) when it is in the current filter, wherever it sorts
+        # (PagedTableModel.rows_for_ids asks the query for its position).
         self.view.select_ids([row.id])
         self.status.setText(self.tr("Saved %1.").replace("%1", row.name))
 
