@@ -85,10 +85,10 @@ class DeskWindow(QWidget):
             return en if lang == "en" else zh
 
         return [
-            Column("bucket", self.tr("When"), bucket, width=9, foreground=lambda i: COLOURS[i.bucket]),
+            Column("bucket", self.tr("When"), bucket, width=8, foreground=lambda i: COLOURS[i.bucket]),
             Column("due", self.tr("Due"), lambda i: i.due, width=6, foreground=lambda i: COLOURS[i.bucket]),
             Column("area", self.tr("Area"), lambda i: QCoreApplication.translate("Areas", AREA_TITLES.get(i.area, i.area)), width=5),
-            Column("reference", self.tr("Case"), lambda i: i.reference, width=14),
+            Column("reference", self.tr("Case"), lambda i: i.reference, width=19),
             Column("parties", self.tr("Parties"), lambda i: i.parties, width=14, tooltip=lambda i: i.parties),
             Column("what", self.tr("What must happen"), lambda i: f"{i.rule_id} {i.what}", width=20,
                    tooltip=lambda i: f"{i.rule_id} {i.what}" + ("" if i.calendar_complete else " ⚠ 节假日安排未导入")),
