@@ -66,6 +66,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You do not have the permission “{label_en}”.",
         "您没有“{label_zh}”的权限。",
     ),
+    "audit.anchor_invalid": (
+        "Not an anchor: {value} (write it as SEQ:HASH, with at least 16 hex digits of the hash).",
+        "校验锚点格式不对：{value}（应为“序号:哈希”，哈希至少16位十六进制数字）。",
+    ),
     "auth.setup_closed": (
         "This database already has accounts; sign in with --user NAME.",
         "该数据库已有用户账号，请使用 --user 用户名 登录。",

@@ -46,6 +46,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_db_option(verify)
     add_user_option(verify)
     add_json_option(verify)
+    verify.add_argument(
+        "--anchor", action="append", default=[], metavar="SEQ:HASH",
+        help="an anchor written down from an earlier verify (repeatable): that entry must still have that hash",
+    )
     verify.set_defaults(handler=_verify)
 
 
@@ -95,12 +99,17 @@ def actor_for_admin(store, username: str):  # type: ignore[no-untyped-def]
 
 
 def _verify(args: argparse.Namespace) -> int:
+    from app.services import audit
     from app.services.audit_log import AuditLogService
 
+    try:
+        anchors = [audit.parse_anchor(text) for text in args.anchor]
+    except ValueError as exc:
+        raise UserError("audit.anchor_invalid", value=str(exc)) from exc
     store = open_store_for(args)
     try:
         actor = actor_for(args, store, writes=False)
-        result = AuditLogService(store, actor).verify(progress=terminal_progress("校验"))
+        result = AuditLogService(store, actor).verify(progress=terminal_progress("校验"), anchors=anchors)
         language = args.language
         if args.json:
             print_json(
@@ -108,6 +117,7 @@ def _verify(args: argparse.Namespace) -> int:
                     "ok": result.ok,
                     "entries_checked": result.entries_checked,
                     "records_checked": result.records_checked,
+                    "anchor": result.anchor,
                     "breaks": [
                         {
                             "code": b.code,
@@ -122,9 +132,11 @@ def _verify(args: argparse.Namespace) -> int:
             )
         elif result.ok:
             print(
-                f"日志完整：已校验 {result.entries_checked} 条日志、{result.records_checked} 条记录"
+                f"日志完整：已校验 {result.entries_checked} 条日志、{result.records_checked} 条记录。"
+                f"校验锚点 {result.anchor}（请记在本机以外，日后用 --anchor 核对）"
                 if language != "en"
-                else f"intact: {result.entries_checked} entries and {result.records_checked} records checked"
+                else f"intact: {result.entries_checked} entries and {result.records_checked} records checked; "
+                f"anchor {result.anchor} (write it down away from this machine; check it later with --anchor)"
             )
         else:
             first = result.breaks[0].describe(language)

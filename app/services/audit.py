@@ -27,6 +27,7 @@ from app.store.base import Base
 from app.store.types import utc_now
 
 GENESIS_HASH = "0" * 64
+ANCHOR_DIGITS = 16  # of an entry's hash in an anchor: enough to tell, short enough to copy by hand
 # Columns that change on every write and say nothing a reader needs in old → new.
 NOISE_COLUMNS = frozenset({"version", "updated_at", "created_at"})
 
@@ -257,7 +258,9 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
 
 @dataclass(frozen=True)
 class Break:
-    code: str  # chain_gap | prev_mismatch | hash_mismatch | head_mismatch | record_changed | record_unlogged | record_missing
+    # chain_gap | prev_mismatch | hash_mismatch | head_mismatch | record_changed | record_unlogged |
+    # record_missing | anchor_mismatch | anchor_missing
+    code: str
     seq: int | None
     table_name: str | None = None
     record_id: int | None = None
@@ -271,6 +274,8 @@ class Break:
             "record_changed": "记录 {table}#{record} 在程序之外被修改（最后一条相关日志为第{seq}条）",
             "record_unlogged": "记录 {table}#{record} 没有任何日志（在程序之外写入）",
             "record_missing": "记录 {table}#{record} 在程序之外被删除（最后一条相关日志为第{seq}条）",
+            "anchor_mismatch": "第{seq}条日志与先前记下的校验锚点不符（整条日志链被改写过）",
+            "anchor_missing": "先前记下校验锚点的第{seq}条日志已不存在（日志被截断或改写）",
         }
         en = {
             "chain_gap": "entries are missing or reordered before entry {seq}",
@@ -280,6 +285,8 @@ class Break:
             "record_changed": "record {table}#{record} was changed outside the program (last entry {seq})",
             "record_unlogged": "record {table}#{record} has no audit entry (written outside the program)",
             "record_missing": "record {table}#{record} was deleted outside the program (last entry {seq})",
+            "anchor_mismatch": "entry {seq} no longer matches the anchor written down for it (the chain was rewritten)",
+            "anchor_missing": "entry {seq}, whose anchor was written down, is gone (the record was cut or rewritten)",
         }
         template = (en if language == "en" else zh)[self.code]
         return template.format(seq=self.seq, table=self.table_name, record=self.record_id)
@@ -290,10 +297,28 @@ class VerifyResult:
     entries_checked: int = 0
     records_checked: int = 0
     breaks: list[Break] = field(default_factory=list)
+    # The chain's last entry: written down away from this machine (an anchor), it later
+    # shows whether the whole chain was rewritten, which the unkeyed hashes alone cannot.
+    head_seq: int = 0
+    head_hash: str = GENESIS_HASH
+
+    @property
+    def anchor(self) -> str:
+        """`SEQ:HASH` of the chain's last entry, as `verify(anchors=…)` takes it back (first 16 hex digits)."""
+        return f"{self.head_seq}:{self.head_hash[:ANCHOR_DIGITS]}"
 
     @property
     def ok(self) -> bool:
         return not self.breaks
+
+
+def parse_anchor(text: str) -> tuple[int, str]:
+    """`SEQ:HASH` (at least 16 hex digits of the entry's hash) → (seq, hash prefix); ValueError otherwise."""
+    seq_text, _colon, digits = text.strip().partition(":")
+    digits = digits.strip().lower()
+    if not seq_text.strip().isdigit() or len(digits) < ANCHOR_DIGITS or any(c not in "0123456789abcdef" for c in digits):
+        raise ValueError(text)
+    return int(seq_text), digits
 
 
 def verify(
@@ -301,10 +326,15 @@ def verify(
     *,
     progress: Callable[[int, int], None] | None = None,
     max_breaks: int = 100,
+    anchors: Iterable[tuple[int, str]] = (),
 ) -> VerifyResult:
-    """Walk the chain, then compare every audited record with its last entry."""
+    """Walk the chain, then compare every audited record with its last entry.
+
+    `anchors`: (seq, hash prefix) pairs written down earlier (`VerifyResult.anchor`);
+    an entry that no longer has that hash, or is gone, is a break.
+    """
     result = VerifyResult()
-    for brk in _breaks(session, result, progress):
+    for brk in _breaks(session, result, progress, dict(anchors)):
         result.breaks.append(brk)
         if len(result.breaks) >= max_breaks:
             break
@@ -312,7 +342,7 @@ def verify(
 
 
 def _breaks(
-    session: Session, result: VerifyResult, progress: Callable[[int, int], None] | None
+    session: Session, result: VerifyResult, progress: Callable[[int, int], None] | None, anchors: dict[int, str]
 ) -> Iterator[Break]:
     total = session.scalar(select(AuditHead.last_seq).where(AuditHead.id == 1)) or 0
     # (table, record id) -> (seq, digest, action) of the record's last entry
@@ -328,6 +358,9 @@ def _breaks(
         content = {name: getattr(entry, name) for name in ENTRY_FIELDS}
         if chain_hash(entry.prev_hash, content) != entry.entry_hash:
             yield Break("hash_mismatch", entry.seq)
+        anchored = anchors.pop(entry.seq, None)
+        if anchored is not None and not entry.entry_hash.startswith(anchored):
+            yield Break("anchor_mismatch", entry.seq)
         if entry.record_id is not None and entry.action in ROW_ACTIONS:
             last_entry[(entry.table_name, entry.record_id)] = (entry.seq, entry.record_digest, entry.action)
         elif entry.action == BULK_INSERT:
@@ -342,6 +375,9 @@ def _breaks(
     ).one()
     if head_seq != expected_seq - 1 or head_hash != prev_hash:
         yield Break("head_mismatch", head_seq)
+    result.head_seq, result.head_hash = expected_seq - 1, prev_hash
+    for seq in sorted(anchors):  # anchors of entries no longer there
+        yield Break("anchor_missing", seq)
 
     for mapper in audited_mappers():
         table_name = mapper.local_table.name  # type: ignore[attr-defined]

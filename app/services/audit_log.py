@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -162,7 +162,9 @@ class AuditLogService:
         with self.store.read() as session:
             return list(session.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
 
-    def verify(self, progress: Callable[[int, int], None] | None = None) -> audit.VerifyResult:
+    def verify(
+        self, progress: Callable[[int, int], None] | None = None, anchors: Iterable[tuple[int, str]] = ()
+    ) -> audit.VerifyResult:
         self.actor.require(Permission.AUDIT_VERIFY)
         with self.store.read() as session:
-            return audit.verify(session, progress=progress)
+            return audit.verify(session, progress=progress, anchors=anchors)

@@ -207,3 +207,28 @@ def test_once_accounts_exist_import_needs_a_user_who_may_import(tmp_path: Path, 
     assert row[4] == WORKER
     verify = run("audit", "verify", "--db", db, data_dir=data_dir)
     assert verify.returncode == 0, verify.stderr
+
+
+def test_audit_verify_gives_an_anchor_and_checks_one(tmp_path: Path, data_dir: Path, db: str) -> None:
+    template = tmp_path / "t.xlsx"
+    assert run("parties", "template", "--out", str(template), data_dir=data_dir).returncode == 0
+    fill(template, [{"类别": "个人", "姓名/名称": "张伟", "证件号码": WORKER}])
+    assert run("parties", "import", str(template), "--db", db, data_dir=data_dir).returncode == 0
+
+    first = run("audit", "verify", "--db", db, "--json", data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    anchor = json.loads(first.stdout)["anchor"]
+    seq, digits = anchor.split(":")
+    assert int(seq) >= 1 and len(digits) == 16
+
+    checked = run("audit", "verify", "--db", db, "--anchor", anchor, data_dir=data_dir)
+    assert checked.returncode == 0, checked.stderr
+    assert "校验锚点" in checked.stdout
+
+    wrong = run("audit", "verify", "--db", db, "--anchor", f"{seq}:{'0' * 16}", data_dir=data_dir)
+    assert wrong.returncode == 1
+    assert f"第{seq}条日志与先前记下的校验锚点不符" in wrong.stderr
+
+    bad = run("audit", "verify", "--db", db, "--anchor", "12", data_dir=data_dir)
+    assert bad.returncode != 0
+    assert "校验锚点格式不对" in bad.stderr

@@ -132,3 +132,68 @@ def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:  # 
         party.updated_at = utc_now()  # e.g. a case touched when a child row is added
     with store.read() as session:
         assert audit.verify(session).ok
+
+
+def _rewrite_whole_chain(path: str, party_id: int, name: str) -> None:
+    """What someone with the database file and this source could do: change a record,
+    then recompute its digest and every entry hash after it, so the chain checks out."""
+    from app.models.audit import AuditEntry
+    from app.models.party import Party
+    from app.store import open_store
+
+    run_sql(path, "UPDATE party SET name = ? WHERE id = ?", name, party_id)
+    store = open_store(f"sqlite:///{path}", backup=False)
+    try:
+        with store.read() as session:
+            digest = audit.record_digest(session.get(Party, party_id))
+        connection = sqlite3.connect(path)
+        rows = connection.execute(
+            "SELECT seq, table_name, record_id, record_digest, " + ", ".join(audit.ENTRY_FIELDS) + " FROM audit_entry ORDER BY seq"
+        ).fetchall()
+        previous = audit.GENESIS_HASH
+        for row in rows:
+            seq, table, record_id, old_digest, *values = row
+            content = dict(zip(audit.ENTRY_FIELDS, values, strict=True))
+            if table == "party" and record_id == party_id and old_digest is not None:
+                content["record_digest"] = digest
+            with store.read() as session:  # the hash covers `at` as the ORM reads it back
+                content["at"] = session.get(AuditEntry, seq).at
+            new_hash = audit.chain_hash(previous, content)
+            connection.execute(
+                "UPDATE audit_entry SET record_digest = ?, prev_hash = ?, entry_hash = ? WHERE seq = ?",
+                (content["record_digest"], previous, new_hash, seq),
+            )
+            previous = new_hash
+        connection.execute("UPDATE audit_head SET last_hash = ? WHERE id = 1", (previous,))
+        connection.commit()
+        connection.close()
+    finally:
+        store.dispose()
+
+
+def test_an_anchor_written_down_catches_a_whole_chain_rewritten(filled) -> None:  # type: ignore[no-untyped-def]
+    store, path, a, _ = filled
+    with store.read() as session:
+        before = audit.verify(session)
+    assert before.ok and before.anchor.startswith("4:") and len(before.anchor) == 2 + audit.ANCHOR_DIGITS
+    anchor = audit.parse_anchor(before.anchor)
+
+    _rewrite_whole_chain(path, a.id, "王五")
+    with store.read() as session:
+        assert audit.verify(session).ok  # the unkeyed chain alone cannot tell
+        caught = audit.verify(session, anchors=[anchor])
+    assert [(b.code, b.seq) for b in caught.breaks] == [("anchor_mismatch", 4)]
+    assert caught.breaks[0].describe() == "第4条日志与先前记下的校验锚点不符（整条日志链被改写过）"
+
+
+def test_an_anchor_beyond_the_chain_says_the_log_was_cut(filled) -> None:  # type: ignore[no-untyped-def]
+    store, *_ = filled
+    with store.read() as session:
+        result = audit.verify(session, anchors=[(9, "0" * 16)])
+    assert [(b.code, b.seq) for b in result.breaks] == [("anchor_missing", 9)]
+
+
+@pytest.mark.parametrize("text", ["4", "4:abc", "x:0123456789abcdef", "4:0123456789abcdeg"])
+def test_a_malformed_anchor_is_refused(text) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError):
+        audit.parse_anchor(text)

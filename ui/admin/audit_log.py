@@ -158,6 +158,7 @@ class AuditLogTab(QWidget):
         self.verify_label = QLabel(self)
         self.verify_label.setObjectName("verify_result")
         self.verify_label.setWordWrap(True)
+        self.verify_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)  # the anchor is copied
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.refresh_button.setObjectName("refresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -346,8 +347,10 @@ class AuditLogTab(QWidget):
     def verify_message(self, result: VerifyResult) -> str:
         if result.ok:
             return self.tr(
-                "The log is intact: {entries} entries and {records} records checked."
-            ).format(entries=result.entries_checked, records=result.records_checked)
+                "The log is intact: {entries} entries and {records} records checked. "
+                "Anchor {anchor}: write it down away from this computer; checked against it later "
+                "(audit verify --anchor), it shows whether the whole log was ever rewritten."
+            ).format(entries=result.entries_checked, records=result.records_checked, anchor=result.anchor)
         first = result.breaks[0].describe(self._context.language)
         if len(result.breaks) == 1:
             return self.tr("The log has been tampered with: {first}.").format(first=first)
@@ -366,6 +369,7 @@ class AuditLogTab(QWidget):
         box.setWindowTitle(self.tr("Verify the audit log"))
         box.setIcon(QMessageBox.Icon.Information if result.ok else QMessageBox.Icon.Critical)
         box.setText(text)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         if not result.ok:
             box.setDetailedText(
                 "\n".join(b.describe(self._context.language) for b in result.breaks)
