@@ -485,6 +485,14 @@
         <translation>检查操作日志的每一条记录和被记录的数据是否在程序之外被改动过。</translation>
     </message>
     <message>
+        <source>anchor written down earlier (optional)</source>
+        <translation>先前记下的校验锚点（可不填）</translation>
+    </message>
+    <message>
+        <source>An anchor (SEQ:HASH) from an earlier verification: the log must still match it.</source>
+        <translation>先前校验时记下的锚点（序号:哈希）：日志必须仍与之相符。</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>序号</translation>
     </message>

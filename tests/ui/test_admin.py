@@ -555,3 +555,28 @@ def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, t
     first, last = min(report.imported_ids), max(report.imported_ids)
     assert lines["complaint"] == f"4 records, nos. {first}–{last}"
     assert set(lines) >= {"Parties", "complaint", "complaint_worker", "complaint_event", "issued_number"}
+
+
+def test_verify_gives_an_anchor_and_checks_one_typed_back(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+    PartyService(store, window._context.actor).create({"kind": "person", "name": "张伟"})
+    log = window.show_audit()
+    text = verify_and_wait(qtbot, log)
+    assert log.last_verify is not None
+    anchor = log.last_verify.anchor
+    assert f"Anchor {anchor}" in text and anchor in log.verify_label.text()
+
+    type_text(log.anchor_edit, anchor)
+    assert verify_and_wait(qtbot, log).startswith("The log is intact")
+
+    seq = anchor.split(":")[0]
+    log.anchor_edit.clear()
+    type_text(log.anchor_edit, f"{seq}:{'0' * 16}")
+    text = verify_and_wait(qtbot, log)
+    assert text.startswith("The log has been tampered with")
+    assert f"第{seq}条日志与先前记下的校验锚点不符" in text
+
+    log.anchor_edit.clear()
+    type_text(log.anchor_edit, "not an anchor")
+    click(qtbot, log.verify_button)
+    assert log.verify_label.text().startswith("校验锚点格式不对")
+    assert log.verify_button.isEnabled()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.clock import bureau_today, local_time
 from app.errors import StorageError, UserError
 from app.services.audit import VerifyResult, audited_mappers
+from app.services.audit import parse_anchor as audit_anchor
 from app.services.audit_log import ACTIONS, AuditLogService, AuditRow
 from app.services.permissions import Permission, Role
 from ui.admin.users import role_labels
@@ -170,6 +171,14 @@ class AuditLogTab(QWidget):
             )
         )
         self.verify_button.clicked.connect(self.verify)
+        self.anchor_edit = QLineEdit(self)
+        self.anchor_edit.setObjectName("verify_anchor")
+        self.anchor_edit.setPlaceholderText(self.tr("anchor written down earlier (optional)"))
+        self.anchor_edit.setToolTip(
+            self.tr("An anchor (SEQ:HASH) from an earlier verification: the log must still match it.")
+        )
+        self.anchor_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
+        self.anchor_edit.returnPressed.connect(self.verify)
         if not context.can(Permission.AUDIT_VERIFY):
             self.verify_button.setEnabled(False)
             self.verify_button.setToolTip(context.missing_permission_tip(Permission.AUDIT_VERIFY))
@@ -178,6 +187,7 @@ class AuditLogTab(QWidget):
         bottom.addSpacing(12)
         bottom.addWidget(self.verify_label, 1)
         bottom.addWidget(self.refresh_button)
+        bottom.addWidget(self.anchor_edit)
         bottom.addWidget(self.verify_button)
 
         layout = QVBoxLayout(self)
@@ -331,12 +341,26 @@ class AuditLogTab(QWidget):
 
     # ---------------------------------------------------------------- 校验
     def verify(self) -> None:
+        if not self.verify_button.isEnabled():
+            return
+        anchors = []
+        if self.anchor_edit.text().strip():
+            try:
+                anchors = [audit_anchor(self.anchor_edit.text())]
+            except ValueError:
+                self.verify_label.setStyleSheet(BROKEN_STYLE)
+                self.verify_label.setText(
+                    UserError("audit.anchor_invalid", value=self.anchor_edit.text().strip()).message(
+                        self._context.language
+                    )
+                )
+                return
         self.verify_button.setEnabled(False)
         self.verify_label.setStyleSheet("")
         self.verify_label.setText(self.tr("Verifying…"))
         service = self.service
         self._tasks.run(
-            lambda progress, _cancel: service.verify(progress),
+            lambda progress, _cancel: service.verify(progress, anchors),
             on_success=self._verified,
             on_error=self._verify_failed,
             label=self.tr("Verifying the audit log"),
