@@ -539,8 +539,8 @@
         <translation>正在校验操作日志</translation>
     </message>
     <message>
-        <source>The log is intact: {entries} entries and {records} records checked. Anchor {anchor}: write it down away from this computer; checked against it later (audit verify --anchor), it shows whether the whole log was ever rewritten.</source>
-        <translation>操作日志完整：已校验 {entries} 条日志和 {records} 条记录。校验锚点 {anchor}：请记在本机以外（纸上或另一台电脑），日后用它核对（audit verify --anchor），可以看出整条日志是否被改写过。</translation>
+        <source>The log is intact: {entries} entries and {records} records checked. Anchor {anchor}: write it down away from this computer; given back later in the anchor field (or to audit verify --anchor), it shows whether the whole log was ever rewritten.</source>
+        <translation>操作日志完整：已校验 {entries} 条日志和 {records} 条记录。校验锚点 {anchor}：请记在本机以外（纸上或另一台电脑）；日后填入右下的校验锚点框再校验（或用 audit verify --anchor），可以看出整条日志是否被改写过。</translation>
     </message>
     <message>
         <source>The log has been tampered with: {first}.</source>

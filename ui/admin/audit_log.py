@@ -177,7 +177,10 @@ class AuditLogTab(QWidget):
         self.anchor_edit.setToolTip(
             self.tr("An anchor (SEQ:HASH) from an earlier verification: the log must still match it.")
         )
-        self.anchor_edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("0") * 24)
+        metrics = self.anchor_edit.fontMetrics()
+        self.anchor_edit.setMinimumWidth(
+            max(metrics.horizontalAdvance(self.anchor_edit.placeholderText()), metrics.horizontalAdvance("0") * 24) + 16
+        )
         self.anchor_edit.returnPressed.connect(self.verify)
         if not context.can(Permission.AUDIT_VERIFY):
             self.verify_button.setEnabled(False)
@@ -372,8 +375,8 @@ class AuditLogTab(QWidget):
         if result.ok:
             return self.tr(
                 "The log is intact: {entries} entries and {records} records checked. "
-                "Anchor {anchor}: write it down away from this computer; checked against it later "
-                "(audit verify --anchor), it shows whether the whole log was ever rewritten."
+                "Anchor {anchor}: write it down away from this computer; given back later in the anchor field "
+                "(or to audit verify --anchor), it shows whether the whole log was ever rewritten."
             ).format(entries=result.entries_checked, records=result.records_checked, anchor=result.anchor)
         first = result.breaks[0].describe(self._context.language)
         if len(result.breaks) == 1:
