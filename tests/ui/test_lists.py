@@ -35,6 +35,15 @@ def make_model(parties: PartyService, *, page_size: int = 50) -> PagedTableModel
     return model
 
 
+def shown_view(qtbot, model: PagedTableModel, *, height: int = 400) -> PagedTableView:  # type: ignore[no-untyped-def]
+    view = PagedTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(800, height)
+    view.show()
+    return view
+
+
 def test_model_passes_qtmodeltester(qtmodeltester, parties) -> None:  # type: ignore[no-untyped-def]
     model = make_model(parties)
     qtmodeltester.check(model, force_py=True)
@@ -82,11 +91,7 @@ def test_sort_on_a_sortable_column_requeries_in_sql(qtbot, parties) -> None:  # 
 
 def test_header_click_sorts_and_selection_survives_as_ids(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
     model = make_model(parties)
-    view = PagedTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(800, 400)
-    view.show()
+    view = shown_view(qtbot, model, height=400)
     target = model.row_at(3)
     view.select_ids([target.id])
     assert view.selected_ids() == [target.id]
@@ -163,11 +168,7 @@ def test_empty_model_is_harmless(qtmodeltester) -> None:  # type: ignore[no-unty
 
 def test_a_shown_view_reads_only_the_pages_on_screen(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
     model = make_model(parties, page_size=50)
-    view = PagedTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(800, 400)
-    view.show()
+    view = shown_view(qtbot, model, height=400)
     qtbot.waitUntil(lambda: model.pages_fetched >= 1)  # the first paint
     view.repaint()
     assert model.pages_fetched == 1  # 450 rows, about 15 on screen: one page
@@ -197,11 +198,7 @@ def _arrow_points_up(qtbot, view: PagedTableView) -> bool:  # type: ignore[no-un
 def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
     """As in Excel and Windows Explorer, whatever Qt's style draws for its own orders."""
     model = make_model(parties)
-    view = PagedTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(800, 300)
-    view.show()
+    view = shown_view(qtbot, model, height=300)
     assert model.sort_key == "name" and not model.descending
     assert _arrow_points_up(qtbot, view)
     with qtbot.waitSignal(model.modelReset):
@@ -212,11 +209,7 @@ def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, p
 
 def test_a_row_beyond_the_scanned_pages_is_found_by_its_position(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
     model = make_model(parties, page_size=20)
-    view = PagedTableView()
-    qtbot.addWidget(view)
-    view.setModel(model)
-    view.resize(800, 300)
-    view.show()
+    view = shown_view(qtbot, model, height=300)
     far = model.row_at(437)
     model.refresh()
     before = model.pages_fetched
