@@ -79,27 +79,9 @@ def record_state(obj: Any) -> dict[str, Any]:
 
 
 def record_digest(obj: Any) -> str:
+    # A ledger import computes the same digest from the rows it writes, without the ORM
+    # (app/services/complaint_import.py `_TableWriter.digests`): a change here changes it there too.
     return hashlib.sha256(canonical_json(record_state(obj)).encode()).hexdigest()
-
-
-def values_digest(model: type[Any], values: dict[str, Any]) -> str:
-    """`record_digest` of the record a bulk insert of `values` (every column) will store.
-
-    Bulk inserts bypass the ORM, so they compute the digest from the values
-    they write; the values must be what the columns give back (aware UTC
-    datetimes, dates, UUIDs, bools).  `audit verify` checks that they agree.
-    """
-    derived = getattr(model, "__audit_derived__", frozenset())
-    state = {}
-    for key, value in values.items():
-        if value is None or key in derived:
-            continue
-        kind = type(value)
-        # canonical() for the flat column values a record holds, without its recursion (imports: per record).
-        state[key] = value if kind is str or kind is int or kind is bool else canonical(value)
-    return hashlib.sha256(
-        json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
-    ).hexdigest()
 
 
 def redact(obj: Any, changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
@@ -186,7 +168,7 @@ def append(connection: Connection, actor: Actor, entries: Iterable[PendingEntry]
 
 
 def bulk_insert_entry(table_name: str, records: list[tuple[int, str]], reason: str) -> PendingEntry:
-    """The audit entry for records (id, values_digest) inserted in bulk into one table."""
+    """The audit entry for records (id, record digest) inserted in bulk into one table."""
     ids = [record_id for record_id, _digest in records]
     return PendingEntry(
         action=BULK_INSERT,

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from time import time_ns
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
@@ -59,6 +59,7 @@ from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import Party, PartyKind
 from app.services import audit
 from app.services import complaint_rules as rules
+from app.services.complaints import ComplaintService, _text
 from app.services.parties import (
     CancelToken,
     ImportReport,
@@ -71,9 +72,6 @@ from app.services.permissions import label as permission_label
 from app.services.settings import read_setting
 from app.services.unit_of_work import UnitOfWork
 from app.store import search
-
-if TYPE_CHECKING:
-    from app.services.complaints import ComplaintService
 
 S = ComplaintStatus
 IMPORT_NOTE = "导入"
@@ -337,7 +335,7 @@ class LedgerPreparer:
         checked: list[CheckedRow] = []
         refused: list[RowProblem] = []
         for record in records:
-            item = record if isinstance(record, CheckedRow | RowProblem) else self.checker(record)
+            item = self.checker(record)
             if isinstance(item, RowProblem):
                 refused.append(item)
             else:
@@ -370,8 +368,8 @@ class LedgerPreparer:
                 rows = _writer(model).stored_rows(records_of_table)
                 tables.append((model.__tablename__, rows, [r["id"] for r in records_of_table]))
         return PreparedBatch(
-            first_row=_row_number(records[0]),
-            last_row=_row_number(records[-1]),
+            first_row=int(records[0][0]),
+            last_row=int(records[-1][0]),
             rows=len(records),
             tables=tables,
             records=None if self.context.sqlite else batch.rows,
@@ -607,10 +605,10 @@ class LedgerImport:
             rules=service.rules,
             calendar_version=calendar.version[:64] if hasattr(calendar, "version") else None,
             stamp=datetime.now(UTC),
-            last_ids={
+            last_ids={  # other databases take ids from their sequences (LedgerPreparer._next_id)
                 model.__tablename__: self.session.scalar(select(func.coalesce(func.max(model.id), 0))) or 0
                 for model in _WRITE_ORDER
-            },
+            } if sqlite else {},
             counters={
                 (c.doc_type, c.year): c.last_value
                 for c in self.session.execute(
@@ -633,7 +631,7 @@ class LedgerImport:
         cancel: CancelToken | None,
         batch_size: int,
     ) -> None:
-        """`records`: (row number, fields) tuples, checked rows, or batches a `PrepareStage` prepared."""
+        """`records`: (row number, fields) tuples, or the batches a `PrepareStage` prepared of them."""
         preparer: LedgerPreparer | None = None
         done = 0
         for item in _prepared(records, batch_size):
@@ -842,24 +840,12 @@ def _duplicate_key(worker: str, employer: str, day: date) -> int:
     return int.from_bytes(digest)
 
 
-def _row_number(record: Any) -> int:
-    if isinstance(record, CheckedRow):
-        return record.row_no
-    if isinstance(record, RowProblem):
-        return record.row
-    return int(record[0])
-
-
 def _fen(value: Any, field_name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise UserError("complaint.amount_invalid", field=field_name, value=value)
     if value < 0:
         raise UserError("complaint.amount_negative", field=field_name)
     return value
-
-
-def _text(value: Any, *, limit: int = 5000) -> str:
-    return str(value or "").strip()[:limit]
 
 
 def import_ledger(

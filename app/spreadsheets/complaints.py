@@ -186,7 +186,6 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
 
 
 BACKGROUND_FROM_BYTES = 512 * 1024  # ~10,000 rows: below this, starting a reader process costs more than it saves
-IMPORT_BATCH_ROWS = 1000
 
 
 def import_ledger_file(
@@ -203,7 +202,7 @@ def import_ledger_file(
     one writes (`background`): the two halves of the work overlap on two
     cores.  A bad file fails before anything is written.
     """
-    from app.services.complaint_import import PreparedBatch, PrepareStage, import_ledger
+    from app.services.complaint_import import BATCH_ROWS, PreparedBatch, PrepareStage, import_ledger
     from app.spreadsheets.background import read_in_background
 
     file = Path(path)
@@ -219,7 +218,7 @@ def import_ledger_file(
     if _prepare_in_background(service, file):
         def stage(context: Any) -> tuple[int, Iterator[Any]]:
             total, items = read_in_background(
-                f"{__name__}.read_records", file, PrepareStage(context, IMPORT_BATCH_ROWS), per_message=1,
+                f"{__name__}.read_records", file, PrepareStage(context, BATCH_ROWS), per_message=1,
                 waiting=2,  # a prepared batch is a few MB: one being written, one ready, one being made
             )
             opened.append(items)
