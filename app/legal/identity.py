@@ -48,15 +48,17 @@ def validate_id_no(value: str, *, today: date | None = None, field: str = "id_no
         raise UserError("id_no.length", field=field, length=len(number))
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
         raise UserError("id_no.format", field=field)
-    expected = ric.calc_check_digit(number)
-    if number[17] != expected:
-        raise UserError("id_no.checksum", field=field, expected=expected)
+    # The birth date first: a clerk who fixes the check character of a number with
+    # an impossible birth date would otherwise be told of a second error afterwards.
     try:
         birth = ric.get_birth_date(number)
     except stdnum_errors.ValidationError as exc:
         raise UserError("id_no.birth_date", field=field) from exc
     if birth > (today or bureau_today()):
         raise UserError("id_no.birth_future", field=field)
+    expected = ric.calc_check_digit(number)
+    if number[17] != expected:
+        raise UserError("id_no.checksum", field=field, expected=expected)
     # Only the province is checked: the county part is where the number was
     # issued (often decades after birth, sometimes in a district newer than
     # stdnum's table), so stdnum's county-at-birth-year check refuses real people.

@@ -56,6 +56,14 @@ def test_checksum_message_names_the_expected_character() -> None:
     assert caught.value.message("zh_CN") == "身份证号校验位错误（应为X）。"
 
 
+def test_an_impossible_birth_date_is_reported_before_a_wrong_check_character() -> None:
+    # 520102199002301234: 30 February and a wrong check character.  The clerk must hear
+    # of the date first, not fix the check character and then be told the date is wrong.
+    with pytest.raises(UserError) as caught:
+        validate_id_no("520102199002301234")
+    assert caught.value.code == "id_no.birth_date"
+
+
 def test_birth_date_in_the_future_is_refused() -> None:
     number = with_check("11010520300101001")
     with pytest.raises(UserError) as caught:
