@@ -15,9 +15,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.privacy import Sensitive
+from app.sorting import name_sort_key
 from app.store.base import Base, TravellingRecord
 
 
@@ -60,8 +61,11 @@ class Project(TravellingRecord, Base):
     __tablename__ = "construction_project"
     __audited__ = True
     __sensitive__ = {"wage_manager_phone": Sensitive.PHONE, "wage_account_no": Sensitive.BANK_ACCOUNT}
+    __audit_derived__ = frozenset({"name_sort"})
 
     name: Mapped[str] = mapped_column(String(200))
+    # The pinyin of the name (app.sorting): projects sort as the parties register does.
+    name_sort: Mapped[str] = mapped_column(String(400), default="", server_default="")
     location: Mapped[str] = mapped_column(String(200), default="")
     permit_no: Mapped[str | None] = mapped_column(String(64))  # 施工许可证号
     builder_id: Mapped[int | None] = mapped_column(ForeignKey("party.id"), index=True)  # 建设单位
@@ -87,7 +91,12 @@ class Project(TravellingRecord, Base):
         back_populates="project", order_by="ComplianceCheck.checked_on", lazy="selectin"
     )
 
-    __table_args__ = (Index("ix_construction_project_name_id", "name", "id"),)
+    __table_args__ = (Index("ix_construction_project_name_sort_id", "name_sort", "id"),)
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, name: str) -> str:
+        self.name_sort = name_sort_key(name or "")
+        return name
 
 
 class ProjectSubcontractor(TravellingRecord, Base):

@@ -6,9 +6,10 @@ from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import Boolean, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from app.privacy import Sensitive
+from app.sorting import name_sort_key
 from app.store.base import Base, TravellingRecord
 
 
@@ -38,8 +39,11 @@ class Officer(TravellingRecord, Base):
     __tablename__ = "officer"
     __audited__ = True
     __sensitive__ = {"id_no": Sensitive.ID_NO}
+    __audit_derived__ = frozenset({"name_sort"})
 
     name: Mapped[str] = mapped_column(String(50))
+    # The pinyin of the name (app.sorting): the roster sorts as the parties register does.
+    name_sort: Mapped[str] = mapped_column(String(400), default="", server_default="")
     sex: Mapped[str | None] = mapped_column(String(1))
     birth_date: Mapped[date | None]
     id_no: Mapped[str | None] = mapped_column(String(32), unique=True)
@@ -55,7 +59,12 @@ class Officer(TravellingRecord, Base):
         back_populates="officer", order_by="Certificate.expiry_date", lazy="selectin"
     )
 
-    __table_args__ = (Index("ix_officer_name_id", "name", "id"),)
+    __table_args__ = (Index("ix_officer_name_sort_id", "name_sort", "id"),)
+
+    @validates("name")
+    def _keep_sort_key(self, _key: str, name: str) -> str:
+        self.name_sort = name_sort_key(name or "", person=True)
+        return name
 
 
 class Certificate(TravellingRecord, Base):

@@ -956,7 +956,7 @@ class ComplaintService:
                 elif row.lead != (officer_id == lead):
                     row.lead = officer_id == lead
             names = "、".join(
-                uow.session.scalars(select(Officer.name).where(Officer.id.in_(ids)).order_by(Officer.name))
+                uow.session.scalars(select(Officer.name).where(Officer.id.in_(ids)).order_by(Officer.name_sort))
             )
             self._event(uow, complaint, "assign_officers", on, officers=names)
             if complaint.status == S.FILED.value:
@@ -994,7 +994,7 @@ class ComplaintService:
                 select(Officer.name)
                 .join(ComplaintOfficer, ComplaintOfficer.officer_id == Officer.id)
                 .where(ComplaintOfficer.complaint_id == complaint_id)
-                .order_by(ComplaintOfficer.lead.desc(), Officer.name)
+                .order_by(ComplaintOfficer.lead.desc(), Officer.name_sort)
             )
         )
 
@@ -1437,7 +1437,7 @@ class ComplaintService:
                 select(ComplaintOfficer, Officer)
                 .join(Officer, Officer.id == ComplaintOfficer.officer_id)
                 .where(ComplaintOfficer.complaint_id == c.id)
-                .order_by(ComplaintOfficer.lead.desc(), Officer.name)
+                .order_by(ComplaintOfficer.lead.desc(), Officer.name_sort)
             ).all()
         )
         events = tuple(

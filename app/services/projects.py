@@ -616,9 +616,9 @@ class ProjectService:
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort projects by {sort}")
         if sort == "name":
-            columns: list[Any] = [Project.name, Project.id]
+            columns: list[Any] = [Project.name_sort, Project.id]
         elif sort == "checked_on":
-            columns = [latest_on, Project.name, Project.id]
+            columns = [latest_on, Project.name_sort, Project.id]
         else:
             columns = [Project.id]
         return PagedQuery(self.store, statement, SortSpec(columns, descending), row_from)
@@ -1009,7 +1009,7 @@ def _standings(
                Project.on_realname_platform, _contractor.name.label("contractor_name"), latest.label("check_id"))
         .outerjoin(_contractor, _contractor.id == Project.contractor_id)
         .where(*where)
-        .order_by(Project.name, Project.id)
+        .order_by(Project.name_sort, Project.id)
     )
     rows = session.execute(statement).all()
     check_ids = [r.check_id for r in rows if r.check_id is not None]

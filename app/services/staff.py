@@ -576,7 +576,7 @@ class StaffService:
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort the roster by {sort}")
         if sort == "name":
-            columns: list[Any] = [Officer.name, Officer.id]
+            columns: list[Any] = [Officer.name_sort, Officer.id]
         elif sort == "expiry":
             columns = [func.coalesce(_BestCert.expiry_date, date.min), Officer.id]
         else:
@@ -660,7 +660,7 @@ class StaffService:
             select(Officer.name, Officer.unit, Certificate.cert_type, Certificate.number, Certificate.category)
             .join(Certificate, Certificate.officer_id == Officer.id)
             .where(Officer.on_roster.is_(True), _valid_clause(Certificate, day))
-            .order_by(Officer.name, Officer.id, Certificate.number)
+            .order_by(Officer.name_sort, Officer.id, Certificate.number)
         )
         with self.store.read() as session:
             return [

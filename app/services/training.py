@@ -855,7 +855,7 @@ def _hours_by_person(session: Session, year: int, target: Decimal) -> list[Perso
     officers = session.execute(
         select(Officer.id, Officer.name, Officer.unit, Officer.section)
         .where(or_(Officer.on_roster.is_(True), Officer.id.in_(list(totals) or [-1])))
-        .order_by(Officer.name, Officer.id)
+        .order_by(Officer.name_sort, Officer.id)
     )
     result = []
     for officer in officers:

@@ -467,3 +467,11 @@ def test_demo_data_gives_the_report_figures(store) -> None:  # type: ignore[no-u
     summary = ProjectService(store, setup_actor()).compliance(date(2023, 12, 31))
     assert (summary.projects_under_way, summary.projects_on_platform) == (12, 12)
     assert (summary.items_in_force, summary.items_applicable, summary.item_rate) == (63, 66, Decimal("95.45"))
+
+
+def test_projects_sort_by_the_pinyin_of_their_names(projects) -> None:  # type: ignore[no-untyped-def]
+    for name in ("周家湾安置房", "张家寨小学", "吕祖庙道路", "刘家坝厂房"):
+        projects.create({"name": name, "location": "南明区", "status": "active"})
+    assert [r.name for r in projects.query(sort="name").page(0, 10)] == [
+        "刘家坝厂房", "吕祖庙道路", "张家寨小学", "周家湾安置房"
+    ]

@@ -322,3 +322,13 @@ def test_public_roster_pdf(staff, tmp_path) -> None:  # type: ignore[no-untyped-
         assert expected in content
     assert number not in content and number[6:14] not in content and "1988" not in content
     assert not list(tmp_path.glob(".*.part"))
+
+
+def test_the_roster_sorts_names_by_pinyin_as_the_parties_register_does(staff) -> None:  # type: ignore[no-untyped-def]
+    # By code point 周 (U+5468) comes before 张 (U+5F20); by pinyin zhang comes before zhou.
+    for name in ("周涛", "张伟", "吕强", "刘洋"):
+        staff.create({"name": name})
+    assert [r.name for r in staff.query(sort="name").page(0, 10)] == ["刘洋", "吕强", "张伟", "周涛"]
+    renamed = next(r for r in staff.query().page(0, 10) if r.name == "刘洋")
+    staff.update(renamed.id, renamed.version, {"name": "赵敏"})
+    assert [r.name for r in staff.query(sort="name").page(0, 10)] == ["吕强", "张伟", "赵敏", "周涛"]
