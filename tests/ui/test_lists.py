@@ -218,3 +218,58 @@ def test_a_row_beyond_the_scanned_pages_is_found_by_its_position(qtbot, parties)
     assert model.pages_fetched - before <= 3  # the two scanned and the found row's own page
     assert view.select_ids([far.id]) == [437]
     assert view.selected_ids() == [far.id]
+
+
+class _Listed:
+    """A paged source over a Python list (the view's behaviour, not the store's)."""
+
+    def __init__(self, rows: list) -> None:  # type: ignore[type-arg]
+        self.rows = rows
+
+    def count(self) -> int:
+        return len(self.rows)
+
+    def page(self, offset: int, limit: int) -> list:  # type: ignore[type-arg]
+        return self.rows[offset:offset + limit]
+
+
+def _case_rows():  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    numbers = ["南明区劳人仲案字〔2023〕第7号", "南明区劳人仲案字〔2023〕第1234号", "南明区劳人仲案字〔2023〕第56号"]
+    return [SimpleNamespace(id=i, case_no=n, status="已受理") for i, n in enumerate(numbers)]
+
+
+CASE_COLUMNS = [
+    Column("case_no", "Case number", lambda r: r.case_no, width=6, fit=True, elide=Qt.TextElideMode.ElideLeft),
+    Column("status", "State", lambda r: r.status, width=2, fit=True),
+    Column("rest", "Rest", lambda r: ""),
+]
+
+
+def test_a_fit_column_shows_the_whole_longest_case_number(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = PagedTableModel(CASE_COLUMNS)
+    model.set_query(_Listed(_case_rows()))
+    view = shown_view(qtbot, model)
+    metrics = view.fontMetrics()
+    longest = metrics.horizontalAdvance("南明区劳人仲案字〔2023〕第1234号")
+    qtbot.waitUntil(lambda: view.columnWidth(0) > longest)
+    assert view.columnWidth(1) > metrics.horizontalAdvance("已受理")
+    # a narrow column cuts the start, never the number that tells cases apart
+    delegate = view.itemDelegateForColumn(0)
+    assert delegate is not None and delegate.mode == Qt.TextElideMode.ElideLeft
+
+
+def test_a_width_the_user_sets_is_kept_for_the_next_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+    model = PagedTableModel(CASE_COLUMNS)
+    model.set_query(_Listed(_case_rows()))
+    view = shown_view(qtbot, model)
+    longest = view.fontMetrics().horizontalAdvance("南明区劳人仲案字〔2023〕第1234号")
+    qtbot.waitUntil(lambda: view.columnWidth(0) > longest)
+    view.horizontalHeader().resizeSection(1, 321)  # as a drag of the header's edge does
+    again = PagedTableModel(CASE_COLUMNS)
+    again.set_query(_Listed(_case_rows()))
+    second = shown_view(qtbot, again)
+    assert second.columnWidth(1) == 321
+    second.repaint()
+    assert second.columnWidth(1) == 321  # fitting leaves a chosen width alone

@@ -46,6 +46,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.deadline_calculator import DeadlineCalculator
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
 RED = QColor("#b00020")
 
 
@@ -186,9 +187,9 @@ class ArbitrationWindow(QWidget):
             return text + (f"（{zh_or_en(CLOSURE_LABELS[r.closure_method], lang)}）" if r.closure_method else "")
 
         return [
-            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, tooltip=lambda r: r.case_no or None),
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, fit=True, elide=LEFT, tooltip=lambda r: r.case_no or None),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
-            Column("status", self.tr("Status"), status_text, width=7),
+            Column("status", self.tr("Status"), status_text, width=7, fit=True),
             Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
             Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12,
                    tooltip=lambda r: r.respondents or None),

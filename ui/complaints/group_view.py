@@ -56,7 +56,8 @@ class ComplaintGroupView(QDialog):
                 .replace("%7", format_yuan(self.summary.outstanding_fen))
             )
         self.complaints_model: PagedTableModel[ComplaintRow] = PagedTableModel([
-            Column("number", self.tr("Number"), lambda r: r.number, width=16),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True,
+                   elide=Qt.TextElideMode.ElideLeft),
             Column("received", self.tr("Received"), lambda r: r.received_on, width=6),
             Column("employers", self.tr("Employer"), lambda r: r.employers, width=14),
             Column("workers", self.tr("Workers"), lambda r: r.workers, align=RIGHT, width=3),
@@ -65,7 +66,8 @@ class ComplaintGroupView(QDialog):
             Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, lang), width=6),
         ], self)
         self.ledger_model: PagedTableModel[LedgerRow] = PagedTableModel([
-            Column("number", self.tr("Number"), lambda r: r.number, width=16),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True,
+                   elide=Qt.TextElideMode.ElideLeft),
             Column("worker", self.tr("Worker"), lambda r: r.worker, width=5),
             Column("id_no", self.tr("ID number"), lambda r: r.id_no, width=10),
             Column("owed", self.tr("Owed"), lambda r: format_yuan(r.owed_fen), align=RIGHT, width=7),

@@ -30,6 +30,7 @@ from ui.tasks import TaskRunner
 from ui.widgets.optional_date import OptionalDateEdit
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 RED = QColor("#b00020")
 
@@ -167,7 +168,7 @@ class ComplaintsWindow(QWidget):
             Column("amount", self.tr("Amount"), lambda r: format_yuan(r.amount_fen), align=RIGHT, width=7),
             Column("method", self.tr("Method"), lambda r: r.method, width=6),
             Column("employer", self.tr("Employer"), lambda r: r.employer, width=14),
-            Column("number", self.tr("Number"), lambda r: r.number, width=16),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=LEFT),
         ], self)
         self.payments_view = PagedTableView()
         self.payments_view.setObjectName("payments_table")
@@ -183,7 +184,7 @@ class ComplaintsWindow(QWidget):
         box.addWidget(self.payments_view, 1)
         self.tabs.addTab(page, self.tr("Payments"))
         self.ledger_model: PagedTableModel[LedgerRow] = PagedTableModel([
-            Column("number", self.tr("Number"), lambda r: r.number, width=16),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=LEFT),
             Column("received", self.tr("Received"), lambda r: r.received_on, sort_key="received", width=6),
             Column("employers", self.tr("Employer"), lambda r: r.employers, width=14),
             Column("worker", self.tr("Worker"), lambda r: r.worker, width=5),
@@ -192,7 +193,7 @@ class ComplaintsWindow(QWidget):
             Column("owed", self.tr("Owed"), lambda r: format_yuan(r.owed_fen), align=RIGHT, width=7),
             Column("recovered", self.tr("Recovered"), lambda r: format_yuan(r.recovered_fen), align=RIGHT, width=7),
             Column("outstanding", self.tr("Outstanding"), lambda r: format_yuan(r.outstanding_fen), align=RIGHT, width=7),
-            Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, self.language), width=6),
+            Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, self.language), width=6, fit=True),
         ], self, row_id=lambda r: (r.complaint_id, r.worker, r.id_no))
         self.ledger_view = PagedTableView()
         self.ledger_view.setObjectName("ledger_table")
@@ -223,7 +224,7 @@ class ComplaintsWindow(QWidget):
             Column("workers", self.tr("Workers"), lambda r: r.workers, align=RIGHT, width=3),
             Column("owed", self.tr("Owed"), lambda r: format_yuan(r.owed_fen), align=RIGHT, width=7),
             Column("recovered", self.tr("Recovered"), lambda r: format_yuan(r.recovered_fen), align=RIGHT, width=7),
-            Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, lang), width=6),
+            Column("status", self.tr("State"), lambda r: rules.label(rules.STATUS_LABELS, r.status, lang), width=6, fit=True),
             Column("next_due", self.tr("Due"), lambda r: r.next_due, width=6, foreground=overdue),
         ]
 

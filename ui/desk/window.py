@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -88,9 +88,10 @@ class DeskWindow(QWidget):
             Column("bucket", self.tr("When"), bucket, width=8, foreground=lambda i: COLOURS[i.bucket]),
             Column("due", self.tr("Due"), lambda i: i.due, width=6, foreground=lambda i: COLOURS[i.bucket]),
             Column("area", self.tr("Area"), lambda i: QCoreApplication.translate("Areas", AREA_TITLES.get(i.area, i.area)), width=5),
-            Column("reference", self.tr("Case"), lambda i: i.reference, width=19),
+            Column("reference", self.tr("Case"), lambda i: i.reference, width=19, fit=True,
+                   elide=Qt.TextElideMode.ElideLeft),
             Column("parties", self.tr("Parties"), lambda i: i.parties, width=14, tooltip=lambda i: i.parties),
-            Column("what", self.tr("What must happen"), lambda i: f"{i.rule_id} {i.what}", width=20,
+            Column("what", self.tr("What must happen"), lambda i: i.what, width=20,
                    tooltip=lambda i: f"{i.rule_id} {i.what}" + ("" if i.calendar_complete else " ⚠ 节假日安排未导入")),
         ]
 

@@ -71,6 +71,10 @@ class Column(Generic[RowT]):
     decoration row -> QIcon/QColor or None
     tooltip    row -> str or None
     width      preferred width in characters (the view applies it), None = default
+    fit        widen the column to the longest text shown (case numbers, states): the
+               distinguishing part must never be cut off
+    elide      where a text too long for its cell is cut; case numbers keep their end
+               (…〔2023〕第123号), None = the view's default (the end is cut)
     """
 
     key: str
@@ -83,6 +87,8 @@ class Column(Generic[RowT]):
     decoration: Callable[[RowT], Any] | None = None
     tooltip: Callable[[RowT], str | None] | None = None
     width: int | None = None
+    fit: bool = False
+    elide: Qt.TextElideMode | None = None
 
     def text(self, row: RowT) -> str:
         value = self.value(row)

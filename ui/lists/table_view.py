@@ -11,10 +11,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
 
 from ui.lists.paged_model import PagedTableModel
+
+# How many of the first rows a `fit` column is measured over (they are on screen).
+FIT_ROWS = 60
+CELL_PADDING = 16
+
+
+def layout_settings() -> QSettings:
+    """The user's list layouts (column widths), kept in the data folder beside the database."""
+    from app.config import data_dir
+
+    return QSettings(str(data_dir() / "layout.ini"), QSettings.Format.IniFormat)
+
+
+class _ElidingDelegate(QStyledItemDelegate):
+    """Cuts a cell's text where its column says (e.g. the start of a case number)."""
+
+    def __init__(self, mode: Qt.TextElideMode, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.mode = mode
+
+    def initStyleOption(self, option: Any, index: Any) -> None:  # Qt override
+        super().initStyleOption(option, index)
+        option.textElideMode = self.mode
 
 
 class PagedTableView(QTableView):
@@ -44,8 +73,12 @@ class PagedTableView(QTableView):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(False)
         header.sectionClicked.connect(self._header_clicked)
+        header.sectionResized.connect(self._remember_width)
         self.doubleClicked.connect(self._activated)
         self._kept_ids: list[Any] = []
+        self._setting_widths = False
+        self._fit_pending = False
+        self._user_widths: dict[str, int] = {}
 
     # ---------------------------------------------------------------- model
     def paged_model(self) -> PagedTableModel[Any]:
@@ -59,12 +92,15 @@ class PagedTableView(QTableView):
             old.modelAboutToBeReset.disconnect(self._remember_selection)
             old.modelReset.disconnect(self._restore_selection)
             old.sort_changed.disconnect(self._show_sort)
+            old.modelReset.disconnect(self._ask_fit)
         super().setModel(model)
         if isinstance(model, PagedTableModel):
             model.modelAboutToBeReset.connect(self._remember_selection)
             model.modelReset.connect(self._restore_selection)
             model.sort_changed.connect(self._show_sort)
+            model.modelReset.connect(self._ask_fit)
             self._apply_widths(model)
+            self._ask_fit()
             self._show_sort(model.sort_column, model.descending)
         selection = self.selectionModel()
         if selection is not None:
@@ -72,13 +108,89 @@ class PagedTableView(QTableView):
 
     def _apply_widths(self, model: PagedTableModel[Any]) -> None:
         # Widths are given in Chinese characters; never narrower than the header
-        # (plus room for the sort arrow), whatever the language.
+        # (plus room for the sort arrow), whatever the language.  A width the user
+        # set by dragging wins, and is remembered for the next start.
         char = self.fontMetrics().horizontalAdvance("中")
         header_metrics = self.horizontalHeader().fontMetrics()
-        for i, column in enumerate(model.columns):
-            if column.width:
-                header = header_metrics.horizontalAdvance(column.title) + 28
-                self.setColumnWidth(i, max(column.width * char + 16, header))
+        self._user_widths = self._saved_widths(model)
+        self._setting_widths = True
+        try:
+            for i, column in enumerate(model.columns):
+                if column.elide is not None:
+                    self.setItemDelegateForColumn(i, _ElidingDelegate(column.elide, self))
+                if column.key in self._user_widths:
+                    self.setColumnWidth(i, self._user_widths[column.key])
+                elif column.width:
+                    header = header_metrics.horizontalAdvance(column.title) + 28
+                    self.setColumnWidth(i, max(column.width * char + CELL_PADDING, header))
+        finally:
+            self._setting_widths = False
+
+    # ---------------------------------------------------------------- widths: fit and remember
+    def layout_key(self) -> str:
+        """Names this list's layout by its columns, so every list with the same columns
+        (the docket in any window, say) keeps one set of widths."""
+        model = self.model()
+        if not isinstance(model, PagedTableModel):
+            return ""
+        return "columns/" + "-".join(column.key for column in model.columns)
+
+    def _saved_widths(self, model: PagedTableModel[Any]) -> dict[str, int]:
+        settings = layout_settings()
+        settings.beginGroup(self.layout_key())
+        widths = {}
+        for column in model.columns:
+            value = settings.value(column.key)
+            if value is not None and str(value).isdigit() and int(value) > 0:
+                widths[column.key] = int(value)
+        settings.endGroup()
+        return widths
+
+    def _remember_width(self, section: int, _old: int, new: int) -> None:
+        model = self.model()
+        if self._setting_widths or not isinstance(model, PagedTableModel):
+            return
+        if section >= len(model.columns) - 1:
+            return  # the last column stretches with the window: its width is not a choice
+        key = model.columns[section].key
+        self._user_widths[key] = new
+        settings = layout_settings()
+        settings.setValue(f"{self.layout_key()}/{key}", new)
+        settings.sync()
+
+    def _ask_fit(self) -> None:
+        # Measured after the next paint, which has fetched the rows on screen: fitting
+        # never fetches a page of its own.
+        self._fit_pending = True
+        self.viewport().update()
+
+    def paintEvent(self, event: Any) -> None:  # Qt override
+        super().paintEvent(event)
+        if self._fit_pending:
+            self._fit_pending = False
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Widen each `fit` column to the longest text among the first rows (cached
+        rows only), unless the user has chosen its width."""
+        model = self.model()
+        if not isinstance(model, PagedTableModel):
+            return
+        metrics = self.fontMetrics()
+        count = min(model.rowCount(), FIT_ROWS)
+        rows = [row for row in (model.cached_row(i) for i in range(count)) if row is not None]
+        if not rows:
+            return
+        self._setting_widths = True
+        try:
+            for i, column in enumerate(model.columns):
+                if not column.fit or column.key in self._user_widths:
+                    continue
+                widest = max(metrics.horizontalAdvance(column.text(row)) for row in rows) + CELL_PADDING
+                if widest > self.columnWidth(i):
+                    self.setColumnWidth(i, widest)
+        finally:
+            self._setting_widths = False
 
     # ---------------------------------------------------------------- selection as ids
     def selected_rows(self) -> list[int]:

@@ -35,6 +35,7 @@ from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
 RED = QColor("#b00020")
 STEPS = ("accept", "refuse", "record_session", "agree", "record_payment", "fail", "withdraw", "transfer_to_arbitration")
 
@@ -137,9 +138,9 @@ class MediationWindow(QWidget):
     def _columns(self) -> list[Column[MediationRow]]:
         lang = self.context.language
         return [
-            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12),
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12, fit=True, elide=LEFT),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
-            Column("status", self.tr("Status"), lambda r: med.status_label(r.status, lang), width=6),
+            Column("status", self.tr("Status"), lambda r: med.status_label(r.status, lang), width=6, fit=True),
             Column("channel", self.tr("Channel"), lambda r: zh_or_en(CHANNEL_LABELS[r.channel], lang), width=6),
             Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
             Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12),
