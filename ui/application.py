@@ -73,6 +73,8 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     for directory, name in (
         (translations_dir(), f"renshe_{language}.qm"),
         (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), f"qtbase_{language}.qm"),
+        # Installed last, so it is asked first: what Qt's own file has missed.
+        (translations_dir(), f"qtfixes_{language}.qm"),
     ):
         translator = QTranslator(app)
         if translator.load(str(directory / name)):
@@ -81,6 +83,20 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
         else:
             log.warning("translation not found: %s", directory / name)
     return installed
+
+
+def give_qt_a_chinese_system_locale(language: str) -> None:
+    """Qt formats dates in its own dialogs (the file dialog's 修改日期) by the system
+    locale, which on a machine with no locale set (LANG=C, as on many Linux installs)
+    reads "2 12 2026".  Before the application exists, a Chinese interface on such a
+    machine gets zh_CN for dates; a locale the user chose is left alone."""
+    if language == "en" or sys.platform == "win32":
+        return
+    unset = ("", "C", "POSIX")
+    chosen = [os.environ.get(name, "") for name in ("LC_ALL", "LC_TIME", "LANG")]
+    if all(value.split(".")[0] in unset for value in chosen):
+        os.environ.pop("LC_ALL", None)
+        os.environ["LC_TIME"] = "zh_CN.UTF-8"
 
 
 def make_application() -> QApplication:
@@ -101,6 +117,7 @@ def run_gui(args: argparse.Namespace) -> int:
         # program starts, not the windowing system.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    give_qt_a_chinese_system_locale(language)
     app = make_application()
     install_font(app)
     translators = install_translators(app, language)

@@ -81,3 +81,50 @@ def test_committed_qm_is_loadable_and_current(regenerated: ET.ElementTree) -> No
         if got != expected:
             stale.append(f"{context}: {message.findtext('source')!r} -> {got!r}, .ts says {expected!r}")
     assert not stale, "the .qm is older than the .ts; run `make translations`:\n" + "\n".join(stale)
+
+
+def test_qt_own_file_dialog_speaks_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    # Qt's qtbase_zh_CN.qm misses "&Look in:" and "Files of &type:" (their source texts
+    # changed); resources/translations/qtfixes_zh_CN.qm fills the gap.
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from ui.application import install_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        dialog = QFileDialog(None, "保存", str(ROOT), "Excel (*.xlsx)")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        qtbot.addWidget(dialog)
+        labels = {label.objectName(): label.text() for label in dialog.findChildren(QLabel)}
+        assert labels["lookInLabel"].startswith("查找范围")
+        assert labels["fileTypeLabel"].startswith("文件类型")
+        assert labels["fileNameLabel"].startswith("文件名")
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("environment", "expected_lc_time"),
+    [
+        ({}, "zh_CN.UTF-8"),
+        ({"LANG": "C.UTF-8"}, "zh_CN.UTF-8"),
+        ({"LC_ALL": "POSIX"}, "zh_CN.UTF-8"),
+        ({"LANG": "en_GB.UTF-8"}, None),  # the user's own choice stays
+        ({"LC_TIME": "de_DE.UTF-8"}, "de_DE.UTF-8"),
+    ],
+)
+def test_dates_in_qt_dialogs_follow_a_chinese_locale_when_the_machine_has_none(
+    monkeypatch, environment, expected_lc_time  # type: ignore[no-untyped-def]
+) -> None:
+    from ui.application import give_qt_a_chinese_system_locale
+
+    for name in ("LC_ALL", "LC_TIME", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environment.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(sys, "platform", "linux")
+    give_qt_a_chinese_system_locale("zh_CN")
+    import os
+
+    assert os.environ.get("LC_TIME") == expected_lc_time
