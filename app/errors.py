@@ -46,12 +46,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "party.name_required": ("The name is required.", "请填写名称/姓名。"),
     "party.name_too_long": ("The name is too long (at most {limit} characters).", "名称过长（最多{limit}个字）。"),
     "party.duplicate_id_no": (
-        "A person with this ID number is already registered: {name} (no. {number}).",
-        "该身份证号已登记：{name}（编号{number}）。",
+        "A person with this ID number is already registered: {name}.",
+        "该身份证号已登记：{name}。",
     ),
     "party.duplicate_uscc": (
-        "An employer with this credit code is already registered: {name} (no. {number}).",
-        "该统一社会信用代码已登记：{name}（编号{number}）。",
+        "An employer with this credit code is already registered: {name}.",
+        "该统一社会信用代码已登记：{name}。",
     ),
     "party.not_found": ("The party no longer exists.", "该当事人已不存在。"),
     "party.kind_unknown": ("Unknown party kind: {value}.", "未知的当事人类别：{value}。"),
@@ -297,8 +297,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "证件编号{number}已登记在{holder}名下。",
     ),
     "staff.duplicate_id_no": (
-        "An officer with this ID number is already on the roster: {name} (no. {number}).",
-        "该身份证号已在执法人员名册中：{name}（编号{number}）。",
+        "An officer with this ID number is already on the roster: {name}.",
+        "该身份证号已在执法人员名册中：{name}。",
     ),
     "staff.review_year": ("The review year is not valid: {value}.", "年审年度无效：{value}。"),
     "staff.review_result": ("The review result must be passed or failed.", "年审结果只能是合格或不合格。"),

@@ -2968,10 +2968,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>下载模板</translation>
     </message>
     <message>
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
@@ -3069,8 +3065,8 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>新增单位</translation>
     </message>
     <message>
-        <source>Edit party no. %1</source>
-        <translation>修改当事人（编号%1）</translation>
+        <source>Edit party: %1</source>
+        <translation>修改当事人：%1</translation>
     </message>
     <message>
         <source>Save</source>
@@ -4040,10 +4036,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Amber: expires within %1 days · red: expired</source>
         <translation>黄色：%1天内到期 · 红色：已过期</translation>
-    </message>
-    <message>
-        <source>No.</source>
-        <translation>编号</translation>
     </message>
     <message>
         <source>Name</source>

@@ -111,7 +111,7 @@ class PartyForm(QDialog):
         if row is None:
             self.setWindowTitle(self.tr("New person") if self.is_person else self.tr("New employer"))
         else:
-            self.setWindowTitle(self.tr("Edit party no. %1").replace("%1", str(row.id)))
+            self.setWindowTitle(self.tr("Edit party: %1").replace("%1", row.name))
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -120,7 +120,6 @@ class PartiesWindow(FileActions, QWidget):
     # ---------------------------------------------------------------- the list
     def _columns(self) -> list[Column[PartyRow]]:
         return [
-            Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=4),
             Column("kind", self.tr("Kind"), lambda r: kind_label(r.kind), width=3),
             Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=13, tooltip=lambda r: r.name),
             Column("identity_number", self.tr("ID number / credit code"), lambda r: r.identity_number, width=11),

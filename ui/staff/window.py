@@ -145,7 +145,6 @@ class StaffWindow(FileActions, QWidget):
 
         # Widths in characters (the staffing type is in the form and the export): the columns fit the area at 1280 px; the status is last and stretches.
         return [
-            Column("id", self.tr("No."), lambda r: r.id, align=RIGHT, sort_key="id", width=2),
             Column("name", self.tr("Name"), lambda r: r.name, sort_key="name", width=4),
             Column("section", self.tr("Section"), lambda r: r.section or r.unit, width=8),
             Column("post", self.tr("Post"), lambda r: r.post, width=5),
