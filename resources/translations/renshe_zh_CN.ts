@@ -2837,6 +2837,14 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>OverviewWidget</name>
     <message>
+        <source> (year)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>The year whose figures are shown</source>
+        <translation>显示哪一年的数据</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -2889,8 +2897,8 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>正在计算…</translation>
     </message>
     <message>
-        <source>Computing this year&apos;s figures</source>
-        <translation>正在计算本年度数据</translation>
+        <source>Computing the year&apos;s figures</source>
+        <translation>正在计算年度数据</translation>
     </message>
     <message>
         <source>%1: 1 January to %2</source>

@@ -115,3 +115,17 @@ def test_overview_shows_this_years_key_figures_and_charts(qtbot, context) -> Non
     assert overview.tiles["project_compliance_rate"].value.text() == "95.45%"
     assert overview.charts["arbitration"].series[0][1][11] == 1  # one received in December
     save_shot(overview, "overview.png")
+
+
+def test_the_overview_shows_a_chosen_year_and_remembers_it(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    overview = OverviewWidget(context, today=lambda: date(2024, 3, 1))
+    qtbot.addWidget(overview)
+    overview.show()
+    qtbot.waitUntil(lambda: overview.figures is not None, timeout=20_000)
+    assert overview.figures.year == 2024 and overview.year.value() == 2024
+    overview.year.setValue(2023)  # as the spin box's arrow or typing does
+    qtbot.waitUntil(lambda: overview.figures.year == 2023, timeout=20_000)
+    assert overview.tiles["arbitration_received"].value.text() == "4"  # the whole of 2023
+    again = OverviewWidget(context, today=lambda: date(2024, 3, 1))
+    qtbot.addWidget(again)
+    assert again.year.value() == 2023  # the next start shows the year last chosen

@@ -55,7 +55,7 @@ class DeskWindow(QWidget):
         self.horizon.setObjectName("horizon")
         refresh = QPushButton(self.tr("Refresh"))
         refresh.setObjectName("refresh")
-        refresh.clicked.connect(self.refresh)
+        refresh.clicked.connect(self.refresh_all)
         self.model: PagedTableModel[DeskItem] = PagedTableModel(
             self._columns(), self, row_id=lambda i: (i.area, i.case_id, i.rule_id, i.due)
         )
@@ -70,7 +70,7 @@ class DeskWindow(QWidget):
         # The home page: this year's key figures above the desk, for whoever may see them.
         self.overview: OverviewWidget | None = None
         if context.can(Permission.REPORT_VIEW):
-            self.overview = OverviewWidget(context, self)
+            self.overview = OverviewWidget(context, self, show_refresh=False)
             layout.addWidget(self.overview, 1)
         layout.addLayout(top)
         layout.addWidget(self.horizon)
@@ -94,6 +94,12 @@ class DeskWindow(QWidget):
             Column("what", self.tr("What must happen"), lambda i: i.what, width=20,
                    tooltip=lambda i: f"{i.rule_id} {i.what}" + ("" if i.calendar_complete else " ⚠ 节假日安排未导入")),
         ]
+
+    def refresh_all(self) -> None:
+        """The home page's one 刷新: the year's figures above and the desk below."""
+        if self.overview is not None:
+            self.overview.refresh()
+        self.refresh()
 
     def refresh(self, *_args: Any) -> Desk:
         desk = self.service.desk()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +29,7 @@ from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import fen_to_wan_yuan, format_percent
 from app.reports.yearly import YearlyFigures, yearly_figures
 from ui.context import AppContext
+from ui.lists.table_view import layout_settings
 from ui.reports.charts import BarChart
 from ui.tasks import TaskRunner
 
@@ -52,8 +54,12 @@ class Tile(QFrame):
 
 
 class OverviewWidget(QWidget):
+    # The year shown is remembered across starts (a leader looking back at 2023 all week).
+    YEAR_SETTING = "home/overview_year"
+    FIRST_YEAR = 2004  # the first year of the holiday calendar the figures count on
+
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = bureau_today) -> None:
+                 today: Callable[[], date] = bureau_today, show_refresh: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("overview")
         self.setStyleSheet(TILE_STYLE)
@@ -68,12 +74,21 @@ class OverviewWidget(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("headline")
         self.headline.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        refresh = QPushButton(self.tr("Refresh"))
-        refresh.setObjectName("refresh")
-        refresh.clicked.connect(self.refresh)
+        self.year = QSpinBox(objectName="overview_year")
+        self.year.setRange(self.FIRST_YEAR, today().year)
+        self.year.setValue(self._remembered_year(today().year))
+        self.year.setSuffix(self.tr(" (year)"))
+        self.year.setToolTip(self.tr("The year whose figures are shown"))
+        self.year.setMaximumWidth(self.year.sizeHint().width() + 8)
+        self.year.valueChanged.connect(self._year_chosen)
         top = QHBoxLayout()
         top.addWidget(self.headline, 1)
-        top.addWidget(refresh)
+        top.addWidget(self.year)
+        if show_refresh:  # on the home page, Today's desk has the one 刷新 for both
+            refresh = QPushButton(self.tr("Refresh"))
+            refresh.setObjectName("refresh")
+            refresh.clicked.connect(self.refresh)
+            top.addWidget(refresh)
 
         captions = {
             "complaints_received": self.tr("Complaints received"),
@@ -115,14 +130,28 @@ class OverviewWidget(QWidget):
             self._started = True
             self.refresh()
 
+    def _remembered_year(self, this_year: int) -> int:
+        value = layout_settings().value(self.YEAR_SETTING)
+        year = int(value) if value is not None and str(value).isdigit() else this_year
+        return year if self.FIRST_YEAR <= year <= this_year else this_year
+
+    def _year_chosen(self, year: int) -> None:
+        settings = layout_settings()
+        settings.setValue(self.YEAR_SETTING, year)
+        settings.sync()
+        self.refresh()
+
     def refresh(self) -> None:
         today = self.today()
+        year = self.year.value()
+        # This year: 1 January to today; a past year: the whole of it.
+        last = today if year == today.year else date(year, 12, 31)
         store, actor = self.context.store, self.context.actor
         self.status.setText(self.tr("Computing…"))
         self.tasks.run(
-            lambda progress, cancel: yearly_figures(store, actor, today.year, date_to=today,
+            lambda progress, cancel: yearly_figures(store, actor, year, date_to=last,
                                                     progress=progress, cancel=cancel),
-            on_success=self.show_figures, on_error=self._failed, label=self.tr("Computing this year's figures"),
+            on_success=self.show_figures, on_error=self._failed, label=self.tr("Computing the year's figures"),
             parent=self,
         )
 
