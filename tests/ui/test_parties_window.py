@@ -144,7 +144,7 @@ def test_live_check_says_what_is_wrong(qtbot, window) -> None:  # type: ignore[n
 
 
 def test_duplicate_id_is_refused_pointing_at_the_existing_party(qtbot, window, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
-    existing = PartyService(store, admin_actor).create({"kind": "person", "name": "王五", "id_no": GOOD_ID})
+    PartyService(store, admin_actor).create({"kind": "person", "name": "王五", "id_no": GOOD_ID})
     window.refresh()
     form = window.add_person()
     ime_commit(form.inputs["name"], "王五五")

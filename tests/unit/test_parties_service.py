@@ -45,7 +45,7 @@ def test_wrong_id_is_refused_and_nothing_is_written(store, clerk_parties) -> Non
 
 
 def test_second_person_with_same_id_points_at_the_first(clerk_parties) -> None:  # type: ignore[no-untyped-def]
-    first = clerk_parties.create({"kind": "person", "name": "张伟", "id_no": WORKER_ID})
+    clerk_parties.create({"kind": "person", "name": "张伟", "id_no": WORKER_ID})
     with pytest.raises(UserError) as caught:
         clerk_parties.create({"kind": "person", "name": "张卫", "id_no": WORKER_ID})
     assert caught.value.code == "party.duplicate_id_no"
