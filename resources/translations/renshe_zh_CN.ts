@@ -4344,6 +4344,14 @@ Please tell the administrator; the details are in the log file.</source>
         <source>Year summary</source>
         <translation>年度汇总</translation>
     </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
 </context>
 <context>
     <name>UsersTab</name>

@@ -91,7 +91,7 @@ def test_clerk_records_a_session_with_attendees(qtbot, window, roster) -> None: 
     retype(form.hours, "2.5")
     tick(qtbot, form.attendees, roster["张伟"])
     tick(qtbot, form.attendees, roster["李娜"])
-    assert form.attendees.checked_ids() == [roster["张伟"], roster["李娜"]]
+    assert form.attendees.checked_ids() == [roster["李娜"], roster["张伟"]]  # the roster in pinyin order
     assert form.attendees.count.text() == "已选 2 人"
     click(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Save))
     assert not form.isVisible()
@@ -245,3 +245,17 @@ def test_session_model_passes_qtmodeltester(qtmodeltester, store, window, roster
     qtmodeltester.check(window.sessions_tab.model, force_py=True)
     window.exams_tab.refresh()
     qtmodeltester.check(window.exams_tab.model, force_py=True)
+
+
+def test_one_year_box_serves_all_three_tabs(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QSpinBox
+
+    shown = [box for box in window.findChildren(QSpinBox) if box.isVisibleTo(window)]
+    assert shown == [window.year]  # the tabs' own boxes are gone from sight
+    window.year.setValue(2023)
+    assert window.sessions_tab.year.value() == window.exams_tab.year.value() == 2023
+    assert window.summary_tab.year.value() == 2023
+    window.year.setValue(window.year.minimum())  # 全部年份
+    assert window.sessions_tab.year.value() == window.exams_tab.year.value() == 0
+    assert window.summary_tab.year.value() == 2023  # a summary is of one year
+    window.grab().save(str(tmp_path / "training_one_year.png"))
