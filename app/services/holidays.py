@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from threading import Lock
 
 from sqlalchemy import func, select
@@ -25,6 +25,9 @@ class YearEntry:
     holidays: tuple[date, ...]
     workdays: tuple[date, ...]
     shipped: bool  # the shipped calendar (chinesecalendar) already knows the year
+    # The days shown are the shipped calendar's own (nothing entered here for the year):
+    # shown read-only, as the official schedule the program came with.
+    from_shipped: bool = False
 
 
 _cache: dict[str, tuple[tuple[int, object], LegalCalendar]] = {}
@@ -62,6 +65,17 @@ def parse_dates(text: str) -> list[date]:
     return days
 
 
+def shipped_entry(year: int) -> YearEntry:
+    """The shipped calendar's schedule of a year: the weekdays it rests on and the
+    Saturdays and Sundays it works (a holiday on a weekend changes nothing, so is not listed)."""
+    calendar = default_calendar()
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    days = (first + timedelta(days=i) for i in range((last - first).days + 1))
+    workdays = tuple(d for d in days if d.weekday() >= 5 and calendar.is_working_day(d))
+    return YearEntry(year=year, holidays=calendar.rest_days_on_weekdays(year), workdays=workdays,
+                     shipped=True, from_shipped=True)
+
+
 class HolidayService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
@@ -72,11 +86,14 @@ class HolidayService:
             rows = session.execute(
                 select(HolidayDay.day, HolidayDay.kind).where(HolidayDay.year == year).order_by(HolidayDay.day)
             ).all()
+        shipped = default_calendar().has_schedule(year)
+        if not rows and shipped:
+            return shipped_entry(year)
         return YearEntry(
             year=year,
             holidays=tuple(r.day for r in rows if r.kind == HOLIDAY),
             workdays=tuple(r.day for r in rows if r.kind == WORKDAY_SWAP),
-            shipped=default_calendar().has_schedule(year),
+            shipped=shipped,
         )
 
     def save_year(self, year: int, holidays: Iterable[date], workdays: Iterable[date]) -> YearEntry:

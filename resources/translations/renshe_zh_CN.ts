@@ -2221,6 +2221,10 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>HolidaysTab</name>
     <message>
+        <source>Click a weekday to make it a statutory holiday (red), a Saturday or Sunday to make it a swapped working day (blue); click again to undo.</source>
+        <translation>单击工作日设为法定节假日（红色），单击星期六或星期日设为调休上班日（蓝色）；再次单击取消。</translation>
+    </message>
+    <message>
         <source>Save the schedule</source>
         <translation>保存节假日安排</translation>
     </message>
@@ -2237,12 +2241,12 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>调休上班日（需上班的星期六、星期日）</translation>
     </message>
     <message>
-        <source>Deadlines in %1 are computed on the schedule below.</source>
-        <translation>%1年的期限按下列节假日安排计算。</translation>
+        <source>The official schedule of %1 ships with the program and is shown read-only.</source>
+        <translation>%1年的国务院节假日安排已随程序提供，此处只读显示。</translation>
     </message>
     <message>
-        <source>The shipped calendar already holds the official schedule of %1; enter days here only to correct it.</source>
-        <translation>程序自带的日历已含%1年的官方节假日安排；只有需要更正时才在此录入。</translation>
+        <source>Deadlines in %1 are computed on the schedule below.</source>
+        <translation>%1年的期限按下列节假日安排计算。</translation>
     </message>
     <message>
         <source>No holiday schedule for %1 yet: its deadlines count weekends only and are flagged until the State Council&apos;s notice is entered here.</source>

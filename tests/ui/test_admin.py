@@ -518,10 +518,44 @@ def test_administrator_enters_a_years_holiday_schedule(qtbot, store) -> None:  #
     assert tab.status.text() == "Saved: 3 holidays and 1 swapped working days for 2027."
     assert calendar_for(store).is_rest_day(date(2027, 2, 8))
     assert due(date(2027, 2, 1), DEFAULT_RULES.get("A2"), calendar=calendar_for(store)).calendar_complete
-    tab.year.setValue(2026)
-    assert tab.holidays.toPlainText() == ""
+    tab.year.setValue(2026)  # shipped with the program: shown, read-only
+    assert "2026-10-01" in tab.holidays.toPlainText().splitlines() and tab.holidays.isReadOnly()
+    assert not tab.save_button.isEnabled()
     tab.year.setValue(2027)
     assert tab.holidays.toPlainText().splitlines() == ["2027-01-01", "2027-02-05", "2027-02-08"]
+
+
+def test_holidays_are_clicked_on_a_calendar_and_a_shipped_year_is_shown_read_only(qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from ui.admin.holidays import HolidaysTab
+
+    admin = AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
+    context = AppContext(store=store, actor=admin, language="zh_CN", error_windows=False, tasks=TaskRunner(error_windows=False))
+    tab = HolidaysTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1366, 600)
+    tab.show()
+    tab.year.setValue(2025)
+    assert tab.marked_days()[date(2025, 10, 1)] == "holiday"  # 国庆, as shipped
+    assert tab.marked_days()[date(2025, 9, 28)] == "workday"  # a Sunday worked
+    tab.calendar.clicked.emit(QDate(2025, 10, 9))
+    assert "2025-10-09" not in tab.holidays.toPlainText()  # read-only: clicks change nothing
+    tab.year.setValue(2028)
+    assert tab.marked_days() == {}
+    tab.calendar.clicked.emit(QDate(2028, 1, 3))  # a Monday
+    tab.calendar.clicked.emit(QDate(2028, 1, 8))  # a Saturday
+    assert tab.holidays.toPlainText() == "2028-01-03" and tab.workdays.toPlainText() == "2028-01-08"
+    assert tab.marked_days() == {date(2028, 1, 3): "holiday", date(2028, 1, 8): "workday"}
+    tab.calendar.clicked.emit(QDate(2028, 1, 3))  # a second click undoes it
+    assert tab.holidays.toPlainText() == ""
+    tab.holidays.setPlainText("2028-01-03\n2028-01-04")  # pasted from the notice
+    assert set(tab.marked_days()) == {date(2028, 1, 3), date(2028, 1, 4), date(2028, 1, 8)}
+    tab.save_button.click()
+    assert tab.status.text() == "Saved: 2 holidays and 1 swapped working days for 2028."
+    tab.grab().save(str(tmp_path / "holidays.png"))
 
 
 def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:  # type: ignore[no-untyped-def]
