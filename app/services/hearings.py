@@ -119,9 +119,13 @@ class HearingCalendar:
 
     def week(self, any_day: date, *, room: str | None = None, member_id: int | None = None) -> list[HearingSlot]:
         """The scheduled and held hearings of the week (Monday–Sunday) holding `any_day`."""
-        self.actor.require(Permission.ARBITRATION_VIEW)
         first = monday_of(any_day)
-        last = first + timedelta(days=6)
+        return self.between(first, first + timedelta(days=6), room=room, member_id=member_id)
+
+    def between(self, first: date, last: date, *, room: str | None = None,
+                member_id: int | None = None) -> list[HearingSlot]:
+        """The scheduled and held hearings from `first` to `last`, both included."""
+        self.actor.require(Permission.ARBITRATION_VIEW)
         statement = (
             select(ArbitrationHearing, ArbitrationCase.case_no)
             .join(ArbitrationCase, ArbitrationCase.id == ArbitrationHearing.case_id)
@@ -166,3 +170,23 @@ class HearingCalendar:
                 )
                 for h, case_no in rows
             ]
+
+
+def find_clashes(slots: Iterable[HearingSlot]) -> dict[int, list[HearingSlot]]:
+    """Scheduled hearings that overlap another one on the same day in the same room or
+    with one of the same people: hearing id → the hearings it clashes with.  The service
+    refuses new clashes; this finds the ones already in the data (imported, or older)."""
+    by_day: dict[date, list[HearingSlot]] = {}
+    for slot in slots:
+        if slot.status == HearingStatus.SCHEDULED.value:
+            by_day.setdefault(slot.held_on, []).append(slot)
+    clashes: dict[int, list[HearingSlot]] = {}
+    for day_slots in by_day.values():
+        for i, a in enumerate(day_slots):
+            for b in day_slots[i + 1:]:
+                overlap = a.starts_at < b.ends_at and b.starts_at < a.ends_at
+                shared = a.room == b.room or set(a.member_ids) & set(b.member_ids)
+                if overlap and shared:
+                    clashes.setdefault(a.hearing_id, []).append(b)
+                    clashes.setdefault(b.hearing_id, []).append(a)
+    return clashes

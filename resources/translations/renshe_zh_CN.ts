@@ -2198,16 +2198,28 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>HearingWeek</name>
     <message>
-        <source>◀ Previous week</source>
-        <translation>◀ 上一周</translation>
+        <source>Previous week or month</source>
+        <translation>上一周或上个月</translation>
     </message>
     <message>
-        <source>Next week ▶</source>
-        <translation>下一周 ▶</translation>
+        <source>Next week or month</source>
+        <translation>下一周或下个月</translation>
     </message>
     <message>
-        <source>This week</source>
-        <translation>本周</translation>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Go to a date</source>
+        <translation>跳到日期</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月视图</translation>
     </message>
     <message>
         <source>All arbitrators</source>
@@ -2216,6 +2228,18 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Week of %1 to %2</source>
         <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>%1, month %2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>Clash: %1 overlaps %2</source>
+        <translation>冲突：%1 与 %2 时间重叠</translation>
+    </message>
+    <message>
+        <source>%1 hearings shown in red clash with another in the same room or with the same person.</source>
+        <translation>红色标出的%1场开庭与同一仲裁庭或同一人员的其他开庭时间冲突。</translation>
     </message>
 </context>
 <context>

@@ -362,3 +362,48 @@ def test_side_event_and_deemed_withdrawal_from_the_case_page(qtbot, context, wor
     answers.queue.append({"on": date(2023, 10, 20), "deemed": True, "reason": "经书面通知无正当理由拒不到庭"})
     page.run_step("close_withdrawal")
     assert page.timeline.item(0, 1).text() == "按撤回处理结案" and "撤回" in page.summary.text()
+
+
+def _imported_hearing(session, world, case_no: str, held_on: date, start: str, end: str, room: str,  # type: ignore[no-untyped-def]
+                      members: tuple[int, ...]) -> None:
+    from app.models.arbitration import ArbitrationCase, ArbitrationHearing, ArbitrationHearingMember
+
+    case = ArbitrationCase(case_no=case_no, status="hearing", received_on=date(2023, 12, 1))
+    session.add(case)
+    session.flush()
+    hearing = ArbitrationHearing(case_id=case.id, held_on=held_on, starts_at=start, ends_at=end, room=room)
+    session.add(hearing)
+    session.flush()
+    session.add_all(ArbitrationHearingMember(hearing_id=hearing.id, user_id=u, held_on=held_on) for u in members)
+
+
+def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qtbot, world, context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QDate
+
+    from ui.arbitration.hearing_week import HearingWeek
+
+    # As an old import left them: 第三仲裁庭 twice at 09:30, and 王仲裁 in two rooms at once.
+    with world.store.sessions() as session:
+        _imported_hearing(session, world, "案1", date(2024, 1, 9), "09:30", "11:30", "第三仲裁庭", (world.chief,))
+        _imported_hearing(session, world, "案2", date(2024, 1, 9), "09:30", "11:00", "第三仲裁庭", (world.second,))
+        _imported_hearing(session, world, "案3", date(2024, 1, 10), "14:00", "16:00", "第一仲裁庭", (world.chief,))
+        _imported_hearing(session, world, "案4", date(2024, 1, 10), "15:00", "17:00", "第二仲裁庭", (world.chief,))
+        _imported_hearing(session, world, "案5", date(2024, 1, 11), "09:00", "11:00", "第一仲裁庭", (world.third,))
+        session.commit()
+    week = HearingWeek(context, today=lambda: date(2026, 12, 2))
+    qtbot.addWidget(week)
+    week.resize(1366, 600)
+    week.show()
+    week.date_picker.setDate(QDate(2024, 1, 10))  # one step, not 152 clicks
+    assert week.monday == date(2024, 1, 8)
+    assert "案1" in week.cell_text("第三仲裁庭", date(2024, 1, 9))
+    assert set(week.clashes) and len(week.clashes) == 4  # 案5 clashes with nobody
+    assert len(week.clashing_cells()) == 3  # 案1+案2 share a cell; 案3 and 案4 one each
+    assert "4" in week.clash_note.text()
+    week.grab().save(str(tmp_path / "hearing_week_clashes.png"))
+    week.view_choice.setCurrentIndex(week.view_choice.findData("month"))
+    assert week.table.rowCount() in (5, 6) and "案4" in week.table.item(1, 2).text()  # Wednesday 10 Jan
+    assert len(week.clashing_cells()) == 2  # one cell a day in the month view
+    week.grab().save(str(tmp_path / "hearing_month.png"))
+    qtbot.mouseClick(week.this_week, Qt.MouseButton.LeftButton)
+    assert week.anchor == date(2026, 12, 2)
