@@ -613,6 +613,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "demo.scale_invalid": ("The scale must be a whole number of at least 1 (not {value}).",
                            "倍数应为不小于1的整数（不能是{value}）。"),
+    # everyday use (issue 17): the hearing rooms register
+    "hearing.room_unknown": (
+        "{room} is not in the hearing rooms register ({rooms}); an administrator adds rooms there.",
+        "“{room}”不在仲裁庭登记表中（{rooms}），新增仲裁庭请联系系统管理员。",
+    ),
+    "hearing_rooms.empty": ("Keep at least one hearing room.", "请至少保留一个仲裁庭。"),
+    "hearing_rooms.too_long": ("A room's name is too long (at most {limit} characters): {room}.",
+                               "仲裁庭名称过长（最多{limit}个字）：{room}。"),
+    "hearing_rooms.duplicate": ("{room} is listed twice.", "“{room}”重复登记。"),
 }
 
 

@@ -196,6 +196,10 @@
         <source>Minimum wage…</source>
         <translation>最低工资标准…</translation>
     </message>
+    <message>
+        <source>Hearing rooms…</source>
+        <translation>仲裁庭登记…</translation>
+    </message>
     <message numerus="yes">
         <source>%n case(s)</source>
         <translation>
@@ -792,6 +796,10 @@
     <message>
         <source>Room:</source>
         <translation>仲裁庭：</translation>
+    </message>
+    <message>
+        <source>Postponed on:</source>
+        <translation>决定延期日期：</translation>
     </message>
     <message>
         <source>Approved by:</source>
@@ -2193,6 +2201,17 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Creating the administrator</source>
         <translation>正在创建系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>HearingRoomsDialog</name>
+    <message>
+        <source>Hearing rooms</source>
+        <translation>仲裁庭登记</translation>
+    </message>
+    <message>
+        <source>One room a line, as the scheduling form offers them:</source>
+        <translation>每行一个仲裁庭，排期时从中选择：</translation>
     </message>
 </context>
 <context>
@@ -4170,6 +4189,13 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Importing the roster</source>
         <translation>正在导入执法人员</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>%1 is not a time of day (e.g. 09:30 or 0930).</source>
+        <translation>“%1”不是有效的时间（例如 09:30 或 0930）。</translation>
     </message>
 </context>
 <context>

@@ -407,3 +407,67 @@ def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qt
     week.grab().save(str(tmp_path / "hearing_month.png"))
     qtbot.mouseClick(week.this_week, Qt.MouseButton.LeftButton)
     assert week.anchor == date(2026, 12, 2)
+
+
+def test_scheduling_dialog_one_date_end_follows_start_room_from_the_register_and_a_clash_keeps_the_entries(
+        qtbot, world, context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
+
+    from ui.widgets.time_edit import TimeEdit, parse_time_text
+
+    assert parse_time_text("0930") == time(9, 30) and parse_time_text("9点30") == time(9, 30)
+    assert parse_time_text("930") == time(9, 30) and parse_time_text("25:00") is None
+    first, second = receive(world), receive(world)
+    for cid in (first, second):
+        s = world.clerk_service()
+        s.accept(cid, date(2023, 9, 27))
+        s.form_tribunal(cid, TODAY, chief_id=world.chief, arbitrator_2_id=world.second,
+                        arbitrator_3_id=world.third, clerk_id=world.clerk)
+    s = world.clerk_service()
+    s.schedule_hearing(first, TODAY, held_on=date(2023, 10, 20), starts_at=time(9), ends_at=time(11),
+                       room="第一仲裁庭")
+    window = make_window(qtbot, context)
+    page = window.open_case(second)
+    seen: dict[str, Any] = {}
+
+    def clerk_fills(dialog: StepDialog) -> None:
+        dates = [w for w in dialog.widgets.values() if isinstance(w, QDateEdit)]
+        seen["dates"] = len(dates)
+        start, end = dialog.widgets["starts_at"], dialog.widgets["ends_at"]
+        assert isinstance(start, TimeEdit) and isinstance(end, TimeEdit)
+        dialog.widgets["held_on"].setDate(QDate(2023, 10, 20))
+        start.setText("0930")
+        start.editingFinished.emit()
+        seen["start"], seen["end"] = start.text(), end.text()
+        room = dialog.widgets["room"]
+        assert isinstance(room, QComboBox)
+        seen["rooms"] = [room.itemText(i) for i in range(room.count())]
+        dialog.accept()  # the same arbitrators at 09:30–11:30: refused, the dialog stays
+        seen["after_clash"] = (dialog.isVisible() or dialog.result() == 0, start.text(),
+                               dialog.findChild(QLabel, "error").text())
+        start.setText("14:00")
+        dialog.accept()
+
+    from PySide6.QtCore import QDate, QTimer
+
+    def drive() -> None:
+        dialog = next(w for w in qtbot_top_levels() if isinstance(w, StepDialog))
+        try:
+            clerk_fills(dialog)
+        finally:
+            if dialog.isVisible():  # a failed check must not leave the modal dialog open
+                dialog.reject()
+
+    def qtbot_top_levels():  # type: ignore[no-untyped-def]
+        from PySide6.QtWidgets import QApplication
+
+        return QApplication.topLevelWidgets()
+
+    QTimer.singleShot(0, drive)
+    view = page.run_step("schedule_hearing")
+    assert seen["dates"] == 1  # one date on the form: the hearing's
+    assert (seen["start"], seen["end"]) == ("09:30", "11:30")  # typed 0930; the end follows, 2 hours on
+    assert seen["rooms"] == ["第一仲裁庭", "第二仲裁庭", "第三仲裁庭"]
+    kept_open, kept_start, error = seen["after_clash"]
+    assert kept_start == "09:30" and "第1号" in error  # the case that holds the room is named
+    assert view is not None and [h.starts_at for h in view.hearings if h.status == "scheduled"] == [time(14)]

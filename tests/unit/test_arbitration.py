@@ -185,6 +185,10 @@ def test_double_booking_of_room_or_arbitrator_is_refused(world) -> None:  # type
         s.schedule_hearing(second, date(2023, 10, 11), held_on=date(2023, 10, 25), starts_at=time(10),
                            ends_at=time(12), room="第二仲裁庭")
     assert caught.value.code == "hearing.member_taken" and "李仲裁" in caught.value.message()
+    with pytest.raises(UserError) as caught:  # a room off the register an administrator keeps
+        s.schedule_hearing(second, date(2023, 10, 11), held_on=date(2023, 10, 26), starts_at=time(10),
+                           ends_at=time(12), room="会议室")
+    assert caught.value.code == "hearing.room_unknown" and "第三仲裁庭" in caught.value.message()
     # back to back is fine
     view = s.schedule_hearing(second, date(2023, 10, 11), held_on=date(2023, 10, 25), starts_at=time(11),
                               ends_at=time(12), room="第一仲裁庭")
@@ -377,3 +381,21 @@ def test_year_counts_reconcile_across_the_year_boundary(world) -> None:  # type:
     assert (c.received_under_review_at_year_end, c.decided_from_earlier_years) == (1, 1)
     assert c.stock_and_flow_holds and c.receipts_reconcile
     assert late
+
+
+def test_hearing_rooms_register_is_kept_by_administrators_and_a_room_off_it_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+    from app.services.hearings import hearing_rooms, save_hearing_rooms
+    from tests.conftest import make_actor
+
+    admin = make_actor("admin")
+    assert hearing_rooms(store, admin) == ["第一仲裁庭", "第二仲裁庭", "第三仲裁庭"]
+    with pytest.raises(UserError) as caught:
+        save_hearing_rooms(store, admin, ["第一仲裁庭", " 第一仲裁庭 "])
+    assert caught.value.code == "hearing_rooms.duplicate"
+    with pytest.raises(UserError):
+        save_hearing_rooms(store, admin, ["", "  "])
+    assert save_hearing_rooms(store, admin, ["第一仲裁庭", "调解室  2"]) == ["第一仲裁庭", "调解室 2"]
+    with pytest.raises(UserError) as caught:
+        save_hearing_rooms(store, make_actor("arb_clerk"), ["第九仲裁庭"])
+    assert caught.value.code == "permission.denied"
+    assert hearing_rooms(store, admin) == ["第一仲裁庭", "调解室 2"]

@@ -258,11 +258,15 @@ class CasePage(QWidget):
         assert self.view is not None
         fields, call = self._step(action, self.view)
         _allowed, _en, zh = TRANSITIONS[action]
-        values = StepDialog.ask(self._action_label(action), fields, self, today=self.today())
+        # The dialog runs the step itself: a refusal (a room taken, say) is shown there and
+        # the clerk's entries stay.  A patched `ask` (tests) hands back values instead.
+        submitted: dict[str, Any] = {}
+        values = StepDialog.ask(self._action_label(action), fields, self, today=self.today(),
+                                submit=call, submitted=submitted)
         if values is None:
             return None
         try:
-            view = call(values)
+            view = submitted["outcome"] if "outcome" in submitted else call(values)
         except (UserError, StorageError) as err:
             self.status.setText(err.message(self.context.language))
             self.status.setStyleSheet("color: #b00020")
@@ -272,6 +276,12 @@ class CasePage(QWidget):
         self.show_case(view)
         self.changed.emit(self.case_id)
         return view
+
+    def _hearing_rooms(self) -> list[str]:
+        """The rooms an administrator keeps (系统设置 hearing_rooms)."""
+        from app.services.settings import SettingsService
+
+        return [str(r) for r in SettingsService(self.context.store, self.context.actor).get("hearing_rooms") or []]
 
     def _step(self, action: str, view: CaseView) -> tuple[list[Field], Callable[[dict[str, Any]], CaseView]]:
         # every step carries the version the clerk saw: a case changed meanwhile at
@@ -319,16 +329,20 @@ class CasePage(QWidget):
                       Field("notice_days", self.tr("Public-notice days (not counted):"), "int")]
             return fields, lambda v: s.record_service(cid, document=v["document"], party_id=v["party"], method=v["method"],
                                                       served_on=v["on"], notice_days=v["notice_days"])
+        rooms = self._hearing_rooms()
         hearing_fields = [Field("held_on", self.tr("Hearing date:"), "date"), Field("starts_at", self.tr("From:"), "time"),
-                          Field("ends_at", self.tr("To:"), "time", default=None),
-                          Field("room", self.tr("Room:"), "line", default="第一仲裁庭")]
+                          Field("ends_at", self.tr("To:"), "time", follows=("starts_at", 120)),
+                          Field("room", self.tr("Room:"), "choice", [(r, r) for r in rooms]) if rooms
+                          else Field("room", self.tr("Room:"), "line")]
         if action == "schedule_hearing":
-            return [on, *hearing_fields], lambda v: s.schedule_hearing(cid, v["on"], held_on=v["held_on"],
+            # One date on the form, the hearing's; the step is recorded today.
+            recorded = Field("on", self.tr("Date:"), "hidden")
+            return [recorded, *hearing_fields], lambda v: s.schedule_hearing(cid, v["on"], held_on=v["held_on"],
                                                                        starts_at=v["starts_at"], ends_at=v["ends_at"], room=v["room"])
         scheduled = [h for h in view.hearings if h.status == "scheduled"]
         hearing_id = scheduled[-1].id if scheduled else 0
         if action == "postpone_hearing":
-            return [on, reason, *hearing_fields], lambda v: s.postpone_hearing(
+            return [Field("on", self.tr("Postponed on:"), "date"), reason, *hearing_fields], lambda v: s.postpone_hearing(
                 cid, v["on"], hearing_id=hearing_id, reason=v["reason"], held_on=v["held_on"],
                 starts_at=v["starts_at"], ends_at=v["ends_at"], room=v["room"])
         if action == "hold_hearing":

@@ -37,6 +37,7 @@ from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.case_page import CasePage
 from ui.arbitration.hearing_week import HearingWeek
 from ui.arbitration.minimum_wage_dialog import MinimumWageDialog
+from ui.arbitration.rooms_dialog import HearingRoomsDialog
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
@@ -132,6 +133,7 @@ class ArbitrationWindow(QWidget):
             ("template", self.tr("Download template"), self.save_template, None),
             ("calculator", self.tr("Deadline calculator…"), self.open_calculator, None),
             ("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
+            ("hearing_rooms", self.tr("Hearing rooms…"), self.edit_hearing_rooms, Permission.USER_MANAGE),
         ):
             button = QPushButton(text)
             button.setObjectName(key)
@@ -267,6 +269,13 @@ class ArbitrationWindow(QWidget):
     def open_calculator(self) -> DeadlineCalculator:
         dialog = DeadlineCalculator(self, language=self.context.language, today=self.today())
         self.calculator = dialog
+        dialog.open()
+        return dialog
+
+    def edit_hearing_rooms(self) -> HearingRoomsDialog:
+        dialog = HearingRoomsDialog(self.context, self)
+        self.hearing_rooms_dialog = dialog
+        dialog.finished.connect(lambda _result: self.hearings.reload())
         dialog.open()
         return dialog
 
