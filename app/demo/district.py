@@ -170,6 +170,7 @@ MEDIATION_CENTRES = (
     "沙冲路街道劳动争议调解中心", "龙洞堡街道劳动争议调解中心", "云关乡劳动争议调解中心",
 )
 ROOMS = ("第一仲裁庭", "第二仲裁庭", "第三仲裁庭")
+HEARING_STARTS = (time(9, 30), time(14, 30))  # two hearings of two hours a day
 COMPLAINT_MATTERS = (
     "拖欠{months}工资", "拖欠{months}工资，多次催要未果", "离职后未结清{months}工资",
     "工地完工后未支付{months}工资", "以资金周转困难为由拖欠{months}工资",
@@ -923,13 +924,21 @@ class DistrictBuilder:
         arbitrators = [self.user_ids[u] for u in ("zhongcai1", "zhongcai2", "zhongcai3")]
         clerk_id = self.user_ids["shuji"]
         awards = mediations = 0
+        # Every ordinary tribunal sits with the same three arbitrators: one hearing per
+        # half-day at most, or the hearing calendar shows clashes no real docket has.
+        booked: set[tuple[date, time]] = set()
         for case_id, accepted_on, _collective in closing:
             award_end = self._award_dates(accepted_on)
+            slot = None
             if award_end is not None and rng.random() < 0.33:
-                tribunal_on, schedule_on, held_on, award_on = award_end
+                slot = self._free_half_day(award_end[2], award_end[3], booked)
+            if award_end is not None and slot is not None:
+                tribunal_on, schedule_on, _planned, award_on = award_end
+                held_on, starts_at = slot
                 view = self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
-                view = clerk.schedule_hearing(case_id, schedule_on, held_on=held_on, starts_at=time(9, 30),
-                                              ends_at=time(11, 30), room=rng.choice(ROOMS))
+                view = clerk.schedule_hearing(case_id, schedule_on, held_on=held_on, starts_at=starts_at,
+                                              ends_at=time(starts_at.hour + 2, starts_at.minute),
+                                              room=rng.choice(ROOMS))
                 hearing_id = view.hearings[-1].id
                 view = clerk.hold_hearing(case_id, held_on, hearing_id=hearing_id, note="双方到庭，进行了举证质证和辩论")
                 items = []
@@ -1010,6 +1019,18 @@ class DistrictBuilder:
         if accepted:
             row["accepted_on"] = days.capped(days.working_after(received, 1, 5))
         return row
+
+    def _free_half_day(self, first: date, before: date, booked: set[tuple[date, time]]) -> tuple[date, time] | None:
+        """The first half-day from `first` (a working day) to the day before `before` that
+        holds no hearing yet, booked; None when the days run out."""
+        day = first
+        while day < before:
+            for start in HEARING_STARTS:
+                if (day, start) not in booked:
+                    booked.add((day, start))
+                    return day, start
+            day = self.cal.next_working_day(day)
+        return None
 
     def _award_dates(self, accepted_on: date) -> tuple[date, date, date, date] | None:
         days = self.days

@@ -22,7 +22,11 @@ from app.services.actor import Actor
 from app.services.permissions import Permission
 from app.store.engine import Store
 
-ACTIVE = (HearingStatus.SCHEDULED.value,)
+# A held hearing took its room and its people as a scheduled one does: a new booking
+# may not be put on top of it (the demo once did, and the calendar showed it).
+ACTIVE = (HearingStatus.SCHEDULED.value, HearingStatus.HELD.value)
+ROOMS_SETTING = "hearing_rooms"
+ROOM_NAME_LIMIT = 64  # arbitration_hearing.room
 
 
 def _hm(t: time) -> str:
@@ -31,6 +35,16 @@ def _hm(t: time) -> str:
 
 def parse_hm(text: str) -> time:
     return time.fromisoformat(text)
+
+
+def check_room_registered(session: Session, room: str) -> None:
+    """A hearing is held in a room of the register an administrator keeps (setting
+    hearing_rooms); an empty register accepts any room."""
+    from app.services.settings import read_setting
+
+    rooms = [str(r) for r in read_setting(session, ROOMS_SETTING) or []]
+    if rooms and room.strip() not in rooms:
+        raise UserError("hearing.room_unknown", field="room", room=room.strip(), rooms="、".join(rooms))
 
 
 def check_free(
@@ -48,6 +62,7 @@ def check_free(
     hearing.member_taken)."""
     if not room.strip():
         raise UserError("hearing.room_required", field="room")
+    check_room_registered(session, room)
     if ends_at <= starts_at:
         raise UserError("hearing.time_order", field="ends_at")
     start_text, end_text = _hm(starts_at), _hm(ends_at)
@@ -178,7 +193,7 @@ def find_clashes(slots: Iterable[HearingSlot]) -> dict[int, list[HearingSlot]]:
     refuses new clashes; this finds the ones already in the data (imported, or older)."""
     by_day: dict[date, list[HearingSlot]] = {}
     for slot in slots:
-        if slot.status == HearingStatus.SCHEDULED.value:
+        if slot.status in ACTIVE:
             by_day.setdefault(slot.held_on, []).append(slot)
     clashes: dict[int, list[HearingSlot]] = {}
     for day_slots in by_day.values():
@@ -190,3 +205,30 @@ def find_clashes(slots: Iterable[HearingSlot]) -> dict[int, list[HearingSlot]]:
                     clashes.setdefault(a.hearing_id, []).append(b)
                     clashes.setdefault(b.hearing_id, []).append(a)
     return clashes
+
+
+def hearing_rooms(store: Store, actor: Actor) -> list[str]:
+    from app.services.settings import SettingsService
+
+    actor.require(Permission.ARBITRATION_VIEW)
+    return [str(r) for r in SettingsService(store, actor).get(ROOMS_SETTING) or []]
+
+
+def save_hearing_rooms(store: Store, actor: Actor, rooms: Iterable[str]) -> list[str]:
+    """Replace the register of hearing rooms (administrators).  Hearings already booked
+    in a room taken off the list keep it."""
+    from app.services.settings import SettingsService
+
+    cleaned: list[str] = []
+    for room in (" ".join(r.split()) for r in rooms):
+        if not room:
+            continue
+        if len(room) > ROOM_NAME_LIMIT:
+            raise UserError("hearing_rooms.too_long", limit=ROOM_NAME_LIMIT, room=room)
+        if room in cleaned:
+            raise UserError("hearing_rooms.duplicate", room=room)
+        cleaned.append(room)
+    if not cleaned:
+        raise UserError("hearing_rooms.empty")
+    SettingsService(store, actor).set(ROOMS_SETTING, cleaned)
+    return cleaned

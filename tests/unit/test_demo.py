@@ -68,6 +68,13 @@ def _small_year(db_url: str, seed: int) -> tuple[dict[str, Any], list[tuple[str,
 
         verified = AuditLogService(store, reader).verify()
         assert verified.ok, [b.describe("en") for b in verified.breaks]
+        # no room and no arbitrator is in two hearings at once
+        from datetime import date
+
+        from app.services.hearings import HearingCalendar, find_clashes
+
+        hearings = HearingCalendar(store, reader).between(date(2023, 1, 1), date(2024, 12, 31))
+        assert hearings and find_clashes(hearings) == {}
         with store.read() as session:
             parties = [(name, number) for name, number in session.execute(
                 select(Party.name, Party.id_no).order_by(Party.id))]
