@@ -1859,6 +1859,25 @@
     </message>
 </context>
 <context>
+    <name>DiscardGuard</name>
+    <message>
+        <source>Discard what you have typed?</source>
+        <translation>放弃已填写的内容吗？</translation>
+    </message>
+    <message>
+        <source>It has not been saved.</source>
+        <translation>这些内容尚未保存。</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+</context>
+<context>
     <name>DocumentDialog</name>
     <message>
         <source>Documents</source>
@@ -2448,6 +2467,14 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Register</source>
         <translation>登记</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Enter the amount owed to %1.</source>

@@ -486,3 +486,58 @@ def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store
     assert asked == [f"孙丽对某劳务派遣有限公司已有未结投诉：{first.number}。"]
     assert svc.query().count() == 1  # the clerk said no: nothing registered
     form.close()
+
+
+def test_intake_rows_can_be_removed_or_changed_errors_name_the_worker_and_typed_input_is_not_lost(
+        qtbot, store, window, discard_answers) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QAction
+
+    from app.services.parties import PartyService
+
+    employer = PartyService(store, make_actor("intake")).create(
+        {"kind": "org", "name": "某建筑劳务有限公司", "uscc": make_uscc("520102MA6D0077")})
+    form = window.register()
+    qtbot.waitExposed(form)
+    form.employer_pick.find("建筑劳务")
+    form.employer_pick.choices.activated.emit(0)  # chosen from the list: added at once, with its code
+    assert form.employers == [{"party": employer.id, "role": "employer"}]
+    assert form.employer_table.item(0, 1).text() == employer.uscc
+    for name, number, owed in (("王五", make_id("520102", "19900101", 51), "1200"),
+                               ("赵六", make_id("520102", "19910101", 52), "800")):
+        type_text(form.worker_name, name)
+        qtbot.keyClicks(form.worker_id, number)
+        qtbot.keyClicks(form.worker_owed, owed)
+        qtbot.keyClick(form.worker_owed, Qt.Key.Key_Return)
+    assert [w["party"]["name"] for w in form.workers] == ["王五", "赵六"]
+    # a wrong check character is named with the worker's name, at once
+    type_text(form.worker_name, "钱七")
+    wrong = make_id("520102", "19920101", 53)
+    qtbot.keyClicks(form.worker_id, wrong[:-1] + ("0" if wrong[-1] != "0" else "1"))
+    qtbot.keyClicks(form.worker_owed, "500")
+    qtbot.keyClick(form.worker_owed, Qt.Key.Key_Return)
+    assert form.status.text().startswith("钱七：身份证号校验位错误") and len(form.workers) == 2
+    # 删除 with the Delete key on the selected row; 修改 puts a row back into the fields
+    form.worker_table.selectRow(0)
+    form.worker_table.setFocus()
+    qtbot.keyClick(form.worker_table, Qt.Key.Key_Delete)
+    assert [w["party"]["name"] for w in form.workers] == ["赵六"]
+    assert form.total_label.text().startswith("1")
+    form.worker_table.selectRow(0)
+    change = next(a for a in form.worker_table.actions() if a.objectName() == "change_row")
+    assert isinstance(change, QAction) and {a.objectName() for a in form.worker_table.actions()} == {"change_row", "remove_row"}
+    change.trigger()
+    assert form.worker_name.text() == "赵六" and form.workers == []
+    # Esc with typed input asks first; "keep editing" keeps everything
+    discard_answers.keep = True
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert discard_answers.asked == 1 and form.isVisible() and form.worker_name.text() == "赵六"
+    discard_answers.keep = False
+    form.reject()
+    assert discard_answers.asked == 2 and not form.isVisible()
+
+
+def test_an_untouched_intake_form_closes_without_asking(qtbot, window, discard_answers) -> None:  # type: ignore[no-untyped-def]
+    form = window.register()
+    qtbot.waitExposed(form)
+    qtbot.keyClick(form, Qt.Key.Key_Escape)
+    assert discard_answers.asked == 0 and not form.isVisible()

@@ -32,6 +32,7 @@ from app.services.arbitration_deadlines import shanghai_today
 from app.services.parties import PartyService
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
+from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.party_picker import PartyPicker
 
@@ -40,7 +41,7 @@ def zh_or_en(pair: tuple[str, str], language: str) -> str:
     return pair[0] if language == "en" else pair[1]
 
 
-class ApplicationForm(QDialog):
+class ApplicationForm(AsksBeforeDiscarding, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, mediation: bool = False,
                  today: date | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class ApplicationForm(QDialog):
         self.resize(720, 560)
         self.add_claim_row()
         self.saved_id: int | None = None
+        self.guard = DiscardGuard(self)
 
     def add_claim_row(self) -> int:
         row = self.claims.rowCount()

@@ -37,10 +37,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
+from app.legal.identity import validate_id_no
 from app.legal.rates import format_yuan
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintDetail, ComplaintService, DuplicateWarning
 from ui.context import AppContext
+from ui.widgets.discard_guard import DiscardGuard
 from ui.widgets.money_edit import MoneyEdit
 
 
@@ -103,6 +105,10 @@ class IntakeForm(QDialog):
         self.parties = PartyService(context.store, context.actor)
         self.employer_pick = PartyPicker(self.parties)
         self.employer_pick.setObjectName("employer_pick")
+        # choosing an employer from the register's matches (or Enter on the search) adds it:
+        # no second button to press
+        self.employer_pick.choices.activated.connect(lambda _index: self.add_employer())
+        self.employer_pick.search.returnPressed.connect(self.add_employer)
         self.add_employer_button = QPushButton(self.tr("Add employer"), objectName="add_employer")
         self.add_employer_button.clicked.connect(self.add_employer)
         self.employer_name.returnPressed.connect(self.add_employer)
@@ -220,7 +226,78 @@ class IntakeForm(QDialog):
         layout.addWidget(self.buttons)
         self.resize(860, 820)
         self._show_total()
+        for table, remove in ((self.worker_table, self.remove_worker), (self.employer_table, self.remove_employer)):
+            self._row_actions(table, remove)
         self.complainant_name.setFocus()
+        self.guard = DiscardGuard(self, extra=lambda: (len(self.workers), len(self.employers)))
+
+    def reject(self) -> None:  # Qt override: Esc, 取消 and × ask before typed input is lost
+        if self.guard.allows_discard():
+            super().reject()
+
+    # ---------------------------------------------------------------- rows: change and remove
+    def _row_actions(self, table: QTableWidget, remove: Any) -> None:
+        from PySide6.QtGui import QAction
+
+        table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        edit = QAction(self.tr("Change"), table, objectName="change_row")
+        edit.triggered.connect(lambda: self._take_back(table, remove))
+        delete = QAction(self.tr("Remove"), table, objectName="remove_row")
+        delete.triggered.connect(lambda: self._remove_selected(table, remove))
+        table.addActions([edit, delete])
+        table.installEventFilter(self)  # the Delete key removes the selected row
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # Qt override
+        from PySide6.QtCore import QEvent
+
+        if (event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+                and watched in (self.worker_table, self.employer_table)):
+            remove = self.remove_worker if watched is self.worker_table else self.remove_employer
+            self._remove_selected(watched, remove)
+            return True
+        return super().eventFilter(watched, event)
+
+    def _selected_row(self, table: QTableWidget) -> int | None:
+        rows = sorted({index.row() for index in table.selectedIndexes()})
+        return rows[0] if rows else (table.currentRow() if table.currentRow() >= 0 else None)
+
+    def _remove_selected(self, table: QTableWidget, remove: Any) -> None:
+        row = self._selected_row(table)
+        if row is not None:
+            remove(row)
+
+    def _take_back(self, table: QTableWidget, remove: Any) -> None:
+        """修改: the row goes back into the entry fields, to be corrected and added again."""
+        row = self._selected_row(table)
+        if row is None:
+            return
+        if table is self.worker_table:
+            worker = self.workers[row]["party"]
+            self.worker_name.setText(worker["name"])
+            self.worker_id.setText(worker.get("id_no", ""))
+            self.worker_owed.set_fen(self.workers[row]["owed_fen"])
+            self.worker_migrant.setChecked(bool(worker.get("is_migrant_worker")))
+            remove(row)
+            self.worker_name.setFocus()
+        else:
+            party = self.employers[row]["party"]
+            if isinstance(party, dict):
+                self.employer_name.setText(party["name"])
+                self.employer_uscc.setText(party.get("uscc", ""))
+            self.employer_role.setCurrentIndex(max(0, self.employer_role.findData(self.employers[row]["role"])))
+            remove(row)
+            self.employer_name.setFocus()
+
+    def remove_worker(self, row: int) -> None:
+        del self.workers[row]
+        self.worker_table.removeRow(row)
+        self._show_total()
+
+    def remove_employer(self, row: int) -> None:
+        del self.employers[row]
+        self.employer_table.removeRow(row)
 
     # ---------------------------------------------------------------- parts
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
@@ -266,7 +343,18 @@ class IntakeForm(QDialog):
 
     def _fail(self, err: UserError | StorageError) -> None:
         self.last_error = err
-        self.status.setText(err.message(self.language))
+        self.status.setText(self._whose(err) + err.message(self.language))
+
+    def _whose(self, err: UserError | StorageError) -> str:
+        """Names the worker or employer an error is about: "张三：" before the reason."""
+        field = getattr(err, "field", None) or ""
+        for prefix, rows in (("workers.", self.workers), ("employers.", self.employers)):
+            index = field[len(prefix):].split(".")[0] if field.startswith(prefix) else ""
+            if index.isdigit() and int(index) < len(rows):
+                party = rows[int(index)]["party"]
+                name = party.get("name", "") if isinstance(party, dict) else ""
+                return f"{name}：" if name else ""
+        return ""
 
     def add_employer(self) -> None:
         name = self.employer_name.text().strip()
@@ -276,7 +364,12 @@ class IntakeForm(QDialog):
             self.employers.append(entry)
             row = self.employer_table.rowCount()
             self.employer_table.insertRow(row)
-            for col, text in enumerate((self.employer_pick.party_text(), "", self.employer_role.currentText())):
+            try:
+                registered = self.parties.get(picked)
+                name, code = registered.name, registered.uscc or ""
+            except (UserError, StorageError):
+                name, code = self.employer_pick.party_text(), ""
+            for col, text in enumerate((name, code, self.employer_role.currentText())):
                 self.employer_table.setItem(row, col, QTableWidgetItem(text))
             self.employer_pick.clear_choice()
             return
@@ -305,6 +398,14 @@ class IntakeForm(QDialog):
             self.status.setText(self.tr("Enter the amount owed to %1.").replace("%1", name))
             self.worker_owed.setFocus()
             return
+        if self.worker_id.text().strip():
+            try:  # checked at once, naming whose number it is
+                validate_id_no(self.worker_id.text())
+            except UserError as err:
+                self.last_error = err
+                self.status.setText(f"{name}：" + err.message(self.language))
+                self.worker_id.setFocus()
+                return
         self._append_worker(name, self.worker_id.text().strip(), owed, self.worker_migrant.isChecked())
         self.worker_name.clear()
         self.worker_id.clear()

@@ -38,6 +38,7 @@ from app.services.parties import PartyRow, PartyService
 from app.services.permissions import Permission
 from ui.context import AppContext
 from ui.parties.labels import ORG_TYPE_LABELS, org_type_label, sex_label
+from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
 
@@ -81,7 +82,7 @@ class RevealReasonDialog(QDialog):
         return None
 
 
-class PartyForm(QDialog):
+class PartyForm(AsksBeforeDiscarding, QDialog):
     """Add (row=None) or edit a party.  `saved_row` holds the result after a successful save."""
 
     saved = Signal(object)  # PartyRow
@@ -138,6 +139,7 @@ class PartyForm(QDialog):
             self._load(row)
         else:
             self._remember_initial()
+        self.guard = DiscardGuard(self)
 
     # ---------------------------------------------------------------- layout
     def _add_field(self, name: str, label: str, widget: QWidget, *, revealable: bool = False) -> None:

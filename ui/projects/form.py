@@ -43,6 +43,7 @@ from ui.projects.labels import (
     project_status_label,
     role_label,
 )
+from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
 from ui.widgets.money_edit import MoneyEdit
@@ -52,7 +53,7 @@ from ui.widgets.party_picker import PartyPicker
 MASKED = ("wage_manager_phone", "wage_account_no")
 
 
-class ProjectForm(QDialog):
+class ProjectForm(AsksBeforeDiscarding, QDialog):
     """Add (row=None) or edit a project.  `saved_row` holds the result after a successful save."""
 
     saved = Signal(object)  # ProjectRow
@@ -168,6 +169,7 @@ class ProjectForm(QDialog):
         else:
             self._checkbox("on_realname_platform").setChecked(True)
         self._remember_initial()
+        self.guard = DiscardGuard(self)
 
     # ---------------------------------------------------------------- layout
     def _group(self, title: str) -> QFormLayout:

@@ -52,6 +52,7 @@ from ui.staff.labels import (
 )
 from ui.staff.roster_model import EXPIRED_COLOUR, EXPIRING_COLOUR
 from ui.widgets.date_field import DateField
+from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
 
@@ -59,7 +60,7 @@ _OFFICER_INPUTS = ("name", "id_no", "sex", "birth_date", "unit", "section", "pos
                    "has_legal_qualification", "legal_qualification_no", "on_roster")
 
 
-class OfficerForm(QDialog):
+class OfficerForm(AsksBeforeDiscarding, QDialog):
     """Add (row=None) or edit an officer.  `saved` is emitted after every save (officer or certificate)."""
 
     saved = Signal(object)  # OfficerRow
@@ -108,6 +109,7 @@ class OfficerForm(QDialog):
         self._show_certificates()
         if not self.editable:
             self._make_read_only()
+        self.guard = DiscardGuard(self)
 
     # ---------------------------------------------------------------- layout
     def _field(self, name: str, widget: QWidget) -> QWidget:

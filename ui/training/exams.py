@@ -50,6 +50,7 @@ from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.training.sessions import ALL_YEARS, ConfirmDelete, RecordListTab
 from ui.widgets.date_field import DateField
+from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -75,7 +76,7 @@ def _score(text: str) -> Decimal | None:
     return value
 
 
-class ExamForm(QDialog):
+class ExamForm(AsksBeforeDiscarding, QDialog):
     """Add (detail=None) or edit an exam and its results."""
 
     saved = Signal(object)  # ExamDetail
@@ -186,6 +187,7 @@ class ExamForm(QDialog):
             self.grid.setEnabled(True)
             self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
+        self.guard = DiscardGuard(self)
 
     def _field(self, name: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)

@@ -37,6 +37,7 @@ from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.training.labels import KIND_LABELS, kind_label
 from ui.widgets.check_list import CheckList
 from ui.widgets.date_field import DateField
+from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -44,7 +45,7 @@ CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 ALL_YEARS = 0
 
 
-class SessionForm(QDialog):
+class SessionForm(AsksBeforeDiscarding, QDialog):
     """Add (detail=None) or edit a session."""
 
     saved = Signal(object)  # SessionRow
@@ -121,6 +122,7 @@ class SessionForm(QDialog):
             for widget in self.inputs.values():
                 widget.setEnabled(False)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
+        self.guard = DiscardGuard(self)
 
     def _field(self, name: str, widget: QWidget) -> QWidget:
         widget.setObjectName(name)

@@ -1,0 +1,24 @@
+"""Fixtures for every window test."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def discard_answers(monkeypatch):  # type: ignore[no-untyped-def]
+    """A form closed with typed input asks before discarding it (ui/widgets/discard_guard.py).
+    Tests that close such a form answer "discard" here, and can read how often they were
+    asked; a test that checks the question sets `answers.keep = True` or reads `answers.asked`."""
+    from ui.widgets.discard_guard import DiscardQuestion
+
+    class Answers:
+        asked = 0
+        keep = False
+
+    def ask(cls, parent):  # type: ignore[no-untyped-def]
+        Answers.asked += 1
+        return not Answers.keep
+
+    monkeypatch.setattr(DiscardQuestion, "ask", classmethod(ask))
+    return Answers
