@@ -614,3 +614,25 @@ def test_verify_gives_an_anchor_and_checks_one_typed_back(qtbot, store, window) 
     click(qtbot, log.verify_button)
     assert log.verify_label.text().startswith("校验锚点格式不对")
     assert log.verify_button.isEnabled()
+
+
+def test_the_audit_log_speaks_chinese_names_money_in_yuan_and_states_by_name(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from app.services.audit_log import AuditRow
+    from ui.admin.audit_log import AuditLogTab
+
+    admin = AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
+    context = AppContext(store=store, actor=admin, language="zh_CN", error_windows=False, tasks=TaskRunner(error_windows=False))
+    tab = AuditLogTab(context)
+    qtbot.addWidget(tab)
+    row = AuditRow(seq=7, at=datetime(2023, 5, 6, 2, 0, tzinfo=UTC), actor="jiancha", machine="desk1", action="update",
+                   table_name="complaint", record_id=3, reason="",
+                   changes={"status": ["filed", "investigating"], "decision_no": [None, "某区人社监处字〔2023〕1号"]})
+    assert tab.table_label("complaint") == "投诉举报"
+    text = tab.changes_text(row)
+    assert "状态: 已立案 → " in text and "investigating" not in text and "decision_no" not in text
+    worker = AuditRow(seq=8, at=datetime(2023, 5, 6, 2, 0, tzinfo=UTC), actor="jiancha", machine="desk1",
+                      action="insert", table_name="complaint_worker", record_id=4, reason="",
+                      changes={"owed_fen": 1200000})
+    assert tab.changes_text(worker) == "拖欠金额: 12,000.00元"

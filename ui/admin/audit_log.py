@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import audit_labels
 from app.clock import bureau_today, local_time
 from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
 from app.services.audit import VerifyResult, audited_mappers
 from app.services.audit import parse_anchor as audit_anchor
 from app.services.audit_log import ACTIONS, AuditLogService, AuditRow
@@ -41,8 +43,21 @@ from ui.tasks import TaskRunner
 
 OK_STYLE = "color: #1b6e2a;"
 # Shown in the Record column already, or meaningless to a reader.
-HIDDEN_FIELDS = frozenset({"id", "uuid"})
+HIDDEN_FIELDS = frozenset({"id", "uuid", "name_sort", "password_hash"})
 # Coded values shown in words, as the parties window shows them.
+def _status_text(table: str, status: str, language: str) -> str:
+    """A case's state by name, as its own area calls it."""
+    from app.services import arbitration, complaint_rules, mediation
+
+    if table.startswith("complaint"):
+        return complaint_rules.label(complaint_rules.STATUS_LABELS, status, language)
+    if table.startswith("arbitration"):
+        return arbitration.status_label(status, language)
+    if table.startswith("mediation"):
+        return mediation.status_label(status, language)
+    return status
+
+
 _CODED_VALUES = {"kind": kind_label, "sex": sex_label, "org_type": org_type_label}
 BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
 
@@ -241,10 +256,10 @@ class AuditLogTab(QWidget):
         return self._action_labels.get(action, action)
 
     def table_label(self, table_name: str) -> str:
-        return self._table_labels.get(table_name, table_name)
+        return self._table_labels.get(table_name) or audit_labels.table_label(table_name, self._context.language)
 
     def field_label(self, field: str) -> str:
-        return self._field_labels.get(field, field)
+        return self._field_labels.get(field) or audit_labels.field_label(field, self._context.language)
 
     def changes_text(self, row: AuditRow, separator: str = "；") -> str:
         """Like AuditRow.changes_text (values already masked by the service), in words:
@@ -259,17 +274,22 @@ class AuditLogTab(QWidget):
                 continue
             name = self.field_label(field)
             if isinstance(value, list) and len(value) == 2:
-                old, new = (self._value(field, v) for v in value)
+                old, new = (self._value(field, v, row.table_name) for v in value)
                 parts.append(f"{name}: {old} → {new}")
             else:
-                parts.append(f"{name}: {self._value(field, value)}")
+                parts.append(f"{name}: {self._value(field, value, row.table_name)}")
         return separator.join(parts)
 
-    def _value(self, field: str, value: Any) -> str:
+    def _value(self, field: str, value: Any, table: str = "") -> str:
         if value is None:
             return ""
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
+        language = self._context.language
+        if audit_labels.is_money(field) and isinstance(value, int):
+            return format_yuan(value) + (" yuan" if language == "en" else "元")
+        if field in ("status", "from_status", "to_status", "resume_status") and isinstance(value, str):
+            return _status_text(table, value, language)
         if field == "roles" and isinstance(value, str):
             codes = set(filter(None, value.split(",")))
             known = {role.value for role in Role}
