@@ -4108,6 +4108,10 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>打印公示名单(PDF)</translation>
     </message>
     <message>
+        <source>Print preview of the public roster</source>
+        <translation>公示名册打印预览</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -4518,6 +4522,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Export Excel</source>
         <translation>导出Excel</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
     </message>
     <message>
         <source>Year:</source>

@@ -129,3 +129,34 @@ def test_the_overview_shows_a_chosen_year_and_remembers_it(qtbot, context) -> No
     again = OverviewWidget(context, today=lambda: date(2024, 3, 1))
     qtbot.addWidget(again)
     assert again.year.value() == 2023  # the next start shows the year last chosen
+
+
+def test_print_preview_shows_the_yearly_report_and_prints_its_pages(qtbot, context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+
+    from ui.printing import paint_pdf
+
+    window = ReportsWindow(context)
+    qtbot.addWidget(window)
+    panel = window.yearly
+    panel.year.setValue(2023)
+    qtbot.mouseClick(panel.compute_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.figures is not None, timeout=20_000)
+    assert panel.preview_button.isEnabled()
+    qtbot.mouseClick(panel.preview_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(panel, "preview_dialog", None) is not None, timeout=30_000)
+    dialog = panel.preview_dialog
+    preview = dialog.findChild(QPrintPreviewWidget)
+    qtbot.waitUntil(lambda: preview.pageCount() >= 2, timeout=30_000)
+    dialog.grab().save(str(tmp_path / "print_preview.png"))
+    printed = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    import os
+    from pathlib import Path
+
+    source = next(Path(os.environ["RENSHE_DATA_DIR"]).glob("tmp/print-*/*.pdf"))  # made in the private folder
+    assert paint_pdf(source, printer) == preview.pageCount()
+    assert printed.stat().st_size > 10_000  # the pages were drawn, not blank
+    dialog.close()

@@ -254,3 +254,16 @@ def test_someone_no_longer_in_post_is_grey(qtbot, store, window) -> None:  # typ
     assert cell(window, rows["王芳"], "name", Qt.ItemDataRole.ForegroundRole).color() == OFF_ROSTER_COLOUR
     assert cell(window, rows["王芳"], "on_roster") == ""
     assert cell(window, rows["高峰"], "name", Qt.ItemDataRole.ForegroundRole) is None
+
+
+def test_print_preview_of_the_public_roster(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from ui import printing
+
+    seed(store, window.context.actor)
+    window.refresh()
+    shown: list = []
+    monkeypatch.setattr(printing.PdfPrinting, "preview", classmethod(lambda cls, parent, path: shown.append(path) or path))
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["public_preview"])
+    assert len(shown) == 1 and shown[0].suffix == ".pdf" and shown[0].stat().st_size > 1000
+    assert shown[0].parent.parent.name == "tmp"  # written into the private temporary folder, not beside the user's files

@@ -111,7 +111,10 @@ class YearlyPanel(QWidget):
         self.xlsx_button = QPushButton(self.tr("Export Excel"))
         self.xlsx_button.setObjectName("export_xlsx")
         self.xlsx_button.clicked.connect(self.export_excel)
-        for button in (self.pdf_button, self.xlsx_button):
+        self.preview_button = QPushButton(self.tr("Print preview"))
+        self.preview_button.setObjectName("print_preview")
+        self.preview_button.clicked.connect(self.print_preview)
+        for button in (self.pdf_button, self.xlsx_button, self.preview_button):
             button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
@@ -123,6 +126,7 @@ class YearlyPanel(QWidget):
         top.addWidget(self.date_to)
         top.addWidget(self.compute_button)
         top.addStretch(1)
+        top.addWidget(self.preview_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.xlsx_button)
 
@@ -374,7 +378,7 @@ class YearlyPanel(QWidget):
             (self.tr("Received"), figures.monthly.get("arbitration.received", [])),
             (self.tr("Closed"), figures.monthly.get("arbitration.closed", [])),
         ])
-        for button in (self.pdf_button, self.xlsx_button):
+        for button in (self.pdf_button, self.xlsx_button, self.preview_button):
             button.setEnabled(True)
         self.status.setText(self.tr("Figures computed from the records."))
         if self.drill_key:
@@ -423,6 +427,22 @@ class YearlyPanel(QWidget):
 
         self.tasks.run(body, on_success=self._exported, on_error=self._failed,
                        label=self.tr("Printing the yearly report"), parent=self)
+
+    def print_preview(self) -> None:
+        """打印预览: the yearly report as it prints, with 打印 in the preview."""
+        if self.figures is None:
+            return
+        figures = self.figures
+
+        def write(path: Path, progress: Any, cancel: Any) -> None:
+            from app.documents.yearly_report import write_yearly_report_pdf
+
+            write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel)
+
+        from ui.printing import preview_after_writing
+
+        preview_after_writing(self, self.tasks, write, self._suggested("").strip(),
+                              self.tr("Printing the yearly report"), self._failed)
 
     def export_excel(self) -> None:
         if self.figures is None:

@@ -97,6 +97,8 @@ class StaffWindow(FileActions, QWidget):
             ("edit", self.tr("Open"), self.open_selected, Permission.STAFF_VIEW),
             ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.STAFF_VIEW),
             ("public_pdf", self.tr("Print public roster (PDF)"), self.print_public_roster, Permission.STAFF_VIEW),
+            ("public_preview", self.tr("Print preview of the public roster"), self.preview_public_roster,
+             Permission.STAFF_VIEW),
             ("import", self.tr("Import"), self.import_file, Permission.STAFF_EDIT),
             ("template", self.tr("Download template"), self.save_template, None),
         ):
@@ -251,16 +253,13 @@ class StaffWindow(FileActions, QWidget):
             parent=self,
         )
 
-    def print_public_roster(self) -> None:
-        path = files.choose_save_path(self, self.tr("Print the public roster to PDF"),
-                                      self.tr("public roster of enforcement staff") + ".pdf", PDF_FILTER)
-        if path is None:
-            return
+    def _public_roster_writer(self) -> Any:
+        """(path, progress, cancel) -> rows: the public roster as of the chosen day, as PDF."""
         _text, day, _show = self._filters()
         service = self.service
         store = self.context.store
 
-        def body(progress: Any, cancel: Any) -> int:
+        def write(path: Path, progress: Any, cancel: Any) -> int:
             from app.documents.staff_roster import write_public_roster_pdf
             from app.services.settings import read_setting
 
@@ -269,6 +268,24 @@ class StaffWindow(FileActions, QWidget):
             entries = service.public_roster(day)
             return int(write_public_roster_pdf(entries, path, as_of=day, organisation=organisation,
                                                progress=progress, cancel=cancel))
+
+        return write
+
+    def preview_public_roster(self) -> None:
+        from ui.printing import preview_after_writing
+
+        preview_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
+                              self.tr("Printing the public roster"), self.task_failed)
+
+    def print_public_roster(self) -> None:
+        path = files.choose_save_path(self, self.tr("Print the public roster to PDF"),
+                                      self.tr("public roster of enforcement staff") + ".pdf", PDF_FILTER)
+        if path is None:
+            return
+        write = self._public_roster_writer()
+
+        def body(progress: Any, cancel: Any) -> int:
+            return int(write(path, progress, cancel))
 
         self.tasks.run(
             body,
