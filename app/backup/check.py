@@ -9,18 +9,29 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-# The tables whose record counts a backup's catalogue entry shows.
-MAIN_TABLES = (
-    "party",
-    "complaint",
-    "arbitration_case",
-    "mediation_case",
-    "officer",
-    "training_session",
-    "construction_project",
-    "app_user",
-    "audit_entry",
-)
+# The tables whose record counts a backup's catalogue entry shows: (English, Chinese) labels.
+TABLE_LABELS = {
+    "party": ("parties", "当事人"),
+    "complaint": ("complaints", "投诉"),
+    "arbitration_case": ("arbitration cases", "仲裁案件"),
+    "mediation_case": ("mediation cases", "调解案件"),
+    "officer": ("officers", "执法人员"),
+    "training_session": ("training sessions", "培训"),
+    "construction_project": ("projects", "工程项目"),
+    "app_user": ("users", "用户"),
+    "audit_entry": ("audit entries", "操作日志"),
+}
+MAIN_TABLES = tuple(TABLE_LABELS)
+
+
+def counts_text(counts: dict[str, int], language: str) -> str:
+    """`当事人 12、投诉 3 …`: the non-empty counts, in the user's language."""
+    shown = [
+        f"{TABLE_LABELS[t][0 if language == 'en' else 1]} {n}" for t, n in counts.items() if n and t in TABLE_LABELS
+    ]
+    return (", " if language == "en" else "、").join(shown)
+
+
 # A table only this program's schema has (from revision 0002 on): tells a newer
 # Renshe Desk database from another program's database that also uses Alembic.
 OWN_TABLE = "audit_head"
