@@ -242,6 +242,42 @@ def restore(file: Path, url: str, *, progress: Progress | None = None) -> Restor
     return RestoreResult(check=check, kept=kept, upgraded=upgraded)
 
 
+def newest_good_backup(url: str) -> Entry | None:
+    """The newest backup of this database that passed its check and is still there."""
+    for entry in list_backups(url):
+        if entry.ok and Path(entry.file).is_file():
+            return entry
+    return None
+
+
+def restore_damaged(file: Path, url: str, *, progress: Progress | None = None) -> RestoreResult:
+    """Restore over a database SQLite cannot read (at start-up, before anything opens it).
+
+    A damaged file cannot be copied page by page, nor written into, so it is
+    moved aside whole (`<name>.damaged-<time>`, with its -wal and -shm) and
+    the backup written into a new file in its place.
+    """
+    file = Path(file)
+    live = sqlite_path(url)
+    assert live is not None, "a damaged database is a SQLite file"
+    check = check_file(file)
+    if not check.ok:
+        raise UserError(check.problem or "backup.corrupt", path=str(file))
+    kept = _free_name(live.parent, f"{live.name}.damaged-{_stamp(datetime.now(UTC))}", "")
+    for suffix in ("-wal", "-shm", ""):  # renaming opens nothing; the main file last
+        part = live.with_name(live.name + suffix)
+        if part.exists():
+            os.replace(part, kept.with_name(kept.name + suffix))
+    _write_into(file, live, progress)
+    from app.store.migrate import head_revision, upgrade
+
+    upgraded = check.revision != head_revision()
+    if upgraded:
+        upgrade(url, backup=False)
+    log.info("damaged database set aside as %s, restored from %s", kept.name, file.name)
+    return RestoreResult(check=check, kept=kept, upgraded=upgraded)
+
+
 def _write_into(backup_file: Path, live: Path, progress: Progress | None) -> None:
     def step(_status: int, remaining: int, total: int) -> None:
         if progress is not None:

@@ -1904,6 +1904,41 @@ The program will now close; please start it again.</source>
     </message>
 </context>
 <context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>The database is damaged and cannot be opened.</source>
+        <translation>数据库文件已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>The newest backup that passed its check is from %1 (%2).</source>
+        <translation>最近一份校验通过的备份生成于 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Restoring it loses the changes made since then. The damaged file is kept beside the database.</source>
+        <translation>恢复这份备份会丢失此后所做的修改。损坏的文件会保留在数据库旁边。</translation>
+    </message>
+    <message>
+        <source>Restore this backup and continue</source>
+        <translation>恢复此备份并继续</translation>
+    </message>
+    <message>
+        <source>No backup that passed its check was found. Please ask your administrator for help.</source>
+        <translation>没有找到校验通过的备份。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restoring the database</source>
+        <translation>正在恢复数据库</translation>
+    </message>
+</context>
+<context>
     <name>DeadlineCalculator</name>
     <message>
         <source>Deadline calculator</source>

@@ -140,3 +140,18 @@ def test_screenshot(qtbot, store, context, dialogs, chinese, tmp_path: Path) -> 
     out = tmp_path / "backup-page.png"
     assert window.grab().save(str(out))
     print(out)
+
+
+def test_daily_backup_at_start_runs_once_a_day_in_the_background(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
+    from app.backup import service
+    from ui.admin.backup import start_daily_backup
+
+    PartyService(store, context.actor).create({"kind": "person", "name": "张伟"})
+    start_daily_backup(context)
+    assert context.tasks.active == 1  # off the GUI thread
+    assert context.tasks.wait_all(30_000)
+    (entry,) = service.list_backups(store.url)
+    assert entry.kind == "daily" and entry.ok and entry.counts["party"] == 1
+    start_daily_backup(context)  # the second start of the day: nothing
+    assert context.tasks.active == 0
+    assert len(service.list_backups(store.url)) == 1
