@@ -59,7 +59,7 @@ def backups_dir() -> Path:
     from app.config import data_dir
 
     path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)  # copies of personal data: the user's eyes only
     return path
 
 

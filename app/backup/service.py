@@ -24,7 +24,7 @@ from typing import Protocol
 
 from app.backup import catalogue, postgres
 from app.backup.catalogue import Entry
-from app.backup.check import CheckResult, check_file, open_read_only
+from app.backup.check import CheckResult, check_file, open_read_only, quick_check
 from app.clock import BUREAU_TZ, bureau_today
 from app.errors import Cancelled, StorageError, UserError
 
@@ -119,6 +119,9 @@ def copy_sqlite(source: Path, destination: Path, *, progress: Progress | None = 
     except sqlite3.OperationalError as exc:
         partial.unlink(missing_ok=True)
         raise _storage_error(exc) from exc
+    except sqlite3.DatabaseError as exc:  # "malformed", "not a database": the source is damaged
+        partial.unlink(missing_ok=True)
+        raise UserError("backup.corrupt", path=str(source)) from exc
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
@@ -226,6 +229,8 @@ def restore(file: Path, url: str, *, progress: Progress | None = None) -> Restor
         raise UserError(check.problem or "backup.corrupt", path=str(file))
     if source.exists() and source.resolve() == file.resolve():
         raise UserError("backup.is_live", path=str(file))
+    if source.is_file() and quick_check(source) is not None:
+        return restore_damaged(file, url, progress=progress)  # it cannot be copied aside page by page
     kept = None
     if source.is_file():
         moment = datetime.now(UTC)

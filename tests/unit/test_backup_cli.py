@@ -164,3 +164,19 @@ def test_refusal_in_a_subprocess_has_no_traceback(live, tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert done.stderr.strip() == f"错误: {garbage} 不是数据库文件。"
+
+
+def test_a_damaged_live_database_is_refused_for_backup_and_can_be_restored_over(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    good = tmp_path / "good.db"
+    assert run(["backup", "create", "--db", live.url, "--out", str(good)]) == 0
+    live.dispose()
+    path = Path(live.url.removeprefix("sqlite:///"))
+    with open(path, "r+b") as raw:  # the test's own closed file
+        for offset in range(4096, path.stat().st_size, 4096):
+            raw.seek(offset + 64)
+            raw.write(os.urandom(1000))
+    assert "已损坏" in refused(["backup", "create", "--db", live.url, "--out", str(tmp_path / "x.db")], capsys)
+    assert not (tmp_path / "x.db").exists()
+    assert run(["backup", "restore", str(good), "--db", live.url, "--yes"]) == 0
+    assert names(live.url) == ["张伟"]
+    assert [p.name for p in path.parent.glob("test.db.damaged-*") if not p.name.endswith(("-wal", "-shm"))]
