@@ -137,6 +137,12 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"first-window {time.time():.6f} {heavy}", file=sys.stderr, flush=True)
 
     try:
+        # A damaged database is found by SQLite before the store opens it (issue 11).
+        from app.config import resolve_db_url
+        from ui.damaged_database import check_at_start
+
+        if not check_at_start(resolve_db_url(getattr(args, "db", None)), language, error_windows, parent=window):
+            return 1
         context = open_context(args, language, error_windows, parent=window)
         if context is None:
             return 1
@@ -151,6 +157,10 @@ def run_gui(args: argparse.Namespace) -> int:
                 return 0  # the user cancelled the login
             context.actor = actor
         window.set_context(context)
+        if not smoke:
+            from ui.admin.backup import start_daily_backup
+
+            start_daily_backup(context, window)  # the first start of the day, in the background
         if smoke:
             app.processEvents()
             if context.tasks is not None:

@@ -26,4 +26,6 @@ def _upgrade(args: argparse.Namespace) -> int:
         print_json({"revision": head_revision(), "backup": backup})
     else:
         print(f"数据库已是最新版本 {head_revision()}" if args.language != "en" else f"database at revision {head_revision()}")
+        if backup:
+            print(f"升级前的备份：{backup}" if args.language != "en" else f"backup taken before the upgrade: {backup}")
     return 0

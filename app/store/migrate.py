@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
-from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic import command
@@ -86,11 +84,17 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether `revision` is one of this program's migrations (else the database is newer, or not ours)."""
+    return _known(ScriptDirectory.from_config(alembic_config("sqlite://")), revision)
+
+
 def upgrade(url: str, *, backup: bool = True) -> str | None:
     """Bring the database to the newest schema.  Returns the backup path, if one was made.
 
-    An existing SQLite file that needs upgrading is copied aside first, so a
-    failed migration never costs the user their data.
+    An existing SQLite file that needs upgrading is backed up first (through
+    SQLite's backup API, verified, listed as a pre-upgrade backup), so a failed
+    migration never costs the user their data.
     """
     from app.store.engine import make_engine
 
@@ -108,12 +112,10 @@ def upgrade(url: str, *, backup: bool = True) -> str | None:
             raise StorageError("db.newer_than_program", revision=current)
         backup_path = None
         if backup and current is not None and db_file is not None and db_file.exists():
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            backup_path = db_file.with_name(f"{db_file.name}.before-{head}-{stamp}.bak")
-            with engine.connect() as connection:
-                connection.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
-            shutil.copy2(db_file, backup_path)
-            log.info("database copied aside before upgrade to %s", backup_path.name)
+            from app.backup.service import before_upgrade
+
+            backup_path = before_upgrade(url, db_file, head)
+            log.info("database backed up before upgrade to %s", backup_path.name)
         applied = {rev.revision for rev in script.iterate_revisions(head, current)}
         with engine.begin() as connection:
             config = alembic_config(url)

@@ -16,6 +16,10 @@
         <translation>节假日</translation>
     </message>
     <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
         <source>Your account has no administration rights.</source>
         <translation>您的账号没有系统管理权限。</translation>
     </message>
@@ -573,6 +577,133 @@
     <message>
         <source>Search</source>
         <translation>搜索条件</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTab</name>
+    <message>
+        <source>A backup is made automatically on the first start of each day, before every upgrade and before every restore. Daily backups are kept for the last 7 days, 4 weeks and 12 months; the others are kept until you delete them. Every backup is checked when it is made.</source>
+        <translation>每天第一次启动程序时、每次升级前和每次恢复前都会自动备份。每日自动备份保留最近7天、4周和12个月各一份；其他备份一直保留，直到您删除。每份备份在生成时都会校验。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Back up to a folder…</source>
+        <translation>备份到文件夹…</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Open its folder</source>
+        <translation>打开所在文件夹</translation>
+    </message>
+    <message>
+        <source>Back up to which folder?</source>
+        <translation>备份到哪个文件夹？</translation>
+    </message>
+    <message>
+        <source>Restore which backup?</source>
+        <translation>恢复哪个备份？</translation>
+    </message>
+    <message>
+        <source>Backups (*.db *.bak *.dump);;All files (*)</source>
+        <translation>备份文件 (*.db *.bak *.dump);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>校验通过</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>文件已不在</translation>
+    </message>
+    <message>
+        <source>daily (automatic)</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>Backing up the database</source>
+        <translation>正在备份数据库</translation>
+    </message>
+    <message>
+        <source>Backup written and checked: %1</source>
+        <translation>备份已写出并校验通过：%1</translation>
+    </message>
+    <message>
+        <source>The backup %1 was written but did not pass its check: %2</source>
+        <translation>备份 %1 已写出，但未通过校验：%2</translation>
+    </message>
+    <message>
+        <source>Replace the database with the backup %1?
+
+Changes made since that backup are lost. The database as it is now is kept beside it. The program closes afterwards and must be started again.</source>
+        <translation>用备份 %1 替换当前数据库吗？
+
+该备份之后所做的修改将丢失。当前数据库会保留在原位置旁边。恢复后程序将关闭，需要重新启动。</translation>
+    </message>
+    <message>
+        <source>Restoring the database</source>
+        <translation>正在恢复数据库</translation>
+    </message>
+    <message>
+        <source>Restored. The replaced database is kept as %1.</source>
+        <translation>已恢复。被替换的数据库保存为 %1。</translation>
+    </message>
+    <message>
+        <source>The database has been restored. The replaced database is kept as %1.
+
+The program will now close; please start it again.</source>
+        <translation>数据库已恢复。被替换的数据库保存为 %1。
+
+程序现在将关闭，请重新启动。</translation>
     </message>
 </context>
 <context>
@@ -1778,6 +1909,41 @@
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>DamagedDatabase</name>
+    <message>
+        <source>The database is damaged</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <source>The database is damaged and cannot be opened.</source>
+        <translation>数据库文件已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>The newest backup that passed its check is from %1 (%2).</source>
+        <translation>最近一份校验通过的备份生成于 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Restoring it loses the changes made since then. The damaged file is kept beside the database.</source>
+        <translation>恢复这份备份会丢失此后所做的修改。损坏的文件会保留在数据库旁边。</translation>
+    </message>
+    <message>
+        <source>Restore this backup and continue</source>
+        <translation>恢复此备份并继续</translation>
+    </message>
+    <message>
+        <source>No backup that passed its check was found. Please ask your administrator for help.</source>
+        <translation>没有找到校验通过的备份。请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Restoring the database</source>
+        <translation>正在恢复数据库</translation>
     </message>
 </context>
 <context>

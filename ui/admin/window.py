@@ -1,6 +1,6 @@
-"""系统管理: the administration area — 用户与角色, 操作日志 and 节假日.
+"""系统管理: the administration area — 用户与角色, 操作日志, 节假日 and 备份与恢复.
 
-A tab is only built for a user who holds its permission (USER_MANAGE,
+A tab is only built for a user who holds its permission (USER_MANAGE — also for 备份与恢复 —,
 AUDIT_VIEW); the services refuse the same things anyway.
 """
 
@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.permissions import Permission
 from ui.admin.audit_log import AuditLogTab
+from ui.admin.backup import BackupTab
 from ui.admin.holidays import HolidaysTab
 from ui.admin.users import UsersTab
 from ui.context import AppContext
@@ -35,6 +36,10 @@ class AdminWindow(QWidget):
         if context.can(Permission.CALENDAR_EDIT):
             self.holidays = HolidaysTab(context, self.tabs)
             self.tabs.addTab(self.holidays, self.tr("Holidays"))
+        self.backup: BackupTab | None = None
+        if context.can(Permission.USER_MANAGE):
+            self.backup = BackupTab(context, self.tabs)
+            self.tabs.addTab(self.backup, self.tr("Backup and restore"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():
@@ -56,6 +61,12 @@ class AdminWindow(QWidget):
         assert self.audit is not None
         self.tabs.setCurrentWidget(self.audit)
         return self.audit
+
+    def show_backup(self) -> BackupTab:
+        assert self.backup is not None
+        self.tabs.setCurrentWidget(self.backup)
+        self.backup.refresh()
+        return self.backup
 
     def _tab_changed(self, index: int) -> None:
         # The log grows while the administrator works in the other tab.

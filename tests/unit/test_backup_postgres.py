@@ -1,0 +1,100 @@
+"""PostgreSQL backups against a throw-away server (skipped where PostgreSQL's server is not installed)."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from app.backup import service
+from app.services.parties import PartyService
+from app.store import open_store
+from tests.conftest import make_actor
+
+PG_BIN = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))
+
+
+def _as_postgres(arguments: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *arguments] if os.geteuid() == 0 else arguments
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    if not PG_BIN:
+        pytest.skip("PostgreSQL's server (pg_ctl) is not installed")
+    pytest.importorskip("psycopg")
+    if not shutil.which("pg_dump"):
+        pytest.skip("pg_dump is not on PATH")
+    bin_dir = Path(PG_BIN[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="renshe-pg-"))
+    os.chmod(root, 0o755)
+    data = root / "data"
+    data.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(data, "postgres", "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
+                   check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o",
+                      f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "-w", "start", "-l", str(data / "log")]),
+        check=True, capture_output=True,
+    )
+    try:
+        subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "renshe"]),
+                       check=True, capture_output=True)
+        yield f"postgresql+psycopg://postgres:unused@127.0.0.1:{port}/renshe"
+    finally:
+        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
+                       check=False, capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def party_names(store) -> list[str]:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from app.models import Party
+
+    with store.read() as session:
+        return list(session.scalars(select(Party.name).order_by(Party.id)))
+
+
+def test_pg_dump_and_pg_restore(pg_url: str, tmp_path: Path) -> None:
+    store = open_store(pg_url)
+    try:
+        parties = PartyService(store, make_actor("intake"))
+        parties.create({"kind": "person", "name": "张伟"})
+        entry = service.create(pg_url, tmp_path)
+        assert entry.ok and entry.file.endswith(".dump") and "unused" not in entry.database
+        assert (Path(entry.file).stat().st_mode & 0o777) == 0o600
+        parties.create({"kind": "person", "name": "李娜"})
+        store.dispose()
+        result = service.restore(Path(entry.file), pg_url)
+        assert party_names(store) == ["张伟"]
+        assert result.kept is not None and result.kept.exists()
+        assert {e.kind for e in service.list_backups(pg_url)} == {"manual", "pre-restore"}
+        from app.services import audit
+
+        with store.read() as session:
+            assert audit.verify(session).ok
+    finally:
+        store.dispose()
+
+
+def test_a_file_that_is_not_a_dump_is_refused(pg_url: str, tmp_path: Path) -> None:
+    from app.errors import UserError
+
+    bad = tmp_path / "bad.dump"
+    bad.write_text("not a dump")
+    with pytest.raises(UserError) as caught:
+        service.restore(bad, pg_url)
+    assert caught.value.code == "backup.not_database"
