@@ -649,6 +649,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file.permission": ("No permission to use {path}.", "没有使用 {path} 的权限。"),
     "file.missing": ("There is no file or folder {path}.", "文件或文件夹不存在：{path}。"),
     "file.is_folder": ("{path} is a folder; give a file name.", "{path} 是文件夹，请给出文件名。"),
+    "file.is_the_database": (
+        "{path} is the program's own database (or part of it); it cannot be attached or copied here.",
+        "{path} 是本程序的数据库文件（或其组成部分），不能作为附件或在此复制。",
+    ),
     "file.failed": ("Cannot use {path}: {reason}.", "无法使用 {path}：{reason}。"),
     "app.unexpected": (
         "An unexpected error occurred (a fault in the program); nothing unfinished was saved. "

@@ -133,6 +133,21 @@ def where_is(url: str) -> str:
     return make_url(url).render_as_string(hide_password=True)
 
 
+def is_file_of_database(url: str, candidate: Path) -> bool:
+    """Whether `candidate` is the SQLite file of `url` or one of its companions (-wal, -shm,
+    -journal): a file nothing but SQLite may open while the program holds the database."""
+    database = sqlite_path(url)
+    if database is None or not candidate.exists():
+        return False
+    for name in (str(database), f"{database}-wal", f"{database}-shm", f"{database}-journal"):
+        try:
+            if os.path.samefile(name, candidate):  # stat only: samefile opens nothing
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def check_sqlite_location(path: Path, *, create: bool) -> None:
     """Refuse, before SQLite sees it, a path the program must not use (StorageError)."""
     from app.store.location import is_network_path
