@@ -40,11 +40,20 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
     cursor.close()
 
 
+# Execution option that makes a connection's transactions BEGIN IMMEDIATE (Store.write_session).
+IMMEDIATE = "renshe_begin_immediate"
+
+
 def _begin_sqlite_transaction(connection) -> None:  # type: ignore[no-untyped-def]
-    # A plain (deferred) BEGIN: readers never take the write lock, so a report
-    # never blocks the program; a writer that must hold the lock from its first
-    # statement takes it explicitly (e.g. the ledger import's no-op write).
-    connection.exec_driver_sql("BEGIN")
+    # Reads: a plain (deferred) BEGIN, so a report never takes the write lock.
+    # Writes (the unit of work): BEGIN IMMEDIATE.  A deferred transaction that
+    # reads, then writes after another process has committed cannot upgrade its
+    # stale snapshot: SQLite answers "database is locked" at once, without
+    # waiting (SQLITE_BUSY_SNAPSHOT) — a clerk's save would fail whenever a
+    # command next to the program had just written.  IMMEDIATE takes the write
+    # lock first, waiting up to busy_timeout, and then reads fresh data.
+    immediate = connection.get_execution_options().get(IMMEDIATE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -67,6 +76,11 @@ class Store:
     url: str
     engine: Engine
     sessions: sessionmaker[Session]
+    write_sessions: sessionmaker[Session] | None = None  # transactions that take the write lock first
+
+    def write_session(self) -> Session:
+        """A session for a unit of work: on SQLite its transaction begins IMMEDIATE."""
+        return (self.write_sessions or self.sessions)()
 
     @property
     def dialect(self) -> str:
@@ -196,7 +210,8 @@ def open_store(url: str, *, create: bool = True, migrate: bool = True, backup: b
     except OSError as exc:
         raise storage_error_for_os_error(exc, str(path or url)) from exc
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Store(url=url, engine=engine, sessions=sessions)
+    write_sessions = sessionmaker(engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
+    return Store(url=url, engine=engine, sessions=sessions, write_sessions=write_sessions)
 
 
 def storage_error_for_os_error(exc: OSError, path: str) -> StorageError:

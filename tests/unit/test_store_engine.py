@@ -120,3 +120,33 @@ def test_the_pragmas_still_hold(tmp_path: Path) -> None:
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2
         assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar_one() == 5000
     engine.dispose()
+
+
+def test_a_unit_of_work_that_reads_then_writes_waits_for_another_writer_instead_of_failing(tmp_path: Path) -> None:
+    # Deferred, its read snapshot would be stale once the other process commits, and SQLite
+    # refuses to upgrade a stale snapshot at once ("database is locked", no waiting).
+    store = open_store(f"sqlite:///{tmp_path / 'two.db'}")
+    other = make_engine(store.url)
+    with store.engine.begin() as connection:
+        connection.execute(text("CREATE TABLE t (x INTEGER)"))
+    session = store.write_session()
+    try:
+        session.execute(text("SELECT count(*) FROM t")).all()  # the unit of work reads first
+        import threading
+
+        def other_process_writes() -> None:
+            with other.begin() as connection:  # waits for the unit of work's write lock
+                connection.execute(text("INSERT INTO t VALUES (1)"))
+
+        writer = threading.Thread(target=other_process_writes)
+        writer.start()
+        writer.join(1.0)  # deferred, the other write would be committed by now
+        session.execute(text("INSERT INTO t VALUES (2)"))
+        session.commit()
+        writer.join(10)
+    finally:
+        session.close()
+    with store.engine.connect() as connection:
+        assert sorted(connection.execute(text("SELECT x FROM t")).scalars()) == [1, 2]
+    other.dispose()
+    store.dispose()
