@@ -672,6 +672,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.corrupt_after_restore": (
         "The restored database did not pass SQLite's check; the replaced database is kept beside it.",
         "恢复后的数据库未通过 SQLite 检查；被替换的数据库已保留在其旁边。",
+    # the database is never corrupted, created by accident or answered with a traceback (issue 11)
+    "db.missing": (
+        "There is no database at {path}. Check the path given with --db; `db upgrade` creates a new database.",
+        "数据库不存在：{path}。请检查 --db 给出的路径；如需新建数据库，请运行 db upgrade。",
+    ),
+    "db.corrupt": (
+        "The file {path} is damaged or is not a database of this program. Restore it from a backup.",
+        "文件 {path} 已损坏或不是本程序的数据库，请从备份恢复。",
+    ),
+    "db.not_a_file": (
+        "{path} is a folder, not a database file. Give the path of the database file itself.",
+        "{path} 是文件夹，不是数据库文件，请给出数据库文件本身的路径。",
+    ),
+    "db.folder_is_a_file": (
+        "{path} is a file, so no database can be made inside it. Give another folder.",
+        "{path} 是文件而不是文件夹，无法在其中建立数据库，请换一个文件夹。",
+    ),
+    "db.permission": (
+        "No permission to read and write {path}. Ask the administrator for write access, or use another folder.",
+        "没有读写 {path} 的权限。请联系管理员开通写权限，或改用其他文件夹。",
+    ),
+    "db.network_share": (
+        "The database {path} is on a network share. SQLite's locks and its write-ahead log do not work over "
+        "a network, so the file would be damaged. Keep the database on this computer's own disk; for several "
+        "workstations, use the server mode (PostgreSQL).",
+        "数据库 {path} 位于网络共享位置。SQLite 的文件锁和预写日志无法跨网络工作，数据库会因此损坏。"
+        "请把数据库放在本机硬盘上；多台电脑共用时，请使用服务器模式（PostgreSQL）。",
+    ),
+    "db.io": (
+        "The disk reported a read or write error on the database. Check the disk and restore from a backup if needed.",
+        "读写数据库时磁盘出错。请检查磁盘，必要时从备份恢复。",
+    ),
+    "file.disk_full": ("The disk is full; {path} was not written.", "磁盘已满，未能写入 {path}。"),
+    "file.permission": ("No permission to use {path}.", "没有使用 {path} 的权限。"),
+    "file.missing": ("There is no file or folder {path}.", "文件或文件夹不存在：{path}。"),
+    "file.is_folder": ("{path} is a folder; give a file name.", "{path} 是文件夹，请给出文件名。"),
+    "file.is_the_database": (
+        "{path} is the program's own database (or part of it); it cannot be attached or copied here.",
+        "{path} 是本程序的数据库文件（或其组成部分），不能作为附件或在此复制。",
+    ),
+    "file.failed": ("Cannot use {path}: {reason}.", "无法使用 {path}：{reason}。"),
+    "app.unexpected": (
+        "An unexpected error occurred (a fault in the program); nothing unfinished was saved. "
+        "The details are in the log file {log}.",
+        "程序发生意外错误，未完成的操作没有保存。详细信息见日志文件 {log}。",
     ),
 }
 

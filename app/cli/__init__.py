@@ -91,10 +91,12 @@ def _names_a_command(argv: list[str]) -> bool:
     return bool(rest)
 
 
-def open_store_for(args: argparse.Namespace) -> Any:
+def open_store_for(args: argparse.Namespace, *, create: bool = False) -> Any:
+    """The store of --db.  Only a command meant to make data passes `create=True`; any other
+    command refuses a missing database (db.missing) and creates nothing."""
     from app.store import open_store
 
-    return open_store(resolve_db_url(getattr(args, "db", None)))
+    return open_store(resolve_db_url(getattr(args, "db", None)), create=create)
 
 
 def actor_for(args: argparse.Namespace, store: Any, *, writes: bool) -> Any:
@@ -154,10 +156,50 @@ def run(argv: list[str], *, open_gui: Handler | None = None) -> int:
     try:
         return handler(args)
     except (UserError, StorageError) as err:
-        print(f"错误: {err.message(language)}" if language != "en" else f"error: {err.message(language)}", file=sys.stderr)
-        return 2
+        return _say_error(err.message(language), language)
     except Cancelled:
         print("已取消" if language != "en" else "cancelled", file=sys.stderr)
         return 130
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard: one line for the user, the details in the log
+        known = environment_error(exc, args)
+        if known is not None:
+            return _say_error(known.message(language), language)
+        import logging
+
+        from app.errors import message_for
+
+        logging.getLogger("renshe.cli").exception("unexpected error in %s", args.command)
+        log_path = configure_logging()  # already configured: the file the details went to
+        return _say_error(message_for("app.unexpected", {"log": str(log_path)}, language), language, code=70)
+
+
+def _say_error(message: str, language: str, *, code: int = 2) -> int:
+    print(f"错误: {message}" if language != "en" else f"error: {message}", file=sys.stderr)
+    return code
+
+
+def environment_error(exc: BaseException, args: argparse.Namespace) -> StorageError | UserError | None:
+    """What a user's environment did (a damaged, locked or full database, a file that cannot be
+    written …) as an error the user can act on; None for a fault in the program."""
+    from sqlalchemy.exc import DatabaseError
+
+    if isinstance(exc, DatabaseError):
+        from app.store.engine import as_storage_error, where_is
+
+        return as_storage_error(exc, where_is(resolve_db_url(getattr(args, "db", None))))
+    if isinstance(exc, OSError):
+        import errno
+
+        path = exc.filename if exc.filename is not None else ""
+        if exc.errno == errno.ENOSPC:
+            return UserError("file.disk_full", path=path)
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return UserError("file.permission", path=path)
+        if exc.errno == errno.ENOENT:
+            return UserError("file.missing", path=path)
+        if exc.errno == errno.EISDIR:
+            return UserError("file.is_folder", path=path)
+        return UserError("file.failed", path=path, reason=exc.strerror or type(exc).__name__)
+    return None

@@ -66,7 +66,7 @@ def _read_new_password(username: str) -> str:
 def _add_user(args: argparse.Namespace) -> int:
     from app.services.accounts import AccountService, has_accounts
 
-    store = open_store_for(args)
+    store = open_store_for(args, create=True)  # users add makes the first account
     try:
         password = _read_new_password(args.username)
         actor = actor_for(args, store, writes=True)

@@ -103,7 +103,7 @@ def _import(args: argparse.Namespace) -> int:
     from app.spreadsheets.arbitration import read_docket
 
     total, rows = read_docket(Path(args.file))
-    store = open_store_for(args)
+    store = open_store_for(args, create=True)
     try:
         report = import_docket(store, actor_for(args, store, writes=True), rows, total=total,
                                progress=terminal_progress("导入" if _zh(args) else "importing"))

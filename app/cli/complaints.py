@@ -75,7 +75,7 @@ def _import(args: argparse.Namespace) -> int:
     from app.spreadsheets.complaints import COLUMN_BY_FIELD, import_ledger_file
 
     path = Path(args.file)
-    store = open_store_for(args)
+    store = open_store_for(args, create=True)
     try:
         actor = actor_for(args, store, writes=True)
         progress, finish = _line_progress("导入" if _zh(args) else "importing")

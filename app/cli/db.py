@@ -18,10 +18,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from app.store.engine import (
+        check_sqlite_location,
+        sqlite_path,
+        translate_storage_errors,
+        where_is,
+    )
     from app.store.migrate import head_revision, upgrade
 
     url = resolve_db_url(args.db)
-    backup = upgrade(url)
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_location(path, create=True)
+    with translate_storage_errors(where_is(url)):
+        backup = upgrade(url)
     if args.json:
         print_json({"revision": head_revision(), "backup": backup})
     else:

@@ -56,7 +56,7 @@ def _demo(args: argparse.Namespace) -> int:
 
     zh = args.language != "en"
     seed = args.seed if args.seed is not None else args.year
-    store = open_store_for(args)
+    store = open_store_for(args, create=True)
     try:
         result = build_district(store, year=args.year, seed=seed, scale=args.scale, progress=_progress(zh))
         # the figures as the leadership account reads them (read-only)

@@ -114,7 +114,7 @@ def _import(args: argparse.Namespace) -> int:
             yield record
 
     try:
-        store = open_store_for(args)
+        store = open_store_for(args, create=True)
         try:
             actor = actor_for(args, store, writes=True)
             progress, finish = _line_progress("导入" if _zh(args) else "importing")

@@ -25,7 +25,7 @@ from app.models.complaint import Complaint, ComplaintEvent, EvidenceFile
 from app.services.actor import Actor
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork
-from app.store.engine import Store
+from app.store.engine import Store, is_file_of_database
 
 CHUNK = 1 << 20
 
@@ -69,6 +69,8 @@ class EvidenceService:
         path = Path(source)
         if not path.is_file():
             raise UserError("file.not_found", path=str(path))
+        if is_file_of_database(self.store.url, path):  # reading it would drop the program's SQLite locks
+            raise UserError("file.is_the_database", path=str(path))
         digest = self._store_file(path)
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = uow.session.get(Complaint, complaint_id)

@@ -46,7 +46,7 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         for permission in self.permissions:
             self.actor.require(permission)
-        self.session = self.store.sessions()
+        self.session = self.store.write_session()
         event.listen(self.session, "after_flush", self._after_flush)
         if self.actor.is_setup:
             has_accounts = self.session.scalar(select(func.count()).select_from(User)) or 0

@@ -2340,6 +2340,25 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Renshe Desk</source>
+        <translation>人社办案台</translation>
+    </message>
+    <message>
+        <source>%1 is a database file. The program never opens a database file directly; copies of the database are made under System administration → Backup and restore.</source>
+        <translation>%1 是数据库文件。本程序从不直接打开数据库文件；数据库的副本请在“系统管理 → 备份与恢复”中制作。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Create the system administrator</source>

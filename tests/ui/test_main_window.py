@@ -299,7 +299,33 @@ def test_run_gui_smoke_test_reports_a_database_it_cannot_open(qtbot, tmp_path, c
     blocker = tmp_path / "file"
     blocker.write_text("x")
     assert run_gui(_args(f"sqlite:///{blocker / 'x.db'}")) == 1
-    assert "无法打开数据库" in capsys.readouterr().err
+    assert "是文件而不是文件夹" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_run_gui_on_a_file_that_is_not_a_database_says_so_in_one_line(qtbot, tmp_path, capsys, language) -> None:  # type: ignore[no-untyped-def]
+    from ui.application import run_gui
+
+    text = tmp_path / "notes.db"
+    text.write_text("a clerk's notes, not a database\n" * 50)
+    assert run_gui(_args(f"sqlite:///{text}", smoke_test=False, no_err_windows=True, language=language)) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert ("已损坏或不是本程序的数据库" if language == "zh_CN" else "damaged or is not a database") in err
+    assert text.read_text().startswith("a clerk's notes")  # untouched
+
+
+def test_run_gui_shows_one_message_box_for_a_database_it_cannot_open(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.application import run_gui
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.informativeText()) or 0)
+    folder = tmp_path / "a-folder.db"
+    folder.mkdir()
+    assert run_gui(_args(f"sqlite:///{folder}", smoke_test=False, no_err_windows=False)) == 1
+    assert len(shown) == 1 and "是文件夹，不是数据库文件" in shown[0]
 
 
 def test_run_gui_signs_in_through_the_session_module(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

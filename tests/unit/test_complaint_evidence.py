@@ -49,3 +49,18 @@ def test_reading_roles_cannot_attach(store, tmp_path) -> None:  # type: ignore[n
     with pytest.raises(UserError) as caught:
         EvidenceService(store, make_actor("leadership"), root=tmp_path / "e").attach(detail.id, f)
     assert caught.value.code == "permission.denied"
+
+
+def test_the_programs_own_database_is_never_read_as_evidence(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    detail, _ = service(store).register(intake())
+    evidence = EvidenceService(store, make_actor("inspector"), root=tmp_path / "evidence")
+    database = Path(store.engine.url.database)
+    with store.engine.connect() as connection:  # the -wal and -shm exist while a connection is open
+        connection.exec_driver_sql("SELECT 1")
+        for name in (database, Path(f"{database}-wal"), Path(f"{database}-shm")):
+            with pytest.raises(UserError) as caught:
+                evidence.attach(detail.id, name)
+            assert caught.value.code == "file.is_the_database"
+    assert not (tmp_path / "evidence").exists()

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -141,9 +140,10 @@ class DocumentDialog(QDialog):
     @classmethod
     def choose_path(cls, parent: QWidget, suggested: str) -> Path | None:
         """The file to write (a seam tests patch)."""
-        name, _ = QFileDialog.getSaveFileName(parent, QCoreApplication.translate("DocumentDialog", "Save PDF"), suggested,
-                                              "PDF (*.pdf)")
-        return Path(name) if name else None
+        from ui import file_dialogs
+
+        return file_dialogs.choose_save_path(parent, QCoreApplication.translate("DocumentDialog", "Save PDF"), suggested,
+                                             "PDF (*.pdf)")
 
     def save(self) -> None:
         from app.documents.arbitration_documents import render

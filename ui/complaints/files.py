@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
+
+from ui import file_dialogs
 
 
 def choose_save_path(parent: QWidget | None, caption: str, suggested_name: str, name_filter: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / suggested_name), name_filter)
-    return Path(path) if path else None
+    return file_dialogs.choose_save_path(parent, caption, suggested_name, name_filter)
 
 
 def choose_open_path(parent: QWidget | None, caption: str, name_filter: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, caption, str(Path.home()), name_filter)
-    return Path(path) if path else None
+    return file_dialogs.choose_open_path(parent, caption, name_filter)
