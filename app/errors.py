@@ -672,6 +672,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "db.corrupt_after_restore": (
         "The restored database did not pass SQLite's check; the replaced database is kept beside it.",
         "恢复后的数据库未通过 SQLite 检查；被替换的数据库已保留在其旁边。",
+    ),
     # the database is never corrupted, created by accident or answered with a traceback (issue 11)
     "db.missing": (
         "There is no database at {path}. Check the path given with --db; `db upgrade` creates a new database.",

@@ -73,14 +73,16 @@ class HideDatabaseFiles(QSortFilterProxyModel):
         return model.isDir(index) or not is_database_file(model.fileName(index))
 
 
-def make_file_dialog(parent: QWidget | None, caption: str, start: str, name_filter: str, *, save: bool) -> QFileDialog:
+def make_file_dialog(parent: QWidget | None, caption: str, start: str, name_filter: str, *, save: bool,
+                     show_databases: bool = False) -> QFileDialog:
     dialog = QFileDialog(parent, caption, start, name_filter)
     dialog.setObjectName("file_dialog")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     provider = NameOnlyIconProvider()
     dialog.setIconProvider(provider)
-    proxy = HideDatabaseFiles(dialog)
-    dialog.setProxyModel(proxy)
+    proxy = None if show_databases else HideDatabaseFiles(dialog)
+    if proxy is not None:
+        dialog.setProxyModel(proxy)
     dialog._keep_alive = (provider, proxy)  # type: ignore[attr-defined]  # the dialog does not own the provider
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -107,7 +109,7 @@ def _refuse_database(parent: QWidget | None, path: Path) -> None:
     box.exec()
 
 
-def _ask(dialog: QFileDialog, parent: QWidget | None) -> Path | None:
+def _ask(dialog: QFileDialog, parent: QWidget | None, *, databases_allowed: bool = False) -> Path | None:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return None
@@ -117,7 +119,7 @@ def _ask(dialog: QFileDialog, parent: QWidget | None) -> Path | None:
     if not chosen or not chosen[0]:
         return None
     path = Path(chosen[0])
-    if is_database_file(path.name):
+    if is_database_file(path.name) and not databases_allowed:
         _refuse_database(parent, path)
         return None
     return path
@@ -133,3 +135,18 @@ def choose_save_path(parent: QWidget | None, caption: str, suggested: str, name_
 def choose_open_path(parent: QWidget | None, caption: str, name_filter: str, start: str | None = None) -> Path | None:
     """Which file to read, or None if the user cancelled."""
     return _ask(make_file_dialog(parent, caption, start or str(Path.home()), name_filter, save=False), parent)
+
+
+def choose_backup_file(parent: QWidget | None, caption: str, name_filter: str, start: str | None = None) -> Path | None:
+    """A backup to restore from: database files are shown (a backup is one), still named by
+    their file names only, so listing them opens none of them."""
+    dialog = make_file_dialog(parent, caption, start or str(Path.home()), name_filter, save=False, show_databases=True)
+    return _ask(dialog, parent, databases_allowed=True)
+
+
+def choose_folder(parent: QWidget | None, caption: str, start: str | None = None) -> Path | None:
+    """A folder (a USB stick, say), chosen in the same dialog that never opens a file."""
+    dialog = make_file_dialog(parent, caption, start or str(Path.home()), "", save=False)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    return _ask(dialog, parent)

@@ -152,3 +152,16 @@ def test_the_program_dialog_hides_and_refuses_database_files(qtbot, tmp_path, mo
     monkeypatch.setattr(QFileDialog, "selectedFiles", lambda self: [str(tmp_path / "renshe.db")])
     assert file_dialogs.choose_open_path(None, "Attach", "All files (*)") is None
     assert refused == [tmp_path / "renshe.db"]
+
+
+def test_the_backup_chooser_shows_backup_files_and_still_never_opens_them(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.file_dialogs import HideDatabaseFiles, NameOnlyIconProvider, make_file_dialog
+
+    (tmp_path / "renshe-desk-2023.db").write_bytes(b"")
+    listing = make_file_dialog(None, "restore", str(tmp_path), "Backups (*.db *.bak)", save=False, show_databases=True)
+    qtbot.addWidget(listing)
+    assert not isinstance(listing.proxyModel(), HideDatabaseFiles)  # a backup is a database file: shown
+    assert isinstance(listing.iconProvider(), NameOnlyIconProvider)  # but typed by its name only
+    saving = make_file_dialog(None, "export", str(tmp_path / "x.xlsx"), "Excel (*.xlsx)", save=True)
+    qtbot.addWidget(saving)
+    assert isinstance(saving.proxyModel(), HideDatabaseFiles)

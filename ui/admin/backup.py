@@ -22,7 +22,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -116,15 +115,16 @@ class BackupTab(QWidget):
     # ---------------------------------------------------------------- seams (patched in tests)
     @classmethod
     def choose_folder(cls, parent: QWidget) -> Path | None:
-        folder = QFileDialog.getExistingDirectory(parent, QCoreApplication.translate("BackupTab", "Back up to which folder?"), str(Path.home()))
-        return Path(folder) if folder else None
+        from ui.file_dialogs import choose_folder
+
+        return choose_folder(parent, QCoreApplication.translate("BackupTab", "Back up to which folder?"))
 
     @classmethod
     def choose_file(cls, parent: QWidget) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(
-            parent, QCoreApplication.translate("BackupTab", "Restore which backup?"), str(Path.home()), QCoreApplication.translate("BackupTab", "Backups (*.db *.bak *.dump);;All files (*)")
-        )
-        return Path(path) if path else None
+        from ui.file_dialogs import choose_backup_file
+
+        return choose_backup_file(parent, QCoreApplication.translate("BackupTab", "Restore which backup?"),
+                                  QCoreApplication.translate("BackupTab", "Backups (*.db *.bak *.dump);;All files (*)"))
 
     @classmethod
     def confirm_restore(cls, parent: QWidget, text: str) -> bool:
