@@ -380,6 +380,7 @@ class DistrictBuilder:
             "district": DISTRICT, "bureau": f"{DISTRICT}人力资源和社会保障局",
             "arbitration_commission": f"{DISTRICT}劳动人事争议仲裁委员会",
             "inspection_brigade": f"{DISTRICT}劳动保障监察大队",
+            "review_authority": f"{DISTRICT}人民政府", "court": f"{DISTRICT}人民法院",
         })
         service = AccountService(self.store, admin)
         for username, display, role in ACCOUNTS[1:]:
