@@ -190,11 +190,13 @@ ARB_CAUSES = (
     ("社会保险争议", ("social_insurance", "compensation")),
     ("确认劳动关系争议", ("confirm_relationship", "wages")),
 )
+# Only the grounds of 办案规则 art 31 (art 30 items (1)–(3)).  时效 and the existence of an employment
+# relationship are decided on the merits after acceptance, never at the door.
 REFUSAL_GROUNDS_ARB = (
-    "申请人与被申请人之间不存在劳动关系（劳务关系），不属于劳动人事争议处理范围",
-    "申请仲裁的时效期间已届满且无中止、中断情形",
-    "申请人的仲裁请求不属于劳动人事争议仲裁受理范围（社会保险费征缴）",
-    "同一争议已由人民法院作出生效判决",
+    "申请人的仲裁请求（社会保险费征缴）不属于《劳动人事争议仲裁办案规则》第二条规定的争议范围（第三十条第一项）",
+    "申请人的请求为追讨工程款、货款，不属于劳动人事争议（第三十条第一项）",
+    "申请人经告知补正后仍无明确的仲裁请求和事实理由（第三十条第二项）",
+    "申请人与本案无直接利害关系，或者没有明确的被申请人（第三十条第三项）",
 )
 
 

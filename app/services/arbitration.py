@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
+from app.legal.rates import format_yuan
 from app.models.arbitration import (
     ArbitrationCase,
     ArbitrationClaim,
@@ -91,7 +92,8 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     ClaimCategory.DOUBLE_WAGE: ("double wages (no contract)", "二倍工资差额"),
     ClaimCategory.COMPENSATION: ("severance", "经济补偿"),
     ClaimCategory.DAMAGES: ("damages for unlawful dismissal", "违法解除赔偿金"),
-    ClaimCategory.INJURY: ("work-injury benefits", "工伤待遇"),
+    ClaimCategory.INJURY_MEDICAL: ("work-injury medical expenses", "工伤医疗费"),
+    ClaimCategory.INJURY: ("other work-injury benefits (lump sums …)", "其他工伤待遇（一次性伤残补助金等）"),
     ClaimCategory.SOCIAL_INSURANCE: ("social insurance", "社会保险"),
     ClaimCategory.ANNUAL_LEAVE: ("annual-leave pay", "年休假工资"),
     ClaimCategory.CONFIRM_RELATIONSHIP: ("confirm the employment relationship", "确认劳动关系"),
@@ -158,7 +160,7 @@ EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: v[2] for 
 
 FINAL_MONETARY = frozenset(
     {ClaimCategory.WAGES, ClaimCategory.OVERTIME, ClaimCategory.DOUBLE_WAGE, ClaimCategory.COMPENSATION,
-     ClaimCategory.DAMAGES, ClaimCategory.INJURY}
+     ClaimCategory.DAMAGES, ClaimCategory.INJURY_MEDICAL}
 )
 FINAL_STANDARDS = frozenset({ClaimCategory.SOCIAL_INSURANCE, ClaimCategory.ANNUAL_LEAVE})
 
@@ -1060,6 +1062,11 @@ class ArbitrationCaseService:
                     raise UserError("arbitration.amount_negative", field="items")
                 result = ClaimResult(item.result).value
                 claim = claims[claim_id]
+                if item.awarded_fen > claim.amount_claimed_fen:  # 超裁: an award never exceeds what was claimed
+                    label = CATEGORY_LABELS.get(claim.category, (claim.category, claim.category))[1]
+                    raise UserError("arbitration.award_above_claim", field="items",
+                                    item=f"{label}{('（' + claim.description + '）') if claim.description else ''}",
+                                    claimed=format_yuan(claim.amount_claimed_fen), awarded=format_yuan(item.awarded_fen))
                 claim.amount_awarded_fen = item.awarded_fen
                 claim.result = result
                 claim.final = is_final(claim.category, item.awarded_fen, minimum)

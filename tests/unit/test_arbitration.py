@@ -83,6 +83,13 @@ def test_receive_accept_run_and_award_across_national_day(world) -> None:  # typ
     view = s.hold_hearing(cid, date(2023, 11, 2), hearing_id=view.hearings[0].id)
     assert view.status == "heard"
     wages, comp = view.claims
+    with pytest.raises(UserError) as caught:  # 超裁: more than the item asked for is refused, naming it
+        s.close_award(cid, date(2023, 11, 20), [AwardItem(wages.id, wages.amount_claimed_fen + 1, "upheld"),
+                                                AwardItem(comp.id, 2_500_000, "partly_upheld")])
+    assert caught.value.code == "arbitration.award_above_claim"
+    claimed = f"{wages.amount_claimed_fen // 100:,}.00"
+    assert "劳动报酬" in caught.value.message() and f"请求金额为{claimed}元" in caught.value.message()
+    assert s.get(cid).status == "heard"  # nothing half-written
     view = s.close_award(cid, date(2023, 11, 20), [AwardItem(wages.id, 1_200_000, "upheld"),
                                                     AwardItem(comp.id, 2_500_000, "partly_upheld")])
     assert view.status == "closed" and view.closure_method == "award" and view.closed_on == date(2023, 11, 20)
@@ -271,13 +278,15 @@ def test_minimum_wage_in_force_on_a_date() -> None:
 
 
 @given(amount=st.integers(min_value=0, max_value=10**9), minimum=st.integers(min_value=1, max_value=10**6),
-       category=st.sampled_from(["wages", "overtime", "compensation", "damages", "injury", "social_insurance",
-                                 "annual_leave", "confirm_relationship", "other"]))
+       category=st.sampled_from(["wages", "overtime", "compensation", "damages", "injury_medical", "injury",
+                                 "social_insurance", "annual_leave", "confirm_relationship", "other"]))
 def test_finality_follows_the_twelve_months_test(amount: int, minimum: int, category: str) -> None:
     final = is_final(category, amount, minimum)
     if category in ("social_insurance", "annual_leave"):
         assert final
-    elif category in ("confirm_relationship", "other"):
+    elif category in ("confirm_relationship", "other", "injury"):
+        # 法 art 47(1) names 工伤医疗费 only: 一次性伤残补助金 and the other 工伤待遇 are never final
+        assert not final
         assert not final
     else:
         assert final == (amount <= 12 * minimum)
