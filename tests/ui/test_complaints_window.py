@@ -285,6 +285,7 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     assert page.last_error is not None and page.last_error.code == "complaint.legal_review_required"
     reviewer = ComplaintService(store, make_actor("legal_reviewer"))
     reviewer.record_legal_review(detail.id, lawyer.id, "admin_decision", "agree", today, "事实清楚，同意")
+    _procedure_done(svc, detail.id, "admin_decision", today)
     page.show_detail(svc.get(detail.id))
     assert page.reviews_table.rowCount() == 1
     qtbot.keyClicks(page.ordered_amount, "-100")
@@ -335,12 +336,20 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     page.close()
 
 
+def _procedure_done(svc, complaint_id: int, kind: str, on) -> None:  # type: ignore[no-untyped-def]
+    """事先告知 served and the defence waived in writing (行政处罚法 arts 44–45, 62): a decision may follow."""
+    svc.record_prior_notice(complaint_id, kind, on, "拟作出决定的事实、理由和依据")
+    svc.record_service(complaint_id, "prior_notice", "direct", on, "被投诉单位经办人")
+    svc.record_statement(complaint_id, kind, on, waived=True)
+
+
 def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ui.complaints import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
     ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
         detail.id, lawyer.id, "penalty", "agree", today, "事实清楚，同意")
+    _procedure_done(svc, detail.id, "penalty", today)
     page = window.open_case(detail.id)
     assert page is not None
     page.tabs.setCurrentIndex(3)
