@@ -701,6 +701,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "If the applicant changed the claim, record the change first.",
         "仲裁请求“{item}”的请求金额为{claimed}元，不能裁决{awarded}元（超出仲裁请求）。申请人变更请求的，请先登记变更仲裁请求。",
     ),
+    "settings.organisation_blank": (
+        "Every name must be filled in: the documents print them.", "各项名称都须填写，文书中要使用。",
+    ),
+    "settings.threshold_invalid": (
+        "Enter both hearing thresholds as amounts of 0 or more.", "请填写两个听证标准金额（不小于0）。",
+    ),
     "arbitration.claim_change_not_found": ("There is no such claim on the case.", "本案没有该项仲裁请求。"),
     "arbitration.claim_change_same": (
         "The claim already asks for {claimed} yuan.", "该项仲裁请求的金额已是{claimed}元。",

@@ -61,7 +61,7 @@ _PAYING_ROLES = ("employer", "subcontractor", "general_contractor", "gang_master
 BLANK = "_" * 16  # filled in by hand where the register lacks the fact
 
 
-def _remedy(document: str, org: dict[str, str] | None = None) -> str:
+def remedy_clause(document: str, org: dict[str, str] | None = None) -> str:
     """The remedy clause: the route and the time (行政处罚法 art 59(5)).
 
     复议 within 60 days (行政复议法 2023 art 20) to the people's government at the bureau's level (art 24(1),
@@ -218,7 +218,7 @@ def _story_refusal(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
         f"经审查，{d.decision_ground.rstrip('。') or '不符合受理条件'}。"
         "根据《关于实施〈劳动保障监察条例〉若干规定》第十八条的规定，本机关决定不予受理。"
     )
-    remedy = _remedy("本通知书", org)
+    remedy = remedy_clause("本通知书", org)
     return [
         *_heading(doc, "不予受理投诉通知书", d.number),
         Paragraph(text(f"{name}："), st["body_flush"]),
@@ -427,7 +427,7 @@ def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
     story.append(Paragraph(text(
         "你单位应当按照本决定确定的期限履行，并将履行情况书面报送本机关。"
         "逾期不履行的，本机关将依法申请人民法院强制执行。"), st["body"]))
-    remedy = "你单位" + _remedy("本决定书", org) + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+    remedy = "你单位" + remedy_clause("本决定书", org) + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
     return [*story, *_decision_tail(doc, d, org, on, [Paragraph(text(remedy), st["body"])])]
 
 
@@ -461,7 +461,7 @@ def _story_penalty(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
             "你单位应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款。"
             "逾期不缴纳罚款的，本机关将每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额，"
             "并依法申请人民法院强制执行。"), st["body"]))
-    remedy = "你单位" + _remedy("本决定书", org) + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+    remedy = "你单位" + remedy_clause("本决定书", org) + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
     return [*story, *_decision_tail(doc, d, org, on, [Paragraph(text(remedy), st["body"])])]
 
 

@@ -16,6 +16,10 @@
         <translation>节假日</translation>
     </message>
     <message>
+        <source>Bureau and remedies</source>
+        <translation>机关与救济</translation>
+    </message>
+    <message>
         <source>Your account has no administration rights.</source>
         <translation>您的账号没有系统管理权限。</translation>
     </message>
@@ -2992,6 +2996,61 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>%1 (expires in %2 days)</source>
         <translation>%1（%2天后到期）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTab</name>
+    <message>
+        <source>District</source>
+        <translation>区（县）</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <translation>人社局名称</translation>
+    </message>
+    <message>
+        <source>Arbitration commission</source>
+        <translation>劳动人事争议仲裁委员会</translation>
+    </message>
+    <message>
+        <source>Inspection brigade</source>
+        <translation>劳动保障监察机构</translation>
+    </message>
+    <message>
+        <source>Administrative review authority</source>
+        <translation>行政复议机关</translation>
+    </message>
+    <message>
+        <source>Court for administrative suits</source>
+        <translation>行政诉讼管辖法院</translation>
+    </message>
+    <message>
+        <source>Names printed on the documents</source>
+        <translation>文书使用的名称</translation>
+    </message>
+    <message>
+        <source>Fines that must offer a hearing (较大数额, local rule)</source>
+        <translation>应当告知听证的罚款数额（较大数额，按本地规定）</translation>
+    </message>
+    <message>
+        <source>Natural person, from (yuan)</source>
+        <translation>对公民，自（元）</translation>
+    </message>
+    <message>
+        <source>Organisation, from (yuan)</source>
+        <translation>对法人或者其他组织，自（元）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>A decision&apos;s remedy clause will read:</source>
+        <translation>决定书的救济途径条款将为：</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

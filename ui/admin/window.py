@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.services.permissions import Permission
 from ui.admin.audit_log import AuditLogTab
 from ui.admin.holidays import HolidaysTab
+from ui.admin.organisation import OrganisationTab
 from ui.admin.users import UsersTab
 from ui.context import AppContext
 
@@ -35,6 +36,10 @@ class AdminWindow(QWidget):
         if context.can(Permission.CALENDAR_EDIT):
             self.holidays = HolidaysTab(context, self.tabs)
             self.tabs.addTab(self.holidays, self.tr("Holidays"))
+        self.organisation: OrganisationTab | None = None
+        if context.can(Permission.USER_MANAGE):
+            self.organisation = OrganisationTab(context, self.tabs)
+            self.tabs.addTab(self.organisation, self.tr("Bureau and remedies"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():
