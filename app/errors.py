@@ -707,6 +707,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "settings.threshold_invalid": (
         "Enter both hearing thresholds as amounts of 0 or more.", "请填写两个听证标准金额（不小于0）。",
     ),
+    "arbitration.refusal_ground_unknown": (
+        "“{value}” is not a ground for refusing an application (办案规则 art 31 allows only: {grounds}). "
+        "Limitation and the existence of an employment relationship are decided after acceptance.",
+        "“{value}”不是不予受理的理由（《劳动人事争议仲裁办案规则》第三十一条只限于：{grounds}）。"
+        "仲裁时效、是否存在劳动关系等应在受理后审理认定。",
+    ),
     "arbitration.claim_change_not_found": ("There is no such claim on the case.", "本案没有该项仲裁请求。"),
     "arbitration.claim_change_same": (
         "The claim already asks for {claimed} yuan.", "该项仲裁请求的金额已是{claimed}元。",

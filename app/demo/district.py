@@ -190,13 +190,13 @@ ARB_CAUSES = (
     ("社会保险争议", ("social_insurance", "compensation")),
     ("确认劳动关系争议", ("confirm_relationship", "wages")),
 )
-# Only the grounds of 办案规则 art 31 (art 30 items (1)–(3)).  时效 and the existence of an employment
-# relationship are decided on the merits after acceptance, never at the door.
+# Only the grounds of 办案规则 art 31 (art 30 items (1)–(3)), with the particulars.  时效 and the
+# existence of an employment relationship are decided on the merits after acceptance, never at the door.
 REFUSAL_GROUNDS_ARB = (
-    "申请人的仲裁请求（社会保险费征缴）不属于《劳动人事争议仲裁办案规则》第二条规定的争议范围（第三十条第一项）",
-    "申请人的请求为追讨工程款、货款，不属于劳动人事争议（第三十条第一项）",
-    "申请人经告知补正后仍无明确的仲裁请求和事实理由（第三十条第二项）",
-    "申请人与本案无直接利害关系，或者没有明确的被申请人（第三十条第三项）",
+    ("outside_scope", "申请人请求责令用人单位补缴社会保险费，属社会保险费征缴事项"),
+    ("outside_scope", "申请人的请求为追讨工程款，属建设工程施工合同纠纷"),
+    ("no_clear_claim", "经告知补正后仍未写明具体仲裁请求"),
+    ("no_clear_respondent", "申请书所列被申请人名称、住所无法确定"),
 )
 
 
@@ -909,7 +909,7 @@ class DistrictBuilder:
         total_steps = received_total
         for case_id, row in zip(report.imported_ids, rows, strict=True):
             if row.get("accepted_on") is None:
-                clerk.refuse(case_id, days.working_after(row["received_on"], 2, 5), rng.choice(REFUSAL_GROUNDS_ARB))
+                clerk.refuse(case_id, days.working_after(row["received_on"], 2, 5), *rng.choice(REFUSAL_GROUNDS_ARB))
                 steps += 1
                 self.progress("仲裁办案", steps, total_steps)
             else:

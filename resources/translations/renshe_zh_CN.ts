@@ -714,6 +714,10 @@
         <translation>说明：</translation>
     </message>
     <message>
+        <source>Particulars:</source>
+        <translation>具体情况：</translation>
+    </message>
+    <message>
         <source>What to correct:</source>
         <translation>需补正内容：</translation>
     </message>

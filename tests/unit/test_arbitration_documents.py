@@ -86,7 +86,7 @@ def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:  # type
     w = make_world(store)
     s = w.clerk_service()
     cid = receive(w, date(2023, 9, 25))
-    case = s.refuse(cid, date(2023, 9, 27), "申请人的请求为追讨工程款，不属于劳动人事争议（第三十条第一项）")
+    case = s.refuse(cid, date(2023, 9, 27), "outside_scope", "申请人的请求为追讨工程款")
     path = tmp_path / "refusal.pdf"
     docs.render(docs.draft("refusal", case, ORG), path)
     text = pdf_text(path).replace("\n", "")
