@@ -413,3 +413,11 @@ def test_an_award_above_the_claim_needs_the_claim_changed_first(world) -> None: 
     assert len(change) == 1 and change[0].on == date(2023, 10, 26)
     view = s.close_award(cid, date(2023, 11, 20), items)
     assert view.status == "closed" and view.claims[0].amount_awarded_fen == wages.amount_claimed_fen + 1_068_000
+
+
+def test_work_injury_medical_expenses_are_their_own_category() -> None:
+    from app.spreadsheets.arbitration import parse_claims
+
+    assert parse_claims("工伤医疗费:8000;工伤待遇:50000;一次性伤残补助金:30000") == [
+        ("injury_medical", 800_000), ("injury", 5_000_000), ("injury", 3_000_000)]
+    assert is_final("injury_medical", 800_000, 189_000) and not is_final("injury", 800_000, 189_000)
