@@ -719,6 +719,110 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The details are in the log file {log}.",
         "程序发生意外错误，未完成的操作没有保存。详细信息见日志文件 {log}。",
     ),
+    # the procedure before a decision, service, 超裁 (issue 16)
+    "procedure.kind_unknown": ("There is no procedure step “{value}”.", "没有“{value}”这一程序步骤。"),
+    "procedure.notice_required": (
+        "The {kind_en} cannot be issued: no prior notice (事先告知书) has been recorded "
+        "(行政处罚法 art 44; 若干规定 art 34).",
+        "不能作出{kind_zh}：尚未制发事先告知书（《行政处罚法》第四十四条；《关于实施〈劳动保障监察条例〉若干规定》第三十四条）。",
+    ),
+    "procedure.notice_not_served": (
+        "The {kind_en} cannot be issued: the prior notice {number} has not been served; record its service first.",
+        "不能作出{kind_zh}：事先告知书{number}尚未送达，请先登记送达回证。",
+    ),
+    "procedure.defence_period_running": (
+        "The {kind_en} cannot be issued before {due}: the party may state a defence until then "
+        "(notice served on {served}), unless they state or waive it in writing first.",
+        "陈述申辩期限至{due}（事先告知书于{served}送达），期满或者当事人已陈述申辩、书面放弃之前不能作出{kind_zh}。",
+    ),
+    "procedure.hearing_period_running": (
+        "The penalty cannot be issued before {due}: the party may request a hearing until then "
+        "(行政处罚法 art 64(1)), unless they waive it in writing.",
+        "当事人可在{due}前要求听证（《行政处罚法》第六十四条第一项），期满或者书面放弃听证之前不能作出行政处罚决定。",
+    ),
+    "procedure.hearing_not_held": (
+        "The penalty cannot be issued: the party requested a hearing on {requested} and no hearing has been "
+        "held and recorded (行政处罚法 arts 63–65).",
+        "不能作出行政处罚决定：当事人已于{requested}要求听证，尚未举行听证并制作听证笔录（《行政处罚法》第六十三条至第六十五条）。",
+    ),
+    "procedure.discussion_required": (
+        "The penalty cannot be issued: a complex or serious case needs a collective discussion by the "
+        "bureau's responsible persons first (行政处罚法 art 57 ¶2).",
+        "不能作出行政处罚决定：情节复杂或者重大违法行为应当经行政机关负责人集体讨论决定（《行政处罚法》第五十七条第二款），尚无集体讨论记录。",
+    ),
+    "procedure.no_notice": (
+        "Record the prior notice of the {kind_en} first.", "请先登记{kind_zh}的事先告知书。",
+    ),
+    "procedure.no_hearing_offered": (
+        "The prior notice did not offer a hearing.", "事先告知书未告知听证权利，无需听证程序。",
+    ),
+    "procedure.hearing_request_late": (
+        "A hearing requested on {date} is late: the period ended on {due} (行政处罚法 art 64(1)).",
+        "{date}提出的听证要求已超过期限（至{due}，《行政处罚法》第六十四条第一项）。",
+    ),
+    "procedure.no_hearing_request": (
+        "No hearing has been requested.", "当事人未要求听证。",
+    ),
+    "procedure.hearing_notice_late": (
+        "A hearing on {hearing} must be notified by {latest} at the latest (seven working days before, "
+        "行政处罚法 art 64(2)); this notice is dated {date}.",
+        "举行听证的七个工作日前应当通知当事人（《行政处罚法》第六十四条第二项）：{hearing}的听证最迟应于{latest}通知，本通知为{date}。",
+    ),
+    "procedure.no_hearing_notice": (
+        "Record the hearing notice (听证通知书) first.", "请先登记听证通知书。",
+    ),
+    "procedure.hearing_before_scheduled": (
+        "The hearing was notified for {hearing}; it cannot be recorded as held on {date}.",
+        "听证通知的日期为{hearing}，不能登记为{date}举行。",
+    ),
+    "procedure.host_is_investigator": (
+        "{name} investigated the case and cannot host the hearing (行政处罚法 art 64(4)).",
+        "{name}是本案调查人员，不能主持听证（《行政处罚法》第六十四条第四项）。",
+    ),
+    "procedure.host_required": ("Name who hosted the hearing.", "请填写听证主持人。"),
+    "procedure.persons_required": ("Name who took part.", "请填写参加讨论的负责人。"),
+    "procedure.text_required": ("Write what was said or recorded.", "请填写内容。"),
+    "procedure.before_notice": (
+        "The date {date} is before the prior notice was served ({served}).",
+        "日期{date}早于事先告知书送达日期（{served}）。",
+    ),
+    "procedure.already_decided": (
+        "The decision has been issued; the steps before it cannot be added any more.",
+        "已作出决定，不能再补录决定前的程序步骤。",
+    ),
+    "service.document_unknown": ("There is no document “{value}” to serve.", "没有可送达的“{value}”。"),
+    "service.document_not_issued": ("The {document} has not been issued yet.", "{document}尚未制发，不能登记送达。"),
+    "service.method_unknown": ("There is no service method “{value}”.", "没有“{value}”这一送达方式。"),
+    "service.recipient_required": ("Name who received the document.", "请填写受送达人（签收人）。"),
+    "service.reason_required": (
+        "Without the recipient's signature, write why (refused, left at the address with witnesses …).",
+        "受送达人未签收的，请注明原因（拒收、留置送达见证人等）。",
+    ),
+    "service.before_issue": (
+        "The {document} was issued on {issued}; it cannot have been served on {date}.",
+        "{document}于{issued}制发，送达日期不能为{date}。",
+    ),
+    "arbitration.award_above_claim": (
+        "Claim {item} asked for {claimed} yuan; {awarded} yuan cannot be awarded on it (超裁). "
+        "If the applicant changed the claim, record the change first.",
+        "仲裁请求“{item}”的请求金额为{claimed}元，不能裁决{awarded}元（超出仲裁请求）。申请人变更请求的，请先登记变更仲裁请求。",
+    ),
+    "settings.organisation_blank": (
+        "Every name must be filled in: the documents print them.", "各项名称都须填写，文书中要使用。",
+    ),
+    "settings.threshold_invalid": (
+        "Enter both hearing thresholds as amounts of 0 or more.", "请填写两个听证标准金额（不小于0）。",
+    ),
+    "arbitration.refusal_ground_unknown": (
+        "“{value}” is not a ground for refusing an application (办案规则 art 31 allows only: {grounds}). "
+        "Limitation and the existence of an employment relationship are decided after acceptance.",
+        "“{value}”不是不予受理的理由（《劳动人事争议仲裁办案规则》第三十一条只限于：{grounds}）。"
+        "仲裁时效、是否存在劳动关系等应在受理后审理认定。",
+    ),
+    "arbitration.claim_change_not_found": ("There is no such claim on the case.", "本案没有该项仲裁请求。"),
+    "arbitration.claim_change_same": (
+        "The claim already asks for {claimed} yuan.", "该项仲裁请求的金额已是{claimed}元。",
+    ),
 }
 
 

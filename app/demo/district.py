@@ -191,11 +191,13 @@ ARB_CAUSES = (
     ("社会保险争议", ("social_insurance", "compensation")),
     ("确认劳动关系争议", ("confirm_relationship", "wages")),
 )
+# Only the grounds of 办案规则 art 31 (art 30 items (1)–(3)), with the particulars.  时效 and the
+# existence of an employment relationship are decided on the merits after acceptance, never at the door.
 REFUSAL_GROUNDS_ARB = (
-    "申请人与被申请人之间不存在劳动关系（劳务关系），不属于劳动人事争议处理范围",
-    "申请仲裁的时效期间已届满且无中止、中断情形",
-    "申请人的仲裁请求不属于劳动人事争议仲裁受理范围（社会保险费征缴）",
-    "同一争议已由人民法院作出生效判决",
+    ("outside_scope", "申请人请求责令用人单位补缴社会保险费，属社会保险费征缴事项"),
+    ("outside_scope", "申请人的请求为追讨工程款，属建设工程施工合同纠纷"),
+    ("no_clear_claim", "经告知补正后仍未写明具体仲裁请求"),
+    ("no_clear_respondent", "申请书所列被申请人名称、住所无法确定"),
 )
 
 
@@ -381,6 +383,7 @@ class DistrictBuilder:
             "district": DISTRICT, "bureau": f"{DISTRICT}人力资源和社会保障局",
             "arbitration_commission": f"{DISTRICT}劳动人事争议仲裁委员会",
             "inspection_brigade": f"{DISTRICT}劳动保障监察大队",
+            "review_authority": f"{DISTRICT}人民政府", "court": f"{DISTRICT}人民法院",
         })
         service = AccountService(self.store, admin)
         for username, display, role in ACCOUNTS[1:]:
@@ -907,7 +910,7 @@ class DistrictBuilder:
         total_steps = received_total
         for case_id, row in zip(report.imported_ids, rows, strict=True):
             if row.get("accepted_on") is None:
-                clerk.refuse(case_id, days.working_after(row["received_on"], 2, 5), rng.choice(REFUSAL_GROUNDS_ARB))
+                clerk.refuse(case_id, days.working_after(row["received_on"], 2, 5), *rng.choice(REFUSAL_GROUNDS_ARB))
                 steps += 1
                 self.progress("仲裁办案", steps, total_steps)
             else:

@@ -137,8 +137,10 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         _need(case.status == "not_accepted", title)
         return make(f"{applicant}：", [
             f"你（单位）于{chinese_date(case.received_on)}提出的仲裁申请（请求事项：{_claims_text(case)}），"
-            f"经审查，{case.refusal_ground or '不符合受理条件'}。根据{_GUIZE}第三十条的规定，本委决定不予受理。",
-            "对本决定不服的，可以自收到本通知书之日起十五日内，就该劳动争议事项向人民法院提起诉讼。",
+            f"经审查，{(case.refusal_ground or '不符合受理条件').rstrip('。')}。根据{_GUIZE}第三十一条的规定，本委决定不予受理。",
+            # 调解仲裁法 art 29 sets no time limit for this suit; none is printed (the worker must not read
+            # one into it).  规则 art 31 is the refusal article (art 30 lists the acceptance conditions).
+            "根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，申请人可以就该劳动争议事项向人民法院提起诉讼。",
         ], case.decided_on)
     if kind == "answer_notice":
         _need(case.accepted_on, title)

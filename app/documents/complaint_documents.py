@@ -36,7 +36,9 @@ from app.documents.base import (
     text,
 )
 from app.legal.rates import format_yuan, yuan_in_words
+from app.services import complaint_procedure as procedure_rules
 from app.services import complaint_rules as rules
+from app.services.complaint_procedure import Procedure
 from app.services.complaints import ComplaintDetail, EmployerLine
 
 DOCUMENTS: dict[str, str] = {
@@ -44,8 +46,13 @@ DOCUMENTS: dict[str, str] = {
     "refusal": "不予受理投诉通知书",
     "filing": "立案审批表",
     "rectification": "劳动保障监察限期改正指令书",
+    "prior_notice": "事先告知书",
+    "statement": "陈述申辩记录",
+    "hearing_record": "听证笔录",
+    "discussion": "集体讨论记录",
     "admin_decision": "劳动保障监察行政处理决定书",
     "penalty": "劳动保障监察行政处罚决定书",
+    "service_receipt": "送达回证",
     "closure": "结案审批表",
 }
 SEAL_NOTE = "（印章）"
@@ -54,11 +61,19 @@ _PAYING_ROLES = ("employer", "subcontractor", "general_contractor", "gang_master
 BLANK = "_" * 16  # filled in by hand where the register lacks the fact
 
 
-def _remedy(document: str) -> str:
-    """The remedy clause (DOMAIN I11: 复议 within 60 days, 诉讼 within 6 months)."""
+def remedy_clause(document: str, org: dict[str, str] | None = None) -> str:
+    """The remedy clause: the route and the time (行政处罚法 art 59(5)).
+
+    复议 within 60 days (行政复议法 2023 art 20) to the people's government at the bureau's level (art 24(1),
+    since 2024-01-01), 诉讼 within 6 months (行政诉讼法 art 46) in the court where the bureau sits (art 18).
+    Both bodies are the settings ``organisation.review_authority`` / ``organisation.court``.
+    """
+    org = org or {}
+    authority = org.get("review_authority") or "本级人民政府"
+    court = org.get("court") or "本机关所在地基层人民法院"
     return (
-        f"如不服本决定，可以在收到{document}之日起六十日内依法申请行政复议，"
-        "或者在六个月内依法向人民法院提起行政诉讼。"
+        f"如不服本决定，可以在收到{document}之日起六十日内向{authority}申请行政复议，"
+        f"或者在六个月内依法向{court}提起行政诉讼。"
     )
 
 
@@ -203,7 +218,7 @@ def _story_refusal(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
         f"经审查，{d.decision_ground.rstrip('。') or '不符合受理条件'}。"
         "根据《关于实施〈劳动保障监察条例〉若干规定》第十八条的规定，本机关决定不予受理。"
     )
-    remedy = _remedy("本通知书")
+    remedy = remedy_clause("本通知书", org)
     return [
         *_heading(doc, "不予受理投诉通知书", d.number),
         Paragraph(text(f"{name}："), st["body_flush"]),
@@ -234,6 +249,23 @@ def _story_filing(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str]
     ]
 
 
+def _wage_norms(d: ComplaintDetail, owed: Sequence[Any]) -> str:
+    """The norms an unpaid wage breaks: 劳动法 art 50 (wages paid monthly, not withheld or delayed) and
+    劳动合同法 art 30 (paid in full and on time) for every worker; 保障农民工工资支付条例 art 3 ¶1 only when
+    migrant workers are owed (the 条例 covers 农民工, art 2), and its art 30 (the subcontractor's direct
+    responsibility, the general contractor paying first) only on a construction project whose paying
+    party is a subcontractor or the general contractor.  The 劳动保障监察条例 is the power to order
+    (art 26), cited in the order, not a norm the employer broke."""
+    norms = ["《中华人民共和国劳动法》第五十条", "《中华人民共和国劳动合同法》第三十条"]
+    if any(w.is_migrant_worker for w in owed):
+        article = "第三条第一款"
+        roles = {e.role for e in _addressed(d)}
+        if d.project_id is not None and roles & {"subcontractor", "general_contractor"}:
+            article += "、第三十条"
+        norms.append(f"《保障农民工工资支付条例》{article}")
+    return "、".join(norms)
+
+
 def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
     """Goes to the employer: nothing about the complainant or reporter."""
     st, width = doc.styles, doc.layout.frame_width
@@ -248,7 +280,7 @@ def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[st
     due = chinese_date(d.rectification_due) if d.rectification_due else "　　年　　月　　日"
     facts = (
         f"经查，你单位存在拖欠{len(outstanding)}名劳动者工资的行为，合计{format_yuan(total)}元，"
-        "违反了《保障农民工工资支付条例》和《劳动保障监察条例》的有关规定。"
+        f"违反了{_wage_norms(d, outstanding)}的规定。"
     )
     order = (
         f"根据《劳动保障监察条例》第二十六条的规定，现责令你单位于{due}前改正，"
@@ -275,14 +307,75 @@ def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[st
     ]
 
 
+def _facts_sentence(facts: str) -> str:
+    """经查，… once: a clerk's text that already begins with 经查 keeps its own words."""
+    facts = facts.strip().rstrip("。；;") or "（请填写违法事实）"
+    for lead in ("经查明", "经查"):
+        if facts.startswith(lead):
+            rest = facts.removeprefix(lead).lstrip("，,：: ")
+            return f"{lead}，{rest}。"
+    return f"经查，你单位存在以下违法事实：{facts}。"
+
+
 def _decision_intro(d: ComplaintDetail) -> list[str]:
     filed = f"于{chinese_date(d.filed_on)}" if d.filed_on else ""
     case = f"（立案号：{d.case_no}）" if d.case_no else ""
-    facts = d.decision_facts.rstrip("。；;") or "（请填写违法事实及证据）"
     return [
         f"本机关{filed}对你单位涉嫌违反劳动保障法律、法规的行为立案调查{case}。",
-        f"经查，你单位存在以下违法事实：{facts}。",
+        _facts_sentence(d.decision_facts),
     ]
+
+
+def _evidence(doc: OfficialDocument, d: ComplaintDetail) -> list[Flowable]:
+    """The evidence the facts rest on (行政处罚法 art 59(2)), from the case's evidence records."""
+    st, width = doc.styles, doc.layout.frame_width
+    if not d.evidence_files:
+        listed = d.evidence.strip() or "（本案未登记证据材料）"
+        return [Paragraph(text(f"上述事实有以下证据证明：{listed.rstrip('。')}。"), st["body"])]
+    return [
+        Paragraph(text("上述事实有以下证据证明："), st["body"]),
+        _grid(["序号", "证据名称", "证据种类", "取得日期"],
+              [[i + 1, e.name, e.kind, chinese_date(e.added_on)] for i, e in enumerate(d.evidence_files)],
+              st, [15 * mm, width - 95 * mm, 40 * mm, 40 * mm]),
+        Spacer(1, 3 * mm),
+    ]
+
+
+def recital(proc: Procedure) -> str:
+    """The sentence of the decision that recites the procedure and its dates."""
+    if proc.notice is None:
+        return ""
+    notice = proc.notice
+    served = f"并于{chinese_date(proc.served_on)}送达" if proc.served_on else ""
+    rights = "陈述、申辩和要求听证的权利" if proc.hearing_offered else "陈述、申辩的权利"
+    parts = [
+        f"本机关于{chinese_date(notice.occurred_on)}向你单位制发《{'行政处罚' if proc.kind == 'penalty' else '行政处理'}"
+        f"事先告知书》（{notice.number}）{served}，告知你单位拟作出{procedure_rules.decision_label(proc.kind)}的事实、理由、依据"
+        f"及你单位依法享有的{rights}"
+    ]
+    s = proc.statement
+    if s is None:
+        parts.append("你单位在规定期限内未提出陈述、申辩")
+    elif s.waived:
+        parts.append(f"你单位于{chinese_date(s.occurred_on)}书面表示放弃陈述、申辩")
+    else:
+        parts.append(f"你单位于{chinese_date(s.occurred_on)}提出陈述、申辩，本机关已予复核")
+    if proc.hearing_offered:
+        r = proc.hearing_request
+        if r is None:
+            parts.append("在规定期限内未要求听证")
+        elif r.waived:
+            parts.append(f"于{chinese_date(r.occurred_on)}书面放弃听证")
+        else:
+            text = f"于{chinese_date(r.occurred_on)}要求听证"
+            if proc.hearing is not None:
+                text += f"，本机关于{chinese_date(proc.hearing.occurred_on)}依法举行了听证（主持人：{proc.hearing.persons}）"
+            parts.append(text)
+    if proc.discussion is not None:
+        parts.append(f"本案经本机关负责人于{chinese_date(proc.discussion.occurred_on)}集体讨论决定")
+    return "，".join(parts) + "。"
+
+
 
 
 def _basis(d: ComplaintDetail) -> str:
@@ -314,6 +407,9 @@ def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
     story += [Paragraph(text(line), st["body_flush"]) for line in _party_lines(d, "被处理单位")]
     story.append(Spacer(1, 2 * mm))
     story += [Paragraph(text(p), st["body"]) for p in _decision_intro(d)]
+    story += _evidence(doc, d)
+    if recited := recital(d.procedure("admin_decision")):
+        story.append(Paragraph(text(recited), st["body"]))
     story.append(Paragraph(text(f"依据{_basis(d)}，本机关决定：{order}。"), st["body"]))
     if d.ordered_fen is not None:
         story.append(Paragraph(text(f"责令你单位支付的金额合计{_amount(d.ordered_fen)}。"), st["body"]))
@@ -331,7 +427,7 @@ def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
     story.append(Paragraph(text(
         "你单位应当按照本决定确定的期限履行，并将履行情况书面报送本机关。"
         "逾期不履行的，本机关将依法申请人民法院强制执行。"), st["body"]))
-    remedy = "你单位" + _remedy("本决定书") + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+    remedy = "你单位" + remedy_clause("本决定书", org) + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
     return [*story, *_decision_tail(doc, d, org, on, [Paragraph(text(remedy), st["body"])])]
 
 
@@ -350,6 +446,9 @@ def _story_penalty(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
     story += [Paragraph(text(line), st["body_flush"]) for line in _party_lines(d, "被处罚单位")]
     story.append(Spacer(1, 2 * mm))
     story += [Paragraph(text(p), st["body"]) for p in _decision_intro(d)]
+    story += _evidence(doc, d)
+    if recited := recital(d.procedure("penalty")):
+        story.append(Paragraph(text(recited), st["body"]))
     if len(items) == 1:
         story.append(Paragraph(text(f"依据{_basis(d)}，本机关决定对你单位作出如下行政处罚：{items[0]}。"), st["body"]))
     else:
@@ -362,7 +461,7 @@ def _story_penalty(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
             "你单位应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款。"
             "逾期不缴纳罚款的，本机关将每日按罚款数额的百分之三加处罚款，加处罚款的数额不超过罚款的数额，"
             "并依法申请人民法院强制执行。"), st["body"]))
-    remedy = "你单位" + _remedy("本决定书") + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
+    remedy = "你单位" + remedy_clause("本决定书", org) + "行政复议或者行政诉讼期间，本决定不停止执行，法律另有规定的除外。"
     return [*story, *_decision_tail(doc, d, org, on, [Paragraph(text(remedy), st["body"])])]
 
 
@@ -408,6 +507,123 @@ def _story_closure(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
     ]
 
 
+def _latest_notice_kind(d: ComplaintDetail) -> str:
+    notices = [s for s in d.steps if s.step == "prior_notice"]
+    return notices[-1].decision_kind if notices else "penalty"
+
+
+def _story_prior_notice(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    """行政处罚（处理）事先告知书 (行政处罚法 arts 44, 63–64; 若干规定 art 34), to the employer."""
+    st = doc.styles
+    proc = d.procedure(_latest_notice_kind(d))
+    notice = proc.notice
+    if notice is None:
+        return [*_heading(doc, "事先告知书", ""), Paragraph(text("（尚未登记事先告知）"), st["body"])]
+    penalty = proc.kind == "penalty"
+    title = "行政处罚事先告知书" if penalty else "行政处理事先告知书"
+    rights = (
+        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位享有陈述、申辩的权利"
+        if penalty else
+        "根据《关于实施〈劳动保障监察条例〉若干规定》第三十四条的规定，你单位享有陈述、申辩的权利"
+    )
+    # I5b: five working days from service (the program's choice; see the rule's basis).
+    defence = f"{rights}，可以自收到本告知书之日起五个工作日内向本机关提出陈述、申辩意见；逾期未提出的，视为放弃此权利。"
+    story: list[Flowable] = [
+        *_heading(doc, title, notice.number),
+        Paragraph(text(f"{_addressee(d)}："), st["body_flush"]),
+        Paragraph(text(f"本机关于{chinese_date(d.filed_on)}对你单位涉嫌违反劳动保障法律、法规的行为立案调查"
+                       f"（立案号：{d.case_no}）。" if d.filed_on else "本机关对你单位涉嫌违反劳动保障法律、法规的行为进行了调查。"),
+                  st["body"]),
+        Paragraph(text(f"本机关拟对你单位作出{procedure_rules.decision_label(proc.kind)}：{notice.content.rstrip('。')}。"
+                       + (f"拟处罚款{_amount(notice.intended_fine_fen)}。" if penalty and notice.intended_fine_fen else "")),
+                  st["body"]),
+        Paragraph(text(defence), st["body"]),
+    ]
+    if proc.hearing_offered:
+        story.append(Paragraph(text(
+            "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有要求举行听证的权利。"
+            "如要求听证，应当自收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。"
+            "当事人不承担行政机关组织听证的费用。"), st["body"]))
+    story += [*signature_block(org["bureau"], notice.occurred_on, st), Paragraph(text(SEAL_NOTE), st["right"])]
+    return story
+
+
+def _step_form(doc: OfficialDocument, d: ComplaintDetail, title: str, rows: Sequence[tuple[str, Any]],
+               note: str = "") -> list[Flowable]:
+    st, width = doc.styles, doc.layout.frame_width
+    story: list[Flowable] = [
+        *_heading(doc, title, d.case_no),
+        _form_table([("当事人（单位）", _employers(d)), *rows], st, width),
+        Spacer(1, 4 * mm),
+        _form_table([("签名", "\n\n" + "_" * 18 + "　日期：" + "_" * 6 + "年" + "_" * 4 + "月" + "_" * 4 + "日")],
+                    st, width),
+    ]
+    if note:
+        story.append(Paragraph(text(note), st["note"]))
+    return story
+
+
+def _story_statement(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    proc = d.procedure(_latest_notice_kind(d))
+    s = proc.statement
+    if proc.notice is None or s is None:
+        return [*_heading(doc, "陈述申辩记录", d.case_no), Paragraph(text("（尚未登记陈述申辩）"), doc.styles["body"])]
+    return _step_form(doc, d, "陈述申辩记录", [
+        ("事先告知书", f"{proc.notice.number}（{chinese_date(proc.notice.occurred_on)}制发"
+                       + (f"，{chinese_date(proc.served_on)}送达）" if proc.served_on else "）")),
+        ("日期", chinese_date(s.occurred_on)),
+        ("陈述申辩情况", "当事人书面表示放弃陈述、申辩的权利。" if s.waived else "当事人提出陈述、申辩。"),
+        ("陈述申辩内容", s.content or ("—" if s.waived else "")),
+        ("复核意见", "\n\n"),
+    ], "注：当事人明确放弃陈述或者申辩权利的，附其书面声明（《行政处罚法》第六十二条）。")
+
+
+def _story_hearing_record(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    proc = d.procedure("penalty")
+    h = proc.hearing
+    if h is None:
+        return [*_heading(doc, "听证笔录", d.case_no), Paragraph(text("（尚未举行听证）"), doc.styles["body"])]
+    request = proc.hearing_request
+    notice = proc.hearing_notice
+    return _step_form(doc, d, "听证笔录", [
+        ("听证申请", chinese_date(request.occurred_on) if request else "—"),
+        ("听证通知", f"{chinese_date(notice.occurred_on)}通知" if notice else "—"),
+        ("听证时间", chinese_date(h.occurred_on)),
+        ("听证地点", h.place or "—"),
+        ("主持人", h.persons),
+        ("听证情况", h.content),
+    ], "注：笔录交当事人或者其代理人核对无误后签字或者盖章；拒绝签字或者盖章的，由主持人在笔录中注明（《行政处罚法》第六十四条第八项）。")
+
+
+def _story_discussion(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    disc = d.procedure("penalty").discussion
+    if disc is None:
+        return [*_heading(doc, "集体讨论记录", d.case_no), Paragraph(text("（尚无集体讨论）"), doc.styles["body"])]
+    return _step_form(doc, d, "集体讨论记录", [
+        ("讨论日期", chinese_date(disc.occurred_on)),
+        ("参加人员", disc.persons),
+        ("讨论结论", disc.content),
+    ], "注：对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（《行政处罚法》第五十七条第二款）。")
+
+
+def _story_service_receipt(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    st, width = doc.styles, doc.layout.frame_width
+    story: list[Flowable] = [*_heading(doc, "送达回证", d.case_no)]
+    if not d.services:
+        return [*story, Paragraph(text("（尚未登记送达）"), st["body"])]
+    for r in d.services:
+        story.append(_form_table([
+            ("送达文书", f"{procedure_rules.SERVED_DOCUMENTS.get(r.document, r.document)} {r.document_no}"),
+            ("受送达人", r.recipient),
+            ("送达方式", procedure_rules.METHOD_LABELS.get(r.method, (r.method, r.method))[0]),
+            ("送达日期", chinese_date(r.served_on)),
+            ("签收", "已签收" if r.signed else f"未签收：{r.note}"),
+            ("送达人", r.server or "—"),
+        ], st, width))
+        story.append(Spacer(1, 4 * mm))
+    return story
+
+
 _STORIES = {
     "registration": _story_registration,
     "refusal": _story_refusal,
@@ -415,6 +631,11 @@ _STORIES = {
     "rectification": _story_rectification,
     "admin_decision": _story_admin_decision,
     "penalty": _story_penalty,
+    "prior_notice": _story_prior_notice,
+    "statement": _story_statement,
+    "hearing_record": _story_hearing_record,
+    "discussion": _story_discussion,
+    "service_receipt": _story_service_receipt,
     "closure": _story_closure,
 }
 
@@ -457,8 +678,14 @@ def available_documents(detail: ComplaintDetail) -> list[str]:
         kinds.append("filing")
     if detail.rectification_no:
         kinds.append("rectification")
+    steps = {s.step for s in detail.steps}
+    kinds += [kind for kind, step in (("prior_notice", "prior_notice"), ("statement", "statement"),
+                                      ("hearing_record", "hearing"), ("discussion", "collective_discussion"))
+              if step in steps]
     if detail.decision_no and detail.decision_kind in ("admin_decision", "penalty"):
         kinds.append(detail.decision_kind)
+    if detail.services:
+        kinds.append("service_receipt")
     if detail.closed_on is not None:
         kinds.append("closure")
     return kinds

@@ -103,7 +103,7 @@ class Direction(StrEnum):
 
 
 # Bumped whenever DEFAULT_RULES changes; stored with each computed deadline.
-RULES_VERSION = "builtin-2026.11-1"
+RULES_VERSION = "builtin-2026.12-1"
 
 
 @dataclass(frozen=True)
@@ -448,7 +448,7 @@ def _explain(
 
 
 def earliest(deadlines: Iterable[Deadline]) -> Deadline:
-    """The deadline that comes first (I2 and I4 are shown as the earlier one)."""
+    """The deadline that comes first."""
     return min(deadlines, key=lambda d: d.due)
 
 
@@ -598,10 +598,19 @@ _DEFAULTS: tuple[Rule, ...] = (
     # 2.3 labour-security inspection
     Rule("I1", 5, WD, f"{_RUOGAN}第十八条", "决定是否受理投诉（受理的同时立案）", "收到投诉之日"),
     Rule("I1a", 5, WD, f"{_RUOGAN}第十八条", "书面通知不予受理", "收到投诉之日"),
-    Rule("I2", 60, WD, f"{_JIANCHA}第十七条", "调查终结（情况复杂的经批准可延长三十个工作日）", "立案之日", max_extension=30),
+    # I2 also bounds a penalty: 行政处罚法 art 60 gives 90 days from 立案 "法律、法规、规章另有规定的，从其规定",
+    # and 条例 art 17 (a 行政法规) sets the labour-inspection case's own period from 立案: 60 WD, +30 WD with the
+    # head's approval.  So a labour-inspection penalty is decided within I2, and the 90 days (old I4) do not apply.
+    Rule("I2", 60, WD, f"{_JIANCHA}第十七条（劳动保障监察案件的办理期限，依{_CHUFA}第六十条第二句从其规定，"
+         "行政处罚决定亦应在此期限内作出）", "调查终结并作出处理、处罚决定（情况复杂的经批准可延长三十个工作日）",
+         "立案之日", max_extension=30),
     Rule("I3", 2, YEARS, f"{_JIANCHA}第二十条；{_CHUFA}第三十六条", "违法行为两年内未被发现的不再查处", "违法行为发生之日（连续或继续状态的自行为终了之日）"),
-    Rule("I4", 90, CD, f"{_CHUFA}第六十条", "作出行政处罚决定（法律、法规、规章另有规定的除外）", "立案之日"),
-    Rule("I5", 5, WD, f"{_CHUFA}第六十四条、第八十五条", "当事人要求听证", "行政机关告知听证权利之日"),
+    Rule("I5", 5, WD, f"{_CHUFA}第六十四条第一项、第八十五条", "当事人要求听证", "事先告知书（含听证告知）送达之日"),
+    # The law sets no period for 陈述申辩 (arts 44, 45, 62); the program's choice [P]: the same five working days
+    # as the hearing request (art 64(1), art 85), counted from service of the notice, so one notice opens one window.
+    Rule("I5b", 5, WD, f"{_CHUFA}第四十四条、第四十五条、第六十二条（期限法律未规定，本程序比照第六十四条第一项取五个工作日）；"
+         f"{_RUOGAN}第三十四条（行政处理决定前同样告知并听取陈述申辩）", "当事人陈述、申辩",
+         "事先告知书送达之日", checked=False),
     Rule("I5a", 7, WD, f"{_CHUFA}第六十四条、第八十五条", "听证通知最迟送达日（听证前至少七日）", "听证日", BEFORE),
     Rule("I6", 7, WD, f"{_CHUFA}第六十一条、第八十五条", "当事人不在场时送达行政处罚决定书", "作出决定之日"),
     Rule("I7", 15, CD, f"{_CHUFA}第六十七条", "缴纳罚款", "收到行政处罚决定书之日"),
@@ -614,7 +623,7 @@ _DEFAULTS: tuple[Rule, ...] = (
     Rule("I13a", 20, WD, "国办发〔2018〕118号", "公示其他行政执法决定", "作出决定之日"),
     Rule("I13b", 3, WD, f"{_CHUFA}第四十八条、第八十五条", "撤回已公开但被变更、撤销或确认无效的行政处罚决定", "决定被变更、撤销或确认无效之日"),
     Rule("I14", 3, YEARS, "《保障农民工工资支付条例》第十五条", "工资支付台账保存期限（不少于三年）", "台账记录之日"),
-    Rule("I14a", 30, CD, "《保障农民工工资支付条例》第二十八条", "农民工工资专用账户注销前公示", "公示之日", checked=False),
+    Rule("I14a", 30, CD, "《保障农民工工资支付条例》第二十七条第二款", "农民工工资专用账户注销前公示", "公示之日"),
 )
 
 DEFAULT_RULES = RuleTable(_DEFAULTS, RULES_VERSION)

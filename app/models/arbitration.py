@@ -64,7 +64,10 @@ class ClaimCategory(StrEnum):
     DOUBLE_WAGE = "double_wage"  # 未签劳动合同二倍工资差额
     COMPENSATION = "compensation"  # 经济补偿
     DAMAGES = "damages"  # 违法解除赔偿金
-    INJURY = "injury"  # 工伤待遇（工伤医疗费）
+    # 法 art 47(1) makes 工伤医疗费 final-eligible, not every 工伤待遇: the two are separate categories.
+    # Rows stored before the split keep "injury", now read as the other benefits (not final-eligible).
+    INJURY_MEDICAL = "injury_medical"  # 工伤医疗费
+    INJURY = "injury"  # 其他工伤待遇（一次性伤残补助金、停工留薪期工资等）
     SOCIAL_INSURANCE = "social_insurance"  # 社会保险
     ANNUAL_LEAVE = "annual_leave"  # 未休年休假工资
     CONFIRM_RELATIONSHIP = "confirm_relationship"  # 确认劳动关系

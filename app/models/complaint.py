@@ -283,3 +283,68 @@ class EvidenceFile(TravellingRecord, Base):
     size: Mapped[int] = mapped_column(BigInteger)
     description: Mapped[str] = mapped_column(Text, default="")
     added_on: Mapped[date]
+
+
+class ProcedureStep(StrEnum):
+    """The steps before a 行政处罚决定 / 行政处理决定 (行政处罚法 arts 44–45, 57 ¶2, 62–65;
+    若干规定 art 34 for a 行政处理决定)."""
+
+    PRIOR_NOTICE = "prior_notice"  # 事先告知书 (+ 听证告知)
+    STATEMENT = "statement"  # 陈述申辩: given, or waived in writing
+    HEARING_REQUEST = "hearing_request"  # 要求听证, or 书面放弃听证
+    HEARING_NOTICE = "hearing_notice"  # 听证通知书: date and place of the hearing
+    HEARING = "hearing"  # 听证 held: by whom, 听证笔录
+    COLLECTIVE_DISCUSSION = "collective_discussion"  # 负责人集体讨论记录
+
+
+class ServiceMethod(StrEnum):
+    """送达方式 (民事诉讼法 arts 87–95, applied by 行政处罚法 art 61)."""
+
+    DIRECT = "direct"  # 直接送达
+    LEFT = "left"  # 留置送达
+    POST = "post"  # 邮寄送达
+    ENTRUSTED = "entrusted"  # 委托送达
+    ELECTRONIC = "electronic"  # 电子送达 (with the party's written consent, 行政处罚法 art 61 ¶2)
+    PUBLIC_NOTICE = "public_notice"  # 公告送达
+
+
+class ComplaintProcedureStep(TravellingRecord, Base):
+    """One dated step of the procedure before a decision (see ``ProcedureStep``)."""
+
+    __tablename__ = "complaint_procedure_step"
+    __audited__ = True
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id", ondelete="CASCADE"), index=True)
+    decision_kind: Mapped[str] = mapped_column(String(16))  # admin_decision | penalty
+    step: Mapped[str] = mapped_column(String(24))
+    occurred_on: Mapped[date]
+    number: Mapped[str | None] = mapped_column(String(100), unique=True)  # the notice's document number
+    content: Mapped[str] = mapped_column(Text, default="")  # intended measure / statement / record / conclusion
+    intended_fine_fen: Mapped[int | None] = mapped_column(BigInteger)  # notice: the fine it announces
+    hearing_offered: Mapped[bool | None] = mapped_column(Boolean)  # notice: 听证告知 included
+    complex_case: Mapped[bool | None] = mapped_column(Boolean)  # notice: 情节复杂或者重大 (art 57 ¶2)
+    waived: Mapped[bool | None] = mapped_column(Boolean)  # statement / hearing request: waived in writing
+    persons: Mapped[str] = mapped_column(String(300), default="")  # hearing host and clerk / who discussed
+    scheduled_on: Mapped[date | None]  # hearing notice: the hearing's date
+    place: Mapped[str | None] = mapped_column(String(200))
+
+    __table_args__ = (Index("ix_complaint_procedure_step_case", "complaint_id", "occurred_on", "id"),)
+
+
+class ServiceRecord(TravellingRecord, Base):
+    """送达回证: a document of the case served on its addressee."""
+
+    __tablename__ = "complaint_service_record"
+    __audited__ = True
+
+    complaint_id: Mapped[int] = mapped_column(ForeignKey("complaint.id", ondelete="CASCADE"), index=True)
+    document: Mapped[str] = mapped_column(String(32))  # a key of complaint_documents.SERVED_DOCUMENTS
+    document_no: Mapped[str] = mapped_column(String(100), default="")
+    method: Mapped[str] = mapped_column(String(16))
+    served_on: Mapped[date]
+    recipient: Mapped[str] = mapped_column(String(200))
+    signed: Mapped[bool] = mapped_column(Boolean, default=True)  # the recipient signed the 送达回证
+    note: Mapped[str] = mapped_column(Text, default="")  # reason for no signature (refusal, 留置 witnesses …)
+    server: Mapped[str] = mapped_column(String(200), default="")  # who served it
+
+    __table_args__ = (Index("ix_complaint_service_record_case", "complaint_id", "document", "served_on"),)

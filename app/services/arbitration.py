@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
+from app.legal.rates import format_yuan
 from app.models.arbitration import (
     ArbitrationCase,
     ArbitrationClaim,
@@ -91,7 +92,8 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     ClaimCategory.DOUBLE_WAGE: ("double wages (no contract)", "二倍工资差额"),
     ClaimCategory.COMPENSATION: ("severance", "经济补偿"),
     ClaimCategory.DAMAGES: ("damages for unlawful dismissal", "违法解除赔偿金"),
-    ClaimCategory.INJURY: ("work-injury benefits", "工伤待遇"),
+    ClaimCategory.INJURY_MEDICAL: ("work-injury medical expenses", "工伤医疗费"),
+    ClaimCategory.INJURY: ("other work-injury benefits (lump sums …)", "其他工伤待遇（一次性伤残补助金等）"),
     ClaimCategory.SOCIAL_INSURANCE: ("social insurance", "社会保险"),
     ClaimCategory.ANNUAL_LEAVE: ("annual-leave pay", "年休假工资"),
     ClaimCategory.CONFIRM_RELATIONSHIP: ("confirm the employment relationship", "确认劳动关系"),
@@ -156,9 +158,29 @@ SIDE_EVENTS: dict[str, str] = {
 }
 EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: v[2] for k, v in TRANSITIONS.items()}}
 
+# 办案规则 (2017) art 31: an application failing art 30 items (1)–(3) is refused with a 不予受理通知书.
+REFUSAL_GROUNDS: dict[str, str] = {
+    "outside_scope": "不属于《劳动人事争议仲裁办案规则》第二条规定的争议范围（第三十条第一项）",
+    "no_clear_claim": "没有明确的仲裁请求和事实理由（第三十条第二项）",
+    "no_direct_interest": "申请人不是与本案有直接利害关系的自然人、法人或者其他组织（第三十条第三项）",
+    "no_clear_respondent": "没有明确的被申请人（第三十条第三项）",
+}
+
+
+def refusal_ground_code(ground: str) -> str | None:
+    """The code of a refusal ground given by its code or its words (or the words' start)."""
+    wanted = (ground or "").strip()
+    if wanted in REFUSAL_GROUNDS:
+        return wanted
+    for code, words in REFUSAL_GROUNDS.items():
+        if wanted and (words.startswith(wanted) or wanted.startswith(words)):
+            return code
+    return None
+
+
 FINAL_MONETARY = frozenset(
     {ClaimCategory.WAGES, ClaimCategory.OVERTIME, ClaimCategory.DOUBLE_WAGE, ClaimCategory.COMPENSATION,
-     ClaimCategory.DAMAGES, ClaimCategory.INJURY}
+     ClaimCategory.DAMAGES, ClaimCategory.INJURY_MEDICAL}
 )
 FINAL_STANDARDS = frozenset({ClaimCategory.SOCIAL_INSURANCE, ClaimCategory.ANNUAL_LEAVE})
 
@@ -833,8 +855,17 @@ class ArbitrationCaseService:
             case.refusal_ground = ground.strip()
         return self._act(case_id, action, on, Permission.ARBITRATION_RECEIVE, apply, note=ground, **kw)
 
-    def refuse(self, case_id: int, on: date, ground: str, **kw: Any) -> CaseView:
-        return self._decide_against(case_id, on, "refuse", S.NOT_ACCEPTED, ground, **kw)
+    def refuse(self, case_id: int, on: date, ground: str, detail: str = "", **kw: Any) -> CaseView:
+        """不予受理 (办案规则 art 31) on one of the rules' own grounds (art 30 items (1)–(3)), given by
+        its code or its words, with the particulars in `detail`.  时效 and whether an employment
+        relationship exists are merits questions decided after acceptance, not refusal grounds;
+        a case outside this commission's jurisdiction (item (4)) is `not_competent`, not refused."""
+        code = refusal_ground_code(ground)
+        if code is None:
+            raise UserError("arbitration.refusal_ground_unknown", field="ground", value=ground.strip(),
+                            grounds="；".join(REFUSAL_GROUNDS.values()))
+        text = REFUSAL_GROUNDS[code] + (f"：{detail.strip()}" if detail.strip() else "")
+        return self._decide_against(case_id, on, "refuse", S.NOT_ACCEPTED, text, **kw)
 
     def not_competent(self, case_id: int, on: date, competent_body: str, **kw: Any) -> CaseView:
         return self._decide_against(case_id, on, "not_competent", S.NOT_COMPETENT, competent_body, **kw)
@@ -1060,6 +1091,11 @@ class ArbitrationCaseService:
                     raise UserError("arbitration.amount_negative", field="items")
                 result = ClaimResult(item.result).value
                 claim = claims[claim_id]
+                if item.awarded_fen > claim.amount_claimed_fen:  # 超裁: an award never exceeds what was claimed
+                    label = CATEGORY_LABELS.get(claim.category, (claim.category, claim.category))[1]
+                    raise UserError("arbitration.award_above_claim", field="items",
+                                    item=f"{label}{('（' + claim.description + '）') if claim.description else ''}",
+                                    claimed=format_yuan(claim.amount_claimed_fen), awarded=format_yuan(item.awarded_fen))
                 claim.amount_awarded_fen = item.awarded_fen
                 claim.result = result
                 claim.final = is_final(claim.category, item.awarded_fen, minimum)

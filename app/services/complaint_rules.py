@@ -154,6 +154,13 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "legal_review": ("法制审核", "Legal review"),
     "evidence": ("附加证据材料", "Evidence attached"),
     "publish": ("执法公示", "Published"),
+    "procedure_prior_notice": ("事先告知", "Prior notice"),
+    "procedure_statement": ("陈述申辩", "Statement and defence"),
+    "procedure_hearing_request": ("听证申请", "Hearing request"),
+    "procedure_hearing_notice": ("听证通知", "Hearing notice"),
+    "procedure_hearing": ("举行听证", "Hearing held"),
+    "procedure_collective_discussion": ("集体讨论", "Collective discussion"),
+    "service": ("送达", "Served"),
     **{t.action: (t.label_zh, t.label_en) for t in TRANSITIONS.values()},
 }
 

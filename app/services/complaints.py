@@ -9,7 +9,10 @@ that follows (劳动保障监察投诉/举报, DOMAIN A3, B §2.3, §3.1, §5.2)
   of its ``WagePayment`` rows, never a typed total; a payment larger than what
   is still owed to that worker is refused.
 - Deadlines come from the deadline engine (I1 acceptance, I2 investigation
-  (+ extension), I4 penalty, I13 publication) counted from the event dates;
+  (+ extension), which also bounds a penalty (see rule I2's basis), the
+  procedure before a decision (I5b defence, I5 hearing request, I5a hearing
+  notice), I7 fine and I11 review counted from the recorded service,
+  I13 publication) counted from the event dates;
   the dates it computed are kept on the case only so lists can filter
   "overdue" in SQL.  A year without a holiday schedule shows 节假日安排未导入.
 """
@@ -39,21 +42,28 @@ from app.models.complaint import (
     ComplaintEvent,
     ComplaintKind,
     ComplaintOfficer,
+    ComplaintProcedureStep,
     ComplaintStatus,
     ComplaintWorker,
     DisposalMethod,
     EmployerRole,
+    EvidenceFile,
     LegalReview,
     PaymentInstalment,
+    ProcedureStep,
     ReviewOpinion,
+    ServiceMethod,
+    ServiceRecord,
     WagePayment,
 )
 from app.models.party import Party, PartyKind
 from app.models.project import Project
 from app.models.staff import Officer
 from app.privacy import Sensitive, mask
+from app.services import complaint_procedure as procedure_rules
 from app.services import complaint_rules as rules
 from app.services.actor import Actor
+from app.services.complaint_procedure import Procedure, ServiceLine, StepLine
 from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
@@ -209,6 +219,31 @@ class ReviewLine:
 
 
 @dataclass(frozen=True)
+class EvidenceLine:
+    """An evidence record as a decision lists it (行政处罚法 art 59(2)): name, kind, date."""
+
+    name: str
+    kind: str
+    added_on: date
+
+
+_EVIDENCE_KINDS = (
+    ((".jpg", ".jpeg", ".png", ".gif", ".bmp", ".tif", ".tiff", ".heic"), "照片、图片"),
+    ((".mp3", ".wav", ".m4a", ".amr", ".mp4", ".mov", ".avi", ".3gp"), "视听资料"),
+    ((".xls", ".xlsx", ".csv"), "电子表格"),
+    ((".pdf", ".doc", ".docx", ".txt", ".ofd"), "书证（电子文档）"),
+)
+
+
+def evidence_kind(filename: str) -> str:
+    lower = filename.lower()
+    for endings, kind in _EVIDENCE_KINDS:
+        if lower.endswith(endings):
+            return kind
+    return "其他"
+
+
+@dataclass(frozen=True)
 class ComplaintDetail:
     id: int
     version: int
@@ -261,6 +296,12 @@ class ComplaintDetail:
     payments: tuple[PaymentLine, ...]
     reviews: tuple[ReviewLine, ...]
     deadlines: tuple[DeadlineView, ...]
+    steps: tuple[StepLine, ...] = ()  # the procedure before a decision
+    services: tuple[ServiceLine, ...] = ()  # 送达回证
+    evidence_files: tuple[EvidenceLine, ...] = ()
+
+    def procedure(self, kind: str) -> Procedure:
+        return procedure_rules.procedure(self.steps, self.services, kind)
 
     @property
     def owed_fen(self) -> int:
@@ -474,6 +515,8 @@ class _Facts:
     publish_required: bool
     published_on: date | None
     rectification_due: date | None
+    procedures: tuple[Procedure, ...] = ()
+    decision_served_on: date | None = None
 
 
 class StreamingQuery(PagedQuery[Any]):
@@ -547,8 +590,14 @@ class ComplaintService:
                     "investigation", "调查期限", "Investigation due", facts.filed_on, "I2", facts.extension_days
                 )
             )
-        if facts.decision_kind == "penalty" and facts.filed_on is not None and status in rules.INVESTIGATION_STATES:
-            views.append(self._deadline("penalty", "处罚决定期限", "Penalty decision due", facts.filed_on, "I4"))
+        if status in rules.INVESTIGATION_STATES:
+            for proc in facts.procedures:
+                views += self._procedure_deadlines(proc)
+        if facts.decision_served_on is not None and status in (S.ADMIN_DECISION, S.PENALTY):
+            if facts.decision_kind == "penalty":
+                views.append(self._deadline("fine", "缴纳罚款期限", "Pay the fine by", facts.decision_served_on, "I7"))
+            views.append(self._deadline("review", "申请行政复议期限", "Apply for review by",
+                                        facts.decision_served_on, "I11"))
         if status == S.RECTIFICATION_ORDERED and facts.rectification_due is not None:
             today = self.today()
             views.append(
@@ -568,6 +617,24 @@ class ComplaintService:
             views.append(
                 self._deadline("publication", "公示期限", "Publish by", facts.decision_issued_on, rule_id)
             )
+        return views
+
+    def _procedure_deadlines(self, proc: Procedure) -> list[DeadlineView]:
+        """The periods of the procedure before a decision, counted from the notice's service."""
+        views: list[DeadlineView] = []
+        if proc.notice is None or proc.served_on is None:
+            return views
+        kind_zh = procedure_rules.decision_label(proc.kind)
+        if proc.statement is None:
+            views.append(self._deadline(f"defence_{proc.kind}", f"陈述申辩期限（{kind_zh}）", "Defence period ends",
+                                        proc.served_on, "I5b"))
+        if proc.hearing_offered and proc.hearing_request is None:
+            views.append(self._deadline("hearing_request", "要求听证期限", "Hearing may be requested until",
+                                        proc.served_on, "I5"))
+        notice = proc.hearing_notice
+        if proc.hearing_offered and notice is not None and notice.scheduled_on and proc.hearing is None:
+            views.append(self._deadline("hearing_notice", "听证通知最迟送达日", "Notify the hearing by",
+                                        notice.scheduled_on, "I5a"))
         return views
 
     def _stored_deadlines(self, complaint: Complaint, review_start: date) -> None:
@@ -1176,6 +1243,11 @@ class ComplaintService:
             ).first()
             if latest is None or latest.opinion != ReviewOpinion.AGREE.value or latest.reviewed_on > on:
                 raise UserError("complaint.legal_review_required", field="decision_kind")
+            proc = procedure_rules.procedure(
+                procedure_rules.step_lines(uow.session, complaint.id),
+                procedure_rules.service_lines(uow.session, complaint.id), decision_kind,
+            )
+            procedure_rules.check_ready(proc, on, self.rules, self.calendar)
             self._transition(uow, complaint, decision_kind, on, "；".join(t for t in (amounts, _text(note)) if t))
             complaint.decision_kind = decision_kind
             complaint.decision_issued_on = on
@@ -1189,6 +1261,205 @@ class ComplaintService:
             complaint.decision_no = allocate_number(
                 uow, doc_type, on.year, record_table=Complaint.__tablename__, record_id=complaint.id
             )
+        return self.get(complaint_id)
+
+    # ------------------------------------------------------------ the procedure before a decision
+    def _procedure_case(self, uow: UnitOfWork, complaint_id: int, decision_kind: str) -> Complaint:
+        if decision_kind not in procedure_rules.DECISION_LABELS:
+            raise UserError("complaint.decision_kind_unknown", field="decision_kind", value=decision_kind)
+        complaint = self._load(uow, complaint_id, None)
+        if complaint.decision_issued_on is not None:
+            raise UserError("procedure.already_decided")
+        self._require_investigating(complaint)
+        return complaint
+
+    def _current(self, uow: UnitOfWork, complaint: Complaint, decision_kind: str) -> Procedure:
+        return procedure_rules.procedure(
+            procedure_rules.step_lines(uow.session, complaint.id),
+            procedure_rules.service_lines(uow.session, complaint.id), decision_kind,
+        )
+
+    def _add_step(self, uow: UnitOfWork, complaint: Complaint, decision_kind: str, step: ProcedureStep, on: date,
+                  event_note: str, **fields: Any) -> ComplaintProcedureStep:
+        row = ComplaintProcedureStep(complaint_id=complaint.id, decision_kind=decision_kind, step=step.value,
+                                     occurred_on=on, **fields)
+        uow.session.add(row)
+        uow.session.flush()
+        self._event(uow, complaint, f"procedure_{step.value}", on, event_note)
+        return row
+
+    def _after_service(self, proc: Procedure, on: date) -> None:
+        if proc.notice is None:
+            kind_zh, kind_en = procedure_rules.DECISION_LABELS[proc.kind]
+            raise UserError("procedure.no_notice", kind_zh=kind_zh, kind_en=kind_en)
+        start = proc.served_on or proc.notice.occurred_on
+        if on < start:
+            raise UserError("procedure.before_notice", field="on", date=on.isoformat(), served=start.isoformat())
+
+    def record_prior_notice(
+        self, complaint_id: int, decision_kind: str, on: date, content: str, *,
+        intended_fine_fen: int | None = None, other_serious_penalty: bool = False, complex_case: bool = False,
+    ) -> ComplaintDetail:
+        """事先告知书 (行政处罚法 art 44; 若干规定 art 34): allocates its number.
+
+        `content`: the intended measure with its facts, reasons and basis.  A penalty notice offers a
+        hearing (art 63) when the fine is at or above the local 较大数额 (setting
+        ``penalty_hearing_threshold``) or when the officer marks another penalty of art 63's list
+        (`other_serious_penalty`: 责令停产停业, 吊销许可证 …).  `complex_case`: 情节复杂或者重大 (art 57 ¶2).
+        """
+        if not _text(content):
+            raise UserError("procedure.text_required", field="content")
+        if intended_fine_fen is not None and _fen(intended_fine_fen, "fine") < 0:
+            raise UserError("complaint.fine_negative", field="fine")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._procedure_case(uow, complaint_id, decision_kind)
+            on = self._check_day(on, complaint)
+            offered = False
+            if decision_kind == "penalty":
+                persons = [e for e in complaint.employers if e.role in ("employer", "subcontractor",
+                                                                        "general_contractor", "gang_master")]
+                party_is_person = bool(persons) and all(
+                    uow.session.get(Party, e.party_id).kind == PartyKind.PERSON.value for e in persons)
+                threshold = procedure_rules.hearing_threshold_fen(uow.session, party_is_person)
+                offered = other_serious_penalty or (intended_fine_fen or 0) >= threshold
+            number = allocate_number(uow, "prior_notice", on.year, record_table=Complaint.__tablename__,
+                                     record_id=complaint.id)
+            note = f"{number}：{_text(content)}" + ("（告知听证权利）" if offered else "")
+            self._add_step(
+                uow, complaint, decision_kind, ProcedureStep.PRIOR_NOTICE, on, note, number=number,
+                content=_text(content), intended_fine_fen=intended_fine_fen if decision_kind == "penalty" else None,
+                hearing_offered=offered, complex_case=complex_case and decision_kind == "penalty",
+            )
+        return self.get(complaint_id)
+
+    def record_statement(
+        self, complaint_id: int, decision_kind: str, on: date, *, waived: bool, content: str = ""
+    ) -> ComplaintDetail:
+        """陈述申辩 received (its content), or waived in writing (art 45, art 62)."""
+        if not waived and not _text(content):
+            raise UserError("procedure.text_required", field="content")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._procedure_case(uow, complaint_id, decision_kind)
+            on = self._check_day(on, complaint)
+            self._after_service(self._current(uow, complaint, decision_kind), on)
+            note = "书面放弃陈述、申辩" if waived else f"陈述、申辩：{_text(content)}"
+            self._add_step(uow, complaint, decision_kind, ProcedureStep.STATEMENT, on, note,
+                           waived=waived, content=_text(content))
+        return self.get(complaint_id)
+
+    def record_hearing_request(
+        self, complaint_id: int, on: date, *, waived: bool = False, content: str = ""
+    ) -> ComplaintDetail:
+        """The party requests a hearing within 5 WD of the notice (art 64(1), I5), or waives it in writing."""
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._procedure_case(uow, complaint_id, "penalty")
+            on = self._check_day(on, complaint)
+            proc = self._current(uow, complaint, "penalty")
+            self._after_service(proc, on)
+            if not proc.hearing_offered:
+                raise UserError("procedure.no_hearing_offered")
+            if not waived and proc.served_on is not None:
+                last = due(proc.served_on, self.rules.get("I5"), calendar=self.calendar).due
+                if on > last:
+                    raise UserError("procedure.hearing_request_late", field="on", date=on.isoformat(),
+                                    due=last.isoformat())
+            note = "书面放弃听证" if waived else "要求听证" + (f"：{_text(content)}" if _text(content) else "")
+            self._add_step(uow, complaint, "penalty", ProcedureStep.HEARING_REQUEST, on, note,
+                           waived=waived, content=_text(content))
+        return self.get(complaint_id)
+
+    def record_hearing_notice(self, complaint_id: int, on: date, hearing_on: date, place: str) -> ComplaintDetail:
+        """听证通知书: the date and place, notified at least 7 WD before the hearing (art 64(2), I5a)."""
+        if not _text(place):
+            raise UserError("procedure.text_required", field="place")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._procedure_case(uow, complaint_id, "penalty")
+            on = self._check_day(on, complaint)
+            proc = self._current(uow, complaint, "penalty")
+            if proc.hearing_request is None or proc.hearing_request.waived:
+                raise UserError("procedure.no_hearing_request")
+            latest = due(hearing_on, self.rules.get("I5a"), calendar=self.calendar).due
+            if on > latest:
+                raise UserError("procedure.hearing_notice_late", field="hearing_on", hearing=hearing_on.isoformat(),
+                                latest=latest.isoformat(), date=on.isoformat())
+            self._add_step(uow, complaint, "penalty", ProcedureStep.HEARING_NOTICE, on,
+                           f"通知于{hearing_on.isoformat()}在{_text(place)}举行听证",
+                           scheduled_on=hearing_on, place=_text(place, limit=200))
+        return self.get(complaint_id)
+
+    def record_hearing(self, complaint_id: int, on: date, host: str, record: str) -> ComplaintDetail:
+        """听证 held: who hosted it (not an investigator, art 64(4)) and the 听证笔录's substance (art 64(8))."""
+        host = _text(host, limit=300)
+        if not host:
+            raise UserError("procedure.host_required", field="host")
+        if not _text(record):
+            raise UserError("procedure.text_required", field="record")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._procedure_case(uow, complaint_id, "penalty")
+            on = self._check_day(on, complaint)
+            proc = self._current(uow, complaint, "penalty")
+            notice = proc.hearing_notice
+            if notice is None or notice.scheduled_on is None:
+                raise UserError("procedure.no_hearing_notice")
+            if on < notice.scheduled_on:
+                raise UserError("procedure.hearing_before_scheduled", field="on",
+                                hearing=notice.scheduled_on.isoformat(), date=on.isoformat())
+            investigators = set(self._officer_names(uow.session, complaint.id).split("、")) - {""}
+            for name in investigators:
+                if name in host:
+                    raise UserError("procedure.host_is_investigator", field="host", name=name)
+            self._add_step(uow, complaint, "penalty", ProcedureStep.HEARING, on, f"听证主持人：{host}；{_text(record)}",
+                           persons=host, content=_text(record), place=notice.place)
+        return self.get(complaint_id)
+
+    def record_collective_discussion(self, complaint_id: int, on: date, persons: str, conclusion: str) -> ComplaintDetail:
+        """负责人集体讨论 (art 57 ¶2): who took part and what they decided."""
+        persons = _text(persons, limit=300)
+        if not persons:
+            raise UserError("procedure.persons_required", field="persons")
+        if not _text(conclusion):
+            raise UserError("procedure.text_required", field="conclusion")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._procedure_case(uow, complaint_id, "penalty")
+            on = self._check_day(on, complaint)
+            self._after_service(self._current(uow, complaint, "penalty"), on)
+            self._add_step(uow, complaint, "penalty", ProcedureStep.COLLECTIVE_DISCUSSION, on,
+                           f"参加人：{persons}；{_text(conclusion)}", persons=persons, content=_text(conclusion))
+        return self.get(complaint_id)
+
+    def record_service(
+        self, complaint_id: int, document: str, method: str, served_on: date, recipient: str, *,
+        signed: bool = True, note: str = "", server: str = "",
+    ) -> ComplaintDetail:
+        """送达回证 for a document of the case: method, date, recipient, and signature or the reason for none."""
+        if document not in procedure_rules.SERVED_DOCUMENTS:
+            raise UserError("service.document_unknown", field="document", value=document)
+        if method not in {m.value for m in ServiceMethod}:
+            raise UserError("service.method_unknown", field="method", value=method)
+        recipient = _text(recipient, limit=200)
+        if not recipient:
+            raise UserError("service.recipient_required", field="recipient")
+        if not signed and not _text(note):
+            raise UserError("service.reason_required", field="note")
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, None)
+            served_on = self._check_day(served_on, complaint, "served_on")
+            name = procedure_rules.SERVED_DOCUMENTS[document]
+            number, issued = procedure_rules.document_number(
+                complaint, document, procedure_rules.step_lines(uow.session, complaint.id))
+            if not number or issued is None:
+                raise UserError("service.document_not_issued", field="document", document=name)
+            if served_on < issued:
+                raise UserError("service.before_issue", field="served_on", document=name,
+                                issued=issued.isoformat(), date=served_on.isoformat())
+            uow.session.add(ServiceRecord(
+                complaint_id=complaint.id, document=document, document_no=number, method=method,
+                served_on=served_on, recipient=recipient, signed=signed, note=_text(note),
+                server=_text(server, limit=200) or self._officer_names(uow.session, complaint.id)[:200],
+            ))
+            method_zh = procedure_rules.METHOD_LABELS[ServiceMethod(method)][0]
+            self._event(uow, complaint, "service", served_on,
+                        f"{name}{number}，{method_zh}，受送达人：{recipient}" + ("" if signed else f"（未签收：{_text(note)}）"))
         return self.get(complaint_id)
 
     def record_publication(self, complaint_id: int, version: int, on: date) -> ComplaintDetail:
@@ -1468,9 +1739,20 @@ class ComplaintService:
         for e in events:
             if e.action == "corrected":
                 review_start = e.occurred_on
+        steps = procedure_rules.step_lines(session, c.id)
+        services = procedure_rules.service_lines(session, c.id)
+        evidence_files = tuple(
+            EvidenceLine(f.description.strip() or f.filename, evidence_kind(f.filename), f.added_on)
+            for f in session.scalars(
+                select(EvidenceFile).where(EvidenceFile.complaint_id == c.id)
+                .order_by(EvidenceFile.added_on, EvidenceFile.id)
+            )
+        )
         facts = _Facts(
             c.status, c.received_on, review_start, c.filed_on, c.extension_days, c.decision_kind,
             c.decision_issued_on, c.publish_required, c.published_on, c.rectification_due,
+            procedures=tuple(procedure_rules.procedure(steps, services, kind) for kind in ("admin_decision", "penalty")),
+            decision_served_on=procedure_rules.decision_service(services, c.decision_kind or "", c.decision_no or ""),
         )
         deadlines = self.deadlines(facts)
         overdue_instalments = [i for i in instalments if i.overdue]
@@ -1506,6 +1788,7 @@ class ComplaintService:
             closure_kind=c.closure_kind, close_reason=c.close_reason or "",
             employers=employers, workers=workers, officers=officers, events=events,
             instalments=instalments, payments=payments, reviews=reviews, deadlines=tuple(deadlines),
+            steps=steps, services=services, evidence_files=evidence_files,
         )
 
     @staticmethod

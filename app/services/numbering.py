@@ -9,7 +9,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from app.models.numbering import IssuedNumber, NumberCounter
-from app.services.settings import read_setting
+from app.services.settings import DEFAULTS, read_setting
 from app.services.unit_of_work import UnitOfWork
 
 
@@ -27,7 +27,8 @@ def allocate_number(
     if body is None:
         body = read_setting(session, "organisation")["district"]
     patterns = read_setting(session, "case_number_patterns")
-    pattern = patterns.get(doc_type)
+    # A pattern added to the defaults later is used until the administrator's saved table names it.
+    pattern = patterns.get(doc_type) or DEFAULTS["case_number_patterns"].get(doc_type)
     if pattern is None:
         raise ValueError(f"no case-number pattern for {doc_type}")
     counter = session.scalar(

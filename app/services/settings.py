@@ -21,6 +21,11 @@ DEFAULTS: dict[str, Any] = {
         "bureau": "某区人力资源和社会保障局",
         "arbitration_commission": "某区劳动人事争议仲裁委员会",
         "inspection_brigade": "某区劳动保障监察大队",
+        # Named in every decision's remedy clause (行政处罚法 art 59(5)).  复议: since 2024-01-01 the people's
+        # government at the bureau's own level (行政复议法 2023 art 24(1)); 诉讼: the basic court where the
+        # bureau sits (行政诉讼法 arts 14, 18), unless the province assigns cross-district jurisdiction.
+        "review_authority": "某区人民政府",
+        "court": "某区人民法院",
     },
     # {district}/{body} are the issuing body's short name, {year} four digits, {n} the sequence.
     "case_number_patterns": {
@@ -31,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
         "inspection_decision": "{body}人社监处字〔{year}〕{n}号",
         "penalty": "{body}人社罚〔{year}〕{n}号",
         "mediation": "{body}劳调字〔{year}〕第{n}号",
+        "prior_notice": "{body}人社告字〔{year}〕{n}号",
     },
     "training_hours_target": "40",
     # 月最低工资标准 by effective date (the 终局 test of 法 art 47 uses the one in
@@ -43,6 +49,9 @@ DEFAULTS: dict[str, Any] = {
             {"effective": "2023-02-01", "monthly_fen": 189000},
         ],
     },
+    # 行政处罚法 art 63(1) 较大数额罚款: the amount is set locally (provincial rules; e.g. Hunan: a person
+    # 1,000 yuan, an organisation 20,000 yuan).  A notice announcing a fine at or above it must offer a hearing.
+    "penalty_hearing_threshold": {"person_fen": 100_000, "organisation_fen": 2_000_000},
     # Hearing rooms offered by the hearing form (free text is allowed too).
     "hearing_rooms": ["第一仲裁庭", "第二仲裁庭", "第三仲裁庭"],
 }

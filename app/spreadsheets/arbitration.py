@@ -55,6 +55,8 @@ COLUMNS: tuple[Column, ...] = (
 BY_LABEL = {c.label: c for c in COLUMNS}
 CATEGORY_BY_LABEL = {zh: str(key) for key, (_en, zh) in CATEGORY_LABELS.items()}
 CATEGORY_BY_LABEL.update({"工资": "wages", "拖欠工资": "wages", "赔偿金": "damages", "二倍工资": "double_wage"})
+# The older single 工伤待遇 category: read as the other benefits (not final-eligible); 工伤医疗费 is its own label.
+CATEGORY_BY_LABEL.update({"工伤待遇": "injury", "其他工伤待遇": "injury", "一次性伤残补助金": "injury"})
 
 
 def write_template(path: str | os.PathLike[str]) -> None:

@@ -20,6 +20,10 @@
         <translation>备份与恢复</translation>
     </message>
     <message>
+        <source>Bureau and remedies</source>
+        <translation>机关与救济</translation>
+    </message>
+    <message>
         <source>Your account has no administration rights.</source>
         <translation>您的账号没有系统管理权限。</translation>
     </message>
@@ -845,6 +849,10 @@ The program will now close; please start it again.</source>
         <translation>说明：</translation>
     </message>
     <message>
+        <source>Particulars:</source>
+        <translation>具体情况：</translation>
+    </message>
+    <message>
         <source>What to correct:</source>
         <translation>需补正内容：</translation>
     </message>
@@ -1150,6 +1158,10 @@ The program will now close; please start it again.</source>
         <translation>支付计划与支付</translation>
     </message>
     <message>
+        <source>Notice, defence and hearing</source>
+        <translation>告知申辩与听证</translation>
+    </message>
+    <message>
         <source>Legal review and decision</source>
         <translation>法制审核与决定</translation>
     </message>
@@ -1370,6 +1382,150 @@ The program will now close; please start it again.</source>
         <translation>理由</translation>
     </message>
     <message>
+        <source>Intended measure, its facts, reasons and basis</source>
+        <translation>拟作出的处理或处罚内容及其事实、理由、依据</translation>
+    </message>
+    <message>
+        <source>Another penalty of art 63 (suspension, licence …)</source>
+        <translation>属第六十三条所列其他处罚（责令停产停业、吊销许可证等）</translation>
+    </message>
+    <message>
+        <source>Complex or serious case (collective discussion)</source>
+        <translation>情节复杂或者重大（须集体讨论）</translation>
+    </message>
+    <message>
+        <source>Record the prior notice</source>
+        <translation>登记事先告知书</translation>
+    </message>
+    <message>
+        <source>Who received it</source>
+        <translation>签收人</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>If not signed: why (refused, witnesses …)</source>
+        <translation>未签收的原因（拒收、见证人等）</translation>
+    </message>
+    <message>
+        <source>Record service</source>
+        <translation>登记送达</translation>
+    </message>
+    <message>
+        <source>Waived in writing</source>
+        <translation>书面放弃</translation>
+    </message>
+    <message>
+        <source>What the party stated</source>
+        <translation>当事人陈述、申辩的内容</translation>
+    </message>
+    <message>
+        <source>Hearing waived in writing</source>
+        <translation>书面放弃听证</translation>
+    </message>
+    <message>
+        <source>Record the request</source>
+        <translation>登记听证申请</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Record the hearing notice</source>
+        <translation>登记听证通知</translation>
+    </message>
+    <message>
+        <source>Host (not an investigator) and clerk</source>
+        <translation>主持人（非本案调查人员）及记录人</translation>
+    </message>
+    <message>
+        <source>What the hearing record says</source>
+        <translation>听证笔录要点</translation>
+    </message>
+    <message>
+        <source>Record the hearing</source>
+        <translation>登记听证</translation>
+    </message>
+    <message>
+        <source>Responsible persons present</source>
+        <translation>参加讨论的负责人</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>讨论结论</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>受送达人</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签收</translation>
+    </message>
+    <message>
+        <source>Service method</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
+        <source>Prior notice (行政处罚法 art 44; 若干规定 art 34)</source>
+        <translation>事先告知（《行政处罚法》第四十四条；《若干规定》第三十四条）</translation>
+    </message>
+    <message>
+        <source>fine (yuan)</source>
+        <translation>罚款（元）</translation>
+    </message>
+    <message>
+        <source>Service (送达回证)</source>
+        <translation>送达回证</translation>
+    </message>
+    <message>
+        <source>Defence, hearing, collective discussion</source>
+        <translation>陈述申辩、听证、集体讨论</translation>
+    </message>
+    <message>
+        <source>Defence</source>
+        <translation>陈述申辩</translation>
+    </message>
+    <message>
+        <source>Hearing request</source>
+        <translation>听证申请</translation>
+    </message>
+    <message>
+        <source>Hearing notice</source>
+        <translation>听证通知</translation>
+    </message>
+    <message>
+        <source>hearing on</source>
+        <translation>听证日期</translation>
+    </message>
+    <message>
+        <source>Hearing held</source>
+        <translation>举行听证</translation>
+    </message>
+    <message>
+        <source>Collective discussion</source>
+        <translation>集体讨论</translation>
+    </message>
+    <message>
         <source>Record the legal review</source>
         <translation>登记法制审核意见</translation>
     </message>
@@ -1568,6 +1724,18 @@ The program will now close; please start it again.</source>
     <message>
         <source>lead</source>
         <translation>主办</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>hearing offered</source>
+        <translation>已告知听证</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签收</translation>
     </message>
     <message>
         <source>Penalty decision</source>
@@ -3091,6 +3259,61 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>%1 (expires in %2 days)</source>
         <translation>%1（%2天后到期）</translation>
+    </message>
+</context>
+<context>
+    <name>OrganisationTab</name>
+    <message>
+        <source>District</source>
+        <translation>区（县）</translation>
+    </message>
+    <message>
+        <source>Bureau</source>
+        <translation>人社局名称</translation>
+    </message>
+    <message>
+        <source>Arbitration commission</source>
+        <translation>劳动人事争议仲裁委员会</translation>
+    </message>
+    <message>
+        <source>Inspection brigade</source>
+        <translation>劳动保障监察机构</translation>
+    </message>
+    <message>
+        <source>Administrative review authority</source>
+        <translation>行政复议机关</translation>
+    </message>
+    <message>
+        <source>Court for administrative suits</source>
+        <translation>行政诉讼管辖法院</translation>
+    </message>
+    <message>
+        <source>Names printed on the documents</source>
+        <translation>文书使用的名称</translation>
+    </message>
+    <message>
+        <source>Fines that must offer a hearing (较大数额, local rule)</source>
+        <translation>应当告知听证的罚款数额（较大数额，按本地规定）</translation>
+    </message>
+    <message>
+        <source>Natural person, from (yuan)</source>
+        <translation>对公民，自（元）</translation>
+    </message>
+    <message>
+        <source>Organisation, from (yuan)</source>
+        <translation>对法人或者其他组织，自（元）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>A decision&apos;s remedy clause will read:</source>
+        <translation>决定书的救济途径条款将为：</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>

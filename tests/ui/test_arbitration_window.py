@@ -326,11 +326,25 @@ def test_a_step_on_a_case_changed_at_another_desk_is_refused(qtbot, context, wor
     theirs = make_window(qtbot, context).open_case(cid)
     answers.queue.append({"on": date(2023, 9, 27)})
     theirs.run_step("accept")
-    answers.queue.append({"on": date(2023, 9, 27), "reason": "不属于受理范围"})
+    answers.queue.append({"on": date(2023, 9, 27), "ground": "outside_scope", "reason": "追讨工程款"})
     assert mine.run_step("refuse") is None
     assert "已被他人修改" in mine.status.text()
     mine.reload()
     assert mine.view.status == "accepted"
+
+
+def test_refusal_offers_only_the_rules_grounds(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+    cid = receive(world, date(2023, 9, 25))
+    page = make_window(qtbot, context).open_case(cid)
+    fields, _call = page._step("refuse", page.view)
+    (ground,) = [f for f in fields if f.key == "ground"]
+    assert [code for _words, code in ground.choices] == [
+        "outside_scope", "no_clear_claim", "no_direct_interest", "no_clear_respondent"]
+    assert not any("时效" in words or "劳动关系" in words for words, _code in ground.choices)
+    answers.queue.append({"on": date(2023, 9, 27), "ground": "no_clear_respondent", "reason": "被申请人名称无法确定"})
+    view = page.run_step("refuse")
+    assert view is not None and view.status == "not_accepted"
+    assert view.refusal_ground == "没有明确的被申请人（第三十条第三项）：被申请人名称无法确定"
 
 
 def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-untyped-def]

@@ -53,8 +53,8 @@ def _key(qtbot, widget: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untype
     qtbot.keyClick(widget, key)
 
 
-# The case page's tabs: 受理, 调查, 支付计划与支付, 法制审核与决定, 结案, 文书与证据, 办理记录.
-CLOSURE_TAB, HISTORY_TAB = 4, 6
+# The case page's tabs: 受理, 调查, 支付计划与支付, 告知申辩与听证, 法制审核与决定, 结案, 文书与证据, 办理记录.
+PROCEDURE_TAB, REVIEW_TAB, CLOSURE_TAB, HISTORY_TAB = 3, 4, 5, 7
 
 
 def _shot(widget: QWidget, name: str) -> None:
@@ -268,7 +268,7 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
 
     page = window.open_case(detail.id)
     assert page is not None
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(REVIEW_TAB)
     # the inspector may not record the review; the decision is refused without one
     assert not page.review_button.isEnabled()
     page.review_kind.setCurrentIndex(page.review_kind.findData("admin_decision"))
@@ -285,6 +285,7 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     assert page.last_error is not None and page.last_error.code == "complaint.legal_review_required"
     reviewer = ComplaintService(store, make_actor("legal_reviewer"))
     reviewer.record_legal_review(detail.id, lawyer.id, "admin_decision", "agree", today, "事实清楚，同意")
+    _procedure_done(svc, detail.id, "admin_decision", today)
     page.show_detail(svc.get(detail.id))
     assert page.reviews_table.rowCount() == 1
     qtbot.keyClicks(page.ordered_amount, "-100")
@@ -335,15 +336,23 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     page.close()
 
 
+def _procedure_done(svc, complaint_id: int, kind: str, on) -> None:  # type: ignore[no-untyped-def]
+    """事先告知 served and the defence waived in writing (行政处罚法 arts 44–45, 62): a decision may follow."""
+    svc.record_prior_notice(complaint_id, kind, on, "拟作出决定的事实、理由和依据")
+    svc.record_service(complaint_id, "prior_notice", "direct", on, "被投诉单位经办人")
+    svc.record_statement(complaint_id, kind, on, waived=True)
+
+
 def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from ui.complaints import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
     ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
         detail.id, lawyer.id, "penalty", "agree", today, "事实清楚，同意")
+    _procedure_done(svc, detail.id, "penalty", today)
     page = window.open_case(detail.id)
     assert page is not None
-    page.tabs.setCurrentIndex(3)
+    page.tabs.setCurrentIndex(REVIEW_TAB)
     page.review_kind.setCurrentIndex(page.review_kind.findData("penalty"))
     assert page.fine_amount.isVisibleTo(page) and not page.ordered_amount.isVisibleTo(page)
     page.decision_facts.setFocus()
@@ -368,12 +377,73 @@ def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, mon
     assert "20,000.50" in page.decision_summary.text()
     assert page.events_table.item(page.events_table.rowCount() - 1, 5).text() == "罚款20,000.50元"
     _shot(page, "complaint_case_penalty.png")
-    page.tabs.setCurrentIndex(5)
+    page.tabs.setCurrentIndex(6)
     pdf = tmp_path / "penalty.pdf"
     monkeypatch.setattr(files, "choose_save_path", lambda *a: pdf)
     page.document_kind.setCurrentIndex(page.document_kind.findData("penalty"))
     assert page.document_kind.currentText() == "劳动保障监察行政处罚决定书"
     assert page.print_document() == pdf and pdf.stat().st_size > 1000
+    page.close()
+
+
+def test_the_procedure_before_a_penalty_on_the_case_page(qtbot, store, window, request) -> None:  # type: ignore[no-untyped-def]
+    """A clerk records the notice, its service and the waived defence; the decision waits for them."""
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.helpers import install_chinese, remove_translators
+
+    svc, detail, lawyer, today = _case_under_investigation(store)
+    ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
+        detail.id, lawyer.id, "penalty", "agree", today, "事实清楚，同意")
+    from ui.application import install_font
+
+    install_font(QApplication.instance())  # the shipped CJK font, so the screenshot shows the characters
+    translators = install_chinese(QApplication.instance())  # the page as a Chinese clerk sees it
+    request.addfinalizer(lambda: remove_translators(QApplication.instance(), translators))
+    page = window.open_case(detail.id)
+    assert page is not None
+    assert page.tabs.tabText(PROCEDURE_TAB) == "告知申辩与听证"
+    page.tabs.setCurrentIndex(REVIEW_TAB)
+    page.review_kind.setCurrentIndex(page.review_kind.findData("penalty"))
+    page.decision_facts.setFocus()
+    type_text(page.decision_facts, "经查，你单位拖欠李四工资8,000.00元")
+    type_text(page.decision_basis, "《劳动保障监察条例》第三十条")
+    qtbot.keyClicks(page.fine_amount, "3,000")
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "procedure.notice_required"
+    assert "尚未制发事先告知书" in page.status.text()
+
+    page.tabs.setCurrentIndex(PROCEDURE_TAB)
+    assert page.proc_kind.currentData() == "penalty"
+    page.notice_content.setFocus()
+    type_text(page.notice_content, "拟对你单位罚款三千元")
+    qtbot.keyClicks(page.notice_fine, "3,000")
+    qtbot.mouseClick(page.notice_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.steps_table.rowCount() == 1 and page.steps_table.item(0, 2).text() == "事先告知"
+    assert page.service_document.currentData() == "prior_notice"
+    qtbot.mouseClick(page.service_button, Qt.MouseButton.LeftButton)  # nobody named
+    assert page.last_error is not None and page.status.text() == "请填写受送达人（签收人）。"
+    page.service_recipient.setFocus()
+    type_text(page.service_recipient, "某建筑公司 王会计")
+    qtbot.mouseClick(page.service_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.services_table.rowCount() == 1 and "某区人社告字" in page.services_table.item(0, 1).text()
+    assert "陈述申辩期限" in page.deadlines.text()
+
+    page.tabs.setCurrentIndex(REVIEW_TAB)
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is not None and page.last_error.code == "procedure.defence_period_running"
+    page.tabs.setCurrentIndex(PROCEDURE_TAB)
+    page.statement_waived.setChecked(True)
+    qtbot.mouseClick(page.statement_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.steps_table.item(1, 2).text() == "陈述申辩（放弃）" and page.detail.steps[1].waived
+    _shot(page, "complaint_case_procedure.png")
+    page.tabs.setCurrentIndex(REVIEW_TAB)
+    qtbot.mouseClick(page.issue_button, Qt.MouseButton.LeftButton)
+    assert page.last_error is None, page.status.text()
+    assert page.detail.status == "penalty" and page.detail.fine_fen == 300_000
     page.close()
 
 

@@ -83,6 +83,13 @@ def test_receive_accept_run_and_award_across_national_day(world) -> None:  # typ
     view = s.hold_hearing(cid, date(2023, 11, 2), hearing_id=view.hearings[0].id)
     assert view.status == "heard"
     wages, comp = view.claims
+    with pytest.raises(UserError) as caught:  # 超裁: more than the item asked for is refused, naming it
+        s.close_award(cid, date(2023, 11, 20), [AwardItem(wages.id, wages.amount_claimed_fen + 1, "upheld"),
+                                                AwardItem(comp.id, 2_500_000, "partly_upheld")])
+    assert caught.value.code == "arbitration.award_above_claim"
+    claimed = f"{wages.amount_claimed_fen // 100:,}.00"
+    assert "劳动报酬" in caught.value.message() and f"请求金额为{claimed}元" in caught.value.message()
+    assert s.get(cid).status == "heard"  # nothing half-written
     view = s.close_award(cid, date(2023, 11, 20), [AwardItem(wages.id, 1_200_000, "upheld"),
                                                     AwardItem(comp.id, 2_500_000, "partly_upheld")])
     assert view.status == "closed" and view.closure_method == "award" and view.closed_on == date(2023, 11, 20)
@@ -103,7 +110,14 @@ def test_a_transition_the_state_does_not_allow_is_refused(world) -> None:  # typ
         s.close_award(cid, date(2023, 10, 1), [])
     assert caught.value.code == "arbitration.transition_refused"
     assert "已收件待审查" in caught.value.message()
-    s.refuse(cid, date(2023, 9, 27), "不属于劳动争议（规则第三十条第一项）")
+    # 时效 and the existence of an employment relationship are merits questions, not refusal grounds
+    for ground in ("超过仲裁时效", "申请人与被申请人之间不存在劳动关系", "理由"):
+        with pytest.raises(UserError) as caught:
+            s.refuse(cid, date(2023, 9, 27), ground)
+        assert caught.value.code == "arbitration.refusal_ground_unknown" and "第三十一条" in caught.value.message()
+    assert s.get(cid).status == "received"
+    view = s.refuse(cid, date(2023, 9, 27), "outside_scope", "追讨货款")
+    assert view.refusal_ground == "不属于《劳动人事争议仲裁办案规则》第二条规定的争议范围（第三十条第一项）：追讨货款"
     with pytest.raises(UserError) as caught:
         s.accept(cid, date(2023, 9, 28))
     assert caught.value.code == "arbitration.transition_refused"
@@ -212,7 +226,7 @@ def test_postponed_hearing_frees_its_slot(world) -> None:  # type: ignore[no-unt
 def test_closures_feed_the_year_counts(world) -> None:  # type: ignore[no-untyped-def]
     s = world.clerk_service()
     ids = [receive(world, date(2023, 12, 1)) for _ in range(6)]
-    s.refuse(ids[0], date(2023, 12, 4), "超过仲裁时效")
+    s.refuse(ids[0], date(2023, 12, 4), "no_clear_claim")
     s.not_competent(ids[1], date(2023, 12, 4), "某市劳动人事争议仲裁委员会")
     s.withdraw_before_acceptance(ids[2], date(2023, 12, 4), "已和解")
     for cid in ids[3:]:
@@ -275,13 +289,15 @@ def test_minimum_wage_in_force_on_a_date() -> None:
 
 
 @given(amount=st.integers(min_value=0, max_value=10**9), minimum=st.integers(min_value=1, max_value=10**6),
-       category=st.sampled_from(["wages", "overtime", "compensation", "damages", "injury", "social_insurance",
-                                 "annual_leave", "confirm_relationship", "other"]))
+       category=st.sampled_from(["wages", "overtime", "compensation", "damages", "injury_medical", "injury",
+                                 "social_insurance", "annual_leave", "confirm_relationship", "other"]))
 def test_finality_follows_the_twelve_months_test(amount: int, minimum: int, category: str) -> None:
     final = is_final(category, amount, minimum)
     if category in ("social_insurance", "annual_leave"):
         assert final
-    elif category in ("confirm_relationship", "other"):
+    elif category in ("confirm_relationship", "other", "injury"):
+        # 法 art 47(1) names 工伤医疗费 only: 一次性伤残补助金 and the other 工伤待遇 are never final
+        assert not final
         assert not final
     else:
         assert final == (amount <= 12 * minimum)
@@ -306,7 +322,7 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
             "request_correction": lambda: s.request_correction(cid, on, "补充材料"),
             "correct": lambda: s.correct(cid, on),
             "accept": lambda: s.accept(cid, on),
-            "refuse": lambda: s.refuse(cid, on, "理由"),
+            "refuse": lambda: s.refuse(cid, on, "no_clear_respondent"),
             "not_competent": lambda: s.not_competent(cid, on, "某市仲裁委"),
             "withdraw_before_acceptance": lambda: s.withdraw_before_acceptance(cid, on, "撤回"),
             "form_tribunal": lambda: s.form_tribunal(cid, on, chief_id=world.chief, arbitrator_2_id=world.second,
@@ -374,7 +390,7 @@ def test_year_counts_reconcile_across_the_year_boundary(world) -> None:  # type:
     s.accept(old, date(2023, 1, 4))
     late = receive(world, date(2023, 12, 28))  # still under review at year end
     refused = receive(world, date(2023, 3, 1))
-    s.refuse(refused, date(2023, 3, 2), "超过仲裁时效")
+    s.refuse(refused, date(2023, 3, 2), "no_clear_claim")
     s.close_withdrawal(carried, date(2023, 2, 1), "已和解")
     c = s.year_counts(2023)
     assert (c.received, c.accepted, c.not_accepted, c.pending_at_year_start, c.closed, c.pending_at_year_end) == (2, 1, 1, 1, 1, 1)
@@ -399,3 +415,31 @@ def test_hearing_rooms_register_is_kept_by_administrators_and_a_room_off_it_is_r
         save_hearing_rooms(store, make_actor("arb_clerk"), ["第九仲裁庭"])
     assert caught.value.code == "permission.denied"
     assert hearing_rooms(store, admin) == ["第一仲裁庭", "调解室 2"]
+
+
+def test_an_award_above_the_claim_needs_the_claim_changed_first(world) -> None:  # type: ignore[no-untyped-def]
+    """超裁: 22,680 cannot be awarded on a 12,000 claim; once the change is recorded as its own dated
+    step, the changed claim is what the award is measured against."""
+    cid = receive(world, date(2023, 9, 25))
+    s = world.clerk_service()
+    view = run_to_hearing(world, cid)
+    view = s.hold_hearing(cid, date(2023, 10, 25), hearing_id=view.hearings[0].id)
+    wages, comp = view.claims
+    items = [AwardItem(wages.id, wages.amount_claimed_fen + 1_068_000, "upheld"), AwardItem(comp.id, 0, "dismissed")]
+    with pytest.raises(UserError) as caught:
+        s.close_award(cid, date(2023, 11, 20), items)
+    assert caught.value.code == "arbitration.award_above_claim"
+    assert "请先登记变更仲裁请求" in caught.value.message()
+    view = s.change_claims(cid, date(2023, 10, 26), amounts={wages.id: wages.amount_claimed_fen + 1_068_000})
+    change = [e for e in view.events if e.kind == "change_claims"]
+    assert len(change) == 1 and change[0].on == date(2023, 10, 26)
+    view = s.close_award(cid, date(2023, 11, 20), items)
+    assert view.status == "closed" and view.claims[0].amount_awarded_fen == wages.amount_claimed_fen + 1_068_000
+
+
+def test_work_injury_medical_expenses_are_their_own_category() -> None:
+    from app.spreadsheets.arbitration import parse_claims
+
+    assert parse_claims("工伤医疗费:8000;工伤待遇:50000;一次性伤残补助金:30000") == [
+        ("injury_medical", 800_000), ("injury", 5_000_000), ("injury", 3_000_000)]
+    assert is_final("injury_medical", 800_000, 189_000) and not is_final("injury", 800_000, 189_000)

@@ -86,10 +86,14 @@ def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:  # type
     w = make_world(store)
     s = w.clerk_service()
     cid = receive(w, date(2023, 9, 25))
-    case = s.refuse(cid, date(2023, 9, 27), "申请人与被申请人之间不存在劳动关系")
+    case = s.refuse(cid, date(2023, 9, 27), "outside_scope", "申请人的请求为追讨工程款")
     path = tmp_path / "refusal.pdf"
     docs.render(docs.draft("refusal", case, ORG), path)
-    assert "不存在劳动关系" in pdf_text(path) and "十五日内" in pdf_text(path)
+    text = pdf_text(path).replace("\n", "")
+    assert "追讨工程款" in text
+    # 规则 art 31 is the refusal article; 调解仲裁法 art 29 sets no time limit for going to court
+    assert "第三十一条的规定，本委决定不予受理" in text and "第三十条的规定，本委决定不予受理" not in text
+    assert "十五日内" not in text and "可以就该劳动争议事项向人民法院提起诉讼" in text
 
     m = w.mediation()
     mid = m.apply(applicants=[w.worker], respondents=[w.employer], claims=wage_claims(), received_on=date(2024, 2, 1),

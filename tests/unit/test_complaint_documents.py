@@ -90,7 +90,9 @@ def _decided(store, kind: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("kind", ["admin_decision", "penalty"])
 def test_decision_documents_go_to_the_employer(store, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
     _, detail = _decided(store, kind)
-    assert available_documents(detail) == ["registration", "filing", "rectification", kind]
+    steps = ["prior_notice", "statement"] + (["discussion"] if kind == "penalty" else [])
+    assert available_documents(detail) == ["registration", "filing", "rectification", *steps, kind,
+                                           "service_receipt"]
     path = tmp_path / f"{kind}.pdf"
     assert write_complaint_document(kind, detail, path, organisation=ORG, printed_on=date(2023, 7, 3)) >= 1
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
@@ -101,8 +103,9 @@ def test_decision_documents_go_to_the_employer(store, tmp_path, kind) -> None:  
     assert "贵州某建筑劳务有限公司" in content and "统一社会信用代码" in content and "住所" in content
     assert "依据《劳动保障监察条例》第二十六条" in content or "依据《保障农民工工资支付条例》" in content
     assert "依据依据" not in content and "。。" not in content
-    # the remedy periods of DOMAIN I11, the authority, the date and the seal
-    assert "六十日内依法申请行政复议" in content and "六个月内依法向人民法院提起行政诉讼" in content
+    # the remedy route and periods (art 59(5); DOMAIN I11), the authority, the date and the seal
+    assert f"六十日内向{ORG['review_authority']}申请行政复议" in content
+    assert f"六个月内依法向{ORG['court']}提起行政诉讼" in content
     assert ORG["bureau"] in content and "2023年7月3日" in content and "（印章）" in content
     # personal data: no complainant, no ID numbers, no phone
     assert "投诉" not in content and "举报" not in content
@@ -120,7 +123,7 @@ def test_decision_documents_go_to_the_employer(store, tmp_path, kind) -> None:  
 def test_closure_form_shows_the_fine(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     svc, detail = _decided(store, "penalty")
     detail = svc.close(detail.id, detail.version, date(2023, 7, 10), "decision", "已作出行政处罚决定")
-    assert available_documents(detail)[-2:] == ["penalty", "closure"]
+    assert available_documents(detail)[-3:] == ["penalty", "service_receipt", "closure"]
     path = tmp_path / "closure.pdf"
     write_complaint_document("closure", detail, path, organisation=ORG)
     content = _text(path).replace("\n", "")

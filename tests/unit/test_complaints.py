@@ -375,7 +375,7 @@ def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: 
     with pytest.raises(UserError):
         svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 1), **PENALTY)
     reviewer.record_legal_review(detail.id, lawyer.id, "penalty", "agree", date(2023, 6, 30), "事实清楚，同意")
-    detail = svc.get(detail.id)
+    detail = complete_procedure(svc, detail.id, "penalty")
     detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 3), **PENALTY)
     assert detail.decision_no == "某区人社罚〔2023〕1号"
     (publication,) = [d for d in detail.deadlines if d.key == "publication"]
@@ -384,14 +384,27 @@ def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: 
     assert not [d for d in detail.deadlines if d.key == "publication"]
 
 
+def complete_procedure(svc: ComplaintService, complaint_id: int, kind: str) -> Any:
+    """The notice served on 2023-06-28, the defence and (for a penalty) the hearing waived in writing
+    on 06-29, and the collective discussion on 06-30: a decision may follow from then on."""
+    svc.record_prior_notice(complaint_id, kind, date(2023, 6, 26), "拟责令支付/处罚（事实、理由、依据见告知书）",
+                            intended_fine_fen=PENALTY["fine_fen"] if kind == "penalty" else None)
+    svc.record_service(complaint_id, "prior_notice", "direct", date(2023, 6, 28), "贵州某建筑劳务有限公司 李会计")
+    svc.record_statement(complaint_id, kind, date(2023, 6, 29), waived=True)
+    if kind == "penalty":
+        svc.record_hearing_request(complaint_id, date(2023, 6, 29), waived=True)
+        svc.record_collective_discussion(complaint_id, date(2023, 6, 30), "局长、分管副局长、监察大队长", "同意罚款")
+    return svc.get(complaint_id)
+
+
 def reviewed_case(store: Any, kind: str, workers: int = 3) -> tuple[ComplaintService, Any]:
-    """An investigated case with a legal review agreeing to a decision of `kind`."""
+    """An investigated case with a legal review agreeing to a decision of `kind`, its procedure complete."""
     svc, detail = opened_case(store, workers=workers)
     lawyer = StaffService(store, make_actor("admin")).create(
         {"name": "法制科孙某", "has_legal_qualification": True, "legal_qualification_no": "A20191234"})
     service(store, make_actor("legal_reviewer", username="legal")).record_legal_review(
         detail.id, lawyer.id, kind, "agree", date(2023, 6, 30), "事实清楚，证据确凿，同意")
-    return svc, svc.get(detail.id)
+    return svc, complete_procedure(svc, detail.id, kind)
 
 
 def test_a_penalty_records_its_fine_in_fen(store) -> None:  # type: ignore[no-untyped-def]

@@ -62,7 +62,8 @@ def test_extra_facts_used_here_agree_with_the_package() -> None:
 
 REQUIRED_UNITS = {
     # DOMAIN A1: the 3/5/10-day arbitration procedure periods in working days,
-    # 15/45-day ones in calendar days, mediation 15 CD, inspection 5/60 WD, I4 90 CD.
+    # 15/45-day ones in calendar days, mediation 15 CD, inspection 5/60 WD; the
+    # penalty procedure's 5 WD (hearing request, and the program's defence period).
     "A1": (1, Unit.YEARS),
     "A2": (5, Unit.WORKING_DAYS),
     "A4": (5, Unit.WORKING_DAYS),
@@ -74,7 +75,8 @@ REQUIRED_UNITS = {
     "M1": (15, Unit.CALENDAR_DAYS),
     "I1": (5, Unit.WORKING_DAYS),
     "I2": (60, Unit.WORKING_DAYS),
-    "I4": (90, Unit.CALENDAR_DAYS),
+    "I5": (5, Unit.WORKING_DAYS),
+    "I5b": (5, Unit.WORKING_DAYS),
 }
 
 
@@ -200,8 +202,8 @@ FORWARD = [
     ("M1", "2025-01-13", 0, "2025-02-05"),
     # M1 Sat 2025-01-11 + 15 → Sun 01-26, a swapped working day: no roll
     ("M1", "2025-01-11", 0, "2025-01-26"),
-    # I4 Thu 2024-10-31 + 90: 11-30 is +30, 12-31 is +61, → Wed 2025-01-29 (holiday … 02-04) → 02-05
-    ("I4", "2024-10-31", 0, "2025-02-05"),
+    # A9 Sun 2024-12-15 + 45: 12-31 is +16, → Wed 2025-01-29 (holiday … 02-04) → 02-05
+    ("A9", "2024-12-15", 0, "2025-02-05"),
     # --- years and months: corresponding day, clamped, rolled forward ---
     # A1 from 29 Feb 2024: 2025 has no 29 Feb → Fri 2025-02-28, a working day
     ("A1", "2024-02-29", 0, "2025-02-28"),
@@ -384,13 +386,25 @@ def test_explanation_and_json() -> None:
     assert "第四十三条" in doc["basis"]
 
 
-def test_earliest_of_i2_and_i4() -> None:
-    # opened Fri 2023-09-01: I2 with its 30 WD extension → 2024-01-12 (see FORWARD);
-    # I4 + 90 calendar days: 09-30 is +29, 10-31 is +60, → Thu 2023-11-30, a working day
+def test_earliest_of_two_deadlines() -> None:
+    # from Fri 2023-09-01: I2 with its 30 WD extension → 2024-01-12 (see FORWARD);
+    # I11 + 60 calendar days: 09-30 is +29, → Tue 2023-10-31, a working day
     i2 = due(D("2023-09-01"), DEFAULT_RULES["I2"], extension=30, calendar=CAL)
-    i4 = due(D("2023-09-01"), DEFAULT_RULES["I4"], calendar=CAL)
-    assert i4.due == D("2023-11-30")
-    assert earliest([i2, i4]) is i4
+    i11 = due(D("2023-09-01"), DEFAULT_RULES["I11"], calendar=CAL)
+    assert i11.due == D("2023-10-31")
+    assert earliest([i2, i11]) is i11
+
+
+def test_a_labour_inspection_penalty_is_bounded_by_i2_not_by_ninety_days() -> None:
+    # 行政处罚法 art 60 yields to 条例 art 17 (a 行政法规 with its own period from 立案):
+    # the 90-day rule is not in the table, and I2 says why.
+    assert "I4" not in DEFAULT_RULES
+    assert "第六十条" in DEFAULT_RULES["I2"].basis and "第十七条" in DEFAULT_RULES["I2"].basis
+
+
+def test_wage_account_notice_cites_article_27() -> None:
+    # 保障农民工工资支付条例 art 27 ¶2: 工程完工且未拖欠 … 公示30日后，可以申请注销 (art 28 is 实名制).
+    assert DEFAULT_RULES["I14a"].basis == "《保障农民工工资支付条例》第二十七条第二款"
 
 
 # -- A9: the award is due -------------------------------------------------------------------

@@ -38,7 +38,7 @@ def test_desk_buckets_across_arbitration_and_mediation(world) -> None:  # type: 
     first = desk.bucket(Bucket.OVERDUE)[0]
     assert first.reference == "收件2023-09-18" and first.parties == "张伟 诉 贵州某建筑工程有限公司"
     # a decision takes the line off the desk
-    world.clerk_service().refuse(overdue, date(2023, 10, 7), "超过仲裁时效")
+    world.clerk_service().refuse(overdue, date(2023, 10, 7), "no_clear_claim")
     desk = DeskService(world.store, CLERK, today=lambda: date(2023, 10, 7)).desk()
     assert desk.counts.overdue == 0
 

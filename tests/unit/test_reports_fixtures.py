@@ -76,7 +76,7 @@ def seed_boundary_world(store: Any, *, projects: bool = True) -> dict[str, Any]:
     arb.accept(a2, date(2023, 3, 3))
     arb.close_mediation(a2, date(2023, 6, 1), amounts={arb.get(a2).claims[0].id: 800_000})
     a3 = receive(date(2023, 3, 1))
-    arb.refuse(a3, date(2023, 3, 3), "超过仲裁时效")
+    arb.refuse(a3, date(2023, 3, 3), "outside_scope", "社会保险费征缴")
     a5 = receive(date(2023, 5, 1))
     arb.accept(a5, date(2023, 5, 5))
     a1 = receive(date(2023, 12, 31))

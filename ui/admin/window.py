@@ -12,6 +12,7 @@ from app.services.permissions import Permission
 from ui.admin.audit_log import AuditLogTab
 from ui.admin.backup import BackupTab
 from ui.admin.holidays import HolidaysTab
+from ui.admin.organisation import OrganisationTab
 from ui.admin.users import UsersTab
 from ui.context import AppContext
 
@@ -40,6 +41,10 @@ class AdminWindow(QWidget):
         if context.can(Permission.USER_MANAGE):
             self.backup = BackupTab(context, self.tabs)
             self.tabs.addTab(self.backup, self.tr("Backup and restore"))
+        self.organisation: OrganisationTab | None = None
+        if context.can(Permission.USER_MANAGE):
+            self.organisation = OrganisationTab(context, self.tabs)
+            self.tabs.addTab(self.organisation, self.tr("Bureau and remedies"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():

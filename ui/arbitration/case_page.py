@@ -34,6 +34,7 @@ from app.services.arbitration import (
     CATEGORY_LABELS,
     CLOSURE_LABELS,
     PROCEDURE_LABELS,
+    REFUSAL_GROUNDS,
     ROLE_LABELS,
     SERVICE_DOCUMENTS,
     SIDE_EVENTS,
@@ -299,7 +300,12 @@ class CasePage(QWidget):
             kinds = [(label, key) for key, label in SIDE_EVENTS.items()]
             return [on, Field("what", self.tr("What:"), "choice", kinds), Field("note", self.tr("Note:"), "text")], \
                 lambda v: s.record_side_event(cid, v["on"], what=v["what"], note=v["note"])
-        if action in ("refuse", "withdraw_before_acceptance", "revoke", "terminate"):
+        if action == "refuse":  # only the grounds of 办案规则 art 31 (art 30 items (1)–(3))
+            grounds = [(words, code) for code, words in REFUSAL_GROUNDS.items()]
+            return [on, Field("ground", self.tr("Ground:"), "choice", grounds),
+                    Field("reason", self.tr("Particulars:"), "text")], \
+                lambda v: s.refuse(cid, v["on"], v["ground"], v["reason"])
+        if action in ("withdraw_before_acceptance", "revoke", "terminate"):
             return [on, reason], lambda v: getattr(s, action)(cid, v["on"], v["reason"])
         if action == "request_correction":
             return [on, Field("note", self.tr("What to correct:"), "text")], lambda v: s.request_correction(cid, v["on"], v["note"])

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
 from app.models.complaint import ActionKind, ClosureKind, DisposalMethod
+from app.services import complaint_procedure as procedure_rules
 from app.services import complaint_rules as rules
 from app.services.complaints import (
     OFFICER_CATEGORY,
@@ -96,6 +97,7 @@ class ComplaintCasePage(QDialog):
         self.tabs.addTab(self._decision_tab(), self.tr("Acceptance"))
         self.tabs.addTab(self._investigation_tab(), self.tr("Investigation"))
         self.tabs.addTab(self._payments_tab(), self.tr("Plan and payments"))
+        self.tabs.addTab(self._procedure_tab(), self.tr("Notice, defence and hearing"))
         self.tabs.addTab(self._review_tab(), self.tr("Legal review and decision"))
         self.tabs.addTab(self._close_tab(), self.tr("Closure"))
         self.tabs.addTab(self._files_tab(), self.tr("Documents and evidence"))
@@ -282,6 +284,109 @@ class ComplaintCasePage(QDialog):
         layout.addLayout(form)
         layout.addLayout(row)
         layout.addStretch(1)
+        return page
+
+    def _procedure_tab(self) -> QWidget:
+        """事先告知 → 送达 → 陈述申辩 → (听证) → 集体讨论: the steps before a decision, each dated."""
+        page = QWidget()
+        self.proc_kind = QComboBox(objectName="proc_kind")
+        for kind in ("penalty", "admin_decision"):
+            self.proc_kind.addItem(self._l(procedure_rules.DECISION_LABELS, kind), kind)
+        self.notice_date = _date_edit("notice_date")
+        self.notice_content = QLineEdit(objectName="notice_content")
+        self.notice_content.setPlaceholderText(self.tr("Intended measure, its facts, reasons and basis"))
+        self.notice_fine = MoneyEdit(field="fine")
+        self.notice_fine.setObjectName("notice_fine")
+        self.notice_serious = QCheckBox(self.tr("Another penalty of art 63 (suspension, licence …)"), objectName="notice_serious")
+        self.notice_complex = QCheckBox(self.tr("Complex or serious case (collective discussion)"), objectName="notice_complex")
+        self.notice_button = self._button("record_notice", self.tr("Record the prior notice"), self.record_notice, Permission.COMPLAINT_HANDLE)
+
+        self.service_document = QComboBox(objectName="service_document")
+        for key, name in procedure_rules.SERVED_DOCUMENTS.items():
+            self.service_document.addItem(name, key)
+        self.service_method = QComboBox(objectName="service_method")
+        for code in procedure_rules.METHOD_LABELS:
+            self.service_method.addItem(self._l(procedure_rules.METHOD_LABELS, code), str(code))
+        self.service_date = _date_edit("service_date")
+        self.service_recipient = QLineEdit(objectName="service_recipient")
+        self.service_recipient.setPlaceholderText(self.tr("Who received it"))
+        self.service_signed = QCheckBox(self.tr("Signed"), objectName="service_signed")
+        self.service_signed.setChecked(True)
+        self.service_note = QLineEdit(objectName="service_note")
+        self.service_note.setPlaceholderText(self.tr("If not signed: why (refused, witnesses …)"))
+        self.service_button = self._button("record_service", self.tr("Record service"), self.record_service, Permission.COMPLAINT_HANDLE)
+
+        self.statement_date = _date_edit("statement_date")
+        self.statement_waived = QCheckBox(self.tr("Waived in writing"), objectName="statement_waived")
+        self.statement_content = QLineEdit(objectName="statement_content")
+        self.statement_content.setPlaceholderText(self.tr("What the party stated"))
+        self.statement_button = self._button("record_statement", self.tr("Record"), self.record_statement, Permission.COMPLAINT_HANDLE)
+
+        self.hearing_request_date = _date_edit("hearing_request_date")
+        self.hearing_waived = QCheckBox(self.tr("Hearing waived in writing"), objectName="hearing_waived")
+        self.hearing_request_button = self._button("record_hearing_request", self.tr("Record the request"), self.record_hearing_request, Permission.COMPLAINT_HANDLE)
+        self.hearing_notice_date = _date_edit("hearing_notice_date")
+        self.hearing_on = _date_edit("hearing_on")
+        self.hearing_place = QLineEdit(objectName="hearing_place")
+        self.hearing_place.setPlaceholderText(self.tr("Place"))
+        self.hearing_notice_button = self._button("record_hearing_notice", self.tr("Record the hearing notice"), self.record_hearing_notice, Permission.COMPLAINT_HANDLE)
+        self.hearing_held_date = _date_edit("hearing_held_date")
+        self.hearing_host = QLineEdit(objectName="hearing_host")
+        self.hearing_host.setPlaceholderText(self.tr("Host (not an investigator) and clerk"))
+        self.hearing_record = QLineEdit(objectName="hearing_record")
+        self.hearing_record.setPlaceholderText(self.tr("What the hearing record says"))
+        self.hearing_button = self._button("record_hearing", self.tr("Record the hearing"), self.record_hearing, Permission.COMPLAINT_HANDLE)
+
+        self.discussion_date = _date_edit("discussion_date")
+        self.discussion_persons = QLineEdit(objectName="discussion_persons")
+        self.discussion_persons.setPlaceholderText(self.tr("Responsible persons present"))
+        self.discussion_conclusion = QLineEdit(objectName="discussion_conclusion")
+        self.discussion_conclusion.setPlaceholderText(self.tr("Conclusion"))
+        self.discussion_button = self._button("record_discussion", self.tr("Record"), self.record_discussion, Permission.COMPLAINT_HANDLE)
+
+        self.steps_table = self._table("procedure_steps", [
+            self.tr("Date"), self.tr("Decision"), self.tr("Step"), self.tr("Number"), self.tr("Content"),
+        ])
+        self.services_table = self._table("services", [
+            self.tr("Served on"), self.tr("Document"), self.tr("Service method"), self.tr("Recipient"), self.tr("Signature"),
+        ])
+
+        def row(*widgets: QWidget, stretch: QWidget | None = None) -> QHBoxLayout:
+            line = QHBoxLayout()
+            for w in widgets:
+                line.addWidget(w, 1 if w is stretch else 0)
+            if stretch is None:
+                line.addStretch(1)
+            return line
+
+        notice = QGroupBox(self.tr("Prior notice (行政处罚法 art 44; 若干规定 art 34)"))
+        f = QFormLayout(notice)
+        f.addRow(self.tr("Decision"), row(self.proc_kind, self.notice_date, QLabel(self.tr("fine (yuan)")), self.notice_fine))
+        f.addRow(self.tr("Content"), self.notice_content)
+        f.addRow("", row(self.notice_serious, self.notice_complex, self.notice_button))
+        service = QGroupBox(self.tr("Service (送达回证)"))
+        g = QFormLayout(service)
+        g.addRow(self.tr("Document"), row(self.service_document, self.service_method, self.service_date))
+        g.addRow(self.tr("Recipient"), row(self.service_recipient, self.service_signed, self.service_note,
+                                           self.service_button, stretch=self.service_note))
+        steps = QGroupBox(self.tr("Defence, hearing, collective discussion"))
+        h = QFormLayout(steps)
+        h.addRow(self.tr("Defence"), row(self.statement_date, self.statement_waived, self.statement_content,
+                                        self.statement_button, stretch=self.statement_content))
+        h.addRow(self.tr("Hearing request"), row(self.hearing_request_date, self.hearing_waived, self.hearing_request_button))
+        h.addRow(self.tr("Hearing notice"), row(self.hearing_notice_date, QLabel(self.tr("hearing on")), self.hearing_on,
+                                               self.hearing_place, self.hearing_notice_button, stretch=self.hearing_place))
+        h.addRow(self.tr("Hearing held"), row(self.hearing_held_date, self.hearing_host, self.hearing_record,
+                                             self.hearing_button, stretch=self.hearing_record))
+        h.addRow(self.tr("Collective discussion"), row(self.discussion_date, self.discussion_persons,
+                                                      self.discussion_conclusion, self.discussion_button,
+                                                      stretch=self.discussion_conclusion))
+        layout = QVBoxLayout(page)
+        layout.addWidget(notice)
+        layout.addWidget(service)
+        layout.addWidget(steps)
+        layout.addWidget(self.steps_table, 1)
+        layout.addWidget(self.services_table, 1)
         return page
 
     def _review_tab(self) -> QWidget:
@@ -501,6 +606,20 @@ class ComplaintCasePage(QDialog):
             (r.reviewed_on.isoformat(), r.reviewer, self._l(rules.ACTION_LABELS, r.decision_kind),
              self._l(rules.OPINION_LABELS, r.opinion), r.text)
             for r in d.reviews
+        ])
+        self._fill(self.steps_table, [
+            (st.occurred_on.isoformat(), self._l(procedure_rules.DECISION_LABELS, st.decision_kind),
+             self._l(procedure_rules.STEP_LABELS, st.step)
+             + ("（" + self.tr("waived") + "）" if st.waived else "")
+             + ("（" + self.tr("hearing offered") + "）" if st.hearing_offered else ""),
+             st.number, st.content or st.persons)
+            for st in d.steps
+        ])
+        self._fill(self.services_table, [
+            (r.served_on.isoformat(), f"{procedure_rules.SERVED_DOCUMENTS.get(r.document, r.document)} {r.document_no}",
+             self._l(procedure_rules.METHOD_LABELS, r.method), r.recipient,
+             self.tr("signed") if r.signed else r.note)
+            for r in d.services
         ])
         self._fill_files()
         self.project_button.setEnabled(d.project_id is not None)
@@ -757,6 +876,52 @@ class ComplaintCasePage(QDialog):
             facts=self.decision_facts.toPlainText(), basis=self.decision_basis.text(),
             order=self.decision_order.text(), fine_fen=fine, ordered_fen=ordered,
             publish=self.publish.isChecked()))
+
+    def record_notice(self) -> bool:
+        d = self.detail
+        kind = self.proc_kind.currentData()
+        try:
+            fine = self.notice_fine.fen() if kind == "penalty" else None
+        except UserError as err:
+            return self._fail(err)
+        ok = self._run(lambda: self.service.record_prior_notice(
+            d.id, kind, self._day(self.notice_date), self.notice_content.text(), intended_fine_fen=fine,
+            other_serious_penalty=self.notice_serious.isChecked(), complex_case=self.notice_complex.isChecked()))
+        if ok:
+            self.service_document.setCurrentIndex(self.service_document.findData("prior_notice"))
+        return ok
+
+    def record_service(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_service(
+            d.id, self.service_document.currentData(), self.service_method.currentData(), self._day(self.service_date),
+            self.service_recipient.text(), signed=self.service_signed.isChecked(), note=self.service_note.text()))
+
+    def record_statement(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_statement(
+            d.id, self.proc_kind.currentData(), self._day(self.statement_date),
+            waived=self.statement_waived.isChecked(), content=self.statement_content.text()))
+
+    def record_hearing_request(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_hearing_request(
+            d.id, self._day(self.hearing_request_date), waived=self.hearing_waived.isChecked()))
+
+    def record_hearing_notice(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_hearing_notice(
+            d.id, self._day(self.hearing_notice_date), self._day(self.hearing_on), self.hearing_place.text()))
+
+    def record_hearing(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_hearing(
+            d.id, self._day(self.hearing_held_date), self.hearing_host.text(), self.hearing_record.text()))
+
+    def record_discussion(self) -> bool:
+        d = self.detail
+        return self._run(lambda: self.service.record_collective_discussion(
+            d.id, self._day(self.discussion_date), self.discussion_persons.text(), self.discussion_conclusion.text()))
 
     def published(self) -> bool:
         d = self.detail
