@@ -43,7 +43,7 @@ from ui.tasks import TaskRunner
 
 OK_STYLE = "color: #1b6e2a;"
 # Shown in the Record column already, or meaningless to a reader.
-HIDDEN_FIELDS = frozenset({"id", "uuid", "name_sort", "password_hash"})
+HIDDEN_FIELDS = frozenset({"id", "uuid", "name_sort"})
 # Coded values shown in words, as the parties window shows them.
 def _status_text(table: str, status: str, language: str) -> str:
     """A case's state by name, as its own area calls it."""
