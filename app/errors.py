@@ -613,6 +613,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "demo.scale_invalid": ("The scale must be a whole number of at least 1 (not {value}).",
                            "倍数应为不小于1的整数（不能是{value}）。"),
+    # Records and exports (issue 13)
+    "audit.anchor_file": (
+        "{path} carries no audit anchor (only files exported by this program do), or cannot be read.",
+        "{path} 中没有校验锚点（只有本程序导出的文件带有），或该文件无法读取。",
+    ),
 }
 
 
