@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     verify.add_argument(
         "--anchor-from", action="append", default=[], metavar="FILE",
-        help="an exported file (xlsx/pdf) or backup whose properties carry an anchor (repeatable)",
+        help="an exported file (xlsx/pdf) whose properties carry the anchor written at export (repeatable)",
     )
     verify.set_defaults(handler=_verify)
 

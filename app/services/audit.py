@@ -13,6 +13,7 @@ import hashlib
 import json
 import secrets
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,7 +24,7 @@ from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Mapper, Session
 
 from app.models.audit import AuditEntry, AuditHead, AuditKey
-from app.privacy import Sensitive, protected
+from app.privacy import Sensitive, protected, scrub
 from app.services.actor import Actor
 from app.store.base import Base
 from app.store.types import utc_now
@@ -114,13 +115,21 @@ def _sensitive_by_table() -> dict[str, dict[str, Sensitive]]:
     return _SENSITIVE_BY_TABLE
 
 
+_KEYS: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()  # engine -> key: it never changes
+
+
 def audit_key(connection: Connection) -> bytes:
     """The database's audit key (made by migration 0010; made here if missing)."""
+    key = _KEYS.get(connection.engine)
+    if key is not None:
+        return key
     secret = connection.execute(select(AuditKey.secret).where(AuditKey.id == 1)).scalar()
     if secret is None:
         secret = secrets.token_hex(32)
         connection.execute(insert(AuditKey).values(id=1, secret=secret))
-    return bytes.fromhex(secret)
+        return bytes.fromhex(secret)  # cached once committed and read again
+    key = _KEYS[connection.engine] = bytes.fromhex(secret)
+    return key
 
 
 def protect_changes(table_name: str, changes: dict[str, Any], key: bytes | Callable[[], bytes]) -> dict[str, Any]:
@@ -491,12 +500,16 @@ def protect_existing_entries(connection: Connection, actor: Actor, *, batch: int
             hash_held = chain_hash(row["prev_hash"], content) == row["entry_hash"]
             link_held = row["prev_hash"] == old_prev
             changes = row["changes"]
-            if row["action"] in ROW_ACTIONS:
+            if row["action"] in (*ROW_ACTIONS, "export"):
                 try:
                     parsed = json.loads(changes)
                 except ValueError:
                     parsed = None
-                if isinstance(parsed, dict):
+                if isinstance(parsed, dict) and row["action"] == "export":  # a search typed as an ID number
+                    scrubbed = {k: scrub(v) if isinstance(v, str) else v for k, v in parsed.items()}
+                    if scrubbed != parsed:
+                        changes = canonical_json(scrubbed)
+                elif isinstance(parsed, dict):
                     protected_changes = protect_changes(row["table_name"], parsed, key)
                     if protected_changes is not parsed:
                         changes = canonical_json(protected_changes)

@@ -115,6 +115,7 @@ def save_workbook(
                 for cell in row:
                     make_inert(cell)
     _check(cancel)
+    wb.properties.creator = "人社办案台 Renshe Desk"
     if trace is not None:
         wb.properties.keywords = ANCHOR_KEYWORD + trace.record(target.name, rows)
     save_atomically(wb.save, target, cancel=cancel, owner_only=trace is not None and trace.full)

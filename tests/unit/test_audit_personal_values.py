@@ -65,6 +65,12 @@ def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch)
     row = parties.create({"kind": "person", "name": "张伟", "id_no": ID_A, "phone": PHONE})
     parties.update(row.id, row.version, {"id_no": ID_B, "address": "贵州省贵阳市南明区花果园街道1号"})
     parties.create({"kind": "org", "name": "某公司"})
+    with old_store.sessions() as session:  # the old full export's entry named its search in full
+        from app.services.actor import Actor
+
+        audit.append(session.connection(), Actor("admin", 1), [audit.PendingEntry(
+            "export", "party", None, None, {"full": True, "search": ID_B, "kind": ""}, None, "移送法院")])
+        session.commit()
     assert ID_A in _raw_changes(old_store)
     with old_store.read() as session:
         before = audit.verify(session)
@@ -84,7 +90,7 @@ def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch)
         summary = json.loads(rechain.changes)
         assert summary["old_head"] == f"{before.head_seq}:{before.head_hash}"
         assert summary["new_head"].startswith(f"{before.head_seq}:") and summary["new_head"] != summary["old_head"]
-        assert summary["entries_rewritten"] == 2 and rechain.seq == before.head_seq + 1
+        assert summary["entries_rewritten"] == 3 and rechain.seq == before.head_seq + 1
         assert rechain.actor == "(migration 0010)"
     finally:
         store.dispose()
