@@ -13,6 +13,9 @@ def open_gui(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from app.config import protect_files
+
+    protect_files()  # before any file is made: owner-only files, a private temporary folder
     from app.cli import run
 
     return run(sys.argv[1:] if argv is None else argv, open_gui=open_gui)

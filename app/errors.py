@@ -823,6 +823,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "arbitration.claim_change_same": (
         "The claim already asks for {claimed} yuan.", "该项仲裁请求的金额已是{claimed}元。",
     ),
+    # Records and exports (issue 13)
+    "audit.anchor_file": (
+        "{path} carries no audit anchor (only files exported by this program do), or cannot be read.",
+        "{path} 中没有校验锚点（只有本程序导出的文件带有），或该文件无法读取。",
+    ),
 }
 
 

@@ -71,10 +71,17 @@ def preview_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, A
                           label: str, on_error: Callable[[BaseException], None]) -> None:
     """Write the PDF off the GUI thread into the private temporary folder, then open
     the print preview on it."""
-    from app.config import data_dir
+    import os
 
-    folder = data_dir() / "tmp"
-    folder.mkdir(parents=True, exist_ok=True)
+    from app.config import PRIVATE_TEMP_NAME, data_dir
+
+    # The program's private temporary folder (app.config.protect_files), named by this
+    # process so that the next start cleans it once we are gone.
+    folder = Path(tempfile.gettempdir())
+    private = data_dir() / PRIVATE_TEMP_NAME
+    if private not in folder.parents:
+        folder = private / f"{os.getpid()}-print"
+        folder.mkdir(parents=True, exist_ok=True)
     path = Path(tempfile.mkdtemp(prefix="print-", dir=folder)) / f"{name}.pdf"
 
     def body(progress: Any, cancel: Any) -> Path:

@@ -50,6 +50,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--anchor", action="append", default=[], metavar="SEQ:HASH",
         help="an anchor written down from an earlier verify (repeatable): that entry must still have that hash",
     )
+    verify.add_argument(
+        "--anchor-from", action="append", default=[], metavar="FILE",
+        help="an exported file (xlsx/pdf) whose properties carry the anchor written at export (repeatable)",
+    )
     verify.set_defaults(handler=_verify)
 
 
@@ -101,9 +105,11 @@ def actor_for_admin(store, username: str):  # type: ignore[no-untyped-def]
 def _verify(args: argparse.Namespace) -> int:
     from app.services import audit
     from app.services.audit_log import AuditLogService
+    from app.services.exports import anchor_from_file
 
     try:
         anchors = [audit.parse_anchor(text) for text in args.anchor]
+        anchors += [audit.parse_anchor(anchor_from_file(path)) for path in args.anchor_from]
     except ValueError as exc:
         raise UserError("audit.anchor_invalid", value=str(exc)) from exc
     store = open_store_for(args)
@@ -124,6 +130,7 @@ def _verify(args: argparse.Namespace) -> int:
                             "seq": b.seq,
                             "table": b.table_name,
                             "record_id": b.record_id,
+                            "label": b.label,
                             "message": b.describe(language),
                         }
                         for b in result.breaks

@@ -126,13 +126,17 @@ def _import(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from app.services.arbitration import ArbitrationCaseService
+    from app.services.exports import ExportTrace
     from app.spreadsheets.arbitration import export_docket
 
     store = open_store_for(args)
     try:
-        service = ArbitrationCaseService(store, _actor(args, store))
+        actor = _actor(args, store)
+        service = ArbitrationCaseService(store, actor)
+        trace = ExportTrace(store, actor, "arbitration.docket", "arbitration_case",
+                            details={k: v for k, v in (("status", args.status), ("overdue", args.overdue)) if v})
         rows = export_docket(service.query(status=args.status, overdue=args.overdue), Path(args.out),
-                             progress=terminal_progress("导出" if _zh(args) else "exporting"))
+                             progress=terminal_progress("导出" if _zh(args) else "exporting"), trace=trace)
     finally:
         store.dispose()
     if args.json:

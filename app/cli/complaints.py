@@ -142,12 +142,16 @@ def _export(args: argparse.Namespace) -> int:
         from app.services.permissions import Permission
 
         actor.require(Permission.COMPLAINT_EXPORT)
+        from app.services.exports import ExportTrace
+
+        trace = ExportTrace(store, actor, f"complaints.{args.sheet}", "complaint",
+                            details={k: v for k, v in filters.items() if v})
         progress, finish = _line_progress("导出" if _zh(args) else "exporting")
         try:
             if args.sheet == "ledger":
-                rows = export_ledger(service.ledger(**filters), out, progress=progress)
+                rows = export_ledger(service.ledger(**filters), out, progress=progress, trace=trace)
             else:
-                rows = export_complaints(service.query(**filters), out, progress=progress)
+                rows = export_complaints(service.query(**filters), out, progress=progress, trace=trace)
         finally:
             finish()
     finally:

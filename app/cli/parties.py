@@ -164,6 +164,7 @@ def _export_format(args: argparse.Namespace, out: Path) -> str:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from app.services.exports import ExportTrace
     from app.services.parties import PartyService
 
     out = Path(args.out)
@@ -174,16 +175,18 @@ def _export(args: argparse.Namespace) -> int:
         query = PartyService(store, actor).query_for_export(
             text=args.search, kind=args.kind, full=bool(args.full), reason=args.reason
         )
+        trace = ExportTrace(store, actor, f"parties.{fmt}", "party", full=bool(args.full), reason=args.reason or "",
+                            details={"search": args.search or "", "kind": args.kind or ""})
         progress, finish = _line_progress("导出" if _zh(args) else "exporting")
         try:
             if fmt == "pdf":
                 from app.documents.party_register import write_party_register_pdf
 
-                rows = write_party_register_pdf(query, out, progress=progress, title=args.title)
+                rows = write_party_register_pdf(query, out, progress=progress, title=args.title, trace=trace)
             else:
                 from app.spreadsheets.parties import export_parties
 
-                rows = export_parties(query, out, progress=progress)
+                rows = export_parties(query, out, progress=progress, trace=trace)
         finally:
             finish()
     finally:

@@ -50,6 +50,12 @@ def _actor(args: argparse.Namespace, store: Any) -> Any:
     return anonymous_reader() if has_accounts(store) else setup_actor()
 
 
+def _trace(store: Any, actor: Any, export: str, year: int) -> Any:
+    from app.services.exports import ExportTrace
+
+    return ExportTrace(store, actor, export, "report", details={"year": year})
+
+
 def _yearly(args: argparse.Namespace) -> int:
     from app.reports.yearly import yearly_figures
 
@@ -64,13 +70,14 @@ def _yearly(args: argparse.Namespace) -> int:
         if args.pdf:
             from app.documents.yearly_report import write_yearly_report_pdf
 
-            write_yearly_report_pdf(figures, Path(args.pdf), progress=terminal_progress("PDF"))
+            write_yearly_report_pdf(figures, Path(args.pdf), progress=terminal_progress("PDF"),
+                                    trace=_trace(store, actor, "report.yearly.pdf", args.year))
             written["pdf"] = str(args.pdf)
         if args.xlsx:
             from app.spreadsheets.yearly_report import export_yearly_report
 
             export_yearly_report(figures, Path(args.xlsx), store=store, actor=actor,
-                                 progress=terminal_progress("Excel"))
+                                 progress=terminal_progress("Excel"), trace=_trace(store, actor, "report.yearly.xlsx", args.year))
             written["xlsx"] = str(args.xlsx)
     finally:
         store.dispose()

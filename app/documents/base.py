@@ -68,6 +68,7 @@ from reportlab.platypus import (
 
 from app.errors import Cancelled, UserError
 from app.resources import font_path
+from app.services.audit import ANCHOR_KEYWORD
 
 FONT_NAME = "WenQuanYi"
 # The font has no bold face: <b> maps to the same face (one embedded subset);
@@ -428,6 +429,7 @@ def _numbered_canvas(document: OfficialDocument) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
             self.pages_done += 1
+            document.pages_laid = self.pages_done
             document.draw_footer(self, self.pages_done)
             super().showPage()
 
@@ -435,6 +437,8 @@ def _numbered_canvas(document: OfficialDocument) -> type[Canvas]:
             self.beginForm(TOTAL_PAGES_FORM)
             document.draw_total(self, self.pages_done)
             self.endForm()
+            if document.keywords is not None:  # known only now, when every page is laid out
+                self.setKeywords(document.keywords())
             super().save()
 
     return NumberedCanvas
@@ -468,6 +472,8 @@ class OfficialDocument:
         self.header_line = header_line
         self.styles = document_styles()
         self.pages = 0
+        self.pages_laid = 0
+        self.keywords: Callable[[], str] | None = None
 
     # -- page furniture -------------------------------------------------
     def draw_header(self, canvas: Canvas, page: int) -> None:
@@ -537,15 +543,30 @@ class OfficialDocument:
         doc.addPageTemplates([PageTemplate(id=lay.name, frames=[frame], onPage=self._on_page)])
         return doc
 
-    def build(self, path: str | os.PathLike[str], flowables: Iterable[Flowable], *, cancel: Any = None) -> int:
+    def build(
+        self,
+        path: str | os.PathLike[str],
+        flowables: Iterable[Flowable],
+        *,
+        cancel: Any = None,
+        trace: Any = None,
+        rows: Callable[[], int] | None = None,
+    ) -> int:
         """Write the PDF atomically; return the number of pages.
 
         `flowables` may be a generator (pulled lazily); `cancel` (a CancelToken)
         is checked whenever more flowables are pulled and raises Cancelled,
-        leaving no file behind.
+        leaving no file behind.  With a `trace` (app.services.exports.ExportTrace)
+        the export is audited once the pages are laid out, `rows()` rows (else the
+        pages), and the PDF's keywords carry the audit chain's head after that entry.
         """
         target = Path(path)
-        with atomic_output(target) as temp_name:
+        if trace is not None:
+            def keywords() -> str:
+                return ANCHOR_KEYWORD + trace.record(target.name, rows() if rows is not None else self.pages_laid)
+
+            self.keywords = keywords
+        with atomic_output(target, owner_only=trace is not None and trace.full) as temp_name:
             doc = self.template(temp_name)
             story = _LazyFlowables(flowables, cancel)
             doc.build(story, canvasmaker=_numbered_canvas(self))
@@ -567,9 +588,10 @@ class OfficialDocument:
 
 
 @contextlib.contextmanager
-def atomic_output(target: Path) -> Iterator[str]:
+def atomic_output(target: Path, *, owner_only: bool = False) -> Iterator[str]:
     """Yield a temporary file name beside `target`; rename it over `target` on
-    success, delete it on any failure (including Cancelled)."""
+    success, delete it on any failure (including Cancelled).  `owner_only`: 0600
+    whatever the umask (a full export)."""
     folder = target.parent if str(target.parent) else Path(".")
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
@@ -578,7 +600,7 @@ def atomic_output(target: Path) -> Iterator[str]:
     os.close(handle)
     try:
         yield temp_name
-        os.chmod(temp_name, 0o666 & ~_UMASK)  # mkstemp makes it owner-only; be an ordinary file
+        os.chmod(temp_name, 0o600 if owner_only else 0o666 & ~_current_umask())  # mkstemp makes it 0600
         os.replace(temp_name, target)
     except OSError as exc:
         _remove_quietly(temp_name)
@@ -594,13 +616,10 @@ def _remove_quietly(name: str) -> None:
 
 
 def _current_umask() -> int:
-    # os.umask can only be read by setting it; done once, at import.
-    mask = os.umask(0o022)
+    # os.umask can only be read by setting it (briefly to owner-only, the safe side).
+    mask = os.umask(0o077)
     os.umask(mask)
     return mask
-
-
-_UMASK = _current_umask()
 
 __all__ = [
     "BOLD_FONT_NAME",

@@ -71,6 +71,7 @@ def write_party_register_pdf(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.services.exports.ExportTrace: the export audits itself
     title: str | None = None,
     organisation: str = "",
     printed_on: date | None = None,
@@ -127,5 +128,5 @@ def write_party_register_pdf(
 
     if progress:
         progress(0, total)
-    doc.build(path, story(), cancel=cancel)
+    doc.build(path, story(), cancel=cancel, trace=trace, rows=lambda: printed)
     return printed

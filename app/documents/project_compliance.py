@@ -123,6 +123,7 @@ def write_compliance_pdf(
     *,
     progress: Callable[[int, int], None] | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.services.exports.ExportTrace: the export audits itself
     title: str | None = None,
     organisation: str = "",
     printed_on: date | None = None,
@@ -175,5 +176,5 @@ def write_compliance_pdf(
 
     if progress:
         progress(0, total)
-    doc.build(path, story(), cancel=cancel)
+    doc.build(path, story(), cancel=cancel, trace=trace, rows=lambda: total)
     return pages.summary()

@@ -50,6 +50,7 @@ def write_public_roster_pdf(
     printed_on: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.services.exports.ExportTrace: the export audits itself
     title: str = DEFAULT_TITLE,
 ) -> int:
     """Print the public roster at `path`; return the number of lines printed."""
@@ -96,5 +97,5 @@ def write_public_roster_pdf(
 
     if progress:
         progress(0, total)
-    doc.build(path, story(), cancel=cancel)
+    doc.build(path, story(), cancel=cancel, trace=trace, rows=lambda: total)
     return total

@@ -70,6 +70,7 @@ def write_training_summary_pdf(
     printed_on: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.services.exports.ExportTrace: the export audits itself
 ) -> int:
     """Print the summary at `path`; return the number of pages."""
     printed_on = printed_on or bureau_today()
@@ -164,7 +165,7 @@ def write_training_summary_pdf(
         if organisation:
             yield from signature_block(organisation, printed_on, st, space_before=12)
 
-    pages = doc.build(path, story(), cancel=cancel)
+    pages = doc.build(path, story(), cancel=cancel, trace=trace)
     if progress:
         progress(3, 3)
     return pages

@@ -196,6 +196,7 @@ def write_yearly_report_pdf(
     printed_on: date | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.services.exports.ExportTrace: the export audits itself
 ) -> int:
     """Write the report at `path` (atomically); return the number of pages."""
     f = figures
@@ -398,7 +399,7 @@ def write_yearly_report_pdf(
         yield from section_notes(["projects_active", "project_compliance_rate"])
         step(7)
 
-    pages = doc.build(path, story(), cancel=cancel)
+    pages = doc.build(path, story(), cancel=cancel, trace=trace)
     step(8)
     return pages
 

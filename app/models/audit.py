@@ -42,6 +42,18 @@ class AuditEntry(Base):
     )
 
 
+class AuditKey(Base):
+    """This database's secret for the keyed digests of personal values in audit entries
+    (app.privacy.keyed_digest).  Made by migration 0010 (or on first use); never audited,
+    never exported: whoever can read it can read the records themselves, while a copy of
+    the audit entries alone gives no way to test guesses of an ID number."""
+
+    __tablename__ = "audit_key"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))
+
+
 class AuditHead(Base):
     """The chain's head: one row, locked by every writer to keep the chain linear."""
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import secrets
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,12 +23,15 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, update
 from sqlalchemy.orm import Mapper, Session
 
-from app.models.audit import AuditEntry, AuditHead
+from app.models.audit import AuditEntry, AuditHead, AuditKey
+from app.privacy import Sensitive, protected, scrub
 from app.services.actor import Actor
 from app.store.base import Base
 from app.store.types import utc_now
 
 GENESIS_HASH = "0" * 64
+# An exported file's properties (xlsx keywords, PDF keywords) carry `audit-anchor:SEQ:HASH`.
+ANCHOR_KEYWORD = "audit-anchor:"
 ANCHOR_DIGITS = 16  # of an entry's hash in an anchor: enough to tell, short enough to copy by hand
 # Columns that change on every write and say nothing a reader needs in old → new.
 NOISE_COLUMNS = frozenset({"version", "updated_at", "created_at"})
@@ -82,6 +87,64 @@ def record_digest(obj: Any) -> str:
     # A ledger import computes the same digest from the rows it writes, without the ORM
     # (app/services/complaint_import.py `_TableWriter.digests`): a change here changes it there too.
     return hashlib.sha256(canonical_json(record_state(obj)).encode()).hexdigest()
+
+
+# Field names whose values are personal data in any table; models add their own in `__sensitive__`.
+SENSITIVE_FIELDS: dict[str, Sensitive] = {
+    "id_no": Sensitive.ID_NO,
+    "phone": Sensitive.PHONE,
+    "address": Sensitive.ADDRESS,
+    "bank_account": Sensitive.BANK_ACCOUNT,
+}
+
+
+def sensitive_fields(table_name: str) -> dict[str, Sensitive]:
+    return _sensitive_by_table().get(table_name, SENSITIVE_FIELDS)
+
+
+_SENSITIVE_BY_TABLE: dict[str, dict[str, Sensitive]] = {}
+
+
+def _sensitive_by_table() -> dict[str, dict[str, Sensitive]]:
+    if len(_SENSITIVE_BY_TABLE) != len(Base.registry.mappers):  # built again once more models are imported
+        _SENSITIVE_BY_TABLE.clear()
+        for mapper in Base.registry.mappers:
+            _SENSITIVE_BY_TABLE[mapper.local_table.name] = {  # type: ignore[attr-defined]
+                **SENSITIVE_FIELDS, **getattr(mapper.class_, "__sensitive__", {})
+            }
+    return _SENSITIVE_BY_TABLE
+
+
+_KEYS: weakref.WeakKeyDictionary[Any, bytes] = weakref.WeakKeyDictionary()  # engine -> key: it never changes
+
+
+def audit_key(connection: Connection) -> bytes:
+    """The database's audit key (made by migration 0010; made here if missing)."""
+    key = _KEYS.get(connection.engine)
+    if key is not None:
+        return key
+    secret = connection.execute(select(AuditKey.secret).where(AuditKey.id == 1)).scalar()
+    if secret is None:
+        secret = secrets.token_hex(32)
+        connection.execute(insert(AuditKey).values(id=1, secret=secret))
+        return bytes.fromhex(secret)  # cached once committed and read again
+    key = _KEYS[connection.engine] = bytes.fromhex(secret)
+    return key
+
+
+def protect_changes(table_name: str, changes: dict[str, Any], key: bytes | Callable[[], bytes]) -> dict[str, Any]:
+    """Personal values of `changes` ({field: [old, new]}) as masked value + keyed digest: the
+    full value lives only in the record (issue 13).  `key` may be a callable, read when needed."""
+    fields = sensitive_fields(table_name)
+    if not any(f in changes for f in fields):
+        return changes
+    raw_key = key() if callable(key) else key
+    result = dict(changes)
+    for name, kind in fields.items():
+        pair = result.get(name)
+        if isinstance(pair, list):
+            result[name] = [protected(kind, v, raw_key) if isinstance(v, str) and v else v for v in pair]
+    return result
 
 
 def redact(obj: Any, changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
@@ -187,6 +250,12 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
     from sqlalchemy import inspect
 
     entries: list[PendingEntry] = []
+    keys: list[bytes] = []
+
+    def key() -> bytes:  # read once per flush, and only when a personal value is in the changes
+        if not keys:
+            keys.append(audit_key(session.connection()))
+        return keys[0]
 
     def make(obj: Any, action: str, changes: dict[str, list[Any]]) -> PendingEntry:
         state = inspect(obj)
@@ -196,7 +265,7 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
             table_name=obj.__table__.name,
             record_id=state.identity[0] if state.identity else getattr(obj, "id", None),
             record_uuid=str(uuid_value) if uuid_value is not None else None,
-            changes=redact(obj, changes),
+            changes=protect_changes(obj.__table__.name, redact(obj, changes), key),
             record_digest=None if action == "delete" else record_digest(obj),
         )
 
@@ -241,11 +310,12 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
 @dataclass(frozen=True)
 class Break:
     # chain_gap | prev_mismatch | hash_mismatch | head_mismatch | record_changed | record_unlogged |
-    # record_missing | anchor_mismatch | anchor_missing
+    # record_missing | anchor_mismatch | anchor_missing | derived_mismatch
     code: str
     seq: int | None
     table_name: str | None = None
     record_id: int | None = None
+    label: str = ""  # what a reader knows the record by (a case number)
 
     def describe(self, language: str = "zh_CN") -> str:
         zh = {
@@ -258,6 +328,7 @@ class Break:
             "record_missing": "记录 {table}#{record} 在程序之外被删除（最后一条相关日志为第{seq}条）",
             "anchor_mismatch": "第{seq}条日志与先前记下的校验锚点不符（整条日志链被改写过）",
             "anchor_missing": "先前记下校验锚点的第{seq}条日志已不存在（日志被截断或改写）",
+            "derived_mismatch": "仲裁案件 {label}（#{record}）的期限与其办案记录推算的不符（期限缓存在程序之外被修改）",
         }
         en = {
             "chain_gap": "entries are missing or reordered before entry {seq}",
@@ -269,9 +340,11 @@ class Break:
             "record_missing": "record {table}#{record} was deleted outside the program (last entry {seq})",
             "anchor_mismatch": "entry {seq} no longer matches the anchor written down for it (the chain was rewritten)",
             "anchor_missing": "entry {seq}, whose anchor was written down, is gone (the record was cut or rewritten)",
+            "derived_mismatch": "the deadlines of arbitration case {label} (#{record}) do not follow from its events "
+            "(the deadline cache was changed outside the program)",
         }
         template = (en if language == "en" else zh)[self.code]
-        return template.format(seq=self.seq, table=self.table_name, record=self.record_id)
+        return template.format(seq=self.seq, table=self.table_name, record=self.record_id, label=self.label)
 
 
 @dataclass
@@ -390,3 +463,85 @@ def _entries(session: Session) -> Iterator[AuditEntry]:
     for entry in session.scalars(stmt):
         yield entry
         session.expunge(entry)
+
+
+# ---------------------------------------------------------------- migration 0010
+
+RECHAIN = "rechain"
+
+
+def protect_existing_entries(connection: Connection, actor: Actor, *, batch: int = 5000) -> dict[str, Any] | None:
+    """Rewrite the personal values already in audit entries as masked value + keyed digest,
+    recompute the chain's hashes, and append a "rechain" entry naming the old and the new
+    head (so an anchor written down before can be mapped).  Returns that entry's changes,
+    or None when no entry held a personal value.
+
+    A break already in the chain is kept, not laundered: an entry whose stored hash did not
+    match its content keeps that stored hash, and a link that did not hold keeps its stored
+    previous hash, so `audit verify` reports the same entry afterwards.
+    """
+    key = audit_key(connection)
+    table = AuditEntry.__table__
+    old_head_seq, old_head_hash = connection.execute(
+        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
+    ).one()
+    old_prev, new_prev = GENESIS_HASH, GENESIS_HASH
+    rewritten, first_rewritten, last_seq = 0, None, 0
+    while True:
+        rows = connection.execute(
+            select(table).where(table.c.seq > last_seq).order_by(table.c.seq).limit(batch)
+        ).mappings().all()
+        if not rows:
+            break
+        updates = []
+        for row in rows:
+            last_seq = row["seq"]
+            content = {name: row[name] for name in ENTRY_FIELDS}
+            hash_held = chain_hash(row["prev_hash"], content) == row["entry_hash"]
+            link_held = row["prev_hash"] == old_prev
+            changes = row["changes"]
+            if row["action"] in (*ROW_ACTIONS, "export"):
+                try:
+                    parsed = json.loads(changes)
+                except ValueError:
+                    parsed = None
+                if isinstance(parsed, dict) and row["action"] == "export":  # a search typed as an ID number
+                    scrubbed = {k: scrub(v) if isinstance(v, str) else v for k, v in parsed.items()}
+                    if scrubbed != parsed:
+                        changes = canonical_json(scrubbed)
+                elif isinstance(parsed, dict):
+                    protected_changes = protect_changes(row["table_name"], parsed, key)
+                    if protected_changes is not parsed:
+                        changes = canonical_json(protected_changes)
+            if changes != row["changes"]:
+                rewritten += 1
+                first_rewritten = first_rewritten or row["seq"]
+            prev_hash = new_prev if link_held else row["prev_hash"]
+            entry_hash = chain_hash(prev_hash, {**content, "changes": changes}) if hash_held else row["entry_hash"]
+            if (changes, prev_hash, entry_hash) != (row["changes"], row["prev_hash"], row["entry_hash"]):
+                updates.append({"s": row["seq"], "c": changes, "p": prev_hash, "e": entry_hash})
+            old_prev, new_prev = row["entry_hash"], entry_hash
+        if updates:
+            from sqlalchemy import bindparam
+
+            connection.execute(
+                update(table).where(table.c.seq == bindparam("s"))
+                .values(changes=bindparam("c"), prev_hash=bindparam("p"), entry_hash=bindparam("e")),
+                updates,
+            )
+    if not rewritten:
+        return None
+    if old_head_seq == last_seq and old_head_hash == old_prev:  # a head that held moves with the chain
+        connection.execute(update(AuditHead).where(AuditHead.id == 1).values(last_hash=new_prev))
+    summary = {
+        "old_head": f"{old_head_seq}:{old_head_hash}",
+        "new_head": f"{old_head_seq}:{new_prev}",
+        "entries_rewritten": rewritten,
+        "first_rewritten": first_rewritten,
+    }
+    append(connection, actor, [PendingEntry(
+        RECHAIN, AuditEntry.__tablename__, None, None, summary, None,
+        "迁移0010：日志中的身份证号、电话、地址、账号改为脱敏值加密钥摘要，日志链重新计算 / "
+        "migration 0010: personal values in the log kept as masked value + keyed digest; the chain re-hashed",
+    )])
+    return summary

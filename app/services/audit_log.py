@@ -6,43 +6,23 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
 
 from app.clock import day_start, local_time
 from app.models.audit import AuditEntry
-from app.privacy import Sensitive, mask
+from app.privacy import mask
 from app.services import audit
 from app.services.actor import Actor
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
 from app.store.engine import Store
 
-# Field names whose values are personal data, wherever they appear in an entry.
-# Field names that are personal data in any table; models add their own in `__sensitive__`.
-SENSITIVE_FIELDS: dict[str, Sensitive] = {
-    "id_no": Sensitive.ID_NO,
-    "phone": Sensitive.PHONE,
-    "address": Sensitive.ADDRESS,
-    "bank_account": Sensitive.BANK_ACCOUNT,
-}
-
-
-@lru_cache(maxsize=1)
-def _sensitive_by_table() -> dict[str, dict[str, Sensitive]]:
-    from app.store.base import Base
-
-    return {
-        mapper.local_table.name: {**SENSITIVE_FIELDS, **getattr(mapper.class_, "__sensitive__", {})}  # type: ignore[attr-defined]
-        for mapper in Base.registry.mappers
-    }
-
-
-def sensitive_fields(table_name: str) -> dict[str, Sensitive]:
-    return _sensitive_by_table().get(table_name, SENSITIVE_FIELDS)
-ACTIONS = ("insert", "bulk_insert", "update", "delete", "reveal", "export", "login", "baseline")
+# Field names whose values are personal data (kept in app.services.audit, which protects them).
+SENSITIVE_FIELDS = audit.SENSITIVE_FIELDS
+sensitive_fields = audit.sensitive_fields
+ACTIONS = ("insert", "bulk_insert", "update", "delete", "reveal", "export", "login", "baseline", "rechain")
 
 
 @dataclass(frozen=True)
@@ -81,7 +61,9 @@ def masked_changes(raw: str, table_name: str = "") -> dict[str, Any]:
     for field, kind in sensitive_fields(table_name).items():
         value = changes.get(field)
         if isinstance(value, list):
-            changes[field] = [mask(kind, v) if isinstance(v, str) else v for v in value]
+            # An entry keeps {"masked", "hmac"} (issue 13); one older than migration 0010 kept the value.
+            changes[field] = [v.get("masked", "") if isinstance(v, dict) else mask(kind, v) if isinstance(v, str) else v
+                              for v in value]
         elif isinstance(value, str):
             changes[field] = mask(kind, value)
     return changes
@@ -165,6 +147,13 @@ class AuditLogService:
     def verify(
         self, progress: Callable[[int, int], None] | None = None, anchors: Iterable[tuple[int, str]] = ()
     ) -> audit.VerifyResult:
+        from app.services.derived_checks import deadline_cache_breaks
+        from app.services.holidays import calendar_for
+
         self.actor.require(Permission.AUDIT_VERIFY)
+        calendar = calendar_for(self.store)
         with self.store.read() as session:
-            return audit.verify(session, progress=progress, anchors=anchors)
+            result = audit.verify(session, progress=progress, anchors=anchors)
+            # Derived data is recomputed and compared (issue 13): the chain alone does not cover it.
+            result.breaks.extend(deadline_cache_breaks(session, calendar))
+            return result

@@ -282,14 +282,8 @@ class PartyService:
             return query
         if not reason.strip():
             raise UserError("reveal.reason_required", field="reason")
-        with UnitOfWork(self.store, self.actor, Permission.PERSONAL_DATA_EXPORT_FULL) as uow:
-            uow.record_event(
-                "export",
-                Party.__tablename__,
-                None,
-                changes={"full": True, "search": text, "kind": kind or ""},
-                reason=reason.strip(),
-            )
+        # The export is audited with its reason by the file's writer (app.services.exports.ExportTrace).
+        self.actor.require(Permission.PERSONAL_DATA_EXPORT_FULL)
         return query.with_rows(full_row_from)
 
     def get(self, party_id: int) -> PartyRow:

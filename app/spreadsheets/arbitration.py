@@ -178,15 +178,16 @@ EXPORT_WIDTHS = (26, 12, 12, 10, 12, 28, 14, 12, 12, 12, 10)
 
 
 def export_docket(query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None,
-                  cancel: Any = None) -> int:
+                  cancel: Any = None, trace: Any = None) -> int:
     """Stream a filtered docket (PagedQuery[DocketRow]) into an .xlsx; the number of rows."""
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from app.spreadsheets.writer import new_workbook, save_workbook
+
     total = query.count()
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(SHEET_NAME)
     for index, width in enumerate(EXPORT_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -230,7 +231,7 @@ def export_docket(query: Any, path: str | os.PathLike[str], *, progress: Progres
             if progress:
                 progress(written, total)
         _check(cancel)
-        _save_atomically(wb.save, Path(path), cancel=cancel)
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
         _discard(ws)
         raise

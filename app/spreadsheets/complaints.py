@@ -361,14 +361,16 @@ def _export(
     values: Callable[[Any], list[Any]],
     progress: ProgressCallback | None,
     cancel: Any,
+    trace: Any = None,
 ) -> int:
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from app.spreadsheets.writer import new_workbook, save_workbook
+
     total = query.count()
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(sheet)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -397,7 +399,7 @@ def _export(
             if progress:
                 progress(written, total)
         _check(cancel)
-        _save_atomically(wb.save, Path(path), cancel=cancel)
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
         _discard(ws)
         raise
@@ -424,7 +426,8 @@ def _zh_label(table: dict[str, tuple[str, str]], value: str | None) -> str:
 
 
 def export_complaints(
-    query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None, cancel: Any = None
+    query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None, cancel: Any = None,
+    trace: Any = None,
 ) -> int:
     """The complaints list (a PagedQuery[ComplaintRow], as filtered) to .xlsx; returns rows written."""
 
@@ -438,11 +441,12 @@ def export_complaints(
             _zh_label(rules.STATUS_LABELS, r.status), r.next_due, "是" if r.overdue else None,
         ]
 
-    return _export(query, path, LIST_SHEET_NAME, LIST_HEADERS, LIST_WIDTHS, values, progress, cancel)
+    return _export(query, path, LIST_SHEET_NAME, LIST_HEADERS, LIST_WIDTHS, values, progress, cancel, trace)
 
 
 def export_ledger(
-    query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None, cancel: Any = None
+    query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None, cancel: Any = None,
+    trace: Any = None,
 ) -> int:
     """The wage-recovery ledger (a PagedQuery[LedgerRow]) to .xlsx, ID numbers masked; returns rows written."""
     status_zh = {code: zh for code, (zh, _en) in rules.STATUS_LABELS.items()}
@@ -454,4 +458,4 @@ def export_ledger(
             _yuan(r.owed_fen), _yuan(r.recovered_fen), _yuan(r.owed_fen - r.recovered_fen), r.last_paid_on,
         ]
 
-    return _export(query, path, LEDGER_SHEET_NAME, LEDGER_HEADERS, LEDGER_WIDTHS, values, progress, cancel)
+    return _export(query, path, LEDGER_SHEET_NAME, LEDGER_HEADERS, LEDGER_WIDTHS, values, progress, cancel, trace)

@@ -401,6 +401,7 @@ def export_parties(
     *,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
 ) -> int:
     """Write the rows of `query` (a PagedQuery[PartyRow], already filtered and
     masked) to an .xlsx at `path`; return the number of rows written.
@@ -409,13 +410,14 @@ def export_parties(
     (a CancelToken) is checked between pages: Cancelled is raised and no file
     is left behind.  The file appears at `path` only once it is complete.
     """
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from app.spreadsheets.writer import new_workbook, save_workbook
+
     total = query.count()
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(EXPORT_SHEET_NAME)
     widths = (8, *(c.width for c in COLUMNS))
     for index, width in enumerate(widths, start=1):
@@ -455,7 +457,7 @@ def export_parties(
             if progress:
                 progress(written, total)
         _check(cancel)
-        _save_atomically(wb.save, Path(path), cancel=cancel)
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
         _discard(ws)
         raise

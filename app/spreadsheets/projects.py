@@ -17,7 +17,6 @@ import os
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from app.legal.rates import NOT_APPLICABLE, fen_to_yuan
@@ -27,7 +26,7 @@ from app.services.projects import (
     STATUS_WORDS_ZH,
     ComplianceSummary,
 )
-from app.spreadsheets.parties import _check, _discard, _save_atomically
+from app.spreadsheets.parties import _check, _discard
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -81,16 +80,18 @@ def export_projects(
     *,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
 ) -> ComplianceSummary:
     """Write `pages` (a CompliancePages) to an .xlsx at `path`; return the figures of the rows written."""
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from app.spreadsheets.writer import new_workbook, save_workbook
+
     total = pages.count()
     items = pages.columns()
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(SHEET_NAME)
     headers = [
         *LEADING_COLUMNS,
@@ -176,7 +177,7 @@ def export_projects(
         _check(cancel)
         summary: ComplianceSummary = pages.summary()
         _write_summary(wb, summary, bold)
-        _save_atomically(wb.save, Path(path), cancel=cancel)
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
         _discard(ws)
         raise

@@ -249,16 +249,18 @@ def export_roster(
     as_of: date | None = None,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
 ) -> int:
     """Write the roster lines (ID numbers masked as the rows carry them) to `path`; return the count."""
-    from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
+    from app.spreadsheets.writer import new_workbook, save_workbook
+
     day = as_of or bureau_today()
     total = len(lines)
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     ws = wb.create_sheet(EXPORT_SHEET_NAME)
     for index, width in enumerate((6, *(c.width for c in COLUMNS), 10, 10), start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
@@ -291,7 +293,7 @@ def export_roster(
             ws.append(_export_values(officer, cert, day, date_cell))
             written += 1
         _check(cancel)
-        _save_atomically(wb.save, Path(path), cancel=cancel)
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
         _discard(ws)
         raise

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from app.legal.rates import format_percent
@@ -22,7 +21,7 @@ from app.services.training import (
     YearSummary,
     format_number,
 )
-from app.spreadsheets.parties import _check, _save_atomically
+from app.spreadsheets.parties import _check
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -46,9 +45,9 @@ def export_training_summary(
     organisation: str = "",
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
 ) -> int:
     """Write the summary to `path` (.xlsx, atomically); return the number of person rows."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -58,7 +57,9 @@ def export_training_summary(
     behind_fill = PatternFill("solid", fgColor="FCE4D6")
     centre = Alignment(horizontal="center", vertical="center")
 
-    wb = Workbook()
+    from app.spreadsheets.writer import new_workbook, save_workbook
+
+    wb = new_workbook()
     ws = wb.active
     ws.title = "年度汇总"
 
@@ -135,7 +136,7 @@ def export_training_summary(
                         _number(row.hours), "是" if row.on_rule_of_law else "否", row.attendee_count])
             log.cell(row=log.max_row, column=1).number_format = "yyyy-mm-dd"
     _check(cancel)
-    _save_atomically(wb.save, Path(path), cancel=cancel)
+    save_workbook(wb, path, cancel=cancel, trace=trace, rows=total)
     if progress:
         progress(total, total)
     return total

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any
 
 from app.documents.yearly_report import (
@@ -33,7 +32,7 @@ from app.reports.yearly import (
     YearlyFigures,
 )
 from app.services.training import SESSION_KIND_LABELS_ZH
-from app.spreadsheets.parties import _check, _save_atomically
+from app.spreadsheets.parties import _check
 
 ProgressCallback = Callable[[int, int], None]
 PAGE = 5000
@@ -63,15 +62,16 @@ def export_yearly_report(
     actor: Any = None,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
 ) -> int:
     """Write the workbook at `path` (atomically); return the number of record rows written.
 
     With `store` and `actor`, the record lists the actor may read are added."""
-    from openpyxl import Workbook
+    from app.spreadsheets.writer import new_workbook
 
-    wb = Workbook(write_only=True)
+    wb = new_workbook(write_only=True)
     try:
-        return _write(wb, figures, path, store, actor, progress, cancel)
+        return _write(wb, figures, path, store, actor, progress, cancel, trace)
     except BaseException:
         for ws in wb.worksheets:  # a write-only sheet holds an open temporary file until written out
             ws.close()
@@ -79,9 +79,11 @@ def export_yearly_report(
 
 
 def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, actor: Any,
-           progress: ProgressCallback | None, cancel: Any) -> int:
+           progress: ProgressCallback | None, cancel: Any, trace: Any) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
+
+    from app.spreadsheets.writer import save_workbook
 
     bold = Font(bold=True)
     fill = PatternFill("solid", fgColor="DDEBF7")
@@ -259,5 +261,5 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
                 _check(cancel)
             step()
     _check(cancel)
-    _save_atomically(wb.save, Path(path), cancel=cancel)
+    save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     return written

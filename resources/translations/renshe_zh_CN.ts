@@ -365,8 +365,16 @@
         <translation>查看完整信息</translation>
     </message>
     <message>
+        <source>Exported</source>
+        <translation>导出</translation>
+    </message>
+    <message>
         <source>Signed in</source>
         <translation>登录</translation>
+    </message>
+    <message>
+        <source>Log re-hashed</source>
+        <translation>日志重新计算</translation>
     </message>
     <message>
         <source>Parties</source>
@@ -455,6 +463,18 @@
     <message>
         <source>Field</source>
         <translation>字段</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行数</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
         <source>All</source>
@@ -565,10 +585,6 @@
     <message>
         <source>Verify the audit log</source>
         <translation>校验操作日志</translation>
-    </message>
-    <message>
-        <source>Exported in full</source>
-        <translation>完整导出</translation>
     </message>
     <message>
         <source>Recorded as found</source>

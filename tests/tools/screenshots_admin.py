@@ -145,6 +145,11 @@ def admin_screenshots(out: Path) -> list[Path]:
     worker = parties.update(worker.id, worker.version, {"phone": "13985012345"})
     parties.reveal(worker.id, "id_no", "核对投诉人身份（监察投诉2026-0153号）")
     parties.create({"kind": "org", "name": "贵州某某建筑工程有限公司", "legal_rep": "赵建国"})
+    from app.services.exports import ExportTrace
+    from app.spreadsheets.parties import export_parties
+
+    export_parties(parties.query_for_export(), out / "当事人.xlsx",
+                   trace=ExportTrace(store, inspector, "parties.xlsx", "party", details={"search": "", "kind": ""}))
     accounts.update_user(
         accounts.find("lina").id, accounts.find("lina").version, roles=["arbitrator"]
     )

@@ -156,7 +156,7 @@ def test_print_preview_shows_the_yearly_report_and_prints_its_pages(qtbot, conte
     import os
     from pathlib import Path
 
-    source = next(Path(os.environ["RENSHE_DATA_DIR"]).glob("tmp/print-*/*.pdf"))  # made in the private folder
+    source = next((Path(os.environ["RENSHE_DATA_DIR"]) / "tmp").rglob("print-*/*.pdf"))  # made in the private folder
     assert paint_pdf(source, printer) == preview.pageCount()
     assert printed.stat().st_size > 10_000  # the pages were drawn, not blank
     dialog.close()

@@ -223,6 +223,18 @@ def test_exports_and_import_run_through_the_task_runner(qtbot, store, window, tm
         click(qtbot, window.buttons["public_pdf"])
     assert (tmp_path / "public.pdf").stat().st_size > 1000
     assert window.status.text().startswith("已导出 1 行")  # only 王芳 holds a valid certificate today
+    # each export from the window left one audit entry: which, how many rows, masked, the file's name
+    import json
+
+    from sqlalchemy import select
+
+    from app.models.audit import AuditEntry
+
+    with store.read() as session:
+        exports = [json.loads(c) for c in session.scalars(
+            select(AuditEntry.changes).where(AuditEntry.action == "export").order_by(AuditEntry.seq))]
+    assert [(e["export"], e["rows"], e["full"], e["file"]) for e in exports] == [
+        ("staff.roster", 3, False, "roster.xlsx"), ("staff.public_roster", 1, False, "public.pdf")]
     with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
         click(qtbot, window.buttons["template"])
     # Fill the template: one good row, one with a number already registered.
@@ -266,4 +278,8 @@ def test_print_preview_of_the_public_roster(qtbot, store, window, monkeypatch) -
     with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
         click(qtbot, window.buttons["public_preview"])
     assert len(shown) == 1 and shown[0].suffix == ".pdf" and shown[0].stat().st_size > 1000
-    assert shown[0].parent.parent.name == "tmp"  # written into the private temporary folder, not beside the user's files
+    import os
+    from pathlib import Path
+
+    private = Path(os.environ["RENSHE_DATA_DIR"]) / "tmp"
+    assert private in shown[0].parents  # written into the private temporary folder, not beside the user's files

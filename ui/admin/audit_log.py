@@ -79,10 +79,12 @@ class AuditLogTab(QWidget):
             "update": self.tr("Changed"),
             "delete": self.tr("Deleted"),
             "reveal": self.tr("Viewed in full"),
-            "export": self.tr("Exported in full"),
+            "export": self.tr("Exported"),
             "login": self.tr("Signed in"),
             # entries the upgrade wrote for records that predate the audit record
             "baseline": self.tr("Recorded as found"),
+            # the upgrade that took personal values out of the entries and re-hashed the chain
+            "rechain": self.tr("Log re-hashed"),
         }
         self._table_labels = {
             "party": self.tr("Parties"),
@@ -114,6 +116,10 @@ class AuditLogTab(QWidget):
             "field": self.tr("Field"),
             "full": self.tr("Full values"),
             "search": self.tr("Search"),
+            # every export (issue 13)
+            "export": self.tr("Export"),
+            "rows": self.tr("Rows"),
+            "file": self.tr("File"),
         }
 
         # ---- filters

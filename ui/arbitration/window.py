@@ -291,12 +291,17 @@ class ArbitrationWindow(QWidget):
                                       "Excel (*.xlsx)")
         if path is None:
             return
-        query = self.service.query(**self.filters())
+        from app.services.exports import ExportTrace
+
+        filters = self.filters()
+        query = self.service.query(**filters)
+        trace = ExportTrace(self.context.store, self.context.actor, "arbitration.docket", "arbitration_case",
+                            details={k: str(v) for k, v in filters.items() if v})
 
         def body(progress: Any, cancel: Any) -> int:
             from app.spreadsheets.arbitration import export_docket
 
-            return export_docket(query, path, progress=progress, cancel=cancel)
+            return export_docket(query, path, progress=progress, cancel=cancel, trace=trace)
 
         self.tasks.run(body, on_success=lambda n: self.message.setText(
             self.tr("Exported %1 cases to %2.").replace("%1", str(n)).replace("%2", str(path))),

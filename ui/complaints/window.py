@@ -328,11 +328,16 @@ class ComplaintsWindow(QWidget):
             self.status.setText(err.message(self.language))
             return
 
+        from app.services.exports import ExportTrace
+
+        trace = ExportTrace(self.context.store, self.context.actor, f"complaints.{sheet}", "complaint",
+                            details={k: str(v) for k, v in filters.items() if v})
+
         def body(progress: Any, cancel: Any) -> int:
             from app.spreadsheets.complaints import export_complaints, export_ledger
 
             write = export_complaints if sheet == "list" else export_ledger
-            return int(write(query, path, progress=progress, cancel=cancel))
+            return int(write(query, path, progress=progress, cancel=cancel, trace=trace))
 
         self.tasks.run(
             body,

@@ -202,14 +202,15 @@ class PartiesWindow(FileActions, QWidget):
         path = files.choose_save_path(self, self.tr("Export parties to Excel"), self.tr("parties") + ".xlsx", XLSX_FILTER)
         if path is None:
             return
-        query = self._export_query()
-        if query is None:
+        chosen = self._export_query("parties.xlsx")
+        if chosen is None:
             return
+        query, trace = chosen
 
         def body(progress: Any, cancel: Any) -> int:
             from app.spreadsheets.parties import export_parties
 
-            return int(export_parties(query, path, progress=progress, cancel=cancel))
+            return int(export_parties(query, path, progress=progress, cancel=cancel, trace=trace))
 
         self.tasks.run(
             body,
@@ -223,15 +224,17 @@ class PartiesWindow(FileActions, QWidget):
         path = files.choose_save_path(self, self.tr("Print the register to PDF"), self.tr("parties") + ".pdf", PDF_FILTER)
         if path is None:
             return
-        query = self._export_query()
-        if query is None:
+        chosen = self._export_query("parties.pdf")
+        if chosen is None:
             return
+        query, trace = chosen
         title = self.tr("Register of parties")
 
         def body(progress: Any, cancel: Any) -> int:
             from app.documents.party_register import write_party_register_pdf
 
-            return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title))
+            return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title,
+                                                trace=trace))
 
         self.tasks.run(
             body,
@@ -241,10 +244,13 @@ class PartiesWindow(FileActions, QWidget):
             parent=self,
         )
 
-    def _export_query(self) -> Any:
-        """The rows to export as filtered: masked, or in full for a user who may and says why.
+    def _export_query(self, export: str) -> Any:
+        """The rows to export as filtered — masked, or in full for a user who may and says why —
+        and the export's audit trace.
 
         None when the user cancelled or was refused (the reason is shown)."""
+        from app.services.exports import ExportTrace
+
         full, reason = False, ""
         if self.context.can(Permission.PERSONAL_DATA_EXPORT_FULL):
             choice = ExportChoiceDialog.ask(self)
@@ -253,10 +259,13 @@ class PartiesWindow(FileActions, QWidget):
             full, reason = choice
         text, kind = self._filters()
         try:
-            return self.service.query_for_export(text=text, kind=kind, full=full, reason=reason)
+            query = self.service.query_for_export(text=text, kind=kind, full=full, reason=reason)
         except (UserError, StorageError) as err:
             self.tell(err)
             return None
+        trace = ExportTrace(self.context.store, self.context.actor, export, "party", full=full, reason=reason.strip(),
+                            details={"search": text, "kind": kind or ""})
+        return query, trace
 
     def save_template(self) -> None:
         from app.spreadsheets.parties import write_template

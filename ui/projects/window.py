@@ -493,15 +493,19 @@ class ProjectsWindow(QWidget):
         text, status, overdue = self._filter_values()
         as_of = self.as_of_date()
         pages = self.service.compliance_rows(as_of, text=text, status=status, overdue_only=overdue, today=self.today)
+        from app.services.exports import ExportTrace
+
+        trace = ExportTrace(self.context.store, self.context.actor, f"projects.compliance.{kind}", "construction_project",
+                            details={"search": text, "status": status or "", "as_of": as_of.isoformat()})
 
         def body(progress: Any, cancel: Any) -> Any:
             if kind == "xlsx":
                 from app.spreadsheets.projects import export_projects
 
-                return export_projects(pages, path, progress=progress, cancel=cancel)
+                return export_projects(pages, path, progress=progress, cancel=cancel, trace=trace)
             from app.documents.project_compliance import write_compliance_pdf
 
-            return write_compliance_pdf(pages, path, progress=progress, cancel=cancel)
+            return write_compliance_pdf(pages, path, progress=progress, cancel=cancel, trace=trace)
 
         self.tasks.run(
             body,

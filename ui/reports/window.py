@@ -418,11 +418,12 @@ class YearlyPanel(QWidget):
         if path is None:
             return
         figures = self.figures
+        trace = self._trace("report.yearly.pdf")
 
         def body(progress: Any, cancel: Any) -> Path:
             from app.documents.yearly_report import write_yearly_report_pdf
 
-            write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel)
+            write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel, trace=trace)
             return path
 
         self.tasks.run(body, on_success=self._exported, on_error=self._failed,
@@ -452,15 +453,23 @@ class YearlyPanel(QWidget):
         if path is None:
             return
         figures, store, actor = self.figures, self.context.store, self.context.actor
+        trace = self._trace("report.yearly.xlsx")
 
         def body(progress: Any, cancel: Any) -> Path:
             from app.spreadsheets.yearly_report import export_yearly_report
 
-            export_yearly_report(figures, path, store=store, actor=actor, progress=progress, cancel=cancel)
+            export_yearly_report(figures, path, store=store, actor=actor, progress=progress, cancel=cancel, trace=trace)
             return path
 
         self.tasks.run(body, on_success=self._exported, on_error=self._failed,
                        label=self.tr("Exporting the yearly report"), parent=self)
+
+    def _trace(self, export: str) -> Any:
+        from app.services.exports import ExportTrace
+
+        assert self.figures is not None
+        return ExportTrace(self.context.store, self.context.actor, export, "report",
+                           details={"from": self.figures.first.isoformat(), "to": self.figures.last.isoformat()})
 
     def _exported(self, path: Path) -> None:
         self.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))

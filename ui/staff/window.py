@@ -236,14 +236,18 @@ class StaffWindow(FileActions, QWidget):
                                       self.tr("enforcement staff") + ".xlsx", XLSX_FILTER)
         if path is None:
             return
+        from app.services.exports import ExportTrace
+
         text, day, show = self._filters()
         service = self.service
+        trace = ExportTrace(self.context.store, self.context.actor, "staff.roster", "officer",
+                            details={"search": text, "as_of": day.isoformat(), "show": str(show)})
 
         def body(progress: Any, cancel: Any) -> int:
             from app.spreadsheets.staff import export_roster
 
             lines = service.certificates_for_export(text=text, as_of=day, show=show)
-            return int(export_roster(lines, path, as_of=day, progress=progress, cancel=cancel))
+            return int(export_roster(lines, path, as_of=day, progress=progress, cancel=cancel, trace=trace))
 
         self.tasks.run(
             body,
@@ -255,9 +259,12 @@ class StaffWindow(FileActions, QWidget):
 
     def _public_roster_writer(self) -> Any:
         """(path, progress, cancel) -> rows: the public roster as of the chosen day, as PDF."""
+        from app.services.exports import ExportTrace
+
         _text, day, _show = self._filters()
         service = self.service
         store = self.context.store
+        trace = ExportTrace(store, self.context.actor, "staff.public_roster", "officer", details={"as_of": day.isoformat()})
 
         def write(path: Path, progress: Any, cancel: Any) -> int:
             from app.documents.staff_roster import write_public_roster_pdf
@@ -267,7 +274,7 @@ class StaffWindow(FileActions, QWidget):
                 organisation = (read_setting(session, "organisation") or {}).get("bureau", "")
             entries = service.public_roster(day)
             return int(write_public_roster_pdf(entries, path, as_of=day, organisation=organisation,
-                                               progress=progress, cancel=cancel))
+                                               progress=progress, cancel=cancel, trace=trace))
 
         return write
 

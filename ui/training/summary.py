@@ -270,6 +270,7 @@ class SummaryTab(QWidget):
             return
         service = self.service
         organisation = self._organisation()
+        trace = self._trace("training.summary.xlsx", year)
 
         def body(progress: Any, cancel: Any) -> Path:
             from app.spreadsheets.training import export_training_summary
@@ -278,11 +279,16 @@ class SummaryTab(QWidget):
             query = service.sessions(year=year, descending=False)
             sessions = query.page(0, max(query.count(), 1))
             export_training_summary(summary, path, sessions=sessions, organisation=organisation,
-                                    progress=progress, cancel=cancel)
+                                    progress=progress, cancel=cancel, trace=trace)
             return path
 
         self.tasks.run(body, on_success=self._exported, on_error=self._task_failed,
                        label=self.tr("Exporting the year's summary"), parent=self)
+
+    def _trace(self, export: str, year: int) -> Any:
+        from app.services.exports import ExportTrace
+
+        return ExportTrace(self.context.store, self.context.actor, export, "training_session", details={"year": year})
 
     def export_pdf(self) -> None:
         year = self.year.value()
@@ -293,12 +299,13 @@ class SummaryTab(QWidget):
             return
         service = self.service
         organisation = self._organisation()
+        trace = self._trace("training.summary.pdf", year)
 
         def body(progress: Any, cancel: Any) -> Path:
             from app.documents.training_summary import write_training_summary_pdf
 
             write_training_summary_pdf(service.year_summary(year), path, organisation=organisation,
-                                       progress=progress, cancel=cancel)
+                                       progress=progress, cancel=cancel, trace=trace)
             return path
 
         self.tasks.run(body, on_success=self._exported, on_error=self._task_failed,
