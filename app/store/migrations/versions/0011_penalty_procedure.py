@@ -1,7 +1,7 @@
 """the procedure before a complaint's decision (事先告知, 陈述申辩, 听证, 集体讨论) and 送达回证
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-02
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0008"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
