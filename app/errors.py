@@ -662,6 +662,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date.too_early": ("{column}: {date} is before {earliest}; check the date.",
                        "“{column}”的日期{date}早于{earliest}，请检查。"),
     "date.in_future": ("{column}: {date} is after today.", "“{column}”的日期{date}晚于今天。"),
+    "import.identity_mismatch": (
+        "ID number {number} belongs to “{registered}” in the register, but this row names “{typed}”; check the row.",
+        "身份证号{number}在当事人库中登记的是“{registered}”，本行填写的却是“{typed}”，请核对。",
+    ),
     "import.damaged": (
         "{file} is damaged and cannot be read ({detail}); open it in Excel, save it again and import that.",
         "文件{file}已损坏，无法读取（{detail}）；请在Excel中打开并重新保存后再导入。",

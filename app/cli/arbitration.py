@@ -17,6 +17,7 @@ from app.cli import (
     add_db_option,
     add_json_option,
     add_user_option,
+    exit_codes,
     open_store_for,
     print_json,
     terminal_progress,
@@ -121,7 +122,7 @@ def _import(args: argparse.Namespace) -> int:
               else f"imported {report.imported}, refused {len(report.refused)}")
         for p in report.refused:
             print(f"  第{p.row}行：{p.message(language)}" if _zh(args) else f"  row {p.row}: {p.message(language)}")
-    return 0 if not report.refused else 3
+    return exit_codes.for_import(report)
 
 
 def _export(args: argparse.Namespace) -> int:

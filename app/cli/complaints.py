@@ -16,6 +16,7 @@ from app.cli import (
     add_db_option,
     add_json_option,
     add_user_option,
+    exit_codes,
     open_store_for,
     print_json,
 )
@@ -98,7 +99,7 @@ def _import(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
-        return 0
+        return exit_codes.for_import(report)
     if _zh(args):
         print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
         for item in refused:
@@ -109,7 +110,7 @@ def _import(args: argparse.Namespace) -> int:
         for item in refused:
             column = f" [{item['column']}]" if item["column"] else ""
             print(f"  row {item['row']}{column}: {item['message']}")
-    return 0
+    return exit_codes.for_import(report)
 
 
 def _day(value: str | None, field: str) -> date | None:

@@ -27,7 +27,9 @@ from app.models.arbitration import (
     ArbitrationEvent,
     ArbitrationStatus,
 )
+from app.legal.identity import normalise_id_no, normalise_uscc
 from app.models.party import Party, PartyKind
+from app.privacy import Sensitive, mask
 from app.services.actor import Actor
 from app.services.arbitration import (
     ClaimInput,
@@ -51,13 +53,27 @@ from app.store.engine import Store
 
 def _find_party(session: Session, kind: PartyKind, name: str, number: str) -> tuple[int | None, dict[str, Any]]:
     """(the registered party's id, or None and the cleaned fields of a new one).
-    Validates before anything is written, so a refused row writes nothing."""
-    number = number.strip().upper()
-    column = Party.id_no if kind is PartyKind.PERSON else Party.uscc
+    Validates before anything is written, so a refused row writes nothing.
+
+    A person is found by ID number only (normalised: spaces, lower-case x and
+    full-width digits do not make another person), and the row's name must
+    agree with the register's; a person without an ID number is a new party,
+    never attached by name alone.  An employer without a credit code is found
+    by its exact name."""
+    is_person = kind is PartyKind.PERSON
+    number = normalise_id_no(number) if is_person else normalise_uscc(number)
+    name = " ".join(name.split())
+    column = Party.id_no if is_person else Party.uscc
+    found = None
     if number:
-        found = session.scalar(select(Party.id).where(column == number))
-    else:
-        found = session.scalar(select(Party.id).where(Party.kind == kind.value, Party.name == name.strip()).limit(1))
+        row = session.execute(select(Party.id, Party.kind, Party.name).where(column == number)).first()
+        if row is not None:
+            if is_person and row.name != name:
+                raise UserError("import.identity_mismatch", field="applicant_id_no",
+                                number=mask(Sensitive.ID_NO, number), registered=row.name, typed=name)
+            found = row.id
+    elif not is_person:
+        found = session.scalar(select(Party.id).where(Party.kind == kind.value, Party.name == name).limit(1))
     if found is not None:
         return found, {}
     fields: dict[str, Any] = {"kind": kind.value, "name": name}

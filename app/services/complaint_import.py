@@ -57,6 +57,7 @@ from app.models.complaint import (
 )
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import Party, PartyKind
+from app.privacy import Sensitive, mask
 from app.services import audit
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintService, _text
@@ -116,7 +117,7 @@ class CheckedRow:
 class _Party(NamedTuple):
     id: int
     kind: str
-    name: str | None  # kept for organisations only (a ledger has few; its workers are many)
+    name: str | None  # the registered name: a row's name must agree with it
 
 
 @dataclass
@@ -394,7 +395,7 @@ class LedgerPreparer:
                     Party.id_no.in_(chunk) | Party.uscc.in_(chunk)
                 )
             ):
-                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name if r.kind == PartyKind.ORG.value else None)
+                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name)
         name_list = sorted(names)
         for start in range(0, len(name_list), _LOOKUP_CHUNK):
             chunk = name_list[start : start + _LOOKUP_CHUNK]
@@ -414,6 +415,10 @@ class LedgerPreparer:
             if known.kind != kind.value:
                 code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
                 raise UserError(code, field=field_name, name=known.name or self._party_name(known.id, key))
+            if kind is PartyKind.PERSON and known.name is not None and known.name != cleaned["name"]:
+                # "李四" carrying 张伟's ID number would file a case for 张伟: never match on the number alone
+                raise UserError("import.identity_mismatch", field=field_name, number=mask(Sensitive.ID_NO, key),
+                                registered=known.name, typed=cleaned["name"])
             return known.id
         if not self.context.may_create_parties:  # the whole import stops, as a form would
             raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value,
@@ -421,7 +426,7 @@ class LedgerPreparer:
                             label_en=permission_label(Permission.PARTY_EDIT, "en"))
         party_id = self._next_id(Party.__table__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
-        self.parties[key] = _Party(party_id, kind.value, cleaned["name"] if kind is PartyKind.ORG else None)
+        self.parties[key] = _Party(party_id, kind.value, cleaned["name"])
         return party_id
 
     # ------------------------------------------------------------ one complaint

@@ -120,7 +120,7 @@ def _check_part(path: Path, info: zipfile.ZipInfo, limits: ReadLimits) -> None:
 def _looks_like_text(head: bytes) -> bool:
     if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return True
-    return all(b >= 0x20 or b in b"\t\r\n" for b in head)
+    return bool(head) and all(b >= 0x20 or b in b"\t\r\n" for b in head)
 
 
 _REF = re.compile(rb' r="([A-Z]{0,3})(\d+)"')  # a row's or a cell's reference
@@ -139,13 +139,14 @@ def _measure_sheet(archive: zipfile.ZipFile, part: str, file: str, limits: ReadL
     column_numbers: dict[bytes, int] = {}
     with archive.open(part) as stream:
         while True:
-            chunk = stream.read(4 * MIB)
+            chunk = stream.read(MIB)
             if not chunk:
                 break
             text = tail + chunk
             cut = text.rfind(b"<")  # a reference is never split: keep the last, maybe unfinished, tag
             body, tail = (text[:cut], text[cut:]) if cut > 0 else (text, b"")
-            for letters, digits in _REF.findall(body):
+            for match in _REF.finditer(body):
+                letters, digits = match.groups()
                 row = int(digits)
                 if row > extent.rows:
                     extent.rows = row
@@ -184,10 +185,14 @@ def open_sheet(path: Path, preferred: str, limits: ReadLimits = LIMITS) -> Sheet
                       and i.filename.endswith(".xml")]
             if not sheets:
                 raise UserError("import.not_a_workbook", detail=path.name)
-            largest = max(sheets, key=lambda i: i.file_size)
             extent = None
-            if largest.file_size <= IN_MEMORY_LIMIT:
-                extent = _measure_sheet(archive, largest.filename, path.name, limits)
+            if sum(i.file_size for i in sheets) <= IN_MEMORY_LIMIT:
+                # calamine fills every sheet's used range when it opens the workbook: measure them all
+                extent = _Extent()
+                for info in sheets:
+                    measured = _measure_sheet(archive, info.filename, path.name, limits)
+                    extent.rows = max(extent.rows, measured.rows)
+                    extent.columns = max(extent.columns, measured.columns)
     except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:  # a damaged zip (a CRC or a size that lies)
         raise UserError("import.damaged", file=path.name, detail=type(exc).__name__) from exc
     if extent is not None and extent.rows * max(extent.columns, 1) <= IN_MEMORY_CELL_LIMIT:
@@ -233,8 +238,8 @@ def _calamine(path: Path, preferred: str) -> SheetRows:
         workbook = CalamineWorkbook.from_path(str(path))
         names = workbook.sheet_names
         sheet = workbook.get_sheet_by_name(preferred if preferred in names else names[0])
-    except Exception as exc:  # calamine raises its own kinds for a damaged or foreign file
-        raise UserError("import.not_a_workbook", detail=f"{path.name} ({type(exc).__name__})") from exc
+    except Exception as exc:  # calamine raises its own kinds for a damaged file (check_file saw a workbook's zip)
+        raise UserError("import.damaged", file=path.name, detail=type(exc).__name__) from exc
     start_row, start_column = sheet.start or (0, 0)
     padding = (None,) * start_column
 
@@ -268,8 +273,8 @@ def _openpyxl(path: Path, preferred: str) -> SheetRows:
         sheet = workbook[preferred] if preferred in workbook.sheetnames else workbook.worksheets[0]
         estimate = sheet.max_row or 0
         sheet.reset_dimensions()  # read to the last row, whatever the stored <dimension> says
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UserError("import.not_a_workbook", detail=f"{path.name} ({type(exc).__name__})") from exc
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file (check_file saw a workbook's zip)
+        raise UserError("import.damaged", file=path.name, detail=type(exc).__name__) from exc
     return SheetRows(sheet.iter_rows(values_only=True), estimate, workbook.close)
 
 
