@@ -21,13 +21,13 @@ from sqlalchemy.orm import Session
 
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
+from app.legal.identity import normalise_id_no, normalise_uscc
 from app.models.arbitration import (
     ArbitrationCase,
     ArbitrationClaim,
     ArbitrationEvent,
     ArbitrationStatus,
 )
-from app.legal.identity import normalise_id_no, normalise_uscc
 from app.models.party import Party, PartyKind
 from app.privacy import Sensitive, mask
 from app.services.actor import Actor

@@ -157,3 +157,49 @@ def test_the_hostile_corpus_against_each_importer(kind: str, tmp_path: Path) -> 
             assert len(lines) == 1 and lines[0].startswith("错误"), (name, lines)
             assert "52010219880101" not in lines[0]  # no personal data
     assert peak_mb < PEAK_MB, peak_mb
+
+
+def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.actor import setup_actor
+    from app.services.complaints import ComplaintService
+
+    path = ledger_file(tmp_path / "ledger.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["投诉台账"]
+    number = make_id("520102", "19880101", 11)  # 工人0's, in row 2
+    ws.append([date(2023, 3, 9), "来访", "投诉", "李四", number, None, "是", "贵州某建筑劳务有限公司", USCC, None, 500])
+    wb.save(path)
+    total, records = read_ledger(path)
+    report = ComplaintService(store, setup_actor()).import_records(records, total=total)
+    assert report.imported == 3
+    [problem] = report.refused
+    assert (problem.row, problem.code) == (5, "import.identity_mismatch")
+    message = problem.message()
+    assert "工人0" in message and "李四" in message
+    assert number not in message and number[:6] + "********" + number[-4:] in message
+
+
+def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.actor import setup_actor
+    from app.services.arbitration_import import import_docket
+    from app.services.parties import PartyService
+
+    number = make_id("110105", "19491231", 2)  # ends in X
+    PartyService(store, setup_actor()).create({"kind": "person", "name": "王五", "id_no": number})
+    path = docket_file(tmp_path / "docket.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["仲裁案件"]
+    ws.cell(row=2, column=2, value="王五")
+    ws.cell(row=2, column=3, value=number[:6] + " " + number[6:-1] + "x")
+    ws.cell(row=3, column=3, value=number.replace("0", "０"))  # full-width digits: the same number, another name
+    wb.save(path)
+    total, rows = read_docket(path)
+    report = import_docket(store, setup_actor(), rows, total=total)
+    assert report.imported == 2
+    assert [(p.row, p.code) for p in report.refused] == [(3, "import.identity_mismatch")]
+    with store.read() as session:
+        from sqlalchemy import func, select
+
+        from app.models.party import Party
+
+        assert session.scalar(select(func.count()).select_from(Party).where(Party.name == "王五")) == 1
