@@ -666,6 +666,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ID number {number} belongs to “{registered}” in the register, but this row names “{typed}”; check the row.",
         "身份证号{number}在当事人库中登记的是“{registered}”，本行填写的却是“{typed}”，请核对。",
     ),
+    "import.already_imported": (
+        "{file} was imported already, on {date} by {user}; nothing was imported now. "
+        "To import it once more, give --again (or confirm in the window).",
+        "文件{file}已于{date}由{user}导入过，本次未导入。确需再次导入的，请加 --again（或在窗口中确认）。",
+    ),
+    "import.duplicate_case": (
+        "The same case is registered already: {number}.",
+        "与已登记的案件重复：{number}。",
+    ),
     "import.damaged": (
         "{file} is damaged and cannot be read ({detail}); open it in Excel, save it again and import that.",
         "文件{file}已损坏，无法读取（{detail}）；请在Excel中打开并重新保存后再导入。",

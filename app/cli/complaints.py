@@ -39,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     imp = sub.add_parser("import", help="import a complaints ledger; refused rows are listed with their reasons")
     imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--again", action="store_true",
+                     help="import a file that was imported before (refused otherwise, naming the first import)")
     add_db_option(imp)
     add_user_option(imp)
     add_json_option(imp)
@@ -81,7 +83,8 @@ def _import(args: argparse.Namespace) -> int:
         actor = actor_for(args, store, writes=True)
         progress, finish = _line_progress("导入" if _zh(args) else "importing")
         try:
-            report, read = import_ledger_file(ComplaintService(store, actor), path, progress=progress)
+            report, read = import_ledger_file(ComplaintService(store, actor), path, progress=progress,
+                                              again=args.again)
         finally:
             finish()
     finally:

@@ -58,9 +58,10 @@ from app.models.complaint import (
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import Party, PartyKind
 from app.privacy import Sensitive, mask
-from app.services import audit
+from app.services import audit, import_batches
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintService, _text
+from app.services.import_batches import ImportSource
 from app.services.parties import (
     CancelToken,
     ImportReport,
@@ -345,12 +346,18 @@ class LedgerPreparer:
         batch = _Batch()
         new_parties: list[dict[str, Any]] = []
         self._look_up_parties(checked)
+        existing = self._existing_cases(checked)
         for row in checked:
             try:
                 if row.duplicate_key in self.seen:
                     raise UserError("import.duplicate_in_file", row=self.seen[row.duplicate_key])
                 row.worker_id = self._party_for(row.worker_key, row.worker, PartyKind.PERSON, "worker_id_no",
                                                 new_parties)
+                employer = self.parties.get(row.employer_key)
+                if employer is not None:  # only registered parties can have a case already
+                    number = existing.get((row.worker_id, employer.id, row.received_on, row.owed))
+                    if number is not None:
+                        raise UserError("import.duplicate_case", field="worker_id_no", number=number)
                 row.employer_id = self._party_for(row.employer_key, row.employer, PartyKind.ORG, "employer_name",
                                                   new_parties)
             except UserError as err:
@@ -405,6 +412,24 @@ class LedgerPreparer:
                 .group_by(Party.name)
             ):
                 self.parties[f"name:{r.name}"] = _Party(r.id, PartyKind.ORG.value, r.name)
+
+    def _existing_cases(self, rows: list[CheckedRow]) -> dict[tuple[int, int, date, int], str]:
+        """(worker, employer, registration day, amount owed) -> the number of a complaint already
+        registered, for the batch's workers already in the register (an imported ledger is not doubled)."""
+        workers = sorted({known.id for r in rows if (known := self.parties.get(r.worker_key)) is not None
+                          and known.id <= self.context.last_ids.get(Party.__tablename__, 1 << 62)})
+        found: dict[tuple[int, int, date, int], str] = {}
+        for start in range(0, len(workers), _LOOKUP_CHUNK):
+            chunk = workers[start : start + _LOOKUP_CHUNK]
+            for r in self.session.execute(
+                select(Complaint.number, ComplaintWorker.party_id.label("worker"),
+                       ComplaintEmployer.party_id.label("employer"), Complaint.received_on, ComplaintWorker.owed_fen)
+                .join(ComplaintWorker, ComplaintWorker.complaint_id == Complaint.id)
+                .join(ComplaintEmployer, ComplaintEmployer.complaint_id == Complaint.id)
+                .where(ComplaintWorker.party_id.in_(chunk))
+            ):
+                found.setdefault((r.worker, r.employer, r.received_on, r.owed_fen), r.number)
+        return found
 
     def _party_for(
         self, key: str, cleaned: dict[str, Any], kind: PartyKind, field_name: str,
@@ -862,6 +887,7 @@ def import_ledger(
     cancel: CancelToken | None = None,
     batch_size: int = BATCH_ROWS,
     stage: Callable[[ImportContext], tuple[int, Iterable[Any]]] | None = None,
+    source: ImportSource | None = None,
 ) -> ImportReport:
     """See ``ComplaintService.import_records``.
 
@@ -876,12 +902,14 @@ def import_ledger(
         with UnitOfWork(
             service.store, service.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
         ) as uow:
+            import_batches.refuse_repeat(uow.session, source)
             run = LedgerImport(service, uow)
-            source = records
+            items = records
             if stage is not None:
-                total, source = stage(run.context)
+                total, items = stage(run.context)
                 report.total = total
-            run.run(source, report, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
+            run.run(items, report, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
+            import_batches.record(uow, source, report.imported, len(report.refused))
     finally:
         if collecting:
             gc.enable()

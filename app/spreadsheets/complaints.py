@@ -183,6 +183,7 @@ def import_ledger_file(
     *,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    again: bool = False,
 ) -> tuple[ImportReport, int]:
     """Import a filled template through `service.import_records`: (the report, rows read).
 
@@ -192,9 +193,11 @@ def import_ledger_file(
     cores.  A bad file fails before anything is written.
     """
     from app.services.complaint_import import BATCH_ROWS, PreparedBatch, PrepareStage, import_ledger
+    from app.services.import_batches import source_for
     from app.spreadsheets.background import read_in_background
 
     file = Path(path)
+    source = source_for("complaints", file, again=again)
     read = 0
     opened: list[Iterator[Any]] = []
 
@@ -214,14 +217,15 @@ def import_ledger_file(
             return total, counted(items)
 
         try:
-            report = import_ledger(service, (), progress=progress, cancel=cancel, stage=stage)
+            report = import_ledger(service, (), progress=progress, cancel=cancel, stage=stage, source=source)
         finally:
             for items in opened:
                 items.close()  # type: ignore[attr-defined]
         return report, read
     total, records = read_records(file)
     try:
-        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel)
+        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel,
+                                        source=source)
     finally:
         records.close()  # type: ignore[attr-defined]
     return report, read

@@ -90,8 +90,12 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
     assert report["refused"][0]["message"].startswith("身份证号校验位错误")
     assert report["refused"][1]["message"] == "未知的当事人类别：公司。"
 
-    # the same file again: every row is now a duplicate or still wrong: exit 4, nothing imported
-    again = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
+    # the same file again is refused, naming the first import; with --again every row is now a
+    # duplicate or still wrong: exit 4, nothing imported
+    repeat = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
+    assert repeat.returncode == 2 and repeat.stdout == ""
+    assert repeat.stderr.strip().startswith("错误: 文件模板.xlsx已于") and "--again" in repeat.stderr
+    again = run("parties", "import", str(template), "--again", "--db", db, data_dir=data_dir)
     assert again.returncode == 4, again.stderr
     assert "导入 0 行" in again.stdout and "第 2 行" in again.stdout
 
@@ -150,7 +154,8 @@ def test_english_messages_with_lang_en(tmp_path: Path, data_dir: Path, db: str) 
     bad.write_text("not a workbook", encoding="utf-8")
     done = run("--lang", "en", "parties", "import", str(bad), "--db", db, data_dir=data_dir)
     assert done.returncode == 2
-    assert done.stderr.strip() == "error: The file is not an Excel workbook (.xlsx): names.xlsx"
+    assert done.stderr.strip() == ("error: names.xlsx is a text file (CSV or similar), not an Excel workbook: "
+                                   "open it in Excel and save it as .xlsx (Excel Workbook), then import that.")
 
 
 def test_full_export_needs_a_reason(tmp_path: Path, data_dir: Path, db: str) -> None:

@@ -203,3 +203,49 @@ def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store
         from app.models.party import Party
 
         assert session.scalar(select(func.count()).select_from(Party).where(Party.name == "王五")) == 1
+
+
+def _cli(*argv: str, capsys) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    from app.cli import run
+
+    code = run(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_exit_codes_and_a_second_import_of_the_same_ledger(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """0 all imported; the same file again: 2, naming the first import; --again: every row a duplicate of a
+    registered case (named): 4; some refused: 3."""
+    db = f"sqlite:///{tmp_path / 'codes.db'}"
+    path = ledger_file(tmp_path / "ledger.xlsx")
+    code, out, _err = _cli("complaints", "import", str(path), "--db", db, "--json", capsys=capsys)
+    assert code == 0 and json.loads(out)["imported"] == 3
+    code, out, err = _cli("complaints", "import", str(path), "--db", db, capsys=capsys)
+    assert code == 2 and out == ""
+    assert "已于" in err and "--again" in err and len(err.strip().splitlines()) == 1
+    code, out, _err = _cli("complaints", "import", str(path), "--again", "--db", db, "--json", capsys=capsys)
+    report = json.loads(out)
+    assert code == 4 and report["imported"] == 0
+    assert {r["code"] for r in report["refused"]} == {"import.duplicate_case"}
+    assert "与已登记的案件重复" in report["refused"][0]["message"]
+    wb = openpyxl.load_workbook(path)
+    wb["投诉台账"].append([date(2023, 4, 1), "来访", "投诉", "新工人", make_id("520102", "19900101", 31), None, "是",
+                         "贵州某建筑劳务有限公司", USCC, None, 800])
+    wb.save(path)
+    code, out, _err = _cli("complaints", "import", str(path), "--db", db, "--json", capsys=capsys)
+    assert code == 3 and json.loads(out)["imported"] == 1  # a changed file is another file
+
+
+def test_exit_codes_of_the_arbitration_and_parties_imports(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'codes.db'}"
+    docket = docket_file(tmp_path / "docket.xlsx")
+    assert _cli("arbitration", "import", str(docket), "--db", db, "--json", capsys=capsys)[0] == 0
+    code, out, _err = _cli("arbitration", "import", str(docket), "--again", "--db", db, "--json", capsys=capsys)
+    assert code == 4 and {r["code"] for r in json.loads(out)["refused"]} == {"import.duplicate_case"}
+    assert _cli("arbitration", "import", str(docket), "--db", db, capsys=capsys)[0] == 2
+    people = parties_file(tmp_path / "people.xlsx")
+    db = f"sqlite:///{tmp_path / 'parties.db'}"  # the docket registered these people already
+    assert _cli("parties", "import", str(people), "--db", db, "--json", capsys=capsys)[0] == 0
+    assert _cli("parties", "import", str(people), "--db", db, capsys=capsys)[0] == 2
+    assert _cli("parties", "import", str(people), "--again", "--db", db, capsys=capsys)[0] == 4
+    assert _cli("parties", "import", str(tmp_path / "nowhere.xlsx"), "--db", db, capsys=capsys)[0] == 2
