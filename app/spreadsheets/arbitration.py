@@ -42,7 +42,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("received_on", "收件日期", True, 12, "仲裁委收到申请之日，如 2023-09-25"),
-    Column("applicant", "申请人", True, 10, "劳动者姓名；当事人库中没有的将新增"),
+    Column("applicant", "申请人", True, 10, "劳动者姓名；按身份证号查找，没有身份证号的作为新的当事人登记"),
     Column("applicant_id_no", "申请人身份证号", False, 20, "请将该列设为文本格式"),
     Column("respondent", "被申请人", True, 24, "用人单位名称"),
     Column("respondent_uscc", "被申请人统一社会信用代码", False, 22, "18位"),
@@ -81,6 +81,14 @@ def write_template(path: str | os.PathLike[str]) -> None:
     help_sheet.append(["列", "必填", "说明"])
     for column in COLUMNS:
         help_sheet.append([column.label, "是" if column.required else "", column.help])
+    help_sheet.append([])
+    for line in (
+        "申请人按身份证号在当事人库中查找（空格、小写x、全角数字不影响）；没有身份证号的申请人作为新的当事人登记，"
+        "不会按姓名并入库中已有的同名当事人。被申请人按统一社会信用代码查找，没有信用代码的按名称查找。",
+        "与已登记案件的申请人、被申请人、收件日期和仲裁请求都相同的行视为重复，不予导入，并提示已登记的案号。",
+        *cells.COMMON_NOTES,
+    ):
+        help_sheet.append([line])
     help_sheet.column_dimensions["A"].width = 24
     help_sheet.column_dimensions["C"].width = 90
     _save_atomically(wb.save, Path(path))

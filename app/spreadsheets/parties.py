@@ -156,6 +156,8 @@ def write_template(path: str | os.PathLike[str]) -> None:
         "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
         "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
         "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
+        "没有身份证号的个人作为新的当事人登记，不会按姓名并入库中已有的同名当事人。",
+        *cells.COMMON_NOTES,
     ):
         help_ws.append([line])
     help_ws.column_dimensions["A"].width = 20
