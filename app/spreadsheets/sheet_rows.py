@@ -224,6 +224,9 @@ def _guarded(sheet: SheetRows, file: str, limits: ReadLimits) -> SheetRows:
             row_no += 1
             if row_no > limits.rows:
                 raise UserError("import.too_many_rows", file=file, limit=limits.rows)
+            if not values:  # a row with no cells (openpyxl fills gaps with them)
+                yield values
+                continue
             if len(values) > limits.columns and any(v is not None for v in values[limits.columns:]):
                 raise UserError("import.too_many_columns", file=file, limit=limits.columns)
             yield values
@@ -367,6 +370,8 @@ def _table_rows(
 ) -> Iterator[tuple[int, dict[str, Any]]]:
     items = list(positions.items())
     for row_no, values in enumerate(rows, start=header_row + 1):
+        if not values:
+            continue
         n = len(values)
         raw = {f: (values[i] if i < n else None) for f, i in items}
         if all(is_blank(v) for v in raw.values()):
