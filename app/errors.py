@@ -828,6 +828,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} carries no audit anchor (only files exported by this program do), or cannot be read.",
         "{path} 中没有校验锚点（只有本程序导出的文件带有），或该文件无法读取。",
     ),
+    # hostile and messy import files (issue 13)
+    "import.cannot_read": ("Cannot read the file {file}: {detail}", "无法读取文件{file}：{detail}"),
+    "import.xls_or_encrypted": (
+        "{file} is an old .xls workbook or a password-protected one: open it in Excel, remove the password, "
+        "save it as .xlsx (Excel Workbook) and import that.",
+        "{file}是旧版.xls工作簿或加了密码的工作簿：请在Excel中打开，去掉密码，另存为.xlsx（Excel工作簿）后再导入。",
+    ),
+    "import.text_not_workbook": (
+        "{file} is a text file (CSV or similar), not an Excel workbook: open it in Excel and save it as .xlsx "
+        "(Excel Workbook), then import that.",
+        "{file}是文本文件（如CSV），不是Excel工作簿：请在Excel中打开，另存为.xlsx（Excel工作簿）后再导入。",
+    ),
+    "import.file_too_large": (
+        "{file} is larger than {limit_mb} MB; split it into smaller workbooks.",
+        "文件{file}超过{limit_mb}MB，请拆分成几个较小的工作簿后分别导入。",
+    ),
+    "import.too_many_parts": (
+        "{file} holds more than {limit} parts; it may not be an ordinary Excel workbook.",
+        "文件{file}内部的组成部分超过{limit}个，可能不是正常的Excel文件。",
+    ),
+    "import.part_too_large": (
+        "{file} unpacks too large ({part_en} over {limit_mb} MB); it may not be an ordinary Excel workbook.",
+        "文件{file}解压后过大（{part_zh}超过{limit_mb}MB），可能不是正常的Excel文件。",
+    ),
+    "import.part_too_compressed": (
+        "{file} is packed more than {limit} times ({part_en}); it may not be an ordinary Excel workbook.",
+        "文件{file}的压缩比超过{limit}倍（{part_zh}），可能不是正常的Excel文件。",
+    ),
+    "import.too_many_rows": (
+        "{file} has more than {limit} rows; split it into smaller workbooks.",
+        "文件{file}超过{limit}行，请拆分成几个较小的工作簿后分别导入。",
+    ),
+    "import.too_many_columns": (
+        "{file} uses more than {limit} columns; it may not be an ordinary template. Delete the columns beyond the template's.",
+        "文件{file}使用了超过{limit}列，可能不是正常的模板文件；请删除模板以外的列。",
+    ),
+    "import.bidi_control": (
+        "{column} holds characters that make text show in a different order than it is stored; type it again.",
+        "“{column}”含有改变文字显示方向的控制字符（显示的内容与实际内容不同），请重新输入。",
+    ),
+    "money.negative": ("An amount cannot be negative.", "金额不能为负数。"),
+    "money.too_many_decimals": (
+        "“{value}” has more than two decimals (yuan to the fen).",
+        "金额“{value}”超过两位小数（元，精确到分）。",
+    ),
+    "money.too_large": ("An amount cannot exceed {limit} yuan.", "金额不能超过{limit}元。"),
+    "date.too_early": ("{column}: {date} is before {earliest}; check the date.",
+                       "“{column}”的日期{date}早于{earliest}，请检查。"),
+    "date.in_future": ("{column}: {date} is after today.", "“{column}”的日期{date}晚于今天。"),
+    "import.identity_mismatch": (
+        "ID number {number} belongs to “{registered}” in the register, but this row names “{typed}”; check the row.",
+        "身份证号{number}在当事人库中登记的是“{registered}”，本行填写的却是“{typed}”，请核对。",
+    ),
+    "import.already_imported": (
+        "{file} was imported already, on {date} by {user}; nothing was imported now. "
+        "To import it once more, give --again (or confirm in the window).",
+        "文件{file}已于{date}由{user}导入过，本次未导入。确需再次导入的，请加 --again（或在窗口中确认）。",
+    ),
+    "import.duplicate_case": (
+        "The same case is registered already: {number}.",
+        "与已登记的案件重复：{number}。",
+    ),
+    "import.damaged": (
+        "{file} is damaged and cannot be read ({detail}); open it in Excel, save it again and import that.",
+        "文件{file}已损坏，无法读取（{detail}）；请在Excel中打开并重新保存后再导入。",
+    ),
 }
 
 

@@ -21,6 +21,26 @@ from ui.parties.import_report import ImportReportDialog
 
 XLSX_FILTER = "Excel (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"
+ALREADY_IMPORTED = "import.already_imported"
+
+
+def ask_import_again(parent: Any, error: UserError, language: str) -> bool:
+    """The clerk confirms importing a file imported before (the one seam tests patch)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    question = QCoreApplication.translate("FileActions", "Import this file once more?")
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("FileActions", "File imported before"),
+        f"{error.message(language)}\n\n{question}",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def is_repeat(error: BaseException) -> bool:
+    return isinstance(error, UserError) and error.code == ALREADY_IMPORTED
 
 
 class FileActions:
@@ -55,10 +75,19 @@ class FileActions:
         path = files.choose_open_path(self, title, XLSX_FILTER)  # type: ignore[arg-type]
         if path is None:
             return
+        self._start_import(path, label, load, again=False)
+
+    def _start_import(self, path: Path, label: str, load: Callable[..., ImportReport], *, again: bool) -> None:
+        def failed(error: BaseException) -> None:
+            if not again and is_repeat(error) and ask_import_again(self, error, self.context.language):  # type: ignore[arg-type]
+                self._start_import(path, label, load, again=True)
+                return
+            self.task_failed(error)
+
         self.tasks.run(
-            lambda progress, cancel: load(path, progress, cancel),
+            lambda progress, cancel: load(path, progress, cancel, again=True) if again else load(path, progress, cancel),
             on_success=self.show_import_report,
-            on_error=self.task_failed,
+            on_error=failed,
             label=label,
             parent=self,
             writes=True,

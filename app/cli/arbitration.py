@@ -17,6 +17,7 @@ from app.cli import (
     add_db_option,
     add_json_option,
     add_user_option,
+    exit_codes,
     open_store_for,
     print_json,
     terminal_progress,
@@ -39,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     imp = sub.add_parser("import", help="import an existing docket from a filled template (per-row report)")
     imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--again", action="store_true",
+                     help="import a file that was imported before (refused otherwise, naming the first import)")
     add_db_option(imp)
     add_user_option(imp)
     add_json_option(imp)
@@ -100,13 +103,15 @@ def _template(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from app.services.arbitration_import import import_docket
+    from app.services.import_batches import source_for
     from app.spreadsheets.arbitration import read_docket
 
+    source = source_for("arbitration", Path(args.file), again=args.again)
     total, rows = read_docket(Path(args.file))
     store = open_store_for(args, create=True)
     try:
         report = import_docket(store, actor_for(args, store, writes=True), rows, total=total,
-                               progress=terminal_progress("导入" if _zh(args) else "importing"))
+                               progress=terminal_progress("导入" if _zh(args) else "importing"), source=source)
     finally:
         store.dispose()
     language = args.language
@@ -121,7 +126,7 @@ def _import(args: argparse.Namespace) -> int:
               else f"imported {report.imported}, refused {len(report.refused)}")
         for p in report.refused:
             print(f"  第{p.row}行：{p.message(language)}" if _zh(args) else f"  row {p.row}: {p.message(language)}")
-    return 0 if not report.refused else 3
+    return exit_codes.for_import(report)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -16,6 +16,7 @@ from app.cli import (
     add_db_option,
     add_json_option,
     add_user_option,
+    exit_codes,
     open_store_for,
     print_json,
 )
@@ -38,6 +39,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     imp = sub.add_parser("import", help="import a complaints ledger; refused rows are listed with their reasons")
     imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--again", action="store_true",
+                     help="import a file that was imported before (refused otherwise, naming the first import)")
     add_db_option(imp)
     add_user_option(imp)
     add_json_option(imp)
@@ -80,7 +83,8 @@ def _import(args: argparse.Namespace) -> int:
         actor = actor_for(args, store, writes=True)
         progress, finish = _line_progress("导入" if _zh(args) else "importing")
         try:
-            report, read = import_ledger_file(ComplaintService(store, actor), path, progress=progress)
+            report, read = import_ledger_file(ComplaintService(store, actor), path, progress=progress,
+                                              again=args.again)
         finally:
             finish()
     finally:
@@ -98,7 +102,7 @@ def _import(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
-        return 0
+        return exit_codes.for_import(report)
     if _zh(args):
         print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
         for item in refused:
@@ -109,7 +113,7 @@ def _import(args: argparse.Namespace) -> int:
         for item in refused:
             column = f" [{item['column']}]" if item["column"] else ""
             print(f"  row {item['row']}{column}: {item['message']}")
-    return 0
+    return exit_codes.for_import(report)
 
 
 def _day(value: str | None, field: str) -> date | None:

@@ -19,6 +19,7 @@ from app.cli import (
     add_db_option,
     add_json_option,
     add_user_option,
+    exit_codes,
     open_store_for,
     print_json,
     terminal_progress,
@@ -42,6 +43,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="import people and employers from a filled template; refused rows are listed with their reasons",
     )
     imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--again", action="store_true",
+                     help="import a file that was imported before (refused otherwise, naming the first import)")
     add_db_option(imp)
     add_user_option(imp)
     add_json_option(imp)
@@ -100,10 +103,12 @@ def _line_progress(label: str) -> tuple[Callable[[int, int], None], Callable[[],
 
 
 def _import(args: argparse.Namespace) -> int:
+    from app.services.import_batches import source_for
     from app.services.parties import PartyService
     from app.spreadsheets.parties import COLUMN_BY_FIELD, read_records
 
     path = Path(args.file)
+    source = source_for("parties", path, again=args.again)
     estimate, records = read_records(path)  # a bad file fails here, before the database is touched
     read = 0
 
@@ -119,7 +124,8 @@ def _import(args: argparse.Namespace) -> int:
             actor = actor_for(args, store, writes=True)
             progress, finish = _line_progress("导入" if _zh(args) else "importing")
             try:
-                report = PartyService(store, actor).import_records(counted(), total=estimate, progress=progress)
+                report = PartyService(store, actor).import_records(counted(), total=estimate, progress=progress,
+                                                                   source=source)
             finally:
                 finish()
         finally:
@@ -140,7 +146,7 @@ def _import(args: argparse.Namespace) -> int:
     ]
     if args.json:
         print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
-        return 0
+        return exit_codes.for_import(report)
     if _zh(args):
         print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
         for item in refused:
@@ -151,7 +157,7 @@ def _import(args: argparse.Namespace) -> int:
         for item in refused:
             column = f" [{item['column']}]" if item["column"] else ""
             print(f"  row {item['row']}{column}: {item['message']}")
-    return 0
+    return exit_codes.for_import(report)
 
 
 def _export_format(args: argparse.Namespace, out: Path) -> str:

@@ -7,6 +7,7 @@ the future, DOMAIN A2) and turn its exceptions into messages a clerk can act on.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -35,8 +36,17 @@ class PersonalId:
     sex: str  # "M" or "F"
 
 
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+
+
+def _ordinary(value: str) -> str:
+    """Full-width digits and letters as ordinary ones (NFKC), zero-width characters gone:
+    ５２０１０２… is the same person as 520102…."""
+    return unicodedata.normalize("NFKC", value or "").translate(str.maketrans("", "", _INVISIBLE))
+
+
 def normalise_id_no(value: str) -> str:
-    return re.sub(r"[\s-]", "", value or "").upper()
+    return re.sub(r"[\s-]", "", _ordinary(value)).upper()
 
 
 def validate_id_no(value: str, *, today: date | None = None, field: str = "id_no") -> PersonalId:
@@ -69,7 +79,7 @@ def validate_id_no(value: str, *, today: date | None = None, field: str = "id_no
 
 
 def normalise_uscc(value: str) -> str:
-    return re.sub(r"[\s-]", "", value or "").upper()
+    return re.sub(r"[\s-]", "", _ordinary(value)).upper()
 
 
 def validate_uscc(value: str, *, field: str = "uscc") -> str:
@@ -93,7 +103,7 @@ _PHONE = re.compile(r"^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?|\d{7,8}|12345|9
 
 
 def normalise_phone(value: str, *, field: str = "phone") -> str:
-    phone = re.sub(r"[\s()（）]", "", value or "")
+    phone = re.sub(r"[\s()（）]", "", _ordinary(value))
     if phone and not _PHONE.match(phone):
         raise UserError("phone.format", field=field)
     return phone

@@ -17,17 +17,21 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
+from app.legal.identity import normalise_id_no, normalise_uscc
 from app.models.arbitration import (
     ArbitrationCase,
     ArbitrationClaim,
     ArbitrationEvent,
+    ArbitrationParty,
     ArbitrationStatus,
 )
 from app.models.party import Party, PartyKind
+from app.privacy import Sensitive, mask
+from app.services import import_batches
 from app.services.actor import Actor
 from app.services.arbitration import (
     ClaimInput,
@@ -36,6 +40,7 @@ from app.services.arbitration import (
     create_received_case,
 )
 from app.services.holidays import calendar_for
+from app.services.import_batches import ImportSource
 from app.services.numbering import allocate_number
 from app.services.parties import (
     CancelToken,
@@ -51,19 +56,58 @@ from app.store.engine import Store
 
 def _find_party(session: Session, kind: PartyKind, name: str, number: str) -> tuple[int | None, dict[str, Any]]:
     """(the registered party's id, or None and the cleaned fields of a new one).
-    Validates before anything is written, so a refused row writes nothing."""
-    number = number.strip().upper()
-    column = Party.id_no if kind is PartyKind.PERSON else Party.uscc
+    Validates before anything is written, so a refused row writes nothing.
+
+    A person is found by ID number only (normalised: spaces, lower-case x and
+    full-width digits do not make another person), and the row's name must
+    agree with the register's; a person without an ID number is a new party,
+    never attached by name alone.  An employer without a credit code is found
+    by its exact name."""
+    is_person = kind is PartyKind.PERSON
+    number = normalise_id_no(number) if is_person else normalise_uscc(number)
+    name = " ".join(name.split())
+    column = Party.id_no if is_person else Party.uscc
+    found = None
     if number:
-        found = session.scalar(select(Party.id).where(column == number))
-    else:
-        found = session.scalar(select(Party.id).where(Party.kind == kind.value, Party.name == name.strip()).limit(1))
+        row = session.execute(select(Party.id, Party.kind, Party.name).where(column == number)).first()
+        if row is not None:
+            if is_person and row.name != name:
+                raise UserError("import.identity_mismatch", field="applicant_id_no",
+                                number=mask(Sensitive.ID_NO, number), registered=row.name, typed=name)
+            found = row.id
+    elif not is_person:
+        found = session.scalar(select(Party.id).where(Party.kind == kind.value, Party.name == name).limit(1))
     if found is not None:
         return found, {}
     fields: dict[str, Any] = {"kind": kind.value, "name": name}
     if number:
         fields["id_no" if kind is PartyKind.PERSON else "uscc"] = number
     return None, clean_fields(fields)
+
+
+def _refuse_existing_case(
+    session: Session, applicant: int, respondent: int, received_on: date, claims: list[Any]
+) -> None:
+    """The same applicant against the same respondent, received the same day with the same claims, is
+    the case already on the docket (an imported docket is not doubled): refused, naming it."""
+    applicant_link = aliased(ArbitrationParty)
+    respondent_link = aliased(ArbitrationParty)
+    candidates = session.execute(
+        select(ArbitrationCase.id, ArbitrationCase.case_no)
+        .join(applicant_link, applicant_link.case_id == ArbitrationCase.id)
+        .join(respondent_link, respondent_link.case_id == ArbitrationCase.id)
+        .where(ArbitrationCase.received_on == received_on,
+               applicant_link.party_id == applicant, applicant_link.role == "applicant",
+               respondent_link.party_id == respondent, respondent_link.role == "respondent")
+    ).all()
+    wanted = sorted((c.category, c.amount_fen) for c in claims)
+    for case_id, case_no in candidates:
+        held = sorted(
+            (c.category, c.original_amount_fen if c.original_amount_fen is not None else c.amount_claimed_fen)
+            for c in session.scalars(select(ArbitrationClaim).where(ArbitrationClaim.case_id == case_id))
+        )
+        if held == wanted:
+            raise UserError("import.duplicate_case", field="applicant", number=case_no or f"收件{received_on}")
 
 
 def _party_id(session: Session, found: tuple[int | None, dict[str, Any]]) -> int:
@@ -85,10 +129,12 @@ def import_docket(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     calendar: LegalCalendar | None = None,
+    source: ImportSource | None = None,
 ) -> ImportReport:
     calendar = calendar or calendar_for(store)
     report = ImportReport(total=total)
     with UnitOfWork(store, actor, Permission.ARBITRATION_RECEIVE, Permission.PARTY_EDIT) as uow:
+        import_batches.refuse_repeat(uow.session, source)
         done = 0
         for row_no, fields in records:
             done += 1
@@ -110,6 +156,7 @@ def import_docket(
             cancel.check()
         report.total = max(total, done)
         report.imported = len(report.imported_ids)
+        import_batches.record(uow, source, report.imported, len(report.refused))
         if progress:
             progress(done, report.total)
     return report
@@ -126,6 +173,8 @@ def _import_row(uow: UnitOfWork, fields: Mapping[str, Any], calendar: LegalCalen
     claims = clean_claims([ClaimInput(category, fen) for category, fen in fields["claims"]])
     if found_applicant[0] is not None and found_applicant[0] == found_respondent[0]:
         raise UserError("arbitration.party_twice", field="respondent", name=fields["respondent"])
+    if found_applicant[0] is not None and found_respondent[0] is not None:
+        _refuse_existing_case(session, found_applicant[0], found_respondent[0], fields["received_on"], claims)
     applicant = _party_id(session, found_applicant)
     respondent = _party_id(session, found_respondent)
     received_on: date = fields["received_on"]

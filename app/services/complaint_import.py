@@ -57,9 +57,11 @@ from app.models.complaint import (
 )
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import Party, PartyKind
-from app.services import audit
+from app.privacy import Sensitive, mask
+from app.services import audit, import_batches
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintService, _text
+from app.services.import_batches import ImportSource
 from app.services.parties import (
     CancelToken,
     ImportReport,
@@ -116,7 +118,7 @@ class CheckedRow:
 class _Party(NamedTuple):
     id: int
     kind: str
-    name: str | None  # kept for organisations only (a ledger has few; its workers are many)
+    name: str | None  # the registered name: a row's name must agree with it
 
 
 @dataclass
@@ -344,12 +346,18 @@ class LedgerPreparer:
         batch = _Batch()
         new_parties: list[dict[str, Any]] = []
         self._look_up_parties(checked)
+        existing = self._existing_cases(checked)
         for row in checked:
             try:
                 if row.duplicate_key in self.seen:
                     raise UserError("import.duplicate_in_file", row=self.seen[row.duplicate_key])
                 row.worker_id = self._party_for(row.worker_key, row.worker, PartyKind.PERSON, "worker_id_no",
                                                 new_parties)
+                employer = self.parties.get(row.employer_key)
+                if employer is not None:  # only registered parties can have a case already
+                    number = existing.get((row.worker_id, employer.id, row.received_on, row.owed))
+                    if number is not None:
+                        raise UserError("import.duplicate_case", field="worker_id_no", number=number)
                 row.employer_id = self._party_for(row.employer_key, row.employer, PartyKind.ORG, "employer_name",
                                                   new_parties)
             except UserError as err:
@@ -394,7 +402,7 @@ class LedgerPreparer:
                     Party.id_no.in_(chunk) | Party.uscc.in_(chunk)
                 )
             ):
-                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name if r.kind == PartyKind.ORG.value else None)
+                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name)
         name_list = sorted(names)
         for start in range(0, len(name_list), _LOOKUP_CHUNK):
             chunk = name_list[start : start + _LOOKUP_CHUNK]
@@ -405,6 +413,24 @@ class LedgerPreparer:
             ):
                 self.parties[f"name:{r.name}"] = _Party(r.id, PartyKind.ORG.value, r.name)
 
+    def _existing_cases(self, rows: list[CheckedRow]) -> dict[tuple[int, int, date, int], str]:
+        """(worker, employer, registration day, amount owed) -> the number of a complaint already
+        registered, for the batch's workers already in the register (an imported ledger is not doubled)."""
+        workers = sorted({known.id for r in rows if (known := self.parties.get(r.worker_key)) is not None
+                          and known.id <= self.context.last_ids.get(Party.__tablename__, 1 << 62)})
+        found: dict[tuple[int, int, date, int], str] = {}
+        for start in range(0, len(workers), _LOOKUP_CHUNK):
+            chunk = workers[start : start + _LOOKUP_CHUNK]
+            for r in self.session.execute(
+                select(Complaint.number, ComplaintWorker.party_id.label("worker"),
+                       ComplaintEmployer.party_id.label("employer"), Complaint.received_on, ComplaintWorker.owed_fen)
+                .join(ComplaintWorker, ComplaintWorker.complaint_id == Complaint.id)
+                .join(ComplaintEmployer, ComplaintEmployer.complaint_id == Complaint.id)
+                .where(ComplaintWorker.party_id.in_(chunk))
+            ):
+                found.setdefault((r.worker, r.employer, r.received_on, r.owed_fen), r.number)
+        return found
+
     def _party_for(
         self, key: str, cleaned: dict[str, Any], kind: PartyKind, field_name: str,
         new_parties: list[dict[str, Any]],
@@ -414,6 +440,10 @@ class LedgerPreparer:
             if known.kind != kind.value:
                 code = "complaint.worker_not_person" if kind is PartyKind.PERSON else "complaint.employer_not_org"
                 raise UserError(code, field=field_name, name=known.name or self._party_name(known.id, key))
+            if kind is PartyKind.PERSON and known.name is not None and known.name != cleaned["name"]:
+                # "李四" carrying 张伟's ID number would file a case for 张伟: never match on the number alone
+                raise UserError("import.identity_mismatch", field=field_name, number=mask(Sensitive.ID_NO, key),
+                                registered=known.name, typed=cleaned["name"])
             return known.id
         if not self.context.may_create_parties:  # the whole import stops, as a form would
             raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value,
@@ -421,7 +451,7 @@ class LedgerPreparer:
                             label_en=permission_label(Permission.PARTY_EDIT, "en"))
         party_id = self._next_id(Party.__table__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
-        self.parties[key] = _Party(party_id, kind.value, cleaned["name"] if kind is PartyKind.ORG else None)
+        self.parties[key] = _Party(party_id, kind.value, cleaned["name"])
         return party_id
 
     # ------------------------------------------------------------ one complaint
@@ -857,6 +887,7 @@ def import_ledger(
     cancel: CancelToken | None = None,
     batch_size: int = BATCH_ROWS,
     stage: Callable[[ImportContext], tuple[int, Iterable[Any]]] | None = None,
+    source: ImportSource | None = None,
 ) -> ImportReport:
     """See ``ComplaintService.import_records``.
 
@@ -871,12 +902,14 @@ def import_ledger(
         with UnitOfWork(
             service.store, service.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
         ) as uow:
+            import_batches.refuse_repeat(uow.session, source)
             run = LedgerImport(service, uow)
-            source = records
+            items = records
             if stage is not None:
-                total, source = stage(run.context)
+                total, items = stage(run.context)
                 report.total = total
-            run.run(source, report, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
+            run.run(items, report, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
+            import_batches.record(uow, source, report.imported, len(report.refused))
     finally:
         if collecting:
             gc.enable()

@@ -2118,6 +2118,7 @@ class ComplaintService:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         batch_size: int = 1000,
+        source: Any = None,
     ) -> ImportReport:
         """Import ledger rows (row number, fields) in one transaction (``complaint_import``).
 
@@ -2128,7 +2129,8 @@ class ComplaintService:
         """
         from app.services.complaint_import import import_ledger
 
-        return import_ledger(self, records, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
+        return import_ledger(self, records, total=total, progress=progress, cancel=cancel, batch_size=batch_size,
+                             source=source)
 
 
 __all__ = [

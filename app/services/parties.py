@@ -14,7 +14,9 @@ from app.errors import Cancelled, UserError
 from app.legal.identity import normalise_phone, validate_id_no, validate_uscc
 from app.models.party import IdType, OrgType, Party, PartyKind
 from app.privacy import Sensitive, mask
+from app.services import import_batches
 from app.services.actor import Actor
+from app.services.import_batches import ImportSource
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork, register_flush_hook
@@ -362,16 +364,20 @@ class PartyService:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         batch_size: int = 500,
+        source: ImportSource | None = None,
     ) -> ImportReport:
         """Import (row number, fields) records in one transaction.
 
         A refused row is reported with its reason and changes nothing; the
         other rows are saved together at the end.  Cancelling (or any failure)
-        saves nothing at all.
+        saves nothing at all.  `source` (the file, `import_batches`): a file
+        imported before is refused unless a repeat was asked for; the import
+        is recorded.
         """
         report = ImportReport(total=total)
         seen: dict[str, int] = {}
         with UnitOfWork(self.store, self.actor, Permission.PARTY_IMPORT, Permission.PARTY_EDIT) as uow:
+            import_batches.refuse_repeat(uow.session, source)
             done = 0
             pending: list[Party] = []
             for row_no, fields in records:
@@ -404,6 +410,7 @@ class PartyService:
             report.total = max(total, done)
             report.imported = len(pending)
             report.imported_ids = [p.id for p in pending]
+            import_batches.record(uow, source, report.imported, len(report.refused))
             if progress:
                 progress(done, report.total)
         return report

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,9 @@ from typing import Any
 from app.errors import UserError
 from app.legal.rates import fen_to_yuan
 from app.services.arbitration import CATEGORY_LABELS, CLOSURE_LABELS, PROCEDURE_LABELS, status_label
-from app.spreadsheets.parties import ProgressCallback, _check, _date, _discard, _save_atomically
+from app.spreadsheets import cells
+from app.spreadsheets.parties import ProgressCallback, _check, _discard, _save_atomically
+from app.spreadsheets.sheet_rows import normalise_label, open_table
 
 SHEET_NAME = "仲裁案件"
 HELP_SHEET_NAME = "说明"
@@ -41,7 +42,7 @@ class Column:
 
 COLUMNS: tuple[Column, ...] = (
     Column("received_on", "收件日期", True, 12, "仲裁委收到申请之日，如 2023-09-25"),
-    Column("applicant", "申请人", True, 10, "劳动者姓名；当事人库中没有的将新增"),
+    Column("applicant", "申请人", True, 10, "劳动者姓名；按身份证号查找，没有身份证号的作为新的当事人登记"),
     Column("applicant_id_no", "申请人身份证号", False, 20, "请将该列设为文本格式"),
     Column("respondent", "被申请人", True, 24, "用人单位名称"),
     Column("respondent_uscc", "被申请人统一社会信用代码", False, 22, "18位"),
@@ -53,6 +54,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("note", "备注", False, 20, ""),
 )
 BY_LABEL = {c.label: c for c in COLUMNS}
+BY_FIELD = {c.field: c for c in COLUMNS}
 CATEGORY_BY_LABEL = {zh: str(key) for key, (_en, zh) in CATEGORY_LABELS.items()}
 CATEGORY_BY_LABEL.update({"工资": "wages", "拖欠工资": "wages", "赔偿金": "damages", "二倍工资": "double_wage"})
 # The older single 工伤待遇 category: read as the other benefits (not final-eligible); 工伤医疗费 is its own label.
@@ -81,16 +83,24 @@ def write_template(path: str | os.PathLike[str]) -> None:
     help_sheet.append(["列", "必填", "说明"])
     for column in COLUMNS:
         help_sheet.append([column.label, "是" if column.required else "", column.help])
+    help_sheet.append([])
+    for line in (
+        "申请人按身份证号在当事人库中查找（空格、小写x、全角数字不影响）；没有身份证号的申请人作为新的当事人登记，"
+        "不会按姓名并入库中已有的同名当事人。被申请人按统一社会信用代码查找，没有信用代码的按名称查找。",
+        "与已登记案件的申请人、被申请人、收件日期和仲裁请求都相同的行视为重复，不予导入，并提示已登记的案号。",
+        *cells.COMMON_NOTES,
+    ):
+        help_sheet.append([line])
     help_sheet.column_dimensions["A"].width = 24
     help_sheet.column_dimensions["C"].width = 90
     _save_atomically(wb.save, Path(path))
 
 
 def parse_claims(value: Any) -> list[tuple[str, int]]:
-    """'劳动报酬:12000;经济补偿:30000' → [('wages', 1200000), ('compensation', 3000000)]."""
-    from app.legal.rates import yuan_to_fen
+    """'劳动报酬:12000;经济补偿:30000' → [('wages', 1200000), ('compensation', 3000000)].
 
-    text = str(value or "").strip()
+    Amounts take every form `cells.money` accepts (1,000, ¥1,000, 1，234元, full-width digits)."""
+    text = cells.text(value, _CLAIMS) or ""
     if not text:
         raise UserError("import.value_required", field="claims", column="仲裁请求")
     out = []
@@ -101,73 +111,58 @@ def parse_claims(value: Any) -> list[tuple[str, int]]:
         pieces = re.split(r"[:：]", part, maxsplit=1)
         if len(pieces) != 2:
             raise UserError("arbitration.import_claims", field="claims")
-        label, amount = pieces[0].strip(), pieces[1].strip().replace(",", "").replace("元", "")
+        label, amount = pieces[0].strip(), pieces[1].strip()
         category = CATEGORY_BY_LABEL.get(label)
         if category is None:
             raise UserError("arbitration.claim_category_unknown", field="claims", value=label)
-        try:
-            out.append((category, yuan_to_fen(amount)))
-        except Exception as exc:
-            raise UserError("money.invalid", field="claims", value=amount) from exc
+        fen = cells.money(amount, _CLAIMS)
+        if fen is None:
+            raise UserError("money.invalid", field="claims", value="")
+        out.append((category, fen))
     return out
 
 
+_LOOKUP = {normalise_label(c.label): c.field for c in COLUMNS}
+_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
+_CLAIMS = next(c for c in COLUMNS if c.field == "claims")
+_NUMBERS = ("applicant_id_no", "respondent_uscc")
+
+
 def read_docket(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
-    """(estimated rows, iterator of (row number, fields)); a value that cannot be
-    read is passed as {'_problem': UserError} so the row is refused with its reason."""
-    from openpyxl import load_workbook
+    """(estimated rows, iterator of (row number, fields)), read through the one reader
+    (`sheet_rows.open_table`); a value that cannot be read is passed as
+    {'_problem': UserError} so the row is refused with its reason."""
+    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED)
+    return table.estimated_rows, _docket_rows(table.rows)
 
-    file = Path(path)
-    if not file.is_file():
-        raise UserError("file.not_found", path=str(file))
-    if not zipfile.is_zipfile(file):
-        raise UserError("import.not_a_workbook", detail=file.name)
+
+def _docket_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:
-        raise UserError("import.not_a_workbook", detail=f"{file.name} ({type(exc).__name__})") from exc
-    ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
-    header = next(ws.iter_rows(max_row=1, values_only=True), ())
-    positions: dict[str, int] = {}
-    for index, value in enumerate(header):
-        column = BY_LABEL.get(re.sub(r"[\s*＊]", "", str(value or "")))
-        if column is not None:
-            positions[column.field] = index
-    for column in COLUMNS:
-        if column.required and column.field not in positions:
-            wb.close()
-            raise UserError("import.wrong_template", column=column.label)
-    total = max(0, (ws.max_row or 1) - 1)
+        for row_no, raw in rows:
+            yield row_no, _docket_fields(raw)
+    finally:
+        rows.close()  # type: ignore[attr-defined]
 
-    def rows() -> Iterator[tuple[int, dict[str, Any]]]:
-        try:
-            for row_no, values in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2):
-                raw = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
-                if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
-                    continue
-                fields: dict[str, Any] = {}
-                try:
-                    for name, value in raw.items():
-                        column = next(c for c in COLUMNS if c.field == name)
-                        if name in ("received_on", "accepted_on"):
-                            fields[name] = _date(value, column)  # type: ignore[arg-type]
-                        elif name == "claims":
-                            fields[name] = parse_claims(value)
-                        else:
-                            text = "" if value is None else str(value).strip()
-                            if isinstance(value, float) and name in ("applicant_id_no", "respondent_uscc"):
-                                raise UserError("import.number_as_numeric", field=name, column=column.label)
-                            fields[name] = text
-                    for column in COLUMNS:
-                        if column.required and not fields.get(column.field):
-                            raise UserError("import.value_required", field=column.field, column=column.label)
-                except UserError as err:
-                    fields = {"_problem": err}
-                yield row_no, fields
-        finally:
-            wb.close()
 
-    return total, rows()
+def _docket_fields(raw: dict[str, Any]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    try:
+        for name, value in raw.items():
+            column = BY_FIELD[name]
+            if name in ("received_on", "accepted_on"):
+                fields[name] = cells.day(value, column, not_after_today=True)
+            elif name == "claims":
+                fields[name] = parse_claims(value)
+            elif name in _NUMBERS:
+                fields[name] = cells.number_text(value, column) or ""
+            else:
+                fields[name] = cells.text(value, column) or ""
+        for column in COLUMNS:
+            if column.required and not fields.get(column.field):
+                raise UserError("import.value_required", field=column.field, column=column.label)
+    except UserError as err:
+        fields = {"_problem": err}
+    return fields
 
 
 # ---------------------------------------------------------------- export

@@ -12,7 +12,9 @@ UserError (not a workbook, wrong template) before any row is read.  Rows come
 in batches through a bounded queue, so memory stays constant however long the
 file is; closing the iterator (cancel, an error in the import) stops the child.
 The child is started with "spawn": forking a process that runs Qt threads is
-not safe.
+not safe.  The child watches its parent and ends itself when the parent is
+gone (killed, crashed), so it never lives on holding the file and the
+database open.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ import multiprocessing
 import os
 import pickle
 import queue
+import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -29,10 +33,28 @@ BATCH_ROWS = 1000
 WAITING_MESSAGES = 8  # at most this many messages wait in memory
 Stage = Callable[[Iterator[Any]], Iterator[Any]]
 _POLL_SECONDS = 0.5
+PARENT_CHECK_SECONDS = 0.5
 
 
-def _run_reader(reader_name: str, path: str, out: Any, stage: Stage | None, per_message: int) -> None:
+def _watch_parent(parent_pid: int) -> None:
+    """In the child: end this process as soon as the parent is gone (a killed parent closes no
+    queue and sends no signal; its child would read on, holding the file and the database open)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_SECONDS)
+            if os.getppid() != parent_pid:  # re-parented: the parent has ended
+                os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def _run_reader(
+    reader_name: str, path: str, out: Any, stage: Stage | None, per_message: int, parent_pid: int | None = None
+) -> None:
     """The child: open the file with the named reader, send what the stage makes of its rows."""
+    if parent_pid is not None:
+        _watch_parent(parent_pid)
     module_name, function_name = reader_name.rsplit(".", 1)
     try:
         reader = getattr(importlib.import_module(module_name), function_name)
@@ -84,7 +106,8 @@ def read_in_background(
     context = multiprocessing.get_context("spawn")
     channel = context.Queue(maxsize=waiting)
     child = context.Process(
-        target=_run_reader, args=(reader_name, os.fspath(path), channel, stage, per_message), daemon=True
+        target=_run_reader, args=(reader_name, os.fspath(path), channel, stage, per_message, os.getpid()),
+        daemon=True,
     )
     child.start()
     try:

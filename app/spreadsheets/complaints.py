@@ -16,27 +16,23 @@ import os
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
-from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
-from app.legal.rates import yuan_to_fen
 from app.services import complaint_rules as rules
 from app.services.parties import ImportReport, ProgressCallback
-from app.spreadsheets import add_choice_list
+from app.spreadsheets import add_choice_list, cells
 from app.spreadsheets.parties import (
     RowFields,
     _check,
-    _date,
     _discard,
-    _is_blank,
     _normalise_label,
     _save_atomically,
     _text,
     _yes_no,
 )
+from app.spreadsheets.sheet_rows import open_table
 
 if TYPE_CHECKING:
     from app.services.complaints import ComplaintService
@@ -150,6 +146,9 @@ def write_template(path: str | os.PathLike[str]) -> None:
         "导入结束后列出行号和原因；其余各行一并保存。",
         "劳动者和用人单位按身份证号、统一社会信用代码在当事人库中查找（没有信用代码的单位按名称查找），找不到的自动登记。",
         "填写了结案日期的，按“受理—调查—结案”导入为已结案；作出处理/处罚决定、移送、撤销立案的案件请在程序中办理。",
+        "劳动者必须填写身份证号，只按身份证号查找，不按姓名查找。与已登记投诉的劳动者、用人单位、登记日期和欠薪金额都相同的行"
+        "视为重复，不予导入，并提示已登记的登记号。",
+        *cells.COMMON_NOTES,
     ):
         help_ws.append([line])
     help_ws.column_dimensions["A"].width = 20
@@ -165,24 +164,17 @@ def write_template(path: str | os.PathLike[str]) -> None:
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
     """Open a filled template: (estimated row count, iterator of (row number, fields)).
 
-    Reads the sheet with `sheet_rows.open_sheet` (bounded memory); a bad file
-    fails here with `import.not_a_workbook` / `import.wrong_template` before
+    Reads the sheet through the one reader (`sheet_rows.open_table`: bounded
+    memory, every row, the file checked against the limits first); a bad file
+    fails here with `import.not_a_workbook` / `import.wrong_template` … before
     any row is read.
     """
-    from app.spreadsheets.sheet_rows import open_sheet
+    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED)
+    return table.estimated_rows, _iter_rows(table.rows)
 
-    file = Path(path)
-    if not file.is_file():
-        raise UserError("file.not_found", path=str(file))
-    sheet = open_sheet(file, SHEET_NAME)
-    try:
-        head = list(islice(sheet.rows, _HEADER_SCAN_ROWS))
-        header_row, positions = _find_header(head)
-    except BaseException:
-        sheet.close()
-        raise
-    body = chain(head[header_row:], sheet.rows)
-    return max(0, sheet.estimated_rows - header_row), _iter_rows(sheet.close, body, header_row, positions)
+
+_LOOKUP = {_normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
 
 
 BACKGROUND_FROM_BYTES = 512 * 1024  # ~10,000 rows: below this, starting a reader process costs more than it saves
@@ -194,6 +186,7 @@ def import_ledger_file(
     *,
     progress: ProgressCallback | None = None,
     cancel: Any = None,
+    again: bool = False,
 ) -> tuple[ImportReport, int]:
     """Import a filled template through `service.import_records`: (the report, rows read).
 
@@ -203,9 +196,11 @@ def import_ledger_file(
     cores.  A bad file fails before anything is written.
     """
     from app.services.complaint_import import BATCH_ROWS, PreparedBatch, PrepareStage, import_ledger
+    from app.services.import_batches import source_for
     from app.spreadsheets.background import read_in_background
 
     file = Path(path)
+    source = source_for("complaints", file, again=again)
     read = 0
     opened: list[Iterator[Any]] = []
 
@@ -225,14 +220,15 @@ def import_ledger_file(
             return total, counted(items)
 
         try:
-            report = import_ledger(service, (), progress=progress, cancel=cancel, stage=stage)
+            report = import_ledger(service, (), progress=progress, cancel=cancel, stage=stage, source=source)
         finally:
             for items in opened:
                 items.close()  # type: ignore[attr-defined]
         return report, read
     total, records = read_records(file)
     try:
-        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel)
+        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel,
+                                        source=source)
     finally:
         records.close()  # type: ignore[attr-defined]
     return report, read
@@ -248,60 +244,20 @@ def _prepare_in_background(service: ComplaintService, file: Path) -> bool:
     )
 
 
-def _find_header(head: list[tuple[Any, ...]]) -> tuple[int, dict[str, int]]:
-    lookup: dict[str, str] = {}
-    for column in COLUMNS:
-        for label in (column.label, *column.aliases):
-            lookup[_normalise_label(label)] = column.field
-    best: tuple[int, dict[str, int]] = (1, {})
-    for row_no, values in enumerate(head, start=1):
-        positions: dict[str, int] = {}
-        for index, value in enumerate(values):
-            field = lookup.get(_normalise_label(value))
-            if field and field not in positions:
-                positions[field] = index
-        if len(positions) > len(best[1]):
-            best = (row_no, positions)
-    row_no, positions = best
-    for column in COLUMNS:
-        if column.required and column.field not in positions:
-            raise UserError("import.wrong_template", column=column.label)
-    return row_no, positions
-
-
-def _iter_rows(
-    close: Callable[[], None], rows: Iterator[tuple[Any, ...]], header_row: int, positions: dict[str, int]
-) -> Iterator[tuple[int, dict[str, Any]]]:
-    items = list(positions.items())
+def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        for row_no, values in enumerate(rows, start=header_row + 1):
-            n = len(values)
-            raw = {f: (values[i] if i < n else None) for f, i in items}
-            if all(_is_blank(v) for v in raw.values()):
-                continue
+        for row_no, raw in rows:
             yield row_no, _row_fields(raw)
     finally:
-        close()
+        rows.close()  # type: ignore[attr-defined]
 
 
 def _money(value: Any, column: Any) -> int | None:
-    if _is_blank(value):
-        return None
-    if isinstance(value, bool):
-        raise _bad(column, value)
-    try:
-        if isinstance(value, int):
-            return value * 100
-        if isinstance(value, float):
-            return yuan_to_fen(Decimal(repr(value)))
-        text = str(value).strip().replace("，", ",").replace("¥", "").replace("元", "")
-        return yuan_to_fen(text)
-    except (ValueError, InvalidOperation):
-        raise _bad(column, value) from None
+    return cells.money(value, column)
 
 
 def _bad(column: Any, value: Any) -> UserError:
-    return UserError("import.bad_value", field=column.field, column=column.label, value=value)
+    return cells.bad(column, value)
 
 
 def _choice(table: dict[str, tuple[str, str]]) -> Callable[[Any, Any], str | None]:
@@ -317,15 +273,18 @@ def _choice(table: dict[str, tuple[str, str]]) -> Callable[[Any, Any], str | Non
 
 
 _CONVERTERS: dict[str, Callable[[Any, Any], Any]] = {
-    "received_on": _date,
-    "accepted_on": _date,
-    "paid_on": _date,
-    "closed_on": _date,
+    "received_on": cells.day,
+    "accepted_on": cells.day,
+    "paid_on": cells.day,
+    "closed_on": cells.day,
     "closure_kind": _choice(rules.CLOSURE_LABELS),
     "channel": _choice(rules.CHANNEL_LABELS),
     "kind": _choice(rules.KIND_LABELS),
     "role": _choice(rules.ROLE_LABELS),
     "is_migrant_worker": _yes_no,
+    "worker_id_no": cells.number_text,
+    "worker_phone": cells.number_text,
+    "employer_uscc": cells.number_text,
     "owed_fen": _money,
     "paid_fen": _money,
 }

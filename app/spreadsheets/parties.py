@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.errors import Cancelled, UserError
 from app.models.party import IdType, OrgType, PartyKind
-from app.spreadsheets import add_choice_list
+from app.spreadsheets import add_choice_list, cells
+from app.spreadsheets.sheet_rows import normalise_label as _normalise_label
+from app.spreadsheets.sheet_rows import open_table
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -156,6 +156,8 @@ def write_template(path: str | os.PathLike[str]) -> None:
         "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
         "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
         "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
+        "没有身份证号的个人作为新的当事人登记，不会按姓名并入库中已有的同名当事人。",
+        *cells.COMMON_NOTES,
     ):
         help_ws.append([line])
     help_ws.column_dimensions["A"].width = 20
@@ -196,83 +198,27 @@ class RowFields(dict[str, Any]):
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
     """Open a filled template; return (row count, iterator of (row number, fields)).
 
+    Read through the one reader (`sheet_rows.open_table`: every row, whatever
+    the stored dimension says; the file checked against the limits first).
     The count is exact: the rows that are not blank, which is what the
-    iterator yields (one quick streaming pass counts them — a sheet's stored
-    dimensions count rows that were only formatted, or are missing).  Raises
-    UserError `file.not_found` / `import.not_a_workbook` /
-    `import.wrong_template` before any row is read.  The workbook stays open
-    until the iterator is exhausted or closed.
+    iterator yields.  Raises UserError `file.not_found` /
+    `import.not_a_workbook` / `import.wrong_template` … before any row is
+    read.  The workbook stays open until the iterator is exhausted or closed.
     """
-    from openpyxl import load_workbook
+    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED, exact_count=True)
+    return table.estimated_rows, _iter_rows(table.rows)
 
-    file = Path(path)
-    if not file.is_file():
-        raise UserError("file.not_found", path=str(file))
-    if not zipfile.is_zipfile(file):
-        raise UserError("import.not_a_workbook", detail=file.name)
+
+_LOOKUP = {_normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
+
+
+def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UserError("import.not_a_workbook", detail=f"{file.name} ({type(exc).__name__})") from exc
-    try:
-        ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
-        header_row, positions = _find_header(ws)
-        if ws.max_row is None:
-            ws.reset_dimensions()  # unsized sheet (some writers): read to the end
-        total = sum(1 for _ in _raw_rows(ws, header_row, positions))
-    except BaseException:
-        wb.close()
-        raise
-    return total, _iter_rows(wb, ws, header_row, positions)
-
-
-_HEADER_SCAN_ROWS = 10
-
-
-def _normalise_label(value: Any) -> str:
-    return re.sub(r"[\s*＊（）()]", "", str(value or "")).replace("／", "/")
-
-
-def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
-    """The header row number and {field: 0-based column index}."""
-    lookup: dict[str, str] = {}
-    for column in COLUMNS:
-        for label in (column.label, *column.aliases):
-            lookup[_normalise_label(label)] = column.field
-    best: tuple[int, dict[str, int]] = (1, {})
-    for row_no, values in enumerate(ws.iter_rows(max_row=_HEADER_SCAN_ROWS, values_only=True), start=1):
-        positions: dict[str, int] = {}
-        for index, value in enumerate(values):
-            field = lookup.get(_normalise_label(value))
-            if field and field not in positions:
-                positions[field] = index
-        if len(positions) > len(best[1]):
-            best = (row_no, positions)
-    row_no, positions = best
-    for column in COLUMNS:
-        if column.required and column.field not in positions:
-            raise UserError("import.wrong_template", column=column.label)
-    return row_no, positions
-
-
-def _raw_rows(ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
-    """(row number, {field: cell value}) for every row below the header that is not blank."""
-    for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
-        raw = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
-        if not all(_is_blank(v) for v in raw.values()):
-            yield row_no, raw
-
-
-def _iter_rows(wb: Any, ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        for row_no, raw in _raw_rows(ws, header_row, positions):
+        for row_no, raw in rows:
             yield row_no, _row_fields(raw)
     finally:
-        wb.close()
-
-
-def _is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
+        rows.close()  # type: ignore[attr-defined]
 
 
 def _row_fields(raw: Mapping[str, Any]) -> RowFields:
@@ -295,29 +241,15 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     return RowFields(fields, problem)
 
 
-def _text(value: Any, column: Column) -> str | None:
-    if _is_blank(value):
-        return None
-    if isinstance(value, bool):
-        raise _bad(column, value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        # Excel keeps 15 significant digits: a longer number typed into a
-        # number cell has already lost its last digits.
-        if value.is_integer() and abs(value) < 1e15:
-            return str(int(value))
-        if column.text:
-            raise UserError("import.number_as_numeric", field=column.field, column=column.label)
-        return repr(value)
-    if isinstance(value, datetime | date):
-        raise _bad(column, value)
-    return str(value).strip()
+_text = cells.text
+_bad = cells.bad
+_yes_no = cells.yes_no
+_date = cells.day
+_is_blank = cells.is_blank
 
 
-def _bad(column: Column, value: Any) -> UserError:
-    shown = value.strftime("%Y-%m-%d") if isinstance(value, datetime | date) else value
-    return UserError("import.bad_value", field=column.field, column=column.label, value=shown)
+def _number_text(value: Any, column: Column) -> str | None:
+    return cells.number_text(value, column)
 
 
 def _choice(labels: Mapping[str, str], extra: Mapping[str, str] | None = None) -> Callable[[Any, Column], str | None]:
@@ -325,62 +257,15 @@ def _choice(labels: Mapping[str, str], extra: Mapping[str, str] | None = None) -
     by_label.update({value: value for value in labels})
     if extra:
         by_label.update(extra)
+    refuse = cells.choice(by_label)
+    passing = cells.choice(by_label, pass_unknown=True)
 
     def convert(value: Any, column: Column) -> str | None:
-        text = _text(value, column)
-        if text is None:
-            return None
-        key = re.sub(r"\s", "", text)
-        if key in by_label:
-            return by_label[key]
-        if column.field in ("kind", "org_type"):
-            # Passed through as typed: the service refuses it with its own
-            # message (party.kind_unknown / party.org_type_unknown).
-            return text
-        raise _bad(column, text)
+        # 类别 and 单位类型 pass an unknown value on: the service refuses it with
+        # its own message (party.kind_unknown / party.org_type_unknown).
+        return (passing if column.field in ("kind", "org_type") else refuse)(value, column)
 
     return convert
-
-
-def _yes_no(value: Any, column: Column) -> bool | None:
-    if _is_blank(value):
-        return None
-    if isinstance(value, bool):
-        return value
-    text = re.sub(r"\s", "", str(value)).lower()
-    if text in {"是", "y", "yes", "true", "1", "√", "✓"}:
-        return True
-    if text in {"否", "n", "no", "false", "0", "×"}:
-        return False
-    raise _bad(column, value)
-
-
-_DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
-
-
-def _date(value: Any, column: Column) -> date | None:
-    if _is_blank(value):
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        # An Excel serial day number in a cell not formatted as a date.
-        from openpyxl.utils.datetime import from_excel
-
-        if 1 <= value < 2958466:
-            converted = from_excel(value)
-            return converted.date() if isinstance(converted, datetime) else converted
-        raise _bad(column, value)
-    text = str(value).strip()
-    match = _DATE_TEXT.match(text) or re.match(r"^(\d{4})(\d{2})(\d{2})$", text)
-    if match:
-        try:
-            return date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            pass
-    raise _bad(column, text)
 
 
 _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
@@ -390,7 +275,10 @@ _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
     "org_type": _choice(ORG_TYPE_LABELS, {"包工头": "contractor", "民办非企业": "private_non_enterprise",
                                           "机关事业": "public_institution"}),
     "is_migrant_worker": _yes_no,
-    "birth_date": _date,
+    "birth_date": cells.birth_day,
+    "id_no": _number_text,
+    "uscc": _number_text,
+    "phone": _number_text,
 }
 
 

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import os
-import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -40,12 +39,12 @@ from app.spreadsheets.parties import (
     _choice,
     _date,
     _discard,
-    _is_blank,
     _normalise_label,
     _save_atomically,
     _text,
     _yes_no,
 )
+from app.spreadsheets.sheet_rows import open_table
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -156,61 +155,22 @@ def write_template(path: str | os.PathLike[str]) -> None:
 
 # ---------------------------------------------------------------- reading
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
-    """Open a filled template; return (estimated row count, iterator of (row number, fields))."""
-    from openpyxl import load_workbook
+    """Open a filled template through the one reader (`sheet_rows.open_table`);
+    return (row count, iterator of (row number, fields))."""
+    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED, exact_count=True)
+    return table.estimated_rows, _iter_rows(table.rows)
 
-    file = Path(path)
-    if not file.is_file():
-        raise UserError("file.not_found", path=str(file))
-    if not zipfile.is_zipfile(file):
-        raise UserError("import.not_a_workbook", detail=file.name)
+
+_LOOKUP = {_normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
+
+
+def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
-        wb = load_workbook(file, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UserError("import.not_a_workbook", detail=f"{file.name} ({type(exc).__name__})") from exc
-    try:
-        ws = wb[SHEET_NAME] if SHEET_NAME in wb.sheetnames else wb.worksheets[0]
-        header_row, positions = _find_header(ws)
-        max_row = ws.max_row
-        if max_row is None:
-            ws.reset_dimensions()
-            max_row = header_row + sum(1 for _ in ws.iter_rows(min_row=header_row + 1, values_only=True))
-    except BaseException:
-        wb.close()
-        raise
-    return max(0, max_row - header_row), _iter_rows(wb, ws, header_row, positions)
-
-
-def _find_header(ws: Any) -> tuple[int, dict[str, int]]:
-    lookup: dict[str, str] = {}
-    for column in COLUMNS:
-        for label in (column.label, *column.aliases):
-            lookup[_normalise_label(label)] = column.field
-    best: tuple[int, dict[str, int]] = (1, {})
-    for row_no, values in enumerate(ws.iter_rows(max_row=10, values_only=True), start=1):
-        positions: dict[str, int] = {}
-        for index, value in enumerate(values):
-            field = lookup.get(_normalise_label(value))
-            if field and field not in positions:
-                positions[field] = index
-        if len(positions) > len(best[1]):
-            best = (row_no, positions)
-    row_no, positions = best
-    for column in COLUMNS:
-        if column.required and column.field not in positions:
-            raise UserError("import.wrong_template", column=column.label)
-    return row_no, positions
-
-
-def _iter_rows(wb: Any, ws: Any, header_row: int, positions: dict[str, int]) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        for row_no, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
-            raw = {f: (values[i] if i < len(values) else None) for f, i in positions.items()}
-            if all(_is_blank(v) for v in raw.values()):
-                continue
+        for row_no, raw in rows:
             yield row_no, _row_fields(raw)
     finally:
-        wb.close()
+        rows.close()  # type: ignore[attr-defined]
 
 
 def _row_fields(raw: Mapping[str, Any]) -> RowFields:

@@ -2503,6 +2503,14 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>FileActions</name>
     <message>
+        <source>Import this file once more?</source>
+        <translation>确定要再次导入该文件吗？</translation>
+    </message>
+    <message>
+        <source>File imported before</source>
+        <translation>该文件已导入过</translation>
+    </message>
+    <message>
         <source>Template saved to %1.</source>
         <translation>模板已保存到 %1。</translation>
     </message>

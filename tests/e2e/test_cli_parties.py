@@ -78,7 +78,7 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
         {"类别": "个人", "姓名/名称": "张芳", "身份证号/证件号码": OTHER.lower()},
     ])
     done = run("parties", "import", str(template), "--db", db, "--json", data_dir=data_dir)
-    assert done.returncode == 0, done.stderr
+    assert done.returncode == 3, done.stderr  # some rows refused (README, 退出码)
     report = json.loads(done.stdout)
     assert report["file"] == str(template)
     assert report["total"] == 5
@@ -90,9 +90,13 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
     assert report["refused"][0]["message"].startswith("身份证号校验位错误")
     assert report["refused"][1]["message"] == "未知的当事人类别：公司。"
 
-    # the same file again: every row is now a duplicate or still wrong, and the exit code is still 0
-    again = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
-    assert again.returncode == 0, again.stderr
+    # the same file again is refused, naming the first import; with --again every row is now a
+    # duplicate or still wrong: exit 4, nothing imported
+    repeat = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
+    assert repeat.returncode == 2 and repeat.stdout == ""
+    assert repeat.stderr.strip().startswith("错误: 文件模板.xlsx已于") and "--again" in repeat.stderr
+    again = run("parties", "import", str(template), "--again", "--db", db, data_dir=data_dir)
+    assert again.returncode == 4, again.stderr
     assert "导入 0 行" in again.stdout and "第 2 行" in again.stdout
 
     xlsx = tmp_path / "张.xlsx"
@@ -127,7 +131,8 @@ def test_a_bad_file_fails_with_one_chinese_line(tmp_path: Path, data_dir: Path, 
     assert done.returncode != 0
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
-    assert lines == ["错误: 该文件不是Excel工作簿（.xlsx）：names.xlsx"]
+    assert lines == ["错误: names.xlsx是文本文件（如CSV），不是Excel工作簿：请在Excel中打开，另存为.xlsx（Excel工作簿）后再导入。"]
+    assert "--format" not in done.stderr
 
 
 def test_a_missing_column_and_an_unknown_export_format(tmp_path: Path, data_dir: Path, db: str) -> None:
@@ -149,7 +154,8 @@ def test_english_messages_with_lang_en(tmp_path: Path, data_dir: Path, db: str) 
     bad.write_text("not a workbook", encoding="utf-8")
     done = run("--lang", "en", "parties", "import", str(bad), "--db", db, data_dir=data_dir)
     assert done.returncode == 2
-    assert done.stderr.strip() == "error: The file is not an Excel workbook (.xlsx): names.xlsx"
+    assert done.stderr.strip() == ("error: names.xlsx is a text file (CSV or similar), not an Excel workbook: "
+                                   "open it in Excel and save it as .xlsx (Excel Workbook), then import that.")
 
 
 def test_full_export_needs_a_reason(tmp_path: Path, data_dir: Path, db: str) -> None:

@@ -320,13 +320,51 @@ def test_import_with_a_bad_row_shows_the_report(qtbot, window, store, tmp_path, 
     dialog.reject()
 
 
+def test_a_file_imported_before_is_imported_again_only_when_the_clerk_confirms(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+
+    import ui.file_actions as file_actions
+    from app.spreadsheets.parties import write_template
+
+    filled = tmp_path / "名单.xlsx"
+    write_template(filled)
+    wb = openpyxl.load_workbook(filled)
+    wb["当事人"].append(["个人", "郑十", None, make_id_no(7)])
+    wb.save(filled)
+    monkeypatch.setattr(files, "choose_open_path", lambda *a: filled)
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["import"])
+    assert window.report_dialog is not None
+    window.report_dialog.reject()
+    asked: list[str] = []
+    answer = [False]
+
+    def ask(parent, error, language):  # type: ignore[no-untyped-def]
+        asked.append(error.message(language))
+        return answer[0]
+
+    monkeypatch.setattr(file_actions, "ask_import_again", ask)
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["import"])
+    assert len(asked) == 1 and "已于" in asked[0] and "名单.xlsx" in asked[0]
+    assert "已于" in window.status.text()  # declined: said so, nothing imported
+    if window.message_box is not None:
+        window.message_box.close()
+    answer[0] = True
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["import"])
+    qtbot.waitUntil(lambda: window.report_dialog is not None and window.report_dialog.isVisible(), timeout=20_000)
+    assert window.report_dialog.summary.text() == "共读取 1 行：导入 0 行，拒绝 1 行。"  # imported again: a duplicate
+    window.report_dialog.reject()
+
+
 def test_import_of_a_file_that_is_not_a_workbook_says_so(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     bogus = tmp_path / "not.xlsx"
     bogus.write_text("hello")
     monkeypatch.setattr(files, "choose_open_path", lambda *a: bogus)
     with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
         click(qtbot, window.buttons["import"])
-    assert window.status.text().startswith("该文件不是Excel工作簿")
+    assert "不是Excel工作簿" in window.status.text()
     assert window.message_box is not None and window.message_box.isVisible()
     window.message_box.close()
     assert window.report_dialog is None
@@ -350,6 +388,7 @@ def test_cancelled_import_saves_nothing(qtbot, window, store, tmp_path, monkeypa
     import app.spreadsheets.parties as sheets
 
     monkeypatch.setattr(sheets, "read_records", slow_read)
+    (tmp_path / "x.xlsx").write_bytes(b"PK")  # hashed for the import record; its rows come from slow_read
     monkeypatch.setattr(files, "choose_open_path", lambda *a: tmp_path / "x.xlsx")
     with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
         click(qtbot, window.buttons["import"])

@@ -50,7 +50,7 @@ def test_template_import_refuses_bad_rows_and_keeps_the_rest(store, tmp_path: Pa
     assert "旧〔2023〕1号" in first.events[-1].note
     assert [c.category for c in first.claims] == ["wages", "compensation"]
     second = service.get(report.imported_ids[1])
-    assert second.status == "received" and second.names("applicant") == ["张伟"]  # found in the register by name
+    assert second.status == "received" and second.names("applicant") == ["张伟"]  # no ID number: a new party, never matched by name
     assert PartyService(store, CLERK).find_by_number(id_no).name == "王五"  # new person added to the register
     assert service.query().count() == 2
 

@@ -98,7 +98,9 @@ def test_a_role_that_cannot_handle_cases_imports_registrations_only(store, tmp_p
 def test_numbers_continue_the_year_sequence_before_and_after_an_import(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     svc = service(store)
     first, _warnings = svc.register(intake())
-    path = ledger_file(tmp_path, [good(i, **{"受理日期": date(2023, 3, 10)}) for i in range(3)])
+    # the ledger names the workers as the register does (a name that disagrees with its ID number is refused)
+    path = ledger_file(tmp_path, [good(i, **{"受理日期": date(2023, 3, 10), "劳动者姓名": name})
+                                  for i, name in enumerate(["张伟", "李强", "王芳"])])
     report, _read = import_ledger_file(svc, path)
     later, _warnings = svc.register(intake(workers=1, owed=100))
     numbers = [svc.get(i).number for i in (first.id, *report.imported_ids, later.id)]

@@ -64,8 +64,8 @@ def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store
     report = service(store).import_records(records, total=total)
     refused = {p.row: p.code for p in report.refused}
     assert refused == {
-        3: "id_no.checksum", 4: "complaint.amount_negative", 5: "complaint.channel_unknown",
-        6: "import.duplicate_in_file", 8: "complaint.payment_exceeds_owed", 9: "import.bad_value",
+        3: "id_no.checksum", 4: "money.negative", 5: "complaint.channel_unknown",
+        6: "import.duplicate_in_file", 8: "complaint.payment_exceeds_owed", 9: "money.too_many_decimals",
     }
     assert report.imported == 2
     assert report.refused[0].message() == "身份证号校验位错误（应为{}）。".format(

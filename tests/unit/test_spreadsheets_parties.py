@@ -148,8 +148,9 @@ def test_a_text_file_is_not_a_workbook(tmp_path: Path) -> None:
     path.write_text("姓名,身份证号\n张三,110105194912310021\n", encoding="utf-8")
     with pytest.raises(UserError) as caught:
         read_records(path)
-    assert caught.value.code == "import.not_a_workbook"
+    assert caught.value.code == "import.text_not_workbook"
     assert "不是Excel工作簿" in caught.value.message()
+    assert "--format" not in caught.value.message() and "--format" not in caught.value.message("en")
 
 
 def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:

@@ -112,7 +112,7 @@ def test_wrong_template_and_not_a_workbook(tmp_path) -> None:  # type: ignore[no
     text.write_text("hello")
     with pytest.raises(UserError) as caught:
         sheets.read_records(text)
-    assert caught.value.code == "import.not_a_workbook"
+    assert caught.value.code == "import.text_not_workbook"  # a text file, named so
 
 
 def test_export_is_masked_one_line_per_certificate(tmp_path, staff) -> None:  # type: ignore[no-untyped-def]

@@ -326,16 +326,29 @@ class ArbitrationWindow(QWidget):
         path = files.choose_open_path(self, self.tr("Import a docket from Excel"), "Excel (*.xlsx)")
         if path is None:
             return
+        self._import_path(path, again=False)
+
+    def _import_path(self, path: Any, *, again: bool) -> None:
+        from ui.file_actions import ask_import_again, is_repeat
+
         store, actor = self.context.store, self.context.actor
 
         def body(progress: Any, cancel: Any) -> Any:
             from app.services.arbitration_import import import_docket
+            from app.services.import_batches import source_for
             from app.spreadsheets.arbitration import read_docket
 
+            source = source_for("arbitration", path, again=again)
             total, rows = read_docket(path)
-            return import_docket(store, actor, rows, total=total, progress=progress, cancel=cancel)
+            return import_docket(store, actor, rows, total=total, progress=progress, cancel=cancel, source=source)
 
-        self.tasks.run(body, on_success=self._imported, on_error=self._task_failed,
+        def failed(error: BaseException) -> None:
+            if not again and is_repeat(error) and ask_import_again(self, error, self.context.language):
+                self._import_path(path, again=True)
+                return
+            self._task_failed(error)
+
+        self.tasks.run(body, on_success=self._imported, on_error=failed,
                        label=self.tr("Importing the docket"), parent=self, writes=True)
 
     def _imported(self, report: Any) -> None:

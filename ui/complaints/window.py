@@ -377,18 +377,29 @@ class ComplaintsWindow(QWidget):
         path = files.choose_open_path(self, self.tr("Import a complaints ledger"), "Excel (*.xlsx)")
         if path is None:
             return
+        self._import_path(path, again=False)
+
+    def _import_path(self, path: Any, *, again: bool) -> None:
+        from ui.file_actions import ask_import_again, is_repeat
+
         service = self.service
 
         def body(progress: Any, cancel: Any) -> Any:
             from app.spreadsheets.complaints import import_ledger_file
 
-            report, _read = import_ledger_file(service, path, progress=progress, cancel=cancel)
+            report, _read = import_ledger_file(service, path, progress=progress, cancel=cancel, again=again)
             return report
+
+        def failed(error: BaseException) -> None:
+            if not again and is_repeat(error) and ask_import_again(self, error, self.language):  # type: ignore[arg-type]
+                self._import_path(path, again=True)
+                return
+            self._failed(error)
 
         self.tasks.run(
             body,
             on_success=self._imported,
-            on_error=self._failed,
+            on_error=failed,
             label=self.tr("Importing complaints"),
             parent=self,
             writes=True,

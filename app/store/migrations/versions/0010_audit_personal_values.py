@@ -1,7 +1,7 @@
 """audit entries keep personal values as masked value + keyed digest; the chain re-anchored
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-02
 
 The key lives in `audit_key` (one row, never audited or exported).  Existing entries'
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
