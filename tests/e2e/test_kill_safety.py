@@ -208,8 +208,6 @@ def test_killed_ledger_import_keeps_all_or_nothing(tmp_path: Path, data_dir: Pat
     assert_intact(db, data_dir)
 
 
-@pytest.mark.xfail(strict=True, reason="issue 13 (child lifetime): the spawn reader blocks on its full queue "
-                   "and lives on after its parent is killed")
 def test_the_ledger_reader_ends_with_its_killed_parent(tmp_path: Path, data_dir: Path, ledger_file: Path) -> None:
     db = migrated(tmp_path, data_dir)
     lingering: list[int] = []
@@ -220,14 +218,16 @@ def test_the_ledger_reader_ends_with_its_killed_parent(tmp_path: Path, data_dir:
     assert lingering == []
 
 
-@pytest.mark.xfail(strict=True, reason="issue 11: the ledger import refuses duplicates only within one file, "
-                   "so running a finished import again adds every row a second time")
 def test_running_a_finished_ledger_import_again_adds_nothing(tmp_path: Path, data_dir: Path) -> None:
     sheet = tmp_path / "small-ledger.xlsx"
     build_ledger_file(sheet, 20)
     db = migrated(tmp_path, data_dir)
-    for _ in range(2):
-        run("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
+    first = run("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
+    assert first.returncode == 0, first.stderr
+    again = run("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
+    assert again.returncode != 0 and "Traceback" not in again.stderr  # the same file: refused, naming the first import
+    forced = run("complaints", "import", str(sheet), "--again", "--db", f"sqlite:///{db}", data_dir=data_dir)
+    assert forced.returncode == 4, forced.stderr  # asked for: every row refused as a case already registered
     assert count(db, "complaint") == 20
 
 
