@@ -613,6 +613,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "demo.scale_invalid": ("The scale must be a whole number of at least 1 (not {value}).",
                            "倍数应为不小于1的整数（不能是{value}）。"),
+    # several desks on one server (issue 14)
+    "record.changed_by": (
+        "{who} changed this record at {when}, after you opened it. The saved values are shown; "
+        "your entries are still in the form: check them and save again.",
+        "该记录在您打开后已由{who}于{when}修改。已显示保存的新内容，您的输入仍保留在表单中，核对后可再次保存。",
+    ),
+    "db.auth_failed": (
+        "The database server refused the user name or password.",
+        "数据库服务器拒绝了用户名或密码，请检查后重试。",
+    ),
+    "db.schema_older": (
+        "The database on the server has an older structure ({revision}). The administrator must run "
+        "`db upgrade` with the owner account first.",
+        "服务器上的数据库结构较旧（{revision}），请管理员先用所有者账号运行 db upgrade 升级数据库。",
+    ),
+    "db.connection_lost": (
+        "The connection to the database server was lost. Nothing was saved; your entries are kept — "
+        "try again when the network is back.",
+        "与数据库服务器的连接已断开，本次未保存；您的输入已保留，网络恢复后请重试。",
+    ),
 }
 
 

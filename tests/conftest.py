@@ -71,7 +71,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         backends = [b for b in backends if b == "sqlite"] or ["sqlite"]
     elif metafunc.definition.get_closest_marker("postgresql_only"):
         backends = ["postgresql"]
-    metafunc.parametrize("backend", backends)
+    # Module scope: a module's fixtures that build one database for all its tests can follow it.
+    metafunc.parametrize("backend", backends, scope="module")
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, text
+from sqlalchemy import ARRAY, ColumnElement, Connection, Text, and_, cast, func, text
+from sqlalchemy.dialects.postgresql import array
 
 # The advisory-lock key space of this program: one 64-bit number per named thing,
 # so two programs sharing a server do not collide with a fixed small integer.
@@ -29,3 +30,46 @@ def advisory_locks(connection: Connection, names: Iterable[str]) -> None:
     The locks are released at commit or rollback."""
     for key in sorted({lock_key(n) for n in names}):
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+
+
+# The two-character party search (TOOLCHAIN trap 5: most Chinese search terms are two
+# characters, which trigram indexes cannot serve).  A name is cut into its distinct one-
+# and two-character pieces (建筑工程 → 建 筑 工 程 建筑 筑工 工程); the GIN index over that
+# array finds the names holding every piece of the term; LIKE then confirms the pieces
+# stand together.  Upper-cased, as the SQLite index is.
+NAME_GRAMS = "renshe_name_grams"
+NAME_GRAMS_INDEX = "ix_party_name_grams"
+SEARCH_DDL = (
+    f"""CREATE OR REPLACE FUNCTION {NAME_GRAMS}(value text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+  SELECT coalesce(array_agg(DISTINCT piece), '{{}}') FROM (
+    SELECT substr(upper(value), i, 1) AS piece FROM generate_series(1, char_length(value)) AS i
+    UNION ALL
+    SELECT substr(upper(value), i, 2) FROM generate_series(1, char_length(value) - 1) AS i
+  ) AS pieces
+$$""",
+    f"CREATE INDEX IF NOT EXISTS {NAME_GRAMS_INDEX} ON party USING gin ({NAME_GRAMS}(name))",
+)
+SEARCH_DROP = (
+    f"DROP INDEX IF EXISTS {NAME_GRAMS_INDEX}",
+    f"DROP FUNCTION IF EXISTS {NAME_GRAMS}(text)",
+)
+
+
+def search_pieces(term: str) -> list[str]:
+    """The pieces of `term` a matching name must hold: its two-character pieces, or the
+    character itself for a one-character term."""
+    upper = term.upper()
+    if len(upper) == 1:
+        return [upper]
+    return sorted({upper[i : i + 2] for i in range(len(upper) - 1)})
+
+
+def name_search_clause(name_column: ColumnElement[str], term: str) -> ColumnElement[bool]:
+    """Names containing `term`, found through the index of pieces."""
+    pieces = func.renshe_name_grams(name_column).op("@>")(
+        cast(array(search_pieces(term)), ARRAY(Text))
+    )
+    if len(term) <= 2:
+        return pieces
+    return and_(pieces, func.upper(name_column).contains(term.upper(), autoescape=True))
