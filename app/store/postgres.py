@@ -73,3 +73,32 @@ def name_search_clause(name_column: ColumnElement[str], term: str) -> ColumnElem
     if len(term) <= 2:
         return pieces
     return and_(pieces, func.upper(name_column).contains(term.upper(), autoescape=True))
+
+
+def storage_error_code(text: str) -> str | None:
+    """The StorageError code for a PostgreSQL connection fault (lower-cased driver text)."""
+    if "password authentication failed" in text or "no password supplied" in text:
+        return "db.auth_failed"
+    if "server closed the connection" in text or "terminating connection" in text or (
+        "consuming input failed" in text
+    ):
+        return "db.connection_lost"
+    if "connection refused" in text or "could not translate host name" in text or "timeout expired" in text:
+        return "db.server_unreachable"
+    return None
+
+
+def desk_grants(desk_role: str, owner_role: str) -> list[str]:
+    """What the desks' role may do, run by the owner after `db upgrade`: read and write
+    rows, take sequence numbers — never create, alter or drop a table (it owns none, and
+    PostgreSQL 15 lets no one but the owner create in the public schema).  The default
+    privileges give it the same on tables a later `db upgrade` creates."""
+    return [
+        f'GRANT USAGE ON SCHEMA public TO "{desk_role}"',
+        f'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{desk_role}"',
+        f'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO "{desk_role}"',
+        f'ALTER DEFAULT PRIVILEGES FOR ROLE "{owner_role}" IN SCHEMA public '
+        f'GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "{desk_role}"',
+        f'ALTER DEFAULT PRIVILEGES FOR ROLE "{owner_role}" IN SCHEMA public '
+        f'GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO "{desk_role}"',
+    ]
