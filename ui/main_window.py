@@ -139,6 +139,10 @@ def database_text(url: str) -> str:
     """The database as the status bar shows it: a file path, or the URL without password."""
     if url.startswith("sqlite:///"):
         return url[len("sqlite:///") :]
+    from app.store.connection import describe, is_local
+
+    if not is_local(url):  # which server this desk is on: user@host:port/database
+        return QCoreApplication.translate("MainWindow", "server %1").replace("%1", describe(url))
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)
