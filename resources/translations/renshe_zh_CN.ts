@@ -3250,6 +3250,10 @@ Please tell the administrator; the details are in the log file.</source>
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
+    <message>
+        <source>Saved now: %1</source>
+        <translation>现已保存的内容：%1</translation>
+    </message>
 </context>
 <context>
     <name>PartyLabels</name>
