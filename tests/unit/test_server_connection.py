@@ -86,3 +86,26 @@ def test_the_desks_role_writes_rows_but_cannot_alter_or_drop_tables(pg_server, p
         with pytest.raises(ProgrammingError, match="must be owner|permission denied"), engine.begin() as c:
             c.exec_driver_sql(statement)
     engine.dispose()
+
+
+def test_a_connection_lost_mid_work_is_said_and_a_retry_succeeds(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
+    from app.services.parties import PartyService
+    from app.store import open_store
+    from tests.conftest import make_actor
+
+    store = open_store(desk_settings(pg_server, pg_database).url(DESK_PASSWORD))
+    parties = PartyService(store, make_actor("intake"))
+    try:
+        parties.create({"kind": "person", "name": "张伟"})
+        # the server drops this desk's connections (a restart, a network cut)
+        pg_server.execute(
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{pg_database}'"
+        )
+        with pytest.raises(StorageError) as caught:
+            parties.create({"kind": "person", "name": "李娜"})
+        assert caught.value.code == "db.connection_lost"
+        assert "您的输入已保留" in caught.value.message()
+        parties.create({"kind": "person", "name": "李娜"})  # the retry: a fresh connection
+        assert {r.name for r in parties.query().page(0, 10)} == {"张伟", "李娜"}
+    finally:
+        store.dispose()
