@@ -615,9 +615,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "倍数应为不小于1的整数（不能是{value}）。"),
     # several desks on one server (issue 14)
     "record.changed_by": (
-        "{who} changed this record at {when}, after you opened it. The saved values are shown; "
-        "your entries are still in the form: check them and save again.",
-        "该记录在您打开后已由{who}于{when}修改。已显示保存的新内容，您的输入仍保留在表单中，核对后可再次保存。",
+        "{who} changed this record at {when}, after you opened it; nothing was saved. "
+        "Check the saved values, then save again.",
+        "该记录在您打开后已由{who}于{when}修改，本次未保存。请核对已保存的新内容后再次保存。",
     ),
     "db.server_unreachable": (
         "Cannot reach the database server {server}: check that it is running and the network is up.",

@@ -3254,6 +3254,10 @@ Please tell the administrator; the details are in the log file.</source>
         <source>Saved now: %1</source>
         <translation>现已保存的内容：%1</translation>
     </message>
+    <message>
+        <source>Your entries are still in the form.</source>
+        <translation>您的输入仍保留在表单中。</translation>
+    </message>
 </context>
 <context>
     <name>PartyLabels</name>

@@ -231,6 +231,7 @@ def test_a_save_after_another_desk_saved_says_who_and_keeps_the_input(qtbot, win
     assert form.isVisible()  # not closed, nothing lost
     message = form.form_error.message
     assert "clerk2" in message and "已由" in message
+    assert "您的输入仍保留在表单中" in message
     assert "陈启" in message  # the saved value is shown
     assert form.inputs["name"].text() == "陈七七"  # the clerk's own input is still there
     form.grab().save(str(tmp_path / "party-changed-elsewhere.png"))

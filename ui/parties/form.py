@@ -380,6 +380,7 @@ class PartyForm(QDialog):
         text = err.message(self.context.language)
         if now_saved:
             text += "\n" + self.tr("Saved now: %1").replace("%1", "；".join(now_saved))
+        text += "\n" + self.tr("Your entries are still in the form.")
         self.form_error.show_message(text)
 
     def show_error(self, err: UserError) -> None:
