@@ -109,3 +109,33 @@ def test_a_connection_lost_mid_work_is_said_and_a_retry_succeeds(pg_server, pg_d
         assert {r.name for r in parties.query().page(0, 10)} == {"张伟", "李娜"}
     finally:
         store.dispose()
+
+
+def test_a_remembered_password_goes_to_the_keyring_not_the_file() -> None:
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class MemoryKeyring(KeyringBackend):  # stands in for the OS keyring
+        priority = 1  # type: ignore[assignment]
+        stored: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.stored.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.stored[(service, username)] = password
+
+        def delete_password(self, service: str, username: str) -> None:
+            self.stored.pop((service, username), None)
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        settings = connection.ServerSettings(host="10.0.0.5", database="renshe", user="renshe_desk")
+        assert connection.save_server(settings, "s3cret-口令", remember=True) is True
+        assert "s3cret" not in connection.settings_path().read_text(encoding="utf-8")
+        assert connection.stored_password(settings) == "s3cret-口令"
+        connection.save_server(settings, "s3cret-口令", remember=False)  # 不记住: asked at each start
+        assert connection.stored_password(settings) is None
+    finally:
+        keyring.set_keyring(previous)
