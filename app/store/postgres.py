@@ -39,6 +39,9 @@ def advisory_locks(connection: Connection, names: Iterable[str]) -> None:
 # stand together.  Upper-cased, as the SQLite index is.
 NAME_GRAMS = "renshe_name_grams"
 NAME_GRAMS_INDEX = "ix_party_name_grams"
+ID_NO_PREFIX_INDEX = "ix_party_id_no_prefix"
+USCC_PREFIX_INDEX = "ix_party_uscc_prefix"
+SEARCH_INDEXES = (NAME_GRAMS_INDEX, ID_NO_PREFIX_INDEX, USCC_PREFIX_INDEX)
 SEARCH_DDL = (
     f"""CREATE OR REPLACE FUNCTION {NAME_GRAMS}(value text) RETURNS text[]
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
@@ -49,8 +52,14 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   ) AS pieces
 $$""",
     f"CREATE INDEX IF NOT EXISTS {NAME_GRAMS_INDEX} ON party USING gin ({NAME_GRAMS}(name))",
+    # The search ORs the name with a prefix of the ID number or credit code: without an
+    # index serving LIKE 'prefix%' in any collation, that OR alone makes it a full scan.
+    f"CREATE INDEX IF NOT EXISTS {ID_NO_PREFIX_INDEX} ON party (id_no text_pattern_ops)",
+    f"CREATE INDEX IF NOT EXISTS {USCC_PREFIX_INDEX} ON party (uscc text_pattern_ops)",
 )
 SEARCH_DROP = (
+    f"DROP INDEX IF EXISTS {USCC_PREFIX_INDEX}",
+    f"DROP INDEX IF EXISTS {ID_NO_PREFIX_INDEX}",
     f"DROP INDEX IF EXISTS {NAME_GRAMS_INDEX}",
     f"DROP FUNCTION IF EXISTS {NAME_GRAMS}(text)",
 )
@@ -77,6 +86,8 @@ def name_search_clause(name_column: ColumnElement[str], term: str) -> ColumnElem
 
 def storage_error_code(text: str) -> str | None:
     """The StorageError code for a PostgreSQL connection fault (lower-cased driver text)."""
+    if "deadlock detected" in text or "could not serialize access" in text:
+        return "db.locked"  # the server chose this desk's transaction to give way: try again
     if "password authentication failed" in text or "no password supplied" in text:
         return "db.auth_failed"
     if "server closed the connection" in text or "terminating connection" in text or (
