@@ -894,6 +894,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} is damaged and cannot be read ({detail}); open it in Excel, save it again and import that.",
         "文件{file}已损坏，无法读取（{detail}）；请在Excel中打开并重新保存后再导入。",
     ),
+    # several desks on one server (issue 14)
+    "record.changed_by": (
+        "{who} changed this record at {when}, after you opened it; nothing was saved. "
+        "Check the saved values, then save again.",
+        "该记录在您打开后已由{who}于{when}修改，本次未保存。请核对已保存的新内容后再次保存。",
+    ),
+    "db.server_unreachable": (
+        "Cannot reach the database server {server}: check that it is running and the network is up.",
+        "无法连接数据库服务器 {server}，请检查服务器是否开启、网络是否连通。",
+    ),
+    "db.auth_failed": (
+        "The database server refused the user name or password.",
+        "数据库服务器拒绝了用户名或密码，请检查后重试。",
+    ),
+    "db.schema_older": (
+        "The database on the server has an older structure ({revision}). The administrator must run "
+        "`db upgrade` with the owner account first.",
+        "服务器上的数据库结构较旧（{revision}），请管理员先用所有者账号运行 db upgrade 升级数据库。",
+    ),
+    "db.no_rights": (
+        "The account {user} may not read this database: the administrator grants the desks' rights "
+        "with installer/server-setup.sh.",
+        "账号 {user} 无权读取该数据库，请管理员用 installer/server-setup.sh 为办案台账号授权。",
+    ),
+    "db.connection_lost": (
+        "The connection to the database server was lost. Nothing was saved; your entries are kept — "
+        "try again when the network is back.",
+        "与数据库服务器的连接已断开，本次未保存；您的输入已保留，网络恢复后请重试。",
+    ),
 }
 
 

@@ -2,7 +2,10 @@
 # Qt's system libraries (and, for the tests, poppler-utils to look at PDFs).
 # As root: installs what is missing with apt-get.  Otherwise: prints the line to run.
 #   installer/system-deps.sh run    libraries the program needs (offscreen or on a desktop)
-#   installer/system-deps.sh test   the same plus what the tests use
+#   installer/system-deps.sh test   the same plus what the tests use (poppler-utils to look at
+#                                   PDFs; postgresql: the tests start a throw-away server of their
+#                                   own on a free port, tests/fixtures/postgres.py — the package's
+#                                   own cluster, running or not, is never used)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -11,7 +14,7 @@ packages=(libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfree
           libxkbcommon0 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)
 if [ "$mode" = "test" ]; then
-  packages+=(poppler-utils)
+  packages+=(poppler-utils postgresql)
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reads or writes the developer's real keyring (the server password's home).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
@@ -42,8 +44,69 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     return data
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "sqlite_only: a test of something only SQLite has (its file, pragmas, FTS5)"
+    )
+    config.addinivalue_line("markers", "postgresql_only: a test of the PostgreSQL server mode")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend", choices=("both", *BACKENDS), default="both",
+        help="the databases the store tests run on (default: both)",
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Every test that takes a database (`backend`, `db_url`, `store`) runs on SQLite and on
+    PostgreSQL; the Qt tests stay on SQLite."""
+    if "backend" not in metafunc.fixturenames:
+        return
+    chosen = metafunc.config.getoption("--backend")
+    backends = list(BACKENDS) if chosen == "both" else [chosen]
+    qt_test = metafunc.definition.path.parent.name == "ui"
+    if qt_test or metafunc.definition.get_closest_marker("sqlite_only"):
+        backends = [b for b in backends if b == "sqlite"] or ["sqlite"]
+    elif metafunc.definition.get_closest_marker("postgresql_only"):
+        backends = ["postgresql"]
+    # Module scope: a module's fixtures that build one database for all its tests can follow it.
+    metafunc.parametrize("backend", backends, scope="module")
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """The run's PostgreSQL server (tests/fixtures/postgres.py), started on first use."""
+    from tests.fixtures.postgres import in_ci, start_server
+
+    try:
+        server = start_server()
+    except LookupError as exc:
+        if in_ci():
+            pytest.fail(f"CI needs the PostgreSQL server for the PostgreSQL variants: {exc}")
+        pytest.skip(f"PostgreSQL variant skipped: {exc}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def pg_database(pg_server):  # type: ignore[no-untyped-def]
+    """A database of its own on the test server, at the newest schema; dropped afterwards."""
+    name = pg_server.new_database()
+    yield name
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        return server.url(request.getfixturevalue("pg_database"))
     return f"sqlite:///{tmp_path / 'test.db'}"
 
 

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox
 
 from app.resources import FONT_FAMILY, font_path, resources_dir
 
@@ -206,8 +206,19 @@ def open_context(
     from ui.tasks import TaskRunner
 
     url = resolve_db_url(getattr(args, "db", None))
+    server_mode = False
+    if not getattr(args, "db", None) and not os.environ.get("RENSHE_DB"):
+        chosen = desk_database_url(parent, language, error_windows)
+        if chosen is None:
+            return None
+        url, server_mode = chosen
     try:
-        store = open_store(url)
+        if server_mode:
+            from app.store.connection import check_server
+
+            check_server(url)  # unreachable, wrong password, older/newer schema: said in words
+        # A desk never migrates a server: `db upgrade` with the owner's account does.
+        store = open_store(url, migrate=not server_mode)
     except (UserError, StorageError) as err:
         _store_failed(parent, err.message(language), error_windows, language)
         return None
@@ -219,6 +230,40 @@ def open_context(
         return None
     tasks = TaskRunner(QApplication.instance(), language=language, error_windows=error_windows)
     return AppContext(store=store, actor=anonymous_reader(), language=language, error_windows=error_windows, tasks=tasks)
+
+
+def desk_database_url(parent: Any, language: str, error_windows: bool) -> tuple[str, bool] | None:
+    """The database this desk was pointed at (数据库连接): (url, on a server?), or None if the
+    user cancelled.  The first start, with neither a choice nor a local database yet, asks."""
+    from app.config import default_db_url
+    from app.store import connection
+    from app.store.migrate import sqlite_file
+
+    settings = connection.load_server_settings()
+    first_start = not connection.settings_path().exists() and not sqlite_file(default_db_url()).exists()
+    if settings is None and first_start and error_windows:
+        from ui.admin.connection_dialog import ConnectionDialog
+        from ui.tasks import TaskRunner
+
+        dialog = ConnectionDialog(TaskRunner(QApplication.instance(), language=language, error_windows=True),
+                                  language, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        settings = connection.load_server_settings()
+    if settings is None:
+        return default_db_url(), False
+    password = connection.stored_password(settings)
+    if password is None and error_windows:
+        from PySide6.QtCore import QCoreApplication
+
+        password, ok = QInputDialog.getText(
+            parent, QCoreApplication.translate("Application", "Database server"),
+            QCoreApplication.translate("Application", "Password of %1:").replace("%1", settings.keyring_key),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok:
+            return None
+    return settings.url(password), True
 
 
 def smoke_actor(context: AppContext) -> Any:

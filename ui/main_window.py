@@ -84,6 +84,11 @@ class MainWindow(QMainWindow):
         self.navigation.blockSignals(False)
         self.user_label.setText(self.tr("User: %1").replace("%1", self._user_text(context)))
         self.database_label.setText(self.tr("Database: %1").replace("%1", database_text(context.store.url)))
+        from ui.change_watcher import ChangeWatcher
+
+        if getattr(self, "change_watcher", None) is not None:
+            self.change_watcher.stop()
+        self.change_watcher = ChangeWatcher(context.store, lambda: context.actor, self.refresh_current_area, self)
         if self._areas:
             self._placeholder.setText("")
             self.navigation.setCurrentRow(0)
@@ -121,6 +126,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         self.stack.setCurrentWidget(widget)
 
+    def refresh_current_area(self) -> None:
+        """Another desk saved something: the open list re-runs its query."""
+        widget = self.stack.currentWidget()
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh):
+            refresh()
+
     def _user_text(self, context: AppContext) -> str:
         actor = context.actor
         if actor.is_setup:
@@ -130,6 +142,8 @@ class MainWindow(QMainWindow):
         return actor.username
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
+        if getattr(self, "change_watcher", None) is not None:
+            self.change_watcher.stop()
         if self.context is not None and self.context.tasks is not None:
             self.context.tasks.shutdown()
         super().closeEvent(event)
@@ -139,6 +153,10 @@ def database_text(url: str) -> str:
     """The database as the status bar shows it: a file path, or the URL without password."""
     if url.startswith("sqlite:///"):
         return url[len("sqlite:///") :]
+    from app.store.connection import describe, is_local
+
+    if not is_local(url):  # which server this desk is on: user@host:port/database
+        return QCoreApplication.translate("MainWindow", "server %1").replace("%1", describe(url))
     from sqlalchemy.engine import make_url
 
     return make_url(url).render_as_string(hide_password=True)

@@ -16,7 +16,7 @@ from app.errors import UserError
 from app.models.user import User
 from app.services.actor import Actor, setup_actor
 from app.services.permissions import Permission, Role
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 from app.store.types import utc_now
 
@@ -239,7 +239,7 @@ class AccountService:
         if user is None:
             raise UserError("user.not_found", username=str(user_id))
         if version is not None and user.version != version:
-            raise UserError("record.changed_elsewhere")
+            raise changed_elsewhere(uow.session, user)
         return user
 
     @staticmethod

@@ -58,7 +58,7 @@ from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
 from app.services.settings import read_setting
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 
 S = ArbitrationStatus
@@ -800,7 +800,7 @@ class ArbitrationCaseService:
             if case is None:
                 raise UserError("arbitration.not_found")
             if version is not None and case.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, case)
             if case.status not in allowed:
                 en, zh = STATUS_LABELS[case.status]
                 raise UserError("arbitration.transition_refused", action_en=action_en, action_zh=action_zh,

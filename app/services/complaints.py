@@ -74,7 +74,7 @@ from app.services.parties import (
     clean_fields,
 )
 from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -667,7 +667,7 @@ class ComplaintService:
         if complaint is None:
             raise UserError("complaint.not_found")
         if version is not None and complaint.version != version:
-            raise UserError("record.changed_elsewhere")
+            raise changed_elsewhere(uow.session, complaint)
         return complaint
 
     def _transition(

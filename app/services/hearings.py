@@ -21,6 +21,7 @@ from app.models.user import User
 from app.services.actor import Actor
 from app.services.permissions import Permission
 from app.store.engine import Store
+from app.store.locks import serialise_on
 
 # A held hearing took its room and its people as a scheduled one does: a new booking
 # may not be put on top of it (the demo once did, and the calendar showed it).
@@ -65,6 +66,11 @@ def check_free(
     check_room_registered(session, room)
     if ends_at <= starts_at:
         raise UserError("hearing.time_order", field="ends_at")
+    members = sorted(set(member_ids))
+    # Two desks booking at the same moment: both take the locks of the room and the
+    # people on that day before looking, so the second sees the first's booking.
+    serialise_on(session, [f"hearing-room:{held_on}:{room.strip()}",
+                           *(f"hearing-member:{held_on}:{m}" for m in members)])
     start_text, end_text = _hm(starts_at), _hm(ends_at)
     overlapping = (
         (ArbitrationHearing.held_on == held_on)
@@ -84,7 +90,6 @@ def check_free(
         h, case_no = clash
         raise UserError("hearing.room_taken", field="room", room=room.strip(), date=held_on.isoformat(),
                         start=h.starts_at, end=h.ends_at, case_no=case_no or "")
-    members = list(member_ids)
     if not members:
         return
     clash = session.execute(

@@ -43,7 +43,7 @@ from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 
 M = MediationStatus
@@ -272,7 +272,7 @@ class MediationService:
             if case is None:
                 raise UserError("mediation.not_found")
             if version is not None and case.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, case)
             if case.status not in allowed:
                 en, zh = STATUS_LABELS[case.status]
                 raise UserError("mediation.transition_refused", action_en=en_action, action_zh=zh_action,

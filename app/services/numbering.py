@@ -11,6 +11,7 @@ from sqlalchemy import select
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.services.settings import DEFAULTS, read_setting
 from app.services.unit_of_work import UnitOfWork
+from app.store.locks import serialise_on
 
 
 def allocate_number(
@@ -31,11 +32,17 @@ def allocate_number(
     pattern = patterns.get(doc_type) or DEFAULTS["case_number_patterns"].get(doc_type)
     if pattern is None:
         raise ValueError(f"no case-number pattern for {doc_type}")
-    counter = session.scalar(
+    this_counter = (
         select(NumberCounter)
         .where(NumberCounter.body == body, NumberCounter.doc_type == doc_type, NumberCounter.year == year)
         .with_for_update()
     )
+    counter = session.scalar(this_counter)
+    if counter is None:
+        # The year's first number: two desks may both find no counter.  The one that
+        # gets the lock first creates it; the other, once let through, finds it.
+        serialise_on(session, [f"number-counter:{body}:{doc_type}:{year}"])
+        counter = session.scalar(this_counter)
     if counter is None:
         counter = NumberCounter(body=body, doc_type=doc_type, year=year, last_value=0)
         session.add(counter)

@@ -19,7 +19,7 @@ from app.services.actor import Actor
 from app.services.import_batches import ImportSource
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork, register_flush_hook
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere, register_flush_hook
 from app.sorting import name_sort_key
 from app.store import search
 from app.store.engine import Store
@@ -344,7 +344,7 @@ class PartyService:
             if party is None:
                 raise UserError("party.not_found")
             if party.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, party)
             merged = {name: getattr(party, name) for name in EDITABLE_FIELDS}
             merged.update(changes)
             cleaned = clean_fields(merged)

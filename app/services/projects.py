@@ -58,7 +58,7 @@ from app.privacy import Sensitive, mask
 from app.services.actor import Actor
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 
 NAME_LIMIT = 200
@@ -675,7 +675,7 @@ class ProjectService:
             if project is None:
                 raise UserError("project.not_found")
             if project.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, project)
             merged: dict[str, Any] = {name: getattr(project, name) for name in _COLUMN_FIELDS}
             merged["subcontractors"] = [(s.party_id, s.role) for s in project.subcontractors]
             merged.update(changes)

@@ -47,7 +47,7 @@ from app.services.actor import Actor
 from app.services.paging import PagedQuery, SortSpec
 from app.services.parties import CancelToken, ImportReport, ProgressCallback, RowProblem
 from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 
 WARNING_DAYS = 60  # 到期提醒: warn this many days before a certificate expires
@@ -710,7 +710,7 @@ class StaffService:
             if officer is None:
                 raise UserError("staff.officer_not_found", field="officer_id")
             if officer.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, officer)
             merged = {name: getattr(officer, name) for name in _OFFICER_FIELDS}
             if "id_no" not in changes and merged["id_no"]:
                 merged.pop("sex")
@@ -745,7 +745,7 @@ class StaffService:
             if cert is None:
                 raise UserError("staff.certificate_not_found")
             if cert.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, cert)
             merged = {name: getattr(cert, name) for name in _CERT_FIELDS}
             merged.update(changes)
             cleaned = clean_certificate(merged)

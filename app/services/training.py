@@ -39,7 +39,7 @@ from app.services.actor import Actor
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
 from app.services.settings import SettingsService, read_setting
-from app.services.unit_of_work import UnitOfWork
+from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
 from app.store.types import utc_now
 
@@ -588,7 +588,7 @@ class TrainingService:
             if record is None:
                 raise UserError("training.session_not_found")
             if record.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, record)
             merged = {name: getattr(record, name) for name in _SESSION_FIELDS}
             merged.update(changes)
             cleaned = clean_session(merged)
@@ -677,7 +677,7 @@ class TrainingService:
             if exam is None:
                 raise UserError("training.exam_not_found")
             if exam.version != version:
-                raise UserError("record.changed_elsewhere")
+                raise changed_elsewhere(uow.session, exam)
             merged = {name: getattr(exam, name) for name in _EXAM_FIELDS}
             merged.update(changes)
             cleaned = clean_exam(merged)

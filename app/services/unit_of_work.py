@@ -11,7 +11,9 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from app.clock import local_time
 from app.errors import UserError
+from app.models.audit import AuditEntry
 from app.models.user import User
 from app.services import audit
 from app.services.actor import Actor
@@ -26,6 +28,23 @@ def register_flush_hook(hook: FlushHook) -> None:
     """Run `hook(session)` after every flush of every unit of work (e.g. search indexing)."""
     if hook not in _flush_hooks:
         _flush_hooks.append(hook)
+
+
+def changed_elsewhere(session: Session, record: Any) -> UserError:
+    """The refusal of a save made on a stale version of `record`: who saved it last, and
+    when, read from its audit entries (record.changed_by)."""
+    last = session.execute(
+        select(AuditEntry.actor, AuditEntry.actor_user_id, AuditEntry.at)
+        .where(AuditEntry.table_name == record.__table__.name, AuditEntry.record_id == record.id)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    if last is None:
+        return UserError("record.changed_elsewhere")
+    who = last.actor
+    if last.actor_user_id is not None:
+        who = session.scalar(select(User.display_name).where(User.id == last.actor_user_id)) or who
+    return UserError("record.changed_by", who=who, when=local_time(last.at).strftime("%Y-%m-%d %H:%M"))
 
 
 class UnitOfWork:

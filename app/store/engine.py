@@ -110,9 +110,21 @@ def as_storage_error(exc: DatabaseError, where: str = "") -> StorageError | None
         return StorageError("db.permission", path=where)
     if "disk i/o error" in text:
         return StorageError("db.io")
+    from app.store.postgres import storage_error_code
+
+    if (code := storage_error_code(text)) is not None:
+        return StorageError(code, server=_server_of(exc), detail=text)
     if "unable to open" in text or "could not connect" in text:
         return StorageError("db.unreachable", detail=text)
     return None
+
+
+def _server_of(exc: DatabaseError) -> str:
+    info = getattr(exc.orig, "info", None) if exc.orig is not None else None  # psycopg's ConnectionInfo
+    try:
+        return f"{info.host}:{info.port}" if info is not None else ""
+    except Exception:  # noqa: BLE001 - a closed connection may not say
+        return ""
 
 
 @contextmanager

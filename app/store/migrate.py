@@ -47,7 +47,12 @@ def _baseline_audit(engine: Engine) -> None:
 
 
 def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    """Alembic filter: the search index is a database-specific virtual table."""
+    """Alembic filter: the search index is database-specific (SQLite's FTS5 virtual table,
+    PostgreSQL's index over an expression, app/store/postgres.py)."""
+    from app.store.postgres import SEARCH_INDEXES
+
+    if type_ == "index" and name in SEARCH_INDEXES:
+        return False
     return not (type_ == "table" and name and name.startswith("fts_"))
 
 

@@ -4,7 +4,9 @@ SQLite: an FTS5 table (`fts_party`, unicode61 tokenizer) holds, per party,
 overlapping two-character pieces of every Chinese run (建筑工程 → 建筑 筑工 工程 程)
 plus the identity numbers.  FTS5's trigram tokenizer finds nothing for
 two-character terms (TOOLCHAIN trap 5), and most Chinese searches are two
-characters.  Other databases take the portable path: LIKE on the columns.
+characters.  PostgreSQL: a GIN index over each name's one- and two-character
+pieces (app/store/postgres.py, migration 0012).  Other databases take the
+portable path: LIKE on the columns.
 
 Every row of fts_party is a party: reindex_parties writes it in the party's
 own transaction, unindex_parties removes it, and parties are never deleted
@@ -17,10 +19,12 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, Table, func, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, or_, select, text
 from sqlalchemy.sql import column, operators, table
 from sqlalchemy.sql.elements import BinaryExpression
 from sqlalchemy.sql.selectable import ScalarSelect
+
+from app.store import postgres
 
 FTS_TABLE = "fts_party"
 INDEXED_TABLE = "party"  # fts_party's rowid is party.id
@@ -110,8 +114,13 @@ def party_search_clause(
         matching = select(fts.c.rowid).where(fts.c[FTS_TABLE].op("MATCH")(expression))
         return id_column.in_(matching)
     upper = term.upper()
+    if dialect_name == "postgresql":
+        # A GIN index over each name's one- and two-character pieces (app/store/postgres.py).
+        name_matches = and_(*(postgres.name_search_clause(name_column, word) for word in term.split()))
+    else:
+        name_matches = name_column.contains(term, autoescape=True)
     return or_(
-        name_column.contains(term, autoescape=True),
+        name_matches,
         id_no_column.startswith(upper, autoescape=True),
         uscc_column.startswith(upper, autoescape=True),
     )

@@ -24,12 +24,24 @@
         <translation>机关与救济</translation>
     </message>
     <message>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
         <source>Your account has no administration rights.</source>
         <translation>您的账号没有系统管理权限。</translation>
     </message>
 </context>
 <context>
     <name>Application</name>
+    <message>
+        <source>Database server</source>
+        <translation>数据库服务器</translation>
+    </message>
+    <message>
+        <source>Password of %1:</source>
+        <translation>%1 的密码：</translation>
+    </message>
     <message>
         <source>Cannot open the database</source>
         <translation>无法打开数据库</translation>
@@ -2096,6 +2108,92 @@ The program will now close; please start it again.</source>
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <source>Database connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <source>Local database on this PC (SQLite)</source>
+        <translation>本机数据库（SQLite）</translation>
+    </message>
+    <message>
+        <source>Connect to a server (PostgreSQL)</source>
+        <translation>连接服务器（PostgreSQL）</translation>
+    </message>
+    <message>
+        <source>Remember the password (in the system keyring)</source>
+        <translation>记住密码（保存在系统密钥环中）</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>TLS (sslmode)</source>
+        <translation>加密传输（sslmode）</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s host name or address.</source>
+        <translation>请填写服务器的主机名或地址。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>Testing the connection</source>
+        <translation>正在测试连接</translation>
+    </message>
+    <message>
+        <source>Connected: %1 (schema %2).</source>
+        <translation>连接成功：%1（数据库结构版本 %2）。</translation>
+    </message>
+    <message>
+        <source>No keyring on this PC: the password will be asked at each start.</source>
+        <translation>本机没有系统密钥环，每次启动时将询问密码。</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTab</name>
+    <message>
+        <source>This desk works on: %1</source>
+        <translation>本办案台使用的数据库：%1</translation>
+    </message>
+    <message>
+        <source>Change the database connection…</source>
+        <translation>更改数据库连接…</translation>
+    </message>
+    <message>
+        <source>Saved. The new connection is used from the next start.</source>
+        <translation>已保存，下次启动时使用新的连接。</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDatabase</name>
     <message>
         <source>The database is damaged</source>
@@ -2931,6 +3029,10 @@ Please tell the administrator; the details are in the log file.</source>
         <source>read-only (not signed in)</source>
         <translation>只读（未登录）</translation>
     </message>
+    <message>
+        <source>server %1</source>
+        <translation>服务器 %1</translation>
+    </message>
 </context>
 <context>
     <name>MediationWindow</name>
@@ -3657,6 +3759,14 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Contact phone</source>
         <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Saved now: %1</source>
+        <translation>现已保存的内容：%1</translation>
+    </message>
+    <message>
+        <source>Your entries are still in the form.</source>
+        <translation>您的输入仍保留在表单中。</translation>
     </message>
 </context>
 <context>

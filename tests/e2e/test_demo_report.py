@@ -14,6 +14,10 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+# The PostgreSQL variant (the demo fixture below can make it) did not finish within 15 minutes
+# on the test server here (2 loaded cores): its cause is not found yet, so the run keeps to
+# SQLite until it is (issue 14); remove this mark to try it.
+pytestmark = pytest.mark.sqlite_only
 
 # DOMAIN A4, as the yearly report's JSON spells it.
 A4 = {
@@ -50,11 +54,16 @@ def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+def demo(backend: str, tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> dict[str, Any]:
+    """The demo district's 2023, made by the command line on SQLite and on the PostgreSQL test server."""
     folder = tmp_path_factory.mktemp("demo")
     data_dir = folder / "data"
     data_dir.mkdir()
-    db = f"sqlite:///{folder / 'demo.db'}"
+    if backend == "postgresql":
+        server = request.getfixturevalue("pg_server")
+        db = server.url(server.new_database())
+    else:
+        db = f"sqlite:///{folder / 'demo.db'}"
     done = run("demo", "--year", "2023", "--db", db, "--json", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     return {"db": db, "data_dir": data_dir, "output": json.loads(done.stdout)}

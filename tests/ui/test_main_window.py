@@ -356,3 +356,44 @@ def test_font_and_translations_are_installed(qapp) -> None:  # type: ignore[no-u
             qapp.removeTranslator(t)
     assert install_translators(qapp, "en") == []
     assert QCoreApplication.translate("MainWindow", "Renshe Desk") == "Renshe Desk"
+
+
+def test_a_list_shows_what_another_desk_saved_within_seconds_but_not_under_an_open_form(
+    qtbot, store, admin_actor  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from app.services.actor import Actor
+    from app.services.parties import PartyService
+    from ui.main_window import MainWindow
+
+    window = make_main_window(qtbot, store, admin_actor)
+    assert isinstance(window, MainWindow)
+    window.change_watcher.timer.setInterval(100)
+    parties = window.open_area("parties")
+    qtbot.waitUntil(lambda: window.change_watcher.last_seen is not None)
+    assert parties.model.rowCount() == 0
+
+    # another desk (another PC, another clerk) saves a party
+    other_desk = Actor(username="clerk2", user_id=None, roles=frozenset({"admin"}), machine="desk-2")
+    PartyService(store, other_desk).create({"kind": "person", "name": "张伟"})
+    qtbot.waitUntil(lambda: parties.model.rowCount() == 1, timeout=5000)
+
+    # a form is open (modal): nothing is refreshed under it; it is caught up after it closes
+    form = QDialog(window)
+    form.setModal(True)
+    form.show()
+    qtbot.waitUntil(lambda: form.isVisible())
+    PartyService(store, other_desk).create({"kind": "person", "name": "李娜"})
+    qtbot.waitUntil(lambda: window.change_watcher.pending, timeout=5000)
+    assert parties.model.rowCount() == 1
+    form.close()
+    qtbot.waitUntil(lambda: parties.model.rowCount() == 2, timeout=5000)
+
+    # this desk's own saves do not count as another desk's
+    PartyService(store, admin_actor).create({"kind": "person", "name": "王芳"})
+    seen = window.change_watcher.last_seen
+    qtbot.waitUntil(lambda: window.change_watcher.last_seen != seen, timeout=5000)
+    assert not window.change_watcher.pending
+    window.close()
+    window.context.tasks.shutdown()

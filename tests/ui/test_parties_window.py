@@ -215,6 +215,32 @@ def test_edit_sends_only_what_changed(qtbot, window, store, admin_actor, monkeyp
     assert full == GOOD_ID  # untouched masked fields were not overwritten
 
 
+def test_a_save_after_another_desk_saved_says_who_and_keeps_the_input(qtbot, window, store, admin_actor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.actor import Actor
+
+    party = PartyService(store, admin_actor).create({"kind": "person", "name": "陈七", "address": "某路8号"})
+    window.refresh()
+    window.view.select_ids([party.id])
+    click(qtbot, window.buttons["edit"])
+    form = window.form
+    retype(form.inputs["name"], "陈七七")
+    # meanwhile another desk renames the party and saves first
+    other = Actor(username="clerk2", user_id=None, roles=frozenset({"admin"}), machine="desk-2")
+    PartyService(store, other).update(party.id, party.version, {"name": "陈启"})
+    save_form(qtbot, form)
+    assert form.isVisible()  # not closed, nothing lost
+    message = form.form_error.message
+    assert "clerk2" in message and "已由" in message
+    assert "您的输入仍保留在表单中" in message
+    assert "陈启" in message  # the saved value is shown
+    assert form.inputs["name"].text() == "陈七七"  # the clerk's own input is still there
+    form.grab().save(str(tmp_path / "party-changed-elsewhere.png"))
+    # saving again puts the clerk's change on top of the saved version, knowingly
+    save_form(qtbot, form)
+    assert not form.isVisible()
+    assert PartyService(store, admin_actor).get(party.id).name == "陈七七"
+
+
 def test_clerk_without_reveal_permission_sees_show_disabled(qtbot, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
     party = PartyService(store, admin_actor).create({"kind": "person", "name": "周八", "id_no": GOOD_ID})
     window = make_window(qtbot, store, make_actor("intake", username="clerk"))

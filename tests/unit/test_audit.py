@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import create_engine
 
 from app.services import audit
 from app.services.parties import PartyService
@@ -18,12 +19,18 @@ def filled(store, db_url):  # type: ignore[no-untyped-def]
     b = parties.create({"kind": "person", "name": "李四"})
     parties.update(a.id, a.version, {"name": "张伟民"})
     parties.create({"kind": "org", "name": "某建筑公司"})
-    path = db_url.removeprefix("sqlite:///")
-    return store, path, a, b
+    return store, db_url, a, b
 
 
-def run_sql(path: str, sql: str, *params) -> None:  # type: ignore[no-untyped-def]
-    connection = sqlite3.connect(path)
+def run_sql(db_url: str, sql: str, *params) -> None:  # type: ignore[no-untyped-def]
+    """An edit behind the program's back: straight SQL, no unit of work, no audit."""
+    if db_url.startswith("postgresql"):
+        engine = create_engine(db_url)
+        with engine.begin() as connection:
+            connection.exec_driver_sql(sql.replace("?", "%s"), params)
+        engine.dispose()
+        return
+    connection = sqlite3.connect(db_url.removeprefix("sqlite:///"))
     connection.execute(sql, params)
     connection.commit()
     connection.close()
@@ -67,12 +74,9 @@ def test_deleted_last_audit_row_is_caught(filled) -> None:  # type: ignore[no-un
 
 def test_swapped_rows_are_caught(filled) -> None:  # type: ignore[no-untyped-def]
     store, path, *_ = filled
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE audit_entry SET seq = -2 WHERE seq = 2")
-    connection.execute("UPDATE audit_entry SET seq = 2 WHERE seq = 3")
-    connection.execute("UPDATE audit_entry SET seq = 3 WHERE seq = -2")
-    connection.commit()
-    connection.close()
+    run_sql(path, "UPDATE audit_entry SET seq = -2 WHERE seq = 2")
+    run_sql(path, "UPDATE audit_entry SET seq = 2 WHERE seq = 3")
+    run_sql(path, "UPDATE audit_entry SET seq = 3 WHERE seq = -2")
     first = breaks(store)[0]
     assert first.seq == 2
     assert first.code in {"prev_mismatch", "hash_mismatch"}
@@ -91,7 +95,7 @@ def test_row_inserted_behind_the_programs_back_is_caught(filled) -> None:  # typ
     run_sql(
         path,
         "INSERT INTO party (kind, name, is_migrant_worker, id, uuid, version, created_at, updated_at) "
-        "VALUES ('person', '黑户', 0, 99, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1, '2026-01-01', '2026-01-01')",
+        "VALUES ('person', '黑户', FALSE, 99, 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 1, '2026-01-01', '2026-01-01')",
     )
     assert [(b.code, b.record_id) for b in breaks(store)] == [("record_unlogged", 99)]
 
@@ -134,15 +138,16 @@ def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:  # 
         assert audit.verify(session).ok
 
 
-def _rewrite_whole_chain(path: str, party_id: int, name: str) -> None:
+def _rewrite_whole_chain(db_url: str, party_id: int, name: str) -> None:
     """What someone with the database file and this source could do: change a record,
     then recompute its digest and every entry hash after it, so the chain checks out."""
     from app.models.audit import AuditEntry
     from app.models.party import Party
     from app.store import open_store
 
-    run_sql(path, "UPDATE party SET name = ? WHERE id = ?", name, party_id)
-    store = open_store(f"sqlite:///{path}", backup=False)
+    run_sql(db_url, "UPDATE party SET name = ? WHERE id = ?", name, party_id)
+    path = db_url.removeprefix("sqlite:///")
+    store = open_store(db_url, backup=False)
     try:
         with store.read() as session:
             digest = audit.record_digest(session.get(Party, party_id))
@@ -171,6 +176,7 @@ def _rewrite_whole_chain(path: str, party_id: int, name: str) -> None:
         store.dispose()
 
 
+@pytest.mark.sqlite_only  # rewrites the chain through the sqlite3 module
 def test_an_anchor_written_down_catches_a_whole_chain_rewritten(filled) -> None:  # type: ignore[no-untyped-def]
     store, path, a, _ = filled
     with store.read() as session:

@@ -64,6 +64,7 @@ def test_revision_0001_database_is_upgraded_with_its_data(tmp_path: Path) -> Non
         store.dispose()
 
 
+@pytest.mark.sqlite_only  # writes the revision through the sqlite3 module
 def test_database_from_a_newer_program_is_refused(db_url: str) -> None:
     upgrade(db_url)
     connection = sqlite3.connect(db_url.removeprefix("sqlite:///"))
@@ -75,6 +76,7 @@ def test_database_from_a_newer_program_is_refused(db_url: str) -> None:
     assert caught.value.code == "db.newer_than_program"
 
 
+@pytest.mark.sqlite_only  # SQLite's pragmas
 def test_sqlite_pragmas(store) -> None:  # type: ignore[no-untyped-def]
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
@@ -91,6 +93,7 @@ def test_timestamps_come_back_timezone_aware_utc(store) -> None:  # type: ignore
         assert party.created_at.utcoffset().total_seconds() == 0
 
 
+@pytest.mark.sqlite_only  # builds a 0007 file and reads it with the sqlite3 module
 def test_0008_adds_the_decision_columns_and_older_complaints_still_verify(db_url: str) -> None:
     """A complaint written before 0008 (no decision columns) upgrades with its audit digests intact."""
     from alembic import command

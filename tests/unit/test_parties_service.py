@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
+from app.clock import BUREAU_TZ
 from app.errors import UserError
 from app.models import AuditEntry, Party
 from app.services.parties import PartyService
@@ -78,7 +81,12 @@ def test_stale_version_is_refused(clerk_parties) -> None:  # type: ignore[no-unt
     clerk_parties.update(row.id, row.version, {"name": "张伟民"})
     with pytest.raises(UserError) as caught:
         clerk_parties.update(row.id, row.version, {"name": "张卫"})
-    assert caught.value.code == "record.changed_elsewhere"
+    # told who saved it meanwhile and when (the bureau's time), from the record's audit entries
+    assert caught.value.code == "record.changed_by"
+    assert caught.value.params["who"] == clerk_parties.actor.username
+    saved_at = datetime.strptime(caught.value.params["when"], "%Y-%m-%d %H:%M")
+    assert abs(saved_at - datetime.now(BUREAU_TZ).replace(tzinfo=None)) < timedelta(minutes=2)
+    assert clerk_parties.actor.username in caught.value.message()
 
 
 @pytest.mark.parametrize(

@@ -144,7 +144,7 @@ def test_update_changes_only_what_was_sent_and_keeps_the_account(projects, emplo
     assert [s.party_id for s in updated.subcontractors] == [employers[3]]
     with pytest.raises(UserError) as caught:
         projects.update(row.id, row.version, {"status": "completed"})
-    assert caught.value.code == "record.changed_elsewhere"
+    assert caught.value.code == "record.changed_by"
 
 
 def test_bad_phone_account_and_negative_money_are_refused(projects) -> None:  # type: ignore[no-untyped-def]

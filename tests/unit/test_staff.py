@@ -118,7 +118,7 @@ def test_update_sends_only_changes_and_keeps_the_id(staff) -> None:  # type: ign
     assert updated.sex == "F" and updated.birth_date == date(1990, 1, 1)
     with pytest.raises(UserError) as caught:
         staff.update(row.id, row.version, {"post": "大队长"})
-    assert caught.value.code == "record.changed_elsewhere"
+    assert caught.value.code == "record.changed_by"
 
 
 def test_duplicate_certificate_number_is_refused_naming_the_holder(staff, store) -> None:  # type: ignore[no-untyped-def]

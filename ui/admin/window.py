@@ -6,11 +6,12 @@ AUDIT_VIEW); the services refuse the same things anyway.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.services.permissions import Permission
 from ui.admin.audit_log import AuditLogTab
 from ui.admin.backup import BackupTab
+from ui.admin.connection_dialog import ConnectionDialog
 from ui.admin.holidays import HolidaysTab
 from ui.admin.organisation import OrganisationTab
 from ui.admin.users import UsersTab
@@ -45,6 +46,11 @@ class AdminWindow(QWidget):
         if context.can(Permission.USER_MANAGE):
             self.organisation = OrganisationTab(context, self.tabs)
             self.tabs.addTab(self.organisation, self.tr("Bureau and remedies"))
+        # This desk's own setting (local file or server): the administrator's.
+        self.connection: ConnectionTab | None = None
+        if context.can(Permission.USER_MANAGE):
+            self.connection = ConnectionTab(context, self.tabs)
+            self.tabs.addTab(self.connection, self.tr("Database connection"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():
@@ -77,3 +83,34 @@ class AdminWindow(QWidget):
         # The log grows while the administrator works in the other tab.
         if self.audit is not None and self.tabs.widget(index) is self.audit:
             self.audit.refresh()
+
+
+class ConnectionTab(QWidget):
+    """数据库连接: which database this desk is on, and the dialog to change it (used from
+    the next start)."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ui.main_window import database_text
+
+        self._context = context
+        self.current = QLabel(self.tr("This desk works on: %1").replace("%1", database_text(context.store.url)))
+        self.current.setObjectName("connection_current")
+        self.current.setWordWrap(True)
+        self.note = QLabel(objectName="connection_note")
+        self.change = QPushButton(self.tr("Change the database connection…"), objectName="change_connection")
+        self.change.clicked.connect(self.open_dialog)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.current)
+        layout.addWidget(self.change)
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+
+    def open_dialog(self) -> ConnectionDialog:
+        assert self._context.tasks is not None
+        dialog = ConnectionDialog(self._context.tasks, self._context.language, self)
+        dialog.accepted.connect(
+            lambda: self.note.setText(self.tr("Saved. The new connection is used from the next start."))
+        )
+        dialog.open()
+        return dialog

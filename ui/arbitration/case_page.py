@@ -269,6 +269,8 @@ class CasePage(QWidget):
         try:
             view = submitted["outcome"] if "outcome" in submitted else call(values)
         except (UserError, StorageError) as err:
+            if getattr(err, "code", "") == "record.changed_by":
+                self.reload()  # the case as the other desk left it, before the clerk tries again
             self.status.setText(err.message(self.context.language))
             self.status.setStyleSheet("color: #b00020")
             return None

@@ -108,6 +108,7 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
         self.errors: dict[str, FieldError] = {}
         self.reveal_buttons: dict[str, QPushButton] = {}
         self._initial: dict[str, Any] = {}
+        self.labels: dict[str, str] = {}
 
         if row is None:
             self.setWindowTitle(self.tr("New person") if self.is_person else self.tr("New employer"))
@@ -144,6 +145,7 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
     # ---------------------------------------------------------------- layout
     def _add_field(self, name: str, label: str, widget: QWidget, *, revealable: bool = False) -> None:
         widget.setObjectName(name)
+        self.labels[name] = label
         self.inputs[name] = widget
         error = FieldError()
         error.setObjectName(f"{name}_error")
@@ -348,7 +350,10 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
                     return None
                 saved = self.service.update(self.row.id, self.row.version, changes)
         except UserError as err:
-            self.show_error(err)
+            if err.code == "record.changed_by" and self.row is not None:
+                self._other_desk_saved_first(err)
+            else:
+                self.show_error(err)
             return None
         except StorageError as err:
             self.form_error.show_message(err.message(self.context.language))
@@ -357,6 +362,28 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
         self.saved.emit(saved)
         self.accept()
         return saved
+
+    def _other_desk_saved_first(self, err: UserError) -> None:
+        """Another desk saved this party after the form opened: say who and when, show what
+        is saved now, and keep every entry of this form.  The form now stands on the saved
+        version, so saving again sends this clerk's changes on top of it, knowingly."""
+        assert self.row is not None
+        try:
+            current = self.service.get(self.row.id)
+        except (UserError, StorageError) as failed:
+            self.form_error.show_message(failed.message(self.context.language))
+            return
+        now_saved = [
+            f"{self.labels[name]}：{_shown(getattr(current, name))}"
+            for name in self.labels
+            if hasattr(current, name) and getattr(current, name) != getattr(self.row, name)
+        ]
+        self.row = current
+        text = err.message(self.context.language)
+        if now_saved:
+            text += "\n" + self.tr("Saved now: %1").replace("%1", "；".join(now_saved))
+        text += "\n" + self.tr("Your entries are still in the form.")
+        self.form_error.show_message(text)
 
     def show_error(self, err: UserError) -> None:
         text = err.message(self.context.language)
@@ -370,3 +397,7 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
     def error_text(self, field_name: str) -> str:
         """What the form says is wrong with `field_name` ("" when nothing)."""
         return self.errors[field_name].message
+
+
+def _shown(value: Any) -> str:
+    return "" if value is None else str(value)
