@@ -3,6 +3,7 @@
 # As root: installs what is missing with apt-get.  Otherwise: prints the line to run.
 #   installer/system-deps.sh run    libraries the program needs (offscreen or on a desktop)
 #   installer/system-deps.sh test   the same plus what the tests use
+#   installer/system-deps.sh list   print the 'run' packages, one a line (the .deb's Depends)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -12,6 +13,10 @@ packages=(libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfree
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)
 if [ "$mode" = "test" ]; then
   packages+=(poppler-utils)
+fi
+if [ "$mode" = "list" ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
