@@ -85,6 +85,8 @@ import tomllib
 import os
 override = os.environ.get("PYSIDE_OVERRIDE", "")
 for dependency in tomllib.load(open("pyproject.toml", "rb"))["project"]["dependencies"]:
+    # pip download judges markers by this (Linux) machine: drop them, keeping Windows-only ones.
+    dependency = dependency.split(";")[0].strip()
     print(override if override and dependency.lower().startswith("pyside6") else dependency)
 EOF
   # PyInstaller's Windows-only dependencies (pip download evaluates markers for this platform).
