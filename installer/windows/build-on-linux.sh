@@ -149,9 +149,17 @@ scratch="$(mktemp -d)"
 trap 'rm -rf "$scratch"' EXIT
 export WINEPREFIX="$scratch/prefix"
 new_prefix
+# Even /VERYSILENT builds the wizard's (hidden) window: without an X display Wine fails it
+# ("Error reading FPreparingMemo.Lines.Strings").  The program itself is run without one:
+# with DISPLAY set, the console .exe exited 0 under Wine without doing anything.
+command -v Xvfb >/dev/null || fail "Xvfb missing: apt-get install xvfb"
+Xvfb :93 -screen 0 1024x768x24 >/dev/null 2>&1 &
+xvfb_pid=$!
+trap 'kill $xvfb_pid 2>/dev/null; rm -rf "$scratch"' EXIT
+with_display() { DISPLAY=:93 "$@"; }
 # /ALLUSERS: Wine 8 cannot expand {userpf} (FOLDERID_UserProgramFiles), so a per-user install
 # fails there ("Failed to expand shell folder constant autopf"); on Windows both modes work.
-wine_run "$(realpath "$setup")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS /LANG=zh_CN \
+with_display wine_run "$(realpath "$setup")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /ALLUSERS /LANG=zh_CN \
   "/LOG=$(winpath "$scratch/setup.log")" || fail "silent install"
 appdir="$(grep -a -o 'Dest filename: .*\\renshe-desk.exe' "$scratch/setup.log" | head -1 | sed 's/Dest filename: //')"
 [ -n "$appdir" ] || appdir="$(find "$WINEPREFIX/drive_c" -name renshe-desk.exe -path '*RensheDesk*' | head -1)"
@@ -159,11 +167,11 @@ installed="$(find "$WINEPREFIX/drive_c" -name renshe-desk.exe -path '*RensheDesk
 [ -n "$installed" ] || fail "renshe-desk.exe not found after the silent install"
 say "installed: $installed"
 find "$WINEPREFIX/drive_c" -iname '*.lnk' -path '*Programs*' | sed 's/^/windows: shortcut /' >&2
-wine_run "$installed" --smoke-test || fail "smoke test of the installed program"
+(unset DISPLAY; QT_QPA_PLATFORM=offscreen wine_run "$installed" --smoke-test) || fail "smoke test of the installed program"
 data="$(find "$WINEPREFIX/drive_c/users" -maxdepth 5 -type d -name renshe-desk -path '*AppData/Local*' | head -1)"
 [ -n "$data" ] && [ -n "$(ls -A "$data")" ] || fail "no user data after the first start"
 uninstaller="$(dirname "$installed")/unins000.exe"
-wine_run "$uninstaller" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || fail "silent uninstall"
+with_display wine_run "$uninstaller" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || fail "silent uninstall"
 sleep 2
 [ ! -f "$installed" ] || fail "the uninstaller left renshe-desk.exe"
 [ -n "$(ls -A "$data")" ] || fail "the uninstaller removed the user's data"
