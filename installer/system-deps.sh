@@ -6,6 +6,7 @@
 #                                   PDFs; postgresql: the tests start a throw-away server of their
 #                                   own on a free port, tests/fixtures/postgres.py — the package's
 #                                   own cluster, running or not, is never used)
+#   installer/system-deps.sh list   print the 'run' packages, one a line (the .deb's Depends)
 set -euo pipefail
 
 mode="${1:-run}"
@@ -15,6 +16,10 @@ packages=(libegl1 libgl1 libx11-6 libx11-xcb1 libdbus-1-3 libfontconfig1 libfree
           libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xinerama0)
 if [ "$mode" = "test" ]; then
   packages+=(poppler-utils postgresql)
+fi
+if [ "$mode" = "list" ]; then
+  printf '%s\n' "${packages[@]}"
+  exit 0
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then

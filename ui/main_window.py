@@ -12,7 +12,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -66,6 +66,12 @@ class MainWindow(QMainWindow):
         self.database_label.setObjectName("status_database")
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.database_label)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("menu_help")
+        self.about_action = QAction(self.tr("&About Renshe Desk"), self)
+        self.about_action.setObjectName("action_about")
+        self.about_action.triggered.connect(self.show_about)
+        help_menu.addAction(self.about_action)
         if context is not None:
             self.set_context(context)
 
@@ -140,6 +146,14 @@ class MainWindow(QMainWindow):
         if actor.is_anonymous:
             return self.tr("read-only (not signed in)")
         return actor.username
+
+    def show_about(self) -> None:
+        from ui.about import AboutDialog
+
+        database = database_text(self.context.store.url) if self.context is not None else None
+        self.about_dialog = AboutDialog(database, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if getattr(self, "change_watcher", None) is not None:

@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Renshe Desk</source>
+        <translation>关于人社办案台</translation>
+    </message>
+    <message>
+        <source>Renshe Desk</source>
+        <translation>人社办案台</translation>
+    </message>
+    <message>
+        <source>(no database open)</source>
+        <translation>（未打开数据库）</translation>
+    </message>
+    <message>
+        <source>%1 (%2) — licence: %3</source>
+        <translation>%1（%2）— 许可：%3</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>版本：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>Font:</source>
+        <translation>字体：</translation>
+    </message>
+    <message>
+        <source>Runtime:</source>
+        <translation>运行环境：</translation>
+    </message>
+</context>
+<context>
     <name>AdminWindow</name>
     <message>
         <source>Users and roles</source>
@@ -3008,6 +3043,14 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Renshe Desk</source>
+        <translation>关于人社办案台(&amp;A)</translation>
     </message>
     <message>
         <source>User: %1</source>

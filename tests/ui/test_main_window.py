@@ -397,3 +397,42 @@ def test_a_list_shows_what_another_desk_saved_within_seconds_but_not_under_an_op
     assert not window.change_watcher.pending
     window.close()
     window.context.tasks.shutdown()
+
+
+def test_help_menu_about_shows_the_version_the_database_and_the_font_licence(qtbot, store, admin_actor, chinese, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8"))
+    window = make_main_window(qtbot, store, admin_actor)
+    help_menu = window.menuBar().actions()[-1]
+    assert help_menu.text() == "帮助(&H)"
+    about = help_menu.menu().actions()[0]
+    assert about.text() == "关于人社办案台(&A)"
+    about.trigger()
+    dialog = window.about_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.windowTitle() == "关于人社办案台"
+    assert dialog.version_label.text() == pyproject["project"]["version"]
+    assert dialog.database_label.text() == store.url.removeprefix("sqlite:///")
+    assert "wqy-microhei.ttc" in dialog.font_label.text() and "Apache-2.0" in dialog.font_label.text()
+    assert "许可" in dialog.font_label.text()
+    dialog.grab().save(str(tmp_path / "about.png"))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog) or not dialog.isVisible())
+    window.context.tasks.shutdown()
+
+
+def test_version_option_prints_the_pyproject_version(capsys) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+    from pathlib import Path
+
+    from app.cli import run
+
+    expected = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+    with pytest.raises(SystemExit) as stopped:
+        run(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.strip() == f"renshe-desk {expected}"
