@@ -31,7 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -175,6 +175,8 @@ class ExchangeService:
             links = _links(session, peer.code)
             payload_rows: dict[str, list[dict[str, Any]]] = {}
             origins = dict(session.execute(select(SiteRecordOrigin.record_uuid, SiteRecordOrigin.origin_code)).all())
+            new_links: list[dict[str, Any]] = []
+            changed_links: list[dict[str, Any]] = []
             for table_name in travelling_order():
                 for record_uuid in rows.get(table_name, ()):
                     form = forms[table_name][record_uuid]
@@ -185,10 +187,11 @@ class ExchangeService:
                          "origin": origins.get(record_uuid, me.code)})
                     d = digest(form)
                     if link is None:
-                        link = SiteRecordLink(peer_code=peer.code, table_name=table_name, record_uuid=record_uuid)
-                        session.add(link)
-                        links[record_uuid] = link
-                    link.sent_digest, link.sent_sequence = d, sequence
+                        new_links.append({"peer_code": peer.code, "table_name": table_name,
+                                          "record_uuid": record_uuid, "sent_digest": d, "sent_sequence": sequence})
+                    else:
+                        changed_links.append({"link_id": link.id, "sent_digest": d, "sent_sequence": sequence})
+            _save_links(session, new_links, changed_links)
             sent_uuids = {u for t in payload_rows.values() for u in (r["uuid"] for r in t)}
             resolutions = self._resolutions_to_send(session, peer, sequence)
             payload = {
@@ -391,6 +394,8 @@ class ExchangeService:
         total = sum(len(v) for v in incoming.values())
         done = 0
         touched_cases: list[int] = []
+        fresh_links: list[SiteRecordLink] = []
+        new_origins: list[dict[str, Any]] = []
         for table_name in travelling_order():
             rows = incoming.get(table_name)
             if not rows:
@@ -416,8 +421,8 @@ class ExchangeService:
                 link = links.get(record_uuid)
                 if link is None:
                     link = SiteRecordLink(peer_code=peer.code, table_name=table_name, record_uuid=record_uuid)
-                    session.add(link)
                     links[record_uuid] = link
+                    fresh_links.append(link)
                 try:
                     values = attributes_from(sh, theirs, maps, aliases)
                 except LookupError as exc:
@@ -429,8 +434,8 @@ class ExchangeService:
                     new_objects.append((obj, record_uuid))
                     link.received_digest = their_digest
                     if record_uuid not in known_origins:
-                        session.add(SiteRecordOrigin(table_name=table_name, record_uuid=record_uuid,
-                                                     origin_code=str(row.get("origin") or peer.code)))
+                        new_origins.append({"table_name": table_name, "record_uuid": record_uuid,
+                                            "origin_code": str(row.get("origin") or peer.code)})
                         known_origins.add(record_uuid)
                     result.records_new += 1
                     result.counts[table_name] = result.counts.get(table_name, 0) + 1
@@ -476,6 +481,13 @@ class ExchangeService:
                 maps.add(table_name, obj.id, record_uuid)
             if table_name == "arbitration_case":
                 touched_cases.extend(maps.id_of(table_name, aliases.get(r["uuid"], r["uuid"])) or 0 for r in rows)
+        # the bookkeeping goes in by Core: thousands of ORM objects more would double the import's time
+        if new_origins:
+            session.execute(insert(SiteRecordOrigin), new_origins)
+        _save_links(session, [{"peer_code": link.peer_code, "table_name": link.table_name,
+                               "record_uuid": link.record_uuid, "received_digest": link.received_digest,
+                               "sent_digest": None, "sent_sequence": None} for link in fresh_links],
+                    [])
         if touched_cases:
             self._refresh_arbitration(uow, [c for c in touched_cases if c])
         if progress:
@@ -544,17 +556,20 @@ class ExchangeService:
             return
         have = set(session.execute(select(SiteAuditEntry.origin_code, SiteAuditEntry.origin_seq)).all())
         mine = session.scalar(select(SiteIdentity.code))
+        rows: list[dict[str, Any]] = []
         for e in entries:
             key = (e["origin"], int(e["seq"]))
             if key in have or e["origin"] == mine:
                 continue
             have.add(key)
-            session.add(SiteAuditEntry(origin_code=e["origin"], origin_seq=int(e["seq"]),
-                                       at=datetime.fromisoformat(e["at"]), actor=str(e["actor"])[:64],
-                                       machine=str(e.get("machine") or "")[:128], action=str(e["action"])[:16],
-                                       table_name=str(e["table"])[:64], record_uuid=e.get("uuid"),
-                                       changes=str(e.get("changes") or ""), reason=e.get("reason"),
-                                       entry_hash=str(e.get("hash") or "")[:64]))
+            rows.append({"origin_code": e["origin"], "origin_seq": int(e["seq"]),
+                         "at": datetime.fromisoformat(e["at"]), "actor": str(e["actor"])[:64],
+                         "machine": str(e.get("machine") or "")[:128], "action": str(e["action"])[:16],
+                         "table_name": str(e["table"])[:64], "record_uuid": e.get("uuid"),
+                         "changes": str(e.get("changes") or ""), "reason": e.get("reason"),
+                         "entry_hash": str(e.get("hash") or "")[:64]})
+        if rows:
+            session.execute(insert(SiteAuditEntry), rows)
 
     def _keep_files(self, files: dict[str, str]) -> int:
         kept = 0
@@ -690,6 +705,15 @@ def _check_schema(payload: dict[str, Any]) -> None:
     for table_name in payload.get("rows") or {}:
         if table_name not in schema:
             raise UserError("exchange.damaged")
+
+
+def _save_links(session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+    if new:
+        session.execute(insert(SiteRecordLink), new)
+    if changed:
+        session.connection().execute(
+            update(SiteRecordLink).where(SiteRecordLink.id == bindparam("link_id"))
+            .values(sent_digest=bindparam("sent_digest"), sent_sequence=bindparam("sent_sequence")), changed)
 
 
 def _dumps(value: Any) -> str:

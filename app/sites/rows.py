@@ -8,6 +8,7 @@ accounts, too), so its digest tells whether two sites hold the same state.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from typing import Any
 from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Mapper, Session
 
-from app.services.audit import canonical_json
 from app.sites.travel import TRAVELLING
 from app.store.base import Base
 
@@ -110,7 +110,8 @@ def from_json(kind: type, value: Any) -> Any:
 
 
 def digest(form: dict[str, Any]) -> str:
-    return hashlib.sha256(canonical_json(form).encode()).hexdigest()
+    # forms hold JSON values already (to_json), so plain sorted JSON is canonical
+    return hashlib.sha256(json.dumps(form, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
 
 
 class UuidMaps:
