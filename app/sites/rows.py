@@ -19,9 +19,11 @@ from typing import Any
 
 from sqlalchemy import Column, Table, select
 from sqlalchemy.orm import Mapper, Session
+from sqlalchemy.types import TypeDecorator
 
 from app.sites.travel import TRAVELLING
 from app.store.base import Base
+from app.store.types import ScaledDecimal, UTCDateTime
 
 LOCAL_COLUMNS = frozenset({"id", "uuid", "version", "created_at", "updated_at"})
 CHUNK = 500
@@ -46,8 +48,15 @@ class Shape:
 
 
 def _python_type(column: Column[Any]) -> type:
+    kind = column.type
+    if isinstance(kind, TypeDecorator):  # UTCDateTime, ScaledDecimal: what they hold, not what they store
+        if isinstance(kind, UTCDateTime):
+            return datetime
+        if isinstance(kind, ScaledDecimal):
+            return Decimal
+        kind = kind.impl_instance
     try:
-        return column.type.python_type
+        return kind.python_type
     except NotImplementedError:
         return str
 

@@ -350,3 +350,29 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
     assert refused(district, future) == "exchange.newer_program"
     # the good one still goes in
     assert district.exchange.import_bundle(good).records_new == 1
+
+
+def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.services.complaint_evidence import EvidenceService
+    from app.services.complaints import ComplaintService
+    from tests.unit.test_complaints import intake, service
+
+    district, town_a, _ = sites
+    detail, _ = service(town_a.store).register(intake())
+    photo = town_a.folder / "现场照片.jpg"
+    content = b"\xff\xd8 a photo of the unpaid wage list " * 200
+    photo.write_bytes(content)
+    EvidenceService(town_a.store, make_actor("inspector"), root=town_a.folder / "evidence").attach(
+        detail.id, photo, description="工资表照片", on=date(2023, 6, 5))
+    path, result = send(town_a, district)
+    assert result["counts"]["complaint"] == 1 and result["counts"]["complaint_evidence"] == 1
+    assert result["files"] == 1 and content[:40] not in path.read_bytes()
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.complaint import Complaint
+        d_id = session.scalars(select(Complaint.id)).one()
+    evidence = EvidenceService(district.store, make_actor("inspector"), root=district.folder / "evidence")
+    [row] = evidence.list(d_id)
+    stored, _sha = evidence.open(row.id)
+    assert stored.read_bytes() == content
+    assert ComplaintService(district.store, make_actor("inspector")).get(d_id).number == detail.number
+    assert district.verify().ok
