@@ -48,6 +48,7 @@ from app.models.site import (
     SiteRecordOrigin,
     SiteUuidAlias,
 )
+from app.privacy import mask
 from app.services.actor import Actor
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork
@@ -619,10 +620,16 @@ class ExchangeService:
         last = session.execute(select(AuditEntry.actor, AuditEntry.at).where(
             AuditEntry.table_name == conflict.table_name, AuditEntry.record_id == conflict.record_id,
             AuditEntry.action.in_(("insert", "update"))).order_by(AuditEntry.seq.desc()).limit(1)).first()
+        # ID numbers, phones and addresses are shown masked, here as everywhere
+        sensitive = getattr(shape(conflict.table_name).mapper.class_, "__sensitive__", {})
+
+        def shown(name: str, value: Any) -> Any:
+            return mask(sensitive[name], value) if name in sensitive and value is not None else value
+
         return ConflictView(conflict.id, conflict.table_name, conflict.record_id, conflict.record_uuid,
                             conflict.peer_code, conflict.status, conflict.theirs_author, conflict.theirs_at,
                             last[0] if last else "", last[1] if last else None, conflict.opened_at,
-                            tuple(FieldChoice(n, mine.get(n), theirs.get(n)) for n in names))
+                            tuple(FieldChoice(n, shown(n, mine.get(n)), shown(n, theirs.get(n))) for n in names))
 
     def resolve(self, conflict_id: int, choices: dict[str, str]) -> ConflictView:
         """Settle a conflict field by field: for each differing field, "mine" or "theirs"

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from app.errors import UserError
 from app.models.audit import AuditHead
 from app.models.site import SiteAuditEntry, SitePeer
+from app.privacy import mask
 from app.services import audit
 from app.services.arbitration import ArbitrationCaseService, ClaimInput
 from app.services.mediation import MediationService
@@ -235,7 +236,10 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     conflicts = district.exchange.conflicts()
     assert len(conflicts) == 1
     fields = {f.name: (f.mine, f.theirs) for f in conflicts[0].fields}
-    assert fields["address"] == ("某区三号", "甲镇二号") and fields["name"] == ("王晓明", "王小明")
+    assert fields["name"] == ("王晓明", "王小明")
+    # personal fields are shown masked, as everywhere
+    assert fields["address"] == (mask("address", "某区三号"), mask("address", "甲镇二号"))
+    assert fields["phone"] == (mask("phone", "13900000001"), mask("phone", "13900000002"))
     assert conflicts[0].theirs_author == "admin@TA"
     assert district.exchange.open_conflict_ids("party") == {d_pid: conflicts[0].id}
     with pytest.raises(UserError):

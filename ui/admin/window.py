@@ -1,4 +1,4 @@
-"""系统管理: the administration area — 用户与角色, 操作日志 and 节假日.
+"""系统管理: the administration area — 用户与角色, 操作日志, 节假日 and 站点与交换.
 
 A tab is only built for a user who holds its permission (USER_MANAGE,
 AUDIT_VIEW); the services refuse the same things anyway.
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 from app.services.permissions import Permission
 from ui.admin.audit_log import AuditLogTab
 from ui.admin.holidays import HolidaysTab
+from ui.admin.sites import SitesTab
 from ui.admin.users import UsersTab
 from ui.context import AppContext
 
@@ -35,6 +36,10 @@ class AdminWindow(QWidget):
         if context.can(Permission.CALENDAR_EDIT):
             self.holidays = HolidaysTab(context, self.tabs)
             self.tabs.addTab(self.holidays, self.tr("Holidays"))
+        self.sites: SitesTab | None = None
+        if context.can(Permission.USER_MANAGE):
+            self.sites = SitesTab(context, self.tabs)
+            self.tabs.addTab(self.sites, self.tr("Sites and exchange"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():
