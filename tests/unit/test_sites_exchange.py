@@ -380,3 +380,24 @@ def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -
     assert stored.read_bytes() == content
     assert ComplaintService(district.store, make_actor("inspector")).get(d_id).number == detail.number
     assert district.verify().ok
+
+
+def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    number = "110101199003074573"
+    district.parties.create({"kind": "person", "name": "张晓伟", "id_type": "resident_id", "id_no": number})
+    town_a.parties.create({"kind": "person", "name": "张晓伟", "id_type": "resident_id", "id_no": number,
+                           "phone": "13800138000"})
+    # matched by the ID number instead of clashing with it: the two versions differ, so both are kept
+    _, result = send(town_a, district)
+    assert result["records_new"] == 0 and result["conflicts"] == 1
+    [conflict] = district.exchange.conflicts()
+    assert [f.name for f in conflict.fields] == ["phone"]
+    district.exchange.resolve(conflict.id, {"phone": "theirs"})
+    _, back = send(district, town_a)
+    assert back["records_new"] == 0 and back["conflicts"] == 0
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.party import Party
+        assert session.scalar(select(func.count()).select_from(Party)) == 1
+        assert session.scalars(select(Party.phone)).one() == "13800138000"
+    assert district.verify().ok and town_a.verify().ok
