@@ -401,3 +401,39 @@ def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None: 
         assert session.scalar(select(func.count()).select_from(Party)) == 1
         assert session.scalars(select(Party.phone)).one() == "13800138000"
     assert district.verify().ok and town_a.verify().ok
+
+
+def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.documents.yearly_report import write_yearly_report_pdf
+    from app.reports.yearly import yearly_figures
+    from app.spreadsheets.yearly_report import export_yearly_report
+
+    district, town_a, town_b = sites
+    mediation_year(town_a)
+    b_worker = town_b.parties.create({"kind": "person", "name": "李乙"}).id
+    b_employer = town_b.parties.create({"kind": "org", "name": "乙镇劳务有限公司"}).id
+    mid = town_b.mediation.apply(applicants=[b_worker], respondents=[b_employer], claims=claims(),
+                                 received_on=date(2024, 4, 1), matter="加班费", channel="online")
+    town_b.mediation.accept(mid, date(2024, 4, 2))
+    town_b.mediation.agree(mid, date(2024, 4, 3), terms="当日付清", amount_agreed_fen=100_000)
+    send(town_a, district)
+    send(town_b, district)
+    figures = yearly_figures(district.store, ADMIN, 2024)  # type: ignore[arg-type]
+    assert (figures.mediation_online_handled, figures.mediation_online_successful) == (3, 2)
+    by_site = {s.code: s for s in figures.mediation_by_site}
+    assert set(by_site) == {"TA", "TB"} and by_site["TB"].name == "乙镇劳动保障所"
+    assert (by_site["TA"].handled, by_site["TA"].online_handled, by_site["TA"].online_successful) == (3, 2, 1)
+    assert (by_site["TB"].handled, by_site["TB"].online_successful) == (1, 1)
+    # a township's own report counts its own cases, with no breakdown
+    own = yearly_figures(town_b.store, ADMIN, 2024)  # type: ignore[arg-type]
+    assert own.mediation_online_handled == 1 and len(own.mediation_by_site) == 1
+    pdf = tmp_path / "report.pdf"
+    write_yearly_report_pdf(figures, pdf)
+    from pypdf import PdfReader
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "各站点调解结案" in text and "乙镇劳动保障所" in text
+    xlsx = tmp_path / "report.xlsx"
+    export_yearly_report(figures, xlsx)
+    from openpyxl import load_workbook
+    rows = [[c for c in r] for r in load_workbook(xlsx, read_only=True)["乡镇街道调解"].iter_rows(values_only=True)]
+    assert ["乙镇劳动保障所", 1, 1, 1, 1] in [list(r[:5]) for r in rows]
