@@ -31,7 +31,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -39,6 +39,7 @@ from app import __version__
 from app.config import data_dir
 from app.errors import UserError
 from app.models.audit import AuditEntry
+from app.models.user import User
 from app.models.site import (
     SiteAuditEntry,
     SiteConflict,
@@ -220,6 +221,8 @@ class ExchangeService:
             uow.flush()
             # written before the commit: a bundle that could not be written leaves no trace here
             _write_atomically(target, data)
+        if progress:
+            progress(1, 1)
         return ExportResult(peer.code, sequence, len(sent_uuids), counts, len(payload["files"]), str(target),
                             bundle_sha)
 
@@ -586,9 +589,15 @@ class ExchangeService:
         return kept
 
     # ------------------------------------------------------------------ status, conflicts
-    def status(self) -> list[dict[str, Any]]:
+    def _require_reader(self, session: Session) -> None:
         self.actor.require(Permission.USER_MANAGE)
+        # the set-up actor reads only while there are no accounts, as it writes (UnitOfWork)
+        if self.actor.is_setup and session.scalar(select(func.count()).select_from(User)):
+            raise UserError("auth.setup_closed")
+
+    def status(self) -> list[dict[str, Any]]:
         with self.store.read() as session:
+            self._require_reader(session)
             open_by_peer: dict[str, int] = {}
             for code in session.scalars(select(SiteConflict.peer_code).where(SiteConflict.status == "open")):
                 open_by_peer[code] = open_by_peer.get(code, 0) + 1
@@ -599,8 +608,8 @@ class ExchangeService:
                     for p in session.scalars(select(SitePeer).order_by(SitePeer.code))]
 
     def conflicts(self, *, include_closed: bool = False) -> list[ConflictView]:
-        self.actor.require(Permission.USER_MANAGE)
         with self.store.read() as session:
+            self._require_reader(session)
             stmt = select(SiteConflict).order_by(SiteConflict.id)
             if not include_closed:
                 stmt = stmt.where(SiteConflict.status == "open")

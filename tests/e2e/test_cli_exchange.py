@@ -66,3 +66,20 @@ def test_two_sites_exchange_from_the_command_line(tmp_path: Path, capsys: pytest
     assert code != 0 and err.strip().count("\n") == 0 and "D" in err and "Traceback" not in err
     code, out, err = cli(capsys, "--lang", "en", "exchange", "import", str(tmp_path / "d.key"), "--db", district)
     assert code != 0 and err.strip() == "error: The file is not an exchange bundle."
+
+
+def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.services.accounts import AccountService
+    from app.services.actor import setup_actor
+    from app.store import open_store
+
+    db = f"sqlite:///{tmp_path / 'site.db'}"
+    assert cli(capsys, "site", "init", "--code", "D", "--name", "某区", "--kind", "district", "--db", db)[0] == 0
+    store = open_store(db)
+    AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
+    store.dispose()
+    code, _out, err = cli(capsys, "exchange", "status", "--db", db, "--json")
+    assert code != 0 and "--user" in err
+    monkeypatch.setenv("RENSHE_PASSWORD", "secret123")
+    code, out, _err = cli(capsys, "exchange", "status", "--db", db, "--json", "--user", "admin")
+    assert code == 0 and json.loads(out) == []
