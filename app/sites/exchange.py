@@ -39,7 +39,6 @@ from app import __version__
 from app.config import data_dir
 from app.errors import UserError
 from app.models.audit import AuditEntry
-from app.models.user import User
 from app.models.site import (
     SiteAuditEntry,
     SiteConflict,
@@ -49,6 +48,7 @@ from app.models.site import (
     SiteRecordOrigin,
     SiteUuidAlias,
 )
+from app.models.user import User
 from app.privacy import mask
 from app.services.actor import Actor
 from app.services.permissions import Permission
