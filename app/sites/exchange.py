@@ -625,7 +625,9 @@ class ExchangeService:
         theirs = json.loads(conflict.theirs)
         current = list(rows_of(session, conflict.table_name, UuidMaps(session), [conflict.record_uuid]))
         mine = current[0][2] if current and conflict.status == "open" else json.loads(conflict.mine)
-        names = [n for n in shape(conflict.table_name).all_columns if mine.get(n) != theirs.get(n)]
+        derived = TRAVELLING[conflict.table_name].derived if conflict.table_name in TRAVELLING else {}
+        names = [n for n in shape(conflict.table_name).all_columns
+                 if mine.get(n) != theirs.get(n) and n not in derived]
         last = session.execute(select(AuditEntry.actor, AuditEntry.at).where(
             AuditEntry.table_name == conflict.table_name, AuditEntry.record_id == conflict.record_id,
             AuditEntry.action.in_(("insert", "update"))).order_by(AuditEntry.seq.desc()).limit(1)).first()
@@ -659,7 +661,11 @@ class ExchangeService:
                 raise UserError("exchange.field_not_in_conflict", field=unknown[0], value=unknown[0])
             sh = shape(conflict.table_name)
             theirs = json.loads(conflict.theirs)
-            picked = {n: theirs.get(n) for n, c in choices.items() if c == "theirs"}
+            chosen = dict(choices)
+            for column, source in TRAVELLING[conflict.table_name].derived.items():
+                if chosen.get(source) == "theirs":
+                    chosen[column] = "theirs"
+            picked = {n: theirs.get(n) for n, c in chosen.items() if c == "theirs"}
             maps = UuidMaps(session)
             aliases = dict(session.execute(select(SiteUuidAlias.foreign_uuid, SiteUuidAlias.local_uuid)).all())
             partial = _subset(sh, picked)

@@ -52,6 +52,9 @@ class Travel:
     natural_keys: tuple[str, ...] = ()
     # which rows travel, when not all of them do (given the row's column values)
     only: Callable[[dict[str, Any]], bool] | None = field(default=None, compare=False)
+    # columns computed from another (a sort key): never offered in a conflict, they
+    # follow the choice made for the column they come from
+    derived: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 # Settings a township takes from the district; its own names and numbering stay its own.
@@ -63,7 +66,7 @@ _BOTH = frozenset({UP, DOWN})
 
 TRAVELLING: dict[str, Travel] = {
     # parties: registered anywhere, the register is the district's and goes down again
-    "party": Travel(_BOTH, natural_keys=("id_no", "uscc")),
+    "party": Travel(_BOTH, natural_keys=("id_no", "uscc"), derived={"name_sort": "name"}),
     # mediation (townships)
     "mediation_case": Travel(_UP),
     "mediation_party": Travel(_UP),

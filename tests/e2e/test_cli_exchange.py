@@ -83,3 +83,45 @@ def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_pa
     monkeypatch.setenv("RENSHE_PASSWORD", "secret123")
     code, out, _err = cli(capsys, "exchange", "status", "--db", db, "--json", "--user", "admin")
     assert code == 0 and json.loads(out) == []
+
+
+def test_a_conflict_settled_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from app.services.actor import setup_actor
+    from app.services.parties import PartyService
+    from app.store import open_store
+
+    dbs = {code: f"sqlite:///{tmp_path / (code + '.db')}" for code in ("D", "TA")}
+    for code, kind in (("D", "district"), ("TA", "township")):
+        assert cli(capsys, "site", "init", "--code", code, "--name", code, "--kind", kind, "--db", dbs[code])[0] == 0
+        assert cli(capsys, "site", "export-key", "--out", str(tmp_path / f"{code}.key"), "--db", dbs[code])[0] == 0
+    cli(capsys, "site", "trust", str(tmp_path / "TA.key"), "--db", dbs["D"])
+    cli(capsys, "site", "trust", str(tmp_path / "D.key"), "--db", dbs["TA"])
+    store = open_store(dbs["TA"])
+    pid = PartyService(store, setup_actor()).create({"kind": "person", "name": "王小明"}).id
+    store.dispose()
+    cli(capsys, "exchange", "export", "--to", "D", "--out", str(tmp_path / "1.rsx"), "--db", dbs["TA"])
+    cli(capsys, "exchange", "import", str(tmp_path / "1.rsx"), "--db", dbs["D"])
+    for code, name in (("TA", "王小明（甲）"), ("D", "王晓明")):
+        store = open_store(dbs[code])
+        parties = PartyService(store, setup_actor())
+        row = parties.query().page(0, 1)[0]
+        parties.update(row.id, row.version, {"name": name})
+        store.dispose()
+    cli(capsys, "exchange", "export", "--to", "D", "--out", str(tmp_path / "2.rsx"), "--db", dbs["TA"])
+    code, out, _ = cli(capsys, "exchange", "import", str(tmp_path / "2.rsx"), "--db", dbs["D"], "--json")
+    assert json.loads(out)["conflicts"] == 1
+    code, out, _ = cli(capsys, "exchange", "conflicts", "--db", dbs["D"], "--json")
+    [conflict] = json.loads(out)
+    assert conflict["fields"] == [{"name": "name", "mine": "王晓明", "theirs": "王小明（甲）"}]
+    code, _out, err = cli(capsys, "exchange", "resolve", str(conflict["id"]), "--field", "name=both", "--db", dbs["D"])
+    assert code != 0 and err.count("\n") == 1
+    code, out, _ = cli(capsys, "exchange", "resolve", str(conflict["id"]), "--field", "name=theirs",
+                       "--db", dbs["D"], "--json")
+    assert code == 0 and json.loads(out)["status"] == "resolved"
+    cli(capsys, "exchange", "export", "--to", "TA", "--out", str(tmp_path / "3.rsx"), "--db", dbs["D"])
+    code, out, _ = cli(capsys, "exchange", "import", str(tmp_path / "3.rsx"), "--db", dbs["TA"], "--json")
+    assert code == 0 and json.loads(out)["conflicts"] == 0
+    store = open_store(dbs["D"])
+    assert PartyService(store, setup_actor()).get(1).name == "王小明（甲）"
+    store.dispose()
+    assert pid == 1
