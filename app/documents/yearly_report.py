@@ -342,6 +342,16 @@ def write_yearly_report_pdf(
             ("处理", f.monthly.get("mediation.online_handled", [])),
             ("成功", f.monthly.get("mediation.online_successful", [])),
         ], unit="件")
+        if len(f.mediation_by_site) > 1:  # cases that came from townships: who did them
+            yield Spacer(1, 4)
+            yield BoldParagraph("各站点调解结案", heading)
+            yield table((TableColumn("站点", 4), TableColumn("全部渠道处理", 2, "right"),
+                         TableColumn("其中成功", 2, "right"), TableColumn("互联网+调解处理", 2, "right"),
+                         TableColumn("其中成功", 2, "right")),
+                        [*((s.name, s.handled, s.successful, s.online_handled, s.online_successful)
+                           for s in f.mediation_by_site),
+                         ("合计", f.mediation_handled, f.mediation_successful, f.mediation_online_handled,
+                          f.mediation_online_successful)], shade_last=True)
         yield from section_notes(["mediation_online"])
         step(5)
 

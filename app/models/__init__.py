@@ -37,6 +37,15 @@ from app.models.project import (
     ProjectSubcontractor,
 )
 from app.models.setting import Setting
+from app.models.site import (
+    SiteAuditEntry,
+    SiteConflict,
+    SiteIdentity,
+    SitePeer,
+    SiteRecordLink,
+    SiteRecordOrigin,
+    SiteUuidAlias,
+)
 from app.models.staff import Certificate, CertificateReview, Officer
 from app.models.training import Exam, ExamResult, TrainingAttendance, TrainingSession
 from app.models.user import User
@@ -86,6 +95,13 @@ __all__ = [
     "Project",
     "ProjectSubcontractor",
     "Setting",
+    "SiteAuditEntry",
+    "SiteConflict",
+    "SiteIdentity",
+    "SitePeer",
+    "SiteRecordLink",
+    "SiteRecordOrigin",
+    "SiteUuidAlias",
     "TrainingAttendance",
     "TrainingSession",
     "User",

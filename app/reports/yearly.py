@@ -38,6 +38,7 @@ from app.reports import periods
 from app.reports.periods import Period
 from app.services.actor import Actor
 from app.services.permissions import Permission, Role
+from app.sites.figures import mediation_by_site
 from app.store.engine import Store
 
 ProgressCallback = Callable[[int, int], None]
@@ -171,6 +172,8 @@ class YearlyFigures:
     # per month (the charts and the Excel sheets): key -> one value per month of the period
     months: tuple[tuple[int, int], ...] = ()
     monthly: dict[str, list[int]] = field(default_factory=dict)
+    # mediation closed in the period per site the case came from (app/sites); empty when not a site
+    mediation_by_site: tuple[Any, ...] = ()
 
     # ------------------------------------------------------------ derived
     @property
@@ -366,6 +369,7 @@ def yearly_figures(
             everything = periods.mediation(session, period, None)
     with store.read() as session:
         outcomes = periods.mediation_outcomes(session, period, ONLINE)
+        by_site = mediation_by_site(session, period.first, period.last)
         monthly.update({f"mediation.online_{k}": v for k, v in periods.mediation_months(session, period, ONLINE).items()})
     step(3)
 
@@ -428,7 +432,7 @@ def yearly_figures(
         exam_required=tally.required, exam_attended=tally.attended, exam_passed=tally.passed,
         exam_participation_rate=participation_rate(tally), exam_pass_rate=pass_rate(tally),
         exam_pass_basis=tally.basis,
-        months=tuple(period.months()), monthly=monthly,
+        months=tuple(period.months()), monthly=monthly, mediation_by_site=by_site,
     )
     step(7)
     return figures

@@ -190,6 +190,13 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
         ws.append([label, f.mediation_outcomes.get(key, 0)])
     ws.append(["全部渠道处理", f.mediation_handled])
     ws.append(["全部渠道调解成功", f.mediation_successful])
+    if len(f.mediation_by_site) > 1:  # cases that came from townships: who did them
+        ws.append([])
+        header(ws, ("站点", "全部渠道处理", "其中成功", "互联网+调解处理", "其中成功"))
+        for site in f.mediation_by_site:
+            ws.append([site.name, site.handled, site.successful, site.online_handled, site.online_successful])
+        styled(ws, ("合计", f.mediation_handled, f.mediation_successful, f.mediation_online_handled,
+                    f.mediation_online_successful), font=bold)
     step()
 
     # -- 执法人员

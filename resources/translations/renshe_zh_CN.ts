@@ -63,6 +63,10 @@
         <translation>数据库连接</translation>
     </message>
     <message>
+        <source>Sites and exchange</source>
+        <translation>站点与交换</translation>
+    </message>
+    <message>
         <source>Your account has no administration rights.</source>
         <translation>您的账号没有系统管理权限。</translation>
     </message>
@@ -2140,6 +2144,53 @@ The program will now close; please start it again.</source>
     <message>
         <source>Delete</source>
         <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>冲突处理</translation>
+    </message>
+    <message>
+        <source>Apply the choices</source>
+        <translation>按所选处理</translation>
+    </message>
+    <message>
+        <source>No conflicts: every record agrees with the other sites.</source>
+        <translation>没有冲突：所有记录与其他站点一致。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <source>%1 #%2 was changed here and at %3 since they last agreed. Choose, field by field, which value to keep.</source>
+        <translation>%1 #%2 自上次交换后在本站点和%3都被修改过。请逐个字段选择保留哪一方的值。</translation>
+    </message>
+    <message>
+        <source>This site: last changed by %1 at %2.  %3: changed by %4 at %5.</source>
+        <translation>本站点：%1 于 %2 最后修改。%3：%4 于 %5 修改。</translation>
+    </message>
+    <message>
+        <source>this site&apos;s</source>
+        <translation>本站点的</translation>
+    </message>
+    <message>
+        <source>the other site&apos;s</source>
+        <translation>对方站点的</translation>
+    </message>
+    <message>
+        <source>Settled; the result goes to %1 with the next bundle.</source>
+        <translation>已处理；结果将随下一个交换包发给%1。</translation>
     </message>
 </context>
 <context>
@@ -4558,6 +4609,145 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Deleted “%1”.</source>
         <translation>已删除“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>SitesTab</name>
+    <message>
+        <source>Set up this site</source>
+        <translation>设置本站点</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>代码：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Export public key…</source>
+        <translation>导出公钥…</translation>
+    </message>
+    <message>
+        <source>Trust a site&apos;s key file…</source>
+        <translation>信任站点公钥文件…</translation>
+    </message>
+    <message>
+        <source>This site</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <source>Last sent</source>
+        <translation>最近发出</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>对方已确认</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>待处理冲突</translation>
+    </message>
+    <message>
+        <source>Export bundle…</source>
+        <translation>导出交换包…</translation>
+    </message>
+    <message>
+        <source>Import bundle…</source>
+        <translation>导入交换包…</translation>
+    </message>
+    <message>
+        <source>Conflicts…</source>
+        <translation>冲突处理…</translation>
+    </message>
+    <message>
+        <source>Trusted sites and exchange</source>
+        <translation>受信任站点与交换</translation>
+    </message>
+    <message>
+        <source>This installation is not a site yet. Give its code, name and kind.</source>
+        <translation>本机尚未设置为站点。请填写代码、名称和类型。</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>指纹：%1</translation>
+    </message>
+    <message>
+        <source>This site is set up. Fingerprint: %1</source>
+        <translation>站点已设置。指纹：%1</translation>
+    </message>
+    <message>
+        <source>Export public key</source>
+        <translation>导出公钥</translation>
+    </message>
+    <message>
+        <source>Public key saved to %1. Fingerprint: %2</source>
+        <translation>公钥已保存到%1。指纹：%2</translation>
+    </message>
+    <message>
+        <source>Trust a site&apos;s key file</source>
+        <translation>信任站点公钥文件</translation>
+    </message>
+    <message>
+        <source>Trusted %1 %2. Compare its fingerprint by telephone: %3</source>
+        <translation>已信任%1 %2。请与对方电话核对指纹：%3</translation>
+    </message>
+    <message>
+        <source>Choose the site to send the bundle to.</source>
+        <translation>请选择交换包的接收站点。</translation>
+    </message>
+    <message>
+        <source>Where to save the bundle (the USB stick)</source>
+        <translation>交换包保存位置（U盘）</translation>
+    </message>
+    <message>
+        <source>Exporting the bundle</source>
+        <translation>正在导出交换包</translation>
+    </message>
+    <message>
+        <source>Bundle %1 for %2 saved: %3 records, %4 files → %5</source>
+        <translation>已导出发给%2的第%1号交换包：%3条记录，%4个文件 → %5</translation>
+    </message>
+    <message>
+        <source>Import a bundle</source>
+        <translation>导入交换包</translation>
+    </message>
+    <message>
+        <source>Importing the bundle</source>
+        <translation>正在导入交换包</translation>
+    </message>
+    <message>
+        <source>Bundle %1 from %2 was imported before; nothing changed.</source>
+        <translation>来自%2的第%1号交换包已导入过，未作改动。</translation>
+    </message>
+    <message>
+        <source>Bundle %1 from %2 imported: %3 new, %4 updated, %5 conflicts. %6</source>
+        <translation>已导入来自%2的第%1号交换包：新增%3条，更新%4条，冲突%5条。%6</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,7 @@ def verify_and_wait(qtbot, tab: AuditLogTab) -> str:  # type: ignore[no-untyped-
 
 def test_administrator_sees_both_tabs(window) -> None:  # type: ignore[no-untyped-def]
     assert window.tab_titles() == ["Users and roles", "Audit log", "Holidays", "Backup and restore", "Bureau and remedies",
-                                   "Database connection"]
+                                   "Database connection", "Sites and exchange"]
 
 
 def test_legal_reviewer_sees_only_the_log(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
@@ -458,7 +458,7 @@ def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # typ
     w = AdminWindow(context)
     qtbot.addWidget(w)
     w.show()
-    assert w.tab_titles() == ["用户与角色", "操作日志", "节假日", "备份与恢复", "机关与救济", "数据库连接"]
+    assert w.tab_titles() == ["用户与角色", "操作日志", "节假日", "备份与恢复", "机关与救济", "数据库连接", "站点与交换"]
     users = w.users
     assert users.new_button.text() == "新增用户"
     assert users.cell_text("liuyang", COL_STATUS) == "停用"

@@ -1,4 +1,4 @@
-"""系统管理: the administration area — 用户与角色, 操作日志, 节假日 and 备份与恢复.
+"""系统管理: the administration area — 用户与角色, 操作日志, 节假日, 备份与恢复, 机关与救济, 数据库连接 and 站点与交换.
 
 A tab is only built for a user who holds its permission (USER_MANAGE — also for 备份与恢复 —,
 AUDIT_VIEW); the services refuse the same things anyway.
@@ -14,6 +14,7 @@ from ui.admin.backup import BackupTab
 from ui.admin.connection_dialog import ConnectionDialog
 from ui.admin.holidays import HolidaysTab
 from ui.admin.organisation import OrganisationTab
+from ui.admin.sites import SitesTab
 from ui.admin.users import UsersTab
 from ui.context import AppContext
 
@@ -51,6 +52,10 @@ class AdminWindow(QWidget):
         if context.can(Permission.USER_MANAGE):
             self.connection = ConnectionTab(context, self.tabs)
             self.tabs.addTab(self.connection, self.tr("Database connection"))
+        self.sites: SitesTab | None = None
+        if context.can(Permission.USER_MANAGE):
+            self.sites = SitesTab(context, self.tabs)
+            self.tabs.addTab(self.sites, self.tr("Sites and exchange"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if self.tabs.count():

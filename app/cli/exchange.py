@@ -1,0 +1,119 @@
+"""`exchange export | import | status | conflicts | resolve`: bundles between sites by file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli import (
+    actor_for,
+    add_db_option,
+    add_json_option,
+    add_user_option,
+    open_store_for,
+    print_json,
+    terminal_progress,
+)
+from app.errors import UserError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    exchange = subparsers.add_parser("exchange", help="exchange bundles with other sites (USB stick)")
+    sub = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
+
+    export = sub.add_parser("export", help="write the bundle for a peer: everything it has not acknowledged")
+    export.add_argument("--to", required=True, metavar="CODE", help="the peer site's code")
+    export.add_argument("--out", required=True, metavar="FILE", help="the bundle file (or a folder to put it in)")
+    imp = sub.add_parser("import", help="apply a bundle from a peer (all of it or nothing)")
+    imp.add_argument("file", metavar="FILE")
+    status = sub.add_parser("status", help="per peer: last sent, last acknowledged, last received")
+    conflicts = sub.add_parser("conflicts", help="records changed here and at a peer, both versions")
+    conflicts.add_argument("--all", action="store_true", help="resolved ones too")
+    resolve = sub.add_parser("resolve", help="settle a conflict field by field")
+    resolve.add_argument("id", type=int, metavar="ID")
+    resolve.add_argument("--field", action="append", default=[], metavar="NAME=mine|theirs",
+                         help="which version of a field to keep (fields not named keep this site's)")
+    for parser, handler in ((export, _export), (imp, _import), (status, _status), (conflicts, _conflicts),
+                            (resolve, _resolve)):
+        add_db_option(parser)
+        add_user_option(parser)
+        add_json_option(parser)
+        parser.set_defaults(handler=handler)
+
+
+def _zh(args: argparse.Namespace) -> bool:
+    return getattr(args, "language", "zh_CN") != "en"
+
+
+def _run(args: argparse.Namespace, work):  # type: ignore[no-untyped-def]
+    from app.sites.exchange import ExchangeService
+
+    store = open_store_for(args)
+    try:
+        return work(ExchangeService(store, actor_for(args, store, writes=True)))
+    finally:
+        store.dispose()
+
+
+def _export(args: argparse.Namespace) -> int:
+    progress = terminal_progress("导出" if _zh(args) else "exporting")
+    result = _run(args, lambda s: s.export(args.to, Path(args.out), progress=progress))
+    if args.json:
+        print_json(result.as_dict())
+    else:
+        print(f"已导出第{result.sequence}号交换包给{result.to}：{result.records}条记录 → {result.path}" if _zh(args)
+              else f"bundle {result.sequence} for {result.to}: {result.records} records → {result.path}")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    progress = terminal_progress("导入" if _zh(args) else "importing")
+    result = _run(args, lambda s: s.import_bundle(Path(args.file), progress=progress))
+    if args.json:
+        print_json(result.as_dict())
+    elif result.already_applied:
+        print(f"来自{result.sender}的第{result.sequence}号交换包已导入过，未作改动。" if _zh(args)
+              else f"bundle {result.sequence} from {result.sender} was applied before; nothing changed.")
+    else:
+        print(f"已导入来自{result.sender}的第{result.sequence}号交换包：新增{result.records_new}条，"
+              f"更新{result.records_updated}条，冲突{result.conflicts}条。" if _zh(args)
+              else f"bundle {result.sequence} from {result.sender}: {result.records_new} new, "
+                   f"{result.records_updated} updated, {result.conflicts} conflicts.")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    peers = _run(args, lambda s: s.status())
+    if args.json:
+        print_json(peers)
+        return 0
+    for p in peers:
+        print(f"{p['code']}  {p['name']}  sent {p['last_sent']}  acknowledged {p['last_acknowledged']}  "
+              f"received {p['last_received']}  conflicts {p['open_conflicts']}")
+    return 0
+
+
+def _conflicts(args: argparse.Namespace) -> int:
+    items = _run(args, lambda s: s.conflicts(include_closed=args.all))
+    if args.json:
+        print_json([c.as_dict() for c in items])
+        return 0
+    for c in items:
+        print(f"#{c.id} {c.table_name}#{c.record_id} ({c.peer}, {c.status}): "
+              + ", ".join(f"{f.name}: {f.mine!r} | {f.theirs!r}" for f in c.fields))
+    return 0
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    choices: dict[str, str] = {}
+    for item in args.field:
+        name, _eq, choice = item.partition("=")
+        if not _eq:
+            raise UserError("exchange.choice_invalid", field=item, value="")
+        choices[name.strip()] = choice.strip()
+    view = _run(args, lambda s: s.resolve(args.id, choices))
+    if args.json:
+        print_json(view.as_dict())
+    else:
+        print(f"冲突#{view.id}已处理。" if _zh(args) else f"conflict #{view.id} resolved.")
+    return 0

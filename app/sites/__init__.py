@@ -1,0 +1,1 @@
+"""Sites: identity and keys, the travelling-table registry, exchange bundles, conflicts (issue 15)."""

@@ -1,0 +1,763 @@
+"""Exchanging records with a peer site by bundle files (DESIGN "Many sites").
+
+What is sent: every record of the tables that go this way by default, and
+every record once exchanged with this peer, whose travelling form differs from
+what the peer is known to hold — the state last received from it, or last sent
+to it in a bundle it has acknowledged.  Bundles are therefore cumulative since
+the last acknowledgement: a lost stick costs nothing, and a later bundle
+holds everything an earlier unacknowledged one did.
+
+How a record is merged: each travelling row carries the digests of the states
+the sender knows it shares with us (`bases`).  Ours unchanged since one of
+them (or since what we last received from that peer) → theirs is applied.
+Both changed → a conflict: ours stays, theirs is kept beside it, and a person
+chooses field by field; the resolution travels back.  Nothing is discarded.
+
+Versions (`version`) stay local optimistic locks: digests of the content say
+whether two sites hold the same state, whatever their local counters read.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import tempfile
+import uuid
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app import __version__
+from app.config import data_dir
+from app.errors import UserError
+from app.models.audit import AuditEntry
+from app.models.site import (
+    SiteAuditEntry,
+    SiteConflict,
+    SiteIdentity,
+    SitePeer,
+    SiteRecordLink,
+    SiteRecordOrigin,
+    SiteUuidAlias,
+)
+from app.models.user import User
+from app.privacy import mask
+from app.services.actor import Actor
+from app.services.permissions import Permission
+from app.services.unit_of_work import UnitOfWork
+from app.sites import bundle as bundle_format
+from app.sites.identity import identity
+from app.sites.rows import (
+    Shape,
+    UuidMaps,
+    attributes_from,
+    digest,
+    rows_of,
+    shape,
+    travelling_order,
+)
+from app.sites.travel import HUB_KINDS, TRAVELLING, Kind, Merge, direction
+from app.store.engine import Store
+from app.store.types import utc_now
+
+Progress = Callable[[int, int], None]
+ROW_ACTIONS = ("insert", "update", "delete", "baseline")
+
+
+@dataclass
+class ExportResult:
+    to: str
+    sequence: int
+    records: int
+    counts: dict[str, int]
+    files: int
+    path: str
+    bundle_sha256: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class ImportResult:
+    sender: str
+    sequence: int
+    records_new: int = 0
+    records_updated: int = 0
+    conflicts: int = 0
+    already_applied: bool = False
+    counts: dict[str, int] = field(default_factory=dict)  # table -> records new or updated
+    files: int = 0
+    bundle_sha256: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"from": self.sender, "sequence": self.sequence, "records_new": self.records_new,
+                "records_updated": self.records_updated, "conflicts": self.conflicts,
+                "already_applied": self.already_applied, "counts": self.counts, "files": self.files,
+                "bundle_sha256": self.bundle_sha256}
+
+
+@dataclass(frozen=True)
+class FieldChoice:
+    name: str
+    mine: Any
+    theirs: Any
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    id: int
+    table_name: str
+    record_id: int
+    record_uuid: str
+    peer: str
+    status: str
+    theirs_author: str
+    theirs_at: datetime | None
+    mine_author: str
+    mine_at: datetime | None
+    opened_at: datetime
+    fields: tuple[FieldChoice, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "table": self.table_name, "record_id": self.record_id, "record_uuid": self.record_uuid,
+                "peer": self.peer, "status": self.status, "theirs_author": self.theirs_author,
+                "theirs_at": self.theirs_at, "mine_author": self.mine_author, "mine_at": self.mine_at,
+                "opened_at": self.opened_at,
+                "fields": [{"name": f.name, "mine": f.mine, "theirs": f.theirs} for f in self.fields]}
+
+
+def bundle_file_name(sender: str, receiver: str, sequence: int) -> str:
+    return f"{sender}-to-{receiver}-{sequence:05d}.rsx"
+
+
+def _evidence_path(root: Path, sha256: str) -> Path:
+    return root / sha256[:2] / sha256
+
+
+def _peer(session: Session, code: str) -> SitePeer:
+    peer = session.scalar(select(SitePeer).where(SitePeer.code == code))
+    if peer is None:
+        raise UserError("exchange.unknown_peer", site=code)
+    return peer
+
+
+def _links(session: Session, peer_code: str) -> dict[str, SiteRecordLink]:
+    return {link.record_uuid: link for link in session.scalars(
+        select(SiteRecordLink).where(SiteRecordLink.peer_code == peer_code))}
+
+
+class ExchangeService:
+    def __init__(self, store: Store, actor: Actor, *, evidence_root: Path | None = None) -> None:
+        self.store = store
+        self.actor = actor
+        self._evidence_root = evidence_root
+
+    @property
+    def evidence_root(self) -> Path:
+        return self._evidence_root or (data_dir() / "evidence")
+
+    # ------------------------------------------------------------------ export
+    def export(self, to_code: str, out: Path, *, progress: Progress | None = None) -> ExportResult:
+        """Write the bundle for `to_code` to `out` (a file, or a folder to put it in)."""
+        with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
+            session = uow.session
+            me = identity(session)
+            peer = _peer(session, to_code)
+            sequence = peer.last_sent + 1
+            rows, forms = self._outgoing(session, me, peer, progress)
+            links = _links(session, peer.code)
+            payload_rows: dict[str, list[dict[str, Any]]] = {}
+            origins = dict(session.execute(select(SiteRecordOrigin.record_uuid, SiteRecordOrigin.origin_code)).all())
+            new_links: list[dict[str, Any]] = []
+            changed_links: list[dict[str, Any]] = []
+            for table_name in travelling_order():
+                for record_uuid in rows.get(table_name, ()):
+                    form = forms[table_name][record_uuid]
+                    link = links.get(record_uuid)
+                    bases = [] if link is None else [d for d in (link.received_digest, link.sent_digest) if d]
+                    payload_rows.setdefault(table_name, []).append(
+                        {"uuid": record_uuid, "data": form, "bases": bases,
+                         "origin": origins.get(record_uuid, me.code)})
+                    d = digest(form)
+                    if link is None:
+                        new_links.append({"peer_code": peer.code, "table_name": table_name,
+                                          "record_uuid": record_uuid, "sent_digest": d, "sent_sequence": sequence})
+                    else:
+                        changed_links.append({"link_id": link.id, "sent_digest": d, "sent_sequence": sequence})
+            _save_links(session, new_links, changed_links)
+            sent_uuids = {u for t in payload_rows.values() for u in (r["uuid"] for r in t)}
+            resolutions = self._resolutions_to_send(session, peer, sequence)
+            payload = {
+                "format": bundle_format.FORMAT, "program": __version__,
+                "from": me.code, "to": peer.code, "sequence": sequence,
+                "sender": {"code": me.code, "name": me.name, "kind": me.kind},
+                "since": peer.last_acknowledged, "ack": peer.last_received,
+                "created_at": utc_now().isoformat(),
+                "schema": {t: list(shape(t).all_columns) for t in payload_rows},
+                "rows": payload_rows,
+                "audit": self._audit_for(session, sent_uuids, me.code, peer.code),
+                "files": self._files_for(payload_rows.get("complaint_evidence", [])),
+                "resolutions": resolutions,
+            }
+            data = bundle_format.seal(payload, sender=me.code, receiver=peer.code, sequence=sequence,
+                                      sign_private=me.sign_private, receiver_box_public=peer.box_public)
+            bundle_sha = hashlib.sha256(data).hexdigest()
+            peer.last_sent = sequence
+            peer.last_exported_at = utc_now()
+            counts = {t: len(r) for t, r in payload_rows.items()}
+            target = out / bundle_file_name(me.code, peer.code, sequence) if out.is_dir() else out
+            uow.record_event("exchange_export", "site_peer", peer.id, changes={
+                "to": peer.code, "sequence": sequence, "records": len(sent_uuids), "counts": counts,
+                "files": len(payload["files"]), "bundle_sha256": bundle_sha})
+            uow.flush()
+            # written before the commit: a bundle that could not be written leaves no trace here
+            _write_atomically(target, data)
+        if progress:
+            progress(1, 1)
+        return ExportResult(peer.code, sequence, len(sent_uuids), counts, len(payload["files"]), str(target),
+                            bundle_sha)
+
+    def _outgoing(self, session: Session, me: SiteIdentity, peer: SitePeer,
+                  progress: Progress | None) -> tuple[dict[str, list[str]], dict[str, dict[str, dict[str, Any]]]]:
+        """The uuids to send per table, and every candidate's travelling form."""
+        default = direction(me.kind, peer.kind)
+        links = _links(session, peer.code)
+        maps = UuidMaps(session)
+        forms: dict[str, dict[str, dict[str, Any]]] = {}
+        chosen: dict[str, dict[str, None]] = {}  # ordered sets
+        order = travelling_order()
+
+        def known_to_peer(record_uuid: str, d: str) -> bool:
+            link = links.get(record_uuid)
+            if link is None:
+                return False
+            if link.received_digest == d:
+                return True
+            return link.sent_digest == d and (link.sent_sequence or 0) <= peer.last_acknowledged
+
+        for i, table_name in enumerate(order):
+            travel = TRAVELLING[table_name]
+            in_default = bool(travel.directions & default)
+            shared = {u for u, link in links.items() if link.table_name == table_name}
+            if not in_default and not shared:
+                continue
+            table_forms = forms.setdefault(table_name, {})
+            picked = chosen.setdefault(table_name, {})
+            for _id, record_uuid, form in rows_of(session, table_name, maps):
+                if not in_default and record_uuid not in shared:
+                    continue
+                if travel.only is not None and not travel.only(form):
+                    continue
+                table_forms[record_uuid] = form
+                if not known_to_peer(record_uuid, digest(form)):
+                    picked[record_uuid] = None
+            if progress:
+                progress(i + 1, len(order) * 2)
+        # what a chosen record refers to goes with it, unless the peer has it already
+        for table_name in reversed(order):
+            sh = shape(table_name)
+            for record_uuid in list(chosen.get(table_name, {})):
+                form = forms[table_name][record_uuid]
+                for column, target in sh.references.items():
+                    ref = form.get(column)
+                    if ref is None or ref in chosen.get(target, {}):
+                        continue
+                    target_forms = forms.setdefault(target, {})
+                    if ref not in target_forms:
+                        found = list(rows_of(session, target, maps, [ref]))
+                        if not found:
+                            continue
+                        target_forms[ref] = found[0][2]
+                    link = links.get(ref)
+                    if link is None or not (link.received_digest or link.sent_digest):
+                        chosen.setdefault(target, {})[ref] = None
+        return {t: list(u) for t, u in chosen.items() if u}, forms
+
+    def _audit_for(self, session: Session, uuids: set[str], my_code: str, peer_code: str) -> list[dict[str, Any]]:
+        entries: list[dict[str, Any]] = []
+        wanted = sorted(uuids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for e in session.scalars(select(AuditEntry).where(AuditEntry.record_uuid.in_(chunk),
+                                                              AuditEntry.action.in_(ROW_ACTIONS))):
+                entries.append({"origin": my_code, "seq": e.seq, "at": e.at.isoformat(), "actor": e.actor,
+                                "machine": e.machine, "action": e.action, "table": e.table_name,
+                                "uuid": e.record_uuid, "changes": e.changes, "reason": e.reason,
+                                "hash": e.entry_hash})
+            for f in session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.record_uuid.in_(chunk),
+                                                                  SiteAuditEntry.origin_code != peer_code)):
+                entries.append({"origin": f.origin_code, "seq": f.origin_seq, "at": f.at.isoformat(),
+                                "actor": f.actor, "machine": f.machine, "action": f.action, "table": f.table_name,
+                                "uuid": f.record_uuid, "changes": f.changes, "reason": f.reason,
+                                "hash": f.entry_hash})
+        return entries
+
+    def _files_for(self, evidence_rows: list[dict[str, Any]]) -> dict[str, str]:
+        files: dict[str, str] = {}
+        for row in evidence_rows:
+            sha = row["data"].get("sha256")
+            if not sha or sha in files:
+                continue
+            path = _evidence_path(self.evidence_root, sha)
+            if path.is_file():
+                files[sha] = base64.b64encode(path.read_bytes()).decode()
+        return files
+
+    def _resolutions_to_send(self, session: Session, peer: SitePeer, sequence: int) -> list[dict[str, Any]]:
+        """Conflicts with this peer settled here and not yet acknowledged by it."""
+        out = []
+        for conflict in session.scalars(select(SiteConflict).where(
+                SiteConflict.peer_code == peer.code, SiteConflict.status == "resolved")):
+            resolution = json.loads(conflict.resolution or "{}")
+            sent = resolution.get("sent_sequence")
+            if sent is not None and sent <= peer.last_acknowledged:
+                continue
+            maps = UuidMaps(session)
+            current = list(rows_of(session, conflict.table_name, maps, [conflict.record_uuid]))
+            if not current:
+                continue
+            out.append({"uuid": conflict.record_uuid, "digest": digest(current[0][2]),
+                        "by": resolution.get("by", ""), "at": resolution.get("at", "")})
+            resolution["sent_sequence"] = sequence
+            conflict.resolution = json.dumps(resolution, ensure_ascii=False)
+        return out
+
+    # ------------------------------------------------------------------ import
+    def inspect(self, path: Path) -> tuple[str, str, int]:
+        """(from, to, sequence) of a bundle file, without opening its contents."""
+        header, _body, _cipher, _sig = bundle_format.read_header(_read(path))
+        return header.sender, header.receiver, header.sequence
+
+    def import_bundle(self, path: Path, *, progress: Progress | None = None) -> ImportResult:
+        data = _read(path)
+        header, body, cipher, signature = bundle_format.read_header(data)
+        bundle_sha = hashlib.sha256(data).hexdigest()
+        with self.store.read() as session:
+            me = identity(session)
+            if header.receiver != me.code:
+                raise UserError("exchange.not_for_us", to=header.receiver, me=me.code)
+            peer = session.scalar(select(SitePeer).where(SitePeer.code == header.sender))
+            if peer is None:
+                raise UserError("exchange.untrusted", site=header.sender)
+            payload = bundle_format.open_sealed(header, body, cipher, signature,
+                                                sender_sign_public=peer.sign_public, box_private=me.box_private)
+        if payload.get("from") != header.sender or payload.get("to") != header.receiver \
+                or payload.get("sequence") != header.sequence:
+            raise UserError("exchange.damaged")
+        _check_schema(payload)
+        result = ImportResult(header.sender, header.sequence, bundle_sha256=bundle_sha)
+        with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
+            session = uow.session
+            me = identity(session)
+            peer = _peer(session, header.sender)
+            if header.sequence <= peer.last_received:
+                result.already_applied = True
+                uow.session.rollback()
+                return result
+            since = int(payload.get("since") or 0)
+            if since > peer.last_received:
+                raise UserError("exchange.missing_sequence", site=peer.code, missing=peer.last_received + 1,
+                                sequence=header.sequence)
+            peer.last_acknowledged = max(peer.last_acknowledged, int(payload.get("ack") or 0))
+            try:
+                self._apply_rows(uow, me, peer, payload, result, progress)
+            except IntegrityError as exc:
+                raise UserError("exchange.clash", detail=str(exc.orig).splitlines()[0][:200]) from exc
+            self._apply_resolutions(session, peer, payload.get("resolutions") or [])
+            self._keep_audit(session, payload.get("audit") or [])
+            result.files = self._keep_files(payload.get("files") or {})
+            peer.last_received = header.sequence
+            peer.last_imported_at = utc_now()
+            uow.record_event("exchange_import", "site_peer", peer.id, changes={
+                "from": peer.code, "sequence": header.sequence, "bundle_sha256": bundle_sha,
+                "records_new": result.records_new, "records_updated": result.records_updated,
+                "conflicts": result.conflicts, "counts": result.counts})
+        return result
+
+    def _apply_rows(self, uow: UnitOfWork, me: SiteIdentity, peer: SitePeer, payload: dict[str, Any],
+                    result: ImportResult, progress: Progress | None) -> None:
+        session = uow.session
+        maps = UuidMaps(session)
+        links = _links(session, peer.code)
+        aliases = dict(session.execute(select(SiteUuidAlias.foreign_uuid, SiteUuidAlias.local_uuid)).all())
+        open_conflicts = {(c.record_uuid): c for c in session.scalars(select(SiteConflict).where(
+            SiteConflict.peer_code == peer.code, SiteConflict.status == "open"))}
+        known_origins = set(session.scalars(select(SiteRecordOrigin.record_uuid)))
+        authors = _last_authors(payload.get("audit") or [])
+        sender_is_hub = peer.kind in HUB_KINDS
+        incoming: dict[str, list[dict[str, Any]]] = payload.get("rows") or {}
+        total = sum(len(v) for v in incoming.values())
+        done = 0
+        touched_cases: list[int] = []
+        fresh_links: list[SiteRecordLink] = []
+        new_origins: list[dict[str, Any]] = []
+        for table_name in travelling_order():
+            rows = incoming.get(table_name)
+            if not rows:
+                continue
+            sh = shape(table_name)
+            travel = TRAVELLING[table_name]
+            model = sh.mapper.class_
+            local_uuids = [aliases.get(r["uuid"], r["uuid"]) for r in rows]
+            local_rows = {u: (i, f) for i, u, f in rows_of(session, table_name, maps, local_uuids)}
+            new_objects: list[tuple[Any, str]] = []
+            for row in rows:
+                record_uuid = aliases.get(row["uuid"], row["uuid"])
+                theirs: dict[str, Any] = row["data"]
+                their_digest = digest(theirs)
+                local = local_rows.get(record_uuid)
+                if local is None:
+                    matched = self._match_natural(session, sh, travel.natural_keys, theirs, maps)
+                    if matched is not None:
+                        session.add(SiteUuidAlias(table_name=table_name, foreign_uuid=row["uuid"],
+                                                  local_uuid=matched))
+                        aliases[row["uuid"]] = record_uuid = matched
+                        local = next(((i, f) for i, _u, f in rows_of(session, table_name, maps, [matched])), None)
+                link = links.get(record_uuid)
+                if link is None:
+                    link = SiteRecordLink(peer_code=peer.code, table_name=table_name, record_uuid=record_uuid)
+                    links[record_uuid] = link
+                    fresh_links.append(link)
+                try:
+                    values = attributes_from(sh, theirs, maps, aliases)
+                except LookupError as exc:
+                    raise UserError("exchange.missing_reference", table=exc.args[0], uuid=exc.args[1]) from exc
+                if local is None:
+                    obj = model(**values)
+                    obj.uuid = uuid.UUID(record_uuid)
+                    session.add(obj)
+                    new_objects.append((obj, record_uuid))
+                    link.received_digest = their_digest
+                    if record_uuid not in known_origins:
+                        new_origins.append({"table_name": table_name, "record_uuid": record_uuid,
+                                            "origin_code": str(row.get("origin") or peer.code)})
+                        known_origins.add(record_uuid)
+                    result.records_new += 1
+                    result.counts[table_name] = result.counts.get(table_name, 0) + 1
+                else:
+                    local_id, mine = local
+                    my_digest = digest(mine)
+                    if my_digest == their_digest:
+                        link.received_digest = their_digest
+                    elif my_digest in (row.get("bases") or []) or my_digest == link.received_digest:
+                        self._update(session, model, local_id, values)
+                        link.received_digest = their_digest
+                        conflict = open_conflicts.pop(record_uuid, None)
+                        if conflict is not None:
+                            conflict.status, conflict.resolved_at = "resolved", utc_now()
+                            conflict.resolved_by = f"{authors.get(row['uuid'], ('', None))[0]}@{peer.code}"
+                        result.records_updated += 1
+                        result.counts[table_name] = result.counts.get(table_name, 0) + 1
+                    elif travel.merge == Merge.DISTRICT_WINS and sender_is_hub and me.kind == Kind.TOWNSHIP.value:
+                        session.add(self._conflict(table_name, record_uuid, local_id, peer.code, mine, theirs,
+                                                   their_digest, authors.get(row["uuid"]), status="superseded"))
+                        self._update(session, model, local_id, values)
+                        link.received_digest = their_digest
+                        result.records_updated += 1
+                        result.counts[table_name] = result.counts.get(table_name, 0) + 1
+                    else:
+                        conflict = open_conflicts.get(record_uuid)
+                        if conflict is None:
+                            conflict = self._conflict(table_name, record_uuid, local_id, peer.code, mine, theirs,
+                                                      their_digest, authors.get(row["uuid"]))
+                            session.add(conflict)
+                            open_conflicts[record_uuid] = conflict
+                            result.conflicts += 1
+                        elif conflict.theirs_digest != their_digest:
+                            conflict.theirs = _dumps(theirs)
+                            conflict.theirs_digest = their_digest
+                            conflict.mine = _dumps(mine)
+                            result.conflicts += 1
+                done += 1
+                if progress and done % 500 == 0:
+                    progress(done, total)
+            uow.flush()
+            for obj, record_uuid in new_objects:
+                maps.add(table_name, obj.id, record_uuid)
+            if table_name == "arbitration_case":
+                touched_cases.extend(maps.id_of(table_name, aliases.get(r["uuid"], r["uuid"])) or 0 for r in rows)
+        # the bookkeeping goes in by Core: thousands of ORM objects more would double the import's time
+        if new_origins:
+            session.execute(insert(SiteRecordOrigin), new_origins)
+        _save_links(session, [{"peer_code": link.peer_code, "table_name": link.table_name,
+                               "record_uuid": link.record_uuid, "received_digest": link.received_digest,
+                               "sent_digest": None, "sent_sequence": None} for link in fresh_links],
+                    [])
+        if touched_cases:
+            self._refresh_arbitration(uow, [c for c in touched_cases if c])
+        if progress:
+            progress(total, total)
+
+    @staticmethod
+    def _update(session: Session, model: type, record_id: int, values: dict[str, Any]) -> None:
+        obj = session.get(model, record_id)
+        for key, value in values.items():
+            if getattr(obj, key) != value:
+                setattr(obj, key, value)
+
+    @staticmethod
+    def _match_natural(session: Session, sh: Any, keys: tuple[str, ...], theirs: dict[str, Any],
+                       maps: UuidMaps) -> str | None:
+        for key in keys:
+            value = theirs.get(key)
+            if value is None:
+                continue
+            found = session.execute(select(sh.table.c.uuid).where(sh.table.c[key] == value)).scalar()
+            if found is not None:
+                return str(found)
+        return None
+
+    @staticmethod
+    def _conflict(table_name: str, record_uuid: str, record_id: int, peer_code: str, mine: dict[str, Any],
+                  theirs: dict[str, Any], their_digest: str, author: tuple[str, str | None] | None,
+                  status: str = "open") -> SiteConflict:
+        who, when = author or ("", None)
+        return SiteConflict(table_name=table_name, record_uuid=record_uuid, record_id=record_id,
+                            peer_code=peer_code, mine=_dumps(mine), theirs=_dumps(theirs),
+                            theirs_digest=their_digest, theirs_author=f"{who}@{peer_code}" if who else peer_code,
+                            theirs_at=datetime.fromisoformat(when) if when else None, status=status,
+                            resolved_at=utc_now() if status != "open" else None)
+
+    def _refresh_arbitration(self, uow: UnitOfWork, case_ids: list[int]) -> None:
+        """Cases that arrived get their deadlines on Today's desk, as received ones here do."""
+        from app.models.arbitration import ArbitrationCase
+        from app.services.arbitration import _refresh_deadlines
+        from app.services.holidays import calendar_for
+
+        calendar = calendar_for(self.store)
+        for case_id in sorted(set(case_ids)):
+            case = uow.session.get(ArbitrationCase, case_id)
+            if case is not None:
+                _refresh_deadlines(uow.session, case, calendar)
+
+    @staticmethod
+    def _apply_resolutions(session: Session, peer: SitePeer, resolutions: list[dict[str, Any]]) -> None:
+        """The peer settled a conflict it had with us: ours closes once we hold what it settled on."""
+        if not resolutions:
+            return
+        maps = UuidMaps(session)
+        for item in resolutions:
+            for conflict in session.scalars(select(SiteConflict).where(
+                    SiteConflict.record_uuid == item.get("uuid"), SiteConflict.peer_code == peer.code,
+                    SiteConflict.status == "open")):
+                current = list(rows_of(session, conflict.table_name, maps, [conflict.record_uuid]))
+                if current and digest(current[0][2]) == item.get("digest"):
+                    conflict.status, conflict.resolved_at = "resolved", utc_now()
+                    conflict.resolved_by = f"{item.get('by', '')}@{peer.code}"
+
+    @staticmethod
+    def _keep_audit(session: Session, entries: list[dict[str, Any]]) -> None:
+        if not entries:
+            return
+        have = set(session.execute(select(SiteAuditEntry.origin_code, SiteAuditEntry.origin_seq)).all())
+        mine = session.scalar(select(SiteIdentity.code))
+        rows: list[dict[str, Any]] = []
+        for e in entries:
+            key = (e["origin"], int(e["seq"]))
+            if key in have or e["origin"] == mine:
+                continue
+            have.add(key)
+            rows.append({"origin_code": e["origin"], "origin_seq": int(e["seq"]),
+                         "at": datetime.fromisoformat(e["at"]), "actor": str(e["actor"])[:64],
+                         "machine": str(e.get("machine") or "")[:128], "action": str(e["action"])[:16],
+                         "table_name": str(e["table"])[:64], "record_uuid": e.get("uuid"),
+                         "changes": str(e.get("changes") or ""), "reason": e.get("reason"),
+                         "entry_hash": str(e.get("hash") or "")[:64]})
+        if rows:
+            session.execute(insert(SiteAuditEntry), rows)
+
+    def _keep_files(self, files: dict[str, str]) -> int:
+        kept = 0
+        for sha, encoded in files.items():
+            content = base64.b64decode(encoded)
+            if hashlib.sha256(content).hexdigest() != sha:
+                raise UserError("exchange.damaged")
+            path = _evidence_path(self.evidence_root, sha)
+            if not path.exists():
+                path.parent.mkdir(parents=True, exist_ok=True)
+                _write_atomically(path, content)
+                kept += 1
+        return kept
+
+    # ------------------------------------------------------------------ status, conflicts
+    def _require_reader(self, session: Session) -> None:
+        self.actor.require(Permission.USER_MANAGE)
+        # the set-up actor reads only while there are no accounts, as it writes (UnitOfWork)
+        if self.actor.is_setup and session.scalar(select(func.count()).select_from(User)):
+            raise UserError("auth.setup_closed")
+
+    def status(self) -> list[dict[str, Any]]:
+        with self.store.read() as session:
+            self._require_reader(session)
+            open_by_peer: dict[str, int] = {}
+            for code in session.scalars(select(SiteConflict.peer_code).where(SiteConflict.status == "open")):
+                open_by_peer[code] = open_by_peer.get(code, 0) + 1
+            return [{"code": p.code, "name": p.name, "kind": p.kind, "last_sent": p.last_sent,
+                     "last_acknowledged": p.last_acknowledged, "last_received": p.last_received,
+                     "last_exported_at": p.last_exported_at, "last_imported_at": p.last_imported_at,
+                     "open_conflicts": open_by_peer.get(p.code, 0)}
+                    for p in session.scalars(select(SitePeer).order_by(SitePeer.code))]
+
+    def conflicts(self, *, include_closed: bool = False) -> list[ConflictView]:
+        with self.store.read() as session:
+            self._require_reader(session)
+            stmt = select(SiteConflict).order_by(SiteConflict.id)
+            if not include_closed:
+                stmt = stmt.where(SiteConflict.status == "open")
+            return [self._conflict_view(session, c) for c in session.scalars(stmt)]
+
+    def open_conflict_ids(self, table_name: str) -> dict[int, int]:
+        """record id → open conflict id, for a list to mark its records."""
+        with self.store.read() as session:
+            return dict(session.execute(select(SiteConflict.record_id, SiteConflict.id).where(
+                SiteConflict.table_name == table_name, SiteConflict.status == "open")).all())
+
+    def _conflict_view(self, session: Session, conflict: SiteConflict) -> ConflictView:
+        theirs = json.loads(conflict.theirs)
+        current = list(rows_of(session, conflict.table_name, UuidMaps(session), [conflict.record_uuid]))
+        mine = current[0][2] if current and conflict.status == "open" else json.loads(conflict.mine)
+        derived = TRAVELLING[conflict.table_name].derived if conflict.table_name in TRAVELLING else {}
+        names = [n for n in shape(conflict.table_name).all_columns
+                 if mine.get(n) != theirs.get(n) and n not in derived]
+        last = session.execute(select(AuditEntry.actor, AuditEntry.at).where(
+            AuditEntry.table_name == conflict.table_name, AuditEntry.record_id == conflict.record_id,
+            AuditEntry.action.in_(("insert", "update"))).order_by(AuditEntry.seq.desc()).limit(1)).first()
+        # ID numbers, phones and addresses are shown masked, here as everywhere
+        sensitive = getattr(shape(conflict.table_name).mapper.class_, "__sensitive__", {})
+
+        def shown(name: str, value: Any) -> Any:
+            return mask(sensitive[name], value) if name in sensitive and value is not None else value
+
+        return ConflictView(conflict.id, conflict.table_name, conflict.record_id, conflict.record_uuid,
+                            conflict.peer_code, conflict.status, conflict.theirs_author, conflict.theirs_at,
+                            last[0] if last else "", last[1] if last else None, conflict.opened_at,
+                            tuple(FieldChoice(n, shown(n, mine.get(n)), shown(n, theirs.get(n))) for n in names))
+
+    def resolve(self, conflict_id: int, choices: dict[str, str]) -> ConflictView:
+        """Settle a conflict field by field: for each differing field, "mine" or "theirs"
+        (a field not named keeps ours).  The record takes the chosen values (audited),
+        and the result travels back to the peer in the next bundle."""
+        for name, choice in choices.items():
+            if choice not in ("mine", "theirs"):
+                raise UserError("exchange.choice_invalid", field=name, value=choice)
+        with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
+            session = uow.session
+            conflict = session.get(SiteConflict, conflict_id)
+            if conflict is None or conflict.status != "open":
+                raise UserError("exchange.conflict_not_found", id=conflict_id)
+            view = self._conflict_view(session, conflict)
+            differing = {f.name for f in view.fields}
+            unknown = sorted(set(choices) - differing)
+            if unknown:
+                raise UserError("exchange.field_not_in_conflict", field=unknown[0], value=unknown[0])
+            sh = shape(conflict.table_name)
+            theirs = json.loads(conflict.theirs)
+            chosen = dict(choices)
+            for column, source in TRAVELLING[conflict.table_name].derived.items():
+                if chosen.get(source) == "theirs":
+                    chosen[column] = "theirs"
+            picked = {n: theirs.get(n) for n, c in chosen.items() if c == "theirs"}
+            maps = UuidMaps(session)
+            aliases = dict(session.execute(select(SiteUuidAlias.foreign_uuid, SiteUuidAlias.local_uuid)).all())
+            partial = _subset(sh, picked)
+            try:
+                values = attributes_from(partial, picked, maps, aliases)
+            except LookupError as exc:
+                raise UserError("exchange.missing_reference", table=exc.args[0], uuid=exc.args[1]) from exc
+            self._update(session, sh.mapper.class_, conflict.record_id, values)
+            uow.flush()
+            link = session.scalar(select(SiteRecordLink).where(SiteRecordLink.peer_code == conflict.peer_code,
+                                                                SiteRecordLink.record_uuid == conflict.record_uuid))
+            if link is None:
+                link = SiteRecordLink(peer_code=conflict.peer_code, table_name=conflict.table_name,
+                                      record_uuid=conflict.record_uuid)
+                session.add(link)
+            # what we hold now descends from their version too: it goes back to them as a change of it
+            link.received_digest = conflict.theirs_digest
+            conflict.status = "resolved"
+            conflict.resolved_by = self.actor.username
+            conflict.resolved_at = utc_now()
+            conflict.resolution = json.dumps({"choices": {n: choices.get(n, "mine") for n in sorted(differing)},
+                                              "by": self.actor.username, "at": conflict.resolved_at.isoformat()},
+                                             ensure_ascii=False)
+            uow.record_event("conflict_resolve", conflict.table_name, conflict.record_id,
+                             record_uuid=conflict.record_uuid,
+                             changes={"peer": conflict.peer_code, "conflict": conflict.id,
+                                      "choices": {n: choices.get(n, "mine") for n in sorted(differing)}})
+            uow.flush()
+            return self._conflict_view(session, conflict)
+
+
+def _subset(sh: Shape, picked: dict[str, Any]) -> Shape:
+    """The shape restricted to the columns picked (so only they are set)."""
+    return Shape(sh.table, sh.mapper, tuple(c for c in sh.columns if c in picked),
+                 {c: t for c, t in sh.references.items() if c in picked}, sh.attr, sh.kinds)
+
+
+def _last_authors(entries: list[dict[str, Any]]) -> dict[str, tuple[str, str | None]]:
+    """record uuid → (author, when) of its latest audit entry in the bundle."""
+    latest: dict[str, tuple[str, str, str | None]] = {}
+    for e in entries:
+        u = e.get("uuid")
+        if u and (u not in latest or str(e.get("at")) >= latest[u][1]):
+            latest[u] = (str(e.get("actor") or ""), str(e.get("at") or ""), e.get("at"))
+    return {u: (who, when) for u, (who, _sort, when) in latest.items()}
+
+
+def _check_schema(payload: dict[str, Any]) -> None:
+    """A bundle whose records this program cannot read (a newer program's tables or columns) is refused."""
+    schema = payload.get("schema") or {}
+    for table_name, columns in schema.items():
+        if table_name not in TRAVELLING:
+            raise UserError("exchange.newer_program", table=table_name, program=payload.get("program", "?"))
+        known = set(shape(table_name).all_columns)
+        unknown = [c for c in columns if c not in known]
+        if unknown:
+            raise UserError("exchange.newer_program", table=f"{table_name}.{unknown[0]}",
+                            program=payload.get("program", "?"))
+    for table_name in payload.get("rows") or {}:
+        if table_name not in schema:
+            raise UserError("exchange.damaged")
+
+
+def _save_links(session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
+    if new:
+        session.execute(insert(SiteRecordLink), new)
+    if changed:
+        session.connection().execute(
+            update(SiteRecordLink).where(SiteRecordLink.id == bindparam("link_id"))
+            .values(sent_digest=bindparam("sent_digest"), sent_sequence=bindparam("sent_sequence")), changed)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError("exchange.file_unreadable", path=str(path)) from exc
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".partial-")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,170 @@
+"""This installation as a site: its code, name, kind and key pair; the peers it trusts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import UserError
+from app.models.site import SiteIdentity, SitePeer
+from app.services.actor import Actor
+from app.services.permissions import Permission
+from app.services.unit_of_work import UnitOfWork
+from app.sites.travel import Kind
+from app.store.engine import Store
+
+KEY_FILE_FORMAT = "renshe-desk site key"
+CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def fingerprint(sign_public: bytes, box_public: bytes) -> str:
+    """Groups of four hex digits, to read out and compare by telephone."""
+    digits = hashlib.sha256(sign_public + box_public).hexdigest()[:32].upper()
+    return " ".join(digits[i:i + 4] for i in range(0, len(digits), 4))
+
+
+@dataclass(frozen=True)
+class SiteView:
+    code: str
+    name: str
+    kind: str
+    fingerprint: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "kind": self.kind, "fingerprint": self.fingerprint}
+
+
+@dataclass(frozen=True)
+class PeerView(SiteView):
+    last_sent: int
+    last_acknowledged: int
+    last_received: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "last_sent": self.last_sent, "last_acknowledged": self.last_acknowledged,
+                "last_received": self.last_received}
+
+
+def identity(session: Session) -> SiteIdentity:
+    me = session.scalar(select(SiteIdentity))
+    if me is None:
+        raise UserError("site.not_set_up")
+    return me
+
+
+def _view(row: SiteIdentity) -> SiteView:
+    return SiteView(row.code, row.name, row.kind, fingerprint(row.sign_public, row.box_public))
+
+
+def _peer_view(row: SitePeer) -> PeerView:
+    return PeerView(row.code, row.name, row.kind, fingerprint(row.sign_public, row.box_public),
+                    row.last_sent, row.last_acknowledged, row.last_received)
+
+
+def _check_code(code: str) -> str:
+    code = code.strip()
+    if not code or len(code) > 32 or any(c not in CODE_CHARS for c in code):
+        raise UserError("site.code_invalid", field="code", value=code)
+    return code
+
+
+class SiteService:
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    def init(self, *, code: str, name: str, kind: str) -> SiteView:
+        """Make this installation a site, with a new key pair.  Records already here are its own."""
+        code = _check_code(code)
+        if not name.strip():
+            raise UserError("site.name_required", field="name")
+        try:
+            kind = Kind(kind).value
+        except ValueError as exc:
+            raise UserError("site.kind_invalid", field="kind", value=kind) from exc
+        sign = Ed25519PrivateKey.generate()
+        box = X25519PrivateKey.generate()
+        with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
+            if uow.session.scalar(select(SiteIdentity)) is not None:
+                raise UserError("site.already_set_up")
+            row = SiteIdentity(code=code, name=name.strip(), kind=kind,
+                               sign_private=sign.private_bytes_raw(), sign_public=sign.public_key().public_bytes_raw(),
+                               box_private=box.private_bytes_raw(), box_public=box.public_key().public_bytes_raw())
+            uow.session.add(row)
+            uow.flush()
+            view = _view(row)
+            uow.record_event("site_init", "site_identity", row.id,
+                             changes={"code": code, "name": row.name, "kind": kind, "fingerprint": view.fingerprint})
+        return view
+
+    def show(self) -> SiteView | None:
+        with self.store.read() as session:
+            row = session.scalar(select(SiteIdentity))
+            return None if row is None else _view(row)
+
+    def peers(self) -> list[PeerView]:
+        with self.store.read() as session:
+            return [_peer_view(p) for p in session.scalars(select(SitePeer).order_by(SitePeer.code))]
+
+    def public_key_document(self) -> dict[str, Any]:
+        with self.store.read() as session:
+            me = identity(session)
+            return {"format": KEY_FILE_FORMAT, "version": 1, "code": me.code, "name": me.name, "kind": me.kind,
+                    "sign_public": base64.b64encode(me.sign_public).decode(),
+                    "box_public": base64.b64encode(me.box_public).decode(),
+                    "fingerprint": fingerprint(me.sign_public, me.box_public)}
+
+    def export_key(self, out: Path) -> SiteView:
+        document = self.public_key_document()
+        out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return SiteView(document["code"], document["name"], document["kind"], document["fingerprint"])
+
+    @staticmethod
+    def read_key_file(path: Path) -> PeerView:
+        """What a key file says (to show its fingerprint before trusting it)."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            if raw.get("format") != KEY_FILE_FORMAT:
+                raise ValueError
+            sign_public = base64.b64decode(raw["sign_public"], validate=True)
+            box_public = base64.b64decode(raw["box_public"], validate=True)
+            if len(sign_public) != 32 or len(box_public) != 32:
+                raise ValueError
+            kind = Kind(raw["kind"]).value
+            code = _check_code(str(raw["code"]))
+        except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, UserError) as exc:
+            raise UserError("site.key_file_invalid", path=str(path)) from exc
+        return PeerView(code, str(raw.get("name") or code), kind, fingerprint(sign_public, box_public), 0, 0, 0)
+
+    def trust(self, path: Path) -> PeerView:
+        """Register a peer's public key file (or a new key of a peer registered before)."""
+        view = self.read_key_file(path)
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        sign_public = base64.b64decode(raw["sign_public"])
+        box_public = base64.b64decode(raw["box_public"])
+        with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
+            me = identity(uow.session)
+            if view.code == me.code:
+                raise UserError("site.trust_self")
+            peer = uow.session.scalar(select(SitePeer).where(SitePeer.code == view.code))
+            if peer is None:
+                peer = SitePeer(code=view.code, name=view.name, kind=view.kind,
+                                sign_public=sign_public, box_public=box_public,
+                                last_sent=0, last_acknowledged=0, last_received=0)
+                uow.session.add(peer)
+            else:
+                peer.name, peer.kind, peer.sign_public, peer.box_public = view.name, view.kind, sign_public, box_public
+            uow.flush()
+            uow.record_event("site_trust", "site_peer", peer.id,
+                             changes={"code": view.code, "name": view.name, "kind": view.kind,
+                                      "fingerprint": view.fingerprint})
+            return _peer_view(peer)

@@ -1,0 +1,122 @@
+"""系统管理 → 站点与交换, driven as an administrator would: set up the site, swap
+keys, export a bundle to a folder, import it at the other site, settle a conflict."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.privacy import mask
+from app.services.parties import PartyService
+from app.sites.exchange import ExchangeService
+from app.sites.identity import SiteService
+from app.store import open_store
+from tests.conftest import make_actor
+from tests.ui.helpers import install_chinese, remove_translators, type_text
+from ui.admin.sites import ConflictDialog, SitesTab
+from ui.context import AppContext
+from ui.tasks import TaskRunner
+
+ADMIN = make_actor("admin", username="admin")
+
+
+@pytest.fixture(autouse=True)
+def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+    from ui.application import install_font
+
+    install_font(qapp)
+
+
+def shot(widget, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+    path = Path(os.environ.get("RENSHE_SHOTS", tmp_path)) / name
+    widget.grab().save(str(path))
+    return path
+
+
+def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    translators = install_chinese(qapp)
+    district = open_store(f"sqlite:///{tmp_path / 'district.db'}")
+    town = open_store(f"sqlite:///{tmp_path / 'town.db'}")
+    try:
+        SiteService(district, ADMIN).init(code="D", name="某区人社局", kind="district")
+        pid = PartyService(town, ADMIN).create({"kind": "person", "name": "王小明", "address": "甲镇一号"}).id
+        runner = TaskRunner(error_windows=False)
+        context = AppContext(store=town, actor=ADMIN, language="zh_CN", error_windows=False, tasks=runner)
+        tab = SitesTab(context)
+        qtbot.addWidget(tab)
+        tab.resize(1000, 560)
+        tab.show()
+        # not a site yet: the form asks for code, name and kind
+        assert tab.setup_form.isVisible() and not tab.export_button.isEnabled()
+        qtbot.keyClicks(tab.code, "TA")
+        type_text(tab.name, "甲镇劳动保障所")
+        tab.kind.setCurrentIndex(tab.kind.findData("township"))
+        qtbot.mouseClick(tab.init_button, Qt.MouseButton.LeftButton)
+        assert not tab.setup_form.isVisible() and "TA" in tab.identity.text() and "乡镇" in tab.identity.text()
+        fingerprint = SiteService(town, ADMIN).show().fingerprint  # type: ignore[union-attr]
+        assert fingerprint in tab.fingerprint.text()
+
+        # swap keys: the township exports its own, trusts the district's
+        monkeypatch.setattr("ui.parties.files.choose_save_path", lambda *a: tmp_path / "TA.key")
+        qtbot.mouseClick(tab.export_key_button, Qt.MouseButton.LeftButton)
+        assert (tmp_path / "TA.key").exists() and fingerprint in tab.status.text()
+        SiteService(district, ADMIN).export_key(tmp_path / "D.key")
+        SiteService(district, ADMIN).trust(tmp_path / "TA.key")
+        monkeypatch.setattr("ui.parties.files.choose_open_path", lambda *a: tmp_path / "D.key")
+        qtbot.mouseClick(tab.trust_button, Qt.MouseButton.LeftButton)
+        assert tab.peers.rowCount() == 1 and tab.peers.item(0, 0).text() == "D"
+        assert "电话" in tab.status.text()
+
+        # 导出交换包 to the "USB stick" folder, with the progress machinery
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        monkeypatch.setattr("ui.admin.sites.choose_folder", lambda *a: stick)
+        qtbot.mouseClick(tab.export_button, Qt.MouseButton.LeftButton)
+        assert runner.wait_all()
+        [bundle] = list(stick.glob("*.rsx"))
+        assert "第1号交换包" in tab.status.text() and "1条记录" in tab.status.text()
+        assert tab.peers.item(0, 4).text() == "1"  # last sent
+        shot(tab, tmp_path, "sites-tab.png")
+        result = ExchangeService(district, ADMIN).import_bundle(bundle)
+        assert result.records_new == 1
+
+        # both edit the party; the district's bundle comes back: a conflict at the township
+        from app.models.party import Party
+        with district.read() as session:
+            d_party = session.query(Party).one()
+        PartyService(district, ADMIN).update(d_party.id, d_party.version, {"address": "某区三号", "name": "王晓明"})
+        PartyService(town, ADMIN).update(pid, PartyService(town, ADMIN).get(pid).version, {"address": "甲镇二号"})
+        back = tmp_path / "back.rsx"
+        ExchangeService(district, ADMIN).export("TA", back)
+        monkeypatch.setattr("ui.parties.files.choose_open_path", lambda *a: back)
+        qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
+        assert runner.wait_all()
+        assert "冲突1条" in tab.status.text()
+        assert tab.peers.item(0, 7).text() == "1"
+
+        # 冲突处理: side by side, chosen per field
+        dialog = tab.open_conflicts()
+        qtbot.addWidget(dialog)
+        assert isinstance(dialog, ConflictDialog) and dialog.list.count() == 1
+        fields = {dialog.fields.item(r, 0).text(): (dialog.fields.item(r, 1).text(), dialog.fields.item(r, 2).text())
+                  for r in range(dialog.fields.rowCount())}
+        assert fields["name"] == ("王小明", "王晓明")
+        assert fields["address"] == (mask("address", "甲镇二号"), mask("address", "某区三号"))  # masked
+        assert "D" in dialog.fields.horizontalHeaderItem(2).text()
+        shot(dialog, tmp_path, "sites-conflict.png")
+        dialog.choose("name", "theirs")
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        assert dialog.list.count() == 0 and "D" in dialog.status.text()
+        with town.read() as session:
+            p = session.get(Party, pid)
+            assert (p.name, p.address) == ("王晓明", "甲镇二号")
+        dialog.close()
+        tab.refresh()
+        assert tab.peers.item(0, 7).text() == "0"
+    finally:
+        remove_translators(qapp, translators)
+        district.dispose()
+        town.dispose()

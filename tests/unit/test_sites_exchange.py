@@ -1,0 +1,439 @@
+"""Sites exchanging bundles: a district and two townships, each its own database."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import UserError
+from app.models.audit import AuditHead
+from app.models.site import SiteAuditEntry, SitePeer
+from app.privacy import mask
+from app.services import audit
+from app.services.arbitration import ArbitrationCaseService, ClaimInput
+from app.services.mediation import MediationService
+from app.services.parties import PartyService
+from app.services.settings import SettingsService
+from app.sites import bundle as bundle_format
+from app.sites.exchange import ExchangeService
+from app.sites.identity import SiteService
+from app.sites.travel import LOCAL, TRAVELLING, undeclared
+from app.store import open_store
+from tests.conftest import make_actor
+
+ADMIN = make_actor("admin", "mediator", "arb_clerk", username="admin")
+
+
+@dataclass
+class Site:
+    code: str
+    store: object
+    folder: Path
+
+    @property
+    def exchange(self) -> ExchangeService:
+        return ExchangeService(self.store, ADMIN, evidence_root=self.folder / "evidence")  # type: ignore[arg-type]
+
+    @property
+    def mediation(self) -> MediationService:
+        return MediationService(self.store, ADMIN, today=lambda: date(2024, 1, 1))  # type: ignore[arg-type]
+
+    @property
+    def arbitration(self) -> ArbitrationCaseService:
+        return ArbitrationCaseService(self.store, ADMIN, today=lambda: date(2024, 1, 1))  # type: ignore[arg-type]
+
+    @property
+    def parties(self) -> PartyService:
+        return PartyService(self.store, ADMIN)  # type: ignore[arg-type]
+
+    def head(self) -> int:
+        with self.store.read() as session:  # type: ignore[attr-defined]
+            return session.scalar(select(AuditHead.last_seq))
+
+    def verify(self) -> audit.VerifyResult:
+        with self.store.read() as session:  # type: ignore[attr-defined]
+            return audit.verify(session)
+
+
+def make_site(tmp_path: Path, code: str, name: str, kind: str, body: str) -> Site:
+    folder = tmp_path / code
+    folder.mkdir()
+    store = open_store(f"sqlite:///{folder / 'site.db'}")
+    SiteService(store, ADMIN).init(code=code, name=name, kind=kind)
+    organisation = SettingsService(store, ADMIN).get("organisation")
+    SettingsService(store, ADMIN).set("organisation", {**organisation, "district": body})
+    return Site(code, store, folder)
+
+
+def trust(a: Site, b: Site) -> None:
+    key = a.folder / f"{a.code}.key"
+    SiteService(a.store, ADMIN).export_key(key)  # type: ignore[arg-type]
+    SiteService(b.store, ADMIN).trust(key)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def sites(tmp_path: Path):  # type: ignore[no-untyped-def]
+    district = make_site(tmp_path, "D", "某区人社局", "district", "某区")
+    town_a = make_site(tmp_path, "TA", "甲镇劳动保障所", "township", "甲镇")
+    town_b = make_site(tmp_path, "TB", "乙镇劳动保障所", "township", "乙镇")
+    for town in (town_a, town_b):
+        trust(district, town)
+        trust(town, district)
+    yield district, town_a, town_b
+    for s in (district, town_a, town_b):
+        s.store.dispose()  # type: ignore[attr-defined]
+
+
+def send(src: Site, dst: Site, name: str = "") -> tuple[Path, dict]:  # type: ignore[type-arg]
+    path = src.folder / (name or f"to-{dst.code}-{src.head()}.rsx")
+    src.exchange.export(dst.code, path)
+    return path, dst.exchange.import_bundle(path).as_dict()
+
+
+def claims() -> list[ClaimInput]:
+    return [ClaimInput("wages", 1_234_500, "2023年6月至8月工资", date(2023, 6, 1), date(2023, 8, 31))]
+
+
+def mediation_year(town: Site) -> dict[str, int]:
+    parties = town.parties
+    worker = parties.create({"kind": "person", "name": "张晓伟", "id_type": "resident_id",
+                             "id_no": "110101199003074573", "phone": "13800138000"}).id
+    employer = parties.create({"kind": "org", "name": "贵州甲镇建筑有限公司"}).id
+    m = town.mediation
+    ids = {}
+    for key, channel in (("online_agreed", "online"), ("online_failed", "online"), ("site_agreed", "on_site")):
+        mid = m.apply(applicants=[worker], respondents=[employer], claims=claims(), received_on=date(2024, 3, 1),
+                      matter="拖欠工资", channel=channel, organisation=town.code)
+        m.accept(mid, date(2024, 3, 2))
+        if key.endswith("agreed"):
+            m.agree(mid, date(2024, 3, 5), terms="三月底前付清", amount_agreed_fen=1_234_500)
+        else:
+            m.fail(mid, date(2024, 3, 6), "被申请人拒绝调解")
+        ids[key] = mid
+    return ids
+
+
+def test_every_audited_table_is_declared_travelling_or_local() -> None:
+    tables = [m.local_table.name for m in audit.audited_mappers()]
+    assert undeclared(tables) == []
+    assert not set(TRAVELLING) & set(LOCAL)
+    assert "app_user" in LOCAL  # accounts and passwords never travel
+    assert undeclared([*tables, "brand_new_table"]) == ["brand_new_table"]
+
+
+def test_keys_fingerprints_and_trust(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    me = SiteService(town_a.store, ADMIN).show()  # type: ignore[arg-type]
+    assert me is not None and me.kind == "township"
+    assert len(me.fingerprint.split(" ")) == 8 and all(len(g) == 4 for g in me.fingerprint.split(" "))
+    peers = {p.code: p for p in SiteService(district.store, ADMIN).peers()}  # type: ignore[arg-type]
+    assert peers["TA"].fingerprint == me.fingerprint
+    key = json.loads((town_a.folder / "TA.key").read_text(encoding="utf-8"))
+    assert "private" not in json.dumps(key)
+    with pytest.raises(UserError) as caught:
+        SiteService(town_a.store, ADMIN).trust(town_a.folder / "TA.key")  # type: ignore[arg-type]
+    assert caught.value.code == "site.trust_self"
+    bad = tmp_path / "bad.key"
+    bad.write_text("{}", encoding="utf-8")
+    with pytest.raises(UserError) as caught:
+        SiteService(district.store, ADMIN).trust(bad)  # type: ignore[arg-type]
+    assert caught.value.code == "site.key_file_invalid"
+    with pytest.raises(UserError) as caught:
+        SiteService(district.store, ADMIN).init(code="X", name="x", kind="district")  # type: ignore[arg-type]
+    assert caught.value.code == "site.already_set_up"
+
+
+def test_a_townships_year_goes_up_and_the_district_counts_it(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, town_b = sites
+    mediation_year(town_a)
+    before = town_a.mediation.year_counts(2024, channel="online")
+    assert before == {"handled": 2, "successful": 1}
+    path, result = send(town_a, district)
+    assert result["from"] == "TA" and result["sequence"] == 1 and not result["already_applied"]
+    assert result["records_new"] > 0 and result["conflicts"] == 0
+    # the district counts the township's cases (互联网+调解)
+    assert district.mediation.year_counts(2024, channel="online") == before
+    assert district.mediation.year_counts(2024) == town_a.mediation.year_counts(2024)
+    # a lost stick reveals nothing: no name, ID number, phone or amount in the file
+    raw = path.read_bytes()
+    for secret in ("张晓伟", "110101199003074573", "13800138000", "1234500", "贵州甲镇", "拖欠工资"):
+        assert secret.encode() not in raw and secret.encode("utf-16-le") not in raw
+    # the same bundle again changes nothing
+    head = district.head()
+    again = district.exchange.import_bundle(path).as_dict()
+    assert again["already_applied"] and again["records_new"] == again["records_updated"] == 0
+    assert district.head() == head
+    # the records keep their audit entries from the township, with author and origin
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        foreign = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.table_name == "mediation_case")).all()
+        assert foreign and {f.origin_code for f in foreign} == {"TA"} and {f.actor for f in foreign} == {"admin"}
+    # the local chain records the import
+    from app.models.audit import AuditEntry
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")).one()
+        changes = json.loads(entry.changes)
+        assert changes["from"] == "TA" and changes["sequence"] == 1 and len(changes["bundle_sha256"]) == 64
+    assert district.verify().ok and town_a.verify().ok
+    # the district sends the party register down; the township's own cases stay where they are
+    _, down = send(district, town_b)
+    assert down["counts"].get("party") == 2 and "mediation_case" not in down["counts"]
+    assert town_b.mediation.year_counts(2024) == {"handled": 0, "successful": 0}
+    # and nothing goes back to the township that it does not already hold
+    _, back = send(district, town_a)
+    assert back["records_new"] == back["records_updated"] == back["conflicts"] == 0
+    assert town_b.verify().ok and town_a.verify().ok
+
+
+def test_transfer_to_arbitration_across_sites(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    mid = mediation_year(town_a)["online_failed"]
+    view = town_a.mediation.transfer_to_arbitration(mid, date(2024, 3, 7))
+    assert view.status == "transferred"
+    send(town_a, district)
+    # in the district's 待受理 list
+    received = district.arbitration.query(status="received").page(0, 50)
+    assert [r.applicants for r in received] == ["张晓伟"]
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.arbitration import ArbitrationCase
+        from app.models.mediation import MediationCase
+        case = session.scalars(select(ArbitrationCase)).one()
+        mediation = session.get(MediationCase, case.from_mediation_id)
+        assert case.status == "received" and mediation is not None and mediation.status == "transferred"
+    arb = district.arbitration.get(case.id)
+    assert arb.names("applicant") == ["张晓伟"] and [c.amount_claimed_fen for c in arb.claims] == [1_234_500]
+    accepted = district.arbitration.accept(case.id, date(2024, 3, 8))
+    assert accepted.case_no.startswith("某区劳人仲案字")
+    _, back = send(district, town_a)
+    assert back["records_updated"] >= 1 and back["conflicts"] == 0
+    at_town = town_a.mediation.get(mid)
+    assert at_town.arbitration_case_no == accepted.case_no
+    assert town_a.arbitration.get(at_town.arbitration_case_id).status == "accepted"
+    assert district.verify().ok and town_a.verify().ok
+
+
+def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    pid = town_a.parties.create({"kind": "person", "name": "王小明", "phone": "13900000001", "address": "甲镇一号"}).id
+    send(town_a, district, "1.rsx")
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.party import Party
+        d_pid = session.scalars(select(Party.id).where(Party.name == "王小明")).one()
+    # both change the same record since they last agreed
+    town_a.parties.update(pid, town_a.parties.get(pid).version, {"phone": "13900000002", "address": "甲镇二号"})
+    district.parties.update(d_pid, district.parties.get(d_pid).version, {"name": "王晓明", "address": "某区三号"})
+    # the district's change reaches the township first: a conflict there, both kept
+    _, at_town = send(district, town_a, "2.rsx")
+    assert at_town["conflicts"] == 1 and at_town["records_updated"] == 0
+    # the township's change reaches the district: a conflict there too
+    _, at_district = send(town_a, district, "3.rsx")
+    assert at_district["conflicts"] == 1
+    conflicts = district.exchange.conflicts()
+    assert len(conflicts) == 1
+    fields = {f.name: (f.mine, f.theirs) for f in conflicts[0].fields}
+    assert fields["name"] == ("王晓明", "王小明")
+    # personal fields are shown masked, as everywhere
+    assert fields["address"] == (mask("address", "某区三号"), mask("address", "甲镇二号"))
+    assert fields["phone"] == (mask("phone", "13900000001"), mask("phone", "13900000002"))
+    assert conflicts[0].theirs_author == "admin@TA"
+    assert district.exchange.open_conflict_ids("party") == {d_pid: conflicts[0].id}
+    with pytest.raises(UserError):
+        district.exchange.resolve(conflicts[0].id, {"name": "both"})
+    district.exchange.resolve(conflicts[0].id, {"phone": "theirs", "address": "theirs", "name": "mine"})
+    assert district.exchange.conflicts() == []
+    # the resolution travels back and closes the township's conflict
+    _, settled = send(district, town_a, "4.rsx")
+    assert settled["records_updated"] == 1 and settled["conflicts"] == 0
+    assert town_a.exchange.conflicts() == []
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.party import Party
+        p = session.get(Party, pid)
+        assert (p.name, p.phone, p.address) == ("王晓明", "13900000002", "甲镇二号")
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        p = session.get(Party, d_pid)
+        assert (p.name, p.phone, p.address) == ("王晓明", "13900000002", "甲镇二号")
+    # nothing more to say to each other
+    _, quiet = send(town_a, district, "5.rsx")
+    assert quiet["records_updated"] == quiet["records_new"] == quiet["conflicts"] == 0
+    assert district.verify().ok and town_a.verify().ok
+
+
+def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    parties = town_a.parties
+    parties.create({"kind": "person", "name": "甲一"})
+    first = town_a.folder / "1.rsx"
+    town_a.exchange.export("D", first)
+    parties.create({"kind": "person", "name": "甲二"})
+    second = town_a.folder / "2.rsx"
+    town_a.exchange.export("D", second)
+    # the second holds everything the first did: applied first, it leaves the first nothing to do
+    assert district.exchange.import_bundle(second).records_new == 2
+    late = district.exchange.import_bundle(first)
+    assert late.already_applied and late.records_new == 0
+    # the district acknowledges; a district restored from an older backup misses bundle 2
+    backup = tmp_path / "old-district.db"
+    district.store.dispose()  # type: ignore[attr-defined]
+    with sqlite3.connect(district.folder / "site.db") as source, sqlite3.connect(backup) as target:
+        source.backup(target)
+    send(district, town_a, "ack.rsx")
+    parties.create({"kind": "person", "name": "甲三"})
+    third = town_a.folder / "3.rsx"
+    town_a.exchange.export("D", third)
+    # the restored district lacks bundle 2's acknowledged records — but held bundle 1 and 2 too; simulate the loss
+    restored = open_store(f"sqlite:///{backup}")
+    try:
+        with restored.sessions() as session:
+            session.execute(SitePeer.__table__.update().values(last_received=0))
+            session.commit()
+        with pytest.raises(UserError) as caught:
+            ExchangeService(restored, ADMIN).import_bundle(third)
+        assert caught.value.code == "exchange.missing_sequence" and "第1号" in caught.value.message()
+    finally:
+        restored.dispose()
+
+
+def refused(site: Site, path: Path) -> str:
+    head = site.head()
+    with site.store.read() as session:  # type: ignore[attr-defined]
+        received = session.scalar(select(func.sum(SitePeer.last_received)))
+    with pytest.raises(UserError) as caught:
+        site.exchange.import_bundle(path)
+    assert site.head() == head
+    with site.store.read() as session:  # type: ignore[attr-defined]
+        assert session.scalar(select(func.sum(SitePeer.last_received))) == received
+    return caught.value.code
+
+
+def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, town_b = sites
+    town_a.parties.create({"kind": "person", "name": "甲一"})
+    good = town_a.folder / "good.rsx"
+    town_a.exchange.export("D", good)
+    data = good.read_bytes()
+    tampered = tmp_path / "tampered.rsx"
+    tampered.write_bytes(data[:200] + bytes([data[200] ^ 1]) + data[201:])
+    assert refused(district, tampered) == "exchange.damaged"
+    truncated = tmp_path / "truncated.rsx"
+    truncated.write_bytes(data[: len(data) // 2])
+    assert refused(district, truncated) == "exchange.damaged"
+    assert refused(town_b, good) == "exchange.not_for_us"
+    text = tmp_path / "notes.txt"
+    text.write_text("会议纪要", encoding="utf-8")
+    assert refused(district, text) == "exchange.not_a_bundle"
+    # a bundle from a site the district has not trusted
+    key = town_b.folder / "TB.key"
+    SiteService(town_a.store, ADMIN).trust(key)  # type: ignore[arg-type]
+    SiteService(town_b.store, ADMIN).trust(town_a.folder / "TA.key")  # type: ignore[arg-type]
+    with town_b.store.sessions() as session:  # type: ignore[attr-defined]
+        session.execute(SitePeer.__table__.delete().where(SitePeer.code == "TA"))
+        session.commit()
+    to_b = town_a.folder / "to-b.rsx"
+    town_a.exchange.export("TB", to_b)
+    assert refused(town_b, to_b) == "exchange.untrusted"
+    # a newer format, and a newer program's records
+    newer = tmp_path / "newer.rsx"
+    newer.write_bytes(data.replace(b'"format": 1', b'"format": 9'))
+    assert refused(district, newer) == "exchange.newer_format"
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.site import SiteIdentity
+        me = session.scalars(select(SiteIdentity)).one()
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.site import SiteIdentity
+        d = session.scalars(select(SiteIdentity)).one()
+    payload = {"from": "TA", "to": "D", "sequence": 5, "since": 0, "ack": 0, "program": "9.0",
+               "schema": {"party": ["name", "shoe_size"]}, "rows": {"party": []}}
+    future = tmp_path / "future.rsx"
+    future.write_bytes(bundle_format.seal(payload, sender="TA", receiver="D", sequence=5,
+                                          sign_private=me.sign_private, receiver_box_public=d.box_public))
+    assert refused(district, future) == "exchange.newer_program"
+    # the good one still goes in
+    assert district.exchange.import_bundle(good).records_new == 1
+
+
+def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.services.complaint_evidence import EvidenceService
+    from app.services.complaints import ComplaintService
+    from tests.unit.test_complaints import intake, service
+
+    district, town_a, _ = sites
+    detail, _ = service(town_a.store).register(intake())
+    photo = town_a.folder / "现场照片.jpg"
+    content = b"\xff\xd8 a photo of the unpaid wage list " * 200
+    photo.write_bytes(content)
+    EvidenceService(town_a.store, make_actor("inspector"), root=town_a.folder / "evidence").attach(
+        detail.id, photo, description="工资表照片", on=date(2023, 6, 5))
+    path, result = send(town_a, district)
+    assert result["counts"]["complaint"] == 1 and result["counts"]["complaint_evidence"] == 1
+    assert result["files"] == 1 and content[:40] not in path.read_bytes()
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.complaint import Complaint
+        d_id = session.scalars(select(Complaint.id)).one()
+    evidence = EvidenceService(district.store, make_actor("inspector"), root=district.folder / "evidence")
+    [row] = evidence.list(d_id)
+    stored, _sha = evidence.open(row.id)
+    assert stored.read_bytes() == content
+    assert ComplaintService(district.store, make_actor("inspector")).get(d_id).number == detail.number
+    assert district.verify().ok
+
+
+def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    number = "110101199003074573"
+    district.parties.create({"kind": "person", "name": "张晓伟", "id_type": "resident_id", "id_no": number})
+    town_a.parties.create({"kind": "person", "name": "张晓伟", "id_type": "resident_id", "id_no": number,
+                           "phone": "13800138000"})
+    # matched by the ID number instead of clashing with it: the two versions differ, so both are kept
+    _, result = send(town_a, district)
+    assert result["records_new"] == 0 and result["conflicts"] == 1
+    [conflict] = district.exchange.conflicts()
+    assert [f.name for f in conflict.fields] == ["phone"]
+    district.exchange.resolve(conflict.id, {"phone": "theirs"})
+    _, back = send(district, town_a)
+    assert back["records_new"] == 0 and back["conflicts"] == 0
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        from app.models.party import Party
+        assert session.scalar(select(func.count()).select_from(Party)) == 1
+        assert session.scalars(select(Party.phone)).one() == "13800138000"
+    assert district.verify().ok and town_a.verify().ok
+
+
+def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.documents.yearly_report import write_yearly_report_pdf
+    from app.reports.yearly import yearly_figures
+    from app.spreadsheets.yearly_report import export_yearly_report
+
+    district, town_a, town_b = sites
+    mediation_year(town_a)
+    b_worker = town_b.parties.create({"kind": "person", "name": "李乙"}).id
+    b_employer = town_b.parties.create({"kind": "org", "name": "乙镇劳务有限公司"}).id
+    mid = town_b.mediation.apply(applicants=[b_worker], respondents=[b_employer], claims=claims(),
+                                 received_on=date(2024, 4, 1), matter="加班费", channel="online")
+    town_b.mediation.accept(mid, date(2024, 4, 2))
+    town_b.mediation.agree(mid, date(2024, 4, 3), terms="当日付清", amount_agreed_fen=100_000)
+    send(town_a, district)
+    send(town_b, district)
+    figures = yearly_figures(district.store, ADMIN, 2024)  # type: ignore[arg-type]
+    assert (figures.mediation_online_handled, figures.mediation_online_successful) == (3, 2)
+    by_site = {s.code: s for s in figures.mediation_by_site}
+    assert set(by_site) == {"TA", "TB"} and by_site["TB"].name == "乙镇劳动保障所"
+    assert (by_site["TA"].handled, by_site["TA"].online_handled, by_site["TA"].online_successful) == (3, 2, 1)
+    assert (by_site["TB"].handled, by_site["TB"].online_successful) == (1, 1)
+    # a township's own report counts its own cases, with no breakdown
+    own = yearly_figures(town_b.store, ADMIN, 2024)  # type: ignore[arg-type]
+    assert own.mediation_online_handled == 1 and len(own.mediation_by_site) == 1
+    pdf = tmp_path / "report.pdf"
+    write_yearly_report_pdf(figures, pdf)
+    from pypdf import PdfReader
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "各站点调解结案" in text and "乙镇劳动保障所" in text
+    xlsx = tmp_path / "report.xlsx"
+    export_yearly_report(figures, xlsx)
+    from openpyxl import load_workbook
+    rows = [[c for c in r] for r in load_workbook(xlsx, read_only=True)["乡镇街道调解"].iter_rows(values_only=True)]
+    assert ["乙镇劳动保障所", 1, 1, 1, 1] in [list(r[:5]) for r in rows]
