@@ -66,8 +66,8 @@ class DamagedDatabaseDialog(QMessageBox):
 def check_at_start(url: str, language: str, error_windows: bool, parent: QWidget | None = None) -> bool:
     """Whether start-up may go on with the database at `url` (restored first if the user chose so)."""
     path = service.sqlite_path(url)
-    if path is None:
-        return True
+    if path is None or path.is_dir():
+        return True  # a folder given as the database is said by the store itself (db.not_a_file)
     problem = quick_check(path)
     if problem is None:
         return True

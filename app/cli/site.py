@@ -54,10 +54,10 @@ def _zh(args: argparse.Namespace) -> bool:
     return getattr(args, "language", "zh_CN") != "en"
 
 
-def _run(args: argparse.Namespace, work):  # type: ignore[no-untyped-def]
+def _run(args: argparse.Namespace, work, *, create: bool = False):  # type: ignore[no-untyped-def]
     from app.sites.identity import SiteService
 
-    store = open_store_for(args)
+    store = open_store_for(args, create=create)
     try:
         return work(SiteService(store, actor_for(args, store, writes=True)))
     finally:
@@ -65,7 +65,8 @@ def _run(args: argparse.Namespace, work):  # type: ignore[no-untyped-def]
 
 
 def _init(args: argparse.Namespace) -> int:
-    view = _run(args, lambda s: s.init(code=args.code, name=args.name, kind=args.kind))
+    # making an installation a site may be the first thing done with its database
+    view = _run(args, lambda s: s.init(code=args.code, name=args.name, kind=args.kind), create=True)
     if args.json:
         print_json(view.as_dict())
     else:

@@ -29,6 +29,8 @@ def test_database_wal_export_and_data_folder_are_owner_only(tmp_path: Path) -> N
     data_dir = tmp_path / "data"  # made by the program
     out = tmp_path / "out"
     out.mkdir()
+    made = _run(data_dir, "db", "upgrade")  # a read-only export creates no database (issue 11)
+    assert made.returncode == 0, made.stderr
     done = _run(data_dir, "parties", "export", "--out", str(out / "parties.xlsx"))
     assert done.returncode == 0, done.stderr
     database = data_dir / "renshe-desk.db"

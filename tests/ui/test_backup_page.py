@@ -77,7 +77,7 @@ def test_back_up_change_restore(qtbot, store, context, dialogs, chinese, tmp_pat
     window.resize(1200, 700)
     window.show()
     tab = window.show_backup()
-    assert window.tab_titles()[-1] == "备份与恢复"
+    assert "备份与恢复" in window.tab_titles() and window.tabs.currentWidget() is tab
     assert tab.table.rowCount() == 0 and not tab.restore_button.isEnabled()
 
     qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)
