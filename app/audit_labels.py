@@ -47,6 +47,9 @@ TABLES: dict[str, tuple[str, str]] = {
     "mediation_party": ("Mediation parties", "调解当事人"),
     "mediation_claim": ("Mediation requests", "调解请求"),
     "mediation_event": ("Mediation history", "调解经过"),
+    "complaint_procedure_step": ("Procedure before a decision", "告知申辩与听证"),
+    "complaint_service_record": ("Service of documents", "送达回证"),
+    "import_batch": ("Imports", "导入记录"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -136,6 +139,14 @@ FIELDS: dict[str, tuple[str, str]] = {
     "closure": ("Closure", "结案方式"), "agreement_terms": ("Agreement", "协议内容"),
     "agreement_signed_on": ("Agreement signed", "协议签订日期"), "amount_requested_fen": ("Requested", "请求金额"),
     "amount_agreed_fen": ("Agreed", "协议金额"), "amount_paid_fen": ("Paid", "已履行金额"), "mediator_id": ("Mediator", "调解员"),
+    # the procedure before a decision, service, imports
+    "step": ("Step", "程序步骤"), "content": ("Content", "内容"), "intended_fine_fen": ("Intended fine", "拟罚款金额"),
+    "hearing_offered": ("Hearing offered", "告知听证权利"), "complex_case": ("Complex case", "重大复杂案件"),
+    "waived": ("Waived", "放弃"), "persons": ("Persons", "参加人员"), "scheduled_on": ("Scheduled on", "安排日期"),
+    "place": ("Place", "地点"), "document_no": ("Document no.", "文书编号"), "recipient": ("Recipient", "受送达人"),
+    "signed": ("Signed", "签收"), "server": ("Served by", "送达人"), "file_name": ("File", "文件名"),
+    "rows_imported": ("Rows imported", "导入行数"), "rows_refused": ("Rows refused", "拒收行数"),
+    "imported_at": ("Imported at", "导入时间"),
 }
 
 

@@ -101,6 +101,9 @@ TRAVELLING: dict[str, Travel] = {
 
 LOCAL: dict[str, str] = {
     "app_user": "accounts and passwords never travel",
+    "import_batch": "which files this installation imported (its refusal of a second import is its own)",
+    "complaint_procedure_step": "the procedure before a decision is the deciding bureau's own file",
+    "complaint_service_record": "service of the deciding bureau's documents, kept with its procedure",
     "number_counter": "each site issues its own numbers",
     "issued_number": "each site issues its own numbers",
     "arbitration_hearing_member": "names a local account (arbitrator or clerk)",

@@ -24,6 +24,9 @@ from app.store import open_store
 from app.store.migrate import head_revision
 from tests.conftest import make_actor
 
+# SQLite backups: the backup API, the file and its catalogue (PostgreSQL: test_backup_postgres.py)
+pytestmark = pytest.mark.sqlite_only
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "databases"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,6 +121,7 @@ import sys, time
 from app.store import open_store
 from app.services.parties import PartyService
 from app.services.actor import Actor
+
 store = open_store(sys.argv[1])
 service = PartyService(store, Actor(username="writer", user_id=1, roles=frozenset({"intake"})))
 print("ready", flush=True)

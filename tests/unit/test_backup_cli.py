@@ -16,6 +16,9 @@ from app.cli import run
 from app.services.parties import PartyService
 from tests.conftest import make_actor
 
+# SQLite backups: the backup API, the file and its catalogue (PostgreSQL: test_backup_postgres.py)
+pytestmark = pytest.mark.sqlite_only
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "databases"
 

@@ -51,6 +51,7 @@ def test_reading_roles_cannot_attach(store, tmp_path) -> None:  # type: ignore[n
     assert caught.value.code == "permission.denied"
 
 
+@pytest.mark.sqlite_only  # the database as a file beside the evidence
 def test_the_programs_own_database_is_never_read_as_evidence(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pathlib import Path
 

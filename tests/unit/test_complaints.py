@@ -195,7 +195,7 @@ def test_every_transition_is_an_event_with_date_and_officer_and_is_audited(store
         ("start_investigation", "filed", "investigating"),
     ]
     assert all(e.actor == "inspector" for e in detail.events)
-    assert detail.events[-1].officers == "王明、陈静"
+    assert detail.events[-1].officers == "陈静、王明"  # in the roster's pinyin order
     with store.read() as session:
         audited = session.scalars(
             select(AuditEntry.table_name).where(AuditEntry.table_name == "complaint_event")

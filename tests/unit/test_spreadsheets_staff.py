@@ -154,7 +154,8 @@ def test_training_summary_export(tmp_path, store, admin_actor) -> None:  # type:
     overview = [r for r in wb["年度汇总"].iter_rows(values_only=True)]
     assert ("党组中心组学习", 1, 0, 45) in [tuple(r[:4]) for r in overview]
     persons = list(wb["个人学时"].iter_rows(values_only=True))
-    assert persons[1][1] == "张伟" and persons[1][4] == 45 and persons[1][6] == "已完成"
-    assert persons[2][1] == "王芳" and persons[2][6] == "差40学时"
+    # the roster's pinyin order: 王芳 (wang) before 张伟 (zhang)
+    assert persons[2][1] == "张伟" and persons[2][4] == 45 and persons[2][6] == "已完成"
+    assert persons[1][1] == "王芳" and persons[1][6] == "差40学时"
     exams = list(wb["考试"].iter_rows(values_only=True))
     assert exams[1][-2:] == ("100.00%", "100.00%")
