@@ -69,13 +69,18 @@ def alive(pid: int) -> bool:
     return state != "Z"
 
 
-def start_and_kill(args: list[str], data_dir: Path, after: float) -> tuple[bool, list[int]]:
-    """Start `main.py args`, SIGKILL it `after` seconds later.  (Whether it had already finished,
-    the pids of its children at the moment of the kill.)"""
+def start_and_kill(args: list[str], data_dir: Path, after: float, *,
+                   once_a_child_runs: bool = False) -> tuple[bool, list[int]]:
+    """Start `main.py args`, SIGKILL it `after` seconds later — or, with `once_a_child_runs`, as
+    soon as it has started a child process (at most `after` seconds).  (Whether it had already
+    finished, the pids of its children at the moment of the kill.)"""
     process = subprocess.Popen([sys.executable, "main.py", *args], cwd=ROOT, env=env_for(data_dir),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + after
     while time.monotonic() < deadline and process.poll() is None:
+        if once_a_child_runs and children_of(process.pid):
+            time.sleep(0.5)  # let the reader get going
+            break
         time.sleep(0.02)
     if process.poll() is not None:
         return True, []
@@ -217,7 +222,7 @@ def test_the_ledger_reader_ends_with_its_killed_parent(tmp_path: Path, data_dir:
     db = migrated(tmp_path, data_dir)
     lingering: list[int] = []
     finished, children = start_and_kill(["complaints", "import", str(ledger_file), "--db", f"sqlite:///{db}"],
-                                        data_dir, 5.0)
+                                        data_dir, 60.0, once_a_child_runs=True)
     assert not finished and children, "killed before the reader started"
     reap_orphans(children, lingering)  # kills what is left, so nothing outlives the test
     assert lingering == []

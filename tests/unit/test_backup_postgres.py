@@ -5,9 +5,6 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
-import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,38 +22,17 @@ def _as_postgres(arguments: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *arguments] if os.geteuid() == 0 else arguments
 
 
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    if not PG_BIN:
-        pytest.skip("PostgreSQL's server (pg_ctl) is not installed")
+@pytest.fixture
+def pg_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """An empty database of its own on the run's test server (tests/fixtures/postgres.py)."""
     pytest.importorskip("psycopg")
     if not shutil.which("pg_dump"):
         pytest.skip("pg_dump is not on PATH")
-    bin_dir = Path(PG_BIN[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="renshe-pg-"))
-    os.chmod(root, 0o755)
-    data = root / "data"
-    data.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(data, "postgres", "postgres")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    subprocess.run(_as_postgres([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres"]),
-                   check=True, capture_output=True)
-    subprocess.run(
-        _as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-o",
-                      f"-p {port} -k {data} -c listen_addresses=127.0.0.1", "-w", "start", "-l", str(data / "log")]),
-        check=True, capture_output=True,
-    )
+    name = pg_server.new_database(migrated=False)
     try:
-        subprocess.run(_as_postgres([str(bin_dir / "createdb"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "renshe"]),
-                       check=True, capture_output=True)
-        yield f"postgresql+psycopg://postgres:unused@127.0.0.1:{port}/renshe"
+        yield pg_server.url(name)
     finally:
-        subprocess.run(_as_postgres([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"]),
-                       check=False, capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        pg_server.drop_database(name)
 
 
 def party_names(store) -> list[str]:  # type: ignore[no-untyped-def]
