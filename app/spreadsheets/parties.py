@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -387,37 +386,9 @@ def _check(cancel: Any) -> None:
         raise Cancelled()
 
 
-def _current_umask() -> int:
-    # os.umask can only be read by setting it; done once, at import.
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-
-
 def _save_atomically(save: Callable[[str], None], target: Path, *, cancel: Any = None) -> None:
-    """save(temp path) in the target's folder, then rename over the target."""
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
-    os.close(handle)
-    try:
-        save(temp_name)
-        _check(cancel)
-        os.chmod(temp_name, 0o666 & ~_UMASK)  # mkstemp makes it owner-only; be an ordinary file
-        os.replace(temp_name, target)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
+    """save(temp path) in the target's folder, then rename over the target (the one writer's)."""
+    from app.spreadsheets.writer import save_atomically
 
+    save_atomically(save, target, cancel=cancel)
 
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(name)
