@@ -23,6 +23,8 @@ from app.store.migrate import current_revision, head_revision, include_object, u
 from tests.conftest import make_actor
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "databases"
+# These tests are about migrating: their databases start empty, not as the run's migrated copy.
+pytestmark = pytest.mark.empty_database
 
 
 def test_empty_database_upgrades_to_models(db_url: str) -> None:
