@@ -341,7 +341,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}的执法证（{number}）已被收回。",
     ),
     "staff.certificate_not_yet_valid": (
-        "{name}'s certificate {number} is valid only from {issue}.",
+        "{name}'s certificate {number} is valid only from {issue}, so not yet on {day}.",
         "{name}的执法证（{number}）自{issue}起生效，{day}尚未生效。",
     ),
     # training and exams (培训考试)
