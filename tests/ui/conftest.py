@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 
@@ -22,3 +24,12 @@ def discard_answers(monkeypatch):  # type: ignore[no-untyped-def]
 
     monkeypatch.setattr(DiscardQuestion, "ask", classmethod(ask))
     return Answers
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path: Path) -> Path:
+    """Where a test saves the screenshots it takes to look at its windows: under its tmp_path
+    (pytest keeps the last three runs' folders; --basetemp puts them where you want)."""
+    folder = tmp_path / "shots"
+    folder.mkdir(exist_ok=True)
+    return folder

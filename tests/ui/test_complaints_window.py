@@ -19,7 +19,13 @@ from tests.ui.helpers import ime_commit, type_text
 from ui.context import AppContext
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-SHOTS = Path("/tmp/shots")
+SHOTS: Path  # set for each test, under its tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _screenshots_under_tmp_path(screenshot_dir: Path) -> None:
+    global SHOTS
+    SHOTS = screenshot_dir
 
 
 def _officers(store) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -3,7 +3,6 @@ keys, export a bundle to a folder, import it at the other site, settle a conflic
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,7 @@ def _chinese_font(qapp):  # type: ignore[no-untyped-def]
 
 
 def shot(widget, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
-    path = Path(os.environ.get("RENSHE_SHOTS", tmp_path)) / name
+    path = tmp_path / name
     widget.grab().save(str(path))
     return path
 
