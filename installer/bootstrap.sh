@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Set-up on a fresh machine, then run the program, the tests or the benchmarks.
 #   bash installer/bootstrap.sh run [program options]   install, then open Renshe Desk
-#   bash installer/bootstrap.sh test                    install, then lint + the whole test suite
-#   bash installer/bootstrap.sh bench                   install, then the million-row benchmarks
+#   bash installer/bootstrap.sh test                    install, then lint, types (mypy) + the whole test suite
+#   bash installer/bootstrap.sh bench                   install, then the benchmarks timed at a million rows
 # The virtual environment lives in .venv at the top of the repository.
 set -euo pipefail
 
@@ -34,6 +34,7 @@ case "$mode" in
     export QT_QPA_PLATFORM=offscreen
     "$venv/bin/ruff" check app ui tests main.py
     "$venv/bin/lint-imports"
+    "$venv/bin/mypy"
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;
   bench)
