@@ -65,6 +65,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--backend", choices=("both", *BACKENDS), default="both",
         help="the databases the store tests run on (default: both)",
     )
+    parser.addoption(
+        "--bench-rows", type=int, default=None,
+        help="rows each benchmark builds (tests/benchmarks, fixture bench_rows): default 1,000,000 "
+        "when the benchmarks are timed (--benchmark-enable/--benchmark-only), else 10,000",
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -10,6 +10,14 @@ the benchmarks report.
 Every timed operation is measured twice in the same run: the program's path
 and the bare sqlite3 query doing the same work.  `record` keeps both medians;
 the terminal summary prints each pair as a ratio.
+
+Size: the fixture `bench_rows` is the number of rows a benchmark builds (people,
+arbitration cases, ledger rows …).  The default test run has the benchmarks untimed
+(--benchmark-disable: each body runs once) at 10,000 rows, in the run's temporary
+folder, so none of them rots; `installer/bootstrap.sh bench` times them at 1,000,000
+and caches the databases in $RENSHE_BENCH_DIR.  A new benchmark takes `bench_rows`
+and `bench_folder`, and checks its targets only when `record` returns a median
+(not None: untimed).
 """
 
 from __future__ import annotations
@@ -30,6 +38,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DIR = Path("/tmp/renshe-bench")
+FULL_ROWS = 1_000_000
+SMALL_ROWS = 10_000
 
 # operation -> {"program": seconds, "bare": seconds, "target_ms": float | None}
 RESULTS: dict[str, dict[str, Any]] = {}
@@ -44,37 +54,49 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """`--benchmark-enable` on the command line means "run the benchmarks".
-
-    pyproject's addopts has --benchmark-skip so the default test run skips them,
-    and pytest-benchmark lets only --benchmark-only override that; without this
-    `pytest tests/benchmarks --benchmark-enable` (installer/bootstrap.sh bench)
-    would silently skip every benchmark.
-    """
-    session = getattr(config, "_benchmarksession", None)
-    if session is not None and session.skip and config.getoption("benchmark_enable", False):
-        session.skip = False
+def timed(config: pytest.Config) -> bool:
+    return bool(config.getoption("benchmark_enable", False) or config.getoption("benchmark_only", False))
 
 
 @pytest.fixture(scope="session")
-def million_db() -> Path:
-    """The path of a migrated database holding 1,000,000 people (built once, cached)."""
+def bench_rows(pytestconfig: pytest.Config) -> int:
+    """Rows each benchmark builds: --bench-rows, else 1,000,000 when timed, 10,000 when not."""
+    chosen = pytestconfig.getoption("bench_rows", None)
+    if chosen:
+        return int(chosen)
+    return FULL_ROWS if timed(pytestconfig) else SMALL_ROWS
+
+
+@pytest.fixture(scope="session")
+def bench_folder(bench_rows: int, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the benchmarks' inputs live: the cache ($RENSHE_BENCH_DIR) for the full size,
+    the run's temporary folder for the small run of the default test command."""
+    if bench_rows >= FULL_ROWS:
+        return bench_dir()
+    return tmp_path_factory.mktemp("bench")
+
+
+@pytest.fixture(scope="session")
+def million_db(bench_rows: int, bench_folder: Path) -> Path:
+    """The path of a migrated database holding `bench_rows` people (1,000,000 in the timed run;
+    built once, cached)."""
     from app.store.migrate import head_revision
     from tests.benchmarks.make_db import BUILDER_VERSION
 
-    directory = bench_dir()
-    path = directory / f"parties-1m-{head_revision()}-v{BUILDER_VERSION}.db"
+    directory = bench_folder
+    size = "1m" if bench_rows == FULL_ROWS else str(bench_rows)
+    path = directory / f"parties-{size}-{head_revision()}-v{BUILDER_VERSION}.db"
     if not path.exists():
         directory.mkdir(parents=True, exist_ok=True)
         partial = directory / f".{path.name}.{os.getpid()}.building"
         # Half-built leftovers, and the databases of older schemas (460 MB each).
-        for leftover in [*directory.glob(".parties-1m-*"), *directory.glob("parties-1m-*.db*")]:
+        for leftover in [*directory.glob(f".parties-{size}-*"), *directory.glob(f"parties-{size}-*.db*")]:
             leftover.unlink()
         started = time.perf_counter()
+        employers = max(100, bench_rows // 50)
         subprocess.run(
-            [sys.executable, "-m", "tests.benchmarks.make_db", str(partial)],
+            [sys.executable, "-m", "tests.benchmarks.make_db", str(partial),
+             "--people", str(bench_rows), "--employers", str(employers)],
             cwd=ROOT,
             check=True,
             preexec_fn=lambda: os.nice(5),  # the machine is shared: build politely
@@ -112,11 +134,55 @@ def bare(million_db: Path) -> Iterator[sqlite3.Connection]:
     connection.close()
 
 
+@pytest.fixture(scope="session")
+def docket_db(bench_rows: int, bench_folder: Path) -> Path:
+    """The arbitration docket of `bench_rows` cases (tests/benchmarks/make_docket.py; built once, cached)."""
+    from app.store.migrate import head_revision
+    from tests.benchmarks.make_docket import BUILDER_VERSION
+
+    directory = bench_folder
+    size = "1m" if bench_rows == FULL_ROWS else str(bench_rows)
+    path = directory / f"docket-{size}-{head_revision()}-v{BUILDER_VERSION}.db"
+    if not path.exists():
+        directory.mkdir(parents=True, exist_ok=True)
+        for old in directory.glob(f"docket-{size}-*.db"):
+            old.unlink()
+        partial = directory / f".{path.name}.{os.getpid()}.building"
+        subprocess.run([sys.executable, "-m", "tests.benchmarks.make_docket", str(partial), str(bench_rows)],
+                       cwd=ROOT, check=True, preexec_fn=lambda: os.nice(5))
+        partial.replace(path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def docket_store(docket_db: Path) -> Iterator[Any]:
+    from app.store.engine import open_store
+
+    store = open_store(f"sqlite:///{docket_db}", backup=False)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture(scope="session")
+def bare_docket(docket_db: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(docket_db)
+    yield connection
+    connection.close()
+
+
+def run(benchmark: Any, fn: Any, *, rounds: int = 15) -> Any:
+    """Time `fn` (one warm-up round); untimed, it runs once."""
+    return benchmark.pedantic(fn, rounds=rounds, warmup_rounds=1, iterations=1)
+
+
 @pytest.fixture
 def record() -> Any:
-    """record(operation, "program" | "bare", benchmark, target_ms=None) -> median in ms."""
+    """record(operation, "program" | "bare", benchmark, target_ms=None) -> median in ms, or None
+    when the benchmark ran untimed (then there is no target to check)."""
 
-    def _record(operation: str, side: str, benchmark: Any, target_ms: float | None = None) -> float:
+    def _record(operation: str, side: str, benchmark: Any, target_ms: float | None = None) -> float | None:
+        if benchmark.disabled or benchmark.stats is None:
+            return None  # untimed (the default test run): the body ran once, there is no median
         median = benchmark.stats.stats.median
         entry = RESULTS.setdefault(operation, {"target_ms": None})
         entry[side] = median

@@ -2,7 +2,7 @@
 and imported at the district, each ≤ 10 s, beside a bare sqlite3 copy of the same
 rows between two database files in the same run.
 
-Skipped in the default run (it uses the `benchmark` fixture); run with:
+The default test run runs it once, untimed (the time limit is not checked there); timed:
 pytest tests/benchmarks/test_exchange_bundle.py --benchmark-enable -s
 """
 
@@ -34,14 +34,15 @@ def _site(folder: Path, code: str, kind: str):  # type: ignore[no-untyped-def]
     return store
 
 
-def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchmark) -> None:  # type: ignore[no-untyped-def]
+def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchmark, bench_rows: int) -> None:  # type: ignore[no-untyped-def]
+    records = min(RECORDS, bench_rows // 10)  # 10,000 timed; 1,000 in the untimed default run
     town = _site(tmp_path / "town", "TA", "township")
     district = _site(tmp_path / "district", "D", "district")
     SiteService(town, ADMIN).trust(tmp_path / "district" / "key")
     SiteService(district, ADMIN).trust(tmp_path / "town" / "key")
     started = time.perf_counter()
     with UnitOfWork(town, ADMIN) as uow:
-        for i in range(RECORDS):
+        for i in range(records):
             uow.session.add(Party(kind="person", name=f"工人{i:05d}", name_sort=f"gongren{i:05d}",
                                   phone=f"139{i:08d}", address=f"甲镇{i}号"))
     bundle = tmp_path / "bundle.rsx"
@@ -54,7 +55,7 @@ def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchm
         started = time.perf_counter()
         imported = ExchangeService(district, ADMIN).import_bundle(bundle)
         timings["import"] = time.perf_counter() - started
-        assert exported.records == imported.records_new == RECORDS
+        assert exported.records == imported.records_new == records
 
     benchmark.pedantic(exchange, rounds=1, iterations=1)
     town.dispose()
@@ -69,10 +70,11 @@ def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchm
         target.execute(f"CREATE TABLE party ({', '.join(columns)})")
         target.executemany(f"INSERT INTO party VALUES ({', '.join('?' * len(columns))})", rows)
     timings["bare_copy"] = time.perf_counter() - started
-    print(f"\nexchange of {RECORDS} records: export {timings['export']:.2f} s, import {timings['import']:.2f} s, "
+    print(f"\nexchange of {records} records: export {timings['export']:.2f} s, import {timings['import']:.2f} s, "
           f"bare sqlite3 copy {timings['bare_copy']:.3f} s, the same rows saved through the unit of work "
           f"{timings['audited_insert']:.2f} s, bundle {bundle.stat().st_size / 1024:.0f} KiB")
-    assert timings["export"] <= LIMIT_SECONDS and timings["import"] <= LIMIT_SECONDS
+    if not benchmark.disabled:  # the time limit holds for the timed run, not the loaded default test run
+        assert timings["export"] <= LIMIT_SECONDS and timings["import"] <= LIMIT_SECONDS
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -2,12 +2,12 @@
 
 Run (see tests/benchmarks/RESULTS.md for the figures):
 
-    pytest tests/benchmarks --benchmark-only -p no:randomly
-    # (or --benchmark-enable).  On a machine shared with other work, add
+    pytest tests/benchmarks --benchmark-enable -p no:randomly
+    # (the default test run runs each once, untimed, on 10,000 rows).  On a shared machine, add
     # --benchmark-timer=time.process_time: CPU time of this process, which the
     # others' load inflates far less than the wall clock.
 
-Skipped by the default test run (pyproject's addopts has --benchmark-skip).
+The default test run runs each once, untimed, on `bench_rows` (10,000) people.
 Each operation is timed on the program's path (PartyService → PagedQuery,
 and for the first paint the real list model and view) and on the bare sqlite3
 query doing the same work, in the same run; the summary at the end prints
@@ -82,25 +82,29 @@ def run(benchmark: Any, fn: Any, *, rounds: int = 15) -> Any:
 
 # ------------------------------------------------------------------ first page
 @pytest.mark.benchmark(group="first page")
-def test_first_page_program(benchmark: Any, party_service: Any, record: Any) -> None:
+def test_first_page_program(
+    benchmark: Any, party_service: Any, bare: sqlite3.Connection, record: Any, bench_rows: int
+) -> None:
     def first_page() -> tuple[int, list[Any]]:
         query = party_service.query()
         return query.count(), query.page(0, PAGE)
 
     total, rows = run(benchmark, first_page)
-    assert total >= 1_000_000 and len(rows) == PAGE
-    assert [(r.name, r.id) for r in rows] == sorted((r.name, r.id) for r in rows)
+    assert total >= bench_rows and len(rows) == PAGE
+    # Lists sort by pinyin (name_sort), as the clerks' Excel does, not by code point:
+    # the first page is the bare query's, row for row.
+    assert [r.id for r in rows] == [r[0] for r in bare.execute(BARE_FIRST).fetchall()]
     median_ms = record("first page (count + 100 rows)", "program", benchmark, FIRST_PAGE_MS)
-    assert median_ms < FIRST_PAGE_MS
+    assert median_ms is None or median_ms < FIRST_PAGE_MS
 
 
 @pytest.mark.benchmark(group="first page")
-def test_first_page_bare(benchmark: Any, bare: sqlite3.Connection, record: Any) -> None:
+def test_first_page_bare(benchmark: Any, bare: sqlite3.Connection, record: Any, bench_rows: int) -> None:
     def first_page() -> tuple[int, list[Any]]:
         return bare.execute(BARE_COUNT).fetchone()[0], bare.execute(BARE_FIRST).fetchall()
 
     total, rows = run(benchmark, first_page)
-    assert total >= 1_000_000 and len(rows) == PAGE
+    assert total >= bench_rows and len(rows) == PAGE
     record("first page (count + 100 rows)", "bare", benchmark)
 
 
@@ -114,7 +118,7 @@ def test_jump_to_end_program(benchmark: Any, party_service: Any, bare: sqlite3.C
     expected = bare.execute(BARE_LAST).fetchall()[::-1]
     assert [r.id for r in rows] == [r[0] for r in expected]
     median_ms = record("jump to end (last 100 rows)", "program", benchmark, JUMP_TO_END_MS)
-    assert median_ms < JUMP_TO_END_MS
+    assert median_ms is None or median_ms < JUMP_TO_END_MS
 
 
 @pytest.mark.benchmark(group="jump to end")
@@ -137,6 +141,7 @@ def test_search_program(
     kind: str | None,
     expression: str,
     target_ms: float | None,
+    bench_rows: int,
 ) -> None:
     def search() -> tuple[int, list[Any]]:
         query = party_service.query(text=typed, kind=kind)
@@ -147,9 +152,9 @@ def test_search_program(
     bare_total, bare_rows = bare_search(bare, expression, kind)
     assert total == bare_total
     assert [r.id for r in rows] == [r[0] for r in bare_rows]
-    assert total > 1000, "the benchmark wants a common term"
+    assert total > bench_rows // 1000, "the benchmark wants a common term"
     median_ms = record(label, "program", benchmark, target_ms)
-    if target_ms is not None:
+    if target_ms is not None and median_ms is not None:
         assert median_ms < target_ms
 
 
@@ -164,9 +169,10 @@ def test_search_bare(
     kind: str | None,
     expression: str,
     target_ms: float | None,
+    bench_rows: int,
 ) -> None:
     total, rows = run(benchmark, lambda: bare_search(bare, expression, kind), rounds=15 if target_ms else 5)
-    assert total > 1000 and len(rows) == PAGE
+    assert total > bench_rows // 1000 and len(rows) == min(PAGE, total)
     record(label, "bare", benchmark)
 
 
@@ -187,7 +193,7 @@ def _party_columns() -> list[Any]:
 
 
 @pytest.mark.benchmark(group="first paint")
-def test_first_paint_model_view(benchmark: Any, qapp: Any, party_service: Any, record: Any) -> None:
+def test_first_paint_model_view(benchmark: Any, qapp: Any, party_service: Any, record: Any, bench_rows: int) -> None:
     """Model created over the query, view shown, and the visible rows painted (data() called).
 
     Includes creating the QTableView itself (about 20 ms of Qt's own work offscreen)."""
@@ -216,22 +222,22 @@ def test_first_paint_model_view(benchmark: Any, qapp: Any, party_service: Any, r
         return model
 
     model = benchmark.pedantic(first_paint, setup=close_previous, rounds=15, warmup_rounds=1)
-    assert model.rowCount() >= 1_000_000
+    assert model.rowCount() >= bench_rows
     assert model.pages_fetched >= 1
     assert model.cached_row(0) is not None
     close_previous()
     median_ms = record("first paint: model + view (offscreen)", "program", benchmark, FIRST_PAGE_MS)
-    assert median_ms < FIRST_PAGE_MS
+    assert median_ms is None or median_ms < FIRST_PAGE_MS
 
 
 @pytest.mark.benchmark(group="first paint")
-def test_first_paint_bare(benchmark: Any, bare: sqlite3.Connection, record: Any) -> None:
+def test_first_paint_bare(benchmark: Any, bare: sqlite3.Connection, record: Any, bench_rows: int) -> None:
     """The bare equivalent of a first paint: the count and the model's first page of rows."""
     from ui.lists.paged_model import PAGE_SIZE
 
     first = BARE_FIRST.replace(f"LIMIT {PAGE}", f"LIMIT {PAGE_SIZE}")
     rows = run(benchmark, lambda: (bare.execute(BARE_COUNT).fetchone()[0], bare.execute(first).fetchall()))
-    assert rows[0] >= 1_000_000
+    assert rows[0] >= bench_rows
     record("first paint: model + view (offscreen)", "bare", benchmark)
 
 
@@ -261,7 +267,7 @@ def test_scroll_to_bottom_model_view(benchmark: Any, qapp: Any, party_service: A
     view.close()
     view.deleteLater()
     median_ms = record("jump to end: view scrolled + painted", "program", benchmark, JUMP_TO_END_MS)
-    assert median_ms < JUMP_TO_END_MS
+    assert median_ms is None or median_ms < JUMP_TO_END_MS
 
 
 @pytest.mark.benchmark(group="jump to end")
@@ -280,4 +286,5 @@ def test_peak_rss(benchmark: Any, record: Any) -> None:
     """Peak RSS of the whole process after everything above (run last: -p no:randomly)."""
     benchmark.extra_info["peak_rss_mb"] = round(peak_rss_mb(), 1)
     benchmark.pedantic(peak_rss_mb, rounds=1, iterations=1)
-    assert peak_rss_mb() < PEAK_RSS_MB, f"peak RSS {peak_rss_mb():.0f} MB"
+    if not benchmark.disabled:  # untimed, this process is the whole test run, not the benchmarks
+        assert peak_rss_mb() < PEAK_RSS_MB, f"peak RSS {peak_rss_mb():.0f} MB"

@@ -4,7 +4,7 @@ Run:
 
     pytest tests/benchmarks/test_report_million.py --benchmark-enable -p no:randomly
 
-Reuses the cached 1,000,000-case database of test_docket_million.py.  Timed
+Reuses the cached docket of test_docket_million.py (the `docket_db` fixture, `bench_rows` cases).  Timed
 against the bare sqlite3 aggregates of the same arbitration figures in the
 same run.  Targets (issue 7): the figures in under 2 s, the PDF in under 10 s.
 """
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.benchmarks.test_docket_million import bare_docket, docket_db, docket_store, run  # noqa: F401
+from tests.benchmarks.conftest import run
 
 pytestmark = pytest.mark.benchmark_million
 
@@ -35,16 +35,17 @@ BARE = [
 ]
 
 
-def test_yearly_figures(benchmark: Any, record: Any, docket_store: Any) -> None:  # noqa: F811
+def test_yearly_figures(benchmark: Any, record: Any, docket_store: Any) -> None:
     from app.reports.yearly import yearly_figures
     from app.services.actor import setup_actor
 
     figures = run(benchmark, lambda: yearly_figures(docket_store, setup_actor(), YEAR), rounds=5)
     assert figures.arbitration_received > 0 and all(r.holds for r in figures.reconciliations)
-    assert record("yearly figures (1M cases)", "program", benchmark, FIGURES_TARGET_MS) < FIGURES_TARGET_MS
+    median_ms = record("yearly figures (1M cases)", "program", benchmark, FIGURES_TARGET_MS)
+    assert median_ms is None or median_ms < FIGURES_TARGET_MS
 
 
-def test_yearly_figures_bare(benchmark: Any, record: Any, bare_docket: sqlite3.Connection) -> None:  # noqa: F811
+def test_yearly_figures_bare(benchmark: Any, record: Any, bare_docket: sqlite3.Connection) -> None:
     def bare() -> Any:
         return [bare_docket.execute(sql, params).fetchall() for sql, params in BARE]
 
@@ -53,7 +54,7 @@ def test_yearly_figures_bare(benchmark: Any, record: Any, bare_docket: sqlite3.C
     record("yearly figures (1M cases)", "bare", benchmark)
 
 
-def test_yearly_pdf(benchmark: Any, record: Any, docket_store: Any, tmp_path: Any) -> None:  # noqa: F811
+def test_yearly_pdf(benchmark: Any, record: Any, docket_store: Any, tmp_path: Any) -> None:
     from app.documents.yearly_report import write_yearly_report_pdf
     from app.reports.yearly import yearly_figures
     from app.services.actor import setup_actor
@@ -62,4 +63,5 @@ def test_yearly_pdf(benchmark: Any, record: Any, docket_store: Any, tmp_path: An
     pages = run(benchmark, lambda: write_yearly_report_pdf(yearly_figures(docket_store, setup_actor(), YEAR), out),
                 rounds=3)
     assert pages >= 6
-    assert record("yearly report PDF incl. figures (1M cases)", "program", benchmark, PDF_TARGET_MS) < PDF_TARGET_MS
+    median_ms = record("yearly report PDF incl. figures (1M cases)", "program", benchmark, PDF_TARGET_MS)
+    assert median_ms is None or median_ms < PDF_TARGET_MS
