@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from app.spreadsheets.complaints import COLUMNS, LEDGER_HEADERS
-from tests.e2e.test_cli_parties import run
+from tests.fixtures.cli import run
 from tests.fixtures.identities import make_id, make_uscc, wrong_check
 
 LABELS = [c.label for c in COLUMNS]

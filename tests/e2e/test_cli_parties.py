@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -14,30 +11,10 @@ import pytest
 from pypdf import PdfReader
 
 from app.spreadsheets.parties import COLUMNS
+from tests.fixtures.cli import run
 from tests.fixtures.identities import make_id, make_uscc, wrong_check
 
-ROOT = Path(__file__).resolve().parents[2]
 LABELS = [c.label for c in COLUMNS]
-
-
-def run(
-    *args: str, data_dir: Path, stdin: str | None = None, password: str | None = None
-) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RENSHE_")}
-    env["RENSHE_DATA_DIR"] = str(data_dir)
-    if password is not None:
-        env["RENSHE_PASSWORD"] = password
-    env["PYTHONIOENCODING"] = "utf-8"
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=env,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
 
 
 @pytest.fixture

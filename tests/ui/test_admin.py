@@ -576,8 +576,7 @@ def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, t
 
     from app.services.complaints import ComplaintService
     from app.spreadsheets.complaints import import_ledger_file
-    from tests.unit.test_complaint_import import ledger_file
-    from tests.unit.test_complaint_spreadsheets import good
+    from tests.fixtures.complaints import good, ledger_file
 
     path = ledger_file(tmp_path, [good(i) for i in range(4)])
     service = ComplaintService(store, window._context.actor, today=lambda: date(2023, 12, 31))

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
+from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.ui.helpers import type_text
-from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive
 from ui.arbitration.case_page import CasePage
 from ui.arbitration.step_dialog import StepDialog
 from ui.arbitration.window import ArbitrationWindow

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from app.services.arbitration import ArbitrationCaseService
+from tests.fixtures.arbitration import CLERK, MEDIATOR, make_world
 from tests.ui.helpers import ime_commit, type_text
-from tests.unit.test_arbitration_fixtures import CLERK, MEDIATOR, make_world
 from ui.arbitration.step_dialog import StepDialog
 from ui.context import AppContext
 from ui.mediation.window import MediationWindow

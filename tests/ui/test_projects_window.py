@@ -15,8 +15,8 @@ from app.services.parties import PartyService
 from app.services.projects import ProjectService
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id, org_codes
+from tests.fixtures.projects import seed_report_projects
 from tests.ui.helpers import ime_commit, type_text
-from tests.unit.test_projects import seed_report_projects
 from ui.context import AppContext
 from ui.parties import files
 from ui.parties.form import RevealReasonDialog

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.conftest import make_actor
-from tests.unit.test_reports_fixtures import seed_boundary_world
+from tests.fixtures.reports import seed_boundary_world
 from ui.context import AppContext
 from ui.parties import files
 from ui.reports.overview import OverviewWidget
@@ -18,7 +17,13 @@ from ui.reports.window import ReportsWindow
 from ui.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-SHOTS = Path(os.environ.get("RENSHE_SHOTS", "/tmp/shots/reports"))
+SHOTS: Path  # set for each test, under its tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _screenshots_under_tmp_path(screenshot_dir: Path) -> None:
+    global SHOTS
+    SHOTS = screenshot_dir
 
 
 @pytest.fixture(autouse=True)

@@ -22,7 +22,7 @@ from app.services.arbitration import (
 from app.services.arbitration_deadlines import DeadlineState
 from app.services.hearings import HearingCalendar
 from tests.conftest import make_actor
-from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive
+from tests.fixtures.arbitration import CLERK, make_world, receive
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from app.cli import run
 from app.spreadsheets import arbitration as sheet
-from tests.unit.test_arbitration_fixtures import make_world, receive
+from tests.fixtures.arbitration import make_world, receive
 
 
 def test_template_import_desk_counts_and_export(store, db_url: str, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -42,12 +42,14 @@ def test_template_import_desk_counts_and_export(store, db_url: str, tmp_path: Pa
     assert json.loads(capsys.readouterr().out)["rows"] == 1
 
 
-def test_the_docket_is_not_public_once_accounts_exist(store, db_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_the_docket_is_not_public_once_accounts_exist(store, db_url: str, capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     w = make_world(store)  # inserts accounts
     receive(w, date(2023, 9, 25))
     # without signing in: the desk holds no arbitration lines (other areas decide for theirs) …
     assert run(["arbitration", "desk", "--date", "2023-10-09", "--db", db_url, "--json"]) == 0
     assert all(i["area"] != "arbitration" for i in json.loads(capsys.readouterr().out)["items"])
     # … and the docket itself is refused
-    assert run(["arbitration", "export", "--out", "/tmp/never.xlsx", "--db", db_url]) != 0
+    never = tmp_path / "never.xlsx"
+    assert run(["arbitration", "export", "--out", str(never), "--db", db_url]) != 0
     assert "权限" in capsys.readouterr().err
+    assert not never.exists()

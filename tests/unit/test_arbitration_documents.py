@@ -12,7 +12,7 @@ from app.documents import arbitration_documents as docs
 from app.documents import mediation_documents as mdocs
 from app.errors import UserError
 from app.services.arbitration import AwardItem
-from tests.unit.test_arbitration_fixtures import make_world, receive, wage_claims
+from tests.fixtures.arbitration import make_world, receive, wage_claims
 
 ORG = "某区劳动人事争议仲裁委员会"
 

@@ -10,7 +10,7 @@ from app.errors import UserError
 from app.services.arbitration import AwardItem
 from app.services.arbitration_settings import MinimumWage, read_table, save_table
 from tests.conftest import make_actor
-from tests.unit.test_arbitration_fixtures import make_world, receive
+from tests.fixtures.arbitration import make_world, receive
 
 ADMIN = make_actor("admin", username="admin")
 

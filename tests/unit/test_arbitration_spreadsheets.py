@@ -12,8 +12,8 @@ from app.errors import Cancelled
 from app.services.arbitration_import import import_docket
 from app.services.parties import CancelToken, PartyService
 from app.spreadsheets import arbitration as sheet
+from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.ui.helpers import make_id_no
-from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive
 
 
 def filled(path: Path, rows: list[list[object]]) -> Path:

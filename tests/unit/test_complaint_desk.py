@@ -6,7 +6,7 @@ from datetime import date
 
 from app.services.desk import Bucket, DeskService
 from tests.conftest import make_actor
-from tests.unit.test_complaints import intake, opened_case, service
+from tests.fixtures.complaints import intake, opened_case, service
 
 
 def test_complaint_deadlines_reach_the_desk(store) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from app.documents.complaint_documents import (
     write_complaint_document,
 )
 from app.services.settings import DEFAULTS
-from tests.unit.test_complaints import PENALTY, intake, opened_case, reviewed_case, service
+from tests.fixtures.complaints import PENALTY, intake, opened_case, reviewed_case, service
 
 ORG = DEFAULTS["organisation"]
 

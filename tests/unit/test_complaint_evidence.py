@@ -11,7 +11,7 @@ import pytest
 from app.errors import UserError
 from app.services.complaint_evidence import EvidenceService
 from tests.conftest import make_actor
-from tests.unit.test_complaints import intake, service
+from tests.fixtures.complaints import intake, service
 
 
 def test_attach_store_once_check_on_open(store, tmp_path) -> None:  # type: ignore[no-untyped-def]

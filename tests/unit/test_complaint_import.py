@@ -4,7 +4,6 @@ and the two-process path (a large file read and prepared in a second process).""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import openpyxl
@@ -19,19 +18,11 @@ from app.services import audit
 from app.services.parties import CancelToken
 from app.spreadsheets import complaints as ledger
 from app.spreadsheets import sheet_rows
-from app.spreadsheets.complaints import import_ledger_file, read_records, write_template
+from app.spreadsheets.complaints import import_ledger_file, read_records
 from app.store import open_store
 from tests.conftest import make_actor
+from tests.fixtures.complaints import good, intake, ledger_file, service
 from tests.fixtures.identities import make_id
-from tests.unit.test_complaint_spreadsheets import fill, good
-from tests.unit.test_complaints import intake, service
-
-
-def ledger_file(tmp_path: Path, rows: list[dict[str, Any]], name: str = "ledger.xlsx") -> Path:
-    path = tmp_path / name
-    write_template(path)
-    fill(path, rows)
-    return path
 
 
 def verify(store: Any) -> audit.VerifyResult:

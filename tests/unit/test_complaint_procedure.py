@@ -16,7 +16,7 @@ from app.errors import UserError
 from app.services.settings import DEFAULTS, SettingsService
 from app.services.staff import StaffService
 from tests.conftest import make_actor
-from tests.unit.test_complaints import PENALTY, opened_case, service
+from tests.fixtures.complaints import PENALTY, opened_case, service
 
 ORG = DEFAULTS["organisation"]
 NOTICE_ON, SERVED_ON = date(2023, 6, 26), date(2023, 6, 28)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-from typing import Any
 
 import openpyxl
 import pytest
@@ -15,36 +13,14 @@ from app.models.complaint import Complaint, WagePayment
 from app.models.party import Party
 from app.services.parties import CancelToken
 from app.spreadsheets.complaints import (
-    COLUMNS,
     LEDGER_HEADERS,
     export_complaints,
     export_ledger,
     read_records,
     write_template,
 )
-from tests.fixtures.identities import make_id, make_uscc, wrong_check
-from tests.unit.test_complaints import service
-
-LABELS = [c.label for c in COLUMNS]
-USCC = make_uscc("520102MA6D0001")
-
-
-def fill(path: Path, rows: list[dict[str, Any]]) -> None:
-    wb = openpyxl.load_workbook(path)
-    ws = wb["投诉台账"]
-    for row in rows:
-        ws.append([row.get(label) for label in LABELS])
-    wb.save(path)
-
-
-def good(i: int, **extra: Any) -> dict[str, Any]:
-    row = {
-        "登记日期": date(2023, 3, 1 + i), "来源渠道": "来访", "劳动者姓名": f"工人{i}",
-        "身份证号": make_id("520102", "19880101", 11 + 2 * i), "用人单位名称": "贵州某建筑劳务有限公司",
-        "统一社会信用代码": USCC, "欠薪金额（元）": 3000.5, "投诉事项": "拖欠工资",
-    }
-    row.update(extra)
-    return row
+from tests.fixtures.complaints import fill, good, service
+from tests.fixtures.identities import make_id, wrong_check
 
 
 def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +100,7 @@ def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:  # type
 
 
 def test_the_list_export_never_names_a_reporter(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from tests.unit.test_complaints import intake
+    from tests.fixtures.complaints import intake
 
     svc = service(store)
     svc.register(intake(kind="report"))

@@ -15,72 +15,20 @@ from app.errors import UserError
 from app.legal.calendar import LegalCalendar
 from app.models.audit import AuditEntry
 from app.models.complaint import Complaint, ComplaintEvent, WagePayment
-from app.services.actor import Actor
 from app.services.complaints import ComplaintService
 from app.services.staff import StaffService
 from tests.conftest import make_actor
+from tests.fixtures.complaints import (
+    EMPLOYER_USCC,
+    PENALTY,
+    add_officers,
+    complete_procedure,
+    intake,
+    opened_case,
+    reviewed_case,
+    service,
+)
 from tests.fixtures.identities import make_id, make_uscc
-
-TODAY = date(2023, 9, 28)
-RECEIVED = datetime(2023, 6, 1, 10, 30)
-EMPLOYER_USCC = make_uscc("520102MA6D0001")
-PENALTY: dict[str, Any] = {
-    "facts": "你单位拖欠3名劳动者2023年3月至5月工资共计15,000.00元，经责令限期改正逾期未改正",
-    "basis": "《保障农民工工资支付条例》第五十七条、《劳动保障监察条例》第三十条",
-    "fine_fen": 2_000_000,
-}
-
-
-def service(store: Any, actor: Actor | None = None, today: date = TODAY, **kw: Any) -> ComplaintService:
-    return ComplaintService(store, actor or make_actor("inspector", username="inspector"), today=lambda: today, **kw)
-
-
-def add_officers(store: Any, *specs: tuple[str, date]) -> list[int]:
-    """Officers with one certificate each, expiring on the given date."""
-    staff = StaffService(store, make_actor("admin", username="admin"))
-    ids = []
-    for i, (name, expiry) in enumerate(specs):
-        officer = staff.create({"name": name, "unit": "区人社局", "section": "劳动保障监察大队"})
-        staff.add_certificate(
-            officer.id,
-            {"number": f"LBJC-{i:04d}", "issue_date": date(2020, 1, 1), "expiry_date": expiry,
-             "category": "劳动保障监察"},
-        )
-        ids.append(officer.id)
-    return ids
-
-
-def intake(workers: int = 3, owed: int = 500_000, **extra: Any) -> dict[str, Any]:
-    fields: dict[str, Any] = {
-        "kind": "complaint",
-        "channel": "visit",
-        "received_at": RECEIVED,
-        "complainant": {"name": "张伟", "id_no": make_id("520102", "19880101", 11), "phone": "13812345678",
-                        "is_migrant_worker": True},
-        "employers": [
-            {"party": {"name": "贵州某建筑劳务有限公司", "uscc": EMPLOYER_USCC}, "role": "subcontractor"},
-        ],
-        "workers": [
-            {"party": {"name": name, "id_no": make_id("520102", "19880101", 11 + 2 * i), "is_migrant_worker": True},
-             "owed_fen": owed}
-            for i, name in enumerate(["张伟", "李强", "王芳", "赵敏", "刘洋"][:workers])
-        ],
-        "matters": "拖欠2023年3月至5月工资",
-        "requests": "支付拖欠工资",
-        "evidence": "考勤记录复印件",
-    }
-    fields.update(extra)
-    return fields
-
-
-def opened_case(store: Any, workers: int = 3, owed: int = 500_000) -> tuple[ComplaintService, Any]:
-    svc = service(store)
-    detail, _ = svc.register(intake(workers, owed))
-    detail = svc.accept(detail.id, detail.version, date(2023, 6, 5))
-    officers = add_officers(store, ("王明", date(2026, 1, 1)), ("陈静", date(2026, 1, 1)))
-    detail = svc.assign_officers(detail.id, detail.version, officers, date(2023, 6, 5))
-    return svc, detail
-
 
 # ---------------------------------------------------------------- intake
 
@@ -382,29 +330,6 @@ def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: 
     assert publication.rule_id == "I13" and publication.due == date(2023, 7, 12)
     detail = svc.record_publication(detail.id, detail.version, date(2023, 7, 10))
     assert not [d for d in detail.deadlines if d.key == "publication"]
-
-
-def complete_procedure(svc: ComplaintService, complaint_id: int, kind: str) -> Any:
-    """The notice served on 2023-06-28, the defence and (for a penalty) the hearing waived in writing
-    on 06-29, and the collective discussion on 06-30: a decision may follow from then on."""
-    svc.record_prior_notice(complaint_id, kind, date(2023, 6, 26), "拟责令支付/处罚（事实、理由、依据见告知书）",
-                            intended_fine_fen=PENALTY["fine_fen"] if kind == "penalty" else None)
-    svc.record_service(complaint_id, "prior_notice", "direct", date(2023, 6, 28), "贵州某建筑劳务有限公司 李会计")
-    svc.record_statement(complaint_id, kind, date(2023, 6, 29), waived=True)
-    if kind == "penalty":
-        svc.record_hearing_request(complaint_id, date(2023, 6, 29), waived=True)
-        svc.record_collective_discussion(complaint_id, date(2023, 6, 30), "局长、分管副局长、监察大队长", "同意罚款")
-    return svc.get(complaint_id)
-
-
-def reviewed_case(store: Any, kind: str, workers: int = 3) -> tuple[ComplaintService, Any]:
-    """An investigated case with a legal review agreeing to a decision of `kind`, its procedure complete."""
-    svc, detail = opened_case(store, workers=workers)
-    lawyer = StaffService(store, make_actor("admin")).create(
-        {"name": "法制科孙某", "has_legal_qualification": True, "legal_qualification_no": "A20191234"})
-    service(store, make_actor("legal_reviewer", username="legal")).record_legal_review(
-        detail.id, lawyer.id, kind, "agree", date(2023, 6, 30), "事实清楚，证据确凿，同意")
-    return svc, complete_procedure(svc, detail.id, kind)
 
 
 def test_a_penalty_records_its_fine_in_fen(store) -> None:  # type: ignore[no-untyped-def]

@@ -133,7 +133,7 @@ def test_four_desks_registering_get_unique_gapless_numbers(db_url: str) -> None:
 def _book_room(url: str, barrier: Any, index: int, case_ids: list[int]) -> str:
     from app.services.arbitration import ArbitrationCaseService
     from app.store import open_store
-    from tests.unit.test_arbitration_fixtures import CLERK
+    from tests.fixtures.arbitration import CLERK
 
     store = open_store(url, migrate=False)
     service = ArbitrationCaseService(store, CLERK, today=lambda: date(2024, 1, 1))
@@ -147,7 +147,7 @@ def _book_room(url: str, barrier: Any, index: int, case_ids: list[int]) -> str:
 
 
 def test_two_desks_booking_one_room_at_once_exactly_one_wins(store) -> None:  # type: ignore[no-untyped-def]
-    from tests.unit.test_arbitration_fixtures import make_world, receive
+    from tests.fixtures.arbitration import make_world, receive
 
     world = make_world(store)
     clerk = world.clerk_service()

@@ -8,7 +8,7 @@ from sqlalchemy import text
 
 from app.services.audit_log import AuditLogService
 from tests.conftest import make_actor
-from tests.unit.test_arbitration_fixtures import make_world, receive
+from tests.fixtures.arbitration import make_world, receive
 
 
 def _derived(store) -> list:  # type: ignore[no-untyped-def]

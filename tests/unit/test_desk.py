@@ -9,7 +9,7 @@ import pytest
 from app.services.desk import Bucket, DeskItem, DeskService, providers
 from app.services.permissions import Permission
 from tests.conftest import make_actor
-from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive, wage_claims
+from tests.fixtures.arbitration import CLERK, make_world, receive, wage_claims
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 
 from app.errors import UserError
 from app.services.arbitration import ArbitrationCaseService
-from tests.unit.test_arbitration_fixtures import CLERK, make_world, wage_claims
+from tests.fixtures.arbitration import CLERK, make_world, wage_claims
 
 
 @pytest.fixture

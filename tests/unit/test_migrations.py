@@ -102,7 +102,7 @@ def test_0008_adds_the_decision_columns_and_older_complaints_still_verify(db_url
 
     from app.services.complaints import ComplaintService
     from app.store.migrate import alembic_config
-    from tests.unit.test_complaints import intake
+    from tests.fixtures.complaints import intake
 
     store = open_store(db_url)
     try:

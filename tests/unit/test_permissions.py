@@ -30,7 +30,7 @@ from app.services.projects import ProjectService
 from app.services.staff import StaffService
 from app.services.training import TrainingService
 from tests.conftest import make_actor
-from tests.unit import test_arbitration_fixtures as arbitration_ops
+from tests.fixtures import arbitration as arbitration_ops
 
 Operation = Callable[[Any, Actor, int], Any]  # (store, actor, existing party id)
 

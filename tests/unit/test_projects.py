@@ -23,6 +23,7 @@ from app.services.parties import PartyService
 from app.services.projects import ProjectService, item_rate, project_rate
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id, org_codes
+from tests.fixtures.projects import seed_report_projects
 
 CODES = [code for code, _ in DEFAULT_COMPLIANCE_ITEMS]
 TODAY = date(2023, 12, 31)
@@ -408,60 +409,7 @@ def test_every_write_is_audited(store, projects, employers) -> None:  # type: ig
             "compliance_check_item"} <= tables
 
 
-# ---------------------------------------------------------------- demo data (also used by the export and window tests)
-DEMO_PROJECTS = (
-    ("南明区花果园棚户区改造安置房（一期）", "南明区花果园街道", "贵州建工集团第一建筑工程有限责任公司"),
-    ("南明区第十八中学教学综合楼", "南明区兴关路街道", "中建四局第三建设有限公司"),
-    ("贵阳市公共卫生救治中心二期", "南明区太慈桥街道", "贵州建工集团第一建筑工程有限责任公司"),
-    ("青山小区老旧小区改造", "南明区青山街道", "贵州筑城建设工程有限公司"),
-    ("南明河沿岸截污管网提升工程", "南明区沙冲路街道", "中铁五局集团第一工程有限责任公司"),
-    ("龙洞堡食品产业园标准厂房", "南明区龙洞堡街道", "贵州筑城建设工程有限公司"),
-    ("五里冲片区市政道路（含综合管廊）", "南明区五里冲街道", "中铁五局集团第一工程有限责任公司"),
-    ("二七路小学改扩建", "南明区二戈寨街道", "贵州黔城建筑工程有限公司"),
-    ("南明区人民医院住院楼", "南明区遵义路街道", "中建四局第三建设有限公司"),
-    ("甘荫塘农贸市场改造", "南明区新华路街道", "贵州黔城建筑工程有限公司"),
-    ("云关乡安置点配套道路", "南明区云关乡", "贵州筑城建设工程有限公司"),
-    ("小碧布依族苗族乡中心幼儿园", "南明区小碧乡", "贵州建工集团第一建筑工程有限责任公司"),
-)
-
-
-def seed_report_projects(store, actor=None, *, year: int = 2023) -> list[int]:  # type: ignore[no-untyped-def]
-    """DOMAIN A4's 2023 figures: 12 projects under way, all on the real-name platform,
-    66 applicable items of which 63 in force (95.45 %).  Returns the project ids."""
-    from app.services.actor import setup_actor as make_setup
-
-    actor = actor or make_setup()
-    parties = PartyService(store, actor)
-    contractors: dict[str, int] = {}
-    codes = org_codes(40, region="520102")
-    builder = parties.create({"kind": "org", "name": "贵阳市南明区城市建设投资有限责任公司", "uscc": next(codes)}).id
-    service = ProjectService(store, actor)
-    ids = []
-    for i, (name, location, contractor) in enumerate(DEMO_PROJECTS):
-        if contractor not in contractors:
-            contractors[contractor] = parties.create({"kind": "org", "name": contractor, "uscc": next(codes)}).id
-        row = service.create({
-            "name": name, "location": location, "permit_no": f"520102{year}0{3 + i % 6}{i + 11:02d}0101",
-            "builder_id": builder, "contractor_id": contractors[contractor],
-            "contract_value_fen": (3_000 + 1_750 * i) * 1_000_000, "start_date": date(year - i % 2, 3 + i % 8, 1),
-            "planned_completion": date(year + 1 + i % 2, 6, 30), "status": "active", "on_realname_platform": True,
-            "wage_manager_name": ["刘洋", "陈静", "杨勇", "黄丽", "赵磊", "吴娟"][i % 6],
-            "wage_manager_phone": f"1398501{2300 + i:04d}", "wage_account_bank": "中国工商银行贵阳南明支行",
-            "wage_account_no": f"24020{i:02d}1090024{1000 + 37 * i}", "guarantee_form": "deposit",
-            "guarantee_amount_fen": 50_000_000 + i * 10_000_000, "guarantee_date": date(year - i % 2, 2, 20),
-        })
-        statuses: dict[str, object] = dict(ALL_IN)
-        if i < 6:
-            statuses["wage_guarantee"] = "not_applicable"
-        if i in (6, 7, 8):
-            statuses["rights_notice"] = {"status": "not_in_force", "rectify_by": date(year, 12, 20),
-                                         "evidence": "施工现场未设置维权信息告示牌"}
-        service.record_check(row.id, date(year, 11, 1 + i), statuses, inspector="王强、李娜",
-                             today=date(year, 12, 31))
-        ids.append(row.id)
-    return ids
-
-
+# ---------------------------------------------------------------- demo data (tests/fixtures/projects.py)
 def test_demo_data_gives_the_report_figures(store) -> None:  # type: ignore[no-untyped-def]
     seed_report_projects(store)
     summary = ProjectService(store, setup_actor()).compliance(date(2023, 12, 31))

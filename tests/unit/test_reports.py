@@ -19,7 +19,7 @@ from app.services.complaints import ComplaintService
 from app.services.mediation import MediationService
 from app.services.training import TrainingService
 from tests.conftest import make_actor
-from tests.unit.test_reports_fixtures import CLAIMS_FEN, seed_boundary_world
+from tests.fixtures.reports import CLAIMS_FEN, seed_boundary_world
 
 ADMIN = make_actor("admin", username="admin")
 LEADER = make_actor("leadership", username="leader")

@@ -15,7 +15,7 @@ from app.reports.yearly import yearly_figures
 from app.services.parties import CancelToken
 from app.spreadsheets.yearly_report import export_yearly_report
 from tests.conftest import make_actor
-from tests.unit.test_reports_fixtures import seed_boundary_world
+from tests.fixtures.reports import seed_boundary_world
 
 LEADER = make_actor("leadership", username="leader")
 

@@ -359,7 +359,7 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
 def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -> None:  # type: ignore[no-untyped-def]
     from app.services.complaint_evidence import EvidenceService
     from app.services.complaints import ComplaintService
-    from tests.unit.test_complaints import intake, service
+    from tests.fixtures.complaints import intake, service
 
     district, town_a, _ = sites
     detail, _ = service(town_a.store).register(intake())

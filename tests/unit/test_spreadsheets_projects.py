@@ -14,7 +14,7 @@ from app.services.actor import setup_actor
 from app.services.parties import CancelToken
 from app.services.projects import ProjectService
 from app.spreadsheets.projects import export_projects
-from tests.unit.test_projects import DEMO_PROJECTS, seed_report_projects
+from tests.fixtures.projects import DEMO_PROJECTS, seed_report_projects
 
 AS_OF = date(2023, 12, 31)
 
