@@ -966,6 +966,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "document.unknown": ("There is no document {kind}; choose one of: {choices}.",
                          "没有名为{kind}的文书，可选：{choices}。"),
     "document.case_not_found": ("No case is numbered {number}.", "没有编号为{number}的案件。"),
+    "export.temp_disk_full": (
+        "The disk is full: the export's working file in {folder} cannot be written; nothing was exported.",
+        "磁盘已满：导出用的临时文件（位于{folder}）无法写入，未导出任何内容。",
+    ),
+    "export.temp_failed": (
+        "The export's working file in {folder} cannot be written ({detail}); nothing was exported.",
+        "导出用的临时文件（位于{folder}）无法写入（{detail}），未导出任何内容。",
+    ),
 }
 
 
