@@ -95,11 +95,10 @@ def test_an_arbitration_document_leaves_an_export_entry(store, tmp_path: Path) -
     assert caught.value.code == "document.not_yet" and _last_entry(store).seq == before
 
 
+@pytest.mark.sqlite_only  # the command line is driven on the SQLite file here
 def test_documents_from_the_command_line(store, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from app.services.accounts import AccountService
 
-    if not store.url.startswith("sqlite"):
-        pytest.skip("the command line is driven on the SQLite file here")
     _svc, detail = opened_case(store)
     world = make_world(store)  # (adds its accounts without the audit: those records alone show as unlogged)
     case_id = receive(world, date(2023, 9, 25))
