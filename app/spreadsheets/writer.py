@@ -138,6 +138,8 @@ def _write_zip(wb: Any, name: str) -> None:
 
     from openpyxl.writer.excel import ExcelWriter
 
+    if wb.write_only and not wb.worksheets:  # as Workbook.save does
+        wb.create_sheet()
     archive = ZipFile(name, "w", ZIP_DEFLATED, allowZip64=True)
     try:
         wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
