@@ -50,6 +50,7 @@ TABLES: dict[str, tuple[str, str]] = {
     "complaint_procedure_step": ("Procedure before a decision", "告知申辩与听证"),
     "complaint_service_record": ("Service of documents", "送达回证"),
     "import_batch": ("Imports", "导入记录"),
+    "import_row_key": ("Imported rows", "导入行记录"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -146,7 +147,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "place": ("Place", "地点"), "document_no": ("Document no.", "文书编号"), "recipient": ("Recipient", "受送达人"),
     "signed": ("Signed", "签收"), "server": ("Served by", "送达人"), "file_name": ("File", "文件名"),
     "rows_imported": ("Rows imported", "导入行数"), "rows_refused": ("Rows refused", "拒收行数"),
-    "imported_at": ("Imported at", "导入时间"),
+    "imported_at": ("Imported at", "导入时间"), "batch_id": ("Import", "导入批次"), "row_no": ("Row", "行号"),
+    "row_key": ("Row fingerprint", "行指纹"),
 }
 
 

@@ -958,6 +958,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "字段{value}不是两个版本有差异的字段。"),
     "exchange.choice_invalid": ("Choose mine or theirs for {field}, not {value}.",
                                 "字段{field}只能选择 mine（本站）或 theirs（对方），不能是{value}。"),
+    # --- i13-rest ---
+    "import.row_imported_before": (
+        "This row was imported already: row {row} of {file}, on {date} by {user}.",
+        "本行已于{date}由{user}从文件{file}第{row}行导入过，本次未导入。",
+    ),
+    "document.unknown": ("There is no document {kind}; choose one of: {choices}.",
+                         "没有名为{kind}的文书，可选：{choices}。"),
+    "document.case_not_found": ("No case is numbered {number}.", "没有编号为{number}的案件。"),
+    "export.temp_disk_full": (
+        "The disk is full: the export's working file in {folder} cannot be written; nothing was exported.",
+        "磁盘已满：导出用的临时文件（位于{folder}）无法写入，未导出任何内容。",
+    ),
+    "export.temp_failed": (
+        "The export's working file in {folder} cannot be written ({detail}); nothing was exported.",
+        "导出用的临时文件（位于{folder}）无法写入（{detail}），未导出任何内容。",
+    ),
 }
 
 

@@ -23,7 +23,7 @@ from app.errors import Cancelled, StorageError, UserError
 PASSWORD_ENV_VAR = "RENSHE_PASSWORD"
 # Modules that add subcommands; each has `register(subparsers) -> None`.
 COMMAND_MODULES = ("app.cli.db", "app.cli.parties", "app.cli.accounts", "app.cli.deadline", "app.cli.complaints", "app.cli.arbitration",
-                   "app.cli.report", "app.cli.demo", "app.cli.backup", "app.cli.site", "app.cli.exchange")
+                   "app.cli.report", "app.cli.demo", "app.cli.backup", "app.cli.site", "app.cli.exchange", "app.cli.staff")
 
 Handler = Callable[[argparse.Namespace], int]
 

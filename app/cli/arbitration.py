@@ -56,6 +56,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_json_option(export)
     export.set_defaults(handler=_export)
 
+    document = sub.add_parser("document", help="write one case's document (文书) as drafted from the case, as PDF; "
+                                               "recorded in the audit")
+    document.add_argument("number", metavar="CASE", help="the case number (案号), or the id of a case not yet accepted")
+    document.add_argument("kind", metavar="KIND", help="acceptance, refusal, answer_notice, tribunal, hearing, award, …")
+    document.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_db_option(document)
+    add_user_option(document)
+    add_json_option(document)
+    document.set_defaults(handler=_document)
+
     desk = sub.add_parser("desk", help="Today's desk: overdue, due today, due within 3 working days")
     desk.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="as on this day (default: today)")
     add_db_option(desk)
@@ -87,6 +97,20 @@ def _actor(args: argparse.Namespace, store: Any) -> Any:
     if not has_accounts(store):
         return setup_actor()
     return actor_for(args, store, writes=False)
+
+
+def _document(args: argparse.Namespace) -> int:
+    from app.cli.complaints import print_issued
+    from app.services.case_documents import arbitration_id_for, issue_arbitration_document
+
+    store = open_store_for(args)
+    try:
+        actor = _actor(args, store)
+        issued = issue_arbitration_document(store, actor, arbitration_id_for(store, actor, args.number), args.kind,
+                                            Path(args.out))
+    finally:
+        store.dispose()
+    return print_issued(args, issued)
 
 
 def _template(args: argparse.Namespace) -> int:

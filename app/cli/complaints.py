@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from app.cli import (
     actor_for,
@@ -59,6 +60,42 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     add_user_option(export)
     add_json_option(export)
     export.set_defaults(handler=_export)
+
+    document = sub.add_parser("document", help="write one case's document (文书) as PDF; recorded in the audit")
+    document.add_argument("number", metavar="NUMBER", help="the complaint's registration or case number")
+    document.add_argument("kind", metavar="KIND",
+                          help="registration, refusal, filing, rectification, prior_notice, statement, hearing_record, "
+                               "discussion, admin_decision, penalty, service_receipt, closure")
+    document.add_argument("--out", required=True, metavar="FILE.pdf")
+    add_db_option(document)
+    add_user_option(document)
+    add_json_option(document)
+    document.set_defaults(handler=_document)
+
+
+def _document(args: argparse.Namespace) -> int:
+    from app.services.case_documents import complaint_id_for, issue_complaint_document
+
+    store = open_store_for(args)
+    try:
+        actor = actor_for(args, store, writes=False)
+        issued = issue_complaint_document(store, actor, complaint_id_for(store, actor, args.number), args.kind,
+                                          Path(args.out))
+    finally:
+        store.dispose()
+    return print_issued(args, issued)
+
+
+def print_issued(args: argparse.Namespace, issued: Any) -> int:
+    """The line (or JSON) of a document written: the file, the case, the pages, the audit anchor it carries."""
+    if args.json:
+        print_json({"file": str(issued.file), "case": issued.case_no, "document": issued.title,
+                    "pages": issued.pages, "anchor": issued.anchor})
+    elif _zh(args):
+        print(f"已出具{issued.title}（{issued.case_no}，{issued.pages}页）：{issued.file}")
+    else:
+        print(f"{issued.title} of {issued.case_no} ({issued.pages} page(s)) written to {issued.file}")
+    return exit_codes.DONE
 
 
 def _template(args: argparse.Namespace) -> int:

@@ -384,10 +384,11 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[str]], styles: dict[st
     return table
 
 
-def render(d: Draft, path: str | os.PathLike[str]) -> int:
-    """Write the draft as a PDF (atomically); the number of pages."""
+def render(d: Draft, path: str | os.PathLike[str], *, trace: Any = None) -> int:
+    """Write the draft as a PDF (atomically); the number of pages.  `trace`
+    (app.services.exports.document_trace): the document audits itself, its file carries the anchor."""
     doc = OfficialDocument(title=d.title, layout=PORTRAIT, header_left=d.organisation, header_right=d.number)
-    return doc.build(path, flowables(d, doc.styles, PORTRAIT.frame_width))
+    return doc.build(path, flowables(d, doc.styles, PORTRAIT.frame_width), trace=trace, rows=lambda: 1)
 
 
 __all__ = ["DOCUMENTS", "Draft", "draft", "flowables", "render"]

@@ -36,6 +36,7 @@ A new document (受理通知书, 裁决书 …) typically does::
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 import threading
@@ -596,7 +597,7 @@ def atomic_output(target: Path, *, owner_only: bool = False) -> Iterator[str]:
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
+        raise _write_error(target, exc) from exc
     os.close(handle)
     try:
         yield temp_name
@@ -604,10 +605,16 @@ def atomic_output(target: Path, *, owner_only: bool = False) -> Iterator[str]:
         os.replace(temp_name, target)
     except OSError as exc:
         _remove_quietly(temp_name)
-        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
+        raise _write_error(target, exc) from exc
     except BaseException:
         _remove_quietly(temp_name)
         raise
+
+
+def _write_error(target: Path, exc: OSError) -> UserError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return UserError("file.disk_full", path=str(target))
+    return UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc))
 
 
 def _remove_quietly(name: str) -> None:

@@ -653,6 +653,7 @@ def write_complaint_document(
     *,
     organisation: dict[str, str],
     printed_on: date | None = None,
+    trace: Any = None,  # app.services.exports.ExportTrace (document_trace): the document audits itself
 ) -> int:
     """Write document `kind` (a key of DOCUMENTS) of the case to `path`; return the page count."""
     if kind not in _STORIES:
@@ -666,7 +667,7 @@ def write_complaint_document(
         header_right=detail.number if kind in ("registration", "refusal") else (detail.case_no or detail.number),
         subject=title,
     )
-    return doc.build(path, _STORIES[kind](doc, detail, organisation, on))
+    return doc.build(path, _STORIES[kind](doc, detail, organisation, on), trace=trace, rows=lambda: 1)
 
 
 def available_documents(detail: ComplaintDetail) -> list[str]:

@@ -25,7 +25,7 @@ from app.models.complaint import (
     WagePayment,
 )
 from app.models.holiday import HolidayDay
-from app.models.import_batch import ImportBatch
+from app.models.import_batch import ImportBatch, ImportRowKey
 from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
 from app.models.numbering import IssuedNumber, NumberCounter
 from app.models.party import IdType, OrgType, Party, PartyKind
@@ -85,6 +85,7 @@ __all__ = [
     "ExamResult",
     "HolidayDay",
     "ImportBatch",
+    "ImportRowKey",
     "IdType",
     "IssuedNumber",
     "NumberCounter",

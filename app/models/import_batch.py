@@ -1,10 +1,11 @@
-"""One import of a spreadsheet: which file (its SHA-256), by whom, when, and how many rows went in."""
+"""One import of a spreadsheet: which file (its SHA-256), by whom, when, and how many rows went in;
+and the natural key of every row it imported (`ImportRowKey`)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.store.base import Base, TravellingRecord
@@ -21,3 +22,23 @@ class ImportBatch(TravellingRecord, Base):
     rows_refused: Mapped[int]
     username: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime]
+
+
+class ImportRowKey(Base):
+    """The natural key of one row an import saved (app.services.import_batches.row_key).
+
+    `row_key` is a keyed digest (the audit key's HMAC) of the import's kind and the row's
+    natural key — an ID number, a credit code, worker + employer + day + amount — so
+    this table holds no personal value, yet a row seen before is found by one index
+    lookup, whichever file it comes in.  Audited (the ledger import writes them in bulk,
+    with one bulk entry per batch), never travelling (its site's own, like the batch).
+    """
+
+    __tablename__ = "import_row_key"
+    __audited__ = True
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batch.id"), index=True)
+    row_no: Mapped[int]  # the row of the file
+    record_id: Mapped[int]  # what the row became: the party, complaint, arbitration case or officer
+    row_key: Mapped[str] = mapped_column(String(32), index=True)

@@ -135,6 +135,7 @@ def import_docket(
     report = ImportReport(total=total)
     with UnitOfWork(store, actor, Permission.ARBITRATION_RECEIVE, Permission.PARTY_EDIT) as uow:
         import_batches.refuse_repeat(uow.session, source)
+        keys = import_batches.RowKeys(uow.session, "arbitration")
         done = 0
         for row_no, fields in records:
             done += 1
@@ -146,8 +147,9 @@ def import_docket(
                     raise problem
                 # every check comes before the row's first write (no savepoints:
                 # pysqlite's RELEASE would commit the whole import)
-                case = _import_row(uow, fields, calendar)
+                case, key = _import_row(uow, fields, calendar, keys)
                 report.imported_ids.append(case.id)
+                keys.saved(row_no, case, key)
             except UserError as err:
                 report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
             if progress and done % 100 == 0:
@@ -156,13 +158,24 @@ def import_docket(
             cancel.check()
         report.total = max(total, done)
         report.imported = len(report.imported_ids)
-        import_batches.record(uow, source, report.imported, len(report.refused))
+        import_batches.record(uow, source, report.imported, len(report.refused), keys)
         if progress:
             progress(done, report.total)
     return report
 
 
-def _import_row(uow: UnitOfWork, fields: Mapping[str, Any], calendar: LegalCalendar) -> ArbitrationCase:
+def natural_key(fields: Mapping[str, Any], claims: list[Any]) -> str:
+    """What makes a docket row the same case again (import_batches.RowKeys): applicant, respondent,
+    day received and claims — the numbers normalised, a name where there is no number."""
+    applicant = normalise_id_no(fields.get("applicant_id_no", "")) or "name:" + " ".join(fields["applicant"].split())
+    respondent = normalise_uscc(fields.get("respondent_uscc", "")) or "name:" + " ".join(fields["respondent"].split())
+    asked = ";".join(f"{category}:{fen}" for category, fen in sorted((c.category, c.amount_fen) for c in claims))
+    return "\x1f".join((applicant, respondent, fields["received_on"].isoformat(), asked))
+
+
+def _import_row(
+    uow: UnitOfWork, fields: Mapping[str, Any], calendar: LegalCalendar, keys: import_batches.RowKeys
+) -> tuple[ArbitrationCase, str | None]:
     session = uow.session
     accepted_on: date | None = fields.get("accepted_on")
     if accepted_on is not None and accepted_on < fields["received_on"]:
@@ -175,6 +188,7 @@ def _import_row(uow: UnitOfWork, fields: Mapping[str, Any], calendar: LegalCalen
         raise UserError("arbitration.party_twice", field="respondent", name=fields["respondent"])
     if found_applicant[0] is not None and found_respondent[0] is not None:
         _refuse_existing_case(session, found_applicant[0], found_respondent[0], fields["received_on"], claims)
+    key = keys.check(natural_key(fields, claims), "applicant")  # imported before, the case edited since
     applicant = _party_id(session, found_applicant)
     respondent = _party_id(session, found_respondent)
     received_on: date = fields["received_on"]
@@ -199,4 +213,4 @@ def _import_row(uow: UnitOfWork, fields: Mapping[str, Any], calendar: LegalCalen
                                      note=note))
         uow.flush()
         _refresh_deadlines(session, case, calendar)
-    return case
+    return case, key

@@ -111,6 +111,7 @@ class CheckedRow:
     worker_key: str
     employer_key: str
     duplicate_key: int  # `_duplicate_key` of worker, employer and day
+    natural_key: str  # worker, employer, day and amount: the row's key across imports (import_batches)
     worker_id: int = 0
     employer_id: int = 0
 
@@ -218,13 +219,15 @@ class RowChecker:
         matters = _text(fields.get("matters")) or "拖欠工资"
         worker_key = worker["id_no"]
         employer_key = employer["uscc"] or f"name:{employer['name']}"
-        duplicate_key = _duplicate_key(worker_key, (employer["uscc"] or employer["name"]).upper(), received_on)
+        employer_text = (employer["uscc"] or employer["name"]).upper()
+        duplicate_key = _duplicate_key(worker_key, employer_text, received_on)
         return CheckedRow(
             row_no=row_no, kind=kind, channel=channel, role=role, received_on=received_on, owed=owed, paid=paid,
             paid_on=paid_on, accepted_on=accepted_on, closed_on=closed_on, closure_kind=closure_kind,
             close_reason=close_reason, matters=matters, requests=_text(fields.get("requests")),
             worker=worker, employer=employer, worker_key=worker_key, employer_key=employer_key,
             duplicate_key=duplicate_key,
+            natural_key=f"{worker_key}\x1f{employer_text}\x1f{received_on.isoformat()}\x1f{owed}",
         )
 
     def _clean_party(self, fields: dict[str, Any], kind: PartyKind, prefix: str) -> dict[str, Any]:
@@ -285,6 +288,8 @@ class ImportContext:
     last_ids: dict[str, int]  # table -> the largest id in use when the import took the write lock
     counters: dict[tuple[str, int], int]  # (doc_type, year) -> the last number handed out
     sqlite: bool
+    row_key_secret: bytes  # the audit key: rows' natural keys are kept as its digests (import_batches)
+    batch_id: int | None  # the import batch the rows' keys are saved under (None: no file, no keys kept)
 
 
 @dataclass
@@ -300,6 +305,7 @@ class PreparedBatch:
     refused: list[RowProblem]
     imported_ids: list[int]
     counters: dict[tuple[str, int], int]  # the numbering counters after this batch
+    row_keys: list[tuple[int, int, str]]  # (row number, complaint id, key) of the rows saved
 
 
 @dataclass
@@ -347,17 +353,28 @@ class LedgerPreparer:
         new_parties: list[dict[str, Any]] = []
         self._look_up_parties(checked)
         existing = self._existing_cases(checked)
+        secret = self.context.row_key_secret
+        keys = {row.row_no: import_batches.row_key(secret, "complaints", row.natural_key) for row in checked}
+        earlier = import_batches.earlier_rows(self.session.connection(), keys.values())
         for row in checked:
             try:
                 if row.duplicate_key in self.seen:
                     raise UserError("import.duplicate_in_file", row=self.seen[row.duplicate_key])
-                row.worker_id = self._party_for(row.worker_key, row.worker, PartyKind.PERSON, "worker_id_no",
-                                                new_parties)
-                employer = self.parties.get(row.employer_key)
-                if employer is not None:  # only registered parties can have a case already
-                    number = existing.get((row.worker_id, employer.id, row.received_on, row.owed))
-                    if number is not None:
-                        raise UserError("import.duplicate_case", field="worker_id_no", number=number)
+                worker_known = row.worker_key in self.parties
+                if worker_known:  # checks the name against the register; creates nothing
+                    row.worker_id = self._party_for(row.worker_key, row.worker, PartyKind.PERSON, "worker_id_no",
+                                                    new_parties)
+                    employer = self.parties.get(row.employer_key)
+                    if employer is not None:  # only registered parties can have a case already
+                        number = existing.get((row.worker_id, employer.id, row.received_on, row.owed))
+                        if number is not None:
+                            raise UserError("import.duplicate_case", field="worker_id_no", number=number)
+                seen_before = earlier.get(keys[row.row_no])
+                if seen_before is not None:  # imported before (its case edited since, or its parties changed)
+                    raise seen_before.refusal("worker_id_no")
+                if not worker_known:
+                    row.worker_id = self._party_for(row.worker_key, row.worker, PartyKind.PERSON, "worker_id_no",
+                                                    new_parties)
                 row.employer_id = self._party_for(row.employer_key, row.employer, PartyKind.ORG, "employer_name",
                                                   new_parties)
             except UserError as err:
@@ -368,6 +385,8 @@ class LedgerPreparer:
         for values in new_parties:
             batch.add(Party.__tablename__, values)
         imported_ids = [self._complaint(row, batch) for row in accepted]
+        row_keys = [(row.row_no, complaint_id, keys[row.row_no])
+                    for row, complaint_id in zip(accepted, imported_ids, strict=True)]
         refused.sort(key=lambda p: p.row)
         tables = []
         for model in _WRITE_ORDER:
@@ -385,6 +404,7 @@ class LedgerPreparer:
             refused=refused,
             imported_ids=imported_ids,
             counters=dict(self.counters),
+            row_keys=row_keys,
         )
 
     # ------------------------------------------------------------ parties
@@ -609,7 +629,7 @@ def _batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
 class LedgerImport:
     """One import run inside one unit of work (`ComplaintService.import_records`)."""
 
-    def __init__(self, service: ComplaintService, uow: UnitOfWork) -> None:
+    def __init__(self, service: ComplaintService, uow: UnitOfWork, batch_id: int | None = None) -> None:
         self.service = service
         self.uow = uow
         self.session = uow.session
@@ -648,6 +668,8 @@ class LedgerImport:
                 )
             },
             sqlite=sqlite,
+            row_key_secret=audit.audit_key(self.connection),
+            batch_id=batch_id,
         )
         self.counters = dict(self.context.counters)
 
@@ -696,6 +718,8 @@ class LedgerImport:
             entries.append(audit.bulk_insert_entry(table_name, list(zip(ids, digests, strict=True)), reason))
         search.index_party_terms(self.connection, batch.search_terms)
         audit.append(self.connection, self.actor, entries)
+        if self.context.batch_id is not None:
+            import_batches.write_keys(self.connection, self.actor, self.context.batch_id, batch.row_keys, reason)
 
     def _save_counters(self) -> None:
         """The numbering counters, through the ORM: audited like any other change of theirs."""
@@ -903,13 +927,14 @@ def import_ledger(
             service.store, service.actor, Permission.COMPLAINT_IMPORT, Permission.COMPLAINT_REGISTER
         ) as uow:
             import_batches.refuse_repeat(uow.session, source)
-            run = LedgerImport(service, uow)
+            batch_id = import_batches.begin(uow, source)
+            run = LedgerImport(service, uow, batch_id)
             items = records
             if stage is not None:
                 total, items = stage(run.context)
                 report.total = total
             run.run(items, report, total=total, progress=progress, cancel=cancel, batch_size=batch_size)
-            import_batches.record(uow, source, report.imported, len(report.refused))
+            import_batches.finish(uow, batch_id, report.imported, len(report.refused))
     finally:
         if collecting:
             gc.enable()

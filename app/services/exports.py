@@ -42,6 +42,7 @@ class ExportTrace:
     full: bool = False  # personal data in full (else masked or none)
     reason: str = ""
     details: dict[str, Any] = field(default_factory=dict)  # the filter used, etc.
+    record_id: int | None = None  # one record's document (a case's 文书): the entry names that record
     anchor: str = ""  # after record(): the chain's head SEQ:HASH written into the file
 
     def record(self, file_name: str, rows: int) -> str:
@@ -54,11 +55,22 @@ class ExportTrace:
             audit.append(
                 connection,
                 self.actor,
-                [audit.PendingEntry(EXPORT_ACTION, self.table_name, None, None, changes, None, self.reason or None)],
+                [audit.PendingEntry(EXPORT_ACTION, self.table_name, self.record_id, None, changes, None,
+                                     self.reason or None)],
             )
             seq, head = connection.execute(select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)).one()
         self.anchor = f"{seq}:{head}"
         return self.anchor
+
+
+def document_trace(
+    store: Store, actor: Actor, *, table_name: str, case_id: int | None, case_no: str, document: str, title: str
+) -> ExportTrace:
+    """The trace of one case's document (文书) written to a file: who (the entry's actor), which
+    document, which case (its number, and the entry's record), and the file's name.  A document
+    shows personal data masked, as the case's detail does, so it is never a full export."""
+    return ExportTrace(store, actor, f"document.{document}", table_name, details={"document": title, "case": case_no},
+                       record_id=case_id)
 
 
 _ANCHOR_IN_FILE = re.compile(re.escape(audit.ANCHOR_KEYWORD) + r"(\d+):([0-9a-f]{64})")

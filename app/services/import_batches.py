@@ -6,25 +6,39 @@ any record), in the import's own unit of work.  A second import of a file
 with the same hash is refused, naming the first import's date and user,
 unless the user asks for it explicitly (`again`; `--again` on the command
 line, a confirmation in the windows).
+
+Every row an import saves also leaves its natural key (`ImportRowKey`, a keyed
+digest of e.g. the ID number, or worker + employer + day + amount), under its
+batch.  A row whose key an earlier import saved is refused in any later file —
+a ledger exported again with a few rows more has another hash, but its old
+rows are still the old rows — naming the earlier file, row, date and user.
+`--again` repeats a file, not its rows: a second run saves only the rows the
+first one refused.  (Each importer also asks the register itself — same ID
+number, same case — which catches rows imported before keys were kept.)
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, insert, select
 
 from app.clock import BUREAU_TZ
 from app.errors import UserError
-from app.models.import_batch import ImportBatch
+from app.models.import_batch import ImportBatch, ImportRowKey
+from app.privacy import keyed_digest
+from app.services import audit
+from app.services.actor import Actor
 from app.services.unit_of_work import UnitOfWork
 
 _CHUNK = 1024 * 1024
+_LOOKUP_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -67,12 +81,130 @@ def refuse_repeat(session: Any, source: ImportSource | None) -> None:
         raise UserError("import.already_imported", file=source.file_name, date=when, user=first.username)
 
 
-def record(uow: UnitOfWork, source: ImportSource | None, imported: int, refused: int) -> None:
-    """The batch, in the import's own unit of work (saved, and audited, with the rows or not at all)."""
+def record(
+    uow: UnitOfWork, source: ImportSource | None, imported: int, refused: int, keys: RowKeys | None = None
+) -> None:
+    """The batch and its rows' keys, in the import's own unit of work (saved, and audited,
+    with the rows or not at all).  Call it after the last flush: the rows' ids are known."""
+    batch_id = begin(uow, source, imported, refused)
+    if batch_id is not None and keys is not None and source is not None:
+        write_keys(uow.session.connection(), uow.actor, batch_id, keys.saved_rows(), source.file_name)
+
+
+def begin(uow: UnitOfWork, source: ImportSource | None, imported: int = 0, refused: int = 0) -> int | None:
+    """Save the batch (before its rows, for an import that writes its keys as it goes): its id."""
     if source is None:
-        return
-    uow.session.add(ImportBatch(
+        return None
+    batch = ImportBatch(
         kind=source.kind, file_name=source.file_name, sha256=source.sha256, rows_imported=imported,
         rows_refused=refused, username=uow.actor.username, imported_at=datetime.now(UTC),
-    ))
+    )
+    uow.session.add(batch)
     uow.flush()
+    return batch.id
+
+
+def finish(uow: UnitOfWork, batch_id: int | None, imported: int, refused: int) -> None:
+    """The batch's row counts, once they are known."""
+    if batch_id is None:
+        return
+    batch = uow.session.get(ImportBatch, batch_id)
+    assert batch is not None
+    if (batch.rows_imported, batch.rows_refused) != (imported, refused):
+        batch.rows_imported, batch.rows_refused = imported, refused
+        uow.flush()
+
+
+# ---------------------------------------------------------------- the rows' natural keys
+
+
+def row_key(secret: bytes, kind: str, natural: str) -> str:
+    """The stored form of a row's natural key: a keyed digest, never the ID number itself."""
+    return keyed_digest(secret, f"{kind}\x1f{natural}")
+
+
+@dataclass(frozen=True)
+class EarlierRow:
+    """Where a row key was saved before: the file, its row, when and by whom."""
+
+    file_name: str
+    row_no: int
+    imported_at: datetime
+    username: str
+
+    def refusal(self, field: str | None = None) -> UserError:
+        when = self.imported_at.astimezone(BUREAU_TZ).strftime("%Y-%m-%d %H:%M")
+        return UserError("import.row_imported_before", field=field, file=self.file_name, row=self.row_no,
+                         date=when, user=self.username)
+
+
+def earlier_rows(connection: Connection | Any, keys: Iterable[str]) -> dict[str, EarlierRow]:
+    """The keys (of `row_key`) saved by an earlier import: key -> where (its first import)."""
+    wanted = sorted(set(keys))
+    found: dict[str, EarlierRow] = {}
+    for start in range(0, len(wanted), _LOOKUP_CHUNK):
+        chunk = wanted[start : start + _LOOKUP_CHUNK]
+        for r in connection.execute(
+            select(ImportRowKey.row_key, ImportRowKey.row_no, ImportBatch.file_name, ImportBatch.imported_at,
+                   ImportBatch.username)
+            .join(ImportBatch, ImportBatch.id == ImportRowKey.batch_id)
+            .where(ImportRowKey.row_key.in_(chunk))
+            .order_by(ImportRowKey.id.desc())  # the first import's row wins below
+        ):
+            found[r.row_key] = EarlierRow(r.file_name, r.row_no, r.imported_at, r.username)
+    return found
+
+
+class RowKeys:
+    """The keys of one import done through the ORM (parties, arbitration, staff), row by row.
+
+    `check(natural)` refuses a row saved by an earlier import (a UserError naming it) and
+    gives its key; `saved(row_no, record, key)` notes a row saved (its record's id is read
+    when the batch is recorded, after the last flush).
+    """
+
+    def __init__(self, session: Any, kind: str) -> None:
+        self.connection = session.connection()
+        self.kind = kind
+        self.secret = audit.audit_key(self.connection)
+        self._saved: list[tuple[int, Any, str]] = []
+
+    def check(self, natural: str | None, field: str | None = None) -> str | None:
+        if not natural:
+            return None
+        key = row_key(self.secret, self.kind, natural)
+        earlier = earlier_rows(self.connection, [key]).get(key)
+        if earlier is not None:
+            raise earlier.refusal(field)
+        return key
+
+    def saved(self, row_no: int, record: Any, key: str | None) -> None:
+        if key is not None:
+            self._saved.append((row_no, record, key))
+
+    def saved_rows(self) -> list[tuple[int, int, str]]:
+        return [(row_no, record if isinstance(record, int) else record.id, key) for row_no, record, key in self._saved]
+
+
+def write_keys(connection: Connection, actor: Actor, batch_id: int, rows: list[tuple[int, int, str]],
+               reason: str) -> None:
+    """Insert (row number, record id, key) rows under the batch, with one audit entry listing
+    each new row's id and digest (`audit.bulk_insert_entry`, as `audit verify` checks it)."""
+    if not rows:
+        return
+    last_id = connection.execute(
+        select(ImportRowKey.id).where(ImportRowKey.batch_id == batch_id).order_by(ImportRowKey.id.desc()).limit(1)
+    ).scalar() or 0
+    connection.execute(insert(ImportRowKey), [
+        {"batch_id": batch_id, "row_no": row_no, "record_id": record_id, "row_key": key}
+        for row_no, record_id, key in rows
+    ])
+    written = connection.execute(
+        select(ImportRowKey.id, ImportRowKey.batch_id, ImportRowKey.row_no, ImportRowKey.record_id,
+               ImportRowKey.row_key)
+        .where(ImportRowKey.batch_id == batch_id, ImportRowKey.id > last_id)
+    ).mappings().all()
+    # The digest of the record as the ORM reads it back (audit.record_digest): these columns are plain values.
+    records = [(int(r["id"]), hashlib.sha256(audit.canonical_json(dict(r)).encode()).hexdigest()) for r in written]
+    audit.append(connection, actor, [audit.bulk_insert_entry(ImportRowKey.__tablename__, records,
+                                                             f"导入行记录：{reason}" if reason else "导入行记录")])

@@ -174,6 +174,23 @@ def clean_fields(fields: Mapping[str, Any], *, today: date | None = None) -> dic
     return cleaned
 
 
+def natural_key(cleaned: Mapping[str, Any]) -> str | None:
+    """What makes an imported party the same one again (import_batches.RowKeys): its ID number or
+    credit code, or an employer's name when it has no code; None for a person without an ID number
+    (a new party each time: never matched by name alone)."""
+    if cleaned.get("id_no"):
+        return f"id:{cleaned['id_no']}"
+    if cleaned.get("uscc"):
+        return f"uscc:{cleaned['uscc']}"
+    if cleaned.get("kind") == PartyKind.ORG.value and cleaned.get("name"):
+        return f"org:{cleaned['name']}"
+    return None
+
+
+def _key_field(cleaned: Mapping[str, Any]) -> str:
+    return next((name for name in ("id_no", "uscc") if cleaned.get(name)), "name")
+
+
 def _check_unique(session: Session, cleaned: Mapping[str, Any], own_id: int | None = None) -> None:
     for column, code, field_name in (
         (Party.id_no, "party.duplicate_id_no", "id_no"),
@@ -378,6 +395,7 @@ class PartyService:
         seen: dict[str, int] = {}
         with UnitOfWork(self.store, self.actor, Permission.PARTY_IMPORT, Permission.PARTY_EDIT) as uow:
             import_batches.refuse_repeat(uow.session, source)
+            keys = import_batches.RowKeys(uow.session, "parties")
             done = 0
             pending: list[Party] = []
             for row_no, fields in records:
@@ -389,6 +407,7 @@ class PartyService:
                         if value and value in seen:
                             raise UserError("import.duplicate_in_file", field=key, row=seen[value])
                     _check_unique(uow.session, cleaned)
+                    row_key = keys.check(natural_key(cleaned), _key_field(cleaned))
                 except UserError as err:
                     report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
                 else:
@@ -398,6 +417,7 @@ class PartyService:
                     party = Party(**cleaned)
                     uow.session.add(party)
                     pending.append(party)
+                    keys.saved(row_no, party, row_key)
                 if done % batch_size == 0:
                     if cancel is not None:
                         cancel.check()
@@ -410,7 +430,7 @@ class PartyService:
             report.total = max(total, done)
             report.imported = len(pending)
             report.imported_ids = [p.id for p in pending]
-            import_batches.record(uow, source, report.imported, len(report.refused))
+            import_batches.record(uow, source, report.imported, len(report.refused), keys)
             if progress:
                 progress(done, report.total)
         return report

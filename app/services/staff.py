@@ -43,7 +43,9 @@ from app.models.staff import (
     StaffingType,
 )
 from app.privacy import Sensitive, mask
+from app.services import import_batches
 from app.services.actor import Actor
+from app.services.import_batches import ImportSource
 from app.services.paging import PagedQuery, SortSpec
 from app.services.parties import CancelToken, ImportReport, ProgressCallback, RowProblem
 from app.services.permissions import Permission
@@ -790,18 +792,23 @@ class StaffService:
         progress: ProgressCallback | None = None,
         cancel: CancelToken | None = None,
         batch_size: int = 200,
+        source: ImportSource | None = None,
     ) -> ImportReport:
         """Import (row number, fields) in one transaction: officer fields plus, optionally,
         one certificate (fields prefixed "cert_": cert_type, cert_number, …).
 
         A refused row (bad officer or certificate, an ID or certificate number
-        already registered or repeated in the file) is reported and changes
-        nothing; cancelling saves nothing at all.
+        already registered or repeated in the file, a row an earlier import
+        saved) is reported and changes nothing; cancelling saves nothing at
+        all.  `source` (the file, `import_batches`): a file imported before is
+        refused unless a repeat was asked for; the import is recorded.
         """
         report = ImportReport(total=total)
         seen_ids: dict[str, int] = {}
         seen_numbers: dict[str, int] = {}
         with UnitOfWork(self.store, self.actor, Permission.STAFF_EDIT) as uow:
+            import_batches.refuse_repeat(uow.session, source)
+            keys = import_batches.RowKeys(uow.session, "staff")
             done = 0
             pending: list[Officer] = []
             for row_no, fields in records:
@@ -817,6 +824,7 @@ class StaffService:
                     _check_officer_unique(uow.session, cleaned)
                     if cert:
                         _check_certificate_unique(uow.session, cert["number"])
+                    row_key = keys.check(_natural_key(cleaned, cert), "id_no" if cleaned["id_no"] else "cert_number")
                 except UserError as err:
                     report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
                 else:
@@ -828,6 +836,7 @@ class StaffService:
                         officer.certificates.append(Certificate(**cert))
                     uow.session.add(officer)
                     pending.append(officer)
+                    keys.saved(row_no, officer, row_key)
                 if done % batch_size == 0:
                     if cancel is not None:
                         cancel.check()
@@ -840,12 +849,23 @@ class StaffService:
             report.total = max(total, done)
             report.imported = len(pending)
             report.imported_ids = [o.id for o in pending]
+            import_batches.record(uow, source, report.imported, len(report.refused), keys)
             if progress:
                 progress(done, report.total)
         return report
 
 
 CERT_IMPORT_PREFIX = "cert_"
+
+
+def _natural_key(officer: Mapping[str, Any], cert: Mapping[str, Any] | None) -> str | None:
+    """What makes an imported officer the same one again (import_batches.RowKeys): the ID number,
+    else the certificate's number; None without either (never matched by name alone)."""
+    if officer.get("id_no"):
+        return f"id:{officer['id_no']}"
+    if cert and cert.get("number"):
+        return f"cert:{cert['number']}"
+    return None
 
 
 def _split_import_fields(fields: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -102,6 +102,7 @@ TRAVELLING: dict[str, Travel] = {
 LOCAL: dict[str, str] = {
     "app_user": "accounts and passwords never travel",
     "import_batch": "which files this installation imported (its refusal of a second import is its own)",
+    "import_row_key": "which rows this installation imported, with its import batches",
     "complaint_procedure_step": "the procedure before a decision is the deciding bureau's own file",
     "complaint_service_record": "service of the deciding bureau's documents, kept with its procedure",
     "number_counter": "each site issues its own numbers",

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Iterable
@@ -58,7 +59,10 @@ def make_inert(cell: Cell) -> None:
 
 class _SafeWriteOnlySheet(WriteOnlyWorksheet):
     def append(self, row: Iterable[Any]) -> None:  # type: ignore[override]
-        super().append([_safe(self, value) for value in row])
+        try:
+            super().append([_safe(self, value) for value in row])
+        except OSError as exc:  # the rows go to a temporary file in the private folder first
+            raise _temp_file_error(exc) from exc
 
 
 class _SafeSheet(Worksheet):
@@ -116,9 +120,35 @@ def save_workbook(
                     make_inert(cell)
     _check(cancel)
     wb.properties.creator = "人社办案台 Renshe Desk"
-    if trace is not None:
-        wb.properties.keywords = ANCHOR_KEYWORD + trace.record(target.name, rows)
-    save_atomically(wb.save, target, cancel=cancel, owner_only=trace is not None and trace.full)
+    try:
+        if trace is not None:
+            wb.properties.keywords = ANCHOR_KEYWORD + trace.record(target.name, rows)
+        save_atomically(lambda name: _write_zip(wb, name), target, cancel=cancel,
+                        owner_only=trace is not None and trace.full)
+    except BaseException:
+        discard(wb)  # the write-only sheets' working files and row generators, closed now, not at exit
+        raise
+
+
+def _write_zip(wb: Any, name: str) -> None:
+    """openpyxl's save, with the archive closed even when a write fails (a full disk): else its
+    ZipFile is finalised at exit and prints "Exception ignored in: ZipFile.__del__" noise."""
+    from datetime import UTC, datetime
+    from zipfile import ZIP_DEFLATED, ZipFile
+
+    from openpyxl.writer.excel import ExcelWriter
+
+    if wb.write_only and not wb.worksheets:  # as Workbook.save does
+        wb.create_sheet()
+    archive = ZipFile(name, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+        ExcelWriter(wb, archive).write_data()
+    except BaseException:
+        with contextlib.suppress(Exception):  # its directory may not fit either; the .part goes anyway
+            archive.close()
+        raise
+    archive.close()
 
 
 def discard(wb: Any) -> None:
@@ -141,7 +171,7 @@ def save_atomically(save: Any, target: Path, *, cancel: Any = None, owner_only: 
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
     except OSError as exc:
-        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
+        raise _write_error(target, exc) from exc
     os.close(handle)
     try:
         save(temp_name)
@@ -150,10 +180,26 @@ def save_atomically(save: Any, target: Path, *, cancel: Any = None, owner_only: 
         os.replace(temp_name, target)
     except OSError as exc:
         _remove_quietly(temp_name)
-        raise UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc)) from exc
+        raise _write_error(target, exc) from exc
     except BaseException:
         _remove_quietly(temp_name)
         raise
+
+
+_FULL = (errno.ENOSPC, errno.EDQUOT)
+
+
+def _temp_file_error(exc: OSError) -> UserError:
+    folder = tempfile.gettempdir()
+    if exc.errno in _FULL:
+        return UserError("export.temp_disk_full", folder=folder)
+    return UserError("export.temp_failed", folder=folder, detail=exc.strerror or type(exc).__name__)
+
+
+def _write_error(target: Path, exc: OSError) -> UserError:
+    if exc.errno in _FULL:
+        return UserError("file.disk_full", path=str(target))
+    return UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc))
 
 
 def current_umask() -> int:

@@ -226,6 +226,22 @@ def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path,
     text = "".join(p.extract_text() for p in PdfReader(str(target)).pages).replace("\n", "").replace(" ", "")
     assert "本案由陈书记负责联络" in text and "某区劳人仲案字〔2023〕第1号" in text
     assert "已保存" in dialog.message.text()
+    # the document is audited as an export of the case (issue 13), and the file carries the chain's head
+    import json
+
+    from sqlalchemy import select
+
+    from app.models.audit import AuditEntry
+    from app.services.exports import anchor_from_file
+
+    with context.store.read() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
+        assert (entry.action, entry.table_name, entry.record_id, entry.actor) == (
+            "export", "arbitration_case", cid, context.actor.username)
+        assert json.loads(entry.changes) == {"export": "document.acceptance", "document": "受理通知书",
+                                             "case": "某区劳人仲案字〔2023〕第1号", "file": "受理通知书.pdf",
+                                             "rows": 1, "full": False}
+        assert anchor_from_file(target) == f"{entry.seq}:{entry.entry_hash}"
 
 
 def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -283,3 +283,46 @@ def test_print_preview_of_the_public_roster(qtbot, store, window, monkeypatch) -
 
     private = Path(os.environ["RENSHE_DATA_DIR"]) / "tmp"
     assert private in shown[0].parents  # written into the private temporary folder, not beside the user's files
+
+
+def test_a_roster_imported_before_is_imported_again_only_when_the_clerk_confirms(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The roster importer records its files like the others (issue 13): the same file again is
+    refused naming the first import, unless the clerk confirms; then its rows are refused one by one."""
+    import ui.file_actions as file_actions
+    from app.spreadsheets.staff import write_template
+
+    filled = tmp_path / "执法人员.xlsx"
+    write_template(filled)
+    wb = load_workbook(filled)
+    ws = wb["执法人员"]
+    headers = [c.value for c in ws[1]]
+    ws.append([{"姓名": "周敏", "身份证号": make_id("520103", "19920101", 12)}.get(h) for h in headers])
+    wb.save(filled)
+    monkeypatch.setattr(files, "choose_open_path", lambda *a, **k: filled)
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["import"])
+    assert window.report_dialog is not None and window.report_dialog.refused_rows() == []
+    window.report_dialog.reject()
+    asked: list[str] = []
+    answer = [False]
+
+    def ask(parent, error, language):  # type: ignore[no-untyped-def]
+        asked.append(error.message(language))
+        return answer[0]
+
+    monkeypatch.setattr(file_actions, "ask_import_again", ask)
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["import"])
+    assert len(asked) == 1 and "已于" in asked[0] and "执法人员.xlsx" in asked[0]
+    assert "已于" in window.status.text() and window.model.rowCount() == 1  # declined: nothing imported
+    window.grab().save(str(tmp_path / "staff_import_refused.png"))
+    if window.message_box is not None:
+        window.message_box.grab().save(str(tmp_path / "staff_import_refused_box.png"))
+        window.message_box.close()
+    answer[0] = True
+    with qtbot.waitSignal(window.tasks.all_done, timeout=20_000):
+        click(qtbot, window.buttons["import"])
+    qtbot.waitUntil(lambda: window.report_dialog is not None and window.report_dialog.isVisible(), timeout=20_000)
+    assert [row for row, _message in window.report_dialog.refused_rows()] == [2]  # already registered
+    assert window.model.rowCount() == 1
+    window.report_dialog.reject()

@@ -249,7 +249,8 @@ class CasePage(QWidget):
         organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["arbitration_commission"]
         dialog = DocumentDialog(self.context, docs.DOCUMENTS,
                                 lambda kind: docs.draft(kind, self.service.get(self.case_id), organisation,
-                                                        today=self.today()), self)
+                                                        today=self.today()), self,
+                                case=("arbitration_case", self.case_id))
         self.document_dialog = dialog
         dialog.open()
         return dialog

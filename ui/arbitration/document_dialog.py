@@ -32,8 +32,11 @@ from ui.context import AppContext
 
 class DocumentDialog(QDialog):
     def __init__(self, context: AppContext, documents: dict[str, str], make_draft: Callable[[str], Any],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, case: tuple[str, int] | None = None) -> None:
+        """`case`: (table, id) of the case the documents are of: each PDF saved is audited
+        as an export of that record (app.services.exports.document_trace)."""
         super().__init__(parent)
+        self.case = case
         self.setObjectName("document_dialog")
         self.setWindowTitle(self.tr("Documents"))
         self.context = context
@@ -147,6 +150,7 @@ class DocumentDialog(QDialog):
 
     def save(self) -> None:
         from app.documents.arbitration_documents import render
+        from app.services.exports import document_trace
 
         if self.draft is None:
             return
@@ -168,5 +172,9 @@ class DocumentDialog(QDialog):
             else:
                 tasks.default_error(error, self)
 
-        tasks.run(lambda _progress, _cancel: render(draft, path), on_success=done, on_error=failed,
+        table, case_id = self.case if self.case is not None else ("", None)
+        trace = document_trace(self.context.store, self.context.actor, table_name=table, case_id=case_id,
+                               case_no=draft.number or (f"#{case_id}" if case_id else ""), document=draft.kind,
+                               title=draft.title)
+        tasks.run(lambda _progress, _cancel: render(draft, path, trace=trace), on_success=done, on_error=failed,
                   label=self.tr("Writing the PDF…"), parent=self, cancellable=False)

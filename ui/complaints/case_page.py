@@ -929,6 +929,7 @@ class ComplaintCasePage(QDialog):
 
     def print_document(self) -> Path | None:
         from app.documents.complaint_documents import write_complaint_document
+        from app.services.exports import document_trace
         from app.services.settings import SettingsService
         from ui.complaints import files
 
@@ -941,7 +942,11 @@ class ComplaintCasePage(QDialog):
             return None
         try:
             organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
-            write_complaint_document(kind, self.detail, path, organisation=organisation)
+            d = self.detail
+            trace = document_trace(self.context.store, self.context.actor, table_name="complaint", case_id=d.id,
+                                   case_no=d.case_no or d.number, document=kind,
+                                   title=self.document_kind.currentText())
+            write_complaint_document(kind, d, path, organisation=organisation, trace=trace)
         except (UserError, StorageError) as err:
             self._fail(err)
             return None

@@ -212,7 +212,7 @@ class MediationWindow(QWidget):
         organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["bureau"]
         dialog = DocumentDialog(self.context, docs.DOCUMENTS,
                                 lambda kind: docs.draft(kind, self.service.get(view.id), organisation, today=self.today()),
-                                self)
+                                self, case=("mediation_case", view.id))
         self.document_dialog = dialog
         dialog.open()
         return dialog

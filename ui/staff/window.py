@@ -310,11 +310,13 @@ class StaffWindow(FileActions, QWidget):
     def import_file(self) -> None:
         service = self.service
 
-        def load(path: Path, progress: Any, cancel: Any) -> ImportReport:
+        def load(path: Path, progress: Any, cancel: Any, again: bool = False) -> ImportReport:
+            from app.services.import_batches import source_for
             from app.spreadsheets.staff import read_records
 
+            source = source_for("staff", path, again=again)
             total, records = read_records(path)
-            return service.import_records(records, total=total, progress=progress, cancel=cancel)
+            return service.import_records(records, total=total, progress=progress, cancel=cancel, source=source)
 
         self.run_import(self.tr("Import the roster from Excel"), self.tr("Importing the roster"), load)
 
