@@ -55,6 +55,10 @@ def test_0016_reads_stored_injury_claims_and_keeps_issued_finality(db_url: str) 
                                 ClaimInput("injury", 800_000, "医药费"),
                                 ClaimInput("injury", 1_000_000, "停工留薪期工资"),
                             ])
+        mediated = world.mediation().apply(
+            applicants=[world.worker], respondents=[world.employer2], received_on=date(2023, 9, 20),
+            matter="工伤待遇", organisation="某镇劳动保障所",
+            claims=[ClaimInput("injury", 600_000, "工伤住院医疗费"), ClaimInput("injury", 2_000_000, "伤残津贴")])
         view = run_to_hearing(world, awarded)
         view = s.hold_hearing(awarded, date(2023, 10, 25), hearing_id=view.hearings[0].id)
         view = s.close_award(awarded, date(2023, 11, 20), [AwardItem(c.id, c.amount_claimed_fen, "upheld")
@@ -84,6 +88,7 @@ def test_0016_reads_stored_injury_claims_and_keeps_issued_finality(db_url: str) 
         # empty one stay the other benefits.
         assert [c[1] for c in after_pending] == ["injury_medical", "injury", "injury", "injury", "injury"]
         assert [c[1] for c in after_awarded] == ["injury_medical", "injury"]
+        assert [c.category for c in world.mediation().get(mediated).claims] == ["injury_medical", "injury"]
         # The issued award keeps the finality it stated, even on the item art 47(1) would not make final.
         assert [c[2] for c in after_awarded] == [True, True]
         # Changed rows are edits: their version moves; the others are untouched.
@@ -92,8 +97,9 @@ def test_0016_reads_stored_injury_claims_and_keeps_issued_finality(db_url: str) 
         assert _breaks(store) == breaks_before  # the chain and every record still verify as before
         with store.read() as session:
             entries = session.scalars(select(AuditEntry).where(AuditEntry.actor == "(migration 0016)")).all()
-        assert len(entries) == 2
-        assert {e.table_name for e in entries} == {"arbitration_claim"} and {e.action for e in entries} == {"update"}
+        assert len(entries) == 3
+        assert {e.table_name for e in entries} == {"arbitration_claim", "mediation_claim"}
+        assert {e.action for e in entries} == {"update"}
         assert all("第四十七条第一项" in (e.reason or "") and "法释〔2020〕26号第十八条" in (e.reason or "")
                    for e in entries)
         assert all('"category":["injury","injury_medical"]' in e.changes for e in entries)
@@ -108,6 +114,6 @@ def test_0016_reads_stored_injury_claims_and_keeps_issued_finality(db_url: str) 
     try:
         with store.read() as session:
             assert len(session.scalars(
-                select(AuditEntry).where(AuditEntry.actor == "(migration 0016)")).all()) == 2
+                select(AuditEntry).where(AuditEntry.actor == "(migration 0016)")).all()) == 3
     finally:
         store.dispose()
