@@ -372,8 +372,14 @@ def recital(proc: Procedure) -> str:
             parts.append(f"于{chinese_date(r.occurred_on)}书面放弃听证")
         else:
             text = f"于{chinese_date(r.occurred_on)}要求听证"
+            hn = proc.hearing_notice
+            if hn is not None and hn.number:
+                text += f"，本机关于{chinese_date(hn.occurred_on)}制发《听证通知书》（{hn.number}）"
+                if proc.hearing_notice_served_on is not None:
+                    text += f"并于{chinese_date(proc.hearing_notice_served_on)}送达"
             if proc.hearing is not None:
-                text += f"，本机关于{chinese_date(proc.hearing.occurred_on)}依法举行了听证（主持人：{proc.hearing.persons}）"
+                text += (f"，{'' if hn is not None and hn.number else '本机关'}于{chinese_date(proc.hearing.occurred_on)}"
+                         f"依法举行了听证（主持人：{proc.hearing.persons}）")
             parts.append(text)
     if proc.discussion is not None:
         parts.append(f"本案经本机关负责人于{chinese_date(proc.discussion.occurred_on)}集体讨论决定")

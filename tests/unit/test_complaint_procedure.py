@@ -283,3 +283,13 @@ def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before
     record = _text(tmp_path / "hearing_record.pdf")
     assert "听证通知书某区人社听通字〔2023〕2号，2023年7月6日制发，2023年7月7日送达" in record
     assert "听证通知书 某区人社听通字〔2023〕1号" in _text(tmp_path / "service_receipt.pdf")
+
+    # The decision recites the hearing notice with its number and service, then the hearing (art 62, art 64).
+    svc.record_collective_discussion(detail.id, date(2023, 7, 19), "局长王某、副局长李某", "维持罚款二万元")
+    detail = svc.get(detail.id)
+    detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 20), **PENALTY)
+    write_complaint_document("penalty", detail, tmp_path / "penalty.pdf", organisation=ORG)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", str(tmp_path / "penalty.pdf"), str(tmp_path / "penalty")], check=True)
+    assert ("于2023年6月30日要求听证，本机关于2023年7月6日制发《听证通知书》（某区人社听通字〔2023〕2号）"
+            "并于2023年7月7日送达，于2023年7月18日依法举行了听证（主持人：法制科孙某（记录：周某））") in _text(
+        tmp_path / "penalty.pdf")
