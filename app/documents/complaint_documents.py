@@ -607,7 +607,7 @@ def _story_hearing_notice(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
     opening += (f"。根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关决定就你单位涉嫌违反劳动保障"
                 f"法律、法规一案{case}举行听证。现将有关事项通知如下：")
     clock = procedure_rules.hearing_time_label(notice) or "　　时　　分"
-    host = notice.persons or "由本机关指定的非本案调查人员担任"
+    host = notice.persons or f"{BLANK}（本机关指定的非本案调查人员）"
     items = [
         f"听证时间：{chinese_date(notice.scheduled_on)}{clock}。",
         f"听证地点：{notice.place.rstrip('。')}。",
