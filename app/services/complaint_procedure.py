@@ -215,7 +215,7 @@ def hearing_time_label(step: StepLine) -> str:
     if not step.content:
         return ""
     hour, minute = (int(x) for x in step.content.split(":"))
-    half = "上午" if hour < 12 else "下午"
+    half = "上午" if hour < 12 else ("中午" if hour == 12 else "下午")
     hour = hour if hour <= 12 else hour - 12
     return f"{half}{hour}时" + (f"{minute}分" if minute else "")
 

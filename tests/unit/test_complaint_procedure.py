@@ -293,3 +293,25 @@ def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before
     assert ("于2023年6月30日要求听证，本机关于2023年7月6日制发《听证通知书》（某区人社听通字〔2023〕2号）"
             "并于2023年7月7日送达，于2023年7月18日依法举行了听证（主持人：法制科孙某（记录：周某））") in _text(
         tmp_path / "penalty.pdf")
+
+
+@pytest.mark.parametrize(("typed", "stored", "printed"), [
+    ("0930", "09:30", "上午9时30分"), ("9:30", "09:30", "上午9时30分"), ("14：00", "14:00", "下午2时"),
+    ("1200", "12:00", "中午12时"), ("", "", ""),
+])
+def test_the_hearing_time_is_typed_loosely_and_printed_as_a_notice_says_it(typed: str, stored: str, printed: str) -> None:
+    from app.services.complaint_procedure import StepLine, hearing_time_label
+    from app.services.complaints import _hearing_clock
+
+    assert _hearing_clock(typed) == stored
+    step = StepLine(1, "penalty", "hearing_notice", NOTICE_ON, "", stored, None, False, False, False, "", None, "")
+    assert hearing_time_label(step) == printed
+
+
+@pytest.mark.parametrize("typed", ["9点", "2460", "930am", "9:3", "12345"])
+def test_a_hearing_time_that_is_not_a_time_is_refused(typed: str) -> None:
+    from app.services.complaints import _hearing_clock
+
+    with pytest.raises(UserError) as caught:
+        _hearing_clock(typed)
+    assert caught.value.code == "procedure.hearing_time_invalid" and typed in caught.value.message()
