@@ -973,6 +973,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.temp_failed": (
         "The export's working file in {folder} cannot be written ({detail}); nothing was exported.",
         "导出用的临时文件（位于{folder}）无法写入（{detail}），未导出任何内容。",
+    # --- i16-rest ---
+    "procedure.hearing_time_invalid": (
+        "{value} is not a time of day; type it as 09:30 or 0930.",
+        "{value}不是有效的时间，请按 09:30 或 0930 填写。",
+    ),
+    "procedure.hearing_notice_served_late": (
+        "The hearing notice was served on {served}; for a hearing on {hearing} it had to reach the party by {latest} "
+        "(seven working days before, 行政处罚法 art 64(2)). Issue a new notice with a later hearing date.",
+        "听证通知书于{served}送达，{hearing}举行的听证应当最迟于{latest}通知当事人（提前七个工作日，"
+        "《行政处罚法》第六十四条第二项）。请另行制发听证通知书，重新确定听证日期。",
     ),
 }
 

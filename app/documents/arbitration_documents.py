@@ -89,12 +89,25 @@ def _cause(case: CaseView) -> str:
     return case.cause or "劳动争议"
 
 
+# What a document calls a claim category where the docket's label is written to be picked from a list:
+# the docket says 其他工伤待遇（一次性伤残补助金等） to set it apart from 工伤医疗费 (调解仲裁法 art 47(1));
+# an award or a 调解书 names the benefit by its statutory name, 工伤保险待遇 (工伤保险条例 ch. 5), and the
+# claim's own description says which one.
+_DOCUMENT_LABELS = {"injury": "工伤保险待遇"}
+
+
+def document_category(category: str) -> str:
+    return _DOCUMENT_LABELS.get(category) or CATEGORY_LABELS[category][1]
+
+
+def _item(c: Any) -> str:
+    """The item as the documents name it: its category and, if given, the applicant's own words."""
+    return document_category(c.category) + (f"（{c.description}）" if c.description else "")
+
+
 def _claims_text(case: CaseView) -> str:
     items = [c for c in case.claims if not c.withdrawn]
-    return "；".join(
-        f"{i}．{CATEGORY_LABELS[c.category][1]}{('（' + c.description + '）') if c.description else ''}"
-        f"{format_yuan(c.amount_claimed_fen)}元" for i, c in enumerate(items, 1)
-    )
+    return "；".join(f"{i}．{_item(c)}{format_yuan(c.amount_claimed_fen)}元" for i, c in enumerate(items, 1))
 
 
 def _event(case: CaseView, kind: str) -> Any:
@@ -210,7 +223,9 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             f"立案受理，{_tribunal_line(case)}。",
             f"申请人的仲裁请求：{_claims_text(case)}。",
             "经仲裁庭主持调解，双方当事人自愿达成如下协议：",
-            *[f"{i}．被申请人向申请人支付{CATEGORY_LABELS[c.category][1]}{format_yuan(c.amount_mediated_fen)}元。"
+            *[f"{i}．被申请人向申请人支付"
+              f"{_item(c) if c.category in _DOCUMENT_LABELS else document_category(c.category)}"
+              f"{format_yuan(c.amount_mediated_fen)}元。"
               for i, c in enumerate(items, 1)],
             "本调解书经双方当事人签收后，即发生法律效力。",
         ], case.closed_on, signatures=_signatures(case))
@@ -285,7 +300,9 @@ def _award(case: CaseView, organisation: str, today: date, *, only_final: bool |
     for c in live:
         if c.result in ("upheld", "partly_upheld") and c.amount_awarded_fen:
             n += 1
-            results.append(f"{_cn(n)}、被申请人于本裁决生效之日起十日内支付申请人{CATEGORY_LABELS[c.category][1]}"
+            # 工伤保险待遇 alone does not say which benefit: the item's own words follow it
+            name = _item(c) if c.category in _DOCUMENT_LABELS else document_category(c.category)
+            results.append(f"{_cn(n)}、被申请人于本裁决生效之日起十日内支付申请人{name}"
                            f"{format_yuan(c.amount_awarded_fen)}元；")
     if any(c.result in ("dismissed", "partly_upheld") for c in live):
         n += 1
@@ -306,7 +323,7 @@ def _award(case: CaseView, organisation: str, today: date, *, only_final: bool |
                f"立案受理，{_tribunal_line(case)}" +
                (f"，于{chinese_date(hearing[-1].held_on)}公开开庭进行了审理" if hearing else "") + "。本案现已审理终结。")
     rows = tuple(
-        (str(i), CATEGORY_LABELS[c.category][1], format_yuan(c.amount_claimed_fen),
+        (str(i), document_category(c.category), format_yuan(c.amount_claimed_fen),
          format_yuan(c.amount_awarded_fen or 0), _RESULT_ZH.get(c.result or "", ""), "终局" if c.final else "非终局")
         for i, c in enumerate(live, 1)
     )
@@ -318,7 +335,10 @@ def _award(case: CaseView, organisation: str, today: date, *, only_final: bool |
              f"本裁决书就其中{'终局' if only_final else '非终局'}裁决事项作出裁决，其余事项另行制作裁决书。"),
          "经审理查明：" + (case.facts or "（请填写仲裁庭查明的争议事实）"),
          "本委认为：（请填写裁决理由及所依据的法律规定）",
-         "综上，依照《中华人民共和国劳动争议调解仲裁法》第四十七条（或第五十条）的规定，裁决如下：",
+         # Art 47 is what makes the items final, so a final award cites it; art 50 is the parties' right to sue
+         # on a non-final award, not a ground to decide on, and is not cited as one.
+         "综上，依照" + (f"{_FA}第四十七条和" if live and len(final_items) == len(live) else "")
+         + "（请填写所依据的实体法律规定）的规定，裁决如下：",
          *results, *remedy),
         organisation, case.closed_on or today,
         table_header=("序号", "请求类别", "请求金额（元）", "裁决金额（元）", "结果", "终局/非终局"),

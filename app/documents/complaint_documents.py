@@ -10,6 +10,9 @@
                           of 行政处罚法 art 59 (DOMAIN B §3.1): party and address, facts,
                           basis, what is ordered / the fine (with the amount in capitals),
                           how to perform, the remedy periods (I11: 复议 60 days, 诉讼 6 months)
+- 事先告知书, 陈述申辩记录, 听证通知书, 听证笔录, 集体讨论记录 — the procedure before a decision
+                          (行政处罚法 arts 44–45, 57 ¶2, 63–65; see app/services/complaint_procedure.py)
+- 送达回证             — one form per recorded service
 - 结案审批表           — internal form with amounts ordered, actually recovered and fined
 
 A4 portrait, the shipped font (embedded subset), the number in the 〔2023〕
@@ -48,6 +51,7 @@ DOCUMENTS: dict[str, str] = {
     "rectification": "劳动保障监察限期改正指令书",
     "prior_notice": "事先告知书",
     "statement": "陈述申辩记录",
+    "hearing_notice": "听证通知书",
     "hearing_record": "听证笔录",
     "discussion": "集体讨论记录",
     "admin_decision": "劳动保障监察行政处理决定书",
@@ -368,8 +372,14 @@ def recital(proc: Procedure) -> str:
             parts.append(f"于{chinese_date(r.occurred_on)}书面放弃听证")
         else:
             text = f"于{chinese_date(r.occurred_on)}要求听证"
+            hn = proc.hearing_notice
+            if hn is not None and hn.number:
+                text += f"，本机关于{chinese_date(hn.occurred_on)}制发《听证通知书》（{hn.number}）"
+                if proc.hearing_notice_served_on is not None:
+                    text += f"并于{chinese_date(proc.hearing_notice_served_on)}送达"
             if proc.hearing is not None:
-                text += f"，本机关于{chinese_date(proc.hearing.occurred_on)}依法举行了听证（主持人：{proc.hearing.persons}）"
+                text += (f"，{'' if hn is not None and hn.number else '本机关'}于{chinese_date(proc.hearing.occurred_on)}"
+                         f"依法举行了听证（主持人：{proc.hearing.persons}）")
             parts.append(text)
     if proc.discussion is not None:
         parts.append(f"本案经本机关负责人于{chinese_date(proc.discussion.occurred_on)}集体讨论决定")
@@ -578,6 +588,49 @@ def _story_statement(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, s
     ], "注：当事人明确放弃陈述或者申辩权利的，附其书面声明（《行政处罚法》第六十二条）。")
 
 
+def _story_hearing_notice(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
+    """听证通知书, to the party (行政处罚法 art 64(2)): the hearing's time and place, served at least seven
+    working days before it (I5a), with what art 64(3)–(6) and art 63 ¶2 give the party — a public hearing
+    save for secrets and privacy, the host and the right to ask for recusal, one or two agents, that staying
+    away without good reason is a waiver, and that the party bears no cost.  Nothing about the complainant."""
+    st = doc.styles
+    proc = d.procedure("penalty")
+    notice = proc.hearing_notice
+    if notice is None or notice.scheduled_on is None:
+        return [*_heading(doc, "听证通知书", ""), Paragraph(text("（尚未登记听证通知）"), st["body"])]
+    request = proc.hearing_request
+    prior = proc.notice
+    case = f"（立案号：{d.case_no}）" if d.case_no else ""
+    opening = (f"你单位于{chinese_date(request.occurred_on)}" if request is not None else "你单位") + "要求听证"
+    if prior is not None:
+        opening += f"（《行政处罚事先告知书》{prior.number}）"
+    opening += (f"。根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关决定就你单位涉嫌违反劳动保障"
+                f"法律、法规一案{case}举行听证。现将有关事项通知如下：")
+    clock = procedure_rules.hearing_time_label(notice) or "　　时　　分"
+    host = notice.persons or f"{BLANK}（本机关指定的非本案调查人员）"
+    items = [
+        f"听证时间：{chinese_date(notice.scheduled_on)}{clock}。",
+        f"听证地点：{notice.place.rstrip('。')}。",
+        f"听证主持人：{host}。你单位认为主持人与本案有直接利害关系的，有权申请回避。",
+        "听证公开举行，涉及国家秘密、商业秘密或者个人隐私依法予以保密的除外。",
+        "你单位可以亲自参加听证，也可以委托一至二人代理；委托代理的，请提交授权委托书及代理人身份证明。",
+        "听证时，调查人员提出你单位违法的事实、证据和行政处罚建议，你单位可以进行申辩和质证，请携带有关证据材料。",
+        "你单位及代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。"
+        "你单位不承担本机关组织听证的费用。",
+    ]
+    numbers = "一二三四五六七八九十"
+    paragraphs = [Paragraph(text(f"{numbers[i]}、{item}"), st["body"]) for i, item in enumerate(items)]
+    return [
+        *_heading(doc, "听证通知书", notice.number),
+        Paragraph(text(f"{_addressee(d)}："), st["body_flush"]),
+        Paragraph(text(opening), st["body"]),
+        *paragraphs[:-1],
+        # the last item, the contact line and the 落款 stay together
+        KeepTogether([paragraphs[-1], Paragraph(text(f"联系人：{BLANK}　联系电话：{BLANK}"), st["body"]),
+                      *signature_block(org["bureau"], notice.occurred_on, st), Paragraph(text(SEAL_NOTE), st["right"])]),
+    ]
+
+
 def _story_hearing_record(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
     proc = d.procedure("penalty")
     h = proc.hearing
@@ -585,9 +638,14 @@ def _story_hearing_record(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
         return [*_heading(doc, "听证笔录", d.case_no), Paragraph(text("（尚未举行听证）"), doc.styles["body"])]
     request = proc.hearing_request
     notice = proc.hearing_notice
+    notified = "—"
+    if notice is not None:
+        notified = f"听证通知书{notice.number or ''}，{chinese_date(notice.occurred_on)}制发"
+        if proc.hearing_notice_served_on is not None:
+            notified += f"，{chinese_date(proc.hearing_notice_served_on)}送达"
     return _step_form(doc, d, "听证笔录", [
         ("听证申请", chinese_date(request.occurred_on) if request else "—"),
-        ("听证通知", f"{chinese_date(notice.occurred_on)}通知" if notice else "—"),
+        ("听证通知", notified),
         ("听证时间", chinese_date(h.occurred_on)),
         ("听证地点", h.place or "—"),
         ("主持人", h.persons),
@@ -633,6 +691,7 @@ _STORIES = {
     "penalty": _story_penalty,
     "prior_notice": _story_prior_notice,
     "statement": _story_statement,
+    "hearing_notice": _story_hearing_notice,
     "hearing_record": _story_hearing_record,
     "discussion": _story_discussion,
     "service_receipt": _story_service_receipt,
@@ -681,7 +740,8 @@ def available_documents(detail: ComplaintDetail) -> list[str]:
         kinds.append("rectification")
     steps = {s.step for s in detail.steps}
     kinds += [kind for kind, step in (("prior_notice", "prior_notice"), ("statement", "statement"),
-                                      ("hearing_record", "hearing"), ("discussion", "collective_discussion"))
+                                      ("hearing_notice", "hearing_notice"), ("hearing_record", "hearing"),
+                                      ("discussion", "collective_discussion"))
               if step in steps]
     if detail.decision_no and detail.decision_kind in ("admin_decision", "penalty"):
         kinds.append(detail.decision_kind)

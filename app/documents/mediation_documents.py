@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.documents.arbitration_documents import Draft
+from app.documents.arbitration_documents import Draft, document_category
 from app.documents.base import chinese_date
 from app.errors import UserError
 from app.legal.rates import format_yuan
-from app.services.arbitration import CATEGORY_LABELS
 from app.services.mediation import MediationView
 
 DOCUMENTS: dict[str, str] = {
@@ -28,7 +27,7 @@ def draft(kind: str, case: MediationView, organisation: str, *, today: date | No
     if kind == "agreement":
         if case.closure != "agreement":
             raise UserError("document.not_yet", title=title)
-        claims = "；".join(f"{CATEGORY_LABELS[c.category][1]}{format_yuan(c.amount_fen)}元" for c in case.claims)
+        claims = "；".join(f"{document_category(c.category)}{format_yuan(c.amount_fen)}元" for c in case.claims)
         return Draft(
             kind, title, case.case_no, "",
             (f"申请人：{applicant}。", f"被申请人：{respondent}。",

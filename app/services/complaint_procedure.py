@@ -9,8 +9,11 @@
   without hearing the defence cannot stand, unless the party expressly waived it.  The law sets no
   period for the defence; the program gives the five working days of rule I5b (see its basis), counted
   from the day the notice was served (送达回证).
-- art 64: a hearing is requested within 5 (working) days of the notice (I5), notified at least 7 working
-  days before it is held (I5a), hosted by someone who did not investigate the case, and recorded (听证笔录);
+- art 64: a hearing is requested within 5 (working) days of the notice (I5); the party is told its time and
+  place at least 7 working days before it is held (I5a) by a 听证通知书 of its own (numbered, served, with
+  a 送达回证), which also states what art 64(3)–(6) give the party: a public hearing unless secrets or
+  privacy are involved, the host (not an investigator) and the right to ask for the host's recusal, one or
+  two agents, and that staying away without good reason is a waiver; the hearing is recorded (听证笔录);
   art 65: the decision follows the record.
 - art 57 ¶2: a complex or serious case is decided by the responsible persons collectively (集体讨论).
   The program requires the discussion when the notice marks the case 情节复杂或者重大, and whenever the
@@ -158,6 +161,14 @@ class Procedure:
     hearing_notice: StepLine | None
     hearing: StepLine | None
     discussion: StepLine | None
+    hearing_notice_served_on: date | None = None  # the 听证通知书's first recorded service
+
+    @property
+    def hearing_notified_on(self) -> date | None:
+        """The day the party was told of the hearing: the notice's service, or its date while none is recorded."""
+        if self.hearing_notice is None:
+            return None
+        return self.hearing_notice_served_on or self.hearing_notice.occurred_on
 
     @property
     def hearing_offered(self) -> bool:
@@ -184,10 +195,29 @@ def procedure(steps: Sequence[StepLine], services: Sequence[ServiceLine], kind: 
         return found[-1] if found else None
 
     served = [r.served_on for r in services if r.document == "prior_notice" and r.document_no == notice.number]
+    hearing_notice = last(P.HEARING_NOTICE)
+    hearing_served = [r.served_on for r in services if hearing_notice is not None and r.document == "hearing_notice"
+                      and r.document_no == hearing_notice_number(hearing_notice)]
     return Procedure(
         kind, notice, min(served) if served else None, last(P.STATEMENT), last(P.HEARING_REQUEST),
-        last(P.HEARING_NOTICE), last(P.HEARING), last(P.COLLECTIVE_DISCUSSION),
+        hearing_notice, last(P.HEARING), last(P.COLLECTIVE_DISCUSSION),
+        min(hearing_served) if hearing_served else None,
     )
+
+
+def hearing_notice_number(step: StepLine) -> str:
+    """The 听证通知书's number; a notice recorded before it had one is named by its date."""
+    return step.number or f"听证通知（{step.occurred_on.isoformat()}）"
+
+
+def hearing_time_label(step: StepLine) -> str:
+    """The hearing's time of day as the notice states it (上午9时30分), or "" if none was recorded."""
+    if not step.content:
+        return ""
+    hour, minute = (int(x) for x in step.content.split(":"))
+    half = "上午" if hour < 12 else ("中午" if hour == 12 else "下午")
+    hour = hour if hour <= 12 else hour - 12
+    return f"{half}{hour}时" + (f"{minute}分" if minute else "")
 
 
 def _due(start: date, rule_id: str, rules: RuleTable, calendar: LegalCalendar) -> date:
@@ -245,5 +275,5 @@ def document_number(complaint: Complaint, document: str, steps: Sequence[StepLin
         return (notices[-1].number, notices[-1].occurred_on) if notices else ("", None)
     if document == "hearing_notice":
         found = [s for s in steps if s.step == P.HEARING_NOTICE]
-        return (f"听证通知（{found[-1].occurred_on.isoformat()}）", found[-1].occurred_on) if found else ("", None)
+        return (hearing_notice_number(found[-1]), found[-1].occurred_on) if found else ("", None)
     raise UserError("service.document_unknown", field="document", value=document)

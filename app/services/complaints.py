@@ -487,6 +487,20 @@ def _overdue_clause(today: date) -> ColumnElement[bool]:
     )
 
 
+def _hearing_clock(value: str) -> str:
+    """A hearing's time of day as HH:MM ("" when none is given); 0930 and 9:30 are read as 09:30."""
+    value = (value or "").strip().replace("：", ":")
+    if not value:
+        return ""
+    digits = value.replace(":", "")
+    if not digits.isdigit() or len(digits) not in (3, 4) or (":" in value and len(value.split(":")[1]) != 2):
+        raise UserError("procedure.hearing_time_invalid", field="hearing_time", value=value)
+    hour, minute = int(digits[:-2]), int(digits[-2:])
+    if hour > 23 or minute > 59:
+        raise UserError("procedure.hearing_time_invalid", field="hearing_time", value=value)
+    return f"{hour:02d}:{minute:02d}"
+
+
 def _local_day(moment: datetime) -> date:
     return moment.astimezone(SHANGHAI).date()
 
@@ -632,7 +646,8 @@ class ComplaintService:
             views.append(self._deadline("hearing_request", "要求听证期限", "Hearing may be requested until",
                                         proc.served_on, "I5"))
         notice = proc.hearing_notice
-        if proc.hearing_offered and notice is not None and notice.scheduled_on and proc.hearing is None:
+        if (proc.hearing_offered and notice is not None and notice.scheduled_on and proc.hearing is None
+                and proc.hearing_notice_served_on is None):
             views.append(self._deadline("hearing_notice", "听证通知最迟送达日", "Notify the hearing by",
                                         notice.scheduled_on, "I5a"))
         return views
@@ -1368,10 +1383,17 @@ class ComplaintService:
                            waived=waived, content=_text(content))
         return self.get(complaint_id)
 
-    def record_hearing_notice(self, complaint_id: int, on: date, hearing_on: date, place: str) -> ComplaintDetail:
-        """听证通知书: the date and place, notified at least 7 WD before the hearing (art 64(2), I5a)."""
+    def record_hearing_notice(
+        self, complaint_id: int, on: date, hearing_on: date, place: str, *, hearing_time: str = "", host: str = "",
+    ) -> ComplaintDetail:
+        """听证通知书 (行政处罚法 art 64(2)): allocates its number; tells the party the hearing's date, time
+        (`hearing_time`, HH:MM or HHMM; the notice leaves a blank to fill in by hand when it is not given) and
+        place at least 7 WD before it (I5a).  `host`: the host the bureau designates, named so the party may
+        ask for recusal (art 64(4)); never one of the case's investigators."""
         if not _text(place):
             raise UserError("procedure.text_required", field="place")
+        clock = _hearing_clock(hearing_time)
+        host = _text(host, limit=300)
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._procedure_case(uow, complaint_id, "penalty")
             on = self._check_day(on, complaint)
@@ -1382,10 +1404,22 @@ class ComplaintService:
             if on > latest:
                 raise UserError("procedure.hearing_notice_late", field="hearing_on", hearing=hearing_on.isoformat(),
                                 latest=latest.isoformat(), date=on.isoformat())
+            self._check_host(uow.session, complaint, host)
+            number = allocate_number(uow, "hearing_notice", on.year, record_table=Complaint.__tablename__,
+                                     record_id=complaint.id)
+            when = hearing_on.isoformat() + (f" {clock}" if clock else "")
             self._add_step(uow, complaint, "penalty", ProcedureStep.HEARING_NOTICE, on,
-                           f"通知于{hearing_on.isoformat()}在{_text(place)}举行听证",
-                           scheduled_on=hearing_on, place=_text(place, limit=200))
+                           f"{number}：通知于{when}在{_text(place)}举行听证" + (f"，主持人：{host}" if host else ""),
+                           number=number, scheduled_on=hearing_on, place=_text(place, limit=200), content=clock,
+                           persons=host)
         return self.get(complaint_id)
+
+    def _check_host(self, session: Session, complaint: Complaint, host: str) -> None:
+        """Art 64(4): the hearing is hosted by someone who did not investigate the case."""
+        investigators = set(self._officer_names(session, complaint.id).split("、")) - {""}
+        for name in investigators:
+            if name in host:
+                raise UserError("procedure.host_is_investigator", field="host", name=name)
 
     def record_hearing(self, complaint_id: int, on: date, host: str, record: str) -> ComplaintDetail:
         """听证 held: who hosted it (not an investigator, art 64(4)) and the 听证笔录's substance (art 64(8))."""
@@ -1404,10 +1438,13 @@ class ComplaintService:
             if on < notice.scheduled_on:
                 raise UserError("procedure.hearing_before_scheduled", field="on",
                                 hearing=notice.scheduled_on.isoformat(), date=on.isoformat())
-            investigators = set(self._officer_names(uow.session, complaint.id).split("、")) - {""}
-            for name in investigators:
-                if name in host:
-                    raise UserError("procedure.host_is_investigator", field="host", name=name)
+            # Art 64(2) counts to the day the party was told: the notice's recorded service.
+            latest = due(notice.scheduled_on, self.rules.get("I5a"), calendar=self.calendar).due
+            notified = proc.hearing_notified_on
+            if notified is not None and notified > latest:
+                raise UserError("procedure.hearing_notice_served_late", field="on", served=notified.isoformat(),
+                                hearing=notice.scheduled_on.isoformat(), latest=latest.isoformat())
+            self._check_host(uow.session, complaint, host)
             self._add_step(uow, complaint, "penalty", ProcedureStep.HEARING, on, f"听证主持人：{host}；{_text(record)}",
                            persons=host, content=_text(record), place=notice.place)
         return self.get(complaint_id)

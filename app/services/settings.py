@@ -37,6 +37,7 @@ DEFAULTS: dict[str, Any] = {
         "penalty": "{body}人社罚〔{year}〕{n}号",
         "mediation": "{body}劳调字〔{year}〕第{n}号",
         "prior_notice": "{body}人社告字〔{year}〕{n}号",
+        "hearing_notice": "{body}人社听通字〔{year}〕{n}号",
     },
     "training_hours_target": "40",
     # 月最低工资标准 by effective date (the 终局 test of 法 art 47 uses the one in

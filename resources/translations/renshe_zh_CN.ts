@@ -1501,6 +1501,14 @@ The program will now close; please start it again.</source>
         <translation>地点</translation>
     </message>
     <message>
+        <source>Time (0930)</source>
+        <translation>时间（0930）</translation>
+    </message>
+    <message>
+        <source>Designated host</source>
+        <translation>指定主持人</translation>
+    </message>
+    <message>
         <source>Record the hearing notice</source>
         <translation>登记听证通知</translation>
     </message>

@@ -223,3 +223,95 @@ def test_the_rectification_order_cites_the_norm_broken(store, tmp_path) -> None:
     # migrant workers, no construction project on the case: 劳动法, 劳动合同法 and 条例 art 3 only
     assert "违反了《中华人民共和国劳动法》第五十条、《中华人民共和国劳动合同法》第三十条、《保障农民工工资支付条例》第三条第一款的规定" in content
     assert "第三十条、第三十条" not in content and "和《劳动保障监察条例》的有关规定" not in content
+
+
+def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """听证通知书 (行政处罚法 art 64(2)): numbered, listed with the case's documents, served with a 送达回证;
+    a notice served too late cannot carry the hearing, and the 听证笔录 names the notice and its dates."""
+    from app.documents.complaint_documents import available_documents
+
+    svc, detail = reviewed(store, "penalty")
+    svc.record_prior_notice(detail.id, "penalty", NOTICE_ON, "拟罚款二万元", intended_fine_fen=PENALTY["fine_fen"])
+    svc.record_service(detail.id, "prior_notice", "direct", SERVED_ON, "李会计")
+    svc.record_hearing_request(detail.id, date(2023, 6, 30))
+    with pytest.raises(UserError) as caught:
+        svc.record_hearing_notice(detail.id, date(2023, 7, 3), date(2023, 7, 14), "区人社局第一会议室",
+                                  hearing_time="9点半")
+    assert caught.value.code == "procedure.hearing_time_invalid"
+    with pytest.raises(UserError) as caught:  # art 64(4): the designated host did not investigate
+        svc.record_hearing_notice(detail.id, date(2023, 7, 3), date(2023, 7, 14), "区人社局第一会议室", host="王明")
+    assert caught.value.code == "procedure.host_is_investigator"
+    detail = svc.record_hearing_notice(detail.id, date(2023, 7, 3), date(2023, 7, 14), "区人社局第一会议室",
+                                       hearing_time="0930", host="法制科孙某")
+    notice = detail.steps[-1]
+    assert notice.number == "某区人社听通字〔2023〕1号" and notice.content == "09:30"
+    assert "hearing_notice" in available_documents(detail)
+    assert {d.key for d in detail.deadlines} >= {"hearing_notice"}  # not served yet: the latest day shows
+
+    # Served on Thu 07-06, after the latest lawful day (Wed 07-05 for Fri 07-14): the hearing cannot be held on it.
+    detail = svc.record_service(detail.id, "hearing_notice", "direct", date(2023, 7, 6), "李会计")
+    assert detail.services[-1].document_no == notice.number
+    assert "hearing_notice" not in {d.key for d in detail.deadlines}
+    with pytest.raises(UserError) as caught:
+        svc.record_hearing(detail.id, date(2023, 7, 14), "法制科孙某", "当事人到场申辩")
+    assert caught.value.code == "procedure.hearing_notice_served_late"
+    assert caught.value.message() == (
+        "听证通知书于2023-07-06送达，2023-07-14举行的听证应当最迟于2023-07-05通知当事人（提前七个工作日，"
+        "《行政处罚法》第六十四条第二项）。请另行制发听证通知书，重新确定听证日期。")
+
+    # A new notice for a later hearing, served in time: the hearing follows it.
+    detail = svc.record_hearing_notice(detail.id, date(2023, 7, 6), date(2023, 7, 18), "区人社局第二会议室",
+                                       hearing_time="14:00", host="法制科孙某")
+    renewed = detail.steps[-1]
+    assert renewed.number == "某区人社听通字〔2023〕2号"
+    svc.record_service(detail.id, "hearing_notice", "direct", date(2023, 7, 7), "李会计")
+    detail = svc.record_hearing(detail.id, date(2023, 7, 18), "法制科孙某（记录：周某）", "调查人员出示证据，当事人质证并申辩")
+
+    for kind in ("hearing_notice", "hearing_record", "service_receipt"):
+        path = tmp_path / f"{kind}.pdf"
+        pages = write_complaint_document(kind, detail, path, organisation=ORG, printed_on=date(2023, 7, 18))
+        assert pages == (2 if kind == "hearing_notice" else 1)  # the notice's last item goes over with the 落款
+        subprocess.run(["pdftoppm", "-png", "-r", "70", str(path), str(tmp_path / kind)], check=True)
+    print("PNG pages:", tmp_path)
+    letter = _text(tmp_path / "hearing_notice.pdf")
+    assert "听证通知书" in letter and "某区人社听通字〔2023〕2号" in letter
+    assert "你单位于2023年6月30日要求听证（《行政处罚事先告知书》某区人社告字〔2023〕1号）" in letter
+    assert "听证时间：2023年7月18日下午2时。" in letter and "听证地点：区人社局第二会议室。" in letter
+    assert "听证主持人：法制科孙某" in letter and "申请回避" in letter
+    assert "委托一至二人代理" in letter and "视为放弃听证权利" in letter and "不承担" in letter
+    assert "张伟" not in letter and "投诉" not in letter  # nothing about the complainant (条例 art 9)
+    record = _text(tmp_path / "hearing_record.pdf")
+    assert "听证通知书某区人社听通字〔2023〕2号，2023年7月6日制发，2023年7月7日送达" in record
+    assert "听证通知书 某区人社听通字〔2023〕1号" in _text(tmp_path / "service_receipt.pdf")
+
+    # The decision recites the hearing notice with its number and service, then the hearing (art 62, art 64).
+    svc.record_collective_discussion(detail.id, date(2023, 7, 19), "局长王某、副局长李某", "维持罚款二万元")
+    detail = svc.get(detail.id)
+    detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 20), **PENALTY)
+    write_complaint_document("penalty", detail, tmp_path / "penalty.pdf", organisation=ORG)
+    subprocess.run(["pdftoppm", "-png", "-r", "70", str(tmp_path / "penalty.pdf"), str(tmp_path / "penalty")], check=True)
+    assert ("于2023年6月30日要求听证，本机关于2023年7月6日制发《听证通知书》（某区人社听通字〔2023〕2号）"
+            "并于2023年7月7日送达，于2023年7月18日依法举行了听证（主持人：法制科孙某（记录：周某））") in _text(
+        tmp_path / "penalty.pdf")
+
+
+@pytest.mark.parametrize(("typed", "stored", "printed"), [
+    ("0930", "09:30", "上午9时30分"), ("9:30", "09:30", "上午9时30分"), ("14：00", "14:00", "下午2时"),
+    ("1200", "12:00", "中午12时"), ("", "", ""),
+])
+def test_the_hearing_time_is_typed_loosely_and_printed_as_a_notice_says_it(typed: str, stored: str, printed: str) -> None:
+    from app.services.complaint_procedure import StepLine, hearing_time_label
+    from app.services.complaints import _hearing_clock
+
+    assert _hearing_clock(typed) == stored
+    step = StepLine(1, "penalty", "hearing_notice", NOTICE_ON, "", stored, None, False, False, False, "", None, "")
+    assert hearing_time_label(step) == printed
+
+
+@pytest.mark.parametrize("typed", ["9点", "2460", "930am", "9:3", "12345"])
+def test_a_hearing_time_that_is_not_a_time_is_refused(typed: str) -> None:
+    from app.services.complaints import _hearing_clock
+
+    with pytest.raises(UserError) as caught:
+        _hearing_clock(typed)
+    assert caught.value.code == "procedure.hearing_time_invalid" and typed in caught.value.message()

@@ -329,6 +329,12 @@ class ComplaintCasePage(QDialog):
         self.hearing_on = _date_edit("hearing_on")
         self.hearing_place = QLineEdit(objectName="hearing_place")
         self.hearing_place.setPlaceholderText(self.tr("Place"))
+        # 听证通知书 (行政处罚法 art 64(2), (4)): the time of day and the designated host print on the notice
+        self.hearing_time = QLineEdit(objectName="hearing_time")
+        self.hearing_time.setPlaceholderText(self.tr("Time (0930)"))
+        self.hearing_time.setMaximumWidth(90)
+        self.hearing_notice_host = QLineEdit(objectName="hearing_notice_host")
+        self.hearing_notice_host.setPlaceholderText(self.tr("Designated host"))
         self.hearing_notice_button = self._button("record_hearing_notice", self.tr("Record the hearing notice"), self.record_hearing_notice, Permission.COMPLAINT_HANDLE)
         self.hearing_held_date = _date_edit("hearing_held_date")
         self.hearing_host = QLineEdit(objectName="hearing_host")
@@ -375,7 +381,8 @@ class ComplaintCasePage(QDialog):
                                         self.statement_button, stretch=self.statement_content))
         h.addRow(self.tr("Hearing request"), row(self.hearing_request_date, self.hearing_waived, self.hearing_request_button))
         h.addRow(self.tr("Hearing notice"), row(self.hearing_notice_date, QLabel(self.tr("hearing on")), self.hearing_on,
-                                               self.hearing_place, self.hearing_notice_button, stretch=self.hearing_place))
+                                               self.hearing_time, self.hearing_place, self.hearing_notice_host,
+                                               self.hearing_notice_button, stretch=self.hearing_place))
         h.addRow(self.tr("Hearing held"), row(self.hearing_held_date, self.hearing_host, self.hearing_record,
                                              self.hearing_button, stretch=self.hearing_record))
         h.addRow(self.tr("Collective discussion"), row(self.discussion_date, self.discussion_persons,
@@ -910,8 +917,12 @@ class ComplaintCasePage(QDialog):
 
     def record_hearing_notice(self) -> bool:
         d = self.detail
-        return self._run(lambda: self.service.record_hearing_notice(
-            d.id, self._day(self.hearing_notice_date), self._day(self.hearing_on), self.hearing_place.text()))
+        ok = self._run(lambda: self.service.record_hearing_notice(
+            d.id, self._day(self.hearing_notice_date), self._day(self.hearing_on), self.hearing_place.text(),
+            hearing_time=self.hearing_time.text(), host=self.hearing_notice_host.text()))
+        if ok:  # the notice is served next (art 64(2) counts to its service)
+            self.service_document.setCurrentIndex(self.service_document.findData("hearing_notice"))
+        return ok
 
     def record_hearing(self) -> bool:
         d = self.detail
