@@ -973,6 +973,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.temp_failed": (
         "The export's working file in {folder} cannot be written ({detail}); nothing was exported.",
         "导出用的临时文件（位于{folder}）无法写入（{detail}），未导出任何内容。",
+    ),
     # --- i16-rest ---
     "procedure.hearing_time_invalid": (
         "{value} is not a time of day; type it as 09:30 or 0930.",
