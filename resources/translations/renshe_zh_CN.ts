@@ -302,6 +302,10 @@
         <translation>首席仲裁员</translation>
     </message>
     <message>
+        <source>Application %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
         <source>Export the docket to Excel</source>
         <translation>导出案件登记簿到Excel</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -56,6 +57,8 @@ from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 
 RED = QColor("#b00020")
+# the tabs, in order: 受理, 调查, 支付计划与支付, 告知申辩与听证, 法制审核与决定, 结案, 文书与证据, 办理记录
+INVESTIGATION_TAB, PAYMENTS_TAB, REVIEW_TAB, CLOSURE_TAB = 1, 2, 4, 5
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -94,14 +97,22 @@ class ComplaintCasePage(QDialog):
         self.status.setWordWrap(True)
 
         self.tabs = QTabWidget(objectName="tabs")
-        self.tabs.addTab(self._decision_tab(), self.tr("Acceptance"))
-        self.tabs.addTab(self._investigation_tab(), self.tr("Investigation"))
-        self.tabs.addTab(self._payments_tab(), self.tr("Plan and payments"))
-        self.tabs.addTab(self._procedure_tab(), self.tr("Notice, defence and hearing"))
-        self.tabs.addTab(self._review_tab(), self.tr("Legal review and decision"))
-        self.tabs.addTab(self._close_tab(), self.tr("Closure"))
-        self.tabs.addTab(self._files_tab(), self.tr("Documents and evidence"))
-        self.tabs.addTab(self._history_tab(), self.tr("History"))
+        # each tab scrolls rather than stretching the page past a 1366×768 screen
+        for page, title in (
+            (self._decision_tab(), self.tr("Acceptance")),
+            (self._investigation_tab(), self.tr("Investigation")),
+            (self._payments_tab(), self.tr("Plan and payments")),
+            (self._procedure_tab(), self.tr("Notice, defence and hearing")),
+            (self._review_tab(), self.tr("Legal review and decision")),
+            (self._close_tab(), self.tr("Closure")),
+            (self._files_tab(), self.tr("Documents and evidence")),
+            (self._history_tab(), self.tr("History")),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
         self.tabs.currentChanged.connect(self._clear_status)
 
         layout = QVBoxLayout(self)
@@ -111,7 +122,8 @@ class ComplaintCasePage(QDialog):
         layout.addWidget(self.totals)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
-        self.resize(1000, 760)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1000, screen.width() - 40), min(760, screen.height() - 60))  # within a laptop's screen
         self._apply_permissions()
         self.show_detail(self.detail)
 
@@ -166,7 +178,7 @@ class ComplaintCasePage(QDialog):
         self.assign_button = self._button("assign", self.tr("Assign the checked officers"), self.assign_officers, Permission.COMPLAINT_HANDLE)
         self.assigned = QLabel(objectName="assigned")
         self.assigned.setWordWrap(True)
-        officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
+        self.officers_group = officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
         o = QVBoxLayout(officers)
         o.addWidget(self.officer_list)
         self.assign_row = QWidget()
@@ -614,6 +626,16 @@ class ComplaintCasePage(QDialog):
         self.close_fields.setVisible(closing)
         self.closed_text.setVisible(d.closed_on is not None)
         self.closed_text.setText(self._closure_made(d))
+        self.officers_group.setVisible("assign_officers" in allowed or bool(d.officers))
+        # a tab with nothing to show or do in this state is greyed out (its name says what comes later)
+        usable = {
+            INVESTIGATION_TAB: "assign_officers" in allowed or any(rows.values()) or bool(d.officers),
+            PAYMENTS_TAB: "payments" in allowed or bool(d.instalments or d.payments),
+            REVIEW_TAB: "legal_review" in allowed or self._deciding or bool(d.reviews or d.decision_no),
+            CLOSURE_TAB: closing or d.closed_on is not None,
+        }
+        for index, enabled in usable.items():
+            self.tabs.setTabEnabled(index, enabled)
 
     def _decision_made(self, d: ComplaintDetail) -> str:
         if d.filed_on is not None:
