@@ -194,6 +194,8 @@ def test_refused_step_says_why_and_double_booking_is_refused(qtbot, context, wor
                           "ends_at": time(12), "room": "第二仲裁庭"})
     assert other.run_step("schedule_hearing") is None
     assert "李仲裁" in other.status.text() and "已有庭审安排" in other.status.text()
+    window.tabs.setCurrentWidget(page)  # the message belonged to that moment, on that case
+    assert other.status.text() == ""
     # filters: overdue, status, text
     window.status_filter.setCurrentIndex(window.status_filter.findData("tribunal_formed"))
     assert window.model.rowCount() == 1
@@ -371,7 +373,10 @@ def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-
     window = make_window(qtbot, context)
     calc = window.open_calculator()
     qtbot.addWidget(calc)
+    # the rules by their names; the id only in the tooltip
+    assert calc.rule.currentText()[:1] not in "AIM" and calc.rule.itemData(0, Qt.ItemDataRole.ToolTipRole)[:1] in "AIM"
     calc.select_rule("A9")
+    assert calc.rule.currentText() == "仲裁裁决期限（经批准可延长不超过十五日）（45日）"
     calc.start.setDate(calc.start.date().fromString("2023-09-27", "yyyy-MM-dd"))
     assert calc.due_label.text() == "届满日：2023-11-13"
     calc.extension.setValue(15)

@@ -171,6 +171,7 @@ class ArbitrationWindow(QWidget):
         self.tabs.setObjectName("tabs")
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._clear_messages)
         self.tabs.addTab(docket, self.tr("Docket"))
         self.tabs.addTab(self.hearings, self.tr("Hearing calendar"))
         for i in (0, 1):
@@ -240,6 +241,12 @@ class ArbitrationWindow(QWidget):
         self.tabs.setTabToolTip(self.tabs.indexOf(page), page.title.text())
         self.tabs.setCurrentWidget(page)
         return page
+
+    def _clear_messages(self, *_: object) -> None:
+        """A step's message belongs to the moment it was made: switching tabs clears it."""
+        for page in self.pages.values():
+            page.status.clear()
+            page.status.setStyleSheet("")
 
     def _tab_text(self, page: CasePage) -> str:
         """The case number's distinguishing end (〔2023〕第13号), the full number in the tooltip;
