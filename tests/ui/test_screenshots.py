@@ -156,7 +156,7 @@ def test_main_windows_and_case_pages_fit_at_1366_and_1920(qtbot, district, chine
                                                    "hearing_scheduled", "heard")}
         arbitration = {s: i for s, i in arbitration.items() if i is not None}
         complaints = {s: session.scalar(select(Complaint.id).where(Complaint.status == s).order_by(Complaint.id))
-                      for s in ("investigating", "archived", "received")}
+                      for s in ("investigating", "closed", "received")}
         complaints = {s: i for s, i in complaints.items() if i is not None}
     assert "closed" in arbitration and {"tribunal_formed", "hearing_scheduled", "heard"} & set(arbitration)
     assert "investigating" in complaints

@@ -774,6 +774,7 @@ class ComplaintCasePage(QDialog):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
+                item.setToolTip(str(value))  # a long note cut by its column reads in full here
                 if c in money_columns:
                     item.setTextAlignment(RIGHT)
                 if r in red_rows:
