@@ -888,6 +888,10 @@ The program will now close; please start it again.</source>
         <translation>非终局</translation>
     </message>
     <message>
+        <source>No document fits the case yet.</source>
+        <translation>案件尚未进行到可制作文书的阶段。</translation>
+    </message>
+    <message>
         <source>Recorded: %1</source>
         <translation>已登记：%1</translation>
     </message>

@@ -121,6 +121,7 @@ def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, wo
     assert time_left(page, ACCEPT) == "剩余3个工作日"
     assert page.deadlines.item(0, 0).toolTip().startswith("A2 ")
     assert page.buttons["accept"].isVisible() and not page.buttons["close_award"].isVisible()
+    assert not page.documents_button.isEnabled() and page.open_documents() is None  # nothing decided, nothing to print
     assert "42,000.00" in page.summary.text()
 
     answers.queue.append({"on": date(2023, 9, 27)})
@@ -234,6 +235,7 @@ def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path,
     window = make_window(qtbot, context)
     page = window.open_case(cid)
     dialog = page.open_documents()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == "acceptance" and "决定立案受理" in dialog.editor.toPlainText()
     # only the documents that fit an accepted case are offered: no award, no refusal
@@ -307,6 +309,7 @@ def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # 
     world.clerk_service().accept(cid, date(2023, 9, 27))
     window = make_window(qtbot, context)
     dialog = window.open_case(cid).open_documents()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     dialog.editor.setPlainText(dialog.editor.toPlainText() + "\n\n五、此段为打印前补充。")
     document = dialog.text_document()

@@ -225,6 +225,11 @@ class CasePage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.claims.setItem(row, col, item)
         self.claims.resizeColumnsToContents()
+        from app.documents.arbitration_documents import available_documents
+
+        fitting = available_documents(view)
+        self.documents_button.setEnabled(bool(fitting))
+        self.documents_button.setToolTip("" if fitting else self.tr("No document fits the case yet."))
         allowed = self.service.allowed_actions(view.status)
         # only the steps the state allows, packed left to right
         for button in self.buttons.values():
@@ -248,13 +253,16 @@ class CasePage(QWidget):
         if item is not None:
             self.deadline_note.setText(item.toolTip())
 
-    def open_documents(self) -> DocumentDialog:
+    def open_documents(self) -> DocumentDialog | None:
         from app.documents import arbitration_documents as docs
         from app.services.settings import SettingsService
 
-        organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["arbitration_commission"]
         view = self.service.get(self.case_id)
         offered = {kind: docs.DOCUMENTS[kind] for kind in docs.available_documents(view)}  # those that fit its state
+        if not offered:
+            return None
+
+        organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["arbitration_commission"]
         dialog = DocumentDialog(self.context, offered,
                                 lambda kind: docs.draft(kind, self.service.get(self.case_id), organisation,
                                                         today=self.today()), self)
