@@ -13,7 +13,7 @@ seen on paper, printed again from the case at any time.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -107,7 +107,11 @@ def _item(c: Any) -> str:
 
 def _claims_text(case: CaseView) -> str:
     items = [c for c in case.claims if not c.withdrawn]
-    return "；".join(f"{i}．{_item(c)}{format_yuan(c.amount_claimed_fen)}元" for i, c in enumerate(items, 1))
+    return "；".join(
+        f"{i}．{_item(c)}"
+        + (f"{format_yuan(c.amount_claimed_fen)}元" if c.amount_claimed_fen else "")  # 确认劳动关系: no sum
+        for i, c in enumerate(items, 1)
+    )
 
 
 def _event(case: CaseView, kind: str) -> Any:
@@ -124,11 +128,52 @@ def _tribunal_line(case: CaseView) -> str:
     return f"由仲裁员{chief}独任仲裁"
 
 
+def _tribunal_event(case: CaseView) -> Any:
+    """The latest forming of the tribunal (组成 or 变更)."""
+    found = [e for e in case.events if e.kind in ("form_tribunal", "change_tribunal")]
+    return found[-1] if found else None
+
+
+def _mixed_award(case: CaseView) -> bool:
+    """An award with final and non-final items: 规则 art 50 wants them in separate documents."""
+    live = [c for c in case.claims if not c.withdrawn]
+    return case.closure_method == "award" and any(c.final for c in live) and any(c.final is False for c in live)
+
+
+# When each document fits the case: what it reports must have happened.  The case page
+# offers only these; `draft` refuses the others (document.not_yet).
+READY: dict[str, Callable[[CaseView], bool]] = {
+    "acceptance": lambda c: c.accepted_on is not None,
+    "refusal": lambda c: c.status == "not_accepted",
+    "answer_notice": lambda c: c.accepted_on is not None,
+    "tribunal": lambda c: _tribunal_event(c) is not None,
+    "hearing": lambda c: any(h.status in ("scheduled", "held") for h in c.hearings),
+    "extension": lambda c: _event(c, "extend") is not None,
+    "suspension": lambda c: _event(c, "suspend") is not None,
+    "resumption": lambda c: _event(c, "resume") is not None,
+    "award": lambda c: c.closure_method == "award",
+    "award_final": _mixed_award,
+    "award_non_final": _mixed_award,
+    "mediation": lambda c: c.closure_method == "mediation",
+    "withdrawal": lambda c: c.closure_method == "withdrawal" or c.status == "withdrawn_before_acceptance",
+    "revocation": lambda c: c.closure_method == "revocation",
+    "termination": lambda c: c.closure_method == "termination",
+    # served once something was decided (accepted, refused …) or something was served
+    "service_receipt": lambda c: c.decided_on is not None or bool(c.services),
+}
+
+
+def available_documents(case: CaseView) -> list[str]:
+    """The documents that fit the case now, in DOCUMENTS order."""
+    return [kind for kind in DOCUMENTS if READY[kind](case)]
+
+
 def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = None) -> Draft:
     """The document `kind` for `case`, filled in; raises UserError if the case has not got there."""
     if kind not in DOCUMENTS:
         raise ValueError(kind)
     title = DOCUMENTS[kind]
+    _need(READY[kind](case), title)
     applicant, respondent, cause = _names(case, "applicant"), _names(case, "respondent"), _cause(case)
     number = case.case_no
     today = today or shanghai_today()
@@ -137,7 +182,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         return Draft(kind, title, number, addressee, tuple(paragraphs), organisation, dated, **kw)
 
     if kind == "acceptance":
-        _need(case.accepted_on, title)
         return make(f"{applicant}：", [
             f"你（单位）诉{respondent}{cause}一案的仲裁申请，本委于{chinese_date(case.received_on)}收到。"
             f"经审查，符合受理条件，本委决定立案受理。现将有关事项通知如下：",
@@ -147,7 +191,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             "三、当事人对自己提出的主张有责任提供证据，请在举证期限内提交证据材料。",
         ], case.accepted_on)
     if kind == "refusal":
-        _need(case.status == "not_accepted", title)
         return make(f"{applicant}：", [
             f"你（单位）于{chinese_date(case.received_on)}提出的仲裁申请（请求事项：{_claims_text(case)}），"
             f"经审查，{(case.refusal_ground or '不符合受理条件').rstrip('。')}。根据{_GUIZE}第三十一条的规定，本委决定不予受理。",
@@ -156,7 +199,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             "根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，申请人可以就该劳动争议事项向人民法院提起诉讼。",
         ], case.decided_on)
     if kind == "answer_notice":
-        _need(case.accepted_on, title)
         return make(f"{respondent}：", [
             f"{applicant}诉你单位{cause}一案，本委已于{chinese_date(case.accepted_on)}立案受理（案号{number}）。"
             "现将仲裁申请书副本送达你单位，并将有关事项通知如下：",
@@ -165,8 +207,7 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             "三、被申请人可以在答辩期间提出反申请。",
         ], case.accepted_on)
     if kind == "tribunal":
-        formed = _event(case, "form_tribunal")
-        _need(formed, title)
+        formed = _tribunal_event(case)
         clerk = case.tribunal["clerk"][1] if case.tribunal["clerk"] else ""
         return make(f"{applicant}、{respondent}：", [
             f"本委受理的{applicant}与{respondent}{cause}一案（{number}），{_tribunal_line(case)}进行审理，书记员{clerk}。",
@@ -175,7 +216,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         ], formed.on)
     if kind == "hearing":
         scheduled = [h for h in case.hearings if h.status in ("scheduled", "held")]
-        _need(scheduled, title)
         h = scheduled[-1]
         return make(f"{applicant}、{respondent}：", [
             f"本委受理的{applicant}与{respondent}{cause}一案（{number}），定于{chinese_date(h.held_on)}"
@@ -186,7 +226,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         ], _event(case, "schedule_hearing").on if _event(case, "schedule_hearing") else today)
     if kind == "extension":
         e = _event(case, "extend")
-        _need(e, title)
         return make(f"{applicant}、{respondent}：", [
             f"本委受理的{applicant}与{respondent}{cause}一案（{number}），因案情复杂，需要延期审理，"
             f"经{e.details.get('approver', '')}批准，审理期限延长{e.details.get('days', '')}日。",
@@ -194,7 +233,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         ], e.on)
     if kind == "suspension":
         e = _event(case, "suspend")
-        _need(e, title)
         return make(f"{applicant}、{respondent}：", [
             f"本委受理的{applicant}与{respondent}{cause}一案（{number}），因{e.details.get('ground', '')}，"
             f"经{e.details.get('approver', '')}批准，根据{_GUIZE}第四十七条的规定，决定本案中止审理。",
@@ -202,7 +240,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         ], e.on)
     if kind == "resumption":
         e = _event(case, "resume")
-        _need(e, title)
         return make(f"{applicant}、{respondent}：", [
             f"本委受理的{applicant}与{respondent}{cause}一案（{number}），中止审理的原因已经消除，本案自"
             f"{chinese_date(e.on)}起恢复审理。",
@@ -211,11 +248,8 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
         return _award(case, organisation, today)
     if kind in ("award_final", "award_non_final"):
         # 规则 art 50 [M]: final and non-final items are awarded in separate documents
-        _need(case.closure_method == "award" and any(c.final for c in case.claims if not c.withdrawn)
-              and any(c.final is False for c in case.claims if not c.withdrawn), title)
         return replace(_award(case, organisation, today, only_final=kind == "award_final"), kind=kind, title="仲裁裁决书")
     if kind == "mediation":
-        _need(case.closure_method == "mediation", title)
         items = [c for c in case.claims if c.amount_mediated_fen is not None]
         return make("", [
             f"申请人：{applicant}。", f"被申请人：{respondent}。",
@@ -230,7 +264,6 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             "本调解书经双方当事人签收后，即发生法律效力。",
         ], case.closed_on, signatures=_signatures(case))
     if kind == "withdrawal":
-        _need(case.closure_method == "withdrawal" or case.status == "withdrawn_before_acceptance", title)
         reason = case.closure_note or case.refusal_ground or ""
         closing = [e for e in case.events if e.kind == "close_withdrawal"]
         if closing and closing[-1].details.get("deemed"):
@@ -245,13 +278,11 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             "经审查，本委认为，撤回仲裁申请是当事人对自己权利的处分，且不违反法律规定，决定准许撤回。",
         ], case.closed_on or case.decided_on)
     if kind == "revocation":
-        _need(case.closure_method == "revocation", title)
         return make(f"{applicant}、{respondent}：", [
             f"本委于{chinese_date(case.accepted_on or case.received_on)}受理的{applicant}与{respondent}{cause}一案（{number}），"
             f"经审查，{case.closure_note or ''}。根据{_GUIZE}第三十二条的规定，决定撤销该案件。",
         ], case.closed_on)
     if kind == "termination":
-        _need(case.closure_method == "termination", title)
         return make(f"{applicant}、{respondent}：", [
             f"本委受理的{applicant}与{respondent}{cause}一案（{number}），因{case.closure_note or ''}，"
             f"根据{_GUIZE}第四十八条的规定，决定终止审理。",

@@ -3,6 +3,7 @@ drafts laid out like the arbitration documents (app/documents/arbitration_docume
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from app.documents.arbitration_documents import Draft, document_category
@@ -17,16 +18,28 @@ DOCUMENTS: dict[str, str] = {
 }
 
 
+# When each document fits the case; the case panel offers only these.
+READY: dict[str, Callable[[MediationView], bool]] = {
+    "agreement": lambda c: c.closure == "agreement",
+    "termination": lambda c: c.closure == "failure" or c.status in ("failed", "transferred"),
+}
+
+
+def available_documents(case: MediationView) -> list[str]:
+    """The documents that fit the case now, in DOCUMENTS order."""
+    return [kind for kind in DOCUMENTS if READY[kind](case)]
+
+
 def draft(kind: str, case: MediationView, organisation: str, *, today: date | None = None) -> Draft:
     if kind not in DOCUMENTS:
         raise ValueError(kind)
     title = DOCUMENTS[kind]
+    if not READY[kind](case):
+        raise UserError("document.not_yet", title=title)
     applicant = "、".join(case.names("applicant")) or "（未列明）"
     respondent = "、".join(case.names("respondent")) or "（未列明）"
     organisation = case.organisation or organisation
     if kind == "agreement":
-        if case.closure != "agreement":
-            raise UserError("document.not_yet", title=title)
         claims = "；".join(f"{document_category(c.category)}{format_yuan(c.amount_fen)}元" for c in case.claims)
         return Draft(
             kind, title, case.case_no, "",
@@ -41,8 +54,6 @@ def draft(kind: str, case: MediationView, organisation: str, *, today: date | No
             organisation, case.agreement_signed_on,
             signatures=("申请人（签名）：", "被申请人（签名或盖章）：", "调解员（签名）："),
         )
-    if case.closure not in ("failure",) and case.status not in ("failed", "transferred"):
-        raise UserError("document.not_yet", title=title)
     return Draft(
         kind, title, case.case_no, f"{applicant}：",
         (f"你与{respondent}的劳动争议，本调解组织于{chinese_date(case.received_on)}收到调解申请。"

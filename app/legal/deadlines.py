@@ -58,12 +58,14 @@ __all__ = [
     "Rule",
     "RuleTable",
     "SuspensionCounting",
+    "TimeLeft",
     "Unit",
     "add_months",
     "award_due",
     "due",
     "earliest",
     "parse_date",
+    "time_left",
 ]
 
 
@@ -445,6 +447,45 @@ def _explain(
         years = "、".join(f"{y}年" for y in missing)
         text += f"注意：{years}节假日安排未导入，仅按周末计算。"
     return text
+
+
+@dataclass(frozen=True)
+class TimeLeft:
+    """How long until a due date, in the rule's own unit: working days on the legal
+    calendar for a working-day rule ("剩余3个工作日" against a 5-working-day limit),
+    calendar days otherwise.  ``count`` > 0: left; 0: due today; < 0: overdue by."""
+
+    count: int
+    working_days: bool
+
+    @property
+    def overdue(self) -> bool:
+        return self.count < 0
+
+    def zh(self) -> str:
+        unit = "个工作日" if self.working_days else "天"
+        if self.count == 0:
+            return "今日到期"
+        return f"已逾期{-self.count}{unit}" if self.count < 0 else f"剩余{self.count}{unit}"
+
+    def en(self) -> str:
+        unit = "working day" if self.working_days else "day"
+        n = abs(self.count)
+        plural = "" if n == 1 else "s"
+        if self.count == 0:
+            return "due today"
+        return f"overdue by {n} {unit}{plural}" if self.count < 0 else f"{n} {unit}{plural} left"
+
+
+def time_left(due_on: date, today: date, *, working_days: bool, calendar: LegalCalendar | None = None) -> TimeLeft:
+    """`TimeLeft` from ``today`` to ``due_on``; working days are counted on ``calendar``
+    (a day past the due date over a weekend is still overdue: at least one)."""
+    if due_on == today:
+        return TimeLeft(0, working_days)
+    if not working_days:
+        return TimeLeft((due_on - today).days, False)
+    n = (calendar or default_calendar()).count_working_days(today, due_on)
+    return TimeLeft(max(n, 1) if due_on > today else min(n, -1), True)
 
 
 def earliest(deadlines: Iterable[Deadline]) -> Deadline:

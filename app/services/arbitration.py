@@ -43,6 +43,7 @@ from app.models.arbitration import (
 from app.models.party import Party
 from app.models.user import User
 from app.services import arbitration_deadlines as deadlines_mod
+from app.services import lifecycle
 from app.services.actor import Actor
 from app.services.arbitration_deadlines import (
     CaseDeadline,
@@ -54,8 +55,10 @@ from app.services.arbitration_deadlines import (
 )
 from app.services.hearings import check_free, parse_hm
 from app.services.holidays import calendar_for
+from app.services.lifecycle import Transition
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
+from app.services.people import display_names
 from app.services.permissions import Permission
 from app.services.settings import read_setting
 from app.services.unit_of_work import UnitOfWork, changed_elsewhere
@@ -116,34 +119,39 @@ SERVICE_DOCUMENTS: dict[str, str] = {
 }
 SERVICE_METHODS = ("direct", "post", "electronic", "left_at_address", "public_notice")
 
-# Per action: (statuses that allow it, English, Chinese).
-TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
-    "request_correction": (frozenset({S.RECEIVED}), "request a correction", "通知补正"),
-    "correct": (frozenset({S.AWAITING_CORRECTION}), "record the correction", "登记补正"),
-    "accept": (frozenset({S.RECEIVED}), "accept", "受理"),
-    "refuse": (BEFORE_DECISION, "refuse", "不予受理"),
-    "not_competent": (BEFORE_DECISION, "refer to the competent commission", "告知向有管辖权的仲裁委申请"),
-    "withdraw_before_acceptance": (BEFORE_DECISION, "withdraw", "撤回申请"),
-    "form_tribunal": (frozenset({S.ACCEPTED, S.TRIBUNAL_FORMED}), "form the tribunal", "组成仲裁庭"),
-    "record_service": (ACTIVE | {S.SUSPENDED, S.CLOSED}, "record service", "登记送达"),
-    "record_answer": (ACTIVE, "record the answer", "登记答辩"),
-    "schedule_hearing": (frozenset({S.TRIBUNAL_FORMED, S.HEARING_SCHEDULED, S.HEARD}), "schedule a hearing", "安排开庭"),
-    "postpone_hearing": (frozenset({S.HEARING_SCHEDULED}), "postpone the hearing", "延期开庭"),
-    "hold_hearing": (frozenset({S.HEARING_SCHEDULED}), "record the hearing", "登记开庭"),
-    "suspend": (ACTIVE, "suspend", "中止审理"),
-    "resume": (frozenset({S.SUSPENDED}), "resume", "恢复审理"),
-    "extend": (ACTIVE, "extend the period", "延长审理期限"),
-    "convert_procedure": (ACTIVE, "change the procedure", "转换程序"),
-    "add_party": (ACTIVE, "add a party", "追加当事人"),
-    "change_claims": (ACTIVE, "change the claims", "增加或变更仲裁请求"),
-    "join_counterclaim": (ACTIVE, "join a counter-claim", "受理反申请并合并审理"),
-    "close_award": (frozenset({S.HEARD}), "close by award", "裁决结案"),
-    "close_mediation": (ACTIVE, "close by mediation", "调解结案"),
-    "close_withdrawal": (ACTIVE | {S.SUSPENDED}, "close by withdrawal", "撤回结案"),
-    "revoke": (ACTIVE | {S.SUSPENDED}, "revoke the case", "撤销案件"),
-    "terminate": (ACTIVE | {S.SUSPENDED}, "terminate", "终止审理"),
-    "transfer_out": (ACTIVE, "transfer", "移送管辖"),
-    "record_side_event": (ACTIVE | {S.SUSPENDED}, "record another step", "登记其他事项"),
+# The life cycle: per action, the statuses that allow it, its words and the permission
+# it needs — in the order the case page shows the steps.
+_R, _H = Permission.ARBITRATION_RECEIVE, Permission.ARBITRATION_HANDLE
+TRANSITIONS: dict[str, Transition] = {
+    "accept": Transition(frozenset({S.RECEIVED}), "accept", "受理", _R),
+    "request_correction": Transition(frozenset({S.RECEIVED}), "request a correction", "通知补正", _R),
+    "correct": Transition(frozenset({S.AWAITING_CORRECTION}), "record the correction", "登记补正", _R),
+    "refuse": Transition(BEFORE_DECISION, "refuse", "不予受理", _R),
+    "not_competent": Transition(BEFORE_DECISION, "refer to the competent commission", "告知向有管辖权的仲裁委申请", _R),
+    "withdraw_before_acceptance": Transition(BEFORE_DECISION, "withdraw", "撤回申请", _R),
+    "form_tribunal": Transition(frozenset({S.ACCEPTED}), "form the tribunal", "组成仲裁庭", _H),
+    # a member replaced (回避决定 …) before the hearing is scheduled
+    "change_tribunal": Transition(frozenset({S.TRIBUNAL_FORMED}), "change the tribunal", "变更仲裁庭组成", _H),
+    "record_service": Transition(ACTIVE | {S.SUSPENDED, S.CLOSED}, "record service", "登记送达", _H),
+    "record_answer": Transition(ACTIVE, "record the answer", "登记答辩", _H),
+    "schedule_hearing": Transition(frozenset({S.TRIBUNAL_FORMED, S.HEARING_SCHEDULED, S.HEARD}), "schedule a hearing",
+                                   "安排开庭", _H),
+    "postpone_hearing": Transition(frozenset({S.HEARING_SCHEDULED}), "postpone the hearing", "延期开庭", _H),
+    "hold_hearing": Transition(frozenset({S.HEARING_SCHEDULED}), "record the hearing", "登记开庭", _H),
+    "suspend": Transition(ACTIVE, "suspend", "中止审理", _H),
+    "resume": Transition(frozenset({S.SUSPENDED}), "resume", "恢复审理", _H),
+    "extend": Transition(ACTIVE, "extend the period", "延长审理期限", _H),
+    "convert_procedure": Transition(ACTIVE, "change the procedure", "转换程序", _H),
+    "add_party": Transition(ACTIVE, "add a party", "追加当事人", _H),
+    "change_claims": Transition(ACTIVE, "change the claims", "增加或变更仲裁请求", _H),
+    "join_counterclaim": Transition(ACTIVE, "join a counter-claim", "受理反申请并合并审理", _H),
+    "close_award": Transition(frozenset({S.HEARD}), "close by award", "裁决结案", _H),
+    "close_mediation": Transition(ACTIVE, "close by mediation", "调解结案", _H),
+    "close_withdrawal": Transition(ACTIVE | {S.SUSPENDED}, "close by withdrawal", "撤回结案", _H),
+    "revoke": Transition(ACTIVE | {S.SUSPENDED}, "revoke the case", "撤销案件", _H),
+    "terminate": Transition(ACTIVE | {S.SUSPENDED}, "terminate", "终止审理", _H),
+    "transfer_out": Transition(ACTIVE, "transfer", "移送管辖", _H),
+    "record_side_event": Transition(ACTIVE | {S.SUSPENDED}, "record another step", "登记其他事项", _H),
 }
 # Side events on a running case (DOMAIN B §3.2): on the timeline, no deadline of their own.
 SIDE_EVENTS: dict[str, str] = {
@@ -156,7 +164,7 @@ SIDE_EVENTS: dict[str, str] = {
     "evidence": "举证、质证",
     "other": "其他事项",
 }
-EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: v[2] for k, v in TRANSITIONS.items()}}
+EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
 
 # 办案规则 (2017) art 31: an application failing art 30 items (1)–(3) is refused with a 不予受理通知书.
 REFUSAL_GROUNDS: dict[str, str] = {
@@ -685,6 +693,8 @@ class ArbitrationCaseService:
         user_ids = [i for i in (case.chief_arbitrator_id, case.arbitrator_2_id, case.arbitrator_3_id, case.clerk_id) if i]
         users = dict(session.execute(select(User.id, User.display_name).where(User.id.in_(user_ids))).all())
 
+        people = display_names(session, (e.actor for e in events))  # the person's name, not the login
+
         def member(uid: int | None) -> tuple[int, str] | None:
             return (uid, users.get(uid, "")) if uid else None
 
@@ -707,7 +717,8 @@ class ArbitrationCaseService:
                           c.result, c.final, c.withdrawn)
                 for c in claims
             ),
-            events=tuple(EventView(e.id, e.kind, e.on, json.loads(e.details or "{}"), e.note, e.actor) for e in events),
+            events=tuple(EventView(e.id, e.kind, e.on, json.loads(e.details or "{}"), e.note, people.get(e.actor, e.actor))
+                         for e in events),
             hearings=tuple(
                 HearingView(h.id, h.held_on, parse_hm(h.starts_at), parse_hm(h.ends_at), h.room, h.status, h.notice_served_on,
                             tuple(members.get(h.id, ())))
@@ -786,24 +797,24 @@ class ArbitrationCaseService:
         case_id: int,
         action: str,
         on: date,
-        permission: Permission,
         apply: Callable[[UnitOfWork, ArbitrationCase], dict[str, Any] | None],
         *,
         note: str = "",
         version: int | None = None,
     ) -> CaseView:
-        allowed, action_en, action_zh = TRANSITIONS[action]
+        transition = TRANSITIONS[action]
         _check_date(on)
-        with UnitOfWork(self.store, self.actor, permission) as uow:
+        with UnitOfWork(self.store, self.actor, transition.permission) as uow:
             session = uow.session
             case = session.get(ArbitrationCase, case_id)
             if case is None:
                 raise UserError("arbitration.not_found")
             if version is not None and case.version != version:
                 raise changed_elsewhere(uow.session, case)
-            if case.status not in allowed:
+            if not transition.allows(case.status):
                 en, zh = STATUS_LABELS[case.status]
-                raise UserError("arbitration.transition_refused", action_en=action_en, action_zh=action_zh,
+                raise UserError("arbitration.transition_refused", action_en=transition.label_en,
+                                action_zh=transition.label_zh,
                                 status_en=en, status_zh=zh)
             previous = session.scalar(select(func.max(ArbitrationEvent.on)).where(ArbitrationEvent.case_id == case.id))
             if previous is not None and on < previous:
@@ -825,13 +836,13 @@ class ArbitrationCaseService:
             case.status = S.AWAITING_CORRECTION.value
             case.correction_requested_on = on
             return {}
-        return self._act(case_id, "request_correction", on, Permission.ARBITRATION_RECEIVE, apply, note=note, **kw)
+        return self._act(case_id, "request_correction", on, apply, note=note, **kw)
 
     def correct(self, case_id: int, on: date, note: str = "", **kw: Any) -> CaseView:
         def apply(_uow: UnitOfWork, case: ArbitrationCase) -> None:
             case.status = S.RECEIVED.value
             case.corrected_on = on
-        return self._act(case_id, "correct", on, Permission.ARBITRATION_RECEIVE, apply, note=note, **kw)
+        return self._act(case_id, "correct", on, apply, note=note, **kw)
 
     def accept(self, case_id: int, on: date, note: str = "", **kw: Any) -> CaseView:
         def apply(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any]:
@@ -844,7 +855,7 @@ class ArbitrationCaseService:
                 claim.original_amount_fen = claim.amount_claimed_fen
             case.accepted_claims_fen = sum(cl.amount_claimed_fen for cl in claims if not cl.withdrawn)
             return {"case_no": case.case_no}
-        return self._act(case_id, "accept", on, Permission.ARBITRATION_RECEIVE, apply, note=note, **kw)
+        return self._act(case_id, "accept", on, apply, note=note, **kw)
 
     def _decide_against(self, case_id: int, on: date, action: str, status: S, ground: str, **kw: Any) -> CaseView:
         def apply(_uow: UnitOfWork, case: ArbitrationCase) -> None:
@@ -853,7 +864,7 @@ class ArbitrationCaseService:
             case.status = status.value
             case.decided_on = on
             case.refusal_ground = ground.strip()
-        return self._act(case_id, action, on, Permission.ARBITRATION_RECEIVE, apply, note=ground, **kw)
+        return self._act(case_id, action, on, apply, note=ground, **kw)
 
     def refuse(self, case_id: int, on: date, ground: str, detail: str = "", **kw: Any) -> CaseView:
         """不予受理 (办案规则 art 31) on one of the rules' own grounds (art 30 items (1)–(3)), given by
@@ -876,6 +887,17 @@ class ArbitrationCaseService:
     # -- running the case
     def form_tribunal(self, case_id: int, on: date, *, chief_id: int, clerk_id: int,
                       arbitrator_2_id: int | None = None, arbitrator_3_id: int | None = None, **kw: Any) -> CaseView:
+        return self._tribunal(case_id, on, "form_tribunal", (chief_id, arbitrator_2_id, arbitrator_3_id), clerk_id, **kw)
+
+    def change_tribunal(self, case_id: int, on: date, *, chief_id: int, clerk_id: int,
+                        arbitrator_2_id: int | None = None, arbitrator_3_id: int | None = None, **kw: Any) -> CaseView:
+        """The tribunal formed anew (a member replaced after a 回避决定 …), before a hearing is scheduled."""
+        return self._tribunal(case_id, on, "change_tribunal", (chief_id, arbitrator_2_id, arbitrator_3_id), clerk_id, **kw)
+
+    def _tribunal(self, case_id: int, on: date, action: str, arbitrators: tuple[int, int | None, int | None],
+                  clerk_id: int, **kw: Any) -> CaseView:
+        chief_id, arbitrator_2_id, arbitrator_3_id = arbitrators
+
         def apply(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any]:
             members = [m for m in (chief_id, arbitrator_2_id, arbitrator_3_id) if m]
             if case.procedure == Procedure.ORDINARY.value and len(members) != 3:
@@ -894,7 +916,7 @@ class ArbitrationCaseService:
             case.clerk_id = clerk_id
             case.status = S.TRIBUNAL_FORMED.value
             return {"chief": chief_id, "arbitrators": members, "clerk": clerk_id}
-        return self._act(case_id, "form_tribunal", on, Permission.ARBITRATION_HANDLE, apply, **kw)
+        return self._act(case_id, action, on, apply, **kw)
 
     def record_service(self, case_id: int, *, document: str, party_id: int, method: str, served_on: date,
                        notice_days: int = 0, **kw: Any) -> CaseView:
@@ -916,10 +938,10 @@ class ArbitrationCaseService:
                 if hearing is not None and hearing.notice_served_on is None:
                     hearing.notice_served_on = served_on
             return {"document": document, "party_id": party_id, "method": method}
-        return self._act(case_id, "record_service", served_on, Permission.ARBITRATION_HANDLE, apply, **kw)
+        return self._act(case_id, "record_service", served_on, apply, **kw)
 
     def record_answer(self, case_id: int, on: date, note: str = "", **kw: Any) -> CaseView:
-        return self._act(case_id, "record_answer", on, Permission.ARBITRATION_HANDLE, lambda u, c: None, note=note, **kw)
+        return self._act(case_id, "record_answer", on, lambda u, c: None, note=note, **kw)
 
     def schedule_hearing(self, case_id: int, on: date, *, held_on: date, starts_at: time, ends_at: time,
                          room: str, **kw: Any) -> CaseView:
@@ -938,7 +960,7 @@ class ArbitrationCaseService:
             case.status = S.HEARING_SCHEDULED.value
             return {"hearing_id": hearing.id, "held_on": held_on.isoformat(), "starts_at": starts_at.strftime("%H:%M"),
                     "room": room.strip()}
-        return self._act(case_id, "schedule_hearing", on, Permission.ARBITRATION_HANDLE, apply, **kw)
+        return self._act(case_id, "schedule_hearing", on, apply, **kw)
 
     def _hearing(self, session: Session, case: ArbitrationCase, hearing_id: int) -> ArbitrationHearing:
         hearing = session.get(ArbitrationHearing, hearing_id)
@@ -966,7 +988,7 @@ class ArbitrationCaseService:
             for m in members:
                 uow.session.add(ArbitrationHearingMember(hearing_id=hearing.id, user_id=m, held_on=held_on))
             return {"postponed": old.id, "hearing_id": hearing.id, "held_on": held_on.isoformat()}
-        return self._act(case_id, "postpone_hearing", on, Permission.ARBITRATION_HANDLE, apply, note=reason, **kw)
+        return self._act(case_id, "postpone_hearing", on, apply, note=reason, **kw)
 
     def hold_hearing(self, case_id: int, on: date, *, hearing_id: int, note: str = "", **kw: Any) -> CaseView:
         def apply(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any]:
@@ -974,7 +996,7 @@ class ArbitrationCaseService:
             hearing.status = HearingStatus.HELD.value
             case.status = S.HEARD.value
             return {"hearing_id": hearing.id}
-        return self._act(case_id, "hold_hearing", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
+        return self._act(case_id, "hold_hearing", on, apply, note=note, **kw)
 
     def suspend(self, case_id: int, on: date, *, ground: str, approver: str, **kw: Any) -> CaseView:
         def apply(_uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any]:
@@ -985,13 +1007,13 @@ class ArbitrationCaseService:
             case.resume_status = case.status
             case.status = S.SUSPENDED.value
             return {"ground": ground.strip(), "approver": approver.strip()}
-        return self._act(case_id, "suspend", on, Permission.ARBITRATION_HANDLE, apply, note=ground, **kw)
+        return self._act(case_id, "suspend", on, apply, note=ground, **kw)
 
     def resume(self, case_id: int, on: date, note: str = "", **kw: Any) -> CaseView:
         def apply(_uow: UnitOfWork, case: ArbitrationCase) -> None:
             case.status = case.resume_status or S.ACCEPTED.value
             case.resume_status = None
-        return self._act(case_id, "resume", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
+        return self._act(case_id, "resume", on, apply, note=note, **kw)
 
     def extend(self, case_id: int, on: date, *, days: int, approver: str, reason: str = "", **kw: Any) -> CaseView:
         def apply(_uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any]:
@@ -1005,7 +1027,7 @@ class ArbitrationCaseService:
                                 unit_zh=rule.unit.zh, unit_en=rule.unit.en)
             case.extension_days = days
             return {"days": days, "approver": approver.strip()}
-        return self._act(case_id, "extend", on, Permission.ARBITRATION_HANDLE, apply, note=reason, **kw)
+        return self._act(case_id, "extend", on, apply, note=reason, **kw)
 
     def convert_procedure(self, case_id: int, on: date, procedure: str, note: str = "", **kw: Any) -> CaseView:
         """简易↔一般 (规则 art 61: the clock keeps running from the original acceptance)."""
@@ -1015,7 +1037,7 @@ class ArbitrationCaseService:
                 raise UserError("arbitration.procedure_same")
             old, case.procedure = case.procedure, new
             return {"from": old, "to": new}
-        return self._act(case_id, "convert_procedure", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
+        return self._act(case_id, "convert_procedure", on, apply, note=note, **kw)
 
     def add_party(self, case_id: int, on: date, *, party_id: int, role: str, **kw: Any) -> CaseView:
         """追加当事人: the 45 days restart from the decision to add (A9a)."""
@@ -1035,7 +1057,7 @@ class ArbitrationCaseService:
             uow.session.add(ArbitrationParty(case_id=case.id, party_id=party_id, role=role_value,
                                              position=position, added_on=on))
             return {"party_id": party_id, "role": role_value}
-        return self._act(case_id, "add_party", on, Permission.ARBITRATION_HANDLE, apply, **kw)
+        return self._act(case_id, "add_party", on, apply, **kw)
 
     def change_claims(self, case_id: int, on: date, *, add: Sequence[ClaimInput] = (),
                       amounts: Mapping[int, int] | None = None, withdraw: Sequence[int] = (),
@@ -1064,7 +1086,7 @@ class ArbitrationCaseService:
             return {"added": [c.id for c in new], "amounts": {str(k): v for k, v in (amounts or {}).items()},
                     "withdrawn": list(withdraw)}
         action = "join_counterclaim" if counterclaim else "change_claims"
-        return self._act(case_id, action, on, Permission.ARBITRATION_HANDLE, apply, **kw)
+        return self._act(case_id, action, on, apply, **kw)
 
     # -- closing
     def _close(self, case: ArbitrationCase, on: date, method: ClosureMethod, note: str = "") -> None:
@@ -1103,7 +1125,7 @@ class ArbitrationCaseService:
             self._close(case, on, ClosureMethod.AWARD, note)
             return {"awarded_fen": case.awarded_fen, "minimum_wage_fen": minimum,
                     "final": {str(k): c.final for k, c in claims.items()}}
-        return self._act(case_id, "close_award", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
+        return self._act(case_id, "close_award", on, apply, note=note, **kw)
 
     def close_mediation(self, case_id: int, on: date, *, amounts: Mapping[int, int], signed_on: date | None = None,
                         note: str = "", **kw: Any) -> CaseView:
@@ -1119,7 +1141,7 @@ class ArbitrationCaseService:
                 claims[claim_id].amount_mediated_fen = amount
             self._close(case, on, ClosureMethod.MEDIATION, note)
             return {"mediated_fen": sum(amounts.values()), "signed_on": (signed_on or on).isoformat()}
-        return self._act(case_id, "close_mediation", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
+        return self._act(case_id, "close_mediation", on, apply, note=note, **kw)
 
     def _close_other(self, case_id: int, on: date, action: str, method: ClosureMethod, reason: str, *,
                      details: dict[str, Any] | None = None, **kw: Any) -> CaseView:
@@ -1131,7 +1153,7 @@ class ArbitrationCaseService:
                 hearing.status = HearingStatus.CANCELLED.value
             self._close(case, on, method, reason)
             return details
-        return self._act(case_id, action, on, Permission.ARBITRATION_HANDLE, apply, note=reason, **kw)
+        return self._act(case_id, action, on, apply, note=reason, **kw)
 
     def close_withdrawal(self, case_id: int, on: date, reason: str, *, deemed: bool = False, **kw: Any) -> CaseView:
         """撤回; `deemed`: 按撤回处理 (an applicant properly notified who did not appear, 法 art 36)."""
@@ -1146,7 +1168,7 @@ class ArbitrationCaseService:
             if not note.strip():
                 raise UserError("arbitration.ground_required", field="note")
             return {"what": what}
-        return self._act(case_id, "record_side_event", on, Permission.ARBITRATION_HANDLE, apply, note=note, **kw)
+        return self._act(case_id, "record_side_event", on, apply, note=note, **kw)
 
     def revoke(self, case_id: int, on: date, reason: str, **kw: Any) -> CaseView:
         return self._close_other(case_id, on, "revoke", ClosureMethod.REVOCATION, reason, **kw)
@@ -1158,7 +1180,7 @@ class ArbitrationCaseService:
         return self._close_other(case_id, on, "transfer_out", ClosureMethod.TRANSFER, to_body, **kw)
 
     def allowed_actions(self, status: str) -> list[str]:
-        return [a for a, (allowed, _en, _zh) in TRANSITIONS.items() if status in allowed]
+        return lifecycle.allowed(TRANSITIONS, status)
 
 
 def _docket_row(r: Any) -> DocketRow:

@@ -82,6 +82,30 @@ TRANSITIONS: dict[str, Transition] = {
     )
 }
 
+# Steps that record on a case without moving it, and the states that allow each.
+# The service refuses them in any other state; the case page offers them only there.
+HANDLING_STATES = INVESTIGATION_STATES | {S.ADMIN_DECISION, S.PENALTY}
+RECORDING_STEPS: dict[str, frozenset[ComplaintStatus]] = {
+    "assign_officers": HANDLING_STATES,
+    "record_action": HANDLING_STATES,
+    "set_disposal": HANDLING_STATES,
+    "legal_review": HANDLING_STATES,
+    "procedure": HANDLING_STATES,  # 事先告知 … 集体讨论, until the decision is issued
+    "extend": INVESTIGATION_STATES,
+    "payments": PAYMENT_STATES,  # the plan and the payments made
+}
+
+
+def allowed_steps(status: str, *, decided: bool) -> frozenset[str]:
+    """Every step a case in `status` allows: its transitions and its recording steps
+    (the procedure before a decision ends once the decision is issued)."""
+    steps = {a for a, t in TRANSITIONS.items() if status in t.sources}
+    steps |= {step for step, states in RECORDING_STEPS.items() if status in states}
+    if decided:
+        steps.discard("procedure")
+    return frozenset(steps)
+
+
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     S.RECEIVED: ("已登记待审查", "Registered"),
     S.NEED_CORRECTION: ("待补正", "Awaiting correction"),

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session, aliased
 from app.clock import bureau_today
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
-from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, due
+from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, TimeLeft, Unit, due, time_left
 from app.legal.rates import format_yuan
 from app.models.complaint import (
     ActionKind,
@@ -73,6 +73,7 @@ from app.services.parties import (
     ProgressCallback,
     clean_fields,
 )
+from app.services.people import display_names
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store
@@ -108,6 +109,12 @@ class DeadlineView:
     warning: str | None  # 节假日安排未导入…, when the calendar lacks a year
     explanation: str = ""
     rule_id: str = ""
+    left: TimeLeft | None = None  # in the rule's unit: 剩余3个工作日 against a working-day limit
+
+    @property
+    def remaining(self) -> TimeLeft:
+        """Time left in the rule's unit; a date set by hand (an order's 改正期限) counts calendar days."""
+        return self.left if self.left is not None else TimeLeft(self.days_left, False)
 
 
 @dataclass(frozen=True)
@@ -325,6 +332,10 @@ class ComplaintDetail:
 
     def allowed_actions(self) -> list[str]:
         return [a for a, t in rules.TRANSITIONS.items() if self.status in t.sources]
+
+    def allowed_steps(self) -> frozenset[str]:
+        """The transitions and the recording steps the case's state allows now."""
+        return rules.allowed_steps(self.status, decided=self.decision_issued_on is not None)
 
 
 @dataclass(frozen=True)
@@ -590,6 +601,7 @@ class ComplaintService:
             warning=d.warning_zh,
             explanation=d.explanation,
             rule_id=d.rule_id,
+            left=time_left(d.due, today, working_days=d.unit is Unit.WORKING_DAYS, calendar=self.calendar),
         )
 
     def deadlines(self, facts: _Facts) -> list[DeadlineView]:
@@ -1010,12 +1022,7 @@ class ComplaintService:
             raise UserError("complaint.two_officers", field="officers", minimum=MIN_OFFICERS)
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._load(uow, complaint_id, version)
-            if S(complaint.status) not in rules.INVESTIGATION_STATES | {S.ADMIN_DECISION, S.PENALTY}:
-                raise UserError(
-                    "complaint.not_in_investigation",
-                    status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
-                    status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
-                )
+            self._require_investigating(complaint, "assign_officers")
             on = self._check_day(on, complaint)
             for officer_id in ids:
                 self._check_officer(officer_id, on)
@@ -1055,15 +1062,15 @@ class ComplaintService:
             raise UserError("complaint.note_required", field="note")
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._load(uow, complaint_id, None)
-            self._require_investigating(complaint)
+            self._require_investigating(complaint, "record_action")
             on = self._check_day(on, complaint)
             if not officers:
                 officers = self._officer_names(uow.session, complaint.id)
             self._event(uow, complaint, kind, on, note, officers)
         return self.get(complaint_id)
 
-    def _require_investigating(self, complaint: Complaint) -> None:
-        if S(complaint.status) not in rules.INVESTIGATION_STATES | {S.ADMIN_DECISION, S.PENALTY}:
+    def _require_investigating(self, complaint: Complaint, step: str) -> None:
+        if S(complaint.status) not in rules.RECORDING_STEPS[step]:
             raise UserError(
                 "complaint.not_in_investigation",
                 status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
@@ -1086,7 +1093,7 @@ class ComplaintService:
             raise UserError("complaint.approver_required", field="approved_by")
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._load(uow, complaint_id, version)
-            if S(complaint.status) not in rules.INVESTIGATION_STATES or complaint.filed_on is None:
+            if S(complaint.status) not in rules.RECORDING_STEPS["extend"] or complaint.filed_on is None:
                 raise UserError(
                     "complaint.not_in_investigation",
                     status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
@@ -1106,7 +1113,7 @@ class ComplaintService:
             raise UserError("complaint.disposal_unknown", field="method", value=method)
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._load(uow, complaint_id, version)
-            self._require_investigating(complaint)
+            self._require_investigating(complaint, "set_disposal")
             on = self._check_day(on, complaint)
             complaint.disposal_method = method
             complaint.responsible_department = _text(department, limit=200) or None
@@ -1177,7 +1184,7 @@ class ComplaintService:
             raise UserError("complaint.note_required", field="text")
         with UnitOfWork(self.store, self.actor, Permission.LEGAL_REVIEW) as uow:
             complaint = self._load(uow, complaint_id, None)
-            self._require_investigating(complaint)
+            self._require_investigating(complaint, "legal_review")
             on = self._check_day(on, complaint)
             reviewer = uow.session.get(Officer, reviewer_id)
             if reviewer is None:
@@ -1285,7 +1292,7 @@ class ComplaintService:
         complaint = self._load(uow, complaint_id, None)
         if complaint.decision_issued_on is not None:
             raise UserError("procedure.already_decided")
-        self._require_investigating(complaint)
+        self._require_investigating(complaint, "procedure")
         return complaint
 
     def _current(self, uow: UnitOfWork, complaint: Complaint, decision_kind: str) -> Procedure:
@@ -1520,7 +1527,7 @@ class ComplaintService:
         """
         with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
             complaint = self._load(uow, complaint_id, version)
-            if S(complaint.status) not in rules.PAYMENT_STATES:
+            if S(complaint.status) not in rules.RECORDING_STEPS["payments"]:
                 raise UserError(
                     "complaint.no_payments_in_state",
                     status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
@@ -1592,7 +1599,7 @@ class ComplaintService:
         self, uow: UnitOfWork, complaint: Complaint, worker_id: int, paid_on: date, amount: int,
         method: str, note: str, *, check_future: bool = True,
     ) -> None:
-        if S(complaint.status) not in rules.PAYMENT_STATES:
+        if S(complaint.status) not in rules.RECORDING_STEPS["payments"]:
             raise UserError(
                 "complaint.no_payments_in_state",
                 status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
@@ -1748,13 +1755,16 @@ class ComplaintService:
                 .order_by(ComplaintOfficer.lead.desc(), Officer.name_sort)
             ).all()
         )
+        event_rows = list(session.scalars(
+            select(ComplaintEvent)
+            .where(ComplaintEvent.complaint_id == c.id)
+            .order_by(ComplaintEvent.occurred_on, ComplaintEvent.id)
+        ))
+        people = display_names(session, [c.received_by or "", *(e.actor for e in event_rows)])  # names, not logins
         events = tuple(
-            EventLine(e.id, e.occurred_on, e.action, e.from_status, e.to_status, e.actor, e.officers, e.note)
-            for e in session.scalars(
-                select(ComplaintEvent)
-                .where(ComplaintEvent.complaint_id == c.id)
-                .order_by(ComplaintEvent.occurred_on, ComplaintEvent.id)
-            )
+            EventLine(e.id, e.occurred_on, e.action, e.from_status, e.to_status, people.get(e.actor, e.actor),
+                      e.officers, e.note)
+            for e in event_rows
         )
         payments = tuple(
             PaymentLine(p.id, p.worker_id, names.get(p.worker_id, ""), p.paid_on, p.amount_fen, p.method, p.note)
@@ -1808,7 +1818,7 @@ class ComplaintService:
         project = session.get(Project, c.project_id) if c.project_id else None
         return ComplaintDetail(
             id=c.id, version=c.version, number=c.number, case_no=c.case_no or "", kind=c.kind, channel=c.channel,
-            received_at=c.received_at, received_on=c.received_on, received_by=c.received_by,
+            received_at=c.received_at, received_on=c.received_on, received_by=people.get(c.received_by, c.received_by),
             complainant_id=None if withheld else c.complainant_id, complainant=display,
             complainant_id_no="" if withheld or complainant is None else mask(Sensitive.ID_NO, complainant.id_no),
             complainant_phone="" if withheld or complainant is None else mask(Sensitive.PHONE, complainant.phone),

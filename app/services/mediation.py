@@ -36,10 +36,12 @@ from app.models.mediation import (
     OrganisationType,
 )
 from app.models.party import Party
+from app.services import lifecycle
 from app.services.actor import Actor
 from app.services.arbitration import ClaimInput, _check_parties, clean_claims, create_received_case
 from app.services.arbitration_deadlines import shanghai_today
 from app.services.holidays import calendar_for
+from app.services.lifecycle import Transition
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
 from app.services.permissions import Permission
@@ -59,17 +61,19 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     M.TRANSFERRED: ("transferred to arbitration", "已转仲裁"),
 }
 CHANNEL_LABELS = {Channel.ON_SITE: ("on site", "现场"), Channel.ONLINE: ("online", "互联网+调解")}
-TRANSITIONS: dict[str, tuple[frozenset[str], str, str]] = {
-    "accept": (frozenset({M.APPLIED}), "accept", "受理"),
-    "refuse": (frozenset({M.APPLIED}), "refuse", "不予受理"),
-    "record_session": (frozenset({M.ACCEPTED}), "record a session", "登记调解"),
-    "agree": (frozenset({M.ACCEPTED}), "record the agreement", "达成调解协议"),
-    "record_payment": (frozenset({M.AGREED}), "record a payment", "登记履行"),
-    "fail": (OPEN, "close as failed", "调解不成"),
-    "withdraw": (OPEN, "withdraw", "撤回申请"),
-    "transfer_to_arbitration": (frozenset({M.FAILED, M.APPLIED, M.ACCEPTED, M.AGREED}), "transfer to arbitration", "转仲裁"),
+_H = Permission.MEDIATION_HANDLE
+TRANSITIONS: dict[str, Transition] = {
+    "accept": Transition(frozenset({M.APPLIED}), "accept", "受理", _H),
+    "refuse": Transition(frozenset({M.APPLIED}), "refuse", "不予受理", _H),
+    "record_session": Transition(frozenset({M.ACCEPTED}), "record a session", "登记调解", _H),
+    "agree": Transition(frozenset({M.ACCEPTED}), "record the agreement", "达成调解协议", _H),
+    "record_payment": Transition(frozenset({M.AGREED}), "record a payment", "登记履行", _H),
+    "fail": Transition(OPEN, "close as failed", "调解不成", _H),
+    "withdraw": Transition(OPEN, "withdraw", "撤回申请", _H),
+    "transfer_to_arbitration": Transition(frozenset({M.FAILED, M.APPLIED, M.ACCEPTED, M.AGREED}),
+                                          "transfer to arbitration", "转仲裁", _H),
 }
-EVENT_LABELS = {"apply": "收到调解申请", **{k: v[2] for k, v in TRANSITIONS.items()}}
+EVENT_LABELS = {"apply": "收到调解申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
 
 
 def status_label(status: str, language: str = "zh_CN") -> str:
@@ -264,18 +268,19 @@ class MediationService:
 
     def _act(self, case_id: int, action: str, on: date, apply: Callable[[UnitOfWork, MediationCase], dict[str, Any] | None],
              *, note: str = "", version: int | None = None) -> MediationView:
-        allowed, en_action, zh_action = TRANSITIONS[action]
+        transition = TRANSITIONS[action]
         if on is None:
             raise UserError("arbitration.date_required", field="on")
-        with UnitOfWork(self.store, self.actor, Permission.MEDIATION_HANDLE) as uow:
+        with UnitOfWork(self.store, self.actor, transition.permission) as uow:
             case = uow.session.get(MediationCase, case_id)
             if case is None:
                 raise UserError("mediation.not_found")
             if version is not None and case.version != version:
                 raise changed_elsewhere(uow.session, case)
-            if case.status not in allowed:
+            if not transition.allows(case.status):
                 en, zh = STATUS_LABELS[case.status]
-                raise UserError("mediation.transition_refused", action_en=en_action, action_zh=zh_action,
+                raise UserError("mediation.transition_refused", action_en=transition.label_en,
+                                action_zh=transition.label_zh,
                                 status_en=en, status_zh=zh)
             previous = uow.session.scalar(select(func.max(MediationEvent.on)).where(MediationEvent.case_id == case.id))
             if previous is not None and on < previous:
@@ -380,4 +385,4 @@ class MediationService:
         return self._act(case_id, "transfer_to_arbitration", on, apply, **kw)
 
     def allowed_actions(self, status: str) -> list[str]:
-        return [a for a, (allowed, _en, _zh) in TRANSITIONS.items() if status in allowed]
+        return lifecycle.allowed(TRANSITIONS, status)

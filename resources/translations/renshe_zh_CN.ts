@@ -302,6 +302,10 @@
         <translation>首席仲裁员</translation>
     </message>
     <message>
+        <source>Application %1</source>
+        <translation>申请 %1</translation>
+    </message>
+    <message>
         <source>Export the docket to Excel</source>
         <translation>导出案件登记簿到Excel</translation>
     </message>
@@ -784,10 +788,6 @@ The program will now close; please start it again.</source>
         <translation>办案步骤</translation>
     </message>
     <message>
-        <source>Rule</source>
-        <translation>规则</translation>
-    </message>
-    <message>
         <source>What must happen</source>
         <translation>应办事项</translation>
     </message>
@@ -802,6 +802,10 @@ The program will now close; please start it again.</source>
     <message>
         <source>State</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余</translation>
     </message>
     <message>
         <source>Date</source>
@@ -882,6 +886,10 @@ The program will now close; please start it again.</source>
     <message>
         <source>not final</source>
         <translation>非终局</translation>
+    </message>
+    <message>
+        <source>No document fits the case yet.</source>
+        <translation>案件尚未进行到可制作文书的阶段。</translation>
     </message>
     <message>
         <source>Recorded: %1</source>
@@ -1749,6 +1757,14 @@ The program will now close; please start it again.</source>
         <translation>说明</translation>
     </message>
     <message>
+        <source>Accepted and opened as case %1 on %2.</source>
+        <translation>已受理并立案：立案号%1，%2。</translation>
+    </message>
+    <message>
+        <source>Closed on %1: %2</source>
+        <translation>%1结案：%2</translation>
+    </message>
+    <message>
         <source>Case</source>
         <translation>立案号</translation>
     </message>
@@ -1775,10 +1791,6 @@ The program will now close; please start it again.</source>
     <message>
         <source>overdue</source>
         <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>%1 days left</source>
-        <translation>剩余%1天</translation>
     </message>
     <message>
         <source>Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)</source>
@@ -3223,10 +3235,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>请求金额：%1元 · 协议金额：%2 · 已履行：%3</translation>
     </message>
     <message>
-        <source>15-day limit (M1): %1 — %2</source>
-        <translation>15日调解期限（M1）：%1 — %2</translation>
-    </message>
-    <message>
         <source>Transferred to arbitration: %1</source>
         <translation>已转仲裁：%1</translation>
     </message>
@@ -3237,6 +3245,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Timeline:</source>
         <translation>办理经过：</translation>
+    </message>
+    <message>
+        <source>15-day mediation period: %1 — %2</source>
+        <translation>15日调解期限：%1 — %2</translation>
     </message>
     <message>
         <source>Date:</source>

@@ -3,6 +3,7 @@ hearing → award, watching the deadlines on the case page and on the desk."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 from typing import Any
 
@@ -74,8 +75,21 @@ def make_window(qtbot, context) -> ArbitrationWindow:  # type: ignore[no-untyped
     return window
 
 
+# The deadlines by the names clerks read (the rule ids stay in the tooltip).
+ACCEPT = "决定受理或者不予受理"  # A2
+NOTIFY_TRIBUNAL = "书面通知仲裁庭组成情况"  # A7
+AWARD = "作出仲裁裁决（结案）"  # A9
+
+
 def rules(page: CasePage) -> dict[str, tuple[str, str]]:
-    return {rule: (due, state) for rule, due, state in page.deadline_rows()}
+    rows = page.deadline_rows()
+    for name, *_rest in rows:
+        assert not re.match(r"[AIM]\d", name), name  # no rule id where the clerk reads
+    return {name: (due, state) for name, due, _left, state in rows}
+
+
+def time_left(page: CasePage, name: str) -> str:
+    return next(left for shown, _due, left, _state in page.deadline_rows() if shown == name)
 
 
 def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, world, answers) -> None:  # type: ignore[no-untyped-def]
@@ -102,16 +116,21 @@ def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, wo
     page = window.pages[form.saved_id]
     assert window.tabs.currentWidget() is page
     assert window.model.rowCount() == 1 and window.model.row_at(0).applicants == "张伟"
-    assert rules(page)["A2"] == ("2023-10-08", "进行中")
+    assert rules(page)[ACCEPT] == ("2023-10-08", "进行中")
+    # 5 working days from 25 Sep: on 27 Sep three are left (国庆 29 Sep–6 Oct, 7–8 Oct worked), not 11 days
+    assert time_left(page, ACCEPT) == "剩余3个工作日"
+    assert page.deadlines.item(0, 0).toolTip().startswith("A2 ")
     assert page.buttons["accept"].isVisible() and not page.buttons["close_award"].isVisible()
+    assert not page.documents_button.isEnabled() and page.open_documents() is None  # nothing decided, nothing to print
     assert "42,000.00" in page.summary.text()
 
     answers.queue.append({"on": date(2023, 9, 27)})
     qtbot.mouseClick(page.buttons["accept"], Qt.MouseButton.LeftButton)
     assert page.title.text() == "某区劳人仲案字〔2023〕第1号"
     shown = rules(page)
-    assert shown["A2"][1].startswith("已完成") and shown["A7"] == ("2023-10-10", "进行中")
-    assert shown["A9"] == ("2023-11-13", "进行中")  # 27 Sep + 45 days = 11 Nov, a Saturday → Monday
+    assert shown[ACCEPT][1].startswith("已完成") and shown[NOTIFY_TRIBUNAL] == ("2023-10-10", "进行中")
+    assert shown[AWARD] == ("2023-11-13", "进行中")  # 27 Sep + 45 days = 11 Nov, a Saturday → Monday
+    assert time_left(page, AWARD) == "剩余47天" and time_left(page, ACCEPT) == ""  # calendar days; a met one has none
     page.deadlines.setCurrentCell(0, 0)
     assert "依据" in page.deadline_note.text()
     assert window.model.row_at(0).case_no == "某区劳人仲案字〔2023〕第1号"
@@ -126,6 +145,9 @@ def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, wo
     answers.queue.append({"on": date(2023, 9, 28), "chief": world.chief, "second": world.second,
                           "third": world.third, "clerk": world.clerk})
     page.run_step("form_tribunal")
+    # a case with a tribunal offers to change it, not to form it again
+    assert not page.buttons["form_tribunal"].isVisibleTo(page) and page.buttons["change_tribunal"].isVisibleTo(page)
+    assert page.timeline.item(0, 3).text() == "陈书记"  # the person, not the login "clerk"
     answers.queue.append({"on": date(2023, 9, 28), "document": "application_copy", "party": world.employer,
                           "method": "direct", "notice_days": 0})
     page.run_step("record_service")
@@ -134,7 +156,7 @@ def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, wo
     page.run_step("schedule_hearing")
     assert page.status.text().startswith("已登记"), page.status.text()
     shown = rules(page)
-    assert shown["A7"][1].startswith("已完成") and shown["A8"] == ("2023-10-13", "进行中")
+    assert shown[NOTIFY_TRIBUNAL][1].startswith("已完成") and shown["送达开庭通知书（2023-10-20开庭）"] == ("2023-10-13", "进行中")
     window.hearings.show_week(date(2023, 10, 20))
     assert "王仲裁" in window.hearings.cell_text("第一仲裁庭", date(2023, 10, 20))
 
@@ -150,7 +172,7 @@ def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, wo
     page.run_step("close_award")
     assert "已结案（裁决）" in page.summary.text()
     assert [page.claims.item(r, 5).text() for r in range(2)] == ["终局", "非终局"]
-    assert rules(page)["A9"][1] == "已完成 2023-11-06"
+    assert rules(page)[AWARD][1] == "已完成 2023-11-06"
     assert page.timeline.item(0, 1).text() == "裁决结案"
     assert not any(b.isVisible() for k, b in page.buttons.items() if k != "record_service")
 
@@ -173,6 +195,8 @@ def test_refused_step_says_why_and_double_booking_is_refused(qtbot, context, wor
                           "ends_at": time(12), "room": "第二仲裁庭"})
     assert other.run_step("schedule_hearing") is None
     assert "李仲裁" in other.status.text() and "已有庭审安排" in other.status.text()
+    window.tabs.setCurrentWidget(page)  # the message belonged to that moment, on that case
+    assert other.status.text() == ""
     # filters: overdue, status, text
     window.status_filter.setCurrentIndex(window.status_filter.findData("tribunal_formed"))
     assert window.model.rowCount() == 1
@@ -211,11 +235,12 @@ def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path,
     window = make_window(qtbot, context)
     page = window.open_case(cid)
     dialog = page.open_documents()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == "acceptance" and "决定立案受理" in dialog.editor.toPlainText()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("award"))
-    assert not dialog.save_button.isEnabled() and "尚未进行到" in dialog.message.text()
-    dialog.kind.setCurrentIndex(dialog.kind.findData("acceptance"))
+    # only the documents that fit an accepted case are offered: no award, no refusal
+    offered = [dialog.kind.itemData(i) for i in range(dialog.kind.count())]
+    assert offered == ["acceptance", "answer_notice", "service_receipt"]
     dialog.editor.setFocus()
     dialog.editor.moveCursor(QTextCursor.MoveOperation.End)
     ime_commit(dialog.editor, "\n\n四、本案由陈书记负责联络，电话0851-12345678。")
@@ -280,15 +305,15 @@ def test_added_party_and_changed_claims_restart_the_award_period(qtbot, context,
     world.clerk_service().accept(cid, date(2023, 9, 27))
     window = make_window(qtbot, context)
     page = window.open_case(cid)
-    assert rules(page)["A9"][0] == "2023-11-13"
+    assert rules(page)[AWARD][0] == "2023-11-13"
     answers.queue.append({"on": date(2023, 10, 9), "party": world.employer2, "role": "respondent"})
     page.run_step("add_party")
     assert "某劳务有限公司" in page.summary.text()
-    assert rules(page)["A9"][0] == "2023-11-23"  # 9 Oct + 45 days
+    assert rules(page)[AWARD][0] == "2023-11-23"  # 9 Oct + 45 days
     answers.queue.append({"on": date(2023, 10, 12), "category": "overtime", "description": "休息日加班费",
                           "amount": 500_000})
     page.run_step("change_claims")
-    assert rules(page)["A9"][0] == "2023-11-27"  # 12 Oct + 45 = 26 Nov, a Sunday
+    assert rules(page)[AWARD][0] == "2023-11-27"  # 12 Oct + 45 = 26 Nov, a Sunday
     assert "47,000.00" in page.summary.text() and page.claims.rowCount() == 3
     # the hearing calendar narrows to one arbitrator
     hearings = window.hearings
@@ -300,6 +325,7 @@ def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # 
     world.clerk_service().accept(cid, date(2023, 9, 27))
     window = make_window(qtbot, context)
     dialog = window.open_case(cid).open_documents()
+    assert dialog is not None
     qtbot.addWidget(dialog)
     dialog.editor.setPlainText(dialog.editor.toPlainText() + "\n\n五、此段为打印前补充。")
     document = dialog.text_document()
@@ -366,7 +392,10 @@ def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-
     window = make_window(qtbot, context)
     calc = window.open_calculator()
     qtbot.addWidget(calc)
+    # the rules by their names; the id only in the tooltip
+    assert calc.rule.currentText()[:1] not in "AIM" and calc.rule.itemData(0, Qt.ItemDataRole.ToolTipRole)[:1] in "AIM"
     calc.select_rule("A9")
+    assert calc.rule.currentText() == "仲裁裁决期限（经批准可延长不超过十五日）（45日）"
     calc.start.setDate(calc.start.date().fromString("2023-09-27", "yyyy-MM-dd"))
     assert calc.due_label.text() == "届满日：2023-11-13"
     calc.extension.setValue(15)

@@ -117,6 +117,11 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     qtbot.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
     assert page.detail.status == "filed", page.status.text()
     assert page.detail.case_no.startswith("某区人社监立字")
+    # accepted: the 受理 tab shows the decision read-only, not editable fields without buttons
+    assert not page.decision_fields.isVisibleTo(page) and page.decision_done.isVisibleTo(page)
+    assert page.detail.case_no in page.decision_done.text()
+    # the 60-working-day investigation period counts working days on the calendar
+    assert "调查期限" in page.deadlines.text() and "个工作日）" in page.deadlines.text()
 
     # an expired officer is refused, with the reason, and nothing changes
     page.tabs.setCurrentIndex(1)
@@ -127,6 +132,9 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     qtbot.mouseClick(page.assign_button, Qt.MouseButton.LeftButton)
     assert page.last_error is not None and page.last_error.code == "staff.certificate_expired"
     assert "周过期" in page.status.text()
+    page.tabs.setCurrentIndex(0)  # the message belonged to the other tab
+    assert page.status.text() == ""
+    page.tabs.setCurrentIndex(1)
     assert page.detail.status == "filed" and page.detail.officers == ()
     items["周过期"].setCheckState(Qt.CheckState.Unchecked)
     # a certificate of another category: shown as not usable, and refused saying why

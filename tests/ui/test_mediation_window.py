@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -57,6 +58,10 @@ def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodelt
     assert window.model.rowCount() == 1 and window.current is not None
     assert window.model.row_at(0).channel == "online"
     assert "2024-03-16" in window.details.text() or "15日调解期限" in window.details.text()
+    # the period by its name and the days left; the rule id only in the tooltip
+    assert "M1" not in window.details.text() and "15日调解期限：" in window.details.text()
+    assert re.search(r"（剩余\d+天）", window.details.text()) and window.details.toolTip().startswith("M1 ")
+    assert not window.documents_button.isEnabled()  # no document fits an application yet
 
     answers = iter([{"on": date(2024, 3, 1)}, {"on": date(2024, 3, 8), "reason": "被申请人拒绝调解"},
                     {"on": date(2024, 3, 9)}])
@@ -65,6 +70,11 @@ def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodelt
     assert window.title.text() == "某区劳调字〔2024〕第1号"
     assert window.buttons["agree"].isVisible() and not window.buttons["record_payment"].isVisible()
     window.run_step("fail")
+    dialog = window.open_documents()
+    assert dialog is not None
+    qtbot.addWidget(dialog)
+    assert [dialog.kind.itemData(i) for i in range(dialog.kind.count())] == ["termination"]  # no agreement
+    dialog.reject()
     view = window.run_step("transfer_to_arbitration")
     assert view is not None and view.status == "transferred"
     assert "已转仲裁" in window.details.text()

@@ -327,6 +327,8 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
             "withdraw_before_acceptance": lambda: s.withdraw_before_acceptance(cid, on, "撤回"),
             "form_tribunal": lambda: s.form_tribunal(cid, on, chief_id=world.chief, arbitrator_2_id=world.second,
                                                      arbitrator_3_id=world.third, clerk_id=world.clerk),
+            "change_tribunal": lambda: s.change_tribunal(cid, on, chief_id=world.chief, arbitrator_2_id=world.second,
+                                                         arbitrator_3_id=world.third, clerk_id=world.clerk),
             "record_service": lambda: s.record_service(cid, document="application_copy", party_id=world.employer,
                                                        method="post", served_on=on),
             "record_answer": lambda: s.record_answer(cid, on),
@@ -358,10 +360,10 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
         try:
             after = attempt(action, on, i, before)
         except UserError as err:
-            assert before.status not in TRANSITIONS[action][0] or err.code not in ("arbitration.transition_refused",)
+            assert before.status not in TRANSITIONS[action].sources or err.code not in ("arbitration.transition_refused",)
             assert len(s.get(cid).events) == len(before.events)
         else:
-            assert before.status in TRANSITIONS[action][0]
+            assert before.status in TRANSITIONS[action].sources
             assert len(after.events) == len(before.events) + 1 and after.events[-1].kind == action
             assert all(d.due >= day for d in after.deadlines if d.rule_id not in ("A8",))
 
@@ -443,3 +445,29 @@ def test_work_injury_medical_expenses_are_their_own_category() -> None:
     assert parse_claims("工伤医疗费:8000;工伤待遇:50000;一次性伤残补助金:30000") == [
         ("injury_medical", 800_000), ("injury", 5_000_000), ("injury", 3_000_000)]
     assert is_final("injury_medical", 800_000, 189_000) and not is_final("injury", 800_000, 189_000)
+
+
+def test_the_tribunal_is_formed_once_then_changed_and_history_names_the_clerk(world) -> None:  # type: ignore[no-untyped-def]
+    """组成仲裁庭 only on an accepted case; once formed the step is 变更仲裁庭组成.  The
+    timeline names the person (陈书记), not the login (clerk)."""
+    cid = receive(world)
+    s = world.clerk_service()
+    s.accept(cid, date(2023, 9, 27))
+    assert "form_tribunal" in s.allowed_actions("accepted") and "change_tribunal" not in s.allowed_actions("accepted")
+    with pytest.raises(UserError) as caught:
+        s.change_tribunal(cid, date(2023, 9, 28), chief_id=world.chief, arbitrator_2_id=world.second,
+                          arbitrator_3_id=world.third, clerk_id=world.clerk)
+    assert caught.value.code == "arbitration.transition_refused"
+    s.form_tribunal(cid, date(2023, 9, 28), chief_id=world.chief, arbitrator_2_id=world.second,
+                    arbitrator_3_id=world.third, clerk_id=world.clerk)
+    assert s.allowed_actions("tribunal_formed").count("form_tribunal") == 0
+    with pytest.raises(UserError) as caught:
+        s.form_tribunal(cid, date(2023, 9, 29), chief_id=world.chief, arbitrator_2_id=world.second,
+                        arbitrator_3_id=world.third, clerk_id=world.clerk)
+    assert caught.value.code == "arbitration.transition_refused"
+    view = s.change_tribunal(cid, date(2023, 9, 29), chief_id=world.other_chief, arbitrator_2_id=world.second,
+                             arbitrator_3_id=world.third, clerk_id=world.clerk)
+    assert view.tribunal["chief"] == (world.other_chief, "周仲裁") and view.events[-1].label == "变更仲裁庭组成"
+    assert {e.actor for e in view.events} == {"陈书记"}
+    a7 = deadline(view, "A7")
+    assert a7.met_on == date(2023, 9, 28)  # the first forming met the notice period

@@ -135,3 +135,17 @@ def test_mixed_award_splits_into_a_final_and_a_non_final_document(awarded, tmp_p
     path = tmp_path / "final.pdf"
     docs.render(final, path)
     assert "终局裁决事项作出裁决" in pdf_text(path)
+
+
+def test_only_the_documents_that_fit_the_case_are_offered(store, awarded) -> None:  # type: ignore[no-untyped-def]
+    w, view = awarded
+    offered = docs.available_documents(view)
+    assert {"acceptance", "tribunal", "hearing", "extension", "suspension", "resumption", "award"} <= set(offered)
+    assert not {"refusal", "mediation", "withdrawal", "revocation", "termination"} & set(offered)
+    for kind in set(docs.DOCUMENTS) - set(offered):  # what is not offered is refused, not drafted half-empty
+        with pytest.raises(UserError):
+            docs.draft(kind, view, "某仲裁委")
+    fresh = w.clerk_service().get(receive(w, date(2023, 9, 25)))
+    assert docs.available_documents(fresh) == []  # nothing decided yet
+    refused = w.clerk_service().refuse(fresh.id, date(2023, 9, 26), "no_clear_respondent")
+    assert docs.available_documents(refused) == ["refusal", "service_receipt"]

@@ -511,3 +511,25 @@ def test_the_audit_record_verifies_after_a_whole_case(store) -> None:  # type: i
         tables = set(session.scalars(select(AuditEntry.table_name)))
     assert {"complaint", "complaint_worker", "complaint_event", "payment_instalment", "wage_payment",
             "complaint_officer"} <= tables
+
+
+def test_history_names_people_and_steps_follow_the_state(store) -> None:  # type: ignore[no-untyped-def]
+    """办理记录 and 登记人 show the account's name (张监察), not the login (inspector); the
+    steps a case allows come from its state: none of the handling steps once archived."""
+    from app.models.user import User
+
+    with store.sessions() as session:
+        session.add(User(username="inspector", display_name="张监察", password_hash="x", roles="inspector"))
+        session.commit()
+    svc, detail = opened_case(store)
+    assert detail.received_by == "张监察"
+    assert {e.actor for e in detail.events} == {"张监察"}
+    assert {"record_action", "assign_officers", "payments", "procedure", "order_rectification"} <= detail.allowed_steps()
+    assert "accept" not in detail.allowed_steps()
+    detail = svc.withdraw_case(detail.id, detail.version, date(2023, 6, 6), "投诉人撤回投诉")
+    detail = svc.close(detail.id, detail.version, date(2023, 6, 7), "withdrawn", "投诉人撤回")
+    detail = svc.archive(detail.id, detail.version, date(2023, 6, 8))
+    assert detail.allowed_steps() == frozenset()
+    with pytest.raises(UserError) as caught:
+        svc.record_action(detail.id, "inquiry", date(2023, 6, 9), "询问")
+    assert caught.value.code == "complaint.not_in_investigation"

@@ -32,6 +32,7 @@ from app.legal.deadlines import (
     due,
     earliest,
     parse_date,
+    time_left,
 )
 
 D = date.fromisoformat
@@ -694,3 +695,20 @@ def test_backward_deadlines_come_before_on_a_working_day(hearing: date, rule: Ru
         # itself if it is a working day
         expected = rule.amount - 1 + (1 if CAL.is_working_day(hearing) else 0)
         assert CAL.count_working_days(result.due, hearing) == expected
+
+
+def test_time_left_counts_working_days_on_the_calendar() -> None:
+    """"剩余N个工作日" against a working-day limit: on 27 Sep 2023 an A2 period due 8 Oct has
+    3 working days left (28 Sep; 7 and 8 Oct worked), not 11 calendar days."""
+    a2 = due(D("2023-09-25"), DEFAULT_RULES.get("A2"), calendar=CAL)
+    assert a2.due == D("2023-10-08")
+    left = time_left(a2.due, D("2023-09-27"), working_days=True, calendar=CAL)
+    assert (left.count, left.zh(), left.en()) == (3, "剩余3个工作日", "3 working days left")
+    assert time_left(a2.due, a2.due, working_days=True, calendar=CAL).zh() == "今日到期"
+    # overdue: Monday 9 Oct is one working day past; a Saturday past a Friday still reads overdue
+    assert time_left(a2.due, D("2023-10-09"), working_days=True, calendar=CAL).zh() == "已逾期1个工作日"
+    late = time_left(D("2023-10-13"), D("2023-10-14"), working_days=True, calendar=CAL)
+    assert late.overdue and late.zh() == "已逾期1个工作日"
+    # a calendar-day period says days
+    assert time_left(D("2023-11-13"), D("2023-09-27"), working_days=False).zh() == "剩余47天"
+    assert time_left(D("2023-11-13"), D("2023-11-15"), working_days=False).en() == "overdue by 2 days"

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
+from app.legal.deadlines import Unit, time_left
 from app.legal.rates import format_yuan
 from app.services import arbitration as arb
 from app.services.arbitration import (
@@ -46,7 +47,6 @@ from app.services.arbitration import (
     tribunal_candidates,
 )
 from app.services.arbitration_deadlines import STATE_ZH, DeadlineState, Owner, shanghai_today
-from app.services.permissions import Permission
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
@@ -55,13 +55,7 @@ from ui.context import AppContext
 RED = QColor("#b00020")
 AMBER = QColor("#a65e00")
 GREY = QColor("#777777")
-RECEIVE_STEPS = {"request_correction", "correct", "accept", "refuse", "not_competent", "withdraw_before_acceptance"}
-BUTTON_ORDER = (
-    "accept", "request_correction", "correct", "refuse", "not_competent", "withdraw_before_acceptance",
-    "form_tribunal", "record_service", "record_answer", "schedule_hearing", "postpone_hearing", "hold_hearing",
-    "suspend", "resume", "extend", "convert_procedure", "add_party", "change_claims", "join_counterclaim", "close_award", "close_mediation", "close_withdrawal",
-    "revoke", "terminate", "transfer_out", "record_side_event",
-)
+STEPS_PER_ROW = 8
 
 
 class CasePage(QWidget):
@@ -90,7 +84,7 @@ class CasePage(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         self.steps_grid = grid = QGridLayout()
-        for action in BUTTON_ORDER:
+        for action in TRANSITIONS:  # the service's life cycle: its order, its words, its permissions
             button = QPushButton(self._action_label(action))
             button.setObjectName(action)
             button.clicked.connect(lambda _=False, a=action: self.run_step(a))
@@ -98,8 +92,8 @@ class CasePage(QWidget):
         steps = QGroupBox(self.tr("Steps"))
         steps.setLayout(grid)
 
-        self.deadlines = self._table("deadlines", [self.tr("Rule"), self.tr("What must happen"), self.tr("From"),
-                                                   self.tr("Due"), self.tr("State")])
+        self.deadlines = self._table("deadlines", [self.tr("What must happen"), self.tr("From"), self.tr("Due"),
+                                                   self.tr("Time left"), self.tr("State")])
         self.timeline = self._table("timeline", [self.tr("Date"), self.tr("Step"), self.tr("Note"), self.tr("By")])
         self.claims = self._table("claims_table", [self.tr("Category"), self.tr("Claim"), self.tr("Claimed"),
                                                    self.tr("Awarded"), self.tr("Result"), self.tr("Final")])
@@ -153,8 +147,7 @@ class CasePage(QWidget):
         return table
 
     def _action_label(self, action: str) -> str:
-        _allowed, en, zh = TRANSITIONS[action]
-        return en[:1].upper() + en[1:] if self.context.language == "en" else zh
+        return TRANSITIONS[action].label(self.context.language)
 
     def reload(self) -> None:
         self.show_case(self.service.get(self.case_id))
@@ -186,9 +179,15 @@ class CasePage(QWidget):
                 state += f" {d.met_on.isoformat()}"
             if not d.deadline.calendar_complete:
                 state += " ⚠"
-            cells = [d.rule_id, d.label, d.deadline.start.isoformat(), d.due.isoformat(), state]
             if d.owner is Owner.PARTY:
                 state += self.tr(" (party's period)")
+            # the deadline's name for the clerk; its rule id (A2 …) only in the tooltip's account
+            left = ""
+            if d.state is DeadlineState.OPEN:
+                remaining = time_left(d.due, today, working_days=d.deadline.unit is Unit.WORKING_DAYS,
+                                      calendar=self.service.calendar)
+                left = remaining.en() if lang == "en" else remaining.zh()
+            cells = [d.label, d.deadline.start.isoformat(), d.due.isoformat(), left, state]
             colour = None
             if d.state is DeadlineState.OPEN and d.owner is Owner.INSTITUTE:
                 colour = RED if d.due < today else AMBER if d.due == today else None
@@ -197,6 +196,10 @@ class CasePage(QWidget):
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(d.how_computed())
+                if col == 3 and d.state is DeadlineState.OPEN and d.due < today:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
                 item.setData(Qt.ItemDataRole.UserRole, d.key)
                 if colour is not None:
                     item.setForeground(QBrush(colour))
@@ -211,43 +214,56 @@ class CasePage(QWidget):
         self.claims.setRowCount(len(view.claims))
         for row, c in enumerate(view.claims):
             final = "" if c.final is None else (self.tr("final") if c.final else self.tr("not final"))
-            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, format_yuan(c.amount_claimed_fen),
-                     format_yuan(c.amount_awarded_fen) if c.amount_awarded_fen is not None else "", c.result or "", final]
+            # a claim with no sum (确认劳动关系 …) shows "—", not 0.00
+            money = c.amount_claimed_fen != 0 or bool(c.amount_awarded_fen)
+            claimed = format_yuan(c.amount_claimed_fen) if money else "—"
+            awarded = "" if c.amount_awarded_fen is None else format_yuan(c.amount_awarded_fen) if money else "—"
+            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, claimed, awarded, c.result or "", final]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.claims.setItem(row, col, item)
         self.claims.resizeColumnsToContents()
-        allowed = set(self.service.allowed_actions(view.status))
+        from app.documents.arbitration_documents import available_documents
+
+        fitting = available_documents(view)
+        self.documents_button.setEnabled(bool(fitting))
+        self.documents_button.setToolTip("" if fitting else self.tr("No document fits the case yet."))
+        allowed = self.service.allowed_actions(view.status)
         # only the steps the state allows, packed left to right
         for button in self.buttons.values():
             self.steps_grid.removeWidget(button)
-        for i, action in enumerate(a for a in BUTTON_ORDER if a in allowed):
-            self.steps_grid.addWidget(self.buttons[action], i // 8, i % 8)
+        for i, action in enumerate(allowed):
+            self.steps_grid.addWidget(self.buttons[action], i // STEPS_PER_ROW, i % STEPS_PER_ROW)
         for action, button in self.buttons.items():
-            permission = Permission.ARBITRATION_RECEIVE if action in RECEIVE_STEPS else Permission.ARBITRATION_HANDLE
+            permission = TRANSITIONS[action].permission
             visible = action in allowed
             button.setVisible(visible)
             button.setEnabled(visible and self.context.can(permission))
             if visible and not self.context.can(permission):
                 button.setToolTip(self.context.missing_permission_tip(permission))
 
-    def deadline_rows(self) -> list[tuple[str, str, str]]:
-        """(rule, due, state) as shown — what tests read."""
-        return [tuple(self.deadlines.item(r, c).text() for c in (0, 3, 4)) for r in range(self.deadlines.rowCount())]  # type: ignore[misc]
+    def deadline_rows(self) -> list[tuple[str, str, str, str]]:
+        """(what must happen, due, time left, state) as shown — what tests read."""
+        return [tuple(self.deadlines.item(r, c).text() for c in (0, 2, 3, 4)) for r in range(self.deadlines.rowCount())]  # type: ignore[misc]
 
     def _show_explanation(self, row: int, *_: Any) -> None:
         item = self.deadlines.item(row, 0) if row >= 0 else None
         if item is not None:
             self.deadline_note.setText(item.toolTip())
 
-    def open_documents(self) -> DocumentDialog:
+    def open_documents(self) -> DocumentDialog | None:
         from app.documents import arbitration_documents as docs
         from app.services.settings import SettingsService
 
+        view = self.service.get(self.case_id)
+        offered = {kind: docs.DOCUMENTS[kind] for kind in docs.available_documents(view)}  # those that fit its state
+        if not offered:
+            return None
+
         organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["arbitration_commission"]
-        dialog = DocumentDialog(self.context, docs.DOCUMENTS,
+        dialog = DocumentDialog(self.context, offered,
                                 lambda kind: docs.draft(kind, self.service.get(self.case_id), organisation,
                                                         today=self.today()), self,
                                 case=("arbitration_case", self.case_id))
@@ -259,7 +275,7 @@ class CasePage(QWidget):
     def run_step(self, action: str) -> CaseView | None:
         assert self.view is not None
         fields, call = self._step(action, self.view)
-        _allowed, _en, zh = TRANSITIONS[action]
+        _en, zh = TRANSITIONS[action].label_en, TRANSITIONS[action].label_zh
         # The dialog runs the step itself: a refusal (a room taken, say) is shown there and
         # the clerk's entries stay.  A patched `ask` (tests) hands back values instead.
         submitted: dict[str, Any] = {}
@@ -316,7 +332,7 @@ class CasePage(QWidget):
             return [on, Field("body", self.tr("Competent commission:"))], lambda v: s.not_competent(cid, v["on"], v["body"])
         if action == "transfer_out":
             return [on, Field("body", self.tr("Transferred to:"))], lambda v: s.transfer_out(cid, v["on"], v["body"])
-        if action == "form_tribunal":
+        if action in ("form_tribunal", "change_tribunal"):
             members = tribunal_candidates(self.context.store, self.context.actor)
             arbitrators = [(m.name, m.id) for m in members if "arbitrator" in m.roles]
             clerks = [(m.name, m.id) for m in members if "arb_clerk" in m.roles]
@@ -325,8 +341,8 @@ class CasePage(QWidget):
                       Field("second", self.tr("Arbitrator:"), "choice", none + arbitrators),
                       Field("third", self.tr("Arbitrator:"), "choice", none + arbitrators),
                       Field("clerk", self.tr("Clerk:"), "choice", clerks)]
-            return fields, lambda v: s.form_tribunal(cid, v["on"], chief_id=v["chief"], arbitrator_2_id=v["second"],
-                                                     arbitrator_3_id=v["third"], clerk_id=v["clerk"])
+            return fields, lambda v: getattr(s, action)(cid, v["on"], chief_id=v["chief"], arbitrator_2_id=v["second"],
+                                                        arbitrator_3_id=v["third"], clerk_id=v["clerk"])
         if action == "record_service":
             docs = [(label, key) for key, label in SERVICE_DOCUMENTS.items()]
             parties = [(p.name, p.party_id) for p in view.parties]

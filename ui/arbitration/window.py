@@ -171,6 +171,7 @@ class ArbitrationWindow(QWidget):
         self.tabs.setObjectName("tabs")
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._clear_messages)
         self.tabs.addTab(docket, self.tr("Docket"))
         self.tabs.addTab(self.hearings, self.tr("Hearing calendar"))
         for i in (0, 1):
@@ -236,14 +237,31 @@ class ArbitrationWindow(QWidget):
             page = CasePage(self.context, case_id, service=self.service, today=self.today)
             page.changed.connect(self._case_changed)
             self.pages[case_id] = page
-            self.tabs.addTab(page, page.title.text()[-12:] or str(case_id))
+            self.tabs.addTab(page, self._tab_text(page))
+        self.tabs.setTabToolTip(self.tabs.indexOf(page), page.title.text())
         self.tabs.setCurrentWidget(page)
         return page
+
+    def _clear_messages(self, *_: object) -> None:
+        """A step's message belongs to the moment it was made: switching tabs clears it."""
+        for page in self.pages.values():
+            page.status.clear()
+            page.status.setStyleSheet("")
+
+    def _tab_text(self, page: CasePage) -> str:
+        """The case number's distinguishing end (〔2023〕第13号), the full number in the tooltip;
+        an application not yet numbered by the day it came in."""
+        view = page.view
+        if view is None or not view.case_no:
+            received = view.received_on.isoformat() if view is not None else ""
+            return self.tr("Application %1").replace("%1", received)
+        start = view.case_no.find("〔")
+        return view.case_no[start:] if start >= 0 else view.case_no[-12:]
 
     def _case_changed(self, case_id: int) -> None:
         page = self.pages.get(case_id)
         if page is not None:
-            self.tabs.setTabText(self.tabs.indexOf(page), page.title.text()[-12:])
+            self.tabs.setTabText(self.tabs.indexOf(page), self._tab_text(page))
         self.refresh()
         self.hearings.reload()
 

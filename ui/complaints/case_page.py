@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -56,6 +57,8 @@ from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 
 RED = QColor("#b00020")
+# the tabs, in order: 受理, 调查, 支付计划与支付, 告知申辩与听证, 法制审核与决定, 结案, 文书与证据, 办理记录
+INVESTIGATION_TAB, PAYMENTS_TAB, REVIEW_TAB, CLOSURE_TAB = 1, 2, 4, 5
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -94,14 +97,23 @@ class ComplaintCasePage(QDialog):
         self.status.setWordWrap(True)
 
         self.tabs = QTabWidget(objectName="tabs")
-        self.tabs.addTab(self._decision_tab(), self.tr("Acceptance"))
-        self.tabs.addTab(self._investigation_tab(), self.tr("Investigation"))
-        self.tabs.addTab(self._payments_tab(), self.tr("Plan and payments"))
-        self.tabs.addTab(self._procedure_tab(), self.tr("Notice, defence and hearing"))
-        self.tabs.addTab(self._review_tab(), self.tr("Legal review and decision"))
-        self.tabs.addTab(self._close_tab(), self.tr("Closure"))
-        self.tabs.addTab(self._files_tab(), self.tr("Documents and evidence"))
-        self.tabs.addTab(self._history_tab(), self.tr("History"))
+        # each tab scrolls rather than stretching the page past a 1366×768 screen
+        for page, title in (
+            (self._decision_tab(), self.tr("Acceptance")),
+            (self._investigation_tab(), self.tr("Investigation")),
+            (self._payments_tab(), self.tr("Plan and payments")),
+            (self._procedure_tab(), self.tr("Notice, defence and hearing")),
+            (self._review_tab(), self.tr("Legal review and decision")),
+            (self._close_tab(), self.tr("Closure")),
+            (self._files_tab(), self.tr("Documents and evidence")),
+            (self._history_tab(), self.tr("History")),
+        ):
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+            scroll.setWidget(page)
+            self.tabs.addTab(scroll, title)
+        self.tabs.currentChanged.connect(self._clear_status)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -110,7 +122,8 @@ class ComplaintCasePage(QDialog):
         layout.addWidget(self.totals)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
-        self.resize(1000, 760)
+        screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
+        self.resize(min(1000, screen.width() - 40), min(760, screen.height() - 60))  # within a laptop's screen
         self._apply_permissions()
         self.show_detail(self.detail)
 
@@ -136,16 +149,23 @@ class ComplaintCasePage(QDialog):
             self.tr("Worker"), self.tr("ID number"), self.tr("Owed"), self.tr("Planned"), self.tr("Recovered"),
             self.tr("Outstanding"),
         ])
-        form = QFormLayout()
+        # the decision's fields, shown while the case awaits it; afterwards the decision as made, read-only
+        self.decision_fields = QWidget(objectName="decision_fields")
+        form = QFormLayout(self.decision_fields)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Date"), self.decision_date)
         form.addRow(self.tr("Ground / to"), self.decision_text)
         row = QHBoxLayout()
         for b in (self.accept_button, self.refuse_button, self.redirect_button, self.correction_button, self.corrected_button):
             row.addWidget(b)
         row.addStretch(1)
+        form.addRow(row)
+        self.decision_done = QLabel(objectName="decision_done")
+        self.decision_done.setWordWrap(True)
+        self.decision_done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(page)
-        layout.addLayout(form)
-        layout.addLayout(row)
+        layout.addWidget(self.decision_fields)
+        layout.addWidget(self.decision_done)
         layout.addWidget(QLabel(self.tr("Workers concerned")))
         layout.addWidget(self.workers_table, 1)
         return page
@@ -158,15 +178,17 @@ class ComplaintCasePage(QDialog):
         self.assign_button = self._button("assign", self.tr("Assign the checked officers"), self.assign_officers, Permission.COMPLAINT_HANDLE)
         self.assigned = QLabel(objectName="assigned")
         self.assigned.setWordWrap(True)
-        officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
+        self.officers_group = officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
         o = QVBoxLayout(officers)
         o.addWidget(self.officer_list)
-        orow = QHBoxLayout()
+        self.assign_row = QWidget()
+        orow = QHBoxLayout(self.assign_row)
+        orow.setContentsMargins(0, 0, 0, 0)
         orow.addWidget(QLabel(self.tr("From")))
         orow.addWidget(self.officer_date)
         orow.addWidget(self.assign_button)
         orow.addStretch(1)
-        o.addLayout(orow)
+        o.addWidget(self.assign_row)
         o.addWidget(self.assigned)
 
         self.action_kind = QComboBox(objectName="action_kind")
@@ -192,8 +214,8 @@ class ComplaintCasePage(QDialog):
         self.transfer_to = QLineEdit(objectName="transfer_to")
         self.transfer_button = self._button("transfer", self.tr("Transfer"), self.transfer, Permission.COMPLAINT_HANDLE)
 
-        steps = QGroupBox(self.tr("Investigation"))
-        f = QFormLayout(steps)
+        self.investigation_steps = steps = QGroupBox(self.tr("Investigation"))
+        self.investigation_form = f = QFormLayout(steps)
         r1 = QHBoxLayout()
         for w in (self.action_kind, self.action_date, self.action_note, self.action_button):
             r1.addWidget(w, 1 if w is self.action_note else 0)
@@ -207,7 +229,8 @@ class ComplaintCasePage(QDialog):
             r3.addWidget(w, 1 if w is self.approver else 0)
         f.addRow(self.tr("Extension"), r3)
         r4 = QHBoxLayout()
-        for w in (QLabel(self.tr("Rectify by")), self.rectify_by, self.rectify_button, self.rectified_button, self.not_rectified_button):
+        self.rectify_by_label = QLabel(self.tr("Rectify by"))
+        for w in (self.rectify_by_label, self.rectify_by, self.rectify_button, self.rectified_button, self.not_rectified_button):
             r4.addWidget(w)
         r4.addStretch(1)
         f.addRow(self.tr("Rectification"), r4)
@@ -245,17 +268,21 @@ class ComplaintCasePage(QDialog):
 
         plan = QGroupBox(self.tr("Payment plan (one plan per case)"))
         p = QVBoxLayout(plan)
-        prow = QHBoxLayout()
+        self.plan_entry = QWidget()
+        prow = QHBoxLayout(self.plan_entry)
+        prow.setContentsMargins(0, 0, 0, 0)
         for w in (self.plan_worker, QLabel(self.tr("due")), self.plan_due, self.plan_amount, self.plan_button):
             prow.addWidget(w)
-        p.addLayout(prow)
+        p.addWidget(self.plan_entry)
         p.addWidget(self.plan_table)
         pay = QGroupBox(self.tr("Payments made"))
         q = QVBoxLayout(pay)
-        qrow = QHBoxLayout()
+        self.pay_entry = QWidget()
+        qrow = QHBoxLayout(self.pay_entry)
+        qrow.setContentsMargins(0, 0, 0, 0)
         for w in (self.pay_worker, QLabel(self.tr("paid on")), self.pay_date, self.pay_amount, self.pay_method, self.pay_button):
             qrow.addWidget(w)
-        q.addLayout(qrow)
+        q.addWidget(self.pay_entry)
         q.addWidget(self.payments_table)
         layout = QVBoxLayout(page)
         layout.addWidget(plan, 1)
@@ -272,16 +299,21 @@ class ComplaintCasePage(QDialog):
         self.close_button = self._button("close", self.tr("Close the case"), self.close_case, Permission.COMPLAINT_CLOSE)
         self.notify_button = self._button("notify_result", self.tr("Complainant told of the result"), lambda: self._simple("notify_result"), Permission.COMPLAINT_CLOSE)
         self.archive_button = self._button("archive", self.tr("Archive"), self.archive, Permission.COMPLAINT_CLOSE)
-        form = QFormLayout()
+        self.close_fields = QWidget(objectName="close_fields")
+        form = QFormLayout(self.close_fields)
+        form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("How"), self.closure_kind)
         form.addRow(self.tr("Date"), self.close_date)
         form.addRow(self.tr("Reason"), self.close_reason)
+        self.closed_text = QLabel(objectName="closed_text")
+        self.closed_text.setWordWrap(True)
         row = QHBoxLayout()
         for b in (self.close_button, self.notify_button, self.archive_button):
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(page)
-        layout.addLayout(form)
+        layout.addWidget(self.close_fields)
+        layout.addWidget(self.closed_text)
         layout.addLayout(row)
         layout.addStretch(1)
         return page
@@ -365,7 +397,7 @@ class ComplaintCasePage(QDialog):
                 line.addStretch(1)
             return line
 
-        notice = QGroupBox(self.tr("Prior notice (行政处罚法 art 44; 若干规定 art 34)"))
+        self.notice_group = notice = QGroupBox(self.tr("Prior notice (行政处罚法 art 44; 若干规定 art 34)"))
         f = QFormLayout(notice)
         f.addRow(self.tr("Decision"), row(self.proc_kind, self.notice_date, QLabel(self.tr("fine (yuan)")), self.notice_fine))
         f.addRow(self.tr("Content"), self.notice_content)
@@ -375,7 +407,7 @@ class ComplaintCasePage(QDialog):
         g.addRow(self.tr("Document"), row(self.service_document, self.service_method, self.service_date))
         g.addRow(self.tr("Recipient"), row(self.service_recipient, self.service_signed, self.service_note,
                                            self.service_button, stretch=self.service_note))
-        steps = QGroupBox(self.tr("Defence, hearing, collective discussion"))
+        self.defence_group = steps = QGroupBox(self.tr("Defence, hearing, collective discussion"))
         h = QFormLayout(steps)
         h.addRow(self.tr("Defence"), row(self.statement_date, self.statement_waived, self.statement_content,
                                         self.statement_button, stretch=self.statement_content))
@@ -429,7 +461,7 @@ class ComplaintCasePage(QDialog):
         self.decision_summary.setWordWrap(True)
         self.issue_button = self._button("issue_decision", self.tr("Issue the decision"), self.issue_decision, Permission.COMPLAINT_HANDLE)
         self.published_button = self._button("published", self.tr("Published"), self.published, Permission.COMPLAINT_HANDLE)
-        review = QGroupBox(self.tr("Legal review (法制审核) — a reviewer with the legal qualification"))
+        self.review_group = review = QGroupBox(self.tr("Legal review (法制审核) — a reviewer with the legal qualification"))
         f = QFormLayout(review)
         f.addRow(self.tr("Reviewer"), self.reviewer)
         r = QHBoxLayout()
@@ -439,7 +471,7 @@ class ComplaintCasePage(QDialog):
         f.addRow(self.tr("Decision / opinion"), r)
         f.addRow(self.tr("Text"), self.review_text)
         f.addRow("", self.review_button)
-        decision = QGroupBox(self.tr("Decision"))
+        self.decision_group = decision = QGroupBox(self.tr("Decision"))
         self.decision_form = QFormLayout(decision)
         d = QHBoxLayout()
         for w in (self.issue_date, self.publish):
@@ -458,6 +490,7 @@ class ComplaintCasePage(QDialog):
         buttons.addStretch(1)
         self.decision_form.addRow("", buttons)
         self.decision_form.addRow(self.decision_summary)
+        self._deciding = True
         self.review_kind.currentIndexChanged.connect(self._decision_kind_changed)
         self._decision_kind_changed()
         layout = QVBoxLayout(page)
@@ -469,8 +502,9 @@ class ComplaintCasePage(QDialog):
     def _decision_kind_changed(self) -> None:
         """A penalty states its fine; a handling decision what is ordered and the amount to pay."""
         penalty = self.review_kind.currentData() == "penalty"
-        self.decision_form.setRowVisible(self.fine_amount, penalty)
-        self.decision_form.setRowVisible(self.ordered_amount, not penalty)
+        deciding = getattr(self, "_deciding", True)
+        self.decision_form.setRowVisible(self.fine_amount, deciding and penalty)
+        self.decision_form.setRowVisible(self.ordered_amount, deciding and not penalty)
         if penalty:
             self.order_label.setText(self.tr("Other penalty (if any)"))
             self.decision_order.setPlaceholderText(self.tr("Besides the fine, e.g. 警告"))
@@ -539,6 +573,93 @@ class ComplaintCasePage(QDialog):
                 button.setToolTip(self.context.missing_permission_tip(Permission(permission)))
 
     # ---------------------------------------------------------------- showing
+    def _clear_status(self, *_: Any) -> None:
+        """A message belongs to the tab it was made on: another tab starts clean."""
+        self.status.clear()
+        self.status.setStyleSheet("")
+
+    def _show_allowed_steps(self, d: ComplaintDetail) -> None:
+        """Only the steps the case's state allows (complaint_rules: TRANSITIONS and RECORDING_STEPS);
+        where none is left, what was decided shows read-only instead of empty fields."""
+        allowed = d.allowed_steps()
+        buttons = {
+            "accept": self.accept_button, "refuse": self.refuse_button, "redirect": self.redirect_button,
+            "request_correction": self.correction_button, "corrected": self.corrected_button,
+            "order_rectification": self.rectify_button, "rectified": self.rectified_button,
+            "not_rectified": self.not_rectified_button, "transfer": self.transfer_button,
+            "close": self.close_button, "notify_result": self.notify_button, "archive": self.archive_button,
+            "assign_officers": self.assign_button, "record_action": self.action_button,
+            "set_disposal": self.disposal_button, "extend": self.extend_button, "legal_review": self.review_button,
+        }
+        for step, button in buttons.items():
+            button.setVisible(step in allowed)
+        deciding = bool(allowed & {"accept", "refuse", "redirect", "request_correction", "corrected"})
+        self.decision_fields.setVisible(deciding)
+        self.decision_done.setVisible(not deciding)
+        self.decision_done.setText("" if deciding else self._decision_made(d))
+        self.officer_list.setVisible("assign_officers" in allowed)
+        self.assign_row.setVisible("assign_officers" in allowed)
+        rows = {
+            self.action_button: "record_action" in allowed,
+            self.disposal_button: "set_disposal" in allowed,
+            self.extend_button: "extend" in allowed,
+            self.rectify_button: bool(allowed & {"order_rectification", "rectified", "not_rectified"}),
+            self.transfer_button: "transfer" in allowed,
+        }
+        for index in range(self.investigation_form.rowCount()):
+            field = self.investigation_form.itemAt(index, QFormLayout.ItemRole.FieldRole)
+            visible = any(field is not None and field.layout() is not None and field.layout().indexOf(b) >= 0
+                          and shown for b, shown in rows.items())
+            self.investigation_form.setRowVisible(index, visible)
+        self.investigation_steps.setVisible(any(rows.values()))
+        for w in (self.rectify_by_label, self.rectify_by):
+            w.setVisible("order_rectification" in allowed)
+        self.plan_entry.setVisible("payments" in allowed)
+        self.pay_entry.setVisible("payments" in allowed)
+        self.notice_group.setVisible("procedure" in allowed)
+        self.defence_group.setVisible("procedure" in allowed)
+        self.review_group.setVisible("legal_review" in allowed)
+        self._deciding = bool(allowed & {"admin_decision", "penalty"})
+        publishing = d.publish_required and d.decision_issued_on is not None and d.published_on is None
+        buttons_row = self.decision_form.rowCount() - 2  # then the last row: the decision as issued
+        for row in range(buttons_row):
+            self.decision_form.setRowVisible(row, self._deciding)
+        self.decision_form.setRowVisible(buttons_row, self._deciding or publishing)
+        self._decision_kind_changed()
+        self.issue_button.setVisible(self._deciding)
+        self.published_button.setVisible(publishing)
+        self.decision_group.setVisible(self._deciding or bool(d.decision_no))
+        closing = "close" in allowed
+        self.close_fields.setVisible(closing)
+        self.closed_text.setVisible(d.closed_on is not None)
+        self.closed_text.setText(self._closure_made(d))
+        self.officers_group.setVisible("assign_officers" in allowed or bool(d.officers))
+        # a tab with nothing to show or do in this state is greyed out (its name says what comes later)
+        usable = {
+            INVESTIGATION_TAB: "assign_officers" in allowed or any(rows.values()) or bool(d.officers),
+            PAYMENTS_TAB: "payments" in allowed or bool(d.instalments or d.payments),
+            REVIEW_TAB: "legal_review" in allowed or self._deciding or bool(d.reviews or d.decision_no),
+            CLOSURE_TAB: closing or d.closed_on is not None,
+        }
+        for index, enabled in usable.items():
+            self.tabs.setTabEnabled(index, enabled)
+
+    def _decision_made(self, d: ComplaintDetail) -> str:
+        if d.filed_on is not None:
+            return self.tr("Accepted and opened as case %1 on %2.").replace("%1", d.case_no or "—").replace(
+                "%2", d.filed_on.isoformat())
+        when = d.decided_on.isoformat() if d.decided_on else "—"
+        what = self._l(rules.STATUS_LABELS, d.status)
+        detail = d.redirected_to or d.decision_ground
+        return f"{what}（{when}）" + (f"：{detail}" if detail else "")
+
+    def _closure_made(self, d: ComplaintDetail) -> str:
+        if d.closed_on is None:
+            return ""
+        how = self._l(rules.CLOSURE_LABELS, d.closure_kind) if d.closure_kind else ""
+        text = self.tr("Closed on %1: %2").replace("%1", d.closed_on.isoformat()).replace("%2", how)
+        return text + (f"（{d.close_reason}）" if d.close_reason else "")
+
     def _l(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
         return rules.label(table, value, self.language)
 
@@ -548,7 +669,6 @@ class ComplaintCasePage(QDialog):
         case_word, received_word = self.tr("Case"), self.tr("received")
         complainant_word, employers_word = self.tr("Complainant"), self.tr("Employers")
         project_word, matters_word = self.tr("Project"), self.tr("Matters")
-        overdue_word, left_word = self.tr("overdue"), self.tr("%1 days left")
         number = d.number + (f"　{case_word} {d.case_no}" if d.case_no else "")
         self.title.setText(f"{number}　【{self._l(rules.STATUS_LABELS, d.status)}】")
         employers = "；".join(f"{e.name}（{self._l(rules.ROLE_LABELS, e.role)}）" for e in d.employers)
@@ -565,11 +685,11 @@ class ComplaintCasePage(QDialog):
         lines = []
         for view in d.deadlines:
             label = view.label_zh if self.language != "en" else view.label_en
-            text = f"{label}：{view.due.isoformat()}"
-            if view.overdue:
-                text = f"<span style='color:#b00020'>{text}（{overdue_word}）</span>"
-            else:
-                text += "（" + left_word.replace("%1", str(view.days_left)) + "）"
+            left = view.remaining
+            # 剩余3个工作日 against a working-day limit (counted on the legal calendar); overdue in red, bold
+            text = f"{label}：{view.due.isoformat()}（{left.zh() if self.language != 'en' else left.en()}）"
+            if left.overdue:
+                text = f"<span style='color:#b00020; font-weight:bold'>{text}</span>"
             if view.warning:
                 text += f" <span style='color:#b36b00'>⚠ {view.warning}</span>"
             lines.append(text)
@@ -630,8 +750,6 @@ class ComplaintCasePage(QDialog):
         ])
         self._fill_files()
         self.project_button.setEnabled(d.project_id is not None)
-        self.issue_button.setVisible("admin_decision" in d.allowed_actions() or "penalty" in d.allowed_actions())
-        self.published_button.setVisible(d.publish_required and d.decision_issued_on is not None and d.published_on is None)
         self.decision_summary.setText(self._decision_text(d))
         self.assigned.setText(
             "；".join(
@@ -639,15 +757,7 @@ class ComplaintCasePage(QDialog):
             )
         )
         self._fill_officers()
-        allowed = set(d.allowed_actions())
-        for action, button in (
-            ("accept", self.accept_button), ("refuse", self.refuse_button), ("redirect", self.redirect_button),
-            ("request_correction", self.correction_button), ("corrected", self.corrected_button),
-            ("order_rectification", self.rectify_button), ("rectified", self.rectified_button),
-            ("not_rectified", self.not_rectified_button), ("transfer", self.transfer_button),
-            ("close", self.close_button), ("notify_result", self.notify_button), ("archive", self.archive_button),
-        ):
-            button.setVisible(action in allowed)
+        self._show_allowed_steps(d)
 
     def _decision_text(self, d: ComplaintDetail) -> str:
         if not d.decision_no or d.decision_issued_on is None:
@@ -671,6 +781,7 @@ class ComplaintCasePage(QDialog):
         for r, values in enumerate(rows):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(str(value))
+                item.setToolTip(str(value))  # a long note cut by its column reads in full here
                 if c in money_columns:
                     item.setTextAlignment(RIGHT)
                 if r in red_rows:

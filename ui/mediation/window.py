@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
+from app.legal.deadlines import time_left
 from app.legal.rates import format_yuan
 from app.services import mediation as med
 from app.services.arbitration_deadlines import shanghai_today
@@ -37,7 +38,6 @@ from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
 RED = QColor("#b00020")
-STEPS = ("accept", "refuse", "record_session", "agree", "record_payment", "fail", "withdraw", "transfer_to_arbitration")
 
 
 class MediationWindow(QWidget):
@@ -101,9 +101,8 @@ class MediationWindow(QWidget):
         self.status.setWordWrap(True)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for action in STEPS:
-            _allowed, en, zh = med.TRANSITIONS[action]
-            button = QPushButton(en[:1].upper() + en[1:] if context.language == "en" else zh)
+        for action, transition in med.TRANSITIONS.items():  # the service's life cycle, in its order
+            button = QPushButton(transition.label(context.language))
             button.setObjectName(action)
             button.clicked.connect(lambda _=False, a=action: self.run_step(a))
             self.buttons[action] = button
@@ -176,8 +175,10 @@ class MediationWindow(QWidget):
         for action, button in self.buttons.items():
             allowed = view is not None and action in self.service.allowed_actions(view.status)
             button.setVisible(allowed)
-            button.setEnabled(allowed and self.context.can(Permission.MEDIATION_HANDLE))
-        self.documents_button.setEnabled(view is not None)
+            button.setEnabled(allowed and self.context.can(med.TRANSITIONS[action].permission))
+        from app.documents.mediation_documents import available_documents
+
+        self.documents_button.setEnabled(view is not None and bool(available_documents(view)))
         if view is None:
             self.title.setText(self.tr("Choose a case in the list."))
             self.details.setText("")
@@ -193,7 +194,7 @@ class MediationWindow(QWidget):
             self.tr("Requested: %1 yuan · Agreed: %2 · Paid: %3").replace("%1", format_yuan(view.amount_requested_fen))
             .replace("%2", format_yuan(view.amount_agreed_fen) if view.amount_agreed_fen is not None else "—")
             .replace("%3", format_yuan(view.amount_paid_fen) if view.amount_paid_fen is not None else "—"),
-            self.tr("15-day limit (M1): %1 — %2").replace("%1", clock.due.isoformat()).replace("%2", clock.explanation),
+            self._clock_line(view),
         ]
         if view.arbitration_case_id is not None:
             lines.append(self.tr("Transferred to arbitration: %1").replace(
@@ -201,6 +202,17 @@ class MediationWindow(QWidget):
         lines.append(self.tr("Timeline:"))
         lines += [f"  {on.isoformat()} {med.EVENT_LABELS.get(kind, kind)} {note}" for kind, on, note in view.events]
         self.details.setText("\n".join(lines))
+        self.details.setToolTip(f"{clock.rule_id} {clock.basis}")
+
+    def _clock_line(self, view: MediationView) -> str:
+        """The 15-day mediation period by its name (the rule id M1 only in the tooltip), with the days left."""
+        clock = view.clock
+        line = self.tr("15-day mediation period: %1 — %2").replace("%1", clock.due.isoformat()).replace(
+            "%2", clock.explanation)
+        if view.clock_running:
+            left = time_left(clock.due, self.today(), working_days=False)
+            line += "（" + (left.en() if self.context.language == "en" else left.zh()) + "）"
+        return line
 
     def open_documents(self) -> DocumentDialog | None:
         from app.documents import mediation_documents as docs
@@ -210,7 +222,8 @@ class MediationWindow(QWidget):
         if view is None:
             return None
         organisation = SettingsService(self.context.store, self.context.actor).get("organisation")["bureau"]
-        dialog = DocumentDialog(self.context, docs.DOCUMENTS,
+        offered = {kind: docs.DOCUMENTS[kind] for kind in docs.available_documents(view)}  # those that fit its state
+        dialog = DocumentDialog(self.context, offered,
                                 lambda kind: docs.draft(kind, self.service.get(view.id), organisation, today=self.today()),
                                 self, case=("mediation_case", view.id))
         self.document_dialog = dialog
@@ -239,8 +252,8 @@ class MediationWindow(QWidget):
             "transfer_to_arbitration": ([on], lambda v: s.transfer_to_arbitration(cid, v["on"])),
         }
         fields, call = steps[action]
-        _allowed, en, zh = med.TRANSITIONS[action]
-        values = StepDialog.ask(en if self.context.language == "en" else zh, fields, self, today=self.today())
+        label = med.TRANSITIONS[action].label(self.context.language)
+        values = StepDialog.ask(label, fields, self, today=self.today())
         if values is None:
             return None
         try:
@@ -250,7 +263,7 @@ class MediationWindow(QWidget):
             self.status.setStyleSheet("color: #b00020")
             return None
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Recorded: %1").replace("%1", en if self.context.language == "en" else zh))
+        self.status.setText(self.tr("Recorded: %1").replace("%1", label))
         self.refresh()
         self._show(result)
         return result

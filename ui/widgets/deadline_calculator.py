@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -38,8 +38,9 @@ class DeadlineCalculator(QDialog):
         self.result: Deadline | None = None
         self.rule = QComboBox()
         self.rule.setObjectName("rule")
-        for rule in rules:
-            self.rule.addItem(f"{rule.id}  {rule.description}（{rule.summary_zh}）", rule.id)
+        for rule in rules:  # by the deadline's name; the rule id (A2 …) only in the tooltip
+            self.rule.addItem(f"{rule.description}（{rule.summary_zh}）", rule.id)
+            self.rule.setItemData(self.rule.count() - 1, f"{rule.id} {rule.basis}", Qt.ItemDataRole.ToolTipRole)
         self.start = QDateEdit()
         self.start.setObjectName("start")
         self.start.setCalendarPopup(True)

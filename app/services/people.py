@@ -1,0 +1,22 @@
+"""Who did it, as a clerk reads it: the account's name (张丽) for the login name
+(shouli) that history lines and audit entries store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.models.user import User
+
+
+def display_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
+    """Login name → the account's display name.  A login with no account here (an
+    import, the set-up, a record from another site) maps to itself."""
+    wanted = {u for u in usernames if u}
+    found: dict[str, str] = {}
+    if wanted:
+        found = {u: n for u, n in session.execute(
+            select(User.username, User.display_name).where(User.username.in_(wanted))).all() if n}
+    return {u: found.get(u, u) for u in wanted}
