@@ -128,3 +128,50 @@ def test_a_complaint_step_after_another_desk_acted(qtbot, store, tmp_path: Path)
     page.close()
     if context.tasks is not None:
         context.tasks.wait_all()
+
+
+def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QDialog, QPlainTextEdit
+
+    from app.services.mediation import MediationService
+    from tests.unit.test_arbitration_fixtures import MEDIATOR, make_world, wage_claims
+    from ui.arbitration.step_dialog import StepDialog
+    from ui.mediation.window import MediationWindow
+
+    world = make_world(store)
+    case_id = world.mediation().apply(applicants=[world.worker], respondents=[world.employer], claims=wage_claims(),
+                                      received_on=date(2024, 2, 1), matter="拖欠工资", organisation="某镇劳动保障所")
+    context = AppContext(store=store, actor=MEDIATOR, language="zh_CN", error_windows=False,
+                         tasks=TaskRunner(error_windows=False))
+    window = MediationWindow(context, today=lambda: date(2024, 2, 2))
+    qtbot.addWidget(window)
+    window.show()
+    opened = window.open_case(case_id)
+    dialogs: list[StepDialog] = []
+
+    def clerk_fills_and_clicks_ok(cls, title, fields, parent=None, **kw):  # type: ignore[no-untyped-def]
+        submitted = kw.pop("submitted")
+        dialog = cls(title, fields, parent, **kw)
+        dialogs.append(dialog)
+        reason = dialog.widgets["reason"]
+        assert isinstance(reason, QPlainTextEdit)
+        reason.setPlainText("不属于调解范围")
+        dialog.accept()  # OK: the dialog runs the step
+        if dialog.result() == QDialog.DialogCode.Accepted:
+            submitted["outcome"] = dialog.outcome
+            return dialog.values()
+        return None
+
+    monkeypatch.setattr(StepDialog, "ask", classmethod(clerk_fills_and_clicks_ok))
+    # meanwhile the other desk accepts the application
+    MediationService(store, make_actor(*MEDIATOR.roles, username="desk2", user_id=None),
+                     today=lambda: date(2024, 2, 2)).accept(case_id, date(2024, 2, 2), version=opened.version)
+    assert window.run_step("refuse") is None
+    (dialog,) = dialogs
+    text = dialog.error.text()
+    assert "desk2" in text and "已由" in text and "页面已显示" in text  # who, when, and that the entry is kept
+    assert dialog.values()["reason"] == "不属于调解范围"
+    assert window.current is not None and window.current.status != opened.status  # the case as saved now
+    assert window.current.version != opened.version
+    dialog.deleteLater()
+    context.tasks.shutdown()
