@@ -1,7 +1,11 @@
 """Refreshing what another desk changed: every few seconds the audit head is read off
 the GUI thread; when someone else (another user or another PC) saved since the last
 look, the open list re-runs its query.  Nothing is refreshed while a dialog is open (a
-form being typed into), so no input is lost; the next tick after it closes catches up."""
+form being typed into), so no input is lost; the next tick after it closes catches up.
+
+Open case pages follow too (ui/widgets/follow_record.py): every look is announced on
+`announcements()` — also under an open dialog, since a case page is one — and each page
+decides for itself whether its case changed and whether it may show it now."""
 
 from __future__ import annotations
 
@@ -18,6 +22,22 @@ from app.store.engine import Store
 
 log = logging.getLogger(__name__)
 POLL_MS = 3000
+
+
+class Announcements(QObject):
+    """What every watcher saw, for the open case pages."""
+
+    others_saved = Signal()  # a look found changes saved by another desk
+    looked = Signal()  # a look ended (a page that had to wait may catch up now)
+
+
+_announcements: list[Announcements] = []
+
+
+def announcements() -> Announcements:
+    if not _announcements:
+        _announcements.append(Announcements())
+    return _announcements[0]
 
 
 class ChangeWatcher(QObject):
@@ -62,6 +82,9 @@ class ChangeWatcher(QObject):
         if head < 0:
             return
         self.last_seen = head
+        if others:
+            announcements().others_saved.emit()
+        announcements().looked.emit()
         self.pending = self.pending or others
         if not self.pending or QApplication.activeModalWidget() is not None:
             return

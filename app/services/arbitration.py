@@ -659,9 +659,11 @@ class ArbitrationCaseService:
                 raise UserError("arbitration.not_found")
             return self._view(session, case)
 
-    def _view(self, session: Session, case: ArbitrationCase) -> CaseView:
-        facts = _facts(session, case)
-        derived = deadlines_mod.derive(facts, calendar=self.calendar, rules=DEFAULT_RULES)
+    def _view(self, session: Session, case: ArbitrationCase, derived: list[CaseDeadline] | None = None) -> CaseView:
+        """The case as pages see it; `derived`: its deadlines when the caller has just derived them
+        from the same facts (a step: _refresh_deadlines), so they are not read and derived twice."""
+        if derived is None:
+            derived = deadlines_mod.derive(_facts(session, case), calendar=self.calendar, rules=DEFAULT_RULES)
         parties = session.execute(
             select(ArbitrationParty.party_id, Party.name, ArbitrationParty.role, Party.kind, ArbitrationParty.added_on)
             .join(Party, Party.id == ArbitrationParty.party_id)
@@ -824,9 +826,9 @@ class ArbitrationCaseService:
             session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),
                                          note=note.strip(), actor=self.actor.username))
             uow.flush()
-            _refresh_deadlines(session, case, self.calendar)
+            derived = _refresh_deadlines(session, case, self.calendar)
             uow.flush()
-            return self._view(session, case)
+            return self._view(session, case, derived)
 
     # -- before the decision
     def request_correction(self, case_id: int, on: date, note: str, **kw: Any) -> CaseView:

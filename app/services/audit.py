@@ -210,11 +210,11 @@ def append(connection: Connection, actor: Actor, entries: Iterable[PendingEntry]
     entries = list(entries)
     if not entries:
         return
-    # The no-op UPDATE takes the write lock (SQLite) / the row lock (PostgreSQL)
-    # before we read the head, so two writers can never fork the chain.
-    connection.execute(update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq))
+    # The no-op UPDATE takes the write lock (SQLite) / the row lock (PostgreSQL) and
+    # reads the head under it, in one statement: two writers can never fork the chain.
     seq, prev_hash = connection.execute(
-        select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1).with_for_update()
+        update(AuditHead).where(AuditHead.id == 1).values(last_seq=AuditHead.last_seq)
+        .returning(AuditHead.last_seq, AuditHead.last_hash)
     ).one()
     at = utc_now()
     rows = []

@@ -27,3 +27,24 @@ def others_changed_since(store: Store, seq: int, me: Actor) -> tuple[int, bool]:
         mine = and_(AuditEntry.actor == me.username, AuditEntry.machine == me.machine)
         others = session.scalar(select(exists().where(AuditEntry.seq > seq, not_(mine))))
         return head, bool(others)
+
+
+def last_change(store: Store, table_name: str, record_id: int) -> tuple[str, str] | None:
+    """Who saved this record last and when (local time, to the minute), from its audit
+    entries — what a desk is told when another desk changed the case on its screen."""
+    from app.clock import local_time
+    from app.models.user import User
+
+    with store.read() as session:
+        last = session.execute(
+            select(AuditEntry.actor, AuditEntry.actor_user_id, AuditEntry.at)
+            .where(AuditEntry.table_name == table_name, AuditEntry.record_id == record_id)
+            .order_by(AuditEntry.seq.desc())
+            .limit(1)
+        ).first()
+        if last is None:
+            return None
+        who = last.actor
+        if last.actor_user_id is not None:
+            who = session.scalar(select(User.display_name).where(User.id == last.actor_user_id)) or who
+        return who, local_time(last.at).strftime("%Y-%m-%d %H:%M")

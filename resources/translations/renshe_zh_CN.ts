@@ -2488,6 +2488,10 @@ The program will now close; please start it again.</source>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
+    <message>
+        <source>Roles</source>
+        <translation>角色</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -2801,6 +2805,17 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Creating the administrator</source>
         <translation>正在创建系统管理员</translation>
+    </message>
+</context>
+<context>
+    <name>FollowRecord</name>
+    <message>
+        <source>%1 changed this case at %2. Your entries are kept; saving shows you the new values first.</source>
+        <translation>%1已于%2修改本案。您的输入仍保留；保存时会先显示修改后的内容。</translation>
+    </message>
+    <message>
+        <source>%1 changed this case at %2; the page shows what is saved now.</source>
+        <translation>%1已于%2修改本案，页面已显示最新保存的内容。</translation>
     </message>
 </context>
 <context>
@@ -3873,14 +3888,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Contact phone</source>
         <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Saved now: %1</source>
-        <translation>现已保存的内容：%1</translation>
-    </message>
-    <message>
-        <source>Your entries are still in the form.</source>
-        <translation>您的输入仍保留在表单中。</translation>
     </message>
 </context>
 <context>
@@ -5015,6 +5022,33 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Importing the roster</source>
         <translation>正在导入执法人员</translation>
+    </message>
+</context>
+<context>
+    <name>StaleSave</name>
+    <message>
+        <source>Your entries are still in the form.</source>
+        <translation>您的输入仍保留在表单中。</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Saved now: %1</source>
+        <translation>现已保存的内容：%1</translation>
+    </message>
+    <message>
+        <source>The page now shows what is saved. Your entries are kept: check them and confirm again.</source>
+        <translation>页面已显示已保存的最新内容，您填写的内容仍保留，请核对后再次确认。</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService, UserRow
 from app.services.permissions import Role, label
 from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown
 
 
 class RoleChecks(QGroupBox):
@@ -208,6 +209,31 @@ class EditRolesDialog(_ServiceDialog):
         service, user = self._service, self._user
         name, roles = self.display_name.text(), self.role_checks.roles()
         return lambda: service.update_user(user.id, user.version, display_name=name, roles=roles)
+
+    def _refused(self, err: UserError | StorageError) -> None:
+        if not is_changed_elsewhere(err):
+            super()._refused(err)
+            return
+        assert isinstance(err, UserError)
+        # Another desk saved this account first (ui/widgets/stale_save.py): who, when, the saved
+        # name and roles; the ticks and the name typed here stay, the next OK is on the saved version.
+        user_id = self._user.id
+
+        def saved_user() -> UserRow:
+            for row in self._service.list_users():
+                if row.id == user_id:
+                    return row
+            raise UserError("record.changed_elsewhere")
+
+        outcome = other_desk_saved_first(
+            err, before=self._user, fetch=saved_user, language=self._context.language,
+            labels={"display_name": self.tr("Display name"), "roles": self.tr("Roles")},
+            show=lambda name, value: "、".join(label(role, self._context.language) for role in Role if role.value in value)
+            if name == "roles" else shown(value),
+        )
+        if outcome.current is not None:
+            self._user = outcome.current
+        self.error.show_message(outcome.message)
 
 
 class ResetPasswordDialog(_ServiceDialog):

@@ -51,6 +51,8 @@ from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
+from ui.widgets.follow_record import FollowRecord
+from ui.widgets.stale_save import AtVersion, SavedElsewhere, is_changed_elsewhere
 
 RED = QColor("#b00020")
 AMBER = QColor("#a65e00")
@@ -134,6 +136,11 @@ class CasePage(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self.reload()
+        # another desk's change to this case shows here within seconds (ui/widgets/follow_record.py)
+        self.follower = FollowRecord(
+            self, context.store,
+            record=lambda: ("arbitration_case", self.case_id, self.view.version) if self.view is not None else None,
+            fetch=lambda: self.service.get(self.case_id), show=self._show_followed, tell=self._tell_other_desk)
 
     # ---------------------------------------------------------------- showing
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
@@ -151,6 +158,21 @@ class CasePage(QWidget):
 
     def reload(self) -> None:
         self.show_case(self.service.get(self.case_id))
+
+    def _show_followed(self, view: CaseView) -> None:
+        self.show_case(view)
+        self.changed.emit(self.case_id)
+
+    def _tell_other_desk(self, text: str) -> None:
+        self.status.setStyleSheet("color: #8a5a00")
+        self.status.setText(text)
+
+    def _show_saved_case(self) -> int:
+        """Another desk saved this case first: show it as saved now; its version for the retry."""
+        self.reload()
+        self.changed.emit(self.case_id)
+        assert self.view is not None
+        return self.view.version
 
     def show_case(self, view: CaseView) -> None:
         self.view = view
@@ -286,7 +308,7 @@ class CasePage(QWidget):
         try:
             view = submitted["outcome"] if "outcome" in submitted else call(values)
         except (UserError, StorageError) as err:
-            if getattr(err, "code", "") == "record.changed_by":
+            if is_changed_elsewhere(err) and not isinstance(err, SavedElsewhere):
                 self.reload()  # the case as the other desk left it, before the clerk tries again
             self.status.setText(err.message(self.context.language))
             self.status.setStyleSheet("color: #b00020")
@@ -306,7 +328,7 @@ class CasePage(QWidget):
     def _step(self, action: str, view: CaseView) -> tuple[list[Field], Callable[[dict[str, Any]], CaseView]]:
         # every step carries the version the clerk saw: a case changed meanwhile at
         # another desk is refused (record.changed_elsewhere), not overwritten
-        s, cid = _AtVersion(self.service, view.version), view.id
+        s, cid = AtVersion(self.service, view.version, on_stale=self._show_saved_case), view.id
         on = Field("on", self.tr("Date:"), "date")
         reason = Field("reason", self.tr("Reason:"), "text")
         if action in ("accept", "correct", "resume", "record_answer"):
@@ -415,15 +437,3 @@ class CasePage(QWidget):
                                    default=c.amount_claimed_fen) for c in live]
             return fields, lambda v: s.close_mediation(cid, v["on"], amounts={c.id: v[f"amount_{c.id}"] or 0 for c in live})
         raise KeyError(action)
-
-
-class _AtVersion:
-    """The service with `version=` added to every step call."""
-
-    def __init__(self, service: ArbitrationCaseService, version: int) -> None:
-        self._service = service
-        self._version = version
-
-    def __getattr__(self, name: str) -> Any:
-        method = getattr(self._service, name)
-        return lambda *args, **kwargs: method(*args, version=self._version, **kwargs)

@@ -53,8 +53,10 @@ from app.services.complaints import (
 )
 from app.services.permissions import Permission
 from ui.context import AppContext
+from ui.widgets.follow_record import FollowRecord
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
+from ui.widgets.stale_save import is_changed_elsewhere, keep_input_note
 
 RED = QColor("#b00020")
 # the tabs, in order: 受理, 调查, 支付计划与支付, 告知申辩与听证, 法制审核与决定, 结案, 文书与证据, 办理记录
@@ -126,6 +128,10 @@ class ComplaintCasePage(QDialog):
         self.resize(min(1000, screen.width() - 40), min(760, screen.height() - 60))  # within a laptop's screen
         self._apply_permissions()
         self.show_detail(self.detail)
+        # another desk's change to this case shows here within seconds (ui/widgets/follow_record.py)
+        self.follower = FollowRecord(
+            self, context.store, record=lambda: ("complaint", self.detail.id, self.detail.version),
+            fetch=lambda: self.service.get(self.detail.id), show=self.show_detail, tell=self._tell_other_desk)
 
     # ---------------------------------------------------------------- tabs
     def _button(self, name: str, text: str, slot: Callable[[], Any], permission: Permission) -> QPushButton:
@@ -849,10 +855,23 @@ class ComplaintCasePage(QDialog):
         super().keyPressEvent(event)
 
     # ---------------------------------------------------------------- steps
+    def _tell_other_desk(self, text: str) -> None:
+        self.status.setStyleSheet("color: #8a5a00;")
+        self.status.setText(text)
+
     def _fail(self, err: UserError | StorageError) -> bool:
         self.last_error = err
+        text = err.message(self.language)
+        if is_changed_elsewhere(err):
+            # another desk saved this case first: show it as saved now; what the clerk entered
+            # in the step's fields stays (show_detail leaves the inputs alone)
+            try:
+                self.show_detail(self.service.get(self.detail.id))
+                text += "\n" + keep_input_note()
+            except (UserError, StorageError) as failed:
+                text += "\n" + failed.message(self.language)
         self.status.setStyleSheet("color: #b00020;")
-        self.status.setText(err.message(self.language))
+        self.status.setText(text)
         return False
 
     def _run(self, step: Callable[[], ComplaintDetail], done: str = "") -> bool:

@@ -34,6 +34,8 @@ from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.widgets.follow_record import FollowRecord
+from ui.widgets.stale_save import AtVersion
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
@@ -119,6 +121,12 @@ class MediationWindow(QWidget):
         panel_layout.addLayout(row)
         panel_layout.addWidget(self.details, 1)
         panel_layout.addWidget(self.status)
+        # another desk's change to the case on screen shows within seconds (ui/widgets/follow_record.py)
+        self.follower = FollowRecord(
+            self, context.store,
+            record=lambda: ("mediation_case", self.current.id, self.current.version) if self.current is not None else None,
+            fetch=lambda: self.service.get(self.current.id) if self.current is not None else None,
+            show=self._show, tell=self.status.setText, inputs=panel)
 
         split = QSplitter(Qt.Orientation.Vertical)
         top = QWidget()
@@ -230,12 +238,18 @@ class MediationWindow(QWidget):
         dialog.open()
         return dialog
 
+    def _show_saved_case(self, case_id: int) -> int:
+        """Another desk saved this case first: the list and the case as saved now; its version."""
+        self.refresh()
+        return self.open_case(case_id).version
+
     def run_step(self, action: str) -> MediationView | None:
         view = self.current
         if view is None:
             return None
-        # the version the clerk saw: a case changed elsewhere meanwhile is refused
-        s, cid = _AtVersion(self.service, view.version), view.id
+        # the version the clerk saw: a case changed elsewhere meanwhile is refused, the case is
+        # shown as saved now and the step dialog keeps the clerk's entries (ui/widgets/stale_save.py)
+        s, cid = AtVersion(self.service, view.version, on_stale=lambda: self._show_saved_case(view.id)), view.id
         on = Field("on", self.tr("Date:"), "date")
         reason = Field("reason", self.tr("Reason:"), "text")
         steps: dict[str, tuple[list[Field], Callable[[dict[str, Any]], MediationView]]] = {
@@ -253,11 +267,15 @@ class MediationWindow(QWidget):
         }
         fields, call = steps[action]
         label = med.TRANSITIONS[action].label(self.context.language)
-        values = StepDialog.ask(label, fields, self, today=self.today())
+        # The dialog runs the step itself: a refusal is shown there and the clerk's entries stay.
+        # A patched `ask` (tests) hands back values instead.
+        submitted: dict[str, Any] = {}
+        values = StepDialog.ask(label, fields, self, today=self.today(),
+                                submit=call, submitted=submitted)
         if values is None:
             return None
         try:
-            result = call(values)
+            result = submitted["outcome"] if "outcome" in submitted else call(values)
         except (UserError, StorageError) as err:
             self.status.setText(err.message(self.context.language))
             self.status.setStyleSheet("color: #b00020")
@@ -267,15 +285,3 @@ class MediationWindow(QWidget):
         self.refresh()
         self._show(result)
         return result
-
-
-class _AtVersion:
-    """The service with `version=` added to every step call."""
-
-    def __init__(self, service: MediationService, version: int) -> None:
-        self._service = service
-        self._version = version
-
-    def __getattr__(self, name: str) -> Any:
-        method = getattr(self._service, name)
-        return lambda *args, **kwargs: method(*args, version=self._version, **kwargs)

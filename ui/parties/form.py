@@ -41,6 +41,7 @@ from ui.parties.labels import ORG_TYPE_LABELS, org_type_label, sex_label
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first
 
 REVEALABLE = ("id_no", "phone", "address")
 
@@ -350,7 +351,7 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
                     return None
                 saved = self.service.update(self.row.id, self.row.version, changes)
         except UserError as err:
-            if err.code == "record.changed_by" and self.row is not None:
+            if is_changed_elsewhere(err) and self.row is not None:
                 self._other_desk_saved_first(err)
             else:
                 self.show_error(err)
@@ -364,26 +365,16 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
         return saved
 
     def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this party after the form opened: say who and when, show what
-        is saved now, and keep every entry of this form.  The form now stands on the saved
-        version, so saving again sends this clerk's changes on top of it, knowingly."""
+        """Another desk saved this party after the form opened (ui/widgets/stale_save.py):
+        who and when, what is saved now, every entry of this form kept; the form now
+        stands on the saved version, so saving again is done knowingly."""
         assert self.row is not None
-        try:
-            current = self.service.get(self.row.id)
-        except (UserError, StorageError) as failed:
-            self.form_error.show_message(failed.message(self.context.language))
-            return
-        now_saved = [
-            f"{self.labels[name]}：{_shown(getattr(current, name))}"
-            for name in self.labels
-            if hasattr(current, name) and getattr(current, name) != getattr(self.row, name)
-        ]
-        self.row = current
-        text = err.message(self.context.language)
-        if now_saved:
-            text += "\n" + self.tr("Saved now: %1").replace("%1", "；".join(now_saved))
-        text += "\n" + self.tr("Your entries are still in the form.")
-        self.form_error.show_message(text)
+        row_id = self.row.id
+        outcome = other_desk_saved_first(err, before=self.row, fetch=lambda: self.service.get(row_id),
+                                         labels=self.labels, language=self.context.language)
+        if outcome.current is not None:
+            self.row = outcome.current
+        self.form_error.show_message(outcome.message)
 
     def show_error(self, err: UserError) -> None:
         text = err.message(self.context.language)
@@ -397,7 +388,3 @@ class PartyForm(AsksBeforeDiscarding, QDialog):
     def error_text(self, field_name: str) -> str:
         """What the form says is wrong with `field_name` ("" when nothing)."""
         return self.errors[field_name].message
-
-
-def _shown(value: Any) -> str:
-    return "" if value is None else str(value)

@@ -49,6 +49,7 @@ from ui.widgets.masked_edit import MaskedLineEdit
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.party_picker import PartyPicker
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
 
 MASKED = ("wage_manager_phone", "wage_account_no")
 
@@ -76,6 +77,7 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
         self._initial: dict[str, Any] = {}
+        self.labels: dict[str, str] = {}
         self._boxes: list[QGroupBox] = []
         self.reveal_buttons: dict[str, QPushButton] = {}
         self.setWindowTitle(self.tr("New project") if row is None else self.tr("Edit project: %1").replace("%1", row.name))
@@ -183,6 +185,7 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
     def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, *, revealable: bool = False) -> None:
         widget.setObjectName(name)
         self.inputs[name] = widget
+        self.labels[name] = label or (widget.text() if isinstance(widget, QCheckBox) else name)
         error = FieldError()
         error.setObjectName(f"{name}_error")
         self.errors[name] = error
@@ -359,7 +362,10 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
                     return None
                 saved = self.service.update(self.row.id, self.row.version, changes)
         except UserError as err:
-            self.show_error(err)
+            if is_changed_elsewhere(err) and self.row is not None:
+                self._other_desk_saved_first(err)
+            else:
+                self.show_error(err)
             return None
         except StorageError as err:
             self.form_error.show_message(err.message(self.context.language))
@@ -368,6 +374,18 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         self.saved.emit(saved)
         self.accept()
         return saved
+
+    def _other_desk_saved_first(self, err: UserError) -> None:
+        """Another desk saved this project first (ui/widgets/stale_save.py): who, when, the
+        saved values; every entry stays, and the next save is on the saved version."""
+        assert self.row is not None
+        project_id = self.row.id
+        outcome = other_desk_saved_first(err, before=self.row, fetch=lambda: self.service.get(project_id),
+                                         labels=self.labels, language=self.context.language,
+                                         show=shown_in(self.inputs))
+        if outcome.current is not None:
+            self.row = outcome.current
+        self.form_error.show_message(outcome.message)
 
     def show_error(self, err: UserError) -> None:
         text = err.message(self.context.language)

@@ -37,6 +37,7 @@ from ui.staff.labels import (
 )
 from ui.widgets.date_field import DateField
 from ui.widgets.field_error import FieldError
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
 
 CATEGORY_SUGGESTIONS = ("劳动保障监察", "劳动保障监察、社会保险", "社会保险", "就业促进", "人力资源市场")
 
@@ -51,6 +52,7 @@ class _ServiceDialog(QDialog):
         self.context = context
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
+        self.labels: dict[str, str] = {}
         self.saved_row: Any = None
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -74,6 +76,7 @@ class _ServiceDialog(QDialog):
     def add_field(self, name: str, label: str, widget: QWidget) -> None:
         widget.setObjectName(name)
         self.inputs[name] = widget
+        self.labels[name] = label
         error = FieldError()
         error.setObjectName(f"{name}_error")
         self.errors[name] = error
@@ -104,7 +107,10 @@ class _ServiceDialog(QDialog):
         try:
             row = self.submit()
         except UserError as err:
-            self.show_error(err)
+            if is_changed_elsewhere(err) and self.edits_existing():
+                self.other_desk_saved_first(err)
+            else:
+                self.show_error(err)
             return None
         except StorageError as err:
             self.form_error.show_message(err.message(self.context.language))
@@ -116,6 +122,12 @@ class _ServiceDialog(QDialog):
 
     def submit(self) -> Any:  # pragma: no cover - overridden
         raise NotImplementedError
+
+    def edits_existing(self) -> bool:
+        return False
+
+    def other_desk_saved_first(self, err: UserError) -> None:  # pragma: no cover - overridden where edits_existing
+        self.show_error(err)
 
     def show_error(self, err: UserError) -> None:
         text = err.message(self.context.language)
@@ -147,6 +159,9 @@ class CertificateDialog(_ServiceDialog):
         self.service = service
         self.officer_id = officer_id
         self.row = row
+        # What the dialog opened with: only fields the clerk changed from it are sent, also
+        # after another desk saved first (self.row is then the saved version).
+        self.opened = row
         self.setWindowTitle(self.tr("New certificate") if row is None else self.tr("Edit certificate"))
         cert_type = QComboBox()
         for value in CERT_TYPE_LABELS:
@@ -212,8 +227,31 @@ class CertificateDialog(_ServiceDialog):
         fields = self.fields()
         if self.row is None:
             return self.service.add_certificate(self.officer_id, fields)
-        changes = {k: v for k, v in fields.items() if getattr(self.row, k) != v}
+        assert self.opened is not None
+        changes = {k: v for k, v in fields.items() if getattr(self.opened, k) != v}
         return self.service.update_certificate(self.row.id, self.row.version, changes)
+
+    def edits_existing(self) -> bool:
+        return self.row is not None
+
+    def other_desk_saved_first(self, err: UserError) -> None:
+        """Another desk saved this certificate first (ui/widgets/stale_save.py): who, when,
+        the saved values; the clerk's entries stay, the next save is on the saved version."""
+        assert self.row is not None
+        certificate_id = self.row.id
+
+        def saved_certificate() -> CertificateRow:
+            detail = self.service.get(self.officer_id)
+            for certificate in detail.certificates:
+                if certificate.id == certificate_id:
+                    return certificate
+            raise UserError("record.changed_elsewhere")
+
+        outcome = other_desk_saved_first(err, before=self.row, fetch=saved_certificate, labels=self.labels,
+                                         language=self.context.language, show=shown_in(self.inputs))
+        if outcome.current is not None:
+            self.row = outcome.current
+        self.form_error.show_message(outcome.message)
 
 
 class ReviewDialog(_ServiceDialog):

@@ -55,6 +55,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
 
 _OFFICER_INPUTS = ("name", "id_no", "sex", "birth_date", "unit", "section", "post", "staffing_type",
                    "has_legal_qualification", "legal_qualification_no", "on_roster")
@@ -163,6 +164,13 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
              self._field("legal_qualification_no", self.qualification_no)),
             ("", self._field("on_roster", self.on_roster), "", QWidget()),
         ]
+        self.labels = {
+            "name": self.tr("Name"), "id_no": self.tr("ID number"), "sex": self.tr("Sex"),
+            "birth_date": self.tr("Birth date"), "unit": self.tr("Unit"), "section": self.tr("Section"),
+            "post": self.tr("Post and rank"), "staffing_type": self.tr("Staffing type"),
+            "has_legal_qualification": self.tr("Holds the legal professional qualification"),
+            "legal_qualification_no": self.tr("Qualification no."), "on_roster": self.tr("On the roster (in post)"),
+        }
         for row, (label1, widget1, label2, widget2) in enumerate(cells):
             grid.addWidget(QLabel(label1), row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget1, row, 1)
@@ -335,7 +343,10 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
                     return self.row
                 saved = self.service.update(self.row.id, self.row.version, changes)
         except UserError as err:
-            self.show_error(err)
+            if is_changed_elsewhere(err) and self.row is not None:
+                self._other_desk_saved_first(err)
+            else:
+                self.show_error(err)
             return None
         except StorageError as err:
             self.form_error.show_message(err.message(self.context.language))
@@ -347,6 +358,19 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         self._update_title()
         self.saved.emit(saved)
         return saved
+
+    def _other_desk_saved_first(self, err: UserError) -> None:
+        """Another desk saved this officer first (ui/widgets/stale_save.py): who, when, the
+        saved values; every entry stays, and the next save is on the saved version."""
+        assert self.row is not None
+        officer_id = self.row.id
+        outcome = other_desk_saved_first(
+            err, before=self.row, fetch=lambda: self.service.get(officer_id).officer, labels=self.labels,
+            language=self.context.language, show=shown_in(self.inputs),
+        )
+        if outcome.current is not None:
+            self.row = outcome.current
+        self.form_error.show_message(outcome.message)
 
     def save(self) -> OfficerRow | None:
         saved = self._save_officer()

@@ -9,6 +9,7 @@ exactly what the list, the exports and the yearly report will say.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -52,6 +53,7 @@ from ui.training.sessions import ALL_YEARS, ConfirmDelete, RecordListTab
 from ui.widgets.date_field import DateField
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -119,6 +121,8 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         marks_line.addWidget(QLabel(self.tr("Full mark")))
         marks_line.addWidget(self._field("max_score", self.max_score))
         marks_line.addStretch(1)
+        self.labels = {"title": self.tr("Title"), "held_on": self.tr("Date"), "organiser": self.tr("Organiser"),
+                       "pass_mark": self.tr("Pass mark"), "max_score": self.tr("Full mark")}
         form.addRow(self.tr("Title"), self._field("title", self.title_edit))
         form.addRow(self.tr("Date"), self._field("held_on", self.held_on))
         form.addRow(self.tr("Organiser"), self._field("organiser", self.organiser))
@@ -364,7 +368,10 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
                 exam = self.detail.exam
                 detail = self.service.update_exam(exam.id, exam.version, self.fields(), self.lines())
         except UserError as err:
-            self.show_error(err)
+            if is_changed_elsewhere(err) and self.detail is not None:
+                self._other_desk_saved_first(err)
+            else:
+                self.show_error(err)
             return None
         except StorageError as err:
             self.form_error.show_message(err.message(self.context.language))
@@ -373,6 +380,18 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         self.saved.emit(detail)
         self.accept()
         return detail
+
+    def _other_desk_saved_first(self, err: UserError) -> None:
+        """Another desk saved this exam first (ui/widgets/stale_save.py): who, when, the saved
+        values; every entry (the results grid too) stays, the next save is on the saved version."""
+        assert self.detail is not None
+        exam_id = self.detail.exam.id
+        outcome = other_desk_saved_first(err, before=self.detail.exam, fetch=lambda: self.service.get_exam(exam_id).exam,
+                                         labels=self.labels, language=self.context.language,
+                                         show=shown_in(self.inputs))
+        if outcome.current is not None:
+            self.detail = replace(self.detail, exam=outcome.current)
+        self.form_error.show_message(outcome.message)
 
     def show_error(self, err: UserError) -> None:
         text = err.message(self.context.language)

@@ -39,6 +39,7 @@ from ui.widgets.check_list import CheckList
 from ui.widgets.date_field import DateField
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
+from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -64,6 +65,9 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
         self.context = context
         self.service = service
         self.detail = detail
+        # What the form opened with: only fields the clerk changed from it are sent, also after
+        # another desk saved first (self.detail is then the saved session).
+        self.opened = detail
         self.saved_row: SessionRow | None = None
         self.inputs: dict[str, QWidget] = {}
         self.errors: dict[str, FieldError] = {}
@@ -84,6 +88,9 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
         self.hours.setPlaceholderText(self.tr("e.g. 2 or 1.5"))
         self.hours.setMaximumWidth(120)
         self.rule_of_law = QCheckBox(self.tr("Study of law (counts as rule-of-law study)"))
+        self.labels = {"kind": self.tr("Kind"), "held_on": self.tr("Date"), "topic": self.tr("Topic"),
+                       "organiser": self.tr("Organiser"), "hours": self.tr("Hours"),
+                       "on_rule_of_law": self.tr("Study of law (counts as rule-of-law study)")}
         for name, label, widget in (
             ("kind", self.tr("Kind"), self.kind),
             ("held_on", self.tr("Date"), self.held_on),
@@ -181,10 +188,15 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
                 row = self.service.create_session(self.fields(), self.attendees.checked_ids())
             else:
                 current = self.detail.session
-                changes = {k: v for k, v in self.fields().items() if k == "hours" or getattr(current, k) != v}
+                assert self.opened is not None
+                opened = self.opened.session
+                changes = {k: v for k, v in self.fields().items() if k == "hours" or getattr(opened, k) != v}
                 row = self.service.update_session(current.id, current.version, changes, self.attendees.checked_ids())
         except UserError as err:
-            self.show_error(err)
+            if is_changed_elsewhere(err) and self.detail is not None:
+                self._other_desk_saved_first(err)
+            else:
+                self.show_error(err)
             return None
         except StorageError as err:
             self.form_error.show_message(err.message(self.context.language))
@@ -193,6 +205,22 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
         self.saved.emit(row)
         self.accept()
         return row
+
+    def _other_desk_saved_first(self, err: UserError) -> None:
+        """Another desk saved this session first (ui/widgets/stale_save.py): who, when, the
+        saved values; every entry (attendees too) stays, the next save is on the saved version."""
+        assert self.detail is not None
+        session_id = self.detail.session.id
+        try:
+            current = self.service.get_session(session_id)
+        except (UserError, StorageError) as failed:
+            self.form_error.show_message(failed.message(self.context.language))
+            return
+        outcome = other_desk_saved_first(err, before=self.detail.session, fetch=lambda: current.session,
+                                         labels=self.labels, language=self.context.language,
+                                         show=shown_in(self.inputs))
+        self.detail = current
+        self.form_error.show_message(outcome.message)
 
     def show_error(self, err: UserError) -> None:
         text = err.message(self.context.language)

@@ -1,7 +1,7 @@
 """work-injury claims stored before the split: 工伤医疗费 read as its own category; issued awards keep their finality
 
 Revision ID: 0016
-Revises: 0014
+Revises: 0015
 Create Date: 2026-12-03
 
 Before issue 16 one category, ``injury`` (shown as 工伤待遇（工伤医疗费）), held every work-injury claim,
@@ -47,7 +47,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0016"
-down_revision = "0014"
+down_revision = "0015"
 branch_labels = None
 depends_on = None
 
