@@ -958,6 +958,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "字段{value}不是两个版本有差异的字段。"),
     "exchange.choice_invalid": ("Choose mine or theirs for {field}, not {value}.",
                                 "字段{field}只能选择 mine（本站）或 theirs（对方），不能是{value}。"),
+    # --- i17-exports ---
+    "export.xlsx_only": ("{path}: this export writes Excel files only; name the file .xlsx.",
+                         "{path}：此项只能导出为Excel文件，请使用 .xlsx 后缀。"),
 }
 
 
