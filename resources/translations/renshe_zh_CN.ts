@@ -2434,6 +2434,10 @@ The program will now close; please start it again.</source>
         <translation>打印预览…</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Open the PDF</source>
         <translation>打开PDF</translation>
     </message>
@@ -4937,6 +4941,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Print preview of the public roster</source>
         <translation>公示名册打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Import</source>

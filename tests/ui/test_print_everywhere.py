@@ -155,3 +155,13 @@ def test_a_complaints_documents_print(qtbot, context, printed, tmp_path) -> None
     title = page.document_kind.currentText()
     _preview_and_print(qtbot, page, page.preview_document_button, page.print_now_button, printed, title[:2],
                        tmp_path, "complaint_document")
+
+
+def test_the_public_roster_prints(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from ui.staff.window import StaffWindow
+
+    window = StaffWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    _preview_and_print(qtbot, window, window.buttons["public_preview"], window.buttons["public_print"], printed,
+                       "执法人员", tmp_path, "public_roster")
