@@ -23,8 +23,8 @@ applied here so that no export can forget them:
 - counts are plain numbers (an int), never "861起";
 - every sheet freezes its header: `table_sheet` writes a header row and freezes below it;
   a sheet whose first appended row is not through `table_sheet` is frozen below that row;
-- every column gets a width fitted to its header (CJK characters count double) unless the
-  export gave one;
+- no column is narrower than its header (CJK characters count double), than the export asked,
+  or than its kind needs (a date, an amount up to 10亿, a rate, a full case number);
 - a header that names a raw database id (`编号`, `记录号`, `ID`) is refused: ids are no
   clerk's business (the register's own numbers — 登记号, 案号 — are what a clerk reads).
 """
