@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
-from app.legal.rates import NOT_APPLICABLE
 from app.services.projects import (
     GUARANTEE_FORM_WORDS_ZH,
     PROJECT_STATUS_WORDS_ZH,
@@ -68,11 +66,6 @@ _KINDS = {"合同价款（元）": "money", "保证金金额（元）": "money",
 ITEM_RATE_DEFINITION = "综合达标率 = 落实项 / 适用项（“不适用”的项目不计入）"
 PROJECT_RATE_DEFINITION = "项目达标率 = 全部适用项均已落实的项目数 / 有适用项的已检查项目数"
 ROUNDING_NOTE = "每个项目按统计日（含）以前最近一次检查计；比率四舍五入保留两位小数。"
-
-
-def rate_cell_value(rate: Decimal | None) -> Any:
-    """A rate as Excel shows it: a fraction formatted 0.00%, or "—" when it has no denominator."""
-    return NOT_APPLICABLE if rate is None else rate / 100
 
 
 def export_projects(
