@@ -985,6 +985,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "听证通知书于{served}送达，{hearing}举行的听证应当最迟于{latest}通知当事人（提前七个工作日，"
         "《行政处罚法》第六十四条第二项）。请另行制发听证通知书，重新确定听证日期。",
     ),
+    # --- i17-exports ---
+    "export.xlsx_only": ("{path}: this export writes Excel files only; name the file .xlsx.",
+                         "{path}：此项只能导出为Excel文件，请使用 .xlsx 后缀。"),
 }
 
 

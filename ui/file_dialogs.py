@@ -12,6 +12,12 @@ runs in our process; (b) has an icon provider that names icons and types from
 the file name alone, never from the content; (c) hides the database files and
 their companions, and refuses them if typed in; and (d) is the only one the
 program uses (every `choose_*_path` seam ends here).
+
+Each kind of file opens where the user last put or took one of that kind, also
+after a restart (issue 17): exports, documents (PDF), imports, backups, the
+exchange's keys and bundles, other files, folders.  The folders are kept in the
+data folder's layout.ini (`file_dialogs/<kind>`); a folder that is gone falls
+back to the home folder.
 """
 
 from __future__ import annotations
@@ -73,6 +79,44 @@ class HideDatabaseFiles(QSortFilterProxyModel):
         return model.isDir(index) or not is_database_file(model.fileName(index))
 
 
+FOLDER_KINDS = ("exports", "documents", "imports", "backups", "exchange", "files", "folders")
+_EXCHANGE_PATTERNS = ("*.rsx", "*.key")
+
+
+def kind_of(name_filter: str, *, save: bool) -> str:
+    """Which kind of file a dialog is for, from what it lists: the kinds whose last folders are remembered."""
+    lowered = name_filter.lower()
+    if any(p in lowered for p in _EXCHANGE_PATTERNS):
+        return "exchange"
+    if "*.pdf" in lowered:
+        return "documents" if save else "files"
+    if "*.xlsx" in lowered:
+        return "exports" if save else "imports"
+    return "files"
+
+
+def _settings() -> Any:
+    from ui.lists.table_view import layout_settings
+
+    return layout_settings()
+
+
+def last_folder(kind: str) -> Path:
+    """The folder the last file of this kind went to or came from, else the home folder."""
+    value = _settings().value(f"file_dialogs/{kind}")
+    if value:
+        folder = Path(str(value))
+        if folder.is_dir():
+            return folder
+    return Path.home()
+
+
+def remember_folder(kind: str, folder: Path) -> None:
+    settings = _settings()
+    settings.setValue(f"file_dialogs/{kind}", str(folder))
+    settings.sync()
+
+
 def make_file_dialog(parent: QWidget | None, caption: str, start: str, name_filter: str, *, save: bool,
                      show_databases: bool = False) -> QFileDialog:
     dialog = QFileDialog(parent, caption, start, name_filter)
@@ -109,7 +153,8 @@ def _refuse_database(parent: QWidget | None, path: Path) -> None:
     box.exec()
 
 
-def _ask(dialog: QFileDialog, parent: QWidget | None, *, databases_allowed: bool = False) -> Path | None:
+def _ask(dialog: QFileDialog, parent: QWidget | None, *, databases_allowed: bool = False,
+         kind: str | None = None) -> Path | None:
     try:
         if dialog.exec() != QFileDialog.DialogCode.Accepted:
             return None
@@ -122,31 +167,38 @@ def _ask(dialog: QFileDialog, parent: QWidget | None, *, databases_allowed: bool
     if is_database_file(path.name) and not databases_allowed:
         _refuse_database(parent, path)
         return None
+    if kind is not None:
+        remember_folder(kind, path if path.is_dir() else path.parent)
     return path
 
 
 def choose_save_path(parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> Path | None:
     """Where to write a file, or None if the user cancelled.  `suggested`: a name (put in the
-    home folder) or a full path."""
-    start = suggested if Path(suggested).is_absolute() else str(Path.home() / suggested)
-    return _ask(make_file_dialog(parent, caption, start, name_filter, save=True), parent)
+    folder this kind of file last went to) or a full path."""
+    kind = kind_of(name_filter, save=True)
+    start = suggested if Path(suggested).is_absolute() else str(last_folder(kind) / suggested)
+    return _ask(make_file_dialog(parent, caption, start, name_filter, save=True), parent, kind=kind)
 
 
 def choose_open_path(parent: QWidget | None, caption: str, name_filter: str, start: str | None = None) -> Path | None:
     """Which file to read, or None if the user cancelled."""
-    return _ask(make_file_dialog(parent, caption, start or str(Path.home()), name_filter, save=False), parent)
+    kind = kind_of(name_filter, save=False)
+    dialog = make_file_dialog(parent, caption, start or str(last_folder(kind)), name_filter, save=False)
+    return _ask(dialog, parent, kind=kind)
 
 
 def choose_backup_file(parent: QWidget | None, caption: str, name_filter: str, start: str | None = None) -> Path | None:
     """A backup to restore from: database files are shown (a backup is one), still named by
     their file names only, so listing them opens none of them."""
-    dialog = make_file_dialog(parent, caption, start or str(Path.home()), name_filter, save=False, show_databases=True)
-    return _ask(dialog, parent, databases_allowed=True)
+    dialog = make_file_dialog(parent, caption, start or str(last_folder("backups")), name_filter, save=False,
+                              show_databases=True)
+    return _ask(dialog, parent, databases_allowed=True, kind="backups")
 
 
-def choose_folder(parent: QWidget | None, caption: str, start: str | None = None) -> Path | None:
+def choose_folder(parent: QWidget | None, caption: str, start: str | None = None, *,
+                  kind: str = "folders") -> Path | None:
     """A folder (a USB stick, say), chosen in the same dialog that never opens a file."""
-    dialog = make_file_dialog(parent, caption, start or str(Path.home()), "", save=False)
+    dialog = make_file_dialog(parent, caption, start or str(last_folder(kind)), "", save=False)
     dialog.setFileMode(QFileDialog.FileMode.Directory)
     dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
-    return _ask(dialog, parent)
+    return _ask(dialog, parent, kind=kind)

@@ -3,7 +3,9 @@
 The documents are made by reportlab as PDF; Qt (PySide6-Essentials has no QtPdf)
 prints them through pypdfium2, which draws each page at the printer's resolution.
 `PdfPrinting.preview(parent, path)` opens Qt's print preview (zoom, page set-up,
-print) on a PDF; windows make the PDF into the private temporary folder first.
+print) on a PDF, `PdfPrinting.print_now(parent, path)` Qt's print dialog; windows
+make the PDF into the private temporary folder first (`print_path`), in the
+background for long documents (`preview_after_writing`, `print_after_writing`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
 # Pages are drawn at the printer's resolution, but no finer than this (a preview
@@ -67,22 +69,40 @@ class PdfPrinting:
         return dialog
 
 
-def preview_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, Any], Any], name: str,
-                          label: str, on_error: Callable[[BaseException], None]) -> None:
-    """Write the PDF off the GUI thread into the private temporary folder, then open
-    the print preview on it."""
+    @classmethod
+    def print_now(cls, parent: QWidget, path: Path) -> int:
+        """Qt's print dialog (printer, pages, copies), then the PDF on the printer; the pages printed."""
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(path.stem)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setObjectName("print_dialog")
+        dialog.setWindowTitle(path.stem)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return 0
+        return paint_pdf(path, printer)
+
+
+def print_path(name: str) -> Path:
+    """Where a PDF made only to be previewed or printed is written: a new folder in the
+    program's private temporary folder (app.config.protect_files), named by this process so
+    that the next start cleans it once we are gone."""
     import os
 
     from app.config import PRIVATE_TEMP_NAME, data_dir
 
-    # The program's private temporary folder (app.config.protect_files), named by this
-    # process so that the next start cleans it once we are gone.
     folder = Path(tempfile.gettempdir())
     private = data_dir() / PRIVATE_TEMP_NAME
     if private not in folder.parents:
         folder = private / f"{os.getpid()}-print"
         folder.mkdir(parents=True, exist_ok=True)
-    path = Path(tempfile.mkdtemp(prefix="print-", dir=folder)) / f"{name}.pdf"
+    return Path(tempfile.mkdtemp(prefix="print-", dir=folder)) / f"{name}.pdf"
+
+
+def preview_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, Any], Any], name: str,
+                          label: str, on_error: Callable[[BaseException], None]) -> None:
+    """Write the PDF off the GUI thread into the private temporary folder, then open
+    the print preview on it."""
+    path = print_path(name)
 
     def body(progress: Any, cancel: Any) -> Path:
         write(path, progress, cancel)
@@ -90,3 +110,17 @@ def preview_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, A
 
     tasks.run(body, on_success=lambda p: setattr(parent, "preview_dialog", PdfPrinting.preview(parent, p)),
               on_error=on_error, label=label, parent=parent)
+
+
+def print_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, Any], Any], name: str,
+                        label: str, on_error: Callable[[BaseException], None]) -> None:
+    """Write the PDF off the GUI thread into the private temporary folder, then print it
+    (Qt's print dialog first)."""
+    path = print_path(name)
+
+    def body(progress: Any, cancel: Any) -> Path:
+        write(path, progress, cancel)
+        return path
+
+    tasks.run(body, on_success=lambda p: PdfPrinting.print_now(parent, p), on_error=on_error, label=label,
+              parent=parent)

@@ -1,9 +1,10 @@
 """`arbitration template | import | export | desk | counts`: the docket from the command line.
 
 The same services as the GUI (ArbitrationCaseService, import_docket,
-DeskService).  The docket is not readable without signing in: give --user
-(password from $RENSHE_PASSWORD or a prompt); on a database without accounts
-the set-up actor acts.
+DeskService).  Writing needs --user (password from $RENSHE_PASSWORD or a
+prompt); on a database without accounts the set-up actor acts.  Reading and
+exporting without --user follow the one rule of every read-only command: the
+anonymous reader, personal data masked (as `complaints export`, `parties export`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from app.cli import (
     print_json,
     terminal_progress,
 )
+from app.errors import UserError
 from app.legal.deadlines import parse_date
 from app.services.arbitration_deadlines import shanghai_today
 from app.services.permissions import Permission
@@ -158,9 +160,11 @@ def _export(args: argparse.Namespace) -> int:
     from app.services.exports import ExportTrace
     from app.spreadsheets.arbitration import export_docket
 
+    if Path(args.out).suffix.lower() != ".xlsx":
+        raise UserError("export.xlsx_only", path=str(args.out))
     store = open_store_for(args)
     try:
-        actor = _actor(args, store)
+        actor = actor_for(args, store, writes=False)  # the one rule of read-only exports (see the module's notes)
         service = ArbitrationCaseService(store, actor)
         trace = ExportTrace(store, actor, "arbitration.docket", "arbitration_case",
                             details={k: v for k, v in (("status", args.status), ("overdue", args.overdue)) if v})

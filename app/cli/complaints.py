@@ -168,7 +168,7 @@ def _export(args: argparse.Namespace) -> int:
 
     out = Path(args.out)
     if out.suffix.lower() != ".xlsx":
-        raise UserError("export.unknown_format", path=str(out))
+        raise UserError("export.xlsx_only", path=str(out))
     filters = {
         "status": args.status,
         "channel": args.channel,

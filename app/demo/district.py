@@ -135,15 +135,15 @@ DISTRICT = "南明区"
 
 ACCOUNTS: tuple[tuple[str, str, Role], ...] = (
     ("admin", "系统管理员", Role.ADMIN),
-    ("shouli", "周敏（受理登记）", Role.INTAKE),
-    ("jiancha", "王强（劳动保障监察）", Role.INSPECTOR),
-    ("zhongcai1", "刘洋（仲裁员）", Role.ARBITRATOR),
-    ("zhongcai2", "陈静（仲裁员）", Role.ARBITRATOR),
-    ("zhongcai3", "杨勇（仲裁员）", Role.ARBITRATOR),
-    ("shuji", "黄丽（书记员）", Role.ARB_CLERK),
-    ("tiaojie", "赵磊（调解员）", Role.MEDIATOR),
-    ("fazhi", "吴娟（法制审核）", Role.LEGAL_REVIEWER),
-    ("lingdao", "孙明（领导查询）", Role.LEADERSHIP),
+    ("shouli", "周敏", Role.INTAKE),
+    ("jiancha", "王强", Role.INSPECTOR),
+    ("zhongcai1", "刘洋", Role.ARBITRATOR),
+    ("zhongcai2", "陈静", Role.ARBITRATOR),
+    ("zhongcai3", "杨勇", Role.ARBITRATOR),
+    ("shuji", "黄丽", Role.ARB_CLERK),
+    ("tiaojie", "赵磊", Role.MEDIATOR),
+    ("fazhi", "吴娟", Role.LEGAL_REVIEWER),
+    ("lingdao", "孙明", Role.LEADERSHIP),
 )
 
 PROJECT_SITES = (

@@ -33,7 +33,7 @@ READ_PAGE_SIZE = 500
 # Widths in points of the 742-pt landscape frame (scaled to fit): the masked
 # address (province…street + ****) and an ID number each fit on one line.
 COLUMNS = (
-    TableColumn("编号", 34, "center"),
+    TableColumn("序号", 34, "center"),  # the line's number in this printout, never a database id (issue 17)
     TableColumn("类别", 27, "center"),
     TableColumn("姓名/名称", 124),
     TableColumn("证件/单位类型", 66, "center"),
@@ -47,10 +47,10 @@ COLUMNS = (
 )
 
 
-def _values(row: Any) -> list[Any]:
+def _values(line: int, row: Any) -> list[Any]:
     is_person = row.kind == PartyKind.PERSON
     return [
-        row.id,
+        line,
         KIND_LABELS.get(row.kind, row.kind),
         row.name,
         (ID_TYPE_LABELS.get(row.id_type or "", row.id_type or "") if is_person
@@ -113,8 +113,8 @@ def write_party_register_pdf(
             batch = query.page(offset, READ_PAGE_SIZE)
             if not batch:
                 break
-            for row in batch:
-                yield _values(row)
+            for line, row in enumerate(batch, start=offset + 1):
+                yield _values(line, row)
             offset += len(batch)
         printed = offset
 

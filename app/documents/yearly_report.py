@@ -74,7 +74,7 @@ def overview_rows(f: YearlyFigures) -> list[tuple[str, str, str, str]]:
     return [
         ("劳动保障监察", "各渠道接到投诉举报（含线索）", f"{f.complaints_received}起", "complaints_received"),
         ("劳动保障监察", "追回工资的劳动者", f"{f.workers_recovered}人", "workers_recovered"),
-        ("劳动保障监察", "追回工资金额", f"{f.wages_recovered_wan_yuan}万元（{f.wages_recovered_yuan}元）", "wages_recovered"),
+        ("劳动保障监察", "追回工资金额", f"{f.wages_recovered_wan_yuan:,}万元（{f.wages_recovered_yuan:,}元）", "wages_recovered"),
         ("在建项目", "在建工程项目", f"{f.projects_active}个", "projects_active"),
         ("在建项目", "纳入实名制平台管理", f"{f.projects_on_platform}个", "projects_active"),
         ("在建项目", "“6项制度”综合达标率（项目达标率）",
@@ -82,7 +82,7 @@ def overview_rows(f: YearlyFigures) -> list[tuple[str, str, str, str]]:
         ("劳动人事争议仲裁", "接收", f"{f.arbitration_received}件", "arbitration_received"),
         ("劳动人事争议仲裁", "受理", f"{f.arbitration_accepted}件", "arbitration_accepted"),
         ("劳动人事争议仲裁", "不予受理", f"{f.arbitration_not_accepted}件", "arbitration_not_accepted"),
-        ("劳动人事争议仲裁", "涉案金额", f"{f.arbitration_amount_wan_yuan}万元", "arbitration_amount"),
+        ("劳动人事争议仲裁", "涉案金额", f"{f.arbitration_amount_wan_yuan:,}万元", "arbitration_amount"),
         ("劳动人事争议仲裁", "裁决和调解结案", f"{f.arbitration_closed_award_or_mediation}件", "arbitration_closed"),
         ("劳动人事争议仲裁", "结案（全部方式）", f"{f.arbitration_closed}件", "arbitration_closed"),
         ("劳动人事争议仲裁", "期末待处理", f"{f.arbitration_pending}件", "arbitration_pending"),
@@ -270,7 +270,7 @@ def write_yearly_report_pdf(
         yield table(figure_cols, [
             ("各渠道接到投诉举报（含线索）", f"{f.complaints_received}起", note("complaints_received")),
             ("追回工资的劳动者（去重）", f"{f.workers_recovered}人", note("workers_recovered")),
-            ("追回工资金额", f"{f.wages_recovered_yuan}元（{f.wages_recovered_wan_yuan}万元）", note("wages_recovered")),
+            ("追回工资金额", f"{f.wages_recovered_yuan:,}元（{f.wages_recovered_wan_yuan:,}万元）", note("wages_recovered")),
         ])
         yield Spacer(1, 4)
         names = month_names(f)
@@ -293,7 +293,7 @@ def write_yearly_report_pdf(
             ("告知向有管辖权的仲裁委申请（J）", f"{f.arbitration_not_competent}件", note("reconciliation_received")),
             ("受理前撤回（W0）", f"{f.arbitration_withdrawn_before_decision}件", note("reconciliation_received")),
             ("期末与期初审查中件数之差（ΔP）", f"{f.arbitration_under_review_change:+d}件", note("reconciliation_received")),
-            ("涉案金额", f"{f.arbitration_amount_wan_yuan}万元", note("arbitration_amount")),
+            ("涉案金额", f"{f.arbitration_amount_wan_yuan:,}万元", note("arbitration_amount")),
             ("期初未结（B）", f"{f.arbitration_pending_start}件", note("reconciliation_stock")),
             *closed_rows,
             ("结案合计（C）", f"{f.arbitration_closed}件", note("arbitration_closed")),

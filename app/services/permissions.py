@@ -144,9 +144,11 @@ ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
     Permission.REPORT_VIEW: frozenset(_EVERYONE),
 }
 
-# What the command line may do without a login (read-only; personal data masked).
+# What the command line may do without a login: one rule for every area — read and export, read-only,
+# personal data masked as for a user without the reveal permission (issue 17: the docket as the complaints).
 ANONYMOUS_READ_PERMISSIONS: frozenset[Permission] = frozenset(
     {
+        Permission.ARBITRATION_VIEW,
         Permission.PARTY_VIEW,
         Permission.PARTY_EXPORT,
         Permission.AUDIT_VERIFY,

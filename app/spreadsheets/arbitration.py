@@ -15,16 +15,15 @@ import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.legal.rates import fen_to_yuan
 from app.services.arbitration import CATEGORY_LABELS, CLOSURE_LABELS, PROCEDURE_LABELS, status_label
 from app.spreadsheets import cells
 from app.spreadsheets.parties import ProgressCallback, _check, _discard, _save_atomically
 from app.spreadsheets.sheet_rows import normalise_label, open_table
+from app.spreadsheets.writer import Heading, Money
 
 SHEET_NAME = "仲裁案件"
 HELP_SHEET_NAME = "说明"
@@ -167,46 +166,23 @@ def _docket_fields(raw: dict[str, Any]) -> dict[str, Any]:
 
 # ---------------------------------------------------------------- export
 
-EXPORT_HEADERS = ("案号", "收件日期", "状态", "程序", "申请人", "被申请人", "请求金额（元）", "最近期限",
-                  "受理日期", "结案日期", "结案方式")
-EXPORT_WIDTHS = (26, 12, 12, 10, 12, 28, 14, 12, 12, 12, 10)
+EXPORT_HEADINGS = (
+    Heading("案号", kind="case_no"), Heading("收件日期", kind="date"), Heading("状态", 12), Heading("程序", 10),
+    Heading("申请人", 12), Heading("被申请人", 28), Heading("请求金额（元）", kind="money"),
+    Heading("最近期限", kind="date"), Heading("受理日期", kind="date"), Heading("结案日期", kind="date"),
+    Heading("结案方式", 10),
+)
+EXPORT_HEADERS = tuple(h.label for h in EXPORT_HEADINGS)
 
 
 def export_docket(query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None,
                   cancel: Any = None, trace: Any = None) -> int:
     """Stream a filtered docket (PagedQuery[DocketRow]) into an .xlsx; the number of rows."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from app.spreadsheets.writer import new_workbook, save_workbook
+    from app.spreadsheets.writer import new_workbook, save_workbook, table_sheet
 
     total = query.count()
     wb = new_workbook(write_only=True)
-    ws = wb.create_sheet(SHEET_NAME)
-    for index, width in enumerate(EXPORT_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    header = []
-    for label in EXPORT_HEADERS:
-        cell = WriteOnlyCell(ws, value=label)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        header.append(cell)
-    ws.append(header)
-
-    def day(value: date | None) -> Any:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-
-    def money(fen: int) -> Any:
-        cell = WriteOnlyCell(ws, value=fen_to_yuan(fen))
-        cell.number_format = "#,##0.00"
-        return cell
-
+    ws = table_sheet(wb, SHEET_NAME, EXPORT_HEADINGS)
     written = 0
     if progress:
         progress(0, total)
@@ -218,9 +194,9 @@ def export_docket(query: Any, path: str | os.PathLike[str], *, progress: Progres
                 break
             for r in rows:
                 ws.append([
-                    r.case_no or None, day(r.received_on), status_label(r.status), PROCEDURE_LABELS[r.procedure][1],
-                    r.applicants, r.respondents, money(r.claimed_fen), day(r.next_due), day(r.accepted_on),
-                    day(r.closed_on), CLOSURE_LABELS[r.closure_method][1] if r.closure_method else None,
+                    r.case_no or None, r.received_on, status_label(r.status), PROCEDURE_LABELS[r.procedure][1],
+                    r.applicants, r.respondents, Money(r.claimed_fen), r.next_due, r.accepted_on,
+                    r.closed_on, CLOSURE_LABELS[r.closure_method][1] if r.closure_method else None,
                 ])
             written += len(rows)
             if progress:

@@ -33,6 +33,7 @@ from app.spreadsheets.parties import (
     _yes_no,
 )
 from app.spreadsheets.sheet_rows import open_table
+from app.spreadsheets.writer import Heading, Money
 
 if TYPE_CHECKING:
     from app.services.complaints import ComplaintService
@@ -97,16 +98,21 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 
-LIST_HEADERS = (
-    "登记号", "立案号", "类别", "来源渠道", "登记日期", "投诉人", "被投诉单位", "在建项目", "涉及人数",
-    "欠薪金额（元）", "已追回（元）", "尚欠（元）", "状态", "期限", "是否逾期",
+LIST_HEADINGS = (
+    Heading("登记号", kind="case_no"), Heading("立案号", kind="case_no"), Heading("类别", 6),
+    Heading("来源渠道", 14), Heading("登记日期", kind="date"), Heading("投诉人", 10), Heading("被投诉单位", 30),
+    Heading("在建项目", 20), Heading("涉及人数", 8, "count"), Heading("欠薪金额（元）", kind="money"),
+    Heading("已追回（元）", kind="money"), Heading("尚欠（元）", kind="money"), Heading("状态", 12),
+    Heading("期限", kind="date"), Heading("是否逾期", 8),
 )
-LIST_WIDTHS = (26, 26, 6, 14, 12, 10, 30, 20, 8, 14, 14, 14, 12, 12, 8)
-LEDGER_HEADERS = (
-    "登记号", "立案号", "登记日期", "状态", "被投诉单位", "在建项目", "劳动者", "身份证号", "农民工",
-    "欠薪金额（元）", "已追回（元）", "尚欠（元）", "最近支付日期",
+LIST_HEADERS = tuple(h.label for h in LIST_HEADINGS)
+LEDGER_HEADINGS = (
+    Heading("登记号", kind="case_no"), Heading("立案号", kind="case_no"), Heading("登记日期", kind="date"),
+    Heading("状态", 12), Heading("被投诉单位", 30), Heading("在建项目", 20), Heading("劳动者", 10),
+    Heading("身份证号", 22), Heading("农民工", 8), Heading("欠薪金额（元）", kind="money"),
+    Heading("已追回（元）", kind="money"), Heading("尚欠（元）", kind="money"), Heading("最近支付日期", kind="date"),
 )
-LEDGER_WIDTHS = (26, 26, 12, 12, 30, 20, 10, 22, 8, 14, 14, 14, 12)
+LEDGER_HEADERS = tuple(h.label for h in LEDGER_HEADINGS)
 
 
 # ---------------------------------------------------------------- template
@@ -315,32 +321,17 @@ def _export(
     query: Any,
     path: str | os.PathLike[str],
     sheet: str,
-    headers: tuple[str, ...],
-    widths: tuple[float, ...],
+    headings: tuple[Heading, ...],
     values: Callable[[Any], list[Any]],
     progress: ProgressCallback | None,
     cancel: Any,
     trace: Any = None,
 ) -> int:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from app.spreadsheets.writer import new_workbook, save_workbook
+    from app.spreadsheets.writer import new_workbook, save_workbook, table_sheet
 
     total = query.count()
     wb = new_workbook(write_only=True)
-    ws = wb.create_sheet(sheet)
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    font, fill, centre = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(horizontal="center")
-    header = []
-    for label in headers:
-        cell = WriteOnlyCell(ws, value=label)
-        cell.font, cell.fill, cell.alignment = font, fill, centre
-        header.append(cell)
-    ws.append(header)
+    ws = table_sheet(wb, sheet, headings)
     written = 0
     if progress:
         progress(0, total)
@@ -375,11 +366,6 @@ def _pages(query: Any, total: int) -> Iterator[list[Any]]:
         yield rows
 
 
-def _yuan(fen: int) -> float:
-    # Excel keeps doubles; fen/100 is the double nearest the exact two-place amount.
-    return fen / 100
-
-
 def _zh_label(table: dict[str, tuple[str, str]], value: str | None) -> str:
     return rules.label(table, value, "zh_CN")
 
@@ -396,11 +382,11 @@ def export_complaints(
             # A reporter's identity never leaves the program in a file (条例 art 9).
             r.received_on, ("（举报人信息保密）" if r.kind == "report" else r.complainant) or None,
             r.employers, r.project or None, r.workers,
-            _yuan(r.owed_fen), _yuan(r.recovered_fen), _yuan(r.outstanding_fen),
+            Money(r.owed_fen), Money(r.recovered_fen), Money(r.outstanding_fen),
             _zh_label(rules.STATUS_LABELS, r.status), r.next_due, "是" if r.overdue else None,
         ]
 
-    return _export(query, path, LIST_SHEET_NAME, LIST_HEADERS, LIST_WIDTHS, values, progress, cancel, trace)
+    return _export(query, path, LIST_SHEET_NAME, LIST_HEADINGS, values, progress, cancel, trace)
 
 
 def export_ledger(
@@ -414,7 +400,7 @@ def export_ledger(
         return [
             r.number, r.case_no or None, r.received_on, status_zh.get(r.status, r.status), r.employers,
             r.project or None, r.worker, r.id_no or None, "是" if r.is_migrant_worker else "否",
-            _yuan(r.owed_fen), _yuan(r.recovered_fen), _yuan(r.owed_fen - r.recovered_fen), r.last_paid_on,
+            Money(r.owed_fen), Money(r.recovered_fen), Money(r.owed_fen - r.recovered_fen), r.last_paid_on,
         ]
 
-    return _export(query, path, LEDGER_SHEET_NAME, LEDGER_HEADERS, LEDGER_WIDTHS, values, progress, cancel, trace)
+    return _export(query, path, LEDGER_SHEET_NAME, LEDGER_HEADINGS, values, progress, cancel, trace)

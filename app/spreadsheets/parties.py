@@ -21,7 +21,6 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -104,8 +103,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 
-# Headers of the export: the template's columns (so a clerk recognises them) after the register number.
-EXPORT_HEADERS = ("编号", *(c.label for c in COLUMNS))
+# Headers of the export: the template's columns, so a clerk recognises them (no database id: issue 17).
+EXPORT_HEADERS = tuple(c.label for c in COLUMNS)
 
 
 # ---------------------------------------------------------------- template
@@ -297,38 +296,12 @@ def export_parties(
     (a CancelToken) is checked between pages: Cancelled is raised and no file
     is left behind.  The file appears at `path` only once it is complete.
     """
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from app.spreadsheets.writer import new_workbook, save_workbook
+    from app.spreadsheets.writer import Heading, new_workbook, save_workbook, table_sheet
 
     total = query.count()
     wb = new_workbook(write_only=True)
-    ws = wb.create_sheet(EXPORT_SHEET_NAME)
-    widths = (8, *(c.width for c in COLUMNS))
-    for index, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "A2"
-    header_font = Font(bold=True)
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    centre = Alignment(horizontal="center")
-    header = []
-    for label in EXPORT_HEADERS:
-        cell = WriteOnlyCell(ws, value=label)
-        cell.font = header_font
-        cell.fill = fill
-        cell.alignment = centre
-        header.append(cell)
-    ws.append(header)
-
-    def date_cell(value: date | None) -> Any:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-
+    ws = table_sheet(wb, EXPORT_SHEET_NAME, [
+        Heading(c.label, c.width, "date" if c.field == "birth_date" else "text") for c in COLUMNS])
     written = 0
     if progress:
         progress(0, total)
@@ -339,7 +312,7 @@ def export_parties(
             if not rows:
                 break
             for row in rows:
-                ws.append(_export_values(row, date_cell))
+                ws.append(_export_values(row))
             written += len(rows)
             if progress:
                 progress(written, total)
@@ -351,16 +324,15 @@ def export_parties(
     return written
 
 
-def _export_values(row: Any, date_cell: Callable[[date | None], Any]) -> list[Any]:
+def _export_values(row: Any) -> list[Any]:
     is_person = row.kind == PartyKind.PERSON
     return [
-        row.id,
         KIND_LABELS.get(row.kind, row.kind),
         row.name,
         ID_TYPE_LABELS.get(row.id_type or "", row.id_type or "") if is_person else None,
         row.id_no or None,
         SEX_LABELS.get(row.sex or "", row.sex) if is_person else None,
-        date_cell(row.birth_date) if is_person else None,
+        row.birth_date if is_person else None,
         (YES if row.is_migrant_worker else NO) if is_person else None,
         row.uscc or None,
         ORG_TYPE_LABELS.get(row.org_type or "", row.org_type) if not is_person else None,

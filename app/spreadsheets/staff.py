@@ -92,7 +92,7 @@ COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
 _DATE_FIELDS = ("birth_date", "cert_issue_date", "cert_expiry_date")
 _TEXT_COLUMNS = {c.field for c in COLUMNS if c.text}
 
-EXPORT_HEADERS = ("编号", *(c.label for c in COLUMNS), "当前状态", "距到期天数")
+EXPORT_HEADERS = (*(c.label for c in COLUMNS), "当前状态", "距到期天数")
 
 
 # ---------------------------------------------------------------- template
@@ -212,34 +212,14 @@ def export_roster(
     trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
 ) -> int:
     """Write the roster lines (ID numbers masked as the rows carry them) to `path`; return the count."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    from app.spreadsheets.writer import new_workbook, save_workbook
+    from app.spreadsheets.writer import Heading, new_workbook, save_workbook, table_sheet
 
     day = as_of or bureau_today()
     total = len(lines)
     wb = new_workbook(write_only=True)
-    ws = wb.create_sheet(EXPORT_SHEET_NAME)
-    for index, width in enumerate((6, *(c.width for c in COLUMNS), 10, 10), start=1):
-        ws.column_dimensions[get_column_letter(index)].width = width
-    ws.freeze_panes = "C2"
-    header = []
-    for label in (*EXPORT_HEADERS[:-2], f"状态（{day.isoformat()}）", EXPORT_HEADERS[-1]):
-        cell = WriteOnlyCell(ws, value=label)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="DDEBF7")
-        cell.alignment = Alignment(horizontal="center")
-        header.append(cell)
-    ws.append(header)
-
-    def date_cell(value: date | None) -> Any:
-        if value is None:
-            return None
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = "yyyy-mm-dd"
-        return cell
+    headings = [Heading(c.label, c.width, "date" if c.field in _DATE_FIELDS else "text") for c in COLUMNS]
+    headings += [Heading(f"状态（{day.isoformat()}）", 18), Heading(EXPORT_HEADERS[-1], 10, "count")]
+    ws = table_sheet(wb, EXPORT_SHEET_NAME, headings, freeze="B2")
 
     written = 0
     if progress:
@@ -250,7 +230,7 @@ def export_roster(
                 _check(cancel)
                 if progress:
                     progress(written, total)
-            ws.append(_export_values(officer, cert, day, date_cell))
+            ws.append(_export_values(officer, cert, day))
             written += 1
         _check(cancel)
         save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
@@ -262,14 +242,12 @@ def export_roster(
     return written
 
 
-def _export_values(officer: OfficerRow, cert: CertificateRow | None, day: date,
-                   date_cell: Callable[[date | None], Any]) -> list[Any]:
+def _export_values(officer: OfficerRow, cert: CertificateRow | None, day: date) -> list[Any]:
     values: list[Any] = [
-        officer.id,
         officer.name,
         officer.id_no or None,
         SEX_LABELS.get(officer.sex or "", officer.sex),
-        date_cell(officer.birth_date),
+        officer.birth_date,
         officer.unit or None,
         officer.section or None,
         officer.post or None,
@@ -286,8 +264,8 @@ def _export_values(officer: OfficerRow, cert: CertificateRow | None, day: date,
             CERT_TYPE_LABELS_ZH.get(cert.cert_type, cert.cert_type),
             cert.number,
             cert.issuing_authority or None,
-            date_cell(cert.issue_date),
-            date_cell(cert.expiry_date),
+            cert.issue_date,
+            cert.expiry_date,
             cert.category or None,
             CERT_STATUS_LABELS.get(cert.status, cert.status),
             STATUS_LABELS_ZH[display_status(cert, day)],

@@ -1745,6 +1745,14 @@ The program will now close; please start it again.</source>
         <translation>事项</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
@@ -2446,6 +2454,10 @@ The program will now close; please start it again.</source>
         <translation>打印预览…</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Open the PDF</source>
         <translation>打开PDF</translation>
     </message>
@@ -2862,6 +2874,34 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Week of %1 to %2</source>
         <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>周一</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>周二</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>周三</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>周四</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>周五</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>周六</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>周日</translation>
     </message>
     <message>
         <source>%1, month %2</source>
@@ -3547,7 +3587,7 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>文书使用的名称</translation>
     </message>
     <message>
-        <source>Fines that must offer a hearing (较大数额, local rule)</source>
+        <source>Fines that must offer a hearing (a large amount, by local rule)</source>
         <translation>应当告知听证的罚款数额（较大数额，按本地规定）</translation>
     </message>
     <message>
@@ -3705,6 +3745,14 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>导出PDF</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3781,6 +3829,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Printing the register to PDF</source>
         <translation>正在输出PDF</translation>
+    </message>
+    <message>
+        <source>Printing the register</source>
+        <translation>正在打印当事人名册</translation>
     </message>
     <message>
         <source>Save the import template</source>
@@ -4156,15 +4208,15 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>所选检查的各项落实情况</translation>
     </message>
     <message>
-        <source>Six wage-payment systems (6项制度): compliance</source>
+        <source>The six wage-payment systems: compliance</source>
         <translation>农民工工资支付“6项制度”落实情况</translation>
     </message>
     <message>
-        <source>Item rate (综合达标率)</source>
+        <source>Item rate</source>
         <translation>综合达标率（按项）</translation>
     </message>
     <message>
-        <source>Project rate (项目达标率)</source>
+        <source>Project rate</source>
         <translation>项目达标率（按项目）</translation>
     </message>
     <message>
@@ -4236,6 +4288,14 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>导出PDF</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
@@ -4262,10 +4322,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Latest check</source>
         <translation>最近检查</translation>
-    </message>
-    <message>
-        <source>Item rate</source>
-        <translation>达标率</translation>
     </message>
     <message>
         <source>Overdue rectifications</source>
@@ -4914,6 +4970,10 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>公示名册打印预览</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -5083,6 +5143,14 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Export PDF</source>
         <translation>导出PDF</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Year:</source>
@@ -5357,6 +5425,10 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>打印预览</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>Year:</source>
         <translation>年度：</translation>
     </message>
@@ -5383,6 +5455,14 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Click a figure to list the records it counts.</source>
         <translation>点击任一数字，查看计入该数的记录。</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Records counted</source>
+        <translation>统计明细</translation>
     </message>
     <message>
         <source>Complaints and leads received (all channels)</source>
@@ -5441,7 +5521,7 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>期末待处理</translation>
     </message>
     <message>
-        <source>Online mediation (互联网+调解) handled</source>
+        <source>Online mediation handled</source>
         <translation>“互联网+调解”处理</translation>
     </message>
     <message>

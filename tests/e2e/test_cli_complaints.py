@@ -64,4 +64,4 @@ def test_template_import_json_and_export(tmp_path: Path, data_dir: Path) -> None
 
     done = run("complaints", "export", "--out", str(tmp_path / "list.txt"), "--db", db, data_dir=data_dir)
     assert done.returncode != 0
-    assert done.stderr.strip().count("\n") == 0 and "无法从文件名" in done.stderr
+    assert done.stderr.strip().count("\n") == 0 and "只能导出为Excel文件" in done.stderr and "--format" not in done.stderr

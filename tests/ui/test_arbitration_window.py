@@ -336,6 +336,35 @@ def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # 
     preview.close()
 
 
+def test_print_sends_the_edited_draft_to_the_printer(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """打印 (issue 17): Qt's print dialog, then the edited text on the printer (a PDF printer here)."""
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    cid = receive(world, date(2023, 9, 25))
+    world.clerk_service().accept(cid, date(2023, 9, 27))
+    dialog = make_window(qtbot, context).open_case(cid).open_documents()
+    qtbot.addWidget(dialog)
+    dialog.editor.setPlainText(dialog.editor.toPlainText() + "\n\n五、此段为打印前补充。")
+    out = tmp_path / "printed.pdf"
+
+    def choose_pdf_printer(print_dialog: QPrintDialog) -> QPrintDialog.DialogCode:
+        print_dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        print_dialog.printer().setOutputFileName(str(out))
+        return QPrintDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", choose_pdf_printer)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    pages = PdfReader(str(out)).pages
+    text = "".join(page.extract_text() or "" for page in pages)
+    # Qt's PDF printer embeds the glyphs without a Unicode map: the Chinese reads back as placeholders,
+    # the digits as themselves — the dates of the notice, and hundreds of Chinese characters drawn.
+    assert len(pages) >= 1 and "2023" in text and text.count("\x00") > 200
+    monkeypatch.setattr(QPrintDialog, "exec", lambda print_dialog: QPrintDialog.DialogCode.Rejected)
+    out.unlink()
+    assert dialog.print_now() is False and not out.exists()  # cancelled: nothing printed
+
+
 def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:  # type: ignore[no-untyped-def]
     from app.services.arbitration_settings import read_table
     from tests.conftest import make_actor

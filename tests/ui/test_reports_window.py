@@ -105,8 +105,10 @@ def test_a_date_range_and_a_drill_down_refused_without_the_area_permission(qtbot
     qtbot.waitUntil(lambda: panel.figures is not None, timeout=20_000)
     context.tasks.wait_all()
     assert panel.figure_text("arbitration_received") == "1件"
-    assert not panel.buttons["arbitration_received"].isEnabled()  # records need ARBITRATION_VIEW
-    assert panel.buttons["complaints_received"].isEnabled()
+    # the command line's anonymous reader may read the docket and the complaints (one rule for every
+    # read-only area, issue 17), not the mediation records: that figure's records are refused
+    assert not panel.buttons["mediation_online_handled"].isEnabled()  # records need MEDIATION_VIEW
+    assert panel.buttons["arbitration_received"].isEnabled() and panel.buttons["complaints_received"].isEnabled()
 
 
 def test_overview_shows_this_years_key_figures_and_charts(qtbot, context) -> None:  # type: ignore[no-untyped-def]

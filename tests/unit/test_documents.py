@@ -94,6 +94,7 @@ def test_register_of_300_parties_prints_masked_chinese_text_with_the_embedded_fo
     for number, page in enumerate(pages, start=1):
         assert f"第 {number} 页 共 {len(pages)} 页" in page
         assert "证件号码/信用代码" in page  # the header row is repeated on every page
+    assert "序号" in pages[0] and "编号" not in text  # lines are numbered 1…302; no database id (issue 17)
     flat = re.sub(r"\s", "", text)  # cells wrap long names over lines
     for name, id_no in people:
         assert name in flat

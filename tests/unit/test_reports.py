@@ -179,10 +179,12 @@ def test_every_drill_down_lists_what_its_figure_counts(store, world) -> None:  #
 def test_figures_for_everyone_records_only_with_the_area_permission(store, world) -> None:  # type: ignore[no-untyped-def]
     reader = anonymous_reader()
     assert yearly_figures(store, reader, 2023).arbitration_received == 4
-    with pytest.raises(UserError) as caught:
-        drill_down(store, reader, "arbitration_received", date(2023, 1, 1), date(2023, 12, 31))
+    with pytest.raises(UserError) as caught:  # the command line's reader has no mediation records
+        drill_down(store, reader, "mediation_online_handled", date(2023, 1, 1), date(2023, 12, 31))
     assert caught.value.code == "permission.denied"
+    # … but reads the complaints and the docket, masked (one rule for every read-only area, issue 17)
     assert drill_down(store, reader, "complaints_received", date(2023, 1, 1), date(2023, 12, 31)).count() == 2
+    assert drill_down(store, reader, "arbitration_received", date(2023, 1, 1), date(2023, 12, 31)).count() == 4
     with pytest.raises(UserError) as caught:
         drill_down(store, LEADER, "no_such_figure", date(2023, 1, 1), date(2023, 12, 31))
     assert caught.value.code == "report.figure_unknown"

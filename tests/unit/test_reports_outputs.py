@@ -38,7 +38,7 @@ def test_pdf_holds_the_figures_charts_and_reconciliations(figures, tmp_path) -> 
     pages = write_yearly_report_pdf(figures, out, progress=lambda d, t: seen.append((d, t)))
     assert pages >= 6 and seen[-1] == (8, 8)
     body = pdf_text(out).replace(" ", "")
-    for expected in ("某区人力资源和社会保障局", "2023年度法治建设数据统计报告", "0.15万元", "1500.00元", "95.45%",
+    for expected in ("某区人力资源和社会保障局", "2023年度法治建设数据统计报告", "0.15万元", "1,500.00元", "95.45%",
                      "75.00%", "12.60万元", "各月投诉举报件数", "各月仲裁案件接收、受理与结案", "结案方式",
                      "学习培训次数（按类别）", "各项目“6项制度”达标率", "R=A+N+(J+W0+ΔP)", "相符", "〔注1〕"):
         assert expected in body, expected
@@ -59,12 +59,12 @@ def test_excel_holds_the_figures_months_and_masked_records(figures, store, tmp_p
     assert rows > 0
     wb = load_workbook(out)
     summary = {r[0]: r[2] for r in wb["汇总"].iter_rows(values_only=True) if r and r[0]}
-    assert summary["complaints_received"] == 2 and summary["wages_recovered_yuan"] == "1500.00"
-    assert summary["project_compliance_rate"] == "95.45" and summary["arbitration_received"] == 4
+    assert summary["complaints_received"] == 2 and summary["wages_recovered_yuan"] == 1500
+    assert summary["project_compliance_rate"] == pytest.approx(0.9545) and summary["arbitration_received"] == 4
     months = list(wb["劳动人事争议仲裁"].iter_rows(values_only=True))
     assert months[1][0] == "1月" and months[13] == ("合计", 4, 3, 1)
     workers = list(wb["明细-获追欠劳动者"].iter_rows(values_only=True))[1:]
-    assert len(workers) == 2 and all("*" in str(r[1]) for r in workers)
+    assert len(workers) == 2 and all("*" in str(r[0]) for r in workers)
     received = list(wb["明细-仲裁接收"].iter_rows(values_only=True))[1:]
     assert len(received) == 4
 
@@ -77,7 +77,9 @@ def test_a_reader_without_the_area_permission_gets_no_record_sheet(figures, stor
     out = tmp_path / "anon.xlsx"
     export_yearly_report(figures, out, store=store, actor=anonymous_reader())
     names = load_workbook(out, read_only=True).sheetnames
-    assert "明细-投诉举报" in names and "明细-仲裁接收" not in names
+    # the anonymous reader reads the complaints and the docket (one rule for every read-only area,
+    # issue 17), not the mediation records
+    assert "明细-投诉举报" in names and "明细-仲裁接收" in names and "明细-互联网调解" not in names
 
 
 def test_cancelled_exports_leave_no_file(figures, store, tmp_path) -> None:  # type: ignore[no-untyped-def]

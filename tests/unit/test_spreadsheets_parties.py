@@ -288,9 +288,10 @@ def test_export_of_a_filtered_query_writes_exactly_those_rows_masked(tmp_path: P
     assert written == 2
     rows = read_sheet(out)
     assert rows[0] == EXPORT_HEADERS
-    body = sorted(rows[1:], key=lambda r: r[2])
-    assert [r[2] for r in body] == ["张丽", "张伟"]
-    by_name = {r[2]: dict(zip(EXPORT_HEADERS, r, strict=True)) for r in body}
+    assert "编号" not in rows[0]  # no database id (issue 17)
+    body = sorted(rows[1:], key=lambda r: r[1])
+    assert [r[1] for r in body] == ["张丽", "张伟"]
+    by_name = {r[1]: dict(zip(EXPORT_HEADERS, r, strict=True)) for r in body}
     assert by_name["张伟"]["身份证号/证件号码"] == "110105********002X"
     assert by_name["张伟"]["类别"] == "个人"
     assert by_name["张伟"]["性别"] == "女"

@@ -126,9 +126,9 @@ def test_export_is_masked_one_line_per_certificate(tmp_path, staff) -> None:  # 
     assert sheets.export_roster(lines, path, as_of=date(2024, 3, 1)) == 3
     ws = load_workbook(path)["执法人员名册"]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0][0] == "编号" and rows[0][-2] == "状态（2024-03-01）"
-    body = {(r[1], r[13]): r for r in rows[1:]}
-    assert body[("张伟", "B-2")][2] == mask(Sensitive.ID_NO, GOOD_ID)
+    assert rows[0][0] == "姓名" and rows[0][-2] == "状态（2024-03-01）"  # no database id (issue 17)
+    body = {(r[0], r[12]): r for r in rows[1:]}
+    assert body[("张伟", "B-2")][1] == mask(Sensitive.ID_NO, GOOD_ID)
     assert body[("张伟", "B-2")][-2] == "有效"
     assert body[("张伟", "A-1")][-2] == "过期"
     assert body[("王芳", None)][-2] == "无证"
@@ -158,4 +158,5 @@ def test_training_summary_export(tmp_path, store, admin_actor) -> None:  # type:
     assert persons[2][1] == "张伟" and persons[2][4] == 45 and persons[2][6] == "已完成"
     assert persons[1][1] == "王芳" and persons[1][6] == "差40学时"
     exams = list(wb["考试"].iter_rows(values_only=True))
-    assert exams[1][-2:] == ("100.00%", "100.00%")
+    assert exams[1][-2:] == (1, 1)  # 100 %, as a number formatted as a percentage
+    assert wb["考试"]["H2"].number_format == "0.00%"

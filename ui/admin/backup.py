@@ -117,7 +117,7 @@ class BackupTab(QWidget):
     def choose_folder(cls, parent: QWidget) -> Path | None:
         from ui.file_dialogs import choose_folder
 
-        return choose_folder(parent, QCoreApplication.translate("BackupTab", "Back up to which folder?"))
+        return choose_folder(parent, QCoreApplication.translate("BackupTab", "Back up to which folder?"), kind="backups")
 
     @classmethod
     def choose_file(cls, parent: QWidget) -> Path | None:

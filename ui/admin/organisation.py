@@ -54,7 +54,7 @@ class OrganisationTab(QWidget):
         self.person_threshold.setObjectName("person_threshold")
         self.organisation_threshold = MoneyEdit(field="organisation_fen")
         self.organisation_threshold.setObjectName("organisation_threshold")
-        hearing = QGroupBox(self.tr("Fines that must offer a hearing (较大数额, local rule)"))
+        hearing = QGroupBox(self.tr("Fines that must offer a hearing (a large amount, by local rule)"))
         h = QFormLayout(hearing)
         h.addRow(self.tr("Natural person, from (yuan)"), self.person_threshold)
         h.addRow(self.tr("Organisation, from (yuan)"), self.organisation_threshold)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,9 +42,11 @@ KEY_FILTER = "站点公钥 / site key (*.key *.json)"
 
 
 def choose_folder(parent: QWidget | None, caption: str) -> Path | None:
-    """The folder (the USB stick) to write a bundle to, or None if the user cancelled."""
-    path = QFileDialog.getExistingDirectory(parent, caption, str(Path.home()))
-    return Path(path) if path else None
+    """The folder (the USB stick) to write a bundle to, or None if the user cancelled: the program's
+    one file dialog (it never opens a database file), starting where the last bundle went."""
+    from ui import file_dialogs
+
+    return file_dialogs.choose_folder(parent, caption, kind="exchange")
 
 
 def _kind_label(kind: str, language: str) -> str:

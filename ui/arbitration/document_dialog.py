@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
-from PySide6.QtPrintSupport import QPrintPreviewDialog
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -60,6 +60,9 @@ class DocumentDialog(QDialog):
         self.preview_button.setObjectName("print_preview")
         self.preview_button.clicked.connect(self.print_preview)
         self.preview: Any = None
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_now)
         self.open_after = QPushButton(self.tr("Open the PDF"))
         self.open_after.setObjectName("open_pdf")
         self.open_after.setEnabled(False)
@@ -71,6 +74,7 @@ class DocumentDialog(QDialog):
         top.addWidget(self.kind, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.open_after)
         buttons.addStretch(1)
@@ -139,6 +143,19 @@ class DocumentDialog(QDialog):
         self.preview = (dialog, document)
         dialog.open()
         return dialog
+
+    def print_now(self) -> bool:
+        """打印: Qt's print dialog (printer, pages, copies), then the edited draft as the preview shows it."""
+        if self.draft is None:
+            return False
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.edited_draft().title)
+        dialog = QPrintDialog(printer, self)
+        dialog.setObjectName("print_dialog")
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return False
+        self.text_document().print_(printer)
+        return True
 
     @classmethod
     def choose_path(cls, parent: QWidget, suggested: str) -> Path | None:

@@ -31,7 +31,6 @@ from app.services.hearings import HearingCalendar, HearingSlot, find_clashes, mo
 from app.services.settings import SettingsService
 from ui.context import AppContext
 
-WEEKDAYS_ZH = "一二三四五六日"
 CLASH_COLOUR = QColor("#F4C7C3")
 WEEK, MONTH = "week", "month"
 
@@ -153,7 +152,8 @@ class HearingWeek(QWidget):
         self.table.clear()
         self.table.setColumnCount(7)
         self.table.setRowCount(len(rooms))
-        self.table.setHorizontalHeaderLabels([f"{d.month}-{d.day} 周{WEEKDAYS_ZH[d.weekday()]}" for d in days])
+        names = self._weekday_names()
+        self.table.setHorizontalHeaderLabels([f"{d.month}-{d.day} {names[d.weekday()]}" for d in days])
         self.table.setVerticalHeaderLabels(rooms)
         for r in range(len(rooms)):
             for c in range(7):
@@ -162,6 +162,11 @@ class HearingWeek(QWidget):
             r, c = rooms.index(slot.room), (slot.held_on - self.monday).days
             self._add_to_cell(self.table.item(r, c), slot, f"{slot.time_text} {slot.case_no}\n{'、'.join(slot.members)}")
         self._finish_layout(130)
+
+    def _weekday_names(self) -> list[str]:
+        """Monday to Sunday in the user's language (周一 … 周日 in Chinese)."""
+        return [self.tr("Mon"), self.tr("Tue"), self.tr("Wed"), self.tr("Thu"), self.tr("Fri"), self.tr("Sat"),
+                self.tr("Sun")]
 
     # ---------------------------------------------------------------- the month
     def _show_month(self, year: int, month: int) -> None:
@@ -174,7 +179,7 @@ class HearingWeek(QWidget):
         self.table.clear()
         self.table.setColumnCount(7)
         self.table.setRowCount(len(weeks))
-        self.table.setHorizontalHeaderLabels([f"周{d}" for d in WEEKDAYS_ZH])
+        self.table.setHorizontalHeaderLabels(self._weekday_names())
         self.table.setVerticalHeaderLabels([f"{w[0].month}-{w[0].day}" for w in weeks])
         for r, week in enumerate(weeks):
             for c, day in enumerate(week):

@@ -522,6 +522,10 @@ class ComplaintCasePage(QDialog):
         page = QWidget()
         self.document_kind = QComboBox(objectName="document_kind")
         self.print_button = self._button("print", self.tr("Save as PDF"), self.print_document, Permission.COMPLAINT_VIEW)
+        self.preview_document_button = self._button("print_preview", self.tr("Print preview"), self.preview_document,
+                                                    Permission.COMPLAINT_VIEW)
+        self.print_now_button = self._button("print_now", self.tr("Print…"), self.print_document_now,
+                                             Permission.COMPLAINT_VIEW)
         self.evidence_table = self._table("evidence", [
             self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("SHA-256"), self.tr("Description"),
         ])
@@ -535,6 +539,8 @@ class ComplaintCasePage(QDialog):
         dl = QHBoxLayout(docs)
         dl.addWidget(self.document_kind, 1)
         dl.addWidget(self.print_button)
+        dl.addWidget(self.preview_document_button)
+        dl.addWidget(self.print_now_button)
         ev = QGroupBox(self.tr("Evidence and process records (stored by SHA-256)"))
         el = QVBoxLayout(ev)
         er = QHBoxLayout()
@@ -1093,6 +1099,41 @@ class ComplaintCasePage(QDialog):
             return None
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Saved %1.").replace("%1", str(path)))
+        return path
+
+    # ---------------------------------------------------------------- 打印预览 / 打印 (issue 17)
+    def _document_for_printing(self) -> Path | None:
+        """The chosen document written into the private temporary folder (ui.printing.print_path)."""
+        from app.documents.complaint_documents import write_complaint_document
+        from app.services.settings import SettingsService
+        from ui.printing import print_path
+
+        kind = self.document_kind.currentData()
+        if kind is None:
+            return None
+        path = print_path(f"{self.document_kind.currentText()}-{self.detail.case_no or self.detail.number}")
+        try:
+            organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
+            write_complaint_document(kind, self.detail, path, organisation=organisation)
+        except (UserError, StorageError) as err:
+            self._fail(err)
+            return None
+        return path
+
+    def preview_document(self) -> Any:
+        from ui.printing import PdfPrinting
+
+        path = self._document_for_printing()
+        if path is not None:
+            self.preview_dialog = PdfPrinting.preview(self, path)
+        return path
+
+    def print_document_now(self) -> Any:
+        from ui.printing import PdfPrinting
+
+        path = self._document_for_printing()
+        if path is not None:
+            PdfPrinting.print_now(self, path)
         return path
 
     def attach_file(self) -> bool:

@@ -81,6 +81,8 @@ class PartiesWindow(FileActions, QWidget):
             ("edit", self.tr("Edit"), self.edit_selected, Permission.PARTY_EDIT),
             ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PARTY_EXPORT),
             ("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PARTY_EXPORT),
+            ("print_preview", self.tr("Print preview"), self.preview_register, Permission.PARTY_EXPORT),
+            ("print", self.tr("Print…"), self.print_register, Permission.PARTY_EXPORT),
             ("import", self.tr("Import"), self.import_file, Permission.PARTY_IMPORT),
             ("template", self.tr("Download template"), self.save_template, None),
         ):
@@ -243,6 +245,38 @@ class PartiesWindow(FileActions, QWidget):
             label=self.tr("Printing the register to PDF"),
             parent=self,
         )
+
+    def _register_writer(self, export: str) -> Any:
+        """(path, progress, cancel) -> rows: the register as filtered, as PDF; None if the user cancelled."""
+        chosen = self._export_query(export)
+        if chosen is None:
+            return None
+        query, trace = chosen
+        title = self.tr("Register of parties")
+
+        def write(path: Path, progress: Any, cancel: Any) -> int:
+            from app.documents.party_register import write_party_register_pdf
+
+            return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title,
+                                                trace=trace))
+
+        return write
+
+    def preview_register(self) -> None:
+        from ui.printing import preview_after_writing
+
+        write = self._register_writer("parties.print")
+        if write is not None:
+            preview_after_writing(self, self.tasks, write, self.tr("parties"), self.tr("Printing the register"),
+                                  self.task_failed)
+
+    def print_register(self) -> None:
+        from ui.printing import print_after_writing
+
+        write = self._register_writer("parties.print")
+        if write is not None:
+            print_after_writing(self, self.tasks, write, self.tr("parties"), self.tr("Printing the register"),
+                                self.task_failed)
 
     def _export_query(self, export: str) -> Any:
         """The rows to export as filtered — masked, or in full for a user who may and says why —

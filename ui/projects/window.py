@@ -160,7 +160,7 @@ class ProjectsWindow(QWidget):
 
     # ---------------------------------------------------------------- rates panel
     def _rates_panel(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Six wage-payment systems (6项制度): compliance"))
+        box = QGroupBox(self.tr("The six wage-payment systems: compliance"))
         box.setObjectName("rates_panel")
         self.as_of = QDateEdit()
         self.as_of.setObjectName("as_of")
@@ -185,9 +185,9 @@ class ProjectsWindow(QWidget):
         self.counts.setObjectName("counts")
         self.overdue_label = QLabel()
         self.overdue_label.setObjectName("overdue_total")
-        item_caption = QLabel(self.tr("Item rate (综合达标率)"))
+        item_caption = QLabel(self.tr("Item rate"))
         item_caption.setStyleSheet("font-weight: bold;")
-        project_caption = QLabel(self.tr("Project rate (项目达标率)"))
+        project_caption = QLabel(self.tr("Project rate"))
         project_caption.setStyleSheet("font-weight: bold;")
         item_definition = QLabel(self.tr("= items in force / applicable items (not applicable excluded)"))
         project_definition = QLabel(self.tr("= projects with every applicable item in force / projects checked"))
@@ -281,6 +281,8 @@ class ProjectsWindow(QWidget):
             ("checklist", self.tr("Checklist…"), self.edit_checklist, Permission.CHECKLIST_EDIT),
             ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PROJECT_VIEW),
             ("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PROJECT_VIEW),
+            ("print_preview", self.tr("Print preview"), self.preview_report, Permission.PROJECT_VIEW),
+            ("print", self.tr("Print…"), self.print_report, Permission.PROJECT_VIEW),
         ):
             button = QPushButton(text)
             button.setObjectName(key)
@@ -526,6 +528,35 @@ class ProjectsWindow(QWidget):
                                       self.tr("six-system compliance") + ".pdf", PDF_FILTER)
         if path is not None:
             self._export("pdf", path)
+
+    def _report_writer(self) -> Any:
+        """(path, progress, cancel): the compliance report as filtered, as PDF (audited as printed)."""
+        from app.services.exports import ExportTrace
+
+        text, status, overdue = self._filter_values()
+        as_of = self.as_of_date()
+        pages = self.service.compliance_rows(as_of, text=text, status=status, overdue_only=overdue, today=self.today)
+        trace = ExportTrace(self.context.store, self.context.actor, "projects.compliance.print", "construction_project",
+                            details={"search": text, "status": status or "", "as_of": as_of.isoformat()})
+
+        def write(path: Path, progress: Any, cancel: Any) -> Any:
+            from app.documents.project_compliance import write_compliance_pdf
+
+            return write_compliance_pdf(pages, path, progress=progress, cancel=cancel, trace=trace)
+
+        return write
+
+    def preview_report(self) -> None:
+        from ui.printing import preview_after_writing
+
+        preview_after_writing(self, self.tasks, self._report_writer(), self.tr("six-system compliance"),
+                              self.tr("Printing the compliance report"), self._task_failed)
+
+    def print_report(self) -> None:
+        from ui.printing import print_after_writing
+
+        print_after_writing(self, self.tasks, self._report_writer(), self.tr("six-system compliance"),
+                            self.tr("Printing the compliance report"), self._task_failed)
 
     def _exported(self, summary: ComplianceSummary, path: Path) -> None:
         self.status.setText(

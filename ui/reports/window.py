@@ -21,6 +21,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -114,7 +115,10 @@ class YearlyPanel(QWidget):
         self.preview_button = QPushButton(self.tr("Print preview"))
         self.preview_button.setObjectName("print_preview")
         self.preview_button.clicked.connect(self.print_preview)
-        for button in (self.pdf_button, self.xlsx_button, self.preview_button):
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_now)
+        for button in (self.pdf_button, self.xlsx_button, self.preview_button, self.print_button):
             button.setEnabled(False)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
@@ -127,6 +131,7 @@ class YearlyPanel(QWidget):
         top.addWidget(self.compute_button)
         top.addStretch(1)
         top.addWidget(self.preview_button)
+        top.addWidget(self.print_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.xlsx_button)
 
@@ -183,21 +188,22 @@ class YearlyPanel(QWidget):
             "wages": BarChart(self.tr("Wages recovered per month (10,000 yuan)")),
             "arbitration": BarChart(self.tr("Arbitration per month")),
         }
-        charts = QHBoxLayout()
+        # Laid out to the window (issue 17): the figures at the top at their natural height, below
+        # them one pane with two tabs — the charts, whole, and the records behind a figure, as many
+        # rows as the window has room for.  At 1366×768 nothing needs scrolling.
+        charts_page = QWidget()
+        charts = QHBoxLayout(charts_page)
+        charts.setContentsMargins(0, 4, 0, 0)
         for key, chart in self.charts.items():
             chart.setObjectName(f"chart_{key}")
-            chart.setMinimumHeight(170)
+            chart.setMinimumHeight(150)
             charts.addWidget(chart)
 
-        upper = QWidget()
-        upper_layout = QVBoxLayout(upper)
-        upper_layout.setContentsMargins(0, 0, 0, 0)
-        upper_layout.addWidget(grid_host)
-        upper_layout.addLayout(charts)
-        upper_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(upper)
+        self.figures_area = QScrollArea()
+        self.figures_area.setObjectName("figures_area")
+        self.figures_area.setWidgetResizable(True)
+        self.figures_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.figures_area.setWidget(grid_host)
 
         self.drill_title = QLabel(self.tr("Click a figure to list the records it counts."))
         self.drill_title.setObjectName("drill_title")
@@ -205,17 +211,24 @@ class YearlyPanel(QWidget):
         self.drill_view = PagedTableView()
         self.drill_view.setObjectName("drill_view")
         self.drill_view.setModel(self.drill_model)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.drill_title)
-        lower_layout.addWidget(self.drill_view)
+        drill_page = QWidget()
+        drill_layout = QVBoxLayout(drill_page)
+        drill_layout.setContentsMargins(0, 4, 0, 0)
+        drill_layout.addWidget(self.drill_title)
+        drill_layout.addWidget(self.drill_view, 1)
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("lower_tabs")
+        self.lower_tabs.addTab(charts_page, self.tr("Charts"))
+        self.lower_tabs.addTab(drill_page, self.tr("Records counted"))
         splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(scroll)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 4)
+        splitter.setObjectName("reports_splitter")
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.figures_area)
+        splitter.addWidget(self.lower_tabs)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([720, 160])
+        splitter.setSizes([grid_host.sizeHint().height() + 2, 10_000])
+        self.splitter = splitter
 
         self.status = QLabel()
         self.status.setObjectName("status")
@@ -243,7 +256,7 @@ class YearlyPanel(QWidget):
             "arbitration_closed_award_or_mediation": self.tr("Closed by award or mediation"),
             "arbitration_closed": self.tr("Closed (all methods)"),
             "arbitration_pending": self.tr("Pending at the end"),
-            "mediation_online_handled": self.tr("Online mediation (互联网+调解) handled"),
+            "mediation_online_handled": self.tr("Online mediation handled"),
             "mediation_online_successful": self.tr("Of which successful"),
             "certified_staff": self.tr("Staff holding enforcement certificates"),
             "study_sessions.party_group": self.tr("Party group study sessions"),
@@ -304,7 +317,7 @@ class YearlyPanel(QWidget):
         return [
             Column("number", self.tr("Number"), lambda r: r.number, width=18),
             Column("title", self.tr("Name or title"), lambda r: r.title, width=20),
-            Column("on", self.tr("Date counted"), lambda r: r.on, width=8),
+            Column("on", self.tr("Date counted"), lambda r: r.on, width=11),
             Column("detail", self.tr("Detail"), lambda r: r.detail, width=14),
             Column("amount", self.tr("Amount (yuan)"), lambda r: format_yuan(r.amount_fen), align=right, width=10),
         ]
@@ -378,7 +391,7 @@ class YearlyPanel(QWidget):
             (self.tr("Received"), figures.monthly.get("arbitration.received", [])),
             (self.tr("Closed"), figures.monthly.get("arbitration.closed", [])),
         ])
-        for button in (self.pdf_button, self.xlsx_button, self.preview_button):
+        for button in (self.pdf_button, self.xlsx_button, self.preview_button, self.print_button):
             button.setEnabled(True)
         self.status.setText(self.tr("Figures computed from the records."))
         if self.drill_key:
@@ -398,6 +411,7 @@ class YearlyPanel(QWidget):
             self._tell(err)
             return
         self.drill_key = key
+        self.lower_tabs.setCurrentIndex(1)
         label = self._labels().get(button_key or key, key)
         self.drill_title.setText(self.tr("%1: %2 records").replace("%1", label).replace("%2", str(source.count())))
         self.drill_model.set_query(source)
@@ -429,10 +443,7 @@ class YearlyPanel(QWidget):
         self.tasks.run(body, on_success=self._exported, on_error=self._failed,
                        label=self.tr("Printing the yearly report"), parent=self)
 
-    def print_preview(self) -> None:
-        """打印预览: the yearly report as it prints, with 打印 in the preview."""
-        if self.figures is None:
-            return
+    def _report_writer(self) -> Any:
         figures = self.figures
 
         def write(path: Path, progress: Any, cancel: Any) -> None:
@@ -440,10 +451,25 @@ class YearlyPanel(QWidget):
 
             write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel)
 
+        return write
+
+    def print_preview(self) -> None:
+        """打印预览: the yearly report as it prints, with 打印 in the preview."""
+        if self.figures is None:
+            return
         from ui.printing import preview_after_writing
 
-        preview_after_writing(self, self.tasks, write, self._suggested("").strip(),
+        preview_after_writing(self, self.tasks, self._report_writer(), self._suggested("").strip(),
                               self.tr("Printing the yearly report"), self._failed)
+
+    def print_now(self) -> None:
+        """打印: Qt's print dialog, then the yearly report on the printer."""
+        if self.figures is None:
+            return
+        from ui.printing import print_after_writing
+
+        print_after_writing(self, self.tasks, self._report_writer(), self._suggested("").strip(),
+                            self.tr("Printing the yearly report"), self._failed)
 
     def export_excel(self) -> None:
         if self.figures is None:

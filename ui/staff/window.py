@@ -99,6 +99,7 @@ class StaffWindow(FileActions, QWidget):
             ("public_pdf", self.tr("Print public roster (PDF)"), self.print_public_roster, Permission.STAFF_VIEW),
             ("public_preview", self.tr("Print preview of the public roster"), self.preview_public_roster,
              Permission.STAFF_VIEW),
+            ("public_print", self.tr("Print…"), self.print_public_roster_now, Permission.STAFF_VIEW),
             ("import", self.tr("Import"), self.import_file, Permission.STAFF_EDIT),
             ("template", self.tr("Download template"), self.save_template, None),
         ):
@@ -283,6 +284,12 @@ class StaffWindow(FileActions, QWidget):
 
         preview_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
                               self.tr("Printing the public roster"), self.task_failed)
+
+    def print_public_roster_now(self) -> None:
+        from ui.printing import print_after_writing
+
+        print_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
+                            self.tr("Printing the public roster"), self.task_failed)
 
     def print_public_roster(self) -> None:
         path = files.choose_save_path(self, self.tr("Print the public roster to PDF"),

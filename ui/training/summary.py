@@ -119,6 +119,12 @@ class SummaryTab(QWidget):
         self.export_pdf_button = QPushButton(self.tr("Export PDF"))
         self.export_pdf_button.setObjectName("export_pdf")
         self.export_pdf_button.clicked.connect(self.export_pdf)
+        self.preview_button = QPushButton(self.tr("Print preview"))
+        self.preview_button.setObjectName("print_preview")
+        self.preview_button.clicked.connect(self.preview_summary)
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("print")
+        self.print_button.clicked.connect(self.print_summary)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Year:")))
         top.addWidget(self.year)
@@ -131,6 +137,8 @@ class SummaryTab(QWidget):
         top.addStretch(1)
         top.addWidget(self.export_xlsx)
         top.addWidget(self.export_pdf_button)
+        top.addWidget(self.preview_button)
+        top.addWidget(self.print_button)
 
         self.headline = QLabel()
         self.headline.setObjectName("headline")
@@ -310,6 +318,35 @@ class SummaryTab(QWidget):
 
         self.tasks.run(body, on_success=self._exported, on_error=self._task_failed,
                        label=self.tr("Printing the year's summary"), parent=self)
+
+    def _summary_writer(self) -> Any:
+        """(path, progress, cancel): the year's summary as PDF, audited as printed."""
+        year = self.year.value()
+        service = self.service
+        organisation = self._organisation()
+        trace = self._trace("training.summary.print", year)
+
+        def write(path: Path, progress: Any, cancel: Any) -> None:
+            from app.documents.training_summary import write_training_summary_pdf
+
+            write_training_summary_pdf(service.year_summary(year), path, organisation=organisation,
+                                       progress=progress, cancel=cancel, trace=trace)
+
+        return write
+
+    def preview_summary(self) -> None:
+        from ui.printing import preview_after_writing
+
+        name = self.tr("training summary %1").replace("%1", str(self.year.value()))
+        preview_after_writing(self, self.tasks, self._summary_writer(), name, self.tr("Printing the year's summary"),
+                              self._task_failed)
+
+    def print_summary(self) -> None:
+        from ui.printing import print_after_writing
+
+        name = self.tr("training summary %1").replace("%1", str(self.year.value()))
+        print_after_writing(self, self.tasks, self._summary_writer(), name, self.tr("Printing the year's summary"),
+                            self._task_failed)
 
     def _exported(self, path: Path) -> None:
         self.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))

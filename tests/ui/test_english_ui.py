@@ -1,0 +1,171 @@
+"""Issue 17: the English UI speaks English — no Chinese outside the data — and Chinese data still renders in it.
+
+Every area of the main window is opened in English on the small 2023 demo district, as a clerk
+who chose English would see it, and every text the program itself puts on screen is read: labels,
+buttons, group and tab titles, list headers, drop-down entries, placeholders, tooltips and window
+titles.  Data is what the database holds (names of people, employers, projects, the
+organisation); it is taken out before the check, so a Chinese name in a drop-down is fine while
+"周一" or "（仲裁员）" around it is not.  Cells of the lists are data and are not read.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QWidget,
+)
+from sqlalchemy import text
+
+from tests.conftest import make_actor
+from ui.context import AppContext
+from ui.tasks import TaskRunner
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+# Widgets that show a document's own text, which is Chinese in every language (the decision's remedy clause).
+DOCUMENT_TEXT = {"preview"}
+# (table, column) pairs whose values are data shown in the UI's drop-downs and titles.
+DATA_COLUMNS = (("party", "name"), ("officer", "name"), ("app_user", "display_name"), ("construction_project", "name"),
+                ("construction_project", "location"))
+
+
+@pytest.fixture(scope="module")
+def district_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from app.demo.district import SMALL_PLAN, build_district
+    from app.store import open_store
+
+    path = tmp_path_factory.mktemp("district") / "district.db"
+    store = open_store(f"sqlite:///{path}")
+    build_district(store, year=2023, plan=SMALL_PLAN)
+    store.dispose()
+    return path
+
+
+@pytest.fixture
+def english_main_window(qtbot, district_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    from app.store import open_store
+    from ui.application import install_font, install_translators
+    from ui.main_window import MainWindow
+
+    copy = tmp_path / "district.db"
+    shutil.copy(district_file, copy)
+    store = open_store(f"sqlite:///{copy}")
+    app = QApplication.instance()
+    install_font(app)
+    assert install_translators(app, "en") == []  # English is the source language: no translator at all
+    tasks = TaskRunner(language="en", error_windows=False)
+    context = AppContext(store=store, actor=make_actor("admin", username="admin"), language="en", error_windows=False,
+                         tasks=tasks)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    yield window, store
+    tasks.shutdown()
+    store.dispose()
+
+
+def _data_values(store: Any) -> list[str]:
+    values: set[str] = set()
+    with store.engine.connect() as connection:
+        tables = {r[0] for r in connection.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'"))}
+        for table, column in DATA_COLUMNS:
+            if table in tables:
+                values.update(v for (v,) in connection.execute(text(f"SELECT {column} FROM {table}")) if v)
+        if "setting" in tables:
+            for (value,) in connection.execute(text("SELECT value FROM setting")):
+                values.update(_strings(json.loads(value)))
+    return sorted(values, key=len, reverse=True)  # longest first: a name inside a longer name goes with it
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _shown_texts(root: QWidget) -> list[tuple[str, str]]:
+    found: list[tuple[str, str]] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__}#{widget.objectName()}"
+        if widget.objectName() in DOCUMENT_TEXT:
+            continue
+        if isinstance(widget, QLabel):
+            found.append((where, widget.text()))
+        if isinstance(widget, QAbstractButton):
+            found.append((where, widget.text()))
+        if isinstance(widget, QGroupBox):
+            found.append((where, widget.title()))
+        if isinstance(widget, QTabBar):
+            found.extend((where, widget.tabText(i)) for i in range(widget.count()))
+        if isinstance(widget, QComboBox):
+            found.extend((where, widget.itemText(i)) for i in range(widget.count()))
+        if isinstance(widget, QLineEdit):
+            found.append((where, widget.placeholderText()))
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            found.extend((where, str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                         for c in range(model.columnCount()))
+        found.append((where, widget.toolTip()))
+        if widget.isWindow():
+            found.append((where, widget.windowTitle()))
+    return found
+
+
+def test_the_english_ui_shows_no_chinese_outside_the_data(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]
+    window, store = english_main_window
+    data = _data_values(store)
+    assert any(CJK.search(v) for v in data)  # the demo's data is Chinese: the check below has something to leave out
+    leaks: list[str] = []
+    checked = 0
+    for key in window.area_keys():
+        area = window.open_area(key)
+        qtbot.wait(50)
+        window.context.tasks.wait_all()
+        qtbot.wait(50)
+        for where, shown in _shown_texts(area):
+            rest = shown or ""
+            for value in data:
+                if value in rest:
+                    rest = rest.replace(value, "")
+            checked += 1
+            if CJK.search(rest):
+                leaks.append(f"{key}: {where}: {shown!r}")
+    assert checked > 500, checked
+    assert not leaks, "Chinese in the English UI:\n" + "\n".join(sorted(set(leaks)))
+
+
+def test_chinese_data_renders_in_the_english_ui(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]
+    """The shipped CJK font is the application font whatever the language: a Chinese name in an
+    English window is drawn with real glyphs, not empty boxes."""
+    window, _store = english_main_window
+    parties = window.open_area("parties")
+    qtbot.waitUntil(lambda: parties.model.rowCount() > 0, timeout=20_000)
+    name = str(parties.model.index(0, 0).data() or "") + str(parties.model.index(0, 1).data() or "")
+    assert CJK.search(name), name
+    metrics = QFontMetrics(parties.view.font())
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in name if CJK.match(ch)), (parties.view.font().family(), name)
+    label = QLabel("张伟 王芳")
+    qtbot.addWidget(label)
+    label.setFont(window.font())
+    assert QFontMetrics(label.font()).inFontUcs4(ord("张")) and QFontMetrics(label.font()).inFontUcs4(ord("芳"))
