@@ -958,6 +958,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "字段{value}不是两个版本有差异的字段。"),
     "exchange.choice_invalid": ("Choose mine or theirs for {field}, not {value}.",
                                 "字段{field}只能选择 mine（本站）或 theirs（对方），不能是{value}。"),
+    # --- i15-rest ---
+    "exchange.still_referred": ("{table} #{id} is still referred to by other records here; it cannot be deleted.",
+                                "{table} #{id} 仍被本站其他记录引用，不能删除。"),
 }
 
 

@@ -76,9 +76,10 @@ def _import(args: argparse.Namespace) -> int:
               else f"bundle {result.sequence} from {result.sender} was applied before; nothing changed.")
     else:
         print(f"已导入来自{result.sender}的第{result.sequence}号交换包：新增{result.records_new}条，"
-              f"更新{result.records_updated}条，冲突{result.conflicts}条。" if _zh(args)
+              f"更新{result.records_updated}条，删除{result.records_deleted}条，冲突{result.conflicts}条。" if _zh(args)
               else f"bundle {result.sequence} from {result.sender}: {result.records_new} new, "
-                   f"{result.records_updated} updated, {result.conflicts} conflicts.")
+                   f"{result.records_updated} updated, {result.records_deleted} deleted, "
+                   f"{result.conflicts} conflicts.")
     return 0
 
 

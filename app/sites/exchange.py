@@ -65,11 +65,19 @@ from app.sites.rows import (
     travelling_order,
 )
 from app.sites.travel import HUB_KINDS, TRAVELLING, Kind, Merge, direction
+from app.store.base import Base
 from app.store.engine import Store
 from app.store.types import utc_now
 
 Progress = Callable[[int, int], None]
 ROW_ACTIONS = ("insert", "update", "delete", "baseline")
+# The digest standing for "this record was deleted" in links and conflicts: a delete
+# travels as a tombstone, and a delete at one site against an edit at the other is a
+# conflict like any other (the record is kept until a person chooses).
+TOMBSTONE = "deleted"
+# The one "field" a conflict between a delete and an edit offers: keep the record or delete it.
+RECORD_FIELD = "record"
+KEPT, DELETED = "kept", "deleted"
 
 
 @dataclass
@@ -92,6 +100,7 @@ class ImportResult:
     sequence: int
     records_new: int = 0
     records_updated: int = 0
+    records_deleted: int = 0
     conflicts: int = 0
     already_applied: bool = False
     counts: dict[str, int] = field(default_factory=dict)  # table -> records new or updated
@@ -100,8 +109,8 @@ class ImportResult:
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.sender, "sequence": self.sequence, "records_new": self.records_new,
-                "records_updated": self.records_updated, "conflicts": self.conflicts,
-                "already_applied": self.already_applied, "counts": self.counts, "files": self.files,
+                "records_updated": self.records_updated, "records_deleted": self.records_deleted,
+                "conflicts": self.conflicts, "already_applied": self.already_applied, "counts": self.counts, "files": self.files,
                 "bundle_sha256": self.bundle_sha256}
 
 
@@ -193,8 +202,13 @@ class ExchangeService:
                                           "record_uuid": record_uuid, "sent_digest": d, "sent_sequence": sequence})
                     else:
                         changed_links.append({"link_id": link.id, "sent_digest": d, "sent_sequence": sequence})
+            deleted = self._tombstones(session, peer, links, forms)
+            for item in deleted:
+                changed_links.append({"link_id": links[item["uuid"]].id, "sent_digest": TOMBSTONE,
+                                      "sent_sequence": sequence})
             _save_links(session, new_links, changed_links)
             sent_uuids = {u for t in payload_rows.values() for u in (r["uuid"] for r in t)}
+            sent_uuids |= {item["uuid"] for item in deleted}  # the delete's audit entry goes with it
             resolutions = self._resolutions_to_send(session, peer, sequence)
             payload = {
                 "format": bundle_format.FORMAT, "program": __version__,
@@ -204,6 +218,7 @@ class ExchangeService:
                 "created_at": utc_now().isoformat(),
                 "schema": {t: list(shape(t).all_columns) for t in payload_rows},
                 "rows": payload_rows,
+                "deleted": deleted,
                 "audit": self._audit_for(session, sent_uuids, me.code, peer.code),
                 "files": self._files_for(payload_rows.get("complaint_evidence", [])),
                 "resolutions": resolutions,
@@ -214,6 +229,8 @@ class ExchangeService:
             peer.last_sent = sequence
             peer.last_exported_at = utc_now()
             counts = {t: len(r) for t, r in payload_rows.items()}
+            if deleted:
+                counts["deleted"] = len(deleted)
             target = out / bundle_file_name(me.code, peer.code, sequence) if out.is_dir() else out
             uow.record_event("exchange_export", "site_peer", peer.id, changes={
                 "to": peer.code, "sequence": sequence, "records": len(sent_uuids), "counts": counts,
@@ -282,6 +299,39 @@ class ExchangeService:
                         chosen.setdefault(target, {})[ref] = None
         return {t: list(u) for t, u in chosen.items() if u}, forms
 
+    @staticmethod
+    def _tombstones(session: Session, peer: SitePeer, links: dict[str, SiteRecordLink],
+                    forms: dict[str, dict[str, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Records the peer holds (it sent or acknowledged them) that were deleted here since:
+        each goes as a tombstone with the states the peer may still hold, so that it deletes
+        only an unchanged copy and keeps an edited one as a conflict."""
+        candidates: dict[str, list[SiteRecordLink]] = {}
+        for record_uuid, link in links.items():
+            if link.table_name not in TRAVELLING or record_uuid in forms.get(link.table_name, {}):
+                continue
+            if link.received_digest == TOMBSTONE:
+                continue  # the peer deleted it itself (or told us it did)
+            if link.sent_digest == TOMBSTONE and (link.sent_sequence or 0) <= peer.last_acknowledged:
+                continue  # our tombstone arrived
+            if not (link.received_digest or link.sent_digest):
+                continue
+            candidates.setdefault(link.table_name, []).append(link)
+        out: list[dict[str, Any]] = []
+        for table_name in reversed(travelling_order()):  # children before the records they refer to
+            table_links = candidates.get(table_name)
+            if not table_links:
+                continue
+            table = shape(table_name).table
+            keys = [uuid.UUID(link.record_uuid) for link in table_links]
+            present = {str(u) for start in range(0, len(keys), 500)
+                       for u in session.scalars(select(table.c.uuid).where(table.c.uuid.in_(keys[start:start + 500])))}
+            for link in table_links:
+                if link.record_uuid in present:
+                    continue
+                bases = [d for d in (link.received_digest, link.sent_digest) if d and d != TOMBSTONE]
+                out.append({"table": table_name, "uuid": link.record_uuid, "bases": bases})
+        return out
+
     def _audit_for(self, session: Session, uuids: set[str], my_code: str, peer_code: str) -> list[dict[str, Any]]:
         entries: list[dict[str, Any]] = []
         wanted = sorted(uuids)
@@ -323,9 +373,7 @@ class ExchangeService:
                 continue
             maps = UuidMaps(session)
             current = list(rows_of(session, conflict.table_name, maps, [conflict.record_uuid]))
-            if not current:
-                continue
-            out.append({"uuid": conflict.record_uuid, "digest": digest(current[0][2]),
+            out.append({"uuid": conflict.record_uuid, "digest": digest(current[0][2]) if current else TOMBSTONE,
                         "by": resolution.get("by", ""), "at": resolution.get("at", "")})
             resolution["sent_sequence"] = sequence
             conflict.resolution = json.dumps(resolution, ensure_ascii=False)
@@ -399,6 +447,10 @@ class ExchangeService:
         done = 0
         touched_cases: list[int] = []
         fresh_links: list[SiteRecordLink] = []
+        # what the peer settled itself: a record it chose to keep comes back without a new conflict
+        settled = {str(item.get("uuid")) for item in payload.get("resolutions") or []}
+        self._apply_deletes(uow, me, peer, payload.get("deleted") or [], result, links, aliases, open_conflicts,
+                            authors)
         new_origins: list[dict[str, Any]] = []
         for table_name in travelling_order():
             rows = incoming.get(table_name)
@@ -410,12 +462,16 @@ class ExchangeService:
             local_uuids = [aliases.get(r["uuid"], r["uuid"]) for r in rows]
             local_rows = {u: (i, f) for i, u, f in rows_of(session, table_name, maps, local_uuids)}
             new_objects: list[tuple[Any, str]] = []
+            pending_deleted_here: list[tuple[Any, str, str, dict[str, Any], str, Any]] = []
             for row in rows:
                 record_uuid = aliases.get(row["uuid"], row["uuid"])
                 theirs: dict[str, Any] = row["data"]
                 their_digest = digest(theirs)
                 local = local_rows.get(record_uuid)
-                if local is None:
+                known = links.get(record_uuid)
+                # a record this site held and deleted since, changed (or kept) at the peer
+                deleted_here = local is None and known is not None and bool(known.received_digest or known.sent_digest)
+                if local is None and not deleted_here:
                     matched = self._match_natural(session, sh, travel.natural_keys, theirs, maps)
                     if matched is not None:
                         session.add(SiteUuidAlias(table_name=table_name, foreign_uuid=row["uuid"],
@@ -437,6 +493,13 @@ class ExchangeService:
                     session.add(obj)
                     new_objects.append((obj, record_uuid))
                     link.received_digest = their_digest
+                    hub_register = travel.merge == Merge.DISTRICT_WINS and sender_is_hub \
+                        and me.kind == Kind.TOWNSHIP.value
+                    if deleted_here and record_uuid not in settled and not hub_register:
+                        # back it comes, marked: a person decides whether our delete stands
+                        pending_deleted_here.append((obj, table_name, record_uuid, theirs, their_digest,
+                                                     authors.get(row["uuid"])))
+                        result.conflicts += 1
                     if record_uuid not in known_origins:
                         new_origins.append({"table_name": table_name, "record_uuid": record_uuid,
                                             "origin_code": str(row.get("origin") or peer.code)})
@@ -483,6 +546,11 @@ class ExchangeService:
             uow.flush()
             for obj, record_uuid in new_objects:
                 maps.add(table_name, obj.id, record_uuid)
+            for obj, t_name, record_uuid, theirs, their_digest, author in pending_deleted_here:
+                conflict = self._conflict(t_name, record_uuid, obj.id, peer.code, None, theirs, their_digest, author)
+                session.add(conflict)
+                open_conflicts[record_uuid] = conflict
+            pending_deleted_here.clear()
             if table_name == "arbitration_case":
                 touched_cases.extend(maps.id_of(table_name, aliases.get(r["uuid"], r["uuid"])) or 0 for r in rows)
         # the bookkeeping goes in by Core: thousands of ORM objects more would double the import's time
@@ -496,6 +564,64 @@ class ExchangeService:
             self._refresh_arbitration(uow, [c for c in touched_cases if c])
         if progress:
             progress(total, total)
+
+    def _apply_deletes(self, uow: UnitOfWork, me: SiteIdentity, peer: SitePeer, deleted: list[dict[str, Any]],
+                       result: ImportResult, links: dict[str, SiteRecordLink], aliases: dict[str, str],
+                       open_conflicts: dict[str, SiteConflict], authors: dict[str, tuple[str, str | None]]) -> None:
+        """The peer's tombstones: an unchanged copy here is deleted (audited); one changed here
+        since, or one something here still refers to, stays and becomes a conflict."""
+        session = uow.session
+        maps = UuidMaps(session)
+        hub_wins = peer.kind in HUB_KINDS and me.kind == Kind.TOWNSHIP.value
+        for item in deleted:
+            table_name = str(item.get("table"))
+            author = authors.get(str(item.get("uuid")))
+            record_uuid = aliases.get(str(item.get("uuid")), str(item.get("uuid")))
+            link = links.get(record_uuid)
+            found = list(rows_of(session, table_name, maps, [record_uuid]))
+            if not found:
+                if link is not None:
+                    link.received_digest = TOMBSTONE
+                conflict = open_conflicts.pop(record_uuid, None)
+                if conflict is not None:  # it had come back marked; both sides now agree it goes
+                    conflict.status, conflict.resolved_at = "resolved", utc_now()
+                    conflict.resolved_by = f"{(author or ('', None))[0]}@{peer.code}"
+                continue
+            if link is None:
+                link = SiteRecordLink(peer_code=peer.code, table_name=table_name, record_uuid=record_uuid)
+                session.add(link)
+                links[record_uuid] = link
+            record_id, mine = found[0][0], found[0][2]
+            my_digest = digest(mine)
+            unchanged = my_digest in (item.get("bases") or []) or my_digest == link.received_digest
+            travel = TRAVELLING[table_name]
+            if unchanged or (travel.merge == Merge.DISTRICT_WINS and hub_wins):
+                if _referred_to(session, table_name, record_id):
+                    unchanged = False  # still in use here: deleting it would take others with it
+                else:
+                    if not unchanged:  # the district's register wins; our version is kept aside
+                        session.add(self._conflict(table_name, record_uuid, record_id, peer.code, mine, None,
+                                                   TOMBSTONE, author, status="superseded"))
+                    session.delete(session.get(shape(table_name).mapper.class_, record_id))
+                    uow.flush()
+                    link.received_digest = TOMBSTONE
+                    stale = open_conflicts.pop(record_uuid, None)
+                    if stale is not None:
+                        stale.status, stale.resolved_at = "resolved", utc_now()
+                        stale.resolved_by = f"{(author or ('', None))[0]}@{peer.code}"
+                    result.records_deleted += 1
+                    result.counts["deleted"] = result.counts.get("deleted", 0) + 1
+                    continue
+            conflict = open_conflicts.get(record_uuid)
+            if conflict is None:
+                conflict = self._conflict(table_name, record_uuid, record_id, peer.code, mine, None, TOMBSTONE,
+                                          author)
+                session.add(conflict)
+                open_conflicts[record_uuid] = conflict
+                result.conflicts += 1
+            elif conflict.theirs_digest != TOMBSTONE:
+                conflict.theirs, conflict.theirs_digest, conflict.mine = _dumps(None), TOMBSTONE, _dumps(mine)
+                result.conflicts += 1
 
     @staticmethod
     def _update(session: Session, model: type, record_id: int, values: dict[str, Any]) -> None:
@@ -517,8 +643,8 @@ class ExchangeService:
         return None
 
     @staticmethod
-    def _conflict(table_name: str, record_uuid: str, record_id: int, peer_code: str, mine: dict[str, Any],
-                  theirs: dict[str, Any], their_digest: str, author: tuple[str, str | None] | None,
+    def _conflict(table_name: str, record_uuid: str, record_id: int, peer_code: str, mine: dict[str, Any] | None,
+                  theirs: dict[str, Any] | None, their_digest: str, author: tuple[str, str | None] | None,
                   status: str = "open") -> SiteConflict:
         who, when = author or ("", None)
         return SiteConflict(table_name=table_name, record_uuid=record_uuid, record_id=record_id,
@@ -550,7 +676,8 @@ class ExchangeService:
                     SiteConflict.record_uuid == item.get("uuid"), SiteConflict.peer_code == peer.code,
                     SiteConflict.status == "open")):
                 current = list(rows_of(session, conflict.table_name, maps, [conflict.record_uuid]))
-                if current and digest(current[0][2]) == item.get("digest"):
+                held = digest(current[0][2]) if current else TOMBSTONE
+                if held == item.get("digest"):
                     conflict.status, conflict.resolved_at = "resolved", utc_now()
                     conflict.resolved_by = f"{item.get('by', '')}@{peer.code}"
 
@@ -625,22 +752,32 @@ class ExchangeService:
         theirs = json.loads(conflict.theirs)
         current = list(rows_of(session, conflict.table_name, UuidMaps(session), [conflict.record_uuid]))
         mine = current[0][2] if current and conflict.status == "open" else json.loads(conflict.mine)
+        if theirs is None or json.loads(conflict.mine) is None:
+            # a delete against an edit: the choice is the record's, kept or deleted
+            deleted_there = theirs is None
+            fields: tuple[FieldChoice, ...] = (FieldChoice(RECORD_FIELD, KEPT if deleted_there else DELETED,
+                                                           DELETED if deleted_there else KEPT),)
+            return self._view(session, conflict, fields)
         derived = TRAVELLING[conflict.table_name].derived if conflict.table_name in TRAVELLING else {}
         names = [n for n in shape(conflict.table_name).all_columns
                  if mine.get(n) != theirs.get(n) and n not in derived]
-        last = session.execute(select(AuditEntry.actor, AuditEntry.at).where(
-            AuditEntry.table_name == conflict.table_name, AuditEntry.record_id == conflict.record_id,
-            AuditEntry.action.in_(("insert", "update"))).order_by(AuditEntry.seq.desc()).limit(1)).first()
         # ID numbers, phones and addresses are shown masked, here as everywhere
         sensitive = getattr(shape(conflict.table_name).mapper.class_, "__sensitive__", {})
 
         def shown(name: str, value: Any) -> Any:
             return mask(sensitive[name], value) if name in sensitive and value is not None else value
 
+        return self._view(session, conflict,
+                          tuple(FieldChoice(n, shown(n, mine.get(n)), shown(n, theirs.get(n))) for n in names))
+
+    @staticmethod
+    def _view(session: Session, conflict: SiteConflict, fields: tuple[FieldChoice, ...]) -> ConflictView:
+        last = session.execute(select(AuditEntry.actor, AuditEntry.at).where(
+            AuditEntry.table_name == conflict.table_name, AuditEntry.record_id == conflict.record_id,
+            AuditEntry.action.in_(("insert", "update", "delete"))).order_by(AuditEntry.seq.desc()).limit(1)).first()
         return ConflictView(conflict.id, conflict.table_name, conflict.record_id, conflict.record_uuid,
                             conflict.peer_code, conflict.status, conflict.theirs_author, conflict.theirs_at,
-                            last[0] if last else "", last[1] if last else None, conflict.opened_at,
-                            tuple(FieldChoice(n, shown(n, mine.get(n)), shown(n, theirs.get(n))) for n in names))
+                            last[0] if last else "", last[1] if last else None, conflict.opened_at, fields)
 
     def resolve(self, conflict_id: int, choices: dict[str, str]) -> ConflictView:
         """Settle a conflict field by field: for each differing field, "mine" or "theirs"
@@ -659,6 +796,9 @@ class ExchangeService:
             unknown = sorted(set(choices) - differing)
             if unknown:
                 raise UserError("exchange.field_not_in_conflict", field=unknown[0], value=unknown[0])
+            if view.fields and view.fields[0].name == RECORD_FIELD:
+                self._resolve_delete(uow, conflict, view, choices.get(RECORD_FIELD, "mine"))
+                return self._conflict_view(session, conflict)
             sh = shape(conflict.table_name)
             theirs = json.loads(conflict.theirs)
             chosen = dict(choices)
@@ -696,6 +836,68 @@ class ExchangeService:
             uow.flush()
             return self._conflict_view(session, conflict)
 
+    def _resolve_delete(self, uow: UnitOfWork, conflict: SiteConflict, view: ConflictView, choice: str) -> None:
+        """A delete against an edit, settled: the record deleted (audited) or kept.  Either way
+        the outcome goes to the peer — a tombstone, or the record again."""
+        session = uow.session
+        field_choice = view.fields[0]
+        delete = (field_choice.mine if choice == "mine" else field_choice.theirs) == DELETED
+        link = _link_for(session, conflict)
+        deleted_there = field_choice.theirs == DELETED
+        if delete:
+            if _referred_to(session, conflict.table_name, conflict.record_id):
+                raise UserError("exchange.still_referred", table=conflict.table_name, id=conflict.record_id)
+            record = session.get(shape(conflict.table_name).mapper.class_, conflict.record_id)
+            if record is not None:
+                session.delete(record)
+                uow.flush()
+            if deleted_there:
+                # the peer deleted it; but if it may hold our edit since (it came back there,
+                # marked), a tombstone for that version follows
+                sent_since = link.sent_digest not in (None, TOMBSTONE)
+                link.received_digest = None if sent_since else TOMBSTONE
+            else:
+                # our delete stands: a tombstone goes to the peer for the version it sent
+                link.received_digest, link.sent_digest, link.sent_sequence = conflict.theirs_digest, None, None
+        else:
+            # kept: deleted there, it goes back to the peer whole; deleted here, we hold the peer's version
+            link.received_digest = TOMBSTONE if deleted_there else conflict.theirs_digest
+        _settle(conflict, self.actor.username, {RECORD_FIELD: choice})
+        uow.record_event("conflict_resolve", conflict.table_name, conflict.record_id,
+                         record_uuid=conflict.record_uuid,
+                         changes={"peer": conflict.peer_code, "conflict": conflict.id,
+                                  "choices": {RECORD_FIELD: choice}, "record": DELETED if delete else KEPT})
+        uow.flush()
+
+
+def _settle(conflict: SiteConflict, by: str, choices: dict[str, str]) -> None:
+    conflict.status = "resolved"
+    conflict.resolved_by = by
+    conflict.resolved_at = utc_now()
+    conflict.resolution = json.dumps({"choices": choices, "by": by, "at": conflict.resolved_at.isoformat()},
+                                     ensure_ascii=False)
+
+
+def _referring_columns(table_name: str) -> list[tuple[Any, Any]]:
+    return [(t, fk.parent) for t in Base.metadata.sorted_tables for fk in t.foreign_keys
+            if fk.column.table.name == table_name]
+
+
+def _referred_to(session: Session, table_name: str, record_id: int) -> bool:
+    """Whether any record here still refers to this one."""
+    return any(session.execute(select(column).where(column == record_id).limit(1)).first() is not None
+               for table, column in _referring_columns(table_name))
+
+
+def _link_for(session: Session, conflict: SiteConflict) -> SiteRecordLink:
+    link = session.scalar(select(SiteRecordLink).where(SiteRecordLink.peer_code == conflict.peer_code,
+                                                        SiteRecordLink.record_uuid == conflict.record_uuid))
+    if link is None:
+        link = SiteRecordLink(peer_code=conflict.peer_code, table_name=conflict.table_name,
+                              record_uuid=conflict.record_uuid)
+        session.add(link)
+    return link
+
 
 def _subset(sh: Shape, picked: dict[str, Any]) -> Shape:
     """The shape restricted to the columns picked (so only they are set)."""
@@ -727,6 +929,10 @@ def _check_schema(payload: dict[str, Any]) -> None:
     for table_name in payload.get("rows") or {}:
         if table_name not in schema:
             raise UserError("exchange.damaged")
+    for item in payload.get("deleted") or []:
+        if not isinstance(item, dict) or item.get("table") not in TRAVELLING or not isinstance(item.get("uuid"), str):
+            raise UserError("exchange.newer_program", table=str(item.get("table") if isinstance(item, dict) else item),
+                            program=payload.get("program", "?"))
 
 
 def _save_links(session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:

@@ -437,3 +437,99 @@ def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_pa
     from openpyxl import load_workbook
     rows = [[c for c in r] for r in load_workbook(xlsx, read_only=True)["乡镇街道调解"].iter_rows(values_only=True)]
     assert ["乙镇劳动保障所", 1, 1, 1, 1] in [list(r[:5]) for r in rows]
+
+
+# ---------------------------------------------------------------- deletes travel (tombstones)
+
+
+def delete_party(site: Site, party_id: int) -> None:
+    from app.models.party import Party
+    from app.services.unit_of_work import UnitOfWork
+
+    with UnitOfWork(site.store, ADMIN) as uow:  # type: ignore[arg-type]
+        uow.session.delete(uow.session.get(Party, party_id))
+
+
+def party_id_by_name(site: Site, name: str) -> int | None:
+    from app.models.party import Party
+
+    with site.store.read() as session:  # type: ignore[attr-defined]
+        return session.scalar(select(Party.id).where(Party.name == name))
+
+
+def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.services.holidays import HolidayService
+
+    district, town_a, _ = sites
+    calendar = HolidayService(district.store, make_actor("admin", username="admin"))  # type: ignore[arg-type]
+    calendar.save_year(2027, [date(2027, 1, 1), date(2027, 1, 2)], [date(2027, 1, 9)])
+    send(district, town_a)
+    at_town = HolidayService(town_a.store, ADMIN)  # type: ignore[arg-type]
+    assert at_town.year(2027).holidays == (date(2027, 1, 1), date(2027, 1, 2))
+    send(town_a, district)  # the acknowledgement
+    # the notice is corrected: 2 January is no holiday after all, 3 January is
+    calendar.save_year(2027, [date(2027, 1, 1), date(2027, 1, 3)], [])
+    _, result = send(district, town_a)
+    assert result["records_deleted"] == 3 and result["conflicts"] == 0
+    entry = at_town.year(2027)
+    assert entry.holidays == (date(2027, 1, 1), date(2027, 1, 3)) and entry.workdays == ()
+    # the township's chain holds each delete, and nothing more travels
+    assert town_a.verify().ok and district.verify().ok
+    _, quiet = send(district, town_a)
+    assert quiet["records_new"] == quiet["records_updated"] == quiet["records_deleted"] == 0
+
+
+def test_a_delete_against_an_unchanged_copy_travels_and_its_audit_entry_with_it(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    pid = town_a.parties.create({"kind": "person", "name": "误录人员"}).id
+    send(town_a, district)
+    send(district, town_a)  # acknowledges bundle 1
+    delete_party(town_a, pid)
+    path, result = send(town_a, district)
+    assert result["records_deleted"] == 1 and result["counts"] == {"deleted": 1}
+    assert party_id_by_name(district, "误录人员") is None
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        actions = set(session.scalars(select(SiteAuditEntry.action).where(SiteAuditEntry.table_name == "party")))
+        assert actions == {"insert", "delete"}
+    again = district.exchange.import_bundle(path).as_dict()
+    assert again["already_applied"] and again["records_deleted"] == 0
+    assert district.verify().ok and town_a.verify().ok
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(sites, keep: bool) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    pid = town_a.parties.create({"kind": "person", "name": "赵六", "phone": "13900000009"}).id
+    send(town_a, district, "1.rsx")
+    send(district, town_a, "ack.rsx")
+    d_pid = party_id_by_name(district, "赵六")
+    assert d_pid is not None
+    # the township deletes it; the district, meanwhile, corrects the phone
+    delete_party(town_a, pid)
+    district.parties.update(d_pid, district.parties.get(d_pid).version, {"phone": "13900000010"})
+    _, at_district = send(town_a, district, "2.rsx")
+    assert at_district["records_deleted"] == 0 and at_district["conflicts"] == 1
+    assert party_id_by_name(district, "赵六") == d_pid  # kept until a person chooses
+    [conflict] = district.exchange.conflicts()
+    assert [(f.name, f.mine, f.theirs) for f in conflict.fields] == [("record", "kept", "deleted")]
+    assert district.exchange.open_conflict_ids("party") == {d_pid: conflict.id}
+    # the district's edit reaches the township, which had deleted it: back it comes, marked
+    _, at_town = send(district, town_a, "3.rsx")
+    assert at_town["conflicts"] == 1
+    t_pid = party_id_by_name(town_a, "赵六")
+    assert t_pid is not None and town_a.parties.get(t_pid).phone == mask("phone", "13900000010")
+    [town_conflict] = town_a.exchange.conflicts()
+    assert [(f.name, f.mine, f.theirs) for f in town_conflict.fields] == [("record", "deleted", "kept")]
+    # the district settles it; the outcome travels and closes the township's conflict
+    district.exchange.resolve(conflict.id, {"record": "mine" if keep else "theirs"})
+    assert district.exchange.conflicts() == []
+    _, settled = send(district, town_a, "4.rsx")
+    assert town_a.exchange.conflicts() == [] and settled["conflicts"] == 0
+    if keep:
+        assert party_id_by_name(district, "赵六") == d_pid and party_id_by_name(town_a, "赵六") == t_pid
+    else:
+        assert party_id_by_name(district, "赵六") is None
+        assert party_id_by_name(town_a, "赵六") is None and settled["records_deleted"] == 1
+    _, quiet = send(town_a, district, "5.rsx")
+    assert quiet["records_new"] == quiet["records_updated"] == quiet["records_deleted"] == quiet["conflicts"] == 0
+    assert district.verify().ok and town_a.verify().ok

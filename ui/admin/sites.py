@@ -31,7 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
-from app.sites.exchange import ConflictView, ExchangeService, ExportResult, ImportResult
+from app.sites.exchange import (
+    DELETED,
+    KEPT,
+    RECORD_FIELD,
+    ConflictView,
+    ExchangeService,
+    ExportResult,
+    ImportResult,
+)
 from app.sites.identity import SiteService
 from app.sites.travel import KIND_LABELS, Kind
 from ui.context import AppContext
@@ -281,6 +289,7 @@ TABLE_LABELS = {
     "arbitration_event": ("arbitration steps", "仲裁记录"), "officer": ("staff", "执法人员"),
     "officer_certificate": ("certificates", "执法证"), "holiday_day": ("holiday days", "节假日"),
     "setting": ("settings", "设置"),
+    "deleted": ("deleted", "删除"),
 }
 
 
@@ -364,10 +373,13 @@ class ConflictDialog(QDialog):
             .replace("%1", c.mine_author or "?").replace("%2", mine_when or "?").replace("%3", c.peer)
             .replace("%4", c.theirs_author or "?").replace("%5", theirs_when or "?"))
         self.fields.setRowCount(len(c.fields))
+        # a delete against an edit offers one choice: the record kept or deleted
+        record_words = {KEPT: self.tr("kept (changed)"), DELETED: self.tr("deleted")}
         for i, f in enumerate(c.fields):
-            self.fields.setItem(i, 0, QTableWidgetItem(f.name))
-            self.fields.setItem(i, 1, QTableWidgetItem(_shown(f.mine)))
-            self.fields.setItem(i, 2, QTableWidgetItem(_shown(f.theirs)))
+            whole = f.name == RECORD_FIELD
+            self.fields.setItem(i, 0, QTableWidgetItem(self.tr("The whole record") if whole else f.name))
+            self.fields.setItem(i, 1, QTableWidgetItem(record_words[f.mine] if whole else _shown(f.mine)))
+            self.fields.setItem(i, 2, QTableWidgetItem(record_words[f.theirs] if whole else _shown(f.theirs)))
             choice = QComboBox()
             choice.setObjectName(f"choice_{f.name}")
             choice.addItem(self.tr("this site's"), "mine")
