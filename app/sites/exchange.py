@@ -744,9 +744,7 @@ class ExchangeService:
 
     def open_conflict_ids(self, table_name: str) -> dict[int, int]:
         """record id → open conflict id, for a list to mark its records."""
-        with self.store.read() as session:
-            return dict(session.execute(select(SiteConflict.record_id, SiteConflict.id).where(
-                SiteConflict.table_name == table_name, SiteConflict.status == "open")).all())
+        return open_conflict_ids(self.store, table_name)
 
     def _conflict_view(self, session: Session, conflict: SiteConflict) -> ConflictView:
         theirs = json.loads(conflict.theirs)
@@ -868,6 +866,14 @@ class ExchangeService:
                          changes={"peer": conflict.peer_code, "conflict": conflict.id,
                                   "choices": {RECORD_FIELD: choice}, "record": DELETED if delete else KEPT})
         uow.flush()
+
+
+def open_conflict_ids(store: Store, table_name: str) -> dict[int, int]:
+    """record id → open conflict id of a table's records in conflict with another site (one
+    small query: what a list marks; any reader may see that a record is in conflict)."""
+    with store.read() as session:
+        return dict(session.execute(select(SiteConflict.record_id, SiteConflict.id).where(
+            SiteConflict.table_name == table_name, SiteConflict.status == "open")).all())
 
 
 def _settle(conflict: SiteConflict, by: str, choices: dict[str, str]) -> None:

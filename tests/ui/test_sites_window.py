@@ -97,6 +97,24 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         assert "冲突1条" in tab.status.text()
         assert tab.peers.item(0, 7).text() == "1"
 
+        # the 当事人 list marks the record in conflict, so a clerk notices before editing it
+        from PySide6.QtGui import QColor
+
+        from ui.lists.paged_model import MARK_BACKGROUND, MARK_SIGN
+        from ui.parties.window import PartiesWindow
+        parties = PartiesWindow(context)
+        qtbot.addWidget(parties)
+        parties.resize(1100, 400)
+        parties.show()
+        model = parties.model
+        [row] = [r for r in range(model.rowCount()) if model.row_at(r).id == pid]  # type: ignore[union-attr]
+        first = model.index(row, 0)
+        assert model.data(first).startswith(MARK_SIGN)
+        assert model.data(first, Qt.ItemDataRole.BackgroundRole) == QColor(MARK_BACKGROUND)
+        assert "冲突处理" in model.data(first, Qt.ItemDataRole.ToolTipRole)
+        qtbot.waitExposed(parties)
+        shot(parties, tmp_path, "parties-conflict-mark.png")
+
         # 冲突处理: side by side, chosen per field
         dialog = tab.open_conflicts()
         qtbot.addWidget(dialog)
@@ -116,6 +134,11 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         dialog.close()
         tab.refresh()
         assert tab.peers.item(0, 7).text() == "0"
+        # settled: the mark goes with the next look at the list
+        parties.refresh()
+        first = model.index(row, 0)
+        assert not model.data(first).startswith(MARK_SIGN) and model.data(first).strip()
+        assert model.data(first, Qt.ItemDataRole.BackgroundRole) is None
     finally:
         remove_translators(qapp, translators)
         district.dispose()

@@ -33,6 +33,7 @@ from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.conflict_marks import mark_conflicts
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
@@ -82,6 +83,7 @@ class MediationWindow(QWidget):
         filters.addWidget(new)
 
         self.model: PagedTableModel[MediationRow] = PagedTableModel(self._columns(), self)
+        mark_conflicts(self.model, context.store, "mediation_case")
         self.view = PagedTableView()
         self.view.setObjectName("mediation_table")
         self.view.setModel(self.model)
