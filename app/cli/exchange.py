@@ -71,6 +71,11 @@ def _import(args: argparse.Namespace) -> int:
     result = _run(args, lambda s: s.import_bundle(Path(args.file), progress=progress))
     if args.json:
         print_json(result.as_dict())
+    elif result.held:
+        print(f"来自{result.sender}的第{result.sequence}号交换包已暂存：须先导入第{result.missing_sequence}号，"
+              f"导入后本包自动应用。" if _zh(args)
+              else f"bundle {result.sequence} from {result.sender} is held: import bundle {result.missing_sequence} "
+                   f"first; this one is applied right after it.")
     elif result.already_applied:
         print(f"来自{result.sender}的第{result.sequence}号交换包已导入过，未作改动。" if _zh(args)
               else f"bundle {result.sequence} from {result.sender} was applied before; nothing changed.")
@@ -80,6 +85,11 @@ def _import(args: argparse.Namespace) -> int:
               else f"bundle {result.sequence} from {result.sender}: {result.records_new} new, "
                    f"{result.records_updated} updated, {result.records_deleted} deleted, "
                    f"{result.conflicts} conflicts.")
+        for r in result.released:
+            print(f"随后应用了暂存的第{r.sequence}号交换包：新增{r.records_new}条，更新{r.records_updated}条，"
+                  f"删除{r.records_deleted}条，冲突{r.conflicts}条。" if _zh(args)
+                  else f"then held bundle {r.sequence}: {r.records_new} new, {r.records_updated} updated, "
+                       f"{r.records_deleted} deleted, {r.conflicts} conflicts.")
     return 0
 
 
@@ -89,8 +99,9 @@ def _status(args: argparse.Namespace) -> int:
         print_json(peers)
         return 0
     for p in peers:
+        held = ",".join(str(n) for n in p["held"]) or "-"
         print(f"{p['code']}  {p['name']}  sent {p['last_sent']}  acknowledged {p['last_acknowledged']}  "
-              f"received {p['last_received']}  conflicts {p['open_conflicts']}")
+              f"received {p['last_received']}  held {held}  conflicts {p['open_conflicts']}")
     return 0
 
 

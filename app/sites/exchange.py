@@ -38,10 +38,11 @@ from sqlalchemy.orm import Session
 from app import __version__
 from app.config import data_dir
 from app.errors import UserError
-from app.models.audit import AuditEntry
+from app.models.audit import AuditEntry, AuditHead
 from app.models.site import (
     SiteAuditEntry,
     SiteConflict,
+    SiteHeldBundle,
     SiteIdentity,
     SitePeer,
     SiteRecordLink,
@@ -106,9 +107,14 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)  # table -> records new or updated
     files: int = 0
     bundle_sha256: str = ""
+    held: bool = False  # kept until the missing bundle has been imported
+    missing_sequence: int | None = None
+    released: list[ImportResult] = field(default_factory=list)  # held bundles applied after this one
 
     def as_dict(self) -> dict[str, Any]:
-        return {"from": self.sender, "sequence": self.sequence, "records_new": self.records_new,
+        return {"held": self.held, "missing_sequence": self.missing_sequence,
+                "released": [r.as_dict() for r in self.released],
+                "from": self.sender, "sequence": self.sequence, "records_new": self.records_new,
                 "records_updated": self.records_updated, "records_deleted": self.records_deleted,
                 "conflicts": self.conflicts, "already_applied": self.already_applied, "counts": self.counts, "files": self.files,
                 "bundle_sha256": self.bundle_sha256}
@@ -210,6 +216,8 @@ class ExchangeService:
             sent_uuids = {u for t in payload_rows.values() for u in (r["uuid"] for r in t)}
             sent_uuids |= {item["uuid"] for item in deleted}  # the delete's audit entry goes with it
             resolutions = self._resolutions_to_send(session, peer, sequence)
+            head_seq, head_hash = session.execute(select(AuditHead.last_seq, AuditHead.last_hash)).one()
+            audit_head = f"{head_seq}:{head_hash}"
             payload = {
                 "format": bundle_format.FORMAT, "program": __version__,
                 "from": me.code, "to": peer.code, "sequence": sequence,
@@ -222,6 +230,8 @@ class ExchangeService:
                 "audit": self._audit_for(session, sent_uuids, me.code, peer.code),
                 "files": self._files_for(payload_rows.get("complaint_evidence", [])),
                 "resolutions": resolutions,
+                # this site's audit chain head as the bundle leaves: the receiver writes it down
+                "audit_head": audit_head,
             }
             data = bundle_format.seal(payload, sender=me.code, receiver=peer.code, sequence=sequence,
                                       sign_private=me.sign_private, receiver_box_public=peer.box_public)
@@ -234,7 +244,7 @@ class ExchangeService:
             target = out / bundle_file_name(me.code, peer.code, sequence) if out.is_dir() else out
             uow.record_event("exchange_export", "site_peer", peer.id, changes={
                 "to": peer.code, "sequence": sequence, "records": len(sent_uuids), "counts": counts,
-                "files": len(payload["files"]), "bundle_sha256": bundle_sha})
+                "files": len(payload["files"]), "bundle_sha256": bundle_sha, "audit_head": audit_head})
             uow.flush()
             # written before the commit: a bundle that could not be written leaves no trace here
             _write_atomically(target, data)
@@ -386,9 +396,17 @@ class ExchangeService:
         return header.sender, header.receiver, header.sequence
 
     def import_bundle(self, path: Path, *, progress: Progress | None = None) -> ImportResult:
-        data = _read(path)
+        """Apply a bundle (all of it or nothing).  One that builds on a bundle not imported
+        yet is held — kept here, sealed as it came — and applied as soon as the missing one
+        is; the result says so (`held`, `missing_sequence`).  Bundles held before and now
+        applicable are applied after this one, each in its own transaction (`released`)."""
+        result = self._import_data(_read(path), progress)
+        if not (result.held or result.already_applied):
+            result.released = self._release_held(result.sender)
+        return result
+
+    def _open(self, data: bytes) -> tuple[bundle_format.Header, dict[str, Any], str]:
         header, body, cipher, signature = bundle_format.read_header(data)
-        bundle_sha = hashlib.sha256(data).hexdigest()
         with self.store.read() as session:
             me = identity(session)
             if header.receiver != me.code:
@@ -402,6 +420,10 @@ class ExchangeService:
                 or payload.get("sequence") != header.sequence:
             raise UserError("exchange.damaged")
         _check_schema(payload)
+        return header, payload, hashlib.sha256(data).hexdigest()
+
+    def _import_data(self, data: bytes, progress: Progress | None) -> ImportResult:
+        header, payload, bundle_sha = self._open(data)
         result = ImportResult(header.sender, header.sequence, bundle_sha256=bundle_sha)
         with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
             session = uow.session
@@ -413,8 +435,8 @@ class ExchangeService:
                 return result
             since = int(payload.get("since") or 0)
             if since > peer.last_received:
-                raise UserError("exchange.missing_sequence", site=peer.code, missing=peer.last_received + 1,
-                                sequence=header.sequence)
+                self._hold(uow, peer, header.sequence, since, bundle_sha, data, result)
+                return result
             peer.last_acknowledged = max(peer.last_acknowledged, int(payload.get("ack") or 0))
             try:
                 self._apply_rows(uow, me, peer, payload, result, progress)
@@ -425,11 +447,64 @@ class ExchangeService:
             result.files = self._keep_files(payload.get("files") or {})
             peer.last_received = header.sequence
             peer.last_imported_at = utc_now()
+            # the sender's audit chain head as the bundle states it: written down here, it later
+            # shows whether the sender's chain was rewritten (`audit verify --anchor` there)
+            anchor = payload.get("audit_head")
+            if isinstance(anchor, str) and len(anchor) <= 100:
+                peer.last_received_anchor = anchor
+            # a held bundle this one supersedes (it holds everything that one did) goes
+            for stale in session.scalars(select(SiteHeldBundle).where(
+                    SiteHeldBundle.peer_code == peer.code, SiteHeldBundle.sequence <= header.sequence)):
+                session.delete(stale)
             uow.record_event("exchange_import", "site_peer", peer.id, changes={
                 "from": peer.code, "sequence": header.sequence, "bundle_sha256": bundle_sha,
                 "records_new": result.records_new, "records_updated": result.records_updated,
-                "conflicts": result.conflicts, "counts": result.counts})
+                "records_deleted": result.records_deleted, "conflicts": result.conflicts, "counts": result.counts,
+                "sender_audit_head": peer.last_received_anchor})
         return result
+
+    @staticmethod
+    def _hold(uow: UnitOfWork, peer: SitePeer, sequence: int, since: int, bundle_sha: str, data: bytes,
+              result: ImportResult) -> None:
+        session = uow.session
+        result.held = True
+        result.missing_sequence = peer.last_received + 1
+        exists = session.scalar(select(SiteHeldBundle.id).where(SiteHeldBundle.peer_code == peer.code,
+                                                                 SiteHeldBundle.sequence == sequence))
+        if exists is not None:
+            session.rollback()  # held before: nothing changes
+            return
+        session.add(SiteHeldBundle(peer_code=peer.code, sequence=sequence, since=since, bundle_sha256=bundle_sha,
+                                   data=data))
+        uow.record_event("exchange_hold", "site_peer", peer.id, changes={
+            "from": peer.code, "sequence": sequence, "missing": result.missing_sequence, "bundle_sha256": bundle_sha})
+
+    def _release_held(self, peer_code: str) -> list[ImportResult]:
+        """Apply, in order, the held bundles of this peer that can now be applied."""
+        released: list[ImportResult] = []
+        while True:
+            with self.store.read() as session:
+                last = session.scalar(select(SitePeer.last_received).where(SitePeer.code == peer_code)) or 0
+                data = session.scalar(select(SiteHeldBundle.data).where(
+                    SiteHeldBundle.peer_code == peer_code, SiteHeldBundle.sequence > last,
+                    SiteHeldBundle.since <= last).order_by(SiteHeldBundle.sequence).limit(1))
+            if data is None:
+                return released
+            result = self._import_data(data, None)
+            if result.held or result.already_applied:  # cannot happen; never loop on it
+                return released
+            released.append(result)
+
+    def held(self) -> list[dict[str, Any]]:
+        """Bundles waiting for one before them: per bundle, its sender, its sequence and the one missing."""
+        with self.store.read() as session:
+            self._require_reader(session)
+            received = dict(session.execute(select(SitePeer.code, SitePeer.last_received)).all())
+            return [{"from": code, "sequence": sequence, "missing_sequence": received.get(code, 0) + 1,
+                     "held_at": at}
+                    for code, sequence, at in session.execute(select(
+                        SiteHeldBundle.peer_code, SiteHeldBundle.sequence, SiteHeldBundle.held_at)
+                        .order_by(SiteHeldBundle.peer_code, SiteHeldBundle.sequence))]
 
     def _apply_rows(self, uow: UnitOfWork, me: SiteIdentity, peer: SitePeer, payload: dict[str, Any],
                     result: ImportResult, progress: Progress | None) -> None:
@@ -728,10 +803,16 @@ class ExchangeService:
             open_by_peer: dict[str, int] = {}
             for code in session.scalars(select(SiteConflict.peer_code).where(SiteConflict.status == "open")):
                 open_by_peer[code] = open_by_peer.get(code, 0) + 1
+            held: dict[str, list[int]] = {}
+            for code, sequence in session.execute(select(SiteHeldBundle.peer_code, SiteHeldBundle.sequence)
+                                                  .order_by(SiteHeldBundle.sequence)):
+                held.setdefault(code, []).append(sequence)
             return [{"code": p.code, "name": p.name, "kind": p.kind, "last_sent": p.last_sent,
                      "last_acknowledged": p.last_acknowledged, "last_received": p.last_received,
                      "last_exported_at": p.last_exported_at, "last_imported_at": p.last_imported_at,
-                     "open_conflicts": open_by_peer.get(p.code, 0)}
+                     "open_conflicts": open_by_peer.get(p.code, 0), "held": held.get(p.code, []),
+                     "received_audit_head": p.last_received_anchor,
+                     "excluded_tables": _excluded(p)}
                     for p in session.scalars(select(SitePeer).order_by(SitePeer.code))]
 
     def conflicts(self, *, include_closed: bool = False) -> list[ConflictView]:
@@ -882,6 +963,14 @@ def _settle(conflict: SiteConflict, by: str, choices: dict[str, str]) -> None:
     conflict.resolved_at = utc_now()
     conflict.resolution = json.dumps({"choices": choices, "by": by, "at": conflict.resolved_at.isoformat()},
                                      ensure_ascii=False)
+
+
+def _excluded(peer: SitePeer) -> list[str]:
+    try:
+        value = json.loads(peer.excluded_tables or "[]")
+    except ValueError:
+        return []
+    return [str(t) for t in value] if isinstance(value, list) else []
 
 
 def _referring_columns(table_name: str) -> list[tuple[Any, Any]]:

@@ -291,9 +291,25 @@ def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None: 
         with restored.sessions() as session:
             session.execute(SitePeer.__table__.update().values(last_received=0))
             session.commit()
-        with pytest.raises(UserError) as caught:
-            ExchangeService(restored, ADMIN).import_bundle(third)
-        assert caught.value.code == "exchange.missing_sequence" and "第1号" in caught.value.message()
+        at_restored = ExchangeService(restored, ADMIN)
+        # held, not refused: kept until the bundles it builds on are in, and the user told which
+        held = at_restored.import_bundle(third)
+        assert held.held and held.missing_sequence == 1 and held.records_new == 0
+        assert at_restored.import_bundle(third).held  # again: still held, nothing more
+        assert [(h["from"], h["sequence"], h["missing_sequence"]) for h in at_restored.held()] == [("TA", 3, 1)]
+        assert {p["code"]: p["held"] for p in at_restored.status()} == {"TA": [3], "TB": []}
+        names = lambda: {p.name for p in PartyService(restored, ADMIN).query().page(0, 10)}  # noqa: E731
+        assert names() == {"甲一", "甲二"}
+        # bundle 1 arrives: 3 still waits for 2
+        one = at_restored.import_bundle(first)
+        assert not one.held and one.released == [] and names() == {"甲一", "甲二"}
+        # bundle 2 arrives: applied, and the held 3 right after it
+        two = at_restored.import_bundle(second)
+        assert not two.held and [r.sequence for r in two.released] == [3] and two.released[0].records_new == 1
+        assert names() == {"甲一", "甲二", "甲三"} and at_restored.held() == []
+        assert at_restored.import_bundle(third).already_applied
+        with restored.read() as session:
+            assert audit.verify(session).ok
     finally:
         restored.dispose()
 
@@ -533,3 +549,23 @@ def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(si
     _, quiet = send(town_a, district, "5.rsx")
     assert quiet["records_new"] == quiet["records_updated"] == quiet["records_deleted"] == quiet["conflicts"] == 0
     assert district.verify().ok and town_a.verify().ok
+
+
+def test_the_senders_audit_chain_head_travels_and_is_written_down(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.models.audit import AuditEntry
+
+    district, town_a, _ = sites
+    town_a.parties.create({"kind": "person", "name": "甲一"})
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        seq, head_hash = session.execute(select(AuditHead.last_seq, AuditHead.last_hash)).one()
+    send(town_a, district)
+    [at_district] = [p for p in district.exchange.status() if p["code"] == "TA"]
+    assert at_district["received_audit_head"] == f"{seq}:{head_hash}"
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")).one()
+        assert json.loads(entry.changes)["sender_audit_head"] == f"{seq}:{head_hash}"
+    # the anchor the district wrote down checks the township's chain later
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        assert audit.verify(session, anchors=[audit.parse_anchor(at_district["received_audit_head"])]).ok
+        export = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_export")).one()
+        assert json.loads(export.changes)["audit_head"] == f"{seq}:{head_hash}"

@@ -263,6 +263,12 @@ class SitesTab(QWidget):
 
     def _imported(self, result: ImportResult) -> None:
         self.refresh()
+        if result.held:
+            self.status.setText(self.tr("Bundle %1 from %2 is held: bundle %3 has not been imported yet. "
+                                        "Import it, and this one is applied right after.")
+                                .replace("%1", str(result.sequence)).replace("%2", result.sender)
+                                .replace("%3", str(result.missing_sequence)))
+            return
         if result.already_applied:
             self.status.setText(self.tr("Bundle %1 from %2 was imported before; nothing changed.")
                                 .replace("%1", str(result.sequence)).replace("%2", result.sender))
@@ -271,7 +277,11 @@ class SitesTab(QWidget):
         self.status.setText(self.tr("Bundle %1 from %2 imported: %3 new, %4 updated, %5 conflicts. %6")
                             .replace("%1", str(result.sequence)).replace("%2", result.sender)
                             .replace("%3", str(result.records_new)).replace("%4", str(result.records_updated))
-                            .replace("%5", str(result.conflicts)).replace("%6", arrived))
+                            .replace("%5", str(result.conflicts)).replace("%6", arrived)
+                            + "".join("\n" + self.tr("Then held bundle %1: %2 new, %3 updated, %4 conflicts.")
+                                      .replace("%1", str(r.sequence)).replace("%2", str(r.records_new))
+                                      .replace("%3", str(r.records_updated)).replace("%4", str(r.conflicts))
+                                      for r in result.released))
 
     def open_conflicts(self) -> ConflictDialog:
         dialog = ConflictDialog(self.context, self.exchange, self)
