@@ -57,6 +57,8 @@ class SitePeer(Base):
     excluded_tables: Mapped[str | None] = mapped_column(Text)
     # SEQ:HASH of the peer's audit chain head as stated in its last bundle applied here
     last_received_anchor: Mapped[str | None] = mapped_column(String(100))
+    # the body its case numbers carry (organisation → district): no two sites may share one
+    issuing_body: Mapped[str | None] = mapped_column(String(100))
 
 
 class SiteRecordLink(Base):

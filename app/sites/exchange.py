@@ -55,7 +55,7 @@ from app.services.actor import Actor
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork
 from app.sites import bundle as bundle_format
-from app.sites.identity import identity
+from app.sites.identity import check_issuing_body, identity, issuing_body
 from app.sites.rows import (
     Shape,
     UuidMaps,
@@ -221,7 +221,7 @@ class ExchangeService:
             payload = {
                 "format": bundle_format.FORMAT, "program": __version__,
                 "from": me.code, "to": peer.code, "sequence": sequence,
-                "sender": {"code": me.code, "name": me.name, "kind": me.kind},
+                "sender": {"code": me.code, "name": me.name, "kind": me.kind, "issuing_body": issuing_body(session)},
                 "since": peer.last_acknowledged, "ack": peer.last_received,
                 "created_at": utc_now().isoformat(),
                 "schema": {t: list(shape(t).all_columns) for t in payload_rows},
@@ -433,6 +433,11 @@ class ExchangeService:
                 result.already_applied = True
                 uow.session.rollback()
                 return result
+            body = (payload.get("sender") or {}).get("issuing_body")
+            if isinstance(body, str) and body.strip():
+                # a site whose case numbers would clash with ours or another peer's: refused
+                check_issuing_body(session, peer.code, peer.kind, body.strip())
+                peer.issuing_body = body.strip()
             since = int(payload.get("since") or 0)
             if since > peer.last_received:
                 self._hold(uow, peer, header.sequence, since, bundle_sha, data, result)

@@ -43,6 +43,9 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
     try:
         SiteService(district, ADMIN).init(code="D", name="某区人社局", kind="district")
         pid = PartyService(town, ADMIN).create({"kind": "person", "name": "王小明", "address": "甲镇一号"}).id
+        from app.services.settings import SettingsService
+        town_settings = SettingsService(town, ADMIN)
+        town_settings.set("organisation", {**town_settings.get("organisation"), "district": "甲镇"})
         runner = TaskRunner(error_windows=False)
         context = AppContext(store=town, actor=ADMIN, language="zh_CN", error_windows=False, tasks=runner)
         tab = SitesTab(context)

@@ -569,3 +569,39 @@ def test_the_senders_audit_chain_head_travels_and_is_written_down(sites) -> None
         assert audit.verify(session, anchors=[audit.parse_anchor(at_district["received_audit_head"])]).ok
         export = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_export")).one()
         assert json.loads(export.changes)["audit_head"] == f"{seq}:{head_hash}"
+
+
+def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, town_b = sites
+    # a third township left at the district's body (某区): its 某区劳人调字〔2024〕第1号 would clash
+    town_c = make_site(tmp_path, "TC", "丙镇劳动保障所", "township", "某区")
+    try:
+        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        with pytest.raises(UserError) as caught:
+            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        assert caught.value.code == "site.same_issuing_body" and "某区" in caught.value.message()
+        # nor may it share a body with another township already trusted
+        settings = SettingsService(town_c.store, ADMIN)
+        settings.set("organisation", {**settings.get("organisation"), "district": "甲镇"})
+        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        with pytest.raises(UserError) as caught:
+            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        assert caught.value.code == "site.same_issuing_body" and "TA" in caught.value.message()
+        assert [p.code for p in SiteService(district.store, ADMIN).peers()] == ["TA", "TB"]  # type: ignore[arg-type]
+        # a township trusted before that takes another's body afterwards: its bundle is refused, nothing changed
+        settings_b = SettingsService(town_b.store, ADMIN)
+        settings_b.set("organisation", {**settings_b.get("organisation"), "district": "甲镇"})
+        send(town_a, district)
+        town_b.parties.create({"kind": "person", "name": "乙一"})
+        path = town_b.folder / "b.rsx"
+        town_b.exchange.export("D", path)
+        assert refused(district, path) == "site.same_issuing_body"
+        # a district bureau and its arbitration institute are one district's bodies: both 某区, trusted
+        institute = make_site(tmp_path, "ARB", "某区劳动人事争议仲裁院", "arbitration", "某区")
+        try:
+            trust(institute, district)
+            assert "ARB" in [p.code for p in SiteService(district.store, ADMIN).peers()]  # type: ignore[arg-type]
+        finally:
+            institute.store.dispose()  # type: ignore[attr-defined]
+    finally:
+        town_c.store.dispose()  # type: ignore[attr-defined]

@@ -1,4 +1,4 @@
-"""exchange: bundles held until the missing one arrives, per-peer narrowing, the sender's audit anchor
+"""exchange: bundles held until the missing one arrives, per-peer narrowing, the sender's audit anchor, the peer's issuing body
 
 Revision ID: 0017
 Revises: 0014
@@ -20,6 +20,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("excluded_tables", sa.Text(), nullable=True))
         # SEQ:HASH of the peer's audit chain head as its last applied bundle stated it
         batch_op.add_column(sa.Column("last_received_anchor", sa.String(length=100), nullable=True))
+        # the body in the peer's case numbers (某区 in 某区劳人仲案字〔2024〕第1号): no two sites may share it
+        batch_op.add_column(sa.Column("issuing_body", sa.String(length=100), nullable=True))
     op.create_table(
         "site_held_bundle",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -37,5 +39,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_table("site_held_bundle")
     with op.batch_alter_table("site_peer", schema=None) as batch_op:
+        batch_op.drop_column("issuing_body")
         batch_op.drop_column("last_received_anchor")
         batch_op.drop_column("excluded_tables")
