@@ -148,6 +148,9 @@ class SiteAuditEntry(Base):
     changes: Mapped[str] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # a `bulk_insert` entry (a ledger import) names its records by the origin's ids: the
+    # uuids of those that travelled here, as a JSON list
+    record_uuids: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("origin_code", "origin_seq"),)
 

@@ -52,6 +52,7 @@ from app.models.site import (
 from app.models.user import User
 from app.privacy import mask
 from app.services.actor import Actor
+from app.services.audit import BULK_INSERT, _bulk_records
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork
 from app.sites import bundle as bundle_format
@@ -227,7 +228,8 @@ class ExchangeService:
                 "schema": {t: list(shape(t).all_columns) for t in payload_rows},
                 "rows": payload_rows,
                 "deleted": deleted,
-                "audit": self._audit_for(session, sent_uuids, me.code, peer.code),
+                "audit": self._audit_for(session, sent_uuids, me.code, peer.code)
+                + self._bulk_audit_for(session, payload_rows, me.code),
                 "files": self._files_for(payload_rows.get("complaint_evidence", [])),
                 "resolutions": resolutions,
                 # this site's audit chain head as the bundle leaves: the receiver writes it down
@@ -359,6 +361,35 @@ class ExchangeService:
                                 "actor": f.actor, "machine": f.machine, "action": f.action, "table": f.table_name,
                                 "uuid": f.record_uuid, "changes": f.changes, "reason": f.reason,
                                 "hash": f.entry_hash})
+        return entries
+
+    @staticmethod
+    def _bulk_audit_for(session: Session, payload_rows: dict[str, list[dict[str, Any]]],
+                        my_code: str) -> list[dict[str, Any]]:
+        """The `bulk_insert` entries (a ledger import's one entry per table) covering records
+        sent: each goes once, as written (its hash still checks), with the uuids of the sent
+        records it covers — the entry itself names them by this site's ids."""
+        entries: list[dict[str, Any]] = []
+        for table_name, rows in payload_rows.items():
+            bulk = session.scalars(select(AuditEntry).where(
+                AuditEntry.table_name == table_name, AuditEntry.record_id.is_(None),
+                AuditEntry.action == BULK_INSERT)).all()
+            if not bulk:
+                continue
+            table = shape(table_name).table
+            keys = [uuid.UUID(r["uuid"]) for r in rows]
+            id_to_uuid: dict[int, str] = {}
+            for start in range(0, len(keys), 500):
+                for record_id, record_uuid in session.execute(
+                        select(table.c.id, table.c.uuid).where(table.c.uuid.in_(keys[start:start + 500]))):
+                    id_to_uuid[record_id] = str(record_uuid)
+            for e in bulk:
+                covered = [id_to_uuid[i] for i, _digest in _bulk_records(e.changes) if i in id_to_uuid]
+                if covered:
+                    entries.append({"origin": my_code, "seq": e.seq, "at": e.at.isoformat(), "actor": e.actor,
+                                    "machine": e.machine, "action": e.action, "table": e.table_name,
+                                    "uuid": None, "uuids": covered, "changes": e.changes, "reason": e.reason,
+                                    "hash": e.entry_hash})
         return entries
 
     def _files_for(self, evidence_rows: list[dict[str, Any]]) -> dict[str, str]:
@@ -778,7 +809,9 @@ class ExchangeService:
                          "machine": str(e.get("machine") or "")[:128], "action": str(e["action"])[:16],
                          "table_name": str(e["table"])[:64], "record_uuid": e.get("uuid"),
                          "changes": str(e.get("changes") or ""), "reason": e.get("reason"),
-                         "entry_hash": str(e.get("hash") or "")[:64]})
+                         "entry_hash": str(e.get("hash") or "")[:64],
+                         "record_uuids": _dumps([str(u) for u in e["uuids"]]) if isinstance(e.get("uuids"), list)
+                         else None})
         if rows:
             session.execute(insert(SiteAuditEntry), rows)
 

@@ -605,3 +605,30 @@ def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_p
             institute.store.dispose()  # type: ignore[attr-defined]
     finally:
         town_c.store.dispose()  # type: ignore[attr-defined]
+
+
+def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.models.audit import AuditEntry
+    from app.models.complaint import Complaint
+    from app.spreadsheets.complaints import import_ledger_file
+    from tests.unit.test_complaint_import import ledger_file
+    from tests.unit.test_complaint_spreadsheets import good
+    from tests.unit.test_complaints import service
+
+    district, town_a, _ = sites
+    report, _read = import_ledger_file(service(town_a.store), ledger_file(tmp_path, [good(i) for i in range(3)]))
+    assert len(report.imported_ids) == 3
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        uuids = {str(u) for u in session.scalars(select(Complaint.uuid).where(Complaint.id.in_(report.imported_ids)))}
+        bulk_seqs = set(session.scalars(select(AuditEntry.seq).where(AuditEntry.action == "bulk_insert",
+                                                                     AuditEntry.table_name == "complaint")))
+    assert bulk_seqs
+    _, result = send(town_a, district)
+    assert result["counts"]["complaint"] == 3
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        kept = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.action == "bulk_insert",
+                                                            SiteAuditEntry.table_name == "complaint")).all()
+        assert {k.origin_seq for k in kept} == bulk_seqs and {k.origin_code for k in kept} == {"TA"}
+        assert {u for k in kept for u in json.loads(k.record_uuids)} == uuids
+        assert all(json.loads(k.changes)["count"] == 3 for k in kept)
+    assert district.verify().ok and town_a.verify().ok

@@ -1,4 +1,4 @@
-"""exchange: bundles held until the missing one arrives, per-peer narrowing, the sender's audit anchor, the peer's issuing body
+"""exchange: bundles held until the missing one arrives, per-peer narrowing, the sender's audit anchor, the peer's issuing body, bulk audit entries' records
 
 Revision ID: 0017
 Revises: 0014
@@ -22,6 +22,9 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("last_received_anchor", sa.String(length=100), nullable=True))
         # the body in the peer's case numbers (某区 in 某区劳人仲案字〔2024〕第1号): no two sites may share it
         batch_op.add_column(sa.Column("issuing_body", sa.String(length=100), nullable=True))
+    with op.batch_alter_table("site_audit_entry", schema=None) as batch_op:
+        # the uuids of the records a ledger import's bulk entry covers (it names them by the origin's ids)
+        batch_op.add_column(sa.Column("record_uuids", sa.Text(), nullable=True))
     op.create_table(
         "site_held_bundle",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -38,6 +41,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("site_held_bundle")
+    with op.batch_alter_table("site_audit_entry", schema=None) as batch_op:
+        batch_op.drop_column("record_uuids")
     with op.batch_alter_table("site_peer", schema=None) as batch_op:
         batch_op.drop_column("issuing_body")
         batch_op.drop_column("last_received_anchor")
