@@ -961,6 +961,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- i15-rest ---
     "exchange.still_referred": ("{table} #{id} is still referred to by other records here; it cannot be deleted.",
                                 "{table} #{id} 仍被本站其他记录引用，不能删除。"),
+    "exchange.table_unknown": ("{table} is not a table that travels between sites.", "{table}不是站点间交换的数据表。"),
     "site.same_issuing_body": ("Site {site} numbers its cases with the issuing body {body}, as {other} does: "
                                "their case numbers would clash. Give each site its own (Administration → Bureau and remedies → District) first.",
                                "站点{site}案号中的机关简称为“{body}”，与{other}相同，双方案号会重复。"

@@ -33,8 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     resolve.add_argument("id", type=int, metavar="ID")
     resolve.add_argument("--field", action="append", default=[], metavar="NAME=mine|theirs",
                          help="which version of a field to keep (fields not named keep this site's)")
+    narrow = sub.add_parser("narrow", help="send a peer less than goes to it by default (per table)")
+    narrow.add_argument("--to", required=True, metavar="CODE", help="the peer site's code")
+    narrow.add_argument("--exclude", action="append", default=[], metavar="TABLE",
+                        help="a table to send this peer nothing of (repeat; none: everything again)")
     for parser, handler in ((export, _export), (imp, _import), (status, _status), (conflicts, _conflicts),
-                            (resolve, _resolve)):
+                            (resolve, _resolve), (narrow, _narrow)):
         add_db_option(parser)
         add_user_option(parser)
         add_json_option(parser)
@@ -128,4 +132,17 @@ def _resolve(args: argparse.Namespace) -> int:
         print_json(view.as_dict())
     else:
         print(f"冲突#{view.id}已处理。" if _zh(args) else f"conflict #{view.id} resolved.")
+    return 0
+
+
+def _narrow(args: argparse.Namespace) -> int:
+    excluded = [t.strip() for item in args.exclude for t in item.split(",") if t.strip()]
+    chosen = _run(args, lambda s: s.narrow(args.to, excluded))
+    if args.json:
+        print_json({"to": args.to, "excluded": chosen})
+    elif chosen:
+        print(f"今后不再向{args.to}发送：{'、'.join(chosen)}" if _zh(args)
+              else f"{args.to} is sent nothing of: {', '.join(chosen)}")
+    else:
+        print(f"向{args.to}发送的内容恢复为默认。" if _zh(args) else f"{args.to} is sent everything by default again.")
     return 0

@@ -259,6 +259,9 @@ class ExchangeService:
                   progress: Progress | None) -> tuple[dict[str, list[str]], dict[str, dict[str, dict[str, Any]]]]:
         """The uuids to send per table, and every candidate's travelling form."""
         default = direction(me.kind, peer.kind)
+        # an administrator's narrowing: these tables send nothing of their own accord (a record
+        # another one refers to still goes with it, or the peer could not take that one in)
+        excluded = set(_excluded(peer))
         links = _links(session, peer.code)
         maps = UuidMaps(session)
         forms: dict[str, dict[str, dict[str, Any]]] = {}
@@ -274,6 +277,8 @@ class ExchangeService:
             return link.sent_digest == d and (link.sent_sequence or 0) <= peer.last_acknowledged
 
         for i, table_name in enumerate(order):
+            if table_name in excluded:
+                continue
             travel = TRAVELLING[table_name]
             in_default = bool(travel.directions & default)
             shared = {u for u, link in links.items() if link.table_name == table_name}
@@ -827,6 +832,30 @@ class ExchangeService:
                 _write_atomically(path, content)
                 kept += 1
         return kept
+
+    # ------------------------------------------------------------------ narrowing
+    def narrowable(self, peer_code: str) -> list[str]:
+        """The tables that go to this peer by default (what an administrator may narrow)."""
+        with self.store.read() as session:
+            self._require_reader(session)
+            me = identity(session)
+            peer = _peer(session, peer_code)
+            default = direction(me.kind, peer.kind)
+            return [t for t in travelling_order() if TRAVELLING[t].directions & default]
+
+    def narrow(self, peer_code: str, excluded: list[str]) -> list[str]:
+        """Send this peer nothing of these tables from now on (an empty list: everything again)."""
+        unknown = sorted(t for t in excluded if t not in TRAVELLING)
+        if unknown:
+            raise UserError("exchange.table_unknown", table=unknown[0])
+        chosen = sorted(set(excluded), key=travelling_order().index)
+        with UnitOfWork(self.store, self.actor, Permission.USER_MANAGE) as uow:
+            peer = _peer(uow.session, peer_code)
+            before = _excluded(peer)
+            peer.excluded_tables = _dumps(chosen) if chosen else None
+            uow.record_event("exchange_narrow", "site_peer", peer.id,
+                             changes={"peer": peer.code, "excluded": [before, chosen]})
+        return chosen
 
     # ------------------------------------------------------------------ status, conflicts
     def _require_reader(self, session: Session) -> None:

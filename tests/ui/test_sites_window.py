@@ -146,3 +146,44 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         remove_translators(qapp, translators)
         district.dispose()
         town.dispose()
+
+
+def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.settings import SettingsService
+    from ui.admin.sites import NarrowDialog
+
+    translators = install_chinese(qapp)
+    district = open_store(f"sqlite:///{tmp_path / 'district.db'}")
+    town = open_store(f"sqlite:///{tmp_path / 'town.db'}")
+    try:
+        SiteService(district, ADMIN).init(code="D", name="某区人社局", kind="district")
+        SiteService(town, ADMIN).init(code="TA", name="甲镇劳动保障所", kind="township")
+        settings = SettingsService(town, ADMIN)
+        settings.set("organisation", {**settings.get("organisation"), "district": "甲镇"})
+        SiteService(town, ADMIN).export_key(tmp_path / "TA.key")
+        SiteService(district, ADMIN).trust(tmp_path / "TA.key")
+        context = AppContext(store=district, actor=ADMIN, language="zh_CN", error_windows=False,
+                             tasks=TaskRunner(error_windows=False))
+        tab = SitesTab(context)
+        qtbot.addWidget(tab)
+        tab.resize(1000, 560)
+        tab.show()
+        dialog = tab.open_narrowing()
+        assert isinstance(dialog, NarrowDialog)
+        qtbot.addWidget(dialog)
+        # what goes down to a township by default: the registers, each ticked
+        assert dialog.boxes["party"].isChecked() and dialog.boxes["holiday_day"].text() == "节假日"
+        assert "mediation_case" not in dialog.boxes
+        qtbot.waitExposed(dialog)
+        shot(dialog, tmp_path, "sites-narrow.png")
+        qtbot.mouseClick(dialog.boxes["officer"], Qt.MouseButton.LeftButton)
+        assert not dialog.boxes["officer"].isChecked()
+        dialog.save()
+        assert not dialog.isVisible()
+        tab.refresh()
+        assert tab.peers.item(0, 9).text() == "执法人员"
+        assert ExchangeService(district, ADMIN).status()[0]["excluded_tables"] == ["officer"]
+    finally:
+        remove_translators(qapp, translators)
+        district.dispose()
+        town.dispose()

@@ -632,3 +632,31 @@ def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(si
         assert {u for k in kept for u in json.loads(k.record_uuids)} == uuids
         assert all(json.loads(k.changes)["count"] == 3 for k in kept)
     assert district.verify().ok and town_a.verify().ok
+
+
+def test_an_administrator_narrows_what_goes_to_one_peer(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, town_b = sites
+    district.parties.create({"kind": "person", "name": "区里登记"})
+    # the district keeps its party register from township B, not from township A
+    assert "party" in district.exchange.narrowable("TB") and "mediation_case" not in district.exchange.narrowable("TB")
+    assert district.exchange.narrow("TB", ["party"]) == ["party"]
+    _, to_b = send(district, town_b)
+    assert "party" not in to_b["counts"]
+    _, to_a = send(district, town_a)
+    assert to_a["counts"].get("party") == 1
+    assert {p["code"]: p["excluded_tables"] for p in district.exchange.status()} == {"TA": [], "TB": ["party"]}
+    # township A sends no parties of its own accord — but a case's parties still go with the case
+    town_a.exchange.narrow("D", ["party"])
+    town_a.parties.create({"kind": "person", "name": "只在甲镇"})
+    mediation_year(town_a)
+    _, up = send(town_a, district)
+    assert up["counts"]["mediation_case"] == 3 and up["counts"]["party"] == 2
+    assert party_id_by_name(district, "只在甲镇") is None and party_id_by_name(district, "张晓伟") is not None
+    # narrowing undone: everything by default again
+    assert town_a.exchange.narrow("D", []) == []
+    _, again = send(town_a, district)
+    assert again["counts"] == {"party": 1} and party_id_by_name(district, "只在甲镇") is not None
+    with pytest.raises(UserError) as caught:
+        district.exchange.narrow("TB", ["app_user"])
+    assert caught.value.code == "exchange.table_unknown"
+    assert district.verify().ok and town_a.verify().ok
