@@ -18,6 +18,7 @@ def mark_conflicts(model: PagedTableModel[Any], store: Store, table_name: str) -
         lambda: open_conflict_ids(store, table_name).keys(),
         QCoreApplication.translate(
             "ConflictMarks",
-            "Changed here and at another site: both versions are kept until 系统管理 → 站点与交换 → 冲突处理 settles it",
+            "Changed here and at another site: both versions are kept until settled under "
+            "Administration → Sites and exchange → Conflicts",
         ),
     )
