@@ -51,6 +51,7 @@ from app.models.site import (
 )
 from app.models.user import User
 from app.privacy import mask
+from app.services import audit
 from app.services.actor import Actor
 from app.services.audit import BULK_INSERT, _bulk_records
 from app.services.permissions import Permission
@@ -67,6 +68,7 @@ from app.sites.rows import (
     travelling_order,
 )
 from app.sites.travel import HUB_KINDS, TRAVELLING, Kind, Merge, direction
+from app.store import search
 from app.store.base import Base
 from app.store.engine import Store
 from app.store.types import utc_now
@@ -562,9 +564,11 @@ class ExchangeService:
         total = sum(len(v) for v in incoming.values())
         done = 0
         touched_cases: list[int] = []
-        fresh_links: list[SiteRecordLink] = []
+        fresh_links: list[_NewLink] = []  # written by Core at the end: ORM objects cost a second per 10,000
         # what the peer settled itself: a record it chose to keep comes back without a new conflict
         settled = {str(item.get("uuid")) for item in payload.get("resolutions") or []}
+        reason = f"交换包导入：来自{peer.code}的第{payload.get('sequence')}号 / exchange bundle {payload.get('sequence')} " \
+                 f"from {peer.code}"
         self._apply_deletes(uow, me, peer, payload.get("deleted") or [], result, links, aliases, open_conflicts,
                             authors)
         new_origins: list[dict[str, Any]] = []
@@ -577,8 +581,8 @@ class ExchangeService:
             model = sh.mapper.class_
             local_uuids = [aliases.get(r["uuid"], r["uuid"]) for r in rows]
             local_rows = {u: (i, f) for i, u, f in rows_of(session, table_name, maps, local_uuids)}
-            new_objects: list[tuple[Any, str]] = []
-            pending_deleted_here: list[tuple[Any, str, str, dict[str, Any], str, Any]] = []
+            new_objects: list[tuple[dict[str, Any], str]] = []  # (ORM attribute values, uuid)
+            pending_deleted_here: list[tuple[int, str, str, dict[str, Any], str, Any]] = []
             for row in rows:
                 record_uuid = aliases.get(row["uuid"], row["uuid"])
                 theirs: dict[str, Any] = row["data"]
@@ -596,7 +600,7 @@ class ExchangeService:
                         local = next(((i, f) for i, _u, f in rows_of(session, table_name, maps, [matched])), None)
                 link = links.get(record_uuid)
                 if link is None:
-                    link = SiteRecordLink(peer_code=peer.code, table_name=table_name, record_uuid=record_uuid)
+                    link = _NewLink(peer.code, table_name, record_uuid)  # type: ignore[assignment]
                     links[record_uuid] = link
                     fresh_links.append(link)
                 try:
@@ -604,17 +608,14 @@ class ExchangeService:
                 except LookupError as exc:
                     raise UserError("exchange.missing_reference", table=exc.args[0], uuid=exc.args[1]) from exc
                 if local is None:
-                    obj = model(**values)
-                    obj.uuid = uuid.UUID(record_uuid)
-                    session.add(obj)
-                    new_objects.append((obj, record_uuid))
+                    new_objects.append((values, record_uuid))
                     link.received_digest = their_digest
                     hub_register = travel.merge == Merge.DISTRICT_WINS and sender_is_hub \
                         and me.kind == Kind.TOWNSHIP.value
                     if deleted_here and record_uuid not in settled and not hub_register:
                         # back it comes, marked: a person decides whether our delete stands
-                        pending_deleted_here.append((obj, table_name, record_uuid, theirs, their_digest,
-                                                     authors.get(row["uuid"])))
+                        pending_deleted_here.append((len(new_objects) - 1, table_name, record_uuid, theirs,
+                                                     their_digest, authors.get(row["uuid"])))
                         result.conflicts += 1
                     if record_uuid not in known_origins:
                         new_origins.append({"table_name": table_name, "record_uuid": record_uuid,
@@ -660,10 +661,12 @@ class ExchangeService:
                 if progress and done % 500 == 0:
                     progress(done, total)
             uow.flush()
-            for obj, record_uuid in new_objects:
-                maps.add(table_name, obj.id, record_uuid)
-            for obj, t_name, record_uuid, theirs, their_digest, author in pending_deleted_here:
-                conflict = self._conflict(t_name, record_uuid, obj.id, peer.code, None, theirs, their_digest, author)
+            new_ids = self._insert_new(uow, sh, new_objects, reason)
+            for new_id, (_values, record_uuid) in zip(new_ids, new_objects, strict=True):
+                maps.add(table_name, new_id, record_uuid)
+            for index, t_name, record_uuid, theirs, their_digest, author in pending_deleted_here:
+                conflict = self._conflict(t_name, record_uuid, new_ids[index], peer.code, None, theirs, their_digest,
+                                          author)
                 session.add(conflict)
                 open_conflicts[record_uuid] = conflict
             pending_deleted_here.clear()
@@ -671,7 +674,7 @@ class ExchangeService:
                 touched_cases.extend(maps.id_of(table_name, aliases.get(r["uuid"], r["uuid"])) or 0 for r in rows)
         # the bookkeeping goes in by Core: thousands of ORM objects more would double the import's time
         if new_origins:
-            session.execute(insert(SiteRecordOrigin), new_origins)
+            session.connection().execute(insert(SiteRecordOrigin), new_origins)
         _save_links(session, [{"peer_code": link.peer_code, "table_name": link.table_name,
                                "record_uuid": link.record_uuid, "received_digest": link.received_digest,
                                "sent_digest": None, "sent_sequence": None} for link in fresh_links],
@@ -680,6 +683,40 @@ class ExchangeService:
             self._refresh_arbitration(uow, [c for c in touched_cases if c])
         if progress:
             progress(total, total)
+
+    def _insert_new(self, uow: UnitOfWork, sh: Shape, new: list[tuple[dict[str, Any], str]], reason: str) -> list[int]:
+        """Insert the records new here in bulk (Core executemany, the columns' defaults applied
+        as the ORM would) with one `bulk_insert` audit entry for the table: each record's id
+        and the digest of the row as read back, which is what `audit verify` compares.  Ten
+        thousand records saved one by one through the audited ORM path took twice as long.
+        The entry goes into the chain at once, before any later change of these records."""
+        if not new:
+            return []
+        session = uow.session
+        table = sh.table
+        mapper = sh.mapper
+        column_of = {prop.key: prop.columns[0] for prop in mapper.column_attrs}
+        rows = [{column_of[key].key: value for key, value in values.items()} | {"uuid": uuid.UUID(record_uuid)}
+                for values, record_uuid in new]
+        connection = session.connection()  # Core, not the ORM's bulk path: a third of the time
+        connection.execute(insert(table), rows)
+        derived = getattr(mapper.class_, "__audit_derived__", frozenset())
+        audited = [(prop.key, column_of[prop.key]) for prop in mapper.column_attrs if prop.key not in derived]
+        by_uuid: dict[str, tuple[int, str]] = {}
+        party_terms: list[tuple[int, str | None, str | None, str | None]] = []
+        keys = [row["uuid"] for row in rows]
+        for start in range(0, len(keys), 500):  # read back: ids, and the digest of what was stored
+            for row in connection.execute(select(table).where(table.c.uuid.in_(keys[start:start + 500]))).mappings():
+                state = {key: row[column] for key, column in audited if row[column] is not None}
+                by_uuid[str(row[table.c.uuid])] = (row[table.c.id],
+                                                   hashlib.sha256(audit.canonical_json(state).encode()).hexdigest())
+                if table.name == "party":
+                    party_terms.append((row["id"], row["name"], row["id_no"], row["uscc"]))
+        if party_terms:  # what the parties' flush hook does for records saved through the ORM
+            search.reindex_parties(connection, party_terms)
+        records = [by_uuid[record_uuid] for _values, record_uuid in new]
+        audit.append(connection, self.actor, [audit.bulk_insert_entry(table.name, sorted(records), reason)])
+        return [record_id for record_id, _digest in records]
 
     def _apply_deletes(self, uow: UnitOfWork, me: SiteIdentity, peer: SitePeer, deleted: list[dict[str, Any]],
                        result: ImportResult, links: dict[str, SiteRecordLink], aliases: dict[str, str],
@@ -818,7 +855,7 @@ class ExchangeService:
                          "record_uuids": _dumps([str(u) for u in e["uuids"]]) if isinstance(e.get("uuids"), list)
                          else None})
         if rows:
-            session.execute(insert(SiteAuditEntry), rows)
+            session.connection().execute(insert(SiteAuditEntry), rows)
 
     def _keep_files(self, files: dict[str, str]) -> int:
         kept = 0
@@ -1097,9 +1134,21 @@ def _check_schema(payload: dict[str, Any]) -> None:
                             program=payload.get("program", "?"))
 
 
+@dataclass
+class _NewLink:
+    """A link made by this import, before it is written (as SiteRecordLink, by Core)."""
+
+    peer_code: str
+    table_name: str
+    record_uuid: str
+    received_digest: str | None = None
+    sent_digest: str | None = None
+    sent_sequence: int | None = None
+
+
 def _save_links(session: Session, new: list[dict[str, Any]], changed: list[dict[str, Any]]) -> None:
     if new:
-        session.execute(insert(SiteRecordLink), new)
+        session.connection().execute(insert(SiteRecordLink), new)
     if changed:
         session.connection().execute(
             update(SiteRecordLink).where(SiteRecordLink.id == bindparam("link_id"))
