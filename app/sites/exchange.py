@@ -354,11 +354,14 @@ class ExchangeService:
     def _audit_for(self, session: Session, uuids: set[str], my_code: str, peer_code: str) -> list[dict[str, Any]]:
         entries: list[dict[str, Any]] = []
         wanted = sorted(uuids)
+        # accounts never travel; an author's name does, so the other site shows who, not a login
+        names = dict(session.execute(select(User.id, User.display_name)).all())
         for start in range(0, len(wanted), 500):
             chunk = wanted[start:start + 500]
             for e in session.scalars(select(AuditEntry).where(AuditEntry.record_uuid.in_(chunk),
                                                               AuditEntry.action.in_(ROW_ACTIONS))):
                 entries.append({"origin": my_code, "seq": e.seq, "at": e.at.isoformat(), "actor": e.actor,
+                                "actor_name": names.get(e.actor_user_id) or e.actor,
                                 "machine": e.machine, "action": e.action, "table": e.table_name,
                                 "uuid": e.record_uuid, "changes": e.changes, "reason": e.reason,
                                 "hash": e.entry_hash})
@@ -955,12 +958,14 @@ class ExchangeService:
 
     @staticmethod
     def _view(session: Session, conflict: SiteConflict, fields: tuple[FieldChoice, ...]) -> ConflictView:
-        last = session.execute(select(AuditEntry.actor, AuditEntry.at).where(
+        last = session.execute(select(AuditEntry.actor, AuditEntry.at, User.display_name)
+                               .outerjoin(User, User.id == AuditEntry.actor_user_id).where(
             AuditEntry.table_name == conflict.table_name, AuditEntry.record_id == conflict.record_id,
             AuditEntry.action.in_(("insert", "update", "delete"))).order_by(AuditEntry.seq.desc()).limit(1)).first()
+        mine_author = (last[2] or last[0]) if last else ""
         return ConflictView(conflict.id, conflict.table_name, conflict.record_id, conflict.record_uuid,
                             conflict.peer_code, conflict.status, conflict.theirs_author, conflict.theirs_at,
-                            last[0] if last else "", last[1] if last else None, conflict.opened_at, fields)
+                            mine_author, last[1] if last else None, conflict.opened_at, fields)
 
     def resolve(self, conflict_id: int, choices: dict[str, str]) -> ConflictView:
         """Settle a conflict field by field: for each differing field, "mine" or "theirs"
@@ -1110,7 +1115,7 @@ def _last_authors(entries: list[dict[str, Any]]) -> dict[str, tuple[str, str | N
     for e in entries:
         u = e.get("uuid")
         if u and (u not in latest or str(e.get("at")) >= latest[u][1]):
-            latest[u] = (str(e.get("actor") or ""), str(e.get("at") or ""), e.get("at"))
+            latest[u] = (str(e.get("actor_name") or e.get("actor") or ""), str(e.get("at") or ""), e.get("at"))
     return {u: (who, when) for u, (who, _sort, when) in latest.items()}
 
 

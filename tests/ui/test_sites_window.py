@@ -187,3 +187,43 @@ def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path:
         remove_translators(qapp, translators)
         district.dispose()
         town.dispose()
+
+
+def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_sites_exchange import (
+        delete_party,
+        make_site,
+        party_id_by_name,
+        send,
+        trust,
+    )
+
+    translators = install_chinese(qapp)
+    district = make_site(tmp_path, "D", "某区人社局", "district", "某区")
+    town = make_site(tmp_path, "TA", "甲镇劳动保障所", "township", "甲镇")
+    try:
+        trust(district, town)
+        trust(town, district)
+        pid = town.parties.create({"kind": "person", "name": "赵六", "phone": "13900000009"}).id
+        send(town, district, "1.rsx")
+        send(district, town, "ack.rsx")
+        d_pid = party_id_by_name(district, "赵六")
+        delete_party(town, pid)
+        district.parties.update(d_pid, district.parties.get(d_pid).version, {"phone": "13900000010"})  # type: ignore[arg-type]
+        send(town, district, "2.rsx")
+        context = AppContext(store=district.store, actor=ADMIN, language="zh_CN", error_windows=False,  # type: ignore[arg-type]
+                             tasks=TaskRunner(error_windows=False))
+        dialog = ConflictDialog(context, district.exchange)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        row = [dialog.fields.item(0, c).text() for c in range(3)]
+        assert row == ["整条记录", "保留（已修改）", "已删除"]
+        shot(dialog, tmp_path, "sites-conflict-delete.png")
+        dialog.choose("record", "mine")  # keep it
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        assert dialog.list.count() == 0 and party_id_by_name(district, "赵六") == d_pid
+    finally:
+        remove_translators(qapp, translators)
+        district.store.dispose()  # type: ignore[attr-defined]
+        town.store.dispose()  # type: ignore[attr-defined]

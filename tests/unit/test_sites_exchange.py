@@ -224,6 +224,10 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     with district.store.read() as session:  # type: ignore[attr-defined]
         from app.models.party import Party
         d_pid = session.scalars(select(Party.id).where(Party.name == "王小明")).one()
+    # the township's clerk has an account: her name travels with her edits, her account does not
+    from app.services.accounts import AccountService
+    from app.services.actor import setup_actor
+    AccountService(town_a.store, setup_actor()).create_first_admin("admin", "王科员", "secret123")  # type: ignore[arg-type]
     # both change the same record since they last agreed
     town_a.parties.update(pid, town_a.parties.get(pid).version, {"phone": "13900000002", "address": "甲镇二号"})
     district.parties.update(d_pid, district.parties.get(d_pid).version, {"name": "王晓明", "address": "某区三号"})
@@ -240,7 +244,7 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     # personal fields are shown masked, as everywhere
     assert fields["address"] == (mask("address", "某区三号"), mask("address", "甲镇二号"))
     assert fields["phone"] == (mask("phone", "13900000001"), mask("phone", "13900000002"))
-    assert conflicts[0].theirs_author == "admin@TA"
+    assert conflicts[0].theirs_author == "王科员@TA"
     assert district.exchange.open_conflict_ids("party") == {d_pid: conflicts[0].id}
     with pytest.raises(UserError):
         district.exchange.resolve(conflicts[0].id, {"name": "both"})
