@@ -61,10 +61,10 @@ class Site:
             return audit.verify(session)
 
 
-def make_site(tmp_path: Path, code: str, name: str, kind: str, body: str) -> Site:
+def make_site(tmp_path: Path, code: str, name: str, kind: str, body: str, url: str | None = None) -> Site:
     folder = tmp_path / code
     folder.mkdir()
-    store = open_store(f"sqlite:///{folder / 'site.db'}")
+    store = open_store(url or f"sqlite:///{folder / 'site.db'}")
     SiteService(store, ADMIN).init(code=code, name=name, kind=kind)
     organisation = SettingsService(store, ADMIN).get("organisation")
     SettingsService(store, ADMIN).set("organisation", {**organisation, "district": body})
@@ -664,3 +664,31 @@ def test_an_administrator_narrows_what_goes_to_one_peer(sites) -> None:  # type:
         district.exchange.narrow("TB", ["app_user"])
     assert caught.value.code == "exchange.table_unknown"
     assert district.verify().ok and town_a.verify().ok
+
+
+def test_a_district_on_either_backend_takes_a_townships_year_its_deletes_and_settles(db_url: str, tmp_path: Path) -> None:
+    """The district's database on SQLite and on PostgreSQL (the bulk insert path, tombstones, held bundles)."""
+    district = make_site(tmp_path, "D", "某区人社局", "district", "某区", url=db_url)
+    town = make_site(tmp_path, "TA", "甲镇劳动保障所", "township", "甲镇")
+    try:
+        trust(district, town)
+        trust(town, district)
+        mediation_year(town)
+        loose = town.parties.create({"kind": "person", "name": "误录人员"}).id
+        first = town.folder / "1.rsx"
+        town.exchange.export("D", first)
+        delete_party(town, loose)
+        second = town.folder / "2.rsx"
+        town.exchange.export("D", second)
+        # the second (it holds everything the first did, and builds on nothing) goes in first
+        assert district.exchange.import_bundle(second).records_new > 0
+        assert district.mediation.year_counts(2024) == town.mediation.year_counts(2024)
+        assert district.parties.query(text="张晓伟").count() == 1  # found by the search index
+        send(district, town)
+        third = town.folder / "3.rsx"
+        town.exchange.export("D", third)
+        assert district.exchange.import_bundle(third).records_new == 0
+        assert district.verify().ok
+    finally:
+        district.store.dispose()  # type: ignore[attr-defined]
+        town.store.dispose()  # type: ignore[attr-defined]
