@@ -1062,8 +1062,26 @@ def open_conflict_ids(store: Store, table_name: str) -> dict[int, int]:
     """record id → open conflict id of a table's records in conflict with another site (one
     small query: what a list marks; any reader may see that a record is in conflict)."""
     with store.read() as session:
-        return dict(session.execute(select(SiteConflict.record_id, SiteConflict.id).where(
+        marked = dict(session.execute(select(SiteConflict.record_id, SiteConflict.id).where(
             SiteConflict.table_name == table_name, SiteConflict.status == "open")).all())
+        # a conflict on a part of a record (a mediation case's claim, a complaint's worker) marks the record
+        for child, column in _parts_of(table_name):
+            in_conflict = dict(session.execute(select(SiteConflict.record_id, SiteConflict.id).where(
+                SiteConflict.table_name == child.name, SiteConflict.status == "open")).all())
+            if in_conflict:
+                for child_id, parent_id in session.execute(
+                        select(child.c.id, column).where(child.c.id.in_(list(in_conflict)))):
+                    if parent_id is not None:
+                        marked.setdefault(parent_id, in_conflict[child_id])
+        return marked
+
+
+def _parts_of(table_name: str) -> list[tuple[Any, Any]]:
+    """Travelling tables whose rows are parts of a record of `table_name` (mediation_claim of
+    mediation_case, complaint_worker of complaint): named after it, and referring to it."""
+    prefix = table_name.split("_")[0] + "_"
+    return [(table, column) for table, column in _referring_columns(table_name)
+            if table.name in TRAVELLING and table.name.startswith(prefix) and table.name != table_name]
 
 
 def _settle(conflict: SiteConflict, by: str, choices: dict[str, str]) -> None:

@@ -692,3 +692,23 @@ def test_a_district_on_either_backend_takes_a_townships_year_its_deletes_and_set
     finally:
         district.store.dispose()  # type: ignore[attr-defined]
         town.store.dispose()  # type: ignore[attr-defined]
+
+
+def test_a_conflict_on_a_part_of_a_case_marks_the_case(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.models.mediation import MediationClaim
+    from app.models.site import SiteConflict
+    from app.sites.exchange import open_conflict_ids
+
+    district, town_a, _ = sites
+    mid = mediation_year(town_a)["online_agreed"]
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        claim = session.scalars(select(MediationClaim).where(MediationClaim.case_id == mid)).first()
+        claim_id, claim_uuid = claim.id, str(claim.uuid)
+    with town_a.store.sessions() as session:  # type: ignore[attr-defined]
+        session.add(SiteConflict(table_name="mediation_claim", record_uuid=claim_uuid, record_id=claim_id,
+                                 peer_code="D", mine="{}", theirs="{}", theirs_digest="x"))
+        session.commit()
+    conflict_id = town_a.exchange.conflicts()[0].id
+    # the case list marks the case; the party list marks none of its parties
+    assert open_conflict_ids(town_a.store, "mediation_case") == {mid: conflict_id}  # type: ignore[arg-type]
+    assert open_conflict_ids(town_a.store, "party") == {}  # type: ignore[arg-type]
