@@ -988,6 +988,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- i17-exports ---
     "export.xlsx_only": ("{path}: this export writes Excel files only; name the file .xlsx.",
                          "{path}：此项只能导出为Excel文件，请使用 .xlsx 后缀。"),
+    # --- i15-rest ---
+    "exchange.still_referred": ("{table} #{id} is still referred to by other records here; it cannot be deleted.",
+                                "{table} #{id} 仍被本站其他记录引用，不能删除。"),
+    "exchange.table_unknown": ("{table} is not a table that travels between sites.", "{table}不是站点间交换的数据表。"),
+    "site.same_issuing_body": ("Site {site} numbers its cases with the issuing body {body}, as {other} does: "
+                               "their case numbers would clash. Give each site its own (Administration → Bureau and remedies → District) first.",
+                               "站点{site}案号中的机关简称为“{body}”，与{other}相同，双方案号会重复。"
+                               "请先在“系统管理 → 机关与救济 → 区（县）”中为各站点设置不同的简称。"),
 }
 
 

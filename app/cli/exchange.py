@@ -33,8 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     resolve.add_argument("id", type=int, metavar="ID")
     resolve.add_argument("--field", action="append", default=[], metavar="NAME=mine|theirs",
                          help="which version of a field to keep (fields not named keep this site's)")
+    narrow = sub.add_parser("narrow", help="send a peer less than goes to it by default (per table)")
+    narrow.add_argument("--to", required=True, metavar="CODE", help="the peer site's code")
+    narrow.add_argument("--exclude", action="append", default=[], metavar="TABLE",
+                        help="a table to send this peer nothing of (repeat; none: everything again)")
     for parser, handler in ((export, _export), (imp, _import), (status, _status), (conflicts, _conflicts),
-                            (resolve, _resolve)):
+                            (resolve, _resolve), (narrow, _narrow)):
         add_db_option(parser)
         add_user_option(parser)
         add_json_option(parser)
@@ -71,14 +75,25 @@ def _import(args: argparse.Namespace) -> int:
     result = _run(args, lambda s: s.import_bundle(Path(args.file), progress=progress))
     if args.json:
         print_json(result.as_dict())
+    elif result.held:
+        print(f"来自{result.sender}的第{result.sequence}号交换包已暂存：须先导入第{result.missing_sequence}号，"
+              f"导入后本包自动应用。" if _zh(args)
+              else f"bundle {result.sequence} from {result.sender} is held: import bundle {result.missing_sequence} "
+                   f"first; this one is applied right after it.")
     elif result.already_applied:
         print(f"来自{result.sender}的第{result.sequence}号交换包已导入过，未作改动。" if _zh(args)
               else f"bundle {result.sequence} from {result.sender} was applied before; nothing changed.")
     else:
         print(f"已导入来自{result.sender}的第{result.sequence}号交换包：新增{result.records_new}条，"
-              f"更新{result.records_updated}条，冲突{result.conflicts}条。" if _zh(args)
+              f"更新{result.records_updated}条，删除{result.records_deleted}条，冲突{result.conflicts}条。" if _zh(args)
               else f"bundle {result.sequence} from {result.sender}: {result.records_new} new, "
-                   f"{result.records_updated} updated, {result.conflicts} conflicts.")
+                   f"{result.records_updated} updated, {result.records_deleted} deleted, "
+                   f"{result.conflicts} conflicts.")
+        for r in result.released:
+            print(f"随后应用了暂存的第{r.sequence}号交换包：新增{r.records_new}条，更新{r.records_updated}条，"
+                  f"删除{r.records_deleted}条，冲突{r.conflicts}条。" if _zh(args)
+                  else f"then held bundle {r.sequence}: {r.records_new} new, {r.records_updated} updated, "
+                       f"{r.records_deleted} deleted, {r.conflicts} conflicts.")
     return 0
 
 
@@ -88,8 +103,9 @@ def _status(args: argparse.Namespace) -> int:
         print_json(peers)
         return 0
     for p in peers:
+        held = ",".join(str(n) for n in p["held"]) or "-"
         print(f"{p['code']}  {p['name']}  sent {p['last_sent']}  acknowledged {p['last_acknowledged']}  "
-              f"received {p['last_received']}  conflicts {p['open_conflicts']}")
+              f"received {p['last_received']}  held {held}  conflicts {p['open_conflicts']}")
     return 0
 
 
@@ -116,4 +132,17 @@ def _resolve(args: argparse.Namespace) -> int:
         print_json(view.as_dict())
     else:
         print(f"冲突#{view.id}已处理。" if _zh(args) else f"conflict #{view.id} resolved.")
+    return 0
+
+
+def _narrow(args: argparse.Namespace) -> int:
+    excluded = [t.strip() for item in args.exclude for t in item.split(",") if t.strip()]
+    chosen = _run(args, lambda s: s.narrow(args.to, excluded))
+    if args.json:
+        print_json({"to": args.to, "excluded": chosen})
+    elif chosen:
+        print(f"今后不再向{args.to}发送：{'、'.join(chosen)}" if _zh(args)
+              else f"{args.to} is sent nothing of: {', '.join(chosen)}")
+    else:
+        print(f"向{args.to}发送的内容恢复为默认。" if _zh(args) else f"{args.to} is sent everything by default again.")
     return 0

@@ -53,6 +53,12 @@ class SitePeer(Base):
     last_received: Mapped[int] = mapped_column(default=0)  # the highest of its bundles applied here
     last_exported_at: Mapped[datetime | None]
     last_imported_at: Mapped[datetime | None]
+    # JSON list of travelling tables not sent to this peer: an administrator's narrowing
+    excluded_tables: Mapped[str | None] = mapped_column(Text)
+    # SEQ:HASH of the peer's audit chain head as stated in its last bundle applied here
+    last_received_anchor: Mapped[str | None] = mapped_column(String(100))
+    # the body its case numbers carry (organisation → district): no two sites may share one
+    issuing_body: Mapped[str | None] = mapped_column(String(100))
 
 
 class SiteRecordLink(Base):
@@ -142,5 +148,25 @@ class SiteAuditEntry(Base):
     changes: Mapped[str] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
     entry_hash: Mapped[str] = mapped_column(String(64))
+    # a `bulk_insert` entry (a ledger import) names its records by the origin's ids: the
+    # uuids of those that travelled here, as a JSON list
+    record_uuids: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (UniqueConstraint("origin_code", "origin_seq"),)
+
+
+class SiteHeldBundle(Base):
+    """A bundle that arrived before one it builds on: kept (as it came, still sealed) and
+    applied as soon as the missing one has been imported."""
+
+    __tablename__ = "site_held_bundle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    peer_code: Mapped[str] = mapped_column(String(32))
+    sequence: Mapped[int]
+    since: Mapped[int]  # the peer's last bundle this one builds on
+    bundle_sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    held_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+    __table_args__ = (UniqueConstraint("peer_code", "sequence"),)

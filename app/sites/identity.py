@@ -18,6 +18,7 @@ from app.errors import UserError
 from app.models.site import SiteIdentity, SitePeer
 from app.services.actor import Actor
 from app.services.permissions import Permission
+from app.services.settings import read_setting
 from app.services.unit_of_work import UnitOfWork
 from app.sites.travel import Kind
 from app.store.engine import Store
@@ -70,6 +71,29 @@ def _peer_view(row: SitePeer) -> PeerView:
                     row.last_sent, row.last_acknowledged, row.last_received)
 
 
+def issuing_body(session: Session) -> str:
+    """The issuing body this site's case numbers carry (某区 in 某区劳人仲案字〔2024〕第1号)."""
+    return str(read_setting(session, "organisation")["district"]).strip()
+
+
+def check_issuing_body(session: Session, peer_code: str, peer_kind: str, body: str) -> None:
+    """Refuse a peer whose case numbers would carry the same issuing body as ours or as
+    another peer's: its numbers and theirs would both run 第1号, 第2号 … and clash.  A case
+    number follows the 公文 numbering (GB/T 9704; 《党政机关公文处理工作条例》第九条: 发文字号由
+    发文机关代字、年份、发文顺序号组成), whose body names the issuing authority: the remedy
+    is each site's own body, not a site code appended to a formal number.  A district bureau
+    and its arbitration institute are one district's bodies (某区) and issue different kinds
+    of number; a township never shares its body with anyone."""
+    township = Kind.TOWNSHIP.value
+    me = identity(session)
+    if body == issuing_body(session) and township in (me.kind, peer_kind):
+        raise UserError("site.same_issuing_body", site=peer_code, body=body, other=me.code)
+    for code, kind in session.execute(select(SitePeer.code, SitePeer.kind).where(
+            SitePeer.issuing_body == body, SitePeer.code != peer_code)):
+        if township in (kind, peer_kind):
+            raise UserError("site.same_issuing_body", site=peer_code, body=body, other=code)
+
+
 def _check_code(code: str) -> str:
     code = code.strip()
     if not code or len(code) > 32 or any(c not in CODE_CHARS for c in code):
@@ -119,6 +143,7 @@ class SiteService:
         with self.store.read() as session:
             me = identity(session)
             return {"format": KEY_FILE_FORMAT, "version": 1, "code": me.code, "name": me.name, "kind": me.kind,
+                    "issuing_body": issuing_body(session),
                     "sign_public": base64.b64encode(me.sign_public).decode(),
                     "box_public": base64.b64encode(me.box_public).decode(),
                     "fingerprint": fingerprint(me.sign_public, me.box_public)}
@@ -155,6 +180,9 @@ class SiteService:
             me = identity(uow.session)
             if view.code == me.code:
                 raise UserError("site.trust_self")
+            body = raw.get("issuing_body")
+            if isinstance(body, str) and body.strip():
+                check_issuing_body(uow.session, view.code, view.kind, body.strip())
             peer = uow.session.scalar(select(SitePeer).where(SitePeer.code == view.code))
             if peer is None:
                 peer = SitePeer(code=view.code, name=view.name, kind=view.kind,
@@ -163,6 +191,8 @@ class SiteService:
                 uow.session.add(peer)
             else:
                 peer.name, peer.kind, peer.sign_public, peer.box_public = view.name, view.kind, sign_public, box_public
+            if isinstance(body, str) and body.strip():
+                peer.issuing_body = body.strip()
             uow.flush()
             uow.record_event("site_trust", "site_peer", peer.id,
                              changes={"code": view.code, "name": view.name, "kind": view.kind,

@@ -2209,6 +2209,18 @@ The program will now close; please start it again.</source>
         <translation>本站点：%1 于 %2 最后修改。%3：%4 于 %5 修改。</translation>
     </message>
     <message>
+        <source>kept (changed)</source>
+        <translation>保留（已修改）</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>The whole record</source>
+        <translation>整条记录</translation>
+    </message>
+    <message>
         <source>this site&apos;s</source>
         <translation>本站点的</translation>
     </message>
@@ -2219,6 +2231,13 @@ The program will now close; please start it again.</source>
     <message>
         <source>Settled; the result goes to %1 with the next bundle.</source>
         <translation>已处理；结果将随下一个交换包发给%1。</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictMarks</name>
+    <message>
+        <source>Changed here and at another site: both versions are kept until settled under Administration → Sites and exchange → Conflicts</source>
+        <translation>本站与其他站点都修改过此记录：两个版本均已保留，请在“系统管理 → 站点与交换 → 冲突处理”中处理</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3385,17 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>yuan, e.g. 1,250,000.00</source>
         <translation>单位：元，如 1,250,000.00</translation>
+    </message>
+</context>
+<context>
+    <name>NarrowDialog</name>
+    <message>
+        <source>What goes to %1</source>
+        <translation>发往%1的内容</translation>
+    </message>
+    <message>
+        <source>Unticked: nothing of it is sent to %1 of its own accord. A record that another one sent refers to still goes with it.</source>
+        <translation>未勾选的数据不再主动发往%1；但已发送的记录所引用的记录仍会随之发送。</translation>
     </message>
 </context>
 <context>
@@ -4757,6 +4787,14 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>待处理冲突</translation>
     </message>
     <message>
+        <source>Held bundles</source>
+        <translation>暂存的交换包</translation>
+    </message>
+    <message>
+        <source>Not sent</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
         <source>Export bundle…</source>
         <translation>导出交换包…</translation>
     </message>
@@ -4767,6 +4805,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Conflicts…</source>
         <translation>冲突处理…</translation>
+    </message>
+    <message>
+        <source>What goes to this site…</source>
+        <translation>发往该站点的内容…</translation>
     </message>
     <message>
         <source>Trusted sites and exchange</source>
@@ -4825,12 +4867,24 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>正在导入交换包</translation>
     </message>
     <message>
+        <source>Bundle %1 from %2 is held: bundle %3 has not been imported yet. Import it, and this one is applied right after.</source>
+        <translation>来自%2的第%1号交换包已暂存：第%3号交换包尚未导入。导入第%3号后，本包随即自动应用。</translation>
+    </message>
+    <message>
         <source>Bundle %1 from %2 was imported before; nothing changed.</source>
         <translation>来自%2的第%1号交换包已导入过，未作改动。</translation>
     </message>
     <message>
         <source>Bundle %1 from %2 imported: %3 new, %4 updated, %5 conflicts. %6</source>
         <translation>已导入来自%2的第%1号交换包：新增%3条，更新%4条，冲突%5条。%6</translation>
+    </message>
+    <message>
+        <source>Then held bundle %1: %2 new, %3 updated, %4 conflicts.</source>
+        <translation>随后应用了暂存的第%1号交换包：新增%2条，更新%3条，冲突%4条。</translation>
+    </message>
+    <message>
+        <source>Choose the site first.</source>
+        <translation>请先选择站点。</translation>
     </message>
 </context>
 <context>

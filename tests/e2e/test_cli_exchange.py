@@ -10,6 +10,18 @@ import pytest
 from app.cli import run
 
 
+def own_issuing_body(db: str, body: str) -> None:
+    """A township's case numbers carry its own body (甲镇), not the district's (某区)."""
+    from app.services.actor import setup_actor
+    from app.services.settings import SettingsService
+    from app.store import open_store
+
+    store = open_store(db)
+    settings = SettingsService(store, setup_actor())
+    settings.set("organisation", {**settings.get("organisation"), "district": body})
+    store.dispose()
+
+
 def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     code = run(list(argv))
     out, err = capsys.readouterr()
@@ -32,6 +44,12 @@ def test_two_sites_exchange_from_the_command_line(tmp_path: Path, capsys: pytest
                        "--db", district, "--json")
     assert code == 0 and json.loads(out)["code"] == "D"
     assert cli(capsys, "site", "init", "--code", "TA", "--name", "甲镇", "--kind", "township", "--db", town)[0] == 0
+    for db in (district, town):
+        code, out, _ = cli(capsys, "site", "export-key", "--out", str(tmp_path / "same-body.key"), "--db", db)
+    # a township numbering its cases 某区…第1号, as the district does, is refused: the numbers would clash
+    code, _out, err = cli(capsys, "site", "trust", str(tmp_path / "same-body.key"), "--db", district)
+    assert code != 0 and "某区" in err and err.strip().count("\n") == 0
+    own_issuing_body(town, "甲镇")
     for db, key in ((district, "d.key"), (town, "ta.key")):
         assert cli(capsys, "site", "export-key", "--out", str(tmp_path / key), "--db", db)[0] == 0
     code, out, _ = cli(capsys, "site", "trust", str(tmp_path / "ta.key"), "--db", district, "--json")
@@ -93,6 +111,7 @@ def test_a_conflict_settled_from_the_command_line(tmp_path: Path, capsys) -> Non
     dbs = {code: f"sqlite:///{tmp_path / (code + '.db')}" for code in ("D", "TA")}
     for code, kind in (("D", "district"), ("TA", "township")):
         assert cli(capsys, "site", "init", "--code", code, "--name", code, "--kind", kind, "--db", dbs[code])[0] == 0
+        own_issuing_body(dbs[code], "某区" if code == "D" else "甲镇")
         assert cli(capsys, "site", "export-key", "--out", str(tmp_path / f"{code}.key"), "--db", dbs[code])[0] == 0
     cli(capsys, "site", "trust", str(tmp_path / "TA.key"), "--db", dbs["D"])
     cli(capsys, "site", "trust", str(tmp_path / "D.key"), "--db", dbs["TA"])

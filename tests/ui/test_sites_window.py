@@ -42,6 +42,9 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
     try:
         SiteService(district, ADMIN).init(code="D", name="某区人社局", kind="district")
         pid = PartyService(town, ADMIN).create({"kind": "person", "name": "王小明", "address": "甲镇一号"}).id
+        from app.services.settings import SettingsService
+        town_settings = SettingsService(town, ADMIN)
+        town_settings.set("organisation", {**town_settings.get("organisation"), "district": "甲镇"})
         runner = TaskRunner(error_windows=False)
         context = AppContext(store=town, actor=ADMIN, language="zh_CN", error_windows=False, tasks=runner)
         tab = SitesTab(context)
@@ -96,6 +99,24 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         assert "冲突1条" in tab.status.text()
         assert tab.peers.item(0, 7).text() == "1"
 
+        # the 当事人 list marks the record in conflict, so a clerk notices before editing it
+        from PySide6.QtGui import QColor
+
+        from ui.lists.paged_model import MARK_BACKGROUND, MARK_SIGN
+        from ui.parties.window import PartiesWindow
+        parties = PartiesWindow(context)
+        qtbot.addWidget(parties)
+        parties.resize(1100, 400)
+        parties.show()
+        model = parties.model
+        [row] = [r for r in range(model.rowCount()) if model.row_at(r).id == pid]  # type: ignore[union-attr]
+        first = model.index(row, 0)
+        assert model.data(first).startswith(MARK_SIGN)
+        assert model.data(first, Qt.ItemDataRole.BackgroundRole) == QColor(MARK_BACKGROUND)
+        assert "冲突处理" in model.data(first, Qt.ItemDataRole.ToolTipRole)
+        qtbot.waitExposed(parties)
+        shot(parties, tmp_path, "parties-conflict-mark.png")
+
         # 冲突处理: side by side, chosen per field
         dialog = tab.open_conflicts()
         qtbot.addWidget(dialog)
@@ -115,7 +136,93 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         dialog.close()
         tab.refresh()
         assert tab.peers.item(0, 7).text() == "0"
+        # settled: the mark goes with the next look at the list
+        parties.refresh()
+        first = model.index(row, 0)
+        assert not model.data(first).startswith(MARK_SIGN) and model.data(first).strip()
+        assert model.data(first, Qt.ItemDataRole.BackgroundRole) is None
     finally:
         remove_translators(qapp, translators)
         district.dispose()
         town.dispose()
+
+
+def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.settings import SettingsService
+    from ui.admin.sites import NarrowDialog
+
+    translators = install_chinese(qapp)
+    district = open_store(f"sqlite:///{tmp_path / 'district.db'}")
+    town = open_store(f"sqlite:///{tmp_path / 'town.db'}")
+    try:
+        SiteService(district, ADMIN).init(code="D", name="某区人社局", kind="district")
+        SiteService(town, ADMIN).init(code="TA", name="甲镇劳动保障所", kind="township")
+        settings = SettingsService(town, ADMIN)
+        settings.set("organisation", {**settings.get("organisation"), "district": "甲镇"})
+        SiteService(town, ADMIN).export_key(tmp_path / "TA.key")
+        SiteService(district, ADMIN).trust(tmp_path / "TA.key")
+        context = AppContext(store=district, actor=ADMIN, language="zh_CN", error_windows=False,
+                             tasks=TaskRunner(error_windows=False))
+        tab = SitesTab(context)
+        qtbot.addWidget(tab)
+        tab.resize(1000, 560)
+        tab.show()
+        dialog = tab.open_narrowing()
+        assert isinstance(dialog, NarrowDialog)
+        qtbot.addWidget(dialog)
+        # what goes down to a township by default: the registers, each ticked
+        assert dialog.boxes["party"].isChecked() and dialog.boxes["holiday_day"].text() == "节假日"
+        assert "mediation_case" not in dialog.boxes
+        qtbot.waitExposed(dialog)
+        shot(dialog, tmp_path, "sites-narrow.png")
+        qtbot.mouseClick(dialog.boxes["officer"], Qt.MouseButton.LeftButton)
+        assert not dialog.boxes["officer"].isChecked()
+        dialog.save()
+        assert not dialog.isVisible()
+        tab.refresh()
+        assert tab.peers.item(0, 9).text() == "执法人员"
+        assert ExchangeService(district, ADMIN).status()[0]["excluded_tables"] == ["officer"]
+    finally:
+        remove_translators(qapp, translators)
+        district.dispose()
+        town.dispose()
+
+
+def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.unit.test_sites_exchange import (
+        delete_party,
+        make_site,
+        party_id_by_name,
+        send,
+        trust,
+    )
+
+    translators = install_chinese(qapp)
+    district = make_site(tmp_path, "D", "某区人社局", "district", "某区")
+    town = make_site(tmp_path, "TA", "甲镇劳动保障所", "township", "甲镇")
+    try:
+        trust(district, town)
+        trust(town, district)
+        pid = town.parties.create({"kind": "person", "name": "赵六", "phone": "13900000009"}).id
+        send(town, district, "1.rsx")
+        send(district, town, "ack.rsx")
+        d_pid = party_id_by_name(district, "赵六")
+        delete_party(town, pid)
+        district.parties.update(d_pid, district.parties.get(d_pid).version, {"phone": "13900000010"})  # type: ignore[arg-type]
+        send(town, district, "2.rsx")
+        context = AppContext(store=district.store, actor=ADMIN, language="zh_CN", error_windows=False,  # type: ignore[arg-type]
+                             tasks=TaskRunner(error_windows=False))
+        dialog = ConflictDialog(context, district.exchange)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        row = [dialog.fields.item(0, c).text() for c in range(3)]
+        assert row == ["整条记录", "保留（已修改）", "已删除"]
+        shot(dialog, tmp_path, "sites-conflict-delete.png")
+        dialog.choose("record", "mine")  # keep it
+        qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+        assert dialog.list.count() == 0 and party_id_by_name(district, "赵六") == d_pid
+    finally:
+        remove_translators(qapp, translators)
+        district.store.dispose()  # type: ignore[attr-defined]
+        town.store.dispose()  # type: ignore[attr-defined]

@@ -61,10 +61,10 @@ class Site:
             return audit.verify(session)
 
 
-def make_site(tmp_path: Path, code: str, name: str, kind: str, body: str) -> Site:
+def make_site(tmp_path: Path, code: str, name: str, kind: str, body: str, url: str | None = None) -> Site:
     folder = tmp_path / code
     folder.mkdir()
-    store = open_store(f"sqlite:///{folder / 'site.db'}")
+    store = open_store(url or f"sqlite:///{folder / 'site.db'}")
     SiteService(store, ADMIN).init(code=code, name=name, kind=kind)
     organisation = SettingsService(store, ADMIN).get("organisation")
     SettingsService(store, ADMIN).set("organisation", {**organisation, "district": body})
@@ -224,6 +224,10 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     with district.store.read() as session:  # type: ignore[attr-defined]
         from app.models.party import Party
         d_pid = session.scalars(select(Party.id).where(Party.name == "王小明")).one()
+    # the township's clerk has an account: her name travels with her edits, her account does not
+    from app.services.accounts import AccountService
+    from app.services.actor import setup_actor
+    AccountService(town_a.store, setup_actor()).create_first_admin("admin", "王科员", "secret123")  # type: ignore[arg-type]
     # both change the same record since they last agreed
     town_a.parties.update(pid, town_a.parties.get(pid).version, {"phone": "13900000002", "address": "甲镇二号"})
     district.parties.update(d_pid, district.parties.get(d_pid).version, {"name": "王晓明", "address": "某区三号"})
@@ -240,7 +244,7 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     # personal fields are shown masked, as everywhere
     assert fields["address"] == (mask("address", "某区三号"), mask("address", "甲镇二号"))
     assert fields["phone"] == (mask("phone", "13900000001"), mask("phone", "13900000002"))
-    assert conflicts[0].theirs_author == "admin@TA"
+    assert conflicts[0].theirs_author == "王科员@TA"
     assert district.exchange.open_conflict_ids("party") == {d_pid: conflicts[0].id}
     with pytest.raises(UserError):
         district.exchange.resolve(conflicts[0].id, {"name": "both"})
@@ -291,9 +295,25 @@ def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None: 
         with restored.sessions() as session:
             session.execute(SitePeer.__table__.update().values(last_received=0))
             session.commit()
-        with pytest.raises(UserError) as caught:
-            ExchangeService(restored, ADMIN).import_bundle(third)
-        assert caught.value.code == "exchange.missing_sequence" and "第1号" in caught.value.message()
+        at_restored = ExchangeService(restored, ADMIN)
+        # held, not refused: kept until the bundles it builds on are in, and the user told which
+        held = at_restored.import_bundle(third)
+        assert held.held and held.missing_sequence == 1 and held.records_new == 0
+        assert at_restored.import_bundle(third).held  # again: still held, nothing more
+        assert [(h["from"], h["sequence"], h["missing_sequence"]) for h in at_restored.held()] == [("TA", 3, 1)]
+        assert {p["code"]: p["held"] for p in at_restored.status()} == {"TA": [3], "TB": []}
+        names = lambda: {p.name for p in PartyService(restored, ADMIN).query().page(0, 10)}  # noqa: E731
+        assert names() == {"甲一", "甲二"}
+        # bundle 1 arrives: 3 still waits for 2
+        one = at_restored.import_bundle(first)
+        assert not one.held and one.released == [] and names() == {"甲一", "甲二"}
+        # bundle 2 arrives: applied, and the held 3 right after it
+        two = at_restored.import_bundle(second)
+        assert not two.held and [r.sequence for r in two.released] == [3] and two.released[0].records_new == 1
+        assert names() == {"甲一", "甲二", "甲三"} and at_restored.held() == []
+        assert at_restored.import_bundle(third).already_applied
+        with restored.read() as session:
+            assert audit.verify(session).ok
     finally:
         restored.dispose()
 
@@ -437,3 +457,258 @@ def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_pa
     from openpyxl import load_workbook
     rows = [[c for c in r] for r in load_workbook(xlsx, read_only=True)["乡镇街道调解"].iter_rows(values_only=True)]
     assert ["乙镇劳动保障所", 1, 1, 1, 1] in [list(r[:5]) for r in rows]
+
+
+# ---------------------------------------------------------------- deletes travel (tombstones)
+
+
+def delete_party(site: Site, party_id: int) -> None:
+    from app.models.party import Party
+    from app.services.unit_of_work import UnitOfWork
+
+    with UnitOfWork(site.store, ADMIN) as uow:  # type: ignore[arg-type]
+        uow.session.delete(uow.session.get(Party, party_id))
+
+
+def party_id_by_name(site: Site, name: str) -> int | None:
+    from app.models.party import Party
+
+    with site.store.read() as session:  # type: ignore[attr-defined]
+        return session.scalar(select(Party.id).where(Party.name == name))
+
+
+def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.services.holidays import HolidayService
+
+    district, town_a, _ = sites
+    calendar = HolidayService(district.store, make_actor("admin", username="admin"))  # type: ignore[arg-type]
+    calendar.save_year(2027, [date(2027, 1, 1), date(2027, 1, 2)], [date(2027, 1, 9)])
+    send(district, town_a)
+    at_town = HolidayService(town_a.store, ADMIN)  # type: ignore[arg-type]
+    assert at_town.year(2027).holidays == (date(2027, 1, 1), date(2027, 1, 2))
+    send(town_a, district)  # the acknowledgement
+    # the notice is corrected: 2 January is no holiday after all, 3 January is
+    calendar.save_year(2027, [date(2027, 1, 1), date(2027, 1, 3)], [])
+    _, result = send(district, town_a)
+    assert result["records_deleted"] == 3 and result["conflicts"] == 0
+    entry = at_town.year(2027)
+    assert entry.holidays == (date(2027, 1, 1), date(2027, 1, 3)) and entry.workdays == ()
+    # the township's chain holds each delete, and nothing more travels
+    assert town_a.verify().ok and district.verify().ok
+    _, quiet = send(district, town_a)
+    assert quiet["records_new"] == quiet["records_updated"] == quiet["records_deleted"] == 0
+
+
+def test_a_delete_against_an_unchanged_copy_travels_and_its_audit_entry_with_it(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    pid = town_a.parties.create({"kind": "person", "name": "误录人员"}).id
+    send(town_a, district)
+    send(district, town_a)  # acknowledges bundle 1
+    delete_party(town_a, pid)
+    path, result = send(town_a, district)
+    assert result["records_deleted"] == 1 and result["counts"] == {"deleted": 1}
+    assert party_id_by_name(district, "误录人员") is None
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        actions = set(session.scalars(select(SiteAuditEntry.action).where(SiteAuditEntry.table_name == "party")))
+        assert actions == {"insert", "delete"}
+    again = district.exchange.import_bundle(path).as_dict()
+    assert again["already_applied"] and again["records_deleted"] == 0
+    assert district.verify().ok and town_a.verify().ok
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(sites, keep: bool) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, _ = sites
+    pid = town_a.parties.create({"kind": "person", "name": "赵六", "phone": "13900000009"}).id
+    send(town_a, district, "1.rsx")
+    send(district, town_a, "ack.rsx")
+    d_pid = party_id_by_name(district, "赵六")
+    assert d_pid is not None
+    # the township deletes it; the district, meanwhile, corrects the phone
+    delete_party(town_a, pid)
+    district.parties.update(d_pid, district.parties.get(d_pid).version, {"phone": "13900000010"})
+    _, at_district = send(town_a, district, "2.rsx")
+    assert at_district["records_deleted"] == 0 and at_district["conflicts"] == 1
+    assert party_id_by_name(district, "赵六") == d_pid  # kept until a person chooses
+    [conflict] = district.exchange.conflicts()
+    assert [(f.name, f.mine, f.theirs) for f in conflict.fields] == [("record", "kept", "deleted")]
+    assert district.exchange.open_conflict_ids("party") == {d_pid: conflict.id}
+    # the district's edit reaches the township, which had deleted it: back it comes, marked
+    _, at_town = send(district, town_a, "3.rsx")
+    assert at_town["conflicts"] == 1
+    t_pid = party_id_by_name(town_a, "赵六")
+    assert t_pid is not None and town_a.parties.get(t_pid).phone == mask("phone", "13900000010")
+    [town_conflict] = town_a.exchange.conflicts()
+    assert [(f.name, f.mine, f.theirs) for f in town_conflict.fields] == [("record", "deleted", "kept")]
+    # the district settles it; the outcome travels and closes the township's conflict
+    district.exchange.resolve(conflict.id, {"record": "mine" if keep else "theirs"})
+    assert district.exchange.conflicts() == []
+    _, settled = send(district, town_a, "4.rsx")
+    assert town_a.exchange.conflicts() == [] and settled["conflicts"] == 0
+    if keep:
+        assert party_id_by_name(district, "赵六") == d_pid and party_id_by_name(town_a, "赵六") == t_pid
+    else:
+        assert party_id_by_name(district, "赵六") is None
+        assert party_id_by_name(town_a, "赵六") is None and settled["records_deleted"] == 1
+    _, quiet = send(town_a, district, "5.rsx")
+    assert quiet["records_new"] == quiet["records_updated"] == quiet["records_deleted"] == quiet["conflicts"] == 0
+    assert district.verify().ok and town_a.verify().ok
+
+
+def test_the_senders_audit_chain_head_travels_and_is_written_down(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.models.audit import AuditEntry
+
+    district, town_a, _ = sites
+    town_a.parties.create({"kind": "person", "name": "甲一"})
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        seq, head_hash = session.execute(select(AuditHead.last_seq, AuditHead.last_hash)).one()
+    send(town_a, district)
+    [at_district] = [p for p in district.exchange.status() if p["code"] == "TA"]
+    assert at_district["received_audit_head"] == f"{seq}:{head_hash}"
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")).one()
+        assert json.loads(entry.changes)["sender_audit_head"] == f"{seq}:{head_hash}"
+    # the anchor the district wrote down checks the township's chain later
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        assert audit.verify(session, anchors=[audit.parse_anchor(at_district["received_audit_head"])]).ok
+        export = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_export")).one()
+        assert json.loads(export.changes)["audit_head"] == f"{seq}:{head_hash}"
+
+
+def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, town_b = sites
+    # a third township left at the district's body (某区): its 某区劳人调字〔2024〕第1号 would clash
+    town_c = make_site(tmp_path, "TC", "丙镇劳动保障所", "township", "某区")
+    try:
+        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        with pytest.raises(UserError) as caught:
+            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        assert caught.value.code == "site.same_issuing_body" and "某区" in caught.value.message()
+        # nor may it share a body with another township already trusted
+        settings = SettingsService(town_c.store, ADMIN)
+        settings.set("organisation", {**settings.get("organisation"), "district": "甲镇"})
+        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        with pytest.raises(UserError) as caught:
+            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        assert caught.value.code == "site.same_issuing_body" and "TA" in caught.value.message()
+        assert [p.code for p in SiteService(district.store, ADMIN).peers()] == ["TA", "TB"]  # type: ignore[arg-type]
+        # a township trusted before that takes another's body afterwards: its bundle is refused, nothing changed
+        settings_b = SettingsService(town_b.store, ADMIN)
+        settings_b.set("organisation", {**settings_b.get("organisation"), "district": "甲镇"})
+        send(town_a, district)
+        town_b.parties.create({"kind": "person", "name": "乙一"})
+        path = town_b.folder / "b.rsx"
+        town_b.exchange.export("D", path)
+        assert refused(district, path) == "site.same_issuing_body"
+        # a district bureau and its arbitration institute are one district's bodies: both 某区, trusted
+        institute = make_site(tmp_path, "ARB", "某区劳动人事争议仲裁院", "arbitration", "某区")
+        try:
+            trust(institute, district)
+            assert "ARB" in [p.code for p in SiteService(district.store, ADMIN).peers()]  # type: ignore[arg-type]
+        finally:
+            institute.store.dispose()  # type: ignore[attr-defined]
+    finally:
+        town_c.store.dispose()  # type: ignore[attr-defined]
+
+
+def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.models.audit import AuditEntry
+    from app.models.complaint import Complaint
+    from app.spreadsheets.complaints import import_ledger_file
+    from tests.unit.test_complaint_import import ledger_file
+    from tests.unit.test_complaint_spreadsheets import good
+    from tests.unit.test_complaints import service
+
+    district, town_a, _ = sites
+    report, _read = import_ledger_file(service(town_a.store), ledger_file(tmp_path, [good(i) for i in range(3)]))
+    assert len(report.imported_ids) == 3
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        uuids = {str(u) for u in session.scalars(select(Complaint.uuid).where(Complaint.id.in_(report.imported_ids)))}
+        bulk_seqs = set(session.scalars(select(AuditEntry.seq).where(AuditEntry.action == "bulk_insert",
+                                                                     AuditEntry.table_name == "complaint")))
+    assert bulk_seqs
+    _, result = send(town_a, district)
+    assert result["counts"]["complaint"] == 3
+    with district.store.read() as session:  # type: ignore[attr-defined]
+        kept = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.action == "bulk_insert",
+                                                            SiteAuditEntry.table_name == "complaint")).all()
+        assert {k.origin_seq for k in kept} == bulk_seqs and {k.origin_code for k in kept} == {"TA"}
+        assert {u for k in kept for u in json.loads(k.record_uuids)} == uuids
+        assert all(json.loads(k.changes)["count"] == 3 for k in kept)
+    assert district.verify().ok and town_a.verify().ok
+
+
+def test_an_administrator_narrows_what_goes_to_one_peer(sites) -> None:  # type: ignore[no-untyped-def]
+    district, town_a, town_b = sites
+    district.parties.create({"kind": "person", "name": "区里登记"})
+    # the district keeps its party register from township B, not from township A
+    assert "party" in district.exchange.narrowable("TB") and "mediation_case" not in district.exchange.narrowable("TB")
+    assert district.exchange.narrow("TB", ["party"]) == ["party"]
+    _, to_b = send(district, town_b)
+    assert "party" not in to_b["counts"]
+    _, to_a = send(district, town_a)
+    assert to_a["counts"].get("party") == 1
+    assert {p["code"]: p["excluded_tables"] for p in district.exchange.status()} == {"TA": [], "TB": ["party"]}
+    # township A sends no parties of its own accord — but a case's parties still go with the case
+    town_a.exchange.narrow("D", ["party"])
+    town_a.parties.create({"kind": "person", "name": "只在甲镇"})
+    mediation_year(town_a)
+    _, up = send(town_a, district)
+    assert up["counts"]["mediation_case"] == 3 and up["counts"]["party"] == 2
+    assert party_id_by_name(district, "只在甲镇") is None and party_id_by_name(district, "张晓伟") is not None
+    # narrowing undone: everything by default again
+    assert town_a.exchange.narrow("D", []) == []
+    _, again = send(town_a, district)
+    assert again["counts"] == {"party": 1} and party_id_by_name(district, "只在甲镇") is not None
+    with pytest.raises(UserError) as caught:
+        district.exchange.narrow("TB", ["app_user"])
+    assert caught.value.code == "exchange.table_unknown"
+    assert district.verify().ok and town_a.verify().ok
+
+
+def test_a_district_on_either_backend_takes_a_townships_year_its_deletes_and_settles(db_url: str, tmp_path: Path) -> None:
+    """The district's database on SQLite and on PostgreSQL (the bulk insert path, tombstones, held bundles)."""
+    district = make_site(tmp_path, "D", "某区人社局", "district", "某区", url=db_url)
+    town = make_site(tmp_path, "TA", "甲镇劳动保障所", "township", "甲镇")
+    try:
+        trust(district, town)
+        trust(town, district)
+        mediation_year(town)
+        loose = town.parties.create({"kind": "person", "name": "误录人员"}).id
+        first = town.folder / "1.rsx"
+        town.exchange.export("D", first)
+        delete_party(town, loose)
+        second = town.folder / "2.rsx"
+        town.exchange.export("D", second)
+        # the second (it holds everything the first did, and builds on nothing) goes in first
+        assert district.exchange.import_bundle(second).records_new > 0
+        assert district.mediation.year_counts(2024) == town.mediation.year_counts(2024)
+        assert district.parties.query(text="张晓伟").count() == 1  # found by the search index
+        send(district, town)
+        third = town.folder / "3.rsx"
+        town.exchange.export("D", third)
+        assert district.exchange.import_bundle(third).records_new == 0
+        assert district.verify().ok
+    finally:
+        district.store.dispose()  # type: ignore[attr-defined]
+        town.store.dispose()  # type: ignore[attr-defined]
+
+
+def test_a_conflict_on_a_part_of_a_case_marks_the_case(sites) -> None:  # type: ignore[no-untyped-def]
+    from app.models.mediation import MediationClaim
+    from app.models.site import SiteConflict
+    from app.sites.exchange import open_conflict_ids
+
+    district, town_a, _ = sites
+    mid = mediation_year(town_a)["online_agreed"]
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        claim = session.scalars(select(MediationClaim).where(MediationClaim.case_id == mid)).first()
+        claim_id, claim_uuid = claim.id, str(claim.uuid)
+    with town_a.store.sessions() as session:  # type: ignore[attr-defined]
+        session.add(SiteConflict(table_name="mediation_claim", record_uuid=claim_uuid, record_id=claim_id,
+                                 peer_code="D", mine="{}", theirs="{}", theirs_digest="x"))
+        session.commit()
+    conflict_id = town_a.exchange.conflicts()[0].id
+    # the case list marks the case; the party list marks none of its parties
+    assert open_conflict_ids(town_a.store, "mediation_case") == {mid: conflict_id}  # type: ignore[arg-type]
+    assert open_conflict_ids(town_a.store, "party") == {}  # type: ignore[arg-type]

@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
-from app.sites.exchange import ConflictView, ExchangeService, ExportResult, ImportResult
+from app.sites.exchange import (
+    DELETED,
+    KEPT,
+    RECORD_FIELD,
+    ConflictView,
+    ExchangeService,
+    ExportResult,
+    ImportResult,
+)
 from app.sites.identity import SiteService
 from app.sites.travel import KIND_LABELS, Kind
 from ui.context import AppContext
@@ -107,11 +117,12 @@ class SitesTab(QWidget):
         site_layout.addLayout(key_buttons)
 
         # -- peers and bundles
-        self.peers = QTableWidget(0, 8)
+        self.peers = QTableWidget(0, 10)
         self.peers.setObjectName("peers")
         self.peers.setHorizontalHeaderLabels([
             self.tr("Code"), self.tr("Name"), self.tr("Kind"), self.tr("Fingerprint"), self.tr("Last sent"),
-            self.tr("Acknowledged"), self.tr("Last received"), self.tr("Open conflicts")])
+            self.tr("Acknowledged"), self.tr("Last received"), self.tr("Open conflicts"), self.tr("Held bundles"),
+            self.tr("Not sent")])
         self.peers.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.peers.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.peers.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -127,11 +138,14 @@ class SitesTab(QWidget):
         self.conflicts_button = QPushButton(self.tr("Conflicts…"))
         self.conflicts_button.setObjectName("conflicts")
         self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.narrow_button = QPushButton(self.tr("What goes to this site…"))
+        self.narrow_button.setObjectName("narrow")
+        self.narrow_button.clicked.connect(self.open_narrowing)
         peers_box = QGroupBox(self.tr("Trusted sites and exchange"))
         peers_layout = QVBoxLayout(peers_box)
         peers_layout.addWidget(self.peers, 1)
         bundle_buttons = QHBoxLayout()
-        for button in (self.export_button, self.import_button, self.conflicts_button):
+        for button in (self.export_button, self.import_button, self.conflicts_button, self.narrow_button):
             bundle_buttons.addWidget(button)
         bundle_buttons.addStretch(1)
         peers_layout.addLayout(bundle_buttons)
@@ -151,7 +165,7 @@ class SitesTab(QWidget):
         me = self.sites.show()
         self.setup_form.setVisible(me is None)
         for button in (self.export_key_button, self.trust_button, self.export_button, self.import_button,
-                       self.conflicts_button):
+                       self.conflicts_button, self.narrow_button):
             button.setEnabled(me is not None)
         if me is None:
             self.identity.setText(self.tr("This installation is not a site yet. Give its code, name and kind."))
@@ -165,7 +179,8 @@ class SitesTab(QWidget):
             values = [p["code"], p["name"], _kind_label(p["kind"], self.context.language),
                       next((v.fingerprint for v in self.sites.peers() if v.code == p["code"]), ""),
                       str(p["last_sent"]), str(p["last_acknowledged"]), str(p["last_received"]),
-                      str(p["open_conflicts"])]
+                      str(p["open_conflicts"]), "、".join(str(n) for n in p["held"]),
+                      "、".join(table_label(t, self.context.language) for t in p["excluded_tables"])]
             for column, value in enumerate(values):
                 self.peers.setItem(row, column, QTableWidgetItem(value))
         if peers and not self.peers.selectedItems():
@@ -256,6 +271,12 @@ class SitesTab(QWidget):
 
     def _imported(self, result: ImportResult) -> None:
         self.refresh()
+        if result.held:
+            self.status.setText(self.tr("Bundle %1 from %2 is held: bundle %3 has not been imported yet. "
+                                        "Import it, and this one is applied right after.")
+                                .replace("%1", str(result.sequence)).replace("%2", result.sender)
+                                .replace("%3", str(result.missing_sequence)))
+            return
         if result.already_applied:
             self.status.setText(self.tr("Bundle %1 from %2 was imported before; nothing changed.")
                                 .replace("%1", str(result.sequence)).replace("%2", result.sender))
@@ -264,7 +285,21 @@ class SitesTab(QWidget):
         self.status.setText(self.tr("Bundle %1 from %2 imported: %3 new, %4 updated, %5 conflicts. %6")
                             .replace("%1", str(result.sequence)).replace("%2", result.sender)
                             .replace("%3", str(result.records_new)).replace("%4", str(result.records_updated))
-                            .replace("%5", str(result.conflicts)).replace("%6", arrived))
+                            .replace("%5", str(result.conflicts)).replace("%6", arrived)
+                            + "".join("\n" + self.tr("Then held bundle %1: %2 new, %3 updated, %4 conflicts.")
+                                      .replace("%1", str(r.sequence)).replace("%2", str(r.records_new))
+                                      .replace("%3", str(r.records_updated)).replace("%4", str(r.conflicts))
+                                      for r in result.released))
+
+    def open_narrowing(self) -> NarrowDialog | None:
+        peer = self.selected_peer()
+        if peer is None:
+            self.status.setText(self.tr("Choose the site first."))
+            return None
+        dialog = NarrowDialog(self.context, self.exchange, peer, self)
+        dialog.finished.connect(lambda _code: self.refresh())
+        dialog.open()
+        return dialog
 
     def open_conflicts(self) -> ConflictDialog:
         dialog = ConflictDialog(self.context, self.exchange, self)
@@ -282,6 +317,12 @@ TABLE_LABELS = {
     "arbitration_event": ("arbitration steps", "仲裁记录"), "officer": ("staff", "执法人员"),
     "officer_certificate": ("certificates", "执法证"), "holiday_day": ("holiday days", "节假日"),
     "setting": ("settings", "设置"),
+    "complaint_employer": ("complaint employers", "投诉用人单位"), "complaint_worker": ("complaint workers", "投诉劳动者"),
+    "complaint_officer": ("complaint officers", "承办人员"), "complaint_event": ("complaint steps", "投诉办理记录"),
+    "payment_instalment": ("payment plans", "分期支付计划"), "wage_payment": ("wage payments", "工资支付"),
+    "complaint_legal_review": ("legal reviews", "法制审核"), "certificate_review": ("certificate reviews", "执法证年审"),
+    "arbitration_service": ("arbitration services", "仲裁送达"), "arbitration_hearing": ("hearings", "仲裁开庭"),
+    "deleted": ("deleted", "删除"),
 }
 
 
@@ -292,6 +333,49 @@ def table_label(table_name: str, language: str) -> str:
 
 def _shown(value: Any) -> str:
     return "" if value is None else str(value)
+
+
+class NarrowDialog(QDialog):
+    """What goes to one peer: every table that goes its way by default, each ticked unless
+    an administrator narrowed it out.  A record another one refers to goes all the same."""
+
+    def __init__(self, context: AppContext, exchange: ExchangeService, peer: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("narrow_dialog")
+        self.setWindowTitle(self.tr("What goes to %1").replace("%1", peer))
+        self.context, self.exchange, self.peer = context, exchange, peer
+        excluded = next((p["excluded_tables"] for p in exchange.status() if p["code"] == peer), [])
+        self.boxes: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        for i, table_name in enumerate(exchange.narrowable(peer)):
+            box = QCheckBox(table_label(table_name, context.language))
+            box.setObjectName(f"send_{table_name}")
+            box.setChecked(table_name not in excluded)
+            self.boxes[table_name] = box
+            grid.addWidget(box, i // 3, i % 3)
+        note = QLabel(self.tr("Unticked: nothing of it is sent to %1 of its own accord. A record that another "
+                              "one sent refers to still goes with it.").replace("%1", peer))
+        note.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(note)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            self.exchange.narrow(self.peer, [t for t, box in self.boxes.items() if not box.isChecked()])
+        except (UserError, StorageError) as err:
+            self.status.setText(err.message(self.context.language))
+            return
+        self.accept()
 
 
 class ConflictDialog(QDialog):
@@ -365,10 +449,13 @@ class ConflictDialog(QDialog):
             .replace("%1", c.mine_author or "?").replace("%2", mine_when or "?").replace("%3", c.peer)
             .replace("%4", c.theirs_author or "?").replace("%5", theirs_when or "?"))
         self.fields.setRowCount(len(c.fields))
+        # a delete against an edit offers one choice: the record kept or deleted
+        record_words = {KEPT: self.tr("kept (changed)"), DELETED: self.tr("deleted")}
         for i, f in enumerate(c.fields):
-            self.fields.setItem(i, 0, QTableWidgetItem(f.name))
-            self.fields.setItem(i, 1, QTableWidgetItem(_shown(f.mine)))
-            self.fields.setItem(i, 2, QTableWidgetItem(_shown(f.theirs)))
+            whole = f.name == RECORD_FIELD
+            self.fields.setItem(i, 0, QTableWidgetItem(self.tr("The whole record") if whole else f.name))
+            self.fields.setItem(i, 1, QTableWidgetItem(record_words[f.mine] if whole else _shown(f.mine)))
+            self.fields.setItem(i, 2, QTableWidgetItem(record_words[f.theirs] if whole else _shown(f.theirs)))
             choice = QComboBox()
             choice.setObjectName(f"choice_{f.name}")
             choice.addItem(self.tr("this site's"), "mine")

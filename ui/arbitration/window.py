@@ -41,6 +41,7 @@ from ui.arbitration.rooms_dialog import HearingRoomsDialog
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.conflict_marks import mark_conflicts
 from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.tasks import TaskRunner
@@ -150,6 +151,7 @@ class ArbitrationWindow(QWidget):
         self.report_dialog: ImportReportDialog | None = None
 
         self.model: PagedTableModel[DocketRow] = PagedTableModel(self._columns(), self)
+        mark_conflicts(self.model, context.store, "arbitration_case")
         self.view = PagedTableView()
         self.view.setObjectName("docket_table")
         self.view.setModel(self.model)

@@ -26,6 +26,7 @@ from ui.complaints.case_page import ComplaintCasePage
 from ui.complaints.intake_form import IntakeForm
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.conflict_marks import mark_conflicts
 from ui.tasks import TaskRunner
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -128,6 +129,7 @@ class ComplaintsWindow(QWidget):
         self.status.setWordWrap(True)
 
         self.model: PagedTableModel[ComplaintRow] = PagedTableModel(self._columns(), self)
+        mark_conflicts(self.model, context.store, "complaint")
         self.view = PagedTableView()
         self.view.setObjectName("complaints_table")
         self.view.setModel(self.model)

@@ -35,6 +35,7 @@ from datetime import date, datetime
 from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
 
 RowT = TypeVar("RowT")
 
@@ -138,15 +139,31 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         self._sort_column = -1
         self._descending = False
         self.pages_fetched = 0  # how many page() calls went to the store (tests, benchmarks)
+        # rows to mark (a record in conflict with another site): ids asked again on every refresh
+        self._mark_source: Callable[[], Iterable[Any]] | None = None
+        self._mark_tooltip = ""
+        self._marked: frozenset[Any] = frozenset()
 
     # ---------------------------------------------------------------- the query
     @property
     def query(self) -> PagedSource[RowT] | None:
         return self._query
 
+    def set_row_marks(self, marked_ids: Callable[[], Iterable[Any]], tooltip: str) -> None:
+        """Mark the rows whose id is in `marked_ids()` (asked on every refresh): the row is
+        tinted, and its first cell shows ⚠ with `tooltip`."""
+        self._mark_source = marked_ids
+        self._mark_tooltip = tooltip
+        self.refresh()
+
+    def is_marked(self, row: int) -> bool:
+        item = self.row_at(row) if self._marked else None
+        return item is not None and self.row_id(item) in self._marked
+
     def set_query(self, query: PagedSource[RowT] | None) -> None:
         """Show this query (already filtered and sorted)."""
         self.beginResetModel()
+        self._marked = frozenset(self._mark_source()) if self._mark_source is not None else frozenset()
         self._query = query
         self._pages.clear()
         self._count = query.count() if query is not None else 0
@@ -299,14 +316,19 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         column = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align or (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QColor(MARK_BACKGROUND) if self.is_marked(index.row()) else None
         if role not in _FETCHING_ROLES:
             return None
         item = self.row_at(index.row())
         if item is None:
             return None
+        marked = index.column() == 0 and self.row_id(item) in self._marked
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item)
+            return f"{MARK_SIGN} {column.text(item)}" if marked else column.text(item)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if marked:
+                return self._mark_tooltip
             return column.tooltip(item) if column.tooltip else None
         if role == Qt.ItemDataRole.ForegroundRole:
             return column.foreground(item) if column.foreground else None
@@ -336,6 +358,9 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
                 return i
         raise KeyError(key)
 
+
+MARK_SIGN = "⚠"
+MARK_BACKGROUND = "#ffe0b2"  # a light orange a clerk notices in a white list
 
 _FETCHING_ROLES = frozenset(
     {

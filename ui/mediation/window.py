@@ -34,6 +34,7 @@ from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.conflict_marks import mark_conflicts
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 
@@ -84,6 +85,7 @@ class MediationWindow(QWidget):
         filters.addWidget(new)
 
         self.model: PagedTableModel[MediationRow] = PagedTableModel(self._columns(), self)
+        mark_conflicts(self.model, context.store, "mediation_case")
         self.view = PagedTableView()
         self.view.setObjectName("mediation_table")
         self.view.setModel(self.model)

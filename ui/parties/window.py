@@ -29,6 +29,7 @@ from app.services.permissions import Permission
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.conflict_marks import mark_conflicts
 from ui.parties import files
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
@@ -102,6 +103,7 @@ class PartiesWindow(FileActions, QWidget):
         self.status.setWordWrap(True)
 
         self.model: PagedTableModel[PartyRow] = PagedTableModel(self._columns(), self)
+        mark_conflicts(self.model, context.store, "party")
         self.view = PagedTableView()
         self.view.setObjectName("parties_table")
         self.view.setModel(self.model)

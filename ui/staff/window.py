@@ -34,6 +34,7 @@ from app.services.staff import WARNING_DAYS, OfficerRow, RosterFilter, StaffServ
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableView, SearchBox
+from ui.lists.conflict_marks import mark_conflicts
 from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.staff.form import OfficerForm
@@ -124,6 +125,7 @@ class StaffWindow(FileActions, QWidget):
         self.status.setWordWrap(True)
 
         self.model = RosterModel(self._columns(), self)
+        mark_conflicts(self.model, context.store, "officer")
         self.view = PagedTableView()
         self.view.setObjectName("staff_table")
         self.view.setModel(self.model)
