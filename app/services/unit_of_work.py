@@ -107,6 +107,14 @@ class UnitOfWork:
             )
         )
 
+    def append_audit(self, entries: list[audit.PendingEntry]) -> None:
+        """Write entries made outside the ORM (a Core bulk insert) into the chain now, after
+        what this unit has flushed so far: a record deleted and its id reused in one unit
+        must meet its delete before its insert in the chain, or `audit verify` sees a change."""
+        self.flush()
+        audit.append(self.session.connection(), self.actor, [*self._flushed, *entries])
+        self._flushed.clear()
+
     def flush(self) -> None:
         try:
             self.session.flush()

@@ -718,7 +718,7 @@ class ExchangeService:
         if party_terms:  # what the parties' flush hook does for records saved through the ORM
             search.reindex_parties(connection, party_terms)
         records = [by_uuid[record_uuid] for _values, record_uuid in new]
-        audit.append(connection, self.actor, [audit.bulk_insert_entry(table.name, sorted(records), reason)])
+        uow.append_audit([audit.bulk_insert_entry(table.name, sorted(records), reason)])
         return [record_id for record_id, _digest in records]
 
     def _apply_deletes(self, uow: UnitOfWork, me: SiteIdentity, peer: SitePeer, deleted: list[dict[str, Any]],

@@ -83,7 +83,7 @@ def test_typed_input_is_left_alone_and_the_clerk_is_told(qtbot, store, watcher) 
 
 def test_an_open_arbitration_case_follows(qtbot, store, watcher) -> None:  # type: ignore[no-untyped-def]
     from app.services.arbitration import ArbitrationCaseService
-    from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive
+    from tests.fixtures.arbitration import CLERK, make_world, receive
     from ui.arbitration.case_page import CasePage
 
     world = make_world(store)

@@ -134,7 +134,7 @@ def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store
     from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
     from app.services.mediation import MediationService
-    from tests.unit.test_arbitration_fixtures import MEDIATOR, make_world, wage_claims
+    from tests.fixtures.arbitration import MEDIATOR, make_world, wage_claims
     from ui.arbitration.step_dialog import StepDialog
     from ui.mediation.window import MediationWindow
 

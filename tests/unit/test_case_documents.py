@@ -24,8 +24,8 @@ from app.services.case_documents import (
 )
 from app.services.exports import anchor_from_file
 from tests.conftest import make_actor
-from tests.unit.test_arbitration_fixtures import CLERK, make_world, receive
-from tests.unit.test_complaints import opened_case
+from tests.fixtures.arbitration import CLERK, make_world, receive
+from tests.fixtures.complaints import opened_case
 from tests.unit.test_import_hostile import _cli
 
 

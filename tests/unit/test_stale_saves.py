@@ -19,9 +19,9 @@ from app.services.projects import ProjectService
 from app.services.staff import StaffService
 from app.services.training import TrainingService
 from tests.conftest import make_actor
-from tests.unit.test_arbitration_fixtures import CLERK, MEDIATOR, make_world, receive, wage_claims
-from tests.unit.test_complaints import intake
-from tests.unit.test_complaints import service as complaint_service
+from tests.fixtures.arbitration import CLERK, MEDIATOR, make_world, receive, wage_claims
+from tests.fixtures.complaints import intake
+from tests.fixtures.complaints import service as complaint_service
 
 WHEN = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}")
 
