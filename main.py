@@ -7,6 +7,12 @@ import sys
 
 
 def open_gui(args: argparse.Namespace) -> int:
+    if args.platform_check:  # installer/windows/build-on-linux.sh runs it in the built .exe
+        from pathlib import Path
+
+        from ui.platform_check import run_platform_check
+
+        return run_platform_check(Path(args.platform_check))
     from ui.application import run_gui
 
     return run_gui(args)

@@ -27,6 +27,12 @@ python="$venv/bin/python"
 version="$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
 export RENSHE_VERSION="$version"
 
+# Everything printed also goes into a log kept in dist/logs/ (not committed).
+mkdir -p dist/logs
+log="dist/logs/build-$(date -u +%Y%m%dT%H%M%SZ).log"
+exec > >(tee -a "$log") 2>&1
+printf 'build: log %s\n' "$log"
+
 say() { printf '\n== build: %s\n' "$*" >&2; }
 size() { printf 'build: size %-45s %s\n' "$1" "$(du -sh "$1" | cut -f1)" >&2; }
 timed() {  # timed LABEL COMMAND…: runs it and prints the wall time

@@ -69,6 +69,12 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         help="start the GUI, open the database, show the main window and exit 0 (no dialogs)",
     )
     parser.add_argument("--no-err-windows", action="store_true", help="never open error dialogs")
+    parser.add_argument(
+        "--platform-check",
+        metavar="FOLDER",
+        help="check the platform-specific parts (data folder, network paths, locking, keyring, fonts, "
+        "printing) writing into FOLDER, and exit (the Windows build runs it under Wine)",
+    )
     if not with_commands:
         parser.set_defaults(command=None)
         return parser
@@ -85,6 +91,7 @@ def _names_a_command(argv: list[str]) -> bool:
     probe.add_argument("--db")
     probe.add_argument("--smoke-test", action="store_true")
     probe.add_argument("--no-err-windows", action="store_true")
+    probe.add_argument("--platform-check")
     try:
         _, rest = probe.parse_known_args(argv)
     except SystemExit:

@@ -7,6 +7,9 @@
 #   2. PyInstaller -> dist\windows\renshe-desk\ (renshe-desk.exe: command line; RensheDesk.exe: no console);
 #   3. smoke test of the frozen program (offscreen): --smoke-test, demo --year 2023,
 #      report yearly --json --pdf, the published figures, the PDF written;
+#   3b. --platform-check in a folder with Chinese characters and a space (data folder, network
+#      paths, SQLite locking, the Credential Manager, fonts, printing; RENSHE_CHECK_NETWORK_DRIVE=N:
+#      names a mapped network drive to be refused too — a real one, which Wine cannot give);
 #   4. ISCC -> dist\RensheDesk-Setup-<version>.exe.
 $ErrorActionPreference = "Stop"
 Set-Location (Join-Path $PSScriptRoot "..\..")
@@ -64,6 +67,10 @@ if (-not (Test-Path $pdf) -or (Get-Item $pdf).Length -eq 0) { Fail "no PDF writt
 # The font embedded: the PDF names the shipped font's subset.
 if (-not (Select-String -Path $pdf -Pattern "WenQuanYiMicroHei" -SimpleMatch -Quiet)) { Fail "the PDF does not embed the Chinese font" }
 Write-Host "smoke test passed"
+
+# 3b. The Windows-specific code, for real (ui/platform_check.py).
+$checkDir = Join-Path (Split-Path $scratch) "张伟\案件 导出"
+Run $exe @("--platform-check", $checkDir)
 
 # 4. Inno Setup.
 $iscc = (Get-Command ISCC.exe -ErrorAction SilentlyContinue).Source

@@ -33,7 +33,7 @@ AppVersion={#AppVersion}
 AppVerName={cm:AppName} {#AppVersion}
 AppPublisher=Renshe Desk
 VersionInfoVersion={#AppVersion}
-DefaultDirName={autopf}\RensheDesk
+DefaultDirName={code:DefaultAppDir}
 DefaultGroupName={cm:AppName}
 DisableProgramGroupPage=yes
 UsePreviousAppDir=yes
@@ -41,7 +41,8 @@ PrivilegesRequired=lowest
 PrivilegesRequiredOverridesAllowed=dialog commandline
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
-MinVersion=10.0
+; Qt 6.11 supports Windows 10 1809 (build 17763) and later; Qt6Core.dll uses System32's icuuc.dll.
+MinVersion=10.0.17763
 OutputDir={#OutputDir}
 OutputBaseFilename=RensheDesk-Setup-{#AppVersion}
 SetupIconFile=..\..\resources\icons\renshe-desk.ico
@@ -82,6 +83,17 @@ Name: "{autodesktop}\{cm:AppName}"; Filename: "{app}\RensheDesk.exe"; WorkingDir
 Filename: "{app}\RensheDesk.exe"; Description: "{cm:LaunchProgram,{cm:AppName}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
+// What {autopf} means, spelt out: per machine Program Files; per user Windows' default for
+// FOLDERID_UserProgramFiles, %LOCALAPPDATA%\Programs.  Spelt out because Wine (8) cannot
+// expand {userpf}, and the per-user install is tested under Wine (build-on-linux.sh).
+function DefaultAppDir(Param: String): String;
+begin
+  if IsAdminInstallMode then
+    Result := ExpandConstant('{commonpf}\RensheDesk')
+  else
+    Result := ExpandConstant('{localappdata}\Programs\RensheDesk');
+end;
+
 // The data folder as platformdirs.user_data_dir("renshe-desk", appauthor=False) gives it.
 function UserDataDir(): String;
 begin
