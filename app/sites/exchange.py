@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -603,9 +603,10 @@ class ExchangeService:
                         local = next(((i, f) for i, _u, f in rows_of(session, table_name, maps, [matched])), None)
                 link = links.get(record_uuid)
                 if link is None:
-                    link = _NewLink(peer.code, table_name, record_uuid)  # type: ignore[assignment]
-                    links[record_uuid] = link
-                    fresh_links.append(link)
+                    new_link = _NewLink(peer.code, table_name, record_uuid)
+                    fresh_links.append(new_link)
+                    # it stands in for the SiteRecordLink that Core writes at the end
+                    link = links[record_uuid] = cast(SiteRecordLink, new_link)
                 try:
                     values = attributes_from(sh, theirs, maps, aliases)
                 except LookupError as exc:
@@ -703,7 +704,7 @@ class ExchangeService:
                 for values, record_uuid in new]
         connection = session.connection()  # Core, not the ORM's bulk path: a third of the time
         connection.execute(insert(table), rows)
-        derived = getattr(mapper.class_, "__audit_derived__", frozenset())
+        derived: frozenset[str] = getattr(mapper.class_, "__audit_derived__", frozenset())
         audited = [(prop.key, column_of[prop.key]) for prop in mapper.column_attrs if prop.key not in derived]
         by_uuid: dict[str, tuple[int, str]] = {}
         party_terms: list[tuple[int, str | None, str | None, str | None]] = []

@@ -615,9 +615,7 @@ def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(si
     from app.models.audit import AuditEntry
     from app.models.complaint import Complaint
     from app.spreadsheets.complaints import import_ledger_file
-    from tests.fixtures.complaints import ledger_file
-    from tests.fixtures.complaints import good
-    from tests.fixtures.complaints import service
+    from tests.fixtures.complaints import good, ledger_file, service
 
     district, town_a, _ = sites
     report, _read = import_ledger_file(service(town_a.store), ledger_file(tmp_path, [good(i) for i in range(3)]))

@@ -345,7 +345,7 @@ class NarrowDialog(QDialog):
         self.setObjectName("narrow_dialog")
         self.setWindowTitle(self.tr("What goes to %1").replace("%1", peer))
         self.context, self.exchange, self.peer = context, exchange, peer
-        excluded = next((p["excluded_tables"] for p in exchange.status() if p["code"] == peer), [])
+        excluded: list[str] = next((p["excluded_tables"] for p in exchange.status() if p["code"] == peer), [])
         self.boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         for i, table_name in enumerate(exchange.narrowable(peer)):

@@ -620,8 +620,8 @@ class ComplaintCasePage(QDialog):
         }
         for index in range(self.investigation_form.rowCount()):
             field = self.investigation_form.itemAt(index, QFormLayout.ItemRole.FieldRole)
-            visible = any(field is not None and field.layout() is not None and field.layout().indexOf(b) >= 0
-                          and shown for b, shown in rows.items())
+            row_layout = field.layout() if field is not None else None
+            visible = any(row_layout is not None and row_layout.indexOf(b) >= 0 and shown for b, shown in rows.items())
             self.investigation_form.setRowVisible(index, visible)
         self.investigation_steps.setVisible(any(rows.values()))
         for w in (self.rectify_by_label, self.rectify_by):

@@ -445,6 +445,7 @@ class YearlyPanel(QWidget):
 
     def _report_writer(self) -> Any:
         figures = self.figures
+        assert figures is not None  # printing is offered once the figures are shown
 
         def write(path: Path, progress: Any, cancel: Any) -> None:
             from app.documents.yearly_report import write_yearly_report_pdf
