@@ -357,9 +357,11 @@ def test_print_sends_the_edited_draft_to_the_printer(qtbot, context, world, tmp_
     qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
     pages = PdfReader(str(out)).pages
     text = "".join(page.extract_text() or "" for page in pages)
-    # Qt's PDF printer embeds the glyphs without a Unicode map: the Chinese reads back as placeholders,
-    # the digits as themselves — the dates of the notice, and hundreds of Chinese characters drawn.
-    assert len(pages) >= 1 and "2023" in text and text.count("\x00") > 200
+    # Which font Qt's PDF printer picks depends on what the run loaded before: with one it embeds the
+    # glyphs without a Unicode map (the Chinese reads back as placeholders, the digits as themselves),
+    # with another the text reads back, and then the clerk's edit must be in it.
+    readable = "此段为打印前补充" in text
+    assert len(pages) >= 1 and "2023" in text and (readable or text.count("\x00") > 200)
     monkeypatch.setattr(QPrintDialog, "exec", lambda print_dialog: QPrintDialog.DialogCode.Rejected)
     out.unlink()
     assert dialog.print_now() is False and not out.exists()  # cancelled: nothing printed
