@@ -218,6 +218,19 @@ def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp,
         qtbot.waitExposed(dialog)
         row = [dialog.fields.item(0, c).text() for c in range(3)]
         assert row == ["整条记录", "保留（已修改）", "已删除"]
+        # the header says who deleted and who changed, not "changed at both sites"
+        header = dialog.header.text()
+        assert "在TA被删除" in header and "本站点却修改过" in header and "都被修改过" not in header
+        assert header.splitlines()[1].startswith("本站点：") and header.splitlines()[1].endswith("删除。")
+        # seen from the other side (deleted here, changed there) the words turn round
+        from dataclasses import replace
+
+        from app.sites.exchange import DELETED, KEPT, RECORD_FIELD, FieldChoice
+
+        mirrored = replace(dialog.conflicts[0], fields=(FieldChoice(RECORD_FIELD, DELETED, KEPT),))
+        turned = dialog.header_text(mirrored, "2026-12-01 09:00", "2026-12-02 10:00")
+        assert "已在本站点删除" in turned and "TA却修改过" in turned and "（含TA的修改）" in turned
+        assert turned.splitlines()[1] == f"本站点：{mirrored.mine_author} 于 2026-12-01 09:00 删除。TA：{mirrored.theirs_author} 于 2026-12-02 10:00 修改。"
         shot(dialog, tmp_path, "sites-conflict-delete.png")
         dialog.choose("record", "mine")  # keep it
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
