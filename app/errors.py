@@ -999,6 +999,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- r2-rest ---
     "arbitration.category_reason_required": ("Give the reason for correcting the claim's category.",
                                              "请填写更正请求类别的理由。"),
+    "site.issuing_body_invalid": ("The issuing body “{value}” must be 1 to 20 characters, e.g. 甲镇.",
+                                  "机关简称“{value}”应为1至20个字，例如“甲镇”。"),
     "arbitration.category_unchanged": ("The claim is already recorded as {category_en}.",
                                         "该请求已登记为“{category_zh}”，无需更正。"),
 }
