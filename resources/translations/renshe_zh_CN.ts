@@ -4755,6 +4755,10 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>SitesTab</name>
     <message>
+        <source>The issuing body in this site&apos;s case numbers (甲镇 in 甲镇劳人调字〔2024〕第1号). A township&apos;s must differ from the district&apos;s.</source>
+        <translation>本站点案号中的机关简称（如甲镇劳人调字〔2024〕第1号中的“甲镇”）。乡镇站点的简称不能与区局相同。</translation>
+    </message>
+    <message>
         <source>Set up this site</source>
         <translation>设置本站点</translation>
     </message>
@@ -4769,6 +4773,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Kind:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Issuing body:</source>
+        <translation>机关简称：</translation>
     </message>
     <message>
         <source>Export public key…</source>

@@ -56,8 +56,14 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         qtbot.keyClicks(tab.code, "TA")
         type_text(tab.name, "甲镇劳动保障所")
         tab.kind.setCurrentIndex(tab.kind.findData("township"))
+        # the issuing body its case numbers carry, as set now; the administrator types the township's own
+        assert tab.issuing_body.text() == "甲镇"
+        tab.issuing_body.clear()
+        type_text(tab.issuing_body, "甲镇所")
+        shot(tab, tmp_path, "sites-setup.png")
         qtbot.mouseClick(tab.init_button, Qt.MouseButton.LeftButton)
         assert not tab.setup_form.isVisible() and "TA" in tab.identity.text() and "乡镇" in tab.identity.text()
+        assert town_settings.get("organisation")["district"] == "甲镇所"
         fingerprint = SiteService(town, ADMIN).show().fingerprint  # type: ignore[union-attr]
         assert fingerprint in tab.fingerprint.text()
 

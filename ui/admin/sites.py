@@ -89,6 +89,11 @@ class SitesTab(QWidget):
         self.kind.setObjectName("kind")
         for kind in Kind:
             self.kind.addItem(_kind_label(kind.value, context.language), kind.value)
+        # the body its case numbers carry (某区, 甲镇): a township's differs from the district's
+        self.issuing_body = QLineEdit()
+        self.issuing_body.setObjectName("issuing_body")
+        self.issuing_body.setToolTip(self.tr("The issuing body in this site's case numbers (甲镇 in 甲镇劳人调字〔2024〕第1号). "
+                                             "A township's must differ from the district's."))
         self.init_button = QPushButton(self.tr("Set up this site"))
         self.init_button.setObjectName("init")
         self.init_button.clicked.connect(self.set_up)
@@ -98,6 +103,7 @@ class SitesTab(QWidget):
         form.addRow(self.tr("Code:"), self.code)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Issuing body:"), self.issuing_body)
         form.addRow("", self.init_button)
         self.export_key_button = QPushButton(self.tr("Export public key…"))
         self.export_key_button.setObjectName("export_key")
@@ -170,6 +176,11 @@ class SitesTab(QWidget):
         if me is None:
             self.identity.setText(self.tr("This installation is not a site yet. Give its code, name and kind."))
             self.fingerprint.clear()
+            if not self.issuing_body.text():
+                from app.services.settings import SettingsService
+
+                organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
+                self.issuing_body.setText(str(organisation.get("district") or ""))
         else:
             self.identity.setText(f"{me.code}  {me.name}  ({_kind_label(me.kind, self.context.language)})")
             self.fingerprint.setText(self.tr("Fingerprint: %1").replace("%1", me.fingerprint))
@@ -204,7 +215,8 @@ class SitesTab(QWidget):
     # ---------------------------------------------------------------- actions
     def set_up(self) -> None:
         try:
-            view = self.sites.init(code=self.code.text(), name=self.name.text(), kind=self.kind.currentData())
+            view = self.sites.init(code=self.code.text(), name=self.name.text(), kind=self.kind.currentData(),
+                                   issuing_body=self.issuing_body.text())
         except (UserError, StorageError) as err:
             self._tell(err)
             return
