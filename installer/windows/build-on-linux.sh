@@ -465,7 +465,6 @@ if [ "${WINDOWS_SCREENSHOTS:-1}" = 1 ]; then
     return 1
   }
   press() { on_display xdotool key --clearmodifiers "$@"; sleep 3; }
-  setup_pid() { pgrep -f "RensheDesk-Setup-$version|is-.*\\.tmp.*SL5" | head -1; }
   with_display wine_run "$(realpath "$setup")" /LANG=zh_CN "/LOG=$(winpath "$scratch/setupPages.log")" >/dev/null 2>&1 &
   wait_for_window '安装|Setup' 120 || fail "the Setup's window did not show"
   page=1
