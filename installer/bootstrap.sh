@@ -35,7 +35,8 @@ case "$mode" in
     "$venv/bin/ruff" check app ui tests main.py
     "$venv/bin/lint-imports"
     "$venv/bin/mypy"
-    exec "$venv/bin/python" -m pytest -q "$@"
+    # both cores: one worker per core, each test file whole on one worker (its fixtures stay together)
+    exec "$venv/bin/python" -m pytest -q -n "${RENSHE_TEST_WORKERS:-2}" --dist loadfile "$@"
     ;;
   bench)
     export QT_QPA_PLATFORM=offscreen
