@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from app.services.complaints import ComplaintService
 from tests.conftest import make_actor
+from tests.fixtures.complaint_pages import PROCEDURE_TAB, _case_under_investigation
 from tests.ui.helpers import type_text
-from tests.ui.test_complaints_window import PROCEDURE_TAB, _case_under_investigation
 from ui.context import AppContext
 
 DOCUMENTS_TAB = 6

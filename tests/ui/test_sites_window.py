@@ -195,7 +195,7 @@ def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path:
 
 
 def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.unit.test_sites_exchange import (
+    from tests.fixtures.sites import (
         delete_party,
         make_site,
         party_id_by_name,

@@ -1,4 +1,5 @@
-"""The core never imports Qt or the user interface (import-linter checks it too)."""
+"""The core never imports Qt or the user interface (import-linter checks it too); no test module imports
+another test module (shared set-up lives in tests/fixtures/ or a conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import ast
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[2] / "app"
+TESTS = APP.parent / "tests"
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -27,6 +29,35 @@ def test_app_never_imports_qt_or_ui() -> None:
     }
     assert {k: v for k, v in offenders.items() if v} == {}
     assert len(offenders) > 20  # the walk really saw the package
+
+
+def imported_test_modules(path: Path) -> list[str]:
+    """The test modules (a file test_*.py) that the file at `path` imports, as dotted names."""
+    package = ".".join(path.relative_to(APP.parent).parent.parts)
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            candidates = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parent = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*parent, base] if base else parent)
+            # `from tests.unit import test_x` names the module in the imported names
+            candidates = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        else:
+            continue
+        found.extend(name for name in candidates if name.rsplit(".", 1)[-1].startswith("test_"))
+    return found
+
+
+def test_no_test_module_imports_another_test_module() -> None:
+    offenders = {
+        str(path.relative_to(APP.parent)): imported_test_modules(path)
+        for path in TESTS.rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+    assert len(offenders) > 100  # the walk really saw the tests
 
 
 def test_money_is_never_a_float_column() -> None:
