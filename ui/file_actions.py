@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from app.errors import Cancelled, StorageError, UserError
 from app.services.parties import ImportReport
 from ui.errors import show_user_error
-from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
+from ui.widgets import files
 
 XLSX_FILTER = "Excel (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"

@@ -246,7 +246,7 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
 
 
 def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ui.complaints import files
+    from ui.widgets import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
     window.refresh()
@@ -330,7 +330,7 @@ def _procedure_done(svc, complaint_id: int, kind: str, on) -> None:  # type: ign
 
 
 def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ui.complaints import files
+    from ui.widgets import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
     ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
@@ -437,7 +437,7 @@ def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_pa
     import openpyxl
 
     from app.spreadsheets.complaints import COLUMNS
-    from ui.complaints import files
+    from ui.widgets import files
 
     template = tmp_path / "t.xlsx"
     monkeypatch.setattr(files, "choose_save_path", lambda *a: template)
@@ -473,7 +473,7 @@ def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, s
 
     from app.spreadsheets import complaints as ledger
     from app.spreadsheets.complaints import COLUMNS, write_template
-    from ui.complaints import files
+    from ui.widgets import files
 
     monkeypatch.setattr(ledger, "BACKGROUND_FROM_BYTES", 0)  # this small file counts as large
     path = tmp_path / "ledger.xlsx"

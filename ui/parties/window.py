@@ -30,12 +30,12 @@ from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.parties import files
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
 from ui.parties.import_report import ImportReportDialog
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter

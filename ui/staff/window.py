@@ -35,12 +35,12 @@ from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.staff.form import OfficerForm
 from ui.staff.labels import cert_type_label, status_label
 from ui.staff.roster_model import RosterModel
 from ui.tasks import TaskRunner
+from ui.widgets import files
 from ui.widgets.date_field import DateField
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
