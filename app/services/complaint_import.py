@@ -40,6 +40,8 @@ from sqlalchemy.types import TypeDecorator
 
 from app.clock import BUREAU_TZ
 from app.errors import UserError
+from app.kernel.import_report import ImportReport, RowProblem
+from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.deadlines import due
 from app.legal.rates import format_yuan
 from app.models.audit import AuditHead
@@ -62,13 +64,7 @@ from app.services import audit, import_batches
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintService, _text
 from app.services.import_batches import ImportSource
-from app.services.parties import (
-    CancelToken,
-    ImportReport,
-    ProgressCallback,
-    RowProblem,
-    clean_fields,
-)
+from app.services.parties import clean_fields
 from app.services.permissions import Permission
 from app.services.permissions import label as permission_label
 from app.services.settings import read_setting

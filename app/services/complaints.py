@@ -30,6 +30,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.clock import bureau_today
 from app.errors import UserError
+from app.kernel.import_report import ImportReport
+from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, TimeLeft, Unit, due, time_left
 from app.legal.rates import format_yuan
@@ -67,12 +69,7 @@ from app.services.complaint_procedure import Procedure, ServiceLine, StepLine
 from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
-from app.services.parties import (
-    CancelToken,
-    ImportReport,
-    ProgressCallback,
-    clean_fields,
-)
+from app.services.parties import clean_fields
 from app.services.people import display_names
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork, changed_elsewhere

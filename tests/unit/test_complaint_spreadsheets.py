@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import Cancelled
+from app.kernel.progress import CancelToken
 from app.models.complaint import Complaint, WagePayment
 from app.models.party import Party
-from app.services.parties import CancelToken
 from app.spreadsheets.complaints import (
     LEDGER_HEADERS,
     export_complaints,

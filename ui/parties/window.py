@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
+from app.kernel.import_report import ImportReport
 from app.models.party import PartyKind
-from app.services.parties import ImportReport, PartyRow, PartyService
+from app.services.parties import PartyRow, PartyService
 from app.services.permissions import Permission
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.services.parties import ImportReport
+from app.kernel.import_report import ImportReport
 from app.services.permissions import Permission
 from app.services.staff import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
 from ui.context import AppContext
