@@ -622,7 +622,7 @@ def _batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 class LedgerImport:
-    """One import run inside one unit of work (`ComplaintService.import_records`)."""
+    """One import run inside one unit of work (`import_ledger`)."""
 
     def __init__(self, service: ComplaintService, uow: UnitOfWork, batch_id: int | None = None) -> None:
         self.service = service
@@ -906,7 +906,15 @@ def import_ledger(
     stage: Callable[[ImportContext], tuple[int, Iterable[Any]]] | None = None,
     source: ImportSource | None = None,
 ) -> ImportReport:
-    """See ``ComplaintService.import_records``.
+    """Import ledger rows (row number, fields) in one transaction, as `service`'s user.
+
+    Each row is one complaint with one employer and one worker, optionally
+    with its acceptance, what was already paid and its closure.  A refused
+    row is reported with its reason and leaves nothing behind; cancelling
+    or any other failure saves nothing at all.
+
+    (Not a ComplaintService method: this module builds on the service, and the
+    service importing it back made an import circle.)
 
     `stage`, given the import's context once the write lock is held, returns
     (estimated rows, the records to import) instead of `records` — the reader

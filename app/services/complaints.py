@@ -30,8 +30,6 @@ from sqlalchemy.orm import Session, aliased
 
 from app.clock import bureau_today
 from app.errors import UserError
-from app.kernel.import_report import ImportReport
-from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, TimeLeft, Unit, due, time_left
 from app.legal.rates import format_yuan
@@ -2152,29 +2150,6 @@ class ComplaintService:
                 .where(Party.is_migrant_worker.is_(True))
             ) or 0
         return InspectionFigures(year, int(received), int(helped), int(total), int(cases), int(migrants))
-
-    # ------------------------------------------------------------ import
-    def import_records(
-        self,
-        records: Iterable[tuple[int, Mapping[str, Any]]],
-        *,
-        total: int = 0,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-        batch_size: int = 1000,
-        source: Any = None,
-    ) -> ImportReport:
-        """Import ledger rows (row number, fields) in one transaction (``complaint_import``).
-
-        Each row is one complaint with one employer and one worker, optionally
-        with its acceptance, what was already paid and its closure.  A refused
-        row is reported with its reason and leaves nothing behind; cancelling
-        or any other failure saves nothing at all.
-        """
-        from app.services.complaint_import import import_ledger
-
-        return import_ledger(self, records, total=total, progress=progress, cancel=cancel, batch_size=batch_size,
-                             source=source)
 
 
 __all__ = [

@@ -6,8 +6,8 @@ exports is masked as the rows carry it.
 One template row is one worker of one complaint against one employer, as the
 bureau's existing Excel ledgers are kept; the import registers a complaint
 per row (and, when the row gives them, its acceptance, the amount already
-paid and its closure) through ComplaintService.import_records — one transaction, refused rows
-reported with their row number and reason.
+paid and its closure) through app.services.complaint_import.import_ledger —
+one transaction, refused rows reported with their row number and reason.
 """
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ def import_ledger_file(
     cancel: Any = None,
     again: bool = False,
 ) -> tuple[ImportReport, int]:
-    """Import a filled template through `service.import_records`: (the report, rows read).
+    """Import a filled template through `import_ledger` as `service`'s user: (the report, rows read).
 
     A large file in a SQLite database file is read, and its rows checked and
     prepared (`complaint_import.PrepareStage`), in a second process while this
@@ -226,8 +226,8 @@ def import_ledger_file(
         return report, read
     total, records = read_records(file)
     try:
-        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel,
-                                        source=source)
+        report = import_ledger(service, counted(records), total=total, progress=progress, cancel=cancel,
+                               source=source)
     finally:
         records.close()  # type: ignore[attr-defined]
     return report, read

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from app.errors import UserError
+from app.services.complaint_import import import_ledger
 from app.spreadsheets import sheet_rows
 from app.spreadsheets.arbitration import read_docket
 from app.spreadsheets.complaints import read_records as read_ledger
@@ -148,7 +149,7 @@ def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, 
     ws.append([date(2023, 3, 9), "来访", "投诉", "李四", number, None, "是", "贵州某建筑劳务有限公司", USCC, None, 500])
     wb.save(path)
     total, records = read_ledger(path)
-    report = ComplaintService(store, setup_actor()).import_records(records, total=total)
+    report = import_ledger(ComplaintService(store, setup_actor()), records, total=total)
     assert report.imported == 3
     [problem] = report.refused
     assert (problem.row, problem.code) == (5, "import.identity_mismatch")
