@@ -16,7 +16,7 @@ import logging
 import sys
 import traceback
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -24,10 +24,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.errors import StorageError, UserError
 from app.privacy import scrub
 
-if TYPE_CHECKING:
-    from ui.context import AppContext
-
 log = logging.getLogger("renshe.crash")
+
+
+class ErrorWindowsSetting(Protocol):
+    """What the hook reads of ui.context.AppContext (importing that module here would close a circle:
+    ui.context -> ui.tasks -> ui.errors)."""
+
+    error_windows: bool
 
 
 def show_user_error(
@@ -64,7 +68,7 @@ class ExceptHook(QObject):
 
     _show_requested = Signal(str)
 
-    def __init__(self, context: AppContext | None = None, *, error_windows: bool | None = None) -> None:
+    def __init__(self, context: ErrorWindowsSetting | None = None, *, error_windows: bool | None = None) -> None:
         super().__init__()
         self._context = context
         self._error_windows = error_windows
@@ -124,7 +128,7 @@ class ExceptHook(QObject):
         box.exec()
 
 
-def install_excepthook(context: AppContext | None = None, *, error_windows: bool | None = None) -> ExceptHook:
+def install_excepthook(context: ErrorWindowsSetting | None = None, *, error_windows: bool | None = None) -> ExceptHook:
     hook = ExceptHook(context, error_windows=error_windows)
     hook.install()
     return hook

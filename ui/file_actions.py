@@ -14,10 +14,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from app.errors import Cancelled, StorageError, UserError
-from app.services.parties import ImportReport
+from app.kernel.import_report import ImportReport
 from ui.errors import show_user_error
-from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
+from ui.widgets import files
 
 XLSX_FILTER = "Excel (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"

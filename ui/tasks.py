@@ -10,7 +10,7 @@
 
 * `fn(progress, cancel)` runs on a QThreadPool worker.  `progress(done, total)` is a
   plain callable (services never import Qt; calling it from the worker only stores two
-  numbers) and `cancel` is the `app.services.parties.CancelToken` the service checks.
+  numbers) and `cancel` is the `app.kernel.progress.CancelToken` the service checks.
 * The result or the exception is ALWAYS delivered back on the GUI thread, through a
   queued signal (Electrum's TaskThread habit): a worker never loses an exception.
 * Without `on_error`, a UserError/StorageError is shown as a message box, a
@@ -37,7 +37,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QThreadPool, QTim
 from PySide6.QtWidgets import QWidget
 
 from app.errors import Cancelled, StorageError, UserError
-from app.services.parties import CancelToken
+from app.kernel.progress import CancelToken
 from ui.progress import POLL_MS, SHOW_AFTER_MS, ProgressDialog
 
 log = logging.getLogger(__name__)

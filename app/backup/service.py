@@ -34,7 +34,7 @@ Progress = Callable[[int, int], None]
 PAGES_PER_STEP = 256
 
 
-class _Cancel(Protocol):  # what is used of app.services.parties.CancelToken
+class _Cancel(Protocol):  # what is used of app.kernel.progress.CancelToken
     @property
     def cancelled(self) -> bool: ...
 

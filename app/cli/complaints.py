@@ -1,7 +1,7 @@
 """`complaints template | import | export`: complaints ledgers from the command line.
 
 The same services as the GUI: the import goes through
-ComplaintService.import_records (permissions, validation, audit, one
+complaint_import.import_ledger (permissions, validation, audit, one
 transaction); the exports through ComplaintService.query / .ledger (masked).
 """
 

@@ -44,6 +44,7 @@ from app.services.accounts import AccountService, actor_of
 from app.services.actor import Actor, setup_actor
 from app.services.arbitration import ArbitrationCaseService, AwardItem, ClaimInput
 from app.services.arbitration_import import import_docket
+from app.services.complaint_import import import_ledger
 from app.services.complaints import ComplaintService
 from app.services.mediation import MediationService
 from app.services.parties import PartyService
@@ -708,8 +709,8 @@ class DistrictBuilder:
                                                "received": received})
             rows.append(row)
             kinds.append(kind)
-        report = inspector.import_records(
-            enumerate(rows, start=1), total=len(rows),
+        report = import_ledger(
+            inspector, enumerate(rows, start=1), total=len(rows),
             progress=lambda d, _t: self.progress("投诉举报", done + d, total_steps),
         )
         if report.refused:

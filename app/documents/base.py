@@ -68,6 +68,7 @@ from reportlab.platypus import (
 )
 
 from app.errors import Cancelled, UserError
+from app.kernel.progress import raise_if_cancelled
 from app.resources import font_path
 from app.services.audit import ANCHOR_KEYWORD
 
@@ -571,8 +572,7 @@ class OfficialDocument:
             doc = self.template(temp_name)
             story = _LazyFlowables(flowables, cancel)
             doc.build(story, canvasmaker=_numbered_canvas(self))
-            if cancel is not None and getattr(cancel, "cancelled", False):
-                raise Cancelled()
+            raise_if_cancelled(cancel)
             self.pages = doc.page
         return self.pages
 

@@ -23,7 +23,7 @@ from app.documents.base import (
     chinese_date,
     text,
 )
-from app.errors import Cancelled
+from app.kernel.progress import raise_if_cancelled
 from app.models.party import PartyKind
 from app.spreadsheets.parties import ID_TYPE_LABELS, KIND_LABELS, ORG_TYPE_LABELS, SEX_LABELS
 
@@ -108,8 +108,7 @@ def write_party_register_pdf(
         nonlocal printed
         offset = 0
         while offset < total:
-            if cancel is not None and getattr(cancel, "cancelled", False):
-                raise Cancelled()
+            raise_if_cancelled(cancel)
             batch = query.page(offset, READ_PAGE_SIZE)
             if not batch:
                 break

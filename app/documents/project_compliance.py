@@ -29,7 +29,7 @@ from app.documents.base import (
     chinese_date,
     text,
 )
-from app.errors import Cancelled
+from app.kernel.progress import raise_if_cancelled
 from app.legal.rates import format_percent
 from app.services.projects import PROJECT_STATUS_WORDS_ZH, STATUS_WORDS_ZH, ComplianceSummary
 from app.spreadsheets.projects import ITEM_RATE_DEFINITION, PROJECT_RATE_DEFINITION, ROUNDING_NOTE
@@ -156,8 +156,7 @@ def write_compliance_pdf(
     def rows() -> Iterator[list[Any]]:
         offset = 0
         while offset < total:
-            if cancel is not None and getattr(cancel, "cancelled", False):
-                raise Cancelled()
+            raise_if_cancelled(cancel)
             batch = pages.page(offset, READ_PAGE_SIZE)
             if not batch:
                 break

@@ -23,13 +23,13 @@ still need the area's own permission.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from app.errors import Cancelled, UserError
+from app.errors import UserError
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.legal.rates import fen_to_wan_yuan, fen_to_yuan
 from app.models.arbitration import ClosureMethod
 from app.models.mediation import Channel
@@ -40,8 +40,6 @@ from app.services.actor import Actor
 from app.services.permissions import Permission, Role
 from app.sites.figures import mediation_by_site
 from app.store.engine import Store
-
-ProgressCallback = Callable[[int, int], None]
 
 ONLINE = Channel.ONLINE.value
 CLOSURE_ORDER = tuple(m.value for m in ClosureMethod)
@@ -318,8 +316,7 @@ def yearly_figures(
     steps = 7
 
     def step(n: int) -> None:
-        if cancel is not None and getattr(cancel, "cancelled", False):
-            raise Cancelled()
+        raise_if_cancelled(cancel)
         if progress:
             progress(n, steps)
 

@@ -20,6 +20,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import UserError
+from app.kernel.import_report import ImportReport, RowProblem
+from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.calendar import LegalCalendar
 from app.legal.identity import normalise_id_no, normalise_uscc
 from app.models.arbitration import (
@@ -42,13 +44,7 @@ from app.services.arbitration import (
 from app.services.holidays import calendar_for
 from app.services.import_batches import ImportSource
 from app.services.numbering import allocate_number
-from app.services.parties import (
-    CancelToken,
-    ImportReport,
-    ProgressCallback,
-    RowProblem,
-    clean_fields,
-)
+from app.services.parties import clean_fields
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork
 from app.store.engine import Store

@@ -59,8 +59,13 @@ def canonical(value: Any) -> Any:
     return value
 
 
+# Sorted keys, no spaces, UTF-8 kept: what json.dumps(…, sort_keys=True, ensure_ascii=False,
+# separators=(",", ":")) writes, with the encoder made once.
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def canonical_json(value: Any) -> str:
-    return json.dumps(canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL_JSON.encode(canonical(value))
 
 
 def audited_mappers() -> list[Mapper[Any]]:
@@ -71,22 +76,38 @@ def record_state(obj: Any) -> dict[str, Any]:
     """The audited state of a record: its columns, leaving out empty (NULL) ones —
     so a migration adding a nullable column leaves every digest as it was — and
     columns derived from others (`__audit_derived__`, e.g. a sort key)."""
-    mapper: Mapper[Any] = obj.__mapper__
-    derived = getattr(type(obj), "__audit_derived__", frozenset())
     state = {}
-    for attr in mapper.column_attrs:
-        if attr.key in derived:
-            continue
-        value = getattr(obj, attr.key)
+    for key in audited_columns(type(obj)):
+        value = getattr(obj, key)
         if value is not None:
-            state[attr.key] = value
+            state[key] = value
     return state
 
 
+def audited_columns(model: type[Any]) -> list[str]:
+    """The column attributes of `model` that its records' digest covers, in the mapper's order: all
+    but those derived from others (`__audit_derived__`)."""
+    mapper: Mapper[Any] = model.__mapper__
+    derived = getattr(model, "__audit_derived__", frozenset())
+    return [attr.key for attr in mapper.column_attrs if attr.key not in derived]
+
+
 def record_digest(obj: Any) -> str:
-    # A ledger import computes the same digest from the rows it writes, without the ORM
-    # (app/services/complaint_import.py `_TableWriter.digests`): a change here changes it there too.
-    return hashlib.sha256(canonical_json(record_state(obj)).encode()).hexdigest()
+    """The digest of a record's audited state (`record_state`), as the audit entries keep it."""
+    return state_digest(record_state(obj))
+
+
+def state_digest(state: dict[str, Any]) -> str:
+    """The digest of an audited state, given with the values the ORM reads (canonicalised here): the one
+    definition that record_digest, the bulk inserts (ledger import, import row keys, exchange) and
+    `verify` share."""
+    return canonical_state_digest(canonical(state))
+
+
+def canonical_state_digest(state: dict[str, Any]) -> str:
+    """`state_digest` of a state whose values are already canonical (`canonical`: plain JSON values),
+    for a writer that computes them itself from the stored row (the ledger import's bulk writer)."""
+    return hashlib.sha256(_CANONICAL_JSON.encode(state).encode()).hexdigest()
 
 
 # Field names whose values are personal data in any table; models add their own in `__sensitive__`.

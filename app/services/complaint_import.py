@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -40,6 +39,8 @@ from sqlalchemy.types import TypeDecorator
 
 from app.clock import BUREAU_TZ
 from app.errors import UserError
+from app.kernel.import_report import ImportReport, RowProblem
+from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.deadlines import due
 from app.legal.rates import format_yuan
 from app.models.audit import AuditHead
@@ -62,13 +63,7 @@ from app.services import audit, import_batches
 from app.services import complaint_rules as rules
 from app.services.complaints import ComplaintService, _text
 from app.services.import_batches import ImportSource
-from app.services.parties import (
-    CancelToken,
-    ImportReport,
-    ProgressCallback,
-    RowProblem,
-    clean_fields,
-)
+from app.services.parties import clean_fields
 from app.services.permissions import Permission
 from app.services.permissions import label as permission_label
 from app.services.settings import read_setting
@@ -627,7 +622,7 @@ def _batches(records: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 class LedgerImport:
-    """One import run inside one unit of work (`ComplaintService.import_records`)."""
+    """One import run inside one unit of work (`import_ledger`)."""
 
     def __init__(self, service: ComplaintService, uow: UnitOfWork, batch_id: int | None = None) -> None:
         self.service = service
@@ -761,8 +756,9 @@ class _TableWriter:
     """Writes one model's records with executemany and gives each record's audit digest.
 
     The digest is `audit.record_digest` of the row as the ORM will read it
-    back, computed from the values written (the record never goes through
-    the ORM).  SQLite gets the values in its stored form straight through the
+    back: the values written are turned into the canonical values the ORM's
+    read-back would give (the record never goes through the ORM), and
+    `audit.canonical_state_digest` makes the digest of them.  SQLite gets the values in its stored form straight through the
     driver (half the time of Core's per-value processing); other databases go
     through Core.
     """
@@ -771,7 +767,6 @@ class _TableWriter:
         self.model = model
         self.table: Table = model.__table__
         self.columns = tuple(attr.key for attr in model.__mapper__.column_attrs)
-        derived = getattr(model, "__audit_derived__", frozenset())
         self.dates: list[int] = []
         self.moments: list[int] = []
         self.uuids: list[int] = []
@@ -786,7 +781,7 @@ class _TableWriter:
                 self.moments.append(index)
             elif python_type is date:
                 self.dates.append(index)
-        self.audited = [(index, name) for index, name in enumerate(self.columns) if name not in derived]
+        self.audited = [(self.columns.index(name), name) for name in audit.audited_columns(model)]
         names = ", ".join(self.table.c[name].name for name in self.columns)
         self.sqlite_insert = f"INSERT INTO {self.table.name} ({names}) VALUES ({', '.join('?' * len(self.columns))})"
         self._stored: dict[datetime, str] = {}
@@ -826,7 +821,7 @@ class _TableWriter:
     def digests(self, rows: list[tuple[Any, ...]]) -> list[str]:
         """`audit.record_digest` of each stored row, as the ORM will read it back."""
         digests: list[str] = []
-        encode = _CANONICAL.encode
+        digest = audit.canonical_state_digest
         moments, uuids, audited = self.moments, self.uuids, self.audited
         for row in rows:
             canonical = list(row)
@@ -838,7 +833,7 @@ class _TableWriter:
                 if value is not None:
                     canonical[index] = f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
             state = {name: canonical[index] for index, name in audited if canonical[index] is not None}
-            digests.append(hashlib.sha256(encode(state).encode()).hexdigest())
+            digests.append(digest(state))
         return digests
 
     def insert_values(self, connection: Connection, records: list[dict[str, Any]]) -> None:
@@ -847,8 +842,6 @@ class _TableWriter:
         connection.execute(insert(self.table), [{**empty, **r, "uuid": uuid.UUID(hex=r["uuid"])} for r in records])
 
 
-# The same JSON as audit.canonical_json (sorted keys, no spaces, UTF-8 kept).
-_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 _WRITERS: dict[type[Any], _TableWriter] = {}
 _WRITERS_BY_TABLE: dict[str, _TableWriter] = {}
 
@@ -913,7 +906,15 @@ def import_ledger(
     stage: Callable[[ImportContext], tuple[int, Iterable[Any]]] | None = None,
     source: ImportSource | None = None,
 ) -> ImportReport:
-    """See ``ComplaintService.import_records``.
+    """Import ledger rows (row number, fields) in one transaction, as `service`'s user.
+
+    Each row is one complaint with one employer and one worker, optionally
+    with its acceptance, what was already paid and its closure.  A refused
+    row is reported with its reason and leaves nothing behind; cancelling
+    or any other failure saves nothing at all.
+
+    (Not a ComplaintService method: this module builds on the service, and the
+    service importing it back made an import circle.)
 
     `stage`, given the import's context once the write lock is held, returns
     (estimated rows, the records to import) instead of `records` — the reader

@@ -67,12 +67,7 @@ from app.services.complaint_procedure import Procedure, ServiceLine, StepLine
 from app.services.holidays import calendar_for
 from app.services.numbering import allocate_number
 from app.services.paging import PagedQuery, SortSpec
-from app.services.parties import (
-    CancelToken,
-    ImportReport,
-    ProgressCallback,
-    clean_fields,
-)
+from app.services.parties import clean_fields
 from app.services.people import display_names
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork, changed_elsewhere
@@ -2155,29 +2150,6 @@ class ComplaintService:
                 .where(Party.is_migrant_worker.is_(True))
             ) or 0
         return InspectionFigures(year, int(received), int(helped), int(total), int(cases), int(migrants))
-
-    # ------------------------------------------------------------ import
-    def import_records(
-        self,
-        records: Iterable[tuple[int, Mapping[str, Any]]],
-        *,
-        total: int = 0,
-        progress: ProgressCallback | None = None,
-        cancel: CancelToken | None = None,
-        batch_size: int = 1000,
-        source: Any = None,
-    ) -> ImportReport:
-        """Import ledger rows (row number, fields) in one transaction (``complaint_import``).
-
-        Each row is one complaint with one employer and one worker, optionally
-        with its acceptance, what was already paid and its closure.  A refused
-        row is reported with its reason and leaves nothing behind; cancelling
-        or any other failure saves nothing at all.
-        """
-        from app.services.complaint_import import import_ledger
-
-        return import_ledger(self, records, total=total, progress=progress, cancel=cancel, batch_size=batch_size,
-                             source=source)
 
 
 __all__ = [

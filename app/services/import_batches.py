@@ -244,6 +244,6 @@ def write_keys(connection: Connection, actor: Actor, batch_id: int, rows: list[t
         .where(ImportRowKey.batch_id == batch_id, ImportRowKey.id > last_id)
     ).mappings().all()
     # The digest of the record as the ORM reads it back (audit.record_digest): these columns are plain values.
-    records = [(int(r["id"]), hashlib.sha256(audit.canonical_json(dict(r)).encode()).hexdigest()) for r in written]
+    records = [(int(r["id"]), audit.state_digest(dict(r))) for r in written]
     audit.append(connection, actor, [audit.bulk_insert_entry(ImportRowKey.__tablename__, records,
                                                              f"导入行记录：{reason}" if reason else "导入行记录")])

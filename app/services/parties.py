@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.errors import Cancelled, UserError
+from app.errors import UserError
+from app.kernel.import_report import ImportReport, RowProblem
+from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.identity import normalise_phone, validate_id_no, validate_uscc
 from app.models.party import IdType, OrgType, Party, PartyKind
 from app.privacy import Sensitive, mask
@@ -214,48 +216,6 @@ def _index_flushed_parties(session: Session) -> None:
 
 
 register_flush_hook(_index_flushed_parties)
-
-
-@dataclass
-class RowProblem:
-    row: int
-    code: str
-    field: str | None
-    params: dict[str, Any]
-
-    def message(self, language: str = "zh_CN") -> str:
-        from app.errors import message_for
-
-        return message_for(self.code, self.params, language)
-
-
-@dataclass
-class ImportReport:
-    total: int = 0
-    imported: int = 0
-    refused: list[RowProblem] = field(default_factory=list)
-    imported_ids: list[int] = field(default_factory=list)
-
-
-ProgressCallback = Callable[[int, int], None]
-
-
-class CancelToken:
-    """Set from any thread; long services check it between batches."""
-
-    def __init__(self) -> None:
-        self._cancelled = False
-
-    def cancel(self) -> None:
-        self._cancelled = True
-
-    @property
-    def cancelled(self) -> bool:
-        return self._cancelled
-
-    def check(self) -> None:
-        if self._cancelled:
-            raise Cancelled()
 
 
 class PartyService:

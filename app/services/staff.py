@@ -33,6 +33,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.clock import bureau_today
 from app.errors import UserError
+from app.kernel.import_report import ImportReport, RowProblem
+from app.kernel.progress import CancelToken, ProgressCallback
 from app.legal.identity import validate_id_no
 from app.models.staff import (
     Certificate,
@@ -47,7 +49,6 @@ from app.services import import_batches
 from app.services.actor import Actor
 from app.services.import_batches import ImportSource
 from app.services.paging import PagedQuery, SortSpec
-from app.services.parties import CancelToken, ImportReport, ProgressCallback, RowProblem
 from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork, changed_elsewhere
 from app.store.engine import Store

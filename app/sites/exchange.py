@@ -728,16 +728,14 @@ class ExchangeService:
                 for values, record_uuid in new]
         connection = session.connection()  # Core, not the ORM's bulk path: a third of the time
         connection.execute(insert(table), rows)
-        derived: frozenset[str] = getattr(mapper.class_, "__audit_derived__", frozenset())
-        audited = [(prop.key, column_of[prop.key]) for prop in mapper.column_attrs if prop.key not in derived]
+        audited = [(key, column_of[key]) for key in audit.audited_columns(mapper.class_)]
         by_uuid: dict[str, tuple[int, str]] = {}
         party_terms: list[tuple[int, str | None, str | None, str | None]] = []
         keys = [row["uuid"] for row in rows]
         for start in range(0, len(keys), 500):  # read back: ids, and the digest of what was stored
             for row in connection.execute(select(table).where(table.c.uuid.in_(keys[start:start + 500]))).mappings():
                 state = {key: row[column] for key, column in audited if row[column] is not None}
-                by_uuid[str(row[table.c.uuid])] = (row[table.c.id],
-                                                   hashlib.sha256(audit.canonical_json(state).encode()).hexdigest())
+                by_uuid[str(row[table.c.uuid])] = (row[table.c.id], audit.state_digest(state))
                 if table.name == "party":
                     party_terms.append((row["id"], row["name"], row["id_no"], row["uscc"]))
         if party_terms:  # what the parties' flush hook does for records saved through the ORM

@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.services.arbitration import CATEGORY_LABELS, CLOSURE_LABELS, PROCEDURE_LABELS, status_label
 from app.spreadsheets import cells
-from app.spreadsheets.parties import ProgressCallback, _check, _discard, _save_atomically
 from app.spreadsheets.sheet_rows import normalise_label, open_table
-from app.spreadsheets.writer import Heading, Money
+from app.spreadsheets.writer import Heading, Money, discard_sheet, save_atomically
 
 SHEET_NAME = "仲裁案件"
 HELP_SHEET_NAME = "说明"
@@ -92,7 +92,7 @@ def write_template(path: str | os.PathLike[str]) -> None:
         help_sheet.append([line])
     help_sheet.column_dimensions["A"].width = 24
     help_sheet.column_dimensions["C"].width = 90
-    _save_atomically(wb.save, Path(path))
+    save_atomically(wb.save, Path(path))
 
 
 def parse_claims(value: Any) -> list[tuple[str, int]]:
@@ -188,7 +188,7 @@ def export_docket(query: Any, path: str | os.PathLike[str], *, progress: Progres
         progress(0, total)
     try:
         while written < total:
-            _check(cancel)
+            raise_if_cancelled(cancel)
             rows = query.page(written, EXPORT_PAGE_SIZE)
             if not rows:
                 break
@@ -201,9 +201,9 @@ def export_docket(query: Any, path: str | os.PathLike[str], *, progress: Progres
             written += len(rows)
             if progress:
                 progress(written, total)
-        _check(cancel)
+        raise_if_cancelled(cancel)
         save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
-        _discard(ws)
+        discard_sheet(ws)
         raise
     return written

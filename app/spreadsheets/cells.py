@@ -53,8 +53,11 @@ COMMON_NOTES = (
 
 
 class ColumnLike(Protocol):
-    field: str
-    label: str
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
 
 
 def is_blank(value: Any) -> bool:

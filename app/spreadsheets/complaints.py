@@ -6,8 +6,8 @@ exports is masked as the rows carry it.
 One template row is one worker of one complaint against one employer, as the
 bureau's existing Excel ledgers are kept; the import registers a complaint
 per row (and, when the row gives them, its acceptance, the amount already
-paid and its closure) through ComplaintService.import_records — one transaction, refused rows
-reported with their row number and reason.
+paid and its closure) through app.services.complaint_import.import_ledger —
+one transaction, refused rows reported with their row number and reason.
 """
 
 from __future__ import annotations
@@ -20,20 +20,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.errors import UserError
+from app.kernel.import_report import ImportReport
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.services import complaint_rules as rules
-from app.services.parties import ImportReport, ProgressCallback
 from app.spreadsheets import add_choice_list, cells
-from app.spreadsheets.parties import (
-    RowFields,
-    _check,
-    _discard,
-    _normalise_label,
-    _save_atomically,
-    _text,
-    _yes_no,
-)
-from app.spreadsheets.sheet_rows import open_table
-from app.spreadsheets.writer import Heading, Money
+from app.spreadsheets.sheet_rows import normalise_label, open_table
+from app.spreadsheets.template import RowFields
+from app.spreadsheets.writer import Heading, Money, discard_sheet, save_atomically
 
 if TYPE_CHECKING:
     from app.services.complaints import ComplaintService
@@ -163,7 +156,7 @@ def write_template(path: str | os.PathLike[str]) -> None:
     for row in help_ws.iter_rows(min_row=2):
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     wb.active = 0
-    _save_atomically(wb.save, Path(path))
+    save_atomically(wb.save, Path(path))
 
 
 # ---------------------------------------------------------------- reading
@@ -179,7 +172,7 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
     return table.estimated_rows, _iter_rows(table.rows)
 
 
-_LOOKUP = {_normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
 _REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
 
 
@@ -194,7 +187,7 @@ def import_ledger_file(
     cancel: Any = None,
     again: bool = False,
 ) -> tuple[ImportReport, int]:
-    """Import a filled template through `service.import_records`: (the report, rows read).
+    """Import a filled template through `import_ledger` as `service`'s user: (the report, rows read).
 
     A large file in a SQLite database file is read, and its rows checked and
     prepared (`complaint_import.PrepareStage`), in a second process while this
@@ -233,8 +226,8 @@ def import_ledger_file(
         return report, read
     total, records = read_records(file)
     try:
-        report = service.import_records(counted(records), total=total, progress=progress, cancel=cancel,
-                                        source=source)
+        report = import_ledger(service, counted(records), total=total, progress=progress, cancel=cancel,
+                               source=source)
     finally:
         records.close()  # type: ignore[attr-defined]
     return report, read
@@ -268,7 +261,7 @@ def _bad(column: Any, value: Any) -> UserError:
 
 def _choice(table: dict[str, tuple[str, str]]) -> Callable[[Any, Any], str | None]:
     def convert(value: Any, column: Any) -> str | None:
-        text = _text(value, column)
+        text = cells.text(value, column)
         if text is None:
             return None
         code = rules.value_from_label(table, re.sub(r"\s", "", text))
@@ -287,7 +280,7 @@ _CONVERTERS: dict[str, Callable[[Any, Any], Any]] = {
     "channel": _choice(rules.CHANNEL_LABELS),
     "kind": _choice(rules.KIND_LABELS),
     "role": _choice(rules.ROLE_LABELS),
-    "is_migrant_worker": _yes_no,
+    "is_migrant_worker": cells.yes_no,
     "worker_id_no": cells.number_text,
     "worker_phone": cells.number_text,
     "employer_uscc": cells.number_text,
@@ -301,7 +294,7 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     problem: UserError | None = None
     for name, value in raw.items():
         try:
-            converted = _CONVERTERS.get(name, _text)(value, COLUMN_BY_FIELD[name])
+            converted = _CONVERTERS.get(name, cells.text)(value, COLUMN_BY_FIELD[name])
         except UserError as err:
             problem = problem or err
             continue
@@ -341,17 +334,17 @@ def _export(
         else:
             pages = _pages(query, total)
         for rows in pages:
-            _check(cancel)
+            raise_if_cancelled(cancel)
             append = ws.append
             for row in rows:
                 append(values(row))
             written += len(rows)
             if progress:
                 progress(written, total)
-        _check(cancel)
+        raise_if_cancelled(cancel)
         save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
-        _discard(ws)
+        discard_sheet(ws)
         raise
     return written
 

@@ -17,20 +17,17 @@ row with its row number and reason and goes on with the next one.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from app.errors import Cancelled, UserError
+from app.errors import UserError
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.models.party import IdType, OrgType, PartyKind
 from app.spreadsheets import add_choice_list, cells
-from app.spreadsheets.sheet_rows import normalise_label as _normalise_label
-from app.spreadsheets.sheet_rows import open_table
-
-ProgressCallback = Callable[[int, int], None]
+from app.spreadsheets.sheet_rows import normalise_label, open_table
+from app.spreadsheets.template import Column, RowFields, choice_converter
 
 SHEET_NAME = "当事人"
 HELP_SHEET_NAME = "说明"
@@ -57,18 +54,6 @@ ORG_TYPE_LABELS: dict[str, str] = {
 }
 SEX_LABELS: dict[str, str] = {"M": "男", "F": "女"}
 YES, NO = "是", "否"
-
-
-@dataclass(frozen=True)
-class Column:
-    label: str  # the header in the template
-    field: str  # PartyService field name
-    width: float  # Excel column width (characters)
-    required: bool  # must the header be present?
-    help: str  # the 说明 sheet's text
-    choices: tuple[str, ...] = ()
-    text: bool = False  # formatted as text in the template (long numbers)
-    aliases: tuple[str, ...] = ()
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -113,6 +98,8 @@ def write_template(path: str | os.PathLike[str]) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
+
+    from app.spreadsheets.writer import save_atomically
 
     wb = Workbook()
     ws = wb.active
@@ -165,34 +152,10 @@ def write_template(path: str | os.PathLike[str]) -> None:
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     help_ws.freeze_panes = "A2"
     wb.active = 0
-    _save_atomically(wb.save, Path(path))
+    save_atomically(wb.save, Path(path))
 
 
 # ---------------------------------------------------------------- reading
-# Note: the cell converters below (_text, _choice, _date, _yes_no, _is_blank,
-# _normalise_label), RowFields, Column, _check, _discard and _save_atomically
-# are also imported by app/spreadsheets/staff.py, projects.py and training.py:
-# keep their names and signatures (or move them to a shared public module).
-class RowFields(dict[str, Any]):
-    """The fields of one row.  If a cell could not be read, reading the row
-    (`get` / `[]`) raises that cell's UserError, so the import service refuses
-    the row with the reason (instead of stopping the whole import)."""
-
-    def __init__(self, values: Mapping[str, Any], problem: UserError | None = None) -> None:
-        super().__init__(values)
-        self.problem = problem
-
-    def get(self, key: str, default: Any = None) -> Any:
-        if self.problem is not None:
-            raise self.problem
-        return super().get(key, default)
-
-    def __getitem__(self, key: str) -> Any:
-        if self.problem is not None:
-            raise self.problem
-        return super().__getitem__(key)
-
-
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
     """Open a filled template; return (row count, iterator of (row number, fields)).
 
@@ -207,7 +170,7 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
     return table.estimated_rows, _iter_rows(table.rows)
 
 
-_LOOKUP = {_normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
 _REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
 
 
@@ -225,7 +188,8 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     problem: UserError | None = None
     for name, value in raw.items():
         try:
-            converted = _CONVERTERS.get(name, _text)(value, COLUMN_BY_FIELD[name])
+            convert: Callable[[Any, Column], Any] = _CONVERTERS.get(name, cells.text)
+            converted = convert(value, COLUMN_BY_FIELD[name])
         except UserError as err:
             problem = problem or err
             continue
@@ -239,40 +203,17 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     return RowFields(fields, problem)
 
 
-_text = cells.text
-_bad = cells.bad
-_yes_no = cells.yes_no
-_date = cells.day
-_is_blank = cells.is_blank
-
-
 def _number_text(value: Any, column: Column) -> str | None:
     return cells.number_text(value, column)
 
 
-def _choice(labels: Mapping[str, str], extra: Mapping[str, str] | None = None) -> Callable[[Any, Column], str | None]:
-    by_label = {label: value for value, label in labels.items()}
-    by_label.update({value: value for value in labels})
-    if extra:
-        by_label.update(extra)
-    refuse = cells.choice(by_label)
-    passing = cells.choice(by_label, pass_unknown=True)
-
-    def convert(value: Any, column: Column) -> str | None:
-        # 类别 and 单位类型 pass an unknown value on: the service refuses it with
-        # its own message (party.kind_unknown / party.org_type_unknown).
-        return (passing if column.field in ("kind", "org_type") else refuse)(value, column)
-
-    return convert
-
-
 _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
-    "kind": _choice(KIND_LABELS, {"自然人": "person", "劳动者": "person", "用人单位": "org", "组织": "org"}),
-    "id_type": _choice(ID_TYPE_LABELS, {"身份证": "resident_id"}),
-    "sex": _choice({"M": "男", "F": "女"}),
-    "org_type": _choice(ORG_TYPE_LABELS, {"包工头": "contractor", "民办非企业": "private_non_enterprise",
+    "kind": choice_converter(KIND_LABELS, {"自然人": "person", "劳动者": "person", "用人单位": "org", "组织": "org"}),
+    "id_type": choice_converter(ID_TYPE_LABELS, {"身份证": "resident_id"}),
+    "sex": choice_converter({"M": "男", "F": "女"}),
+    "org_type": choice_converter(ORG_TYPE_LABELS, {"包工头": "contractor", "民办非企业": "private_non_enterprise",
                                           "机关事业": "public_institution"}),
-    "is_migrant_worker": _yes_no,
+    "is_migrant_worker": cells.yes_no,
     "birth_date": cells.birth_day,
     "id_no": _number_text,
     "uscc": _number_text,
@@ -296,7 +237,13 @@ def export_parties(
     (a CancelToken) is checked between pages: Cancelled is raised and no file
     is left behind.  The file appears at `path` only once it is complete.
     """
-    from app.spreadsheets.writer import Heading, new_workbook, save_workbook, table_sheet
+    from app.spreadsheets.writer import (
+        Heading,
+        discard_sheet,
+        new_workbook,
+        save_workbook,
+        table_sheet,
+    )
 
     total = query.count()
     wb = new_workbook(write_only=True)
@@ -307,7 +254,7 @@ def export_parties(
         progress(0, total)
     try:
         while written < total:
-            _check(cancel)
+            raise_if_cancelled(cancel)
             rows = query.page(written, EXPORT_PAGE_SIZE)
             if not rows:
                 break
@@ -316,10 +263,10 @@ def export_parties(
             written += len(rows)
             if progress:
                 progress(written, total)
-        _check(cancel)
+        raise_if_cancelled(cancel)
         save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
-        _discard(ws)
+        discard_sheet(ws)
         raise
     return written
 
@@ -340,27 +287,3 @@ def _export_values(row: Any) -> list[Any]:
         row.phone or None,
         row.address or None,
     ]
-
-
-def _discard(ws: Any) -> None:
-    """Finish and delete a write-only sheet's temporary file (it holds the rows
-    written so far) instead of leaving it to process exit."""
-    with contextlib.suppress(Exception):
-        ws.close()
-    writer = getattr(ws, "_writer", None)
-    if writer is not None:
-        with contextlib.suppress(Exception):
-            writer.cleanup()
-
-
-def _check(cancel: Any) -> None:
-    if cancel is not None and getattr(cancel, "cancelled", False):
-        raise Cancelled()
-
-
-def _save_atomically(save: Callable[[str], None], target: Path, *, cancel: Any = None) -> None:
-    """save(temp path) in the target's folder, then rename over the target (the one writer's)."""
-    from app.spreadsheets.writer import save_atomically
-
-    save_atomically(save, target, cancel=cancel)
-

@@ -14,18 +14,16 @@ leaves nothing.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from typing import Any
 
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.services.projects import (
     GUARANTEE_FORM_WORDS_ZH,
     PROJECT_STATUS_WORDS_ZH,
     STATUS_WORDS_ZH,
     ComplianceSummary,
 )
-from app.spreadsheets.parties import _check, _discard
-
-ProgressCallback = Callable[[int, int], None]
+from app.spreadsheets.writer import discard_sheet
 
 SHEET_NAME = "在建项目"
 SUMMARY_SHEET_NAME = "汇总"
@@ -111,7 +109,7 @@ def export_projects(
         progress(0, total)
     try:
         while written < total:
-            _check(cancel)
+            raise_if_cancelled(cancel)
             batch = pages.page(written, EXPORT_PAGE_SIZE)
             if not batch:
                 break
@@ -152,12 +150,12 @@ def export_projects(
                 written += 1
             if progress:
                 progress(written, total)
-        _check(cancel)
+        raise_if_cancelled(cancel)
         summary: ComplianceSummary = pages.summary()
         _write_summary(wb, summary)
         save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
-        _discard(ws)
+        discard_sheet(ws)
         raise
     return summary
 

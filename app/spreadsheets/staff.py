@@ -5,7 +5,7 @@
 - `read_records(path)` streams a filled template as `(Excel row number, fields)`
   for `StaffService.import_records` (certificate fields prefixed "cert_").
   A cell that cannot be read refuses its row, not the import (see
-  app/spreadsheets/parties.py, whose reading helpers this module shares).
+  app/spreadsheets/parties.py; the reading helpers are app/spreadsheets/template.py's and cells.py's).
 - `export_roster(lines, path, as_of=…)` writes the (officer, certificate) lines
   of `StaffService.certificates_for_export` — ID numbers masked — to a
   write-only workbook, renamed into place only when complete.
@@ -21,6 +21,7 @@ from typing import Any
 
 from app.clock import bureau_today
 from app.errors import UserError
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.models.staff import CertificateStatus
 from app.services.staff import (
     CERT_TYPE_LABELS_ZH,
@@ -30,23 +31,11 @@ from app.services.staff import (
     OfficerRow,
     display_status,
 )
-from app.spreadsheets import add_choice_list
-from app.spreadsheets.parties import (
-    SEX_LABELS,
-    Column,
-    RowFields,
-    _check,
-    _choice,
-    _date,
-    _discard,
-    _normalise_label,
-    _save_atomically,
-    _text,
-    _yes_no,
-)
-from app.spreadsheets.sheet_rows import open_table
-
-ProgressCallback = Callable[[int, int], None]
+from app.spreadsheets import add_choice_list, cells
+from app.spreadsheets.parties import SEX_LABELS
+from app.spreadsheets.sheet_rows import normalise_label, open_table
+from app.spreadsheets.template import Column, RowFields, choice_converter
+from app.spreadsheets.writer import discard_sheet, save_atomically
 
 SHEET_NAME = "执法人员"
 HELP_SHEET_NAME = "说明"
@@ -150,7 +139,7 @@ def write_template(path: str | os.PathLike[str]) -> None:
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     help_ws.freeze_panes = "A2"
     wb.active = 0
-    _save_atomically(wb.save, Path(path))
+    save_atomically(wb.save, Path(path))
 
 
 # ---------------------------------------------------------------- reading
@@ -161,7 +150,7 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
     return table.estimated_rows, _iter_rows(table.rows)
 
 
-_LOOKUP = {_normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
 _REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
 
 
@@ -178,7 +167,8 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     problem: UserError | None = None
     for name, value in raw.items():
         try:
-            converted = _CONVERTERS.get(name, _text)(value, COLUMN_BY_FIELD[name])
+            convert: Callable[[Any, Column], Any] = _CONVERTERS.get(name, cells.text)
+            converted = convert(value, COLUMN_BY_FIELD[name])
         except UserError as err:
             problem = problem or err
             continue
@@ -188,16 +178,16 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
 
 
 _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
-    "sex": _choice({"M": "男", "F": "女"}),
-    "birth_date": _date,
-    "staffing_type": _choice(STAFFING_LABELS_ZH, {"行政": "civil_servant", "事业": "institution",
-                                                  "参照公务员法管理": "managed_as_civil_servant"}),
-    "has_legal_qualification": _yes_no,
-    "on_roster": _yes_no,
-    "cert_type": _choice(CERT_TYPE_LABELS_ZH, {"执法证": "admin_enforcement", "监察证": "labour_inspection"}),
-    "cert_issue_date": _date,
-    "cert_expiry_date": _date,
-    "cert_status": _choice(CERT_STATUS_LABELS, {"吊销": "withdrawn"}),
+    "sex": choice_converter({"M": "男", "F": "女"}),
+    "birth_date": cells.day,
+    "staffing_type": choice_converter(STAFFING_LABELS_ZH, {"行政": "civil_servant", "事业": "institution",
+                                                           "参照公务员法管理": "managed_as_civil_servant"}),
+    "has_legal_qualification": cells.yes_no,
+    "on_roster": cells.yes_no,
+    "cert_type": choice_converter(CERT_TYPE_LABELS_ZH, {"执法证": "admin_enforcement", "监察证": "labour_inspection"}),
+    "cert_issue_date": cells.day,
+    "cert_expiry_date": cells.day,
+    "cert_status": choice_converter(CERT_STATUS_LABELS, {"吊销": "withdrawn"}),
 }
 
 
@@ -227,15 +217,15 @@ def export_roster(
     try:
         for officer, cert in lines:
             if written % 200 == 0:
-                _check(cancel)
+                raise_if_cancelled(cancel)
                 if progress:
                     progress(written, total)
             ws.append(_export_values(officer, cert, day))
             written += 1
-        _check(cancel)
+        raise_if_cancelled(cancel)
         save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     except BaseException:
-        _discard(ws)
+        discard_sheet(ws)
         raise
     if progress:
         progress(written, total)

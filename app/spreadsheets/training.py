@@ -9,10 +9,11 @@ service computed — the rates are never recomputed here.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.services.training import (
     PASS_BASIS_REQUIRED,
     SESSION_KIND_LABELS_ZH,
@@ -20,9 +21,6 @@ from app.services.training import (
     YearSummary,
     format_number,
 )
-from app.spreadsheets.parties import _check
-
-ProgressCallback = Callable[[int, int], None]
 
 
 def hours_status(person: Any) -> str:
@@ -82,7 +80,7 @@ def export_training_summary(
          else "合格人数÷实际参考人数"),
     ):
         ws.append([label, value])
-    _check(cancel)
+    raise_if_cancelled(cancel)
 
     people = table_sheet(wb, "个人学时", (Heading("序号", 6, "count"), Heading("姓名", 10), Heading("单位", 24),
                                          Heading("科室", 20), Heading("学时", 8), Heading("参加次数", 10, "count"),
@@ -95,7 +93,7 @@ def export_training_summary(
             people.cell(row=people.max_row, column=7).fill = behind_fill
         if progress and index % 200 == 0:
             progress(index, total)
-            _check(cancel)
+            raise_if_cancelled(cancel)
 
     exams = table_sheet(wb, "考试", (Heading("考试名称", 32), Heading("日期", kind="date"), Heading("合格线", 8),
                                    Heading("满分", 8), Heading("应参考", 8, "count"), Heading("实际参考", 10, "count"),
@@ -116,7 +114,7 @@ def export_training_summary(
         for row in sessions:
             log.append([row.held_on, SESSION_KIND_LABELS_ZH.get(row.kind, row.kind), row.topic, row.organiser or None,
                         _number(row.hours), "是" if row.on_rule_of_law else "否", row.attendee_count])
-    _check(cancel)
+    raise_if_cancelled(cancel)
     save_workbook(wb, path, cancel=cancel, trace=trace, rows=total)
     if progress:
         progress(total, total)

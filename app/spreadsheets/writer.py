@@ -49,7 +49,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
-from app.errors import Cancelled, UserError
+from app.errors import UserError
+from app.kernel.progress import raise_if_cancelled
 from app.legal.rates import fen_to_wan_yuan, fen_to_yuan
 from app.services.audit import ANCHOR_KEYWORD
 
@@ -287,7 +288,7 @@ def save_workbook(
         for ws in [w for w in wb.worksheets if w.max_row == 1 and w.max_column == 1 and w["A1"].value is None]:
             if len(wb.worksheets) > 1:
                 wb.remove(ws)  # the default sheet of an ordinary workbook, left unused
-    _check(cancel)
+    raise_if_cancelled(cancel)
     wb.properties.creator = "人社办案台 Renshe Desk"
     try:
         if trace is not None:
@@ -323,12 +324,18 @@ def _write_zip(wb: Any, name: str) -> None:
 def discard(wb: Any) -> None:
     """Finish and delete a write-only workbook's temporary sheet files (they hold the rows so far)."""
     for ws in getattr(wb, "_sheets", []):
+        discard_sheet(ws)
+
+
+def discard_sheet(ws: Any) -> None:
+    """Finish and delete a write-only sheet's temporary file (it holds the rows
+    written so far) instead of leaving it to process exit."""
+    with contextlib.suppress(Exception):
+        ws.close()
+    writer = getattr(ws, "_writer", None)
+    if writer is not None:
         with contextlib.suppress(Exception):
-            ws.close()
-        writer = getattr(ws, "_writer", None)
-        if writer is not None:
-            with contextlib.suppress(Exception):
-                writer.cleanup()
+            writer.cleanup()
 
 
 def save_atomically(save: Any, target: Path, *, cancel: Any = None, owner_only: bool = False) -> None:
@@ -344,7 +351,7 @@ def save_atomically(save: Any, target: Path, *, cancel: Any = None, owner_only: 
     os.close(handle)
     try:
         save(temp_name)
-        _check(cancel)
+        raise_if_cancelled(cancel)
         os.chmod(temp_name, 0o600 if owner_only else 0o666 & ~current_umask())  # mkstemp makes it 0600
         os.replace(temp_name, target)
     except OSError as exc:
@@ -381,8 +388,3 @@ def current_umask() -> int:
 def _remove_quietly(name: str) -> None:
     with contextlib.suppress(OSError):
         os.unlink(name)
-
-
-def _check(cancel: Any) -> None:
-    if cancel is not None and getattr(cancel, "cancelled", False):
-        raise Cancelled()

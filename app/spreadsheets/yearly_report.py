@@ -12,7 +12,7 @@ every value comes from the one `YearlyFigures`.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -22,6 +22,7 @@ from app.documents.yearly_report import (
     reconciliation_text,
 )
 from app.errors import UserError
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.reports.drilldown import FIGURES, drill_down
 from app.reports.yearly import (
     CLOSURE_LABELS_ZH,
@@ -31,10 +32,8 @@ from app.reports.yearly import (
     YearlyFigures,
 )
 from app.services.training import SESSION_KIND_LABELS_ZH
-from app.spreadsheets.parties import _check
 from app.spreadsheets.writer import Money, Percent
 
-ProgressCallback = Callable[[int, int], None]
 PAGE = 5000
 
 # The record lists written after the figures: (figure key, sheet name, what the date column is).
@@ -192,7 +191,7 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
     def step() -> None:
         nonlocal done_steps
         done_steps += 1
-        _check(cancel)
+        raise_if_cancelled(cancel)
         if progress:
             progress(done_steps, steps)
 
@@ -358,9 +357,9 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
                     ws.append(values)
                     written += 1
                 offset += PAGE
-                _check(cancel)
+                raise_if_cancelled(cancel)
             step()
-    _check(cancel)
+    raise_if_cancelled(cancel)
     save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
     return written
 

@@ -1,4 +1,4 @@
-"""Opening the database: engine, SQLite pragmas, sessions, migrations on start.
+"""The database engine: SQLite pragmas, sessions, storage errors; `open_store` (app/store/opening.py) opens it.
 
 Who may create a database: `open_store(url, create=True)` (the default: the
 GUI's first start, `db upgrade`, and commands meant to make data — demo,
@@ -201,29 +201,6 @@ def check_sqlite_location(path: Path, *, create: bool) -> None:
         raise StorageError("db.folder_is_a_file", path=str(existing))
     if not os.access(existing, os.W_OK | os.X_OK):
         raise StorageError("db.permission", path=str(existing))
-
-
-def open_store(url: str, *, create: bool = True, migrate: bool = True, backup: bool = True) -> Store:
-    """Open the database at `url`: upgrade it to the newest schema (`migrate`), and create it
-    if it does not exist only when `create` is set (else StorageError("db.missing"))."""
-    from app.store.migrate import upgrade
-
-    path = sqlite_path(url)
-    if path is not None:
-        check_sqlite_location(path, create=create)
-    try:
-        with translate_storage_errors(where_is(url)):
-            if migrate:
-                upgrade(url, backup=backup)
-            engine = make_engine(url)
-            if path is not None and not migrate:
-                with engine.connect() as connection:  # a damaged file shows itself at once
-                    connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").all()
-    except OSError as exc:
-        raise storage_error_for_os_error(exc, str(path or url)) from exc
-    sessions = sessionmaker(engine, expire_on_commit=False)
-    write_sessions = sessionmaker(engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
-    return Store(url=url, engine=engine, sessions=sessions, write_sessions=write_sessions)
 
 
 def storage_error_for_os_error(exc: OSError, path: str) -> StorageError:

@@ -111,7 +111,7 @@ def million_db(bench_rows: int, bench_folder: Path) -> Path:
 @pytest.fixture(scope="session")
 def million_store(million_db: Path) -> Iterator[Any]:
     """The program's own store over the million-row database (open_store: pragmas, migrations check)."""
-    from app.store.engine import open_store
+    from app.store import open_store
 
     store = open_store(f"sqlite:///{million_db}", backup=False)
     yield store
@@ -156,7 +156,7 @@ def docket_db(bench_rows: int, bench_folder: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def docket_store(docket_db: Path) -> Iterator[Any]:
-    from app.store.engine import open_store
+    from app.store import open_store
 
     store = open_store(f"sqlite:///{docket_db}", backup=False)
     yield store

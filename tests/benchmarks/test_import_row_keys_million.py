@@ -96,7 +96,7 @@ def _batch(path: Path, rows: int) -> int:
     from app.services.actor import setup_actor
     from app.services.import_batches import ImportSource, begin
     from app.services.unit_of_work import UnitOfWork
-    from app.store.engine import open_store
+    from app.store import open_store
 
     store = open_store(f"sqlite:///{path}", backup=False)
     try:
@@ -112,7 +112,7 @@ def _batch(path: Path, rows: int) -> int:
 
 @pytest.fixture(scope="session")
 def row_keys_store(row_keys_db: Path) -> Iterator[Any]:
-    from app.store.engine import open_store
+    from app.store import open_store
 
     store = open_store(f"sqlite:///{row_keys_db}", backup=False)
     yield store

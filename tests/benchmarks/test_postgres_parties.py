@@ -83,7 +83,7 @@ def copy_parties(sqlite_path: Path, pg_url: str) -> int:
 @pytest.fixture(scope="module")
 def both_stores(million_db: Path, pg_server: Any) -> Iterator[dict[str, Any]]:
     """The program's store over the SQLite rows and over the same rows on PostgreSQL."""
-    from app.store.engine import open_store
+    from app.store import open_store
 
     database = pg_server.new_database()
     url = pg_server.url(database)

@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 from tests.fixtures.identities import make_id
-from tests.unit.test_import_hostile import USCC, docket_file, ledger_file, parties_file
+from tests.fixtures.import_files import USCC, docket_file, ledger_file, parties_file
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 400  # more rows than the pages a fresh database has free

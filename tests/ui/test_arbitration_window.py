@@ -273,7 +273,7 @@ def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path,
 def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from ui.parties import files
+    from ui.widgets import files
 
     window = make_window(qtbot, context)
     template = tmp_path / "template.xlsx"

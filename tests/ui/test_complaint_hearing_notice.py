@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from app.services.complaints import ComplaintService
 from tests.conftest import make_actor
+from tests.fixtures.complaint_pages import PROCEDURE_TAB, _case_under_investigation
 from tests.ui.helpers import type_text
-from tests.ui.test_complaints_window import PROCEDURE_TAB, _case_under_investigation
 from ui.context import AppContext
 
 DOCUMENTS_TAB = 6
@@ -38,7 +38,7 @@ def test_the_hearing_notice_is_recorded_and_printed_from_the_case_page(  # type:
 
     from tests.ui.helpers import install_chinese, remove_translators
     from ui.application import install_font
-    from ui.complaints import files
+    from ui.widgets import files
 
     install_font(QApplication.instance())  # the shipped CJK font, so the screenshot shows the characters
     translators = install_chinese(QApplication.instance())  # the page as a Chinese clerk sees it

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,6 +13,14 @@ from PySide6.QtWidgets import QWidget
 from app.services.complaints import ComplaintService, today_in_shanghai
 from app.services.staff import StaffService
 from tests.conftest import make_actor
+from tests.fixtures.complaint_pages import (
+    CLOSURE_TAB,
+    HISTORY_TAB,
+    PROCEDURE_TAB,
+    REVIEW_TAB,
+    _case_under_investigation,
+    _officers,
+)
 from tests.fixtures.identities import make_id, make_uscc
 from tests.ui.helpers import ime_commit, type_text
 from ui.context import AppContext
@@ -26,19 +33,6 @@ SHOTS: Path  # set for each test, under its tmp_path
 def _screenshots_under_tmp_path(screenshot_dir: Path) -> None:
     global SHOTS
     SHOTS = screenshot_dir
-
-
-def _officers(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    staff = StaffService(store, make_actor("admin", username="admin"))
-    today = today_in_shanghai()
-    ids = {}
-    for i, (name, expiry) in enumerate(
-        (("王明", today + timedelta(days=900)), ("陈静", today + timedelta(days=900)), ("周过期", today - timedelta(days=3)))
-    ):
-        officer = staff.create({"name": name, "unit": "区人社局"})
-        staff.add_certificate(officer.id, {"number": f"JC{i:04d}", "issue_date": date(2020, 1, 1), "expiry_date": expiry})
-        ids[name] = officer.id
-    return ids
 
 
 @pytest.fixture
@@ -57,10 +51,6 @@ def window(qtbot, store):  # type: ignore[no-untyped-def]
 
 def _key(qtbot, widget: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClick(widget, key)
-
-
-# The case page's tabs: 受理, 调查, 支付计划与支付, 告知申辩与听证, 法制审核与决定, 结案, 文书与证据, 办理记录.
-PROCEDURE_TAB, REVIEW_TAB, CLOSURE_TAB, HISTORY_TAB = 3, 4, 5, 7
 
 
 def _shot(widget: QWidget, name: str) -> None:
@@ -255,26 +245,8 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
     page.close()
 
 
-def _case_under_investigation(store: Any) -> tuple[ComplaintService, Any, Any, Any]:
-    """李四's complaint against 某建筑公司, accepted today, with 王明 and 陈静 assigned; and a qualified legal reviewer."""
-    officers = _officers(store)
-    lawyer = StaffService(store, make_actor("admin", username="admin")).create(
-        {"name": "孙法制", "has_legal_qualification": True, "legal_qualification_no": "A2019"})
-    svc = ComplaintService(store, make_actor("inspector"))
-    today = today_in_shanghai()
-    detail, _ = svc.register({
-        "channel": "visit", "received_at": today, "complainant": {"name": "李四"},
-        "employers": [{"party": {"name": "某建筑公司", "uscc": make_uscc("520102MA6D0002")}}],
-        "workers": [{"party": {"name": "李四", "id_no": make_id("520102", "19900101", 21)}, "owed_fen": 800_000}],
-        "matters": "欠薪",
-    })
-    detail = svc.accept(detail.id, detail.version, today)
-    detail = svc.assign_officers(detail.id, detail.version, [officers["王明"], officers["陈静"]], today)
-    return svc, detail, lawyer, today
-
-
 def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ui.complaints import files
+    from ui.widgets import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
     window.refresh()
@@ -358,7 +330,7 @@ def _procedure_done(svc, complaint_id: int, kind: str, on) -> None:  # type: ign
 
 
 def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from ui.complaints import files
+    from ui.widgets import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
     ComplaintService(store, make_actor("legal_reviewer")).record_legal_review(
@@ -465,7 +437,7 @@ def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_pa
     import openpyxl
 
     from app.spreadsheets.complaints import COLUMNS
-    from ui.complaints import files
+    from ui.widgets import files
 
     template = tmp_path / "t.xlsx"
     monkeypatch.setattr(files, "choose_save_path", lambda *a: template)
@@ -501,7 +473,7 @@ def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, s
 
     from app.spreadsheets import complaints as ledger
     from app.spreadsheets.complaints import COLUMNS, write_template
-    from ui.complaints import files
+    from ui.widgets import files
 
     monkeypatch.setattr(ledger, "BACKGROUND_FROM_BYTES", 0)  # this small file counts as large
     path = tmp_path / "ledger.xlsx"

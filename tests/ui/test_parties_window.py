@@ -20,11 +20,11 @@ from tests.ui.helpers import (
     wrong_check_digit,
 )
 from ui.context import AppContext
-from ui.parties import files
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm, RevealReasonDialog
 from ui.parties.window import PartiesWindow
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 # The offscreen platform's notice when a window has size limits; not our warning.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -18,13 +18,13 @@ from tests.fixtures.identities import make_id, org_codes
 from tests.fixtures.projects import seed_report_projects
 from tests.ui.helpers import ime_commit, type_text
 from ui.context import AppContext
-from ui.parties import files
 from ui.parties.form import RevealReasonDialog
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.form import ProjectForm
 from ui.projects.rectification_dialog import RectificationDialog
 from ui.projects.window import RED, ProjectsWindow
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from tests.conftest import make_actor
 from tests.fixtures.reports import seed_boundary_world
 from ui.context import AppContext
-from ui.parties import files
 from ui.reports.overview import OverviewWidget
 from ui.reports.window import ReportsWindow
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 SHOTS: Path  # set for each test, under its tmp_path

@@ -68,12 +68,12 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         assert fingerprint in tab.fingerprint.text()
 
         # swap keys: the township exports its own, trusts the district's
-        monkeypatch.setattr("ui.parties.files.choose_save_path", lambda *a: tmp_path / "TA.key")
+        monkeypatch.setattr("ui.widgets.files.choose_save_path", lambda *a: tmp_path / "TA.key")
         qtbot.mouseClick(tab.export_key_button, Qt.MouseButton.LeftButton)
         assert (tmp_path / "TA.key").exists() and fingerprint in tab.status.text()
         SiteService(district, ADMIN).export_key(tmp_path / "D.key")
         SiteService(district, ADMIN).trust(tmp_path / "TA.key")
-        monkeypatch.setattr("ui.parties.files.choose_open_path", lambda *a: tmp_path / "D.key")
+        monkeypatch.setattr("ui.widgets.files.choose_open_path", lambda *a: tmp_path / "D.key")
         qtbot.mouseClick(tab.trust_button, Qt.MouseButton.LeftButton)
         assert tab.peers.rowCount() == 1 and tab.peers.item(0, 0).text() == "D"
         assert "电话" in tab.status.text()
@@ -99,7 +99,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         PartyService(town, ADMIN).update(pid, PartyService(town, ADMIN).get(pid).version, {"address": "甲镇二号"})
         back = tmp_path / "back.rsx"
         ExchangeService(district, ADMIN).export("TA", back)
-        monkeypatch.setattr("ui.parties.files.choose_open_path", lambda *a: back)
+        monkeypatch.setattr("ui.widgets.files.choose_open_path", lambda *a: back)
         qtbot.mouseClick(tab.import_button, Qt.MouseButton.LeftButton)
         assert runner.wait_all()
         assert "冲突1条" in tab.status.text()
@@ -195,7 +195,7 @@ def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path:
 
 
 def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from tests.unit.test_sites_exchange import (
+    from tests.fixtures.sites import (
         delete_party,
         make_site,
         party_id_by_name,

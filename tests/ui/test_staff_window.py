@@ -16,10 +16,10 @@ from tests.conftest import make_actor
 from tests.fixtures.identities import make_id
 from tests.ui.helpers import ime_commit, type_text
 from ui.context import AppContext
-from ui.parties import files
 from ui.staff.roster_model import EXPIRED_COLOUR, EXPIRING_COLOUR
 from ui.staff.window import StaffWindow
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

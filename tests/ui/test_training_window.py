@@ -15,12 +15,12 @@ from app.services.training import TrainingService
 from tests.conftest import make_actor
 from tests.ui.helpers import ime_commit, retype, type_text
 from ui.context import AppContext
-from ui.parties import files
 from ui.tasks import TaskRunner
 from ui.training.exams import ATTENDED, REQUIRED, SCORE
 from ui.training.sessions import ConfirmDelete
 from ui.training.summary import BEHIND_COLOUR
 from ui.training.window import TrainingWindow
+from ui.widgets import files
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 YEAR = bureau_today().year

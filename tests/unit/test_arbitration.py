@@ -22,7 +22,7 @@ from app.services.arbitration import (
 from app.services.arbitration_deadlines import DeadlineState
 from app.services.hearings import HearingCalendar
 from tests.conftest import make_actor
-from tests.fixtures.arbitration import CLERK, make_world, receive
+from tests.fixtures.arbitration import CLERK, make_world, receive, run_to_hearing
 
 
 @pytest.fixture
@@ -32,18 +32,6 @@ def world(store):  # type: ignore[no-untyped-def]
 
 def deadline(view, key):  # type: ignore[no-untyped-def]
     return next(d for d in view.deadlines if d.key == key)
-
-
-def run_to_hearing(world, cid):  # type: ignore[no-untyped-def]
-    s = world.clerk_service()
-    if s.get(cid).status == "received":
-        s.accept(cid, date(2023, 10, 7))
-    s.form_tribunal(cid, date(2023, 10, 9), chief_id=world.chief, arbitrator_2_id=world.second,
-                    arbitrator_3_id=world.third, clerk_id=world.clerk)
-    s.record_service(cid, document="application_copy", party_id=world.employer, method="direct",
-                     served_on=date(2023, 10, 10))
-    return s.schedule_hearing(cid, date(2023, 10, 11), held_on=date(2023, 10, 25), starts_at=time(9),
-                              ends_at=time(11), room="第一仲裁庭")
 
 
 def test_receive_accept_run_and_award_across_national_day(world) -> None:  # type: ignore[no-untyped-def]

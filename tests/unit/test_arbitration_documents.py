@@ -13,12 +13,7 @@ from app.documents import mediation_documents as mdocs
 from app.errors import UserError
 from app.services.arbitration import AwardItem
 from tests.fixtures.arbitration import make_world, receive, wage_claims
-
-ORG = "某区劳动人事争议仲裁委员会"
-
-
-def pdf_text(path: Path) -> str:
-    return "".join(page.extract_text() for page in PdfReader(str(path)).pages).replace(" ", "").replace("\n", "")
+from tests.fixtures.arbitration_documents import ORG, pdf_text
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from app.errors import Cancelled
+from app.kernel.progress import CancelToken
 from app.services.arbitration_import import import_docket
-from app.services.parties import CancelToken, PartyService
+from app.services.parties import PartyService
 from app.spreadsheets import arbitration as sheet
 from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.ui.helpers import make_id_no

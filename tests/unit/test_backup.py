@@ -99,7 +99,7 @@ def test_backup_of_a_missing_database_creates_nothing(tmp_path: Path) -> None:
 
 def test_backup_reports_progress_and_can_be_cancelled(live, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from app.errors import Cancelled
-    from app.services.parties import CancelToken
+    from app.kernel.progress import CancelToken
 
     monkeypatch.setattr(service, "PAGES_PER_STEP", 1)
     seen: list[tuple[int, int]] = []

@@ -26,7 +26,7 @@ from app.services.exports import anchor_from_file
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.fixtures.complaints import opened_case
-from tests.unit.test_import_hostile import _cli
+from tests.fixtures.import_files import _cli
 
 
 def _last_entry(store) -> Any:  # type: ignore[no-untyped-def]

@@ -11,11 +11,11 @@ import pytest
 from sqlalchemy import func, select, text
 
 from app.errors import Cancelled, UserError
+from app.kernel.progress import CancelToken
 from app.models.complaint import Complaint, ComplaintEvent, WagePayment
 from app.models.numbering import NumberCounter
 from app.models.party import Party
 from app.services import audit
-from app.services.parties import CancelToken
 from app.spreadsheets import complaints as ledger
 from app.spreadsheets import sheet_rows
 from app.spreadsheets.complaints import import_ledger_file, read_records

@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import Cancelled
+from app.kernel.progress import CancelToken
 from app.models.complaint import Complaint, WagePayment
 from app.models.party import Party
-from app.services.parties import CancelToken
+from app.services.complaint_import import import_ledger
 from app.spreadsheets.complaints import (
     LEDGER_HEADERS,
     export_complaints,
@@ -37,7 +38,7 @@ def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store
         good(6, **{"欠薪金额（元）": "12.345"}),  # row 9: three decimals
     ])
     total, records = read_records(path)
-    report = service(store).import_records(records, total=total)
+    report = import_ledger(service(store), records, total=total)
     refused = {p.row: p.code for p in report.refused}
     assert refused == {
         3: "id_no.checksum", 4: "money.negative", 5: "complaint.channel_unknown",
@@ -63,7 +64,7 @@ def test_cancelled_import_saves_nothing(store, tmp_path) -> None:  # type: ignor
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
-        service(store).import_records(records, total=total, cancel=token, batch_size=2)
+        import_ledger(service(store), records, total=total, cancel=token, batch_size=2)
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(Complaint)) == 0
 
@@ -86,7 +87,7 @@ def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:  # type
     fill(path, [good(i) for i in range(3)])
     svc = service(store)
     total, records = read_records(path)
-    svc.import_records(records, total=total)
+    import_ledger(svc, records, total=total)
     assert export_complaints(svc.query(), tmp_path / "list.xlsx") == 3
     assert export_ledger(svc.ledger(), tmp_path / "recovery.xlsx") == 3
     ws = openpyxl.load_workbook(tmp_path / "recovery.xlsx").active

@@ -23,7 +23,8 @@ from app.documents.base import (
 )
 from app.documents.party_register import COLUMNS, write_party_register_pdf
 from app.errors import Cancelled
-from app.services.parties import CancelToken, PartyService
+from app.kernel.progress import CancelToken
+from app.services.parties import PartyService
 from tests.conftest import make_actor
 from tests.fixtures.identities import chinese_name, org_codes, person_ids
 

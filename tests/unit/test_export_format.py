@@ -20,7 +20,7 @@ from openpyxl import load_workbook
 from openpyxl.styles.numbers import is_date_format
 
 from app.spreadsheets.writer import INTERNAL_ID_HEADERS, MONEY_FORMAT, PERCENT_FORMAT, text_width
-from tests.unit.test_export_safety import _every_export
+from tests.fixtures.exports import _every_export
 
 EXPORTS = ("parties", "parties_full", "complaints", "ledger", "docket", "roster", "training", "projects", "yearly")
 # A number typed out as text: "861起", "12.5%", "5,233,000.00", "1500.00元".

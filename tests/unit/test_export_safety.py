@@ -18,6 +18,7 @@ from app.services import audit
 from app.services.exports import ExportTrace
 from app.spreadsheets.writer import could_run, new_workbook, save_workbook
 from tests.conftest import make_actor
+from tests.fixtures.exports import _every_export
 
 HOSTILE = (
     '=HYPERLINK("http://x","点我")',
@@ -56,42 +57,6 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-
                 connection.execute(text(f"UPDATE {table} SET {sets} WHERE id = :id"), {**values, "id": record_id})
     yield store
     store.dispose()
-
-
-def _every_export(store: Any, folder: Path) -> dict[str, Path]:
-    from app.reports.yearly import yearly_figures
-    from app.services.arbitration import ArbitrationCaseService
-    from app.services.complaints import ComplaintService
-    from app.services.parties import PartyService
-    from app.services.projects import ProjectService
-    from app.services.staff import StaffService
-    from app.services.training import TrainingService
-    from app.spreadsheets.arbitration import export_docket
-    from app.spreadsheets.complaints import export_complaints, export_ledger
-    from app.spreadsheets.parties import export_parties
-    from app.spreadsheets.projects import export_projects
-    from app.spreadsheets.staff import export_roster
-    from app.spreadsheets.training import export_training_summary
-    from app.spreadsheets.yearly_report import export_yearly_report
-
-    admin = make_actor("admin", username="admin")
-    files = {name: folder / f"{name}.xlsx" for name in (
-        "parties", "parties_full", "complaints", "ledger", "docket", "roster", "training", "projects", "yearly")}
-    parties = PartyService(store, admin)
-    export_parties(parties.query_for_export(), files["parties"])
-    export_parties(parties.query_for_export(full=True, reason="移送法院"), files["parties_full"])
-    complaints = ComplaintService(store, admin)
-    export_complaints(complaints.query(), files["complaints"])
-    export_ledger(complaints.ledger(), files["ledger"])
-    export_docket(ArbitrationCaseService(store, admin).query(), files["docket"])
-    export_roster(StaffService(store, admin).certificates_for_export(as_of=date(2023, 12, 31)), files["roster"])
-    training = TrainingService(store, admin)
-    sessions = training.sessions(year=2023)
-    export_training_summary(training.year_summary(2023), files["training"], sessions=sessions.page(0, sessions.count()))
-    export_projects(ProjectService(store, admin).compliance_rows(date(2023, 12, 31)), files["projects"])
-    figures = yearly_figures(store, admin, 2023)
-    export_yearly_report(figures, files["yearly"], store=store, actor=admin)
-    return files
 
 
 def test_no_export_writes_a_formula_and_hostile_text_stays_as_typed(hostile_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -14,57 +14,20 @@ import openpyxl
 import pytest
 
 from app.errors import UserError
+from app.services.complaint_import import import_ledger
 from app.spreadsheets import sheet_rows
 from app.spreadsheets.arbitration import read_docket
-from app.spreadsheets.arbitration import write_template as arbitration_template
 from app.spreadsheets.complaints import read_records as read_ledger
-from app.spreadsheets.complaints import write_template as ledger_template
 from app.spreadsheets.parties import read_records as read_parties
-from app.spreadsheets.parties import write_template as parties_template
 from tests.fixtures import hostile
-from tests.fixtures.identities import make_id, make_uscc
+from tests.fixtures.identities import make_id
+from tests.fixtures.import_files import USCC, _cli, docket_file, ledger_file, parties_file
 
 ROOT = Path(__file__).resolve().parents[2]
 PEAK_MB = 400  # one import process after importing the whole corpus, one file after another (README)
 BOMB_PEAK_MB = 150  # a process refusing a bomb (README): the interpreter and the program's modules, no more
 SECONDS = 30  # the stated time within which any hostile file is refused or read (README)
 BOMB_SECONDS = 10
-USCC = make_uscc("520102MA6D0001")
-
-
-def parties_file(path: Path) -> Path:
-    parties_template(path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["当事人"]
-    for i in range(3):
-        ws.append(["个人", f"工人{i}", None, make_id("520102", "19880101", 11 + 2 * i)])
-    wb.save(path)
-    return path
-
-
-def ledger_file(path: Path) -> Path:
-    ledger_template(path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["投诉台账"]
-    for i in range(3):
-        ws.append([date(2023, 3, 1 + i), "来访", "投诉", f"工人{i}", make_id("520102", "19880101", 11 + 2 * i),
-                   None, "是", "贵州某建筑劳务有限公司", USCC, None, 1000 + i])
-    wb.save(path)
-    return path
-
-
-def docket_file(path: Path) -> Path:
-    arbitration_template(path)
-    wb = openpyxl.load_workbook(path)
-    ws = wb["仲裁案件"]
-    for i in range(3):
-        ws.cell(row=2 + i, column=1, value=date(2023, 3, 1 + i))
-        ws.cell(row=2 + i, column=2, value=f"工人{i}")
-        ws.cell(row=2 + i, column=3, value=make_id("520102", "19880101", 11 + 2 * i))
-        ws.cell(row=2 + i, column=4, value="某公司")
-        ws.cell(row=2 + i, column=7, value=f"劳动报酬:{1000 + i}")
-    wb.save(path)
-    return path
 
 
 MAKERS = {"parties": parties_file, "complaints": ledger_file, "arbitration": docket_file}
@@ -186,7 +149,7 @@ def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, 
     ws.append([date(2023, 3, 9), "来访", "投诉", "李四", number, None, "是", "贵州某建筑劳务有限公司", USCC, None, 500])
     wb.save(path)
     total, records = read_ledger(path)
-    report = ComplaintService(store, setup_actor()).import_records(records, total=total)
+    report = import_ledger(ComplaintService(store, setup_actor()), records, total=total)
     assert report.imported == 3
     [problem] = report.refused
     assert (problem.row, problem.code) == (5, "import.identity_mismatch")
@@ -219,14 +182,6 @@ def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store
         from app.models.party import Party
 
         assert session.scalar(select(func.count()).select_from(Party).where(Party.name == "王五")) == 1
-
-
-def _cli(*argv: str, capsys) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
-    from app.cli import run
-
-    code = run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_exit_codes_and_a_second_import_of_the_same_ledger(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

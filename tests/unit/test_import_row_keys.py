@@ -27,7 +27,7 @@ from app.services.staff import StaffService
 from app.spreadsheets import staff as staff_sheets
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id, make_uscc
-from tests.unit.test_import_hostile import USCC, _cli, docket_file, ledger_file, parties_file
+from tests.fixtures.import_files import USCC, _cli, docket_file, ledger_file, parties_file
 
 
 def _plus_one_row(path: Path, sheet: str, row: list, out: Path) -> Path:  # type: ignore[type-arg]

@@ -11,7 +11,7 @@ from pathlib import Path
 from app.documents import arbitration_documents as docs
 from app.services.arbitration import AwardItem, ClaimInput
 from tests.fixtures.arbitration import make_world
-from tests.unit.test_arbitration_documents import ORG, pdf_text
+from tests.fixtures.arbitration_documents import ORG, pdf_text
 
 
 def test_a_work_injury_award_names_each_benefit_and_splits_by_finality(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -22,8 +22,7 @@ from app.services.permissions import Permission
 from app.services.unit_of_work import UnitOfWork
 from app.store import open_store
 from app.store.migrate import alembic_config, current_revision, upgrade
-from tests.fixtures.arbitration import CLERK, make_world
-from tests.unit.test_arbitration import run_to_hearing
+from tests.fixtures.arbitration import CLERK, make_world, run_to_hearing
 
 
 def _claims(store, case_id: int) -> list[tuple[str, str, bool | None, int]]:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from app.services.accounts import AccountService
 from app.services.actor import Actor, anonymous_reader, setup_actor
 from app.services.arbitration import ArbitrationCaseService
 from app.services.audit_log import AuditLogService
+from app.services.complaint_import import import_ledger
 from app.services.complaints import ComplaintService
 from app.services.holidays import HolidayService
 from app.services.mediation import MediationService
@@ -102,7 +103,7 @@ OPERATIONS: dict[Permission, Operation] = {
         c.id, c.version, c.received_on, "超过两年"))(_complaint(store)),
     Permission.COMPLAINT_CLOSE: _close_complaint,
     Permission.LEGAL_REVIEW: _legal_review,
-    Permission.COMPLAINT_IMPORT: lambda store, actor, _pid: ComplaintService(store, actor).import_records([], total=0),
+    Permission.COMPLAINT_IMPORT: lambda store, actor, _pid: import_ledger(ComplaintService(store, actor), [], total=0),
     Permission.COMPLAINT_EXPORT: lambda store, actor, _pid: ComplaintService(store, actor).ledger().count(),
     Permission.STAFF_VIEW: lambda store, actor, _pid: StaffService(store, actor).query().count(),
     Permission.STAFF_EDIT: lambda store, actor, _pid: StaffService(store, actor).create({"name": "新执法员"}),

@@ -11,8 +11,8 @@ import pytest
 from app.cli import run
 from app.documents.yearly_report import write_yearly_report_pdf
 from app.errors import Cancelled
+from app.kernel.progress import CancelToken
 from app.reports.yearly import yearly_figures
-from app.services.parties import CancelToken
 from app.spreadsheets.yearly_report import export_yearly_report
 from tests.conftest import make_actor
 from tests.fixtures.reports import seed_boundary_world

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from app.models.audit import AuditHead
 from app.models.site import SiteAuditEntry, SitePeer
 from app.privacy import mask
 from app.services import audit
-from app.services.arbitration import ArbitrationCaseService, ClaimInput
-from app.services.mediation import MediationService
+from app.services.arbitration import ClaimInput
 from app.services.parties import PartyService
 from app.services.settings import SettingsService
 from app.sites import bundle as bundle_format
@@ -26,55 +24,7 @@ from app.sites.identity import SiteService
 from app.sites.travel import LOCAL, TRAVELLING, undeclared
 from app.store import open_store
 from tests.conftest import make_actor
-
-ADMIN = make_actor("admin", "mediator", "arb_clerk", username="admin")
-
-
-@dataclass
-class Site:
-    code: str
-    store: object
-    folder: Path
-
-    @property
-    def exchange(self) -> ExchangeService:
-        return ExchangeService(self.store, ADMIN, evidence_root=self.folder / "evidence")  # type: ignore[arg-type]
-
-    @property
-    def mediation(self) -> MediationService:
-        return MediationService(self.store, ADMIN, today=lambda: date(2024, 1, 1))  # type: ignore[arg-type]
-
-    @property
-    def arbitration(self) -> ArbitrationCaseService:
-        return ArbitrationCaseService(self.store, ADMIN, today=lambda: date(2024, 1, 1))  # type: ignore[arg-type]
-
-    @property
-    def parties(self) -> PartyService:
-        return PartyService(self.store, ADMIN)  # type: ignore[arg-type]
-
-    def head(self) -> int:
-        with self.store.read() as session:  # type: ignore[attr-defined]
-            return session.scalar(select(AuditHead.last_seq))
-
-    def verify(self) -> audit.VerifyResult:
-        with self.store.read() as session:  # type: ignore[attr-defined]
-            return audit.verify(session)
-
-
-def make_site(tmp_path: Path, code: str, name: str, kind: str, body: str, url: str | None = None) -> Site:
-    folder = tmp_path / code
-    folder.mkdir()
-    store = open_store(url or f"sqlite:///{folder / 'site.db'}")
-    SiteService(store, ADMIN).init(code=code, name=name, kind=kind)
-    organisation = SettingsService(store, ADMIN).get("organisation")
-    SettingsService(store, ADMIN).set("organisation", {**organisation, "district": body})
-    return Site(code, store, folder)
-
-
-def trust(a: Site, b: Site) -> None:
-    key = a.folder / f"{a.code}.key"
-    SiteService(a.store, ADMIN).export_key(key)  # type: ignore[arg-type]
-    SiteService(b.store, ADMIN).trust(key)  # type: ignore[arg-type]
+from tests.fixtures.sites import ADMIN, Site, delete_party, make_site, party_id_by_name, send, trust
 
 
 @pytest.fixture
@@ -88,12 +38,6 @@ def sites(tmp_path: Path):  # type: ignore[no-untyped-def]
     yield district, town_a, town_b
     for s in (district, town_a, town_b):
         s.store.dispose()  # type: ignore[attr-defined]
-
-
-def send(src: Site, dst: Site, name: str = "") -> tuple[Path, dict]:  # type: ignore[type-arg]
-    path = src.folder / (name or f"to-{dst.code}-{src.head()}.rsx")
-    src.exchange.export(dst.code, path)
-    return path, dst.exchange.import_bundle(path).as_dict()
 
 
 def claims() -> list[ClaimInput]:
@@ -460,21 +404,6 @@ def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_pa
 
 
 # ---------------------------------------------------------------- deletes travel (tombstones)
-
-
-def delete_party(site: Site, party_id: int) -> None:
-    from app.models.party import Party
-    from app.services.unit_of_work import UnitOfWork
-
-    with UnitOfWork(site.store, ADMIN) as uow:  # type: ignore[arg-type]
-        uow.session.delete(uow.session.get(Party, party_id))
-
-
-def party_id_by_name(site: Site, name: str) -> int | None:
-    from app.models.party import Party
-
-    with site.store.read() as session:  # type: ignore[attr-defined]
-        return session.scalar(select(Party.id).where(Party.name == name))
 
 
 def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(sites) -> None:  # type: ignore[no-untyped-def]

@@ -12,8 +12,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import Cancelled, UserError
+from app.kernel.progress import CancelToken
 from app.models import AuditEntry, Party
-from app.services.parties import CancelToken, PartyService
+from app.services.parties import PartyService
 from app.spreadsheets import parties as sheets
 from app.spreadsheets.parties import (
     COLUMNS,

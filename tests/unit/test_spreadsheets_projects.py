@@ -10,8 +10,8 @@ import openpyxl
 import pytest
 
 from app.errors import Cancelled
+from app.kernel.progress import CancelToken
 from app.services.actor import setup_actor
-from app.services.parties import CancelToken
 from app.services.projects import ProjectService
 from app.spreadsheets.projects import export_projects
 from tests.fixtures.projects import DEMO_PROJECTS, seed_report_projects

@@ -10,9 +10,9 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app.errors import Cancelled, UserError
+from app.kernel.progress import CancelToken
 from app.models.staff import Certificate, Officer
 from app.privacy import Sensitive, mask
-from app.services.parties import CancelToken
 from app.services.staff import StaffService
 from app.services.training import TrainingService
 from app.spreadsheets import staff as sheets

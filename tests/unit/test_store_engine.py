@@ -10,7 +10,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
 from app.errors import StorageError
-from app.store.engine import as_storage_error, make_engine, open_store
+from app.store import open_store
+from app.store.engine import as_storage_error, make_engine
 
 
 def test_a_read_only_open_of_a_missing_database_creates_nothing(tmp_path: Path) -> None:

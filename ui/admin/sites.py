@@ -45,7 +45,7 @@ from app.sites.identity import SiteService
 from app.sites.travel import KIND_LABELS, Kind
 from ui.context import AppContext
 from ui.errors import show_user_error
-from ui.parties import files
+from ui.widgets import files
 
 BUNDLE_FILTER = "交换包 / bundle (*.rsx)"
 KEY_FILTER = "站点公钥 / site key (*.key *.json)"

@@ -42,9 +42,9 @@ from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.tasks import TaskRunner
+from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

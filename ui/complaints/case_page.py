@@ -1078,7 +1078,7 @@ class ComplaintCasePage(QDialog):
         from app.documents.complaint_documents import write_complaint_document
         from app.services.exports import document_trace
         from app.services.settings import SettingsService
-        from ui.complaints import files
+        from ui.widgets import files
 
         kind = self.document_kind.currentData()
         if kind is None:
@@ -1138,7 +1138,7 @@ class ComplaintCasePage(QDialog):
 
     def attach_file(self) -> bool:
         from app.services.complaint_evidence import EvidenceService
-        from ui.complaints import files
+        from ui.widgets import files
 
         path = files.choose_open_path(self, self.tr("Attach an evidence file"), self.tr("All files (*)"))
         if path is None:
@@ -1154,7 +1154,7 @@ class ComplaintCasePage(QDialog):
 
     def check_file(self) -> Path | None:
         from app.services.complaint_evidence import EvidenceService
-        from ui.complaints import files
+        from ui.widgets import files
 
         row = self.evidence_table.currentRow()
         if row < 0 or row >= len(self.evidence_rows):

@@ -317,7 +317,7 @@ class ComplaintsWindow(QWidget):
         return view
 
     def export(self, sheet: str) -> None:
-        from ui.complaints import files
+        from ui.widgets import files
 
         name = self.tr("complaints") if sheet == "list" else self.tr("wage recovery ledger")
         path = files.choose_save_path(self, self.tr("Export to Excel"), name + ".xlsx", "Excel (*.xlsx)")
@@ -351,7 +351,7 @@ class ComplaintsWindow(QWidget):
         )
 
     def save_template(self) -> None:
-        from ui.complaints import files
+        from ui.widgets import files
 
         path = files.choose_save_path(self, self.tr("Save the import template"),
                                       self.tr("complaints ledger template") + ".xlsx", "Excel (*.xlsx)")
@@ -374,7 +374,7 @@ class ComplaintsWindow(QWidget):
         )
 
     def import_file(self) -> None:
-        from ui.complaints import files
+        from ui.widgets import files
 
         path = files.choose_open_path(self, self.tr("Import a complaints ledger"), "Excel (*.xlsx)")
         if path is None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.parties import ImportReport
+from app.kernel.import_report import ImportReport
 
 # A report is read by a person: beyond this many refused rows, say how many more.
 MAX_ROWS_SHOWN = 1000

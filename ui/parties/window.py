@@ -23,19 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
+from app.kernel.import_report import ImportReport
 from app.models.party import PartyKind
-from app.services.parties import ImportReport, PartyRow, PartyService
+from app.services.parties import PartyRow, PartyService
 from app.services.permissions import Permission
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.parties import files
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
 from ui.parties.import_report import ImportReportDialog
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter

@@ -51,13 +51,13 @@ from app.services.projects import (
 from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.parties import files
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.checklist_dialog import ChecklistDialog
 from ui.projects.form import ProjectForm
 from ui.projects.labels import PROJECT_STATUS_LABELS, item_status_label, project_status_label
 from ui.projects.rectification_dialog import RectificationDialog
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 XLSX_FILTER = "Excel (*.xlsx)"
 PDF_FILTER = "PDF (*.pdf)"

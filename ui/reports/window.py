@@ -44,9 +44,9 @@ from app.reports.yearly import YearlyFigures, yearly_figures
 from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
-from ui.parties import files
 from ui.reports.charts import BarChart
 from ui.tasks import TaskRunner
+from ui.widgets import files
 
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"

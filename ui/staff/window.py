@@ -28,19 +28,19 @@ from PySide6.QtWidgets import (
 
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.services.parties import ImportReport
+from app.kernel.import_report import ImportReport
 from app.services.permissions import Permission
 from app.services.staff import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.parties import files
 from ui.parties.import_report import ImportReportDialog
 from ui.staff.form import OfficerForm
 from ui.staff.labels import cert_type_label, status_label
 from ui.staff.roster_model import RosterModel
 from ui.tasks import TaskRunner
+from ui.widgets import files
 from ui.widgets.date_field import DateField
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

@@ -44,9 +44,9 @@ from app.services.training import (
 )
 from ui.context import AppContext
 from ui.errors import show_user_error
-from ui.parties import files
 from ui.tasks import TaskRunner
 from ui.training.labels import kind_label
+from ui.widgets import files
 
 BEHIND_COLOUR = QColor("#FFE3A3")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
