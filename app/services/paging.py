@@ -60,8 +60,9 @@ class PagedQuery(Generic[RowT]):
                 counted = search.count_by_search_index(self._statement)
             if counted is None:
                 counted = select(func.count()).select_from(self._statement.order_by(None).subquery())
-            with self._store.read() as session:
-                self._count = int(session.scalar(counted) or 0)
+            # A count is one plain statement: on a server, no transaction around it.
+            with self._store.read_statements() as reader:
+                self._count = int(reader.scalar(counted) or 0)
         return self._count
 
     def page(self, offset: int, limit: int) -> list[RowT]:

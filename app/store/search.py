@@ -175,8 +175,8 @@ def search_party_list(
         return SearchedList(statement.where(clause), columns)
     term = term.strip()
     if in_name_order:
-        with store.read() as session:
-            numbered = session.scalar(postgres.number_starts_with(party, term)) is not None
+        with store.read_statements() as reader:
+            numbered = reader.scalar(postgres.number_starts_with(party, term)) is not None
         if not numbered:
             pieces = postgres.term_pieces(term)
             long_words = postgres.words_in_name(party.c.name, term)
