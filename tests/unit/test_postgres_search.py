@@ -54,6 +54,10 @@ def test_the_list_finds_what_like_finds_in_its_own_order(store, term: str) -> No
     words = term.upper().split()
     expected = names_in_list_order(store, lambda name: all(w in name.upper() for w in words))
     assert listed(parties, term) == (len(expected), expected)
+    # Where a row stands in the searched list (the window selects a party after saving it).
+    query = parties.query(text=term)
+    for position, row in enumerate(query.page(0, 100)):
+        assert query.position_of(row.id) == position
     # The same answer through the plain clause (the order by id, exports) and downwards.
     assert listed(parties, term, sort="id")[0] == len(expected)
     assert listed(parties, term, descending=True)[1] == expected[::-1]
