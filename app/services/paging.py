@@ -37,25 +37,32 @@ class PagedQuery(Generic[RowT]):
         statement: Select[Any],
         sort: SortSpec,
         make_row: Callable[[Any], RowT],
+        count_statement: Select[Any] | None = None,
     ) -> None:
+        """`count_statement`: a cheaper `SELECT count(*)` of the same rows, when the caller
+        has one (a search counted in its index, app/store/search.py)."""
         self._store = store
         self._statement = statement
         self._sort = sort
         self._make_row = make_row
+        self._count_statement = count_statement
         self._count: int | None = None
 
     def with_rows(self, make_row: Callable[[Any], RowT]) -> PagedQuery[RowT]:
         """The same query building its rows with another function."""
-        return PagedQuery(self._store, self._statement, self._sort, make_row)
+        return PagedQuery(self._store, self._statement, self._sort, make_row, self._count_statement)
 
     def count(self) -> int:
         if self._count is None:
             # A plain text search is counted in the search index (app/store/search.py).
-            counted = search.count_by_search_index(self._statement)
+            counted = self._count_statement
+            if counted is None:
+                counted = search.count_by_search_index(self._statement)
             if counted is None:
                 counted = select(func.count()).select_from(self._statement.order_by(None).subquery())
-            with self._store.read() as session:
-                self._count = int(session.scalar(counted) or 0)
+            # A count is one plain statement: on a server, no transaction around it.
+            with self._store.read_statements() as reader:
+                self._count = int(reader.scalar(counted) or 0)
         return self._count
 
     def page(self, offset: int, limit: int) -> list[RowT]:

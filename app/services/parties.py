@@ -228,22 +228,23 @@ class PartyService:
         """The register as a paged query, filtered and sorted in SQL."""
         self.actor.require(Permission.PARTY_VIEW)
         statement = select(*LIST_COLUMNS)
-        clause = search.party_search_clause(
-            self.store.dialect, text, Party.id, Party.name, Party.id_no, Party.uscc
-        )
+        searching = bool(text.strip())
         if kind:
             kind_value = PartyKind(kind).value
             # With a search, `kind || ''` keeps SQLite from walking the kind index over
             # every party instead of looking up the matches (290 → 30 ms on a million;
             # tests/benchmarks/RESULTS.md).
-            kind_column = Party.kind.concat("") if clause is not None else Party.kind
+            kind_column = Party.kind.concat("") if searching else Party.kind
             statement = statement.where(kind_column == kind_value)
-        if clause is not None:
-            statement = statement.where(clause)
         if sort not in SORTABLE:
             raise ValueError(f"cannot sort parties by {sort}")
         columns = [Party.name_sort, Party.id] if sort == "name" else [Party.id]
-        return PagedQuery(self.store, statement, SortSpec(columns, descending), row_from)
+        searched = search.search_party_list(
+            self.store, statement, text, Party.__table__, columns, in_name_order=sort == "name", only_filter=not kind
+        )
+        return PagedQuery(
+            self.store, searched.statement, SortSpec(searched.sort_columns, descending), row_from, searched.count
+        )
 
     def query_for_export(
         self,

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -91,6 +91,21 @@ class Store:
         """A short read-only session."""
         with translate_storage_errors(where_is(self.url)), self.sessions() as session:
             yield session
+
+    @contextmanager
+    def read_statements(self) -> Iterator[Connection | Session]:
+        """Where to run read statements that each stand alone (a count, a page): on a server
+        outside any transaction, so each costs one round trip instead of BEGIN, the
+        statement and ROLLBACK (each statement still sees one consistent snapshot); on
+        SQLite, whose transactions cost no round trip, a read session as usual."""
+        if self.dialect == "sqlite":
+            with self.read() as session:
+                yield session
+            return
+        with translate_storage_errors(where_is(self.url)), self.engine.connect().execution_options(
+            isolation_level="AUTOCOMMIT"
+        ) as connection:
+            yield connection
 
     def dispose(self) -> None:
         self.engine.dispose()

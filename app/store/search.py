@@ -4,9 +4,10 @@ SQLite: an FTS5 table (`fts_party`, unicode61 tokenizer) holds, per party,
 overlapping two-character pieces of every Chinese run (建筑工程 → 建筑 筑工 工程 程)
 plus the identity numbers.  FTS5's trigram tokenizer finds nothing for
 two-character terms (TOOLCHAIN trap 5), and most Chinese searches are two
-characters.  PostgreSQL: a GIN index over each name's one- and two-character
-pieces (app/store/postgres.py, migration 0012).  Other databases take the
-portable path: LIKE on the columns.
+characters.  PostgreSQL: a table of each name's one- and two-character pieces
+(`fts_party_gram`), kept by a trigger (app/store/postgres.py, migrations 0012 and
+0018); `search_party_list` builds the list's query on it.  Other databases take
+the portable path: LIKE on the columns.
 
 Every row of fts_party is a party: reindex_parties writes it in the party's
 own transaction, unindex_parties removes it, and parties are never deleted
@@ -17,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, or_, select, text
 from sqlalchemy.sql import column, operators, table
@@ -25,6 +27,9 @@ from sqlalchemy.sql.elements import BinaryExpression
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from app.store import postgres
+
+if TYPE_CHECKING:
+    from app.store.engine import Store
 
 FTS_TABLE = "fts_party"
 INDEXED_TABLE = "party"  # fts_party's rowid is party.id
@@ -113,17 +118,80 @@ def party_search_clause(
         fts = table(FTS_TABLE, column("rowid"), column(FTS_TABLE))
         matching = select(fts.c.rowid).where(fts.c[FTS_TABLE].op("MATCH")(expression))
         return id_column.in_(matching)
-    upper = term.upper()
     if dialect_name == "postgresql":
-        # A GIN index over each name's one- and two-character pieces (app/store/postgres.py).
-        name_matches = and_(*(postgres.name_search_clause(name_column, word) for word in term.split()))
-    else:
-        name_matches = name_column.contains(term, autoescape=True)
+        # A table of each name's one- and two-character pieces (app/store/postgres.py).
+        return id_column.in_(postgres.matching_ids(_table_of(id_column), term))
+    upper = term.upper()
     return or_(
-        name_matches,
+        name_column.contains(term, autoescape=True),
         id_no_column.startswith(upper, autoescape=True),
         uscc_column.startswith(upper, autoescape=True),
     )
+
+
+def _table_of(column_: ColumnElement[Any]) -> Table:
+    owner = getattr(column_, "table", None)
+    if not isinstance(owner, Table):
+        raise TypeError(f"{column_} is not a column of a table")
+    return owner
+
+
+@dataclass(frozen=True)
+class SearchedList:
+    """A list's statement with the search applied, the columns to sort it by, and a
+    cheaper count of the same rows when there is one."""
+
+    statement: Select[Any]
+    sort_columns: list[ColumnElement[Any]]
+    count: Select[Any] | None = None
+
+
+def search_party_list(
+    store: Store,
+    statement: Select[Any],
+    term: str,
+    party: Table,
+    sort_columns: Sequence[ColumnElement[Any]],
+    *,
+    in_name_order: bool,
+    only_filter: bool,
+) -> SearchedList:
+    """The parties list (`statement` over `party`, sorted by `sort_columns`: (name_sort, id)
+    when `in_name_order`) keeping the parties that match `term`.  `only_filter`: the search
+    is the statement's only condition, so the number of matches is its count.
+
+    SQLite: the FTS clause (and `count_by_search_index` counts the index).  PostgreSQL: when
+    no ID number or credit code starts with the term (always, for a Chinese name), the
+    list is joined to the pieces table on the term's first piece and sorted by that
+    table's key (piece, sort key, id): a page reads that many index entries and looks up
+    that many parties, and a one-piece count reads the index alone (张伟 at a million:
+    8.6 s before, RESULTS.md).  Otherwise, and in the order by id, the matching ids are
+    found first and then sorted (`postgres.unindexed`)."""
+    columns = list(sort_columns)
+    clause = party_search_clause(store.dialect, term, party.c.id, party.c.name, party.c.id_no, party.c.uscc)
+    if clause is None:
+        return SearchedList(statement, columns)
+    if store.dialect != "postgresql":
+        return SearchedList(statement.where(clause), columns)
+    term = term.strip()
+    if in_name_order:
+        with store.read_statements() as reader:
+            numbered = reader.scalar(postgres.number_starts_with(party, term)) is not None
+        if not numbered:
+            pieces = postgres.term_pieces(term)
+            long_words = postgres.words_in_name(party.c.name, term)
+            grams = postgres.gram_table().alias("name_piece")
+            # The other pieces are looked up by their whole key (piece, the first piece's
+            # sort key and id).  Equating the sort keys in the join instead makes the
+            # planner expect one row and sort every match (张伟: 190 ms instead of 10).
+            joined = statement.join(grams, and_(grams.c.gram == pieces[0], grams.c.party_id == party.c.id)).where(
+                *(postgres.holding(grams.c.party_id, grams.c.name_sort, p) for p in pieces[1:]), *long_words
+            )
+            count = None
+            if only_filter and len(pieces) == 1 and not long_words:
+                count = select(func.count()).select_from(grams).where(grams.c.gram == pieces[0])
+            return SearchedList(joined, [grams.c.name_sort, grams.c.party_id], count)
+    return SearchedList(statement.where(clause), [postgres.unindexed(c) for c in columns])
 
 
 def count_by_search_index(statement: Select[Any]) -> Select[Any] | None:

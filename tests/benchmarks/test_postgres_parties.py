@@ -7,8 +7,9 @@ Run (with the SQLite benchmarks of the folder, or alone):
 The rows are the SQLite benchmark's own (`million_db`: a million people and 20,000
 employers in the timed run; the size the folder's fixtures choose otherwise).  They are
 copied into a fresh database on the run's PostgreSQL test server (tests/fixtures/postgres.py)
-with COPY, the search indexes of migration 0012 built after the copy as a bulk load would,
-then ANALYZE (a server's autovacuum does that after a load; the program never asks).
+with COPY, the search structures (the prefix indexes, the pieces table of migration 0018)
+built after the copy as a bulk load would, then VACUUM ANALYZE (a server's autovacuum does
+that after a load; the program never asks).
 
 Timed through the program's own path on both backends (open_store → PartyService →
 PagedQuery): the list's first page (count + 100 rows) and the two-character search 张伟.
@@ -45,7 +46,7 @@ def copy_parties(sqlite_path: Path, pg_url: str) -> int:
     """Copy every party of the SQLite database into the (migrated, empty) PostgreSQL one."""
     import psycopg
 
-    from app.store.postgres import SEARCH_DDL, SEARCH_INDEXES
+    from app.store import postgres
 
     source = sqlite3.connect(sqlite_path)
     try:
@@ -58,8 +59,11 @@ def copy_parties(sqlite_path: Path, pg_url: str) -> int:
                 "SELECT column_name FROM information_schema.columns "
                 "WHERE table_name = 'party' AND data_type = 'boolean'")}
             flags = [i for i, c in enumerate(columns) if c in booleans]
-            for index in SEARCH_INDEXES:  # built once after the load, not row by row
+            # The search structures are built once after the load, not row by row.
+            for index in postgres.SEARCH_INDEXES:
                 target.execute(f"DROP INDEX IF EXISTS {index}")
+            target.execute(f"ALTER TABLE party DISABLE TRIGGER {postgres.GRAMS_TRIGGER}")
+            target.execute(postgres.GRAMS_DROP_KEY)
             rows = source.execute(f"SELECT {', '.join(columns)} FROM party ORDER BY id")
             copied = 0
             with target.cursor() as cursor, cursor.copy(f"COPY party ({', '.join(columns)}) FROM STDIN") as copy:
@@ -72,9 +76,13 @@ def copy_parties(sqlite_path: Path, pg_url: str) -> int:
                         copy.write_row(row)
                     copied += len(batch)
             target.execute("SELECT setval(pg_get_serial_sequence('party', 'id'), (SELECT max(id) FROM party))")
-            for statement in SEARCH_DDL:
+            for statement in (*postgres.PREFIX_INDEX_DDL, postgres.GRAMS_BACKFILL, postgres.GRAMS_ADD_KEY):
                 target.execute(statement)
-            target.execute("ANALYZE party")
+            target.execute(f"ALTER TABLE party ENABLE TRIGGER {postgres.GRAMS_TRIGGER}")
+            # What autovacuum does after a bulk load (PostgreSQL 13+ vacuums insert-only tables
+            # too): statistics, and the visibility map that lets a count read an index alone.
+            target.execute("VACUUM ANALYZE party")
+            target.execute(f"VACUUM ANALYZE {postgres.GRAMS_TABLE}")
     finally:
         source.close()
     return copied
