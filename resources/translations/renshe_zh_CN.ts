@@ -588,6 +588,10 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>Login name: %1</source>
+        <translation>登录名：%1</translation>
+    </message>
+    <message>
         <source>Machine</source>
         <translation>计算机</translation>
     </message>
@@ -3200,6 +3204,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>User: %1</source>
         <translation>当前用户：%1</translation>
+    </message>
+    <message>
+        <source>Login name: %1</source>
+        <translation>登录名：%1</translation>
     </message>
     <message>
         <source>Database: %1</source>

@@ -229,7 +229,7 @@ def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:  # 
 
     # 操作日志: the newest entry is the change, old → new, by the administrator.
     log = window.show_audit()
-    assert cell(log, 0, "actor") == "admin"
+    assert cell(log, 0, "actor") == "管理员"  # by name; the login only in the tooltip
     assert cell(log, 0, "action") == "Changed"
     assert cell(log, 0, "table") == "Users"
     assert cell(log, 0, "record") == str(created.id)

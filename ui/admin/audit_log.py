@@ -241,7 +241,9 @@ class AuditLogTab(QWidget):
         return [
             Column("seq", self.tr("No."), lambda r: r.seq, align=right, width=3),
             Column("at", self.tr("Time"), lambda r: r.local_time, width=9),
-            Column("actor", self.tr("Operator"), lambda r: r.actor, width=5),
+            # the person's name; the login name only in the tooltip
+            Column("actor", self.tr("Operator"), lambda r: r.operator, width=5,
+                   tooltip=lambda r: self.tr("Login name: %1").replace("%1", r.actor)),
             Column("machine", self.tr("Machine"), lambda r: r.machine, width=5),
             Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
             Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=4),
@@ -280,15 +282,18 @@ class AuditLogTab(QWidget):
                 continue
             name = self.field_label(field)
             if isinstance(value, list) and len(value) == 2:
-                old, new = (self._value(field, v, row.table_name) for v in value)
+                old, new = (self._value(field, v, row.table_name, row) for v in value)
                 parts.append(f"{name}: {old} → {new}")
             else:
-                parts.append(f"{name}: {self._value(field, value, row.table_name)}")
+                parts.append(f"{name}: {self._value(field, value, row.table_name, row)}")
         return separator.join(parts)
 
-    def _value(self, field: str, value: Any, table: str = "") -> str:
+    def _value(self, field: str, value: Any, table: str = "", row: AuditRow | None = None) -> str:
         if value is None:
             return ""
+        person = row.person_name(field, value) if row is not None else None
+        if person:  # people by name, not by login or number
+            return person
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
         language = self._context.language
@@ -326,8 +331,10 @@ class AuditLogTab(QWidget):
         except (UserError, StorageError) as err:
             show_user_error(self, err, self._context.language)
             names = []
-        for name in names:
-            self.actor_combo.addItem(name, name)
+        for login, name in names:  # by the person's name; the login filters
+            self.actor_combo.addItem(name, login)
+            if name != login:
+                self.actor_combo.setItemData(self.actor_combo.count() - 1, login, Qt.ItemDataRole.ToolTipRole)
         index = self.actor_combo.findData(current) if current is not None else 0
         self.actor_combo.setCurrentIndex(max(index, 0))
         self.actor_combo.blockSignals(False)
