@@ -164,7 +164,25 @@ SIDE_EVENTS: dict[str, str] = {
     "evidence": "举证、质证",
     "other": "其他事项",
 }
+SIDE_EVENTS_EN: dict[str, str] = {
+    "recusal_request": "Request for recusal",
+    "recusal_decision": "Decision on recusal",
+    "jurisdiction_objection": "Objection to jurisdiction",
+    "jurisdiction_decision": "Decision on the objection to jurisdiction",
+    "appraisal": "Appraisal commissioned",
+    "investigation": "Investigation",
+    "evidence": "Evidence produced and examined",
+    "other": "Other step",
+}
 EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
+EVENT_LABELS_EN: dict[str, str] = {"receive": "Application received",
+                                   **{k: t.label_en[:1].upper() + t.label_en[1:] for k, t in TRANSITIONS.items()}}
+
+
+def side_event_label(what: str, language: str) -> str:
+    if language == "en":
+        return SIDE_EVENTS_EN.get(what, SIDE_EVENTS.get(what, what))
+    return SIDE_EVENTS.get(what, what)
 
 # 办案规则 (2017) art 31: an application failing art 30 items (1)–(3) is refused with a 不予受理通知书.
 REFUSAL_GROUNDS: dict[str, str] = {
@@ -296,11 +314,16 @@ class EventView:
 
     @property
     def label(self) -> str:
+        return self.label_in("zh_CN")
+
+    def label_in(self, language: str) -> str:
+        """The step as the timeline names it, in this language."""
         if self.kind == "record_side_event":
-            return SIDE_EVENTS.get(str(self.details.get("what")), "其他事项")
+            return side_event_label(str(self.details.get("what") or "other"), language)
         if self.kind == "close_withdrawal" and self.details.get("deemed"):
-            return "按撤回处理结案"
-        return EVENT_LABELS.get(self.kind, self.kind)
+            return "Closed as deemed withdrawn" if language == "en" else "按撤回处理结案"
+        labels = EVENT_LABELS_EN if language == "en" else EVENT_LABELS
+        return labels.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
+from app.legal.rule_names import rule_name
 from app.models.arbitration import ArbitrationCase, ArbitrationDeadline, ArbitrationParty, PartyRole
 from app.models.mediation import MediationCase, MediationParty, MediationStatus
 from app.models.party import Party
@@ -57,6 +58,19 @@ class DeskItem:
     due: date
     calendar_complete: bool = True
     bucket: Bucket = Bucket.SOON
+    what_en: str = ""  # what must happen, in English
+
+    def what_in(self, language: str) -> str:
+        return self.what_en if language == "en" and self.what_en else self.what
+
+    def explained(self, language: str) -> str:
+        """The tooltip: the rule's id (A2, I2 …; none for a payment plan) before its name, and the warning
+        of a deadline computed on weekends alone."""
+        prefix = f"{self.rule_id} " if self.rule_id.isascii() else ""
+        text = prefix + self.what_in(language)
+        if not self.calendar_complete:
+            text += " ⚠ " + ("holiday schedule not imported" if language == "en" else "节假日安排未导入")
+        return text
 
 
 @dataclass(frozen=True)
@@ -141,6 +155,8 @@ class ArbitrationDeskProvider:
                 parties=f"{applicants or ''} 诉 {respondents or ''}",
                 rule_id=rule_id,
                 what=DEFAULT_RULES.get(rule_id).description if rule_id in DEFAULT_RULES else rule_id,
+                what_en=rule_name(rule_id, "en", DEFAULT_RULES.get(rule_id).description
+                                  if rule_id in DEFAULT_RULES else rule_id),
                 due=due_on,
                 calendar_complete=complete,
             )
@@ -183,6 +199,8 @@ class MediationDeskProvider:
                 parties=f"{applicants or ''} 与 {respondents or ''}",
                 rule_id="M1",
                 what=f"调解期限届满（{rule.amount}日），未达成协议的可申请仲裁",
+                what_en=f"The {rule.amount}-day mediation period ends: without an agreement the parties may apply "
+                        "for arbitration",
                 due=due_on,
                 calendar_complete=complete,
             )

@@ -74,6 +74,13 @@ TRANSITIONS: dict[str, Transition] = {
                                           "transfer to arbitration", "转仲裁", _H),
 }
 EVENT_LABELS = {"apply": "收到调解申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
+EVENT_LABELS_EN = {"apply": "Application received",
+                   **{k: t.label_en[:1].upper() + t.label_en[1:] for k, t in TRANSITIONS.items()}}
+
+
+def event_label(kind: str, language: str) -> str:
+    """A step of the mediation's timeline, in this language."""
+    return (EVENT_LABELS_EN if language == "en" else EVENT_LABELS).get(kind, kind)
 
 
 def status_label(status: str, language: str = "zh_CN") -> str:

@@ -134,7 +134,6 @@ def test_case_histories_name_people(qtbot, chinese_window) -> None:  # type: ign
     actors = {page.timeline.item(r, 3).text() for r in range(page.timeline.rowCount())}
     assert actors and not actors & LOGINS and actors <= names | {""}, actors
     complaint_page = window.open_area("complaints").open_case(complaint_id)
-    qtbot.addWidget(complaint_page)
     events = complaint_page.events_table
     actors = {events.item(r, 3).text() for r in range(events.rowCount())}
     assert actors and not actors & LOGINS and actors <= names | {""}, actors

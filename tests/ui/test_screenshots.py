@@ -206,7 +206,6 @@ def test_main_windows_and_case_pages_fit_at_1366_and_1920(qtbot, district, chine
             for status, complaint_id in complaints.items():
                 page = complaints_area.open_case(complaint_id)
                 assert page is not None
-                qtbot.addWidget(page)
                 page.resize(min(1000, width - 40), min(760, height - 60))  # as on a screen of this size
                 # the page fits a screen of this size: its tabs scroll, it does not grow past it
                 assert page.minimumSizeHint().height() <= height - 60 and page.height() <= height - 60

@@ -91,8 +91,9 @@ class DeskWindow(QWidget):
             Column("reference", self.tr("Case"), lambda i: i.reference, width=19, fit=True,
                    elide=Qt.TextElideMode.ElideLeft),
             Column("parties", self.tr("Parties"), lambda i: i.parties, width=14, tooltip=lambda i: i.parties),
-            Column("what", self.tr("What must happen"), lambda i: i.what, width=20,
-                   tooltip=lambda i: f"{i.rule_id} {i.what}" + ("" if i.calendar_complete else " ⚠ 节假日安排未导入")),
+            # the deadline by name; its rule id (A2 …) only in the tooltip
+            Column("what", self.tr("What must happen"), lambda i: i.what_in(lang), width=20,
+                   tooltip=lambda i: i.explained(lang)),
         ]
 
     def refresh_all(self) -> None:
