@@ -216,6 +216,38 @@ def status_label(status: str, language: str = "zh_CN") -> str:
     return en if language == "en" else zh
 
 
+RESULT_LABELS: dict[str, tuple[str, str]] = {
+    ClaimResult.UPHELD: ("upheld", "支持"),
+    ClaimResult.PARTLY_UPHELD: ("partly upheld", "部分支持"),
+    ClaimResult.DISMISSED: ("dismissed", "驳回"),
+    ClaimResult.WITHDRAWN: ("withdrawn", "撤回"),
+}
+HEARING_STATUS_LABELS: dict[str, tuple[str, str]] = {
+    HearingStatus.SCHEDULED: ("scheduled", "已排期"),
+    HearingStatus.POSTPONED: ("postponed", "已延期"),
+    HearingStatus.HELD: ("held", "已开庭"),
+    HearingStatus.CANCELLED: ("cancelled", "已取消"),
+}
+
+
+def result_label(result: str | None, language: str = "zh_CN") -> str:
+    """A claim's result as the award words it (支持, 部分支持 …); "" when none yet."""
+    if not result:
+        return ""
+    en, zh = RESULT_LABELS.get(result, (result, result))
+    return en if language == "en" else zh
+
+
+def hearing_status_label(status: str, language: str = "zh_CN") -> str:
+    en, zh = HEARING_STATUS_LABELS.get(status, (status, status))
+    return en if language == "en" else zh
+
+
+def event_label(kind: str, language: str = "zh_CN") -> str:
+    """A step of the timeline by its kind alone (the audit log's 办案经过 entries)."""
+    return (EVENT_LABELS_EN if language == "en" else EVENT_LABELS).get(kind, kind)
+
+
 # ------------------------------------------------------------------ finality (法 art 47)
 
 

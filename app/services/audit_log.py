@@ -127,11 +127,35 @@ def _row(r: Any) -> AuditRow:
     )
 
 
+# Keys of a history line's details (JSON) that hold account ids: the tribunal formed.
+DETAIL_PEOPLE = frozenset({"chief", "clerk", "second", "third", "arbitrators"})
+
+
+def _details_people(value: Any) -> set[int]:
+    found: set[int] = set()
+    for text in value if isinstance(value, list) else [value]:
+        if not isinstance(text, str) or not text.startswith("{"):
+            continue
+        try:
+            details = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(details, dict):
+            for key in DETAIL_PEOPLE & set(details):
+                ids = details[key] if isinstance(details[key], list) else [details[key]]
+                found.update(i for i in ids if isinstance(i, int) and not isinstance(i, bool))
+    return found
+
+
 def _people_in(rows: Iterable[AuditRow]) -> dict[str, set[Any]]:
     wanted: dict[str, set[Any]] = {}
     for row in rows:
         if row.action == audit.BULK_INSERT:
             continue
+        if "details" in row.changes:
+            users = _details_people(row.changes["details"])
+            if users:
+                wanted.setdefault("user", set()).update(users)
         for name, value in row.changes.items():
             kind = PERSON_FIELDS.get(name)
             if kind is None:

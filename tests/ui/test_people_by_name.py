@@ -138,3 +138,41 @@ def test_case_histories_name_people(qtbot, chinese_window) -> None:  # type: ign
     actors = {events.item(r, 3).text() for r in range(events.rowCount())}
     assert actors and not actors & LOGINS and actors <= names | {""}, actors
     complaint_page.reject()
+
+
+# Values that are codes by nature: a credit code, a certificate's number, a login name in the accounts'
+# own table, the holiday calendar's version, a setting's key and value, the numbering's kind.
+CODES_BY_NATURE = {("party", "uscc"), ("officer_certificate", "number"), ("app_user", "username"),
+                   ("complaint", "deadline_calendar"), ("setting", "key"), ("setting", "value"),
+                   ("issued_number", "doc_type"), ("number_counter", "doc_type")}
+
+
+def test_the_audit_log_shows_no_internal_codes(qtbot, chinese_window) -> None:  # type: ignore[no-untyped-def]
+    """Every entry the demo year wrote: steps, roles, categories, results, states, details — in words."""
+    import re
+
+    from app import audit_labels
+
+    window, store = chinese_window
+    names = _names(store)
+    log = window.open_area("admin").show_audit()
+    query = log.service.query()
+    code = re.compile(r"(?:^|→ )([a-z][a-z_]{2,})$")
+    labels = {log.field_label(f): f for f in audit_labels.FIELDS}
+    raw: dict[tuple[str, str], str] = {}
+    rows = 0
+    for offset in range(0, query.count(), 500):
+        for row in query.page(offset, 500):
+            rows += 1
+            for part in log.changes_text(row).split("；"):
+                label, _, value = part.partition(": ")
+                field = labels.get(label, label)
+                if (row.table_name, field) not in CODES_BY_NATURE and code.search(value.strip()):
+                    raw.setdefault((row.table_name, field), part)
+    assert rows > 1000, rows
+    assert raw == {}, raw
+    # the tribunal formed, as its history line records it: by name
+    tribunal = [log.changes_text(r) for r in query.page(0, 2000)
+                if r.table_name == "arbitration_event" and "form_tribunal" in str(r.changes.get("kind"))]
+    assert tribunal and "首席仲裁员: " in tribunal[0], tribunal[:1]
+    assert any(name in tribunal[0] for name in names.values()), tribunal[0]

@@ -243,7 +243,7 @@ class CasePage(QWidget):
             money = c.amount_claimed_fen != 0 or bool(c.amount_awarded_fen)
             claimed = format_yuan(c.amount_claimed_fen) if money else "—"
             awarded = "" if c.amount_awarded_fen is None else format_yuan(c.amount_awarded_fen) if money else "—"
-            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, claimed, awarded, c.result or "", final]
+            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, claimed, awarded, arb.result_label(c.result, lang), final]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if col in (2, 3):
