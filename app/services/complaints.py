@@ -111,6 +111,7 @@ class DeadlineView:
     rule_id: str = ""
     left: TimeLeft | None = None  # in the rule's unit: 剩余3个工作日 against a working-day limit
     warning_en: str | None = None  # the warning in English
+    explanation_en: str = ""
 
     def warning_in(self, language: str) -> str | None:
         return (self.warning_en or self.warning) if language == "en" else self.warning
@@ -604,6 +605,7 @@ class ComplaintService:
             overdue=today > d.due,
             warning=d.warning_zh,
             warning_en=d.warning("en"),
+            explanation_en=d.explained("en"),
             explanation=d.explanation,
             rule_id=d.rule_id,
             left=time_left(d.due, today, working_days=d.unit is Unit.WORKING_DAYS, calendar=self.calendar),

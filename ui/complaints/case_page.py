@@ -715,6 +715,11 @@ class ComplaintCasePage(QDialog):
                 text += f" <span style='color:#b36b00'>⚠ {warning}</span>"
             lines.append(text)
         self.deadlines.setText(wide_space(self.language).join(lines) if lines else "")
+        # each deadline's rule (I1, I2 …) and how it was computed: in the tooltip, not in the name
+        self.deadlines.setToolTip("\n".join(
+            f"{v.rule_id} {v.label_en if self.language == 'en' else v.label_zh}: "
+            f"{(v.explanation_en or v.explanation) if self.language == 'en' else v.explanation}"
+            for v in d.deadlines if v.rule_id))
         self.totals.setText(
             self.tr("Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)")
             .replace("%1", format_yuan(d.owed_fen))
