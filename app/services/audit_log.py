@@ -9,11 +9,13 @@ from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.clock import day_start, local_time
+from app.models.arbitration import ArbitrationCase
 from app.models.audit import AuditEntry
-from app.models.complaint import ComplaintWorker
+from app.models.complaint import Complaint, ComplaintWorker
+from app.models.mediation import MediationCase
 from app.models.party import Party
 from app.models.staff import Officer
 from app.models.user import User
@@ -39,6 +41,22 @@ PERSON_FIELDS: dict[str, str] = {
     "party_id": "party", "builder_id": "party", "contractor_id": "party",
     "worker_id": "worker",
 }
+# A case a record belongs to, shown by its number (南明区劳人仲案字〔2023〕第12号), not its database id.
+CASE_FIELDS: dict[tuple[str, str], str] = {
+    **{(t, "case_id"): "arbitration_case" for t in ("arbitration_party", "arbitration_claim", "arbitration_event",
+                                                     "arbitration_service", "arbitration_hearing")},
+    **{(t, "case_id"): "mediation_case" for t in ("mediation_party", "mediation_claim", "mediation_event")},
+    ("arbitration_case", "from_mediation_id"): "mediation_case",
+}
+
+
+def reference_kind(table: str, field_name: str) -> str | None:
+    """What a field's value refers to (a person, a party, a case), or None for a plain value."""
+    if field_name == "complaint_id":
+        return "complaint"
+    return CASE_FIELDS.get((table, field_name)) or PERSON_FIELDS.get(field_name)
+
+
 ACTIONS = ("insert", "bulk_insert", "update", "delete", "reveal", "export", "login", "baseline", "rechain")
 
 
@@ -64,7 +82,7 @@ class AuditRow:
 
     def person_name(self, field_name: str, value: Any) -> str | None:
         """The name of the person a PERSON_FIELDS value refers to, None when unknown."""
-        kind = PERSON_FIELDS.get(field_name)
+        kind = reference_kind(self.table_name, field_name)
         return self.names.get((kind, value)) if kind else None
 
     @property
@@ -157,7 +175,7 @@ def _people_in(rows: Iterable[AuditRow]) -> dict[str, set[Any]]:
             if users:
                 wanted.setdefault("user", set()).update(users)
         for name, value in row.changes.items():
-            kind = PERSON_FIELDS.get(name)
+            kind = reference_kind(row.table_name, name)
             if kind is None:
                 continue
             for v in value if isinstance(value, list) else [value]:
@@ -171,6 +189,11 @@ _NAME_QUERIES: dict[str, Callable[[set[Any]], Any]] = {
     "user": lambda keys: select(User.id, User.display_name).where(User.id.in_(keys)),
     "officer": lambda keys: select(Officer.id, Officer.name).where(Officer.id.in_(keys)),
     "party": lambda keys: select(Party.id, Party.name).where(Party.id.in_(keys)),
+    "arbitration_case": lambda keys: select(ArbitrationCase.id, ArbitrationCase.case_no).where(
+        ArbitrationCase.id.in_(keys)),
+    "mediation_case": lambda keys: select(MediationCase.id, MediationCase.case_no).where(MediationCase.id.in_(keys)),
+    "complaint": lambda keys: select(Complaint.id, func.coalesce(Complaint.case_no, Complaint.number)).where(
+        Complaint.id.in_(keys)),
     "worker": lambda keys: select(ComplaintWorker.id, Party.name).join(Party, Party.id == ComplaintWorker.party_id)
     .where(ComplaintWorker.id.in_(keys)),
 }

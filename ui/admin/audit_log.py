@@ -337,7 +337,7 @@ class AuditLogTab(QWidget):
                    tooltip=lambda r: self.tr("Login name: %1").replace("%1", r.actor)),
             Column("machine", self.tr("Machine"), lambda r: r.machine, width=5),
             Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
-            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=4),
+            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=7),
             Column("record", self.tr("Record"), lambda r: r.record_id, align=right, width=3),
             Column(
                 "changes",
@@ -374,7 +374,8 @@ class AuditLogTab(QWidget):
             name = self.field_label(field)
             if isinstance(value, list) and len(value) == 2:
                 old, new = (self._value(field, v, row.table_name, row) for v in value)
-                parts.append(f"{name}: {old} → {new}")
+                # a new record's values: 名称: 值, no arrow from nothing
+                parts.append(f"{name}: {new}" if value[0] is None and row.action != "update" else f"{name}: {old} → {new}")
             else:
                 parts.append(f"{name}: {self._value(field, value, row.table_name, row)}")
         return separator.join(parts)

@@ -714,7 +714,8 @@ class ComplaintCasePage(QDialog):
             if warning:
                 text += f" <span style='color:#b36b00'>⚠ {warning}</span>"
             lines.append(text)
-        self.deadlines.setText(wide_space(self.language).join(lines) if lines else "")
+        # rich text collapses spaces: the English lines are parted by a middle dot
+        self.deadlines.setText((" · " if self.language == "en" else "\u3000").join(lines) if lines else "")
         # each deadline's rule (I1, I2 …) and how it was computed: in the tooltip, not in the name
         self.deadlines.setToolTip("\n".join(
             f"{v.rule_id} {v.label_en if self.language == 'en' else v.label_zh}: "
