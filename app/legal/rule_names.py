@@ -73,3 +73,51 @@ def rule_name(rule: Rule | str, language: str, chinese: str = "") -> str:
     if language == "en":
         return RULE_NAMES_EN.get(rule_id, zh)
     return zh
+
+
+# What starts each period (the rule's `trigger`), in English.
+TRIGGERS_EN: dict[str, str] = {
+    "知道或者应当知道其权利被侵害之日": "the day the party knew or should have known of the infringement",
+    "收到仲裁申请之日": "the day the application was received",
+    "收到补正材料之日": "the day the corrected materials were received",
+    "受理之日": "the day of acceptance",
+    "被申请人收到仲裁申请书副本之日": "the day the respondent received the copy of the application",
+    "收到答辩书之日": "the day the defence was received",
+    "收到反申请之日": "the day the counterclaim was received",
+    "开庭日": "the hearing day",
+    "受理之日（或重新计算审理期限之日）": "the day of acceptance (or of the restart of the period)",
+    "作出撤销案件决定之日": "the day the case was dismissed",
+    "收到终局裁决书之日": "the day the final award was received",
+    "收到撤销裁定书之日": "the day the ruling setting it aside was received",
+    "收到裁决书之日": "the day the award was received",
+    "双方同意委托调解之日": "the day both parties agreed to entrusted mediation",
+    "调解协议生效之日": "the day the mediation agreement took effect",
+    "受理仲裁审查申请之日": "the day the application for review was accepted",
+    "法律文书规定履行期间的最后一日": "the last day for performance the document sets",
+    "结案之日": "the day the case was closed",
+    "调解组织收到调解申请之日": "the day the mediation organisation received the application",
+    "收到调解申请之日": "the day the mediation application was received",
+    "受理调解申请之日": "the day the mediation application was accepted",
+    "收到协商要求之日": "the day the request to negotiate was received",
+    "收到投诉之日": "the day the complaint was received",
+    "立案之日": "the day the case was opened",
+    "违法行为发生之日（连续或继续状态的自行为终了之日）": "the day of the violation (of its end, if it continued)",
+    "事先告知书（含听证告知）送达之日": "the day the prior notice (with the right to a hearing) was served",
+    "事先告知书送达之日": "the day the prior notice was served",
+    "听证日": "the hearing day",
+    "作出决定之日": "the day of the decision",
+    "收到行政处罚决定书之日": "the day the penalty decision was received",
+    "先行登记保存之日": "the day the evidence was registered and kept",
+    "知道或者应当知道行政行为之日": "the day the party knew or should have known of the administrative act",
+    "知道或者应当知道作出行政行为之日": "the day the party knew or should have known of the administrative act",
+    "复议、诉讼期限届满之日": "the day the review and lawsuit periods ended",
+    "催告书送达之日": "the day the reminder was served",
+    "决定被变更、撤销或确认无效之日": "the day the decision was changed, revoked or declared void",
+    "台账记录之日": "the day the ledger entry was made",
+    "公示之日": "the day of publication",
+}
+
+
+def rule_trigger(rule: Rule, language: str) -> str:
+    """What starts the period, in this language (a rule from the database keeps its own words)."""
+    return TRIGGERS_EN.get(rule.trigger, rule.trigger) if language == "en" else rule.trigger

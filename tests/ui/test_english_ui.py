@@ -229,6 +229,13 @@ def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, eng
         texts = _shown_texts(page) + _cells(page.events_table, (1, 2))
         leaks += [leak for place, shown in texts for leak in _leaks_in(shown, data, f"complaint {complaint_id}: {place}")]
         page.reject()
+    # the deadline calculator, every rule in turn: its name, what starts it, how the date was reached
+    calculator = docket.open_calculator()
+    for index in range(calculator.rule.count()):
+        calculator.rule.setCurrentIndex(index)
+        leaks += [leak for place, shown in _shown_texts(calculator)
+                  for leak in _leaks_in(shown, data, f"calculator {calculator.rule.currentData()}: {place}")]
+    calculator.close()
     mediation_area = window.open_area("mediation")
     for case_id in mediation:
         mediation_area.open_case(case_id)

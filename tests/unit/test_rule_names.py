@@ -8,7 +8,7 @@ from datetime import date
 
 from app.legal.calendar import default_calendar
 from app.legal.deadlines import DEFAULT_RULES, due
-from app.legal.rule_names import RULE_NAMES_EN, rule_name
+from app.legal.rule_names import RULE_NAMES_EN, rule_name, rule_trigger
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
@@ -20,6 +20,8 @@ def test_every_shipped_rule_has_an_english_name() -> None:
     assert rule_name(DEFAULT_RULES.get("A2"), "zh_CN") == "决定受理或者不予受理"
     assert rule_name(DEFAULT_RULES.get("A2"), "en") == "Decide whether to accept the application"
     assert rule_name("X9", "en", "某期限") == "某期限"  # a rule from the database the list does not know
+    assert not [rule.id for rule in DEFAULT_RULES if CJK.search(rule_trigger(rule, "en"))]
+    assert rule_trigger(DEFAULT_RULES.get("A2"), "zh_CN") == "收到仲裁申请之日"
 
 
 def test_the_explanation_in_english_says_what_the_chinese_one_says() -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, Direction, RuleTable, due
-from app.legal.rule_names import rule_name
+from app.legal.rule_names import rule_name, rule_trigger
 from app.services.arbitration_deadlines import shanghai_today
 
 
@@ -98,7 +98,7 @@ class DeadlineCalculator(QDialog):
 
     def compute(self, *_args: object) -> Deadline | None:
         rule = self.rules.get(self.rule.currentData())
-        self.trigger.setText(rule.trigger)
+        self.trigger.setText(rule_trigger(rule, self.language))
         self.extension.setEnabled(rule.max_extension != 0)
         self.excluded.setEnabled(rule.direction.value == "forward")
         q = self.start.date()
