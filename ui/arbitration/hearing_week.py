@@ -196,10 +196,9 @@ class HearingWeek(QWidget):
         for slot in self.slots:
             offset = (slot.held_on - first).days
             # the number's distinguishing end (〔2023〕第18号), as the case's tab shows it: seven days fit the window
-            self._add_to_cell(self.table.item(offset // 7, offset % 7), slot,
-                              f"{slot.time_text[:5]} {slot.room}\n{_number_end(slot.case_no)}")
-            item = self.table.item(offset // 7, offset % 7)
-            item.setToolTip((item.toolTip() + "\n" if item.toolTip() else "")
+            cell = self.table.item(offset // 7, offset % 7)
+            self._add_to_cell(cell, slot, f"{slot.time_text[:5]} {slot.room}\n{_number_end(slot.case_no)}")
+            cell.setToolTip((cell.toolTip() + "\n" if cell.toolTip() else "")
                             + f"{slot.time_text} {slot.room} {slot.case_no}")
         self._finish_layout(110)
         self._fill_width()
