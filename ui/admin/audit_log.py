@@ -41,6 +41,7 @@ from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
+from ui.words import item_separator
 
 OK_STYLE = "color: #1b6e2a;"
 # Shown in the Record column already, or meaningless to a reader.
@@ -337,7 +338,7 @@ class AuditLogTab(QWidget):
                    tooltip=lambda r: self.tr("Login name: %1").replace("%1", r.actor)),
             Column("machine", self.tr("Machine"), lambda r: r.machine, width=5),
             Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
-            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=7),
+            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=9),
             Column("record", self.tr("Record"), lambda r: r.record_id, align=right, width=3),
             Column(
                 "changes",
@@ -360,13 +361,15 @@ class AuditLogTab(QWidget):
     def field_label(self, field: str) -> str:
         return self._field_labels.get(field) or audit_labels.field_label(field, self._context.language)
 
-    def changes_text(self, row: AuditRow, separator: str = "；") -> str:
+    def changes_text(self, row: AuditRow, separator: str | None = None) -> str:
         """Like AuditRow.changes_text (values already masked by the service), in words:
         `字段: 旧 → 新` with field names, yes/no and role names a clerk reads."""
         if row.action == "bulk_insert" and "count" in row.changes:
             return self.tr("{count} records, nos. {first}–{last}").format(
                 count=row.changes["count"], first=row.changes["first_id"], last=row.changes["last_id"]
             )
+        if separator is None:
+            separator = item_separator(self._context.language)
         parts = []
         for field, value in sorted(row.changes.items()):
             if field in HIDDEN_FIELDS:
