@@ -246,7 +246,7 @@ def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, eng
     model = desk.model
     qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=20_000)
     for row in range(min(model.rowCount(), 60)):
-        for key in ("bucket", "what"):
+        for key in ("bucket", "reference", "parties", "what"):
             index = model.index(row, model.column_index(key))
             for shown in (index.data(), index.data(Qt.ItemDataRole.ToolTipRole)):
                 leaks += _leaks_in(str(shown or ""), data, f"desk row {row} {key}")
