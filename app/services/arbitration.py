@@ -191,6 +191,13 @@ REFUSAL_GROUNDS: dict[str, str] = {
     "no_direct_interest": "申请人不是与本案有直接利害关系的自然人、法人或者其他组织（第三十条第三项）",
     "no_clear_respondent": "没有明确的被申请人（第三十条第三项）",
 }
+# The same grounds for the English interface (the notice itself quotes the Chinese words).
+REFUSAL_GROUNDS_EN: dict[str, str] = {
+    "outside_scope": "Not a dispute within art. 2 of the Arbitration Rules (art. 30 item 1)",
+    "no_clear_claim": "No clear claim, facts and reasons (art. 30 item 2)",
+    "no_direct_interest": "The applicant has no direct interest in the case (art. 30 item 3)",
+    "no_clear_respondent": "No clear respondent (art. 30 item 3)",
+}
 
 
 def refusal_ground_code(ground: str) -> str | None:

@@ -198,6 +198,7 @@ def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, eng
     from sqlalchemy import select
 
     from app.legal.deadlines import DEFAULT_RULES
+    from app.services.arbitration import TRANSITIONS
     from app.models.arbitration import ArbitrationCase
     from app.models.complaint import Complaint
     from app.models.mediation import MediationCase
@@ -222,6 +223,13 @@ def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, eng
             page.deadlines.setCurrentCell(row, 0)  # the note below explains the chosen deadline
             texts.append(("deadline_note", page.deadline_note.text()))
         leaks += [leak for place, shown in texts for leak in _leaks_in(shown, data, f"arbitration {case_id}: {place}")]
+        # the forms of every step (those of a case before its decision too: the demo has none): labels and
+        # choices (the served documents are Chinese titles, the rooms the register an administrator keeps)
+        for action in TRANSITIONS:
+            fields, _run = page._step(action, page.view)
+            for f in fields:
+                shown = [f.label] + ([str(c[0]) for c in f.choices] if f.key not in ("document", "room") else [])
+                leaks += [leak for text in shown for leak in _leaks_in(text, data, f"step {action}: {f.key}")]
     complaints_area = window.open_area("complaints")
     for complaint_id in filter(None, complaints):
         page = complaints_area.open_case(complaint_id)

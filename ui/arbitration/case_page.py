@@ -36,6 +36,7 @@ from app.services.arbitration import (
     CLOSURE_LABELS,
     PROCEDURE_LABELS,
     REFUSAL_GROUNDS,
+    REFUSAL_GROUNDS_EN,
     ROLE_LABELS,
     SERVICE_DOCUMENTS,
     SIDE_EVENTS,
@@ -345,7 +346,8 @@ class CasePage(QWidget):
             return [on, Field("what", self.tr("What:"), "choice", kinds), Field("note", self.tr("Note:"), "text")], \
                 lambda v: s.record_side_event(cid, v["on"], what=v["what"], note=v["note"])
         if action == "refuse":  # only the grounds of 办案规则 art 31 (art 30 items (1)–(3))
-            grounds = [(words, code) for code, words in REFUSAL_GROUNDS.items()]
+            names = REFUSAL_GROUNDS_EN if self.context.language == "en" else REFUSAL_GROUNDS
+            grounds = [(names[code], code) for code in REFUSAL_GROUNDS]
             return [on, Field("ground", self.tr("Ground:"), "choice", grounds),
                     Field("reason", self.tr("Particulars:"), "text")], \
                 lambda v: s.refuse(cid, v["on"], v["ground"], v["reason"])
