@@ -198,10 +198,10 @@ def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, eng
     from sqlalchemy import select
 
     from app.legal.deadlines import DEFAULT_RULES
-    from app.services.arbitration import TRANSITIONS
     from app.models.arbitration import ArbitrationCase
     from app.models.complaint import Complaint
     from app.models.mediation import MediationCase
+    from app.services.arbitration import TRANSITIONS
 
     window, store = english_main_window
     data = sorted(set(_data_values(store)) | _law_titles(DEFAULT_RULES), key=len, reverse=True)
