@@ -996,6 +996,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "their case numbers would clash. Give each site its own (Administration → Bureau and remedies → District) first.",
                                "站点{site}案号中的机关简称为“{body}”，与{other}相同，双方案号会重复。"
                                "请先在“系统管理 → 机关与救济 → 区（县）”中为各站点设置不同的简称。"),
+    # --- r2-rest ---
+    "arbitration.category_reason_required": ("Give the reason for correcting the claim's category.",
+                                             "请填写更正请求类别的理由。"),
+    "site.issuing_body_invalid": ("The issuing body “{value}” must be 1 to 20 characters, e.g. 甲镇.",
+                                  "机关简称“{value}”应为1至20个字，例如“甲镇”。"),
+    "arbitration.category_unchanged": ("The claim is already recorded as {category_en}.",
+                                        "该请求已登记为“{category_zh}”，无需更正。"),
 }
 
 

@@ -23,6 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     init.add_argument("--code", required=True, help="the site's code (letters, digits, - and _)")
     init.add_argument("--name", required=True, help="the site's name, e.g. 某镇劳动保障所")
     init.add_argument("--kind", required=True, choices=("district", "arbitration", "township"))
+    init.add_argument("--issuing-body", metavar="BODY",
+                      help="the issuing body the site's case numbers carry (某区, 甲镇); a township's must differ "
+                           "from the district's (default: the setting organisation.district as it is)")
     for p in (init,):
         add_db_option(p)
         add_user_option(p)
@@ -66,7 +69,8 @@ def _run(args: argparse.Namespace, work, *, create: bool = False):  # type: igno
 
 def _init(args: argparse.Namespace) -> int:
     # making an installation a site may be the first thing done with its database
-    view = _run(args, lambda s: s.init(code=args.code, name=args.name, kind=args.kind), create=True)
+    view = _run(args, lambda s: s.init(code=args.code, name=args.name, kind=args.kind,
+                                       issuing_body=args.issuing_body), create=True)
     if args.json:
         print_json(view.as_dict())
     else:

@@ -534,7 +534,7 @@ def _story_prior_notice(doc: OfficialDocument, d: ComplaintDetail, org: dict[str
     rights = (
         "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位享有陈述、申辩的权利"
         if penalty else
-        "根据《关于实施〈劳动保障监察条例〉若干规定》第三十四条的规定，你单位享有陈述、申辩的权利"
+        "根据《劳动保障监察条例》第十九条、《关于实施〈劳动保障监察条例〉若干规定》第三十四条的规定，你单位享有陈述、申辩的权利"
     )
     # I5b: five working days from service (the program's choice; see the rule's basis).
     defence = f"{rights}，可以自收到本告知书之日起五个工作日内向本机关提出陈述、申辩意见；逾期未提出的，视为放弃此权利。"

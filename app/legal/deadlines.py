@@ -719,7 +719,7 @@ _DEFAULTS: tuple[Rule, ...] = (
     # The law sets no period for 陈述申辩 (arts 44, 45, 62); the program's choice [P]: the same five working days
     # as the hearing request (art 64(1), art 85), counted from service of the notice, so one notice opens one window.
     Rule("I5b", 5, WD, f"{_CHUFA}第四十四条、第四十五条、第六十二条（期限法律未规定，本程序比照第六十四条第一项取五个工作日）；"
-         f"{_RUOGAN}第三十四条（行政处理决定前同样告知并听取陈述申辩）", "当事人陈述、申辩",
+         f"{_JIANCHA}第十九条、{_RUOGAN}第三十四条（行政处理决定前同样告知并听取陈述申辩）", "当事人陈述、申辩",
          "事先告知书送达之日", checked=False),
     Rule("I5a", 7, WD, f"{_CHUFA}第六十四条、第八十五条", "听证通知最迟送达日（听证前至少七日）", "听证日", BEFORE),
     Rule("I6", 7, WD, f"{_CHUFA}第六十一条、第八十五条", "当事人不在场时送达行政处罚决定书", "作出决定之日"),

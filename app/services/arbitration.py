@@ -144,6 +144,9 @@ TRANSITIONS: dict[str, Transition] = {
     "convert_procedure": Transition(ACTIVE, "change the procedure", "转换程序", _H),
     "add_party": Transition(ACTIVE, "add a party", "追加当事人", _H),
     "change_claims": Transition(ACTIVE, "change the claims", "增加或变更仲裁请求", _H),
+    # a claim entered (or classified by migration 0016) under the wrong category, put right before the award
+    "correct_claim_category": Transition(BEFORE_DECISION | ACTIVE | {S.SUSPENDED}, "correct a claim's category",
+                                         "更正请求类别", _H),
     "join_counterclaim": Transition(ACTIVE, "join a counter-claim", "受理反申请并合并审理", _H),
     "close_award": Transition(frozenset({S.HEARD}), "close by award", "裁决结案", _H),
     "close_mediation": Transition(ACTIVE, "close by mediation", "调解结案", _H),
@@ -1151,6 +1154,38 @@ class ArbitrationCaseService:
                     "withdrawn": list(withdraw)}
         action = "join_counterclaim" if counterclaim else "change_claims"
         return self._act(case_id, action, on, apply, **kw)
+
+    def correct_claim_category(self, case_id: int, on: date, *, claim_id: int, category: str, reason: str,
+                               **kw: Any) -> CaseView:
+        """更正请求类别: a claim item recorded under the wrong category is put right, with the reason.
+
+        The category decides whether an award item can be final (调解仲裁法 art 47(1) names
+        工伤医疗费, not the other injury benefits), so a wrong one must be correctable: migration
+        0016 read stored 工伤待遇 claims from their descriptions, and a clerk can mistype one at
+        intake.  This is a correction of the record, not a change of what the applicant asks for
+        (that is 增加或变更仲裁请求, which restarts the 45 days, A9a): the amount and wording stay,
+        and no period restarts.  Only before the award: an issued award's items are what the
+        award says (法释〔2020〕26号 art 18; see migration 0016), so a closed case is refused by
+        the life cycle.  The claim's update is audited with its old and new category, and the
+        step stands on the timeline with its reason."""
+        def apply(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any]:
+            claim = uow.session.get(ArbitrationClaim, claim_id)
+            if claim is None or claim.case_id != case.id or claim.withdrawn:
+                raise UserError("arbitration.claim_not_found")
+            try:
+                new = ClaimCategory(category).value
+            except ValueError as exc:
+                raise UserError("arbitration.claim_category_unknown", field="category", value=category) from exc
+            if not reason.strip():
+                raise UserError("arbitration.category_reason_required", field="reason")
+            if claim.category == new:
+                label = CATEGORY_LABELS[ClaimCategory(new)]
+                raise UserError("arbitration.category_unchanged", field="category", category_en=label[0],
+                                category_zh=label[1])
+            old = claim.category
+            claim.category = new
+            return {"claim_id": claim.id, "from": old, "to": new, "reason": reason.strip()}
+        return self._act(case_id, "correct_claim_category", on, apply, note=reason, **kw)
 
     # -- closing
     def _close(self, case: ArbitrationCase, on: date, method: ClosureMethod, note: str = "") -> None:

@@ -19,10 +19,12 @@
   The program requires the discussion when the notice marks the case 情节复杂或者重大, and whenever the
   notice had to offer a hearing (a 较大数额 or 较重 penalty is treated as a 重大违法行为).
 
-行政处理决定 (责令支付 …): 关于实施《劳动保障监察条例》若干规定 (劳社部令第25号) art 34: before a
-处罚 or 处理 decision, tell the employer and hear its statement and defence; a hearing only where a law
-or regulation requires one (none does for a 处理决定).  So the same notice and defence period apply,
-without the hearing steps.
+行政处理决定 (责令支付 …): 关于实施《劳动保障监察条例》若干规定 (劳社部令第25号) art 34: "对违反劳动
+保障法律的行为作出行政处罚或者行政处理决定前，应当告知用人单位，听取其陈述和申辩；法律、法规规定应当依法
+听证的，应当告知用人单位有权依法要求举行听证" (text checked 2026-12-03), and above it 劳动保障监察条例 art 19
+(a 行政法规): before a 处罚 or 处理 decision the bureau hears the employer's statement and defence, and the
+decision tells of 复议 and 诉讼.  A hearing only where a law or regulation requires one (none does for a
+处理决定).  So the same notice and defence period apply, without the hearing steps.
 
 Every deadline the law counts from service (the defence period, the hearing request, the fine's 15
 days, the remedy periods) counts from the recorded service date, never from the date of issue.

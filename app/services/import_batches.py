@@ -9,12 +9,14 @@ line, a confirmation in the windows).
 
 Every row an import saves also leaves its natural key (`ImportRowKey`, a keyed
 digest of e.g. the ID number, or worker + employer + day + amount), under its
-batch.  A row whose key an earlier import saved is refused in any later file —
-a ledger exported again with a few rows more has another hash, but its old
-rows are still the old rows — naming the earlier file, row, date and user.
-`--again` repeats a file, not its rows: a second run saves only the rows the
-first one refused.  (Each importer also asks the register itself — same ID
-number, same case — which catches rows imported before keys were kept.)
+batch.  A row whose key an earlier import saved, and whose record is still
+here, is refused in any later file — a ledger exported again with a few rows
+more has another hash, but its old rows are still the old rows — naming the
+earlier file, row, date and user.  `--again` repeats a file, not its rows: a
+second run saves only the rows the first one refused.  A row whose record was
+deleted since imports again (`earlier_rows` says why).  (Each importer also
+asks the register itself — same ID number, same case — which catches rows
+imported before keys were kept.)
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ from sqlalchemy import Connection, insert, select
 
 from app.clock import BUREAU_TZ
 from app.errors import UserError
+from app.models.arbitration import ArbitrationCase
+from app.models.complaint import Complaint
 from app.models.import_batch import ImportBatch, ImportRowKey
+from app.models.party import Party
+from app.models.staff import Officer
 from app.privacy import keyed_digest
 from app.services import audit
 from app.services.actor import Actor
@@ -138,21 +144,54 @@ class EarlierRow:
                          date=when, user=self.username)
 
 
+# What each kind of import's rows become (`ImportRowKey.record_id` is an id in this table).
+RECORD_TABLES: dict[str, Any] = {
+    "parties": Party, "complaints": Complaint, "arbitration": ArbitrationCase, "staff": Officer,
+}
+
+
 def earlier_rows(connection: Connection | Any, keys: Iterable[str]) -> dict[str, EarlierRow]:
-    """The keys (of `row_key`) saved by an earlier import: key -> where (its first import)."""
+    """The keys (of `row_key`) saved by an earlier import whose record is still here:
+    key -> where (its first import).
+
+    A row whose record has since been deleted (by a tombstone from another site, or a
+    conflict settled as deleted) is not "imported before" any more: nothing here holds it,
+    so refusing it would leave the clerk no way to bring the row in again, and the message
+    would point at a record nobody can find.  The same *file* is still refused a second
+    time (`refuse_repeat`) unless asked for, so an old file does not bring a deleted record
+    back by accident.  (Should a deleted record's id be reused by a newer one — SQLite
+    reuses the highest id — the row is refused: the cautious side.)"""
     wanted = sorted(set(keys))
     found: dict[str, EarlierRow] = {}
     for start in range(0, len(wanted), _LOOKUP_CHUNK):
         chunk = wanted[start : start + _LOOKUP_CHUNK]
-        for r in connection.execute(
-            select(ImportRowKey.row_key, ImportRowKey.row_no, ImportBatch.file_name, ImportBatch.imported_at,
-                   ImportBatch.username)
+        rows = connection.execute(
+            select(ImportRowKey.row_key, ImportRowKey.row_no, ImportRowKey.record_id, ImportBatch.kind,
+                   ImportBatch.file_name, ImportBatch.imported_at, ImportBatch.username)
             .join(ImportBatch, ImportBatch.id == ImportRowKey.batch_id)
             .where(ImportRowKey.row_key.in_(chunk))
             .order_by(ImportRowKey.id.desc())  # the first import's row wins below
-        ):
-            found[r.row_key] = EarlierRow(r.file_name, r.row_no, r.imported_at, r.username)
+        ).all()
+        present = _records_present(connection, rows)
+        for r in rows:
+            if (r.kind, r.record_id) in present:
+                found[r.row_key] = EarlierRow(r.file_name, r.row_no, r.imported_at, r.username)
     return found
+
+
+def _records_present(connection: Connection | Any, rows: Iterable[Any]) -> set[tuple[str, int]]:
+    """(kind, record id) of the rows whose record still exists."""
+    by_kind: dict[str, set[int]] = {}
+    for r in rows:
+        by_kind.setdefault(r.kind, set()).add(r.record_id)
+    present: set[tuple[str, int]] = set()
+    for kind, ids in by_kind.items():
+        model = RECORD_TABLES.get(kind)
+        if model is None:  # a kind this program does not know: keep refusing its rows
+            present.update((kind, i) for i in ids)
+            continue
+        present.update((kind, i) for i in connection.execute(select(model.id).where(model.id.in_(sorted(ids)))).scalars())
+    return present
 
 
 class RowKeys:

@@ -231,7 +231,8 @@ class ExchangeService:
                 "rows": payload_rows,
                 "deleted": deleted,
                 "audit": self._audit_for(session, sent_uuids, me.code, peer.code)
-                + self._bulk_audit_for(session, payload_rows, me.code),
+                + self._bulk_audit_for(session, payload_rows, me.code)
+                + self._foreign_bulk_audit_for(session, payload_rows, peer.code),
                 "files": self._files_for(payload_rows.get("complaint_evidence", [])),
                 "resolutions": resolutions,
                 # this site's audit chain head as the bundle leaves: the receiver writes it down
@@ -400,6 +401,29 @@ class ExchangeService:
                                     "machine": e.machine, "action": e.action, "table": e.table_name,
                                     "uuid": None, "uuids": covered, "changes": e.changes, "reason": e.reason,
                                     "hash": e.entry_hash})
+        return entries
+
+    @staticmethod
+    def _foreign_bulk_audit_for(session: Session, payload_rows: dict[str, list[dict[str, Any]]],
+                                peer_code: str) -> list[dict[str, Any]]:
+        """Another site's `bulk_insert` entries (kept here as they arrived, naming the records by
+        uuid, not by id) for the records sent on: a township's ledger import that reached the
+        district goes with its parties to the next township, as its one-record entries do
+        (`_audit_for`).  Never back to the site they came from; each goes once, as written."""
+        aliases = dict(session.execute(select(SiteUuidAlias.foreign_uuid, SiteUuidAlias.local_uuid)).all())
+        entries: list[dict[str, Any]] = []
+        for table_name, rows in payload_rows.items():
+            sent = {r["uuid"] for r in rows}
+            for f in session.scalars(select(SiteAuditEntry).where(
+                    SiteAuditEntry.table_name == table_name, SiteAuditEntry.record_uuids.is_not(None),
+                    SiteAuditEntry.origin_code != peer_code).order_by(SiteAuditEntry.id)):
+                covered = [u for u in (aliases.get(str(x), str(x)) for x in json.loads(f.record_uuids or "[]"))
+                           if u in sent]
+                if covered:
+                    entries.append({"origin": f.origin_code, "seq": f.origin_seq, "at": f.at.isoformat(),
+                                    "actor": f.actor, "machine": f.machine, "action": f.action, "table": f.table_name,
+                                    "uuid": None, "uuids": covered, "changes": f.changes, "reason": f.reason,
+                                    "hash": f.entry_hash})
         return entries
 
     def _files_for(self, evidence_rows: list[dict[str, Any]]) -> dict[str, str]:

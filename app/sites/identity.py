@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import UserError
+from app.models.setting import Setting
 from app.models.site import SiteIdentity, SitePeer
 from app.services.actor import Actor
 from app.services.permissions import Permission
@@ -106,11 +107,19 @@ class SiteService:
         self.store = store
         self.actor = actor
 
-    def init(self, *, code: str, name: str, kind: str) -> SiteView:
-        """Make this installation a site, with a new key pair.  Records already here are its own."""
+    def init(self, *, code: str, name: str, kind: str, issuing_body: str | None = None) -> SiteView:
+        """Make this installation a site, with a new key pair.  Records already here are its own.
+
+        `issuing_body` (the 机关代字 its case numbers carry: 某区, 甲镇) is the setting
+        organisation.district, written here in the same unit of work when given: a township must
+        not number with the district's body, or their case numbers clash (`check_issuing_body`
+        refuses such a peer when keys are swapped); the setting never travels."""
         code = _check_code(code)
         if not name.strip():
             raise UserError("site.name_required", field="name")
+        body = None if issuing_body is None else issuing_body.strip()
+        if body is not None and not 1 <= len(body) <= 20:
+            raise UserError("site.issuing_body_invalid", field="issuing_body", value=body)
         try:
             kind = Kind(kind).value
         except ValueError as exc:
@@ -124,10 +133,19 @@ class SiteService:
                                sign_private=sign.private_bytes_raw(), sign_public=sign.public_key().public_bytes_raw(),
                                box_private=box.private_bytes_raw(), box_public=box.public_key().public_bytes_raw())
             uow.session.add(row)
+            if body is not None:
+                organisation = {**read_setting(uow.session, "organisation"), "district": body}
+                text = json.dumps(organisation, ensure_ascii=False, sort_keys=True)
+                setting = uow.session.scalar(select(Setting).where(Setting.key == "organisation"))
+                if setting is None:
+                    uow.session.add(Setting(key="organisation", value=text))
+                else:
+                    setting.value = text
             uow.flush()
             view = _view(row)
             uow.record_event("site_init", "site_identity", row.id,
-                             changes={"code": code, "name": row.name, "kind": kind, "fingerprint": view.fingerprint})
+                             changes={"code": code, "name": row.name, "kind": kind, "fingerprint": view.fingerprint,
+                                      "issuing_body": str(read_setting(uow.session, "organisation")["district"])})
         return view
 
     def show(self) -> SiteView | None:

@@ -87,11 +87,10 @@ fi
 if [ -n "$pyside_override" ]; then
   say "NOT THE PINNED PySide6: building with $pyside_override (WINE_PYSIDE6) — a test of the chain, not a release"
 fi
-stamp="$site/.renshe-wheels-$(sha1sum pyproject.toml | cut -c1-12)-$pyinstaller_version-${pyside_override//[^0-9.]/}"
-if [ ! -f "$stamp" ]; then
-  say "Windows wheels (cp$pyver, win_amd64)"
-  reqs="$cache/requirements-windows.txt"
-  PYSIDE_OVERRIDE="$pyside_override" python3 - >"$reqs" <<'EOF'
+# The wheels are unpacked again only when the requirement list changes (not for any edit of
+# pyproject.toml: its tool sections change often).
+reqs="$cache/requirements-windows.txt"
+PYSIDE_OVERRIDE="$pyside_override" python3 - >"$reqs.new" <<'EOF'
 import tomllib
 import os
 override = os.environ.get("PYSIDE_OVERRIDE", "")
@@ -100,8 +99,12 @@ for dependency in tomllib.load(open("pyproject.toml", "rb"))["project"]["depende
     dependency = dependency.split(";")[0].strip()
     print(override if override and dependency.lower().startswith("pyside6") else dependency)
 EOF
-  # PyInstaller's Windows-only dependencies (pip download evaluates markers for this platform).
-  printf 'pyinstaller==%s\npefile>=2022.5.30\npywin32-ctypes>=0.2.1\n' "$pyinstaller_version" >>"$reqs"
+# PyInstaller's Windows-only dependencies (pip download evaluates markers for this platform).
+printf 'pyinstaller==%s\npefile>=2022.5.30\npywin32-ctypes>=0.2.1\n' "$pyinstaller_version" >>"$reqs.new"
+stamp="$site/.renshe-wheels-$(sha1sum "$reqs.new" | cut -c1-12)"
+if [ ! -f "$stamp" ]; then
+  say "Windows wheels (cp$pyver, win_amd64)"
+  mv "$reqs.new" "$reqs"
   rm -rf "$cache/wheels-cp$pyver"   # pip's own cache keeps the downloads
   "${pip[@]}" download -q --platform win_amd64 --only-binary=:all: --python-version "${pyver:0:1}.${pyver:1}" \
     -d "$cache/wheels-cp$pyver" -r "$reqs"
@@ -114,6 +117,7 @@ for wheel in sorted(wheels.glob("*.whl")):
 EOF
   touch "$stamp"
 fi
+rm -f "$reqs.new"
 # 2b. Stand-ins for two Windows DLLs that Wine 8 lacks, built once into the cache with MinGW's
 # binutils and copied into each Wine prefix's System32 (never into the bundle: Windows 10 has both):
 #   - icuuc.dll (see step 2): forwarders from the unversioned names Qt6Core.dll imports to ICU's
@@ -196,12 +200,21 @@ fi
 printf 'build: size %-45s %s\n' dist/windows/renshe-desk "$(du -sh dist/windows/renshe-desk | cut -f1)" >&2
 
 # 4. The smoke test of the frozen .exe.
+# WINDOWS_SKIP_BUNDLE_CHECKS=1 (with REUSE_WINDOWS_BUILD=1) skips steps 4 and 4b for a bundle
+# that already passed them in an earlier run: only the Setup is compiled and tested again.
+skip_bundle_checks=0
+if [ "${REUSE_WINDOWS_BUILD:-0}" = 1 ] && [ "${WINDOWS_SKIP_BUNDLE_CHECKS:-0}" = 1 ]; then
+  skip_bundle_checks=1
+  say "smoke test and platform check skipped (WINDOWS_SKIP_BUNDLE_CHECKS=1): this bundle passed them in an earlier run"
+else
 say "smoke test of renshe-desk.exe under Wine"
 bash installer/smoke-test.sh "wine $(realpath dist/windows/renshe-desk/renshe-desk.exe)" || fail "smoke test of the .exe"
+fi
 
 # 4b. The Windows-specific code, run for real in the frozen .exe (ui/platform_check.py): the data
 # folder, network paths, SQLite's locking, the keyring (Credential Manager), fonts, printing —
 # writing into a folder with Chinese characters and a space.
+if [ "$skip_bundle_checks" = 0 ]; then
 say "platform check of renshe-desk.exe under Wine"
 check_dir='C:\Users\张伟\Documents\案件 导出'
 unix_check_dir="$WINEPREFIX/drive_c/users/张伟/Documents/案件 导出"
@@ -212,6 +225,7 @@ cp "$unix_check_dir"/*.pdf "$evidence/" 2>/dev/null || true
 # Under Wine a mapped network drive cannot be made: GetDriveTypeW answers from the Unix file
 # system (statfs), and no network file system is mounted here; the check runs the real
 # GetDriveTypeW on C: and the \\server\share refusal.
+fi
 
 # 5. Inno Setup.
 iscc_home="$cache/innosetup-$innosetup_version"
@@ -221,28 +235,60 @@ if [ ! -f "$iscc_home/bin/ISCC.exe" ]; then
   mkdir -p "$iscc_home"
   tar xzf "$cache/innosetup-$innosetup_version.tgz" -C "$iscc_home" --strip-components=1
 fi
-say "ISCC"
-start=$(date +%s)
-wine_run "$iscc_home/bin/ISCC.exe" /Q "/DAppVersion=$version" \
-  "/DSourceDir=$(winpath dist/windows/renshe-desk)" "/DOutputDir=$(winpath dist)" \
-  "$(winpath installer/windows/renshe-desk.iss)" || fail "ISCC"
-say "ISCC took $(( $(date +%s) - start )) s"
+compile_setup() {  # compile_setup VERSION BUNDLE-DIR OUTPUT-DIR [/DNAME=VALUE…]: OUTPUT-DIR/RensheDesk-Setup-VERSION.exe
+  local start out="$3/RensheDesk-Setup-$1.exe" app_version="$1" bundle="$2" output="$3"
+  shift 3
+  say "ISCC $app_version ($bundle)"
+  start=$(date +%s)
+  mkdir -p "$output"
+  wine_run "$iscc_home/bin/ISCC.exe" /Q "/DAppVersion=$app_version" \
+    "/DSourceDir=$(winpath "$bundle")" "/DOutputDir=$(winpath "$output")" "$@" \
+    "$(winpath installer/windows/renshe-desk.iss)" || fail "ISCC $app_version"
+  say "ISCC $app_version took $(( $(date +%s) - start )) s"
+  [ -f "$out" ] || fail "no $out"
+  printf 'build: size %-45s %s\n' "$out" "$(du -sh "$out" | cut -f1)" >&2
+}
+compile_setup "$version" dist/windows/renshe-desk dist
 setup="dist/RensheDesk-Setup-$version.exe"
-[ -f "$setup" ] || fail "no $setup"
-printf 'build: size %-45s %s\n' "$setup" "$(du -sh "$setup" | cut -f1)" >&2
 
-# 6. The Setup in scratch Wine prefixes: per user (/CURRENTUSER) and per machine (/ALLUSERS),
-# each silent: install, the installed program's smoke test, silent uninstall, the data kept.
-# Even /VERYSILENT builds the wizard's (hidden) window: without an X display Wine fails it
-# ("Error reading FPreparingMemo.Lines.Strings").  The program itself is run without one:
-# with DISPLAY set, the console .exe exited 0 under Wine without doing anything.
+# 6. The Setup in scratch Wine prefixes.
+#
+# Why Wine programs with windows are started the way they are (with_display below): every Wine
+# program of a prefix shares one wineserver and one desktop process (explorer.exe /desktop),
+# started by the first program that needs a window, with that program's DISPLAY.  A later
+# program gets the desktop's graphics driver whatever its own DISPLAY says: none, if the first
+# one had no display ("Application tried to create a window, but no driver could be loaded",
+# hidden by WINEDEBUG=-all).  So does a program whose DISPLAY names an X server that is gone.
+# Inno Setup builds its wizard window even with /VERYSILENT, and its first window then fails:
+# "Error reading FPreparingMemo.Lines.Strings: A call to an OS function failed." — the
+# per-machine failure of the run of 2026-12-03 01:14, reproduced both ways on purpose (a
+# display-less program still running in the prefix; DISPLAY naming no server).  Hence:
+# - Xvfb picks a free display itself (-displayfd): a fixed or random number may name another
+#   program's X server, which can go away while the chain runs;
+# - before a program with windows starts, the prefix's server is stopped and waited for
+#   (wineserver -k, -w), so a new desktop starts on the display, and the display is checked
+#   to answer; Wine's winediag errors are shown for these programs;
+# - the program itself runs without a display (offscreen): with a display the console .exe
+#   exited 0 under Wine without doing anything (run of 2026-12-03).
 command -v Xvfb >/dev/null || fail "Xvfb missing: apt-get install xvfb"
+command -v xdotool >/dev/null || fail "xdotool missing: apt-get install xdotool"
+command -v sqlite3 >/dev/null || fail "sqlite3 missing: apt-get install sqlite3"
 scratch="$(mktemp -d)"
-display=":$((90 + RANDOM % 9))"
-Xvfb "$display" -screen 0 1024x768x24 >/dev/null 2>&1 &
+Xvfb -displayfd 5 -screen 0 1024x768x24 5>"$scratch/display" >/dev/null 2>&1 &
 xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null; rm -rf "$scratch"' EXIT
-with_display() { DISPLAY="$display" "$@"; }
+for _ in $(seq 50); do [ -s "$scratch/display" ] && break; sleep 0.2; done
+display=":$(head -1 "$scratch/display" 2>/dev/null)"
+[ "$display" != ":" ] || fail "Xvfb did not start"
+say "X display $display (Xvfb $xvfb_pid)"
+on_display() { DISPLAY="$display" "$@"; }
+wine_stop() { wineserver -k 2>/dev/null || true; wineserver -w 2>/dev/null || true; }
+with_display() {  # with_display COMMAND…: a Wine program with windows, on a new desktop on the live display
+  wine_stop
+  on_display xdotool getdisplaygeometry >/dev/null 2>&1 || fail "the X display $display does not answer"
+  DISPLAY="$display" WINEDEBUG="-all,err+winediag" "$@"
+}
+without_display() { (unset DISPLAY; export QT_QPA_PLATFORM=offscreen; "$@"); }
 scratch_prefix() {  # scratch_prefix NAME: a fresh Windows 10 prefix with the stand-ins and a CJK font
   export WINEPREFIX="$scratch/$1"
   new_prefix
@@ -254,90 +300,210 @@ scratch_prefix() {  # scratch_prefix NAME: a fresh Windows 10 prefix with the st
   for font in SimSun NSimSun "Microsoft YaHei" "MS Shell Dlg" "MS Shell Dlg 2" Tahoma "Segoe UI" Verdana; do
     wine_run reg add 'HKCU\Software\Wine\Fonts\Replacements' /v "$font" /d "WenQuanYi Micro Hei" /f >/dev/null
   done
-  # Wine's desktop process, started above without a display, would stay without one: every
-  # window of the Setup then fails ("Error reading FPreparingMemo.Lines.Strings: A call to an
-  # OS function failed").  The next Wine program starts a new one, on the display.
-  wineserver -k 2>/dev/null || true
+  wine_stop   # wineboot's desktop has no display (above)
 }
 installed_program() { find "$WINEPREFIX/drive_c" -name renshe-desk.exe -path '*RensheDesk*' | head -1; }
 user_data() { find "$WINEPREFIX/drive_c/users" -maxdepth 5 -type d -name renshe-desk -path '*AppData/Local*' | head -1; }
+run_setup() {  # run_setup SETUP LOG-NAME ARGS…: silently; on failure the Setup's own log says why
+  local exe="$1" log="$scratch/$2.log"
+  shift 2
+  if ! with_display wine_run "$(realpath "$exe")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /LANG=zh_CN \
+      "/LOG=$(winpath "$log")" "$@"; then
+    iconv -f UTF-8 -t UTF-8 -c "$log" 2>/dev/null | tr -d '\r' | grep -A2 -i 'exception\|error' | sed 's/^/windows: setup log: /' >&2 || true
+    return 1
+  fi
+}
+run_uninstaller() {  # run_uninstaller UNINS000.EXE: silently, then waits for its second phase (a copy in %TEMP%)
+  with_display wine_run "$1" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || return 1
+  wineserver -w 2>/dev/null || true
+}
+uninstall_entries() {  # Renshe Desk's uninstall entries, one "HKLM|HKCU name version" line each
+  # The 64-bit registry view (/reg:64: `wine reg` is the 32-bit reg.exe, which sees another view
+  # of HKLM\Software); exported as UTF-16 because the console would print the name as "?????".
+  local root out="$scratch/uninstall-entry.reg"
+  for root in HKLM HKCU; do
+    rm -f "$out"
+    wine_run reg export "$root\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\{6F0B2C3E-5A41-4C8E-9B7D-2E1A7C9D4F10}_is1" \
+      "$(winpath "$out")" /reg:64 /y >/dev/null 2>&1 || continue
+    iconv -f UTF-16 -t UTF-8 "$out" | tr -d '\r' |
+      awk -v r="$root" -F'"' '$2=="DisplayName"{n=$4} $2=="DisplayVersion"{v=$4} END{if (v!="") print r, n, v}'
+  done
+}
 
 silent_install_test() {  # silent_install_test /CURRENTUSER|/ALLUSERS
   local mode="$1" installed data start
   say "silent install $mode into a scratch Wine prefix"
   scratch_prefix "prefix${mode#/}"
   start=$(date +%s)
-  with_display wine_run "$(realpath "$setup")" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "$mode" /LANG=zh_CN \
-    "/LOG=$(winpath "$scratch/setup${mode#/}.log")" || fail "silent install $mode"
+  run_setup "$setup" "setup${mode#/}" "$mode" || fail "silent install $mode"
   installed="$(installed_program)"
   [ -n "$installed" ] || fail "renshe-desk.exe not found after the silent install $mode"
   say "installed $mode in $(( $(date +%s) - start )) s: ${installed#"$WINEPREFIX/"}"
   printf 'build: size %-45s %s\n' "installed folder ($mode)" "$(du -sh "$(dirname "$installed")" | cut -f1)" >&2
   find "$WINEPREFIX/drive_c" -iname '*.lnk' \( -path '*Programs*' -o -path '*Desktop*' \) |
     sed "s|^$WINEPREFIX/||; s/^/windows: shortcut /" >&2
-  wine_run reg query 'HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null | grep -a -i 'DisplayName.*人社\|DisplayName.*Renshe' |
-    sed 's/^/windows: uninstall entry (HKCU) /' >&2 || true
-  wine_run reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s 2>/dev/null | grep -a -i 'DisplayName.*人社\|DisplayName.*Renshe' |
-    sed 's/^/windows: uninstall entry (HKLM) /' >&2 || true
-  (unset DISPLAY; QT_QPA_PLATFORM=offscreen wine_run "$installed" --smoke-test) || fail "the installed program's first start ($mode)"
+  uninstall_entries | sed 's/^/windows: uninstall entry /' >&2
+  without_display wine_run "$installed" --smoke-test || fail "the installed program's first start ($mode)"
   data="$(user_data)"
   [ -n "$data" ] && [ -n "$(ls -A "$data")" ] || fail "no user data after the first start ($mode)"
-  with_display wine_run "$(dirname "$installed")/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART ||
-    fail "silent uninstall $mode"
-  sleep 3   # the uninstaller finishes in a copy of itself
+  run_uninstaller "$(dirname "$installed")/unins000.exe" || fail "silent uninstall $mode"
   [ ! -f "$installed" ] || fail "the uninstaller ($mode) left renshe-desk.exe"
+  [ -z "$(uninstall_entries)" ] || fail "the uninstaller ($mode) left its uninstall entry"
   [ -f "$data/renshe-desk.db" ] || fail "the uninstaller ($mode) removed the user's data"
   say "$mode: installed, smoke-tested and uninstalled; the user's data was kept (${data#"$WINEPREFIX/"})"
-  wineserver -k 2>/dev/null || true
+  wine_stop
 }
 silent_install_test /CURRENTUSER
 silent_install_test /ALLUSERS
 
+# 6c. An upgrade, per machine: the older version installed and used, the newer installed over
+# it; its files replace the old ones, the user's data stays untouched until the first start,
+# which backs the database up (verified) and then migrates it.
+#   UPGRADE_FROM=dist/old/RensheDesk-Setup-0.1.0.exe  the previous release's Setup: upgrades to this one
+#   (default) the next version made from this bundle: pyproject's version with the last number
+#   raised (UPGRADE_VERSION overrides), plus the source tree's next migration after the bundle's
+#   newest — what the next release is; without such a migration the test is skipped.
+#   WINDOWS_UPGRADE_TEST=0 skips it.
+db_query() { sqlite3 -readonly "$1" "$2" | tr -d '\r'; }
+upgrade_test() {
+  local old_setup new_setup old_version new_version installed data db stale before_sum log backup rev
+  if [ -n "${UPGRADE_FROM:-}" ]; then
+    old_setup="$UPGRADE_FROM" new_setup="$setup" new_version="$version"
+    old_version="$(basename "$old_setup" .exe | sed 's/^RensheDesk-Setup-//')"
+  else
+    local versions_dir=app/store/migrations/versions bundle_versions head next="" f
+    bundle_versions="dist/windows/renshe-desk/_internal/$versions_dir"
+    head="$(basename "$(ls "$bundle_versions"/[0-9]*.py | sort | tail -1)" | cut -c1-4)"
+    for f in "$versions_dir"/[0-9]*.py; do
+      if [[ "$(basename "$f")" > "$head" ]] && grep -q "^down_revision = \"$head\"" "$f"; then next="$f"; break; fi
+    done
+    if [ -z "$next" ]; then
+      say "upgrade test skipped: the bundle has every migration of this tree (newest $head); give UPGRADE_FROM=<the previous release's Setup>"
+      return 0
+    fi
+    old_setup="$setup" old_version="$version"
+    new_version="${UPGRADE_VERSION:-$(printf '%s' "$version" | awk -F. -v OFS=. '{ $NF = $NF + 1; print }')}"
+    local next_bundle="dist/windows/renshe-desk-$new_version"
+    say "upgrade test: $new_version = this bundle + migration $(basename "$next") (the source tree's next after $head), version raised"
+    rm -rf "$next_bundle" && cp -a dist/windows/renshe-desk "$next_bundle"
+    sed -i "s/^version = \"$version\"/version = \"$new_version\"/" "$next_bundle/_internal/pyproject.toml"
+    grep -q "^version = \"$new_version\"" "$next_bundle/_internal/pyproject.toml" || fail "raising the version in the upgrade bundle"
+    cp "$next" "$next_bundle/_internal/$versions_dir/"
+    compile_setup "$new_version" "$next_bundle" dist/upgrade-test /DCompression=none   # a test Setup: no time spent compressing
+    new_setup="dist/upgrade-test/RensheDesk-Setup-$new_version.exe"
+  fi
+  say "upgrade test: $old_version installed per machine, used, then $new_version over it"
+  scratch_prefix prefixUpgrade
+  run_setup "$old_setup" setupUpgradeOld /ALLUSERS || fail "upgrade test: installing $old_version"
+  installed="$(installed_program)"
+  [ -n "$installed" ] || fail "upgrade test: $old_version not installed"
+  [ "$(without_display wine_run "$installed" --version | tr -d '\r')" = "renshe-desk $old_version" ] ||
+    fail "upgrade test: the installed program is not $old_version"
+  without_display wine_run "$installed" --smoke-test || fail "upgrade test: $old_version's first start"
+  # Data made with the old version: its first account, through the program.
+  printf 'Upgrade-Probe-2026\n' | without_display wine_run "$installed" users add zhangwei --role admin --display-name 张伟 >&2 ||
+    fail "upgrade test: making data with $old_version"
+  data="$(user_data)" db="$data/renshe-desk.db"
+  [ -f "$db" ] || fail "upgrade test: no user database after $old_version ran"
+  local old_rev users
+  old_rev="$(db_query "$db" 'select version_num from alembic_version')"
+  users="$(db_query "$db" "select username || ' ' || display_name from app_user")"
+  say "upgrade test: $old_version's database at revision $old_rev, accounts: $users"
+  stale="$(dirname "$installed")/_internal/left-by-$old_version.dll"
+  : >"$stale"   # a library only the old version has: the upgrade must not leave it behind
+  before_sum="$(sha256sum "$db" | cut -c1-64)"
+  wine_stop
+  run_setup "$new_setup" setupUpgradeNew /ALLUSERS || fail "upgrade test: installing $new_version over $old_version"
+  [ "$(installed_program)" = "$installed" ] || fail "upgrade test: $new_version went to another folder: $(installed_program)"
+  [ "$(without_display wine_run "$installed" --version | tr -d '\r')" = "renshe-desk $new_version" ] ||
+    fail "upgrade test: the program is still not $new_version after the upgrade"
+  [ ! -e "$stale" ] || fail "upgrade test: the old version's _internal\\$(basename "$stale") survived the upgrade"
+  [ "$(uninstall_entries)" = "HKLM 人社办案台 $new_version $new_version" ] ||
+    fail "upgrade test: uninstall entries after the upgrade: $(uninstall_entries | tr '\n' ';')"
+  [ "$(sha256sum "$db" | cut -c1-64)" = "$before_sum" ] || fail "upgrade test: the Setup touched the user's database"
+  say "upgrade test: $new_version installed over $old_version: program files replaced (--version $new_version, the old-only file gone), one uninstall entry ($new_version), the database untouched"
+  # The first start of the new version: backup (verified), then the migration.
+  log="$scratch/upgrade-first-start.txt"
+  without_display wine_run "$installed" --smoke-test 2>&1 | tr -d '\r' | tee "$log" >&2 || fail "upgrade test: $new_version's first start"
+  rev="$(db_query "$db" 'select version_num from alembic_version')"
+  backup="$(ls "$data"/renshe-desk.db.before-"$rev"-*.bak 2>/dev/null | head -1)"
+  [ "$rev" != "$old_rev" ] || fail "upgrade test: the first start did not migrate the database (still $rev)"
+  [ -n "$backup" ] || fail "upgrade test: no backup before the migration to $rev in ${data#"$WINEPREFIX/"}: $(ls "$data" | tr '\n' ' ')"
+  [ "$(db_query "$backup" 'pragma integrity_check')" = ok ] || fail "upgrade test: the pre-upgrade backup is damaged"
+  [ "$(db_query "$backup" 'select version_num from alembic_version')" = "$old_rev" ] || fail "upgrade test: the backup is not the $old_rev database"
+  [ "$(db_query "$backup" "select username || ' ' || display_name from app_user")" = "$users" ] || fail "upgrade test: the backup lacks the accounts"
+  [ "$(db_query "$db" "select username || ' ' || display_name from app_user")" = "$users" ] || fail "upgrade test: the accounts are gone after the migration"
+  say "upgrade test: first start of $new_version: database migrated $old_rev → $rev after the backup ${backup#"$WINEPREFIX/"} (integrity ok, revision $old_rev, accounts: $users)"
+  without_display wine_run "$installed" backup list --json 2>/dev/null | tr -d '\r' |
+    python3 -c 'import json,sys; [print("windows: upgrade test: the program lists", e.get("kind"), e.get("file","").split("\\")[-1], "check", e.get("check")) for e in json.load(sys.stdin)["backups"] if "pre" in str(e.get("kind"))]' >&2 ||
+    say "upgrade test: (backup list --json not readable here)"
+  run_uninstaller "$(dirname "$installed")/unins000.exe" || fail "upgrade test: uninstalling $new_version"
+  [ ! -f "$installed" ] && [ -z "$(uninstall_entries)" ] || fail "upgrade test: $new_version not uninstalled"
+  [ -f "$db" ] && [ -f "$backup" ] || fail "upgrade test: the uninstaller removed the user's data"
+  say "upgrade test: passed; $new_version uninstalled, the database and its pre-upgrade backup kept"
+  wine_stop
+}
+[ "${WINDOWS_UPGRADE_TEST:-1}" = 1 ] && upgrade_test
+
 # 7. Screenshots of the Setup's pages and of the uninstaller's keep-data question, clicking
-# through with the keyboard as a clerk would (Enter = the default button each time):
-# the install-mode question, 选择目标位置, 选择附加任务, 准备安装, 安装完成; then the
-# uninstaller's 您确认要完全移除…? and 是否同时删除…办案数据? — whose default (Enter) must keep the data.
+# through with the keyboard as a clerk would (Enter = the default button each time), then the
+# program the Setup starts, then the uninstaller's 您确认要完全移除…? and 是否同时删除…办案数据?,
+# whose default (Enter) must keep the data.  The pages are numbered as they came; their window
+# titles are printed (the install-mode question shows only where Windows asks: see the README).
 if [ "${WINDOWS_SCREENSHOTS:-1}" = 1 ]; then
   say "screenshots of the Setup's pages (into $evidence)"
-  if ! command -v import >/dev/null || ! command -v xdotool >/dev/null; then
-    [ "$(id -u)" -eq 0 ] || fail "screenshots need ImageMagick and xdotool: sudo apt-get install imagemagick xdotool (or WINDOWS_SCREENSHOTS=0)"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends imagemagick xdotool >/dev/null
-  fi
+  command -v import >/dev/null || fail "screenshots need ImageMagick: apt-get install imagemagick (or WINDOWS_SCREENSHOTS=0)"
+  rm -f "$evidence"/setup-*.png "$evidence"/uninstall-*.png "$evidence"/program-first-start.png
   scratch_prefix prefixPages
-  shot() { with_display import -window root "$evidence/$1.png"; say "screenshot $evidence/$1.png"; }
+  shot() { on_display import -window root "$evidence/$1.png"; say "screenshot $evidence/$1.png"; }
   wait_for_window() {  # wait_for_window TITLE-REGEX [SECONDS]
     local i
     for ((i = 0; i < ${2:-60}; i++)); do
-      with_display xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && { sleep 2; return 0; }
+      on_display xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && { sleep 2; return 0; }
       sleep 1
     done
     return 1
   }
-  press() { with_display xdotool key --clearmodifiers "$@"; sleep 2; }
-  (with_display wine "$(realpath "$setup")" /LANG=zh_CN >/dev/null 2>&1 &)
-  wait_for_window '安装|Setup' 90 || fail "the Setup's window did not show"
-  shot setup-1-install-mode; press Return              # 只为我安装 (the default: no administrator)
-  wait_for_window '安装' 30
-  shot setup-2-destination; press Return
-  shot setup-3-tasks; press Return                  # 创建桌面快捷方式 (ticked by default)
-  shot setup-4-ready; press Return
-  wait_for_window '安装完成|完成' 120 || true; sleep 20
-  shot setup-5-finished; press Return                # 完成, with 运行 人社办案台 ticked: the program starts
-  sleep 45; shot program-first-start
-  wineserver -k 2>/dev/null || true; sleep 2
-  installed="$(installed_program)"
-  if [ -n "$installed" ]; then
-    (unset DISPLAY; QT_QPA_PLATFORM=offscreen wine_run "$installed" --smoke-test) || true   # makes the data folder
-    (with_display wine "$(dirname "$installed")/unins000.exe" >/dev/null 2>&1 &)
-    wait_for_window '卸载|Uninstall' 60 && shot uninstall-1-confirm && press Return   # 是: remove the program
-    sleep 15; shot uninstall-2-keep-data; press Return                               # default 否: keep the data
-    sleep 5; shot uninstall-3-done; press Return
-    data="$(user_data)"
-    if [ -n "$data" ] && [ -f "$data/renshe-desk.db" ]; then
-      say "uninstaller, Enter at the keep-data question: the data was kept"
+  press() { on_display xdotool key --clearmodifiers "$@"; sleep 3; }
+  with_display wine_run "$(realpath "$setup")" /LANG=zh_CN "/LOG=$(winpath "$scratch/setupPages.log")" >/dev/null 2>&1 &
+  wait_for_window '安装|Setup' 120 || fail "the Setup's window did not show"
+  page=1
+  # Enter on each page: the install-mode question (只为我安装, the default), 选择目标位置,
+  # 选择附加任务 (创建桌面快捷方式), 准备安装 (安装); then the copying; then 安装完成.
+  while [ "$page" -le 8 ]; do
+    if on_display xdotool search --onlyvisible --name '安装|Setup' >/dev/null 2>&1; then
+      grep -q 'Installation process succeeded' "$scratch/setupPages.log" 2>/dev/null && { sleep 5; break; }
+      shot "setup-$page"; press Return; page=$((page + 1))
+      # the copying after 准备安装
+      for _ in $(seq 90); do
+        grep -q 'Starting the installation process' "$scratch/setupPages.log" 2>/dev/null || break
+        grep -q 'Installation process succeeded' "$scratch/setupPages.log" 2>/dev/null && break
+        sleep 1
+      done
     else
-      fail "uninstaller, Enter at the keep-data question: the data is gone"
+      sleep 2
     fi
-  fi
-  wineserver -k 2>/dev/null || true
+  done
+  shot "setup-$page-finished"
+  press Return   # 完成, with 运行 人社办案台 ticked: the program starts
+  sleep 60; shot program-first-start
+  wine_stop
+  installed="$(installed_program)"
+  [ -n "$installed" ] || fail "screenshots: the Setup clicked through installed nothing"
+  without_display wine_run "$installed" --smoke-test || true   # the data folder (if the first start made none)
+  data="$(user_data)"
+  [ -n "$data" ] && [ -f "$data/renshe-desk.db" ] || fail "screenshots: no user database to keep"
+  with_display wine_run "$(dirname "$installed")/unins000.exe" >/dev/null 2>&1 &
+  wait_for_window '卸载|Uninstall' 90 || fail "screenshots: the uninstaller's window did not show"
+  # 您确认要完全移除…吗? has 否 as its default (Inno Setup's): the clerk presses 是 (Y).
+  shot uninstall-1-confirm; press y
+  for _ in $(seq 120); do [ -f "$installed" ] || break; sleep 1; done   # the question comes after the removal
+  sleep 8; shot uninstall-2-keep-data; press Return   # the keep-data question: Enter takes the default, 否 = keep
+  sleep 8; shot uninstall-3-done; press Return
+  timeout 120 wineserver -w 2>/dev/null || true
+  [ ! -f "$installed" ] || fail "screenshots: the uninstaller clicked through left renshe-desk.exe"
+  [ -f "$data/renshe-desk.db" ] || fail "uninstaller, Enter at the keep-data question: the data is gone"
+  say "uninstaller, Enter at the keep-data question: the program is gone, the data was kept"
+  wine_stop
 fi
+say "passed"

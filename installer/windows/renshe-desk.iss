@@ -24,6 +24,10 @@
 #ifndef OutputDir
   #define OutputDir "..\..\dist"
 #endif
+; /DCompression=none: a quick Setup for a test (build-on-linux.sh's upgrade test); releases use lzma2.
+#ifndef Compression
+  #define Compression "lzma2"
+#endif
 
 [Setup]
 ; The AppId ties upgrades and the uninstaller together: never change it.
@@ -48,7 +52,7 @@ OutputBaseFilename=RensheDesk-Setup-{#AppVersion}
 SetupIconFile=..\..\resources\icons\renshe-desk.ico
 UninstallDisplayIcon={app}\RensheDesk.exe
 UninstallDisplayName={cm:AppName} {#AppVersion}
-Compression=lzma2
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto

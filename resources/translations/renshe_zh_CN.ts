@@ -852,6 +852,10 @@ The program will now close; please start it again.</source>
         <translation>终局</translation>
     </message>
     <message>
+        <source>Correct the category…</source>
+        <translation>更正类别…</translation>
+    </message>
+    <message>
         <source>Deadlines (derived from the events)</source>
         <translation>期限（由办案事件自动推算）</translation>
     </message>
@@ -894,6 +898,10 @@ The program will now close; please start it again.</source>
     <message>
         <source>No document fits the case yet.</source>
         <translation>案件尚未进行到可制作文书的阶段。</translation>
+    </message>
+    <message>
+        <source>A claim recorded under the wrong category, corrected before the award (with the reason).</source>
+        <translation>登记错了类别的仲裁请求，可在裁决前更正（须写明理由）。</translation>
     </message>
     <message>
         <source>Recorded: %1</source>
@@ -1054,6 +1062,10 @@ The program will now close; please start it again.</source>
     <message>
         <source>Amount (yuan):</source>
         <translation>金额（元）：</translation>
+    </message>
+    <message>
+        <source>Correct category:</source>
+        <translation>更正为：</translation>
     </message>
     <message>
         <source>upheld</source>
@@ -2203,6 +2215,22 @@ The program will now close; please start it again.</source>
     <message>
         <source>This site</source>
         <translation>本站点</translation>
+    </message>
+    <message>
+        <source>%1 #%2 was deleted at %3 but changed here since they last agreed. Choose whether the record is kept, with this site&apos;s changes, or deleted.</source>
+        <translation>%1 #%2 自上次交换后在%3被删除，本站点却修改过。请选择保留该记录（含本站点的修改）还是删除。</translation>
+    </message>
+    <message>
+        <source>This site: changed by %1 at %2.  %3: deleted by %4 at %5.</source>
+        <translation>本站点：%1 于 %2 修改。%3：%4 于 %5 删除。</translation>
+    </message>
+    <message>
+        <source>%1 #%2 was deleted here but changed at %3 since they last agreed. Choose whether the record is kept, with %3&apos;s changes, or deleted.</source>
+        <translation>%1 #%2 自上次交换后已在本站点删除，%3却修改过。请选择保留该记录（含%3的修改）还是删除。</translation>
+    </message>
+    <message>
+        <source>This site: deleted by %1 at %2.  %3: changed by %4 at %5.</source>
+        <translation>本站点：%1 于 %2 删除。%3：%4 于 %5 修改。</translation>
     </message>
     <message>
         <source>%1 #%2 was changed here and at %3 since they last agreed. Choose, field by field, which value to keep.</source>
@@ -4735,6 +4763,10 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>SitesTab</name>
     <message>
+        <source>The issuing body that opens this site&apos;s case numbers (a township&apos;s short name). A township&apos;s must differ from the district&apos;s.</source>
+        <translation>本站点案号中的机关简称（如甲镇劳人调字〔2024〕第1号中的“甲镇”）。乡镇站点的简称不能与区局相同。</translation>
+    </message>
+    <message>
         <source>Set up this site</source>
         <translation>设置本站点</translation>
     </message>
@@ -4749,6 +4781,10 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Kind:</source>
         <translation>类型：</translation>
+    </message>
+    <message>
+        <source>Issuing body:</source>
+        <translation>机关简称：</translation>
     </message>
     <message>
         <source>Export public key…</source>

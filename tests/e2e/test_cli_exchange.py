@@ -144,3 +144,36 @@ def test_a_conflict_settled_from_the_command_line(tmp_path: Path, capsys) -> Non
     assert PartyService(store, setup_actor()).get(1).name == "王小明（甲）"
     store.dispose()
     assert pid == 1
+
+
+def test_site_init_sets_the_township_s_own_issuing_body(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`site init --issuing-body 甲镇`: the township numbers its cases 甲镇…, so the district takes its
+    key at once (without it the township keeps the district's 某区 and is refused, as above)."""
+    from sqlalchemy import select
+
+    from app.models.audit import AuditEntry
+    from app.services.actor import setup_actor
+    from app.services.settings import SettingsService
+    from app.store import open_store
+
+    district = f"sqlite:///{tmp_path / 'district.db'}"
+    town = f"sqlite:///{tmp_path / 'town.db'}"
+    assert cli(capsys, "site", "init", "--code", "D", "--name", "某区人社局", "--kind", "district", "--db", district)[0] == 0
+    code, _out, err = cli(capsys, "site", "init", "--code", "TA", "--name", "甲镇劳动保障所", "--kind", "township",
+                          "--issuing-body", " " * 3, "--db", town)
+    assert code != 0 and "机关简称" in err and err.strip().count("\n") == 0
+    code, _out, _err = cli(capsys, "site", "init", "--code", "TA", "--name", "甲镇劳动保障所", "--kind", "township",
+                           "--issuing-body", "甲镇", "--db", town)
+    assert code == 0
+    store = open_store(town)
+    try:
+        organisation = SettingsService(store, setup_actor()).get("organisation")
+        assert organisation["district"] == "甲镇" and organisation["bureau"] == "某区人力资源和社会保障局"
+        with store.read() as session:  # set with the site, in its audited unit of work
+            tables = set(session.scalars(select(AuditEntry.table_name).where(AuditEntry.actor != "")))
+            assert {"site_identity", "setting"} <= tables
+    finally:
+        store.dispose()
+    for db, key in ((district, "d.key"), (town, "ta.key")):
+        assert cli(capsys, "site", "export-key", "--out", str(tmp_path / key), "--db", db)[0] == 0
+    assert cli(capsys, "site", "trust", str(tmp_path / "ta.key"), "--db", district)[0] == 0

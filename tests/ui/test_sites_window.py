@@ -56,8 +56,14 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         qtbot.keyClicks(tab.code, "TA")
         type_text(tab.name, "甲镇劳动保障所")
         tab.kind.setCurrentIndex(tab.kind.findData("township"))
+        # the issuing body its case numbers carry, as set now; the administrator types the township's own
+        assert tab.issuing_body.text() == "甲镇"
+        tab.issuing_body.clear()
+        type_text(tab.issuing_body, "甲镇所")
+        shot(tab, tmp_path, "sites-setup.png")
         qtbot.mouseClick(tab.init_button, Qt.MouseButton.LeftButton)
         assert not tab.setup_form.isVisible() and "TA" in tab.identity.text() and "乡镇" in tab.identity.text()
+        assert town_settings.get("organisation")["district"] == "甲镇所"
         fingerprint = SiteService(town, ADMIN).show().fingerprint  # type: ignore[union-attr]
         assert fingerprint in tab.fingerprint.text()
 
@@ -218,6 +224,19 @@ def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp,
         qtbot.waitExposed(dialog)
         row = [dialog.fields.item(0, c).text() for c in range(3)]
         assert row == ["整条记录", "保留（已修改）", "已删除"]
+        # the header says who deleted and who changed, not "changed at both sites"
+        header = dialog.header.text()
+        assert "在TA被删除" in header and "本站点却修改过" in header and "都被修改过" not in header
+        assert header.splitlines()[1].startswith("本站点：") and header.splitlines()[1].endswith("删除。")
+        # seen from the other side (deleted here, changed there) the words turn round
+        from dataclasses import replace
+
+        from app.sites.exchange import DELETED, KEPT, RECORD_FIELD, FieldChoice
+
+        mirrored = replace(dialog.conflicts[0], fields=(FieldChoice(RECORD_FIELD, DELETED, KEPT),))
+        turned = dialog.header_text(mirrored, "2026-12-01 09:00", "2026-12-02 10:00")
+        assert "已在本站点删除" in turned and "TA却修改过" in turned and "（含TA的修改）" in turned
+        assert turned.splitlines()[1] == f"本站点：{mirrored.mine_author} 于 2026-12-01 09:00 删除。TA：{mirrored.theirs_author} 于 2026-12-02 10:00 修改。"
         shot(dialog, tmp_path, "sites-conflict-delete.png")
         dialog.choose("record", "mine")  # keep it
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)

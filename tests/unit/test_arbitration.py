@@ -345,6 +345,9 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
             "add_party": lambda: s.add_party(cid, on, party_id=world.worker2, role="applicant"),
             "change_claims": lambda: s.change_claims(cid, on, add=[ClaimInput("other", 100)]),
             "join_counterclaim": lambda: s.change_claims(cid, on, add=[ClaimInput("other", 100)], counterclaim=True),
+            "correct_claim_category": lambda: s.correct_claim_category(
+                cid, on, claim_id=before.claims[0].id, category="other" if before.claims[0].category != "other" else "wages",
+                reason="登记有误"),
             "close_award": lambda: s.close_award(cid, on, [AwardItem(c.id, 0, "dismissed") for c in before.claims if not c.withdrawn]),
             "close_mediation": lambda: s.close_mediation(cid, on, amounts={}),
             "close_withdrawal": lambda: s.close_withdrawal(cid, on, "撤回"),
@@ -471,3 +474,58 @@ def test_the_tribunal_is_formed_once_then_changed_and_history_names_the_clerk(wo
     assert {e.actor for e in view.events} == {"陈书记"}
     a7 = deadline(view, "A7")
     assert a7.met_on == date(2023, 9, 28)  # the first forming met the notice period
+
+
+def test_a_pending_claim_s_category_is_corrected_audited_and_the_award_follows_it(world) -> None:  # type: ignore[no-untyped-def]
+    """更正请求类别: an 工伤医疗费 claim that migration 0016 (or the intake clerk) left as 其他工伤待遇
+    is corrected before the award, with its reason; the update is audited (old and new category),
+    the step stands on the timeline, no period restarts, and the award computes finality from
+    the corrected category.  After the award the category is what the award said: refused."""
+    import json as _json
+
+    from sqlalchemy import select
+
+    from app.models.audit import AuditEntry
+
+    s = world.clerk_service()
+    cid = s.receive(applicants=[world.worker], respondents=[world.employer], received_on=date(2023, 9, 25),
+                    claims=[ClaimInput("injury", 800_000, "住院期间工伤医疗费"), ClaimInput("wages", 300_000, "9月工资")],
+                    cause="工伤保险待遇争议")
+    s.accept(cid, date(2023, 9, 27))
+    before = s.get(cid)
+    medical = before.claims[0]
+    a9 = deadline(before, "A9").due
+    for bad, code in (({"category": "injury", "reason": "登记有误"}, "arbitration.category_unchanged"),
+                      ({"category": "injury_medical", "reason": "  "}, "arbitration.category_reason_required"),
+                      ({"category": "lottery", "reason": "登记有误"}, "arbitration.claim_category_unknown"),
+                      ({"category": "injury_medical", "reason": "登记有误", "claim_id": 10_000},
+                       "arbitration.claim_not_found")):
+        with pytest.raises(UserError) as caught:
+            s.correct_claim_category(cid, date(2023, 9, 28), **{"claim_id": medical.id, **bad})
+        assert caught.value.code == code
+    assert len(s.get(cid).events) == len(before.events)  # nothing recorded by a refusal
+    assert "其他工伤待遇" in UserError("arbitration.category_unchanged", category_en="x",
+                                      category_zh="其他工伤待遇（一次性伤残补助金等）").message()
+
+    view = s.correct_claim_category(cid, date(2023, 9, 28), claim_id=medical.id, category="injury_medical",
+                                    reason="申请书所列为住院医疗费，属工伤医疗费")
+    assert [c.category for c in view.claims] == ["injury_medical", "wages"]
+    assert view.claims[0].amount_claimed_fen == 800_000 and view.claims[0].description == "住院期间工伤医疗费"
+    step = view.events[-1]
+    assert step.kind == "correct_claim_category" and step.label == "更正请求类别"
+    assert step.note == "申请书所列为住院医疗费，属工伤医疗费"
+    assert deadline(view, "A9").due == a9  # a correction, not a change of the claims: the 45 days do not restart
+    with world.store.read() as session:
+        entry = session.scalars(select(AuditEntry).where(
+            AuditEntry.table_name == "arbitration_claim", AuditEntry.record_id == medical.id,
+            AuditEntry.action == "update").order_by(AuditEntry.seq.desc())).first()
+        assert entry is not None and entry.actor == "clerk"
+        assert _json.loads(entry.changes)["category"] == ["injury", "injury_medical"]
+
+    view = run_to_hearing(world, cid)
+    view = s.hold_hearing(cid, date(2023, 10, 25), hearing_id=view.hearings[0].id)
+    view = s.close_award(cid, date(2023, 11, 20), [AwardItem(c.id, c.amount_claimed_fen, "upheld") for c in view.claims])
+    assert view.claims[0].final is True  # 工伤医疗费 within twelve months' minimum wage: final (art 47(1))
+    with pytest.raises(UserError) as caught:
+        s.correct_claim_category(cid, date(2023, 11, 21), claim_id=medical.id, category="injury", reason="改回")
+    assert caught.value.code == "arbitration.transition_refused"

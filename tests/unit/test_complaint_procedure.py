@@ -315,3 +315,17 @@ def test_a_hearing_time_that_is_not_a_time_is_refused(typed: str) -> None:
     with pytest.raises(UserError) as caught:
         _hearing_clock(typed)
     assert caught.value.code == "procedure.hearing_time_invalid" and typed in caught.value.message()
+
+
+def test_the_handling_notice_cites_the_rules_that_require_it(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """行政处理事先告知书: the notice rule for a 行政处理决定 is 劳动保障监察条例 art 19 (hear the statement and
+    defence before a 处罚 or 处理 decision) and 若干规定 (劳社部令第25号) art 34 (tell the employer first),
+    both checked against their texts; not 行政处罚法, which governs penalties."""
+    svc, detail = reviewed(store, "admin_decision")
+    svc.record_prior_notice(detail.id, "admin_decision", NOTICE_ON, "拟责令支付所欠工资15,000.00元")
+    path = tmp_path / "notice.pdf"
+    assert write_complaint_document("prior_notice", svc.get(detail.id), path, organisation=ORG,
+                                    printed_on=NOTICE_ON) >= 1
+    notice = _text(path)
+    assert "行政处理事先告知书" in notice and "行政处罚法" not in notice
+    assert "《劳动保障监察条例》第十九条、《关于实施〈劳动保障监察条例〉若干规定》第三十四条" in notice.replace("\n", "")

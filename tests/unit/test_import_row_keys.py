@@ -291,3 +291,68 @@ def test_a_0014_database_upgrades_keeping_its_import_batches(db_url: str, tmp_pa
         _verified(store)
     finally:
         store.dispose()
+
+
+def test_a_row_whose_record_was_deleted_imports_again(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The key refuses a row only while its record is here: a party deleted since (a tombstone from
+    the district, a conflict settled as deleted) comes in again from a later file; the others are
+    still refused, and the old file itself still needs `again`."""
+    from app.services.unit_of_work import UnitOfWork
+    from app.spreadsheets.parties import read_records
+
+    clerk = make_actor("intake", "admin", username="wangfang")
+    service = PartyService(store, clerk)
+    first = parties_file(tmp_path / "people.xlsx")
+    total, rows = read_records(first)
+    report = service.import_records(rows, total=total, source=source_for("parties", first))
+    deleted_id = report.imported_ids[1]  # 工人1, row 3
+    with UnitOfWork(store, clerk) as uow:
+        uow.session.delete(uow.session.get(Party, deleted_id))
+
+    second = _plus_one_row(first, "当事人", ["个人", "新来的", None, make_id("520102", "19900101", 71)],
+                           tmp_path / "people-again.xlsx")
+    total, rows = read_records(second)
+    report = service.import_records(rows, total=total, source=source_for("parties", second))
+    assert report.imported == 2  # 工人1 again, and the new row
+    assert sorted(p.row for p in report.refused) == [2, 4]
+    with store.read() as session:
+        back = session.scalar(select(Party).where(Party.name == "工人1"))
+        assert back is not None and back.id != deleted_id and back.id_no == make_id("520102", "19880101", 13)
+    # its key is kept again, under the second file: the row is "imported before" once more
+    assert ("people-again.xlsx", 3, back.id) in _keys(store)
+    third = _plus_one_row(second, "当事人", ["个人", "又来的", None, make_id("520102", "19900101", 91)],
+                          tmp_path / "people-third.xlsx")
+    total, rows = read_records(third)
+    report = service.import_records(rows, total=total, source=source_for("parties", third))
+    assert report.imported == 1 and sorted(p.row for p in report.refused) == [2, 3, 4, 5]
+    _verified(store)
+
+
+def test_a_ledger_row_whose_complaint_was_deleted_imports_again(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.models.complaint import Complaint
+    from app.services.complaints import ComplaintService
+    from app.services.unit_of_work import UnitOfWork
+    from app.spreadsheets.complaints import import_ledger_file
+
+    inspector = make_actor("inspector", "intake", username="liming")
+    first = ledger_file(tmp_path / "ledger.xlsx")
+    report, _read = import_ledger_file(ComplaintService(store, inspector), first)
+    assert report.imported == 3
+    with store.read() as session:
+        gone = session.scalar(select(Complaint.id).where(Complaint.id.in_(report.imported_ids))
+                              .order_by(Complaint.received_on).offset(1).limit(1))  # row 3's
+    with UnitOfWork(store, inspector) as uow:  # its parts first, each audited, then the case (as a tombstone does)
+        for mapper in Complaint.registry.mappers:
+            model = mapper.class_
+            if "complaint_id" in mapper.columns and getattr(model, "__audited__", False):
+                for part in uow.session.scalars(select(model).where(model.complaint_id == gone)):
+                    uow.session.delete(part)
+        uow.flush()
+        uow.session.delete(uow.session.get(Complaint, gone))
+    # the same file again is still refused as a file; asked for, only row 3 goes in
+    with pytest.raises(Exception, match="ledger.xlsx"):
+        import_ledger_file(ComplaintService(store, inspector), first)
+    report, _read = import_ledger_file(ComplaintService(store, inspector), first, again=True)
+    assert report.imported == 1
+    assert sorted(p.row for p in report.refused) == [2, 4]  # their cases are still here
+    _verified(store)

@@ -710,3 +710,39 @@ def test_a_conflict_on_a_part_of_a_case_marks_the_case(sites) -> None:  # type: 
     # the case list marks the case; the party list marks none of its parties
     assert open_conflict_ids(town_a.store, "mediation_case") == {mid: conflict_id}  # type: ignore[arg-type]
     assert open_conflict_ids(town_a.store, "party") == {}  # type: ignore[arg-type]
+
+
+def test_a_ledger_import_s_bulk_audit_entries_travel_on_to_a_third_site(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Parties a township's ledger import made arrive at the district under that import's one
+    `bulk_insert` entry; when the district's register goes down to another township they go
+    with it, naming the parties that travelled (not back to the township they came from)."""
+    from app.models.audit import AuditEntry
+    from app.models.party import Party
+    from app.spreadsheets.complaints import import_ledger_file
+    from tests.fixtures.complaints import good, ledger_file, service
+
+    district, town_a, town_b = sites
+    report, _read = import_ledger_file(service(town_a.store), ledger_file(tmp_path, [good(i) for i in range(3)]))
+    assert len(report.imported_ids) == 3
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        party_bulk = {(e.seq, e.entry_hash) for e in session.scalars(select(AuditEntry).where(
+            AuditEntry.action == "bulk_insert", AuditEntry.table_name == "party"))}
+        made = {str(u) for u in session.scalars(select(Party.uuid))}
+    assert party_bulk, "the ledger import registers its workers and employer in bulk"
+    send(town_a, district)
+    send(district, town_b)
+    with town_b.store.read() as session:  # type: ignore[attr-defined]
+        kept = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.action == "bulk_insert",
+                                                            SiteAuditEntry.table_name == "party",
+                                                            SiteAuditEntry.origin_code == "TA")).all()
+        assert {(k.origin_seq, k.entry_hash) for k in kept} == party_bulk  # as written at TA: its hash still checks
+        arrived = {str(u) for u in session.scalars(select(Party.uuid))}
+        covered = {u for k in kept for u in json.loads(k.record_uuids)}
+        assert covered and covered <= arrived & made
+    # and nothing of it goes back to TA
+    path = district.folder / "back.rsx"
+    district.exchange.export("TA", path)
+    town_a.exchange.import_bundle(path)
+    with town_a.store.read() as session:  # type: ignore[attr-defined]
+        assert not session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.origin_code == "TA")).all()
+    assert district.verify().ok and town_b.verify().ok

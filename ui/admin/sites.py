@@ -89,6 +89,11 @@ class SitesTab(QWidget):
         self.kind.setObjectName("kind")
         for kind in Kind:
             self.kind.addItem(_kind_label(kind.value, context.language), kind.value)
+        # the body its case numbers carry (某区, 甲镇): a township's differs from the district's
+        self.issuing_body = QLineEdit()
+        self.issuing_body.setObjectName("issuing_body")
+        self.issuing_body.setToolTip(self.tr("The issuing body that opens this site's case numbers (a township's short name). "
+                                             "A township's must differ from the district's."))
         self.init_button = QPushButton(self.tr("Set up this site"))
         self.init_button.setObjectName("init")
         self.init_button.clicked.connect(self.set_up)
@@ -98,6 +103,7 @@ class SitesTab(QWidget):
         form.addRow(self.tr("Code:"), self.code)
         form.addRow(self.tr("Name:"), self.name)
         form.addRow(self.tr("Kind:"), self.kind)
+        form.addRow(self.tr("Issuing body:"), self.issuing_body)
         form.addRow("", self.init_button)
         self.export_key_button = QPushButton(self.tr("Export public key…"))
         self.export_key_button.setObjectName("export_key")
@@ -170,6 +176,11 @@ class SitesTab(QWidget):
         if me is None:
             self.identity.setText(self.tr("This installation is not a site yet. Give its code, name and kind."))
             self.fingerprint.clear()
+            if not self.issuing_body.text():
+                from app.services.settings import SettingsService
+
+                organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
+                self.issuing_body.setText(str(organisation.get("district") or ""))
         else:
             self.identity.setText(f"{me.code}  {me.name}  ({_kind_label(me.kind, self.context.language)})")
             self.fingerprint.setText(self.tr("Fingerprint: %1").replace("%1", me.fingerprint))
@@ -204,7 +215,8 @@ class SitesTab(QWidget):
     # ---------------------------------------------------------------- actions
     def set_up(self) -> None:
         try:
-            view = self.sites.init(code=self.code.text(), name=self.name.text(), kind=self.kind.currentData())
+            view = self.sites.init(code=self.code.text(), name=self.name.text(), kind=self.kind.currentData(),
+                                   issuing_body=self.issuing_body.text())
         except (UserError, StorageError) as err:
             self._tell(err)
             return
@@ -441,13 +453,7 @@ class ConflictDialog(QDialog):
         mine_when = c.mine_at.astimezone().strftime("%Y-%m-%d %H:%M") if c.mine_at else ""
         theirs_when = c.theirs_at.astimezone().strftime("%Y-%m-%d %H:%M") if c.theirs_at else ""
         self.fields.setHorizontalHeaderLabels([self.tr("Field"), self.tr("This site"), c.peer, self.tr("Keep")])
-        self.header.setText(
-            self.tr("%1 #%2 was changed here and at %3 since they last agreed. Choose, field by field, which value to keep.")
-            .replace("%1", table_label(c.table_name, self.context.language))
-            .replace("%2", str(c.record_id)).replace("%3", c.peer)
-            + "\n" + self.tr("This site: last changed by %1 at %2.  %3: changed by %4 at %5.")
-            .replace("%1", c.mine_author or "?").replace("%2", mine_when or "?").replace("%3", c.peer)
-            .replace("%4", c.theirs_author or "?").replace("%5", theirs_when or "?"))
+        self.header.setText(self.header_text(c, mine_when, theirs_when))
         self.fields.setRowCount(len(c.fields))
         # a delete against an edit offers one choice: the record kept or deleted
         record_words = {KEPT: self.tr("kept (changed)"), DELETED: self.tr("deleted")}
@@ -461,6 +467,26 @@ class ConflictDialog(QDialog):
             choice.addItem(self.tr("this site's"), "mine")
             choice.addItem(self.tr("the other site's"), "theirs")
             self.fields.setCellWidget(i, 3, choice)
+
+    def header_text(self, c: ConflictView, mine_when: str, theirs_when: str) -> str:
+        """What happened on each side, in words: an edit against an edit, or a delete against an edit."""
+        record = table_label(c.table_name, self.context.language)
+        whole = bool(c.fields) and c.fields[0].name == RECORD_FIELD
+        if whole and c.fields[0].theirs == DELETED:
+            what = self.tr("%1 #%2 was deleted at %3 but changed here since they last agreed. "
+                           "Choose whether the record is kept, with this site's changes, or deleted.")
+            sides = self.tr("This site: changed by %1 at %2.  %3: deleted by %4 at %5.")
+        elif whole:
+            what = self.tr("%1 #%2 was deleted here but changed at %3 since they last agreed. "
+                           "Choose whether the record is kept, with %3's changes, or deleted.")
+            sides = self.tr("This site: deleted by %1 at %2.  %3: changed by %4 at %5.")
+        else:
+            what = self.tr("%1 #%2 was changed here and at %3 since they last agreed. "
+                           "Choose, field by field, which value to keep.")
+            sides = self.tr("This site: last changed by %1 at %2.  %3: changed by %4 at %5.")
+        return (what.replace("%1", record).replace("%2", str(c.record_id)).replace("%3", c.peer)
+                + "\n" + sides.replace("%1", c.mine_author or "?").replace("%2", mine_when or "?")
+                .replace("%3", c.peer).replace("%4", c.theirs_author or "?").replace("%5", theirs_when or "?"))
 
     def choose(self, field: str, choice: str) -> None:
         combo = self.findChild(QComboBox, f"choice_{field}")

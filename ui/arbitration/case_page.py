@@ -61,6 +61,8 @@ RED = QColor("#b00020")
 AMBER = QColor("#a65e00")
 GREY = QColor("#777777")
 STEPS_PER_ROW = 8
+# Steps on one claim: a button under the claims table, not in the steps grid.
+CLAIM_ACTIONS = frozenset({"correct_claim_category"})
 
 
 class CasePage(QWidget):
@@ -90,6 +92,8 @@ class CasePage(QWidget):
         self.buttons: dict[str, QPushButton] = {}
         self.steps_grid = grid = QGridLayout()
         for action in TRANSITIONS:  # the service's life cycle: its order, its words, its permissions
+            if action in CLAIM_ACTIONS:
+                continue  # under the claims table, for the selected claim
             button = QPushButton(self._action_label(action))
             button.setObjectName(action)
             button.clicked.connect(lambda _=False, a=action: self.run_step(a))
@@ -102,6 +106,12 @@ class CasePage(QWidget):
         self.timeline = self._table("timeline", [self.tr("Date"), self.tr("Step"), self.tr("Note"), self.tr("By")])
         self.claims = self._table("claims_table", [self.tr("Category"), self.tr("Claim"), self.tr("Claimed"),
                                                    self.tr("Awarded"), self.tr("Result"), self.tr("Final")])
+        self.claims.itemDoubleClicked.connect(lambda *_: self._correct_selected_category())
+        # 更正请求类别: a claim recorded under the wrong category (migration 0016 read 工伤待遇 claims
+        # from their wording), put right before the award
+        self.correct_category_button = QPushButton(self.tr("Correct the category…"))
+        self.correct_category_button.setObjectName("correct_claim_category")
+        self.correct_category_button.clicked.connect(self._correct_selected_category)
         self.deadline_note = QLabel()
         self.deadline_note.setObjectName("deadline_note")
         self.deadline_note.setWordWrap(True)
@@ -113,7 +123,10 @@ class CasePage(QWidget):
         left_layout.addWidget(QLabel(self.tr("Deadlines (derived from the events)")))
         left_layout.addWidget(self.deadlines, 2)
         left_layout.addWidget(self.deadline_note)
-        left_layout.addWidget(QLabel(self.tr("Claims")))
+        claims_header = QHBoxLayout()
+        claims_header.addWidget(QLabel(self.tr("Claims")), 1)
+        claims_header.addWidget(self.correct_category_button)
+        left_layout.addLayout(claims_header)
         left_layout.addWidget(self.claims, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -247,6 +260,7 @@ class CasePage(QWidget):
             cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, claimed, awarded, arb.result_label(c.result, lang), final]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, c.id)
                 if col in (2, 3):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.claims.setItem(row, col, item)
@@ -257,6 +271,14 @@ class CasePage(QWidget):
         self.documents_button.setEnabled(bool(fitting))
         self.documents_button.setToolTip("" if fitting else self.tr("No document fits the case yet."))
         allowed = self.service.allowed_actions(view.status)
+        correctable = "correct_claim_category" in allowed and any(not c.withdrawn for c in view.claims)
+        permission = TRANSITIONS["correct_claim_category"].permission
+        self.correct_category_button.setVisible(correctable)
+        self.correct_category_button.setEnabled(correctable and self.context.can(permission))
+        self.correct_category_button.setToolTip(
+            self.tr("A claim recorded under the wrong category, corrected before the award (with the reason).")
+            if self.context.can(permission) else self.context.missing_permission_tip(permission))
+        allowed = [a for a in allowed if a in self.buttons]
         # only the steps the state allows, packed left to right
         for button in self.buttons.values():
             self.steps_grid.removeWidget(button)
@@ -322,6 +344,17 @@ class CasePage(QWidget):
         self.show_case(view)
         self.changed.emit(self.case_id)
         return view
+
+    def _correct_selected_category(self) -> CaseView | None:
+        if not self.correct_category_button.isVisible() or not self.correct_category_button.isEnabled():
+            return None
+        return self.run_step("correct_claim_category")
+
+    def selected_claim_id(self) -> int | None:
+        """The claim of the claims table's current row (None when none is chosen)."""
+        item = self.claims.item(self.claims.currentRow(), 0) if self.claims.currentRow() >= 0 else None
+        value = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return int(value) if value is not None else None
 
     def _hearing_rooms(self) -> list[str]:
         """The rooms an administrator keeps (系统设置 hearing_rooms)."""
@@ -427,6 +460,20 @@ class CasePage(QWidget):
                 cid, v["on"], add=[ClaimInput(v["category"], v["amount"] or 0, v["description"])],
                 counterclaim=action == "join_counterclaim")
         live = [c for c in view.claims if not c.withdrawn]
+        if action == "correct_claim_category":
+            lang = self.context.language
+            claims = [(f"{zh_or_en(CATEGORY_LABELS[c.category], lang)} {c.description}".strip()[:40], c.id) for c in live]
+            selected = self.selected_claim_id()
+            chosen = next((c for c in live if c.id == selected), live[0] if live else None)
+            # the category offered first is another one than the claim has now
+            categories = [(zh_or_en(pair, lang), str(key)) for key, pair in CATEGORY_LABELS.items()
+                          if chosen is None or str(key) != chosen.category]
+            categories += [(zh_or_en(CATEGORY_LABELS[chosen.category], lang), chosen.category)] if chosen else []
+            return [on, Field("claim", self.tr("Claim:"), "choice", claims, default=chosen.id if chosen else None),
+                    Field("category", self.tr("Correct category:"), "choice", categories),
+                    Field("reason", self.tr("Reason:"), "text")], \
+                lambda v: s.correct_claim_category(cid, v["on"], claim_id=v["claim"], category=v["category"],
+                                                   reason=v["reason"])
         if action == "close_award":
             results = [(self.tr("upheld"), "upheld"), (self.tr("partly upheld"), "partly_upheld"),
                        (self.tr("dismissed"), "dismissed")]
