@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
             self.navigation.addItem(item)
         self.navigation.blockSignals(False)
         self.user_label.setText(self.tr("User: %1").replace("%1", self._user_text(context)))
+        self.user_label.setToolTip(self.tr("Login name: %1").replace("%1", context.actor.username))
         self.database_label.setText(self.tr("Database: %1").replace("%1", database_text(context.store.url)))
         from ui.change_watcher import ChangeWatcher
 
@@ -145,7 +146,15 @@ class MainWindow(QMainWindow):
             return self.tr("set-up (no accounts yet)")
         if actor.is_anonymous:
             return self.tr("read-only (not signed in)")
-        return actor.username
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from app.errors import StorageError
+        from app.services.people import display_name
+
+        try:  # the person's name (张丽), not the login name (shouli)
+            return display_name(context.store, actor.username)
+        except (StorageError, SQLAlchemyError):  # the status bar never stops the window opening
+            return actor.username
 
     def show_about(self) -> None:
         from ui.about import AboutDialog

@@ -221,6 +221,18 @@ class Deadline:
     direction: Direction = Direction.FORWARD
     nominal_due: date | None = None  # the last day before any roll
     missing_years: tuple[int, ...] = field(default=())  # consulted years without a schedule
+    explanation_en: str = ""  # the same account in English (the English interface)
+
+    def explained(self, language: str) -> str:
+        return self.explanation_en if language == "en" and self.explanation_en else self.explanation
+
+    def warning(self, language: str) -> str | None:
+        """`warning_zh`, or the same in English."""
+        if self.calendar_complete:
+            return None
+        if language != "en":
+            return self.warning_zh
+        return f"holiday schedule not imported ({', '.join(str(y) for y in self.missing_years)}): weekends only"
 
     @property
     def warning_zh(self) -> str | None:
@@ -357,6 +369,7 @@ def _due(
     explanation = _explain(
         start, rule, extension, excluded_days, nominal, result, cal, missing, excluded_note
     )
+    explanation_en = _explain_en(start, rule, extension, excluded_days, nominal, result, cal, missing)
     return Deadline(
         rule_id=rule.id,
         start=start,
@@ -372,6 +385,7 @@ def _due(
         direction=rule.direction,
         nominal_due=nominal,
         missing_years=missing,
+        explanation_en=explanation_en,
     )
 
 
@@ -447,6 +461,61 @@ def _explain(
         years = "、".join(f"{y}年" for y in missing)
         text += f"注意：{years}节假日安排未导入，仅按周末计算。"
     return text
+
+
+def _fmt_en(d: date, cal: LegalCalendar | None = None) -> str:
+    """2023-10-07 (Saturday, a make-up working day)."""
+    label = d.strftime("%A")
+    if cal is not None and d.weekday() >= 5 and cal.is_working_day(d):
+        label += ", a make-up working day"
+    return f"{d.isoformat()} ({label})"
+
+
+def _explain_en(
+    start: date,
+    rule: Rule,
+    extension: int,
+    excluded: int,
+    nominal: date,
+    result: date,
+    cal: LegalCalendar,
+    missing: tuple[int, ...],
+) -> str:
+    """`_explain` in English, for the English interface."""
+    unit = rule.unit.en
+    parts: list[str] = []
+    if rule.direction is Direction.FORWARD:
+        amount = f"{rule.amount} {unit}"
+        if extension:
+            amount += f", extended by {extension} {unit}"
+        if excluded:
+            amount += f", plus {excluded} days not counted (suspension, public notice)"
+        parts.append(f"counted from {start.isoformat()} (that day not counted), {amount}")
+        if rule.unit is Unit.WORKING_DAYS:
+            parts.append("working days only (weekends and public holidays not counted, make-up working days counted), "
+                         f"to {_fmt_en(result, cal)}")
+        else:
+            if rule.unit in (Unit.MONTHS, Unit.YEARS):
+                parts.append("the last day is the corresponding day of the last month, or that month's last day")
+            if result != nominal:
+                parts.append(f"the last day {_fmt_en(nominal)} is not a working day, moved to {_fmt_en(result, cal)}")
+            else:
+                parts.append(f"the last day is {_fmt_en(result, cal)}")
+    else:
+        parts.append(f"at least {rule.amount} {unit} before {start.isoformat()}")
+        if rule.unit is Unit.WORKING_DAYS:
+            parts.append(f"counting back {rule.amount} working days (that day not counted), at the latest "
+                         f"{_fmt_en(result, cal)}")
+        elif result != nominal:
+            parts.append(f"{_fmt_en(nominal)} is not a working day, moved back to the working day before: at the latest "
+                         f"{_fmt_en(result, cal)}")
+        else:
+            parts.append(f"at the latest {_fmt_en(result, cal)}")
+    text = "; ".join(parts) + "."
+    if missing:
+        years = ", ".join(str(y) for y in missing)
+        text += f" Note: the holiday schedule of {years} is not imported; only weekends were counted."
+    return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,25 @@ SIDE_EVENTS: dict[str, str] = {
     "evidence": "举证、质证",
     "other": "其他事项",
 }
+SIDE_EVENTS_EN: dict[str, str] = {
+    "recusal_request": "Request for recusal",
+    "recusal_decision": "Decision on recusal",
+    "jurisdiction_objection": "Objection to jurisdiction",
+    "jurisdiction_decision": "Decision on the objection to jurisdiction",
+    "appraisal": "Appraisal commissioned",
+    "investigation": "Investigation",
+    "evidence": "Evidence produced and examined",
+    "other": "Other step",
+}
 EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
+EVENT_LABELS_EN: dict[str, str] = {"receive": "Application received",
+                                   **{k: t.label_en[:1].upper() + t.label_en[1:] for k, t in TRANSITIONS.items()}}
+
+
+def side_event_label(what: str, language: str) -> str:
+    if language == "en":
+        return SIDE_EVENTS_EN.get(what, SIDE_EVENTS.get(what, what))
+    return SIDE_EVENTS.get(what, what)
 
 # 办案规则 (2017) art 31: an application failing art 30 items (1)–(3) is refused with a 不予受理通知书.
 REFUSAL_GROUNDS: dict[str, str] = {
@@ -175,6 +193,13 @@ REFUSAL_GROUNDS: dict[str, str] = {
     "no_clear_claim": "没有明确的仲裁请求和事实理由（第三十条第二项）",
     "no_direct_interest": "申请人不是与本案有直接利害关系的自然人、法人或者其他组织（第三十条第三项）",
     "no_clear_respondent": "没有明确的被申请人（第三十条第三项）",
+}
+# The same grounds for the English interface (the notice itself quotes the Chinese words).
+REFUSAL_GROUNDS_EN: dict[str, str] = {
+    "outside_scope": "Not a dispute within art. 2 of the Arbitration Rules (art. 30 item 1)",
+    "no_clear_claim": "No clear claim, facts and reasons (art. 30 item 2)",
+    "no_direct_interest": "The applicant has no direct interest in the case (art. 30 item 3)",
+    "no_clear_respondent": "No clear respondent (art. 30 item 3)",
 }
 
 
@@ -199,6 +224,38 @@ FINAL_STANDARDS = frozenset({ClaimCategory.SOCIAL_INSURANCE, ClaimCategory.ANNUA
 def status_label(status: str, language: str = "zh_CN") -> str:
     en, zh = STATUS_LABELS.get(status, (status, status))
     return en if language == "en" else zh
+
+
+RESULT_LABELS: dict[str, tuple[str, str]] = {
+    ClaimResult.UPHELD: ("upheld", "支持"),
+    ClaimResult.PARTLY_UPHELD: ("partly upheld", "部分支持"),
+    ClaimResult.DISMISSED: ("dismissed", "驳回"),
+    ClaimResult.WITHDRAWN: ("withdrawn", "撤回"),
+}
+HEARING_STATUS_LABELS: dict[str, tuple[str, str]] = {
+    HearingStatus.SCHEDULED: ("scheduled", "已排期"),
+    HearingStatus.POSTPONED: ("postponed", "已延期"),
+    HearingStatus.HELD: ("held", "已开庭"),
+    HearingStatus.CANCELLED: ("cancelled", "已取消"),
+}
+
+
+def result_label(result: str | None, language: str = "zh_CN") -> str:
+    """A claim's result as the award words it (支持, 部分支持 …); "" when none yet."""
+    if not result:
+        return ""
+    en, zh = RESULT_LABELS.get(result, (result, result))
+    return en if language == "en" else zh
+
+
+def hearing_status_label(status: str, language: str = "zh_CN") -> str:
+    en, zh = HEARING_STATUS_LABELS.get(status, (status, status))
+    return en if language == "en" else zh
+
+
+def event_label(kind: str, language: str = "zh_CN") -> str:
+    """A step of the timeline by its kind alone (the audit log's 办案经过 entries)."""
+    return (EVENT_LABELS_EN if language == "en" else EVENT_LABELS).get(kind, kind)
 
 
 # ------------------------------------------------------------------ finality (法 art 47)
@@ -299,11 +356,16 @@ class EventView:
 
     @property
     def label(self) -> str:
+        return self.label_in("zh_CN")
+
+    def label_in(self, language: str) -> str:
+        """The step as the timeline names it, in this language."""
         if self.kind == "record_side_event":
-            return SIDE_EVENTS.get(str(self.details.get("what")), "其他事项")
+            return side_event_label(str(self.details.get("what") or "other"), language)
         if self.kind == "close_withdrawal" and self.details.get("deemed"):
-            return "按撤回处理结案"
-        return EVENT_LABELS.get(self.kind, self.kind)
+            return "Closed as deemed withdrawn" if language == "en" else "按撤回处理结案"
+        labels = EVENT_LABELS_EN if language == "en" else EVENT_LABELS
+        return labels.get(self.kind, self.kind)
 
 
 @dataclass(frozen=True)

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from dataclasses import field as dataclass_field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.clock import day_start, local_time
+from app.models.arbitration import ArbitrationCase
 from app.models.audit import AuditEntry
+from app.models.complaint import Complaint, ComplaintWorker
+from app.models.mediation import MediationCase
+from app.models.party import Party
+from app.models.staff import Officer
+from app.models.user import User
 from app.privacy import mask
 from app.services import audit
 from app.services.actor import Actor
@@ -22,6 +29,34 @@ from app.store.engine import Store
 # Field names whose values are personal data (kept in app.services.audit, which protects them).
 SENSITIVE_FIELDS = audit.SENSITIVE_FIELDS
 sensitive_fields = audit.sensitive_fields
+# Fields whose values name a person, and what the value is: a login name, an account's id, an
+# officer's id on the roster, a party's id, a complaint's worker row.  The 操作日志 shows the
+# person's name for them ("people by name", issue 17).  A complaint's complainant stays an id:
+# a reporter's name is hidden from most readers (DOMAIN, 举报人保密).
+PERSON_FIELDS: dict[str, str] = {
+    "actor": "login", "received_by": "login",
+    "chief_arbitrator_id": "user", "arbitrator_2_id": "user", "arbitrator_3_id": "user", "clerk_id": "user",
+    "mediator_id": "user", "user_id": "user",
+    "officer_id": "officer", "reviewer_id": "officer",
+    "party_id": "party", "builder_id": "party", "contractor_id": "party",
+    "worker_id": "worker",
+}
+# A case a record belongs to, shown by its number (南明区劳人仲案字〔2023〕第12号), not its database id.
+CASE_FIELDS: dict[tuple[str, str], str] = {
+    **{(t, "case_id"): "arbitration_case" for t in ("arbitration_party", "arbitration_claim", "arbitration_event",
+                                                     "arbitration_service", "arbitration_hearing")},
+    **{(t, "case_id"): "mediation_case" for t in ("mediation_party", "mediation_claim", "mediation_event")},
+    ("arbitration_case", "from_mediation_id"): "mediation_case",
+}
+
+
+def reference_kind(table: str, field_name: str) -> str | None:
+    """What a field's value refers to (a person, a party, a case), or None for a plain value."""
+    if field_name == "complaint_id":
+        return "complaint"
+    return CASE_FIELDS.get((table, field_name)) or PERSON_FIELDS.get(field_name)
+
+
 ACTIONS = ("insert", "bulk_insert", "update", "delete", "reveal", "export", "login", "baseline", "rechain")
 
 
@@ -36,6 +71,19 @@ class AuditRow:
     record_id: int | None
     changes: dict[str, Any]  # personal values masked
     reason: str
+    actor_name: str = ""  # the operator's display name (张丽), "" when the login has no account
+    # (kind, value) -> a person's name, for the values of PERSON_FIELDS in `changes`
+    names: Mapping[tuple[str, Any], str] = dataclass_field(default_factory=dict)
+
+    @property
+    def operator(self) -> str:
+        """Who did it, as a clerk reads it: the name, or the login when no account has it."""
+        return self.actor_name or self.actor
+
+    def person_name(self, field_name: str, value: Any) -> str | None:
+        """The name of the person a PERSON_FIELDS value refers to, None when unknown."""
+        kind = reference_kind(self.table_name, field_name)
+        return self.names.get((kind, value)) if kind else None
 
     @property
     def local_time(self) -> str:
@@ -93,7 +141,84 @@ def _row(r: Any) -> AuditRow:
         record_id=r.record_id,
         changes=changes,
         reason=r.reason or "",
+        actor_name=r.actor_name or "",
     )
+
+
+# Keys of a history line's details (JSON) that hold account ids: the tribunal formed.
+DETAIL_PEOPLE = frozenset({"chief", "clerk", "second", "third", "arbitrators"})
+
+
+def _details_people(value: Any) -> set[int]:
+    found: set[int] = set()
+    for text in value if isinstance(value, list) else [value]:
+        if not isinstance(text, str) or not text.startswith("{"):
+            continue
+        try:
+            details = json.loads(text)
+        except ValueError:
+            continue
+        if isinstance(details, dict):
+            for key in DETAIL_PEOPLE & set(details):
+                ids = details[key] if isinstance(details[key], list) else [details[key]]
+                found.update(i for i in ids if isinstance(i, int) and not isinstance(i, bool))
+    return found
+
+
+def _people_in(rows: Iterable[AuditRow]) -> dict[str, set[Any]]:
+    wanted: dict[str, set[Any]] = {}
+    for row in rows:
+        if row.action == audit.BULK_INSERT:
+            continue
+        if "details" in row.changes:
+            users = _details_people(row.changes["details"])
+            if users:
+                wanted.setdefault("user", set()).update(users)
+        for name, value in row.changes.items():
+            kind = reference_kind(row.table_name, name)
+            if kind is None:
+                continue
+            for v in value if isinstance(value, list) else [value]:
+                if isinstance(v, str if kind == "login" else int) and not isinstance(v, bool):
+                    wanted.setdefault(kind, set()).add(v)
+    return wanted
+
+
+_NAME_QUERIES: dict[str, Callable[[set[Any]], Any]] = {
+    "login": lambda keys: select(User.username, User.display_name).where(User.username.in_(keys)),
+    "user": lambda keys: select(User.id, User.display_name).where(User.id.in_(keys)),
+    "officer": lambda keys: select(Officer.id, Officer.name).where(Officer.id.in_(keys)),
+    "party": lambda keys: select(Party.id, Party.name).where(Party.id.in_(keys)),
+    "arbitration_case": lambda keys: select(ArbitrationCase.id, ArbitrationCase.case_no).where(
+        ArbitrationCase.id.in_(keys)),
+    "mediation_case": lambda keys: select(MediationCase.id, MediationCase.case_no).where(MediationCase.id.in_(keys)),
+    "complaint": lambda keys: select(Complaint.id, func.coalesce(Complaint.case_no, Complaint.number)).where(
+        Complaint.id.in_(keys)),
+    "worker": lambda keys: select(ComplaintWorker.id, Party.name).join(Party, Party.id == ComplaintWorker.party_id)
+    .where(ComplaintWorker.id.in_(keys)),
+}
+
+
+class _AuditQuery(PagedQuery[AuditRow]):
+    """The log's pages, with the people their changes refer to looked up by name, one query per kind and page."""
+
+    def __init__(self, store: Store, statement: Any, sort: SortSpec) -> None:
+        super().__init__(store, statement, sort, _row)
+
+    def page(self, offset: int, limit: int) -> list[AuditRow]:
+        rows = super().page(offset, limit)
+        wanted = _people_in(rows)
+        if not wanted:
+            return rows
+        names: dict[tuple[str, Any], str] = {}
+        with self._store.read() as session:
+            for kind, keys in wanted.items():
+                names.update(((kind, key), name) for key, name in session.execute(_NAME_QUERIES[kind](keys)) if name)
+        return [replace(r, names={k: v for k, v in names.items() if k in _keys_of(r)}) for r in rows]
+
+
+def _keys_of(row: AuditRow) -> set[tuple[str, Any]]:
+    return {(kind, v) for kind, values in _people_in([row]).items() for v in values}
 
 
 class AuditLogService:
@@ -123,7 +248,8 @@ class AuditLogService:
             AuditEntry.record_id,
             AuditEntry.changes,
             AuditEntry.reason,
-        )
+            User.display_name.label("actor_name"),
+        ).outerjoin(User, User.username == AuditEntry.actor)
         if actor_name:
             statement = statement.where(AuditEntry.actor == actor_name)
         if table_name:
@@ -136,13 +262,20 @@ class AuditLogService:
             statement = statement.where(AuditEntry.at >= day_start(date_from))
         if date_to:
             statement = statement.where(AuditEntry.at < day_start(date_to + timedelta(days=1)))
-        return PagedQuery(self.store, statement, SortSpec([AuditEntry.seq], descending=True), _row)
+        return _AuditQuery(self.store, statement, SortSpec([AuditEntry.seq], descending=True))
 
-    def actors(self) -> list[str]:
-        """Everyone who appears in the record (for the filter drop-down)."""
+    def actors(self) -> list[tuple[str, str]]:
+        """Everyone who appears in the record, as (login, name) for the filter drop-down: by name,
+        in pinyin order; a login with no account keeps the login as its name."""
+        from app.services.people import display_names
+        from app.sorting import name_sort_key
+
         self.actor.require(Permission.AUDIT_VIEW)
         with self.store.read() as session:
-            return list(session.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
+            logins = list(session.scalars(select(AuditEntry.actor).distinct()))
+            names = display_names(session, logins)
+        return sorted(((login, names.get(login, login)) for login in logins),
+                      key=lambda pair: (name_sort_key(pair[1]), pair[0]))
 
     def verify(
         self, progress: Callable[[int, int], None] | None = None, anchors: Iterable[tuple[int, str]] = ()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from app.legal.calendar import default_calendar
 from app.legal.deadlines import DEFAULT_RULES, due
+from app.legal.rule_names import rule_name
 from app.models.complaint import (
     Complaint,
     ComplaintEmployer,
@@ -51,12 +52,14 @@ def _employer_name() -> Any:
     )
 
 
-def _stored(until: date, after: date | None = None) -> list[tuple[Any, str, str, str]]:
-    """(due column, status clause, rule id, what) for the dates kept on the case."""
+def _stored(until: date, after: date | None = None) -> list[tuple[Any, str, str, str, str]]:
+    """(due column, status clause, rule id, what, what in English) for the dates kept on the case."""
     return [
-        (Complaint.decision_due, Complaint.status.in_(_REVIEW), "I1", "决定是否受理投诉（受理的同时立案）"),
-        (Complaint.investigation_due, Complaint.status.in_(_INVESTIGATION), "I2", "调查终结"),
-        (Complaint.rectification_due, Complaint.status == S.RECTIFICATION_ORDERED.value, "I9", "限期改正期满，核查改正情况"),
+        (Complaint.decision_due, Complaint.status.in_(_REVIEW), "I1", "决定是否受理投诉（受理的同时立案）",
+         "Decide whether to accept the complaint"),
+        (Complaint.investigation_due, Complaint.status.in_(_INVESTIGATION), "I2", "调查终结", "Conclude the investigation"),
+        (Complaint.rectification_due, Complaint.status == S.RECTIFICATION_ORDERED.value, "I9", "限期改正期满，核查改正情况",
+         "Rectification period ends: check the rectification"),
     ]
 
 
@@ -89,7 +92,7 @@ class ComplaintDeskProvider:
     def items(self, session: Session, *, until: date, limit: int) -> list[DeskItem]:
         found: list[DeskItem] = []
         employer = _employer_name()
-        for column, state, rule_id, what in _stored(until):
+        for column, state, rule_id, what, what_en in _stored(until):
             rows = session.execute(
                 select(Complaint.id, Complaint.number, Complaint.case_no, column, employer)
                 .where(state, column <= until)
@@ -98,7 +101,7 @@ class ComplaintDeskProvider:
             ).all()
             found += [
                 DeskItem(area=self.area, case_id=r[0], reference=r[2] or r[1], parties=r[4] or "",
-                         rule_id=rule_id, what=what, due=r[3])
+                         rule_id=rule_id, what=what, what_en=what_en, due=r[3])
                 for r in rows
             ]
         inst, conditions = _uncovered_instalments(until, None)
@@ -114,7 +117,7 @@ class ComplaintDeskProvider:
         ).all()
         found += [
             DeskItem(area=self.area, case_id=r[0], reference=r[2] or r[1], parties=r[4] or "", rule_id="计划",
-                     what=f"按支付计划向{r[5]}支付工资", due=r[3])
+                     what=f"按支付计划向{r[5]}支付工资", what_en=f"Pay {r[5]} under the payment plan", due=r[3])
             for r in rows
         ]
         found += [i for i in self._publications(session) if i.due <= until]
@@ -136,14 +139,15 @@ class ComplaintDeskProvider:
             deadline = due(issued, DEFAULT_RULES.get(rule_id), calendar=calendar)
             items.append(DeskItem(
                 area=self.area, case_id=case_id, reference=case_no or number, parties=employer_name or "",
-                rule_id=rule_id, what=DEFAULT_RULES.get(rule_id).description, due=deadline.due,
+                rule_id=rule_id, what=DEFAULT_RULES.get(rule_id).description, what_en=rule_name(rule_id, "en"),
+                due=deadline.due,
                 calendar_complete=deadline.calendar_complete,
             ))
         return items
 
     def count(self, session: Session, *, after: date | None, until: date) -> int:
         total = 0
-        for column, state, _rule, _what in _stored(until):
+        for column, state, _rule, _what, _what_en in _stored(until):
             statement = select(func.count()).select_from(Complaint).where(state, column <= until)
             if after is not None:
                 statement = statement.where(column > after)

@@ -105,6 +105,11 @@ class DeadlineView:
     explanation: str = ""
     rule_id: str = ""
     left: TimeLeft | None = None  # in the rule's unit: 剩余3个工作日 against a working-day limit
+    warning_en: str | None = None  # the warning in English
+    explanation_en: str = ""
+
+    def warning_in(self, language: str) -> str | None:
+        return (self.warning_en or self.warning) if language == "en" else self.warning
 
     @property
     def remaining(self) -> TimeLeft:
@@ -594,6 +599,8 @@ class ComplaintService:
             days_left=(d.due - today).days,
             overdue=today > d.due,
             warning=d.warning_zh,
+            warning_en=d.warning("en"),
+            explanation_en=d.explained("en"),
             explanation=d.explanation,
             rule_id=d.rule_id,
             left=time_left(d.due, today, working_days=d.unit is Unit.WORKING_DAYS, calendar=self.calendar),

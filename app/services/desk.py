@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
+from app.legal.rule_names import rule_name
 from app.models.arbitration import ArbitrationCase, ArbitrationDeadline, ArbitrationParty, PartyRole
 from app.models.mediation import MediationCase, MediationParty, MediationStatus
 from app.models.party import Party
@@ -57,6 +58,27 @@ class DeskItem:
     due: date
     calendar_complete: bool = True
     bucket: Bucket = Bucket.SOON
+    what_en: str = ""  # what must happen, in English
+    reference_en: str = ""  # the reference and the parties in English, when they hold words of the program
+    parties_en: str = ""
+
+    def what_in(self, language: str) -> str:
+        return self.what_en if language == "en" and self.what_en else self.what
+
+    def reference_in(self, language: str) -> str:
+        return self.reference_en if language == "en" and self.reference_en else self.reference
+
+    def parties_in(self, language: str) -> str:
+        return self.parties_en if language == "en" and self.parties_en else self.parties
+
+    def explained(self, language: str) -> str:
+        """The tooltip: the rule's id (A2, I2 …; none for a payment plan) before its name, and the warning
+        of a deadline computed on weekends alone."""
+        prefix = f"{self.rule_id} " if self.rule_id.isascii() else ""
+        text = prefix + self.what_in(language)
+        if not self.calendar_complete:
+            text += " ⚠ " + ("holiday schedule not imported" if language == "en" else "节假日安排未导入")
+        return text
 
 
 @dataclass(frozen=True)
@@ -139,8 +161,12 @@ class ArbitrationDeskProvider:
                 case_id=case_id,
                 reference=case_no or f"收件{received_on.isoformat()}",
                 parties=f"{applicants or ''} 诉 {respondents or ''}",
+                reference_en=case_no or f"received {received_on.isoformat()}",
+                parties_en=f"{applicants or ''} v. {respondents or ''}",
                 rule_id=rule_id,
                 what=DEFAULT_RULES.get(rule_id).description if rule_id in DEFAULT_RULES else rule_id,
+                what_en=rule_name(rule_id, "en", DEFAULT_RULES.get(rule_id).description
+                                  if rule_id in DEFAULT_RULES else rule_id),
                 due=due_on,
                 calendar_complete=complete,
             )
@@ -181,8 +207,12 @@ class MediationDeskProvider:
                 case_id=case_id,
                 reference=case_no or f"调解申请{received_on.isoformat()}",
                 parties=f"{applicants or ''} 与 {respondents or ''}",
+                reference_en=case_no or f"application of {received_on.isoformat()}",
+                parties_en=f"{applicants or ''} and {respondents or ''}",
                 rule_id="M1",
                 what=f"调解期限届满（{rule.amount}日），未达成协议的可申请仲裁",
+                what_en=f"The {rule.amount}-day mediation period ends: without an agreement the parties may apply "
+                        "for arbitration",
                 due=due_on,
                 calendar_complete=complete,
             )

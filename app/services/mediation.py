@@ -74,6 +74,32 @@ TRANSITIONS: dict[str, Transition] = {
                                           "transfer to arbitration", "转仲裁", _H),
 }
 EVENT_LABELS = {"apply": "收到调解申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
+EVENT_LABELS_EN = {"apply": "Application received",
+                   **{k: t.label_en[:1].upper() + t.label_en[1:] for k, t in TRANSITIONS.items()}}
+
+
+CLOSURE_LABELS: dict[str, tuple[str, str]] = {
+    MediationClosure.AGREEMENT: ("agreement reached", "达成调解协议"),
+    MediationClosure.FAILURE: ("no agreement", "未达成调解协议"),
+    MediationClosure.WITHDRAWAL: ("withdrawn", "撤回"),
+    MediationClosure.NOT_ACCEPTED: ("not accepted", "不予受理"),
+}
+ORGANISATION_TYPE_LABELS: dict[str, tuple[str, str]] = {
+    OrganisationType.ENTERPRISE: ("enterprise mediation committee", "企业劳动争议调解委员会"),
+    OrganisationType.TOWNSHIP: ("township or street mediation", "乡镇街道劳动争议调解组织"),
+    OrganisationType.ARBITRATION_PRE_FILING: ("mediation at the arbitration institute", "仲裁机构案外调解"),
+    OrganisationType.PEOPLES: ("people's mediation", "人民调解组织"),
+    OrganisationType.OTHER: ("other", "其他"),
+}
+APPLICATION_FORM_LABELS: dict[str, tuple[str, str]] = {
+    ApplicationForm.WRITTEN: ("written", "书面申请"),
+    ApplicationForm.ORAL: ("oral", "口头申请"),
+}
+
+
+def event_label(kind: str, language: str) -> str:
+    """A step of the mediation's timeline, in this language."""
+    return (EVENT_LABELS_EN if language == "en" else EVENT_LABELS).get(kind, kind)
 
 
 def status_label(status: str, language: str = "zh_CN") -> str:

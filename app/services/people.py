@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models.user import User
+from app.store.engine import Store
 
 
 def display_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
@@ -20,3 +21,18 @@ def display_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
         found = {u: n for u, n in session.execute(
             select(User.username, User.display_name).where(User.username.in_(wanted))).all() if n}
     return {u: found.get(u, u) for u in wanted}
+
+
+def display_name(store: Store, username: str) -> str:
+    """One login's display name (the status bar's 当前用户), the login itself when it has no account."""
+    with store.read() as session:
+        return display_names(session, [username]).get(username, username)
+
+
+def names_by_id(session: Session, user_ids: Iterable[int]) -> dict[int, str]:
+    """Account id → display name (the tribunal, a hearing's members, a mediator in the audit log)."""
+    wanted = {i for i in user_ids if isinstance(i, int)}
+    if not wanted:
+        return {}
+    return {i: n or u for i, u, n in session.execute(
+        select(User.id, User.username, User.display_name).where(User.id.in_(wanted))).all()}

@@ -588,6 +588,10 @@
         <translation>时间</translation>
     </message>
     <message>
+        <source>Login name: %1</source>
+        <translation>登录名：%1</translation>
+    </message>
+    <message>
         <source>Machine</source>
         <translation>计算机</translation>
     </message>
@@ -1581,7 +1585,7 @@ The program will now close; please start it again.</source>
         <translation>送达方式</translation>
     </message>
     <message>
-        <source>Prior notice (行政处罚法 art 44; 若干规定 art 34)</source>
+        <source>Prior notice (Administrative Penalty Law art. 44; Several Provisions art. 34)</source>
         <translation>事先告知（《行政处罚法》第四十四条；《若干规定》第三十四条）</translation>
     </message>
     <message>
@@ -1589,7 +1593,7 @@ The program will now close; please start it again.</source>
         <translation>罚款（元）</translation>
     </message>
     <message>
-        <source>Service (送达回证)</source>
+        <source>Service of documents</source>
         <translation>送达回证</translation>
     </message>
     <message>
@@ -1641,7 +1645,7 @@ The program will now close; please start it again.</source>
         <translation>意见内容</translation>
     </message>
     <message>
-        <source>To be published (执法公示)</source>
+        <source>To be published</source>
         <translation>需要执法公示</translation>
     </message>
     <message>
@@ -1649,7 +1653,7 @@ The program will now close; please start it again.</source>
         <translation>认定的违法事实及证据</translation>
     </message>
     <message>
-        <source>Articles applied, e.g. 《劳动保障监察条例》第二十六条</source>
+        <source>Articles applied, e.g. Labour Security Supervision Regulations art. 26</source>
         <translation>适用的法律条款，如《劳动保障监察条例》第二十六条</translation>
     </message>
     <message>
@@ -1661,7 +1665,7 @@ The program will now close; please start it again.</source>
         <translation>已公示</translation>
     </message>
     <message>
-        <source>Legal review (法制审核) — a reviewer with the legal qualification</source>
+        <source>Legal review — a reviewer with the legal qualification</source>
         <translation>法制审核（审核人须具有法律职业资格）</translation>
     </message>
     <message>
@@ -3230,6 +3234,10 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>当前用户：%1</translation>
     </message>
     <message>
+        <source>Login name: %1</source>
+        <translation>登录名：%1</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>数据库：%1</translation>
     </message>
@@ -4755,7 +4763,7 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>SitesTab</name>
     <message>
-        <source>The issuing body in this site&apos;s case numbers (甲镇 in 甲镇劳人调字〔2024〕第1号). A township&apos;s must differ from the district&apos;s.</source>
+        <source>The issuing body that opens this site&apos;s case numbers (a township&apos;s short name). A township&apos;s must differ from the district&apos;s.</source>
         <translation>本站点案号中的机关简称（如甲镇劳人调字〔2024〕第1号中的“甲镇”）。乡镇站点的简称不能与区局相同。</translation>
     </message>
     <message>

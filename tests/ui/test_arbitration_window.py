@@ -472,13 +472,13 @@ def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qt
 
     from ui.arbitration.hearing_week import HearingWeek
 
-    # As an old import left them: 第三仲裁庭 twice at 09:30, and 王仲裁 in two rooms at once.
+    # As an old import left them (full case numbers, as long as real ones): 第三仲裁庭 twice at 09:30, and 王仲裁 in two rooms at once.
     with world.store.sessions() as session:
-        _imported_hearing(session, world, "案1", date(2024, 1, 9), "09:30", "11:30", "第三仲裁庭", (world.chief,))
-        _imported_hearing(session, world, "案2", date(2024, 1, 9), "09:30", "11:00", "第三仲裁庭", (world.second,))
-        _imported_hearing(session, world, "案3", date(2024, 1, 10), "14:00", "16:00", "第一仲裁庭", (world.chief,))
-        _imported_hearing(session, world, "案4", date(2024, 1, 10), "15:00", "17:00", "第二仲裁庭", (world.chief,))
-        _imported_hearing(session, world, "案5", date(2024, 1, 11), "09:00", "11:00", "第一仲裁庭", (world.third,))
+        _imported_hearing(session, world, "南明区劳人仲案字〔2024〕第101号", date(2024, 1, 9), "09:30", "11:30", "第三仲裁庭", (world.chief,))
+        _imported_hearing(session, world, "南明区劳人仲案字〔2024〕第102号", date(2024, 1, 9), "09:30", "11:00", "第三仲裁庭", (world.second,))
+        _imported_hearing(session, world, "南明区劳人仲案字〔2024〕第103号", date(2024, 1, 10), "14:00", "16:00", "第一仲裁庭", (world.chief,))
+        _imported_hearing(session, world, "南明区劳人仲案字〔2024〕第104号", date(2024, 1, 10), "15:00", "17:00", "第二仲裁庭", (world.chief,))
+        _imported_hearing(session, world, "南明区劳人仲案字〔2024〕第105号", date(2024, 1, 11), "09:00", "11:00", "第一仲裁庭", (world.third,))
         session.commit()
     week = HearingWeek(context, today=lambda: date(2026, 12, 2))
     qtbot.addWidget(week)
@@ -486,14 +486,16 @@ def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qt
     week.show()
     week.date_picker.setDate(QDate(2024, 1, 10))  # one step, not 152 clicks
     assert week.monday == date(2024, 1, 8)
-    assert "案1" in week.cell_text("第三仲裁庭", date(2024, 1, 9))
+    assert "南明区劳人仲案字〔2024〕第101号" in week.cell_text("第三仲裁庭", date(2024, 1, 9))
     assert set(week.clashes) and len(week.clashes) == 4  # 案5 clashes with nobody
     assert len(week.clashing_cells()) == 3  # 案1+案2 share a cell; 案3 and 案4 one each
     assert "4" in week.clash_note.text()
     week.grab().save(str(tmp_path / "hearing_week_clashes.png"))
     week.view_choice.setCurrentIndex(week.view_choice.findData("month"))
-    assert week.table.rowCount() in (5, 6) and "案4" in week.table.item(1, 2).text()  # Wednesday 10 Jan
+    assert week.table.rowCount() in (5, 6) and "第104号" in week.table.item(1, 2).text()  # Wednesday 10 Jan
     assert len(week.clashing_cells()) == 2  # one cell a day in the month view
+    # the seven days fit the window at 1366 px: Sunday is not past the edge
+    assert sum(week.table.columnWidth(c) for c in range(7)) <= week.table.viewport().width()
     week.grab().save(str(tmp_path / "hearing_month.png"))
     qtbot.mouseClick(week.this_week, Qt.MouseButton.LeftButton)
     assert week.anchor == date(2026, 12, 2)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QTabBar,
     QWidget,
 )
@@ -40,9 +41,18 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 # Widgets that show a document's own text, which is Chinese in every language (the decision's remedy clause).
 DOCUMENT_TEXT = {"preview"}
+# Drop-downs of the documents a case can draw up or record as served: the titles of Chinese documents (立案审批表,
+# 行政处罚决定书 …), which are printed in Chinese in every language of the interface.
+DOCUMENT_TITLES = {"document_kind", "service_document"}
 # (table, column) pairs whose values are data shown in the UI's drop-downs and titles.
 DATA_COLUMNS = (("party", "name"), ("officer", "name"), ("app_user", "display_name"), ("construction_project", "name"),
-                ("construction_project", "location"))
+                ("construction_project", "location"),
+                # case numbers, what a clerk typed about a case, certificates: data on the case pages
+                ("arbitration_case", "case_no"), ("complaint", "number"), ("complaint", "case_no"),
+                ("complaint", "matters"), ("complaint", "requests"), ("complaint", "close_reason"),
+                ("complaint", "decision_basis"), ("mediation_case", "case_no"), ("mediation_case", "organisation"),
+                ("mediation_case", "matter"), ("officer_certificate", "number"), ("officer", "legal_qualification_no"),
+                ("complaint_event", "note"), ("arbitration_event", "note"), ("mediation_event", "note"))
 
 
 @pytest.fixture(scope="module")
@@ -118,11 +128,11 @@ def _shown_texts(root: QWidget) -> list[tuple[str, str]]:
             found.append((where, widget.title()))
         if isinstance(widget, QTabBar):
             found.extend((where, widget.tabText(i)) for i in range(widget.count()))
-        if isinstance(widget, QComboBox):
+        if isinstance(widget, QComboBox) and widget.objectName() not in DOCUMENT_TITLES:
             found.extend((where, widget.itemText(i)) for i in range(widget.count()))
         if isinstance(widget, QLineEdit):
             found.append((where, widget.placeholderText()))
-        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+        if isinstance(widget, QAbstractItemView) and not isinstance(widget, QListView) and widget.model() is not None:
             model = widget.model()
             found.extend((where, str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
                          for c in range(model.columnCount()))
@@ -153,6 +163,116 @@ def test_the_english_ui_shows_no_chinese_outside_the_data(qtbot, english_main_wi
                 leaks.append(f"{key}: {where}: {shown!r}")
     assert checked > 500, checked
     assert not leaks, "Chinese in the English UI:\n" + "\n".join(sorted(set(leaks)))
+
+
+def _leaks(root: QWidget, data: list[str], where: str) -> tuple[int, list[str]]:
+    leaks = []
+    checked = 0
+    for place, shown in _shown_texts(root):
+        rest = shown or ""
+        for value in data:
+            if value in rest:
+                rest = rest.replace(value, "")
+        checked += 1
+        if CJK.search(rest):
+            leaks.append(f"{where}: {place}: {shown!r}")
+    return checked, leaks
+
+
+def _cells(table: Any, columns: tuple[int, ...]) -> list[tuple[str, str]]:
+    """The cells the program writes itself (names of deadlines, states, steps), with their tooltips."""
+    found = []
+    for row in range(table.rowCount()):
+        for column in columns:
+            item = table.item(row, column)
+            if item is not None:
+                found += [(f"{table.objectName()}[{row},{column}]", item.text()),
+                          (f"{table.objectName()}[{row},{column}] tooltip", item.toolTip())]
+    return found
+
+
+def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]
+    """The deadlines by name, their states and how each was computed, the steps of the timeline and
+    the desk's "what must happen" — in English.  The laws a deadline rests on are cited by their
+    Chinese titles (《劳动争议调解仲裁法》第二十九条), as the documents cite them: data, taken out."""
+    from sqlalchemy import select
+
+    from app.legal.deadlines import DEFAULT_RULES
+    from app.models.arbitration import ArbitrationCase
+    from app.models.complaint import Complaint
+    from app.models.mediation import MediationCase
+    from app.services.arbitration import TRANSITIONS
+
+    window, store = english_main_window
+    data = sorted(set(_data_values(store)) | _law_titles(DEFAULT_RULES), key=len, reverse=True)
+    leaks: list[str] = []
+    with store.read() as session:
+        arbitration = [session.scalar(select(ArbitrationCase.id).where(ArbitrationCase.status == s)
+                                      .order_by(ArbitrationCase.id))
+                       for s in ("received", "accepted", "tribunal_formed", "hearing_scheduled", "heard", "closed")]
+        complaints = [session.scalar(select(Complaint.id).where(Complaint.status == s).order_by(Complaint.id))
+                      for s in ("received", "investigating", "rectification_ordered", "closed")]
+        mediation = session.scalars(select(MediationCase.id).order_by(MediationCase.id).limit(3)).all()
+    docket = window.open_area("arbitration")
+    pages = 0
+    for case_id in filter(None, arbitration):
+        page = docket.open_case(case_id)
+        pages += 1
+        texts = _shown_texts(page) + _cells(page.deadlines, (0, 3, 4)) + _cells(page.timeline, (1,))
+        for row in range(page.deadlines.rowCount()):
+            page.deadlines.setCurrentCell(row, 0)  # the note below explains the chosen deadline
+            texts.append(("deadline_note", page.deadline_note.text()))
+        leaks += [leak for place, shown in texts for leak in _leaks_in(shown, data, f"arbitration {case_id}: {place}")]
+        # the forms of every step (those of a case before its decision too: the demo has none): labels and
+        # choices (the served documents are Chinese titles, the rooms the register an administrator keeps)
+        for action in TRANSITIONS:
+            fields, _run = page._step(action, page.view)
+            for f in fields:
+                shown = [f.label] + ([str(c[0]) for c in f.choices] if f.key not in ("document", "room") else [])
+                leaks += [leak for text in shown for leak in _leaks_in(text, data, f"step {action}: {f.key}")]
+    complaints_area = window.open_area("complaints")
+    for complaint_id in filter(None, complaints):
+        page = complaints_area.open_case(complaint_id)
+        pages += 1
+        texts = _shown_texts(page) + _cells(page.events_table, (1, 2))
+        leaks += [leak for place, shown in texts for leak in _leaks_in(shown, data, f"complaint {complaint_id}: {place}")]
+        page.reject()
+    # the deadline calculator, every rule in turn: its name, what starts it, how the date was reached
+    calculator = docket.open_calculator()
+    for index in range(calculator.rule.count()):
+        calculator.rule.setCurrentIndex(index)
+        leaks += [leak for place, shown in _shown_texts(calculator)
+                  for leak in _leaks_in(shown, data, f"calculator {calculator.rule.currentData()}: {place}")]
+    calculator.close()
+    mediation_area = window.open_area("mediation")
+    for case_id in mediation:
+        mediation_area.open_case(case_id)
+        pages += 1
+        leaks += _leaks(mediation_area, data, f"mediation {case_id}")[1]
+    desk = window.open_area("desk")
+    desk.refresh()
+    model = desk.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=20_000)
+    for row in range(min(model.rowCount(), 60)):
+        for key in ("bucket", "reference", "parties", "what"):
+            index = model.index(row, model.column_index(key))
+            for shown in (index.data(), index.data(Qt.ItemDataRole.ToolTipRole)):
+                leaks += _leaks_in(str(shown or ""), data, f"desk row {row} {key}")
+    assert pages >= 8, pages
+    assert not leaks, "Chinese in the English UI:\n" + "\n".join(sorted(set(leaks)))
+
+
+def _leaks_in(shown: str, data: list[str], where: str) -> list[str]:
+    rest = shown
+    for value in data:
+        if value in rest:
+            rest = rest.replace(value, "")
+    return [f"{where}: {shown!r}"] if CJK.search(rest) else []
+
+
+def _law_titles(rules: Any) -> set[str]:
+    """The laws the rules cite, by their Chinese titles and articles (a basis is a citation, not UI text)."""
+    return {rule.basis for rule in rules}
 
 
 def test_chinese_data_renders_in_the_english_ui(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]

@@ -252,6 +252,11 @@ def test_one_year_box_serves_all_three_tabs(qtbot, window, tmp_path) -> None:  #
 
     shown = [box for box in window.findChildren(QSpinBox) if box.isVisibleTo(window)]
     assert shown == [window.year]  # the tabs' own boxes are gone from sight
+    from PySide6.QtWidgets import QLabel
+
+    year_words = [label for label in window.findChildren(QLabel)
+                  if label.isVisibleTo(window) and label.text() == window.tr("Year:")]
+    assert len(year_words) <= 1, [label.parentWidget() for label in year_words]  # and their labels with them
     window.year.setValue(2023)
     assert window.sessions_tab.year.value() == window.exams_tab.year.value() == 2023
     assert window.summary_tab.year.value() == 2023

@@ -8,6 +8,7 @@ whole hash chain on a worker thread through the TaskRunner.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -40,6 +41,7 @@ from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
+from ui.words import item_separator
 
 OK_STYLE = "color: #1b6e2a;"
 # Shown in the Record column already, or meaningless to a reader.
@@ -59,6 +61,95 @@ def _status_text(table: str, status: str, language: str) -> str:
 
 
 _CODED_VALUES = {"kind": kind_label, "sex": sex_label, "org_type": org_type_label}
+
+
+def _pair(table: dict[Any, tuple[str, str]]) -> Any:
+    return lambda value, language: (lambda en_zh: en_zh[0] if language == "en" else en_zh[1])(
+        table.get(value, (value, value)))
+
+
+def _zh_en(table: dict[Any, tuple[str, str]]) -> Any:
+    """complaint_rules keeps its pairs as (Chinese, English)."""
+    from app.services import complaint_rules
+
+    return lambda value, language: complaint_rules.label(table, value, language)
+
+
+def _compliance_item(code: str, _language: str) -> str:
+    """One of the six systems by its name (the checklist's own words, Chinese in every language)."""
+    from app.models.project import DEFAULT_COMPLIANCE_ITEMS
+
+    return dict(DEFAULT_COMPLIANCE_ITEMS).get(code, code)
+
+
+def _table_values() -> dict[tuple[str, str], Any]:
+    """(table, field) → value, language → words: the coded values of each area by the names its own
+    windows use (步骤, 身份, 类别, 结果 …), so the log reads as the case pages do."""
+    from app.services import arbitration as arb
+    from app.services import complaint_rules as rules
+    from app.services import mediation as med
+    from ui.projects import labels as project_labels
+    from ui.staff import labels as staff_labels
+    from ui.training import labels as training_labels
+
+    def word(function: Any) -> Any:
+        return lambda value, _language: function(value)
+
+    return {
+        ("arbitration_event", "kind"): arb.event_label,
+        ("arbitration_party", "role"): _pair(arb.ROLE_LABELS),
+        ("arbitration_claim", "category"): _pair(arb.CATEGORY_LABELS),
+        ("arbitration_claim", "result"): arb.result_label,
+        ("arbitration_case", "procedure"): _pair(arb.PROCEDURE_LABELS),
+        ("arbitration_case", "closure_method"): _pair(arb.CLOSURE_LABELS),
+        ("arbitration_hearing", "status"): arb.hearing_status_label,
+        ("mediation_event", "kind"): med.event_label,
+        ("mediation_party", "role"): _pair(arb.ROLE_LABELS),
+        ("mediation_claim", "category"): _pair(arb.CATEGORY_LABELS),
+        ("mediation_case", "channel"): _pair(med.CHANNEL_LABELS),
+        ("mediation_case", "closure"): _pair(med.CLOSURE_LABELS),
+        ("mediation_case", "organisation_type"): _pair(med.ORGANISATION_TYPE_LABELS),
+        ("mediation_case", "application_form"): _pair(med.APPLICATION_FORM_LABELS),
+        ("party", "id_type"): _pair(ID_TYPE_LABELS),
+        ("issued_number", "record_table"): audit_labels.table_label,
+        ("complaint", "kind"): _zh_en(rules.KIND_LABELS),
+        ("complaint", "channel"): _zh_en(rules.CHANNEL_LABELS),
+        ("complaint", "closure_kind"): _zh_en(rules.CLOSURE_LABELS),
+        ("complaint", "disposal_method"): _zh_en(rules.DISPOSAL_LABELS),
+        ("complaint_event", "action"): _zh_en(rules.ACTION_LABELS),
+        ("complaint_employer", "role"): _zh_en(rules.ROLE_LABELS),
+        ("complaint_legal_review", "opinion"): _zh_en(rules.OPINION_LABELS),
+        ("officer", "staffing_type"): word(staff_labels.staffing_label),
+        ("officer_certificate", "cert_type"): word(staff_labels.cert_type_label),
+        ("officer_certificate", "status"): word(staff_labels.status_label),
+        ("certificate_review", "result"): word(staff_labels.review_label),
+        ("training_session", "kind"): word(training_labels.kind_label),
+        ("compliance_check_item", "item_code"): _compliance_item,
+        ("compliance_item", "code"): _compliance_item,
+        ("construction_project", "status"): word(project_labels.project_status_label),
+        ("construction_project", "guarantee_form"): word(project_labels.guarantee_form_label),
+        ("project_subcontractor", "role"): word(project_labels.role_label),
+        ("compliance_check_item", "status"): word(project_labels.item_status_label),
+    }
+
+
+# A details key that is a field of the case under another name.
+_DETAIL_FIELDS = {"form": "application_form"}
+ID_TYPE_LABELS: dict[str, tuple[str, str]] = {
+    "resident_id": ("resident ID card", "居民身份证"), "hmt_residence": ("HK/Macao/Taiwan residence permit", "港澳台居民居住证"),
+    "foreign_pr": ("foreign permanent residence card", "外国人永久居留身份证"), "passport": ("passport", "护照"),
+    "other": ("other", "其他"),
+}
+# A history line's details (JSON): the keys a clerk reads, and the people among them (account ids).
+_DETAIL_LABELS = {
+    "arbitrators": ("Arbitrators", "仲裁员"), "chief": ("Chief arbitrator", "首席仲裁员"), "clerk": ("Clerk", "书记员"),
+    "second": ("Arbitrator", "仲裁员"), "third": ("Arbitrator", "仲裁员"),
+    "mediated_fen": ("Mediated", "调解金额"), "minimum_wage_fen": ("Minimum wage", "最低工资标准"),
+    "old_case_no": ("Former case number", "原案号"), "signed_on": ("Signed on", "签收日期"),
+    "agreement_not_performed": ("Agreement not performed", "协议未履行"),
+    "arbitration_case_id": ("Arbitration case", "仲裁案件"), "form": ("Application form", "申请方式"),
+    "postponed": ("Postponed hearing", "延期的开庭"), "deemed": ("Deemed withdrawn", "按撤回处理"),
+}
 BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
 
 
@@ -73,6 +164,7 @@ class AuditLogTab(QWidget):
         )
         self.verify_box: QMessageBox | None = None
         self.last_verify: VerifyResult | None = None
+        self._coded = _table_values()
         self._action_labels = {
             "insert": self.tr("Added"),
             "bulk_insert": self.tr("Imported"),
@@ -241,10 +333,12 @@ class AuditLogTab(QWidget):
         return [
             Column("seq", self.tr("No."), lambda r: r.seq, align=right, width=3),
             Column("at", self.tr("Time"), lambda r: r.local_time, width=9),
-            Column("actor", self.tr("Operator"), lambda r: r.actor, width=5),
+            # the person's name; the login name only in the tooltip
+            Column("actor", self.tr("Operator"), lambda r: r.operator, width=5,
+                   tooltip=lambda r: self.tr("Login name: %1").replace("%1", r.actor)),
             Column("machine", self.tr("Machine"), lambda r: r.machine, width=5),
             Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
-            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=4),
+            Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=9),
             Column("record", self.tr("Record"), lambda r: r.record_id, align=right, width=3),
             Column(
                 "changes",
@@ -267,28 +361,39 @@ class AuditLogTab(QWidget):
     def field_label(self, field: str) -> str:
         return self._field_labels.get(field) or audit_labels.field_label(field, self._context.language)
 
-    def changes_text(self, row: AuditRow, separator: str = "；") -> str:
+    def changes_text(self, row: AuditRow, separator: str | None = None) -> str:
         """Like AuditRow.changes_text (values already masked by the service), in words:
         `字段: 旧 → 新` with field names, yes/no and role names a clerk reads."""
         if row.action == "bulk_insert" and "count" in row.changes:
             return self.tr("{count} records, nos. {first}–{last}").format(
                 count=row.changes["count"], first=row.changes["first_id"], last=row.changes["last_id"]
             )
+        if separator is None:
+            separator = item_separator(self._context.language)
         parts = []
         for field, value in sorted(row.changes.items()):
             if field in HIDDEN_FIELDS:
                 continue
             name = self.field_label(field)
             if isinstance(value, list) and len(value) == 2:
-                old, new = (self._value(field, v, row.table_name) for v in value)
-                parts.append(f"{name}: {old} → {new}")
+                old, new = (self._value(field, v, row.table_name, row) for v in value)
+                # a new record's values: 名称: 值, no arrow from nothing
+                parts.append(f"{name}: {new}" if value[0] is None and row.action != "update" else f"{name}: {old} → {new}")
             else:
-                parts.append(f"{name}: {self._value(field, value, row.table_name)}")
+                parts.append(f"{name}: {self._value(field, value, row.table_name, row)}")
         return separator.join(parts)
 
-    def _value(self, field: str, value: Any, table: str = "") -> str:
+    def _value(self, field: str, value: Any, table: str = "", row: AuditRow | None = None) -> str:
         if value is None:
             return ""
+        person = row.person_name(field, value) if row is not None else None
+        if person:  # people by name, not by login or number
+            return person
+        coded = self._coded.get((table, field))
+        if coded is not None and isinstance(value, str):
+            return str(coded(value, self._context.language))
+        if field == "details" and isinstance(value, str) and value.startswith("{"):
+            return self._details_text(value, table, row)
         if isinstance(value, bool):
             return self.tr("yes") if value else self.tr("no")
         language = self._context.language
@@ -301,7 +406,7 @@ class AuditLogTab(QWidget):
             known = {role.value for role in Role}
             words = [role_labels(codes & known, self._context.language)] + sorted(codes - known)
             return ("、" if self._context.language != "en" else ", ").join(w for w in words if w)
-        if field in _CODED_VALUES and isinstance(value, str):
+        if field in _CODED_VALUES and isinstance(value, str) and table in ("party", ""):
             return _CODED_VALUES[field](value)
         if field == "field" and isinstance(value, str):
             return self.field_label(value)
@@ -315,6 +420,32 @@ class AuditLogTab(QWidget):
             return local_time(moment).strftime("%Y-%m-%d %H:%M")
         return str(value)
 
+    def _details_text(self, raw: str, table: str, row: AuditRow | None) -> str:
+        """A history line's details, `名称: 值`, with money in 元, people by name and dates as written."""
+        try:
+            details = json.loads(raw)
+        except ValueError:
+            return raw
+        if not isinstance(details, dict):
+            return raw
+        language = self._context.language
+        parts = []
+        for key, value in details.items():
+            if isinstance(value, dict):  # per-claim flags (终局) — on the claims themselves
+                continue
+            pair = _DETAIL_LABELS.get(key)
+            name = (pair[0] if language == "en" else pair[1]) if pair else self.field_label(key)
+            values = value if isinstance(value, list) else [value]
+            if key in ("chief", "clerk", "second", "third", "arbitrators") and row is not None:
+                words = [row.names.get(("user", v)) or str(v) for v in values]
+            elif (case_field := (table.replace("_event", "_case"), _DETAIL_FIELDS.get(key) or key)) in self._coded:
+                coded = self._coded[case_field]
+                words = [str(coded(v, language)) if isinstance(v, str) else str(v) for v in values]
+            else:
+                words = [self._value(key, v, table) for v in values]
+            parts.append(f"{name}: {('、' if language != 'en' else ', ').join(words)}")
+        return ("，" if language != "en" else ", ").join(parts)
+
     # ---------------------------------------------------------------- filtering
     def _load_actors(self) -> None:
         current = self.actor_combo.currentData()
@@ -326,8 +457,10 @@ class AuditLogTab(QWidget):
         except (UserError, StorageError) as err:
             show_user_error(self, err, self._context.language)
             names = []
-        for name in names:
-            self.actor_combo.addItem(name, name)
+        for login, name in names:  # by the person's name; the login filters
+            self.actor_combo.addItem(name, login)
+            if name != login:
+                self.actor_combo.setItemData(self.actor_combo.count() - 1, login, Qt.ItemDataRole.ToolTipRole)
         index = self.actor_combo.findData(current) if current is not None else 0
         self.actor_combo.setCurrentIndex(max(index, 0))
         self.actor_combo.blockSignals(False)

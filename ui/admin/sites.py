@@ -92,7 +92,7 @@ class SitesTab(QWidget):
         # the body its case numbers carry (某区, 甲镇): a township's differs from the district's
         self.issuing_body = QLineEdit()
         self.issuing_body.setObjectName("issuing_body")
-        self.issuing_body.setToolTip(self.tr("The issuing body in this site's case numbers (甲镇 in 甲镇劳人调字〔2024〕第1号). "
+        self.issuing_body.setToolTip(self.tr("The issuing body that opens this site's case numbers (a township's short name). "
                                              "A township's must differ from the district's."))
         self.init_button = QPushButton(self.tr("Set up this site"))
         self.init_button.setObjectName("init")

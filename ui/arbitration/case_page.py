@@ -36,6 +36,7 @@ from app.services.arbitration import (
     CLOSURE_LABELS,
     PROCEDURE_LABELS,
     REFUSAL_GROUNDS,
+    REFUSAL_GROUNDS_EN,
     ROLE_LABELS,
     SERVICE_DOCUMENTS,
     SIDE_EVENTS,
@@ -44,15 +45,17 @@ from app.services.arbitration import (
     AwardItem,
     CaseView,
     ClaimInput,
+    side_event_label,
     tribunal_candidates,
 )
-from app.services.arbitration_deadlines import STATE_ZH, DeadlineState, Owner, shanghai_today
+from app.services.arbitration_deadlines import DeadlineState, Owner, shanghai_today, state_label
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion, SavedElsewhere, is_changed_elsewhere
+from ui.words import list_separator
 
 RED = QColor("#b00020")
 AMBER = QColor("#a65e00")
@@ -194,14 +197,15 @@ class CasePage(QWidget):
             "%1", view.received_on.isoformat()))
         status = arb.status_label(view.status, lang)
         if view.closure_method:
-            status += f"（{zh_or_en(CLOSURE_LABELS[view.closure_method], lang)}）"
-        tribunal = "、".join(m[1] for m in (view.tribunal["chief"], view.tribunal["second"], view.tribunal["third"]) if m)
+            how = zh_or_en(CLOSURE_LABELS[view.closure_method], lang)
+            status += f" ({how})" if lang == "en" else f"（{how}）"
+        tribunal = list_separator(lang).join(m[1] for m in (view.tribunal["chief"], view.tribunal["second"], view.tribunal["third"]) if m)
         self.summary.setText(
             self.tr("Status: %1 · Procedure: %2 · Applicant: %3 · Respondent: %4 · Claimed: %5 yuan · Tribunal: %6")
             .replace("%1", status)
             .replace("%2", zh_or_en(PROCEDURE_LABELS[view.procedure], lang))
-            .replace("%3", "、".join(view.names("applicant")))
-            .replace("%4", "、".join(view.names("respondent")))
+            .replace("%3", list_separator(lang).join(view.names("applicant")))
+            .replace("%4", list_separator(lang).join(view.names("respondent")))
             .replace("%5", format_yuan(view.claimed_fen))
             .replace("%6", tribunal or "—")
         )
@@ -209,7 +213,7 @@ class CasePage(QWidget):
         shown = [d for d in view.deadlines if d.state is not DeadlineState.VOID]
         self.deadlines.setRowCount(len(shown))
         for row, d in enumerate(shown):
-            state = STATE_ZH[d.state] if lang != "en" else d.state.value
+            state = state_label(d.state, lang)
             if d.state is DeadlineState.MET and d.met_on:
                 state += f" {d.met_on.isoformat()}"
             if not d.deadline.calendar_complete:
@@ -222,7 +226,7 @@ class CasePage(QWidget):
                 remaining = time_left(d.due, today, working_days=d.deadline.unit is Unit.WORKING_DAYS,
                                       calendar=self.service.calendar)
                 left = remaining.en() if lang == "en" else remaining.zh()
-            cells = [d.label, d.deadline.start.isoformat(), d.due.isoformat(), left, state]
+            cells = [d.name(lang), d.deadline.start.isoformat(), d.due.isoformat(), left, state]
             colour = None
             if d.state is DeadlineState.OPEN and d.owner is Owner.INSTITUTE:
                 colour = RED if d.due < today else AMBER if d.due == today else None
@@ -230,7 +234,7 @@ class CasePage(QWidget):
                 colour = GREY
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(d.how_computed())
+                item.setToolTip(d.how_computed(lang))  # the rule id (A2 …) is here, not in the name
                 if col == 3 and d.state is DeadlineState.OPEN and d.due < today:
                     font = item.font()
                     font.setBold(True)
@@ -243,7 +247,7 @@ class CasePage(QWidget):
         self.deadline_note.setText(self.tr("Select a deadline to see how it was computed."))
         self.timeline.setRowCount(len(view.events))
         for row, e in enumerate(reversed(view.events)):
-            for col, text in enumerate((e.on.isoformat(), e.label, e.note, e.actor)):
+            for col, text in enumerate((e.on.isoformat(), e.label_in(lang), e.note, e.actor)):
                 self.timeline.setItem(row, col, QTableWidgetItem(text))
         self.timeline.resizeColumnsToContents()
         self.claims.setRowCount(len(view.claims))
@@ -253,7 +257,7 @@ class CasePage(QWidget):
             money = c.amount_claimed_fen != 0 or bool(c.amount_awarded_fen)
             claimed = format_yuan(c.amount_claimed_fen) if money else "—"
             awarded = "" if c.amount_awarded_fen is None else format_yuan(c.amount_awarded_fen) if money else "—"
-            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, claimed, awarded, c.result or "", final]
+            cells = [zh_or_en(CATEGORY_LABELS[c.category], lang), c.description, claimed, awarded, arb.result_label(c.result, lang), final]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, c.id)
@@ -371,11 +375,12 @@ class CasePage(QWidget):
             return [on, Field("deemed", self.tr("Withdrawal:"), "choice", kinds), reason], \
                 lambda v: s.close_withdrawal(cid, v["on"], v["reason"], deemed=bool(v["deemed"]))
         if action == "record_side_event":
-            kinds = [(label, key) for key, label in SIDE_EVENTS.items()]
+            kinds = [(side_event_label(key, self.context.language), key) for key in SIDE_EVENTS]
             return [on, Field("what", self.tr("What:"), "choice", kinds), Field("note", self.tr("Note:"), "text")], \
                 lambda v: s.record_side_event(cid, v["on"], what=v["what"], note=v["note"])
         if action == "refuse":  # only the grounds of 办案规则 art 31 (art 30 items (1)–(3))
-            grounds = [(words, code) for code, words in REFUSAL_GROUNDS.items()]
+            names = REFUSAL_GROUNDS_EN if self.context.language == "en" else REFUSAL_GROUNDS
+            grounds = [(names[code], code) for code in REFUSAL_GROUNDS]
             return [on, Field("ground", self.tr("Ground:"), "choice", grounds),
                     Field("reason", self.tr("Particulars:"), "text")], \
                 lambda v: s.refuse(cid, v["on"], v["ground"], v["reason"])

@@ -35,6 +35,12 @@ CLASH_COLOUR = QColor("#F4C7C3")
 WEEK, MONTH = "week", "month"
 
 
+def _number_end(case_no: str) -> str:
+    """南明区劳人仲案字〔2023〕第18号 → 〔2023〕第18号 (the full number stays in the tooltip)."""
+    start = case_no.find("〔")
+    return case_no[start:] if start > 0 else case_no
+
+
 class HearingWeek(QWidget):
     open_case = Signal(int)
 
@@ -189,9 +195,13 @@ class HearingWeek(QWidget):
                 self.table.setItem(r, c, item)
         for slot in self.slots:
             offset = (slot.held_on - first).days
-            self._add_to_cell(self.table.item(offset // 7, offset % 7), slot,
-                              f"{slot.time_text[:5]} {slot.room} {slot.case_no}")
-        self._finish_layout(150)
+            # the number's distinguishing end (〔2023〕第18号), as the case's tab shows it: seven days fit the window
+            cell = self.table.item(offset // 7, offset % 7)
+            self._add_to_cell(cell, slot, f"{slot.time_text[:5]} {slot.room}\n{_number_end(slot.case_no)}")
+            cell.setToolTip((cell.toolTip() + "\n" if cell.toolTip() else "")
+                            + f"{slot.time_text} {slot.room} {slot.case_no}")
+        self._finish_layout(110)
+        self._fill_width()
 
     # ---------------------------------------------------------------- cells
     def _add_to_cell(self, item: QTableWidgetItem, slot: HearingSlot, text: str) -> None:
@@ -214,6 +224,15 @@ class HearingWeek(QWidget):
         self.clash_note.setText(
             self.tr("%1 hearings shown in red clash with another in the same room or with the same person.")
             .replace("%1", str(count)) if count else "")
+
+    def _fill_width(self) -> None:
+        """The month's seven days share the table's width when they fit it (no column past the edge)."""
+        needed = sum(self.table.columnWidth(c) for c in range(7))
+        room = self.table.viewport().width()
+        if 0 < needed < room:
+            extra = (room - needed) // 7
+            for c in range(7):
+                self.table.setColumnWidth(c, self.table.columnWidth(c) + extra)
 
     def clashing_cells(self) -> list[tuple[int, int]]:
         """(row, column) of every cell marked as a clash."""

@@ -57,6 +57,7 @@ from ui.widgets.follow_record import FollowRecord
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.stale_save import is_changed_elsewhere, keep_input_note
+from ui.words import bracketed, item_separator, wide_space
 
 RED = QColor("#b00020")
 # the tabs, in order: 受理, 调查, 支付计划与支付, 告知申辩与听证, 法制审核与决定, 结案, 文书与证据, 办理记录
@@ -403,12 +404,12 @@ class ComplaintCasePage(QDialog):
                 line.addStretch(1)
             return line
 
-        self.notice_group = notice = QGroupBox(self.tr("Prior notice (行政处罚法 art 44; 若干规定 art 34)"))
+        self.notice_group = notice = QGroupBox(self.tr("Prior notice (Administrative Penalty Law art. 44; Several Provisions art. 34)"))
         f = QFormLayout(notice)
         f.addRow(self.tr("Decision"), row(self.proc_kind, self.notice_date, QLabel(self.tr("fine (yuan)")), self.notice_fine))
         f.addRow(self.tr("Content"), self.notice_content)
         f.addRow("", row(self.notice_serious, self.notice_complex, self.notice_button))
-        service = QGroupBox(self.tr("Service (送达回证)"))
+        service = QGroupBox(self.tr("Service of documents"))
         g = QFormLayout(service)
         g.addRow(self.tr("Document"), row(self.service_document, self.service_method, self.service_date))
         g.addRow(self.tr("Recipient"), row(self.service_recipient, self.service_signed, self.service_note,
@@ -449,7 +450,7 @@ class ComplaintCasePage(QDialog):
         self.reviews_table = self._table("reviews", [
             self.tr("Date"), self.tr("Reviewer"), self.tr("Decision"), self.tr("Opinion"), self.tr("Text"),
         ])
-        self.publish = QCheckBox(self.tr("To be published (执法公示)"), objectName="publish")
+        self.publish = QCheckBox(self.tr("To be published"), objectName="publish")
         self.publish.setChecked(True)
         self.issue_date = _date_edit("decision_issue_date")
         self.decision_facts = QPlainTextEdit(objectName="decision_facts")
@@ -457,7 +458,7 @@ class ComplaintCasePage(QDialog):
         self.decision_facts.setTabChangesFocus(True)
         self.decision_facts.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self.decision_basis = QLineEdit(objectName="decision_basis")
-        self.decision_basis.setPlaceholderText(self.tr("Articles applied, e.g. 《劳动保障监察条例》第二十六条"))
+        self.decision_basis.setPlaceholderText(self.tr("Articles applied, e.g. Labour Security Supervision Regulations art. 26"))
         self.decision_order = QLineEdit(objectName="decision_order")
         self.fine_amount = MoneyEdit(field="fine")
         self.fine_amount.setObjectName("fine_amount")
@@ -467,7 +468,7 @@ class ComplaintCasePage(QDialog):
         self.decision_summary.setWordWrap(True)
         self.issue_button = self._button("issue_decision", self.tr("Issue the decision"), self.issue_decision, Permission.COMPLAINT_HANDLE)
         self.published_button = self._button("published", self.tr("Published"), self.published, Permission.COMPLAINT_HANDLE)
-        self.review_group = review = QGroupBox(self.tr("Legal review (法制审核) — a reviewer with the legal qualification"))
+        self.review_group = review = QGroupBox(self.tr("Legal review — a reviewer with the legal qualification"))
         f = QFormLayout(review)
         f.addRow(self.tr("Reviewer"), self.reviewer)
         r = QHBoxLayout()
@@ -663,14 +664,15 @@ class ComplaintCasePage(QDialog):
         when = d.decided_on.isoformat() if d.decided_on else "—"
         what = self._l(rules.STATUS_LABELS, d.status)
         detail = d.redirected_to or d.decision_ground
-        return f"{what}（{when}）" + (f"：{detail}" if detail else "")
+        colon = ": " if self.language == "en" else "："
+        return what + bracketed(when, self.language) + (f"{colon}{detail}" if detail else "")
 
     def _closure_made(self, d: ComplaintDetail) -> str:
         if d.closed_on is None:
             return ""
         how = self._l(rules.CLOSURE_LABELS, d.closure_kind) if d.closure_kind else ""
         text = self.tr("Closed on %1: %2").replace("%1", d.closed_on.isoformat()).replace("%2", how)
-        return text + (f"（{d.close_reason}）" if d.close_reason else "")
+        return text + (bracketed(d.close_reason, self.language) if d.close_reason else "")
 
     def _l(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
         return rules.label(table, value, self.language)
@@ -681,9 +683,12 @@ class ComplaintCasePage(QDialog):
         case_word, received_word = self.tr("Case"), self.tr("received")
         complainant_word, employers_word = self.tr("Complainant"), self.tr("Employers")
         project_word, matters_word = self.tr("Project"), self.tr("Matters")
-        number = d.number + (f"　{case_word} {d.case_no}" if d.case_no else "")
-        self.title.setText(f"{number}　【{self._l(rules.STATUS_LABELS, d.status)}】")
-        employers = "；".join(f"{e.name}（{self._l(rules.ROLE_LABELS, e.role)}）" for e in d.employers)
+        gap = wide_space(self.language)
+        number = d.number + (f"{gap}{case_word} {d.case_no}" if d.case_no else "")
+        state = self._l(rules.STATUS_LABELS, d.status)
+        self.title.setText(f"{number}{gap}" + (f"[{state}]" if self.language == "en" else f"【{state}】"))
+        employers = item_separator(self.language).join(
+            e.name + bracketed(self._l(rules.ROLE_LABELS, e.role), self.language) for e in d.employers)
         parts = [
             f"{self._l(rules.KIND_LABELS, d.kind)} · {self._l(rules.CHANNEL_LABELS, d.channel)} · "
             f"{received_word} {d.received_on.isoformat()}",
@@ -699,13 +704,23 @@ class ComplaintCasePage(QDialog):
             label = view.label_zh if self.language != "en" else view.label_en
             left = view.remaining
             # 剩余3个工作日 against a working-day limit (counted on the legal calendar); overdue in red, bold
-            text = f"{label}：{view.due.isoformat()}（{left.zh() if self.language != 'en' else left.en()}）"
+            if self.language == "en":
+                text = f"{label}: {view.due.isoformat()} ({left.en()})"
+            else:
+                text = f"{label}：{view.due.isoformat()}（{left.zh()}）"
             if left.overdue:
                 text = f"<span style='color:#b00020; font-weight:bold'>{text}</span>"
-            if view.warning:
-                text += f" <span style='color:#b36b00'>⚠ {view.warning}</span>"
+            warning = view.warning_in(self.language)
+            if warning:
+                text += f" <span style='color:#b36b00'>⚠ {warning}</span>"
             lines.append(text)
-        self.deadlines.setText("　".join(lines) if lines else "")
+        # rich text collapses spaces: the English lines are parted by a middle dot
+        self.deadlines.setText((" · " if self.language == "en" else "\u3000").join(lines) if lines else "")
+        # each deadline's rule (I1, I2 …) and how it was computed: in the tooltip, not in the name
+        self.deadlines.setToolTip("\n".join(
+            f"{v.rule_id} {v.label_en if self.language == 'en' else v.label_zh}: "
+            f"{(v.explanation_en or v.explanation) if self.language == 'en' else v.explanation}"
+            for v in d.deadlines if v.rule_id))
         self.totals.setText(
             self.tr("Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)")
             .replace("%1", format_yuan(d.owed_fen))
@@ -737,7 +752,7 @@ class ComplaintCasePage(QDialog):
             combo.blockSignals(True)
             combo.clear()
             for w in d.workers:
-                combo.addItem(f"{w.name}（{still_owed} {format_yuan(w.outstanding_fen)}）", w.id)
+                combo.addItem(w.name + bracketed(f"{still_owed} {format_yuan(w.outstanding_fen)}", self.language), w.id)
             index = combo.findData(current)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
@@ -749,8 +764,8 @@ class ComplaintCasePage(QDialog):
         self._fill(self.steps_table, [
             (st.occurred_on.isoformat(), self._l(procedure_rules.DECISION_LABELS, st.decision_kind),
              self._l(procedure_rules.STEP_LABELS, st.step)
-             + ("（" + self.tr("waived") + "）" if st.waived else "")
-             + ("（" + self.tr("hearing offered") + "）" if st.hearing_offered else ""),
+             + (bracketed(self.tr("waived"), self.language) if st.waived else "")
+             + (bracketed(self.tr("hearing offered"), self.language) if st.hearing_offered else ""),
              st.number, st.content or st.persons)
             for st in d.steps
         ])
@@ -764,8 +779,8 @@ class ComplaintCasePage(QDialog):
         self.project_button.setEnabled(d.project_id is not None)
         self.decision_summary.setText(self._decision_text(d))
         self.assigned.setText(
-            "；".join(
-                f"{o.name}{'（' + lead_word + '）' if o.lead else ''} {o.certificate_no}" for o in d.officers
+            item_separator(self.language).join(
+                f"{o.name}{bracketed(lead_word, self.language) if o.lead else ''} {o.certificate_no}" for o in d.officers
             )
         )
         self._fill_officers()
@@ -833,18 +848,19 @@ class ComplaintCasePage(QDialog):
         self.reviewer.clear()
         for row in self._officer_rows:
             if row.has_legal_qualification:
-                self.reviewer.addItem(f"{row.name}（{row.legal_qualification_no or '—'}）", row.id)
+                self.reviewer.addItem(row.name + bracketed(row.legal_qualification_no or "—", self.language), row.id)
         assigned = {o.officer_id for o in self.detail.officers}
         self.officer_list.clear()
         no_cert = self.tr("no labour-inspection certificate")
         expires, not_valid = self.tr("expires"), self.tr("not valid today")
         for row in self._officer_rows:
             cert = row.certificate
-            text = f"{row.name}　{cert.number if cert else no_cert}"
+            gap = wide_space(self.language)
+            text = f"{row.name}{gap}{cert.number if cert else no_cert}"
             if cert is not None:
-                text += f"（{expires} {cert.expiry_date.isoformat()}）"
+                text += bracketed(f"{expires} {cert.expiry_date.isoformat()}", self.language)
             if not row.valid:
-                text += f"　{not_valid}"
+                text += f"{gap}{not_valid}"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             if not row.valid:

@@ -88,11 +88,13 @@ class DeskWindow(QWidget):
             Column("bucket", self.tr("When"), bucket, width=8, foreground=lambda i: COLOURS[i.bucket]),
             Column("due", self.tr("Due"), lambda i: i.due, width=6, foreground=lambda i: COLOURS[i.bucket]),
             Column("area", self.tr("Area"), lambda i: QCoreApplication.translate("Areas", AREA_TITLES.get(i.area, i.area)), width=5),
-            Column("reference", self.tr("Case"), lambda i: i.reference, width=19, fit=True,
+            Column("reference", self.tr("Case"), lambda i: i.reference_in(lang), width=19, fit=True,
                    elide=Qt.TextElideMode.ElideLeft),
-            Column("parties", self.tr("Parties"), lambda i: i.parties, width=14, tooltip=lambda i: i.parties),
-            Column("what", self.tr("What must happen"), lambda i: i.what, width=20,
-                   tooltip=lambda i: f"{i.rule_id} {i.what}" + ("" if i.calendar_complete else " ⚠ 节假日安排未导入")),
+            Column("parties", self.tr("Parties"), lambda i: i.parties_in(lang), width=14,
+                   tooltip=lambda i: i.parties_in(lang)),
+            # the deadline by name; its rule id (A2 …) only in the tooltip
+            Column("what", self.tr("What must happen"), lambda i: i.what_in(lang), width=20,
+                   tooltip=lambda i: i.explained(lang)),
         ]
 
     def refresh_all(self) -> None:

@@ -37,6 +37,7 @@ from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
+from ui.words import list_separator
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
@@ -197,8 +198,8 @@ class MediationWindow(QWidget):
         clock = view.clock
         lines = [
             self.tr("Status: %1").replace("%1", med.status_label(view.status, lang)),
-            self.tr("Applicant: %1 · Respondent: %2").replace("%1", "、".join(view.names("applicant")))
-            .replace("%2", "、".join(view.names("respondent"))),
+            self.tr("Applicant: %1 · Respondent: %2").replace("%1", list_separator(lang).join(view.names("applicant")))
+            .replace("%2", list_separator(lang).join(view.names("respondent"))),
             self.tr("Channel: %1 · Centre: %2").replace("%1", zh_or_en(CHANNEL_LABELS[view.channel], lang))
             .replace("%2", view.organisation or "—"),
             self.tr("Requested: %1 yuan · Agreed: %2 · Paid: %3").replace("%1", format_yuan(view.amount_requested_fen))
@@ -210,7 +211,7 @@ class MediationWindow(QWidget):
             lines.append(self.tr("Transferred to arbitration: %1").replace(
                 "%1", view.arbitration_case_no or self.tr("application no. %1").replace("%1", str(view.arbitration_case_id))))
         lines.append(self.tr("Timeline:"))
-        lines += [f"  {on.isoformat()} {med.EVENT_LABELS.get(kind, kind)} {note}" for kind, on, note in view.events]
+        lines += [f"  {on.isoformat()} {med.event_label(kind, lang)} {note}" for kind, on, note in view.events]
         self.details.setText("\n".join(lines))
         self.details.setToolTip(f"{clock.rule_id} {clock.basis}")
 
@@ -218,10 +219,10 @@ class MediationWindow(QWidget):
         """The 15-day mediation period by its name (the rule id M1 only in the tooltip), with the days left."""
         clock = view.clock
         line = self.tr("15-day mediation period: %1 — %2").replace("%1", clock.due.isoformat()).replace(
-            "%2", clock.explanation)
+            "%2", clock.explained(self.context.language))
         if view.clock_running:
             left = time_left(clock.due, self.today(), working_days=False)
-            line += "（" + (left.en() if self.context.language == "en" else left.zh()) + "）"
+            line += f" ({left.en()})" if self.context.language == "en" else f"（{left.zh()}）"
         return line
 
     def open_documents(self) -> DocumentDialog | None:

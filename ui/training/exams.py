@@ -432,7 +432,8 @@ class ExamsTab(RecordListTab, QWidget):
         self.count_label.setObjectName("count")
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel(self.tr("Year:")))
+        self.year_label = QLabel(self.tr("Year:"))  # hidden with the box when the window's one year rules
+        filters.addWidget(self.year_label)
         filters.addWidget(self.year)
         filters.addSpacing(12)
         filters.addWidget(self.count_label)

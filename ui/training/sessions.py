@@ -295,7 +295,8 @@ class SessionsTab(RecordListTab, QWidget):
         self.count_label.setObjectName("count")
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
-        filters.addWidget(QLabel(self.tr("Year:")))
+        self.year_label = QLabel(self.tr("Year:"))  # hidden with the box when the window's one year rules
+        filters.addWidget(self.year_label)
         filters.addWidget(self.year)
         filters.addWidget(QLabel(self.tr("Kind:")))
         filters.addWidget(self.kind)

@@ -126,7 +126,8 @@ class SummaryTab(QWidget):
         self.print_button.setObjectName("print")
         self.print_button.clicked.connect(self.print_summary)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Year:")))
+        self.year_label = QLabel(self.tr("Year:"))  # hidden with the box when the window's one year rules
+        top.addWidget(self.year_label)
         top.addWidget(self.year)
         top.addSpacing(16)
         top.addWidget(QLabel(self.tr("Yearly hours target per person:")))

@@ -43,6 +43,7 @@ class TrainingWindow(QWidget):
         self.tabs.setCornerWidget(corner)
         for tab in (self.sessions_tab, self.exams_tab, self.summary_tab):
             tab.year.hide()
+            tab.year_label.hide()  # no "年度：" left beside nothing
         self.year.valueChanged.connect(self._year_chosen)
         self._year_chosen(self.year.value())
         layout = QVBoxLayout(self)

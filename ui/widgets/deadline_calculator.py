@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar, default_calendar
-from app.legal.deadlines import DEFAULT_RULES, Deadline, RuleTable, due
+from app.legal.deadlines import DEFAULT_RULES, Deadline, Direction, RuleTable, due
+from app.legal.rule_names import rule_name, rule_trigger
 from app.services.arbitration_deadlines import shanghai_today
 
 
@@ -39,7 +40,11 @@ class DeadlineCalculator(QDialog):
         self.rule = QComboBox()
         self.rule.setObjectName("rule")
         for rule in rules:  # by the deadline's name; the rule id (A2 …) only in the tooltip
-            self.rule.addItem(f"{rule.description}（{rule.summary_zh}）", rule.id)
+            if language == "en":
+                before = " before" if rule.direction is Direction.BEFORE else ""
+                self.rule.addItem(f"{rule_name(rule, 'en')} ({rule.amount} {rule.unit.en}{before})", rule.id)
+            else:
+                self.rule.addItem(f"{rule.description}（{rule.summary_zh}）", rule.id)
             self.rule.setItemData(self.rule.count() - 1, f"{rule.id} {rule.basis}", Qt.ItemDataRole.ToolTipRole)
         self.start = QDateEdit()
         self.start.setObjectName("start")
@@ -93,7 +98,7 @@ class DeadlineCalculator(QDialog):
 
     def compute(self, *_args: object) -> Deadline | None:
         rule = self.rules.get(self.rule.currentData())
-        self.trigger.setText(rule.trigger)
+        self.trigger.setText(rule_trigger(rule, self.language))
         self.extension.setEnabled(rule.max_extension != 0)
         self.excluded.setEnabled(rule.direction.value == "forward")
         q = self.start.date()
@@ -112,6 +117,6 @@ class DeadlineCalculator(QDialog):
         label = self.tr("Latest: %1") if rule.direction.value == "before" else self.tr("Due: %1")
         self.due_label.setText(label.replace("%1", result.due.isoformat()))
         basis = self.tr("Basis:")
-        self.explanation.setText(f"{result.explanation}\n{basis} {result.basis}")
-        self.warning.setText(result.warning_zh or "")
+        self.explanation.setText(f"{result.explained(self.language)}\n{basis} {result.basis}")
+        self.warning.setText(result.warning(self.language) or "")
         return result
