@@ -36,7 +36,7 @@ BACKENDS = ["sqlite", "postgresql"]  # SQLite first ("bare"): the summary divide
 
 @pytest.fixture(scope="module")
 def docket_stores(docket_db: Path, pg_server: Any, bench_rows: int) -> Iterator[dict[str, Any]]:
-    from app.store.engine import open_store
+    from app.store import open_store
 
     database = pg_server.new_database()
     url = pg_server.url(database)
