@@ -21,7 +21,7 @@ from app.cli import (
     open_store_for,
     print_json,
 )
-from app.cli.parties import _line_progress, _zh
+from app.cli.imports import line_progress, report_import, zh
 from app.errors import UserError
 
 SHEETS = ("list", "ledger")
@@ -91,7 +91,7 @@ def print_issued(args: argparse.Namespace, issued: Any) -> int:
     if args.json:
         print_json({"file": str(issued.file), "case": issued.case_no, "document": issued.title,
                     "pages": issued.pages, "anchor": issued.anchor})
-    elif _zh(args):
+    elif zh(args):
         print(f"已出具{issued.title}（{issued.case_no}，{issued.pages}页）：{issued.file}")
     else:
         print(f"{issued.title} of {issued.case_no} ({issued.pages} page(s)) written to {issued.file}")
@@ -106,7 +106,7 @@ def _template(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(out)})
     else:
-        print(f"已生成投诉台账模板：{out}" if _zh(args) else f"template written: {out}")
+        print(f"已生成投诉台账模板：{out}" if zh(args) else f"template written: {out}")
     return 0
 
 
@@ -118,7 +118,7 @@ def _import(args: argparse.Namespace) -> int:
     store = open_store_for(args, create=True)
     try:
         actor = actor_for(args, store, writes=True)
-        progress, finish = _line_progress("导入" if _zh(args) else "importing")
+        progress, finish = line_progress("导入" if zh(args) else "importing")
         try:
             report, read = import_ledger_file(ComplaintService(store, actor), path, progress=progress,
                                               again=args.again)
@@ -127,30 +127,7 @@ def _import(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
 
-    refused = [
-        {
-            "row": p.row,
-            "field": p.field,
-            "column": COLUMN_BY_FIELD[p.field].label if p.field in COLUMN_BY_FIELD else None,
-            "code": p.code,
-            "message": p.message(args.language),
-        }
-        for p in report.refused
-    ]
-    if args.json:
-        print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
-        return exit_codes.for_import(report)
-    if _zh(args):
-        print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
-        for item in refused:
-            column = f"【{item['column']}】" if item["column"] else ""
-            print(f"  第 {item['row']} 行{column}：{item['message']}")
-    else:
-        print(f"{path}: {read} rows, {report.imported} imported, {len(refused)} refused.")
-        for item in refused:
-            column = f" [{item['column']}]" if item["column"] else ""
-            print(f"  row {item['row']}{column}: {item['message']}")
-    return exit_codes.for_import(report)
+    return report_import(args, path, read, report, COLUMN_BY_FIELD)
 
 
 def _day(value: str | None, field: str) -> date | None:
@@ -187,7 +164,7 @@ def _export(args: argparse.Namespace) -> int:
 
         trace = ExportTrace(store, actor, f"complaints.{args.sheet}", "complaint",
                             details={k: v for k, v in filters.items() if v})
-        progress, finish = _line_progress("导出" if _zh(args) else "exporting")
+        progress, finish = line_progress("导出" if zh(args) else "exporting")
         try:
             if args.sheet == "ledger":
                 rows = export_ledger(service.ledger(**filters), out, progress=progress, trace=trace)
@@ -200,5 +177,5 @@ def _export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(out), "sheet": args.sheet, "rows": rows, "masked": True})
     else:
-        print(f"已导出 {rows} 行到 {out}" if _zh(args) else f"{rows} rows exported to {out}")
+        print(f"已导出 {rows} 行到 {out}" if zh(args) else f"{rows} rows exported to {out}")
     return 0

@@ -9,21 +9,17 @@ and says why).
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 from app.cli import (
     actor_for,
     add_db_option,
     add_json_option,
     add_user_option,
-    exit_codes,
     open_store_for,
     print_json,
-    terminal_progress,
 )
+from app.cli.imports import import_register, line_progress, zh
 from app.errors import UserError
 
 FORMATS = ("xlsx", "pdf")
@@ -68,10 +64,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.set_defaults(handler=_export)
 
 
-def _zh(args: argparse.Namespace) -> bool:
-    return getattr(args, "language", "zh_CN") != "en"
-
-
 def _template(args: argparse.Namespace) -> int:
     from app.spreadsheets.parties import write_template
 
@@ -80,84 +72,18 @@ def _template(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(out)})
     else:
-        print(f"已生成导入模板：{out}" if _zh(args) else f"template written: {out}")
+        print(f"已生成导入模板：{out}" if zh(args) else f"template written: {out}")
     return 0
 
 
-def _line_progress(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:
-    """terminal_progress plus a `finish()` that ends the line however the count went."""
-    report = terminal_progress(label)
-    shown = False
-
-    def progress(done: int, total: int) -> None:
-        nonlocal shown
-        shown = True
-        report(done, total)
-
-    def finish() -> None:
-        if shown and sys.stderr.isatty():
-            sys.stderr.write("\n")
-            sys.stderr.flush()
-
-    return progress, finish
-
-
 def _import(args: argparse.Namespace) -> int:
-    from app.services.import_batches import source_for
     from app.services.parties import PartyService
     from app.spreadsheets.parties import COLUMN_BY_FIELD, read_records
 
-    path = Path(args.file)
-    source = source_for("parties", path, again=args.again)
-    estimate, records = read_records(path)  # a bad file fails here, before the database is touched
-    read = 0
-
-    def counted() -> Iterator[tuple[int, dict[str, Any]]]:
-        nonlocal read
-        for record in records:
-            read += 1
-            yield record
-
-    try:
-        store = open_store_for(args, create=True)
-        try:
-            actor = actor_for(args, store, writes=True)
-            progress, finish = _line_progress("导入" if _zh(args) else "importing")
-            try:
-                report = PartyService(store, actor).import_records(counted(), total=estimate, progress=progress,
-                                                                   source=source)
-            finally:
-                finish()
-        finally:
-            store.dispose()
-    finally:
-        records.close()  # type: ignore[attr-defined]  # closes the workbook
-
-    language = args.language
-    refused = [
-        {
-            "row": problem.row,
-            "field": problem.field,
-            "column": COLUMN_BY_FIELD[problem.field].label if problem.field in COLUMN_BY_FIELD else None,
-            "code": problem.code,
-            "message": problem.message(language),
-        }
-        for problem in report.refused
-    ]
-    if args.json:
-        print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
-        return exit_codes.for_import(report)
-    if _zh(args):
-        print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
-        for item in refused:
-            column = f"【{item['column']}】" if item["column"] else ""
-            print(f"  第 {item['row']} 行{column}：{item['message']}")
-    else:
-        print(f"{path}: {read} rows, {report.imported} imported, {len(refused)} refused.")
-        for item in refused:
-            column = f" [{item['column']}]" if item["column"] else ""
-            print(f"  row {item['row']}{column}: {item['message']}")
-    return exit_codes.for_import(report)
+    return import_register(
+        args, "parties", read_records,
+        lambda store, actor, records, **options: PartyService(store, actor).import_records(records, **options),
+        COLUMN_BY_FIELD)
 
 
 def _export_format(args: argparse.Namespace, out: Path) -> str:
@@ -183,7 +109,7 @@ def _export(args: argparse.Namespace) -> int:
         )
         trace = ExportTrace(store, actor, f"parties.{fmt}", "party", full=bool(args.full), reason=args.reason or "",
                             details={"search": args.search or "", "kind": args.kind or ""})
-        progress, finish = _line_progress("导出" if _zh(args) else "exporting")
+        progress, finish = line_progress("导出" if zh(args) else "exporting")
         try:
             if fmt == "pdf":
                 from app.documents.party_register import write_party_register_pdf
@@ -200,5 +126,5 @@ def _export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(out), "format": fmt, "rows": rows, "masked": not args.full})
     else:
-        print(f"已导出 {rows} 条到 {out}" if _zh(args) else f"{rows} rows exported to {out}")
+        print(f"已导出 {rows} 条到 {out}" if zh(args) else f"{rows} rows exported to {out}")
     return 0

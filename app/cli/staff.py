@@ -8,20 +8,16 @@ a file imported before is refused unless `--again` is given, like the other impo
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from app.cli import (
-    actor_for,
     add_db_option,
     add_json_option,
     add_user_option,
     exit_codes,
-    open_store_for,
     print_json,
 )
-from app.cli.parties import _line_progress, _zh
+from app.cli.imports import import_register, zh
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -51,61 +47,15 @@ def _template(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"file": str(out)})
     else:
-        print(f"已生成导入模板：{out}" if _zh(args) else f"template written: {out}")
+        print(f"已生成导入模板：{out}" if zh(args) else f"template written: {out}")
     return exit_codes.DONE
 
 
 def _import(args: argparse.Namespace) -> int:
-    from app.services.import_batches import source_for
     from app.services.staff import StaffService
     from app.spreadsheets.staff import COLUMN_BY_FIELD, read_records
 
-    path = Path(args.file)
-    source = source_for("staff", path, again=args.again)
-    estimate, records = read_records(path)  # a bad file fails here, before the database is touched
-    read = 0
-
-    def counted() -> Iterator[tuple[int, dict[str, Any]]]:
-        nonlocal read
-        for record in records:
-            read += 1
-            yield record
-
-    try:
-        store = open_store_for(args, create=True)
-        try:
-            actor = actor_for(args, store, writes=True)
-            progress, finish = _line_progress("导入" if _zh(args) else "importing")
-            try:
-                report = StaffService(store, actor).import_records(counted(), total=estimate, progress=progress,
-                                                                   source=source)
-            finally:
-                finish()
-        finally:
-            store.dispose()
-    finally:
-        records.close()  # type: ignore[attr-defined]  # closes the workbook
-
-    refused = [
-        {
-            "row": problem.row,
-            "field": problem.field,
-            "column": COLUMN_BY_FIELD[problem.field].label if problem.field in COLUMN_BY_FIELD else None,
-            "code": problem.code,
-            "message": problem.message(args.language),
-        }
-        for problem in report.refused
-    ]
-    if args.json:
-        print_json({"file": str(path), "total": read, "imported": report.imported, "refused": refused})
-    elif _zh(args):
-        print(f"{path}：共 {read} 行，导入 {report.imported} 行，未导入 {len(refused)} 行。")
-        for item in refused:
-            column = f"【{item['column']}】" if item["column"] else ""
-            print(f"  第 {item['row']} 行{column}：{item['message']}")
-    else:
-        print(f"{path}: {read} rows, {report.imported} imported, {len(refused)} refused.")
-        for item in refused:
-            column = f" [{item['column']}]" if item["column"] else ""
-            print(f"  row {item['row']}{column}: {item['message']}")
-    return exit_codes.for_import(report)
+    return import_register(
+        args, "staff", read_records,
+        lambda store, actor, records, **options: StaffService(store, actor).import_records(records, **options),
+        COLUMN_BY_FIELD)
