@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,7 @@ from app.models.staff import Officer
 from app.privacy import keyed_digest
 from app.services import audit
 from app.services.actor import Actor
+from app.services.people import display_names
 from app.services.unit_of_work import UnitOfWork
 
 _CHUNK = 1024 * 1024
@@ -84,7 +85,8 @@ def refuse_repeat(session: Any, source: ImportSource | None) -> None:
     ).first()
     if first is not None:
         when = first.imported_at.astimezone(BUREAU_TZ).strftime("%Y-%m-%d %H:%M")
-        raise UserError("import.already_imported", file=source.file_name, date=when, user=first.username)
+        name = display_names(session, [first.username]).get(first.username, first.username)
+        raise UserError("import.already_imported", file=source.file_name, date=when, user=name)
 
 
 def record(
@@ -176,7 +178,8 @@ def earlier_rows(connection: Connection | Any, keys: Iterable[str]) -> dict[str,
         for r in rows:
             if (r.kind, r.record_id) in present:
                 found[r.row_key] = EarlierRow(r.file_name, r.row_no, r.imported_at, r.username)
-    return found
+    names = display_names(connection, {row.username for row in found.values()})  # the clerk reads a name
+    return {key: replace(row, username=names.get(row.username, row.username)) for key, row in found.items()}
 
 
 def _records_present(connection: Connection | Any, rows: Iterable[Any]) -> set[tuple[str, int]]:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from app.models.user import User
 from app.store.engine import Store
 
 
-def display_names(session: Session, usernames: Iterable[str]) -> dict[str, str]:
+def display_names(session: Session | Connection, usernames: Iterable[str]) -> dict[str, str]:
     """Login name → the account's display name.  A login with no account here (an
     import, the set-up, a record from another site) maps to itself."""
     wanted = {u for u in usernames if u}

@@ -204,6 +204,23 @@ def test_staff_roster_batches_keys_and_a_second_import(store, tmp_path: Path) ->
     with pytest.raises(UserError) as caught:
         service.import_records(rows, total=total, source=source_for("staff", first))
     assert caught.value.code == "import.already_imported" and caught.value.params["user"] == "admin"
+    # once the login has an account, the clerk reads the person's name, not the login (issue 17)
+    from app.models.user import User
+    from app.services.unit_of_work import UnitOfWork
+
+    with UnitOfWork(store, admin) as uow:
+        uow.session.add(User(username="admin", display_name="赵敏", password_hash="x", roles="admin"))
+    total, rows = staff_sheets.read_records(first)
+    with pytest.raises(UserError) as caught:
+        service.import_records(rows, total=total, source=source_for("staff", first))
+    assert caught.value.params["user"] == "赵敏" and "赵敏" in caught.value.message("zh_CN")
+    from app.services.import_batches import earlier_rows
+
+    with store.read() as session:
+        keys = session.scalars(select(ImportRowKey.row_key)).all()
+        earlier = earlier_rows(session.connection(), keys)
+    assert len(earlier) == 3 and {row.username for row in earlier.values()} == {"赵敏"}
+    assert all("由赵敏" in row.refusal().message("zh_CN") for row in earlier.values())
 
     zhang = service.get(report.imported_ids[0]).officer
     service.update(zhang.id, zhang.version, {"name": "张伟", "id_no": make_id("520102", "19880315", 51)})
