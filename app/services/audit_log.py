@@ -49,6 +49,13 @@ CASE_FIELDS: dict[tuple[str, str], str] = {
     ("arbitration_case", "from_mediation_id"): "mediation_case",
 }
 
+# Records that are themselves something a clerk knows by name or number: the log's 记录 column
+# shows that, not the database id (the id stays in the tooltip and the filter).
+RECORD_KINDS: dict[str, str] = {
+    "party": "party", "officer": "officer", "app_user": "user", "arbitration_case": "arbitration_case",
+    "mediation_case": "mediation_case", "complaint": "complaint",
+}
+
 
 def reference_kind(table: str, field_name: str) -> str | None:
     """What a field's value refers to (a person, a party, a case), or None for a plain value."""
@@ -79,6 +86,13 @@ class AuditRow:
     def operator(self) -> str:
         """Who did it, as a clerk reads it: the name, or the login when no account has it."""
         return self.actor_name or self.actor
+
+    @property
+    def record_label(self) -> str:
+        """The record as a clerk knows it (a case number, a name); its id where it has none here."""
+        kind = RECORD_KINDS.get(self.table_name)
+        label = self.names.get((kind, self.record_id)) if kind else None
+        return label or ("" if self.record_id is None else str(self.record_id))
 
     def person_name(self, field_name: str, value: Any) -> str | None:
         """The name of the person a PERSON_FIELDS value refers to, None when unknown."""
@@ -170,6 +184,9 @@ def _people_in(rows: Iterable[AuditRow]) -> dict[str, set[Any]]:
     for row in rows:
         if row.action == audit.BULK_INSERT:
             continue
+        own_kind = RECORD_KINDS.get(row.table_name)
+        if own_kind is not None and row.record_id is not None:
+            wanted.setdefault(own_kind, set()).add(row.record_id)
         if "details" in row.changes:
             users = _details_people(row.changes["details"])
             if users:

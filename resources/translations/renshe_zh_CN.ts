@@ -596,6 +596,10 @@
         <translation>计算机</translation>
     </message>
     <message>
+        <source>Record id: %1</source>
+        <translation>记录编号：%1</translation>
+    </message>
+    <message>
         <source>Changes</source>
         <translation>变更内容</translation>
     </message>

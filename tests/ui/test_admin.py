@@ -232,14 +232,14 @@ def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:  # 
     assert cell(log, 0, "actor") == "管理员"  # by name; the login only in the tooltip
     assert cell(log, 0, "action") == "Changed"
     assert cell(log, 0, "table") == "Users"
-    assert cell(log, 0, "record") == str(created.id)
+    assert cell(log, 0, "record") == created.display_name  # the record as the clerk knows it, not its id
     assert cell(log, 0, "changes") == "Active: yes → no"
     # Before it: the user's creation with its roles (the password hash never shown).
     assert cell(log, 1, "action") in ("Added", "Signed in")
     creation = next(
         r
         for r in range(log.model.rowCount())
-        if cell(log, r, "action") == "Added" and cell(log, r, "record") == str(created.id)
+        if cell(log, r, "action") == "Added" and cell(log, r, "record") == created.display_name
     )
     created_text = cell(log, creation, "changes")
     assert "Roles: 劳动保障监察员、书记员" in created_text  # a new record: no arrow from nothing
@@ -384,7 +384,7 @@ def test_reveal_appears_with_its_reason(qtbot, store, window) -> None:  # type: 
     assert cell(log, 0, "action") == "Viewed in full"
     assert cell(log, 0, "reason") == "核对仲裁申请人身份"
     assert cell(log, 0, "table") == "Parties"
-    assert cell(log, 0, "record") == str(party.id)
+    assert cell(log, 0, "record") == party.name
     assert cell(log, 0, "changes") == "Field: ID number"
     # Nowhere in the log is the full number or phone: masked in the changes.
     texts = [

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from tests.conftest import make_actor
@@ -111,6 +112,12 @@ def test_the_audit_log_names_the_operator_and_the_people_in_its_changes(qtbot, c
     changes = [str(model.index(r, model.column_index("changes")).data()) for r in range(model.rowCount())]
     formed = [c for c in changes if "首席仲裁员" in c]
     assert formed and chief in formed[0], changes
+    # the 记录 column names the case by its number; its database id is only in the tooltip
+    with store.read() as session:
+        case_no = session.scalar(select(ArbitrationCase.case_no).where(ArbitrationCase.id == case_id))
+    record = model.column_index("record")
+    assert case_no and {str(model.index(r, record).data()) for r in range(model.rowCount())} == {case_no}
+    assert str(case_id) in str(model.index(0, record).data(Qt.ItemDataRole.ToolTipRole))
     # and a history line's 经办人 by name
     log.table_combo.setCurrentIndex(log.table_combo.findData("complaint_event"))
     log.record_edit.clear()

@@ -339,7 +339,11 @@ class AuditLogTab(QWidget):
             Column("machine", self.tr("Machine"), lambda r: r.machine, width=5),
             Column("action", self.tr("Action"), lambda r: self.action_label(r.action), width=6),
             Column("table", self.tr("Table"), lambda r: self.table_label(r.table_name), width=9),
-            Column("record", self.tr("Record"), lambda r: r.record_id, align=right, width=3),
+            # the case number or name; the database id (what the record filter takes) in the tooltip
+            Column("record", self.tr("Record"), lambda r: r.record_label, width=11,
+                   elide=Qt.TextElideMode.ElideLeft,  # a case number keeps its end: …〔2023〕第13号
+                   tooltip=lambda r: None if r.record_id is None else self.tr("Record id: %1").replace(
+                       "%1", str(r.record_id))),
             Column(
                 "changes",
                 self.tr("Changes"),
