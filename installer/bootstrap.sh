@@ -36,7 +36,8 @@ case "$mode" in
     "$venv/bin/lint-imports"
     "$venv/bin/mypy"
     # both cores: one worker per core, each test file whole on one worker (its fixtures stay together)
-    exec "$venv/bin/python" -m pytest -q -n "${RENSHE_TEST_WORKERS:-2}" --dist loadfile "$@"
+    # a crashed worker ends the run at once (red) instead of leaving xdist waiting for its file
+    exec "$venv/bin/python" -m pytest -q -n "${RENSHE_TEST_WORKERS:-2}" --dist loadfile --max-worker-restart=0 "$@"
     ;;
   bench)
     export QT_QPA_PLATFORM=offscreen

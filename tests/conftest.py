@@ -3,6 +3,7 @@ a real SQLite file migrated by Alembic — the path users take."""
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -35,6 +36,14 @@ def session_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ.pop("RENSHE_DATA_DIR", None)
         else:
             os.environ["RENSHE_DATA_DIR"] = previous
+
+
+@pytest.fixture(autouse=True)
+def _collect_while_nothing_runs() -> None:
+    """Once a window test has moved the cycle collector onto the GUI thread (ui/gui_gc.py),
+    tests without an event loop would never collect: collect before each of them."""
+    if not gc.isenabled():
+        gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -104,6 +104,9 @@ def make_application() -> QApplication:
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    from ui.gui_gc import collect_on_gui_thread
+
+    collect_on_gui_thread(app)
     return app
 
 
