@@ -28,6 +28,7 @@ for name in "$database" "$owner" "$desk"; do
   [[ "$name" =~ ^[a-z_][a-z0-9_]*$ ]] || { echo "server-setup: names are lower-case letters, digits and _: $name" >&2; exit 2; }
 done
 [ "$(id -u)" -eq 0 ] || { echo "server-setup: run as root (sudo bash $0)" >&2; exit 1; }
+cd /  # psql runs as postgres, who may not enter the folder this was started from
 
 if ! command -v pg_lsclusters >/dev/null 2>&1; then
   echo "server-setup: installing PostgreSQL from the distribution" >&2
