@@ -1,6 +1,6 @@
 """Build the million-person database the list benchmarks read.
 
-    python -m tests.benchmarks.make_db /tmp/renshe-bench/parties-1m.db [--people N]
+    python -m tests.benchmarks.make_db ~/.cache/renshe-desk/benchmarks/parties-1m.db [--people N]
 
 The rows are realistic where it matters for speed: common surnames weighted as
 in China (so 张伟 is common, as it is in reality), one or two given-name

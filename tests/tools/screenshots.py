@@ -1,6 +1,6 @@
 """Screenshots of the windows, offscreen, with Chinese sample data: look at them.
 
-    python tests/tools/screenshots.py [OUT_DIR] [--lang en]     (default /tmp/shots, Chinese)
+    python tests/tools/screenshots.py [OUT_DIR] [--lang en]     (default: a new temporary folder, printed; Chinese)
 
 Writes main_window.png, parties_window.png, person_form_id_error.png,
 person_form_edit_masked.png, employer_form.png, import_report.png and
@@ -159,7 +159,10 @@ if __name__ == "__main__":
     import argparse
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", default="/tmp/shots", type=Path)
+    parser.add_argument("out", nargs="?", type=Path,
+                        help="the folder for the PNGs (default: a new temporary folder, printed)")
     parser.add_argument("--lang", default="zh_CN", choices=("zh_CN", "en"))
     options = parser.parse_args()
-    sys.exit(main(options.out, options.lang))
+    out = options.out or Path(tempfile.mkdtemp(prefix="renshe-shots-"))
+    print(out)
+    sys.exit(main(out, options.lang))

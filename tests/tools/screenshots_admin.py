@@ -1,6 +1,6 @@
 """Screenshots of the sign-in dialogs and 系统管理, offscreen, with Chinese sample data.
 
-    python tests/tools/screenshots_admin.py [OUT_DIR]        (default /tmp/shots)
+    python tests/tools/screenshots_admin.py [OUT_DIR]        (default: a new temporary folder, printed)
 
 Writes admin-login.png, admin-login-locked.png, admin-first-run.png,
 admin-users.png, admin-audit.png, admin-audit-verify-broken.png and
@@ -197,4 +197,6 @@ def admin_screenshots(out: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    admin_screenshots(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/tmp/shots"))
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="renshe-shots-"))
+    print(folder)
+    admin_screenshots(folder)
