@@ -23,6 +23,7 @@ from app.cli import (
     print_json,
     terminal_progress,
 )
+from app.cli.imports import add_template_and_import, write_template_file
 from app.errors import UserError
 from app.legal.deadlines import parse_date
 from app.services.arbitration_deadlines import shanghai_today
@@ -35,19 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     sub = arbitration.add_subparsers(dest="arbitration_command", metavar="ACTION", required=True)
 
-    template = sub.add_parser("template", help="write the Excel import template of the docket")
-    template.add_argument("--out", required=True, metavar="FILE.xlsx")
-    add_json_option(template)
-    template.set_defaults(handler=_template)
-
-    imp = sub.add_parser("import", help="import an existing docket from a filled template (per-row report)")
-    imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--again", action="store_true",
-                     help="import a file that was imported before (refused otherwise, naming the first import)")
-    add_db_option(imp)
-    add_user_option(imp)
-    add_json_option(imp)
-    imp.set_defaults(handler=_import)
+    add_template_and_import(sub, template_help="write the Excel import template of the docket",
+                            import_help="import an existing docket from a filled template (per-row report)",
+                            template=_template, run_import=_import)
 
     export = sub.add_parser("export", help="export the docket (as filtered) to Excel")
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
@@ -118,13 +109,7 @@ def _document(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from app.spreadsheets.arbitration import write_template
 
-    out = Path(args.out)
-    write_template(out)
-    if args.json:
-        print_json({"file": str(out)})
-    else:
-        print(f"已生成仲裁案件导入模板：{out}" if _zh(args) else f"template written: {out}")
-    return 0
+    return write_template_file(args, write_template, "仲裁案件导入模板")
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -21,7 +21,13 @@ from app.cli import (
     open_store_for,
     print_json,
 )
-from app.cli.imports import line_progress, report_import, zh
+from app.cli.imports import (
+    add_template_and_import,
+    line_progress,
+    report_import,
+    write_template_file,
+    zh,
+)
 from app.errors import UserError
 
 SHEETS = ("list", "ledger")
@@ -33,19 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     sub = complaints.add_subparsers(dest="complaints_command", metavar="ACTION", required=True)
 
-    template = sub.add_parser("template", help="write the Excel template of the complaints ledger")
-    template.add_argument("--out", required=True, metavar="FILE.xlsx")
-    add_json_option(template)
-    template.set_defaults(handler=_template)
-
-    imp = sub.add_parser("import", help="import a complaints ledger; refused rows are listed with their reasons")
-    imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--again", action="store_true",
-                     help="import a file that was imported before (refused otherwise, naming the first import)")
-    add_db_option(imp)
-    add_user_option(imp)
-    add_json_option(imp)
-    imp.set_defaults(handler=_import)
+    add_template_and_import(sub, template_help="write the Excel template of the complaints ledger",
+                            import_help="import a complaints ledger; refused rows are listed with their reasons",
+                            template=_template, run_import=_import)
 
     export = sub.add_parser("export", help="export the complaints list or the wage-recovery ledger to Excel (masked)")
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
@@ -101,13 +97,7 @@ def print_issued(args: argparse.Namespace, issued: Any) -> int:
 def _template(args: argparse.Namespace) -> int:
     from app.spreadsheets.complaints import write_template
 
-    out = Path(args.out)
-    write_template(out)
-    if args.json:
-        print_json({"file": str(out)})
-    else:
-        print(f"已生成投诉台账模板：{out}" if zh(args) else f"template written: {out}")
-    return 0
+    return write_template_file(args, write_template, "投诉台账模板")
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -10,7 +10,16 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Protocol
 
-from app.cli import actor_for, exit_codes, open_store_for, print_json, terminal_progress
+from app.cli import (
+    actor_for,
+    add_db_option,
+    add_json_option,
+    add_user_option,
+    exit_codes,
+    open_store_for,
+    print_json,
+    terminal_progress,
+)
 from app.kernel.import_report import ImportReport
 
 
@@ -39,6 +48,37 @@ def line_progress(label: str) -> tuple[Callable[[int, int], None], Callable[[], 
             sys.stderr.flush()
 
     return progress, finish
+
+
+def add_template_and_import(sub: Any, *, template_help: str, import_help: str,
+                            template: Callable[[argparse.Namespace], int],
+                            run_import: Callable[[argparse.Namespace], int]) -> None:
+    """An area's `template --out FILE.xlsx` and `import FILE.xlsx [--again]`, with the same
+    options everywhere (the database, the user, --json)."""
+    command = sub.add_parser("template", help=template_help)
+    command.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the template")
+    add_json_option(command)
+    command.set_defaults(handler=template)
+
+    command = sub.add_parser("import", help=import_help)
+    command.add_argument("file", metavar="FILE.xlsx")
+    command.add_argument("--again", action="store_true",
+                         help="import a file that was imported before (refused otherwise, naming the first import)")
+    add_db_option(command)
+    add_user_option(command)
+    add_json_option(command)
+    command.set_defaults(handler=run_import)
+
+
+def write_template_file(args: argparse.Namespace, write: Callable[[Path], Any], title_zh: str) -> int:
+    """`template`: the empty workbook written, its path said (or printed as JSON)."""
+    out = Path(args.out)
+    write(out)
+    if args.json:
+        print_json({"file": str(out)})
+    else:
+        print(f"已生成{title_zh}：{out}" if zh(args) else f"template written: {out}")
+    return exit_codes.DONE
 
 
 def import_register(args: argparse.Namespace, kind: str, read_records: Callable[[Path], tuple[int, Any]],

@@ -19,7 +19,13 @@ from app.cli import (
     open_store_for,
     print_json,
 )
-from app.cli.imports import import_register, line_progress, zh
+from app.cli.imports import (
+    add_template_and_import,
+    import_register,
+    line_progress,
+    write_template_file,
+    zh,
+)
 from app.errors import UserError
 
 FORMATS = ("xlsx", "pdf")
@@ -29,22 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     parties = subparsers.add_parser("parties", help="the parties register (当事人库): template, import, export")
     sub = parties.add_subparsers(dest="parties_command", metavar="ACTION", required=True)
 
-    template = sub.add_parser("template", help="write the Excel import template")
-    template.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the template")
-    add_json_option(template)
-    template.set_defaults(handler=_template)
-
-    imp = sub.add_parser(
-        "import",
-        help="import people and employers from a filled template; refused rows are listed with their reasons",
-    )
-    imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--again", action="store_true",
-                     help="import a file that was imported before (refused otherwise, naming the first import)")
-    add_db_option(imp)
-    add_user_option(imp)
-    add_json_option(imp)
-    imp.set_defaults(handler=_import)
+    add_template_and_import(sub, template_help="write the Excel import template",
+                            import_help="import people and employers from a filled template; refused rows are listed with their reasons",
+                            template=_template, run_import=_import)
 
     export = sub.add_parser("export", help="export the register (as filtered) to Excel or PDF, masked")
     export.add_argument("--out", required=True, metavar="FILE", help="the .xlsx or .pdf to write")
@@ -67,13 +60,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def _template(args: argparse.Namespace) -> int:
     from app.spreadsheets.parties import write_template
 
-    out = Path(args.out)
-    write_template(out)
-    if args.json:
-        print_json({"file": str(out)})
-    else:
-        print(f"已生成导入模板：{out}" if zh(args) else f"template written: {out}")
-    return 0
+    return write_template_file(args, write_template, "导入模板")
 
 
 def _import(args: argparse.Namespace) -> int:

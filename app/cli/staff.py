@@ -8,47 +8,23 @@ a file imported before is refused unless `--again` is given, like the other impo
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from app.cli import (
-    add_db_option,
-    add_json_option,
-    add_user_option,
-    exit_codes,
-    print_json,
-)
-from app.cli.imports import import_register, zh
+from app.cli.imports import add_template_and_import, import_register, write_template_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     staff = subparsers.add_parser("staff", help="the enforcement staff roster (执法人员): template, import")
     sub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
 
-    template = sub.add_parser("template", help="write the Excel import template of the roster")
-    template.add_argument("--out", required=True, metavar="FILE.xlsx", help="where to write the template")
-    add_json_option(template)
-    template.set_defaults(handler=_template)
-
-    imp = sub.add_parser("import", help="import officers (and their certificates); refused rows are listed with reasons")
-    imp.add_argument("file", metavar="FILE.xlsx")
-    imp.add_argument("--again", action="store_true",
-                     help="import a file that was imported before (refused otherwise, naming the first import)")
-    add_db_option(imp)
-    add_user_option(imp)
-    add_json_option(imp)
-    imp.set_defaults(handler=_import)
+    add_template_and_import(sub, template_help="write the Excel import template of the roster",
+                            import_help="import officers (and their certificates); refused rows are listed with reasons",
+                            template=_template, run_import=_import)
 
 
 def _template(args: argparse.Namespace) -> int:
     from app.spreadsheets.staff import write_template
 
-    out = Path(args.out)
-    write_template(out)
-    if args.json:
-        print_json({"file": str(out)})
-    else:
-        print(f"已生成导入模板：{out}" if zh(args) else f"template written: {out}")
-    return exit_codes.DONE
+    return write_template_file(args, write_template, "导入模板")
 
 
 def _import(args: argparse.Namespace) -> int:
