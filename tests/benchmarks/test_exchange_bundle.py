@@ -15,33 +15,23 @@ from pathlib import Path
 import pytest
 
 from app.models.party import Party
-from app.services.settings import SettingsService
 from app.services.unit_of_work import UnitOfWork
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
-from app.store import open_store
 from tests.conftest import make_actor
+from tests.fixtures.sites import site_store
 
 RECORDS = 10_000
 LIMIT_SECONDS = 10.0
 ADMIN = make_actor("admin", username="admin")
 
 
-def _site(folder: Path, code: str, kind: str, body: str):  # type: ignore[no-untyped-def]
-    folder.mkdir()
-    store = open_store(f"sqlite:///{folder / 'site.db'}")
-    SiteService(store, ADMIN).init(code=code, name=code, kind=kind)
-    # a township issues its own case numbers: it must not share the district's issuing body
-    settings = SettingsService(store, ADMIN)
-    settings.set("organisation", {**settings.get("organisation"), "district": body})
-    SiteService(store, ADMIN).export_key(folder / "key")
-    return store
 
 
 def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchmark, bench_rows: int) -> None:  # type: ignore[no-untyped-def]
     records = min(RECORDS, bench_rows // 10)  # 10,000 timed; 1,000 in the untimed default run
-    town = _site(tmp_path / "town", "TA", "township", "甲镇")
-    district = _site(tmp_path / "district", "D", "district", "南明区")
+    town = site_store(tmp_path / "town", "TA", "township", "甲镇")
+    district = site_store(tmp_path / "district", "D", "district", "南明区")
     SiteService(town, ADMIN).trust(tmp_path / "district" / "key")
     SiteService(district, ADMIN).trust(tmp_path / "town" / "key")
     started = time.perf_counter()

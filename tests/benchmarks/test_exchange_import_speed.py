@@ -23,26 +23,17 @@ import pytest
 from app.models.mediation import MediationCase, MediationClaim, MediationParty
 from app.models.party import Party
 from app.services import audit
-from app.services.settings import SettingsService
 from app.services.unit_of_work import UnitOfWork
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
-from app.store import open_store
 from tests.conftest import make_actor
+from tests.fixtures.sites import site_store
 
 CASES = 2_000  # each: 1 party of its own + the case + 2 case parties + 1 claim = 5 records
 LIMIT_SECONDS = 10.0
 ADMIN = make_actor("admin", username="admin")
 
 
-def _site(folder: Path, code: str, kind: str, body: str):  # type: ignore[no-untyped-def]
-    folder.mkdir()
-    store = open_store(f"sqlite:///{folder / 'site.db'}")
-    SiteService(store, ADMIN).init(code=code, name=code, kind=kind)
-    settings = SettingsService(store, ADMIN)
-    settings.set("organisation", {**settings.get("organisation"), "district": body})
-    SiteService(store, ADMIN).export_key(folder / "key")
-    return store
 
 
 def _township_year(store) -> int:  # type: ignore[no-untyped-def]
@@ -66,8 +57,8 @@ def _township_year(store) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_ten_thousand_records_import_within_ten_seconds(tmp_path: Path, benchmark) -> None:  # type: ignore[no-untyped-def]
-    town = _site(tmp_path / "town", "TA", "township", "甲镇")
-    district = _site(tmp_path / "district", "D", "district", "某区")
+    town = site_store(tmp_path / "town", "TA", "township", "甲镇")
+    district = site_store(tmp_path / "district", "D", "district", "某区")
     SiteService(town, ADMIN).trust(tmp_path / "district" / "key")
     SiteService(district, ADMIN).trust(tmp_path / "town" / "key")
     records = _township_year(town)
