@@ -16,7 +16,11 @@ def collect_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
     is collected now, while no task runs."""
     from ui.gui_gc import collect_on_gui_thread
 
-    collect_on_gui_thread(qapp)
+    # Collected only here, between tests, never during one: pytest-qt holds the widgets a test
+    # hands it by weak reference, so a collection during a test's teardown could take a shown
+    # window's Python side before pytest-qt closes it (its list model then answered Qt with
+    # AttributeError: no attribute 'columns').
+    collect_on_gui_thread(qapp).timer.stop()
     gc.collect()
 
 
