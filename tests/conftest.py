@@ -165,14 +165,14 @@ def store(db_url: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def setup_actor():  # type: ignore[no-untyped-def]
-    from app.services.actor import setup_actor as make
+    from app.accounts.actor import setup_actor as make
 
     return make()
 
 
 def make_actor(*roles: str, username: str = "tester", user_id: int | None = 1):  # type: ignore[no-untyped-def]
     """An actor with these roles (the unit of work checks permissions, not logins)."""
-    from app.services.actor import Actor
+    from app.accounts.actor import Actor
 
     return Actor(username=username, user_id=user_id, roles=frozenset(roles))
 

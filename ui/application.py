@@ -201,9 +201,9 @@ def open_context(
     args: argparse.Namespace, language: str, error_windows: bool, *, parent: Any = None
 ) -> AppContext | None:
     """Open (create, migrate) the store; on failure say why in a dialog and return None."""
+    from app.accounts.actor import anonymous_reader
     from app.config import resolve_db_url
     from app.errors import StorageError, UserError
-    from app.services.actor import anonymous_reader
     from app.store import open_store
     from ui.context import AppContext
     from ui.tasks import TaskRunner
@@ -271,8 +271,8 @@ def desk_database_url(parent: Any, language: str, error_windows: bool) -> tuple[
 
 def smoke_actor(context: AppContext) -> Any:
     """--smoke-test signs nobody in: the set-up actor on a database without accounts, else read-only."""
-    from app.services.accounts import has_accounts
-    from app.services.actor import anonymous_reader, setup_actor
+    from app.accounts.actor import anonymous_reader, setup_actor
+    from app.accounts.service import has_accounts
 
     return anonymous_reader() if has_accounts(context.store) else setup_actor()
 

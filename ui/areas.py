@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from app.services.permissions import Permission
+from app.accounts.permissions import Permission
 
 
 @dataclass(frozen=True)

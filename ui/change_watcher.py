@@ -16,8 +16,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
-from app.services.actor import Actor
-from app.services.changes import change_counter, others_changed_since
+from app.accounts.actor import Actor
+from app.audit.changes import change_counter, others_changed_since
 from app.store.engine import Store
 
 log = logging.getLogger(__name__)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from app.services.actor import Actor
-from app.services.permissions import Permission, label
+from app.accounts.actor import Actor
+from app.accounts.permissions import Permission, label
 from app.store.engine import Store
 
 if TYPE_CHECKING:

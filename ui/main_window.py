@@ -148,8 +148,8 @@ class MainWindow(QMainWindow):
             return self.tr("read-only (not signed in)")
         from sqlalchemy.exc import SQLAlchemyError
 
+        from app.accounts.people import display_name
         from app.errors import StorageError
-        from app.services.people import display_name
 
         try:  # the person's name (张丽), not the login name (shouli)
             return display_name(context.store, actor.username)

@@ -58,7 +58,7 @@ class CheckResult:
     @property
     def anchor(self) -> str:
         """The chain's head as `audit verify --anchor` takes it (SEQ:first 16 hex digits)."""
-        from app.services.audit import ANCHOR_DIGITS
+        from app.audit.chain import ANCHOR_DIGITS
 
         return f"{self.audit_seq}:{self.audit_hash[:ANCHOR_DIGITS]}" if self.audit_hash else ""
 
@@ -152,7 +152,7 @@ def _verify_audit(path: Path) -> Any:
     from sqlalchemy.pool import NullPool
 
     import app.models  # noqa: F401 - the audited mappers
-    from app.services import audit
+    from app.audit import chain as audit
 
     engine = create_engine("sqlite://", creator=lambda: open_read_only(path), poolclass=NullPool)
     try:

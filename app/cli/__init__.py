@@ -22,8 +22,8 @@ from app.errors import Cancelled, StorageError, UserError
 
 PASSWORD_ENV_VAR = "RENSHE_PASSWORD"
 # Modules that add subcommands; each has `register(subparsers) -> None`.
-COMMAND_MODULES = ("app.cli.db", "app.cli.parties", "app.cli.accounts", "app.cli.deadline", "app.cli.complaints", "app.cli.arbitration",
-                   "app.cli.report", "app.cli.demo", "app.cli.backup", "app.cli.site", "app.cli.exchange", "app.cli.staff")
+COMMAND_MODULES = ("app.cli.db", "app.parties.cli", "app.accounts.cli", "app.cli.deadline", "app.complaints.cli", "app.arbitration.cli",
+                   "app.reports.cli", "app.cli.demo", "app.backup.cli", "app.sites.cli", "app.sites.exchange_cli", "app.staff.cli")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -110,11 +110,11 @@ def open_store_for(args: argparse.Namespace, *, create: bool = False) -> Any:
 def actor_for(args: argparse.Namespace, store: Any, *, writes: bool) -> Any:
     """The acting user: --user (password from env or prompt), else the set-up
     actor on a database without accounts, else the anonymous read-only reader."""
-    from app.services.actor import anonymous_reader, setup_actor
+    from app.accounts.actor import anonymous_reader, setup_actor
 
     username = getattr(args, "user", None)
     if username:
-        from app.services.accounts import AccountService
+        from app.accounts.service import AccountService
 
         password = os.environ.get(PASSWORD_ENV_VAR)
         if password is None:

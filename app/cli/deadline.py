@@ -92,7 +92,7 @@ def _calendar(args: argparse.Namespace) -> LegalCalendar:
 
     if getattr(args, "db", None) or os.environ.get("RENSHE_DB"):
         from app.cli import open_store_for
-        from app.services.holidays import calendar_for
+        from app.legal.holidays import calendar_for
 
         store = open_store_for(args)
         try:

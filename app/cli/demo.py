@@ -50,9 +50,9 @@ def _progress(zh: bool) -> Any:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from app.accounts.actor import Actor
     from app.demo.district import build_district
     from app.reports.yearly import yearly_figures
-    from app.services.actor import Actor
 
     zh = args.language != "en"
     seed = args.seed if args.seed is not None else args.year

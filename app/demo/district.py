@@ -35,25 +35,25 @@ from typing import Any
 
 from sqlalchemy import event, func, select
 
+from app.accounts.actor import Actor, setup_actor
+from app.accounts.permissions import Role
+from app.accounts.service import AccountService, actor_of
+from app.arbitration.importing import import_docket
+from app.arbitration.models import ArbitrationClaim
+from app.arbitration.service import ArbitrationCaseService, AwardItem, ClaimInput
+from app.complaints.importing import import_ledger
+from app.complaints.models import Complaint
+from app.complaints.service import ComplaintService
 from app.demo.identities import IdentityMaker
 from app.errors import UserError
+from app.kernel.settings import SettingsService
 from app.legal.calendar import LegalCalendar, default_calendar
-from app.models.arbitration import ArbitrationClaim
-from app.models.complaint import Complaint
-from app.services.accounts import AccountService, actor_of
-from app.services.actor import Actor, setup_actor
-from app.services.arbitration import ArbitrationCaseService, AwardItem, ClaimInput
-from app.services.arbitration_import import import_docket
-from app.services.complaint_import import import_ledger
-from app.services.complaints import ComplaintService
-from app.services.mediation import MediationService
-from app.services.parties import PartyService
-from app.services.permissions import Role
-from app.services.projects import ProjectService
-from app.services.settings import SettingsService
-from app.services.staff import StaffService
-from app.services.training import TrainingService
+from app.mediation.service import MediationService
+from app.parties.service import PartyService
+from app.projects.service import ProjectService
+from app.staff.service import StaffService
 from app.store.engine import Store
+from app.training.service import TrainingService
 
 Progress = Callable[[str, int, int], None]
 

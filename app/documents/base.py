@@ -67,10 +67,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from app.audit.chain import ANCHOR_KEYWORD
 from app.errors import Cancelled, UserError
 from app.kernel.progress import raise_if_cancelled
 from app.resources import font_path
-from app.services.audit import ANCHOR_KEYWORD
 
 FONT_NAME = "WenQuanYi"
 # The font has no bold face: <b> maps to the same face (one embedded subset);
@@ -558,7 +558,7 @@ class OfficialDocument:
 
         `flowables` may be a generator (pulled lazily); `cancel` (a CancelToken)
         is checked whenever more flowables are pulled and raises Cancelled,
-        leaving no file behind.  With a `trace` (app.services.exports.ExportTrace)
+        leaving no file behind.  With a `trace` (app.kernel.exports.ExportTrace)
         the export is audited once the pages are laid out, `rows()` rows (else the
         pages), and the PDF's keywords carry the audit chain's head after that entry.
         """

@@ -1,6 +1,7 @@
 """Domain models, one module per concept.  Importing this package registers them all."""
 
-from app.models.arbitration import (
+from app.accounts.models import User
+from app.arbitration.models import (
     ArbitrationCase,
     ArbitrationClaim,
     ArbitrationDeadline,
@@ -10,8 +11,8 @@ from app.models.arbitration import (
     ArbitrationParty,
     ArbitrationService,
 )
-from app.models.audit import AuditEntry, AuditHead
-from app.models.complaint import (
+from app.audit.models import AuditEntry, AuditHead
+from app.complaints.models import (
     Complaint,
     ComplaintEmployer,
     ComplaintEvent,
@@ -24,20 +25,20 @@ from app.models.complaint import (
     ServiceRecord,
     WagePayment,
 )
-from app.models.holiday import HolidayDay
-from app.models.import_batch import ImportBatch, ImportRowKey
-from app.models.mediation import MediationCase, MediationClaim, MediationEvent, MediationParty
-from app.models.numbering import IssuedNumber, NumberCounter
-from app.models.party import IdType, OrgType, Party, PartyKind
-from app.models.project import (
+from app.imports.models import ImportBatch, ImportRowKey
+from app.kernel.numbering_model import IssuedNumber, NumberCounter
+from app.kernel.setting_model import Setting
+from app.legal.holiday_model import HolidayDay
+from app.mediation.models import MediationCase, MediationClaim, MediationEvent, MediationParty
+from app.parties.models import IdType, OrgType, Party, PartyKind
+from app.projects.models import (
     ComplianceCheck,
     ComplianceCheckItem,
     ComplianceItem,
     Project,
     ProjectSubcontractor,
 )
-from app.models.setting import Setting
-from app.models.site import (
+from app.sites.models import (
     SiteAuditEntry,
     SiteConflict,
     SiteIdentity,
@@ -46,9 +47,8 @@ from app.models.site import (
     SiteRecordOrigin,
     SiteUuidAlias,
 )
-from app.models.staff import Certificate, CertificateReview, Officer
-from app.models.training import Exam, ExamResult, TrainingAttendance, TrainingSession
-from app.models.user import User
+from app.staff.models import Certificate, CertificateReview, Officer
+from app.training.models import Exam, ExamResult, TrainingAttendance, TrainingSession
 
 __all__ = [
     "ArbitrationCase",

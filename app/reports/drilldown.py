@@ -20,27 +20,27 @@ from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from app.errors import UserError
-from app.models.arbitration import (
+from app.accounts.actor import Actor
+from app.accounts.permissions import Permission
+from app.arbitration.models import (
     ArbitrationCase,
     ArbitrationParty,
     ArbitrationStatus,
     ClosureMethod,
     PartyRole,
 )
-from app.models.complaint import Complaint, ComplaintEmployer, ComplaintWorker, WagePayment
-from app.models.mediation import Channel, MediationCase, MediationClosure, MediationParty
-from app.models.party import Party
-from app.models.training import Exam, SessionKind, TrainingSession
+from app.arbitration.service import status_label as arbitration_status
+from app.complaints import rules
+from app.complaints.models import Complaint, ComplaintEmployer, ComplaintWorker, WagePayment
+from app.errors import UserError
+from app.kernel.paging import PagedQuery, SortSpec
+from app.mediation.models import Channel, MediationCase, MediationClosure, MediationParty
+from app.parties.models import Party
 from app.privacy import Sensitive, mask
 from app.reports.yearly import CLOSURE_LABELS_ZH, MEDIATION_OUTCOME_LABELS_ZH
-from app.services import complaint_rules as rules
-from app.services.actor import Actor
-from app.services.arbitration import status_label as arbitration_status
-from app.services.paging import PagedQuery, SortSpec
-from app.services.permissions import Permission
-from app.services.training import SESSION_KIND_LABELS_ZH
 from app.store.engine import Store
+from app.training.models import Exam, SessionKind, TrainingSession
+from app.training.service import SESSION_KIND_LABELS_ZH
 
 
 def _zh(labels: dict[str, tuple[str, str]], value: str) -> str:
@@ -235,7 +235,7 @@ class MappedSource:
 
 def _certified(store: Store, actor: Actor, _key: str, _first: date, last: date) -> MappedSource:
     """The roster's own "valid on the day" list (StaffService.count_certified_on counts the same query)."""
-    from app.services.staff import RosterFilter, StaffService
+    from app.staff.service import RosterFilter, StaffService
 
     query = StaffService(store, actor).query(as_of=last, show=RosterFilter.VALID)
     return MappedSource(query, lambda r: DrillRow(
@@ -260,7 +260,7 @@ def _exams(store: Store, _actor: Actor, _key: str, first: date, last: date) -> P
 
 
 def _projects(store: Store, actor: Actor, key: str, first: date, last: date) -> RowList:
-    from app.services.projects import ProjectService
+    from app.projects.service import ProjectService
 
     summary = ProjectService(store, actor).compliance(last, since=first)
     rows = []

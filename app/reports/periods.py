@@ -22,10 +22,10 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models.arbitration import ArbitrationCase, ArbitrationStatus
-from app.models.complaint import Complaint, ComplaintWorker, WagePayment
-from app.models.mediation import MediationCase, MediationClosure
-from app.models.training import Exam, ExamResult, SessionKind, TrainingSession
+from app.arbitration.models import ArbitrationCase, ArbitrationStatus
+from app.complaints.models import Complaint, ComplaintWorker, WagePayment
+from app.mediation.models import MediationCase, MediationClosure
+from app.training.models import Exam, ExamResult, SessionKind, TrainingSession
 
 S = ArbitrationStatus
 

@@ -28,18 +28,18 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from app.accounts.actor import Actor
+from app.accounts.permissions import Permission, Role
+from app.arbitration.models import ClosureMethod
 from app.errors import UserError
 from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.legal.rates import fen_to_wan_yuan, fen_to_yuan
-from app.models.arbitration import ClosureMethod
-from app.models.mediation import Channel
-from app.models.training import SessionKind
+from app.mediation.models import Channel
 from app.reports import periods
 from app.reports.periods import Period
-from app.services.actor import Actor
-from app.services.permissions import Permission, Role
 from app.sites.figures import mediation_by_site
 from app.store.engine import Store
+from app.training.models import SessionKind
 
 ONLINE = Channel.ONLINE.value
 CLOSURE_ORDER = tuple(m.value for m in ClosureMethod)
@@ -278,7 +278,7 @@ def _check_period(year: int, date_from: date | None, date_to: date | None) -> Pe
 
 
 def _organisation(store: Store) -> str:
-    from app.services.settings import read_setting
+    from app.kernel.settings import read_setting
 
     with store.read() as session:
         value = read_setting(session, "organisation") or {}
@@ -296,12 +296,12 @@ def yearly_figures(
     cancel: Any = None,
 ) -> YearlyFigures:
     """Every figure of DOMAIN A4 for `year` (or for [date_from, date_to])."""
-    from app.services.arbitration import ArbitrationCaseService
-    from app.services.complaints import ComplaintService
-    from app.services.mediation import MediationService
-    from app.services.projects import ProjectService
-    from app.services.staff import StaffService
-    from app.services.training import (
+    from app.arbitration.service import ArbitrationCaseService
+    from app.complaints.service import ComplaintService
+    from app.mediation.service import MediationService
+    from app.projects.service import ProjectService
+    from app.staff.service import StaffService
+    from app.training.service import (
         ExamTally,
         TrainingService,
         participation_rate,

@@ -36,10 +36,19 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import __version__
+from app.accounts.actor import Actor
+from app.accounts.models import User
+from app.accounts.permissions import Permission
+from app.audit import chain as audit
+from app.audit.chain import BULK_INSERT, _bulk_records
+from app.audit.models import AuditEntry, AuditHead
 from app.config import data_dir
 from app.errors import UserError
-from app.models.audit import AuditEntry, AuditHead
-from app.models.site import (
+from app.kernel.unit_of_work import UnitOfWork
+from app.privacy import mask
+from app.sites import bundle as bundle_format
+from app.sites.identity import check_issuing_body, identity, issuing_body
+from app.sites.models import (
     SiteAuditEntry,
     SiteConflict,
     SiteHeldBundle,
@@ -49,15 +58,6 @@ from app.models.site import (
     SiteRecordOrigin,
     SiteUuidAlias,
 )
-from app.models.user import User
-from app.privacy import mask
-from app.services import audit
-from app.services.actor import Actor
-from app.services.audit import BULK_INSERT, _bulk_records
-from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork
-from app.sites import bundle as bundle_format
-from app.sites.identity import check_issuing_body, identity, issuing_body
 from app.sites.rows import (
     Shape,
     UuidMaps,
@@ -834,9 +834,9 @@ class ExchangeService:
 
     def _refresh_arbitration(self, uow: UnitOfWork, case_ids: list[int]) -> None:
         """Cases that arrived get their deadlines on Today's desk, as received ones here do."""
-        from app.models.arbitration import ArbitrationCase
-        from app.services.arbitration import _refresh_deadlines
-        from app.services.holidays import calendar_for
+        from app.arbitration.models import ArbitrationCase
+        from app.arbitration.service import _refresh_deadlines
+        from app.legal.holidays import calendar_for
 
         calendar = calendar_for(self.store)
         for case_id in sorted(set(case_ids)):

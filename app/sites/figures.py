@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.models.mediation import Channel, MediationCase, MediationClosure
-from app.models.site import SiteIdentity, SitePeer, SiteRecordOrigin
+from app.mediation.models import Channel, MediationCase, MediationClosure
+from app.sites.models import SiteIdentity, SitePeer, SiteRecordOrigin
 
 
 @dataclass(frozen=True)

@@ -14,13 +14,13 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.accounts.actor import Actor
+from app.accounts.permissions import Permission
 from app.errors import UserError
-from app.models.setting import Setting
-from app.models.site import SiteIdentity, SitePeer
-from app.services.actor import Actor
-from app.services.permissions import Permission
-from app.services.settings import read_setting
-from app.services.unit_of_work import UnitOfWork
+from app.kernel.setting_model import Setting
+from app.kernel.settings import read_setting
+from app.kernel.unit_of_work import UnitOfWork
+from app.sites.models import SiteIdentity, SitePeer
 from app.sites.travel import Kind
 from app.store.engine import Store
 

@@ -1,6 +1,6 @@
 """Excel templates, importers and exporters (streaming; no Qt).
 
-One module per register: `app.spreadsheets.parties` for the parties register.
+One module per register: `app.parties.spreadsheet` for the parties register.
 """
 
 from __future__ import annotations

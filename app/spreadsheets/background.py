@@ -6,7 +6,7 @@ in a child process they overlap on a second core, and an import takes about
 as long as reading the file does.
 
 `read_in_background(reader, path)` has the same contract as the readers it
-wraps (`app.spreadsheets.complaints.read_records`): it returns
+wraps (`app.complaints.spreadsheet.read_records`): it returns
 ``(estimated rows, iterator of (row number, fields))`` and raises the reader's
 UserError (not a workbook, wrong template) before any row is read.  Rows come
 in batches through a bounded queue, so memory stays constant however long the

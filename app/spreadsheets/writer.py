@@ -49,10 +49,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.worksheet import Worksheet
 
+from app.audit.chain import ANCHOR_KEYWORD
 from app.errors import UserError
 from app.kernel.progress import raise_if_cancelled
 from app.legal.rates import fen_to_wan_yuan, fen_to_yuan
-from app.services.audit import ANCHOR_KEYWORD
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -102,7 +102,7 @@ def fitted_width(*values: Any) -> float:
 
 
 class ExportRecorder(Protocol):
-    """What the writer needs of an export's audit trace (app.services.exports.ExportTrace)."""
+    """What the writer needs of an export's audit trace (app.kernel.exports.ExportTrace)."""
 
     full: bool
 

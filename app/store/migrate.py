@@ -27,8 +27,8 @@ AUDIT_INTRODUCED = "0002"
 def _baseline_audit(engine: Engine) -> None:
     from sqlalchemy.orm import Session
 
-    from app.services import audit
-    from app.services.actor import Actor
+    from app.accounts.actor import Actor
+    from app.audit import chain as audit
 
     migration = Actor(username="(migration)")
     with Session(engine) as session, session.begin():

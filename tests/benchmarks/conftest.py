@@ -123,8 +123,8 @@ def million_store(million_db: Path) -> Iterator[Any]:
 
 @pytest.fixture(scope="session")
 def party_service(million_store: Any) -> Any:
-    from app.services.actor import setup_actor
-    from app.services.parties import PartyService
+    from app.accounts.actor import setup_actor
+    from app.parties.service import PartyService
 
     return PartyService(million_store, setup_actor())
 

@@ -192,7 +192,7 @@ def build(path: Path, *, people_count: int = PEOPLE, employer_count: int = EMPLO
     """Create the database at `path` (which must not exist): migrate, then fill."""
     from sqlalchemy import event, insert, text
 
-    from app.models.party import Party
+    from app.parties.models import Party
     from app.store.engine import make_engine
     from app.store.migrate import upgrade
     from app.store.search import FTS_TABLE, index_terms

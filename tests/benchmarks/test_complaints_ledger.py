@@ -65,7 +65,7 @@ def build_import_file(path: Path, rows: int) -> None:
     """A filled complaints-ledger template of `rows` rows (write-only, streamed)."""
     from openpyxl import Workbook
 
-    from app.spreadsheets.complaints import COLUMNS
+    from app.complaints.spreadsheet import COLUMNS
     from tests.fixtures.identities import chinese_name, org_codes, person_ids
 
     employers = list(org_codes(max(1, rows // 50)))
@@ -155,9 +155,9 @@ def _cached(directory: Path, name: str, build: Any, size: int) -> Path:
 
 # ---------------------------------------------------------------- the sides (child processes)
 def side_import_program(xlsx: Path, db: Path) -> int:
-    from app.services.actor import setup_actor
-    from app.services.complaints import ComplaintService
-    from app.spreadsheets.complaints import import_ledger_file
+    from app.accounts.actor import setup_actor
+    from app.complaints.service import ComplaintService
+    from app.complaints.spreadsheet import import_ledger_file
     from app.store import open_store
 
     global _TREE
@@ -196,9 +196,9 @@ def side_import_bare(xlsx: Path, db: Path) -> int:
 
 
 def side_export_program(db: Path, out: Path) -> int:
-    from app.services.actor import anonymous_reader
-    from app.services.complaints import ComplaintService
-    from app.spreadsheets.complaints import export_ledger
+    from app.accounts.actor import anonymous_reader
+    from app.complaints.service import ComplaintService
+    from app.complaints.spreadsheet import export_ledger
     from app.store import open_store
 
     store = open_store(f"sqlite:///{db}", backup=False)
@@ -225,7 +225,7 @@ def side_export_bare(db: Path, out: Path) -> int:
     """The same rows (same SQL shape) straight from sqlite3 into a write-only openpyxl sheet."""
     from openpyxl import Workbook
 
-    from app.spreadsheets.complaints import LEDGER_HEADERS
+    from app.complaints.spreadsheet import LEDGER_HEADERS
 
     started = time.perf_counter()
     con = sqlite3.connect(db)

@@ -57,8 +57,8 @@ BARE_MEDIATION_COUNT = "SELECT count(*) FROM mediation_case WHERE status IN ('ap
 
 
 def test_docket_first_page(benchmark: Any, record: Any, docket_store: Any, bench_rows: int) -> None:
-    from app.services.actor import setup_actor
-    from app.services.arbitration import ArbitrationCaseService
+    from app.accounts.actor import setup_actor
+    from app.arbitration.service import ArbitrationCaseService
 
     service = ArbitrationCaseService(docket_store, setup_actor(), today=lambda: TODAY)
 
@@ -82,8 +82,8 @@ def test_docket_first_page_bare(benchmark: Any, record: Any, bare_docket: sqlite
 
 
 def test_docket_overdue_filter(benchmark: Any, record: Any, docket_store: Any) -> None:
-    from app.services.actor import setup_actor
-    from app.services.arbitration import ArbitrationCaseService
+    from app.accounts.actor import setup_actor
+    from app.arbitration.service import ArbitrationCaseService
 
     service = ArbitrationCaseService(docket_store, setup_actor(), today=lambda: TODAY)
 
@@ -97,8 +97,8 @@ def test_docket_overdue_filter(benchmark: Any, record: Any, docket_store: Any) -
 
 
 def test_todays_desk(benchmark: Any, record: Any, docket_store: Any) -> None:
-    from app.services.actor import setup_actor
-    from app.services.desk import DeskService
+    from app.accounts.actor import setup_actor
+    from app.desk.service import DeskService
 
     service = DeskService(docket_store, setup_actor(), today=lambda: TODAY)
     desk = run(benchmark, lambda: service.desk(limit=200))

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from app.models.party import Party
-from app.services.unit_of_work import UnitOfWork
+from app.kernel.unit_of_work import UnitOfWork
+from app.parties.models import Party
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
 from tests.conftest import make_actor

@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from app.models.mediation import MediationCase, MediationClaim, MediationParty
-from app.models.party import Party
-from app.services import audit
-from app.services.unit_of_work import UnitOfWork
+from app.audit import chain as audit
+from app.kernel.unit_of_work import UnitOfWork
+from app.mediation.models import MediationCase, MediationClaim, MediationParty
+from app.parties.models import Party
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
 from tests.conftest import make_actor

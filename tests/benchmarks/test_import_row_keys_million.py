@@ -48,7 +48,7 @@ SAVE_TARGET_MS = 2_000
 
 
 def _key(secret: bytes, id_no: str) -> str:
-    from app.services.import_batches import row_key
+    from app.imports.batches import row_key
 
     return row_key(secret, "parties", f"id:{id_no}")
 
@@ -93,9 +93,9 @@ def row_keys_db(bench_rows: int, bench_folder: Path, million_db: Path) -> Path:
 
 
 def _batch(path: Path, rows: int) -> int:
-    from app.services.actor import setup_actor
-    from app.services.import_batches import ImportSource, begin
-    from app.services.unit_of_work import UnitOfWork
+    from app.accounts.actor import setup_actor
+    from app.imports.batches import ImportSource, begin
+    from app.kernel.unit_of_work import UnitOfWork
     from app.store import open_store
 
     store = open_store(f"sqlite:///{path}", backup=False)
@@ -133,7 +133,7 @@ def file_keys(row_keys_db: Path) -> list[str]:
 
 def test_checking_a_file_s_row_keys(benchmark: Any, record: Any, row_keys_store: Any, row_keys_db: Path,
                                     file_keys: list[str]) -> None:
-    from app.services.import_batches import earlier_rows
+    from app.imports.batches import earlier_rows
 
     def program() -> int:
         with row_keys_store.read() as session:
@@ -172,9 +172,9 @@ def _new_rows(first_row_no: int) -> list[tuple[int, int, str]]:
 def test_saving_a_file_s_row_keys(benchmark: Any, record: Any, row_keys_store: Any) -> None:
     from sqlalchemy import func, select
 
-    from app.models.import_batch import ImportRowKey
-    from app.services.actor import setup_actor
-    from app.services.import_batches import write_keys
+    from app.accounts.actor import setup_actor
+    from app.imports.batches import write_keys
+    from app.imports.models import ImportRowKey
 
     actor = setup_actor()
     rows = _new_rows(2)

@@ -65,8 +65,8 @@ def check(record: Any, benchmark: Any, label: str, backend: str, target_ms: floa
 @pytest.mark.benchmark(group="postgresql vs sqlite")
 def test_docket_first_page(benchmark: Any, record: Any, docket_stores: dict[str, Any], database: str,
                            bench_rows: int) -> None:
-    from app.services.actor import setup_actor
-    from app.services.arbitration import ArbitrationCaseService
+    from app.accounts.actor import setup_actor
+    from app.arbitration.service import ArbitrationCaseService
 
     def first_page(store: Any) -> tuple[int, list[Any]]:
         query = ArbitrationCaseService(store, setup_actor(), today=lambda: TODAY).query()
@@ -83,8 +83,8 @@ def test_docket_first_page(benchmark: Any, record: Any, docket_stores: dict[str,
 @pytest.mark.benchmark(group="postgresql vs sqlite")
 def test_todays_desk(benchmark: Any, record: Any, docket_stores: dict[str, Any], database: str,
                      bench_rows: int) -> None:
-    from app.services.actor import setup_actor
-    from app.services.desk import DeskService
+    from app.accounts.actor import setup_actor
+    from app.desk.service import DeskService
 
     def desk(store: Any) -> Any:
         return DeskService(store, setup_actor(), today=lambda: TODAY).desk(limit=200)
@@ -100,8 +100,8 @@ def test_todays_desk(benchmark: Any, record: Any, docket_stores: dict[str, Any],
 @pytest.mark.benchmark(group="postgresql vs sqlite")
 def test_yearly_figures(benchmark: Any, record: Any, docket_stores: dict[str, Any], database: str,
                         bench_rows: int) -> None:
+    from app.accounts.actor import setup_actor
     from app.reports.yearly import yearly_figures
-    from app.services.actor import setup_actor
 
     figures = run(benchmark, lambda: yearly_figures(docket_stores[database], setup_actor(), YEAR), rounds=5)
     compared = yearly_figures(docket_stores[other(database)], setup_actor(), YEAR)

@@ -105,8 +105,8 @@ def both_stores(million_db: Path, pg_server: Any) -> Iterator[dict[str, Any]]:
 
 
 def service(both: dict[str, Any], backend: str) -> Any:
-    from app.services.actor import setup_actor
-    from app.services.parties import PartyService
+    from app.accounts.actor import setup_actor
+    from app.parties.service import PartyService
 
     return PartyService(both["stores"][backend], setup_actor())
 

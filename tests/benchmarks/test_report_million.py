@@ -36,8 +36,8 @@ BARE = [
 
 
 def test_yearly_figures(benchmark: Any, record: Any, docket_store: Any) -> None:
+    from app.accounts.actor import setup_actor
     from app.reports.yearly import yearly_figures
-    from app.services.actor import setup_actor
 
     figures = run(benchmark, lambda: yearly_figures(docket_store, setup_actor(), YEAR), rounds=5)
     assert figures.arbitration_received > 0 and all(r.holds for r in figures.reconciliations)
@@ -55,9 +55,9 @@ def test_yearly_figures_bare(benchmark: Any, record: Any, bare_docket: sqlite3.C
 
 
 def test_yearly_pdf(benchmark: Any, record: Any, docket_store: Any, tmp_path: Any) -> None:
-    from app.documents.yearly_report import write_yearly_report_pdf
+    from app.accounts.actor import setup_actor
+    from app.reports.documents import write_yearly_report_pdf
     from app.reports.yearly import yearly_figures
-    from app.services.actor import setup_actor
 
     out = tmp_path / "report.pdf"
     pages = run(benchmark, lambda: write_yearly_report_pdf(yearly_figures(docket_store, setup_actor(), YEAR), out),

@@ -9,7 +9,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.spreadsheets.complaints import COLUMNS, LEDGER_HEADERS
+from app.complaints.spreadsheet import COLUMNS, LEDGER_HEADERS
 from tests.fixtures.cli import run
 from tests.fixtures.identities import make_id, make_uscc, wrong_check
 

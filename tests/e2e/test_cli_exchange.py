@@ -12,8 +12,8 @@ from app.cli import run
 
 def own_issuing_body(db: str, body: str) -> None:
     """A township's case numbers carry its own body (甲镇), not the district's (某区)."""
-    from app.services.actor import setup_actor
-    from app.services.settings import SettingsService
+    from app.accounts.actor import setup_actor
+    from app.kernel.settings import SettingsService
     from app.store import open_store
 
     store = open_store(db)
@@ -32,8 +32,8 @@ def test_two_sites_exchange_from_the_command_line(tmp_path: Path, capsys: pytest
     district = f"sqlite:///{tmp_path / 'district.db'}"
     town = f"sqlite:///{tmp_path / 'town.db'}"
     # a township that already holds records when it becomes a site owns them
-    from app.services.actor import setup_actor
-    from app.services.parties import PartyService
+    from app.accounts.actor import setup_actor
+    from app.parties.service import PartyService
     from app.store import open_store
 
     store = open_store(town)
@@ -87,8 +87,8 @@ def test_two_sites_exchange_from_the_command_line(tmp_path: Path, capsys: pytest
 
 
 def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services.accounts import AccountService
-    from app.services.actor import setup_actor
+    from app.accounts.actor import setup_actor
+    from app.accounts.service import AccountService
     from app.store import open_store
 
     db = f"sqlite:///{tmp_path / 'site.db'}"
@@ -104,8 +104,8 @@ def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_pa
 
 
 def test_a_conflict_settled_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from app.services.actor import setup_actor
-    from app.services.parties import PartyService
+    from app.accounts.actor import setup_actor
+    from app.parties.service import PartyService
     from app.store import open_store
 
     dbs = {code: f"sqlite:///{tmp_path / (code + '.db')}" for code in ("D", "TA")}
@@ -151,9 +151,9 @@ def test_site_init_sets_the_township_s_own_issuing_body(tmp_path: Path, capsys: 
     key at once (without it the township keeps the district's 某区 and is refused, as above)."""
     from sqlalchemy import select
 
-    from app.models.audit import AuditEntry
-    from app.services.actor import setup_actor
-    from app.services.settings import SettingsService
+    from app.accounts.actor import setup_actor
+    from app.audit.models import AuditEntry
+    from app.kernel.settings import SettingsService
     from app.store import open_store
 
     district = f"sqlite:///{tmp_path / 'district.db'}"

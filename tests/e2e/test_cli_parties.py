@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from app.spreadsheets.parties import COLUMNS
+from app.parties.spreadsheet import COLUMNS
 from tests.fixtures.cli import run
 from tests.fixtures.identities import make_id, make_uscc, wrong_check
 

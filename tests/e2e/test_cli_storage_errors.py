@@ -162,7 +162,7 @@ def test_a_full_database_disk(migrated: Path, data_dir: Path) -> None:
 
 
 def test_a_fault_in_the_program_prints_one_line_and_the_log_file(migrated: Path, data_dir: Path) -> None:
-    bug = "import app.cli.accounts as accounts\naccounts._verify = lambda args: {}['no such key']"
+    bug = "import app.accounts.cli as accounts\naccounts._verify = lambda args: {}['no such key']"
     done = run("audit", "verify", "--db", f"sqlite:///{migrated}", data_dir=data_dir, extra_code=bug)
     line = one_line(done)
     log = data_dir / "logs" / "renshe-desk.log"

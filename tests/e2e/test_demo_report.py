@@ -89,7 +89,7 @@ def test_the_yearly_report_gives_every_a4_figure(demo: dict[str, Any]) -> None:
 
 
 def test_the_demo_prints_one_account_per_role(demo: dict[str, Any]) -> None:
-    from app.services.permissions import Role
+    from app.accounts.permissions import Role
 
     accounts = demo["output"]["accounts"]
     assert {a["role"] for a in accounts} == {r.value for r in Role}

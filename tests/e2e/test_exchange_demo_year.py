@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+from app.audit import chain as audit
 from app.demo.district import build_district
+from app.kernel.settings import SettingsService
 from app.reports.yearly import yearly_figures
-from app.services import audit
-from app.services.settings import SettingsService
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
 from app.store import open_store

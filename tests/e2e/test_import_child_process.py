@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from app.spreadsheets.complaints import BACKGROUND_FROM_BYTES, write_template
+from app.complaints.spreadsheet import BACKGROUND_FROM_BYTES, write_template
 from tests.fixtures.identities import make_id
 
 ROOT = Path(__file__).resolve().parents[2]

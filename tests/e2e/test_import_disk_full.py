@@ -88,7 +88,7 @@ def _docket(path: Path) -> Path:
 
 
 def _roster(path: Path) -> Path:
-    from app.spreadsheets import staff
+    from app.staff import spreadsheet as staff
 
     staff.write_template(path)
     wb = openpyxl.load_workbook(path)
@@ -102,7 +102,7 @@ IMPORTS = {
     "parties": (_people, ""),
     "complaints": (_ledger, ""),
     # the ledger read and prepared in a second process while this one writes (large files take that path)
-    "complaints-two-processes": (_ledger, "import app.spreadsheets.complaints as c; c.BACKGROUND_FROM_BYTES = 0\n"),
+    "complaints-two-processes": (_ledger, "import app.complaints.spreadsheet as c; c.BACKGROUND_FROM_BYTES = 0\n"),
     "arbitration": (_docket, ""),
     "staff": (_roster, ""),
 }
@@ -183,7 +183,7 @@ def test_an_export_that_cannot_be_written_says_so_in_one_line_and_leaves_nothing
     after = _state(db)
     if suffix == "xlsx":
         assert after == before  # the rows never all fitted: no export took place, none is recorded
-    else:  # the PDF is laid out, audited, then written: the entry records the attempt (app.services.exports)
+    else:  # the PDF is laid out, audited, then written: the entry records the attempt (app.kernel.exports)
         assert after["audit_entry"] == before["audit_entry"] + 1
 
 

@@ -119,7 +119,7 @@ def count(db: Path, table: str) -> int:
 def build_parties_file(path: Path, rows: int) -> None:
     from openpyxl import Workbook
 
-    from app.spreadsheets.parties import COLUMNS, SHEET_NAME
+    from app.parties.spreadsheet import COLUMNS, SHEET_NAME
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(SHEET_NAME)
@@ -133,7 +133,7 @@ def build_parties_file(path: Path, rows: int) -> None:
 def build_ledger_file(path: Path, rows: int) -> None:
     from openpyxl import Workbook
 
-    from app.spreadsheets.complaints import COLUMNS
+    from app.complaints.spreadsheet import COLUMNS
 
     employers = list(org_codes(max(1, rows // 50)))
     wb = Workbook(write_only=True)
@@ -152,7 +152,7 @@ def build_ledger_file(path: Path, rows: int) -> None:
 def ledger_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("ledger") / "ledger.xlsx"
     build_ledger_file(path, LEDGER_ROWS)
-    from app.spreadsheets.complaints import BACKGROUND_FROM_BYTES
+    from app.complaints.spreadsheet import BACKGROUND_FROM_BYTES
 
     assert path.stat().st_size >= BACKGROUND_FROM_BYTES
     return path

@@ -67,9 +67,9 @@ def main(out: Path, language: str = "zh_CN") -> int:
     data = Path(tempfile.mkdtemp(prefix="renshe-shots-"))
     os.environ["RENSHE_DATA_DIR"] = str(data)
 
+    from app.accounts.actor import Actor, setup_actor
     from app.kernel.import_report import ImportReport, RowProblem
-    from app.services.actor import Actor, setup_actor
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from app.store import open_store
     from ui.application import install_font, install_translators, make_application
     from ui.context import AppContext

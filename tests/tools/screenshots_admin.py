@@ -62,10 +62,10 @@ def admin_screenshots(out: Path) -> list[Path]:
 
     from stdnum.cn import ric
 
+    from app.accounts.actor import setup_actor
+    from app.accounts.service import MAX_FAILED_LOGINS, AccountService
     from app.errors import UserError
-    from app.services.accounts import MAX_FAILED_LOGINS, AccountService
-    from app.services.actor import setup_actor
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from app.store import open_store
     from ui.admin.window import AdminWindow
     from ui.application import install_font, install_translators, make_application
@@ -145,8 +145,8 @@ def admin_screenshots(out: Path) -> list[Path]:
     worker = parties.update(worker.id, worker.version, {"phone": "13985012345"})
     parties.reveal(worker.id, "id_no", "核对投诉人身份（监察投诉2026-0153号）")
     parties.create({"kind": "org", "name": "贵州某某建筑工程有限公司", "legal_rep": "赵建国"})
-    from app.services.exports import ExportTrace
-    from app.spreadsheets.parties import export_parties
+    from app.kernel.exports import ExportTrace
+    from app.parties.spreadsheet import export_parties
 
     export_parties(parties.query_for_export(), out / "当事人.xlsx",
                    trace=ExportTrace(store, inspector, "parties.xlsx", "party", details={"search": "", "kind": ""}))

@@ -59,8 +59,8 @@ GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 
 def seed_parties(store, count: int, *, actor=None) -> None:  # type: ignore[no-untyped-def]
     """`count` people with Chinese names and valid ID numbers, imported in one go."""
-    from app.services.actor import setup_actor
-    from app.services.parties import PartyService
+    from app.accounts.actor import setup_actor
+    from app.parties.service import PartyService
 
     records = []
     for i in range(count):

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
+from app.accounts.actor import setup_actor
+from app.accounts.permissions import ROLE_PERMISSIONS, Permission, Role
+from app.accounts.service import MAX_FAILED_LOGINS, AccountService
 from app.clock import bureau_today
 from app.errors import UserError
-from app.services.accounts import MAX_FAILED_LOGINS, AccountService
-from app.services.actor import setup_actor
-from app.services.parties import PartyService
-from app.services.permissions import ROLE_PERMISSIONS, Permission, Role
+from app.parties.service import PartyService
 from tests.ui.helpers import make_id_no, type_text
 from ui.admin.audit_log import AuditLogTab
 from ui.admin.user_dialogs import EditRolesDialog, NewUserDialog, ResetPasswordDialog
@@ -501,7 +501,7 @@ def test_administrator_enters_a_years_holiday_schedule(qtbot, store) -> None:  #
     from datetime import date
 
     from app.legal.deadlines import DEFAULT_RULES, due
-    from app.services.holidays import calendar_for
+    from app.legal.holidays import calendar_for
     from ui.admin.holidays import HolidaysTab
 
     admin = AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
@@ -574,8 +574,8 @@ def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:  # type: ignore[no-
 def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, tmp_path, window) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from app.services.complaints import ComplaintService
-    from app.spreadsheets.complaints import import_ledger_file
+    from app.complaints.service import ComplaintService
+    from app.complaints.spreadsheet import import_ledger_file
     from tests.fixtures.complaints import good, ledger_file
 
     path = ledger_file(tmp_path, [good(i) for i in range(4)])
@@ -588,7 +588,7 @@ def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, t
         if cell(log, r, "action") == "Imported"
     }
     first, last = min(report.imported_ids), max(report.imported_ids)
-    named = log.table_label  # every audited table has a name a leader reads (app/audit_labels.py)
+    named = log.table_label  # every audited table has a name a leader reads (app/audit/labels.py)
     assert lines[named("complaint")] == f"4 records, nos. {first}–{last}"
     assert set(lines) >= {named(t) for t in ("party", "complaint", "complaint_worker", "complaint_event", "issued_number")}
     assert "complaint" not in lines
@@ -622,7 +622,7 @@ def test_verify_gives_an_anchor_and_checks_one_typed_back(qtbot, store, window) 
 def test_the_audit_log_speaks_chinese_names_money_in_yuan_and_states_by_name(qtbot, store) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
-    from app.services.audit_log import AuditRow
+    from app.audit.log import AuditRow
     from ui.admin.audit_log import AuditLogTab
 
     admin = AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")

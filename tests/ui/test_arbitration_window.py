@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.arbitration import ClaimInput
+from app.arbitration.service import ClaimInput
 from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.ui.helpers import type_text
 from ui.arbitration.case_page import CasePage
@@ -257,8 +257,8 @@ def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path,
 
     from sqlalchemy import select
 
-    from app.models.audit import AuditEntry
-    from app.services.exports import anchor_from_file
+    from app.audit.models import AuditEntry
+    from app.kernel.exports import anchor_from_file
 
     with context.store.read() as session:
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
@@ -369,7 +369,7 @@ def test_print_sends_the_edited_draft_to_the_printer(qtbot, context, world, tmp_
 
 
 def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:  # type: ignore[no-untyped-def]
-    from app.services.arbitration_settings import read_table
+    from app.arbitration.settings import read_table
     from tests.conftest import make_actor
 
     admin = make_actor("admin", username="admin")
@@ -456,7 +456,7 @@ def test_side_event_and_deemed_withdrawal_from_the_case_page(qtbot, context, wor
 
 def _imported_hearing(session, world, case_no: str, held_on: date, start: str, end: str, room: str,  # type: ignore[no-untyped-def]
                       members: tuple[int, ...]) -> None:
-    from app.models.arbitration import ArbitrationCase, ArbitrationHearing, ArbitrationHearingMember
+    from app.arbitration.models import ArbitrationCase, ArbitrationHearing, ArbitrationHearingMember
 
     case = ArbitrationCase(case_no=case_no, status="hearing", received_on=date(2023, 12, 1))
     session.add(case)

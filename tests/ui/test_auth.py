@@ -7,11 +7,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.accounts.actor import setup_actor
+from app.accounts.permissions import Permission, Role
+from app.accounts.service import MAX_FAILED_LOGINS, AccountService, has_accounts
 from app.errors import UserError
 from app.resources import font_path
-from app.services.accounts import MAX_FAILED_LOGINS, AccountService, has_accounts
-from app.services.actor import setup_actor
-from app.services.permissions import Permission, Role
 from ui.auth import session
 from ui.auth.first_run import FirstRunDialog
 from ui.auth.login_dialog import LoginDialog

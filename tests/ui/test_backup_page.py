@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
-from app.services.accounts import AccountService
-from app.services.actor import setup_actor
-from app.services.parties import PartyService
+from app.accounts.actor import setup_actor
+from app.accounts.service import AccountService
+from app.parties.service import PartyService
 from ui.admin.backup import BackupTab
 from ui.admin.window import AdminWindow
 from ui.context import AppContext

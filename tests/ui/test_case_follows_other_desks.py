@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app.services.complaints import ComplaintService, today_in_shanghai
+from app.complaints.service import ComplaintService, today_in_shanghai
 from tests.conftest import make_actor
 from tests.ui.helpers import ime_commit
 from ui.change_watcher import ChangeWatcher
@@ -82,7 +82,7 @@ def test_typed_input_is_left_alone_and_the_clerk_is_told(qtbot, store, watcher) 
 
 
 def test_an_open_arbitration_case_follows(qtbot, store, watcher) -> None:  # type: ignore[no-untyped-def]
-    from app.services.arbitration import ArbitrationCaseService
+    from app.arbitration.service import ArbitrationCaseService
     from tests.fixtures.arbitration import CLERK, make_world, receive
     from ui.arbitration.case_page import CasePage
 

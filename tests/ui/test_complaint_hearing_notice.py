@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from app.services.complaints import ComplaintService
+from app.complaints.service import ComplaintService
 from tests.conftest import make_actor
 from tests.fixtures.complaint_pages import PROCEDURE_TAB, _case_under_investigation
 from tests.ui.helpers import type_text

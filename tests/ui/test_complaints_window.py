@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from app.services.complaints import ComplaintService, today_in_shanghai
-from app.services.staff import StaffService
+from app.complaints.service import ComplaintService, today_in_shanghai
+from app.staff.service import StaffService
 from tests.conftest import make_actor
 from tests.fixtures.complaint_pages import (
     CLOSURE_TAB,
@@ -436,7 +436,7 @@ def test_the_procedure_before_a_penalty_on_the_case_page(qtbot, store, window, r
 def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import openpyxl
 
-    from app.spreadsheets.complaints import COLUMNS
+    from app.complaints.spreadsheet import COLUMNS
     from ui.widgets import files
 
     template = tmp_path / "t.xlsx"
@@ -471,8 +471,8 @@ def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, s
 
     import openpyxl
 
-    from app.spreadsheets import complaints as ledger
-    from app.spreadsheets.complaints import COLUMNS, write_template
+    from app.complaints import spreadsheet as ledger
+    from app.complaints.spreadsheet import COLUMNS, write_template
     from ui.widgets import files
 
     monkeypatch.setattr(ledger, "BACKGROUND_FROM_BYTES", 0)  # this small file counts as large
@@ -505,7 +505,7 @@ def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, s
 
 
 def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from ui.complaints import intake_form
 
     parties = PartyService(store, make_actor("intake"))
@@ -548,7 +548,7 @@ def test_intake_rows_can_be_removed_or_changed_errors_name_the_worker_and_typed_
         qtbot, store, window, discard_answers) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QAction
 
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
 
     employer = PartyService(store, make_actor("intake")).create(
         {"kind": "org", "name": "某建筑劳务有限公司", "uscc": make_uscc("520102MA6D0077")})

@@ -13,7 +13,7 @@ import pytest
 
 from app.backup import service
 from app.backup.check import quick_check
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from app.store import open_store
 from tests.conftest import make_actor
 from ui.damaged_database import DamagedDatabaseDialog, check_at_start
@@ -80,7 +80,7 @@ def test_restore_the_newest_backup_and_go_on(qtbot, damaged, monkeypatch, capsys
     assert quick_check(kept) is not None  # the damaged file, kept as it was
     store = open_store(url)  # start-up goes on: the store opens and the audit chain verifies
     try:
-        from app.services import audit
+        from app.audit import chain as audit
 
         with store.read() as session:
             assert audit.verify(session).ok

@@ -197,11 +197,11 @@ def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, eng
     Chinese titles (《劳动争议调解仲裁法》第二十九条), as the documents cite them: data, taken out."""
     from sqlalchemy import select
 
+    from app.arbitration.models import ArbitrationCase
+    from app.arbitration.service import TRANSITIONS
+    from app.complaints.models import Complaint
     from app.legal.deadlines import DEFAULT_RULES
-    from app.models.arbitration import ArbitrationCase
-    from app.models.complaint import Complaint
-    from app.models.mediation import MediationCase
-    from app.services.arbitration import TRANSITIONS
+    from app.mediation.models import MediationCase
 
     window, store = english_main_window
     data = sorted(set(_data_values(store)) | _law_titles(DEFAULT_RULES), key=len, reverse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from app.sorting import name_sort_key
 from tests.ui.helpers import seed_parties
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox

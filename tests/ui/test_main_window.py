@@ -231,7 +231,7 @@ def test_home_page_shows_this_years_figures_above_the_desk(qtbot, store, admin_a
 
 
 def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services.permissions import Permission
+    from app.accounts.permissions import Permission
     from tests.conftest import make_actor
     from ui import areas, main_window
 
@@ -278,8 +278,8 @@ def test_run_gui_smoke_test_exits_0(qtbot, tmp_path, capsys) -> None:  # type: i
     err = capsys.readouterr().err
     assert "Traceback" not in err and "smoke test: main window shown" in err
     # A database with accounts: the smoke test signs nobody in and reads anonymously.
-    from app.services.accounts import AccountService
-    from app.services.actor import setup_actor
+    from app.accounts.actor import setup_actor
+    from app.accounts.service import AccountService
     from app.store import open_store
     from ui import application
     from ui.context import AppContext
@@ -364,8 +364,8 @@ def test_a_list_shows_what_another_desk_saved_within_seconds_but_not_under_an_op
 ) -> None:
     from PySide6.QtWidgets import QDialog
 
-    from app.services.actor import Actor
-    from app.services.parties import PartyService
+    from app.accounts.actor import Actor
+    from app.parties.service import PartyService
     from ui.main_window import MainWindow
 
     window = make_main_window(qtbot, store, admin_actor)

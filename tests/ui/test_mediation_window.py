@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from app.services.arbitration import ArbitrationCaseService
+from app.arbitration.service import ArbitrationCaseService
 from tests.fixtures.arbitration import CLERK, MEDIATOR, make_world
 from tests.ui.helpers import ime_commit, type_text
 from ui.arbitration.step_dialog import StepDialog

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.documents.complaint_documents import remedy_clause
-from app.services.accounts import AccountService
-from app.services.actor import setup_actor
-from app.services.settings import SettingsService
+from app.accounts.actor import setup_actor
+from app.accounts.service import AccountService
+from app.complaints.documents import remedy_clause
+from app.kernel.settings import SettingsService
 from tests.ui.helpers import type_text
 from ui.admin.window import AdminWindow
 from ui.context import AppContext

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from app.parties.service import PartyService
 from app.privacy import Sensitive, mask
-from app.services.parties import PartyService
 from tests.conftest import make_actor
 from tests.ui.helpers import (
     ime_commit,
@@ -216,7 +216,7 @@ def test_edit_sends_only_what_changed(qtbot, window, store, admin_actor, monkeyp
 
 
 def test_a_save_after_another_desk_saved_says_who_and_keeps_the_input(qtbot, window, store, admin_actor, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.actor import Actor
+    from app.accounts.actor import Actor
 
     party = PartyService(store, admin_actor).create({"kind": "person", "name": "陈七", "address": "某路8号"})
     window.refresh()
@@ -264,7 +264,7 @@ def test_read_only_user_cannot_add_edit_or_import(qtbot, store) -> None:  # type
 
 
 def test_admin_reveals_with_a_reason_and_it_is_audited(qtbot, window, store, admin_actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
 
     party = PartyService(store, admin_actor).create({"kind": "person", "name": "吴九", "id_no": GOOD_ID})
     window.refresh()
@@ -313,7 +313,7 @@ def test_export_to_excel_writes_the_filtered_rows_masked(qtbot, window, store, t
 def test_import_with_a_bad_row_shows_the_report(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from app.spreadsheets.parties import write_template
+    from app.parties.spreadsheet import write_template
 
     template = tmp_path / "模板.xlsx"
     monkeypatch.setattr(files, "choose_save_path", lambda *a: template)
@@ -350,7 +350,7 @@ def test_a_file_imported_before_is_imported_again_only_when_the_clerk_confirms(q
     import openpyxl
 
     import ui.file_actions as file_actions
-    from app.spreadsheets.parties import write_template
+    from app.parties.spreadsheet import write_template
 
     filled = tmp_path / "名单.xlsx"
     write_template(filled)
@@ -411,7 +411,7 @@ def test_cancelled_import_saves_nothing(qtbot, window, store, tmp_path, monkeypa
 
         return len(records), rows()
 
-    import app.spreadsheets.parties as sheets
+    import app.parties.spreadsheet as sheets
 
     monkeypatch.setattr(sheets, "read_records", slow_read)
     (tmp_path / "x.xlsx").write_bytes(b"PK")  # hashed for the import record; its rows come from slow_read
@@ -454,7 +454,7 @@ def test_export_cancelled_in_the_file_dialog_does_nothing(qtbot, window, monkeyp
 def test_admin_exports_in_full_with_a_reason_and_it_is_audited(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
 
     PartyService(store, window.context.actor).create({"kind": "person", "name": "冯十三", "id_no": GOOD_ID})
     monkeypatch.setattr(ExportChoiceDialog, "ask", classmethod(lambda cls, parent: (True, "移送仲裁院")))

@@ -61,7 +61,7 @@ def chinese_window(qtbot, qapp, district_file: Path, tmp_path: Path):  # type: i
 
 
 def _names(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    from app.models.user import User
+    from app.accounts.models import User
 
     with store.read() as session:
         return dict(session.execute(select(User.username, User.display_name)).all())
@@ -77,8 +77,8 @@ def test_the_status_bar_names_the_user(chinese_window) -> None:  # type: ignore[
 
 
 def test_the_audit_log_names_the_operator_and_the_people_in_its_changes(qtbot, chinese_window) -> None:  # type: ignore[no-untyped-def]
-    from app.models.arbitration import ArbitrationCase
-    from app.models.user import User
+    from app.accounts.models import User
+    from app.arbitration.models import ArbitrationCase
 
     window, store = chinese_window
     names = _names(store)
@@ -128,8 +128,8 @@ def test_the_audit_log_names_the_operator_and_the_people_in_its_changes(qtbot, c
 
 
 def test_case_histories_name_people(qtbot, chinese_window) -> None:  # type: ignore[no-untyped-def]
-    from app.models.arbitration import ArbitrationCase
-    from app.models.complaint import Complaint
+    from app.arbitration.models import ArbitrationCase
+    from app.complaints.models import Complaint
 
     window, store = chinese_window
     names = set(_names(store).values())
@@ -158,7 +158,7 @@ def test_the_audit_log_shows_no_internal_codes(qtbot, chinese_window) -> None:  
     """Every entry the demo year wrote: steps, roles, categories, results, states, details — in words."""
     import re
 
-    from app import audit_labels
+    from app.audit import labels as audit_labels
 
     window, store = chinese_window
     names = _names(store)

@@ -141,7 +141,7 @@ def test_the_yearly_report_prints(qtbot, context, printed, tmp_path) -> None:  #
 def test_a_complaints_documents_print(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
-    from app.models.complaint import Complaint
+    from app.complaints.models import Complaint
     from ui.complaints.window import ComplaintsWindow
 
     with context.store.read() as session:

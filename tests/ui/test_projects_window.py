@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services.actor import setup_actor
-from app.services.parties import PartyService
-from app.services.projects import ProjectService
+from app.accounts.actor import setup_actor
+from app.parties.service import PartyService
+from app.projects.service import ProjectService
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id, org_codes
 from tests.fixtures.projects import seed_report_projects

@@ -91,7 +91,7 @@ def test_pick_2023_see_the_figures_and_drill_down(qtbot, qtmodeltester, context,
 
 
 def test_a_date_range_and_a_drill_down_refused_without_the_area_permission(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
-    from app.services.actor import anonymous_reader
+    from app.accounts.actor import anonymous_reader
 
     context.actor = anonymous_reader()
     window = ReportsWindow(context)

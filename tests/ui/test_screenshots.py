@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.actor import Actor
+from app.accounts.actor import Actor
 from tests.ui.helpers import install_chinese, remove_translators
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -140,8 +140,8 @@ def test_the_check_sees_a_cut_button(qtbot) -> None:  # type: ignore[no-untyped-
 def test_main_windows_and_case_pages_fit_at_1366_and_1920(qtbot, district, chinese, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import select
 
-    from app.models.arbitration import ArbitrationCase
-    from app.models.complaint import Complaint
+    from app.arbitration.models import ArbitrationCase
+    from app.complaints.models import Complaint
     from ui.context import AppContext
     from ui.main_window import MainWindow
     from ui.tasks import TaskRunner

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.parties.service import PartyService
 from app.privacy import mask
-from app.services.parties import PartyService
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
 from app.store import open_store
@@ -42,7 +42,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
     try:
         SiteService(district, ADMIN).init(code="D", name="某区人社局", kind="district")
         pid = PartyService(town, ADMIN).create({"kind": "person", "name": "王小明", "address": "甲镇一号"}).id
-        from app.services.settings import SettingsService
+        from app.kernel.settings import SettingsService
         town_settings = SettingsService(town, ADMIN)
         town_settings.set("organisation", {**town_settings.get("organisation"), "district": "甲镇"})
         runner = TaskRunner(error_windows=False)
@@ -92,7 +92,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         assert result.records_new == 1
 
         # both edit the party; the district's bundle comes back: a conflict at the township
-        from app.models.party import Party
+        from app.parties.models import Party
         with district.read() as session:
             d_party = session.query(Party).one()
         PartyService(district, ADMIN).update(d_party.id, d_party.version, {"address": "某区三号", "name": "王晓明"})
@@ -154,7 +154,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
 
 
 def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.settings import SettingsService
+    from app.kernel.settings import SettingsService
     from ui.admin.sites import NarrowDialog
 
     translators = install_chinese(qapp)

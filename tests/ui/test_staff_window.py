@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from app.clock import bureau_today
 from app.privacy import Sensitive, mask
-from app.services.staff import StaffService
+from app.staff.service import StaffService
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id
 from tests.ui.helpers import ime_commit, type_text
@@ -228,7 +228,7 @@ def test_exports_and_import_run_through_the_task_runner(qtbot, store, window, tm
 
     from sqlalchemy import select
 
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
 
     with store.read() as session:
         exports = [json.loads(c) for c in session.scalars(
@@ -289,7 +289,7 @@ def test_a_roster_imported_before_is_imported_again_only_when_the_clerk_confirms
     """The roster importer records its files like the others (issue 13): the same file again is
     refused naming the first import, unless the clerk confirms; then its rows are refused one by one."""
     import ui.file_actions as file_actions
-    from app.spreadsheets.staff import write_template
+    from app.staff.spreadsheet import write_template
 
     filled = tmp_path / "执法人员.xlsx"
     write_template(filled)

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.services.complaints import ComplaintService, today_in_shanghai
-from app.services.staff import StaffService
+from app.complaints.service import ComplaintService, today_in_shanghai
+from app.staff.service import StaffService
 from tests.conftest import make_actor
 from tests.ui.helpers import ime_commit
 from ui.context import AppContext
@@ -133,7 +133,7 @@ def test_a_complaint_step_after_another_desk_acted(qtbot, store, tmp_path: Path)
 def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
-    from app.services.mediation import MediationService
+    from app.mediation.service import MediationService
     from tests.fixtures.arbitration import MEDIATOR, make_world, wage_claims
     from ui.arbitration.step_dialog import StepDialog
     from ui.mediation.window import MediationWindow

@@ -10,8 +10,8 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from app.clock import bureau_today
-from app.services.staff import StaffService
-from app.services.training import TrainingService
+from app.staff.service import StaffService
+from app.training.service import TrainingService
 from tests.conftest import make_actor
 from tests.ui.helpers import ime_commit, retype, type_text
 from ui.context import AppContext

@@ -7,10 +7,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
+from app.accounts.actor import setup_actor
+from app.accounts.service import LOCK_DURATION, AccountService, has_accounts
 from app.errors import UserError
 from app.models import User
-from app.services.accounts import LOCK_DURATION, AccountService, has_accounts
-from app.services.actor import setup_actor
 from app.store.types import utc_now
 
 

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
-from app.errors import UserError
-from app.models.audit import AuditEntry
-from app.services.arbitration import (
+from app.arbitration.deadlines import DeadlineState
+from app.arbitration.hearings import HearingCalendar
+from app.arbitration.service import (
     TRANSITIONS,
     ArbitrationCaseService,
     AwardItem,
@@ -19,8 +19,8 @@ from app.services.arbitration import (
     is_final,
     minimum_wage_on,
 )
-from app.services.arbitration_deadlines import DeadlineState
-from app.services.hearings import HearingCalendar
+from app.audit.models import AuditEntry
+from app.errors import UserError
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import CLERK, make_world, receive, run_to_hearing
 
@@ -369,7 +369,7 @@ def test_side_events_and_deemed_withdrawal(world) -> None:  # type: ignore[no-un
         s.record_side_event(cid, date(2023, 10, 10), what="recusal_request", note=" ")
     view = s.close_withdrawal(cid, date(2023, 10, 30), "经书面通知无正当理由拒不到庭", deemed=True)
     assert view.closure_method == "withdrawal" and view.events[-1].label == "按撤回处理结案"
-    from app.documents.arbitration_documents import draft
+    from app.arbitration.documents import draft
 
     d = draft("withdrawal", view, "某区劳动人事争议仲裁委员会")
     assert d.title == "按撤回仲裁申请处理决定书" and "第三十六条" in d.editable_text()
@@ -393,7 +393,7 @@ def test_year_counts_reconcile_across_the_year_boundary(world) -> None:  # type:
 
 
 def test_hearing_rooms_register_is_kept_by_administrators_and_a_room_off_it_is_refused(store) -> None:  # type: ignore[no-untyped-def]
-    from app.services.hearings import hearing_rooms, save_hearing_rooms
+    from app.arbitration.hearings import hearing_rooms, save_hearing_rooms
     from tests.conftest import make_actor
 
     admin = make_actor("admin")
@@ -431,7 +431,7 @@ def test_an_award_above_the_claim_needs_the_claim_changed_first(world) -> None: 
 
 
 def test_work_injury_medical_expenses_are_their_own_category() -> None:
-    from app.spreadsheets.arbitration import parse_claims
+    from app.arbitration.spreadsheet import parse_claims
 
     assert parse_claims("工伤医疗费:8000;工伤待遇:50000;一次性伤残补助金:30000") == [
         ("injury_medical", 800_000), ("injury", 5_000_000), ("injury", 3_000_000)]
@@ -473,7 +473,7 @@ def test_a_pending_claim_s_category_is_corrected_audited_and_the_award_follows_i
 
     from sqlalchemy import select
 
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
 
     s = world.clerk_service()
     cid = s.receive(applicants=[world.worker], respondents=[world.employer], received_on=date(2023, 9, 25),

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from app.arbitration import spreadsheet as sheet
 from app.cli import run
-from app.spreadsheets import arbitration as sheet
 from tests.fixtures.arbitration import make_world, receive
 
 
@@ -47,7 +47,7 @@ def test_read_only_exports_without_user_follow_one_rule(store, db_url: str, tmp_
     audited as such — the docket as the complaints list and the parties register."""
     from sqlalchemy import select
 
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
 
     w = make_world(store)  # inserts accounts
     receive(w, date(2023, 9, 25))

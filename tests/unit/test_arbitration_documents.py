@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.documents import arbitration_documents as docs
-from app.documents import mediation_documents as mdocs
+from app.arbitration import documents as docs
+from app.arbitration.service import AwardItem
 from app.errors import UserError
-from app.services.arbitration import AwardItem
+from app.mediation import documents as mdocs
 from tests.fixtures.arbitration import make_world, receive, wage_claims
 from tests.fixtures.arbitration_documents import ORG, pdf_text
 

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from app.arbitration.service import AwardItem
+from app.arbitration.settings import MinimumWage, read_table, save_table
 from app.errors import UserError
-from app.services.arbitration import AwardItem
-from app.services.arbitration_settings import MinimumWage, read_table, save_table
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import make_world, receive
 

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from app.arbitration import spreadsheet as sheet
+from app.arbitration.importing import import_docket
 from app.errors import Cancelled
 from app.kernel.progress import CancelToken
-from app.services.arbitration_import import import_docket
-from app.services.parties import PartyService
-from app.spreadsheets import arbitration as sheet
+from app.parties.service import PartyService
 from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.ui.helpers import make_id_no
 
@@ -70,7 +70,7 @@ def test_wrong_sheet_and_cancel(store, tmp_path: Path) -> None:  # type: ignore[
     token.cancel()
     with pytest.raises(Cancelled):
         import_docket(store, CLERK, rows, total=total, cancel=token)
-    from app.services.arbitration import ArbitrationCaseService
+    from app.arbitration.service import ArbitrationCaseService
 
     assert ArbitrationCaseService(store, CLERK).query().count() == 0
 

@@ -7,8 +7,8 @@ import sqlite3
 import pytest
 from sqlalchemy import create_engine
 
-from app.services import audit
-from app.services.parties import PartyService
+from app.audit import chain as audit
+from app.parties.service import PartyService
 from tests.conftest import make_actor
 
 
@@ -114,7 +114,7 @@ def test_chain_survives_many_writers_in_sequence(store) -> None:  # type: ignore
 
 
 def test_log_shows_personal_fields_masked_per_table(store) -> None:  # type: ignore[no-untyped-def]
-    from app.services.audit_log import AuditLogService, masked_changes
+    from app.audit.log import AuditLogService, masked_changes
 
     parties = PartyService(store, make_actor("intake"))
     parties.create({"kind": "person", "name": "张伟", "phone": "13812345678"})
@@ -126,8 +126,8 @@ def test_log_shows_personal_fields_masked_per_table(store) -> None:  # type: ign
 
 
 def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:  # type: ignore[no-untyped-def]
+    from app.kernel.unit_of_work import UnitOfWork
     from app.models import Party
-    from app.services.unit_of_work import UnitOfWork
     from app.store.types import utc_now
 
     row = PartyService(store, make_actor("intake")).create({"kind": "person", "name": "张伟"})
@@ -141,8 +141,8 @@ def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:  # 
 def _rewrite_whole_chain(db_url: str, party_id: int, name: str) -> None:
     """What someone with the database file and this source could do: change a record,
     then recompute its digest and every entry hash after it, so the chain checks out."""
-    from app.models.audit import AuditEntry
-    from app.models.party import Party
+    from app.audit.models import AuditEntry
+    from app.parties.models import Party
     from app.store import open_store
 
     run_sql(db_url, "UPDATE party SET name = ? WHERE id = ?", name, party_id)

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from app.models.audit import AuditEntry
-from app.services import audit
-from app.spreadsheets.complaints import import_ledger_file
+from app.audit import chain as audit
+from app.audit.models import AuditEntry
+from app.complaints.spreadsheet import import_ledger_file
 from tests.fixtures.complaints import good, ledger_file, service
 
 ROWS = [

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import app.models  # noqa: F401  (registers every model)
-from app import audit_labels
-from app.services import audit
+from app.audit import chain as audit
+from app.audit import labels as audit_labels
 
 # Kept by the unit of work on every record; the audit log does not show them as changes.
 BOOKKEEPING = {"id", "uuid", "version", "created_at", "updated_at", "created_by", "updated_by", "origin_site"}

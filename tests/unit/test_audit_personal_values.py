@@ -9,12 +9,12 @@ import pytest
 from alembic import command
 from sqlalchemy import select, text
 
-from app.models.audit import AuditEntry
+from app.accounts.actor import setup_actor
+from app.audit import chain as audit
+from app.audit.log import AuditLogService
+from app.audit.models import AuditEntry
+from app.parties.service import PartyService
 from app.privacy import keyed_digest
-from app.services import audit
-from app.services.actor import setup_actor
-from app.services.audit_log import AuditLogService
-from app.services.parties import PartyService
 from tests.conftest import make_actor
 
 ID_A = "520102199003070014"
@@ -75,7 +75,7 @@ def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch)
     parties.update(row.id, row.version, {"id_no": ID_B, "address": "贵州省贵阳市南明区花果园街道1号"})
     parties.create({"kind": "org", "name": "某公司"})
     with old_store.sessions() as session:  # the old full export's entry named its search in full
-        from app.services.actor import Actor
+        from app.accounts.actor import Actor
 
         audit.append(session.connection(), Actor("admin", 1), [audit.PendingEntry(
             "export", "party", None, None, {"full": True, "search": ID_B, "kind": ""}, None, "移送法院")])
@@ -138,7 +138,7 @@ def test_migration_keeps_a_break_that_was_already_there(tmp_path, monkeypatch) -
 
 @pytest.mark.parametrize("field", ["search"])
 def test_an_export_searched_by_id_number_keeps_it_masked(store, tmp_path, field: str) -> None:  # type: ignore[no-untyped-def]
-    from app.services.exports import ExportTrace
+    from app.kernel.exports import ExportTrace
 
     ExportTrace(store, setup_actor(), "parties.xlsx", "party", details={field: ID_A}).record("x.xlsx", 0)
     assert ID_A not in _raw_changes(store)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.accounts.actor import setup_actor
+from app.accounts.permissions import Permission, Role
+from app.accounts.service import AccountService
 from app.cli import PASSWORD_ENV_VAR, run
-from app.services.accounts import AccountService
-from app.services.actor import setup_actor
-from app.services.permissions import Permission, Role
 
 SECRET = "Pa55word-long-enough"
 
@@ -28,7 +28,7 @@ def test_every_role_may_verify_with_and_without_signing_in(store, db_url: str, m
 
 
 def test_the_permission_table_says_so() -> None:
-    from app.services.actor import Actor, anonymous_reader
+    from app.accounts.actor import Actor, anonymous_reader
 
     assert all(Actor("x", 1, frozenset({r.value})).can(Permission.AUDIT_VERIFY) for r in Role)
     assert anonymous_reader().can(Permission.AUDIT_VERIFY)

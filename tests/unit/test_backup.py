@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from app.audit import chain as audit
 from app.backup import catalogue, service
 from app.backup.catalogue import Entry
 from app.backup.check import check_file, quick_check
 from app.errors import UserError
-from app.services import audit
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from app.store import open_store
 from app.store.migrate import head_revision
 from tests.conftest import make_actor
@@ -119,8 +119,8 @@ def test_backup_reports_progress_and_can_be_cancelled(live, tmp_path: Path, monk
 WRITER = """
 import sys, time
 from app.store import open_store
-from app.services.parties import PartyService
-from app.services.actor import Actor
+from app.parties.service import PartyService
+from app.accounts.actor import Actor
 
 store = open_store(sys.argv[1])
 service = PartyService(store, Actor(username="writer", user_id=1, roles=frozenset({"intake"})))

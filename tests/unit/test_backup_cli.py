@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from tests.conftest import make_actor
 
 # SQLite backups: the backup API, the file and its catalogue (PostgreSQL: test_backup_postgres.py)

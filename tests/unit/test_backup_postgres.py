@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.backup import service
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from app.store import open_store
 from tests.conftest import make_actor
 
@@ -58,7 +58,7 @@ def test_pg_dump_and_pg_restore(pg_url: str, tmp_path: Path) -> None:
         assert party_names(store) == ["张伟"]
         assert result.kept is not None and result.kept.exists()
         assert {e.kind for e in service.list_backups(pg_url)} == {"manual", "pre-restore"}
-        from app.services import audit
+        from app.audit import chain as audit
 
         with store.read() as session:
             assert audit.verify(session).ok

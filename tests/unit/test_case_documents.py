@@ -13,16 +13,16 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.errors import UserError
-from app.models.audit import AuditEntry
-from app.services import audit
-from app.services.case_documents import (
+from app.audit import chain as audit
+from app.audit.models import AuditEntry
+from app.documents.case_documents import (
     arbitration_id_for,
     complaint_id_for,
     issue_arbitration_document,
     issue_complaint_document,
 )
-from app.services.exports import anchor_from_file
+from app.errors import UserError
+from app.kernel.exports import anchor_from_file
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.fixtures.complaints import opened_case
@@ -97,7 +97,7 @@ def test_an_arbitration_document_leaves_an_export_entry(store, tmp_path: Path) -
 
 @pytest.mark.sqlite_only  # the command line is driven on the SQLite file here
 def test_documents_from_the_command_line(store, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services.accounts import AccountService
+    from app.accounts.service import AccountService
 
     _svc, detail = opened_case(store)
     world = make_world(store)  # (adds its accounts without the audit: those records alone show as unlogged)

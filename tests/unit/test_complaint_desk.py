@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.services.desk import Bucket, DeskService
+from app.desk.service import Bucket, DeskService
 from tests.conftest import make_actor
 from tests.fixtures.complaints import intake, opened_case, service
 

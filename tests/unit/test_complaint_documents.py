@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from app.documents.complaint_documents import (
+from app.complaints.documents import (
     DOCUMENTS,
     available_documents,
     write_complaint_document,
 )
-from app.services.settings import DEFAULTS
+from app.kernel.settings import DEFAULTS
 from tests.fixtures.complaints import PENALTY, intake, opened_case, reviewed_case, service
 
 ORG = DEFAULTS["organisation"]

@@ -8,8 +8,8 @@ from datetime import date
 
 import pytest
 
+from app.complaints.evidence import EvidenceService
 from app.errors import UserError
-from app.services.complaint_evidence import EvidenceService
 from tests.conftest import make_actor
 from tests.fixtures.complaints import intake, service
 

@@ -10,15 +10,15 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select, text
 
+from app.audit import chain as audit
+from app.complaints import spreadsheet as ledger
+from app.complaints.models import Complaint, ComplaintEvent, WagePayment
+from app.complaints.spreadsheet import import_ledger_file, read_records
 from app.errors import Cancelled, UserError
+from app.kernel.numbering_model import NumberCounter
 from app.kernel.progress import CancelToken
-from app.models.complaint import Complaint, ComplaintEvent, WagePayment
-from app.models.numbering import NumberCounter
-from app.models.party import Party
-from app.services import audit
-from app.spreadsheets import complaints as ledger
+from app.parties.models import Party
 from app.spreadsheets import sheet_rows
-from app.spreadsheets.complaints import import_ledger_file, read_records
 from app.store import open_store
 from tests.conftest import make_actor
 from tests.fixtures.complaints import good, intake, ledger_file, service
@@ -226,7 +226,7 @@ def test_the_streaming_reader_and_the_in_memory_reader_give_the_same_rows(tmp_pa
 
 
 def test_the_audit_log_shows_a_bulk_entry_as_a_count_and_an_id_range(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.audit_log import AuditLogService
+    from app.audit.log import AuditLogService
 
     path = ledger_file(tmp_path, [good(i) for i in range(3)])
     report, _read = import_ledger_file(service(store), path)

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from app.documents.complaint_documents import write_complaint_document
+from app.complaints.documents import write_complaint_document
 from app.errors import UserError
-from app.services.settings import DEFAULTS, SettingsService
-from app.services.staff import StaffService
+from app.kernel.settings import DEFAULTS, SettingsService
+from app.staff.service import StaffService
 from tests.conftest import make_actor
 from tests.fixtures.complaints import PENALTY, opened_case, service
 
@@ -167,7 +167,7 @@ def test_deadlines_counted_from_service_count_from_the_recorded_service(store) -
 
 def test_the_penalty_documents_from_filing_to_decision(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """立案 → 事先告知书 → 陈述申辩 (waived) → 决定, rendered to PDF (and looked at as PNG)."""
-    from app.services.complaint_evidence import EvidenceService
+    from app.complaints.evidence import EvidenceService
 
     svc, detail = reviewed(store, "penalty")
     scan = tmp_path / "工资表.pdf"
@@ -228,7 +228,7 @@ def test_the_rectification_order_cites_the_norm_broken(store, tmp_path) -> None:
 def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """听证通知书 (行政处罚法 art 64(2)): numbered, listed with the case's documents, served with a 送达回证;
     a notice served too late cannot carry the hearing, and the 听证笔录 names the notice and its dates."""
-    from app.documents.complaint_documents import available_documents
+    from app.complaints.documents import available_documents
 
     svc, detail = reviewed(store, "penalty")
     svc.record_prior_notice(detail.id, "penalty", NOTICE_ON, "拟罚款二万元", intended_fine_fen=PENALTY["fine_fen"])
@@ -300,8 +300,8 @@ def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before
     ("1200", "12:00", "中午12时"), ("", "", ""),
 ])
 def test_the_hearing_time_is_typed_loosely_and_printed_as_a_notice_says_it(typed: str, stored: str, printed: str) -> None:
-    from app.services.complaint_procedure import StepLine, hearing_time_label
-    from app.services.complaints import _hearing_clock
+    from app.complaints.procedure import StepLine, hearing_time_label
+    from app.complaints.service import _hearing_clock
 
     assert _hearing_clock(typed) == stored
     step = StepLine(1, "penalty", "hearing_notice", NOTICE_ON, "", stored, None, False, False, False, "", None, "")
@@ -310,7 +310,7 @@ def test_the_hearing_time_is_typed_loosely_and_printed_as_a_notice_says_it(typed
 
 @pytest.mark.parametrize("typed", ["9点", "2460", "930am", "9:3", "12345"])
 def test_a_hearing_time_that_is_not_a_time_is_refused(typed: str) -> None:
-    from app.services.complaints import _hearing_clock
+    from app.complaints.service import _hearing_clock
 
     with pytest.raises(UserError) as caught:
         _hearing_clock(typed)

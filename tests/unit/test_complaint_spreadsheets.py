@@ -8,18 +8,18 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.errors import Cancelled
-from app.kernel.progress import CancelToken
-from app.models.complaint import Complaint, WagePayment
-from app.models.party import Party
-from app.services.complaint_import import import_ledger
-from app.spreadsheets.complaints import (
+from app.complaints.importing import import_ledger
+from app.complaints.models import Complaint, WagePayment
+from app.complaints.spreadsheet import (
     LEDGER_HEADERS,
     export_complaints,
     export_ledger,
     read_records,
     write_template,
 )
+from app.errors import Cancelled
+from app.kernel.progress import CancelToken
+from app.parties.models import Party
 from tests.fixtures.complaints import fill, good, service
 from tests.fixtures.identities import make_id, wrong_check
 

@@ -11,12 +11,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from app.audit.models import AuditEntry
+from app.complaints.models import Complaint, ComplaintEvent, WagePayment
+from app.complaints.service import ComplaintService
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
-from app.models.audit import AuditEntry
-from app.models.complaint import Complaint, ComplaintEvent, WagePayment
-from app.services.complaints import ComplaintService
-from app.services.staff import StaffService
+from app.staff.service import StaffService
 from tests.conftest import make_actor
 from tests.fixtures.complaints import (
     EMPLOYER_USCC,
@@ -59,7 +59,7 @@ def test_register_failure_leaves_nothing_behind(store) -> None:  # type: ignore[
     assert caught.value.code == "id_no.checksum"
     with store.read() as session:
         assert session.scalar(select(func.count()).select_from(Complaint)) == 0
-        from app.models.party import Party
+        from app.parties.models import Party
 
         assert session.scalar(select(func.count()).select_from(Party)) == 0
 
@@ -360,7 +360,7 @@ def test_a_penalty_records_its_fine_in_fen(store) -> None:  # type: ignore[no-un
     assert detail.events[-1].action == "penalty" and detail.events[-1].note == "罚款20,000.50元"
     assert svc.get(detail.id).fine_fen == 2_000_050  # read back from the store
     with store.read() as session:
-        from app.services import audit
+        from app.audit import chain as audit
 
         assert audit.verify(session).ok
         changes = [json.loads(c) for c in session.scalars(
@@ -499,7 +499,7 @@ def test_permissions(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_audit_record_verifies_after_a_whole_case(store) -> None:  # type: ignore[no-untyped-def]
-    from app.services import audit
+    from app.audit import chain as audit
 
     svc, detail = opened_case(store, workers=1)
     detail = svc.set_plan(detail.id, detail.version, [
@@ -516,7 +516,7 @@ def test_the_audit_record_verifies_after_a_whole_case(store) -> None:  # type: i
 def test_history_names_people_and_steps_follow_the_state(store) -> None:  # type: ignore[no-untyped-def]
     """办理记录 and 登记人 show the account's name (张监察), not the login (inspector); the
     steps a case allows come from its state: none of the handling steps once archived."""
-    from app.models.user import User
+    from app.accounts.models import User
 
     with store.sessions() as session:
         session.add(User(username="inspector", display_name="张监察", password_hash="x", roles="inspector"))

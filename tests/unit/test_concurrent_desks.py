@@ -47,7 +47,7 @@ def run_desks(target: Any, url: str, count: int, *extra: Any) -> list[tuple[int,
 
 
 def _write_parties(url: str, barrier: Any, index: int) -> list[int]:
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from app.store import open_store
     from tests.conftest import make_actor
 
@@ -67,9 +67,9 @@ def _write_parties(url: str, barrier: Any, index: int) -> list[int]:
 def test_eight_writers_keep_one_valid_audit_chain_and_lose_nothing(db_url: str) -> None:
     from sqlalchemy import func, select
 
-    from app.models.audit import AuditEntry
-    from app.models.party import Party
-    from app.services import audit
+    from app.audit import chain as audit
+    from app.audit.models import AuditEntry
+    from app.parties.models import Party
     from app.store import open_store
 
     outcomes = run_desks(_write_parties, db_url, WRITERS)
@@ -94,7 +94,7 @@ def test_eight_writers_keep_one_valid_audit_chain_and_lose_nothing(db_url: str) 
 
 
 def _register_complaints(url: str, barrier: Any, index: int) -> list[str]:
-    from app.services.complaints import ComplaintService
+    from app.complaints.service import ComplaintService
     from app.store import open_store
     from tests.conftest import make_actor
     from tests.fixtures.identities import make_id, make_uscc
@@ -131,7 +131,7 @@ def test_four_desks_registering_get_unique_gapless_numbers(db_url: str) -> None:
 
 
 def _book_room(url: str, barrier: Any, index: int, case_ids: list[int]) -> str:
-    from app.services.arbitration import ArbitrationCaseService
+    from app.arbitration.service import ArbitrationCaseService
     from app.store import open_store
     from tests.fixtures.arbitration import CLERK
 

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 from stdnum.cn import ric, uscc
 
+from app.accounts.actor import Actor
 from app.demo.district import A4_PLAN, SMALL_PLAN, Days, build_district, split_total
 from app.demo.identities import IdentityMaker
 from app.errors import UserError
 from app.legal.calendar import default_calendar
-from app.models.party import Party
+from app.parties.models import Party
 from app.reports.yearly import yearly_figures
-from app.services.actor import Actor
 
 
 def test_the_a4_plan_adds_up_to_the_report() -> None:
@@ -64,14 +64,14 @@ def _small_year(db_url: str, seed: int) -> tuple[dict[str, Any], list[tuple[str,
         reader = Actor(username=leader.username, user_id=leader.user_id, roles=frozenset({leader.role}))
         figures = yearly_figures(store, reader, 2023).to_json()
         # everything went through the unit of work: the audit chain and every record verify
-        from app.services.audit_log import AuditLogService
+        from app.audit.log import AuditLogService
 
         verified = AuditLogService(store, reader).verify()
         assert verified.ok, [b.describe("en") for b in verified.breaks]
         # no room and no arbitrator is in two hearings at once
         from datetime import date
 
-        from app.services.hearings import HearingCalendar, find_clashes
+        from app.arbitration.hearings import HearingCalendar, find_clashes
 
         hearings = HearingCalendar(store, reader).between(date(2023, 1, 1), date(2024, 12, 31))
         assert hearings and find_clashes(hearings) == {}

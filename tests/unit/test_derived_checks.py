@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import text
 
-from app.services.audit_log import AuditLogService
+from app.audit.log import AuditLogService
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import make_world, receive
 

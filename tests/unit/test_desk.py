@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from app.services.desk import Bucket, DeskItem, DeskService, providers
-from app.services.permissions import Permission
+from app.accounts.permissions import Permission
+from app.desk.service import Bucket, DeskItem, DeskService, providers
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import CLERK, make_world, receive, wage_claims
 
@@ -65,12 +65,12 @@ def test_desk_shows_only_the_areas_the_user_may_see(world) -> None:  # type: ign
 def test_today_is_the_bureau_day_not_the_machine_zone_day() -> None:
     from datetime import UTC, datetime, timedelta
 
-    from app.services.arbitration_deadlines import shanghai_today
+    from app.arbitration.deadlines import shanghai_today
 
     assert shanghai_today() == (datetime.now(UTC) + timedelta(hours=8)).date()
 
 
 def test_the_desk_finds_the_complaints_provider_without_the_complaints_service_imported() -> None:
-    from app.services.desk import providers
+    from app.desk.service import providers
 
     assert {"arbitration", "mediation", "complaints"} <= {p.area for p in providers()}

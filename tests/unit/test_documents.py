@@ -21,10 +21,10 @@ from app.documents.base import (
     chinese_date,
     signature_block,
 )
-from app.documents.party_register import COLUMNS, write_party_register_pdf
 from app.errors import Cancelled
 from app.kernel.progress import CancelToken
-from app.services.parties import PartyService
+from app.parties.documents import COLUMNS, write_party_register_pdf
+from app.parties.service import PartyService
 from tests.conftest import make_actor
 from tests.fixtures.identities import chinese_name, org_codes, person_ids
 
@@ -146,7 +146,7 @@ def test_cancelled_register_leaves_no_file(tmp_path: Path, filled) -> None:  # t
 
 
 def test_register_streams_from_the_query_in_pages(tmp_path: Path, filled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.documents import party_register
+    from app.parties import documents as party_register
 
     monkeypatch.setattr(party_register, "READ_PAGE_SIZE", 50)
     query = filled.query()

@@ -13,9 +13,9 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select, text
 
-from app.models.audit import AuditEntry
-from app.services import audit
-from app.services.exports import ExportTrace
+from app.audit import chain as audit
+from app.audit.models import AuditEntry
+from app.kernel.exports import ExportTrace
 from app.spreadsheets.writer import could_run, new_workbook, save_workbook
 from tests.conftest import make_actor
 from tests.fixtures.exports import _every_export
@@ -84,8 +84,8 @@ def test_no_export_writes_a_formula_and_hostile_text_stays_as_typed(hostile_stor
 
 
 def test_amounts_and_dates_stay_numbers_and_dates(hostile_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.complaints import ComplaintService
-    from app.spreadsheets.complaints import export_ledger
+    from app.complaints.service import ComplaintService
+    from app.complaints.spreadsheet import export_ledger
 
     path = tmp_path / "ledger.xlsx"
     rows = export_ledger(ComplaintService(hostile_store, make_actor("admin")).ledger(), path)
@@ -166,9 +166,9 @@ def _all_entries(store: Any) -> list[AuditEntry]:
 
 
 def test_each_export_is_audited_with_who_what_rows_masking_and_file(hostile_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.documents.party_register import write_party_register_pdf
-    from app.services.parties import PartyService
-    from app.spreadsheets.parties import export_parties
+    from app.parties.documents import write_party_register_pdf
+    from app.parties.service import PartyService
+    from app.parties.spreadsheet import export_parties
 
     clerk = make_actor("admin", username="clerk")
     parties = PartyService(hostile_store, clerk)
@@ -193,7 +193,7 @@ def test_each_export_is_audited_with_who_what_rows_masking_and_file(hostile_stor
 
 
 def _anchor_of(path: Path) -> str:
-    from app.services.exports import anchor_from_file
+    from app.kernel.exports import anchor_from_file
 
     return anchor_from_file(path)
 
@@ -205,8 +205,8 @@ def test_export_cli_commands_each_add_one_entry_and_verify_still_passes(tmp_path
     db = f"sqlite:///{tmp_path / 'd.db'}"
     store = open_store(db)
     try:
-        from app.services.actor import setup_actor
-        from app.services.parties import PartyService
+        from app.accounts.actor import setup_actor
+        from app.parties.service import PartyService
 
         PartyService(store, setup_actor()).create({"kind": "person", "name": "=cmd|'/c calc'!A1"})
         count = len(_exports(store, _all_entries(store)))
@@ -236,13 +236,13 @@ def test_export_cli_commands_each_add_one_entry_and_verify_still_passes(tmp_path
 def test_a_cut_of_the_chain_is_caught_with_the_anchor_from_an_export(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     """An attacker deletes the export's entry and moves the head back consistently; the file remembers."""
     from app.cli import run
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from app.store import open_store
 
     db = f"sqlite:///{tmp_path / 'd.db'}"
     store = open_store(db)
     try:
-        from app.services.actor import setup_actor
+        from app.accounts.actor import setup_actor
 
         PartyService(store, setup_actor()).create({"kind": "person", "name": "张伟"})
         out = tmp_path / "full.xlsx"
@@ -281,7 +281,7 @@ def test_the_anchor_keyword_is_in_the_pdf_and_xlsx_properties(tmp_path: Path) ->
 
     store = open_store(f"sqlite:///{tmp_path / 'd.db'}")
     try:
-        from app.services.actor import setup_actor
+        from app.accounts.actor import setup_actor
 
         trace = ExportTrace(store, setup_actor(), "test", "party")
         wb = new_workbook(write_only=True)

@@ -9,7 +9,7 @@ import pytest
 
 from app.errors import UserError
 from app.legal.deadlines import DEFAULT_RULES, due
-from app.services.holidays import HolidayService, calendar_for, parse_dates
+from app.legal.holidays import HolidayService, calendar_for, parse_dates
 from tests.conftest import make_actor
 
 # A 2027 schedule as the State Council might publish it (for the test only).
@@ -67,7 +67,7 @@ def test_parse_dates() -> None:
 
 
 def test_the_audit_verifies_after_a_schedule_is_replaced(store) -> None:  # type: ignore[no-untyped-def]
-    from app.services import audit
+    from app.audit import chain as audit
 
     service = HolidayService(store, make_actor("admin"))
     service.save_year(2027, NEW_YEAR_2027 + SPRING_2027, SWAPS_2027)

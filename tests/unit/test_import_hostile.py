@@ -13,12 +13,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from app.arbitration.spreadsheet import read_docket
+from app.complaints.importing import import_ledger
+from app.complaints.spreadsheet import read_records as read_ledger
 from app.errors import UserError
-from app.services.complaint_import import import_ledger
+from app.parties.spreadsheet import read_records as read_parties
 from app.spreadsheets import sheet_rows
-from app.spreadsheets.arbitration import read_docket
-from app.spreadsheets.complaints import read_records as read_ledger
-from app.spreadsheets.parties import read_records as read_parties
 from tests.fixtures import hostile
 from tests.fixtures.identities import make_id
 from tests.fixtures.import_files import USCC, _cli, docket_file, ledger_file, parties_file
@@ -139,8 +139,8 @@ def test_a_bomb_is_refused_quickly_in_bounded_memory(bomb: str, tmp_path: Path) 
 
 
 def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.actor import setup_actor
-    from app.services.complaints import ComplaintService
+    from app.accounts.actor import setup_actor
+    from app.complaints.service import ComplaintService
 
     path = ledger_file(tmp_path / "ledger.xlsx")
     wb = openpyxl.load_workbook(path)
@@ -159,9 +159,9 @@ def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, 
 
 
 def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.actor import setup_actor
-    from app.services.arbitration_import import import_docket
-    from app.services.parties import PartyService
+    from app.accounts.actor import setup_actor
+    from app.arbitration.importing import import_docket
+    from app.parties.service import PartyService
 
     number = make_id("110105", "19491231", 2)  # ends in X
     PartyService(store, setup_actor()).create({"kind": "person", "name": "王五", "id_no": number})
@@ -179,7 +179,7 @@ def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store
     with store.read() as session:
         from sqlalchemy import func, select
 
-        from app.models.party import Party
+        from app.parties.models import Party
 
         assert session.scalar(select(func.count()).select_from(Party).where(Party.name == "王五")) == 1
 

@@ -17,14 +17,14 @@ import openpyxl
 import pytest
 from sqlalchemy import func, select
 
-from app.models.audit import AuditEntry
-from app.models.import_batch import ImportBatch, ImportRowKey
-from app.models.party import Party
-from app.services import audit
-from app.services.import_batches import source_for
-from app.services.parties import PartyService
-from app.services.staff import StaffService
-from app.spreadsheets import staff as staff_sheets
+from app.audit import chain as audit
+from app.audit.models import AuditEntry
+from app.imports.batches import source_for
+from app.imports.models import ImportBatch, ImportRowKey
+from app.parties.models import Party
+from app.parties.service import PartyService
+from app.staff import spreadsheet as staff_sheets
+from app.staff.service import StaffService
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id, make_uscc
 from tests.fixtures.import_files import USCC, _cli, docket_file, ledger_file, parties_file
@@ -65,7 +65,7 @@ def _no_personal_values(store, *values: str) -> None:  # type: ignore[no-untyped
 
 
 def test_parties_a_row_imported_before_is_refused_though_its_id_number_was_corrected(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.spreadsheets.parties import read_records
+    from app.parties.spreadsheet import read_records
 
     clerk = make_actor("intake", "admin", username="wangfang")
     service = PartyService(store, clerk)
@@ -103,13 +103,13 @@ def test_parties_a_row_imported_before_is_refused_though_its_id_number_was_corre
 def test_ledger_rows_imported_before_are_refused_though_the_employer_code_was_corrected(
     processes: int, store, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
 ) -> None:
-    from app.services.complaints import ComplaintService
-    from app.spreadsheets import complaints as ledger_sheets
-    from app.spreadsheets.complaints import import_ledger_file
+    from app.complaints import spreadsheet as ledger_sheets
+    from app.complaints.service import ComplaintService
+    from app.complaints.spreadsheet import import_ledger_file
 
     if processes == 2:  # read and prepared in a second process while this one writes, as a large file is
         if not store.url.startswith("sqlite:///"):
-            pytest.skip("the second process is SQLite's (app.spreadsheets.complaints._prepare_in_background)")
+            pytest.skip("the second process is SQLite's (app.complaints.spreadsheet._prepare_in_background)")
         monkeypatch.setattr(ledger_sheets, "BACKGROUND_FROM_BYTES", 0)
 
     inspector = make_actor("inspector", "intake", username="liming")
@@ -138,8 +138,8 @@ def test_ledger_rows_imported_before_are_refused_though_the_employer_code_was_co
 
 
 def test_docket_rows_imported_before_are_refused_though_the_respondent_was_renamed(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.arbitration_import import import_docket
-    from app.spreadsheets.arbitration import read_docket
+    from app.arbitration.importing import import_docket
+    from app.arbitration.spreadsheet import read_docket
 
     clerk = make_actor("arb_clerk", username="zhaomin")
     first = docket_file(tmp_path / "docket.xlsx")
@@ -205,8 +205,8 @@ def test_staff_roster_batches_keys_and_a_second_import(store, tmp_path: Path) ->
         service.import_records(rows, total=total, source=source_for("staff", first))
     assert caught.value.code == "import.already_imported" and caught.value.params["user"] == "admin"
     # once the login has an account, the clerk reads the person's name, not the login (issue 17)
-    from app.models.user import User
-    from app.services.unit_of_work import UnitOfWork
+    from app.accounts.models import User
+    from app.kernel.unit_of_work import UnitOfWork
 
     with UnitOfWork(store, admin) as uow:
         uow.session.add(User(username="admin", display_name="赵敏", password_hash="x", roles="admin"))
@@ -214,7 +214,7 @@ def test_staff_roster_batches_keys_and_a_second_import(store, tmp_path: Path) ->
     with pytest.raises(UserError) as caught:
         service.import_records(rows, total=total, source=source_for("staff", first))
     assert caught.value.params["user"] == "赵敏" and "赵敏" in caught.value.message("zh_CN")
-    from app.services.import_batches import earlier_rows
+    from app.imports.batches import earlier_rows
 
     with store.read() as session:
         keys = session.scalars(select(ImportRowKey.row_key)).all()
@@ -259,7 +259,7 @@ def test_a_0014_database_upgrades_keeping_its_import_batches(db_url: str, tmp_pa
     from sqlalchemy import create_engine, inspect
 
     from app.errors import UserError
-    from app.spreadsheets.parties import read_records
+    from app.parties.spreadsheet import read_records
     from app.store import open_store
     from app.store.migrate import alembic_config, upgrade
 
@@ -314,8 +314,8 @@ def test_a_row_whose_record_was_deleted_imports_again(store, tmp_path: Path) -> 
     """The key refuses a row only while its record is here: a party deleted since (a tombstone from
     the district, a conflict settled as deleted) comes in again from a later file; the others are
     still refused, and the old file itself still needs `again`."""
-    from app.services.unit_of_work import UnitOfWork
-    from app.spreadsheets.parties import read_records
+    from app.kernel.unit_of_work import UnitOfWork
+    from app.parties.spreadsheet import read_records
 
     clerk = make_actor("intake", "admin", username="wangfang")
     service = PartyService(store, clerk)
@@ -346,10 +346,10 @@ def test_a_row_whose_record_was_deleted_imports_again(store, tmp_path: Path) -> 
 
 
 def test_a_ledger_row_whose_complaint_was_deleted_imports_again(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.models.complaint import Complaint
-    from app.services.complaints import ComplaintService
-    from app.services.unit_of_work import UnitOfWork
-    from app.spreadsheets.complaints import import_ledger_file
+    from app.complaints.models import Complaint
+    from app.complaints.service import ComplaintService
+    from app.complaints.spreadsheet import import_ledger_file
+    from app.kernel.unit_of_work import UnitOfWork
 
     inspector = make_actor("inspector", "intake", username="liming")
     first = ledger_file(tmp_path / "ledger.xlsx")

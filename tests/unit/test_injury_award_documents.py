@@ -8,8 +8,8 @@ import subprocess
 from datetime import date, time
 from pathlib import Path
 
-from app.documents import arbitration_documents as docs
-from app.services.arbitration import AwardItem, ClaimInput
+from app.arbitration import documents as docs
+from app.arbitration.service import AwardItem, ClaimInput
 from tests.fixtures.arbitration import make_world
 from tests.fixtures.arbitration_documents import ORG, pdf_text
 

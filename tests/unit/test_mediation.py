@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from app.arbitration.service import ArbitrationCaseService
 from app.errors import UserError
-from app.services.arbitration import ArbitrationCaseService
 from tests.fixtures.arbitration import CLERK, make_world, wage_claims
 
 

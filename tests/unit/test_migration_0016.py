@@ -14,12 +14,12 @@ from datetime import date
 from alembic import command
 from sqlalchemy import create_engine, select
 
-from app.models.arbitration import ArbitrationClaim
-from app.models.audit import AuditEntry
-from app.services import audit
-from app.services.arbitration import AwardItem, ClaimInput
-from app.services.permissions import Permission
-from app.services.unit_of_work import UnitOfWork
+from app.accounts.permissions import Permission
+from app.arbitration.models import ArbitrationClaim
+from app.arbitration.service import AwardItem, ClaimInput
+from app.audit import chain as audit
+from app.audit.models import AuditEntry
+from app.kernel.unit_of_work import UnitOfWork
 from app.store import open_store
 from app.store.migrate import alembic_config, current_revision, upgrade
 from tests.fixtures.arbitration import CLERK, make_world, run_to_hearing

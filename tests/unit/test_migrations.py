@@ -13,10 +13,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, select
 
 import app.models  # noqa: F401
+from app.audit import chain as audit
 from app.errors import StorageError
 from app.models import Party
-from app.services import audit
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from app.store import open_store
 from app.store.base import Base
 from app.store.migrate import current_revision, head_revision, include_object, upgrade
@@ -100,7 +100,7 @@ def test_0008_adds_the_decision_columns_and_older_complaints_still_verify(db_url
     """A complaint written before 0008 (no decision columns) upgrades with its audit digests intact."""
     from alembic import command
 
-    from app.services.complaints import ComplaintService
+    from app.complaints.service import ComplaintService
     from app.store.migrate import alembic_config
     from tests.fixtures.complaints import intake
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from app.services.actor import setup_actor
-from app.services.numbering import allocate_number, void_number
-from app.services.settings import SettingsService
-from app.services.unit_of_work import UnitOfWork
+from app.accounts.actor import setup_actor
+from app.kernel.numbering import allocate_number, void_number
+from app.kernel.settings import SettingsService
+from app.kernel.unit_of_work import UnitOfWork
 
 
 def allocate(store, doc_type: str, year: int, body: str | None = None) -> str:  # type: ignore[no-untyped-def]

@@ -7,9 +7,9 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.models.party import Party
-from app.services.paging import PagedQuery, SortSpec
-from app.services.parties import PartyService
+from app.kernel.paging import PagedQuery, SortSpec
+from app.parties.models import Party
+from app.parties.service import PartyService
 from tests.ui.helpers import seed_parties
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from app.clock import BUREAU_TZ
 from app.errors import UserError
 from app.models import AuditEntry, Party
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id
 
@@ -173,7 +173,7 @@ def test_every_change_is_audited_with_old_and_new(store, clerk_parties) -> None:
 
 
 def test_failed_write_leaves_neither_data_nor_audit(store, clerk_parties, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from app.services import audit
+    from app.audit import chain as audit
 
     clerk_parties.create({"kind": "person", "name": "张伟"})
     before = counts(store)

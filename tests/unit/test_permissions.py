@@ -8,28 +8,28 @@ from typing import Any
 
 import pytest
 
-from app.clock import bureau_today
-from app.errors import UserError
-from app.reports.yearly import yearly_figures
-from app.services.accounts import AccountService
-from app.services.actor import Actor, anonymous_reader, setup_actor
-from app.services.arbitration import ArbitrationCaseService
-from app.services.audit_log import AuditLogService
-from app.services.complaint_import import import_ledger
-from app.services.complaints import ComplaintService
-from app.services.holidays import HolidayService
-from app.services.mediation import MediationService
-from app.services.parties import PartyService
-from app.services.permissions import (
+from app.accounts.actor import Actor, anonymous_reader, setup_actor
+from app.accounts.permissions import (
     ANONYMOUS_READ_PERMISSIONS,
     ROLE_PERMISSIONS,
     Permission,
     Role,
     role_allows,
 )
-from app.services.projects import ProjectService
-from app.services.staff import StaffService
-from app.services.training import TrainingService
+from app.accounts.service import AccountService
+from app.arbitration.service import ArbitrationCaseService
+from app.audit.log import AuditLogService
+from app.clock import bureau_today
+from app.complaints.importing import import_ledger
+from app.complaints.service import ComplaintService
+from app.errors import UserError
+from app.legal.holidays import HolidayService
+from app.mediation.service import MediationService
+from app.parties.service import PartyService
+from app.projects.service import ProjectService
+from app.reports.yearly import yearly_figures
+from app.staff.service import StaffService
+from app.training.service import TrainingService
 from tests.conftest import make_actor
 from tests.fixtures import arbitration as arbitration_ops
 
@@ -44,7 +44,7 @@ def _complaint(store: Any, *steps: str) -> Any:
     """A complaint registered (and moved on) by the set-up actor: the ground for the complaint operations."""
     from datetime import datetime
 
-    from app.services.complaints import today_in_shanghai
+    from app.complaints.service import today_in_shanghai
 
     svc = ComplaintService(store, setup_actor())
     on = today_in_shanghai()
@@ -62,7 +62,7 @@ def _complaint(store: Any, *steps: str) -> Any:
 
 
 def _legal_review(store: Any, actor: Actor, _pid: int) -> Any:
-    from app.services.complaints import today_in_shanghai
+    from app.complaints.service import today_in_shanghai
 
     case = _complaint(store, "accept")
     lawyer = StaffService(store, setup_actor()).create({"name": "审核员", "has_legal_qualification": True})
@@ -72,7 +72,7 @@ def _legal_review(store: Any, actor: Actor, _pid: int) -> Any:
 
 
 def _close_complaint(store: Any, actor: Actor, _pid: int) -> Any:
-    from app.services.complaints import today_in_shanghai
+    from app.complaints.service import today_in_shanghai
 
     case = _complaint(store, "accept", "withdraw")
     return ComplaintService(store, actor).close(case.id, case.version, today_in_shanghai(), "withdrawn", "撤销立案")

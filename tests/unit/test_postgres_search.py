@@ -10,8 +10,8 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select, text
 
-from app.models.party import Party
-from app.services.parties import PartyService
+from app.parties.models import Party
+from app.parties.service import PartyService
 from app.store import open_store
 from app.store.migrate import alembic_config, current_revision, head_revision
 from app.store.postgres import GRAMS_KEY, GRAMS_TABLE, search_pieces, term_pieces

@@ -8,9 +8,11 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from app.accounts.actor import setup_actor
+from app.audit.models import AuditEntry
 from app.errors import UserError
-from app.models.audit import AuditEntry
-from app.models.project import (
+from app.parties.service import PartyService
+from app.projects.models import (
     DEFAULT_COMPLIANCE_ITEMS,
     ComplianceCheck,
     ComplianceCheckItem,
@@ -18,9 +20,7 @@ from app.models.project import (
     Project,
     ProjectSubcontractor,
 )
-from app.services.actor import setup_actor
-from app.services.parties import PartyService
-from app.services.projects import ProjectService, item_rate, project_rate
+from app.projects.service import ProjectService, item_rate, project_rate
 from tests.conftest import make_actor
 from tests.fixtures.identities import make_id, org_codes
 from tests.fixtures.projects import seed_report_projects

@@ -9,15 +9,15 @@ from decimal import Decimal
 
 import pytest
 
+from app.accounts.actor import anonymous_reader
+from app.arbitration.service import ArbitrationCaseService
+from app.complaints.service import ComplaintService
 from app.errors import UserError
+from app.mediation.service import MediationService
 from app.reports import periods
 from app.reports.drilldown import FIGURES, drill_down
 from app.reports.yearly import yearly_figures
-from app.services.actor import anonymous_reader
-from app.services.arbitration import ArbitrationCaseService
-from app.services.complaints import ComplaintService
-from app.services.mediation import MediationService
-from app.services.training import TrainingService
+from app.training.service import TrainingService
 from tests.conftest import make_actor
 from tests.fixtures.reports import CLAIMS_FEN, seed_boundary_world
 

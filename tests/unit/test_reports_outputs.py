@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from app.cli import run
-from app.documents.yearly_report import write_yearly_report_pdf
 from app.errors import Cancelled
 from app.kernel.progress import CancelToken
+from app.reports.documents import write_yearly_report_pdf
+from app.reports.spreadsheet import export_yearly_report
 from app.reports.yearly import yearly_figures
-from app.spreadsheets.yearly_report import export_yearly_report
 from tests.conftest import make_actor
 from tests.fixtures.reports import seed_boundary_world
 
@@ -72,7 +72,7 @@ def test_excel_holds_the_figures_months_and_masked_records(figures, store, tmp_p
 def test_a_reader_without_the_area_permission_gets_no_record_sheet(figures, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
-    from app.services.actor import anonymous_reader
+    from app.accounts.actor import anonymous_reader
 
     out = tmp_path / "anon.xlsx"
     export_yearly_report(figures, out, store=store, actor=anonymous_reader())

@@ -69,7 +69,7 @@ def test_the_settings_file_never_holds_the_password(pg_server, pg_database) -> N
 def test_the_desks_role_writes_rows_but_cannot_alter_or_drop_tables(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy.exc import ProgrammingError
 
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from app.store import open_store
     from tests.conftest import make_actor
 
@@ -89,7 +89,7 @@ def test_the_desks_role_writes_rows_but_cannot_alter_or_drop_tables(pg_server, p
 
 
 def test_a_connection_lost_mid_work_is_said_and_a_retry_succeeds(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
-    from app.services.parties import PartyService
+    from app.parties.service import PartyService
     from app.store import open_store
     from tests.conftest import make_actor
 

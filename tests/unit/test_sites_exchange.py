@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from app.arbitration.service import ClaimInput
+from app.audit import chain as audit
+from app.audit.models import AuditHead
 from app.errors import UserError
-from app.models.audit import AuditHead
-from app.models.site import SiteAuditEntry, SitePeer
+from app.kernel.settings import SettingsService
+from app.parties.service import PartyService
 from app.privacy import mask
-from app.services import audit
-from app.services.arbitration import ClaimInput
-from app.services.parties import PartyService
-from app.services.settings import SettingsService
 from app.sites import bundle as bundle_format
 from app.sites.exchange import ExchangeService
 from app.sites.identity import SiteService
+from app.sites.models import SiteAuditEntry, SitePeer
 from app.sites.travel import LOCAL, TRAVELLING, undeclared
 from app.store import open_store
 from tests.conftest import make_actor
@@ -118,7 +118,7 @@ def test_a_townships_year_goes_up_and_the_district_counts_it(sites) -> None:  # 
         foreign = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.table_name == "mediation_case")).all()
         assert foreign and {f.origin_code for f in foreign} == {"TA"} and {f.actor for f in foreign} == {"admin"}
     # the local chain records the import
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
     with district.store.read() as session:  # type: ignore[attr-defined]
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")).one()
         changes = json.loads(entry.changes)
@@ -144,8 +144,8 @@ def test_transfer_to_arbitration_across_sites(sites) -> None:  # type: ignore[no
     received = district.arbitration.query(status="received").page(0, 50)
     assert [r.applicants for r in received] == ["张晓伟"]
     with district.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.arbitration import ArbitrationCase
-        from app.models.mediation import MediationCase
+        from app.arbitration.models import ArbitrationCase
+        from app.mediation.models import MediationCase
         case = session.scalars(select(ArbitrationCase)).one()
         mediation = session.get(MediationCase, case.from_mediation_id)
         assert case.status == "received" and mediation is not None and mediation.status == "transferred"
@@ -166,11 +166,11 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     pid = town_a.parties.create({"kind": "person", "name": "王小明", "phone": "13900000001", "address": "甲镇一号"}).id
     send(town_a, district, "1.rsx")
     with district.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.party import Party
+        from app.parties.models import Party
         d_pid = session.scalars(select(Party.id).where(Party.name == "王小明")).one()
     # the township's clerk has an account: her name travels with her edits, her account does not
-    from app.services.accounts import AccountService
-    from app.services.actor import setup_actor
+    from app.accounts.actor import setup_actor
+    from app.accounts.service import AccountService
     AccountService(town_a.store, setup_actor()).create_first_admin("admin", "王科员", "secret123")  # type: ignore[arg-type]
     # both change the same record since they last agreed
     town_a.parties.update(pid, town_a.parties.get(pid).version, {"phone": "13900000002", "address": "甲镇二号"})
@@ -199,7 +199,7 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     assert settled["records_updated"] == 1 and settled["conflicts"] == 0
     assert town_a.exchange.conflicts() == []
     with town_a.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.party import Party
+        from app.parties.models import Party
         p = session.get(Party, pid)
         assert (p.name, p.phone, p.address) == ("王晓明", "13900000002", "甲镇二号")
     with district.store.read() as session:  # type: ignore[attr-defined]
@@ -305,10 +305,10 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
     newer.write_bytes(data.replace(b'"format": 1', b'"format": 9'))
     assert refused(district, newer) == "exchange.newer_format"
     with town_a.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.site import SiteIdentity
+        from app.sites.models import SiteIdentity
         me = session.scalars(select(SiteIdentity)).one()
     with district.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.site import SiteIdentity
+        from app.sites.models import SiteIdentity
         d = session.scalars(select(SiteIdentity)).one()
     payload = {"from": "TA", "to": "D", "sequence": 5, "since": 0, "ack": 0, "program": "9.0",
                "schema": {"party": ["name", "shoe_size"]}, "rows": {"party": []}}
@@ -321,8 +321,8 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
 
 
 def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -> None:  # type: ignore[no-untyped-def]
-    from app.services.complaint_evidence import EvidenceService
-    from app.services.complaints import ComplaintService
+    from app.complaints.evidence import EvidenceService
+    from app.complaints.service import ComplaintService
     from tests.fixtures.complaints import intake, service
 
     district, town_a, _ = sites
@@ -336,7 +336,7 @@ def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -
     assert result["counts"]["complaint"] == 1 and result["counts"]["complaint_evidence"] == 1
     assert result["files"] == 1 and content[:40] not in path.read_bytes()
     with district.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.complaint import Complaint
+        from app.complaints.models import Complaint
         d_id = session.scalars(select(Complaint.id)).one()
     evidence = EvidenceService(district.store, make_actor("inspector"), root=district.folder / "evidence")
     [row] = evidence.list(d_id)
@@ -361,16 +361,16 @@ def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None: 
     _, back = send(district, town_a)
     assert back["records_new"] == 0 and back["conflicts"] == 0
     with district.store.read() as session:  # type: ignore[attr-defined]
-        from app.models.party import Party
+        from app.parties.models import Party
         assert session.scalar(select(func.count()).select_from(Party)) == 1
         assert session.scalars(select(Party.phone)).one() == "13800138000"
     assert district.verify().ok and town_a.verify().ok
 
 
 def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.documents.yearly_report import write_yearly_report_pdf
+    from app.reports.documents import write_yearly_report_pdf
+    from app.reports.spreadsheet import export_yearly_report
     from app.reports.yearly import yearly_figures
-    from app.spreadsheets.yearly_report import export_yearly_report
 
     district, town_a, town_b = sites
     mediation_year(town_a)
@@ -407,7 +407,7 @@ def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_pa
 
 
 def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(sites) -> None:  # type: ignore[no-untyped-def]
-    from app.services.holidays import HolidayService
+    from app.legal.holidays import HolidayService
 
     district, town_a, _ = sites
     calendar = HolidayService(district.store, make_actor("admin", username="admin"))  # type: ignore[arg-type]
@@ -485,7 +485,7 @@ def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(si
 
 
 def test_the_senders_audit_chain_head_travels_and_is_written_down(sites) -> None:  # type: ignore[no-untyped-def]
-    from app.models.audit import AuditEntry
+    from app.audit.models import AuditEntry
 
     district, town_a, _ = sites
     town_a.parties.create({"kind": "person", "name": "甲一"})
@@ -541,9 +541,9 @@ def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_p
 
 
 def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.models.audit import AuditEntry
-    from app.models.complaint import Complaint
-    from app.spreadsheets.complaints import import_ledger_file
+    from app.audit.models import AuditEntry
+    from app.complaints.models import Complaint
+    from app.complaints.spreadsheet import import_ledger_file
     from tests.fixtures.complaints import good, ledger_file, service
 
     district, town_a, _ = sites
@@ -622,9 +622,9 @@ def test_a_district_on_either_backend_takes_a_townships_year_its_deletes_and_set
 
 
 def test_a_conflict_on_a_part_of_a_case_marks_the_case(sites) -> None:  # type: ignore[no-untyped-def]
-    from app.models.mediation import MediationClaim
-    from app.models.site import SiteConflict
+    from app.mediation.models import MediationClaim
     from app.sites.exchange import open_conflict_ids
+    from app.sites.models import SiteConflict
 
     district, town_a, _ = sites
     mid = mediation_year(town_a)["online_agreed"]
@@ -645,9 +645,9 @@ def test_a_ledger_import_s_bulk_audit_entries_travel_on_to_a_third_site(sites, t
     """Parties a township's ledger import made arrive at the district under that import's one
     `bulk_insert` entry; when the district's register goes down to another township they go
     with it, naming the parties that travelled (not back to the township they came from)."""
-    from app.models.audit import AuditEntry
-    from app.models.party import Party
-    from app.spreadsheets.complaints import import_ledger_file
+    from app.audit.models import AuditEntry
+    from app.complaints.spreadsheet import import_ledger_file
+    from app.parties.models import Party
     from tests.fixtures.complaints import good, ledger_file, service
 
     district, town_a, town_b = sites

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.services.parties import PartyService
+from app.parties.service import PartyService
 from app.sorting import name_sort_key
 from tests.conftest import make_actor
 
@@ -32,8 +32,8 @@ def test_rename_moves_the_party_and_the_audit_ignores_the_key(store) -> None:  #
 
     from sqlalchemy import select
 
+    from app.audit import chain as audit
     from app.models import AuditEntry
-    from app.services import audit
 
     parties = PartyService(store, make_actor("intake"))
     row = parties.create({"kind": "person", "name": "张伟"})

@@ -14,9 +14,9 @@ from sqlalchemy import func, select
 from app.errors import Cancelled, UserError
 from app.kernel.progress import CancelToken
 from app.models import AuditEntry, Party
-from app.services.parties import PartyService
-from app.spreadsheets import parties as sheets
-from app.spreadsheets.parties import (
+from app.parties import spreadsheet as sheets
+from app.parties.service import PartyService
+from app.parties.spreadsheet import (
     COLUMNS,
     EXPORT_HEADERS,
     export_parties,

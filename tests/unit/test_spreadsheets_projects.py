@@ -9,11 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from app.accounts.actor import setup_actor
 from app.errors import Cancelled
 from app.kernel.progress import CancelToken
-from app.services.actor import setup_actor
-from app.services.projects import ProjectService
-from app.spreadsheets.projects import export_projects
+from app.projects.service import ProjectService
+from app.projects.spreadsheet import export_projects
 from tests.fixtures.projects import DEMO_PROJECTS, seed_report_projects
 
 AS_OF = date(2023, 12, 31)
@@ -82,7 +82,7 @@ def test_cancelled_export_leaves_no_file(projects, tmp_path: Path) -> None:  # t
 
 def test_compliance_pdf_has_the_table_the_rates_and_their_definitions(projects, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     pypdf = pytest.importorskip("pypdf")
-    from app.documents.project_compliance import write_compliance_pdf
+    from app.projects.documents import write_compliance_pdf
 
     target = tmp_path / "落实情况.pdf"
     summary = write_compliance_pdf(projects.compliance_rows(AS_OF, today=AS_OF), target, printed_on=AS_OF)

@@ -11,11 +11,11 @@ from sqlalchemy import func, select
 
 from app.errors import Cancelled, UserError
 from app.kernel.progress import CancelToken
-from app.models.staff import Certificate, Officer
 from app.privacy import Sensitive, mask
-from app.services.staff import StaffService
-from app.services.training import TrainingService
-from app.spreadsheets import staff as sheets
+from app.staff import spreadsheet as sheets
+from app.staff.models import Certificate, Officer
+from app.staff.service import StaffService
+from app.training.service import TrainingService
 from tests.fixtures.identities import make_id
 
 GOOD_ID = make_id("520102", "19880315", 31)
@@ -137,7 +137,7 @@ def test_export_is_masked_one_line_per_certificate(tmp_path, staff) -> None:  # 
 
 
 def test_training_summary_export(tmp_path, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
-    from app.spreadsheets.training import export_training_summary
+    from app.training.spreadsheet import export_training_summary
 
     staff = StaffService(store, admin_actor)
     ids = [staff.create({"name": n}).id for n in ("张伟", "王芳")]

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from app.errors import UserError
-from app.models.staff import Certificate, CertificateReview, Officer
 from app.privacy import Sensitive, mask
-from app.services.staff import (
+from app.staff.models import Certificate, CertificateReview, Officer
+from app.staff.service import (
     CertificateRow,
     RosterFilter,
     StaffService,
@@ -307,7 +307,7 @@ def test_a_refused_write_leaves_nothing(staff, store) -> None:  # type: ignore[n
 def test_public_roster_pdf(staff, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
 
-    from app.documents.staff_roster import write_public_roster_pdf
+    from app.staff.documents import write_public_roster_pdf
 
     number = make_id("520102", "19880315", 31)
     officer = staff.create({"name": "张伟", "id_no": number, "unit": "某区人力资源和社会保障局"})

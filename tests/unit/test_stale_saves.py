@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
+from app.accounts.service import AccountService
 from app.errors import UserError
-from app.services.accounts import AccountService
-from app.services.parties import PartyService
-from app.services.projects import ProjectService
-from app.services.staff import StaffService
-from app.services.training import TrainingService
+from app.parties.service import PartyService
+from app.projects.service import ProjectService
+from app.staff.service import StaffService
+from app.training.service import TrainingService
 from tests.conftest import make_actor
 from tests.fixtures.arbitration import CLERK, MEDIATOR, make_world, receive, wage_claims
 from tests.fixtures.complaints import intake
@@ -94,7 +94,7 @@ def test_training_session_and_exam(store, admin_actor) -> None:  # type: ignore[
 
 
 def test_account(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
-    from app.services.actor import setup_actor
+    from app.accounts.actor import setup_actor
 
     AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
     mine = AccountService(store, admin_actor)
@@ -115,7 +115,7 @@ def test_complaint_step(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_mediation_step(store) -> None:  # type: ignore[no-untyped-def]
-    from app.services.mediation import MediationService
+    from app.mediation.service import MediationService
 
     world = make_world(store)
     mine = world.mediation()
@@ -129,7 +129,7 @@ def test_mediation_step(store) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_arbitration_step(store) -> None:  # type: ignore[no-untyped-def]
-    from app.services.arbitration import ArbitrationCaseService
+    from app.arbitration.service import ArbitrationCaseService
 
     world = make_world(store)
     mine = world.clerk_service()

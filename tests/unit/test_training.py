@@ -10,9 +10,9 @@ from sqlalchemy import func, select
 
 from app.errors import UserError
 from app.legal.rates import format_percent
-from app.models.training import ExamResult, SessionKind, TrainingAttendance, TrainingSession
-from app.services.staff import StaffService
-from app.services.training import (
+from app.staff.service import StaffService
+from app.training.models import ExamResult, SessionKind, TrainingAttendance, TrainingSession
+from app.training.service import (
     ExamTally,
     TrainingService,
     participation_rate,
@@ -263,7 +263,7 @@ def test_training_writes_need_training_edit(store, officers) -> None:  # type: i
 def test_year_summary_pdf(training, officers, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from pypdf import PdfReader
 
-    from app.documents.training_summary import write_training_summary_pdf
+    from app.training.documents import write_training_summary_pdf
 
     training.create_session(session_fields(kind="party_group", hours="45"), officers[:1])
     training.create_exam({"title": "法律知识考试", "held_on": date(2023, 11, 20), "pass_mark": 60},

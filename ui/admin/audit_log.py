@@ -27,14 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import audit_labels
+from app.accounts.permissions import Permission, Role
+from app.audit import labels as audit_labels
+from app.audit.chain import VerifyResult, audited_mappers
+from app.audit.chain import parse_anchor as audit_anchor
+from app.audit.log import ACTIONS, AuditLogService, AuditRow
 from app.clock import bureau_today, local_time
 from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
-from app.services.audit import VerifyResult, audited_mappers
-from app.services.audit import parse_anchor as audit_anchor
-from app.services.audit_log import ACTIONS, AuditLogService, AuditRow
-from app.services.permissions import Permission, Role
 from ui.admin.users import role_labels
 from ui.context import AppContext
 from ui.errors import show_user_error
@@ -49,7 +49,9 @@ HIDDEN_FIELDS = frozenset({"id", "uuid", "name_sort"})
 # Coded values shown in words, as the parties window shows them.
 def _status_text(table: str, status: str, language: str) -> str:
     """A case's state by name, as its own area calls it."""
-    from app.services import arbitration, complaint_rules, mediation
+    from app.arbitration import service as arbitration
+    from app.complaints import rules as complaint_rules
+    from app.mediation import service as mediation
 
     if table.startswith("complaint"):
         return complaint_rules.label(complaint_rules.STATUS_LABELS, status, language)
@@ -70,14 +72,14 @@ def _pair(table: dict[Any, tuple[str, str]]) -> Any:
 
 def _zh_en(table: dict[Any, tuple[str, str]]) -> Any:
     """complaint_rules keeps its pairs as (Chinese, English)."""
-    from app.services import complaint_rules
+    from app.complaints import rules as complaint_rules
 
     return lambda value, language: complaint_rules.label(table, value, language)
 
 
 def _compliance_item(code: str, _language: str) -> str:
     """One of the six systems by its name (the checklist's own words, Chinese in every language)."""
-    from app.models.project import DEFAULT_COMPLIANCE_ITEMS
+    from app.projects.models import DEFAULT_COMPLIANCE_ITEMS
 
     return dict(DEFAULT_COMPLIANCE_ITEMS).get(code, code)
 
@@ -85,9 +87,9 @@ def _compliance_item(code: str, _language: str) -> str:
 def _table_values() -> dict[tuple[str, str], Any]:
     """(table, field) → value, language → words: the coded values of each area by the names its own
     windows use (步骤, 身份, 类别, 结果 …), so the log reads as the case pages do."""
-    from app.services import arbitration as arb
-    from app.services import complaint_rules as rules
-    from app.services import mediation as med
+    from app.arbitration import service as arb
+    from app.complaints import rules
+    from app.mediation import service as med
     from ui.projects import labels as project_labels
     from ui.staff import labels as staff_labels
     from ui.training import labels as training_labels

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.services.holidays import HolidayService, YearEntry, parse_dates
-from app.services.permissions import Permission
+from app.legal.holidays import HolidayService, YearEntry, parse_dates
 from ui.context import AppContext
 from ui.errors import show_user_error
 

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.documents.complaint_documents import remedy_clause
+from app.accounts.permissions import Permission
+from app.complaints.documents import remedy_clause
 from app.errors import StorageError, UserError
-from app.services.permissions import Permission
-from app.services.settings import DEFAULTS, SettingsService
+from app.kernel.settings import DEFAULTS, SettingsService
 from ui.context import AppContext
 from ui.widgets.money_edit import MoneyEdit
 

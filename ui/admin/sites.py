@@ -177,7 +177,7 @@ class SitesTab(QWidget):
             self.identity.setText(self.tr("This installation is not a site yet. Give its code, name and kind."))
             self.fingerprint.clear()
             if not self.issuing_body.text():
-                from app.services.settings import SettingsService
+                from app.kernel.settings import SettingsService
 
                 organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
                 self.issuing_body.setText(str(organisation.get("district") or ""))

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Role, label
+from app.accounts.service import MIN_PASSWORD_LENGTH, AccountService, UserRow
 from app.errors import StorageError, UserError
-from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService, UserRow
-from app.services.permissions import Role, label
 from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
 from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import ROLE_PERMISSIONS, Permission, Role, label
+from app.accounts.service import AccountService, UserRow
 from app.clock import local_time
 from app.errors import StorageError, UserError
-from app.services.accounts import AccountService, UserRow
-from app.services.permissions import ROLE_PERMISSIONS, Permission, Role, label
 from ui.admin.user_dialogs import EditRolesDialog, NewUserDialog, ResetPasswordDialog
 from ui.context import AppContext
 from ui.errors import show_user_error

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from app.services.permissions import Permission
+from app.accounts.permissions import Permission
 from ui.admin.audit_log import AuditLogTab
 from ui.admin.backup import BackupTab
 from ui.admin.connection_dialog import ConnectionDialog

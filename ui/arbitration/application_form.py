@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.arbitration.deadlines import shanghai_today
+from app.arbitration.service import CATEGORY_LABELS, PROCEDURE_LABELS, ClaimInput
 from app.errors import UserError
-from app.models.party import PartyKind
-from app.services.arbitration import CATEGORY_LABELS, PROCEDURE_LABELS, ClaimInput
-from app.services.arbitration_deadlines import shanghai_today
-from app.services.parties import PartyService
+from app.parties.models import PartyKind
+from app.parties.service import PartyService
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
@@ -154,8 +154,8 @@ class ApplicationForm(AsksBeforeDiscarding, QDialog):
         return out
 
     def save(self) -> None:
-        from app.services.arbitration import ArbitrationCaseService
-        from app.services.mediation import MediationService
+        from app.arbitration.service import ArbitrationCaseService
+        from app.mediation.service import MediationService
 
         try:
             applicant, respondent = self.applicant.party_id(), self.respondent.party_id()

@@ -27,11 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import StorageError, UserError
-from app.legal.deadlines import Unit, time_left
-from app.legal.rates import format_yuan
-from app.services import arbitration as arb
-from app.services.arbitration import (
+from app.arbitration import service as arb
+from app.arbitration.deadlines import DeadlineState, Owner, shanghai_today, state_label
+from app.arbitration.service import (
     CATEGORY_LABELS,
     CLOSURE_LABELS,
     PROCEDURE_LABELS,
@@ -48,7 +46,9 @@ from app.services.arbitration import (
     side_event_label,
     tribunal_candidates,
 )
-from app.services.arbitration_deadlines import DeadlineState, Owner, shanghai_today, state_label
+from app.errors import StorageError, UserError
+from app.legal.deadlines import Unit, time_left
+from app.legal.rates import format_yuan
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
@@ -265,7 +265,7 @@ class CasePage(QWidget):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.claims.setItem(row, col, item)
         self.claims.resizeColumnsToContents()
-        from app.documents.arbitration_documents import available_documents
+        from app.arbitration.documents import available_documents
 
         fitting = available_documents(view)
         self.documents_button.setEnabled(bool(fitting))
@@ -302,8 +302,8 @@ class CasePage(QWidget):
             self.deadline_note.setText(item.toolTip())
 
     def open_documents(self) -> DocumentDialog | None:
-        from app.documents import arbitration_documents as docs
-        from app.services.settings import SettingsService
+        from app.arbitration import documents as docs
+        from app.kernel.settings import SettingsService
 
         view = self.service.get(self.case_id)
         offered = {kind: docs.DOCUMENTS[kind] for kind in docs.available_documents(view)}  # those that fit its state
@@ -358,7 +358,7 @@ class CasePage(QWidget):
 
     def _hearing_rooms(self) -> list[str]:
         """The rooms an administrator keeps (系统设置 hearing_rooms)."""
-        from app.services.settings import SettingsService
+        from app.kernel.settings import SettingsService
 
         return [str(r) for r in SettingsService(self.context.store, self.context.actor).get("hearing_rooms") or []]
 
@@ -445,7 +445,7 @@ class CasePage(QWidget):
             return [on, Field("procedure", self.tr("Procedure:"), "choice", choices)], \
                 lambda v: s.convert_procedure(cid, v["on"], v["procedure"])
         if action == "add_party":
-            from app.services.parties import PartyService
+            from app.parties.service import PartyService
 
             roles = [(zh_or_en(ROLE_LABELS[r], self.context.language), str(r)) for r in ROLE_LABELS]
             return [on, Field("party", self.tr("Party (from the register):"), "party",

@@ -1,6 +1,6 @@
 """Print a document of the case: choose it, edit its free text, save the PDF.
 
-The draft comes filled from the case (app/documents/arbitration_documents.py
+The draft comes filled from the case (app/arbitration/documents.py
 and mediation_documents.py); the clerk edits the paragraphs (one per block,
 a blank line between) and saves.  The PDF is written through the task runner.
 """
@@ -34,7 +34,7 @@ class DocumentDialog(QDialog):
     def __init__(self, context: AppContext, documents: dict[str, str], make_draft: Callable[[str], Any],
                  parent: QWidget | None = None, *, case: tuple[str, int] | None = None) -> None:
         """`case`: (table, id) of the case the documents are of: each PDF saved is audited
-        as an export of that record (app.services.exports.document_trace)."""
+        as an export of that record (app.kernel.exports.document_trace)."""
         super().__init__(parent)
         self.case = case
         self.setObjectName("document_dialog")
@@ -166,8 +166,8 @@ class DocumentDialog(QDialog):
                                              "PDF (*.pdf)")
 
     def save(self) -> None:
-        from app.documents.arbitration_documents import render
-        from app.services.exports import document_trace
+        from app.arbitration.documents import render
+        from app.kernel.exports import document_trace
 
         if self.draft is None:
             return

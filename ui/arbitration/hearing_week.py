@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services.arbitration import tribunal_candidates
-from app.services.arbitration_deadlines import shanghai_today
-from app.services.hearings import HearingCalendar, HearingSlot, find_clashes, monday_of
-from app.services.settings import SettingsService
+from app.arbitration.deadlines import shanghai_today
+from app.arbitration.hearings import HearingCalendar, HearingSlot, find_clashes, monday_of
+from app.arbitration.service import tribunal_candidates
+from app.kernel.settings import SettingsService
 from ui.context import AppContext
 
 CLASH_COLOUR = QColor("#F4C7C3")

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.arbitration.settings import MinimumWage, read_table, save_table
 from app.errors import StorageError, UserError
 from app.legal.rates import fen_to_yuan, yuan_to_fen
-from app.services.arbitration_settings import MinimumWage, read_table, save_table
 from ui.context import AppContext
 
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.arbitration.hearings import hearing_rooms, save_hearing_rooms
 from app.errors import StorageError, UserError
-from app.services.hearings import hearing_rooms, save_hearing_rooms
 from ui.context import AppContext
 
 

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.arbitration.deadlines import shanghai_today
 from app.errors import StorageError, UserError
-from app.services.arbitration_deadlines import shanghai_today
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.time_edit import TimeEdit
 

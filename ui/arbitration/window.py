@@ -21,18 +21,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import Cancelled, StorageError, UserError
-from app.legal.rates import format_yuan
-from app.services import arbitration as arb
-from app.services.arbitration import (
+from app.accounts.permissions import Permission
+from app.arbitration import service as arb
+from app.arbitration.deadlines import shanghai_today
+from app.arbitration.service import (
     CLOSURE_LABELS,
     PROCEDURE_LABELS,
     ArbitrationCaseService,
     DocketRow,
     tribunal_candidates,
 )
-from app.services.arbitration_deadlines import shanghai_today
-from app.services.permissions import Permission
+from app.errors import Cancelled, StorageError, UserError
+from app.legal.rates import format_yuan
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.case_page import CasePage
 from ui.arbitration.hearing_week import HearingWeek
@@ -311,7 +311,7 @@ class ArbitrationWindow(QWidget):
                                       "Excel (*.xlsx)")
         if path is None:
             return
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         filters = self.filters()
         query = self.service.query(**filters)
@@ -319,7 +319,7 @@ class ArbitrationWindow(QWidget):
                             details={k: str(v) for k, v in filters.items() if v})
 
         def body(progress: Any, cancel: Any) -> int:
-            from app.spreadsheets.arbitration import export_docket
+            from app.arbitration.spreadsheet import export_docket
 
             return export_docket(query, path, progress=progress, cancel=cancel, trace=trace)
 
@@ -334,7 +334,7 @@ class ArbitrationWindow(QWidget):
             return
 
         def body(_progress: Any, _cancel: Any) -> Any:
-            from app.spreadsheets.arbitration import write_template
+            from app.arbitration.spreadsheet import write_template
 
             write_template(path)
             return path
@@ -354,9 +354,9 @@ class ArbitrationWindow(QWidget):
         store, actor = self.context.store, self.context.actor
 
         def body(progress: Any, cancel: Any) -> Any:
-            from app.services.arbitration_import import import_docket
-            from app.services.import_batches import source_for
-            from app.spreadsheets.arbitration import read_docket
+            from app.arbitration.importing import import_docket
+            from app.arbitration.spreadsheet import read_docket
+            from app.imports.batches import source_for
 
             source = source_for("arbitration", path, again=again)
             total, rows = read_docket(path)

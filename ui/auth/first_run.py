@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.actor import Actor
+from app.accounts.service import MIN_PASSWORD_LENGTH, AccountService
 from app.errors import StorageError, UserError
-from app.services.accounts import MIN_PASSWORD_LENGTH, AccountService
-from app.services.actor import Actor
 from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
 

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.actor import Actor
+from app.accounts.service import AccountService
 from app.errors import StorageError, UserError
-from app.services.accounts import AccountService
-from app.services.actor import Actor
 from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
 from ui.context import AppContext
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from app.services.accounts import has_accounts
-from app.services.actor import Actor
+from app.accounts.actor import Actor
+from app.accounts.service import has_accounts
 from ui.auth.first_run import FirstRunDialog
 from ui.auth.login_dialog import LoginDialog
 from ui.context import AppContext

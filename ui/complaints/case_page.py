@@ -40,18 +40,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import StorageError, UserError
-from app.legal.rates import format_yuan
-from app.models.complaint import ActionKind, ClosureKind, DisposalMethod
-from app.services import complaint_procedure as procedure_rules
-from app.services import complaint_rules as rules
-from app.services.complaints import (
+from app.accounts.permissions import Permission
+from app.complaints import procedure as procedure_rules
+from app.complaints import rules
+from app.complaints.models import ActionKind, ClosureKind, DisposalMethod
+from app.complaints.service import (
     OFFICER_CATEGORY,
     ComplaintDetail,
     ComplaintService,
     today_in_shanghai,
 )
-from app.services.permissions import Permission
+from app.errors import StorageError, UserError
+from app.legal.rates import format_yuan
 from ui.context import AppContext
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.money_edit import MoneyEdit
@@ -816,7 +816,7 @@ class ComplaintCasePage(QDialog):
                 table.setItem(r, c, item)
 
     def _fill_files(self) -> None:
-        from app.documents.complaint_documents import DOCUMENTS, available_documents
+        from app.complaints.documents import DOCUMENTS, available_documents
 
         current = self.document_kind.currentData()
         self.document_kind.clear()
@@ -824,7 +824,7 @@ class ComplaintCasePage(QDialog):
             self.document_kind.addItem(DOCUMENTS[kind], kind)
         self.document_kind.setCurrentIndex(max(self.document_kind.findData(current), 0))
         try:
-            from app.services.complaint_evidence import EvidenceService
+            from app.complaints.evidence import EvidenceService
 
             self.evidence_rows = EvidenceService(self.context.store, self.context.actor).list(self.detail.id)
         except (UserError, StorageError):
@@ -837,7 +837,7 @@ class ComplaintCasePage(QDialog):
         if self._officer_rows:
             return
         try:
-            from app.services.staff import StaffService
+            from app.staff.service import StaffService
 
             # each officer with their best certificate that may serve on a labour-inspection case
             self._officer_rows = StaffService(self.context.store, self.context.actor).roster(
@@ -1091,9 +1091,9 @@ class ComplaintCasePage(QDialog):
         return self._run(lambda: self.service.record_publication(d.id, d.version, today_in_shanghai()))
 
     def print_document(self) -> Path | None:
-        from app.documents.complaint_documents import write_complaint_document
-        from app.services.exports import document_trace
-        from app.services.settings import SettingsService
+        from app.complaints.documents import write_complaint_document
+        from app.kernel.exports import document_trace
+        from app.kernel.settings import SettingsService
         from ui.widgets import files
 
         kind = self.document_kind.currentData()
@@ -1120,8 +1120,8 @@ class ComplaintCasePage(QDialog):
     # ---------------------------------------------------------------- 打印预览 / 打印 (issue 17)
     def _document_for_printing(self) -> Path | None:
         """The chosen document written into the private temporary folder (ui.printing.print_path)."""
-        from app.documents.complaint_documents import write_complaint_document
-        from app.services.settings import SettingsService
+        from app.complaints.documents import write_complaint_document
+        from app.kernel.settings import SettingsService
         from ui.printing import print_path
 
         kind = self.document_kind.currentData()
@@ -1153,7 +1153,7 @@ class ComplaintCasePage(QDialog):
         return path
 
     def attach_file(self) -> bool:
-        from app.services.complaint_evidence import EvidenceService
+        from app.complaints.evidence import EvidenceService
         from ui.widgets import files
 
         path = files.choose_open_path(self, self.tr("Attach an evidence file"), self.tr("All files (*)"))
@@ -1169,7 +1169,7 @@ class ComplaintCasePage(QDialog):
         return ok
 
     def check_file(self) -> Path | None:
-        from app.services.complaint_evidence import EvidenceService
+        from app.complaints.evidence import EvidenceService
         from ui.widgets import files
 
         row = self.evidence_table.currentRow()

@@ -8,10 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
+from app.complaints import rules
+from app.complaints.service import ComplaintRow, ComplaintService, LedgerRow
 from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
-from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintRow, ComplaintService, LedgerRow
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView
 

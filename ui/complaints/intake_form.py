@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.complaints import rules
+from app.complaints.service import ComplaintDetail, ComplaintService, DuplicateWarning
 from app.errors import StorageError, UserError
 from app.legal.identity import validate_id_no
 from app.legal.rates import format_yuan
-from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintDetail, ComplaintService, DuplicateWarning
 from ui.context import AppContext
 from ui.widgets.discard_guard import DiscardGuard
 from ui.widgets.money_edit import MoneyEdit
@@ -99,7 +99,7 @@ class IntakeForm(QDialog):
         self.employer_role = QComboBox(objectName="employer_role")
         for code in rules.ROLE_LABELS:
             self.employer_role.addItem(rules.label(rules.ROLE_LABELS, code, self.language), str(code))
-        from app.services.parties import PartyService
+        from app.parties.service import PartyService
         from ui.widgets.party_picker import PartyPicker
 
         self.parties = PartyService(context.store, context.actor)
@@ -312,7 +312,7 @@ class IntakeForm(QDialog):
 
     def _load_projects(self) -> None:
         try:
-            from app.services.projects import ProjectService
+            from app.projects.service import ProjectService
 
             query = ProjectService(self.context.store, self.context.actor).query()
             for row in query.page(0, 500):

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
+from app.complaints import rules
+from app.complaints.service import ComplaintRow, ComplaintService, LedgerRow, PaymentRow
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
-from app.services import complaint_rules as rules
-from app.services.complaints import ComplaintRow, ComplaintService, LedgerRow, PaymentRow
-from app.services.permissions import Permission
 from ui.complaints.case_page import ComplaintCasePage
 from ui.complaints.intake_form import IntakeForm
 from ui.context import AppContext
@@ -67,7 +67,7 @@ class ComplaintsWindow(QWidget):
         self.date_to = OptionalDateEdit()
         self.date_to.setObjectName("date_to")
         self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_only")
-        from app.services.parties import PartyService
+        from app.parties.service import PartyService
         from ui.widgets.party_picker import PartyPicker
 
         self.employer_filter = PartyPicker(PartyService(context.store, context.actor))
@@ -76,7 +76,7 @@ class ComplaintsWindow(QWidget):
         self.project_filter = QComboBox(objectName="project_filter")
         self.project_filter.addItem(self.tr("All projects"), None)
         try:
-            from app.services.projects import ProjectService
+            from app.projects.service import ProjectService
 
             for project in ProjectService(context.store, context.actor).query().page(0, 500):
                 self.project_filter.addItem(project.name, project.id)
@@ -330,13 +330,13 @@ class ComplaintsWindow(QWidget):
             self.status.setText(err.message(self.language))
             return
 
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         trace = ExportTrace(self.context.store, self.context.actor, f"complaints.{sheet}", "complaint",
                             details={k: str(v) for k, v in filters.items() if v})
 
         def body(progress: Any, cancel: Any) -> int:
-            from app.spreadsheets.complaints import export_complaints, export_ledger
+            from app.complaints.spreadsheet import export_complaints, export_ledger
 
             write = export_complaints if sheet == "list" else export_ledger
             return int(write(query, path, progress=progress, cancel=cancel, trace=trace))
@@ -359,7 +359,7 @@ class ComplaintsWindow(QWidget):
             return
 
         def body(progress: Any, cancel: Any) -> Any:
-            from app.spreadsheets.complaints import write_template
+            from app.complaints.spreadsheet import write_template
 
             write_template(path)
             return path
@@ -387,7 +387,7 @@ class ComplaintsWindow(QWidget):
         service = self.service
 
         def body(progress: Any, cancel: Any) -> Any:
-            from app.spreadsheets.complaints import import_ledger_file
+            from app.complaints.spreadsheet import import_ledger_file
 
             report, _read = import_ledger_file(service, path, progress=progress, cancel=cancel, again=again)
             return report

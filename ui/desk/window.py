@@ -13,9 +13,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services.arbitration_deadlines import shanghai_today
-from app.services.desk import BUCKET_LABELS, Bucket, Desk, DeskItem, DeskService
-from app.services.permissions import Permission
+from app.accounts.permissions import Permission
+from app.arbitration.deadlines import shanghai_today
+from app.desk.service import BUCKET_LABELS, Bucket, Desk, DeskItem, DeskService
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.reports.overview import OverviewWidget

@@ -48,7 +48,7 @@ POSITION_LOOKUPS = 10  # ids still missing after the scan, looked up one query e
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class PagedSource(Protocol[RowT]):  # what app.services.paging.PagedQuery offers
+class PagedSource(Protocol[RowT]):  # what app.kernel.paging.PagedQuery offers
     def count(self) -> int: ...
 
     def page(self, offset: int, limit: int) -> list[RowT]: ...

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
+from app.arbitration.deadlines import shanghai_today
 from app.errors import StorageError, UserError
 from app.legal.deadlines import time_left
 from app.legal.rates import format_yuan
-from app.services import mediation as med
-from app.services.arbitration_deadlines import shanghai_today
-from app.services.mediation import CHANNEL_LABELS, MediationRow, MediationService, MediationView
-from app.services.permissions import Permission
+from app.mediation import service as med
+from app.mediation.service import CHANNEL_LABELS, MediationRow, MediationService, MediationView
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
@@ -187,7 +187,7 @@ class MediationWindow(QWidget):
             allowed = view is not None and action in self.service.allowed_actions(view.status)
             button.setVisible(allowed)
             button.setEnabled(allowed and self.context.can(med.TRANSITIONS[action].permission))
-        from app.documents.mediation_documents import available_documents
+        from app.mediation.documents import available_documents
 
         self.documents_button.setEnabled(view is not None and bool(available_documents(view)))
         if view is None:
@@ -226,8 +226,8 @@ class MediationWindow(QWidget):
         return line
 
     def open_documents(self) -> DocumentDialog | None:
-        from app.documents import mediation_documents as docs
-        from app.services.settings import SettingsService
+        from app.kernel.settings import SettingsService
+        from app.mediation import documents as docs
 
         view = self.current
         if view is None:

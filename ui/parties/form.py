@@ -1,6 +1,6 @@
 """The form to add or edit a party: a person or an employer.
 
-The service validates (app/services/parties.py); the form only shows its
+The service validates (app/parties/service.py); the form only shows its
 verdict next to the field it names (UserError.field), in red, in the user's
 language.  The ID number and the credit code are also checked as they are
 typed, with the same functions the service uses, so a wrong number is refused
@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.errors import StorageError, UserError
 from app.legal.identity import normalise_id_no, normalise_uscc, validate_id_no, validate_uscc
-from app.models.party import OrgType, PartyKind
-from app.services.parties import PartyRow, PartyService
-from app.services.permissions import Permission
+from app.parties.models import OrgType, PartyKind
+from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
 from ui.parties.labels import ORG_TYPE_LABELS, org_type_label, sex_label
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.party import OrgType, PartyKind
+from app.parties.models import OrgType, PartyKind
 
 KIND_LABELS = {
     PartyKind.PERSON.value: QT_TRANSLATE_NOOP("PartyLabels", "Person"),

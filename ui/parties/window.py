@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.errors import StorageError, UserError
 from app.kernel.import_report import ImportReport
-from app.models.party import PartyKind
-from app.services.parties import PartyRow, PartyService
-from app.services.permissions import Permission
+from app.parties.models import PartyKind
+from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
@@ -213,7 +213,7 @@ class PartiesWindow(FileActions, QWidget):
         query, trace = chosen
 
         def body(progress: Any, cancel: Any) -> int:
-            from app.spreadsheets.parties import export_parties
+            from app.parties.spreadsheet import export_parties
 
             return int(export_parties(query, path, progress=progress, cancel=cancel, trace=trace))
 
@@ -236,7 +236,7 @@ class PartiesWindow(FileActions, QWidget):
         title = self.tr("Register of parties")
 
         def body(progress: Any, cancel: Any) -> int:
-            from app.documents.party_register import write_party_register_pdf
+            from app.parties.documents import write_party_register_pdf
 
             return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title,
                                                 trace=trace))
@@ -258,7 +258,7 @@ class PartiesWindow(FileActions, QWidget):
         title = self.tr("Register of parties")
 
         def write(path: Path, progress: Any, cancel: Any) -> int:
-            from app.documents.party_register import write_party_register_pdf
+            from app.parties.documents import write_party_register_pdf
 
             return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title,
                                                 trace=trace))
@@ -286,7 +286,7 @@ class PartiesWindow(FileActions, QWidget):
         and the export's audit trace.
 
         None when the user cancelled or was refused (the reason is shown)."""
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         full, reason = False, ""
         if self.context.can(Permission.PERSONAL_DATA_EXPORT_FULL):
@@ -305,7 +305,7 @@ class PartiesWindow(FileActions, QWidget):
         return query, trace
 
     def save_template(self) -> None:
-        from app.spreadsheets.parties import write_template
+        from app.parties.spreadsheet import write_template
 
         self.run_template(write_template, self.tr("Save the import template"), self.tr("parties import template"))
 
@@ -313,8 +313,8 @@ class PartiesWindow(FileActions, QWidget):
         service = self.service
 
         def load(path: Path, progress: Any, cancel: Any, again: bool = False) -> ImportReport:
-            from app.services.import_batches import source_for
-            from app.spreadsheets.parties import read_records
+            from app.imports.batches import source_for
+            from app.parties.spreadsheet import read_records
 
             source = source_for("parties", path, again=again)
             total, records = read_records(path)

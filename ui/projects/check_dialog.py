@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.models.project import ItemStatus
-from app.services.projects import ChecklistItemRow, CheckRow, ProjectRow, ProjectService
+from app.projects.models import ItemStatus
+from app.projects.service import ChecklistItemRow, CheckRow, ProjectRow, ProjectService
 from ui.context import AppContext
 from ui.projects.labels import item_status_label
 from ui.widgets.field_error import FieldError

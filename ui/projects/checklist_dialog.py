@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.services.projects import ChecklistItemRow, ProjectService
+from app.projects.service import ChecklistItemRow, ProjectService
 from ui.context import AppContext
 from ui.widgets.field_error import FieldError
 

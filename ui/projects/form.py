@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.errors import StorageError, UserError
-from app.services.parties import PartyService
-from app.services.permissions import Permission
-from app.services.projects import ProjectRow, ProjectService
+from app.parties.service import PartyService
+from app.projects.service import ProjectRow, ProjectService
 from ui.context import AppContext
 from ui.parties.form import RevealReasonDialog
 from ui.projects.labels import (

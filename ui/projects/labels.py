@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.project import GuaranteeForm, ItemStatus, ProjectStatus, SubcontractorRole
+from app.projects.models import GuaranteeForm, ItemStatus, ProjectStatus, SubcontractorRole
 
 PROJECT_STATUS_LABELS = {
     ProjectStatus.ACTIVE.value: QT_TRANSLATE_NOOP("ProjectLabels", "Under way"),

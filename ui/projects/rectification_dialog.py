@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import bureau_today
-from app.services.projects import CheckItemRow
+from app.projects.service import CheckItemRow
 from ui.widgets.optional_date import OptionalDateEdit
 
 

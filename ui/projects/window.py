@@ -9,7 +9,7 @@ in red.  Under the list, the checks of the selected project and the items of
 the selected check, where a rectification is recorded.  Forms and dialogs:
 ui/projects/form.py, check_dialog.py, checklist_dialog.py (administrators).
 Exports go through the one task runner.  All figures come from
-app/services/projects.py.
+app/projects/service.py.
 """
 
 from __future__ import annotations
@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_percent, format_yuan
-from app.models.project import ItemStatus
-from app.services.permissions import Permission
-from app.services.projects import (
+from app.projects.models import ItemStatus
+from app.projects.service import (
     CheckItemRow,
     CheckRow,
     ComplianceSummary,
@@ -495,17 +495,17 @@ class ProjectsWindow(QWidget):
         text, status, overdue = self._filter_values()
         as_of = self.as_of_date()
         pages = self.service.compliance_rows(as_of, text=text, status=status, overdue_only=overdue, today=self.today)
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         trace = ExportTrace(self.context.store, self.context.actor, f"projects.compliance.{kind}", "construction_project",
                             details={"search": text, "status": status or "", "as_of": as_of.isoformat()})
 
         def body(progress: Any, cancel: Any) -> Any:
             if kind == "xlsx":
-                from app.spreadsheets.projects import export_projects
+                from app.projects.spreadsheet import export_projects
 
                 return export_projects(pages, path, progress=progress, cancel=cancel, trace=trace)
-            from app.documents.project_compliance import write_compliance_pdf
+            from app.projects.documents import write_compliance_pdf
 
             return write_compliance_pdf(pages, path, progress=progress, cancel=cancel, trace=trace)
 
@@ -531,7 +531,7 @@ class ProjectsWindow(QWidget):
 
     def _report_writer(self) -> Any:
         """(path, progress, cancel): the compliance report as filtered, as PDF (audited as printed)."""
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         text, status, overdue = self._filter_values()
         as_of = self.as_of_date()
@@ -540,7 +540,7 @@ class ProjectsWindow(QWidget):
                             details={"search": text, "status": status or "", "as_of": as_of.isoformat()})
 
         def write(path: Path, progress: Any, cancel: Any) -> Any:
-            from app.documents.project_compliance import write_compliance_pdf
+            from app.projects.documents import write_compliance_pdf
 
             return write_compliance_pdf(pages, path, progress=progress, cancel=cancel, trace=trace)
 

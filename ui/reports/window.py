@@ -435,7 +435,7 @@ class YearlyPanel(QWidget):
         trace = self._trace("report.yearly.pdf")
 
         def body(progress: Any, cancel: Any) -> Path:
-            from app.documents.yearly_report import write_yearly_report_pdf
+            from app.reports.documents import write_yearly_report_pdf
 
             write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel, trace=trace)
             return path
@@ -448,7 +448,7 @@ class YearlyPanel(QWidget):
         assert figures is not None  # printing is offered once the figures are shown
 
         def write(path: Path, progress: Any, cancel: Any) -> None:
-            from app.documents.yearly_report import write_yearly_report_pdf
+            from app.reports.documents import write_yearly_report_pdf
 
             write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel)
 
@@ -483,7 +483,7 @@ class YearlyPanel(QWidget):
         trace = self._trace("report.yearly.xlsx")
 
         def body(progress: Any, cancel: Any) -> Path:
-            from app.spreadsheets.yearly_report import export_yearly_report
+            from app.reports.spreadsheet import export_yearly_report
 
             export_yearly_report(figures, path, store=store, actor=actor, progress=progress, cancel=cancel, trace=trace)
             return path
@@ -492,7 +492,7 @@ class YearlyPanel(QWidget):
                        label=self.tr("Exporting the yearly report"), parent=self)
 
     def _trace(self, export: str) -> Any:
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         assert self.figures is not None
         return ExportTrace(self.context.store, self.context.actor, export, "report",

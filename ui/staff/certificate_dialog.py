@@ -1,6 +1,6 @@
 """Add or edit one enforcement certificate, and record an annual review.
 
-The service decides (app/services/staff.py): a number used twice, an expiry
+The service decides (app/staff/service.py): a number used twice, an expiry
 before the issue date … come back as a UserError shown in red next to the
 field it names.  Both dialogs are opened non-blocking (`open()`) and emit
 `saved` with the row the service returned.
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.services.staff import WARNING_DAYS, CertificateRow, StaffService
+from app.staff.service import WARNING_DAYS, CertificateRow, StaffService
 from ui.context import AppContext
 from ui.staff.labels import (
     CERT_TYPE_LABELS,

@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.legal.identity import normalise_id_no, validate_id_no
-from app.services.permissions import Permission
-from app.services.staff import CertificateRow, OfficerDetail, OfficerRow, StaffService, expires_soon
+from app.staff.service import CertificateRow, OfficerDetail, OfficerRow, StaffService, expires_soon
 from ui.context import AppContext
 from ui.staff.certificate_dialog import CertificateDialog, ReviewDialog
 from ui.staff.labels import (

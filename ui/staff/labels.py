@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.staff import CertificateStatus, CertificateType, StaffingType
-from app.services.staff import DisplayStatus
+from app.staff.models import CertificateStatus, CertificateType, StaffingType
+from app.staff.service import DisplayStatus
 
 STATUS_LABELS = {
     DisplayStatus.VALID.value: QT_TRANSLATE_NOOP("StaffLabels", "Valid"),

@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from app.services.staff import DisplayStatus, OfficerRow
+from app.staff.service import DisplayStatus, OfficerRow
 from ui.lists import PagedTableModel
 
 EXPIRING_COLOUR = QColor("#FFE3A3")  # amber

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.kernel.import_report import ImportReport
-from app.services.permissions import Permission
-from app.services.staff import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
+from app.staff.service import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
 from ui.lists import Column, PagedTableView, SearchBox
@@ -239,7 +239,7 @@ class StaffWindow(FileActions, QWidget):
                                       self.tr("enforcement staff") + ".xlsx", XLSX_FILTER)
         if path is None:
             return
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         text, day, show = self._filters()
         service = self.service
@@ -247,7 +247,7 @@ class StaffWindow(FileActions, QWidget):
                             details={"search": text, "as_of": day.isoformat(), "show": str(show)})
 
         def body(progress: Any, cancel: Any) -> int:
-            from app.spreadsheets.staff import export_roster
+            from app.staff.spreadsheet import export_roster
 
             lines = service.certificates_for_export(text=text, as_of=day, show=show)
             return int(export_roster(lines, path, as_of=day, progress=progress, cancel=cancel, trace=trace))
@@ -262,7 +262,7 @@ class StaffWindow(FileActions, QWidget):
 
     def _public_roster_writer(self) -> Any:
         """(path, progress, cancel) -> rows: the public roster as of the chosen day, as PDF."""
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         _text, day, _show = self._filters()
         service = self.service
@@ -270,8 +270,8 @@ class StaffWindow(FileActions, QWidget):
         trace = ExportTrace(store, self.context.actor, "staff.public_roster", "officer", details={"as_of": day.isoformat()})
 
         def write(path: Path, progress: Any, cancel: Any) -> int:
-            from app.documents.staff_roster import write_public_roster_pdf
-            from app.services.settings import read_setting
+            from app.kernel.settings import read_setting
+            from app.staff.documents import write_public_roster_pdf
 
             with store.read() as session:
                 organisation = (read_setting(session, "organisation") or {}).get("bureau", "")
@@ -312,7 +312,7 @@ class StaffWindow(FileActions, QWidget):
         )
 
     def save_template(self) -> None:
-        from app.spreadsheets.staff import write_template
+        from app.staff.spreadsheet import write_template
 
         self.run_template(write_template, self.tr("Save the import template"), self.tr("staff roster import template"))
 
@@ -320,8 +320,8 @@ class StaffWindow(FileActions, QWidget):
         service = self.service
 
         def load(path: Path, progress: Any, cancel: Any, again: bool = False) -> ImportReport:
-            from app.services.import_batches import source_for
-            from app.spreadsheets.staff import read_records
+            from app.imports.batches import source_for
+            from app.staff.spreadsheet import read_records
 
             source = source_for("staff", path, again=again)
             total, records = read_records(path)

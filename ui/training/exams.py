@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.legal.rates import format_percent
-from app.services.permissions import Permission
-from app.services.staff import StaffService
-from app.services.training import (
+from app.staff.service import StaffService
+from app.training.service import (
     ExamDetail,
     ExamRow,
     TrainingService,

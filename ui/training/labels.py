@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from app.models.training import SessionKind
+from app.training.models import SessionKind
 
 KIND_LABELS = {
     SessionKind.PARTY_GROUP.value: QT_TRANSLATE_NOOP("TrainingLabels", "Party group central study"),

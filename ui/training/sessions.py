@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import StorageError, UserError
-from app.services.permissions import Permission
-from app.services.staff import StaffService
-from app.services.training import SessionDetail, SessionRow, TrainingService, format_number
+from app.staff.service import StaffService
+from app.training.service import SessionDetail, SessionRow, TrainingService, format_number
 from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox

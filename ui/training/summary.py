@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_percent
-from app.services.permissions import Permission
-from app.services.training import (
+from app.training.service import (
     PASS_BASIS_ATTENDED,
     PASS_BASIS_REQUIRED,
     TrainingService,
@@ -265,7 +265,7 @@ class SummaryTab(QWidget):
 
     # ---------------------------------------------------------------- exports
     def _organisation(self) -> str:
-        from app.services.settings import read_setting
+        from app.kernel.settings import read_setting
 
         with self.context.store.read() as session:
             return str((read_setting(session, "organisation") or {}).get("bureau", ""))
@@ -282,7 +282,7 @@ class SummaryTab(QWidget):
         trace = self._trace("training.summary.xlsx", year)
 
         def body(progress: Any, cancel: Any) -> Path:
-            from app.spreadsheets.training import export_training_summary
+            from app.training.spreadsheet import export_training_summary
 
             summary = service.year_summary(year)
             query = service.sessions(year=year, descending=False)
@@ -295,7 +295,7 @@ class SummaryTab(QWidget):
                        label=self.tr("Exporting the year's summary"), parent=self)
 
     def _trace(self, export: str, year: int) -> Any:
-        from app.services.exports import ExportTrace
+        from app.kernel.exports import ExportTrace
 
         return ExportTrace(self.context.store, self.context.actor, export, "training_session", details={"year": year})
 
@@ -311,7 +311,7 @@ class SummaryTab(QWidget):
         trace = self._trace("training.summary.pdf", year)
 
         def body(progress: Any, cancel: Any) -> Path:
-            from app.documents.training_summary import write_training_summary_pdf
+            from app.training.documents import write_training_summary_pdf
 
             write_training_summary_pdf(service.year_summary(year), path, organisation=organisation,
                                        progress=progress, cancel=cancel, trace=trace)
@@ -328,7 +328,7 @@ class SummaryTab(QWidget):
         trace = self._trace("training.summary.print", year)
 
         def write(path: Path, progress: Any, cancel: Any) -> None:
-            from app.documents.training_summary import write_training_summary_pdf
+            from app.training.documents import write_training_summary_pdf
 
             write_training_summary_pdf(service.year_summary(year), path, organisation=organisation,
                                        progress=progress, cancel=cancel, trace=trace)

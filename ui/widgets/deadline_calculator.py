@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.arbitration.deadlines import shanghai_today
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, Direction, RuleTable, due
 from app.legal.rule_names import rule_name, rule_trigger
-from app.services.arbitration_deadlines import shanghai_today
 
 
 class DeadlineCalculator(QDialog):

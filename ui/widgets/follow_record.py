@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.audit.changes import last_change
 from app.errors import StorageError, UserError
-from app.services.changes import last_change
 from app.store.engine import Store
 from ui.change_watcher import announcements
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QSizePolicy, QWidget
 
 from app.errors import StorageError, UserError
 from app.legal.identity import normalise_uscc
-from app.models.party import PartyKind
+from app.parties.models import PartyKind
 from ui.lists import SearchBox
 
 MATCH_LIMIT = 20
@@ -28,7 +28,7 @@ class PartyPicker(QWidget):
 
     def __init__(
         self,
-        service: Any,  # app.services.parties.PartyService
+        service: Any,  # app.parties.service.PartyService
         parent: QWidget | None = None,
         *,
         kind: str | None = PartyKind.ORG.value,

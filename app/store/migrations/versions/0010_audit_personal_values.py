@@ -7,7 +7,7 @@ Create Date: 2026-12-02
 The key lives in `audit_key` (one row, never audited or exported).  Existing entries'
 ID numbers, phones, addresses and account numbers are rewritten, the chain's hashes
 recomputed, and a "rechain" audit entry records the old head and the new one, so an
-anchor written down before the upgrade can be mapped (app.services.audit.protect_existing_entries).
+anchor written down before the upgrade can be mapped (app.audit.chain.protect_existing_entries).
 """
 
 import secrets
@@ -33,8 +33,8 @@ def upgrade() -> None:
     has_head = bind.execute(sa.text("SELECT count(*) FROM audit_head WHERE id = 1")).scalar()
     if has_head:
         import app.models  # noqa: F401  (every table's personal fields)
-        from app.services.actor import Actor
-        from app.services.audit import protect_existing_entries
+        from app.accounts.actor import Actor
+        from app.audit.chain import protect_existing_entries
 
         protect_existing_entries(bind, Actor(username="(migration 0010)"))
 

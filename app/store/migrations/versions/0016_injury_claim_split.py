@@ -65,7 +65,7 @@ def is_medical_expenses(description: str | None) -> bool:
 
 
 def _reclassify(bind: sa.Connection, model: Any, actor: Any) -> int:
-    from app.services import audit
+    from app.audit import chain as audit
     from app.store.base import utc_now
 
     table = model.__table__
@@ -97,9 +97,9 @@ def _reclassify(bind: sa.Connection, model: Any, actor: Any) -> int:
 
 def upgrade() -> None:
     import app.models  # noqa: F401  (every audited table)
-    from app.models.arbitration import ArbitrationClaim
-    from app.models.mediation import MediationClaim
-    from app.services.actor import Actor
+    from app.arbitration.models import ArbitrationClaim
+    from app.mediation.models import MediationClaim
+    from app.accounts.actor import Actor
 
     bind = op.get_bind()
     actor = Actor(username="(migration 0016)")

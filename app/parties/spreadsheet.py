@@ -1,0 +1,289 @@
+"""The parties register in Excel: the import template, the reader, the export.
+
+- `write_template(path)` writes the program's own import template (sheet 当事人
+  plus a 说明 sheet explaining each column).
+- `read_records(path)` streams a filled template and yields
+  `(Excel row number, fields)` for `PartyService.import_records`.
+- `export_parties(query, path, ...)` streams a filtered `PagedQuery[PartyRow]`
+  into a write-only workbook (constant memory; values masked as the rows carry
+  them) and renames it into place only when complete.
+
+A cell whose value cannot be read (说明: an unknown 证件类型, a date that is
+not a date, an ID number that Excel turned into a number) does not stop the
+import: the row's fields come as a `RowFields` mapping that raises the row's
+`UserError` as soon as the service reads it, so `import_records` refuses that
+row with its row number and reason and goes on with the next one.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from app.errors import UserError
+from app.kernel.progress import ProgressCallback, raise_if_cancelled
+from app.parties.models import IdType, OrgType, PartyKind
+from app.spreadsheets import add_choice_list, cells
+from app.spreadsheets.sheet_rows import normalise_label, open_table
+from app.spreadsheets.template import Column, RowFields, choice_converter
+
+SHEET_NAME = "当事人"
+HELP_SHEET_NAME = "说明"
+EXPORT_SHEET_NAME = "当事人"
+EXPORT_PAGE_SIZE = 1000
+# Template rows that carry drop-downs and text formatting.
+TEMPLATE_ROWS = 5000
+
+KIND_LABELS: dict[str, str] = {PartyKind.PERSON.value: "个人", PartyKind.ORG.value: "单位"}
+ID_TYPE_LABELS: dict[str, str] = {
+    IdType.RESIDENT_ID.value: "居民身份证",
+    IdType.HMT_RESIDENCE.value: "港澳台居民居住证",
+    IdType.FOREIGN_PR.value: "外国人永久居留身份证",
+    IdType.PASSPORT.value: "护照",
+    IdType.OTHER.value: "其他",
+}
+ORG_TYPE_LABELS: dict[str, str] = {
+    OrgType.ENTERPRISE.value: "企业",
+    OrgType.INDIVIDUAL_BUSINESS.value: "个体工商户",
+    OrgType.PRIVATE_NON_ENTERPRISE.value: "民办非企业单位",
+    OrgType.PUBLIC_INSTITUTION.value: "机关事业单位",
+    OrgType.UNLICENSED.value: "无营业执照或被吊销",
+    OrgType.CONTRACTOR.value: "个人承包经营者",
+}
+SEX_LABELS: dict[str, str] = {"M": "男", "F": "女"}
+YES, NO = "是", "否"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("类别", "kind", 8, True, "必填。“个人”（劳动者等自然人）或“单位”（用人单位）。",
+           choices=tuple(KIND_LABELS.values()), aliases=("当事人类别",)),
+    Column("姓名/名称", "name", 24, True, "必填。个人填姓名，单位填营业执照上的全称。",
+           aliases=("姓名", "名称", "姓名或名称")),
+    Column("证件类型", "id_type", 20, False,
+           "个人填写，留空即为“居民身份证”。可选：" + "、".join(ID_TYPE_LABELS.values()) + "。",
+           choices=tuple(ID_TYPE_LABELS.values())),
+    Column("身份证号/证件号码", "id_no", 22, True,
+           "个人填写。居民身份证号为18位，最后一位可以是X（小写x会自动转为大写）；系统校验出生日期和校验位，"
+           "性别和出生日期由身份证号自动得出。本列已设为文本格式，请勿改为数字格式，否则Excel会丢失后几位。",
+           text=True, aliases=("身份证号", "证件号码", "公民身份号码")),
+    Column("性别", "sex", 6, False, "仅在证件不是居民身份证时填写：“男”或“女”。", choices=tuple(SEX_LABELS.values())),
+    Column("出生日期", "birth_date", 12, False,
+           "仅在证件不是居民身份证时填写，格式 YYYY-MM-DD（如 1990-01-31），或Excel日期。"),
+    Column("是否农民工", "is_migrant_worker", 10, False,
+           "个人填写“是”或“否”，留空视为“否”。农民工指为用人单位提供劳动的农村居民，无法从身份证号判断，请如实填写。",
+           choices=(YES, NO)),
+    Column("统一社会信用代码", "uscc", 22, True,
+           "单位填写，18位，系统校验校验位；无营业执照的单位可留空。", text=True,
+           aliases=("信用代码", "社会信用代码")),
+    Column("单位类型", "org_type", 20, False,
+           "单位填写，留空即为“企业”。可选：" + "、".join(ORG_TYPE_LABELS.values()) + "。",
+           choices=tuple(ORG_TYPE_LABELS.values())),
+    Column("法定代表人", "legal_rep", 12, False, "单位填写：法定代表人或主要负责人姓名。",
+           aliases=("法定代表人/负责人", "负责人")),
+    Column("联系电话", "phone", 16, False, "手机号（11位）或固定电话（如 0851-85551234）。", text=True,
+           aliases=("电话",)),
+    Column("地址", "address", 40, False, "个人填写住址，单位填写注册地址或经营地址。", aliases=("住址",)),
+)
+COLUMN_BY_FIELD = {c.field: c for c in COLUMNS}
+
+# Headers of the export: the template's columns, so a clerk recognises them (no database id: issue 17).
+EXPORT_HEADERS = tuple(c.label for c in COLUMNS)
+
+
+# ---------------------------------------------------------------- template
+def write_template(path: str | os.PathLike[str]) -> None:
+    """Write the program's own import template to `path` (.xlsx)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    from app.spreadsheets.writer import save_atomically
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET_NAME
+    header_font = Font(bold=True)
+    required_font = Font(bold=True, color="C00000")
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="808080")
+    for index, column in enumerate(COLUMNS, start=1):
+        cell = ws.cell(row=1, column=index, value=column.label)
+        cell.font = required_font if column.field in ("kind", "name") else header_font
+        cell.fill = fill
+        cell.border = Border(bottom=thin)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        letter = get_column_letter(index)
+        dim = ws.column_dimensions[letter]
+        dim.width = column.width
+        if column.text:
+            # Typed numbers stay text: an 18-digit ID typed into a number cell
+            # loses its last three digits in Excel.
+            dim.number_format = "@"
+        if column.field == "birth_date":
+            dim.number_format = "yyyy-mm-dd"
+        if column.choices:
+            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
+    ws.row_dimensions[1].height = 22
+    ws.freeze_panes = "A2"
+
+    help_ws = wb.create_sheet(HELP_SHEET_NAME)
+    help_ws.append(["列名", "是否必填", "填写说明"])
+    for cell in help_ws[1]:
+        cell.font = header_font
+        cell.fill = fill
+    for column in COLUMNS:
+        must = "必填" if column.field in ("kind", "name") else "按类别填写"
+        help_ws.append([column.label, must, column.help])
+    help_ws.append([])
+    for line in (
+        "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
+        "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
+        "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
+        "没有身份证号的个人作为新的当事人登记，不会按姓名并入库中已有的同名当事人。",
+        *cells.COMMON_NOTES,
+    ):
+        help_ws.append([line])
+    help_ws.column_dimensions["A"].width = 20
+    help_ws.column_dimensions["B"].width = 12
+    help_ws.column_dimensions["C"].width = 90
+    for row in help_ws.iter_rows(min_row=2):
+        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+    help_ws.freeze_panes = "A2"
+    wb.active = 0
+    save_atomically(wb.save, Path(path))
+
+
+# ---------------------------------------------------------------- reading
+def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
+    """Open a filled template; return (row count, iterator of (row number, fields)).
+
+    Read through the one reader (`sheet_rows.open_table`: every row, whatever
+    the stored dimension says; the file checked against the limits first).
+    The count is exact: the rows that are not blank, which is what the
+    iterator yields.  Raises UserError `file.not_found` /
+    `import.not_a_workbook` / `import.wrong_template` … before any row is
+    read.  The workbook stays open until the iterator is exhausted or closed.
+    """
+    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED, exact_count=True)
+    return table.estimated_rows, _iter_rows(table.rows)
+
+
+_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
+_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
+
+
+def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        for row_no, raw in rows:
+            yield row_no, _row_fields(raw)
+    finally:
+        rows.close()  # type: ignore[attr-defined]
+
+
+def _row_fields(raw: Mapping[str, Any]) -> RowFields:
+    """Turn one row's cells into service field values (labels → enum values)."""
+    fields: dict[str, Any] = {}
+    problem: UserError | None = None
+    for name, value in raw.items():
+        try:
+            convert: Callable[[Any, Column], Any] = _CONVERTERS.get(name, cells.text)
+            converted = convert(value, COLUMN_BY_FIELD[name])
+        except UserError as err:
+            problem = problem or err
+            continue
+        if converted is not None:
+            fields[name] = converted
+    if problem is None and "kind" not in fields:
+        # The service would default to a person; an employer row without its
+        # 类别 would then be saved as a person.  Ask instead.
+        column = COLUMN_BY_FIELD["kind"]
+        problem = UserError("import.value_required", field="kind", column=column.label)
+    return RowFields(fields, problem)
+
+
+def _number_text(value: Any, column: Column) -> str | None:
+    return cells.number_text(value, column)
+
+
+_CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
+    "kind": choice_converter(KIND_LABELS, {"自然人": "person", "劳动者": "person", "用人单位": "org", "组织": "org"}),
+    "id_type": choice_converter(ID_TYPE_LABELS, {"身份证": "resident_id"}),
+    "sex": choice_converter({"M": "男", "F": "女"}),
+    "org_type": choice_converter(ORG_TYPE_LABELS, {"包工头": "contractor", "民办非企业": "private_non_enterprise",
+                                          "机关事业": "public_institution"}),
+    "is_migrant_worker": cells.yes_no,
+    "birth_date": cells.birth_day,
+    "id_no": _number_text,
+    "uscc": _number_text,
+    "phone": _number_text,
+}
+
+
+# ---------------------------------------------------------------- export
+def export_parties(
+    query: Any,
+    path: str | os.PathLike[str],
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: Any = None,
+    trace: Any = None,  # app.spreadsheets.writer.ExportRecorder: the export audits itself
+) -> int:
+    """Write the rows of `query` (a PagedQuery[PartyRow], already filtered and
+    masked) to an .xlsx at `path`; return the number of rows written.
+
+    Reads page by page into a write-only workbook (constant memory).  `cancel`
+    (a CancelToken) is checked between pages: Cancelled is raised and no file
+    is left behind.  The file appears at `path` only once it is complete.
+    """
+    from app.spreadsheets.writer import (
+        Heading,
+        discard_sheet,
+        new_workbook,
+        save_workbook,
+        table_sheet,
+    )
+
+    total = query.count()
+    wb = new_workbook(write_only=True)
+    ws = table_sheet(wb, EXPORT_SHEET_NAME, [
+        Heading(c.label, c.width, "date" if c.field == "birth_date" else "text") for c in COLUMNS])
+    written = 0
+    if progress:
+        progress(0, total)
+    try:
+        while written < total:
+            raise_if_cancelled(cancel)
+            rows = query.page(written, EXPORT_PAGE_SIZE)
+            if not rows:
+                break
+            for row in rows:
+                ws.append(_export_values(row))
+            written += len(rows)
+            if progress:
+                progress(written, total)
+        raise_if_cancelled(cancel)
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
+    except BaseException:
+        discard_sheet(ws)
+        raise
+    return written
+
+
+def _export_values(row: Any) -> list[Any]:
+    is_person = row.kind == PartyKind.PERSON
+    return [
+        KIND_LABELS.get(row.kind, row.kind),
+        row.name,
+        ID_TYPE_LABELS.get(row.id_type or "", row.id_type or "") if is_person else None,
+        row.id_no or None,
+        SEX_LABELS.get(row.sex or "", row.sex) if is_person else None,
+        row.birth_date if is_person else None,
+        (YES if row.is_migrant_worker else NO) if is_person else None,
+        row.uscc or None,
+        ORG_TYPE_LABELS.get(row.org_type or "", row.org_type) if not is_person else None,
+        row.legal_rep or None,
+        row.phone or None,
+        row.address or None,
+    ]
