@@ -148,6 +148,23 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> SqliteTemplate:
     return SqliteTemplate(tmp_path_factory.mktemp("sqlite-template") / "template.db")
 
 
+@pytest.fixture(scope="session")
+def small_district_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo district's 2023 on the small plan (seed 2023) in a closed SQLite file, built once
+    per run (per xdist worker).  Modules that look at a district work on a copy of it
+    (tests/fixtures/template.py copy_database): five of them built this same district each."""
+    from app.demo.district import SMALL_PLAN, build_district
+    from app.store import open_store
+
+    path = tmp_path_factory.mktemp("small-district") / "district.db"
+    store = open_store(f"sqlite:///{path}")
+    try:
+        build_district(store, year=2023, seed=2023, plan=SMALL_PLAN)
+    finally:
+        store.dispose()
+    return path
+
+
 @pytest.fixture(autouse=True)
 def _fresh_sqlite_files_from_template(
     request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, sqlite_template: SqliteTemplate

@@ -56,15 +56,11 @@ DATA_COLUMNS = (("party", "name"), ("officer", "name"), ("app_user", "display_na
 
 
 @pytest.fixture(scope="module")
-def district_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from app.demo.district import SMALL_PLAN, build_district
-    from app.store import open_store
+def district_file(tmp_path_factory: pytest.TempPathFactory, small_district_file: Path) -> Path:
+    """The demo district's 2023 on the small plan: a copy of the run's (tests/conftest.py)."""
+    from tests.fixtures.template import copy_database
 
-    path = tmp_path_factory.mktemp("district") / "district.db"
-    store = open_store(f"sqlite:///{path}")
-    build_district(store, year=2023, plan=SMALL_PLAN)
-    store.dispose()
-    return path
+    return copy_database(small_district_file, tmp_path_factory.mktemp("district") / "district.db")
 
 
 @pytest.fixture

@@ -29,13 +29,13 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @pytest.fixture(scope="module")
-def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    from app.demo.district import SMALL_PLAN, build_district
+def exported(tmp_path_factory: pytest.TempPathFactory, small_district_file: Path) -> dict[str, Path]:
     from app.store import open_store
+    from tests.fixtures.template import copy_database
 
     folder = tmp_path_factory.mktemp("exports")
-    store = open_store(f"sqlite:///{folder / 'district.db'}")
-    build_district(store, year=2023, plan=SMALL_PLAN)
+    # the demo district's 2023 on the small plan: a copy of the run's (tests/conftest.py)
+    store = open_store(f"sqlite:///{copy_database(small_district_file, folder / 'district.db')}")
     try:
         yield _every_export(store, folder)
     finally:

@@ -41,13 +41,13 @@ POISONED = {
 
 
 @pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from app.demo.district import SMALL_PLAN, build_district
+def hostile_store(tmp_path_factory: pytest.TempPathFactory, small_district_file: Path):  # type: ignore[no-untyped-def]
     from app.store import open_store
+    from tests.fixtures.template import copy_database
 
-    url = f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'hostile.db'}"
-    store = open_store(url)
-    build_district(store, year=2023, plan=SMALL_PLAN)
+    # the demo district's 2023 on the small plan: a copy of the run's (tests/conftest.py)
+    path = copy_database(small_district_file, tmp_path_factory.mktemp("hostile") / "hostile.db")
+    store = open_store(f"sqlite:///{path}")
     with store.engine.begin() as connection:  # behind the program's back, as data could arrive by an import
         for table, columns in POISONED.items():
             ids = connection.execute(text(f"SELECT id FROM {table}")).scalars().all()
