@@ -1,4 +1,7 @@
-"""`python main.py parties …` end to end, as a clerk or a script runs it."""
+"""`python main.py parties …` end to end, as a clerk or a script runs it.
+
+The clerk's whole round (template, import, export) and a refused file run as child processes
+(`run_process`); the other tests run the same commands in this process (`run`, tests/fixtures/cli.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.parties.spreadsheet import COLUMNS
-from tests.fixtures.cli import run
+from tests.fixtures.cli import run, run_process
 from tests.fixtures.identities import make_id, make_uscc, wrong_check
 
 LABELS = [c.label for c in COLUMNS]
@@ -45,7 +48,7 @@ OTHER = make_id("110105", "19491231", 2)
 
 def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path, db: str) -> None:
     template = tmp_path / "模板.xlsx"
-    done = run("parties", "template", "--out", str(template), data_dir=data_dir)
+    done = run_process("parties", "template", "--out", str(template), data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert template.is_file()
 
@@ -56,7 +59,7 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
         {"类别": "公司", "姓名/名称": "某公司"},
         {"类别": "个人", "姓名/名称": "张芳", "身份证号/证件号码": OTHER.lower()},
     ])
-    done = run("parties", "import", str(template), "--db", db, "--json", data_dir=data_dir)
+    done = run_process("parties", "import", str(template), "--db", db, "--json", data_dir=data_dir)
     assert done.returncode == 3, done.stderr  # some rows refused (README, 退出码)
     report = json.loads(done.stdout)
     assert report["file"] == str(template)
@@ -71,15 +74,15 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
 
     # the same file again is refused, naming the first import; with --again every row is now a
     # duplicate or still wrong: exit 4, nothing imported
-    repeat = run("parties", "import", str(template), "--db", db, data_dir=data_dir)
+    repeat = run_process("parties", "import", str(template), "--db", db, data_dir=data_dir)
     assert repeat.returncode == 2 and repeat.stdout == ""
     assert repeat.stderr.strip().startswith("错误: 文件模板.xlsx已于") and "--again" in repeat.stderr
-    again = run("parties", "import", str(template), "--again", "--db", db, data_dir=data_dir)
+    again = run_process("parties", "import", str(template), "--again", "--db", db, data_dir=data_dir)
     assert again.returncode == 4, again.stderr
     assert "导入 0 行" in again.stdout and "第 2 行" in again.stdout
 
     xlsx = tmp_path / "张.xlsx"
-    done = run("parties", "export", "--out", str(xlsx), "--search", "张", "--kind", "person", "--db", db,
+    done = run_process("parties", "export", "--out", str(xlsx), "--search", "张", "--kind", "person", "--db", db,
                "--json", data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout) == {"file": str(xlsx), "format": "xlsx", "rows": 2, "masked": True}
@@ -90,7 +93,7 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
     ])
 
     pdf = tmp_path / "名册.pdf"
-    done = run("parties", "export", "--out", str(pdf), "--db", db, data_dir=data_dir)
+    done = run_process("parties", "export", "--out", str(pdf), "--db", db, data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert "已导出 3 条" in done.stdout
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
@@ -98,7 +101,7 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
     assert WORKER not in text and OTHER not in text
 
     forced = tmp_path / "register.data"
-    done = run("parties", "export", "--out", str(forced), "--format", "pdf", "--db", db, data_dir=data_dir)
+    done = run_process("parties", "export", "--out", str(forced), "--format", "pdf", "--db", db, data_dir=data_dir)
     assert done.returncode == 0, done.stderr
     assert forced.read_bytes().startswith(b"%PDF")
 
@@ -106,7 +109,7 @@ def test_template_import_and_export_xlsx_and_pdf(tmp_path: Path, data_dir: Path,
 def test_a_bad_file_fails_with_one_chinese_line(tmp_path: Path, data_dir: Path, db: str) -> None:
     bad = tmp_path / "names.xlsx"
     bad.write_text("张三,110105194912310021\n", encoding="utf-8")
-    done = run("parties", "import", str(bad), "--db", db, "--json", data_dir=data_dir)
+    done = run_process("parties", "import", str(bad), "--db", db, "--json", data_dir=data_dir)
     assert done.returncode != 0
     assert done.stdout == ""
     lines = done.stderr.strip().splitlines()
