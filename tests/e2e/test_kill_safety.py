@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.fixtures.cli import run as run_here
 from tests.fixtures.identities import chinese_name, org_codes, person_ids
 
 pytestmark = [pytest.mark.kill, pytest.mark.skipif(sys.platform != "linux", reason="SIGKILL and /proc")]
@@ -105,7 +106,8 @@ def assert_intact(db: Path, data_dir: Path) -> None:
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     connection.close()
-    verified = run("audit", "verify", "--db", f"sqlite:///{db}", data_dir=data_dir)
+    # the check runs in this process (the killed command is the child): the same command, no second start-up
+    verified = run_here("audit", "verify", "--db", f"sqlite:///{db}", data_dir=data_dir)
     assert verified.returncode == 0, verified.stdout + verified.stderr
 
 
@@ -166,8 +168,10 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 def migrated(tmp_path: Path, data_dir: Path) -> Path:
+    """A database at the newest schema, by `db upgrade` in this process: a copy of the run's
+    migrated template (tests/conftest.py), as a first start leaves it."""
     db = tmp_path / "district.db"
-    assert run("db", "upgrade", "--db", f"sqlite:///{db}", data_dir=data_dir).returncode == 0
+    assert run_here("db", "upgrade", "--db", f"sqlite:///{db}", data_dir=data_dir).returncode == 0
     return db
 
 
@@ -229,14 +233,15 @@ def test_the_ledger_reader_ends_with_its_killed_parent(tmp_path: Path, data_dir:
 
 
 def test_running_a_finished_ledger_import_again_adds_nothing(tmp_path: Path, data_dir: Path) -> None:
+    # nothing is killed here: the three imports run in this process
     sheet = tmp_path / "small-ledger.xlsx"
     build_ledger_file(sheet, 20)
     db = migrated(tmp_path, data_dir)
-    first = run("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
+    first = run_here("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
     assert first.returncode == 0, first.stderr
-    again = run("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
+    again = run_here("complaints", "import", str(sheet), "--db", f"sqlite:///{db}", data_dir=data_dir)
     assert again.returncode != 0 and "Traceback" not in again.stderr  # the same file: refused, naming the first import
-    forced = run("complaints", "import", str(sheet), "--again", "--db", f"sqlite:///{db}", data_dir=data_dir)
+    forced = run_here("complaints", "import", str(sheet), "--again", "--db", f"sqlite:///{db}", data_dir=data_dir)
     assert forced.returncode == 4, forced.stderr  # asked for: every row refused as a case already registered
     assert count(db, "complaint") == 20
 
