@@ -88,6 +88,18 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "postgresql_only: a test of the PostgreSQL server mode")
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object | None:
+    """`--dist loadfile` (the README's test command): a file per worker as before, but a file
+    that runs on both databases is two units, and the longest units start first
+    (tests/fixtures/scheduling.py).  Any other --dist is xdist's own."""
+    if config.getoption("dist") != "loadfile":
+        return None
+    from tests.fixtures.scheduling import make_scheduler
+
+    return make_scheduler(config, log)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--backend", choices=("both", *BACKENDS), default="both",
