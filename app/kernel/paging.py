@@ -34,10 +34,10 @@ class PagedQuery(Generic[RowT]):
     def __init__(
         self,
         store: Store,
-        statement: Select[Any],
+        statement: Select[*tuple[Any, ...]],
         sort: SortSpec,
         make_row: Callable[[Any], RowT],
-        count_statement: Select[Any] | None = None,
+        count_statement: Select[*tuple[Any, ...]] | None = None,
     ) -> None:
         """`count_statement`: a cheaper `SELECT count(*)` of the same rows, when the caller
         has one (a search counted in its index, app/store/search.py)."""
