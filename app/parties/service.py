@@ -13,9 +13,9 @@ from sqlalchemy.orm import Session
 from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
 from app.errors import UserError
-from app.imports import batches as import_batches
-from app.imports.batches import ImportSource
-from app.kernel.import_report import ImportReport, RowProblem
+from app.imports.batches import ImportSource, RowKeys
+from app.imports.rows import import_rows
+from app.kernel.import_report import ImportReport
 from app.kernel.paging import PagedQuery, SortSpec
 from app.kernel.progress import CancelToken, ProgressCallback
 from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere, register_flush_hook
@@ -352,46 +352,24 @@ class PartyService:
         imported before is refused unless a repeat was asked for; the import
         is recorded.
         """
-        report = ImportReport(total=total)
         seen: dict[str, int] = {}
+
+        def take(row_no: int, fields: Mapping[str, Any], keys: RowKeys) -> tuple[Party, str | None]:
+            cleaned = clean_fields(fields)
+            for key in ("id_no", "uscc"):
+                value = cleaned.get(key)
+                if value and value in seen:
+                    raise UserError("import.duplicate_in_file", field=key, row=seen[value])
+            _check_unique(uow.session, cleaned)
+            row_key = keys.check(natural_key(cleaned), _key_field(cleaned))
+            for key in ("id_no", "uscc"):
+                if cleaned.get(key):
+                    seen[cleaned[key]] = row_no
+            party = Party(**cleaned)
+            uow.session.add(party)
+            return party, row_key
+
         with UnitOfWork(self.store, self.actor, Permission.PARTY_IMPORT, Permission.PARTY_EDIT) as uow:
-            import_batches.refuse_repeat(uow.session, source)
-            keys = import_batches.RowKeys(uow.session, "parties")
-            done = 0
-            pending: list[Party] = []
-            for row_no, fields in records:
-                done += 1
-                try:
-                    cleaned = clean_fields(fields)
-                    for key in ("id_no", "uscc"):
-                        value = cleaned.get(key)
-                        if value and value in seen:
-                            raise UserError("import.duplicate_in_file", field=key, row=seen[value])
-                    _check_unique(uow.session, cleaned)
-                    row_key = keys.check(natural_key(cleaned), _key_field(cleaned))
-                except UserError as err:
-                    report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
-                else:
-                    for key in ("id_no", "uscc"):
-                        if cleaned.get(key):
-                            seen[cleaned[key]] = row_no
-                    party = Party(**cleaned)
-                    uow.session.add(party)
-                    pending.append(party)
-                    keys.saved(row_no, party, row_key)
-                if done % batch_size == 0:
-                    if cancel is not None:
-                        cancel.check()
-                    uow.flush()
-                    if progress:
-                        progress(done, total)
-            if cancel is not None:
-                cancel.check()
-            uow.flush()
-            report.total = max(total, done)
-            report.imported = len(pending)
-            report.imported_ids = [p.id for p in pending]
-            import_batches.record(uow, source, report.imported, len(report.refused), keys)
-            if progress:
-                progress(done, report.total)
+            report = import_rows(uow, "parties", records, take, total=total, progress=progress, cancel=cancel,
+                                 batch_size=batch_size, source=source)
         return report

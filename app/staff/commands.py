@@ -11,9 +11,9 @@ from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import UserError
-from app.imports import batches as import_batches
-from app.imports.batches import ImportSource
-from app.kernel.import_report import ImportReport, RowProblem
+from app.imports.batches import ImportSource, RowKeys
+from app.imports.rows import import_rows
+from app.kernel.import_report import ImportReport
 from app.kernel.progress import CancelToken, ProgressCallback
 from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
 from app.staff.fields import (
@@ -155,53 +155,31 @@ class StaffCommands:
         all.  `source` (the file, `import_batches`): a file imported before is
         refused unless a repeat was asked for; the import is recorded.
         """
-        report = ImportReport(total=total)
         seen_ids: dict[str, int] = {}
         seen_numbers: dict[str, int] = {}
+
+        def take(row_no: int, fields: Mapping[str, Any], keys: RowKeys) -> tuple[Officer, str | None]:
+            officer_fields, cert_fields = split_import_fields(fields)
+            cleaned = clean_officer(officer_fields)
+            cert = clean_certificate(cert_fields) if cert_fields else None
+            if cleaned["id_no"] and cleaned["id_no"] in seen_ids:
+                raise UserError("import.duplicate_in_file", field="id_no", row=seen_ids[cleaned["id_no"]])
+            if cert and cert["number"] in seen_numbers:
+                raise UserError("import.duplicate_in_file", field="number", row=seen_numbers[cert["number"]])
+            check_officer_unique(uow.session, cleaned)
+            if cert:
+                check_certificate_unique(uow.session, cert["number"])
+            row_key = keys.check(natural_key(cleaned, cert), "id_no" if cleaned["id_no"] else "cert_number")
+            if cleaned["id_no"]:
+                seen_ids[cleaned["id_no"]] = row_no
+            officer = Officer(**cleaned)
+            if cert:
+                seen_numbers[cert["number"]] = row_no
+                officer.certificates.append(Certificate(**cert))
+            uow.session.add(officer)
+            return officer, row_key
+
         with UnitOfWork(self.store, self.actor, Permission.STAFF_EDIT) as uow:
-            import_batches.refuse_repeat(uow.session, source)
-            keys = import_batches.RowKeys(uow.session, "staff")
-            done = 0
-            pending: list[Officer] = []
-            for row_no, fields in records:
-                done += 1
-                try:
-                    officer_fields, cert_fields = split_import_fields(fields)
-                    cleaned = clean_officer(officer_fields)
-                    cert = clean_certificate(cert_fields) if cert_fields else None
-                    if cleaned["id_no"] and cleaned["id_no"] in seen_ids:
-                        raise UserError("import.duplicate_in_file", field="id_no", row=seen_ids[cleaned["id_no"]])
-                    if cert and cert["number"] in seen_numbers:
-                        raise UserError("import.duplicate_in_file", field="number", row=seen_numbers[cert["number"]])
-                    check_officer_unique(uow.session, cleaned)
-                    if cert:
-                        check_certificate_unique(uow.session, cert["number"])
-                    row_key = keys.check(natural_key(cleaned, cert), "id_no" if cleaned["id_no"] else "cert_number")
-                except UserError as err:
-                    report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
-                else:
-                    if cleaned["id_no"]:
-                        seen_ids[cleaned["id_no"]] = row_no
-                    officer = Officer(**cleaned)
-                    if cert:
-                        seen_numbers[cert["number"]] = row_no
-                        officer.certificates.append(Certificate(**cert))
-                    uow.session.add(officer)
-                    pending.append(officer)
-                    keys.saved(row_no, officer, row_key)
-                if done % batch_size == 0:
-                    if cancel is not None:
-                        cancel.check()
-                    uow.flush()
-                    if progress:
-                        progress(done, total)
-            if cancel is not None:
-                cancel.check()
-            uow.flush()
-            report.total = max(total, done)
-            report.imported = len(pending)
-            report.imported_ids = [o.id for o in pending]
-            import_batches.record(uow, source, report.imported, len(report.refused), keys)
-            if progress:
-                progress(done, report.total)
+            report = import_rows(uow, "staff", records, take, total=total, progress=progress, cancel=cancel,
+                                 batch_size=batch_size, source=source)
         return report
