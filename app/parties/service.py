@@ -18,7 +18,8 @@ from app.imports.rows import import_rows
 from app.kernel.import_report import ImportReport
 from app.kernel.paging import PagedQuery, SortSpec
 from app.kernel.progress import CancelToken, ProgressCallback
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere, register_flush_hook
+from app.kernel.records import assign_changed, record_at_version
+from app.kernel.unit_of_work import UnitOfWork, register_flush_hook
 from app.legal.identity import normalise_phone, validate_id_no, validate_uscc
 from app.parties.models import IdType, OrgType, Party, PartyKind
 from app.privacy import Sensitive, mask
@@ -318,18 +319,12 @@ class PartyService:
     def update(self, party_id: int, version: int, changes: Mapping[str, Any]) -> PartyRow:
         """Apply `changes` (only the fields the user edited) to the party saved as `version`."""
         with UnitOfWork(self.store, self.actor, Permission.PARTY_EDIT) as uow:
-            party = uow.session.get(Party, party_id)
-            if party is None:
-                raise UserError("party.not_found")
-            if party.version != version:
-                raise changed_elsewhere(uow.session, party)
+            party = record_at_version(uow.session, Party, party_id, version, "party.not_found")
             merged = {name: getattr(party, name) for name in EDITABLE_FIELDS}
             merged.update(changes)
             cleaned = clean_fields(merged)
             _check_unique(uow.session, cleaned, own_id=party.id)
-            for name, value in cleaned.items():
-                if getattr(party, name) != value:
-                    setattr(party, name, value)
+            assign_changed(party, cleaned)
             uow.flush()
             row = row_from(party)
         return row

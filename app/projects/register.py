@@ -14,7 +14,8 @@ from app.accounts.permissions import Permission
 from app.clock import bureau_today
 from app.errors import UserError
 from app.kernel.paging import PagedQuery, SortSpec
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
+from app.kernel.records import assign_changed, record_at_version
+from app.kernel.unit_of_work import UnitOfWork
 from app.parties.models import Party
 from app.projects.fields import check_parties, clean_fields
 from app.projects.models import Project, ProjectSubcontractor
@@ -102,20 +103,14 @@ class ProjectRegister:
     def update(self, project_id: int, version: int, changes: Mapping[str, Any]) -> ProjectRow:
         """Apply `changes` (only the fields the user edited) to the project saved as `version`."""
         with UnitOfWork(self.store, self.actor, Permission.PROJECT_EDIT) as uow:
-            project = uow.session.get(Project, project_id)
-            if project is None:
-                raise UserError("project.not_found")
-            if project.version != version:
-                raise changed_elsewhere(uow.session, project)
+            project = record_at_version(uow.session, Project, project_id, version, "project.not_found")
             merged: dict[str, Any] = {name: getattr(project, name) for name in COLUMN_FIELDS}
             merged["subcontractors"] = [(s.party_id, s.role) for s in project.subcontractors]
             merged.update(changes)
             cleaned = clean_fields(merged)
             check_parties(uow.session, cleaned)
             subs = cleaned.pop("subcontractors")
-            for name, value in cleaned.items():
-                if getattr(project, name) != value:
-                    setattr(project, name, value)
+            assign_changed(project, cleaned)
             if "subcontractors" in changes:
                 current = {s.party_id: s for s in project.subcontractors}
                 wanted = dict(subs)

@@ -15,7 +15,8 @@ from app.imports.batches import ImportSource, RowKeys
 from app.imports.rows import import_rows
 from app.kernel.import_report import ImportReport
 from app.kernel.progress import CancelToken, ProgressCallback
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
+from app.kernel.records import assign_changed, record_at_version
+from app.kernel.unit_of_work import UnitOfWork
 from app.staff.fields import (
     CERT_FIELDS,
     OFFICER_FIELDS,
@@ -60,11 +61,7 @@ class StaffCommands:
     def update(self, officer_id: int, version: int, changes: Mapping[str, Any]) -> OfficerRow:
         """Apply `changes` (only the fields the clerk edited) to the officer saved as `version`."""
         with UnitOfWork(self.store, self.actor, Permission.STAFF_EDIT) as uow:
-            officer = uow.session.get(Officer, officer_id)
-            if officer is None:
-                raise UserError("staff.officer_not_found", field="officer_id")
-            if officer.version != version:
-                raise changed_elsewhere(uow.session, officer)
+            officer = record_at_version(uow.session, Officer, officer_id, version, "staff.officer_not_found", field="officer_id")
             merged = {name: getattr(officer, name) for name in OFFICER_FIELDS}
             if "id_no" not in changes and merged["id_no"]:
                 merged.pop("sex")
@@ -72,9 +69,7 @@ class StaffCommands:
             merged.update(changes)
             cleaned = clean_officer(merged)
             check_officer_unique(uow.session, cleaned, own_id=officer.id)
-            for name, value in cleaned.items():
-                if getattr(officer, name) != value:
-                    setattr(officer, name, value)
+            assign_changed(officer, cleaned)
             uow.flush()
             certs = sorted_certificates(officer.certificates, bureau_today())
             row = officer_row(officer, bureau_today(), certificate_row(certs[0], with_reviews=False) if certs else None)
@@ -95,18 +90,12 @@ class StaffCommands:
 
     def update_certificate(self, certificate_id: int, version: int, changes: Mapping[str, Any]) -> CertificateRow:
         with UnitOfWork(self.store, self.actor, Permission.STAFF_EDIT) as uow:
-            cert = uow.session.get(Certificate, certificate_id)
-            if cert is None:
-                raise UserError("staff.certificate_not_found")
-            if cert.version != version:
-                raise changed_elsewhere(uow.session, cert)
+            cert = record_at_version(uow.session, Certificate, certificate_id, version, "staff.certificate_not_found")
             merged = {name: getattr(cert, name) for name in CERT_FIELDS}
             merged.update(changes)
             cleaned = clean_certificate(merged)
             check_certificate_unique(uow.session, cleaned["number"], own_id=cert.id)
-            for name, value in cleaned.items():
-                if getattr(cert, name) != value:
-                    setattr(cert, name, value)
+            assign_changed(cert, cleaned)
             uow.flush()
             row = certificate_row(cert)
         return row

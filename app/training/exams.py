@@ -13,7 +13,8 @@ from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
 from app.errors import UserError
 from app.kernel.paging import PagedQuery, SortSpec
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
+from app.kernel.records import assign_changed, record_at_version
+from app.kernel.unit_of_work import UnitOfWork
 from app.store.engine import Store
 from app.training.fields import (
     EXAM_FIELDS,
@@ -133,17 +134,11 @@ class TrainingExams:
     ) -> ExamDetail:
         """Apply the changed fields; with `results`, they replace the results grid."""
         with UnitOfWork(self.store, self.actor, Permission.TRAINING_EDIT) as uow:
-            exam = uow.session.get(Exam, exam_id)
-            if exam is None:
-                raise UserError("training.exam_not_found")
-            if exam.version != version:
-                raise changed_elsewhere(uow.session, exam)
+            exam = record_at_version(uow.session, Exam, exam_id, version, "training.exam_not_found")
             merged = {name: getattr(exam, name) for name in EXAM_FIELDS}
             merged.update(changes)
             cleaned = clean_exam(merged)
-            for name, value in cleaned.items():
-                if getattr(exam, name) != value:
-                    setattr(exam, name, value)
+            assign_changed(exam, cleaned)
             current = {r.officer_id: r for r in exam.results}
             if results is None:
                 # A lower maximum must still hold every recorded score.

@@ -11,7 +11,8 @@ from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
 from app.errors import UserError
 from app.kernel.paging import PagedQuery, SortSpec
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
+from app.kernel.records import assign_changed, record_at_version
+from app.kernel.unit_of_work import UnitOfWork
 from app.store.engine import Store
 from app.store.types import utc_now
 from app.training.fields import SESSION_FIELDS, check_on_roster, clean_session, unique_ids
@@ -117,19 +118,11 @@ class TrainingSessions:
         """Apply the changed fields; with `attendee_ids`, make them the attendees.  People
         already recorded stay allowed even if they have since left the roster."""
         with UnitOfWork(self.store, self.actor, Permission.TRAINING_EDIT) as uow:
-            record = uow.session.get(TrainingSession, session_id)
-            if record is None:
-                raise UserError("training.session_not_found")
-            if record.version != version:
-                raise changed_elsewhere(uow.session, record)
+            record = record_at_version(uow.session, TrainingSession, session_id, version, "training.session_not_found")
             merged = {name: getattr(record, name) for name in SESSION_FIELDS}
             merged.update(changes)
             cleaned = clean_session(merged)
-            changed = False
-            for name, value in cleaned.items():
-                if getattr(record, name) != value:
-                    setattr(record, name, value)
-                    changed = True
+            changed = assign_changed(record, cleaned)
             if attendee_ids is not None:
                 wanted = unique_ids(attendee_ids)
                 current = {a.officer_id: a for a in record.attendances}
