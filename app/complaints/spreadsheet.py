@@ -224,14 +224,6 @@ def _prepare_in_background(service: ComplaintService, file: Path) -> bool:
     )
 
 
-def _money(value: Any, column: Any) -> int | None:
-    return cells.money(value, column)
-
-
-def _bad(column: Any, value: Any) -> UserError:
-    return cells.bad(column, value)
-
-
 def _choice(table: dict[str, tuple[str, str]]) -> Callable[[Any, Any], str | None]:
     def convert(value: Any, column: Any) -> str | None:
         text = cells.text(value, column)
@@ -257,8 +249,8 @@ _CONVERTERS: dict[str, Callable[[Any, Any], Any]] = {
     "worker_id_no": cells.number_text,
     "worker_phone": cells.number_text,
     "employer_uscc": cells.number_text,
-    "owed_fen": _money,
-    "paid_fen": _money,
+    "owed_fen": cells.money,
+    "paid_fen": cells.money,
 }
 
 

@@ -19,21 +19,22 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.kernel.files import save_atomically
 from app.kernel.paging import query_pages
 from app.kernel.progress import ProgressCallback
 from app.parties.models import IdType, OrgType, PartyKind
-from app.spreadsheets import add_choice_list, cells
+from app.spreadsheets import cells
 from app.spreadsheets.template import (
+    ROW_BY_ROW_NOTE,
     Column,
     RowFields,
     choice_converter,
     convert_cells,
     read_template,
+    save_template,
+    write_header_row,
     write_help_sheet,
 )
 
@@ -104,50 +105,27 @@ EXPORT_HEADERS = tuple(c.label for c in COLUMNS)
 def write_template(path: str | os.PathLike[str]) -> None:
     """Write the program's own import template to `path` (.xlsx)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    header_font = Font(bold=True)
-    required_font = Font(bold=True, color="C00000")
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    thin = Side(style="thin", color="808080")
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index, value=column.label)
-        cell.font = required_font if column.field in ("kind", "name") else header_font
-        cell.fill = fill
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        letter = get_column_letter(index)
-        dim = ws.column_dimensions[letter]
-        dim.width = column.width
-        if column.text:
-            # Typed numbers stay text: an 18-digit ID typed into a number cell
-            # loses its last three digits in Excel.
-            dim.number_format = "@"
-        if column.field == "birth_date":
-            dim.number_format = "yyyy-mm-dd"
-        if column.choices:
-            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
-    ws.row_dimensions[1].height = 22
-    ws.freeze_panes = "A2"
+    write_header_row(
+        ws, COLUMNS, required_fields=("kind", "name"), date_fields=("birth_date",), rows=TEMPLATE_ROWS, freeze="A2"
+    )
 
     write_help_sheet(
         wb, HELP_SHEET_NAME,
         [(c.label, "必填" if c.field in ("kind", "name") else "按类别填写", c.help) for c in COLUMNS],
         (
             "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
-            "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
+            ROW_BY_ROW_NOTE,
             "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
             "没有身份证号的个人作为新的当事人登记，不会按姓名并入库中已有的同名当事人。",
             *cells.COMMON_NOTES,
         ),
         widths=(20, 12, 90),
     )
-    wb.active = 0
-    save_atomically(wb.save, Path(path))
+    save_template(wb, path)
 
 
 # ---------------------------------------------------------------- reading
@@ -175,10 +153,6 @@ def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     return RowFields(fields, problem)
 
 
-def _number_text(value: Any, column: Column) -> str | None:
-    return cells.number_text(value, column)
-
-
 _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
     "kind": choice_converter(KIND_LABELS, {"自然人": "person", "劳动者": "person", "用人单位": "org", "组织": "org"}),
     "id_type": choice_converter(ID_TYPE_LABELS, {"身份证": "resident_id"}),
@@ -187,9 +161,9 @@ _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
                                           "机关事业": "public_institution"}),
     "is_migrant_worker": cells.yes_no,
     "birth_date": cells.birth_day,
-    "id_no": _number_text,
-    "uscc": _number_text,
-    "phone": _number_text,
+    "id_no": cells.number_text,
+    "uscc": cells.number_text,
+    "phone": cells.number_text,
 }
 
 

@@ -7,13 +7,14 @@ Used by the parties, staff, complaints and arbitration spreadsheets.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.spreadsheets import cells
+from app.kernel.files import save_atomically
+from app.spreadsheets import add_choice_list, cells
 from app.spreadsheets.sheet_rows import Table, normalise_label, open_table
 
 
@@ -67,6 +68,9 @@ def choice_converter(labels: Mapping[str, str], extra: Mapping[str, str] | None 
 
 
 Converter = Callable[[Any, Column], Any]
+
+# The 说明 sheet's line on how a register import treats a bad row (parties, staff).
+ROW_BY_ROW_NOTE = "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。"
 
 
 def header_lookup(columns: Iterable[Column]) -> dict[str, str]:
@@ -128,6 +132,46 @@ def convert_cells(
     return fields, problem
 
 
+def write_header_row(
+    ws: Any,
+    columns: Sequence[Column],
+    *,
+    required_fields: Collection[str],
+    date_fields: Collection[str] = (),
+    rows: int,
+    freeze: str,
+) -> None:
+    """A template sheet's header row: the labels (red where the field is required), each
+    column's width, text format for long numbers, date format, and a drop-down list of
+    its choices for `rows` rows; the header kept in view from `freeze`."""
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    header_font = Font(bold=True)
+    required_font = Font(bold=True, color="C00000")
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    thin = Side(style="thin", color="808080")
+    for index, column in enumerate(columns, start=1):
+        cell = ws.cell(row=1, column=index, value=column.label)
+        cell.font = required_font if column.field in required_fields else header_font
+        cell.fill = fill
+        cell.border = Border(bottom=thin)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        letter = get_column_letter(index)
+        dim = ws.column_dimensions[letter]
+        dim.width = column.width
+        if column.text:
+            # Typed numbers stay text: an 18-digit ID typed into a number cell
+            # loses its last three digits in Excel.
+            dim.number_format = "@"
+        if column.field in date_fields:
+            dim.number_format = "yyyy-mm-dd"
+        if column.choices:
+            add_choice_list(ws, letter, column.choices, rows)
+    ws.row_dimensions[1].height = 22
+    ws.freeze_panes = freeze
+
+
 def write_help_sheet(
     wb: Any,
     title: str,
@@ -157,3 +201,9 @@ def write_help_sheet(
         row[-1].alignment = Alignment(wrap_text=True, vertical="top")
     if freeze:
         help_ws.freeze_panes = "A2"
+
+
+def save_template(wb: Any, path: str | os.PathLike[str]) -> None:
+    """Open the template on its first sheet and write it to `path` atomically."""
+    wb.active = 0
+    save_atomically(wb.save, Path(path))

@@ -16,20 +16,21 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from app.clock import bureau_today
-from app.kernel.files import save_atomically
 from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.parties.spreadsheet import SEX_LABELS
-from app.spreadsheets import add_choice_list, cells
+from app.spreadsheets import cells
 from app.spreadsheets.template import (
+    ROW_BY_ROW_NOTE,
     Column,
     RowFields,
     choice_converter,
     convert_cells,
     read_template,
+    save_template,
+    write_header_row,
     write_help_sheet,
 )
 from app.spreadsheets.writer import discard_sheet
@@ -94,46 +95,26 @@ EXPORT_HEADERS = (*(c.label for c in COLUMNS), "当前状态", "距到期天数"
 def write_template(path: str | os.PathLike[str]) -> None:
     """Write the program's roster import template to `path` (.xlsx)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    header_font = Font(bold=True)
-    required_font = Font(bold=True, color="C00000")
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    thin = Side(style="thin", color="808080")
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index, value=column.label)
-        cell.font = required_font if column.field == "name" else header_font
-        cell.fill = fill
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        letter = get_column_letter(index)
-        ws.column_dimensions[letter].width = column.width
-        if column.text:
-            ws.column_dimensions[letter].number_format = "@"
-        if column.field in _DATE_FIELDS:
-            ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
-        if column.choices:
-            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
-    ws.row_dimensions[1].height = 22
-    ws.freeze_panes = "B2"
+    write_header_row(
+        ws, COLUMNS, required_fields=("name",), date_fields=_DATE_FIELDS, rows=TEMPLATE_ROWS, freeze="B2"
+    )
 
     write_help_sheet(
         wb, HELP_SHEET_NAME,
         [(c.label, _must(c.field), c.help) for c in COLUMNS],
         (
             "使用方法：在“执法人员”表中每行填写一名人员及其一本执法证，第一行表头不要修改；空行会被跳过。",
-            "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
+            ROW_BY_ROW_NOTE,
             "身份证号或证件编号在文件内重复、或已在执法人员名册中登记的，该行不导入。",
             "一人持有多本执法证的，先导入一本，其余在程序中该人员的“执法证”表中添加。",
         ),
         widths=(22, 16, 90),
     )
-    wb.active = 0
-    save_atomically(wb.save, Path(path))
+    save_template(wb, path)
 
 
 def _must(field: str) -> str:
