@@ -160,4 +160,5 @@ def write_compliance_pdf(
         cancel=cancel,
         trace=trace,
     )
-    return pages.summary()
+    summary: ComplianceSummary = pages.summary()
+    return summary
