@@ -21,18 +21,8 @@ from typing import Any
 from app.clock import bureau_today
 from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.parties.spreadsheet import SEX_LABELS
-from app.spreadsheets import cells
-from app.spreadsheets.template import (
-    ROW_BY_ROW_NOTE,
-    Column,
-    RowFields,
-    choice_converter,
-    convert_cells,
-    read_template,
-    save_template,
-    write_header_row,
-    write_help_sheet,
-)
+from app.spreadsheets import cells, template
+from app.spreadsheets.template import Column, RowFields, choice_converter
 from app.spreadsheets.writer import discard_sheet
 from app.staff.models import CertificateStatus
 from app.staff.service import (
@@ -99,22 +89,22 @@ def write_template(path: str | os.PathLike[str]) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    write_header_row(
+    template.write_header_row(
         ws, COLUMNS, required_fields=("name",), date_fields=_DATE_FIELDS, rows=TEMPLATE_ROWS, freeze="B2"
     )
 
-    write_help_sheet(
+    template.write_help_sheet(
         wb, HELP_SHEET_NAME,
         [(c.label, _must(c.field), c.help) for c in COLUMNS],
         (
             "使用方法：在“执法人员”表中每行填写一名人员及其一本执法证，第一行表头不要修改；空行会被跳过。",
-            ROW_BY_ROW_NOTE,
+            template.ROW_BY_ROW_NOTE,
             "身份证号或证件编号在文件内重复、或已在执法人员名册中登记的，该行不导入。",
             "一人持有多本执法证的，先导入一本，其余在程序中该人员的“执法证”表中添加。",
         ),
         widths=(22, 16, 90),
     )
-    save_template(wb, path)
+    template.save_template(wb, path)
 
 
 def _must(field: str) -> str:
@@ -128,11 +118,11 @@ def _must(field: str) -> str:
 def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, RowFields]]]:
     """Open a filled template through the one reader (`sheet_rows.open_table`);
     return (row count, iterator of (row number, fields))."""
-    return read_template(path, SHEET_NAME, COLUMNS, _row_fields, exact_count=True)
+    return template.read_template(path, SHEET_NAME, COLUMNS, _row_fields, exact_count=True)
 
 
 def _row_fields(raw: Mapping[str, Any]) -> RowFields:
-    fields, problem = convert_cells(raw, _CONVERTERS, COLUMN_BY_FIELD)
+    fields, problem = template.convert_cells(raw, _CONVERTERS, COLUMN_BY_FIELD)
     return RowFields(fields, problem)
 
 
