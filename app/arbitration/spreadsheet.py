@@ -20,10 +20,12 @@ from typing import Any
 
 from app.arbitration.service import CATEGORY_LABELS, CLOSURE_LABELS, PROCEDURE_LABELS, status_label
 from app.errors import UserError
-from app.kernel.progress import ProgressCallback, raise_if_cancelled
+from app.kernel.files import save_atomically
+from app.kernel.paging import query_pages
+from app.kernel.progress import ProgressCallback
 from app.spreadsheets import cells
 from app.spreadsheets.sheet_rows import normalise_label, open_table
-from app.spreadsheets.writer import Heading, Money, discard_sheet, save_atomically
+from app.spreadsheets.writer import Heading, Money
 
 SHEET_NAME = "仲裁案件"
 HELP_SHEET_NAME = "说明"
@@ -178,32 +180,18 @@ EXPORT_HEADERS = tuple(h.label for h in EXPORT_HEADINGS)
 def export_docket(query: Any, path: str | os.PathLike[str], *, progress: ProgressCallback | None = None,
                   cancel: Any = None, trace: Any = None) -> int:
     """Stream a filtered docket (PagedQuery[DocketRow]) into an .xlsx; the number of rows."""
-    from app.spreadsheets.writer import new_workbook, save_workbook, table_sheet
+    from app.spreadsheets.writer import new_workbook, table_sheet, write_pages
 
     total = query.count()
     wb = new_workbook(write_only=True)
     ws = table_sheet(wb, SHEET_NAME, EXPORT_HEADINGS)
-    written = 0
-    if progress:
-        progress(0, total)
-    try:
-        while written < total:
-            raise_if_cancelled(cancel)
-            rows = query.page(written, EXPORT_PAGE_SIZE)
-            if not rows:
-                break
-            for r in rows:
-                ws.append([
-                    r.case_no or None, r.received_on, status_label(r.status), PROCEDURE_LABELS[r.procedure][1],
-                    r.applicants, r.respondents, Money(r.claimed_fen), r.next_due, r.accepted_on,
-                    r.closed_on, CLOSURE_LABELS[r.closure_method][1] if r.closure_method else None,
-                ])
-            written += len(rows)
-            if progress:
-                progress(written, total)
-        raise_if_cancelled(cancel)
-        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
-    except BaseException:
-        discard_sheet(ws)
-        raise
-    return written
+    return write_pages(wb, ws, path, query_pages(query, total, EXPORT_PAGE_SIZE, cancel=cancel), _docket_values,
+                       total=total, progress=progress, cancel=cancel, trace=trace)
+
+
+def _docket_values(r: Any) -> list[Any]:
+    return [
+        r.case_no or None, r.received_on, status_label(r.status), PROCEDURE_LABELS[r.procedure][1],
+        r.applicants, r.respondents, Money(r.claimed_fen), r.next_due, r.accepted_on,
+        r.closed_on, CLOSURE_LABELS[r.closure_method][1] if r.closure_method else None,
+    ]

@@ -15,18 +15,24 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.complaints import rules
 from app.errors import UserError
+from app.kernel.files import save_atomically
 from app.kernel.import_report import ImportReport
-from app.kernel.progress import ProgressCallback, raise_if_cancelled
+from app.kernel.paging import query_pages
+from app.kernel.progress import ProgressCallback
 from app.spreadsheets import add_choice_list, cells
-from app.spreadsheets.sheet_rows import normalise_label, open_table
-from app.spreadsheets.template import RowFields
-from app.spreadsheets.writer import Heading, Money, discard_sheet, save_atomically
+from app.spreadsheets.template import (
+    Column,
+    RowFields,
+    convert_cells,
+    read_template,
+    write_help_sheet,
+)
+from app.spreadsheets.writer import Heading, Money
 
 if TYPE_CHECKING:
     from app.complaints.service import ComplaintService
@@ -38,18 +44,6 @@ LEDGER_SHEET_NAME = "追欠台账"
 EXPORT_PAGE_SIZE = 2000
 TEMPLATE_ROWS = 5000
 _HEADER_SCAN_ROWS = 10
-
-
-@dataclass(frozen=True)
-class Column:
-    label: str
-    field: str
-    width: float
-    required: bool  # must the header be present?
-    help: str
-    choices: tuple[str, ...] = ()
-    text: bool = False
-    aliases: tuple[str, ...] = ()
 
 
 def _zh(table: dict[str, tuple[str, str]]) -> tuple[str, ...]:
@@ -131,30 +125,22 @@ def write_template(path: str | os.PathLike[str]) -> None:
         if column.choices:
             add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
     ws.freeze_panes = "A2"
-    help_ws = wb.create_sheet(HELP_SHEET_NAME)
-    help_ws.append(["列名", "是否必填", "填写说明"])
-    for cell in help_ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = fill
-    for column in COLUMNS:
-        help_ws.append([column.label, "必填" if column.required else "选填", column.help])
-    help_ws.append([])
-    for line in (
-        "使用方法：在“投诉台账”表中每行填写一名劳动者对一个用人单位的一件投诉，第一行表头不要修改；空行会被跳过。",
-        "导入时逐行校验：有错误的行（身份证号错误、金额为负、来源渠道不认识、与文件中前面的行重复等）不导入，"
-        "导入结束后列出行号和原因；其余各行一并保存。",
-        "劳动者和用人单位按身份证号、统一社会信用代码在当事人库中查找（没有信用代码的单位按名称查找），找不到的自动登记。",
-        "填写了结案日期的，按“受理—调查—结案”导入为已结案；作出处理/处罚决定、移送、撤销立案的案件请在程序中办理。",
-        "劳动者必须填写身份证号，只按身份证号查找，不按姓名查找。与已登记投诉的劳动者、用人单位、登记日期和欠薪金额都相同的行"
-        "视为重复，不予导入，并提示已登记的登记号。",
-        *cells.COMMON_NOTES,
-    ):
-        help_ws.append([line])
-    help_ws.column_dimensions["A"].width = 20
-    help_ws.column_dimensions["B"].width = 10
-    help_ws.column_dimensions["C"].width = 90
-    for row in help_ws.iter_rows(min_row=2):
-        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
+    write_help_sheet(
+        wb, HELP_SHEET_NAME,
+        [(c.label, "必填" if c.required else "选填", c.help) for c in COLUMNS],
+        (
+            "使用方法：在“投诉台账”表中每行填写一名劳动者对一个用人单位的一件投诉，第一行表头不要修改；空行会被跳过。",
+            "导入时逐行校验：有错误的行（身份证号错误、金额为负、来源渠道不认识、与文件中前面的行重复等）不导入，"
+            "导入结束后列出行号和原因；其余各行一并保存。",
+            "劳动者和用人单位按身份证号、统一社会信用代码在当事人库中查找（没有信用代码的单位按名称查找），找不到的自动登记。",
+            "填写了结案日期的，按“受理—调查—结案”导入为已结案；作出处理/处罚决定、移送、撤销立案的案件请在程序中办理。",
+            "劳动者必须填写身份证号，只按身份证号查找，不按姓名查找。与已登记投诉的劳动者、用人单位、登记日期和欠薪金额都相同的行"
+            "视为重复，不予导入，并提示已登记的登记号。",
+            *cells.COMMON_NOTES,
+        ),
+        widths=(20, 10, 90),
+        freeze=False,
+    )
     wb.active = 0
     save_atomically(wb.save, Path(path))
 
@@ -168,12 +154,7 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
     fails here with `import.not_a_workbook` / `import.wrong_template` … before
     any row is read.
     """
-    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED)
-    return table.estimated_rows, _iter_rows(table.rows)
-
-
-_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
-_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
+    return read_template(path, SHEET_NAME, COLUMNS, _row_fields)
 
 
 BACKGROUND_FROM_BYTES = 512 * 1024  # ~10,000 rows: below this, starting a reader process costs more than it saves
@@ -243,22 +224,6 @@ def _prepare_in_background(service: ComplaintService, file: Path) -> bool:
     )
 
 
-def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        for row_no, raw in rows:
-            yield row_no, _row_fields(raw)
-    finally:
-        rows.close()  # type: ignore[attr-defined]
-
-
-def _money(value: Any, column: Any) -> int | None:
-    return cells.money(value, column)
-
-
-def _bad(column: Any, value: Any) -> UserError:
-    return cells.bad(column, value)
-
-
 def _choice(table: dict[str, tuple[str, str]]) -> Callable[[Any, Any], str | None]:
     def convert(value: Any, column: Any) -> str | None:
         text = cells.text(value, column)
@@ -284,22 +249,13 @@ _CONVERTERS: dict[str, Callable[[Any, Any], Any]] = {
     "worker_id_no": cells.number_text,
     "worker_phone": cells.number_text,
     "employer_uscc": cells.number_text,
-    "owed_fen": _money,
-    "paid_fen": _money,
+    "owed_fen": cells.money,
+    "paid_fen": cells.money,
 }
 
 
 def _row_fields(raw: Mapping[str, Any]) -> RowFields:
-    fields: dict[str, Any] = {}
-    problem: UserError | None = None
-    for name, value in raw.items():
-        try:
-            converted = _CONVERTERS.get(name, cells.text)(value, COLUMN_BY_FIELD[name])
-        except UserError as err:
-            problem = problem or err
-            continue
-        if converted is not None:
-            fields[name] = converted
+    fields, problem = convert_cells(raw, _CONVERTERS, COLUMN_BY_FIELD)
     if problem is None:
         for name in ("received_on", "worker_name", "worker_id_no", "employer_name", "owed_fen"):
             if name not in fields:
@@ -320,43 +276,16 @@ def _export(
     cancel: Any,
     trace: Any = None,
 ) -> int:
-    from app.spreadsheets.writer import new_workbook, save_workbook, table_sheet
+    from app.spreadsheets.writer import new_workbook, table_sheet, write_pages
 
     total = query.count()
     wb = new_workbook(write_only=True)
     ws = table_sheet(wb, sheet, headings)
-    written = 0
-    if progress:
-        progress(0, total)
-    try:
-        if hasattr(query, "batches"):  # one streamed pass: no OFFSET over a million rows
-            pages: Iterator[list[Any]] = query.batches(EXPORT_PAGE_SIZE)
-        else:
-            pages = _pages(query, total)
-        for rows in pages:
-            raise_if_cancelled(cancel)
-            append = ws.append
-            for row in rows:
-                append(values(row))
-            written += len(rows)
-            if progress:
-                progress(written, total)
-        raise_if_cancelled(cancel)
-        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
-    except BaseException:
-        discard_sheet(ws)
-        raise
-    return written
-
-
-def _pages(query: Any, total: int) -> Iterator[list[Any]]:
-    offset = 0
-    while offset < total:
-        rows = query.page(offset, EXPORT_PAGE_SIZE)
-        if not rows:
-            return
-        offset += len(rows)
-        yield rows
+    if hasattr(query, "batches"):  # one streamed pass: no OFFSET over a million rows
+        pages: Iterator[Any] = query.batches(EXPORT_PAGE_SIZE)
+    else:
+        pages = query_pages(query, total, EXPORT_PAGE_SIZE)
+    return write_pages(wb, ws, path, pages, values, total=total, progress=progress, cancel=cancel, trace=trace)
 
 
 def _zh_label(table: dict[str, tuple[str, str]], value: str | None) -> str:

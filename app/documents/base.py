@@ -35,10 +35,7 @@ A new document (受理通知书, 裁决书 …) typically does::
 
 from __future__ import annotations
 
-import contextlib
-import errno
 import os
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -68,7 +65,8 @@ from reportlab.platypus import (
 )
 
 from app.audit.chain import ANCHOR_KEYWORD
-from app.errors import Cancelled, UserError
+from app.errors import Cancelled
+from app.kernel.files import atomic_output
 from app.kernel.progress import raise_if_cancelled
 from app.resources import font_path
 
@@ -587,46 +585,6 @@ class OfficialDocument:
             previous_after = flowable.getSpaceAfter()
         return self.layout.frame_height - used - previous_after
 
-
-@contextlib.contextmanager
-def atomic_output(target: Path, *, owner_only: bool = False) -> Iterator[str]:
-    """Yield a temporary file name beside `target`; rename it over `target` on
-    success, delete it on any failure (including Cancelled).  `owner_only`: 0600
-    whatever the umask (a full export)."""
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    os.close(handle)
-    try:
-        yield temp_name
-        os.chmod(temp_name, 0o600 if owner_only else 0o666 & ~_current_umask())  # mkstemp makes it 0600
-        os.replace(temp_name, target)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise _write_error(target, exc) from exc
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-
-
-def _write_error(target: Path, exc: OSError) -> UserError:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return UserError("file.disk_full", path=str(target))
-    return UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc))
-
-
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(name)
-
-
-def _current_umask() -> int:
-    # os.umask can only be read by setting it (briefly to owner-only, the safe side).
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
 
 __all__ = [
     "BOLD_FONT_NAME",

@@ -8,12 +8,13 @@ the last row of a million costs as little as showing the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
 
+from app.kernel.progress import raise_if_cancelled
 from app.store import search
 from app.store.engine import Store
 
@@ -34,10 +35,10 @@ class PagedQuery(Generic[RowT]):
     def __init__(
         self,
         store: Store,
-        statement: Select[Any],
+        statement: Select[*tuple[Any, ...]],
         sort: SortSpec,
         make_row: Callable[[Any], RowT],
-        count_statement: Select[Any] | None = None,
+        count_statement: Select[*tuple[Any, ...]] | None = None,
     ) -> None:
         """`count_statement`: a cheaper `SELECT count(*)` of the same rows, when the caller
         has one (a search counted in its index, app/store/search.py)."""
@@ -130,3 +131,16 @@ def _column_before(
         return column.is_not(None) if not null_first else false()
     strictly = column > value if descending else column < value
     return or_(column.is_(None), strictly) if null_first else strictly
+
+
+def query_pages(query: Any, total: int, page_size: int, *, cancel: Any = None) -> Iterator[Sequence[Any]]:
+    """The pages of a PagedQuery (anything with `page(offset, limit)`), up to `total` rows,
+    for an export or a printout; `cancel` (a CancelToken) is checked before each page is read."""
+    offset = 0
+    while offset < total:
+        raise_if_cancelled(cancel)
+        rows = query.page(offset, page_size)
+        if not rows:
+            return
+        offset += len(rows)
+        yield rows

@@ -11,19 +11,10 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import Paragraph
-
 from app.clock import bureau_today
-from app.documents.base import (
-    LANDSCAPE,
-    BoldParagraph,
-    OfficialDocument,
-    TableColumn,
-    TablePages,
-    chinese_date,
-    text,
-)
-from app.kernel.progress import raise_if_cancelled
+from app.documents.base import LANDSCAPE, TableColumn, chinese_date
+from app.documents.table_document import desk_header, print_table
+from app.kernel.paging import query_pages
 from app.parties.models import PartyKind
 from app.parties.spreadsheet import ID_TYPE_LABELS, KIND_LABELS, ORG_TYPE_LABELS, SEX_LABELS
 
@@ -86,46 +77,29 @@ def write_party_register_pdf(
     title = title or DEFAULT_TITLE
     printed_on = printed_on or bureau_today()
     total = query.count()
-    doc = OfficialDocument(
-        title=title,
-        layout=LANDSCAPE,
-        header_left=f"{organisation} · {title}" if organisation else f"人社办案台 · {title}",
-        header_right=f"打印日期：{chinese_date(printed_on)}",
-        subject="当事人名册（个人信息已脱敏）",
-    )
-    styles = doc.styles
-    heading = [
-        BoldParagraph(text(title), styles["title"]),
-        Paragraph(
-            text(f"打印日期：{chinese_date(printed_on)}　　共 {total} 条　　（身份证号、联系电话、住址已按规定脱敏）"),
-            styles["subtitle"],
-        ),
-    ]
-    pages = TablePages(COLUMNS, LANDSCAPE, styles)
     printed = 0
 
     def rows() -> Iterator[list[Any]]:
         nonlocal printed
-        offset = 0
-        while offset < total:
-            raise_if_cancelled(cancel)
-            batch = query.page(offset, READ_PAGE_SIZE)
-            if not batch:
-                break
-            for line, row in enumerate(batch, start=offset + 1):
+        for batch in query_pages(query, total, READ_PAGE_SIZE, cancel=cancel):
+            for line, row in enumerate(batch, start=printed + 1):
                 yield _values(line, row)
-            offset += len(batch)
-        printed = offset
+            printed += len(batch)
 
-    def on_page(done: int) -> None:
-        if progress:
-            progress(done, total)
-
-    def story() -> Iterator[Any]:
-        yield from heading
-        yield from pages.flowables(rows(), first_page_space=doc.space_after(heading), on_page=on_page)
-
-    if progress:
-        progress(0, total)
-    doc.build(path, story(), cancel=cancel, trace=trace, rows=lambda: printed)
+    print_table(
+        path,
+        title=title,
+        subtitle=f"打印日期：{chinese_date(printed_on)}　　共 {total} 条　　（身份证号、联系电话、住址已按规定脱敏）",
+        layout=LANDSCAPE,
+        columns=COLUMNS,
+        rows=rows(),
+        total=total,
+        header_left=desk_header(organisation, title),
+        header_right=f"打印日期：{chinese_date(printed_on)}",
+        subject="当事人名册（个人信息已脱敏）",
+        progress=progress,
+        cancel=cancel,
+        trace=trace,
+        printed=lambda: printed,
+    )
     return printed

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
 from app.errors import UserError
-from app.imports import batches as import_batches
-from app.imports.batches import ImportSource
-from app.kernel.import_report import ImportReport, RowProblem
+from app.imports.batches import ImportSource, RowKeys
+from app.imports.rows import import_rows
+from app.kernel.import_report import ImportReport
 from app.kernel.paging import PagedQuery, SortSpec
 from app.kernel.progress import CancelToken, ProgressCallback
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere, register_flush_hook
+from app.kernel.records import assign_changed, record_at_version
+from app.kernel.unit_of_work import UnitOfWork, register_flush_hook
 from app.legal.identity import normalise_phone, validate_id_no, validate_uscc
 from app.parties.models import IdType, OrgType, Party, PartyKind
 from app.privacy import Sensitive, mask
@@ -318,18 +319,12 @@ class PartyService:
     def update(self, party_id: int, version: int, changes: Mapping[str, Any]) -> PartyRow:
         """Apply `changes` (only the fields the user edited) to the party saved as `version`."""
         with UnitOfWork(self.store, self.actor, Permission.PARTY_EDIT) as uow:
-            party = uow.session.get(Party, party_id)
-            if party is None:
-                raise UserError("party.not_found")
-            if party.version != version:
-                raise changed_elsewhere(uow.session, party)
+            party = record_at_version(uow.session, Party, party_id, version, "party.not_found")
             merged = {name: getattr(party, name) for name in EDITABLE_FIELDS}
             merged.update(changes)
             cleaned = clean_fields(merged)
             _check_unique(uow.session, cleaned, own_id=party.id)
-            for name, value in cleaned.items():
-                if getattr(party, name) != value:
-                    setattr(party, name, value)
+            assign_changed(party, cleaned)
             uow.flush()
             row = row_from(party)
         return row
@@ -352,46 +347,24 @@ class PartyService:
         imported before is refused unless a repeat was asked for; the import
         is recorded.
         """
-        report = ImportReport(total=total)
         seen: dict[str, int] = {}
+
+        def take(row_no: int, fields: Mapping[str, Any], keys: RowKeys) -> tuple[Party, str | None]:
+            cleaned = clean_fields(fields)
+            for key in ("id_no", "uscc"):
+                value = cleaned.get(key)
+                if value and value in seen:
+                    raise UserError("import.duplicate_in_file", field=key, row=seen[value])
+            _check_unique(uow.session, cleaned)
+            row_key = keys.check(natural_key(cleaned), _key_field(cleaned))
+            for key in ("id_no", "uscc"):
+                if cleaned.get(key):
+                    seen[cleaned[key]] = row_no
+            party = Party(**cleaned)
+            uow.session.add(party)
+            return party, row_key
+
         with UnitOfWork(self.store, self.actor, Permission.PARTY_IMPORT, Permission.PARTY_EDIT) as uow:
-            import_batches.refuse_repeat(uow.session, source)
-            keys = import_batches.RowKeys(uow.session, "parties")
-            done = 0
-            pending: list[Party] = []
-            for row_no, fields in records:
-                done += 1
-                try:
-                    cleaned = clean_fields(fields)
-                    for key in ("id_no", "uscc"):
-                        value = cleaned.get(key)
-                        if value and value in seen:
-                            raise UserError("import.duplicate_in_file", field=key, row=seen[value])
-                    _check_unique(uow.session, cleaned)
-                    row_key = keys.check(natural_key(cleaned), _key_field(cleaned))
-                except UserError as err:
-                    report.refused.append(RowProblem(row_no, err.code, err.field, err.params))
-                else:
-                    for key in ("id_no", "uscc"):
-                        if cleaned.get(key):
-                            seen[cleaned[key]] = row_no
-                    party = Party(**cleaned)
-                    uow.session.add(party)
-                    pending.append(party)
-                    keys.saved(row_no, party, row_key)
-                if done % batch_size == 0:
-                    if cancel is not None:
-                        cancel.check()
-                    uow.flush()
-                    if progress:
-                        progress(done, total)
-            if cancel is not None:
-                cancel.check()
-            uow.flush()
-            report.total = max(total, done)
-            report.imported = len(pending)
-            report.imported_ids = [p.id for p in pending]
-            import_batches.record(uow, source, report.imported, len(report.refused), keys)
-            if progress:
-                progress(done, report.total)
+            report = import_rows(uow, "parties", records, take, total=total, progress=progress, cancel=cancel,
+                                 batch_size=batch_size, source=source)
         return report

@@ -19,15 +19,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from app.errors import UserError
-from app.kernel.progress import ProgressCallback, raise_if_cancelled
+from app.kernel.paging import query_pages
+from app.kernel.progress import ProgressCallback
 from app.parties.models import IdType, OrgType, PartyKind
-from app.spreadsheets import add_choice_list, cells
-from app.spreadsheets.sheet_rows import normalise_label, open_table
-from app.spreadsheets.template import Column, RowFields, choice_converter
+from app.spreadsheets import cells
+from app.spreadsheets.template import (
+    ROW_BY_ROW_NOTE,
+    Column,
+    RowFields,
+    choice_converter,
+    convert_cells,
+    read_template,
+    save_template,
+    write_header_row,
+    write_help_sheet,
+)
 
 SHEET_NAME = "当事人"
 HELP_SHEET_NAME = "说明"
@@ -96,67 +105,31 @@ EXPORT_HEADERS = tuple(c.label for c in COLUMNS)
 def write_template(path: str | os.PathLike[str]) -> None:
     """Write the program's own import template to `path` (.xlsx)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
-
-    from app.spreadsheets.writer import save_atomically
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    header_font = Font(bold=True)
-    required_font = Font(bold=True, color="C00000")
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    thin = Side(style="thin", color="808080")
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index, value=column.label)
-        cell.font = required_font if column.field in ("kind", "name") else header_font
-        cell.fill = fill
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        letter = get_column_letter(index)
-        dim = ws.column_dimensions[letter]
-        dim.width = column.width
-        if column.text:
-            # Typed numbers stay text: an 18-digit ID typed into a number cell
-            # loses its last three digits in Excel.
-            dim.number_format = "@"
-        if column.field == "birth_date":
-            dim.number_format = "yyyy-mm-dd"
-        if column.choices:
-            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
-    ws.row_dimensions[1].height = 22
-    ws.freeze_panes = "A2"
+    write_header_row(
+        ws, COLUMNS, required_fields=("kind", "name"), date_fields=("birth_date",), rows=TEMPLATE_ROWS, freeze="A2"
+    )
 
-    help_ws = wb.create_sheet(HELP_SHEET_NAME)
-    help_ws.append(["列名", "是否必填", "填写说明"])
-    for cell in help_ws[1]:
-        cell.font = header_font
-        cell.fill = fill
-    for column in COLUMNS:
-        must = "必填" if column.field in ("kind", "name") else "按类别填写"
-        help_ws.append([column.label, must, column.help])
-    help_ws.append([])
-    for line in (
-        "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
-        "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
-        "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
-        "没有身份证号的个人作为新的当事人登记，不会按姓名并入库中已有的同名当事人。",
-        *cells.COMMON_NOTES,
-    ):
-        help_ws.append([line])
-    help_ws.column_dimensions["A"].width = 20
-    help_ws.column_dimensions["B"].width = 12
-    help_ws.column_dimensions["C"].width = 90
-    for row in help_ws.iter_rows(min_row=2):
-        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
-    help_ws.freeze_panes = "A2"
-    wb.active = 0
-    save_atomically(wb.save, Path(path))
+    write_help_sheet(
+        wb, HELP_SHEET_NAME,
+        [(c.label, "必填" if c.field in ("kind", "name") else "按类别填写", c.help) for c in COLUMNS],
+        (
+            "使用方法：在“当事人”表中每行填写一个当事人，第一行表头不要修改；空行会被跳过。",
+            ROW_BY_ROW_NOTE,
+            "同一身份证号或统一社会信用代码在文件内重复、或已在当事人库中登记的，该行不导入。",
+            "没有身份证号的个人作为新的当事人登记，不会按姓名并入库中已有的同名当事人。",
+            *cells.COMMON_NOTES,
+        ),
+        widths=(20, 12, 90),
+    )
+    save_template(wb, path)
 
 
 # ---------------------------------------------------------------- reading
-def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
+def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, RowFields]]]:
     """Open a filled template; return (row count, iterator of (row number, fields)).
 
     Read through the one reader (`sheet_rows.open_table`: every row, whatever
@@ -166,45 +139,18 @@ def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int,
     `import.not_a_workbook` / `import.wrong_template` … before any row is
     read.  The workbook stays open until the iterator is exhausted or closed.
     """
-    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED, exact_count=True)
-    return table.estimated_rows, _iter_rows(table.rows)
-
-
-_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
-_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
-
-
-def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        for row_no, raw in rows:
-            yield row_no, _row_fields(raw)
-    finally:
-        rows.close()  # type: ignore[attr-defined]
+    return read_template(path, SHEET_NAME, COLUMNS, _row_fields, exact_count=True)
 
 
 def _row_fields(raw: Mapping[str, Any]) -> RowFields:
     """Turn one row's cells into service field values (labels → enum values)."""
-    fields: dict[str, Any] = {}
-    problem: UserError | None = None
-    for name, value in raw.items():
-        try:
-            convert: Callable[[Any, Column], Any] = _CONVERTERS.get(name, cells.text)
-            converted = convert(value, COLUMN_BY_FIELD[name])
-        except UserError as err:
-            problem = problem or err
-            continue
-        if converted is not None:
-            fields[name] = converted
+    fields, problem = convert_cells(raw, _CONVERTERS, COLUMN_BY_FIELD)
     if problem is None and "kind" not in fields:
         # The service would default to a person; an employer row without its
         # 类别 would then be saved as a person.  Ask instead.
         column = COLUMN_BY_FIELD["kind"]
         problem = UserError("import.value_required", field="kind", column=column.label)
     return RowFields(fields, problem)
-
-
-def _number_text(value: Any, column: Column) -> str | None:
-    return cells.number_text(value, column)
 
 
 _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
@@ -215,9 +161,9 @@ _CONVERTERS: dict[str, Callable[[Any, Column], Any]] = {
                                           "机关事业": "public_institution"}),
     "is_migrant_worker": cells.yes_no,
     "birth_date": cells.birth_day,
-    "id_no": _number_text,
-    "uscc": _number_text,
-    "phone": _number_text,
+    "id_no": cells.number_text,
+    "uscc": cells.number_text,
+    "phone": cells.number_text,
 }
 
 
@@ -237,38 +183,14 @@ def export_parties(
     (a CancelToken) is checked between pages: Cancelled is raised and no file
     is left behind.  The file appears at `path` only once it is complete.
     """
-    from app.spreadsheets.writer import (
-        Heading,
-        discard_sheet,
-        new_workbook,
-        save_workbook,
-        table_sheet,
-    )
+    from app.spreadsheets.writer import Heading, new_workbook, table_sheet, write_pages
 
     total = query.count()
     wb = new_workbook(write_only=True)
     ws = table_sheet(wb, EXPORT_SHEET_NAME, [
         Heading(c.label, c.width, "date" if c.field == "birth_date" else "text") for c in COLUMNS])
-    written = 0
-    if progress:
-        progress(0, total)
-    try:
-        while written < total:
-            raise_if_cancelled(cancel)
-            rows = query.page(written, EXPORT_PAGE_SIZE)
-            if not rows:
-                break
-            for row in rows:
-                ws.append(_export_values(row))
-            written += len(rows)
-            if progress:
-                progress(written, total)
-        raise_if_cancelled(cancel)
-        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
-    except BaseException:
-        discard_sheet(ws)
-        raise
-    return written
+    return write_pages(wb, ws, path, query_pages(query, total, EXPORT_PAGE_SIZE, cancel=cancel), _export_values,
+                       total=total, progress=progress, cancel=cancel, trace=trace)
 
 
 def _export_values(row: Any) -> list[Any]:

@@ -23,13 +23,13 @@ from app.clock import bureau_today
 from app.documents.base import (
     LANDSCAPE,
     BoldParagraph,
-    OfficialDocument,
     TableColumn,
     TablePages,
     chinese_date,
     text,
 )
-from app.kernel.progress import raise_if_cancelled
+from app.documents.table_document import desk_header, print_table
+from app.kernel.paging import query_pages
 from app.legal.rates import format_percent
 from app.projects.service import PROJECT_STATUS_WORDS_ZH, STATUS_WORDS_ZH, ComplianceSummary
 from app.projects.spreadsheet import ITEM_RATE_DEFINITION, PROJECT_RATE_DEFINITION, ROUNDING_NOTE
@@ -135,45 +135,30 @@ def write_compliance_pdf(
     total = pages.count()
     items = list(pages.columns())
     codes = [item.code for item in items]
-    doc = OfficialDocument(
-        title=title,
-        layout=LANDSCAPE,
-        header_left=f"{organisation} · {title}" if organisation else f"人社办案台 · {title}",
-        header_right=f"统计日：{chinese_date(pages.as_of)}",
-        subject="在建项目农民工工资支付“6项制度”落实情况",
-    )
-    styles = doc.styles
-    heading = [
-        BoldParagraph(text(title), styles["title"]),
-        Paragraph(
-            text(f"统计日：{chinese_date(pages.as_of)}　　共 {total} 个项目　　打印日期：{chinese_date(printed_on)}"),
-            styles["subtitle"],
-        ),
-    ]
-    columns = [*LEADING, *(TableColumn(item.label, ITEM_WEIGHT, "center") for item in items), *TRAILING]
-    table_pages = _ComplianceTable(columns, LANDSCAPE, styles)
 
     def rows() -> Iterator[list[Any]]:
-        offset = 0
-        while offset < total:
-            raise_if_cancelled(cancel)
-            batch = pages.page(offset, READ_PAGE_SIZE)
-            if not batch:
-                break
+        number = 0
+        for batch in query_pages(pages, total, READ_PAGE_SIZE, cancel=cancel):
             for row, standing in batch:
-                offset += 1
-                yield _values(offset, row, standing, codes)
+                number += 1
+                yield _values(number, row, standing, codes)
 
-    def on_page(done: int) -> None:
-        if progress:
-            progress(done, total)
-
-    def story() -> Iterator[Any]:
-        yield from heading
-        yield from table_pages.flowables(rows(), first_page_space=doc.space_after(heading), on_page=on_page)
-        yield from summary_flowables(pages.summary(), styles)
-
-    if progress:
-        progress(0, total)
-    doc.build(path, story(), cancel=cancel, trace=trace, rows=lambda: total)
-    return pages.summary()
+    print_table(
+        path,
+        title=title,
+        subtitle=f"统计日：{chinese_date(pages.as_of)}　　共 {total} 个项目　　打印日期：{chinese_date(printed_on)}",
+        layout=LANDSCAPE,
+        columns=[*LEADING, *(TableColumn(item.label, ITEM_WEIGHT, "center") for item in items), *TRAILING],
+        rows=rows(),
+        total=total,
+        header_left=desk_header(organisation, title),
+        header_right=f"统计日：{chinese_date(pages.as_of)}",
+        subject="在建项目农民工工资支付“6项制度”落实情况",
+        table=_ComplianceTable,
+        after=lambda styles: summary_flowables(pages.summary(), styles),
+        progress=progress,
+        cancel=cancel,
+        trace=trace,
+    )
+    summary: ComplianceSummary = pages.summary()
+    return summary

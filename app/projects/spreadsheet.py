@@ -16,14 +16,14 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from app.kernel.progress import ProgressCallback, raise_if_cancelled
+from app.kernel.paging import query_pages
+from app.kernel.progress import ProgressCallback
 from app.projects.service import (
     GUARANTEE_FORM_WORDS_ZH,
     PROJECT_STATUS_WORDS_ZH,
     STATUS_WORDS_ZH,
     ComplianceSummary,
 )
-from app.spreadsheets.writer import discard_sheet
 
 SHEET_NAME = "在建项目"
 SUMMARY_SHEET_NAME = "汇总"
@@ -83,8 +83,8 @@ def export_projects(
         Money,
         Percent,
         new_workbook,
-        save_workbook,
         table_sheet,
+        write_pages,
     )
 
     total = pages.count()
@@ -104,60 +104,53 @@ def export_projects(
             c.font = font
         return c
 
-    written = 0
-    if progress:
-        progress(0, total)
-    try:
-        while written < total:
-            raise_if_cancelled(cancel)
-            batch = pages.page(written, EXPORT_PAGE_SIZE)
-            if not batch:
-                break
-            for row, standing in batch:
-                statuses = [
-                    cell(STATUS_WORDS_ZH.get(standing.statuses[item.code], standing.statuses[item.code]),
-                         font=red if standing.statuses[item.code] == "not_in_force" else None)
-                    if item.code in standing.statuses else None
-                    for item in items
-                ]
-                ws.append(
-                    [
-                        written + 1,
-                        row.name,
-                        row.location or None,
-                        row.permit_no or None,
-                        row.builder_name or None,
-                        row.contractor_name or None,
-                        Money(row.contract_value_fen),
-                        row.start_date,
-                        row.planned_completion,
-                        PROJECT_STATUS_WORDS_ZH.get(row.status, row.status),
-                        YES if row.on_realname_platform else NO,
-                        row.wage_manager_name or None,
-                        row.wage_manager_phone or None,
-                        row.wage_account_bank or None,
-                        row.wage_account_no or None,
-                        GUARANTEE_FORM_WORDS_ZH.get(row.guarantee_form, row.guarantee_form),
-                        Money(row.guarantee_amount_fen),
-                        standing.checked_on,
-                        *statuses,
-                        standing.in_force if standing.checked else None,
-                        standing.applicable if standing.checked else None,
-                        Percent(standing.item_rate) if standing.checked else None,
-                        cell(row.overdue, font=red) if row.overdue else 0,
-                    ]
-                )
-                written += 1
-            if progress:
-                progress(written, total)
-        raise_if_cancelled(cancel)
-        summary: ComplianceSummary = pages.summary()
-        _write_summary(wb, summary)
-        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
-    except BaseException:
-        discard_sheet(ws)
-        raise
-    return summary
+    line = 0
+
+    def values(pair: tuple[Any, Any]) -> list[Any]:
+        nonlocal line
+        row, standing = pair
+        line += 1
+        statuses = [
+            cell(STATUS_WORDS_ZH.get(standing.statuses[item.code], standing.statuses[item.code]),
+                 font=red if standing.statuses[item.code] == "not_in_force" else None)
+            if item.code in standing.statuses else None
+            for item in items
+        ]
+        return [
+            line,
+            row.name,
+            row.location or None,
+            row.permit_no or None,
+            row.builder_name or None,
+            row.contractor_name or None,
+            Money(row.contract_value_fen),
+            row.start_date,
+            row.planned_completion,
+            PROJECT_STATUS_WORDS_ZH.get(row.status, row.status),
+            YES if row.on_realname_platform else NO,
+            row.wage_manager_name or None,
+            row.wage_manager_phone or None,
+            row.wage_account_bank or None,
+            row.wage_account_no or None,
+            GUARANTEE_FORM_WORDS_ZH.get(row.guarantee_form, row.guarantee_form),
+            Money(row.guarantee_amount_fen),
+            standing.checked_on,
+            *statuses,
+            standing.in_force if standing.checked else None,
+            standing.applicable if standing.checked else None,
+            Percent(standing.item_rate) if standing.checked else None,
+            cell(row.overdue, font=red) if row.overdue else 0,
+        ]
+
+    summaries: list[ComplianceSummary] = []
+
+    def add_summary() -> None:
+        summaries.append(pages.summary())
+        _write_summary(wb, summaries[0])
+
+    write_pages(wb, ws, path, query_pages(pages, total, EXPORT_PAGE_SIZE, cancel=cancel), values, total=total,
+                progress=progress, cancel=cancel, trace=trace, before_save=add_summary)
+    return summaries[0]
 
 
 def _write_summary(wb: Any, summary: ComplianceSummary) -> None:

@@ -32,11 +32,10 @@ applied here so that no export can forget them:
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -51,6 +50,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from app.audit.chain import ANCHOR_KEYWORD
 from app.errors import UserError
+from app.kernel.files import DISK_FULL_ERRNOS, save_atomically
 from app.kernel.progress import raise_if_cancelled
 from app.legal.rates import fen_to_wan_yuan, fen_to_yuan
 
@@ -300,6 +300,46 @@ def save_workbook(
         raise
 
 
+def write_pages(
+    wb: Any,
+    ws: Any,
+    path: str | os.PathLike[str],
+    pages: Iterable[Sequence[Any]],
+    values: Callable[[Any], list[Any]],
+    *,
+    total: int,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Any = None,
+    trace: ExportRecorder | None = None,
+    before_save: Callable[[], None] | None = None,
+) -> int:
+    """The export loop every register shares: append `values(row)` for each row of each page
+    to the write-only sheet `ws`, report progress after each page, check `cancel` between
+    pages, then (after `before_save`, e.g. a summary sheet) save `wb` at `path` atomically.
+    Any failure or cancelling deletes the sheet's working file and leaves no export behind.
+    Returns the number of rows written."""
+    written = 0
+    if progress:
+        progress(0, total)
+    try:
+        for rows in pages:
+            raise_if_cancelled(cancel)
+            append = ws.append
+            for row in rows:
+                append(values(row))
+            written += len(rows)
+            if progress:
+                progress(written, total)
+        raise_if_cancelled(cancel)
+        if before_save is not None:
+            before_save()
+        save_workbook(wb, path, cancel=cancel, trace=trace, rows=written)
+    except BaseException:
+        discard_sheet(ws)
+        raise
+    return written
+
+
 def _write_zip(wb: Any, name: str) -> None:
     """openpyxl's save, with the archive closed even when a write fails (a full disk): else its
     ZipFile is finalised at exit and prints "Exception ignored in: ZipFile.__del__" noise."""
@@ -338,53 +378,8 @@ def discard_sheet(ws: Any) -> None:
             writer.cleanup()
 
 
-def save_atomically(save: Any, target: Path, *, cancel: Any = None, owner_only: bool = False) -> None:
-    """save(temp path) in the target's folder, then rename over the target.
-
-    The file gets the process's usual permissions (the program runs with umask 077: owner
-    only); `owner_only` makes it 0600 whatever the umask (a full export)."""
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise _write_error(target, exc) from exc
-    os.close(handle)
-    try:
-        save(temp_name)
-        raise_if_cancelled(cancel)
-        os.chmod(temp_name, 0o600 if owner_only else 0o666 & ~current_umask())  # mkstemp makes it 0600
-        os.replace(temp_name, target)
-    except OSError as exc:
-        _remove_quietly(temp_name)
-        raise _write_error(target, exc) from exc
-    except BaseException:
-        _remove_quietly(temp_name)
-        raise
-
-
-_FULL = (errno.ENOSPC, errno.EDQUOT)
-
-
 def _temp_file_error(exc: OSError) -> UserError:
     folder = tempfile.gettempdir()
-    if exc.errno in _FULL:
+    if exc.errno in DISK_FULL_ERRNOS:
         return UserError("export.temp_disk_full", folder=folder)
     return UserError("export.temp_failed", folder=folder, detail=exc.strerror or type(exc).__name__)
-
-
-def _write_error(target: Path, exc: OSError) -> UserError:
-    if exc.errno in _FULL:
-        return UserError("file.disk_full", path=str(target))
-    return UserError("file.cannot_write", path=str(target), detail=exc.strerror or str(exc))
-
-
-def current_umask() -> int:
-    # os.umask can only be read by setting it; the program sets it once at start (app.config.protect_files).
-    mask = os.umask(0o077)
-    os.umask(mask)
-    return mask
-
-
-def _remove_quietly(name: str) -> None:
-    with contextlib.suppress(OSError):
-        os.unlink(name)

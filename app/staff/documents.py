@@ -12,19 +12,12 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from reportlab.platypus import Paragraph, Spacer
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from app.clock import bureau_today
-from app.documents.base import (
-    PORTRAIT,
-    BoldParagraph,
-    OfficialDocument,
-    TableColumn,
-    TablePages,
-    chinese_date,
-    signature_block,
-    text,
-)
+from app.documents.base import PORTRAIT, TableColumn, chinese_date, signature_block, text
+from app.documents.table_document import print_table
 from app.staff.service import CERT_TYPE_LABELS_ZH, PublicEntry
 
 DEFAULT_TITLE = "行政执法人员公示名单"
@@ -57,35 +50,13 @@ def write_public_roster_pdf(
     printed_on = printed_on or bureau_today()
     total = len(entries)
     persons = len({(e.name, e.unit) for e in entries})
-    doc = OfficialDocument(
-        title=title,
-        layout=PORTRAIT,
-        header_left=f"{organisation} · 执法公示" if organisation else "执法公示",
-        header_right=f"截至{chinese_date(as_of)}",
-        subject="行政执法人员公示名单（姓名、证件编号、执法类别）",
-    )
-    styles = doc.styles
-    heading = [
-        BoldParagraph(text(title), styles["title"]),
-        Paragraph(
-            text(f"（截至{chinese_date(as_of)}持有效执法证件人员，共{persons}人、{total}本证件）"),
-            styles["subtitle"],
-        ),
-    ]
-    pages = TablePages(COLUMNS, PORTRAIT, styles)
 
     def rows() -> Iterator[list[Any]]:
         for index, entry in enumerate(entries, start=1):
             yield [index, entry.name, entry.unit, CERT_TYPE_LABELS_ZH.get(entry.cert_type, entry.cert_type),
                    entry.number, entry.category]
 
-    def on_page(done: int) -> None:
-        if progress:
-            progress(done, total)
-
-    def story() -> Iterator[Any]:
-        yield from heading
-        yield from pages.flowables(rows(), first_page_space=doc.space_after(heading), on_page=on_page)
+    def after(styles: dict[str, ParagraphStyle]) -> Iterator[Flowable]:
         yield Spacer(1, 3)
         yield Paragraph(
             text("以上人员均持有效行政执法证件，可在其执法类别和区域内从事行政执法活动。"
@@ -95,7 +66,20 @@ def write_public_roster_pdf(
         if organisation:
             yield from signature_block(organisation, printed_on, styles, space_before=10)
 
-    if progress:
-        progress(0, total)
-    doc.build(path, story(), cancel=cancel, trace=trace, rows=lambda: total)
+    print_table(
+        path,
+        title=title,
+        subtitle=f"（截至{chinese_date(as_of)}持有效执法证件人员，共{persons}人、{total}本证件）",
+        layout=PORTRAIT,
+        columns=COLUMNS,
+        rows=rows(),
+        total=total,
+        header_left=f"{organisation} · 执法公示" if organisation else "执法公示",
+        header_right=f"截至{chinese_date(as_of)}",
+        subject="行政执法人员公示名单（姓名、证件编号、执法类别）",
+        after=after,
+        progress=progress,
+        cancel=cancel,
+        trace=trace,
+    )
     return total

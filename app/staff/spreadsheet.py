@@ -16,17 +16,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from app.clock import bureau_today
-from app.errors import UserError
 from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.parties.spreadsheet import SEX_LABELS
-from app.spreadsheets import add_choice_list, cells
-from app.spreadsheets.sheet_rows import normalise_label, open_table
+from app.spreadsheets import cells, template
 from app.spreadsheets.template import Column, RowFields, choice_converter
-from app.spreadsheets.writer import discard_sheet, save_atomically
+from app.spreadsheets.writer import discard_sheet
 from app.staff.models import CertificateStatus
 from app.staff.service import (
     CERT_TYPE_LABELS_ZH,
@@ -88,92 +85,44 @@ EXPORT_HEADERS = (*(c.label for c in COLUMNS), "当前状态", "距到期天数"
 def write_template(path: str | os.PathLike[str]) -> None:
     """Write the program's roster import template to `path` (.xlsx)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
 
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    header_font = Font(bold=True)
-    required_font = Font(bold=True, color="C00000")
-    fill = PatternFill("solid", fgColor="DDEBF7")
-    thin = Side(style="thin", color="808080")
-    for index, column in enumerate(COLUMNS, start=1):
-        cell = ws.cell(row=1, column=index, value=column.label)
-        cell.font = required_font if column.field == "name" else header_font
-        cell.fill = fill
-        cell.border = Border(bottom=thin)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
-        letter = get_column_letter(index)
-        ws.column_dimensions[letter].width = column.width
-        if column.text:
-            ws.column_dimensions[letter].number_format = "@"
-        if column.field in _DATE_FIELDS:
-            ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
-        if column.choices:
-            add_choice_list(ws, letter, column.choices, TEMPLATE_ROWS)
-    ws.row_dimensions[1].height = 22
-    ws.freeze_panes = "B2"
+    template.write_header_row(
+        ws, COLUMNS, required_fields=("name",), date_fields=_DATE_FIELDS, rows=TEMPLATE_ROWS, freeze="B2"
+    )
 
-    help_ws = wb.create_sheet(HELP_SHEET_NAME)
-    help_ws.append(["列名", "是否必填", "填写说明"])
-    for cell in help_ws[1]:
-        cell.font = header_font
-        cell.fill = fill
-    for column in COLUMNS:
-        must = "必填" if column.field == "name" else ("有执法证时必填" if column.field in (
-            "cert_number", "cert_issue_date", "cert_expiry_date") else "选填")
-        help_ws.append([column.label, must, column.help])
-    help_ws.append([])
-    for line in (
-        "使用方法：在“执法人员”表中每行填写一名人员及其一本执法证，第一行表头不要修改；空行会被跳过。",
-        "导入时逐行校验：有错误的行不导入，导入结束后列出行号和原因；其余各行一并保存。",
-        "身份证号或证件编号在文件内重复、或已在执法人员名册中登记的，该行不导入。",
-        "一人持有多本执法证的，先导入一本，其余在程序中该人员的“执法证”表中添加。",
-    ):
-        help_ws.append([line])
-    help_ws.column_dimensions["A"].width = 22
-    help_ws.column_dimensions["B"].width = 16
-    help_ws.column_dimensions["C"].width = 90
-    for row in help_ws.iter_rows(min_row=2):
-        row[-1].alignment = Alignment(wrap_text=True, vertical="top")
-    help_ws.freeze_panes = "A2"
-    wb.active = 0
-    save_atomically(wb.save, Path(path))
+    template.write_help_sheet(
+        wb, HELP_SHEET_NAME,
+        [(c.label, _must(c.field), c.help) for c in COLUMNS],
+        (
+            "使用方法：在“执法人员”表中每行填写一名人员及其一本执法证，第一行表头不要修改；空行会被跳过。",
+            template.ROW_BY_ROW_NOTE,
+            "身份证号或证件编号在文件内重复、或已在执法人员名册中登记的，该行不导入。",
+            "一人持有多本执法证的，先导入一本，其余在程序中该人员的“执法证”表中添加。",
+        ),
+        widths=(22, 16, 90),
+    )
+    template.save_template(wb, path)
+
+
+def _must(field: str) -> str:
+    """The 说明 sheet's 是否必填 of a column."""
+    if field == "name":
+        return "必填"
+    return "有执法证时必填" if field in ("cert_number", "cert_issue_date", "cert_expiry_date") else "选填"
 
 
 # ---------------------------------------------------------------- reading
-def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, dict[str, Any]]]]:
+def read_records(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, RowFields]]]:
     """Open a filled template through the one reader (`sheet_rows.open_table`);
     return (row count, iterator of (row number, fields))."""
-    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED, exact_count=True)
-    return table.estimated_rows, _iter_rows(table.rows)
-
-
-_LOOKUP = {normalise_label(label): c.field for c in COLUMNS for label in (c.label, *c.aliases)}
-_REQUIRED = tuple((c.field, c.label) for c in COLUMNS if c.required)
-
-
-def _iter_rows(rows: Iterator[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict[str, Any]]]:
-    try:
-        for row_no, raw in rows:
-            yield row_no, _row_fields(raw)
-    finally:
-        rows.close()  # type: ignore[attr-defined]
+    return template.read_template(path, SHEET_NAME, COLUMNS, _row_fields, exact_count=True)
 
 
 def _row_fields(raw: Mapping[str, Any]) -> RowFields:
-    fields: dict[str, Any] = {}
-    problem: UserError | None = None
-    for name, value in raw.items():
-        try:
-            convert: Callable[[Any, Column], Any] = _CONVERTERS.get(name, cells.text)
-            converted = convert(value, COLUMN_BY_FIELD[name])
-        except UserError as err:
-            problem = problem or err
-            continue
-        if converted is not None:
-            fields[name] = converted
+    fields, problem = template.convert_cells(raw, _CONVERTERS, COLUMN_BY_FIELD)
     return RowFields(fields, problem)
 
 
