@@ -43,6 +43,7 @@ from app.audit import chain as audit
 from app.audit.models import AuditHead
 from app.clock import BUREAU_TZ
 from app.complaints import rules
+from app.complaints.common import clean_text as _text
 from app.complaints.models import (
     Channel,
     ClosureKind,
@@ -55,7 +56,7 @@ from app.complaints.models import (
     EmployerRole,
     WagePayment,
 )
-from app.complaints.service import ComplaintService, _text
+from app.complaints.service import ComplaintService
 from app.errors import UserError
 from app.imports import batches as import_batches
 from app.imports.batches import ImportSource
