@@ -21,7 +21,6 @@ from app.complaints.common import (
 from app.complaints.models import (
     Complaint,
     ComplaintProcedureStep,
-    ComplaintStatus,
     ProcedureStep,
     ServiceMethod,
     ServiceRecord,
@@ -33,8 +32,6 @@ from app.kernel.numbering import allocate_number
 from app.kernel.unit_of_work import UnitOfWork
 from app.legal.deadlines import due
 from app.parties.models import Party, PartyKind
-
-S = ComplaintStatus
 
 
 def _hearing_clock(value: str) -> str:
