@@ -28,6 +28,18 @@ class _Recovery:
 
 
 @dataclass(frozen=True)
+class _CaseKey:
+    """What names a case in a list and on its page (the first fields of both)."""
+
+    id: int
+    version: int
+    number: str
+    case_no: str
+    kind: str
+    channel: str
+
+
+@dataclass(frozen=True)
 class DeadlineView:
     """One time limit as the desk shows it."""
 
@@ -54,13 +66,7 @@ class DeadlineView:
 
 
 @dataclass(frozen=True)
-class ComplaintRow(_Recovery):
-    id: int
-    version: int
-    number: str
-    case_no: str
-    kind: str
-    channel: str
+class ComplaintRow(_CaseKey, _Recovery):
     received_on: date
     complainant: str  # masked / withheld as the actor may see it
     employers: str
@@ -179,13 +185,7 @@ def evidence_kind(filename: str) -> str:
 
 
 @dataclass(frozen=True)
-class ComplaintDetail:
-    id: int
-    version: int
-    number: str
-    case_no: str
-    kind: str
-    channel: str
+class ComplaintDetail(_CaseKey):
     received_at: datetime
     received_on: date
     received_by: str
