@@ -18,16 +18,8 @@ from sqlalchemy.orm import Session
 from app.accounts.permissions import Permission
 from app.complaints import procedure as procedure_rules
 from app.complaints import rules
-from app.complaints.common import (
-    clean_text,
-    refuse_in_status,
-)
-from app.complaints.models import (
-    Complaint,
-    ComplaintEvent,
-    ComplaintOfficer,
-    ComplaintStatus,
-)
+from app.complaints.common import clean_text, refuse_in_status
+from app.complaints.models import Complaint, ComplaintEvent, ComplaintOfficer, ComplaintStatus
 from app.complaints.procedure import Procedure
 from app.complaints.queries_case import CaseQueries
 from app.complaints.rows import ComplaintDetail

@@ -11,15 +11,8 @@ from sqlalchemy import func, select
 from app.accounts.permissions import Permission
 from app.complaints import rules
 from app.complaints.commands import CaseCommands
-from app.complaints.common import (
-    clean_text,
-)
-from app.complaints.models import (
-    ClosureKind,
-    ComplaintStatus,
-    PaymentInstalment,
-    WagePayment,
-)
+from app.complaints.common import clean_text
+from app.complaints.models import ClosureKind, ComplaintStatus, PaymentInstalment, WagePayment
 from app.complaints.rows import ComplaintDetail
 from app.errors import UserError
 from app.kernel.unit_of_work import UnitOfWork

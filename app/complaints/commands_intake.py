@@ -14,12 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.accounts.permissions import Permission
 from app.complaints.commands import CaseCommands
-from app.complaints.common import (
-    SHANGHAI,
-    clean_text,
-    local_day,
-    whole_fen,
-)
+from app.complaints.common import SHANGHAI, clean_text, local_day, whole_fen
 from app.complaints.models import (
     Channel,
     Complaint,

@@ -14,11 +14,7 @@ from sqlalchemy import func, select
 from app.accounts.permissions import Permission
 from app.complaints import rules
 from app.complaints.commands import CaseCommands
-from app.complaints.common import (
-    clean_text,
-    refuse_in_status,
-    whole_fen,
-)
+from app.complaints.common import clean_text, refuse_in_status, whole_fen
 from app.complaints.models import (
     Complaint,
     ComplaintStatus,

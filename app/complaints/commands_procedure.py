@@ -14,10 +14,7 @@ from sqlalchemy.orm import Session
 from app.accounts.permissions import Permission
 from app.complaints import procedure as procedure_rules
 from app.complaints.commands import CaseCommands
-from app.complaints.common import (
-    clean_text,
-    whole_fen,
-)
+from app.complaints.common import clean_text, whole_fen
 from app.complaints.models import (
     Complaint,
     ComplaintProcedureStep,

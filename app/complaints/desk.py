@@ -20,12 +20,7 @@ from sqlalchemy.orm import Session, aliased
 from app.accounts.permissions import Permission
 from app.complaints import rules
 from app.complaints.case_sql import first_employer_name, instalment_uncovered
-from app.complaints.models import (
-    Complaint,
-    ComplaintStatus,
-    ComplaintWorker,
-    PaymentInstalment,
-)
+from app.complaints.models import Complaint, ComplaintStatus, ComplaintWorker, PaymentInstalment
 from app.desk.service import DeskItem, register_provider
 from app.legal.calendar import default_calendar
 from app.legal.deadlines import DEFAULT_RULES, due

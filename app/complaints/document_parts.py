@@ -15,11 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from app.complaints import rules
 from app.complaints.rows import ComplaintDetail, EmployerLine
-from app.documents.base import (
-    BoldParagraph,
-    OfficialDocument,
-    text,
-)
+from app.documents.base import BoldParagraph, OfficialDocument, text
 from app.legal.rates import format_yuan, yuan_in_words
 
 DOCUMENTS: dict[str, str] = {

@@ -58,13 +58,7 @@ from app.complaints.documents_procedure import (
 )
 from app.complaints.procedure import Procedure
 from app.complaints.rows import ComplaintDetail
-from app.documents.base import (
-    PORTRAIT,
-    OfficialDocument,
-    chinese_date,
-    signature_block,
-    text,
-)
+from app.documents.base import PORTRAIT, OfficialDocument, chinese_date, signature_block, text
 from app.legal.rates import format_yuan
 
 

@@ -23,12 +23,7 @@ from app.complaints.document_parts import (
     heading,
 )
 from app.complaints.rows import ComplaintDetail
-from app.documents.base import (
-    OfficialDocument,
-    chinese_date,
-    signature_block,
-    text,
-)
+from app.documents.base import OfficialDocument, chinese_date, signature_block, text
 
 
 def _latest_notice_kind(d: ComplaintDetail) -> str:

@@ -14,12 +14,7 @@ from typing import Any
 from app.accounts.permissions import Permission
 from app.complaints import rules
 from app.complaints.common import clean_text, whole_fen
-from app.complaints.models import (
-    Channel,
-    ClosureKind,
-    ComplaintKind,
-    EmployerRole,
-)
+from app.complaints.models import Channel, ClosureKind, ComplaintKind, EmployerRole
 from app.complaints.service import ComplaintService
 from app.errors import UserError
 from app.kernel.import_report import RowProblem
