@@ -14,19 +14,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.accounts.permissions import Permission
 from app.complaints import rules
-from app.complaints.models import (
-    Complaint,
-    ComplaintEmployer,
-    ComplaintStatus,
-    ComplaintWorker,
-    PaymentInstalment,
-    WagePayment,
-)
+from app.complaints.case_sql import first_employer_name, instalment_uncovered
+from app.complaints.models import Complaint, ComplaintStatus, ComplaintWorker, PaymentInstalment
 from app.desk.service import DeskItem, register_provider
 from app.legal.calendar import default_calendar
 from app.legal.deadlines import DEFAULT_RULES, due
@@ -37,19 +31,6 @@ S = ComplaintStatus
 _REVIEW = [s.value for s in rules.REVIEW_STATES]
 _INVESTIGATION = [s.value for s in rules.INVESTIGATION_STATES]
 _PAYMENT = [s.value for s in rules.PAYMENT_STATES]
-
-
-def _employer_name() -> Any:
-    employer = aliased(Party, name="desk_employer")
-    return (
-        select(employer.name)
-        .join(ComplaintEmployer, ComplaintEmployer.party_id == employer.id)
-        .where(ComplaintEmployer.complaint_id == Complaint.id)
-        .order_by(ComplaintEmployer.id)
-        .limit(1)
-        .correlate(Complaint)
-        .scalar_subquery()
-    )
 
 
 def _stored(until: date, after: date | None = None) -> list[tuple[Any, str, str, str, str]]:
@@ -65,21 +46,7 @@ def _stored(until: date, after: date | None = None) -> list[tuple[Any, str, str,
 
 def _uncovered_instalments(until: date, after: date | None) -> Any:
     inst = aliased(PaymentInstalment, name="desk_inst")
-    earlier = aliased(PaymentInstalment, name="desk_earlier")
-    planned_through = (
-        select(func.coalesce(func.sum(earlier.amount_fen), 0))
-        .where(earlier.worker_id == inst.worker_id,
-               or_(earlier.due_on < inst.due_on, and_(earlier.due_on == inst.due_on, earlier.id <= inst.id)))
-        .correlate(inst)
-        .scalar_subquery()
-    )
-    paid = (
-        select(func.coalesce(func.sum(WagePayment.amount_fen), 0))
-        .where(WagePayment.worker_id == inst.worker_id)
-        .correlate(inst)
-        .scalar_subquery()
-    )
-    conditions = [inst.due_on <= until, planned_through > paid, Complaint.status.in_(_PAYMENT)]
+    conditions = [inst.due_on <= until, instalment_uncovered(inst, "desk_earlier"), Complaint.status.in_(_PAYMENT)]
     if after is not None:
         conditions.append(inst.due_on > after)
     return inst, conditions
@@ -91,7 +58,7 @@ class ComplaintDeskProvider:
 
     def items(self, session: Session, *, until: date, limit: int) -> list[DeskItem]:
         found: list[DeskItem] = []
-        employer = _employer_name()
+        employer = first_employer_name("desk_employer")
         for column, state, rule_id, what, what_en in _stored(until):
             rows = session.execute(
                 select(Complaint.id, Complaint.number, Complaint.case_no, column, employer)
@@ -126,7 +93,7 @@ class ComplaintDeskProvider:
 
     def _publications(self, session: Session) -> list[DeskItem]:
         calendar = default_calendar()
-        employer = _employer_name()
+        employer = first_employer_name("desk_employer")
         rows = session.execute(
             select(Complaint.id, Complaint.number, Complaint.case_no, Complaint.decision_issued_on,
                    Complaint.decision_kind, employer)

@@ -26,155 +26,40 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from app.complaints import procedure as procedure_rules
 from app.complaints import rules
-from app.complaints.procedure import Procedure
-from app.complaints.service import ComplaintDetail, EmployerLine
-from app.documents.base import (
-    PORTRAIT,
-    BoldParagraph,
-    OfficialDocument,
-    chinese_date,
-    signature_block,
-    text,
+from app.complaints.common import SHANGHAI
+from app.complaints.document_parts import (
+    DOCUMENTS,
+    SEAL_NOTE,
+    addressed_employers,
+    addressee_names,
+    amount_text,
+    approval_table,
+    employers_text,
+    form_table,
+    grid,
+    heading,
+    label_zh,
+    officers_text,
+    party_lines,
+    remedy_clause,
 )
-from app.legal.rates import format_yuan, yuan_in_words
-
-DOCUMENTS: dict[str, str] = {
-    "registration": "投诉（举报）登记表",
-    "refusal": "不予受理投诉通知书",
-    "filing": "立案审批表",
-    "rectification": "劳动保障监察限期改正指令书",
-    "prior_notice": "事先告知书",
-    "statement": "陈述申辩记录",
-    "hearing_notice": "听证通知书",
-    "hearing_record": "听证笔录",
-    "discussion": "集体讨论记录",
-    "admin_decision": "劳动保障监察行政处理决定书",
-    "penalty": "劳动保障监察行政处罚决定书",
-    "service_receipt": "送达回证",
-    "closure": "结案审批表",
-}
-SEAL_NOTE = "（印章）"
-# Who an order or decision is addressed to: whoever pays the workers (not the 建设单位).
-_PAYING_ROLES = ("employer", "subcontractor", "general_contractor", "gang_master")
-BLANK = "_" * 16  # filled in by hand where the register lacks the fact
-
-
-def remedy_clause(document: str, org: dict[str, str] | None = None) -> str:
-    """The remedy clause: the route and the time (行政处罚法 art 59(5)).
-
-    复议 within 60 days (行政复议法 2023 art 20) to the people's government at the bureau's level (art 24(1),
-    since 2024-01-01), 诉讼 within 6 months (行政诉讼法 art 46) in the court where the bureau sits (art 18).
-    Both bodies are the settings ``organisation.review_authority`` / ``organisation.court``.
-    """
-    org = org or {}
-    authority = org.get("review_authority") or "本级人民政府"
-    court = org.get("court") or "本机关所在地基层人民法院"
-    return (
-        f"如不服本决定，可以在收到{document}之日起六十日内向{authority}申请行政复议，"
-        f"或者在六个月内依法向{court}提起行政诉讼。"
-    )
-
-
-def _label(table: dict[str, tuple[str, str]], value: str | None) -> str:
-    return rules.label(table, value, "zh_CN")
-
-
-def _form_table(rows: Sequence[tuple[str, Any]], styles: dict[str, Any], width: float) -> Table:
-    """A two-column bordered form: label | value (values may span lines)."""
-    label_w = 30 * mm
-    data = [
-        [Paragraph(text(label), styles["cell_center"]), Paragraph(text(value).replace("\n", "<br/>"), styles["cell"])]
-        for label, value in rows
-    ]
-    table = Table(data, colWidths=[label_w, width - label_w])
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return table
-
-
-def _grid(header: Sequence[str], rows: Sequence[Sequence[Any]], styles: dict[str, Any], widths: Sequence[float]) -> Table:
-    data = [[Paragraph(text(h), styles["cell_header"]) for h in header]]
-    for row in rows:
-        data.append(
-            [
-                Paragraph(text(v), styles["cell_right"] if isinstance(v, str) and v[:1].isdigit() and "." in v else styles["cell"])
-                for v in row
-            ]
-        )
-    table = Table(data, colWidths=list(widths), repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#eeeeee")),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    return table
-
-
-def _employers(d: ComplaintDetail) -> str:
-    return "\n".join(
-        f"{e.name}（{_label(rules.ROLE_LABELS, e.role)}）" + (f" 统一社会信用代码：{e.uscc}" if e.uscc else "")
-        for e in d.employers
-    )
-
-
-def _officers(d: ComplaintDetail) -> str:
-    if not d.officers:
-        return "（尚未指派）"
-    return "\n".join(
-        f"{o.name}{'（主办）' if o.lead else '（协办）'} 执法证号：{o.certificate_no or '—'}" for o in d.officers
-    )
-
-
-def _approval(styles: dict[str, Any], width: float, rows: Sequence[str] = ("承办人意见", "负责人审批意见")) -> Table:
-    return _form_table([(r, "\n\n签名：" + "_" * 18 + "　日期：" + "_" * 6 + "年" + "_" * 4 + "月" + "_" * 4 + "日") for r in rows], styles, width)
-
-
-def _addressed(d: ComplaintDetail) -> list[EmployerLine]:
-    return [e for e in d.employers if e.role in _PAYING_ROLES] or list(d.employers[:1])
-
-
-def _addressee(d: ComplaintDetail) -> str:
-    return "、".join(e.name for e in _addressed(d))
-
-
-def _party_lines(d: ComplaintDetail, label: str) -> list[str]:
-    """The party a decision is against, as 行政处罚法 art 59 wants it: name and address."""
-    lines = []
-    for e in _addressed(d):
-        lines += [
-            f"{label}：{e.name}",
-            f"统一社会信用代码：{e.uscc or BLANK}",
-            f"法定代表人（负责人）：{e.legal_rep or BLANK}",
-            f"住所：{e.address or BLANK}",
-        ]
-    return lines
-
-
-def _heading(doc: OfficialDocument, title: str, number: str) -> list[Flowable]:
-    st = doc.styles
-    parts: list[Flowable] = [BoldParagraph(text(title), st["title"])]
-    if number:
-        parts.append(Paragraph(text(number), st["subtitle"]))
-    parts.append(Spacer(1, 4 * mm))
-    return parts
+from app.complaints.documents_procedure import (
+    story_discussion,
+    story_hearing_notice,
+    story_hearing_record,
+    story_prior_notice,
+    story_service_receipt,
+    story_statement,
+)
+from app.complaints.procedure import Procedure
+from app.complaints.rows import ComplaintDetail
+from app.documents.base import PORTRAIT, OfficialDocument, chinese_date, signature_block, text
+from app.legal.rates import format_yuan
 
 
 def _story_registration(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
@@ -186,11 +71,11 @@ def _story_registration(doc: OfficialDocument, d: ComplaintDetail, org: dict[str
         complainant += f"　电话：{d.complainant_phone}"
     rows = [
         ("登记号", d.number),
-        ("类别/来源", f"{_label(rules.KIND_LABELS, d.kind)}　{_label(rules.CHANNEL_LABELS, d.channel)}"),
-        ("接收时间", d.received_at.astimezone(_shanghai()).strftime("%Y年%m月%d日 %H:%M")),
+        ("类别/来源", f"{label_zh(rules.KIND_LABELS, d.kind)}　{label_zh(rules.CHANNEL_LABELS, d.channel)}"),
+        ("接收时间", d.received_at.astimezone(SHANGHAI).strftime("%Y年%m月%d日 %H:%M")),
         ("接收人", d.received_by),
         ("投诉（举报）人", complainant),
-        ("被投诉单位", _employers(d)),
+        ("被投诉单位", employers_text(d)),
         ("在建项目", d.project or "—"),
         ("涉及人数/金额", f"{len(d.workers)}人，其中农民工{sum(1 for w in d.workers if w.is_migrant_worker)}人；"
                      f"欠薪合计{format_yuan(d.owed_fen)}元"),
@@ -198,9 +83,9 @@ def _story_registration(doc: OfficialDocument, d: ComplaintDetail, org: dict[str
         ("请求事项", d.requests or "—"),
         ("证据材料", d.evidence or "—"),
     ]
-    story = [*_heading(doc, DOCUMENTS["registration"], ""), _form_table(rows, st, width), Spacer(1, 4 * mm)]
+    story = [*heading(doc, DOCUMENTS["registration"], ""), form_table(rows, st, width), Spacer(1, 4 * mm)]
     story.append(
-        _grid(
+        grid(
             ["序号", "姓名", "身份证号", "农民工", "欠薪金额（元）"],
             [[i + 1, w.name, w.id_no, "是" if w.is_migrant_worker else "否", format_yuan(w.owed_fen)]
              for i, w in enumerate(d.workers)],
@@ -208,7 +93,7 @@ def _story_registration(doc: OfficialDocument, d: ComplaintDetail, org: dict[str
         )
     )
     story.append(Spacer(1, 4 * mm))
-    story.append(_approval(st, width, ("审查意见",)))
+    story.append(approval_table(st, width, ("审查意见",)))
     story.append(Paragraph(text("注：举报人的身份依法保密（《劳动保障监察条例》第九条）。个人信息已按规定脱敏。"), st["note"]))
     return story
 
@@ -224,7 +109,7 @@ def _story_refusal(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
     )
     remedy = remedy_clause("本通知书", org)
     return [
-        *_heading(doc, "不予受理投诉通知书", d.number),
+        *heading(doc, "不予受理投诉通知书", d.number),
         Paragraph(text(f"{name}："), st["body_flush"]),
         Paragraph(text(body), st["body"]),
         Paragraph(text(remedy), st["body"]),
@@ -237,18 +122,18 @@ def _story_filing(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str]
     st, width = doc.styles, doc.layout.frame_width
     rows = [
         ("立案号", d.case_no or "（尚未立案）"),
-        ("案件来源", f"{_label(rules.KIND_LABELS, d.kind)}（{_label(rules.CHANNEL_LABELS, d.channel)}），登记号{d.number}"),
-        ("当事人（单位）", _employers(d)),
+        ("案件来源", f"{label_zh(rules.KIND_LABELS, d.kind)}（{label_zh(rules.CHANNEL_LABELS, d.channel)}），登记号{d.number}"),
+        ("当事人（单位）", employers_text(d)),
         ("涉及劳动者", f"{len(d.workers)}人，欠薪合计{format_yuan(d.owed_fen)}元"),
         ("简要案情", d.matters),
-        ("承办人员", _officers(d)),
+        ("承办人员", officers_text(d)),
         ("受理（立案）日期", chinese_date(d.filed_on) if d.filed_on else "—"),
     ]
     return [
-        *_heading(doc, DOCUMENTS["filing"], d.case_no),
-        _form_table(rows, st, width),
+        *heading(doc, DOCUMENTS["filing"], d.case_no),
+        form_table(rows, st, width),
         Spacer(1, 4 * mm),
-        _approval(st, width),
+        approval_table(st, width),
         Paragraph(text("注：承办人员不少于二人，均持有效执法证件（《劳动保障监察条例》第十六条）。审批日期即立案日期。"), st["note"]),
     ]
 
@@ -263,7 +148,7 @@ def _wage_norms(d: ComplaintDetail, owed: Sequence[Any]) -> str:
     norms = ["《中华人民共和国劳动法》第五十条", "《中华人民共和国劳动合同法》第三十条"]
     if any(w.is_migrant_worker for w in owed):
         article = "第三条第一款"
-        roles = {e.role for e in _addressed(d)}
+        roles = {e.role for e in addressed_employers(d)}
         if d.project_id is not None and roles & {"subcontractor", "general_contractor"}:
             article += "、第三十条"
         norms.append(f"《保障农民工工资支付条例》{article}")
@@ -273,7 +158,7 @@ def _wage_norms(d: ComplaintDetail, owed: Sequence[Any]) -> str:
 def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
     """Goes to the employer: nothing about the complainant or reporter."""
     st, width = doc.styles, doc.layout.frame_width
-    addressee = _addressee(d)
+    addressee = addressee_names(d)
     # What was still owed on the day of the order (payments made later do not change the order).
     ordered_on = d.rectification_ordered_on or on
     paid_before = {w.id: sum(p.amount_fen for p in d.payments if p.worker_id == w.id and p.paid_on < ordered_on)
@@ -295,11 +180,11 @@ def _story_rectification(doc: OfficialDocument, d: ComplaintDetail, org: dict[st
         "并依照《劳动保障监察条例》第三十条等规定依法处理。"
     )
     return [
-        *_heading(doc, DOCUMENTS["rectification"], d.rectification_no),
+        *heading(doc, DOCUMENTS["rectification"], d.rectification_no),
         Paragraph(text(f"{addressee}："), st["body_flush"]),
         Paragraph(text(facts), st["body"]),
         Paragraph(text(order), st["body"]),
-        _grid(
+        grid(
             ["序号", "姓名", "应付金额（元）"],
             [[i + 1, w.name, format_yuan(owed_then[w.id])] for i, w in enumerate(outstanding)],
             st, [15 * mm, 50 * mm, width - 65 * mm],
@@ -338,7 +223,7 @@ def _evidence(doc: OfficialDocument, d: ComplaintDetail) -> list[Flowable]:
         return [Paragraph(text(f"上述事实有以下证据证明：{listed.rstrip('。')}。"), st["body"])]
     return [
         Paragraph(text("上述事实有以下证据证明："), st["body"]),
-        _grid(["序号", "证据名称", "证据种类", "取得日期"],
+        grid(["序号", "证据名称", "证据种类", "取得日期"],
               [[i + 1, e.name, e.kind, chinese_date(e.added_on)] for i, e in enumerate(d.evidence_files)],
               st, [15 * mm, width - 95 * mm, 40 * mm, 40 * mm]),
         Spacer(1, 3 * mm),
@@ -405,16 +290,12 @@ def _decision_tail(
                           Paragraph(text(SEAL_NOTE), st["right"])])]
 
 
-def _amount(fen: int) -> str:
-    return f"人民币{format_yuan(fen)}元（大写：{yuan_in_words(fen)}）"
-
-
 def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
     """行政处理决定书, to the employer: nothing about the complainant; workers by name and amount only."""
     st, width = doc.styles, doc.layout.frame_width
     order = d.decision_order.rstrip("。；;") or "（请填写责令事项）"
-    story: list[Flowable] = [*_heading(doc, DOCUMENTS["admin_decision"], d.decision_no)]
-    story += [Paragraph(text(line), st["body_flush"]) for line in _party_lines(d, "被处理单位")]
+    story: list[Flowable] = [*heading(doc, DOCUMENTS["admin_decision"], d.decision_no)]
+    story += [Paragraph(text(line), st["body_flush"]) for line in party_lines(d, "被处理单位")]
     story.append(Spacer(1, 2 * mm))
     story += [Paragraph(text(p), st["body"]) for p in _decision_intro(d)]
     story += _evidence(doc, d)
@@ -422,7 +303,7 @@ def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
         story.append(Paragraph(text(recited), st["body"]))
     story.append(Paragraph(text(f"依据{_basis(d)}，本机关决定：{order}。"), st["body"]))
     if d.ordered_fen is not None:
-        story.append(Paragraph(text(f"责令你单位支付的金额合计{_amount(d.ordered_fen)}。"), st["body"]))
+        story.append(Paragraph(text(f"责令你单位支付的金额合计{amount_text(d.ordered_fen)}。"), st["body"]))
         # What each worker was still owed on the day of the decision (names and amounts only).
         issued = d.decision_issued_on or on
         owed = [(w.name, w.owed_fen - sum(p.amount_fen for p in d.payments if p.worker_id == w.id
@@ -430,7 +311,7 @@ def _story_admin_decision(doc: OfficialDocument, d: ComplaintDetail, org: dict[s
         owed = [(name, fen) for name, fen in owed if fen > 0]
         if owed:
             story.append(Paragraph(text("截至本决定作出之日，你单位尚欠下列劳动者工资："), st["body"]))
-            story.append(_grid(["序号", "姓名", "尚欠工资（元）"],
+            story.append(grid(["序号", "姓名", "尚欠工资（元）"],
                                [[i + 1, name, format_yuan(fen)] for i, (name, fen) in enumerate(owed)],
                                st, [15 * mm, 50 * mm, width - 65 * mm]))
             story.append(Spacer(1, 3 * mm))
@@ -447,13 +328,13 @@ def _story_penalty(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
     fine = d.fine_fen or 0
     items = []
     if fine > 0:
-        items.append(f"罚款{_amount(fine)}")
+        items.append(f"罚款{amount_text(fine)}")
     if d.decision_order:
         items.append(d.decision_order.rstrip("。；;"))
     if not items:
         items.append("（请填写处罚内容）")
-    story: list[Flowable] = [*_heading(doc, DOCUMENTS["penalty"], d.decision_no)]
-    story += [Paragraph(text(line), st["body_flush"]) for line in _party_lines(d, "被处罚单位")]
+    story: list[Flowable] = [*heading(doc, DOCUMENTS["penalty"], d.decision_no)]
+    story += [Paragraph(text(line), st["body_flush"]) for line in party_lines(d, "被处罚单位")]
     story.append(Spacer(1, 2 * mm))
     story += [Paragraph(text(p), st["body"]) for p in _decision_intro(d)]
     story += _evidence(doc, d)
@@ -490,196 +371,31 @@ def _story_closure(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str
             if d.decision_kind == "penalty" and d.fine_fen is not None else "—")
     rows = [
         ("立案号", d.case_no or "—"),
-        ("当事人（单位）", _employers(d)),
-        ("承办人员", _officers(d)),
-        ("处置方式", _label(rules.DISPOSAL_LABELS, d.disposal_method) or "—"),
+        ("当事人（单位）", employers_text(d)),
+        ("承办人员", officers_text(d)),
+        ("处置方式", label_zh(rules.DISPOSAL_LABELS, d.disposal_method) or "—"),
         ("责令支付金额", f"{format_yuan(d.owed_fen)}元"),
         ("实际追回金额", f"{format_yuan(d.recovered_fen)}元"),
         ("获支付人数", f"{len(paid_workers)}人，其中农民工{sum(1 for w in paid_workers if w.is_migrant_worker)}人"),
         ("处理/处罚决定", decision),
         ("罚款", fine),
-        ("结案方式", _label(rules.CLOSURE_LABELS, d.closure_kind) or "—"),
+        ("结案方式", label_zh(rules.CLOSURE_LABELS, d.closure_kind) or "—"),
         ("结案理由", d.close_reason or "—"),
         ("结案日期", chinese_date(d.closed_on) if d.closed_on else "—"),
     ]
     return [
-        *_heading(doc, DOCUMENTS["closure"], d.case_no),
-        _form_table(rows, st, width),
+        *heading(doc, DOCUMENTS["closure"], d.case_no),
+        form_table(rows, st, width),
         Spacer(1, 4 * mm),
-        _grid(
+        grid(
             ["姓名", "欠薪金额（元）", "已支付（元）", "尚欠（元）"],
             [[w.name, format_yuan(w.owed_fen), format_yuan(w.recovered_fen), format_yuan(w.outstanding_fen)]
              for w in d.workers],
             st, [40 * mm, (width - 40 * mm) / 3, (width - 40 * mm) / 3, (width - 40 * mm) / 3],
         ),
         Spacer(1, 4 * mm),
-        _approval(st, width),
+        approval_table(st, width),
     ]
-
-
-def _latest_notice_kind(d: ComplaintDetail) -> str:
-    notices = [s for s in d.steps if s.step == "prior_notice"]
-    return notices[-1].decision_kind if notices else "penalty"
-
-
-def _story_prior_notice(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
-    """行政处罚（处理）事先告知书 (行政处罚法 arts 44, 63–64; 若干规定 art 34), to the employer."""
-    st = doc.styles
-    proc = d.procedure(_latest_notice_kind(d))
-    notice = proc.notice
-    if notice is None:
-        return [*_heading(doc, "事先告知书", ""), Paragraph(text("（尚未登记事先告知）"), st["body"])]
-    penalty = proc.kind == "penalty"
-    title = "行政处罚事先告知书" if penalty else "行政处理事先告知书"
-    rights = (
-        "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你单位享有陈述、申辩的权利"
-        if penalty else
-        "根据《劳动保障监察条例》第十九条、《关于实施〈劳动保障监察条例〉若干规定》第三十四条的规定，你单位享有陈述、申辩的权利"
-    )
-    # I5b: five working days from service (the program's choice; see the rule's basis).
-    defence = f"{rights}，可以自收到本告知书之日起五个工作日内向本机关提出陈述、申辩意见；逾期未提出的，视为放弃此权利。"
-    story: list[Flowable] = [
-        *_heading(doc, title, notice.number),
-        Paragraph(text(f"{_addressee(d)}："), st["body_flush"]),
-        Paragraph(text(f"本机关于{chinese_date(d.filed_on)}对你单位涉嫌违反劳动保障法律、法规的行为立案调查"
-                       f"（立案号：{d.case_no}）。" if d.filed_on else "本机关对你单位涉嫌违反劳动保障法律、法规的行为进行了调查。"),
-                  st["body"]),
-        Paragraph(text(f"本机关拟对你单位作出{procedure_rules.decision_label(proc.kind)}：{notice.content.rstrip('。')}。"
-                       + (f"拟处罚款{_amount(notice.intended_fine_fen)}。" if penalty and notice.intended_fine_fen else "")),
-                  st["body"]),
-        Paragraph(text(defence), st["body"]),
-    ]
-    if proc.hearing_offered:
-        story.append(Paragraph(text(
-            "根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，你单位有要求举行听证的权利。"
-            "如要求听证，应当自收到本告知书之日起五个工作日内向本机关提出；逾期未提出的，视为放弃听证权利。"
-            "当事人不承担行政机关组织听证的费用。"), st["body"]))
-    story += [*signature_block(org["bureau"], notice.occurred_on, st), Paragraph(text(SEAL_NOTE), st["right"])]
-    return story
-
-
-def _step_form(doc: OfficialDocument, d: ComplaintDetail, title: str, rows: Sequence[tuple[str, Any]],
-               note: str = "") -> list[Flowable]:
-    st, width = doc.styles, doc.layout.frame_width
-    story: list[Flowable] = [
-        *_heading(doc, title, d.case_no),
-        _form_table([("当事人（单位）", _employers(d)), *rows], st, width),
-        Spacer(1, 4 * mm),
-        _form_table([("签名", "\n\n" + "_" * 18 + "　日期：" + "_" * 6 + "年" + "_" * 4 + "月" + "_" * 4 + "日")],
-                    st, width),
-    ]
-    if note:
-        story.append(Paragraph(text(note), st["note"]))
-    return story
-
-
-def _story_statement(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
-    proc = d.procedure(_latest_notice_kind(d))
-    s = proc.statement
-    if proc.notice is None or s is None:
-        return [*_heading(doc, "陈述申辩记录", d.case_no), Paragraph(text("（尚未登记陈述申辩）"), doc.styles["body"])]
-    return _step_form(doc, d, "陈述申辩记录", [
-        ("事先告知书", f"{proc.notice.number}（{chinese_date(proc.notice.occurred_on)}制发"
-                       + (f"，{chinese_date(proc.served_on)}送达）" if proc.served_on else "）")),
-        ("日期", chinese_date(s.occurred_on)),
-        ("陈述申辩情况", "当事人书面表示放弃陈述、申辩的权利。" if s.waived else "当事人提出陈述、申辩。"),
-        ("陈述申辩内容", s.content or ("—" if s.waived else "")),
-        ("复核意见", "\n\n"),
-    ], "注：当事人明确放弃陈述或者申辩权利的，附其书面声明（《行政处罚法》第六十二条）。")
-
-
-def _story_hearing_notice(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
-    """听证通知书, to the party (行政处罚法 art 64(2)): the hearing's time and place, served at least seven
-    working days before it (I5a), with what art 64(3)–(6) and art 63 ¶2 give the party — a public hearing
-    save for secrets and privacy, the host and the right to ask for recusal, one or two agents, that staying
-    away without good reason is a waiver, and that the party bears no cost.  Nothing about the complainant."""
-    st = doc.styles
-    proc = d.procedure("penalty")
-    notice = proc.hearing_notice
-    if notice is None or notice.scheduled_on is None:
-        return [*_heading(doc, "听证通知书", ""), Paragraph(text("（尚未登记听证通知）"), st["body"])]
-    request = proc.hearing_request
-    prior = proc.notice
-    case = f"（立案号：{d.case_no}）" if d.case_no else ""
-    opening = (f"你单位于{chinese_date(request.occurred_on)}" if request is not None else "你单位") + "要求听证"
-    if prior is not None:
-        opening += f"（《行政处罚事先告知书》{prior.number}）"
-    opening += (f"。根据《中华人民共和国行政处罚法》第六十三条、第六十四条的规定，本机关决定就你单位涉嫌违反劳动保障"
-                f"法律、法规一案{case}举行听证。现将有关事项通知如下：")
-    clock = procedure_rules.hearing_time_label(notice) or "　　时　　分"
-    host = notice.persons or f"{BLANK}（本机关指定的非本案调查人员）"
-    items = [
-        f"听证时间：{chinese_date(notice.scheduled_on)}{clock}。",
-        f"听证地点：{notice.place.rstrip('。')}。",
-        f"听证主持人：{host}。你单位认为主持人与本案有直接利害关系的，有权申请回避。",
-        "听证公开举行，涉及国家秘密、商业秘密或者个人隐私依法予以保密的除外。",
-        "你单位可以亲自参加听证，也可以委托一至二人代理；委托代理的，请提交授权委托书及代理人身份证明。",
-        "听证时，调查人员提出你单位违法的事实、证据和行政处罚建议，你单位可以进行申辩和质证，请携带有关证据材料。",
-        "你单位及代理人无正当理由拒不出席听证或者未经许可中途退出听证的，视为放弃听证权利，本机关终止听证。"
-        "你单位不承担本机关组织听证的费用。",
-    ]
-    numbers = "一二三四五六七八九十"
-    paragraphs = [Paragraph(text(f"{numbers[i]}、{item}"), st["body"]) for i, item in enumerate(items)]
-    return [
-        *_heading(doc, "听证通知书", notice.number),
-        Paragraph(text(f"{_addressee(d)}："), st["body_flush"]),
-        Paragraph(text(opening), st["body"]),
-        *paragraphs[:-1],
-        # the last item, the contact line and the 落款 stay together
-        KeepTogether([paragraphs[-1], Paragraph(text(f"联系人：{BLANK}　联系电话：{BLANK}"), st["body"]),
-                      *signature_block(org["bureau"], notice.occurred_on, st), Paragraph(text(SEAL_NOTE), st["right"])]),
-    ]
-
-
-def _story_hearing_record(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
-    proc = d.procedure("penalty")
-    h = proc.hearing
-    if h is None:
-        return [*_heading(doc, "听证笔录", d.case_no), Paragraph(text("（尚未举行听证）"), doc.styles["body"])]
-    request = proc.hearing_request
-    notice = proc.hearing_notice
-    notified = "—"
-    if notice is not None:
-        notified = f"听证通知书{notice.number or ''}，{chinese_date(notice.occurred_on)}制发"
-        if proc.hearing_notice_served_on is not None:
-            notified += f"，{chinese_date(proc.hearing_notice_served_on)}送达"
-    return _step_form(doc, d, "听证笔录", [
-        ("听证申请", chinese_date(request.occurred_on) if request else "—"),
-        ("听证通知", notified),
-        ("听证时间", chinese_date(h.occurred_on)),
-        ("听证地点", h.place or "—"),
-        ("主持人", h.persons),
-        ("听证情况", h.content),
-    ], "注：笔录交当事人或者其代理人核对无误后签字或者盖章；拒绝签字或者盖章的，由主持人在笔录中注明（《行政处罚法》第六十四条第八项）。")
-
-
-def _story_discussion(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
-    disc = d.procedure("penalty").discussion
-    if disc is None:
-        return [*_heading(doc, "集体讨论记录", d.case_no), Paragraph(text("（尚无集体讨论）"), doc.styles["body"])]
-    return _step_form(doc, d, "集体讨论记录", [
-        ("讨论日期", chinese_date(disc.occurred_on)),
-        ("参加人员", disc.persons),
-        ("讨论结论", disc.content),
-    ], "注：对情节复杂或者重大违法行为给予行政处罚，行政机关负责人应当集体讨论决定（《行政处罚法》第五十七条第二款）。")
-
-
-def _story_service_receipt(doc: OfficialDocument, d: ComplaintDetail, org: dict[str, str], on: date) -> list[Flowable]:
-    st, width = doc.styles, doc.layout.frame_width
-    story: list[Flowable] = [*_heading(doc, "送达回证", d.case_no)]
-    if not d.services:
-        return [*story, Paragraph(text("（尚未登记送达）"), st["body"])]
-    for r in d.services:
-        story.append(_form_table([
-            ("送达文书", f"{procedure_rules.SERVED_DOCUMENTS.get(r.document, r.document)} {r.document_no}"),
-            ("受送达人", r.recipient),
-            ("送达方式", procedure_rules.METHOD_LABELS.get(r.method, (r.method, r.method))[0]),
-            ("送达日期", chinese_date(r.served_on)),
-            ("签收", "已签收" if r.signed else f"未签收：{r.note}"),
-            ("送达人", r.server or "—"),
-        ], st, width))
-        story.append(Spacer(1, 4 * mm))
-    return story
 
 
 _STORIES = {
@@ -689,20 +405,14 @@ _STORIES = {
     "rectification": _story_rectification,
     "admin_decision": _story_admin_decision,
     "penalty": _story_penalty,
-    "prior_notice": _story_prior_notice,
-    "statement": _story_statement,
-    "hearing_notice": _story_hearing_notice,
-    "hearing_record": _story_hearing_record,
-    "discussion": _story_discussion,
-    "service_receipt": _story_service_receipt,
+    "prior_notice": story_prior_notice,
+    "statement": story_statement,
+    "hearing_notice": story_hearing_notice,
+    "hearing_record": story_hearing_record,
+    "discussion": story_discussion,
+    "service_receipt": story_service_receipt,
     "closure": _story_closure,
 }
-
-
-def _shanghai() -> Any:
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo("Asia/Shanghai")
 
 
 def write_complaint_document(
@@ -750,3 +460,6 @@ def available_documents(detail: ComplaintDetail) -> list[str]:
     if detail.closed_on is not None:
         kinds.append("closure")
     return kinds
+
+
+__all__ = ["DOCUMENTS", "available_documents", "recital", "remedy_clause", "write_complaint_document"]
