@@ -145,24 +145,14 @@ class ConflictPart(ExchangePart):
                 raise UserError("exchange.missing_reference", table=exc.args[0], uuid=exc.args[1]) from exc
             self._update(session, sh.mapper.class_, conflict.record_id, values)
             uow.flush()
-            link = session.scalar(select(SiteRecordLink).where(SiteRecordLink.peer_code == conflict.peer_code,
-                                                                SiteRecordLink.record_uuid == conflict.record_uuid))
-            if link is None:
-                link = SiteRecordLink(peer_code=conflict.peer_code, table_name=conflict.table_name,
-                                      record_uuid=conflict.record_uuid)
-                session.add(link)
+            link = _link_for(session, conflict)
             # what we hold now descends from their version too: it goes back to them as a change of it
             link.received_digest = conflict.theirs_digest
-            conflict.status = "resolved"
-            conflict.resolved_by = self.actor.username
-            conflict.resolved_at = utc_now()
-            conflict.resolution = json.dumps({"choices": {n: choices.get(n, "mine") for n in sorted(differing)},
-                                              "by": self.actor.username, "at": conflict.resolved_at.isoformat()},
-                                             ensure_ascii=False)
+            settled = {n: choices.get(n, "mine") for n in sorted(differing)}
+            _settle(conflict, self.actor.username, settled)
             uow.record_event("conflict_resolve", conflict.table_name, conflict.record_id,
                              record_uuid=conflict.record_uuid,
-                             changes={"peer": conflict.peer_code, "conflict": conflict.id,
-                                      "choices": {n: choices.get(n, "mine") for n in sorted(differing)}})
+                             changes={"peer": conflict.peer_code, "conflict": conflict.id, "choices": settled})
             uow.flush()
             return self._conflict_view(session, conflict)
 
