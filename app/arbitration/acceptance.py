@@ -2,42 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import select
 
 from app.accounts.permissions import Permission
 from app.arbitration.intake import create_received_case
 from app.arbitration.labels import REFUSAL_GROUNDS, refusal_ground_code
-from app.arbitration.models import ArbitrationCase, ArbitrationClaim, Procedure
+from app.arbitration.models import ArbitrationCase, ArbitrationClaim
 from app.arbitration.models import ArbitrationStatus as S
 from app.arbitration.steps import CaseSteps, ViewT
-from app.arbitration.views import ClaimInput
+from app.arbitration.views import Application
 from app.errors import UserError
 from app.kernel.numbering import allocate_number
 from app.kernel.unit_of_work import UnitOfWork
 
 
 class AcceptanceSteps(CaseSteps[ViewT]):
-    def receive(
-        self,
-        *,
-        applicants: Sequence[int],
-        respondents: Sequence[int],
-        claims: Sequence[ClaimInput],
-        received_on: date,
-        cause: str = "",
-        facts: str = "",
-        procedure: str = Procedure.ORDINARY.value,
-        collective: bool = False,
-    ) -> int:
+    def receive(self, **application: Unpack[Application]) -> int:
+        """A received application (收件): the case under review, its id."""
         with UnitOfWork(self.store, self.actor, Permission.ARBITRATION_RECEIVE) as uow:
-            case = create_received_case(
-                uow, applicants=applicants, respondents=respondents, claims=claims, received_on=received_on,
-                cause=cause, facts=facts, procedure=procedure, collective=collective, calendar=self.calendar,
-            )
+            case = create_received_case(uow, calendar=self.calendar, **application)
             return case.id
 
     # -- before the decision

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, Unpack
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from app.arbitration.models import (
     PartyRole,
     Procedure,
 )
-from app.arbitration.views import ClaimInput
+from app.arbitration.views import Application, ClaimInput
 from app.errors import UserError
 from app.kernel.unit_of_work import UnitOfWork
 from app.legal.calendar import LegalCalendar
@@ -91,27 +91,23 @@ def _check_parties(session: Session, applicants: Sequence[int], respondents: Seq
 def create_received_case(
     uow: UnitOfWork,
     *,
-    applicants: Sequence[int],
-    respondents: Sequence[int],
-    claims: Sequence[ClaimInput],
-    received_on: date,
-    cause: str = "",
-    facts: str = "",
-    procedure: str = Procedure.ORDINARY.value,
-    collective: bool = False,
     from_mediation_id: int | None = None,
     note: str = "",
     calendar: LegalCalendar | None = None,
+    **application: Unpack[Application],
 ) -> ArbitrationCase:
     """A received application inside the caller's unit of work (receive, and 转仲裁)."""
     session = uow.session
+    applicants, respondents = application["applicants"], application["respondents"]
+    received_on = application["received_on"]
     _check_date(received_on, "received_on")
-    cleaned = clean_claims(claims)
+    cleaned = clean_claims(application["claims"])
     _check_parties(session, applicants, respondents)
-    procedure = Procedure(procedure).value
+    procedure = Procedure(application.get("procedure", Procedure.ORDINARY.value)).value
     case = ArbitrationCase(
-        status=S.RECEIVED.value, procedure=procedure, cause=cause.strip(), facts=facts.strip(),
-        collective=collective, received_on=received_on, extension_days=0,
+        status=S.RECEIVED.value, procedure=procedure, cause=application.get("cause", "").strip(),
+        facts=application.get("facts", "").strip(), collective=application.get("collective", False),
+        received_on=received_on, extension_days=0,
         claimed_fen=sum(c.amount_fen for c in cleaned), from_mediation_id=from_mediation_id,
     )
     session.add(case)

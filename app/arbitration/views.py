@@ -5,8 +5,10 @@ they use."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from typing import NotRequired, TypedDict
 
 
 @dataclass(frozen=True)
@@ -16,6 +18,21 @@ class ClaimInput:
     description: str = ""
     period_from: date | None = None
     period_to: date | None = None
+
+
+class Application(TypedDict):
+    """What an arbitration application states: `ArbitrationCaseService.receive` takes it, and
+    `create_received_case` records it (its defaults: no cause or facts, the ordinary procedure,
+    not collective)."""
+
+    applicants: Sequence[int]
+    respondents: Sequence[int]
+    claims: Sequence[ClaimInput]
+    received_on: date
+    cause: NotRequired[str]
+    facts: NotRequired[str]
+    procedure: NotRequired[str]
+    collective: NotRequired[bool]
 
 
 @dataclass(frozen=True)
@@ -91,9 +108,11 @@ class ServiceView:
     served_on: date
     notice_days: int
 
+
 @dataclass(frozen=True)
-class YearCounts:
-    """The yearly report's arbitration figures (DOMAIN A3, B §5.2), each by its own date."""
+class DecisionCounts:
+    """What was received, decided and closed in a period, each by its own date: the figures the
+    yearly counts (YearCounts) and any period's (app.reports.periods.ArbitrationPeriod) share."""
 
     received: int
     accepted: int
@@ -101,6 +120,12 @@ class YearCounts:
     not_competent: int
     withdrawn_before_decision: int
     closed_by: dict[str, int]
+
+
+@dataclass(frozen=True)
+class YearCounts(DecisionCounts):
+    """The yearly report's arbitration figures (DOMAIN A3, B §5.2), each by its own date."""
+
     pending_at_year_end: int
     amount_in_dispute_fen: int
     pending_at_year_start: int = 0  # B
