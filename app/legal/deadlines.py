@@ -45,10 +45,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import partial
 from typing import Any
 
 from app.errors import UserError
-from app.legal.calendar import LegalCalendar, default_calendar, weekday_zh
+from app.legal.calendar import LegalCalendar, default_calendar
+from app.legal.explanations import EN, ZH, explain
 
 __all__ = [
     "DEFAULT_RULES",
@@ -286,13 +288,6 @@ def parse_date(value: str, *, field: str = "start") -> date:
         raise UserError("deadline.bad_date", field=field, value=value) from None
 
 
-def _fmt(d: date, cal: LegalCalendar | None = None) -> str:
-    """2023-10-07（星期六，调休上班日）."""
-    label = weekday_zh(d)
-    if cal is not None and d.weekday() >= 5 and cal.is_working_day(d):
-        label += "，调休上班日"
-    return f"{d.isoformat()}（{label}）"
-
 
 def _check_date(value: object, name: str) -> date:
     if type(value) is not date:  # datetime is a date subclass: refused, no time of day here
@@ -366,10 +361,12 @@ def _due(
     except OverflowError:
         raise UserError("deadline.date_out_of_range") from None
     missing = cal.missing_years(lo, hi)
-    explanation = _explain(
-        start, rule, extension, excluded_days, nominal, result, cal, missing, excluded_note
-    )
-    explanation_en = _explain_en(start, rule, extension, excluded_days, nominal, result, cal, missing)
+    account = partial(explain, forward=rule.direction is Direction.FORWARD,
+                      working_days=rule.unit is Unit.WORKING_DAYS, month_based=rule.unit in (Unit.MONTHS, Unit.YEARS),
+                      amount=rule.amount, start=start, extension=extension, excluded=excluded_days, nominal=nominal,
+                      result=result, cal=cal, missing=missing)
+    explanation = account(ZH, unit=rule.unit.zh, excluded_note=excluded_note)
+    explanation_en = account(EN, unit=rule.unit.en)
     return Deadline(
         rule_id=rule.id,
         start=start,
@@ -417,105 +414,6 @@ def _compute(
         nominal = add_months(start, -months)
     result = cal.roll_backward(nominal) if rule.roll else nominal
     return nominal, result, result, nominal
-
-
-def _explain(
-    start: date,
-    rule: Rule,
-    extension: int,
-    excluded: int,
-    nominal: date,
-    result: date,
-    cal: LegalCalendar,
-    missing: tuple[int, ...],
-    excluded_note: str | None,
-) -> str:
-    unit = rule.unit.zh
-    parts: list[str] = []
-    if rule.direction is Direction.FORWARD:
-        amount = f"{rule.amount}{unit}"
-        if extension:
-            amount += f"，延长{extension}{unit}"
-        if excluded:
-            amount += f"，另加不计入期间{excluded}日" + (f"（{excluded_note}）" if excluded_note else "")
-        parts.append(f"自{start.isoformat()}起算（当日不计入），{amount}")
-        if rule.unit is Unit.WORKING_DAYS:
-            parts.append(f"只计工作日（周末和法定节假日不计，调休上班日计入），至{_fmt(result, cal)}")
-        else:
-            if rule.unit in (Unit.MONTHS, Unit.YEARS):
-                parts.append("到期月的对应日为最后一日，无对应日的取月末日")
-            if result != nominal:
-                parts.append(f"期满日{_fmt(nominal)}为{cal.describe_day(nominal)}，顺延至{_fmt(result, cal)}")
-            else:
-                parts.append(f"期满日为{_fmt(result, cal)}")
-    else:
-        parts.append(f"在{start.isoformat()}前至少{rule.amount}{unit}")
-        if rule.unit is Unit.WORKING_DAYS:
-            parts.append(f"往前数{rule.amount}个工作日（当日不计入），最迟为{_fmt(result, cal)}")
-        elif result != nominal:
-            parts.append(f"{_fmt(nominal)}为{cal.describe_day(nominal)}，提前至前一个工作日，最迟为{_fmt(result, cal)}")
-        else:
-            parts.append(f"最迟为{_fmt(result, cal)}")
-    text = "；".join(parts) + "。"
-    if missing:
-        years = "、".join(f"{y}年" for y in missing)
-        text += f"注意：{years}节假日安排未导入，仅按周末计算。"
-    return text
-
-
-def _fmt_en(d: date, cal: LegalCalendar | None = None) -> str:
-    """2023-10-07 (Saturday, a make-up working day)."""
-    label = d.strftime("%A")
-    if cal is not None and d.weekday() >= 5 and cal.is_working_day(d):
-        label += ", a make-up working day"
-    return f"{d.isoformat()} ({label})"
-
-
-def _explain_en(
-    start: date,
-    rule: Rule,
-    extension: int,
-    excluded: int,
-    nominal: date,
-    result: date,
-    cal: LegalCalendar,
-    missing: tuple[int, ...],
-) -> str:
-    """`_explain` in English, for the English interface."""
-    unit = rule.unit.en
-    parts: list[str] = []
-    if rule.direction is Direction.FORWARD:
-        amount = f"{rule.amount} {unit}"
-        if extension:
-            amount += f", extended by {extension} {unit}"
-        if excluded:
-            amount += f", plus {excluded} days not counted (suspension, public notice)"
-        parts.append(f"counted from {start.isoformat()} (that day not counted), {amount}")
-        if rule.unit is Unit.WORKING_DAYS:
-            parts.append("working days only (weekends and public holidays not counted, make-up working days counted), "
-                         f"to {_fmt_en(result, cal)}")
-        else:
-            if rule.unit in (Unit.MONTHS, Unit.YEARS):
-                parts.append("the last day is the corresponding day of the last month, or that month's last day")
-            if result != nominal:
-                parts.append(f"the last day {_fmt_en(nominal)} is not a working day, moved to {_fmt_en(result, cal)}")
-            else:
-                parts.append(f"the last day is {_fmt_en(result, cal)}")
-    else:
-        parts.append(f"at least {rule.amount} {unit} before {start.isoformat()}")
-        if rule.unit is Unit.WORKING_DAYS:
-            parts.append(f"counting back {rule.amount} working days (that day not counted), at the latest "
-                         f"{_fmt_en(result, cal)}")
-        elif result != nominal:
-            parts.append(f"{_fmt_en(nominal)} is not a working day, moved back to the working day before: at the latest "
-                         f"{_fmt_en(result, cal)}")
-        else:
-            parts.append(f"at the latest {_fmt_en(result, cal)}")
-    text = "; ".join(parts) + "."
-    if missing:
-        years = ", ".join(str(y) for y in missing)
-        text += f" Note: the holiday schedule of {years} is not imported; only weekends were counted."
-    return text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True)

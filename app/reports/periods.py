@@ -23,6 +23,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.arbitration.models import ArbitrationCase, ArbitrationStatus
+from app.arbitration.views import DecisionCounts
 from app.complaints.models import Complaint, ComplaintWorker, WagePayment
 from app.mediation.models import MediationCase, MediationClosure
 from app.training.models import Exam, ExamResult, SessionKind, TrainingSession
@@ -115,13 +116,7 @@ def inspection_months(session: Session, period: Period) -> dict[str, list[int]]:
 
 # ---------------------------------------------------------------- arbitration
 @dataclass(frozen=True)
-class ArbitrationPeriod:
-    received: int
-    accepted: int
-    not_accepted: int
-    not_competent: int
-    withdrawn_before_decision: int
-    closed_by: dict[str, int]
+class ArbitrationPeriod(DecisionCounts):
     pending_at_end: int
     amount_in_dispute_fen: int
 
