@@ -1085,6 +1085,10 @@ The program will now close; please start it again.</source>
 <context>
     <name>ComplaintCaseActions</name>
     <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1098,6 +1102,14 @@ The program will now close; please start it again.</source>
     <message>
         <source>Saved %1.</source>
         <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
     </message>
     <message>
         <source>Attach an evidence file</source>

@@ -5,6 +5,7 @@ project's other complaints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,10 @@ from PySide6.QtWidgets import (
     QDialog,
 )
 
-from app.complaints.service import (
-    today_in_shanghai,
-)
+from app.complaints.service import ComplaintDetail, today_in_shanghai
 from app.errors import StorageError, UserError
 from ui.complaints.case_actions import ComplaintCaseActions
+from ui.widgets.case_steps import on_the_writer, task_runner
 
 
 class ComplaintCaseDocuments(ComplaintCaseActions):
@@ -26,25 +26,31 @@ class ComplaintCaseDocuments(ComplaintCaseActions):
     evidence_rows: list[Any]
 
     def print_document(self) -> Path | None:
+        """保存为PDF: the chosen document, rendered with its trace on the writer; its path."""
         from app.complaints.documents import write_complaint_document
         from app.kernel.exports import document_trace
         from app.kernel.settings import SettingsService
         from ui.widgets import files
 
-        kind = self.document_kind.currentData()
+        kind, title = self.document_kind.currentData(), self.document_kind.currentText()
         if kind is None:
             return None
-        name = f"{self.document_kind.currentText()}-{self.detail.case_no or self.detail.number}.pdf"
-        path = files.choose_save_path(self, self.tr("Save the document as PDF"), name, "PDF (*.pdf)")
+        d = self.detail
+        path = files.choose_save_path(self, self.tr("Save the document as PDF"), f"{title}-{d.case_no or d.number}.pdf",
+                                      "PDF (*.pdf)")
         if path is None:
             return None
-        try:
-            organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
-            d = self.detail
-            trace = document_trace(self.context.store, self.context.actor, table_name="complaint", case_id=d.id,
-                                   case_no=d.case_no or d.number, document=kind,
-                                   title=self.document_kind.currentText())
+        store, actor = self.context.store, self.context.actor
+
+        def render() -> Path:
+            organisation = SettingsService(store, actor).get("organisation")
+            trace = document_trace(store, actor, table_name="complaint", case_id=d.id, case_no=d.case_no or d.number,
+                                   document=kind, title=title)
             write_complaint_document(kind, d, path, organisation=organisation, trace=trace)
+            return path
+
+        try:
+            on_the_writer(self.context, self, title, render)
         except (UserError, StorageError) as err:
             self._fail(err)
             return None
@@ -53,39 +59,44 @@ class ComplaintCaseDocuments(ComplaintCaseActions):
         return path
 
     # ---------------------------------------------------------------- 打印预览 / 打印 (issue 17)
-    def _document_for_printing(self) -> Path | None:
-        """The chosen document written into the private temporary folder (ui.printing.print_path)."""
+    def _printing(self) -> tuple[str, Callable[[Path, Any, Any], None]] | None:
+        """The chosen document's name and how to write it (off the GUI thread, ui.printing)."""
         from app.complaints.documents import write_complaint_document
         from app.kernel.settings import SettingsService
-        from ui.printing import print_path
 
-        kind = self.document_kind.currentData()
+        kind, title = self.document_kind.currentData(), self.document_kind.currentText()
         if kind is None:
             return None
-        path = print_path(f"{self.document_kind.currentText()}-{self.detail.case_no or self.detail.number}")
-        try:
-            organisation = SettingsService(self.context.store, self.context.actor).get("organisation")
-            write_complaint_document(kind, self.detail, path, organisation=organisation)
-        except (UserError, StorageError) as err:
-            self._fail(err)
-            return None
-        return path
+        d, store, actor = self.detail, self.context.store, self.context.actor
 
-    def preview_document(self) -> Any:
-        from ui.printing import PdfPrinting
+        def write(path: Path, _progress: Any, _cancel: Any) -> None:
+            write_complaint_document(kind, d, path, organisation=SettingsService(store, actor).get("organisation"))
 
-        path = self._document_for_printing()
-        if path is not None:
-            self.preview_dialog = PdfPrinting.preview(self, path)
-        return path
+        return f"{title}-{d.case_no or d.number}", write
 
-    def print_document_now(self) -> Any:
-        from ui.printing import PdfPrinting
+    def preview_document(self) -> None:
+        """打印预览: the document is written on a worker, then the preview opens (self.preview_dialog)."""
+        from ui.printing import preview_after_writing
 
-        path = self._document_for_printing()
-        if path is not None:
-            PdfPrinting.print_now(self, path)
-        return path
+        chosen = self._printing()
+        if chosen is not None:
+            name, write = chosen
+            preview_after_writing(self, task_runner(self.context), write, name, self.tr("Print preview"),
+                                  on_error=self._print_failed)
+
+    def print_document_now(self) -> None:
+        from ui.printing import print_after_writing
+
+        chosen = self._printing()
+        if chosen is not None:
+            name, write = chosen
+            print_after_writing(self, task_runner(self.context), write, name, self.tr("Print…"),
+                                on_error=self._print_failed)
+
+    def _print_failed(self, error: BaseException) -> None:
+        if not isinstance(error, UserError | StorageError):
+            raise error  # a bug: the excepthook shows it
+        self._fail(error)
 
     def attach_file(self) -> bool:
         from app.complaints.evidence import EvidenceService
@@ -97,8 +108,12 @@ class ComplaintCaseDocuments(ComplaintCaseActions):
         evidence = EvidenceService(self.context.store, self.context.actor)
         d = self.detail
         note = self.evidence_note.text()
-        ok = self._run(lambda: (evidence.attach(d.id, path, description=note, on=today_in_shanghai()),
-                                self.service.get(d.id))[1])
+
+        def attach() -> ComplaintDetail:
+            evidence.attach(d.id, path, description=note, on=today_in_shanghai())
+            return self.service.get(d.id)
+
+        ok = self._run(attach)
         if ok:
             self.evidence_note.clear()
         return ok
@@ -114,8 +129,10 @@ class ComplaintCaseDocuments(ComplaintCaseActions):
         target = files.choose_save_path(self, self.tr("Save a checked copy"), entry.filename, self.tr("All files (*)"))
         if target is None:
             return None
-        try:
-            out = EvidenceService(self.context.store, self.context.actor).export_copy(entry.id, target)
+        evidence = EvidenceService(self.context.store, self.context.actor)
+        try:  # the copy is read back and its digest checked: off the GUI thread
+            out = on_the_writer(self.context, self, self.tr("Save a checked copy"),
+                                lambda: evidence.export_copy(entry.id, target))
         except (UserError, StorageError) as err:
             self._fail(err)
             return None

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEventLoop, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
 
 from app.errors import StorageError, UserError
@@ -25,6 +25,39 @@ from app.kernel.lifecycle import StepField, Transition
 from ui.context import AppContext
 from ui.widgets.stale_save import SavedElsewhere, is_changed_elsewhere
 from ui.widgets.step_dialog import Field, StepDialog
+
+if TYPE_CHECKING:
+    from ui.tasks import TaskRunner
+
+def task_runner(context: AppContext) -> TaskRunner:
+    """The application's task runner (a page opened without one gets its own, as the windows do)."""
+    if context.tasks is None:
+        from ui.tasks import TaskRunner
+
+        context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
+    return context.tasks
+
+
+def on_the_writer(context: AppContext, parent: QWidget, label: str, work: Callable[[], Any]) -> Any:
+    """Run `work` (a write, or a document rendered with its trace) on the task runner's single
+    writer, off the GUI thread, and wait for it while the GUI keeps painting; its result, or
+    its exception raised here.  `work` must not touch widgets: read them before."""
+    outcome: dict[str, Any] = {}
+    loop = QEventLoop()
+
+    def finish(key: str, value: Any) -> None:
+        outcome[key] = value
+        loop.quit()
+
+    task_runner(context).run(lambda _progress, _cancel: work(), on_success=lambda r: finish("result", r),
+                             on_error=lambda e: finish("error", e), label=label, parent=parent,
+                             cancellable=False, writes=True)
+    if not outcome:  # delivered through a queued signal: not before this loop runs
+        loop.exec()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
 
 # kinds of the life cycle that the dialog shows as another kind
 _DIALOG_KIND = {"person": "choice"}
