@@ -908,6 +908,10 @@ The program will now close; please start it again.</source>
         <translation>登记错了类别的仲裁请求，可在裁决前更正（须写明理由）。</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
         <source>Recorded: %1</source>
         <translation>已登记：%1</translation>
     </message>

@@ -5,6 +5,7 @@ life cycle's fields, in Chinese."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -112,8 +113,16 @@ def test_each_state_shows_exactly_its_steps_and_a_click_moves_the_case(qtbot, wo
         assert isinstance(widget, QDateEdit)
         widget.setDate(QDate(2023, 9, 27))
 
+    accept, ran_on = page.service.accept, []
+
+    def accept_noting_the_thread(*args: Any, **kwargs: Any) -> Any:
+        ran_on.append(threading.current_thread())
+        return accept(*args, **kwargs)
+
+    page.service.accept = accept_noting_the_thread
     seen = clerk_answers(accept_on_the_27th)
     qtbot.mouseClick(page.buttons["accept"], Qt.MouseButton.LeftButton)
+    assert ran_on and ran_on[0] is not threading.current_thread()  # the write ran on the task runner's writer
     assert seen["title"] == "受理" and seen["labels"] == ["日期："]
     assert page.view.status == "accepted" and page.status.text() == "已登记：受理"
     assert shown(page) == ACCEPTED

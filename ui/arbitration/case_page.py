@@ -47,7 +47,7 @@ from app.legal.rates import format_yuan
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.context import AppContext
-from ui.widgets.case_steps import CaseStepPage, gate_button
+from ui.widgets.case_steps import CaseStepPage, WritesOnTheWriter, gate_button
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.widgets.step_dialog import Field
@@ -298,7 +298,9 @@ class CasePage(QWidget, CaseStepPage):
     def step_service(self, view: CaseView) -> Any:
         # every step carries the version the clerk saw: a case changed meanwhile at
         # another desk is refused (record.changed_elsewhere), not overwritten
-        return AtVersion(self.service, view.version, on_stale=self._show_saved_case)
+        # every write runs on the task runner's single writer, off the GUI thread
+        return AtVersion(WritesOnTheWriter(self.context, self, self.service, self.tr("Saving")), view.version,
+                         on_stale=self._show_saved_case)
 
     def recorded_text(self, action: str) -> str:
         t = TRANSITIONS[action]

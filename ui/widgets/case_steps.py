@@ -59,6 +59,22 @@ def on_the_writer(context: AppContext, parent: QWidget, label: str, work: Callab
     return outcome["result"]
 
 
+class WritesOnTheWriter:
+    """A case service whose every call runs on the writer (`on_the_writer`); wrap it in
+    AtVersion so that a case saved elsewhere is handled back on the GUI thread."""
+
+    def __init__(self, context: AppContext, parent: QWidget, service: Any, label: str) -> None:
+        self._context, self._parent, self._service, self._label = context, parent, service, label
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        method = getattr(self._service, name)
+
+        def on_writer(*args: Any, **kwargs: Any) -> Any:
+            return on_the_writer(self._context, self._parent, self._label, lambda: method(*args, **kwargs))
+
+        return on_writer
+
+
 # kinds of the life cycle that the dialog shows as another kind
 _DIALOG_KIND = {"person": "choice"}
 # an empty money or party input is handed to the service as 0 (its own check then refuses it)
