@@ -64,19 +64,25 @@ class ComplaintCasePage(ComplaintCaseDocuments):
         self.detail: ComplaintDetail = service.get(complaint_id)
         self._officer_rows: list[Any] = []
 
-        self.title = QLabel(objectName="title")
+        self.title = QLabel()
+        self.title.setObjectName("title")
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
-        self.summary = QLabel(objectName="summary")
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.deadlines = QLabel(objectName="deadlines")
+        self.deadlines = QLabel()
+        self.deadlines.setObjectName("deadlines")
         self.deadlines.setWordWrap(True)
-        self.totals = QLabel(objectName="totals")
+        self.totals = QLabel()
+        self.totals.setObjectName("totals")
         self.totals.setStyleSheet("font-weight: bold;")
-        self.status = QLabel(objectName="status")
+        self.status = QLabel()
+        self.status.setObjectName("status")
         self.status.setWordWrap(True)
 
-        self.tabs = QTabWidget(objectName="tabs")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
         # each tab scrolls rather than stretching the page past a 1366×768 screen
         for page, title in (
             (self._decision_tab(), self.tr("Acceptance")),
