@@ -66,6 +66,16 @@ from app.arbitration.labels import (
     result_label,
     status_label,
 )
+from app.arbitration.lifecycle import (  # the life cycle; callers import these names from here
+    ACTIVE,
+    BEFORE_DECISION,
+    EVENT_LABELS,
+    EVENT_LABELS_EN,
+    SIDE_EVENTS,
+    SIDE_EVENTS_EN,
+    TRANSITIONS,
+    side_event_label,
+)
 from app.arbitration.models import (
     ArbitrationCase,
     ArbitrationClaim,
@@ -91,7 +101,6 @@ from app.arbitration.views import (
 )
 from app.errors import UserError
 from app.kernel import lifecycle
-from app.kernel.lifecycle import Transition
 from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
@@ -111,76 +120,7 @@ __all__ = [
 ]
 
 S = ArbitrationStatus
-ACTIVE = frozenset({S.ACCEPTED, S.TRIBUNAL_FORMED, S.HEARING_SCHEDULED, S.HEARD})
-BEFORE_DECISION = frozenset({S.RECEIVED, S.AWAITING_CORRECTION})
 
-# The life cycle: per action, the statuses that allow it, its words and the permission
-# it needs — in the order the case page shows the steps.
-_R, _H = Permission.ARBITRATION_RECEIVE, Permission.ARBITRATION_HANDLE
-TRANSITIONS: dict[str, Transition] = {
-    "accept": Transition(frozenset({S.RECEIVED}), "accept", "受理", _R),
-    "request_correction": Transition(frozenset({S.RECEIVED}), "request a correction", "通知补正", _R),
-    "correct": Transition(frozenset({S.AWAITING_CORRECTION}), "record the correction", "登记补正", _R),
-    "refuse": Transition(BEFORE_DECISION, "refuse", "不予受理", _R),
-    "not_competent": Transition(BEFORE_DECISION, "refer to the competent commission", "告知向有管辖权的仲裁委申请", _R),
-    "withdraw_before_acceptance": Transition(BEFORE_DECISION, "withdraw", "撤回申请", _R),
-    "form_tribunal": Transition(frozenset({S.ACCEPTED}), "form the tribunal", "组成仲裁庭", _H),
-    # a member replaced (回避决定 …) before the hearing is scheduled
-    "change_tribunal": Transition(frozenset({S.TRIBUNAL_FORMED}), "change the tribunal", "变更仲裁庭组成", _H),
-    "record_service": Transition(ACTIVE | {S.SUSPENDED, S.CLOSED}, "record service", "登记送达", _H),
-    "record_answer": Transition(ACTIVE, "record the answer", "登记答辩", _H),
-    "schedule_hearing": Transition(frozenset({S.TRIBUNAL_FORMED, S.HEARING_SCHEDULED, S.HEARD}), "schedule a hearing",
-                                   "安排开庭", _H),
-    "postpone_hearing": Transition(frozenset({S.HEARING_SCHEDULED}), "postpone the hearing", "延期开庭", _H),
-    "hold_hearing": Transition(frozenset({S.HEARING_SCHEDULED}), "record the hearing", "登记开庭", _H),
-    "suspend": Transition(ACTIVE, "suspend", "中止审理", _H),
-    "resume": Transition(frozenset({S.SUSPENDED}), "resume", "恢复审理", _H),
-    "extend": Transition(ACTIVE, "extend the period", "延长审理期限", _H),
-    "convert_procedure": Transition(ACTIVE, "change the procedure", "转换程序", _H),
-    "add_party": Transition(ACTIVE, "add a party", "追加当事人", _H),
-    "change_claims": Transition(ACTIVE, "change the claims", "增加或变更仲裁请求", _H),
-    # a claim entered (or classified by migration 0016) under the wrong category, put right before the award
-    "correct_claim_category": Transition(BEFORE_DECISION | ACTIVE | {S.SUSPENDED}, "correct a claim's category",
-                                         "更正请求类别", _H),
-    "join_counterclaim": Transition(ACTIVE, "join a counter-claim", "受理反申请并合并审理", _H),
-    "close_award": Transition(frozenset({S.HEARD}), "close by award", "裁决结案", _H),
-    "close_mediation": Transition(ACTIVE, "close by mediation", "调解结案", _H),
-    "close_withdrawal": Transition(ACTIVE | {S.SUSPENDED}, "close by withdrawal", "撤回结案", _H),
-    "revoke": Transition(ACTIVE | {S.SUSPENDED}, "revoke the case", "撤销案件", _H),
-    "terminate": Transition(ACTIVE | {S.SUSPENDED}, "terminate", "终止审理", _H),
-    "transfer_out": Transition(ACTIVE, "transfer", "移送管辖", _H),
-    "record_side_event": Transition(ACTIVE | {S.SUSPENDED}, "record another step", "登记其他事项", _H),
-}
-# Side events on a running case (DOMAIN B §3.2): on the timeline, no deadline of their own.
-SIDE_EVENTS: dict[str, str] = {
-    "recusal_request": "回避申请",
-    "recusal_decision": "回避决定",
-    "jurisdiction_objection": "管辖异议",
-    "jurisdiction_decision": "管辖异议处理决定",
-    "appraisal": "委托鉴定",
-    "investigation": "调查取证",
-    "evidence": "举证、质证",
-    "other": "其他事项",
-}
-SIDE_EVENTS_EN: dict[str, str] = {
-    "recusal_request": "Request for recusal",
-    "recusal_decision": "Decision on recusal",
-    "jurisdiction_objection": "Objection to jurisdiction",
-    "jurisdiction_decision": "Decision on the objection to jurisdiction",
-    "appraisal": "Appraisal commissioned",
-    "investigation": "Investigation",
-    "evidence": "Evidence produced and examined",
-    "other": "Other step",
-}
-EVENT_LABELS: dict[str, str] = {"receive": "收到仲裁申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
-EVENT_LABELS_EN: dict[str, str] = {"receive": "Application received",
-                                   **{k: t.label_en[:1].upper() + t.label_en[1:] for k, t in TRANSITIONS.items()}}
-
-
-def side_event_label(what: str, language: str) -> str:
-    if language == "en":
-        return SIDE_EVENTS_EN.get(what, SIDE_EVENTS.get(what, what))
-    return SIDE_EVENTS.get(what, what)
 
 
 def event_label(kind: str, language: str = "zh_CN") -> str:

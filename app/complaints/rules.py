@@ -4,8 +4,7 @@ states to which state, and the words for each.  The service refuses any other mo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from app.accounts.permissions import Permission
 from app.complaints.models import (
     ActionKind,
     Channel,
@@ -16,21 +15,18 @@ from app.complaints.models import (
     EmployerRole,
     ReviewOpinion,
 )
+from app.kernel import lifecycle
+from app.kernel.lifecycle import Transition
 
 S = ComplaintStatus
+ComplaintTransition = Transition[ComplaintStatus, ComplaintStatus]
+# Closing, telling the complainant and archiving need 投诉案件结案; every other move 办理.
+_CLOSING = frozenset({"close", "notify_result", "archive"})
 
 
-@dataclass(frozen=True)
-class Transition:
-    action: str
-    sources: frozenset[ComplaintStatus]
-    target: ComplaintStatus
-    label_zh: str
-    label_en: str
-
-
-def _t(action: str, sources: set[ComplaintStatus], target: ComplaintStatus, zh: str, en: str) -> Transition:
-    return Transition(action, frozenset(sources), target, zh, en)
+def _t(action: str, sources: set[ComplaintStatus], target: ComplaintStatus, zh: str, en: str) -> ComplaintTransition:
+    permission = Permission.COMPLAINT_CLOSE if action in _CLOSING else Permission.COMPLAINT_HANDLE
+    return Transition(action, frozenset(sources), target, permission, label_en=en, label_zh=zh)
 
 
 # States in which the investigation clock (I2) runs.
@@ -48,9 +44,8 @@ PAYMENT_STATES = frozenset(
 )
 _HANDLING = {S.INVESTIGATING, S.NOT_RECTIFIED}
 
-TRANSITIONS: dict[str, Transition] = {
-    t.action: t
-    for t in (
+TRANSITIONS: dict[str, ComplaintTransition] = lifecycle.table(
+    (
         _t("request_correction", {S.RECEIVED}, S.NEED_CORRECTION, "通知补正", "Ask for correction"),
         _t("corrected", {S.NEED_CORRECTION}, S.RECEIVED, "补正完毕", "Corrected"),
         _t("accept", {S.RECEIVED}, S.FILED, "受理并立案", "Accept and open the case"),
@@ -80,7 +75,7 @@ TRANSITIONS: dict[str, Transition] = {
         _t("notify_result", {S.CLOSED}, S.RESULT_NOTIFIED, "告知投诉人处理结果", "Tell the complainant"),
         _t("archive", {S.CLOSED, S.RESULT_NOTIFIED}, S.ARCHIVED, "归档", "Archive"),
     )
-}
+)
 
 # Steps that record on a case without moving it, and the states that allow each.
 # The service refuses them in any other state; the case page offers them only there.

@@ -1,35 +1,115 @@
-"""A case's life cycle as data: each action, the states that allow it, its words and
-the permission it needs.  The service refuses an action in any other state; the case
-page offers exactly the actions `allowed` returns, so the two never disagree.
+"""The one life-cycle engine: a case's life cycle as data.
 
-A first piece of the one life-cycle engine (issue 12: ``Transition(action, sources,
-target, permission, fields, apply)``); the arbitration docket and township mediation
-use it, the complaints keep their own table in ``complaint_rules`` for now.
+Each `Transition` says which action leads from which states (`sources`) to which state
+(`target`, None when the step records on the case without moving it or the service
+decides), the permission it needs, the inputs its step form asks for (`fields`) and the
+service method that performs it (`apply`).  The service refuses an action in any other
+state; the case page (ui/widgets/case_steps.py) offers exactly the actions `allowed`
+returns and builds each step's form from its fields, so the two never disagree.
+
+Used by the complaints (app/complaints/rules.py), the arbitration docket
+(app/arbitration/lifecycle.py) and township mediation (app/mediation/lifecycle.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from app.accounts.permissions import Permission
 
+# What a step form can ask for.  "choice" lists come from the page (the case's parties,
+# the arbitrators …); "hidden" is not shown: its default, or today, is handed back.
+FIELD_KINDS = frozenset({"date", "text", "line", "money", "int", "time", "choice", "person", "party", "hidden"})
+
+StatusT = TypeVar("StatusT", bound=str)
+TargetT = TypeVar("TargetT", bound="str | None")
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
 
 @dataclass(frozen=True)
-class Transition:
-    sources: frozenset[str]  # the states that allow the action
+class StepField:
+    """One input of a step's form."""
+
+    name: str  # the value's key (and the widget's object name)
+    kind: str  # one of FIELD_KINDS
     label_en: str
     label_zh: str
+    required: bool = True
+    argument: str = ""  # the service method's keyword, when it is not `name`
+    default: Any = None
+    # the fixed choices of a "choice" field: (English, Chinese, value); a page adds the
+    # case's own (its parties, claims …) for a choice field declared without any
+    choices: tuple[tuple[str, str, Any], ...] = ()
+    # a time that follows another: (the other field's name, minutes after it)
+    follows: tuple[str, int] | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in FIELD_KINDS:
+            raise ValueError(f"unknown step field kind {self.kind!r}")
+
+    @property
+    def keyword(self) -> str:
+        return self.argument or self.name
+
+    def label(self, language: str) -> str:
+        return self.label_en if language == "en" else self.label_zh
+
+    def choice_labels(self, language: str) -> list[tuple[str, Any]]:
+        """The fixed choices as (words in this language, value)."""
+        return [(en if language == "en" else zh, value) for en, zh, value in self.choices]
+
+
+@dataclass(frozen=True)
+class Transition(Generic[StatusT, TargetT]):
+    action: str
+    sources: frozenset[StatusT]  # the states that allow the action
+    target: TargetT  # the state it leads to (None: it stays, or the service decides)
     permission: Permission
+    fields: tuple[StepField, ...] = ()
+    apply: str = ""  # the name of the service method that performs it ("" = the action's name)
+    label_en: str = ""
+    label_zh: str = ""
 
     def allows(self, status: str) -> bool:
         return status in self.sources
 
     def label(self, language: str) -> str:
         """The action as a button says it."""
-        return self.label_en[:1].upper() + self.label_en[1:] if language == "en" else self.label_zh
+        return _capitalised(self.label_en) if language == "en" else self.label_zh
+
+    @property
+    def method(self) -> str:
+        return self.apply or self.action
+
+    def field(self, name: str) -> StepField:
+        return next(f for f in self.fields if f.name == name)
+
+    def arguments(self, values: Mapping[str, Any]) -> dict[str, Any]:
+        """The step form's values as the service method's keywords."""
+        return {f.keyword: values[f.name] for f in self.fields if f.name in values}
 
 
-def allowed(table: Mapping[str, Transition], status: str) -> list[str]:
+def table(transitions: Iterable[Transition[StatusT, TargetT]]) -> dict[str, Transition[StatusT, TargetT]]:
+    """The transitions by action, in the order given (the order the case page shows them)."""
+    out: dict[str, Transition[StatusT, TargetT]] = {}
+    for t in transitions:
+        if t.action in out:
+            raise ValueError(f"action {t.action!r} declared twice")
+        out[t.action] = t
+    return out
+
+
+def allowed(transitions: Mapping[str, Transition[Any, Any]], status: str) -> list[str]:
     """The actions `status` allows, in the table's order (the order the case page shows them)."""
-    return [action for action, t in table.items() if t.allows(status)]
+    return [action for action, t in transitions.items() if t.allows(status)]
+
+
+def event_labels(transitions: Mapping[str, Transition[Any, Any]], language: str,
+                 **extra: str) -> dict[str, str]:
+    """A timeline's words for each step: `extra` (the first event's …) and every action's label."""
+    return {**extra, **{k: t.label(language) for k, t in transitions.items()}}

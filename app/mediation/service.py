@@ -27,13 +27,24 @@ from app.arbitration.models import ArbitrationCase, PartyRole
 from app.arbitration.service import ClaimInput, _check_parties, clean_claims, create_received_case
 from app.errors import UserError
 from app.kernel import lifecycle
-from app.kernel.lifecycle import Transition
 from app.kernel.numbering import allocate_number
 from app.kernel.paging import PagedQuery, SortSpec
 from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, due
 from app.legal.holidays import calendar_for
+from app.mediation.lifecycle import (  # the life cycle; callers import these names from here
+    EVENT_LABELS as EVENT_LABELS,
+)
+from app.mediation.lifecycle import (
+    EVENT_LABELS_EN as EVENT_LABELS_EN,
+)
+from app.mediation.lifecycle import (
+    OPEN as OPEN,
+)
+from app.mediation.lifecycle import (
+    TRANSITIONS as TRANSITIONS,
+)
 from app.mediation.models import (
     ApplicationForm,
     Channel,
@@ -49,7 +60,6 @@ from app.parties.models import Party
 from app.store.engine import Store
 
 M = MediationStatus
-OPEN = frozenset({M.APPLIED, M.ACCEPTED})
 
 STATUS_LABELS: dict[str, tuple[str, str]] = {
     M.APPLIED: ("applied", "已申请"),
@@ -61,22 +71,6 @@ STATUS_LABELS: dict[str, tuple[str, str]] = {
     M.TRANSFERRED: ("transferred to arbitration", "已转仲裁"),
 }
 CHANNEL_LABELS = {Channel.ON_SITE: ("on site", "现场"), Channel.ONLINE: ("online", "互联网+调解")}
-_H = Permission.MEDIATION_HANDLE
-TRANSITIONS: dict[str, Transition] = {
-    "accept": Transition(frozenset({M.APPLIED}), "accept", "受理", _H),
-    "refuse": Transition(frozenset({M.APPLIED}), "refuse", "不予受理", _H),
-    "record_session": Transition(frozenset({M.ACCEPTED}), "record a session", "登记调解", _H),
-    "agree": Transition(frozenset({M.ACCEPTED}), "record the agreement", "达成调解协议", _H),
-    "record_payment": Transition(frozenset({M.AGREED}), "record a payment", "登记履行", _H),
-    "fail": Transition(OPEN, "close as failed", "调解不成", _H),
-    "withdraw": Transition(OPEN, "withdraw", "撤回申请", _H),
-    "transfer_to_arbitration": Transition(frozenset({M.FAILED, M.APPLIED, M.ACCEPTED, M.AGREED}),
-                                          "transfer to arbitration", "转仲裁", _H),
-}
-EVENT_LABELS = {"apply": "收到调解申请", **{k: t.label_zh for k, t in TRANSITIONS.items()}}
-EVENT_LABELS_EN = {"apply": "Application received",
-                   **{k: t.label_en[:1].upper() + t.label_en[1:] for k, t in TRANSITIONS.items()}}
-
 
 CLOSURE_LABELS: dict[str, tuple[str, str]] = {
     MediationClosure.AGREEMENT: ("agreement reached", "达成调解协议"),

@@ -908,168 +908,16 @@ The program will now close; please start it again.</source>
         <translation>登记错了类别的仲裁请求，可在裁决前更正（须写明理由）。</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
         <source>Recorded: %1</source>
         <translation>已登记：%1</translation>
     </message>
     <message>
-        <source>Date:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <source>the applicant withdrew</source>
-        <translation>申请人申请撤回</translation>
-    </message>
-    <message>
-        <source>deemed withdrawn (absent without cause)</source>
-        <translation>按撤回处理（无正当理由拒不到庭）</translation>
-    </message>
-    <message>
-        <source>Withdrawal:</source>
-        <translation>撤回方式：</translation>
-    </message>
-    <message>
-        <source>What:</source>
-        <translation>事项：</translation>
-    </message>
-    <message>
-        <source>Note:</source>
-        <translation>说明：</translation>
-    </message>
-    <message>
-        <source>Particulars:</source>
-        <translation>具体情况：</translation>
-    </message>
-    <message>
-        <source>What to correct:</source>
-        <translation>需补正内容：</translation>
-    </message>
-    <message>
-        <source>Competent commission:</source>
-        <translation>有管辖权的仲裁委：</translation>
-    </message>
-    <message>
-        <source>Transferred to:</source>
-        <translation>移送至：</translation>
-    </message>
-    <message>
         <source>(none)</source>
         <translation>（无）</translation>
-    </message>
-    <message>
-        <source>Chief / sole arbitrator:</source>
-        <translation>首席/独任仲裁员：</translation>
-    </message>
-    <message>
-        <source>Arbitrator:</source>
-        <translation>仲裁员：</translation>
-    </message>
-    <message>
-        <source>Clerk:</source>
-        <translation>书记员：</translation>
-    </message>
-    <message>
-        <source>in person</source>
-        <translation>直接送达</translation>
-    </message>
-    <message>
-        <source>by post</source>
-        <translation>邮寄送达</translation>
-    </message>
-    <message>
-        <source>electronic</source>
-        <translation>电子送达</translation>
-    </message>
-    <message>
-        <source>left at the address</source>
-        <translation>留置送达</translation>
-    </message>
-    <message>
-        <source>public notice</source>
-        <translation>公告送达</translation>
-    </message>
-    <message>
-        <source>Served on:</source>
-        <translation>送达日期：</translation>
-    </message>
-    <message>
-        <source>Document:</source>
-        <translation>送达文书：</translation>
-    </message>
-    <message>
-        <source>Served on party:</source>
-        <translation>受送达人：</translation>
-    </message>
-    <message>
-        <source>Method:</source>
-        <translation>送达方式：</translation>
-    </message>
-    <message>
-        <source>Public-notice days (not counted):</source>
-        <translation>公告期间天数（不计入审限）：</translation>
-    </message>
-    <message>
-        <source>Hearing date:</source>
-        <translation>开庭日期：</translation>
-    </message>
-    <message>
-        <source>From:</source>
-        <translation>开始时间：</translation>
-    </message>
-    <message>
-        <source>To:</source>
-        <translation>结束时间：</translation>
-    </message>
-    <message>
-        <source>Room:</source>
-        <translation>仲裁庭：</translation>
-    </message>
-    <message>
-        <source>Postponed on:</source>
-        <translation>决定延期日期：</translation>
-    </message>
-    <message>
-        <source>Approved by:</source>
-        <translation>审批人：</translation>
-    </message>
-    <message>
-        <source>Ground:</source>
-        <translation>中止事由：</translation>
-    </message>
-    <message>
-        <source>Extension (days, at most 15):</source>
-        <translation>延长天数（不超过15日）：</translation>
-    </message>
-    <message>
-        <source>Procedure:</source>
-        <translation>程序：</translation>
-    </message>
-    <message>
-        <source>Party (from the register):</source>
-        <translation>当事人（从当事人库选择）：</translation>
-    </message>
-    <message>
-        <source>As:</source>
-        <translation>地位：</translation>
-    </message>
-    <message>
-        <source>Category:</source>
-        <translation>类别：</translation>
-    </message>
-    <message>
-        <source>Claim:</source>
-        <translation>请求事项：</translation>
-    </message>
-    <message>
-        <source>Amount (yuan):</source>
-        <translation>金额（元）：</translation>
-    </message>
-    <message>
-        <source>Correct category:</source>
-        <translation>更正为：</translation>
     </message>
     <message>
         <source>upheld</source>
@@ -1239,6 +1087,52 @@ The program will now close; please start it again.</source>
     </message>
 </context>
 <context>
+    <name>ComplaintCaseActions</name>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintCaseDocuments</name>
+    <message>
+        <source>Save the document as PDF</source>
+        <translation>将文书保存为PDF</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存：%1。</translation>
+    </message>
+    <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Attach an evidence file</source>
+        <translation>附加证据文件</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save a checked copy</source>
+        <translation>另存校验后的副本</translation>
+    </message>
+    <message>
+        <source>SHA-256 checked: %1</source>
+        <translation>SHA-256校验一致：%1</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintCasePage</name>
     <message>
         <source>Acceptance</source>
@@ -1272,6 +1166,109 @@ The program will now close; please start it again.</source>
         <source>History</source>
         <translation>办理记录</translation>
     </message>
+    <message>
+        <source>Accepted and opened as case %1 on %2.</source>
+        <translation>已受理并立案：立案号%1，%2。</translation>
+    </message>
+    <message>
+        <source>Closed on %1: %2</source>
+        <translation>%1结案：%2</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>立案号</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>接收于</translation>
+    </message>
+    <message>
+        <source>Complainant</source>
+        <translation>投诉人</translation>
+    </message>
+    <message>
+        <source>Employers</source>
+        <translation>被投诉单位</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Matters</source>
+        <translation>投诉事项</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)</source>
+        <translation>欠薪 %1 · 计划 %2 · 已追回 %3 · 尚欠 %4（元）</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>已付清</translation>
+    </message>
+    <message>
+        <source>to pay</source>
+        <translation>待支付</translation>
+    </message>
+    <message>
+        <source>still owed</source>
+        <translation>尚欠</translation>
+    </message>
+    <message>
+        <source>lead</source>
+        <translation>主办</translation>
+    </message>
+    <message>
+        <source>waived</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <source>hearing offered</source>
+        <translation>已告知听证</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>Penalty decision</source>
+        <translation>行政处罚决定</translation>
+    </message>
+    <message>
+        <source>Handling decision</source>
+        <translation>行政处理决定</translation>
+    </message>
+    <message>
+        <source>%1 %2 issued on %3</source>
+        <translation>%3作出%1 %2</translation>
+    </message>
+    <message>
+        <source>, fine %1 yuan</source>
+        <translation>，罚款%1元</translation>
+    </message>
+    <message>
+        <source>, ordered to pay %1 yuan</source>
+        <translation>，责令支付%1元</translation>
+    </message>
+    <message>
+        <source>no labour-inspection certificate</source>
+        <translation>无劳动保障监察执法证</translation>
+    </message>
+    <message>
+        <source>expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>not valid today</source>
+        <translation>今日证件无效</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintCaseTabs</name>
     <message>
         <source>Ground, destination or what must be corrected</source>
         <translation>理由、去向或需补正的内容</translation>
@@ -1371,6 +1368,10 @@ The program will now close; please start it again.</source>
     <message>
         <source>Transfer</source>
         <translation>移送</translation>
+    </message>
+    <message>
+        <source>Investigation</source>
+        <translation>调查</translation>
     </message>
     <message>
         <source>Action</source>
@@ -1561,6 +1562,14 @@ The program will now close; please start it again.</source>
         <translation>讨论结论</translation>
     </message>
     <message>
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>事项</translation>
+    </message>
+    <message>
         <source>Number</source>
         <translation>文号</translation>
     </message>
@@ -1577,16 +1586,16 @@ The program will now close; please start it again.</source>
         <translation>文书</translation>
     </message>
     <message>
+        <source>Service method</source>
+        <translation>送达方式</translation>
+    </message>
+    <message>
         <source>Recipient</source>
         <translation>受送达人</translation>
     </message>
     <message>
         <source>Signature</source>
         <translation>签收</translation>
-    </message>
-    <message>
-        <source>Service method</source>
-        <translation>送达方式</translation>
     </message>
     <message>
         <source>Prior notice (Administrative Penalty Law art. 44; Several Provisions art. 34)</source>
@@ -1635,10 +1644,6 @@ The program will now close; please start it again.</source>
     <message>
         <source>Reviewer</source>
         <translation>审核人</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>决定</translation>
     </message>
     <message>
         <source>Opinion</source>
@@ -1713,6 +1718,14 @@ The program will now close; please start it again.</source>
         <translation>保存为PDF</translation>
     </message>
     <message>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
         <source>File</source>
         <translation>文件</translation>
     </message>
@@ -1761,18 +1774,6 @@ The program will now close; please start it again.</source>
         <translation>证据与全过程记录（按SHA-256保存）</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>事项</translation>
-    </message>
-    <message>
-        <source>Print preview</source>
-        <translation>打印预览</translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation>打印…</translation>
-    </message>
-    <message>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
@@ -1783,134 +1784,6 @@ The program will now close; please start it again.</source>
     <message>
         <source>Note</source>
         <translation>说明</translation>
-    </message>
-    <message>
-        <source>Accepted and opened as case %1 on %2.</source>
-        <translation>已受理并立案：立案号%1，%2。</translation>
-    </message>
-    <message>
-        <source>Closed on %1: %2</source>
-        <translation>%1结案：%2</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>立案号</translation>
-    </message>
-    <message>
-        <source>received</source>
-        <translation>接收于</translation>
-    </message>
-    <message>
-        <source>Complainant</source>
-        <translation>投诉人</translation>
-    </message>
-    <message>
-        <source>Employers</source>
-        <translation>被投诉单位</translation>
-    </message>
-    <message>
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <source>Matters</source>
-        <translation>投诉事项</translation>
-    </message>
-    <message>
-        <source>overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <source>Owed %1 · planned %2 · recovered %3 · outstanding %4 (yuan)</source>
-        <translation>欠薪 %1 · 计划 %2 · 已追回 %3 · 尚欠 %4（元）</translation>
-    </message>
-    <message>
-        <source>paid</source>
-        <translation>已付清</translation>
-    </message>
-    <message>
-        <source>to pay</source>
-        <translation>待支付</translation>
-    </message>
-    <message>
-        <source>still owed</source>
-        <translation>尚欠</translation>
-    </message>
-    <message>
-        <source>lead</source>
-        <translation>主办</translation>
-    </message>
-    <message>
-        <source>waived</source>
-        <translation>放弃</translation>
-    </message>
-    <message>
-        <source>hearing offered</source>
-        <translation>已告知听证</translation>
-    </message>
-    <message>
-        <source>signed</source>
-        <translation>已签收</translation>
-    </message>
-    <message>
-        <source>Penalty decision</source>
-        <translation>行政处罚决定</translation>
-    </message>
-    <message>
-        <source>Handling decision</source>
-        <translation>行政处理决定</translation>
-    </message>
-    <message>
-        <source>%1 %2 issued on %3</source>
-        <translation>%3作出%1 %2</translation>
-    </message>
-    <message>
-        <source>, fine %1 yuan</source>
-        <translation>，罚款%1元</translation>
-    </message>
-    <message>
-        <source>, ordered to pay %1 yuan</source>
-        <translation>，责令支付%1元</translation>
-    </message>
-    <message>
-        <source>no labour-inspection certificate</source>
-        <translation>无劳动保障监察执法证</translation>
-    </message>
-    <message>
-        <source>expires</source>
-        <translation>有效期至</translation>
-    </message>
-    <message>
-        <source>not valid today</source>
-        <translation>今日证件无效</translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation>已保存。</translation>
-    </message>
-    <message>
-        <source>Save the document as PDF</source>
-        <translation>将文书保存为PDF</translation>
-    </message>
-    <message>
-        <source>Saved %1.</source>
-        <translation>已保存：%1。</translation>
-    </message>
-    <message>
-        <source>Attach an evidence file</source>
-        <translation>附加证据文件</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Save a checked copy</source>
-        <translation>另存校验后的副本</translation>
-    </message>
-    <message>
-        <source>SHA-256 checked: %1</source>
-        <translation>SHA-256校验一致：%1</translation>
     </message>
 </context>
 <context>

@@ -8,15 +8,13 @@ deadlines are derived afresh from the events each time.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.arbitration import service as arb
 from app.arbitration.deadlines import DeadlineState, Owner, shanghai_today, state_label
+from app.arbitration.lifecycle import TRANSITIONS
 from app.arbitration.service import (
     CATEGORY_LABELS,
     CLOSURE_LABELS,
@@ -37,24 +36,21 @@ from app.arbitration.service import (
     REFUSAL_GROUNDS_EN,
     ROLE_LABELS,
     SERVICE_DOCUMENTS,
-    SIDE_EVENTS,
-    TRANSITIONS,
     ArbitrationCaseService,
     AwardItem,
     CaseView,
     ClaimInput,
-    side_event_label,
     tribunal_candidates,
 )
-from app.errors import StorageError, UserError
 from app.legal.deadlines import Unit, time_left
 from app.legal.rates import format_yuan
 from ui.arbitration.application_form import zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
-from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
+from ui.widgets.case_steps import CaseStepPage, WritesOnTheWriter, gate_button
 from ui.widgets.follow_record import FollowRecord
-from ui.widgets.stale_save import AtVersion, SavedElsewhere, is_changed_elsewhere
+from ui.widgets.stale_save import AtVersion
+from ui.widgets.step_dialog import Field
 from ui.words import list_separator
 
 RED = QColor("#b00020")
@@ -65,9 +61,10 @@ STEPS_PER_ROW = 8
 CLAIM_ACTIONS = frozenset({"correct_claim_category"})
 
 
-class CasePage(QWidget):
+class CasePage(QWidget, CaseStepPage):
     # The case changed (the docket refreshes): (case id)
     changed = Signal(int)
+    transitions = TRANSITIONS
 
     def __init__(self, context: AppContext, case_id: int, parent: QWidget | None = None, *,
                  service: ArbitrationCaseService | None = None, today: Callable[[], date] = shanghai_today) -> None:
@@ -89,17 +86,8 @@ class CasePage(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
 
-        self.buttons: dict[str, QPushButton] = {}
-        self.steps_grid = grid = QGridLayout()
-        for action in TRANSITIONS:  # the service's life cycle: its order, its words, its permissions
-            if action in CLAIM_ACTIONS:
-                continue  # under the claims table, for the selected claim
-            button = QPushButton(self._action_label(action))
-            button.setObjectName(action)
-            button.clicked.connect(lambda _=False, a=action: self.run_step(a))
-            self.buttons[action] = button
-        steps = QGroupBox(self.tr("Steps"))
-        steps.setLayout(grid)
+        # the steps the case's state allows (claim steps: under the claims table, for the selected claim)
+        steps = self.make_step_bar(self.tr("Steps"), skip=CLAIM_ACTIONS, per_row=STEPS_PER_ROW)
 
         self.deadlines = self._table("deadlines", [self.tr("What must happen"), self.tr("From"), self.tr("Due"),
                                                    self.tr("Time left"), self.tr("State")])
@@ -168,9 +156,6 @@ class CasePage(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setStretchLastSection(True)
         return table
-
-    def _action_label(self, action: str) -> str:
-        return TRANSITIONS[action].label(self.context.language)
 
     def reload(self) -> None:
         self.show_case(self.service.get(self.case_id))
@@ -272,25 +257,12 @@ class CasePage(QWidget):
         self.documents_button.setToolTip("" if fitting else self.tr("No document fits the case yet."))
         allowed = self.service.allowed_actions(view.status)
         correctable = "correct_claim_category" in allowed and any(not c.withdrawn for c in view.claims)
-        permission = TRANSITIONS["correct_claim_category"].permission
-        self.correct_category_button.setVisible(correctable)
-        self.correct_category_button.setEnabled(correctable and self.context.can(permission))
-        self.correct_category_button.setToolTip(
-            self.tr("A claim recorded under the wrong category, corrected before the award (with the reason).")
-            if self.context.can(permission) else self.context.missing_permission_tip(permission))
-        allowed = [a for a in allowed if a in self.buttons]
-        # only the steps the state allows, packed left to right
-        for button in self.buttons.values():
-            self.steps_grid.removeWidget(button)
-        for i, action in enumerate(allowed):
-            self.steps_grid.addWidget(self.buttons[action], i // STEPS_PER_ROW, i % STEPS_PER_ROW)
-        for action, button in self.buttons.items():
-            permission = TRANSITIONS[action].permission
-            visible = action in allowed
-            button.setVisible(visible)
-            button.setEnabled(visible and self.context.can(permission))
-            if visible and not self.context.can(permission):
-                button.setToolTip(self.context.missing_permission_tip(permission))
+        gate_button(self.context, self.correct_category_button, TRANSITIONS["correct_claim_category"],
+                    visible=correctable)
+        if self.context.can(TRANSITIONS["correct_claim_category"].permission):
+            self.correct_category_button.setToolTip(
+                self.tr("A claim recorded under the wrong category, corrected before the award (with the reason)."))
+        self.step_bar.show_allowed(allowed)
 
     def deadline_rows(self) -> list[tuple[str, str, str, str]]:
         """(what must happen, due, time left, state) as shown — what tests read."""
@@ -320,30 +292,23 @@ class CasePage(QWidget):
         return dialog
 
     # ---------------------------------------------------------------- steps
-    def run_step(self, action: str) -> CaseView | None:
-        assert self.view is not None
-        fields, call = self._step(action, self.view)
-        _en, zh = TRANSITIONS[action].label_en, TRANSITIONS[action].label_zh
-        # The dialog runs the step itself: a refusal (a room taken, say) is shown there and
-        # the clerk's entries stay.  A patched `ask` (tests) hands back values instead.
-        submitted: dict[str, Any] = {}
-        values = StepDialog.ask(self._action_label(action), fields, self, today=self.today(),
-                                submit=call, submitted=submitted)
-        if values is None:
-            return None
-        try:
-            view = submitted["outcome"] if "outcome" in submitted else call(values)
-        except (UserError, StorageError) as err:
-            if is_changed_elsewhere(err) and not isinstance(err, SavedElsewhere):
-                self.reload()  # the case as the other desk left it, before the clerk tries again
-            self.status.setText(err.message(self.context.language))
-            self.status.setStyleSheet("color: #b00020")
-            return None
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Recorded: %1").replace("%1", zh if self.context.language != "en" else _en))
-        self.show_case(view)
+    def step_today(self) -> date:
+        return self.today()
+
+    def step_service(self, view: CaseView) -> Any:
+        # every step carries the version the clerk saw: a case changed meanwhile at
+        # another desk is refused (record.changed_elsewhere), not overwritten
+        # every write runs on the task runner's single writer, off the GUI thread
+        return AtVersion(WritesOnTheWriter(self.context, self, self.service, self.tr("Saving")), view.version,
+                         on_stale=self._show_saved_case)
+
+    def recorded_text(self, action: str) -> str:
+        t = TRANSITIONS[action]
+        return self.tr("Recorded: %1").replace("%1", t.label_en if self.context.language == "en" else t.label_zh)
+
+    def step_recorded(self, action: str, outcome: CaseView) -> None:
+        self.show_case(outcome)
         self.changed.emit(self.case_id)
-        return view
 
     def _correct_selected_category(self) -> CaseView | None:
         if not self.correct_category_button.isVisible() or not self.correct_category_button.isEnabled():
@@ -362,130 +327,84 @@ class CasePage(QWidget):
 
         return [str(r) for r in SettingsService(self.context.store, self.context.actor).get("hearing_rooms") or []]
 
-    def _step(self, action: str, view: CaseView) -> tuple[list[Field], Callable[[dict[str, Any]], CaseView]]:
-        # every step carries the version the clerk saw: a case changed meanwhile at
-        # another desk is refused (record.changed_elsewhere), not overwritten
-        s, cid = AtVersion(self.service, view.version, on_stale=self._show_saved_case), view.id
-        on = Field("on", self.tr("Date:"), "date")
-        reason = Field("reason", self.tr("Reason:"), "text")
-        if action in ("accept", "correct", "resume", "record_answer"):
-            return [on], lambda v: getattr(s, action)(cid, v["on"])
-        if action == "close_withdrawal":
-            kinds = [(self.tr("the applicant withdrew"), False), (self.tr("deemed withdrawn (absent without cause)"), True)]
-            return [on, Field("deemed", self.tr("Withdrawal:"), "choice", kinds), reason], \
-                lambda v: s.close_withdrawal(cid, v["on"], v["reason"], deemed=bool(v["deemed"]))
-        if action == "record_side_event":
-            kinds = [(side_event_label(key, self.context.language), key) for key in SIDE_EVENTS]
-            return [on, Field("what", self.tr("What:"), "choice", kinds), Field("note", self.tr("Note:"), "text")], \
-                lambda v: s.record_side_event(cid, v["on"], what=v["what"], note=v["note"])
+    def step_choices(self, action: str, view: CaseView) -> dict[str, Sequence[tuple[str, Any]]]:
+        """The choices that come from the case, the register or the settings."""
+        lang = self.context.language
         if action == "refuse":  # only the grounds of 办案规则 art 31 (art 30 items (1)–(3))
-            names = REFUSAL_GROUNDS_EN if self.context.language == "en" else REFUSAL_GROUNDS
-            grounds = [(names[code], code) for code in REFUSAL_GROUNDS]
-            return [on, Field("ground", self.tr("Ground:"), "choice", grounds),
-                    Field("reason", self.tr("Particulars:"), "text")], \
-                lambda v: s.refuse(cid, v["on"], v["ground"], v["reason"])
-        if action in ("withdraw_before_acceptance", "revoke", "terminate"):
-            return [on, reason], lambda v: getattr(s, action)(cid, v["on"], v["reason"])
-        if action == "request_correction":
-            return [on, Field("note", self.tr("What to correct:"), "text")], lambda v: s.request_correction(cid, v["on"], v["note"])
-        if action == "not_competent":
-            return [on, Field("body", self.tr("Competent commission:"))], lambda v: s.not_competent(cid, v["on"], v["body"])
-        if action == "transfer_out":
-            return [on, Field("body", self.tr("Transferred to:"))], lambda v: s.transfer_out(cid, v["on"], v["body"])
+            names = REFUSAL_GROUNDS_EN if lang == "en" else REFUSAL_GROUNDS
+            return {"ground": [(names[code], code) for code in REFUSAL_GROUNDS]}
         if action in ("form_tribunal", "change_tribunal"):
             members = tribunal_candidates(self.context.store, self.context.actor)
             arbitrators = [(m.name, m.id) for m in members if "arbitrator" in m.roles]
-            clerks = [(m.name, m.id) for m in members if "arb_clerk" in m.roles]
-            none = [(self.tr("(none)"), None)]
-            fields = [on, Field("chief", self.tr("Chief / sole arbitrator:"), "choice", arbitrators),
-                      Field("second", self.tr("Arbitrator:"), "choice", none + arbitrators),
-                      Field("third", self.tr("Arbitrator:"), "choice", none + arbitrators),
-                      Field("clerk", self.tr("Clerk:"), "choice", clerks)]
-            return fields, lambda v: getattr(s, action)(cid, v["on"], chief_id=v["chief"], arbitrator_2_id=v["second"],
-                                                        arbitrator_3_id=v["third"], clerk_id=v["clerk"])
+            optional = [(self.tr("(none)"), None), *arbitrators]
+            return {"chief": arbitrators, "second": optional, "third": optional,
+                    "clerk": [(m.name, m.id) for m in members if "arb_clerk" in m.roles]}
         if action == "record_service":
-            docs = [(label, key) for key, label in SERVICE_DOCUMENTS.items()]
-            parties = [(p.name, p.party_id) for p in view.parties]
-            methods = [(self.tr("in person"), "direct"), (self.tr("by post"), "post"), (self.tr("electronic"), "electronic"),
-                       (self.tr("left at the address"), "left_at_address"), (self.tr("public notice"), "public_notice")]
-            fields = [Field("on", self.tr("Served on:"), "date"), Field("document", self.tr("Document:"), "choice", docs),
-                      Field("party", self.tr("Served on party:"), "choice", parties),
-                      Field("method", self.tr("Method:"), "choice", methods),
-                      Field("notice_days", self.tr("Public-notice days (not counted):"), "int")]
-            return fields, lambda v: s.record_service(cid, document=v["document"], party_id=v["party"], method=v["method"],
-                                                      served_on=v["on"], notice_days=v["notice_days"])
-        rooms = self._hearing_rooms()
-        hearing_fields = [Field("held_on", self.tr("Hearing date:"), "date"), Field("starts_at", self.tr("From:"), "time"),
-                          Field("ends_at", self.tr("To:"), "time", follows=("starts_at", 120)),
-                          Field("room", self.tr("Room:"), "choice", [(r, r) for r in rooms]) if rooms
-                          else Field("room", self.tr("Room:"), "line")]
-        if action == "schedule_hearing":
-            # One date on the form, the hearing's; the step is recorded today.
-            recorded = Field("on", self.tr("Date:"), "hidden")
-            return [recorded, *hearing_fields], lambda v: s.schedule_hearing(cid, v["on"], held_on=v["held_on"],
-                                                                       starts_at=v["starts_at"], ends_at=v["ends_at"], room=v["room"])
-        scheduled = [h for h in view.hearings if h.status == "scheduled"]
-        hearing_id = scheduled[-1].id if scheduled else 0
-        if action == "postpone_hearing":
-            return [Field("on", self.tr("Postponed on:"), "date"), reason, *hearing_fields], lambda v: s.postpone_hearing(
-                cid, v["on"], hearing_id=hearing_id, reason=v["reason"], held_on=v["held_on"],
-                starts_at=v["starts_at"], ends_at=v["ends_at"], room=v["room"])
-        if action == "hold_hearing":
-            return [on], lambda v: s.hold_hearing(cid, v["on"], hearing_id=hearing_id)
-        approver = Field("approver", self.tr("Approved by:"))
-        if action == "suspend":
-            return [on, Field("ground", self.tr("Ground:"), "text"), approver], lambda v: s.suspend(
-                cid, v["on"], ground=v["ground"], approver=v["approver"])
-        if action == "extend":
-            return [on, Field("days", self.tr("Extension (days, at most 15):"), "int", default=15), approver, reason], \
-                lambda v: s.extend(cid, v["on"], days=v["days"], approver=v["approver"], reason=v["reason"])
+            return {"document": [(label, key) for key, label in SERVICE_DOCUMENTS.items()],
+                    "party": [(p.name, p.party_id) for p in view.parties]}
+        if action in ("schedule_hearing", "postpone_hearing"):
+            rooms = self._hearing_rooms()  # none kept: the room is typed in
+            return {"room": [(r, r) for r in rooms]} if rooms else {}
         if action == "convert_procedure":
             other = "ordinary" if view.procedure == "simple" else "simple"
-            choices = [(zh_or_en(PROCEDURE_LABELS[other], self.context.language), other)]
-            return [on, Field("procedure", self.tr("Procedure:"), "choice", choices)], \
-                lambda v: s.convert_procedure(cid, v["on"], v["procedure"])
+            return {"procedure": [(zh_or_en(PROCEDURE_LABELS[other], lang), other)]}
         if action == "add_party":
-            from app.parties.service import PartyService
-
-            roles = [(zh_or_en(ROLE_LABELS[r], self.context.language), str(r)) for r in ROLE_LABELS]
-            return [on, Field("party", self.tr("Party (from the register):"), "party",
-                              default=PartyService(self.context.store, self.context.actor)),
-                    Field("role", self.tr("As:"), "choice", roles, default="third_party")], \
-                lambda v: s.add_party(cid, v["on"], party_id=v["party"] or 0, role=v["role"])
+            return {"role": [(zh_or_en(ROLE_LABELS[r], lang), str(r)) for r in ROLE_LABELS]}
         if action in ("change_claims", "join_counterclaim"):
-            categories = [(zh_or_en(pair, self.context.language), str(key)) for key, pair in CATEGORY_LABELS.items()]
-            fields = [on, Field("category", self.tr("Category:"), "choice", categories),
-                      Field("description", self.tr("Claim:")), Field("amount", self.tr("Amount (yuan):"), "money")]
-            return fields, lambda v: s.change_claims(
-                cid, v["on"], add=[ClaimInput(v["category"], v["amount"] or 0, v["description"])],
-                counterclaim=action == "join_counterclaim")
-        live = [c for c in view.claims if not c.withdrawn]
+            return {"category": [(zh_or_en(pair, lang), str(key)) for key, pair in CATEGORY_LABELS.items()]}
         if action == "correct_claim_category":
-            lang = self.context.language
+            live, chosen = self._live_claims(view), self._chosen_claim(view)
             claims = [(f"{zh_or_en(CATEGORY_LABELS[c.category], lang)} {c.description}".strip()[:40], c.id) for c in live]
-            selected = self.selected_claim_id()
-            chosen = next((c for c in live if c.id == selected), live[0] if live else None)
             # the category offered first is another one than the claim has now
             categories = [(zh_or_en(pair, lang), str(key)) for key, pair in CATEGORY_LABELS.items()
                           if chosen is None or str(key) != chosen.category]
             categories += [(zh_or_en(CATEGORY_LABELS[chosen.category], lang), chosen.category)] if chosen else []
-            return [on, Field("claim", self.tr("Claim:"), "choice", claims, default=chosen.id if chosen else None),
-                    Field("category", self.tr("Correct category:"), "choice", categories),
-                    Field("reason", self.tr("Reason:"), "text")], \
-                lambda v: s.correct_claim_category(cid, v["on"], claim_id=v["claim"], category=v["category"],
-                                                   reason=v["reason"])
+            return {"claim": claims, "category": categories}
+        return {}
+
+    def step_defaults(self, action: str, view: CaseView) -> dict[str, Any]:
+        if action == "add_party":
+            from app.parties.service import PartyService
+
+            return {"party": PartyService(self.context.store, self.context.actor)}  # the picker searches the register
+        if action == "correct_claim_category":
+            chosen = self._chosen_claim(view)
+            return {"claim": chosen.id} if chosen else {}
+        return {}
+
+    def step_arguments(self, action: str, view: CaseView) -> dict[str, Any]:
+        if action in ("postpone_hearing", "hold_hearing"):
+            scheduled = [h for h in view.hearings if h.status == "scheduled"]
+            return {"hearing_id": scheduled[-1].id if scheduled else 0}
+        return {}
+
+    def _live_claims(self, view: CaseView) -> list[Any]:
+        return [c for c in view.claims if not c.withdrawn]
+
+    def _chosen_claim(self, view: CaseView) -> Any:
+        live, selected = self._live_claims(view), self.selected_claim_id()
+        return next((c for c in live if c.id == selected), live[0] if live else None)
+
+    def step_form(self, action: str, view: CaseView) -> tuple[list[Field], Callable[[dict[str, Any]], CaseView]] | None:
+        """The steps whose form depends on the case's claims (one input per claim) or builds a claim."""
+        s, cid, lang = self.step_service(view), view.id, self.context.language
+        live = self._live_claims(view)
+        fields = self.step_fields(action, view)
+        if action in ("change_claims", "join_counterclaim"):
+            return fields, lambda v: s.change_claims(
+                cid, v["on"], add=[ClaimInput(v["category"], v["amount"] or 0, v["description"])],
+                counterclaim=action == "join_counterclaim")
         if action == "close_award":
             results = [(self.tr("upheld"), "upheld"), (self.tr("partly upheld"), "partly_upheld"),
                        (self.tr("dismissed"), "dismissed")]
-            fields = [on]
             for c in live:
-                label = f"{zh_or_en(CATEGORY_LABELS[c.category], self.context.language)} {c.description}"[:30]
+                label = f"{zh_or_en(CATEGORY_LABELS[c.category], lang)} {c.description}"[:30]
                 fields.append(Field(f"award_{c.id}", label, "money", default=c.amount_claimed_fen))
                 fields.append(Field(f"result_{c.id}", self.tr("Result:"), "choice", results))
             return fields, lambda v: s.close_award(cid, v["on"], [
                 AwardItem(c.id, v[f"award_{c.id}"] or 0, v[f"result_{c.id}"]) for c in live])
         if action == "close_mediation":
-            fields = [on] + [Field(f"amount_{c.id}", f"{zh_or_en(CATEGORY_LABELS[c.category], self.context.language)}", "money",
-                                   default=c.amount_claimed_fen) for c in live]
+            fields += [Field(f"amount_{c.id}", f"{zh_or_en(CATEGORY_LABELS[c.category], lang)}", "money",
+                             default=c.amount_claimed_fen) for c in live]
             return fields, lambda v: s.close_mediation(cid, v["on"], amounts={c.id: v[f"amount_{c.id}"] or 0 for c in live})
-        raise KeyError(action)
+        return None

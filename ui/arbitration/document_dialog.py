@@ -190,8 +190,14 @@ class DocumentDialog(QDialog):
                 tasks.default_error(error, self)
 
         table, case_id = self.case if self.case is not None else ("", None)
-        trace = document_trace(self.context.store, self.context.actor, table_name=table, case_id=case_id,
-                               case_no=draft.number or (f"#{case_id}" if case_id else ""), document=draft.kind,
-                               title=draft.title)
-        tasks.run(lambda _progress, _cancel: render(draft, path, trace=trace), on_success=done, on_error=failed,
-                  label=self.tr("Writing the PDF…"), parent=self, cancellable=False)
+        store, actor = self.context.store, self.context.actor
+
+        def write(_progress: Any, _cancel: Any) -> int:
+            # the trace (an audited write) and the PDF, on the single writer, off the GUI thread
+            trace = document_trace(store, actor, table_name=table, case_id=case_id,
+                                   case_no=draft.number or (f"#{case_id}" if case_id else ""), document=draft.kind,
+                                   title=draft.title)
+            return render(draft, path, trace=trace)
+
+        tasks.run(write, on_success=done, on_error=failed, label=self.tr("Writing the PDF…"), parent=self,
+                  cancellable=False, writes=True)
