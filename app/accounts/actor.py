@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.accounts.permissions import (
-    ANONYMOUS_READ_PERMISSIONS,
     Permission,
+    anonymous_permissions,
     label,
     role_allows,
 )
@@ -37,7 +37,7 @@ class Actor:
         if self.is_setup:
             return True
         if self.is_anonymous:
-            return permission in ANONYMOUS_READ_PERMISSIONS
+            return permission in anonymous_permissions()
         return any(role_allows(role, permission) for role in self.roles)
 
     def require(self, permission: Permission) -> None:

@@ -1,58 +1,23 @@
 """What the audit log calls each audited table and field, in words a leader reads.
 
 (English, Chinese) pairs, keyed by table name and by field name (a field means the
-same in every table it appears in, with a few per-table exceptions).  A test checks
+same in every table it appears in, with a few per-table exceptions).  The tables'
+labels come from each area's declaration (app/<area>/area.py).  A test checks
 that every audited table and every audited field has a label, so a new one cannot
 reach the 操作日志 as `owed_fen`.
 """
 
 from __future__ import annotations
 
-TABLES: dict[str, tuple[str, str]] = {
-    "party": ("Parties", "当事人"),
-    "app_user": ("Users", "用户"),
+# The kernel's own tables; every area names its tables in its declaration (app/<area>/area.py, `audit_tables=`).
+KERNEL_TABLES: dict[str, tuple[str, str]] = {
     "setting": ("Settings", "系统设置"),
-    "holiday_day": ("Holiday schedule", "节假日安排"),
     "issued_number": ("Issued numbers", "文书编号"),
     "number_counter": ("Number counters", "编号计数器"),
-    "officer": ("Enforcement staff", "执法人员"),
-    "officer_certificate": ("Certificates", "执法证件"),
-    "certificate_review": ("Certificate reviews", "证件年审"),
-    "training_session": ("Study and training", "学习培训"),
-    "training_attendance": ("Training attendance", "培训参加人员"),
-    "exam": ("Exams", "考试"),
-    "exam_result": ("Exam results", "考试成绩"),
-    "construction_project": ("Construction projects", "在建项目"),
-    "project_subcontractor": ("Project subcontractors", "项目分包单位"),
-    "compliance_item": ("Six-system checklist", "六项制度清单"),
-    "compliance_check": ("Compliance checks", "制度落实检查"),
-    "compliance_check_item": ("Compliance check items", "检查项目"),
-    "complaint": ("Complaints", "投诉举报"),
-    "complaint_employer": ("Complaint employers", "被投诉单位"),
-    "complaint_worker": ("Complaint workers", "涉及劳动者"),
-    "complaint_officer": ("Case officers", "承办人员"),
-    "complaint_event": ("Complaint history", "办理记录"),
-    "complaint_evidence": ("Evidence", "证据材料"),
-    "complaint_legal_review": ("Legal reviews", "法制审核"),
-    "payment_instalment": ("Payment plan", "支付计划"),
-    "wage_payment": ("Wage payments", "工资支付"),
-    "arbitration_case": ("Arbitration cases", "仲裁案件"),
-    "arbitration_party": ("Arbitration parties", "仲裁当事人"),
-    "arbitration_claim": ("Arbitration claims", "仲裁请求"),
-    "arbitration_event": ("Arbitration history", "仲裁办案经过"),
-    "arbitration_service": ("Service of documents", "文书送达"),
-    "arbitration_hearing": ("Hearings", "开庭"),
-    "arbitration_hearing_member": ("Hearing members", "开庭人员"),
-    "mediation_case": ("Mediation cases", "调解案件"),
-    "mediation_party": ("Mediation parties", "调解当事人"),
-    "mediation_claim": ("Mediation requests", "调解请求"),
-    "mediation_event": ("Mediation history", "调解经过"),
-    "complaint_procedure_step": ("Procedure before a decision", "告知申辩与听证"),
-    "complaint_service_record": ("Service of documents", "送达回证"),
-    "import_batch": ("Imports", "导入记录"),
-    "import_row_key": ("Imported rows", "导入行记录"),
 }
 
+# The fields: one vocabulary, since a field means the same in whichever table it is.  An area adds the
+# fields no other area names in its declaration (`audit_fields=`).
 FIELDS: dict[str, tuple[str, str]] = {
     # people and employers
     "kind": ("Kind", "类别"), "name": ("Name", "名称/姓名"), "id_type": ("ID type", "证件类型"),
@@ -152,13 +117,33 @@ FIELDS: dict[str, tuple[str, str]] = {
 }
 
 
+def tables() -> dict[str, tuple[str, str]]:
+    """Every audited table's label: the kernel's and every area's."""
+    from app.kernel.areas import areas
+
+    found = dict(KERNEL_TABLES)
+    for spec in areas():
+        found.update(spec.audit_tables)
+    return found
+
+
+def fields() -> dict[str, tuple[str, str]]:
+    """Every audited field's label: the shared vocabulary and the fields areas add."""
+    from app.kernel.areas import areas
+
+    found = dict(FIELDS)
+    for spec in areas():
+        found.update(spec.audit_fields)
+    return found
+
+
 def table_label(table: str, language: str) -> str:
-    pair = TABLES.get(table)
+    pair = tables().get(table)
     return (pair[0] if language == "en" else pair[1]) if pair else table
 
 
 def field_label(field: str, language: str) -> str:
-    pair = FIELDS.get(field)
+    pair = fields().get(field)
     return (pair[0] if language == "en" else pair[1]) if pair else field
 
 

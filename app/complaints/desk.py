@@ -27,7 +27,7 @@ from app.complaints.models import (
     PaymentInstalment,
     WagePayment,
 )
-from app.desk.service import DeskItem, register_provider
+from app.desk.service import DeskItem
 from app.legal.calendar import default_calendar
 from app.legal.deadlines import DEFAULT_RULES, due
 from app.legal.rule_names import rule_name
@@ -159,5 +159,3 @@ class ComplaintDeskProvider:
         total += sum(1 for i in self._publications(session) if i.due <= until and (after is None or i.due > after))
         return total
 
-
-register_provider(ComplaintDeskProvider())

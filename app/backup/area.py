@@ -1,0 +1,10 @@
+"""The backup area, declared once (app/kernel/areas.py reads it)."""
+
+from __future__ import annotations
+
+from app.kernel.areas import AreaSpec
+
+AREA = AreaSpec(
+    "backup",
+    cli_modules=("app.backup.cli",),
+)

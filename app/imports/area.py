@@ -1,0 +1,13 @@
+"""The imports area, declared once (app/kernel/areas.py reads it)."""
+
+from __future__ import annotations
+
+from app.kernel.areas import AreaSpec
+
+AREA = AreaSpec(
+    "imports",
+    audit_tables={
+        "import_batch": ("Imports", "导入记录"),
+        "import_row_key": ("Imported rows", "导入行记录"),
+    },
+)

@@ -1,0 +1,18 @@
+"""The legal area, declared once (app/kernel/areas.py reads it)."""
+
+from __future__ import annotations
+
+from app.accounts.permissions import Permission, Role
+from app.kernel.areas import AreaSpec, PermissionRule
+
+AREA = AreaSpec(
+    "legal",
+    permissions=(
+        PermissionRule(Permission.CALENDAR_EDIT, "Enter the holiday schedule of a year", "录入年度节假日安排",
+                       frozenset({Role.ADMIN})),
+    ),
+    cli_modules=("app.cli.deadline",),
+    audit_tables={
+        "holiday_day": ("Holiday schedule", "节假日安排"),
+    },
+)

@@ -1,0 +1,28 @@
+"""The parties area, declared once (app/kernel/areas.py reads it)."""
+
+from __future__ import annotations
+
+from app.accounts.permissions import ALL_CASE_ROLES, EVERYONE, Permission, Role
+from app.kernel.areas import AreaSpec, PermissionRule
+
+AREA = AreaSpec(
+    "parties",
+    permissions=(
+        PermissionRule(Permission.PARTY_VIEW, "View parties", "查看当事人",
+                       EVERYONE, anonymous=True),
+        PermissionRule(Permission.PARTY_EDIT, "Add and edit parties", "新增和修改当事人",
+                       ALL_CASE_ROLES | {Role.ADMIN}),
+        PermissionRule(Permission.PARTY_IMPORT, "Import parties", "导入当事人",
+                       frozenset({Role.ADMIN, Role.INTAKE, Role.ARB_CLERK})),
+        PermissionRule(Permission.PARTY_EXPORT, "Export parties (masked)", "导出当事人（脱敏）",
+                       EVERYONE, anonymous=True),
+        PermissionRule(Permission.PERSONAL_DATA_REVEAL, "Show personal data in full", "查看完整个人信息",
+                       frozenset({Role.ADMIN, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR, Role.LEGAL_REVIEWER})),
+        PermissionRule(Permission.PERSONAL_DATA_EXPORT_FULL, "Export personal data in full", "导出完整个人信息",
+                       frozenset({Role.ADMIN})),
+    ),
+    cli_modules=("app.parties.cli",),
+    audit_tables={
+        "party": ("Parties", "当事人"),
+    },
+)

@@ -1,0 +1,22 @@
+"""The training area, declared once (app/kernel/areas.py reads it)."""
+
+from __future__ import annotations
+
+from app.accounts.permissions import EVERYONE, Permission, Role
+from app.kernel.areas import AreaSpec, PermissionRule
+
+AREA = AreaSpec(
+    "training",
+    permissions=(
+        PermissionRule(Permission.TRAINING_VIEW, "View training and exams", "查看培训考试",
+                       EVERYONE, anonymous=True),
+        PermissionRule(Permission.TRAINING_EDIT, "Record training and exams", "登记培训和考试",
+                       frozenset({Role.ADMIN, Role.LEGAL_REVIEWER})),
+    ),
+    audit_tables={
+        "training_session": ("Study and training", "学习培训"),
+        "training_attendance": ("Training attendance", "培训参加人员"),
+        "exam": ("Exams", "考试"),
+        "exam_result": ("Exam results", "考试成绩"),
+    },
+)
