@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "arbitration",
+    messages="app.arbitration.messages",
     permissions=(
         # The docket is open to every role (监察+仲裁 linkage; personal data stays masked).
         PermissionRule(Permission.ARBITRATION_VIEW, "View the arbitration docket", "查看仲裁案件",

@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "audit",
+    messages="app.audit.messages",
     permissions=(
         PermissionRule(Permission.AUDIT_VIEW, "View the audit log", "查看操作日志",
                        frozenset({Role.ADMIN, Role.LEGAL_REVIEWER, Role.LEADERSHIP})),

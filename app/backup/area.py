@@ -6,5 +6,6 @@ from app.kernel.areas import AreaSpec
 
 AREA = AreaSpec(
     "backup",
+    messages="app.backup.messages",
     cli_modules=("app.backup.cli",),
 )

@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "complaints",
+    messages="app.complaints.messages",
     permissions=(
         # Intake registers, inspectors handle and close, the legal office reviews (issue 5).
         PermissionRule(Permission.COMPLAINT_VIEW, "View complaints and the wage-recovery ledger", "查看投诉举报和追欠台账",

@@ -6,5 +6,6 @@ from app.kernel.areas import AreaSpec
 
 AREA = AreaSpec(
     "demo",
+    messages="app.demo.messages",
     cli_modules=("app.cli.demo",),
 )

@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "legal",
+    messages="app.legal.messages",
     permissions=(
         PermissionRule(Permission.CALENDAR_EDIT, "Enter the holiday schedule of a year", "录入年度节假日安排",
                        frozenset({Role.ADMIN})),

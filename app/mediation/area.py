@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "mediation",
+    messages="app.mediation.messages",
     permissions=(
         PermissionRule(Permission.MEDIATION_VIEW, "View mediation cases", "查看调解案件",
                        EVERYONE),

@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "parties",
+    messages="app.parties.messages",
     permissions=(
         PermissionRule(Permission.PARTY_VIEW, "View parties", "查看当事人",
                        EVERYONE, anonymous=True),

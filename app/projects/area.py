@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "projects",
+    messages="app.projects.messages",
     permissions=(
         PermissionRule(Permission.PROJECT_VIEW, "View construction projects", "查看在建项目",
                        EVERYONE, anonymous=True),

@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "reports",
+    messages="app.reports.messages",
     permissions=(
         # The yearly figures are aggregates without personal data (issue 7); drill-downs need the area's own VIEW.
         PermissionRule(Permission.REPORT_VIEW, "View the statistics (yearly report figures)", "查看统计报表",

@@ -6,5 +6,6 @@ from app.kernel.areas import AreaSpec
 
 AREA = AreaSpec(
     "sites",
+    messages="app.sites.messages",
     cli_modules=("app.sites.cli", "app.sites.exchange_cli",),
 )

@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "staff",
+    messages="app.staff.messages",
     permissions=(
         # The roster and training records are kept by the legal office (法制审核员).
         PermissionRule(Permission.STAFF_VIEW, "View the enforcement staff roster", "查看执法人员",

@@ -6,5 +6,6 @@ from app.kernel.areas import AreaSpec
 
 AREA = AreaSpec(
     "store",
+    messages="app.store.messages",
     cli_modules=("app.cli.db",),
 )

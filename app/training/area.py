@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 
 AREA = AreaSpec(
     "training",
+    messages="app.training.messages",
     permissions=(
         PermissionRule(Permission.TRAINING_VIEW, "View training and exams", "查看培训考试",
                        EVERYONE, anonymous=True),
