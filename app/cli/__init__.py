@@ -49,6 +49,29 @@ def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
 
 
+def add_standard_options(parser: argparse.ArgumentParser, *, user: bool = True, json: bool = True) -> None:
+    """The options a command's action ends with: --db and --lang, then --user and --json
+    unless the action has no use for them."""
+    add_db_option(parser)
+    if user:
+        add_user_option(parser)
+    if json:
+        add_json_option(parser)
+
+
+def command_group(
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    help: str,  # noqa: A002 - argparse's own word
+    *,
+    dest: str | None = None,
+    metavar: str = "ACTION",
+) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """A command with actions (`main.py NAME ACTION …`): the subparsers its actions are added to."""
+    parser = subparsers.add_parser(name, help=help)
+    return parser.add_subparsers(dest=dest or f"{name}_command", metavar=metavar, required=True)
+
+
 def command_modules() -> list[str]:
     """The modules that add subcommands, every area's in the areas' order; each has
     `register(subparsers) -> None`."""
