@@ -16,4 +16,7 @@ AREA = AreaSpec(
     audit_tables={
         "app_user": ("Users", "用户"),
     },
+    local={
+        "app_user": "accounts and passwords never travel",
+    },
 )

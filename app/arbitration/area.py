@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.accounts.permissions import EVERYONE, Permission, Role
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.sites.travel import UP_ONLY, Travel
 
 AREA = AreaSpec(
     "arbitration",
@@ -27,5 +28,18 @@ AREA = AreaSpec(
         "arbitration_service": ("Service of documents", "文书送达"),
         "arbitration_hearing": ("Hearings", "开庭"),
         "arbitration_hearing_member": ("Hearing members", "开庭人员"),
+    },
+    travelling={
+        # arbitration applications made at a township (转仲裁) go up; the institute's
+        # decisions on them come back as changes to records once exchanged
+        "arbitration_case": Travel(UP_ONLY),
+        "arbitration_party": Travel(UP_ONLY),
+        "arbitration_claim": Travel(UP_ONLY),
+        "arbitration_event": Travel(UP_ONLY),
+        "arbitration_service": Travel(frozenset()),
+        "arbitration_hearing": Travel(frozenset()),
+    },
+    local={
+        "arbitration_hearing_member": "names a local account (arbitrator or clerk)",
     },
 )

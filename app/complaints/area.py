@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.accounts.permissions import EVERYONE, Permission, Role
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.sites.travel import UP_ONLY, Travel
 
 AREA = AreaSpec(
     "complaints",
@@ -39,5 +40,21 @@ AREA = AreaSpec(
         "wage_payment": ("Wage payments", "工资支付"),
         "complaint_procedure_step": ("Procedure before a decision", "告知申辩与听证"),
         "complaint_service_record": ("Service of documents", "送达回证"),
+    },
+    travelling={
+        # complaints registered at a township; the district's own go nowhere unless shared
+        "complaint": Travel(UP_ONLY),
+        "complaint_employer": Travel(UP_ONLY),
+        "complaint_worker": Travel(UP_ONLY),
+        "complaint_officer": Travel(UP_ONLY),
+        "complaint_event": Travel(UP_ONLY),
+        "payment_instalment": Travel(UP_ONLY),
+        "wage_payment": Travel(UP_ONLY),
+        "complaint_legal_review": Travel(UP_ONLY),
+        "complaint_evidence": Travel(UP_ONLY),
+    },
+    local={
+        "complaint_procedure_step": "the procedure before a decision is the deciding bureau's own file",
+        "complaint_service_record": "service of the deciding bureau's documents, kept with its procedure",
     },
 )

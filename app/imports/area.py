@@ -11,4 +11,8 @@ AREA = AreaSpec(
         "import_batch": ("Imports", "导入记录"),
         "import_row_key": ("Imported rows", "导入行记录"),
     },
+    local={
+        "import_batch": "which files this installation imported (its refusal of a second import is its own)",
+        "import_row_key": "which rows this installation imported, with its import batches",
+    },
 )

@@ -3,7 +3,7 @@
 Every area package has a small `area.py` holding `AREA = AreaSpec(...)`: its
 permissions (with who holds them), its message catalogue, its desk providers,
 its command-line modules, the labels the audit log shows for its tables and
-fields, and the tables that travel between sites.  The central lists — the
+fields, and which of its tables travel between sites.  The central lists — the
 command line's commands, the desk's providers, the role table, the message
 lookup, the audit log's labels — iterate over `areas()` instead of naming areas.
 
@@ -80,6 +80,10 @@ class AreaSpec:
     # what the audit log calls this area's tables, and fields no other area names: (English, Chinese)
     audit_tables: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     audit_fields: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    # every audited table of the area either travels between sites (table -> app.sites.travel.Travel)
+    # or stays local (table -> the reason)
+    travelling: Mapping[str, Any] = field(default_factory=dict)
+    local: Mapping[str, str] = field(default_factory=dict)
 
 
 _loaded: list[AreaSpec] | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.accounts.permissions import Permission, Role
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.sites.travel import DOWN_ONLY, Merge, Travel
 
 AREA = AreaSpec(
     "legal",
@@ -15,5 +16,8 @@ AREA = AreaSpec(
     cli_modules=("app.cli.deadline",),
     audit_tables={
         "holiday_day": ("Holiday schedule", "节假日安排"),
+    },
+    travelling={
+        "holiday_day": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("day",)),
     },
 )

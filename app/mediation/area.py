@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.accounts.permissions import EVERYONE, Permission, Role
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.sites.travel import UP_ONLY, Travel
 
 AREA = AreaSpec(
     "mediation",
@@ -22,5 +23,12 @@ AREA = AreaSpec(
         "mediation_party": ("Mediation parties", "调解当事人"),
         "mediation_claim": ("Mediation requests", "调解请求"),
         "mediation_event": ("Mediation history", "调解经过"),
+    },
+    travelling={
+        # mediation (townships)
+        "mediation_case": Travel(UP_ONLY),
+        "mediation_party": Travel(UP_ONLY),
+        "mediation_claim": Travel(UP_ONLY),
+        "mediation_event": Travel(UP_ONLY),
     },
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.accounts.permissions import ALL_CASE_ROLES, EVERYONE, Permission, Role
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.sites.travel import BOTH, Travel
 
 AREA = AreaSpec(
     "parties",
@@ -25,5 +26,9 @@ AREA = AreaSpec(
     cli_modules=("app.parties.cli",),
     audit_tables={
         "party": ("Parties", "当事人"),
+    },
+    travelling={
+        # parties: registered anywhere, the register is the district's and goes down again
+        "party": Travel(BOTH, natural_keys=("id_no", "uscc"), derived={"name_sort": "name"}),
     },
 )

@@ -23,4 +23,11 @@ AREA = AreaSpec(
         "compliance_check": ("Compliance checks", "制度落实检查"),
         "compliance_check_item": ("Compliance check items", "检查项目"),
     },
+    local={
+        "construction_project": "the inspectors' project checks stay at the district",
+        "project_subcontractor": "the inspectors' project checks stay at the district",
+        "compliance_item": "the inspectors' project checks stay at the district",
+        "compliance_check": "the inspectors' project checks stay at the district",
+        "compliance_check_item": "the inspectors' project checks stay at the district",
+    },
 )

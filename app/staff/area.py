@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.accounts.permissions import EVERYONE, Permission, Role
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.sites.travel import DOWN_ONLY, Merge, Travel
 
 AREA = AreaSpec(
     "staff",
@@ -20,5 +21,11 @@ AREA = AreaSpec(
         "officer": ("Enforcement staff", "执法人员"),
         "officer_certificate": ("Certificates", "执法证件"),
         "certificate_review": ("Certificate reviews", "证件年审"),
+    },
+    travelling={
+        # the district's registers
+        "officer": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("id_no",), derived={"name_sort": "name"}),
+        "officer_certificate": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("number",)),
+        "certificate_review": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS),
     },
 )

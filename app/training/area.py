@@ -20,4 +20,10 @@ AREA = AreaSpec(
         "exam": ("Exams", "考试"),
         "exam_result": ("Exam results", "考试成绩"),
     },
+    local={
+        "training_session": "the district's training records",
+        "training_attendance": "the district's training records",
+        "exam": "the district's training records",
+        "exam_result": "the district's training records",
+    },
 )

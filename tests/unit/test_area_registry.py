@@ -148,3 +148,19 @@ def test_no_permission_is_declared_by_two_areas(monkeypatch: pytest.MonkeyPatch)
             permission_rules()
     finally:
         areas.unregister("twin")
+
+
+def test_each_area_declares_its_own_tables_once() -> None:
+    """A table's label and its place between sites (travelling or local) come from the same area,
+    and no two areas declare one table."""
+    from app.sites.travel import LOCAL, TRAVELLING
+
+    owner: dict[str, list[str]] = {}
+    for spec in areas.areas():
+        assert set(spec.travelling) | set(spec.local) == set(spec.audit_tables), spec.key
+        assert not set(spec.travelling) & set(spec.local), spec.key
+        for table in spec.audit_tables:
+            owner.setdefault(table, []).append(spec.key)
+    assert {table: keys for table, keys in owner.items() if len(keys) > 1} == {}
+    assert set(owner) <= set(TRAVELLING) | set(LOCAL)
+    assert TRAVELLING["complaint"].directions == frozenset({"up"}) and "app_user" in LOCAL
