@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # accounts and permissions
     "permission.denied": (
-        "You do not have the permission “{label_en}”.",
-        "您没有“{label_zh}”的权限。",
+        "You do not have the permission “{permission}”.",
+        "您没有“{permission}”的权限。",
     ),
     "export.cancelled": ("The export was cancelled.", "导出已取消。"),
     "export.unknown_format": (
@@ -149,11 +149,22 @@ def all_messages() -> dict[str, tuple[str, str]]:
     return _merged[1]
 
 
+def _value_words() -> dict[str, Any]:
+    """placeholder -> function(code, language) -> words, from the areas' `message_values`."""
+    from app.kernel import areas
+
+    return {name: areas.load(reference) for spec in areas.areas() for name, reference in spec.message_values.items()}
+
+
 def message_for(code: str, params: dict[str, Any], language: str = "zh_CN") -> str:
+    """The message of `code` in `language`.  A UserError carries raw values only: a value that is
+    itself a code (a permission, a state …) is put in words here, by its area's `message_values`."""
     en, zh = all_messages().get(code, (code, code))
     template = en if language == "en" else zh
+    words = _value_words() if params else {}
+    shown = {name: words[name](value, language) if name in words else value for name, value in params.items()}
     try:
-        return template.format(**params)
+        return template.format(**shown)
     except (KeyError, IndexError):
         return template
 

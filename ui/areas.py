@@ -25,7 +25,7 @@ class AreaUi:
     key: str  # the area's key, as in its AreaSpec
     title: str  # English source string, context "Areas"
     factory: str  # "module:Class"
-    permission: Permission | str | None = None
+    permission: Permission | None = None
 
 
 Area = AreaUi  # the name the main window knows it by

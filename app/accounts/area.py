@@ -8,6 +8,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 AREA = AreaSpec(
     "accounts",
     messages="app.accounts.messages",
+    message_values={"permission": "app.accounts.permissions:label"},
     permissions=(
         PermissionRule(Permission.USER_MANAGE, "Manage users and roles", "管理用户与角色",
                        frozenset({Role.ADMIN})),

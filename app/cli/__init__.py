@@ -69,7 +69,9 @@ def command_group(
 ) -> argparse._SubParsersAction:  # type: ignore[type-arg]
     """A command with actions (`main.py NAME ACTION …`): the subparsers its actions are added to."""
     parser = subparsers.add_parser(name, help=help)
-    return parser.add_subparsers(dest=dest or f"{name}_command", metavar=metavar, required=True)
+    actions: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
+        dest=dest or f"{name}_command", metavar=metavar, required=True)
+    return actions
 
 
 def command_modules() -> list[str]:

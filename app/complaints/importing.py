@@ -38,7 +38,6 @@ from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
 from app.accounts.permissions import Permission
-from app.accounts.permissions import label as permission_label
 from app.audit import chain as audit
 from app.audit.models import AuditHead
 from app.clock import BUREAU_TZ
@@ -462,9 +461,7 @@ class LedgerPreparer:
                                 registered=known.name, typed=cleaned["name"])
             return known.id
         if not self.context.may_create_parties:  # the whole import stops, as a form would
-            raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value,
-                            label_zh=permission_label(Permission.PARTY_EDIT, "zh_CN"),
-                            label_en=permission_label(Permission.PARTY_EDIT, "en"))
+            raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value)
         party_id = self._next_id(Party.__table__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
         self.parties[key] = _Party(party_id, kind.value, cleaned["name"])

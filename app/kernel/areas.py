@@ -71,6 +71,9 @@ class AreaSpec:
     permissions: tuple[PermissionRule, ...] = ()
     # "module" holding MESSAGES: dict[code, (English, Chinese)]
     messages: str | None = None
+    # placeholder -> "module:function" putting a code carried by a UserError into words at message time:
+    # function(code, language) -> str (e.g. "permission" -> the permission's label)
+    message_values: Mapping[str, str] = field(default_factory=dict)
     # "module:attribute" of each provider on Today's desk (an object or a class to instantiate)
     desk_providers: tuple[str, ...] = ()
     # modules with `register(subparsers)` adding this area's commands

@@ -71,3 +71,31 @@ def test_every_area_catalogue_is_found_by_the_one_lookup(monkeypatch: pytest.Mon
     assert message_for("gazette.late", {}, "en") == "gazette.late"
     # an area's own code, through the one path the GUI and the command line use
     assert UserError("complaint.not_found").message("zh_CN") != "complaint.not_found"
+
+
+@pytest.mark.parametrize(("language", "words"), [("zh_CN", "您没有“新增和修改当事人”的权限。"),
+                                                 ("en", "You do not have the permission “Add and edit parties”.")])
+def test_a_refusal_carries_the_permission_code_and_is_worded_when_shown(language: str, words: str) -> None:
+    from app.accounts.actor import Actor
+
+    with pytest.raises(UserError) as caught:
+        Actor(username="clerk", roles=frozenset({"leadership"})).require("party.edit")
+    assert caught.value.params == {"permission": "party.edit"}  # raw values only (issue 12)
+    assert caught.value.message(language) == words
+
+
+def test_an_area_puts_its_own_codes_into_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    module = types.ModuleType("gazette_area_words")
+    module.MESSAGES = {"gazette.not_open": ("The gazette is {gazette_state}.", "公报{gazette_state}。")}  # type: ignore[attr-defined]
+    module.state_words = lambda code, language: {"draft": ("a draft", "尚为草稿")}[code][language != "en"]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "gazette_area_words", module)
+    areas.register(areas.AreaSpec("gazette", messages="gazette_area_words",
+                                  message_values={"gazette_state": "gazette_area_words:state_words"}))
+    try:
+        error = UserError("gazette.not_open", gazette_state="draft")
+        assert (error.message("zh_CN"), error.message("en")) == ("公报尚为草稿。", "The gazette is a draft.")
+    finally:
+        areas.unregister("gazette")
