@@ -17,6 +17,14 @@ AREA = AreaSpec(
     audit_tables={
         "app_user": ("Users", "用户"),
     },
+    audit_fields={
+        "display_name": ("Name", "姓名"),
+        "password_hash": ("Password", "密码"),
+        "roles": ("Roles", "角色"),
+        "active": ("Active", "有效"),
+        "failed_logins": ("Failed logins", "登录失败次数"),
+        "locked_until": ("Locked until", "锁定至"),
+    },
     local={
         "app_user": "accounts and passwords never travel",
     },

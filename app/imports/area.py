@@ -11,6 +11,15 @@ AREA = AreaSpec(
         "import_batch": ("Imports", "导入记录"),
         "import_row_key": ("Imported rows", "导入行记录"),
     },
+    audit_fields={
+        "file_name": ("File", "文件名"),
+        "rows_imported": ("Rows imported", "导入行数"),
+        "rows_refused": ("Rows refused", "拒收行数"),
+        "imported_at": ("Imported at", "导入时间"),
+        "batch_id": ("Import", "导入批次"),
+        "row_no": ("Row", "行号"),
+        "row_key": ("Row fingerprint", "行指纹"),
+    },
     local={
         "import_batch": "which files this installation imported (its refusal of a second import is its own)",
         "import_row_key": "which rows this installation imported, with its import batches",

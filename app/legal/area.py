@@ -17,6 +17,9 @@ AREA = AreaSpec(
     audit_tables={
         "holiday_day": ("Holiday schedule", "节假日安排"),
     },
+    audit_fields={
+        "day": ("Day", "日期"),
+    },
     travelling={
         "holiday_day": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("day",)),
     },

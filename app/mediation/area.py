@@ -24,6 +24,21 @@ AREA = AreaSpec(
         "mediation_claim": ("Mediation requests", "调解请求"),
         "mediation_event": ("Mediation history", "调解经过"),
     },
+    audit_fields={
+        "organisation_type": ("Organisation type", "调解组织类型"),
+        "organisation": ("Organisation", "调解组织"),
+        "application_form": ("Application form", "申请方式"),
+        "oral_record": ("Oral application", "口头申请笔录"),
+        "matter": ("Matter", "调解事项"),
+        "due_calendar_complete": ("Holiday schedule known", "节假日安排已导入"),
+        "closure": ("Closure", "结案方式"),
+        "agreement_terms": ("Agreement", "协议内容"),
+        "agreement_signed_on": ("Agreement signed", "协议签订日期"),
+        "amount_requested_fen": ("Requested", "请求金额"),
+        "amount_agreed_fen": ("Agreed", "协议金额"),
+        "amount_paid_fen": ("Paid", "已履行金额"),
+        "mediator_id": ("Mediator", "调解员"),
+    },
     travelling={
         # mediation (townships)
         "mediation_case": Travel(UP_ONLY),

@@ -27,6 +27,15 @@ AREA = AreaSpec(
     audit_tables={
         "party": ("Parties", "当事人"),
     },
+    audit_fields={
+        "id_type": ("ID type", "证件类型"),
+        "is_migrant_worker": ("Migrant worker", "农民工"),
+        "uscc": ("Credit code", "统一社会信用代码"),
+        "org_type": ("Employer type", "单位类型"),
+        "legal_rep": ("Legal representative", "法定代表人"),
+        "phone": ("Phone", "联系电话"),
+        "address": ("Address", "地址"),
+    },
     travelling={
         # parties: registered anywhere, the register is the district's and goes down again
         "party": Travel(BOTH, natural_keys=("id_no", "uscc"), derived={"name_sort": "name"}),

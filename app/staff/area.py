@@ -22,6 +22,20 @@ AREA = AreaSpec(
         "officer_certificate": ("Certificates", "执法证件"),
         "certificate_review": ("Certificate reviews", "证件年审"),
     },
+    audit_fields={
+        "unit": ("Unit", "单位"),
+        "section": ("Section", "科室"),
+        "post": ("Post", "职务"),
+        "staffing_type": ("Staffing", "编制类型"),
+        "has_legal_qualification": ("Legal qualification", "法律职业资格"),
+        "legal_qualification_no": ("Qualification no.", "法律职业资格证号"),
+        "on_roster": ("On the roster", "在册"),
+        "cert_type": ("Certificate type", "证件类型"),
+        "issuing_authority": ("Issued by", "发证机关"),
+        "issue_date": ("Issued on", "发证日期"),
+        "expiry_date": ("Valid until", "有效期至"),
+        "certificate_id": ("Certificate", "证件"),
+    },
     travelling={
         # the district's registers
         "officer": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("id_no",), derived={"name_sort": "name"}),

@@ -164,3 +164,14 @@ def test_each_area_declares_its_own_tables_once() -> None:
     assert {table: keys for table, keys in owner.items() if len(keys) > 1} == {}
     assert set(owner) <= set(TRAVELLING) | set(LOCAL)
     assert TRAVELLING["complaint"].directions == frozenset({"up"}) and "app_user" in LOCAL
+
+
+def test_each_audited_field_is_named_once() -> None:
+    """A field only one area's tables have is named by that area; the shared vocabulary holds the rest."""
+    where: dict[str, list[str]] = {field: ["shared"] for field in audit_labels.FIELDS}
+    for spec in areas.areas():
+        for field in spec.audit_fields:
+            where.setdefault(field, []).append(spec.key)
+    assert {field: keys for field, keys in where.items() if len(keys) > 1} == {}
+    assert audit_labels.field_label("owed_fen", "zh_CN") == "拖欠金额"  # the complaints area's
+    assert "owed_fen" in areas.area("complaints").audit_fields  # type: ignore[union-attr]
