@@ -78,8 +78,6 @@ class AreaSpec:
     desk_providers: tuple[str, ...] = ()
     # modules with `register(subparsers)` adding this area's commands
     cli_modules: tuple[str, ...] = ()
-    # "module:function" of each of the area's yearly figures (reports)
-    figures: tuple[str, ...] = ()
     # what the audit log calls this area's tables, and fields no other area names: (English, Chinese)
     audit_tables: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     audit_fields: Mapping[str, tuple[str, str]] = field(default_factory=dict)
