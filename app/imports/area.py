@@ -7,6 +7,7 @@ from app.kernel.areas import AreaSpec
 AREA = AreaSpec(
     "imports",
     messages="app.imports.messages",
+    message_values={"workbook_part": "app.spreadsheets.sheet_rows:part_words"},
     audit_tables={
         "import_batch": ("Imports", "导入记录"),
         "import_row_key": ("Imported rows", "导入行记录"),

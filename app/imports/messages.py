@@ -39,12 +39,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件{file}内部的组成部分超过{limit}个，可能不是正常的Excel文件。",
     ),
     "import.part_too_large": (
-        "{file} unpacks too large ({part_en} over {limit_mb} MB); it may not be an ordinary Excel workbook.",
-        "文件{file}解压后过大（{part_zh}超过{limit_mb}MB），可能不是正常的Excel文件。",
+        "{file} unpacks too large ({workbook_part} over {limit_mb} MB); it may not be an ordinary Excel workbook.",
+        "文件{file}解压后过大（{workbook_part}超过{limit_mb}MB），可能不是正常的Excel文件。",
     ),
     "import.part_too_compressed": (
-        "{file} is packed more than {limit} times ({part_en}); it may not be an ordinary Excel workbook.",
-        "文件{file}的压缩比超过{limit}倍（{part_zh}），可能不是正常的Excel文件。",
+        "{file} is packed more than {limit} times ({workbook_part}); it may not be an ordinary Excel workbook.",
+        "文件{file}的压缩比超过{limit}倍（{workbook_part}），可能不是正常的Excel文件。",
     ),
     "import.too_many_rows": (
         "{file} has more than {limit} rows; split it into smaller workbooks.",

@@ -99,3 +99,14 @@ def test_an_area_puts_its_own_codes_into_words(monkeypatch: pytest.MonkeyPatch) 
         assert (error.message("zh_CN"), error.message("en")) == ("公报尚为草稿。", "The gazette is a draft.")
     finally:
         areas.unregister("gazette")
+
+
+def test_a_placeholder_is_put_into_words_by_one_area_only() -> None:
+    declared = [name for spec in areas.areas() for name in spec.message_values]
+    assert len(declared) == len(set(declared)) and {"permission", "workbook_part"} <= set(declared)
+    for spec in areas.areas():
+        for reference in spec.message_values.values():
+            assert callable(areas.load(reference)), reference
+    error = UserError("import.part_too_large", file="x.xlsx", workbook_part="shared_strings", limit_mb=200)
+    assert error.message("zh_CN") == "文件x.xlsx解压后过大（共享字符串超过200MB），可能不是正常的Excel文件。"
+    assert "(the shared strings over 200 MB)" in error.message("en")
