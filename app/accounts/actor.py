@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from app.accounts.permissions import (
-    ANONYMOUS_READ_PERMISSIONS,
     Permission,
-    label,
+    anonymous_permissions,
     role_allows,
 )
 from app.errors import UserError
@@ -33,21 +32,16 @@ class Actor:
     is_anonymous: bool = False
     machine: str = field(default_factory=this_machine)
 
-    def can(self, permission: Permission) -> bool:
+    def can(self, permission: Permission | str) -> bool:
         if self.is_setup:
             return True
         if self.is_anonymous:
-            return permission in ANONYMOUS_READ_PERMISSIONS
+            return permission in anonymous_permissions()
         return any(role_allows(role, permission) for role in self.roles)
 
-    def require(self, permission: Permission) -> None:
+    def require(self, permission: Permission | str) -> None:
         if not self.can(permission):
-            raise UserError(
-                "permission.denied",
-                permission=permission.value,
-                label_zh=label(permission, "zh_CN"),
-                label_en=label(permission, "en"),
-            )
+            raise UserError("permission.denied", permission=str(permission))
 
 
 def setup_actor() -> Actor:

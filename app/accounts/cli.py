@@ -9,9 +9,8 @@ import sys
 from app.accounts.permissions import Role
 from app.cli import (
     actor_for,
-    add_db_option,
-    add_json_option,
-    add_user_option,
+    add_standard_options,
+    command_group,
     open_store_for,
     print_json,
     terminal_progress,
@@ -20,8 +19,7 @@ from app.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    users = subparsers.add_parser("users", help="login accounts")
-    users_sub = users.add_subparsers(dest="users_command", metavar="ACTION", required=True)
+    users_sub = command_group(subparsers, "users", "login accounts")
     add = users_sub.add_parser(
         "add",
         help="create a user; the password is read from standard input, never from the command line",
@@ -35,17 +33,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="a role (repeat for several)",
     )
     add.add_argument("--display-name", default="", help="the name shown in the program")
-    add_db_option(add)
-    add_user_option(add)
-    add_json_option(add)
+    add_standard_options(add)
     add.set_defaults(handler=_add_user)
 
-    audit = subparsers.add_parser("audit", help="the audit record")
-    audit_sub = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    audit_sub = command_group(subparsers, "audit", "the audit record")
     verify = audit_sub.add_parser("verify", help="check that no audit entry or audited record was altered")
-    add_db_option(verify)
-    add_user_option(verify)
-    add_json_option(verify)
+    add_standard_options(verify)
     verify.add_argument(
         "--anchor", action="append", default=[], metavar="SEQ:HASH",
         help="an anchor written down from an earlier verify (repeatable): that entry must still have that hash",

@@ -1,8 +1,11 @@
-"""Who may do what: one table, permission × role.  Enforced in the services."""
+"""Who may do what: one table, permission × role, put together from the areas' declarations
+(app/<area>/area.py).  Enforced in the services."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+
+from app.kernel import areas as _areas
 
 
 class Role(StrEnum):
@@ -61,114 +64,53 @@ class Permission(StrEnum):
     REPORT_VIEW = "report.view"
 
 
-PERMISSION_LABELS: dict[Permission, tuple[str, str]] = {
-    Permission.PARTY_VIEW: ("View parties", "查看当事人"),
-    Permission.PARTY_EDIT: ("Add and edit parties", "新增和修改当事人"),
-    Permission.PARTY_IMPORT: ("Import parties", "导入当事人"),
-    Permission.PARTY_EXPORT: ("Export parties (masked)", "导出当事人（脱敏）"),
-    Permission.PERSONAL_DATA_REVEAL: ("Show personal data in full", "查看完整个人信息"),
-    Permission.PERSONAL_DATA_EXPORT_FULL: ("Export personal data in full", "导出完整个人信息"),
-    Permission.USER_MANAGE: ("Manage users and roles", "管理用户与角色"),
-    Permission.AUDIT_VIEW: ("View the audit log", "查看操作日志"),
-    Permission.AUDIT_VERIFY: ("Verify the audit log", "校验操作日志"),
-    Permission.STAFF_VIEW: ("View the enforcement staff roster", "查看执法人员"),
-    Permission.STAFF_EDIT: ("Edit the roster and certificates", "维护执法人员和执法证"),
-    Permission.TRAINING_VIEW: ("View training and exams", "查看培训考试"),
-    Permission.TRAINING_EDIT: ("Record training and exams", "登记培训和考试"),
-    Permission.PROJECT_VIEW: ("View construction projects", "查看在建项目"),
-    Permission.PROJECT_EDIT: ("Edit projects and record compliance checks", "维护在建项目和制度检查"),
-    Permission.CHECKLIST_EDIT: ("Edit the yearly six-system checklist", "修改年度“6项制度”清单"),
-    Permission.CALENDAR_EDIT: ("Enter the holiday schedule of a year", "录入年度节假日安排"),
-    Permission.COMPLAINT_VIEW: ("View complaints and the wage-recovery ledger", "查看投诉举报和追欠台账"),
-    Permission.COMPLAINT_REGISTER: ("Register complaints and reports", "登记投诉举报"),
-    Permission.COMPLAINT_HANDLE: (
-        "Handle complaint cases (acceptance, officers, plan, payments)",
-        "办理投诉案件（受理、指派、支付计划、支付登记）",
-    ),
-    Permission.COMPLAINT_CLOSE: ("Close complaint cases", "投诉案件结案"),
-    Permission.LEGAL_REVIEW: ("Record the legal review of major decisions", "重大执法决定法制审核"),
-    Permission.COMPLAINT_IMPORT: ("Import a complaints ledger", "导入投诉台账"),
-    Permission.COMPLAINT_EXPORT: ("Export complaints and the recovery ledger (masked)", "导出投诉和追欠台账（脱敏）"),
-    Permission.ARBITRATION_VIEW: ("View the arbitration docket", "查看仲裁案件"),
-    Permission.ARBITRATION_RECEIVE: ("Receive arbitration applications and decide acceptance", "接收仲裁申请和审查受理"),
-    Permission.ARBITRATION_HANDLE: ("Handle arbitration cases (tribunal, hearings, closure)", "办理仲裁案件（组庭、开庭、结案）"),
-    Permission.MEDIATION_VIEW: ("View mediation cases", "查看调解案件"),
-    Permission.MEDIATION_HANDLE: ("Handle mediation cases (including transfer to arbitration)", "办理调解案件（含转仲裁）"),
-    Permission.REPORT_VIEW: ("View the statistics (yearly report figures)", "查看统计报表"),
-}
+# Role groups the areas' role rows use.
+ALL_CASE_ROLES = frozenset({Role.INTAKE, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR})
+EVERYONE = _areas.EVERYONE
 
-_ALL_CASE_ROLES = {Role.INTAKE, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR}
-_EVERYONE = set(Role)
-
-# The table.  A permission not listed for a role is refused.
-ROLE_PERMISSIONS: dict[Permission, frozenset[Role]] = {
-    Permission.PARTY_VIEW: frozenset(_EVERYONE),
-    Permission.PARTY_EDIT: frozenset(_ALL_CASE_ROLES | {Role.ADMIN}),
-    Permission.PARTY_IMPORT: frozenset({Role.ADMIN, Role.INTAKE, Role.ARB_CLERK}),
-    Permission.PARTY_EXPORT: frozenset(_EVERYONE),
-    Permission.PERSONAL_DATA_REVEAL: frozenset(
-        {Role.ADMIN, Role.INSPECTOR, Role.ARBITRATOR, Role.ARB_CLERK, Role.MEDIATOR, Role.LEGAL_REVIEWER}
-    ),
-    Permission.PERSONAL_DATA_EXPORT_FULL: frozenset({Role.ADMIN}),
-    Permission.USER_MANAGE: frozenset({Role.ADMIN}),
-    Permission.AUDIT_VIEW: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER, Role.LEADERSHIP}),
-    # Verifying reads nothing personal (sequence numbers, table names, record ids) and changes nothing:
-    # anyone may, signed in or not (issue 13: one rule, not a refusal that omitting --user got round).
-    Permission.AUDIT_VERIFY: frozenset(_EVERYONE),
-    # The roster and training records are kept by the legal office (法制审核员).
-    Permission.STAFF_VIEW: frozenset(_EVERYONE),
-    Permission.STAFF_EDIT: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER}),
-    Permission.TRAINING_VIEW: frozenset(_EVERYONE),
-    Permission.TRAINING_EDIT: frozenset({Role.ADMIN, Role.LEGAL_REVIEWER}),
-    Permission.PROJECT_VIEW: frozenset(_EVERYONE),
-    Permission.PROJECT_EDIT: frozenset({Role.ADMIN, Role.INSPECTOR}),
-    Permission.CHECKLIST_EDIT: frozenset({Role.ADMIN}),
-    Permission.CALENDAR_EDIT: frozenset({Role.ADMIN}),
-    # Complaints (issue 5): intake registers, inspectors handle and close, the legal office reviews.
-    Permission.COMPLAINT_VIEW: frozenset(_EVERYONE),
-    Permission.COMPLAINT_REGISTER: frozenset({Role.ADMIN, Role.INTAKE, Role.INSPECTOR}),
-    Permission.COMPLAINT_HANDLE: frozenset({Role.ADMIN, Role.INSPECTOR}),
-    Permission.COMPLAINT_CLOSE: frozenset({Role.ADMIN, Role.INSPECTOR}),
-    Permission.LEGAL_REVIEW: frozenset({Role.LEGAL_REVIEWER}),
-    Permission.COMPLAINT_IMPORT: frozenset({Role.ADMIN, Role.INTAKE, Role.INSPECTOR}),
-    Permission.COMPLAINT_EXPORT: frozenset(_EVERYONE),
-    # The docket is open to every role (监察+仲裁 linkage; personal data stays masked).
-    Permission.ARBITRATION_VIEW: frozenset(_EVERYONE),
-    Permission.ARBITRATION_RECEIVE: frozenset({Role.ADMIN, Role.ARB_CLERK}),
-    Permission.ARBITRATION_HANDLE: frozenset({Role.ARBITRATOR, Role.ARB_CLERK}),
-    Permission.MEDIATION_VIEW: frozenset(_EVERYONE),
-    # A township mediator forwards a failed mediation to arbitration (转仲裁) as
-    # a received application; accepting it stays with the institute.
-    Permission.MEDIATION_HANDLE: frozenset({Role.MEDIATOR}),
-    # The yearly figures are aggregates without personal data (issue 7); drill-downs need the area's own VIEW.
-    Permission.REPORT_VIEW: frozenset(_EVERYONE),
-}
-
-# What the command line may do without a login: one rule for every area — read and export, read-only,
-# personal data masked as for a user without the reveal permission (issue 17: the docket as the complaints).
-ANONYMOUS_READ_PERMISSIONS: frozenset[Permission] = frozenset(
-    {
-        Permission.ARBITRATION_VIEW,
-        Permission.PARTY_VIEW,
-        Permission.PARTY_EXPORT,
-        Permission.AUDIT_VERIFY,
-        Permission.STAFF_VIEW,
-        Permission.TRAINING_VIEW,
-        Permission.PROJECT_VIEW,
-        Permission.COMPLAINT_VIEW,
-        Permission.COMPLAINT_EXPORT,
-        Permission.REPORT_VIEW,
-    }
-)
+# The table itself is declared by the areas (app/<area>/area.py, `permissions=`): one row per
+# permission with its words and the roles that hold it.  A permission not listed for a role is refused.
+_cache: tuple[int, list[_areas.PermissionRule]] | None = None
 
 
-def role_allows(role: Role | str, permission: Permission) -> bool:
+def permission_rules() -> list[_areas.PermissionRule]:
+    """Every area's permission rows: this module's Permission order first, then any other area's."""
+    global _cache
+    if _cache is None or _cache[0] != _areas.generation():
+        order = {p.value: i for i, p in enumerate(Permission)}
+        rules = [rule for spec in _areas.areas() for rule in spec.permissions]
+        seen = [rule.permission for rule in rules]
+        duplicated = sorted({code for code in seen if seen.count(code) > 1})
+        if duplicated:
+            raise ValueError(f"permissions declared by two areas: {duplicated}")
+        rules.sort(key=lambda rule: order.get(rule.permission, len(order)))
+        _cache = (_areas.generation(), rules)
+    return list(_cache[1])
+
+
+def role_table() -> dict[str, frozenset[Role]]:
+    """permission -> the roles that hold it."""
+    everyone = frozenset(Role)
+    return {rule.permission: frozenset(Role(r) for r in rule.held_by(everyone)) for rule in permission_rules()}
+
+
+def anonymous_permissions() -> frozenset[str]:
+    """What the command line may do without a login: one rule for every area — read and export, read-only,
+    personal data masked as for a user without the reveal permission (issue 17: the docket as the complaints)."""
+    return frozenset(rule.permission for rule in permission_rules() if rule.anonymous)
+
+
+def role_allows(role: Role | str, permission: Permission | str) -> bool:
     try:
-        return Role(role) in ROLE_PERMISSIONS[permission]
+        return Role(role) in role_table().get(permission, frozenset())
     except ValueError:
         return False
 
 
-def label(item: Role | Permission, language: str = "zh_CN") -> str:
-    en, zh = (ROLE_LABELS if isinstance(item, Role) else PERMISSION_LABELS)[item]  # type: ignore[index]
+def label(item: Role | Permission | str, language: str = "zh_CN") -> str:
+    if isinstance(item, Role):
+        en, zh = ROLE_LABELS[item]
+    else:
+        rule = next((r for r in permission_rules() if r.permission == item), None)
+        en, zh = (rule.en, rule.zh) if rule is not None else (str(item), str(item))
     return en if language == "en" else zh

@@ -17,9 +17,8 @@ from app.accounts.permissions import Permission
 from app.arbitration.deadlines import shanghai_today
 from app.cli import (
     actor_for,
-    add_db_option,
-    add_json_option,
-    add_user_option,
+    add_standard_options,
+    command_group,
     exit_codes,
     open_store_for,
     print_json,
@@ -31,10 +30,7 @@ from app.legal.deadlines import parse_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    arbitration = subparsers.add_parser(
-        "arbitration", help="the arbitration docket (仲裁案件): template, import, export, desk, counts"
-    )
-    sub = arbitration.add_subparsers(dest="arbitration_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "arbitration", "the arbitration docket (仲裁案件): template, import, export, desk, counts")
 
     add_template_and_import(sub, template_help="write the Excel import template of the docket",
                             import_help="import an existing docket from a filled template (per-row report)",
@@ -44,9 +40,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument("--out", required=True, metavar="FILE.xlsx")
     export.add_argument("--status", default=None, help="only cases in this state (e.g. accepted, closed)")
     export.add_argument("--overdue", action="store_true", help="only cases with a deadline run out")
-    add_db_option(export)
-    add_user_option(export)
-    add_json_option(export)
+    add_standard_options(export)
     export.set_defaults(handler=_export)
 
     document = sub.add_parser("document", help="write one case's document (文书) as drafted from the case, as PDF; "
@@ -54,23 +48,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     document.add_argument("number", metavar="CASE", help="the case number (案号), or the id of a case not yet accepted")
     document.add_argument("kind", metavar="KIND", help="acceptance, refusal, answer_notice, tribunal, hearing, award, …")
     document.add_argument("--out", required=True, metavar="FILE.pdf")
-    add_db_option(document)
-    add_user_option(document)
-    add_json_option(document)
+    add_standard_options(document)
     document.set_defaults(handler=_document)
 
     desk = sub.add_parser("desk", help="Today's desk: overdue, due today, due within 3 working days")
     desk.add_argument("--date", default=None, metavar="YYYY-MM-DD", help="as on this day (default: today)")
-    add_db_option(desk)
-    add_user_option(desk)
-    add_json_option(desk)
+    add_standard_options(desk)
     desk.set_defaults(handler=_desk)
 
     counts = sub.add_parser("counts", help="the year's arbitration and mediation figures (yearly report)")
     counts.add_argument("year", type=int)
-    add_db_option(counts)
-    add_user_option(counts)
-    add_json_option(counts)
+    add_standard_options(counts)
     counts.set_defaults(handler=_counts)
 
 

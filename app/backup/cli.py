@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import add_db_option, add_json_option, print_json, terminal_progress
+from app.cli import add_standard_options, command_group, print_json, terminal_progress
 from app.config import resolve_db_url
 from app.errors import UserError, message_for
 
@@ -19,24 +19,20 @@ KIND_LABELS = {
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    backup = subparsers.add_parser("backup", help="back up, list and restore the database")
-    sub = backup.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "backup", "back up, list and restore the database")
 
     create = sub.add_parser("create", help="write a checked copy of the database (exit 0 only when it verifies)")
-    add_db_option(create)
-    add_json_option(create)
+    add_standard_options(create, user=False)
     create.add_argument("--out", required=True, metavar="FILE", help="the new backup file, or a folder to put it in")
     create.set_defaults(handler=_create)
 
     listing = sub.add_parser("list", help="the backups the program knows of, with their check results")
-    add_db_option(listing)
-    add_json_option(listing)
+    add_standard_options(listing, user=False)
     listing.set_defaults(handler=_list)
 
     restore = sub.add_parser("restore", help="check FILE, then put it in place of the database (keeps the replaced one)")
     restore.add_argument("file", metavar="FILE")
-    add_db_option(restore)
-    add_json_option(restore)
+    add_standard_options(restore, user=False)
     restore.add_argument("--yes", action="store_true", help="confirm that the database is to be replaced")
     restore.set_defaults(handler=_restore)
 

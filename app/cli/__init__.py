@@ -3,7 +3,8 @@
 `python main.py` with no command opens the GUI (main.py hands in ui.application.run_gui);
 with a command it runs headless and exits 0, or non-zero with a one-line
 error in the user's language.  Each area adds its commands in its own module
-(app/cli/<area>.py) through `register(subparsers)`.
+(app/<area>/cli.py) through `register(subparsers)`, named in its declaration
+(app/<area>/area.py, `cli_modules=`).
 """
 
 from __future__ import annotations
@@ -21,9 +22,6 @@ from app.config import normalise_language, resolve_db_url
 from app.errors import Cancelled, StorageError, UserError
 
 PASSWORD_ENV_VAR = "RENSHE_PASSWORD"
-# Modules that add subcommands; each has `register(subparsers) -> None`.
-COMMAND_MODULES = ("app.cli.db", "app.parties.cli", "app.accounts.cli", "app.cli.deadline", "app.complaints.cli", "app.arbitration.cli",
-                   "app.reports.cli", "app.cli.demo", "app.backup.cli", "app.sites.cli", "app.sites.exchange_cli", "app.staff.cli")
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -49,6 +47,39 @@ def add_user_option(parser: argparse.ArgumentParser) -> None:
 
 def add_json_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+
+
+def add_standard_options(parser: argparse.ArgumentParser, *, user: bool = True, json: bool = True) -> None:
+    """The options a command's action ends with: --db and --lang, then --user and --json
+    unless the action has no use for them."""
+    add_db_option(parser)
+    if user:
+        add_user_option(parser)
+    if json:
+        add_json_option(parser)
+
+
+def command_group(
+    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    help: str,  # noqa: A002 - argparse's own word
+    *,
+    dest: str | None = None,
+    metavar: str = "ACTION",
+) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+    """A command with actions (`main.py NAME ACTION …`): the subparsers its actions are added to."""
+    parser = subparsers.add_parser(name, help=help)
+    actions: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
+        dest=dest or f"{name}_command", metavar=metavar, required=True)
+    return actions
+
+
+def command_modules() -> list[str]:
+    """The modules that add subcommands, every area's in the areas' order; each has
+    `register(subparsers) -> None`."""
+    from app.kernel.areas import areas
+
+    return [name for spec in areas() for name in spec.cli_modules]
 
 
 def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
@@ -79,7 +110,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
         parser.set_defaults(command=None)
         return parser
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in command_modules():
         importlib.import_module(name).register(subparsers)
     return parser
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import add_db_option, print_json
+from app.cli import add_db_option, command_group, print_json
 from app.config import resolve_db_url
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    db = subparsers.add_parser("db", help="database maintenance")
-    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub = command_group(subparsers, "db", "database maintenance")
     upgrade = db_sub.add_parser("upgrade", help="create the database or upgrade it to the newest schema")
     add_db_option(upgrade)
     upgrade.add_argument("--json", action="store_true")

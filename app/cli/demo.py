@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli import add_db_option, add_json_option, open_store_for, print_json, terminal_progress
+from app.cli import add_standard_options, open_store_for, print_json, terminal_progress
 
 LABELS_EN = {
     "账号": "accounts", "执法人员": "staff", "学法培训": "study and exams", "用人单位": "employers",
@@ -32,8 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     demo.add_argument("--year", type=int, default=2023, help="the year to make (default 2023, a past year)")
     demo.add_argument("--seed", type=int, default=None, help="random seed (default: the year); the same seed gives the same data")
     demo.add_argument("--scale", type=int, default=1, help="multiply the cases by N (benchmarks; exact figures only for 1)")
-    add_db_option(demo)
-    add_json_option(demo)
+    add_standard_options(demo, user=False)
     demo.set_defaults(handler=_demo)
 
 

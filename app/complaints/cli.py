@@ -14,9 +14,8 @@ from typing import Any
 
 from app.cli import (
     actor_for,
-    add_db_option,
-    add_json_option,
-    add_user_option,
+    add_standard_options,
+    command_group,
     exit_codes,
     open_store_for,
     print_json,
@@ -34,10 +33,7 @@ SHEETS = ("list", "ledger")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    complaints = subparsers.add_parser(
-        "complaints", help="complaints and wage recovery (投诉举报与追欠台账): template, import, export"
-    )
-    sub = complaints.add_subparsers(dest="complaints_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "complaints", "complaints and wage recovery (投诉举报与追欠台账): template, import, export")
 
     add_template_and_import(sub, template_help="write the Excel template of the complaints ledger",
                             import_help="import a complaints ledger; refused rows are listed with their reasons",
@@ -52,9 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     export.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD", help="received on or after")
     export.add_argument("--to", dest="date_to", default=None, metavar="YYYY-MM-DD", help="received on or before")
     export.add_argument("--overdue", action="store_true", help="only overdue cases")
-    add_db_option(export)
-    add_user_option(export)
-    add_json_option(export)
+    add_standard_options(export)
     export.set_defaults(handler=_export)
 
     document = sub.add_parser("document", help="write one case's document (文书) as PDF; recorded in the audit")
@@ -63,9 +57,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                           help="registration, refusal, filing, rectification, prior_notice, statement, hearing_record, "
                                "discussion, admin_decision, penalty, service_receipt, closure")
     document.add_argument("--out", required=True, metavar="FILE.pdf")
-    add_db_option(document)
-    add_user_option(document)
-    add_json_option(document)
+    add_standard_options(document)
     document.set_defaults(handler=_document)
 
 

@@ -21,7 +21,7 @@ from app.accounts.permissions import Permission
 from app.complaints import rules
 from app.complaints.case_sql import first_employer_name, instalment_uncovered
 from app.complaints.models import Complaint, ComplaintStatus, ComplaintWorker, PaymentInstalment
-from app.desk.service import DeskItem, register_provider
+from app.desk.service import DeskItem
 from app.legal.calendar import default_calendar
 from app.legal.deadlines import DEFAULT_RULES, due
 from app.legal.rule_names import rule_name
@@ -126,5 +126,3 @@ class ComplaintDeskProvider:
         total += sum(1 for i in self._publications(session) if i.due <= until and (after is None or i.due > after))
         return total
 
-
-register_provider(ComplaintDeskProvider())

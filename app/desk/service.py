@@ -3,9 +3,9 @@ working days, across every area that has time limits.
 
 Each area contributes through a small provider (`DeskProvider`): it answers
 "your open time limits due on or before D, earliest first" and "how many
-before / on / up to D" from its own indexed table.  Arbitration and mediation
-are registered here; complaints join by calling `register_provider` from
-their own module — the desk itself does not change.
+before / on / up to D" from its own indexed table.  An area names its providers
+in its declaration (app/<area>/area.py, `desk_providers=`) — the desk itself
+does not change.
 """
 
 from __future__ import annotations
@@ -22,12 +22,8 @@ from sqlalchemy.orm import Session
 from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
 from app.arbitration.deadlines import shanghai_today
-from app.arbitration.models import ArbitrationCase, ArbitrationDeadline, ArbitrationParty, PartyRole
 from app.legal.calendar import LegalCalendar
-from app.legal.deadlines import DEFAULT_RULES
 from app.legal.holidays import calendar_for
-from app.legal.rule_names import rule_name
-from app.mediation.models import MediationCase, MediationParty, MediationStatus
 from app.parties.models import Party
 from app.store.engine import Store
 
@@ -99,33 +95,21 @@ class DeskProvider(Protocol):
         """How many open time limits fall due in (after, until] (after=None: no lower bound)."""
 
 
-_PROVIDERS: list[DeskProvider] = []
-
-
-def register_provider(provider: DeskProvider) -> None:
-    if all(p.area != provider.area for p in _PROVIDERS):
-        _PROVIDERS.append(provider)
-
-
-# Modules of other areas that register their provider when imported.  The desk
-# is the first thing built at start-up, before any other area's service is
-# imported, so it imports them itself.
-PROVIDER_MODULES: tuple[str, ...] = ("app.complaints.desk",)
-
-
 def providers() -> list[DeskProvider]:
-    import importlib
+    """Every area's providers (`desk_providers` in app/<area>/area.py), one per area key."""
+    from app.kernel.areas import areas, load
 
-    for name in PROVIDER_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:  # an area not installed in this build
-            if exc.name != name:
-                raise
-    return list(_PROVIDERS)
+    found: list[DeskProvider] = []
+    for spec in areas():
+        for reference in spec.desk_providers:
+            provider = load(reference)
+            provider = provider() if isinstance(provider, type) else provider
+            if all(p.area != provider.area for p in found):
+                found.append(provider)
+    return found
 
 
-def _names(link: Any, case_column: Any, case_id: Any, role: str, dialect: str) -> Any:
+def party_names(link: Any, case_column: Any, case_id: Any, role: str, dialect: str) -> Any:
     joined = func.string_agg(Party.name, "、") if dialect == "postgresql" else func.group_concat(Party.name, "、")
     return (
         select(joined)
@@ -134,101 +118,6 @@ def _names(link: Any, case_column: Any, case_id: Any, role: str, dialect: str) -
         .where(case_column == case_id, link.role == role)
         .scalar_subquery()
     )
-
-
-class ArbitrationDeskProvider:
-    area = "arbitration"
-    permission = Permission.ARBITRATION_VIEW
-
-    def items(self, session: Session, *, until: date, limit: int) -> list[DeskItem]:
-        d = ArbitrationDeadline
-        dialect = session.get_bind().dialect.name
-        rows = session.execute(
-            select(
-                d.case_id, d.rule_id, d.key, d.due, d.calendar_complete, ArbitrationCase.case_no,
-                ArbitrationCase.received_on,
-                _names(ArbitrationParty, ArbitrationParty.case_id, d.case_id, PartyRole.APPLICANT.value, dialect),
-                _names(ArbitrationParty, ArbitrationParty.case_id, d.case_id, PartyRole.RESPONDENT.value, dialect),
-            )
-            .join(ArbitrationCase, ArbitrationCase.id == d.case_id)
-            .where(d.due <= until)
-            .order_by(d.due, d.case_id, d.id)
-            .limit(limit)
-        ).all()
-        return [
-            DeskItem(
-                area=self.area,
-                case_id=case_id,
-                reference=case_no or f"收件{received_on.isoformat()}",
-                parties=f"{applicants or ''} 诉 {respondents or ''}",
-                reference_en=case_no or f"received {received_on.isoformat()}",
-                parties_en=f"{applicants or ''} v. {respondents or ''}",
-                rule_id=rule_id,
-                what=DEFAULT_RULES.get(rule_id).description if rule_id in DEFAULT_RULES else rule_id,
-                what_en=rule_name(rule_id, "en", DEFAULT_RULES.get(rule_id).description
-                                  if rule_id in DEFAULT_RULES else rule_id),
-                due=due_on,
-                calendar_complete=complete,
-            )
-            for case_id, rule_id, _key, due_on, complete, case_no, received_on, applicants, respondents in rows
-        ]
-
-    def count(self, session: Session, *, after: date | None, until: date) -> int:
-        statement = select(func.count()).select_from(ArbitrationDeadline).where(ArbitrationDeadline.due <= until)
-        if after is not None:
-            statement = statement.where(ArbitrationDeadline.due > after)
-        return int(session.scalar(statement) or 0)
-
-
-_MEDIATION_OPEN = (MediationStatus.APPLIED.value, MediationStatus.ACCEPTED.value)
-
-
-class MediationDeskProvider:
-    area = "mediation"
-    permission = Permission.MEDIATION_VIEW
-
-    def items(self, session: Session, *, until: date, limit: int) -> list[DeskItem]:
-        c = MediationCase
-        dialect = session.get_bind().dialect.name
-        rows = session.execute(
-            select(
-                c.id, c.case_no, c.received_on, c.due_on, c.due_calendar_complete,
-                _names(MediationParty, MediationParty.case_id, c.id, PartyRole.APPLICANT.value, dialect),
-                _names(MediationParty, MediationParty.case_id, c.id, PartyRole.RESPONDENT.value, dialect),
-            )
-            .where(c.status.in_(_MEDIATION_OPEN), c.due_on <= until)
-            .order_by(c.due_on, c.id)
-            .limit(limit)
-        ).all()
-        rule = DEFAULT_RULES.get("M1")
-        return [
-            DeskItem(
-                area=self.area,
-                case_id=case_id,
-                reference=case_no or f"调解申请{received_on.isoformat()}",
-                parties=f"{applicants or ''} 与 {respondents or ''}",
-                reference_en=case_no or f"application of {received_on.isoformat()}",
-                parties_en=f"{applicants or ''} and {respondents or ''}",
-                rule_id="M1",
-                what=f"调解期限届满（{rule.amount}日），未达成协议的可申请仲裁",
-                what_en=f"The {rule.amount}-day mediation period ends: without an agreement the parties may apply "
-                        "for arbitration",
-                due=due_on,
-                calendar_complete=complete,
-            )
-            for case_id, case_no, received_on, due_on, complete, applicants, respondents in rows
-        ]
-
-    def count(self, session: Session, *, after: date | None, until: date) -> int:
-        c = MediationCase
-        statement = select(func.count()).select_from(c).where(c.status.in_(_MEDIATION_OPEN), c.due_on <= until)
-        if after is not None:
-            statement = statement.where(c.due_on > after)
-        return int(session.scalar(statement) or 0)
-
-
-register_provider(ArbitrationDeskProvider())
-register_provider(MediationDeskProvider())
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ from typing import Any, Protocol
 
 from app.cli import (
     actor_for,
-    add_db_option,
     add_json_option,
-    add_user_option,
+    add_standard_options,
     exit_codes,
     open_store_for,
     print_json,
@@ -64,9 +63,7 @@ def add_template_and_import(sub: Any, *, template_help: str, import_help: str,
     command.add_argument("file", metavar="FILE.xlsx")
     command.add_argument("--again", action="store_true",
                          help="import a file that was imported before (refused otherwise, naming the first import)")
-    add_db_option(command)
-    add_user_option(command)
-    add_json_option(command)
+    add_standard_options(command)
     command.set_defaults(handler=run_import)
 
 

@@ -11,14 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import (
-    actor_for,
-    add_db_option,
-    add_json_option,
-    add_user_option,
-    open_store_for,
-    print_json,
-)
+from app.cli import actor_for, add_standard_options, command_group, open_store_for, print_json
 from app.errors import UserError
 from app.imports.cli import (
     add_template_and_import,
@@ -32,8 +25,7 @@ FORMATS = ("xlsx", "pdf")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parties = subparsers.add_parser("parties", help="the parties register (当事人库): template, import, export")
-    sub = parties.add_subparsers(dest="parties_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "parties", "the parties register (当事人库): template, import, export")
 
     add_template_and_import(sub, template_help="write the Excel import template",
                             import_help="import people and employers from a filled template; refused rows are listed with their reasons",
@@ -51,9 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
         help="personal data in full (needs the permission and --reason; recorded in the audit)",
     )
     export.add_argument("--reason", default="", help="why the full data is exported")
-    add_db_option(export)
-    add_user_option(export)
-    add_json_option(export)
+    add_standard_options(export)
     export.set_defaults(handler=_export)
 
 

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import (
-    add_db_option,
-    add_json_option,
-    add_user_option,
+    add_standard_options,
+    command_group,
     open_store_for,
     print_json,
     terminal_progress,
@@ -24,8 +23,7 @@ from app.legal.deadlines import parse_date
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    report = subparsers.add_parser("report", help="statistics (统计报表): the yearly rule-of-law report's figures")
-    sub = report.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    sub = command_group(subparsers, "report", "statistics (统计报表): the yearly rule-of-law report's figures", metavar="REPORT")
     yearly = sub.add_parser("yearly", help="the year's figures (年度法治建设数据): print, --json, --pdf, --xlsx")
     yearly.add_argument("--year", type=int, required=True)
     yearly.add_argument("--from", dest="date_from", default=None, metavar="YYYY-MM-DD",
@@ -34,9 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="end of the period (default: 31 December of the year)")
     yearly.add_argument("--pdf", default=None, metavar="FILE.pdf", help="write the PDF report")
     yearly.add_argument("--xlsx", default=None, metavar="FILE.xlsx", help="write the Excel workbook")
-    add_db_option(yearly)
-    add_user_option(yearly)
-    add_json_option(yearly)
+    add_standard_options(yearly)
     yearly.set_defaults(handler=_yearly)
 
 

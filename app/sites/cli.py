@@ -5,19 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import (
-    actor_for,
-    add_db_option,
-    add_json_option,
-    add_user_option,
-    open_store_for,
-    print_json,
-)
+from app.cli import actor_for, add_standard_options, command_group, open_store_for, print_json
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    site = subparsers.add_parser("site", help="this installation as a site: code, name, kind, keys, trusted peers")
-    sub = site.add_subparsers(dest="site_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "site", "this installation as a site: code, name, kind, keys, trusted peers")
 
     init = sub.add_parser("init", help="make this installation a site, with a new key pair")
     init.add_argument("--code", required=True, help="the site's code (letters, digits, - and _)")
@@ -26,30 +18,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     init.add_argument("--issuing-body", metavar="BODY",
                       help="the issuing body the site's case numbers carry (某区, 甲镇); a township's must differ "
                            "from the district's (default: the setting organisation.district as it is)")
-    for p in (init,):
-        add_db_option(p)
-        add_user_option(p)
-        add_json_option(p)
+    add_standard_options(init)
     init.set_defaults(handler=_init)
 
     show = sub.add_parser("show", help="this site and its fingerprint, and the trusted peers")
-    add_db_option(show)
-    add_user_option(show)
-    add_json_option(show)
+    add_standard_options(show)
     show.set_defaults(handler=_show)
 
     export_key = sub.add_parser("export-key", help="write this site's public key file for the peers")
     export_key.add_argument("--out", required=True, metavar="FILE")
-    add_db_option(export_key)
-    add_user_option(export_key)
-    add_json_option(export_key)
+    add_standard_options(export_key)
     export_key.set_defaults(handler=_export_key)
 
     trust = sub.add_parser("trust", help="register a peer's public key file (compare its fingerprint by telephone)")
     trust.add_argument("file", metavar="FILE")
-    add_db_option(trust)
-    add_user_option(trust)
-    add_json_option(trust)
+    add_standard_options(trust)
     trust.set_defaults(handler=_trust)
 
 

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from app.cli import (
     actor_for,
-    add_db_option,
-    add_json_option,
-    add_user_option,
+    add_standard_options,
+    command_group,
     open_store_for,
     print_json,
     terminal_progress,
@@ -18,8 +17,7 @@ from app.errors import UserError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    exchange = subparsers.add_parser("exchange", help="exchange bundles with other sites (USB stick)")
-    sub = exchange.add_subparsers(dest="exchange_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "exchange", "exchange bundles with other sites (USB stick)")
 
     export = sub.add_parser("export", help="write the bundle for a peer: everything it has not acknowledged")
     export.add_argument("--to", required=True, metavar="CODE", help="the peer site's code")
@@ -39,9 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                         help="a table to send this peer nothing of (repeat; none: everything again)")
     for parser, handler in ((export, _export), (imp, _import), (status, _status), (conflicts, _conflicts),
                             (resolve, _resolve), (narrow, _narrow)):
-        add_db_option(parser)
-        add_user_option(parser)
-        add_json_option(parser)
+        add_standard_options(parser)
         parser.set_defaults(handler=handler)
 
 

@@ -1,8 +1,9 @@
 """Which tables travel between sites, in which direction, and how each merges.
 
-The one place every area declares its audited tables: either in TRAVELLING
-(with the direction its records go by default and how a record changed on
-both sides is settled) or in LOCAL (with the reason it stays).  A test fails
+Every area declares its audited tables in its declaration (app/<area>/area.py):
+either as travelling (with the direction its records go by default and how a
+record changed on both sides is settled) or as local (with the reason it
+stays); TRAVELLING and LOCAL below gather them.  A test fails
 when an audited table is in neither.
 
 Directions: UP is township → district (or arbitration institute), DOWN is
@@ -15,7 +16,7 @@ refers to travel with it when the peer is not known to have them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -60,64 +61,53 @@ class Travel:
 # Settings a township takes from the district; its own names and numbering stay its own.
 SHARED_SETTINGS = frozenset({"minimum_wage", "training_hours_target", "hearing_rooms"})
 
-_UP = frozenset({UP})
-_DOWN = frozenset({DOWN})
-_BOTH = frozenset({UP, DOWN})
+UP_ONLY = _UP = frozenset({UP})
+DOWN_ONLY = _DOWN = frozenset({DOWN})
+BOTH = _BOTH = frozenset({UP, DOWN})
 
-TRAVELLING: dict[str, Travel] = {
-    # parties: registered anywhere, the register is the district's and goes down again
-    "party": Travel(_BOTH, natural_keys=("id_no", "uscc"), derived={"name_sort": "name"}),
-    # mediation (townships)
-    "mediation_case": Travel(_UP),
-    "mediation_party": Travel(_UP),
-    "mediation_claim": Travel(_UP),
-    "mediation_event": Travel(_UP),
-    # complaints registered at a township; the district's own go nowhere unless shared
-    "complaint": Travel(_UP),
-    "complaint_employer": Travel(_UP),
-    "complaint_worker": Travel(_UP),
-    "complaint_officer": Travel(_UP),
-    "complaint_event": Travel(_UP),
-    "payment_instalment": Travel(_UP),
-    "wage_payment": Travel(_UP),
-    "complaint_legal_review": Travel(_UP),
-    "complaint_evidence": Travel(_UP),
-    # arbitration applications made at a township (转仲裁) go up; the institute's
-    # decisions on them come back as changes to records once exchanged
-    "arbitration_case": Travel(_UP),
-    "arbitration_party": Travel(_UP),
-    "arbitration_claim": Travel(_UP),
-    "arbitration_event": Travel(_UP),
-    "arbitration_service": Travel(frozenset()),
-    "arbitration_hearing": Travel(frozenset()),
-    # the district's registers
-    "officer": Travel(_DOWN, merge=Merge.DISTRICT_WINS, natural_keys=("id_no",), derived={"name_sort": "name"}),
-    "officer_certificate": Travel(_DOWN, merge=Merge.DISTRICT_WINS, natural_keys=("number",)),
-    "certificate_review": Travel(_DOWN, merge=Merge.DISTRICT_WINS),
-    "holiday_day": Travel(_DOWN, merge=Merge.DISTRICT_WINS, natural_keys=("day",)),
+# The kernel's own tables; every area declares its tables in its declaration (app/<area>/area.py,
+# `travelling=` with the direction and the merge, `local=` with the reason a table stays).
+KERNEL_TRAVELLING: dict[str, Travel] = {
     "setting": Travel(_DOWN, merge=Merge.DISTRICT_WINS, natural_keys=("key",),
                       only=lambda row: row.get("key") in SHARED_SETTINGS),
 }
 
-LOCAL: dict[str, str] = {
-    "app_user": "accounts and passwords never travel",
-    "import_batch": "which files this installation imported (its refusal of a second import is its own)",
-    "import_row_key": "which rows this installation imported, with its import batches",
-    "complaint_procedure_step": "the procedure before a decision is the deciding bureau's own file",
-    "complaint_service_record": "service of the deciding bureau's documents, kept with its procedure",
+KERNEL_LOCAL: dict[str, str] = {
     "number_counter": "each site issues its own numbers",
     "issued_number": "each site issues its own numbers",
-    "arbitration_hearing_member": "names a local account (arbitrator or clerk)",
-    "training_session": "the district's training records",
-    "training_attendance": "the district's training records",
-    "exam": "the district's training records",
-    "exam_result": "the district's training records",
-    "construction_project": "the inspectors' project checks stay at the district",
-    "project_subcontractor": "the inspectors' project checks stay at the district",
-    "compliance_item": "the inspectors' project checks stay at the district",
-    "compliance_check": "the inspectors' project checks stay at the district",
-    "compliance_check_item": "the inspectors' project checks stay at the district",
 }
+
+
+class _Declared(Mapping[str, Any]):
+    """The kernel's tables and every area's (`travelling=` or `local=`), read when first used."""
+
+    def __init__(self, kernel: dict[str, Any], attribute: str) -> None:
+        self._kernel = kernel
+        self._attribute = attribute
+        self._cache: tuple[int, dict[str, Any]] | None = None
+
+    def _all(self) -> dict[str, Any]:
+        from app.kernel.areas import areas, generation
+
+        if self._cache is None or self._cache[0] != generation():
+            found = dict(self._kernel)
+            for spec in areas():
+                found.update(getattr(spec, self._attribute))
+            self._cache = (generation(), found)
+        return self._cache[1]
+
+    def __getitem__(self, table_name: str) -> Any:
+        return self._all()[table_name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+TRAVELLING: Mapping[str, Travel] = _Declared(KERNEL_TRAVELLING, "travelling")
+LOCAL: Mapping[str, str] = _Declared(KERNEL_LOCAL, "local")
 
 
 def direction(sender_kind: str, receiver_kind: str) -> frozenset[str]:

@@ -59,6 +59,12 @@ _PART_WORDS = {"sheet": ("a worksheet", "工作表"), "shared_strings": ("the sh
                "other": ("a part", "内部文件")}
 
 
+def part_words(part: str, language: str) -> str:
+    """A workbook part's code (sheet, shared_strings, other) in words: the refusals carry the code."""
+    en, zh = _PART_WORDS.get(part, (part, part))
+    return en if language == "en" else zh
+
+
 @dataclass
 class SheetRows:
     rows: Iterator[tuple[Any, ...]]  # from the sheet's first row (row 1)
@@ -104,17 +110,15 @@ def check_file(path: Path, limits: ReadLimits = LIMITS) -> None:
 def _check_part(path: Path, info: zipfile.ZipInfo, limits: ReadLimits) -> None:
     name = info.filename
     if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-        limit, what = limits.sheet_bytes, _PART_WORDS["sheet"]
+        limit, what = limits.sheet_bytes, "sheet"
     elif name == _SHARED_STRINGS:
-        limit, what = limits.shared_strings_bytes, _PART_WORDS["shared_strings"]
+        limit, what = limits.shared_strings_bytes, "shared_strings"
     else:
-        limit, what = limits.other_part_bytes, _PART_WORDS["other"]
+        limit, what = limits.other_part_bytes, "other"
     if info.file_size > limit:
-        raise UserError("import.part_too_large", file=path.name, part_en=what[0], part_zh=what[1],
-                        limit_mb=limit // MIB)
+        raise UserError("import.part_too_large", file=path.name, workbook_part=what, limit_mb=limit // MIB)
     if info.file_size > limits.ratio_from_bytes and info.file_size > limits.ratio * max(info.compress_size, 1):
-        raise UserError("import.part_too_compressed", file=path.name, part_en=what[0], part_zh=what[1],
-                        limit=limits.ratio)
+        raise UserError("import.part_too_compressed", file=path.name, workbook_part=what, limit=limits.ratio)
 
 
 def _looks_like_text(head: bytes) -> bool:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 
+from app.cli import command_group
 from app.imports.cli import add_template_and_import, import_register, write_template_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    staff = subparsers.add_parser("staff", help="the enforcement staff roster (执法人员): template, import")
-    sub = staff.add_subparsers(dest="staff_command", metavar="ACTION", required=True)
+    sub = command_group(subparsers, "staff", "the enforcement staff roster (执法人员): template, import")
 
     add_template_and_import(sub, template_help="write the Excel import template of the roster",
                             import_help="import officers (and their certificates); refused rows are listed with reasons",

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from app.accounts.actor import setup_actor
-from app.accounts.permissions import ROLE_PERMISSIONS, Permission, Role
+from app.accounts.permissions import Permission, Role, role_table
 from app.accounts.service import MAX_FAILED_LOGINS, AccountService
 from app.clock import bureau_today
 from app.errors import UserError
@@ -161,7 +161,7 @@ def test_the_area_reaches_everyone_who_may_use_a_tab() -> None:
 
     (area,) = [a for a in AREAS if a.key == "admin"]
     assert area.permission == Permission.AUDIT_VIEW
-    assert ROLE_PERMISSIONS[Permission.USER_MANAGE] <= ROLE_PERMISSIONS[Permission.AUDIT_VIEW]
+    assert role_table()[Permission.USER_MANAGE] <= role_table()[Permission.AUDIT_VIEW]
 
 
 def test_permission_matrix_is_the_enforced_table(window) -> None:  # type: ignore[no-untyped-def]
@@ -175,7 +175,7 @@ def test_permission_matrix_is_the_enforced_table(window) -> None:  # type: ignor
     )
     for permission in Permission:
         for role in Role:
-            assert matrix.allowed(permission, role) == (role in ROLE_PERMISSIONS[permission]), (
+            assert matrix.allowed(permission, role) == (role in role_table()[permission]), (
                 permission,
                 role,
             )

@@ -248,6 +248,21 @@ def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:
         w.context.tasks.shutdown()
 
 
+def test_a_registered_area_window_is_listed_last_and_gone_after(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+    from app.accounts.permissions import Permission
+    from tests.conftest import make_actor
+    from ui import areas
+
+    areas.register_area_ui(areas.AreaUi("gazette", "Gazette", "ui.parties.window:PartiesWindow", Permission.PARTY_VIEW))
+    try:
+        window = make_main_window(qtbot, store, make_actor("intake", username="clerk"))
+        assert window.area_keys()[-1] == "gazette" and window.area_titles()[-1] == "Gazette"
+        window.context.tasks.shutdown()
+    finally:
+        areas.unregister_area_ui("gazette")
+    assert "gazette" not in [a.key for a in areas.AREAS]
+
+
 def test_areas_file_is_a_plain_list() -> None:
     from ui.areas import AREAS
 

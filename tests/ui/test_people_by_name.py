@@ -161,7 +161,7 @@ def test_the_audit_log_shows_no_internal_codes(qtbot, chinese_window) -> None:  
     log = window.open_area("admin").show_audit()
     query = log.service.query()
     code = re.compile(r"(?:^|→ )([a-z][a-z_]{2,})$")
-    labels = {log.field_label(f): f for f in audit_labels.FIELDS}
+    labels = {log.field_label(f): f for f in audit_labels.fields()}
     raw: dict[tuple[str, str], str] = {}
     rows = 0
     for offset in range(0, query.count(), 500):

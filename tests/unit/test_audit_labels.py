@@ -14,16 +14,16 @@ def test_every_audited_table_and_field_has_a_chinese_and_an_english_label() -> N
     missing_tables, missing_fields = [], []
     for mapper in audit.audited_mappers():
         table = mapper.local_table  # type: ignore[attr-defined]
-        if table.name not in audit_labels.TABLES:
+        if table.name not in audit_labels.tables():
             missing_tables.append(table.name)
         derived = getattr(mapper.class_, "__audit_derived__", frozenset())
         for column in table.columns:
             if column.name in BOOKKEEPING or column.name in derived:
                 continue
-            if column.name not in audit_labels.FIELDS:
+            if column.name not in audit_labels.fields():
                 missing_fields.append(f"{table.name}.{column.name}")
     assert missing_tables == [] and missing_fields == []
-    for en, zh in (*audit_labels.TABLES.values(), *audit_labels.FIELDS.values()):
+    for en, zh in (*audit_labels.tables().values(), *audit_labels.fields().values()):
         assert en and zh and en != zh
 
 

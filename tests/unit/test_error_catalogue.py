@@ -1,5 +1,6 @@
-"""The error catalogue: every code has an English and a Chinese text that take the same values,
-so a message never shows a raw `{placeholder}` or drops a value in one of the languages."""
+"""The error catalogues (app/errors.py's shared codes and each area's app/<area>/messages.py):
+every code has an English and a Chinese text that take the same values, so a message never shows
+a raw `{placeholder}` or drops a value in one of the languages; and a code is in one catalogue only."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import string
 
 import pytest
 
-from app.errors import MESSAGES, UserError
+from app.errors import UserError, all_messages, catalogues, message_for
+from app.kernel import areas
 
 
 def placeholders(text: str) -> set[str]:
@@ -22,7 +24,7 @@ def same_value(field: str) -> str:
 
 def test_every_code_has_both_texts_with_the_same_placeholders() -> None:
     mismatched = {}
-    for code, (english, chinese) in MESSAGES.items():
+    for code, (english, chinese) in all_messages().items():
         assert english.strip() and chinese.strip(), code
         if {same_value(f) for f in placeholders(english)} != {same_value(f) for f in placeholders(chinese)}:
             mismatched[code] = (sorted(placeholders(english)), sorted(placeholders(chinese)))
@@ -41,3 +43,70 @@ def test_the_certificate_not_yet_valid_message_names_the_day(language: str) -> N
     error = UserError("staff.certificate_not_yet_valid", name="王明", number="JC0001",
                       issue="2027-01-01", expiry="2030-01-01", day="2026-12-03")
     assert "2026-12-03" in error.message(language)
+
+
+def test_a_code_is_in_one_catalogue_only() -> None:
+    where: dict[str, list[str]] = {}
+    for name, catalogue in catalogues():
+        for code in catalogue:
+            where.setdefault(code, []).append(name)
+    assert {code: names for code, names in where.items() if len(names) > 1} == {}
+    assert len(catalogues()) > 10  # the shared codes and the areas' (moved out of app/errors.py, issue 12)
+    assert sum(len(c) for _, c in catalogues()) == len(all_messages()) > 250
+
+
+def test_every_area_catalogue_is_found_by_the_one_lookup(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    module = types.ModuleType("gazette_area_messages")
+    module.MESSAGES = {"gazette.late": ("Issue {issue} is late.", "第{issue}期公报逾期。")}  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "gazette_area_messages", module)
+    areas.register(areas.AreaSpec("gazette", messages="gazette_area_messages"))
+    try:
+        assert UserError("gazette.late", issue=7).message("zh_CN") == "第7期公报逾期。"
+        assert message_for("gazette.late", {"issue": 7}, "en") == "Issue 7 is late."
+    finally:
+        areas.unregister("gazette")
+    assert message_for("gazette.late", {}, "en") == "gazette.late"
+    # an area's own code, through the one path the GUI and the command line use
+    assert UserError("complaint.not_found").message("zh_CN") != "complaint.not_found"
+
+
+@pytest.mark.parametrize(("language", "words"), [("zh_CN", "您没有“新增和修改当事人”的权限。"),
+                                                 ("en", "You do not have the permission “Add and edit parties”.")])
+def test_a_refusal_carries_the_permission_code_and_is_worded_when_shown(language: str, words: str) -> None:
+    from app.accounts.actor import Actor
+
+    with pytest.raises(UserError) as caught:
+        Actor(username="clerk", roles=frozenset({"leadership"})).require("party.edit")
+    assert caught.value.params == {"permission": "party.edit"}  # raw values only (issue 12)
+    assert caught.value.message(language) == words
+
+
+def test_an_area_puts_its_own_codes_into_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    module = types.ModuleType("gazette_area_words")
+    module.MESSAGES = {"gazette.not_open": ("The gazette is {gazette_state}.", "公报{gazette_state}。")}  # type: ignore[attr-defined]
+    module.state_words = lambda code, language: {"draft": ("a draft", "尚为草稿")}[code][language != "en"]  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "gazette_area_words", module)
+    areas.register(areas.AreaSpec("gazette", messages="gazette_area_words",
+                                  message_values={"gazette_state": "gazette_area_words:state_words"}))
+    try:
+        error = UserError("gazette.not_open", gazette_state="draft")
+        assert (error.message("zh_CN"), error.message("en")) == ("公报尚为草稿。", "The gazette is a draft.")
+    finally:
+        areas.unregister("gazette")
+
+
+def test_a_placeholder_is_put_into_words_by_one_area_only() -> None:
+    declared = [name for spec in areas.areas() for name in spec.message_values]
+    assert len(declared) == len(set(declared)) and {"permission", "workbook_part"} <= set(declared)
+    for spec in areas.areas():
+        for reference in spec.message_values.values():
+            assert callable(areas.load(reference)), reference
+    error = UserError("import.part_too_large", file="x.xlsx", workbook_part="shared_strings", limit_mb=200)
+    assert error.message("zh_CN") == "文件x.xlsx解压后过大（共享字符串超过200MB），可能不是正常的Excel文件。"
+    assert "(the shared strings over 200 MB)" in error.message("en")

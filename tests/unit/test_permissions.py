@@ -10,11 +10,11 @@ import pytest
 
 from app.accounts.actor import Actor, anonymous_reader, setup_actor
 from app.accounts.permissions import (
-    ANONYMOUS_READ_PERMISSIONS,
-    ROLE_PERMISSIONS,
     Permission,
     Role,
+    anonymous_permissions,
     role_allows,
+    role_table,
 )
 from app.accounts.service import AccountService
 from app.arbitration.service import ArbitrationCaseService
@@ -129,7 +129,7 @@ OPERATIONS: dict[Permission, Operation] = {
 
 
 def test_every_permission_has_an_operation_in_this_test() -> None:
-    assert set(OPERATIONS) == set(Permission) == set(ROLE_PERMISSIONS)
+    assert set(OPERATIONS) == set(Permission) == set(role_table())
 
 
 @pytest.fixture
@@ -143,7 +143,7 @@ def party_id(store) -> int:  # type: ignore[no-untyped-def]
 def test_each_role_is_allowed_exactly_what_the_table_says(role: Role) -> None:
     actor = make_actor(role.value, username=f"u_{role.value}")
     for permission in Permission:
-        expected = role in ROLE_PERMISSIONS[permission]
+        expected = role in role_table()[permission]
         assert actor.can(permission) is expected, (role, permission)
         if expected:
             actor.require(permission)
@@ -157,7 +157,7 @@ def test_each_role_is_allowed_exactly_what_the_table_says(role: Role) -> None:
 def test_anonymous_reader_may_only_read_what_the_table_says() -> None:
     reader = anonymous_reader()
     for permission in Permission:
-        assert reader.can(permission) is (permission in ANONYMOUS_READ_PERMISSIONS), permission
+        assert reader.can(permission) is (permission in anonymous_permissions()), permission
     assert not any(reader.can(p) for p in Permission if not p.value.endswith((".view", ".export", ".verify")))
 
 
@@ -168,8 +168,8 @@ def test_the_table_keeps_its_promises() -> None:
     assert {p for p in Permission if role_allows(Role.LEADERSHIP, p)} <= reads
     for permission in (Permission.USER_MANAGE, Permission.CALENDAR_EDIT, Permission.CHECKLIST_EDIT,
                        Permission.PERSONAL_DATA_EXPORT_FULL):
-        assert ROLE_PERMISSIONS[permission] == {Role.ADMIN}, permission
-    assert all(ROLE_PERMISSIONS[p] for p in Permission)
+        assert role_table()[permission] == {Role.ADMIN}, permission
+    assert all(role_table()[p] for p in Permission)
     # An actor with several roles may do what any of them may.
     both = make_actor(Role.INTAKE.value, Role.LEGAL_REVIEWER.value)
     assert both.can(Permission.COMPLAINT_REGISTER) and both.can(Permission.LEGAL_REVIEW)
@@ -178,8 +178,8 @@ def test_the_table_keeps_its_promises() -> None:
 
 def _sample_roles(permission: Permission) -> tuple[Role, Role | None]:
     """One role the table allows `permission` and, if there is one, one it refuses."""
-    allowed = sorted(ROLE_PERMISSIONS[permission], key=lambda r: r.value)
-    refused = sorted(set(Role) - ROLE_PERMISSIONS[permission], key=lambda r: r.value)
+    allowed = sorted(role_table()[permission], key=lambda r: r.value)
+    refused = sorted(set(Role) - role_table()[permission], key=lambda r: r.value)
     return allowed[0], (refused[0] if refused else None)
 
 
@@ -191,7 +191,7 @@ def test_each_operation_checks_its_permission(store, party_id, permission: Permi
     allowed, refused = _sample_roles(permission)
     operation(store, make_actor(allowed.value, username=f"u_{allowed.value}"), party_id)
     refusers = [make_actor(refused.value, username=f"u_{refused.value}")] if refused else []
-    if permission not in ANONYMOUS_READ_PERMISSIONS:
+    if permission not in anonymous_permissions():
         refusers.append(anonymous_reader())
     else:
         operation(store, anonymous_reader(), party_id)

@@ -2,7 +2,7 @@
 
 The list of accounts is small (a bureau has tens of users), so it is a plain
 QStandardItemModel behind a QSortFilterProxyModel (STYLE.md: small lists may).
-The permission × role table below it is generated from ROLE_PERMISSIONS, the
+The permission × role table below it is generated from the role table (role_table()), the
 one table the services enforce, and is read-only.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts.permissions import ROLE_PERMISSIONS, Permission, Role, label
+from app.accounts.permissions import Permission, Role, label, permission_rules, role_table
 from app.accounts.service import AccountService, UserRow
 from app.clock import local_time
 from app.errors import StorageError, UserError
@@ -51,14 +51,16 @@ class PermissionMatrix(QTableView):
         super().__init__(parent)
         self.setObjectName("permission_matrix")
         roles = list(Role)
-        permissions = list(Permission)
+        # Every area's permissions (app/<area>/area.py), in the table's order.
+        self._permissions = permissions = [rule.permission for rule in permission_rules()]
+        table = role_table()
         model = QStandardItemModel(len(permissions), len(roles), self)
         model.setHorizontalHeaderLabels([label(role, language) for role in roles])
         model.setVerticalHeaderLabels([label(permission, language) for permission in permissions])
         for r, permission in enumerate(permissions):
-            allowed = ROLE_PERMISSIONS.get(permission, frozenset())
+            allowed = table.get(permission, frozenset())
             header = model.verticalHeaderItem(r)
-            header.setToolTip(permission.value)
+            header.setToolTip(permission)
             for c, role in enumerate(roles):
                 item = QStandardItem(CHECK_MARK if role in allowed else "")
                 item.setEditable(False)
@@ -95,10 +97,10 @@ class PermissionMatrix(QTableView):
             + 2 * self.frameWidth()
         )
 
-    def allowed(self, permission: Permission, role: Role) -> bool:
-        """What the table shows for this cell (tests compare it with ROLE_PERMISSIONS)."""
+    def allowed(self, permission: Permission | str, role: Role) -> bool:
+        """What the table shows for this cell (tests compare it with role_table())."""
         model = self.model()
-        index = model.index(list(Permission).index(permission), list(Role).index(role))
+        index = model.index(self._permissions.index(permission), list(Role).index(role))
         return model.data(index) == CHECK_MARK
 
 

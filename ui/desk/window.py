@@ -9,19 +9,19 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.accounts.permissions import Permission
 from app.arbitration.deadlines import shanghai_today
 from app.desk.service import BUCKET_LABELS, Bucket, Desk, DeskItem, DeskService
+from ui.areas import area_title
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.reports.overview import OverviewWidget
 
 COLOURS = {Bucket.OVERDUE: QColor("#b00020"), Bucket.TODAY: QColor("#a65e00"), Bucket.SOON: None}
-AREA_TITLES = {"arbitration": "Arbitration", "mediation": "Mediation", "complaints": "Complaints"}
 
 
 class _Rows:
@@ -87,7 +87,7 @@ class DeskWindow(QWidget):
         return [
             Column("bucket", self.tr("When"), bucket, width=8, foreground=lambda i: COLOURS[i.bucket]),
             Column("due", self.tr("Due"), lambda i: i.due, width=6, foreground=lambda i: COLOURS[i.bucket]),
-            Column("area", self.tr("Area"), lambda i: QCoreApplication.translate("Areas", AREA_TITLES.get(i.area, i.area)), width=5),
+            Column("area", self.tr("Area"), lambda i: area_title(i.area), width=5),
             Column("reference", self.tr("Case"), lambda i: i.reference_in(lang), width=19, fit=True,
                    elide=Qt.TextElideMode.ElideLeft),
             Column("parties", self.tr("Parties"), lambda i: i.parties_in(lang), width=14,

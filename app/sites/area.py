@@ -1,0 +1,11 @@
+"""The sites area, declared once (app/kernel/areas.py reads it)."""
+
+from __future__ import annotations
+
+from app.kernel.areas import AreaSpec
+
+AREA = AreaSpec(
+    "sites",
+    messages="app.sites.messages",
+    cli_modules=("app.sites.cli", "app.sites.exchange_cli",),
+)
