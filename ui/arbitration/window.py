@@ -43,7 +43,6 @@ from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
 from ui.parties.import_report import ImportReportDialog
-from ui.tasks import TaskRunner
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
 
@@ -60,9 +59,7 @@ class ArbitrationWindow(QWidget):
         self.context = context
         self.today = today
         self.service = ArbitrationCaseService(context.store, context.actor, today=today)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.pages: dict[int, CasePage] = {}
         self.form: ApplicationForm | None = None
 

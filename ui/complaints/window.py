@@ -27,7 +27,6 @@ from ui.complaints.intake_form import IntakeForm
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.tasks import TaskRunner
 from ui.widgets.optional_date import OptionalDateEdit
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -43,9 +42,7 @@ class ComplaintsWindow(QWidget):
         self.context = context
         self.language = context.language
         self.service = ComplaintService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.form: IntakeForm | None = None
         self.case: ComplaintCasePage | None = None
 

@@ -35,7 +35,6 @@ from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
 from ui.parties.import_report import ImportReportDialog
 from ui.parties.labels import kind_label, org_type_label, sex_label
-from ui.tasks import TaskRunner
 from ui.widgets import files
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -48,9 +47,7 @@ class PartiesWindow(FileActions, QWidget):
         self.setObjectName("parties_window")
         self.context = context
         self.service = PartyService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.form: PartyForm | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.message_box: QMessageBox | None = None

@@ -56,7 +56,6 @@ from ui.projects.checklist_dialog import ChecklistDialog
 from ui.projects.form import ProjectForm
 from ui.projects.labels import PROJECT_STATUS_LABELS, item_status_label, project_status_label
 from ui.projects.rectification_dialog import RectificationDialog
-from ui.tasks import TaskRunner
 from ui.widgets import files
 
 XLSX_FILTER = "Excel (*.xlsx)"
@@ -90,9 +89,7 @@ class ProjectsWindow(QWidget):
         self.context = context
         self.today = today or bureau_today()
         self.service = ProjectService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.dialog: QDialog | None = None
         self.message_box: QMessageBox | None = None
         self.summary: ComplianceSummary | None = None

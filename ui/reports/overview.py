@@ -31,7 +31,6 @@ from app.reports.yearly import YearlyFigures, yearly_figures
 from ui.context import AppContext
 from ui.lists.table_view import layout_settings
 from ui.reports.charts import BarChart
-from ui.tasks import TaskRunner
 
 TILE_STYLE = ("QFrame#tile { border: 1px solid #C8D3E0; border-radius: 6px; background: #F5F8FC; }"
               "QLabel#tile_value { font-size: 18pt; font-weight: bold; color: #2F5597; }")
@@ -64,9 +63,7 @@ class OverviewWidget(QWidget):
         self.setObjectName("overview")
         self.setStyleSheet(TILE_STYLE)
         self.context = context
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.today = today
         self.figures: YearlyFigures | None = None
         self._started = False

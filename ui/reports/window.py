@@ -45,7 +45,6 @@ from ui.context import AppContext
 from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.reports.charts import BarChart
-from ui.tasks import TaskRunner
 from ui.widgets import files
 
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -75,9 +74,7 @@ class YearlyPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("yearly_panel")
         self.context = context
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.figures: YearlyFigures | None = None
         self.drill_key: str | None = None
         self.buttons: dict[str, QPushButton] = {}

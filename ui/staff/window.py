@@ -39,7 +39,6 @@ from ui.parties.import_report import ImportReportDialog
 from ui.staff.form import OfficerForm
 from ui.staff.labels import cert_type_label, status_label
 from ui.staff.roster_model import RosterModel
-from ui.tasks import TaskRunner
 from ui.widgets import files
 from ui.widgets.date_field import DateField
 
@@ -53,9 +52,7 @@ class StaffWindow(FileActions, QWidget):
         self.setObjectName("staff_window")
         self.context = context
         self.service = StaffService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.form: OfficerForm | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.message_box: QMessageBox | None = None
