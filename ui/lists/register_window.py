@@ -15,9 +15,9 @@ its actions as `Action` specs, its forms — and inherits the wiring:
 
 * `action_bar` is the one permission-gated button loop: a button the user may not
   press is disabled and says which permission it needs.
-* The file actions (template, import, export messages, failures) come from
-  `FileActions` (ui/file_actions.py); `run_export` runs an export through the task
-  runner's writer, because an export writes its audit trace.
+* `self.file_actions` is the window's `FileActions` (ui/file_actions.py): template, import,
+  export and the words after each; a failed task is told by `self.file_actions.failed`.
+  After an import the list refreshes and selects the first imported row.
 * `open_form` opens a form window-modal and non-blocking and refreshes nothing by
   itself: the form's `saved` signal goes to the window's `_saved`.
 """
@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -78,7 +78,7 @@ def action_buttons(context: AppContext, actions: Iterable[Action], layout: QBoxL
             layout.addSpacing(action.space_after)
 
 
-class RegisterWindow(FileActions, QWidget):
+class RegisterWindow(QWidget):
     """The wiring every register window shares (see the module's docstring)."""
 
     model: PagedTableModel[Any]
@@ -91,14 +91,23 @@ class RegisterWindow(FileActions, QWidget):
         self.context = context
         self.tasks = context.tasks
         self.form: QDialog | None = None
-        self.report_dialog: QDialog | None = None
-        self.message_box: Any = None
         self.buttons: dict[str, QPushButton] = {}
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        self.file_actions = FileActions(self, context, self.status, after_import=self.after_import)
+
+    @property
+    def report_dialog(self) -> QDialog | None:
+        """The import report on screen, if any."""
+        return self.file_actions.report_dialog
+
+    @property
+    def message_box(self) -> QMessageBox | None:
+        """The last refusal's message box."""
+        return self.file_actions.message_box
 
     # ---------------------------------------------------------------- building
     def add_search(self, placeholder: str) -> SearchBox:
@@ -180,18 +189,6 @@ class RegisterWindow(FileActions, QWidget):
         return [d for d in (self.form, self.report_dialog) if d is not None]
 
     # ---------------------------------------------------------------- files
-    def run_export(self, body: Callable[[Any, Any], int], path: Path, label: str) -> None:
-        """Write an export off the GUI thread through the runner's writer (it records its
-        audit trace); say how many rows went where, or why nothing did."""
-        self.tasks.run(
-            body,
-            on_success=lambda rows: self.show_exported(rows, path),
-            on_error=self.task_failed,
-            label=label,
-            parent=self,
-            writes=True,
-        )
-
     def after_import(self, report: ImportReport) -> None:
         self.model.refresh()
         if report.imported_ids:

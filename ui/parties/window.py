@@ -116,7 +116,7 @@ class PartiesWindow(RegisterWindow):
         try:
             current = self.service.get(row.id)  # the newest version, not the cached row
         except (UserError, StorageError) as err:
-            self.tell(err)
+            self.file_actions.tell(err)
             return None
         return self.open_form(PartyForm(self.context, self.service, row=current, parent=self))
 
@@ -142,7 +142,7 @@ class PartiesWindow(RegisterWindow):
 
             return int(export_parties(query, path, progress=progress, cancel=cancel, trace=trace))
 
-        self.run_export(body, path, self.tr("Exporting parties to Excel"))
+        self.file_actions.export(body, path, self.tr("Exporting parties to Excel"))
 
     def export_pdf(self) -> None:
         path = files.choose_save_path(self, self.tr("Print the register to PDF"), self.tr("parties") + ".pdf", PDF_FILTER)
@@ -160,7 +160,7 @@ class PartiesWindow(RegisterWindow):
             return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title,
                                                 trace=trace))
 
-        self.run_export(body, path, self.tr("Printing the register to PDF"))
+        self.file_actions.export(body, path, self.tr("Printing the register to PDF"))
 
     def _register_writer(self, export: str) -> Any:
         """(path, progress, cancel) -> rows: the register as filtered, as PDF; None if the user cancelled."""
@@ -184,7 +184,7 @@ class PartiesWindow(RegisterWindow):
         write = self._register_writer("parties.print")
         if write is not None:
             preview_after_writing(self, self.tasks, write, self.tr("parties"), self.tr("Printing the register"),
-                                  self.task_failed)
+                                  self.file_actions.failed)
 
     def print_register(self) -> None:
         from ui.printing import print_after_writing
@@ -192,7 +192,7 @@ class PartiesWindow(RegisterWindow):
         write = self._register_writer("parties.print")
         if write is not None:
             print_after_writing(self, self.tasks, write, self.tr("parties"), self.tr("Printing the register"),
-                                self.task_failed)
+                                self.file_actions.failed)
 
     def _export_query(self, export: str) -> Any:
         """The rows to export as filtered — masked, or in full for a user who may and says why —
@@ -211,7 +211,7 @@ class PartiesWindow(RegisterWindow):
         try:
             query = self.service.query_for_export(text=text, kind=kind, full=full, reason=reason)
         except (UserError, StorageError) as err:
-            self.tell(err)
+            self.file_actions.tell(err)
             return None
         trace = ExportTrace(self.context.store, self.context.actor, export, "party", full=full, reason=reason.strip(),
                             details={"search": text, "kind": kind or ""})
@@ -220,7 +220,7 @@ class PartiesWindow(RegisterWindow):
     def save_template(self) -> None:
         from app.parties.spreadsheet import write_template
 
-        self.run_template(write_template, self.tr("Save the import template"), self.tr("parties import template"))
+        self.file_actions.template(write_template, self.tr("Save the import template"), self.tr("parties import template"))
 
     def import_file(self) -> None:
         service = self.service
@@ -233,4 +233,4 @@ class PartiesWindow(RegisterWindow):
             total, records = read_records(path)
             return service.import_records(records, total=total, progress=progress, cancel=cancel, source=source)
 
-        self.run_import(self.tr("Import parties from Excel"), self.tr("Importing parties"), load)
+        self.file_actions.run_import(self.tr("Import parties from Excel"), self.tr("Importing parties"), load)

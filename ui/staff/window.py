@@ -148,7 +148,7 @@ class StaffWindow(RegisterWindow):
         try:
             detail = self.service.get(row.id)
         except (UserError, StorageError) as err:
-            self.tell(err)
+            self.file_actions.tell(err)
             return None
         return self.open_form(OfficerForm(self.context, self.service, detail=detail, parent=self))
 
@@ -178,7 +178,7 @@ class StaffWindow(RegisterWindow):
             lines = service.certificates_for_export(text=text, as_of=day, show=show)
             return int(export_roster(lines, path, as_of=day, progress=progress, cancel=cancel, trace=trace))
 
-        self.run_export(body, path, self.tr("Exporting the roster to Excel"))
+        self.file_actions.export(body, path, self.tr("Exporting the roster to Excel"))
 
     def _public_roster_writer(self) -> Any:
         """(path, progress, cancel) -> rows: the public roster as of the chosen day, as PDF.
@@ -207,13 +207,13 @@ class StaffWindow(RegisterWindow):
         from ui.printing import preview_after_writing
 
         preview_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
-                              self.tr("Printing the public roster"), self.task_failed)
+                              self.tr("Printing the public roster"), self.file_actions.failed)
 
     def print_public_roster_now(self) -> None:
         from ui.printing import print_after_writing
 
         print_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
-                            self.tr("Printing the public roster"), self.task_failed)
+                            self.tr("Printing the public roster"), self.file_actions.failed)
 
     def print_public_roster(self) -> None:
         path = files.choose_save_path(self, self.tr("Print the public roster to PDF"),
@@ -225,12 +225,12 @@ class StaffWindow(RegisterWindow):
         def body(progress: Any, cancel: Any) -> int:
             return int(write(path, progress, cancel))
 
-        self.run_export(body, path, self.tr("Printing the public roster"))
+        self.file_actions.export(body, path, self.tr("Printing the public roster"))
 
     def save_template(self) -> None:
         from app.staff.spreadsheet import write_template
 
-        self.run_template(write_template, self.tr("Save the import template"), self.tr("staff roster import template"))
+        self.file_actions.template(write_template, self.tr("Save the import template"), self.tr("staff roster import template"))
 
     def import_file(self) -> None:
         service = self.service
@@ -243,4 +243,4 @@ class StaffWindow(RegisterWindow):
             total, records = read_records(path)
             return service.import_records(records, total=total, progress=progress, cancel=cancel, source=source)
 
-        self.run_import(self.tr("Import the roster from Excel"), self.tr("Importing the roster"), load)
+        self.file_actions.run_import(self.tr("Import the roster from Excel"), self.tr("Importing the roster"), load)
