@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.accounts.permissions import Permission
 from app.clock import bureau_today
-from app.errors import Cancelled, StorageError, UserError
+from app.errors import StorageError, UserError
 from app.legal.rates import format_percent, format_yuan
 from app.projects.models import ItemStatus
 from app.projects.service import (
@@ -49,8 +48,9 @@ from app.projects.service import (
     ProjectService,
 )
 from ui.context import AppContext
-from ui.errors import show_user_error
+from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists.register_window import Action, action_buttons
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.checklist_dialog import ChecklistDialog
 from ui.projects.form import ProjectForm
@@ -58,8 +58,6 @@ from ui.projects.labels import PROJECT_STATUS_LABELS, item_status_label, project
 from ui.projects.rectification_dialog import RectificationDialog
 from ui.widgets import files
 
-XLSX_FILTER = "Excel (*.xlsx)"
-PDF_FILTER = "PDF (*.pdf)"
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 RED = QColor("#b3261e")
@@ -91,7 +89,6 @@ class ProjectsWindow(QWidget):
         self.service = ProjectService(context.store, context.actor)
         self.tasks = context.tasks
         self.dialog: QDialog | None = None
-        self.message_box: QMessageBox | None = None
         self.summary: ComplianceSummary | None = None
 
         layout = QVBoxLayout(self)
@@ -149,6 +146,8 @@ class ProjectsWindow(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.file_actions = FileActions(self, context, self.status, error_box=context.error_windows,
+                                        texts=FileTexts(cancelled=self.tr("Cancelled; nothing was saved.")))
 
         self.model.set_query_factory(self._query)
         self.model.set_initial_sort("name")
@@ -220,7 +219,7 @@ class ProjectsWindow(QWidget):
             summary = self.service.compliance(self.as_of_date())
             overdue = self.service.overdue_rectifications(today=self.today).count()
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.file_actions.tell(err)
             return
         self.summary = summary
         self.item_rate.setText(format_percent(summary.item_rate))
@@ -271,26 +270,16 @@ class ProjectsWindow(QWidget):
     def _actions(self) -> QHBoxLayout:
         self.buttons: dict[str, QPushButton] = {}
         line = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add", self.tr("New project"), self.add_project, Permission.PROJECT_EDIT),
-            ("edit", self.tr("Edit"), self.edit_selected, Permission.PROJECT_EDIT),
-            ("check", self.tr("Record a check"), self.record_check, Permission.PROJECT_EDIT),
-            ("checklist", self.tr("Checklist…"), self.edit_checklist, Permission.CHECKLIST_EDIT),
-            ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PROJECT_VIEW),
-            ("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PROJECT_VIEW),
-            ("print_preview", self.tr("Print preview"), self.preview_report, Permission.PROJECT_VIEW),
-            ("print", self.tr("Print…"), self.print_report, Permission.PROJECT_VIEW),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if not self.context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(self.context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            line.addWidget(button)
-            if key in ("check", "checklist"):
-                line.addSpacing(16)
+        action_buttons(self.context, [
+            Action("add", self.tr("New project"), self.add_project, Permission.PROJECT_EDIT),
+            Action("edit", self.tr("Edit"), self.edit_selected, Permission.PROJECT_EDIT),
+            Action("check", self.tr("Record a check"), self.record_check, Permission.PROJECT_EDIT, space_after=16),
+            Action("checklist", self.tr("Checklist…"), self.edit_checklist, Permission.CHECKLIST_EDIT, space_after=16),
+            Action("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PROJECT_VIEW),
+            Action("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PROJECT_VIEW),
+            Action("print_preview", self.tr("Print preview"), self.preview_report, Permission.PROJECT_VIEW),
+            Action("print", self.tr("Print…"), self.print_report, Permission.PROJECT_VIEW),
+        ], line, self.buttons)
         line.addStretch(1)
         return line
 
@@ -392,7 +381,7 @@ class ProjectsWindow(QWidget):
             try:
                 check = self.service.check(ids[0], today=self.today)
             except (UserError, StorageError) as err:
-                self._tell(err)
+                self.file_actions.tell(err)
                 return
             self.items_model.set_query(ListSource(list(check.items)))
         self._item_selected(self.items_view.selected_ids())
@@ -420,7 +409,7 @@ class ProjectsWindow(QWidget):
         try:
             current = self.service.get(row.id, today=self.today)
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.file_actions.tell(err)
             return None
         return self._open(ProjectForm(self.context, self.service, row=current, parent=self))
 
@@ -466,6 +455,8 @@ class ProjectsWindow(QWidget):
             self.status.setText(self.tr("Checklist saved."))
 
     def rectify_selected(self) -> bool:
+        """Ask for the rectification of the selected item and record it through the runner's
+        writer; True when the write has started (the lists follow when it is done)."""
         item = self.items_view.current_item()
         if not isinstance(item, CheckItemRow):
             return False
@@ -474,17 +465,21 @@ class ProjectsWindow(QWidget):
             return False
         rectified_on, evidence = answer
         check_id = self.checks_view.selected_ids()
-        try:
-            self.service.record_rectification(item.id, rectified_on, evidence=evidence, today=self.today)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return False
-        self.model.refresh()
-        self.refresh_rates()
-        self._show_checks(self.selected_row())
-        if check_id:
-            self.checks_view.select_ids(check_id)
-        self.status.setText(self.tr("Rectification of %1 recorded.").replace("%1", item.label))
+        service, today = self.service, self.today
+
+        def body(_progress: Any, _cancel: Any) -> None:
+            service.record_rectification(item.id, rectified_on, evidence=evidence, today=today)
+
+        def recorded(_result: None) -> None:
+            self.model.refresh()
+            self.refresh_rates()
+            self._show_checks(self.selected_row())
+            if check_id:
+                self.checks_view.select_ids(check_id)
+            self.status.setText(self.tr("Rectification of %1 recorded.").replace("%1", item.label))
+
+        self.tasks.run(body, on_success=recorded, on_error=self.file_actions.failed,
+                       label=self.tr("Record rectification"), parent=self, cancellable=False, writes=True)
         return True
 
     # ---------------------------------------------------------------- exports
@@ -506,13 +501,8 @@ class ProjectsWindow(QWidget):
 
             return write_compliance_pdf(pages, path, progress=progress, cancel=cancel, trace=trace)
 
-        self.tasks.run(
-            body,
-            on_success=lambda summary: self._exported(summary, path),
-            on_error=self._task_failed,
-            label=self.tr("Exporting projects to Excel") if kind == "xlsx" else self.tr("Printing the compliance report"),
-            parent=self,
-        )
+        label = self.tr("Exporting projects to Excel") if kind == "xlsx" else self.tr("Printing the compliance report")
+        self.file_actions.export(body, path, label, on_success=lambda summary: self._exported(summary, path))
 
     def export_excel(self) -> None:
         path = files.choose_save_path(self, self.tr("Export projects to Excel"), self.tr("projects") + ".xlsx",
@@ -547,13 +537,13 @@ class ProjectsWindow(QWidget):
         from ui.printing import preview_after_writing
 
         preview_after_writing(self, self.tasks, self._report_writer(), self.tr("six-system compliance"),
-                              self.tr("Printing the compliance report"), self._task_failed)
+                              self.tr("Printing the compliance report"), self.file_actions.failed)
 
     def print_report(self) -> None:
         from ui.printing import print_after_writing
 
         print_after_writing(self, self.tasks, self._report_writer(), self.tr("six-system compliance"),
-                            self.tr("Printing the compliance report"), self._task_failed)
+                            self.tr("Printing the compliance report"), self.file_actions.failed)
 
     def _exported(self, summary: ComplianceSummary, path: Path) -> None:
         self.status.setText(
@@ -562,20 +552,6 @@ class ProjectsWindow(QWidget):
             .replace("%2", format_percent(summary.item_rate))
             .replace("%3", str(path))
         )
-
-    def _task_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled; nothing was saved."))
-            return
-        if isinstance(error, UserError | StorageError):
-            self._tell(error)
-            return
-        self.tasks.default_error(error, self)
-
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        if self.context.error_windows:
-            self.message_box = show_user_error(self, err, self.context.language, block=False)
 
     def open_dialogs(self) -> list[QDialog]:
         return [d for d in (self.dialog,) if d is not None]
