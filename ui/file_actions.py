@@ -160,7 +160,7 @@ class FileActions:
             self.report_dialog = None
 
     # ---------------------------------------------------------------- export
-    def export(self, body: Callable[[Any, Any], int], path: Path, label: str,
+    def export(self, body: Callable[[Any, Any], Any], path: Path, label: str,
                on_success: Callable[[Any], None] | None = None) -> None:
         """Write an export off the GUI thread through the runner's writer (it records its
         audit trace); then say how many rows went where (or call `on_success`)."""

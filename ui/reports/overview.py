@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import bureau_today
-from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import fen_to_wan_yuan, format_percent
 from app.reports.yearly import YearlyFigures, yearly_figures
 from ui.context import AppContext
+from ui.file_actions import FileActions, FileTexts
 from ui.lists.table_view import layout_settings
 from ui.reports.charts import BarChart
 
@@ -115,6 +115,9 @@ class OverviewWidget(QWidget):
             charts.addWidget(chart)
         self.status = QLabel()
         self.status.setObjectName("status")
+        # A failure is said in the status line only (the home page opens no message boxes).
+        self.file_actions = FileActions(self, context, self.status, error_box=False,
+                                        texts=FileTexts(cancelled=self.tr("Cancelled.")))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
@@ -148,7 +151,7 @@ class OverviewWidget(QWidget):
         self.tasks.run(
             lambda progress, cancel: yearly_figures(store, actor, year, date_to=last,
                                                     progress=progress, cancel=cancel),
-            on_success=self.show_figures, on_error=self._failed, label=self.tr("Computing the year's figures"),
+            on_success=self.show_figures, on_error=self.file_actions.failed, label=self.tr("Computing the year's figures"),
             parent=self,
         )
 
@@ -179,11 +182,3 @@ class OverviewWidget(QWidget):
             (self.tr("Closed"), f.monthly.get("arbitration.closed", [])),
         ])
         self.status.setText("")
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled."))
-        elif isinstance(error, UserError | StorageError):
-            self.status.setText(error.message(self.context.language))
-        else:
-            self.tasks.default_error(error, self)
