@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,7 +32,6 @@ from app.arbitration.service import (
     DocketRow,
     tribunal_candidates,
 )
-from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.case_page import CasePage
@@ -40,9 +40,10 @@ from ui.arbitration.minimum_wage_dialog import MinimumWageDialog
 from ui.arbitration.rooms_dialog import HearingRoomsDialog
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
+from ui.file_actions import XLSX_FILTER, FileActions, FileTexts
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.conflict_marks import mark_conflicts
-from ui.parties.import_report import ImportReportDialog
+from ui.lists.register_window import Action, action_buttons
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
 
@@ -123,29 +124,27 @@ class ArbitrationWindow(QWidget):
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, permission in (
-            ("receive", self.tr("Receive an application"), self.receive, Permission.ARBITRATION_RECEIVE),
-            ("open", self.tr("Open case"), self.open_selected, None),
-            ("export_xlsx", self.tr("Export Excel"), self.export_excel, None),
-            ("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
-            ("template", self.tr("Download template"), self.save_template, None),
-            ("calculator", self.tr("Deadline calculator…"), self.open_calculator, None),
-            ("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
-            ("hearing_rooms", self.tr("Hearing rooms…"), self.edit_hearing_rooms, Permission.USER_MANAGE),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if permission is not None and not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
+        action_buttons(context, [
+            Action("receive", self.tr("Receive an application"), self.receive, Permission.ARBITRATION_RECEIVE),
+            Action("open", self.tr("Open case"), self.open_selected),
+            Action("export_xlsx", self.tr("Export Excel"), self.export_excel),
+            Action("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
+            Action("template", self.tr("Download template"), self.save_template),
+            Action("calculator", self.tr("Deadline calculator…"), self.open_calculator),
+            Action("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
+            Action("hearing_rooms", self.tr("Hearing rooms…"), self.edit_hearing_rooms, Permission.USER_MANAGE),
+        ], actions, self.buttons)
         actions.addStretch(1)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.report_dialog: ImportReportDialog | None = None
+        # Refusals in the message line only; the words are this window's own.
+        self.file_actions = FileActions(self, context, self.message, after_import=lambda _report: self.refresh(),
+                                        error_box=False, texts=FileTexts(
+                                            cancelled=self.tr("Cancelled; nothing was saved."),
+                                            template_saved=self.tr("Template saved: %1"),
+                                            import_finished=self.tr("Import finished: %1 imported, %2 refused."),
+                                            exported=self.tr("Exported %1 cases to %2.")))
 
         self.model: PagedTableModel[DocketRow] = PagedTableModel(self._columns(), self)
         mark_conflicts(self.model, context.store, "arbitration_case")
@@ -303,9 +302,14 @@ class ArbitrationWindow(QWidget):
         return dialog
 
     # ---------------------------------------------------------------- Excel
+    @property
+    def report_dialog(self) -> QDialog | None:
+        """The import report on screen, if any."""
+        return self.file_actions.report_dialog
+
     def export_excel(self) -> None:
         path = files.choose_save_path(self, self.tr("Export the docket to Excel"), self.tr("docket") + ".xlsx",
-                                      "Excel (*.xlsx)")
+                                      XLSX_FILTER)
         if path is None:
             return
         from app.kernel.exports import ExportTrace
@@ -320,37 +324,17 @@ class ArbitrationWindow(QWidget):
 
             return export_docket(query, path, progress=progress, cancel=cancel, trace=trace)
 
-        self.tasks.run(body, on_success=lambda n: self.message.setText(
-            self.tr("Exported %1 cases to %2.").replace("%1", str(n)).replace("%2", str(path))),
-            on_error=self._task_failed, label=self.tr("Exporting the docket"), parent=self)
+        self.file_actions.export(body, path, self.tr("Exporting the docket"))
 
     def save_template(self) -> None:
-        path = files.choose_save_path(self, self.tr("Save the import template"), self.tr("docket template") + ".xlsx",
-                                      "Excel (*.xlsx)")
-        if path is None:
-            return
+        from app.arbitration.spreadsheet import write_template
 
-        def body(_progress: Any, _cancel: Any) -> Any:
-            from app.arbitration.spreadsheet import write_template
-
-            write_template(path)
-            return path
-
-        self.tasks.run(body, on_success=lambda p: self.message.setText(self.tr("Template saved: %1").replace("%1", str(p))),
-                       on_error=self._task_failed, label=self.tr("Writing the template"), parent=self, cancellable=False)
+        self.file_actions.template(write_template, self.tr("Save the import template"), self.tr("docket template"))
 
     def import_file(self) -> None:
-        path = files.choose_open_path(self, self.tr("Import a docket from Excel"), "Excel (*.xlsx)")
-        if path is None:
-            return
-        self._import_path(path, again=False)
-
-    def _import_path(self, path: Any, *, again: bool) -> None:
-        from ui.file_actions import ask_import_again, is_repeat
-
         store, actor = self.context.store, self.context.actor
 
-        def body(progress: Any, cancel: Any) -> Any:
+        def load(path: Any, progress: Any, cancel: Any, again: bool = False) -> Any:
             from app.arbitration.importing import import_docket
             from app.arbitration.spreadsheet import read_docket
             from app.imports.batches import source_for
@@ -359,27 +343,4 @@ class ArbitrationWindow(QWidget):
             total, rows = read_docket(path)
             return import_docket(store, actor, rows, total=total, progress=progress, cancel=cancel, source=source)
 
-        def failed(error: BaseException) -> None:
-            if not again and is_repeat(error) and ask_import_again(self, error, self.context.language):
-                self._import_path(path, again=True)
-                return
-            self._task_failed(error)
-
-        self.tasks.run(body, on_success=self._imported, on_error=failed,
-                       label=self.tr("Importing the docket"), parent=self, writes=True)
-
-    def _imported(self, report: Any) -> None:
-        self.refresh()
-        self.message.setText(self.tr("Import finished: %1 imported, %2 refused.")
-                             .replace("%1", str(report.imported)).replace("%2", str(len(report.refused))))
-        dialog = ImportReportDialog(report, self.context.language, self)
-        self.report_dialog = dialog
-        dialog.open()
-
-    def _task_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.message.setText(self.tr("Cancelled; nothing was saved."))
-        elif isinstance(error, UserError | StorageError):
-            self.message.setText(error.message(self.context.language))
-        else:
-            self.tasks.default_error(error, self)
+        self.file_actions.run_import(self.tr("Import a docket from Excel"), self.tr("Importing the docket"), load)
