@@ -7,8 +7,6 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -41,15 +39,19 @@ from ui.arbitration.rooms_dialog import HearingRoomsDialog
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.file_actions import XLSX_FILTER, FileActions, FileTexts
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists import (
+    KEEP_END,
+    OVERDUE_RED,
+    RIGHT,
+    Column,
+    PagedTableModel,
+    PagedTableView,
+    SearchBox,
+)
 from ui.lists.conflict_marks import mark_conflicts
 from ui.lists.register_window import Action, action_buttons
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
-RED = QColor("#b00020")
 
 
 class ArbitrationWindow(QWidget):
@@ -188,7 +190,7 @@ class ArbitrationWindow(QWidget):
             return text + (f"（{zh_or_en(CLOSURE_LABELS[r.closure_method], lang)}）" if r.closure_method else "")
 
         return [
-            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, fit=True, elide=LEFT, tooltip=lambda r: r.case_no or None),
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, fit=True, elide=KEEP_END, tooltip=lambda r: r.case_no or None),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
             Column("status", self.tr("Status"), status_text, width=7, fit=True),
             Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
@@ -196,7 +198,7 @@ class ArbitrationWindow(QWidget):
                    tooltip=lambda r: r.respondents or None),
             Column("claimed", self.tr("Claimed (yuan)"), lambda r: format_yuan(r.claimed_fen), align=RIGHT, width=7),
             Column("next_due", self.tr("Next deadline"), lambda r: r.next_due, width=6,
-                   foreground=lambda r: RED if r.next_due is not None and r.next_due < self.today() else None),
+                   foreground=lambda r: OVERDUE_RED if r.next_due is not None and r.next_due < self.today() else None),
             Column("chief", self.tr("Arbitrator"), lambda r: r.chief_arbitrator, width=5),
             Column("accepted_on", self.tr("Accepted"), lambda r: r.accepted_on, width=6),
             Column("closed_on", self.tr("Closed"), lambda r: r.closed_on, width=6),

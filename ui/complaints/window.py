@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,15 +26,19 @@ from ui.complaints.case_page import ComplaintCasePage
 from ui.complaints.intake_form import IntakeForm
 from ui.context import AppContext
 from ui.file_actions import XLSX_FILTER, FileActions, FileTexts
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists import (
+    CENTRE,
+    KEEP_END,
+    OVERDUE_RED,
+    RIGHT,
+    Column,
+    PagedTableModel,
+    PagedTableView,
+    SearchBox,
+)
 from ui.lists.conflict_marks import mark_conflicts
 from ui.lists.register_window import Action, action_buttons
 from ui.widgets.optional_date import OptionalDateEdit
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-RED = QColor("#b00020")
 
 
 class ComplaintsWindow(QWidget):
@@ -171,7 +174,7 @@ class ComplaintsWindow(QWidget):
             Column("amount", self.tr("Amount"), lambda r: format_yuan(r.amount_fen), align=RIGHT, width=7),
             Column("method", self.tr("Method"), lambda r: r.method, width=6),
             Column("employer", self.tr("Employer"), lambda r: r.employer, width=14),
-            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=LEFT),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=KEEP_END),
         ], self)
         self.payments_view = PagedTableView()
         self.payments_view.setObjectName("payments_table")
@@ -187,7 +190,7 @@ class ComplaintsWindow(QWidget):
         box.addWidget(self.payments_view, 1)
         self.tabs.addTab(page, self.tr("Payments"))
         self.ledger_model: PagedTableModel[LedgerRow] = PagedTableModel([
-            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=LEFT),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=KEEP_END),
             Column("received", self.tr("Received"), lambda r: r.received_on, sort_key="received", width=6),
             Column("employers", self.tr("Employer"), lambda r: r.employers, width=14),
             Column("worker", self.tr("Worker"), lambda r: r.worker, width=5),
@@ -215,7 +218,7 @@ class ComplaintsWindow(QWidget):
         lang = self.language
 
         def overdue(r: ComplaintRow) -> Any:
-            return RED if r.overdue else None
+            return OVERDUE_RED if r.overdue else None
 
         return [
             Column("number", self.tr("Number"), lambda r: r.number, width=16, tooltip=lambda r: r.case_no or None),

@@ -10,7 +10,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -33,15 +32,19 @@ from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists import (
+    KEEP_END,
+    OVERDUE_RED,
+    RIGHT,
+    Column,
+    PagedTableModel,
+    PagedTableView,
+    SearchBox,
+)
 from ui.lists.conflict_marks import mark_conflicts
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.words import list_separator
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
-RED = QColor("#b00020")
 
 
 class MediationWindow(QWidget):
@@ -148,7 +151,7 @@ class MediationWindow(QWidget):
     def _columns(self) -> list[Column[MediationRow]]:
         lang = self.context.language
         return [
-            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12, fit=True, elide=LEFT),
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12, fit=True, elide=KEEP_END),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
             Column("status", self.tr("Status"), lambda r: med.status_label(r.status, lang), width=6, fit=True),
             Column("channel", self.tr("Channel"), lambda r: zh_or_en(CHANNEL_LABELS[r.channel], lang), width=6),
@@ -156,7 +159,7 @@ class MediationWindow(QWidget):
             Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12),
             Column("amount", self.tr("Requested (yuan)"), lambda r: format_yuan(r.amount_requested_fen), align=RIGHT, width=7),
             Column("due_on", self.tr("15-day limit"), lambda r: r.due_on, width=6,
-                   foreground=lambda r: RED if r.status in med.OPEN and r.due_on < self.today() else None),
+                   foreground=lambda r: OVERDUE_RED if r.status in med.OPEN and r.due_on < self.today() else None),
         ]
 
     def refresh(self, *_args: Any) -> None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.accounts.permissions import Permission
@@ -20,14 +19,12 @@ from app.parties.models import PartyKind
 from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER
-from ui.lists import Column, PagedTableModel
+from ui.lists import CENTRE, Column, PagedTableModel
 from ui.lists.register_window import Action, RegisterWindow
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.widgets import files
-
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
 class PartiesWindow(RegisterWindow):

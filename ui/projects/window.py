@@ -49,7 +49,7 @@ from app.projects.service import (
 )
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists import CENTRE, RIGHT, Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.register_window import Action, action_buttons
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.checklist_dialog import ChecklistDialog
@@ -58,8 +58,6 @@ from ui.projects.labels import PROJECT_STATUS_LABELS, item_status_label, project
 from ui.projects.rectification_dialog import RectificationDialog
 from ui.widgets import files
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 RED = QColor("#b3261e")
 
 

@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.accounts.permissions import Permission
@@ -24,15 +23,13 @@ from app.kernel.import_report import ImportReport
 from app.staff.service import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER
-from ui.lists import Column
+from ui.lists import CENTRE, Column
 from ui.lists.register_window import Action, RegisterWindow
 from ui.staff.form import OfficerForm
 from ui.staff.labels import cert_type_label, status_label
 from ui.staff.roster_model import RosterModel
 from ui.widgets import files
 from ui.widgets.date_field import DateField
-
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
 
 class StaffWindow(RegisterWindow):
