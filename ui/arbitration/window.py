@@ -45,11 +45,9 @@ from ui.lists import (
     RIGHT,
     Column,
     PagedTableModel,
-    PagedTableView,
     SearchBox,
 )
-from ui.lists.conflict_marks import mark_conflicts
-from ui.lists.register_window import Action, action_buttons
+from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
 
@@ -143,16 +141,12 @@ class ArbitrationWindow(QWidget):
         # Refusals in the message line only; the words are this window's own.
         self.file_actions = FileActions(self, context, self.message, after_import=lambda _report: self.refresh(),
                                         error_box=False, texts=FileTexts(
-                                            cancelled=self.tr("Cancelled; nothing was saved."),
                                             template_saved=self.tr("Template saved: %1"),
                                             import_finished=self.tr("Import finished: %1 imported, %2 refused."),
                                             exported=self.tr("Exported %1 cases to %2.")))
 
         self.model: PagedTableModel[DocketRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "arbitration_case")
-        self.view = PagedTableView()
-        self.view.setObjectName("docket_table")
-        self.view.setModel(self.model)
+        self.view = paged_list(context.store, self.model, "docket_table", conflicts="arbitration_case")
         self.view.row_activated.connect(lambda row: self.open_case(row.id))
         self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n case(s)", "", n)))
 

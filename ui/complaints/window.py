@@ -36,8 +36,7 @@ from ui.lists import (
     PagedTableView,
     SearchBox,
 )
-from ui.lists.conflict_marks import mark_conflicts
-from ui.lists.register_window import Action, action_buttons
+from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -127,16 +126,12 @@ class ComplaintsWindow(QWidget):
         # Refusals in the status line only; the report only when rows were refused.
         self.file_actions = FileActions(self, context, self.status, after_import=self._imported, error_box=False,
                                         report_only_if_refused=True, texts=FileTexts(
-                                            cancelled=self.tr("Cancelled; nothing was saved."),
                                             template_saved=self.tr("Template saved to %1."),
                                             import_finished=self.tr("Import finished: %1 imported, %2 refused."),
                                             exported=self.tr("Exported %1 rows to %2.")))
 
         self.model: PagedTableModel[ComplaintRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "complaint")
-        self.view = PagedTableView()
-        self.view.setObjectName("complaints_table")
-        self.view.setModel(self.model)
+        self.view = paged_list(context.store, self.model, "complaints_table", conflicts="complaint")
         self.view.row_activated.connect(self.open_row)
         self.model.count_changed.connect(self._show_count)
 

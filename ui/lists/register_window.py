@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from app.accounts.permissions import Permission
 from app.kernel.import_report import ImportReport
+from app.store.engine import Store
 from ui.context import AppContext
 from ui.file_actions import FileActions
 from ui.lists.conflict_marks import mark_conflicts
@@ -76,6 +77,16 @@ def action_buttons(context: AppContext, actions: Iterable[Action], layout: QBoxL
         layout.addWidget(button)
         if action.space_after:
             layout.addSpacing(action.space_after)
+
+
+def paged_list(store: Store, model: PagedTableModel[Any], name: str, *, conflicts: str) -> PagedTableView:
+    """A paged view (object name `name`) over `model`, whose rows of table `conflicts` that
+    have an open conflict between sites are marked."""
+    mark_conflicts(model, store, conflicts)
+    view = PagedTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    return view
 
 
 class RegisterWindow(QWidget):
@@ -130,10 +141,7 @@ class RegisterWindow(QWidget):
         """The paged list: rows of table `conflicts` with an open conflict marked; a
         double-click or Enter calls `on_activate(row)`; the count follows the query."""
         self.model = model
-        mark_conflicts(model, self.context.store, conflicts)
-        self.view = PagedTableView()
-        self.view.setObjectName(name)
-        self.view.setModel(model)
+        self.view = paged_list(self.context.store, model, name, conflicts=conflicts)
         self.view.row_activated.connect(on_activate)
         self.view.selection_changed_ids.connect(self._selection_changed)
         model.count_changed.connect(lambda count: self.count_label.setText(self.count_text(count)))

@@ -38,10 +38,9 @@ from ui.lists import (
     RIGHT,
     Column,
     PagedTableModel,
-    PagedTableView,
     SearchBox,
 )
-from ui.lists.conflict_marks import mark_conflicts
+from ui.lists.register_window import paged_list
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.words import list_separator
@@ -89,10 +88,7 @@ class MediationWindow(QWidget):
         filters.addWidget(new)
 
         self.model: PagedTableModel[MediationRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "mediation_case")
-        self.view = PagedTableView()
-        self.view.setObjectName("mediation_table")
-        self.view.setModel(self.model)
+        self.view = paged_list(context.store, self.model, "mediation_table", conflicts="mediation_case")
         self.view.row_activated.connect(lambda r: self.open_case(r.id))
         self.view.selection_changed_ids.connect(lambda ids: self.open_case(ids[0]) if ids else None)
 
