@@ -9,7 +9,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
@@ -45,8 +44,8 @@ from ui.lists import (
     RIGHT,
     Column,
     PagedTableModel,
-    SearchBox,
 )
+from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
@@ -64,33 +63,20 @@ class ArbitrationWindow(QWidget):
         self.pages: dict[int, CasePage] = {}
         self.form: ApplicationForm | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by case number or party name"))
-        self.search.search_changed.connect(self.refresh)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All"), None)
-        self.status_filter.addItem(self.tr("Pending (not closed)"), "pending")
-        for key in arb.STATUS_LABELS:
-            self.status_filter.addItem(arb.status_label(key, context.language), str(key))
-        self.procedure_filter = QComboBox()
-        self.procedure_filter.setObjectName("procedure_filter")
-        self.procedure_filter.addItem(self.tr("All"), None)
-        for key, pair in PROCEDURE_LABELS.items():
-            self.procedure_filter.addItem(zh_or_en(pair, context.language), str(key))
-        self.arbitrator_filter = QComboBox()
-        self.arbitrator_filter.setObjectName("arbitrator_filter")
-        self.arbitrator_filter.addItem(self.tr("All"), None)
-        for member in tribunal_candidates(context.store, context.actor):
-            if "arbitrator" in member.roles:
-                self.arbitrator_filter.addItem(member.name, member.id)
-        self.date_kind = QComboBox()
-        self.date_kind.setObjectName("date_kind")
-        self.date_kind.addItem(self.tr("Any date"), None)
-        self.date_kind.addItem(self.tr("Received"), "received")
-        self.date_kind.addItem(self.tr("Accepted"), "accepted")
-        self.date_kind.addItem(self.tr("Closed"), "closed")
+        lang = context.language
+        self.search = search_box(self.tr("Search by case number or party name"), self.refresh)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All"), None), (self.tr("Pending (not closed)"), "pending"),
+            *((arb.status_label(key, lang), str(key)) for key in arb.STATUS_LABELS)], self.refresh)
+        self.procedure_filter = choice_filter("procedure_filter", [
+            (self.tr("All"), None), *((zh_or_en(pair, lang), str(key)) for key, pair in PROCEDURE_LABELS.items())],
+            self.refresh)
+        arbitrators = [m for m in tribunal_candidates(context.store, context.actor) if "arbitrator" in m.roles]
+        self.arbitrator_filter = choice_filter("arbitrator_filter", [
+            (self.tr("All"), None), *((m.name, m.id) for m in arbitrators)], self.refresh)
+        self.date_kind = choice_filter("date_kind", [
+            (self.tr("Any date"), None), (self.tr("Received"), "received"), (self.tr("Accepted"), "accepted"),
+            (self.tr("Closed"), "closed")], self.refresh)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for name, edit, value in (("date_from", self.date_from, date(today().year, 1, 1)), ("date_to", self.date_to, today())):
@@ -101,8 +87,6 @@ class ArbitrationWindow(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.setObjectName("overdue_filter")
-        for combo in (self.status_filter, self.procedure_filter, self.arbitrator_filter, self.date_kind):
-            combo.currentIndexChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")

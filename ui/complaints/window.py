@@ -34,8 +34,8 @@ from ui.lists import (
     Column,
     PagedTableModel,
     PagedTableView,
-    SearchBox,
 )
+from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets.optional_date import OptionalDateEdit
 
@@ -51,19 +51,15 @@ class ComplaintsWindow(QWidget):
         self.form: IntakeForm | None = None
         self.case: ComplaintCasePage | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by number, employer, worker name or ID number"))
-        self.search.search_changed.connect(self.refresh)
-        self.status_filter = QComboBox(objectName="status_filter")
-        self.status_filter.addItem(self.tr("All states"), None)
-        self.status_filter.addItem(self.tr("Open"), "__open__")
-        for code in rules.STATUS_LABELS:
-            self.status_filter.addItem(rules.label(rules.STATUS_LABELS, code, self.language), str(code))
-        self.channel_filter = QComboBox(objectName="channel_filter")
-        self.channel_filter.addItem(self.tr("All channels"), None)
-        for code in rules.CHANNEL_LABELS:
-            self.channel_filter.addItem(rules.label(rules.CHANNEL_LABELS, code, self.language), str(code))
+        self.search = search_box(self.tr("Search by number, employer, worker name or ID number"), self.refresh)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All states"), None), (self.tr("Open"), "__open__"),
+            *((rules.label(rules.STATUS_LABELS, code, self.language), str(code)) for code in rules.STATUS_LABELS)],
+            self.refresh)
+        self.channel_filter = choice_filter("channel_filter", [
+            (self.tr("All channels"), None),
+            *((rules.label(rules.CHANNEL_LABELS, code, self.language), str(code)) for code in rules.CHANNEL_LABELS)],
+            self.refresh)
         self.date_from = OptionalDateEdit()
         self.date_from.setObjectName("date_from")
         self.date_to = OptionalDateEdit()
@@ -85,8 +81,6 @@ class ComplaintsWindow(QWidget):
         except (UserError, StorageError):
             pass
         self.project_filter.currentIndexChanged.connect(self.refresh)
-        for widget in (self.status_filter, self.channel_filter):
-            widget.currentIndexChanged.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)

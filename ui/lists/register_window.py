@@ -46,6 +46,7 @@ from app.store.engine import Store
 from ui.context import AppContext
 from ui.file_actions import FileActions
 from ui.lists.conflict_marks import mark_conflicts
+from ui.lists.filters import search_box
 from ui.lists.paged_model import PagedTableModel
 from ui.lists.search_box import SearchBox
 from ui.lists.table_view import PagedTableView
@@ -123,10 +124,7 @@ class RegisterWindow(QWidget):
     # ---------------------------------------------------------------- building
     def add_search(self, placeholder: str) -> SearchBox:
         """The search box (object name "search"); typing refreshes the list."""
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(placeholder)
-        self.search.search_changed.connect(self.refresh)
+        self.search = search_box(placeholder, self.refresh)
         return self.search
 
     def action_bar(self, actions: Sequence[Action]) -> QHBoxLayout:

@@ -11,7 +11,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -38,9 +37,9 @@ from ui.lists import (
     RIGHT,
     Column,
     PagedTableModel,
-    SearchBox,
 )
-from ui.lists.register_window import paged_list
+from ui.lists.filters import choice_filter, search_box
+from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.words import list_separator
@@ -57,35 +56,23 @@ class MediationWindow(QWidget):
         self.form: ApplicationForm | None = None
         self.current: MediationView | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by case number or party name"))
-        self.search.search_changed.connect(self.refresh)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All"), None)
-        for key in med.STATUS_LABELS:
-            self.status_filter.addItem(med.status_label(key, context.language), str(key))
-        self.channel_filter = QComboBox()
-        self.channel_filter.setObjectName("channel_filter")
-        self.channel_filter.addItem(self.tr("All"), None)
-        for key, pair in CHANNEL_LABELS.items():
-            self.channel_filter.addItem(zh_or_en(pair, context.language), str(key))
-        for combo in (self.status_filter, self.channel_filter):
-            combo.currentIndexChanged.connect(self.refresh)
-        new = QPushButton(self.tr("New application"))
-        new.setObjectName("new_application")
-        new.clicked.connect(self.new_application)
-        if not context.can(Permission.MEDIATION_HANDLE):
-            new.setEnabled(False)
-            new.setToolTip(context.missing_permission_tip(Permission.MEDIATION_HANDLE))
+        lang = context.language
+        self.search = search_box(self.tr("Search by case number or party name"), self.refresh)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All"), None), *((med.status_label(key, lang), str(key)) for key in med.STATUS_LABELS)],
+            self.refresh)
+        self.channel_filter = choice_filter("channel_filter", [
+            (self.tr("All"), None), *((zh_or_en(pair, lang), str(key)) for key, pair in CHANNEL_LABELS.items())],
+            self.refresh)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(QLabel(self.tr("Status:")))
         filters.addWidget(self.status_filter)
         filters.addWidget(QLabel(self.tr("Channel:")))
         filters.addWidget(self.channel_filter)
-        filters.addWidget(new)
+        self.list_buttons: dict[str, QPushButton] = {}  # self.buttons are the case's steps
+        action_buttons(context, [Action("new_application", self.tr("New application"), self.new_application,
+                                        Permission.MEDIATION_HANDLE)], filters, self.list_buttons)
 
         self.model: PagedTableModel[MediationRow] = PagedTableModel(self._columns(), self)
         self.view = paged_list(context.store, self.model, "mediation_table", conflicts="mediation_case")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.accounts.permissions import Permission
 from app.errors import StorageError, UserError
@@ -20,6 +20,7 @@ from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER
 from ui.lists import CENTRE, Column, PagedTableModel
+from ui.lists.filters import choice_filter
 from ui.lists.register_window import Action, RegisterWindow
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
@@ -33,12 +34,9 @@ class PartiesWindow(RegisterWindow):
         self.service = PartyService(context.store, context.actor)
 
         search = self.add_search(self.tr("Search by name, ID number or credit code"))
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind_filter")
-        self.kind.addItem(self.tr("All"), None)
-        self.kind.addItem(self.tr("People"), PartyKind.PERSON.value)
-        self.kind.addItem(self.tr("Employers"), PartyKind.ORG.value)
-        self.kind.currentIndexChanged.connect(self.refresh)
+        self.kind = choice_filter("kind_filter", [
+            (self.tr("All"), None), (self.tr("People"), PartyKind.PERSON.value),
+            (self.tr("Employers"), PartyKind.ORG.value)], self.refresh)
 
         filters = QHBoxLayout()
         filters.addWidget(search, 1)

@@ -22,7 +22,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QGridLayout,
@@ -49,7 +48,8 @@ from app.projects.service import (
 )
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
-from ui.lists import CENTRE, RIGHT, Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists import CENTRE, RIGHT, Column, PagedTableModel, PagedTableView
+from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.checklist_dialog import ChecklistDialog
@@ -241,16 +241,10 @@ class ProjectsWindow(QWidget):
 
     # ---------------------------------------------------------------- filters and actions
     def _filters(self) -> QHBoxLayout:
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by project name, location or permit number"))
-        self.search.search_changed.connect(self._filter_changed)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All"), None)
-        for value in PROJECT_STATUS_LABELS:
-            self.status_filter.addItem(project_status_label(value), value)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.search = search_box(self.tr("Search by project name, location or permit number"), self._filter_changed)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All"), None), *((project_status_label(value), value) for value in PROJECT_STATUS_LABELS)],
+            self._filter_changed)
         self.overdue_only = QCheckBox(self.tr("Overdue rectifications only"))
         self.overdue_only.setObjectName("overdue_only")
         self.overdue_only.toggled.connect(self._filter_changed)

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.accounts.permissions import Permission
 from app.clock import bureau_today
@@ -24,6 +24,7 @@ from app.staff.service import WARNING_DAYS, OfficerRow, RosterFilter, StaffServi
 from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER
 from ui.lists import CENTRE, Column
+from ui.lists.filters import choice_filter
 from ui.lists.register_window import Action, RegisterWindow
 from ui.staff.form import OfficerForm
 from ui.staff.labels import cert_type_label, status_label
@@ -38,17 +39,13 @@ class StaffWindow(RegisterWindow):
         self.service = StaffService(context.store, context.actor)
 
         search = self.add_search(self.tr("Search by name or certificate number"))
-        self.show_filter = QComboBox()
-        self.show_filter.setObjectName("show_filter")
-        for text, value in (
-            (self.tr("Everyone"), RosterFilter.ALL),
-            (self.tr("Valid on the date"), RosterFilter.VALID),
-            (self.tr("Expiring within %1 days").replace("%1", str(WARNING_DAYS)), RosterFilter.EXPIRING),
-            (self.tr("Expired"), RosterFilter.EXPIRED),
-            (self.tr("Without a valid certificate"), RosterFilter.NO_VALID),
-        ):
-            self.show_filter.addItem(text, value.value)
-        self.show_filter.currentIndexChanged.connect(self.refresh)
+        self.show_filter = choice_filter("show_filter", [
+            (self.tr("Everyone"), RosterFilter.ALL.value),
+            (self.tr("Valid on the date"), RosterFilter.VALID.value),
+            (self.tr("Expiring within %1 days").replace("%1", str(WARNING_DAYS)), RosterFilter.EXPIRING.value),
+            (self.tr("Expired"), RosterFilter.EXPIRED.value),
+            (self.tr("Without a valid certificate"), RosterFilter.NO_VALID.value),
+        ], self.refresh)
         self.as_of = DateField()
         self.as_of.setObjectName("as_of")
         self.as_of.setToolTip(self.tr("The status, the highlight and the filter apply to this date"))
