@@ -39,10 +39,6 @@ PDF_FILTER = "PDF (*.pdf)"
 ALREADY_IMPORTED = "import.already_imported"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileActions", text)
-
-
 def ask_import_again(parent: Any, error: UserError, language: str) -> bool:
     """The clerk confirms importing a file imported before (the one seam tests patch)."""
     question = QCoreApplication.translate("FileActions", "Import this file once more?")
@@ -106,12 +102,12 @@ class FileActions:
             write_template(path)
             return path
 
-        saved = self.texts.template_saved or _tr("Template saved to %1.")
+        saved = self.texts.template_saved or QCoreApplication.translate("FileActions", "Template saved to %1.")
         self.tasks.run(
             body,
             on_success=lambda p: self.status.setText(saved.replace("%1", str(p))),
             on_error=self.failed,
-            label=_tr("Writing the import template"),
+            label=QCoreApplication.translate("FileActions", "Writing the import template"),
             parent=self.owner,
             cancellable=False,
         )
@@ -145,7 +141,7 @@ class FileActions:
     def show_import_report(self, report: ImportReport) -> None:
         if self.after_import is not None:
             self.after_import(report)
-        finished = self.texts.import_finished or _tr("Import finished: %1 imported, %2 refused.")
+        finished = self.texts.import_finished or QCoreApplication.translate("FileActions", "Import finished: %1 imported, %2 refused.")
         self.status.setText(finished.replace("%1", str(report.imported)).replace("%2", str(len(report.refused))))
         if self.report_only_if_refused and not report.refused:
             return
@@ -174,14 +170,14 @@ class FileActions:
         )
 
     def show_exported(self, rows: int, path: Path) -> None:
-        exported = self.texts.exported or _tr("Exported %1 rows to %2.")
+        exported = self.texts.exported or QCoreApplication.translate("FileActions", "Exported %1 rows to %2.")
         self.status.setText(exported.replace("%1", str(rows)).replace("%2", str(path)))
 
     # ---------------------------------------------------------------- failures
     def failed(self, error: BaseException) -> None:
         """A task failed: say so (see the module's docstring)."""
         if isinstance(error, Cancelled):
-            self.status.setText(self.texts.cancelled or _tr("Cancelled; nothing was saved."))
+            self.status.setText(self.texts.cancelled or QCoreApplication.translate("FileActions", "Cancelled; nothing was saved."))
             return
         if isinstance(error, UserError | StorageError):
             self.tell(error)
