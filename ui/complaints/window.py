@@ -36,7 +36,7 @@ from ui.lists import (
     PagedTableView,
 )
 from ui.lists.filters import choice_filter, search_box
-from ui.lists.register_window import Action, action_buttons, paged_list
+from ui.lists.register_window import Action, action_buttons, open_form, paged_list
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -252,17 +252,7 @@ class ComplaintsWindow(QWidget):
 
     # ---------------------------------------------------------------- intake and case
     def register(self) -> IntakeForm:
-        form = IntakeForm(self.context, self.service, self)
-        self.form = form
-        form.saved.connect(self._registered)
-        form.finished.connect(lambda _r, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: IntakeForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
+        return open_form(self, "form", IntakeForm(self.context, self.service, self), self._registered)
 
     def _registered(self, detail: Any) -> None:
         self.model.refresh()

@@ -90,6 +90,22 @@ def paged_list(store: Store, model: PagedTableModel[Any], name: str, *, conflict
     return view
 
 
+def open_form(owner: QWidget, attribute: str, form: Any, on_saved: Callable[[Any], Any]) -> Any:
+    """Open `form` window-modal and non-blocking, held as `owner.<attribute>` while it is open:
+    the list behind stays responsive to the form's `saved` signal (→ `on_saved`)."""
+    setattr(owner, attribute, form)
+    form.saved.connect(on_saved)
+
+    def closed(_result: int) -> None:
+        if getattr(owner, attribute, None) is form:
+            setattr(owner, attribute, None)
+        form.deleteLater()
+
+    form.finished.connect(closed)
+    form.open()
+    return form
+
+
 class RegisterWindow(QWidget):
     """The wiring every register window shares (see the module's docstring)."""
 
@@ -175,17 +191,8 @@ class RegisterWindow(QWidget):
 
     # ---------------------------------------------------------------- forms
     def open_form(self, form: Any) -> Any:
-        """Window-modal and non-blocking: the list stays responsive to the form's result."""
-        self.form = form
-        form.saved.connect(self._saved)
-        form.finished.connect(lambda _result, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: QDialog) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
+        """Open `form` as `self.form` (see open_form); what it saves goes to `_saved`."""
+        return open_form(self, "form", form, self._saved)
 
     def _saved(self, row: Any) -> None:
         """A form saved `row` (override)."""

@@ -50,7 +50,7 @@ from ui.context import AppContext
 from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
 from ui.lists import CENTRE, RIGHT, Column, PagedTableModel, PagedTableView
 from ui.lists.filters import choice_filter, search_box
-from ui.lists.register_window import Action, action_buttons
+from ui.lists.register_window import Action, action_buttons, open_form
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.checklist_dialog import ChecklistDialog
 from ui.projects.form import ProjectForm
@@ -417,17 +417,7 @@ class ProjectsWindow(QWidget):
         return self._open(ChecklistDialog(self.context, self.service, today=self.today, parent=self))
 
     def _open(self, dialog: Any) -> Any:
-        """Window-modal and non-blocking: the window stays responsive to the dialog's result."""
-        self.dialog = dialog
-        dialog.saved.connect(self._saved)
-        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
-        dialog.open()
-        return dialog
-
-    def _closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        return open_form(self, "dialog", dialog, self._saved)
 
     def _saved(self, saved: Any) -> None:
         project_id = saved.id if isinstance(saved, ProjectRow) else getattr(saved, "project_id", None)
