@@ -12,9 +12,12 @@ its actions as `Action` specs, its forms — and inherits the wiring:
             model = PagedTableModel(self._columns(), self)
             self.set_list(model, "parties_table", conflicts="party", on_activate=self.edit_row)
             self.lay_out(filters, actions)
+            self.start(self._query, "name")
 
-* `action_bar` is the one permission-gated button loop: a button the user may not
-  press is disabled and says which permission it needs.
+* `action_buttons` (a window's `action_bar`) is the one permission-gated button loop:
+  a button the user may not press is disabled and says which permission it needs.
+  Windows that are not registers (arbitration, complaints, projects, mediation) use it,
+  `paged_list` and `open_form` on their own; the filters come from ui/lists/filters.py.
 * `self.file_actions` is the window's `FileActions` (ui/file_actions.py): template, import,
   export and the words after each; a failed task is told by `self.file_actions.failed`.
   After an import the list refreshes and selects the first imported row.
