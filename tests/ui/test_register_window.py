@@ -23,13 +23,6 @@ def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-@pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
-    translators = install_chinese(qapp)
-    yield
-    remove_translators(qapp, translators)
-
-
 @pytest.fixture
 def context(store):  # type: ignore[no-untyped-def]
     inspector = make_actor("inspector", username="inspector")
@@ -102,25 +95,29 @@ def test_a_form_is_held_while_open_and_forgotten_when_closed(qtbot) -> None:  # 
     assert owner.form is None  # type: ignore[attr-defined]
 
 
-def test_a_failed_task_is_said_in_the_status_line_and_in_a_box_only_where_the_window_has_them(qtbot, context) -> None:  # type: ignore[no-untyped-def]
-    owner = QWidget()
-    qtbot.addWidget(owner)
-    owner.show()
-    status = QLabel()
-    boxed = FileActions(owner, context, status)
-    boxed.failed(Cancelled())
-    assert status.text() == "已取消，未保存任何数据。"
-    boxed.failed(UserError("party.name_required"))
-    assert status.text() == "请填写名称/姓名。"
-    assert boxed.message_box is not None and boxed.message_box.isVisible()
-    assert boxed.message_box.text() == "请填写名称/姓名。"
-    boxed.message_box.close()
+def test_a_failed_task_is_said_in_the_status_line_and_in_a_box_only_where_the_window_has_them(qtbot, qapp, context) -> None:  # type: ignore[no-untyped-def]
+    translators = install_chinese(qapp)  # FileActions' own words, in Chinese
+    try:
+        owner = QWidget()
+        qtbot.addWidget(owner)
+        owner.show()
+        status = QLabel()
+        boxed = FileActions(owner, context, status)
+        boxed.failed(Cancelled())
+        assert status.text() == "已取消，未保存任何数据。"
+        boxed.failed(UserError("party.name_required"))
+        assert status.text() == "请填写名称/姓名。"
+        assert boxed.message_box is not None and boxed.message_box.isVisible()
+        assert boxed.message_box.text() == "请填写名称/姓名。"
+        boxed.message_box.close()
 
-    quiet_status = QLabel()
-    quiet = FileActions(owner, context, quiet_status, error_box=False, texts=FileTexts(cancelled="已取消。"))
-    quiet.failed(Cancelled())
-    assert quiet_status.text() == "已取消。"  # the window's own words
-    quiet.failed(UserError("party.name_required"))
-    assert quiet_status.text() == "请填写名称/姓名。" and quiet.message_box is None
-    quiet.show_exported(12, "/某处/当事人.xlsx")  # type: ignore[arg-type]
-    assert quiet_status.text() == "已导出 12 行到 /某处/当事人.xlsx。"
+        quiet_status = QLabel()
+        quiet = FileActions(owner, context, quiet_status, error_box=False, texts=FileTexts(cancelled="已取消。"))
+        quiet.failed(Cancelled())
+        assert quiet_status.text() == "已取消。"  # the window's own words
+        quiet.failed(UserError("party.name_required"))
+        assert quiet_status.text() == "请填写名称/姓名。" and quiet.message_box is None
+        quiet.show_exported(12, "/某处/当事人.xlsx")  # type: ignore[arg-type]
+        assert quiet_status.text() == "已导出 12 行到 /某处/当事人.xlsx。"
+    finally:
+        remove_translators(qapp, translators)
