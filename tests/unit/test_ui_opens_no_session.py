@@ -12,8 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 UI = ROOT / "ui"
 
-# Still opening a session of its own: h-ui-forms moves it to a service in the same round of
-# issue 12. Once it has, this test fails until the entry goes.
+# Still opening a session of its own on this branch: h-ui-forms moves it to a service in the
+# same round of issue 12 (its commit 163f255); once both are merged, empty this set.
 NOT_YET_MOVED = {"ui/training/summary.py"}
 
 
@@ -47,4 +47,4 @@ def test_no_ui_module_opens_a_session_of_the_store() -> None:
         for path in UI.rglob("*.py")
     }
     assert len(found) > 50  # the walk really saw the user interface
-    assert {name for name, lines in found.items() if lines} == NOT_YET_MOVED
+    assert {name for name, lines in found.items() if lines} <= NOT_YET_MOVED
