@@ -166,14 +166,13 @@ def run_gui(args: argparse.Namespace) -> int:
             start_daily_backup(context, window)  # the first start of the day, in the background
         if smoke:
             app.processEvents()
-            if context.tasks is not None:
-                context.tasks.wait_all(10_000)
+            context.tasks.wait_all(10_000)
             window.close()
             print("smoke test: main window shown", file=sys.stderr)
             return 0
         return app.exec()
     finally:
-        if window.context is not None and window.context.tasks is not None:
+        if window.context is not None:
             window.context.tasks.shutdown()
         hook.uninstall()
         qInstallMessageHandler(previous_handler)

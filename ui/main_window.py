@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
         if getattr(self, "change_watcher", None) is not None:
             self.change_watcher.stop()
-        if self.context is not None and self.context.tasks is not None:
+        if self.context is not None:
             self.context.tasks.shutdown()
         super().closeEvent(event)
 

@@ -101,7 +101,7 @@ def print_path(name: str) -> Path:
 def preview_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, Any], Any], name: str,
                           label: str, on_error: Callable[[BaseException], None]) -> None:
     """Write the PDF off the GUI thread into the private temporary folder, then open
-    the print preview on it."""
+    the print preview on it.  Through the runner's writer: writing records the audit trace."""
     path = print_path(name)
 
     def body(progress: Any, cancel: Any) -> Path:
@@ -109,13 +109,13 @@ def preview_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, A
         return path
 
     tasks.run(body, on_success=lambda p: setattr(parent, "preview_dialog", PdfPrinting.preview(parent, p)),
-              on_error=on_error, label=label, parent=parent)
+              on_error=on_error, label=label, parent=parent, writes=True)
 
 
 def print_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, Any], Any], name: str,
                         label: str, on_error: Callable[[BaseException], None]) -> None:
     """Write the PDF off the GUI thread into the private temporary folder, then print it
-    (Qt's print dialog first)."""
+    (Qt's print dialog first).  Through the runner's writer, as above."""
     path = print_path(name)
 
     def body(progress: Any, cancel: Any) -> Path:
@@ -123,4 +123,4 @@ def print_after_writing(parent: Any, tasks: Any, write: Callable[[Path, Any, Any
         return path
 
     tasks.run(body, on_success=lambda p: PdfPrinting.print_now(parent, p), on_error=on_error, label=label,
-              parent=parent)
+              parent=parent, writes=True)

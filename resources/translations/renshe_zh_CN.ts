@@ -334,10 +334,6 @@
         <translation>模板已保存：%1</translation>
     </message>
     <message>
-        <source>Writing the template</source>
-        <translation>正在生成模板</translation>
-    </message>
-    <message>
         <source>Import a docket from Excel</source>
         <translation>从Excel导入仲裁案件</translation>
     </message>
@@ -348,10 +344,6 @@
     <message>
         <source>Import finished: %1 imported, %2 refused.</source>
         <translation>导入完成：导入%1件，拒绝%2行。</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was saved.</source>
-        <translation>已取消，未保存任何数据。</translation>
     </message>
 </context>
 <context>
@@ -2040,10 +2032,6 @@ The program will now close; please start it again.</source>
         <translation>模板已保存到%1。</translation>
     </message>
     <message>
-        <source>Writing the import template</source>
-        <translation>正在生成导入模板</translation>
-    </message>
-    <message>
         <source>Import a complaints ledger</source>
         <translation>导入投诉台账</translation>
     </message>
@@ -2054,10 +2042,6 @@ The program will now close; please start it again.</source>
     <message>
         <source>Import finished: %1 imported, %2 refused.</source>
         <translation>导入完成：导入%1行，未导入%2行。</translation>
-    </message>
-    <message>
-        <source>Cancelled; nothing was saved.</source>
-        <translation>已取消，未保存任何数据。</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,7 @@ def complaints_window(qtbot, store):  # type: ignore[no-untyped-def]
     w.resize(1280, 720)
     w.show()
     yield w
-    if context.tasks is not None:
-        context.tasks.wait_all()
+    context.tasks.wait_all()
 
 
 def test_the_hearing_notice_is_recorded_and_printed_from_the_case_page(  # type: ignore[no-untyped-def]

@@ -202,6 +202,7 @@ def test_overdue_rectifications_are_red_and_can_be_filtered_and_cleared(qtbot, s
     assert window.rectify_button.isEnabled()
     monkeypatch.setattr(RectificationDialog, "ask", classmethod(lambda cls, parent, item: (date(2023, 12, 28), "已设置告示牌")))
     click(qtbot, window.rectify_button)
+    assert window.tasks.wait_all()  # recorded through the runner's writer, off the GUI thread
     assert window.model.rowCount() == 2
     assert "2" in window.overdue_label.text()
     # The rates count the check's findings: unchanged until the next check.

@@ -7,12 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,7 +29,6 @@ from app.arbitration.service import (
     DocketRow,
     tribunal_candidates,
 )
-from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import format_yuan
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.case_page import CasePage
@@ -40,16 +37,18 @@ from ui.arbitration.minimum_wage_dialog import MinimumWageDialog
 from ui.arbitration.rooms_dialog import HearingRoomsDialog
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.lists.conflict_marks import mark_conflicts
-from ui.parties.import_report import ImportReportDialog
-from ui.tasks import TaskRunner
+from ui.file_actions import XLSX_FILTER, FileActions, FileTexts
+from ui.lists import (
+    KEEP_END,
+    OVERDUE_RED,
+    RIGHT,
+    Column,
+    PagedTableModel,
+)
+from ui.lists.filters import choice_filter, search_box
+from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
-RED = QColor("#b00020")
 
 
 class ArbitrationWindow(QWidget):
@@ -60,39 +59,24 @@ class ArbitrationWindow(QWidget):
         self.context = context
         self.today = today
         self.service = ArbitrationCaseService(context.store, context.actor, today=today)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.pages: dict[int, CasePage] = {}
         self.form: ApplicationForm | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by case number or party name"))
-        self.search.search_changed.connect(self.refresh)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All"), None)
-        self.status_filter.addItem(self.tr("Pending (not closed)"), "pending")
-        for key in arb.STATUS_LABELS:
-            self.status_filter.addItem(arb.status_label(key, context.language), str(key))
-        self.procedure_filter = QComboBox()
-        self.procedure_filter.setObjectName("procedure_filter")
-        self.procedure_filter.addItem(self.tr("All"), None)
-        for key, pair in PROCEDURE_LABELS.items():
-            self.procedure_filter.addItem(zh_or_en(pair, context.language), str(key))
-        self.arbitrator_filter = QComboBox()
-        self.arbitrator_filter.setObjectName("arbitrator_filter")
-        self.arbitrator_filter.addItem(self.tr("All"), None)
-        for member in tribunal_candidates(context.store, context.actor):
-            if "arbitrator" in member.roles:
-                self.arbitrator_filter.addItem(member.name, member.id)
-        self.date_kind = QComboBox()
-        self.date_kind.setObjectName("date_kind")
-        self.date_kind.addItem(self.tr("Any date"), None)
-        self.date_kind.addItem(self.tr("Received"), "received")
-        self.date_kind.addItem(self.tr("Accepted"), "accepted")
-        self.date_kind.addItem(self.tr("Closed"), "closed")
+        lang = context.language
+        self.search = search_box(self.tr("Search by case number or party name"), self.refresh)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All"), None), (self.tr("Pending (not closed)"), "pending"),
+            *((arb.status_label(key, lang), str(key)) for key in arb.STATUS_LABELS)], self.refresh)
+        self.procedure_filter = choice_filter("procedure_filter", [
+            (self.tr("All"), None), *((zh_or_en(pair, lang), str(key)) for key, pair in PROCEDURE_LABELS.items())],
+            self.refresh)
+        arbitrators = [m for m in tribunal_candidates(context.store, context.actor) if "arbitrator" in m.roles]
+        self.arbitrator_filter = choice_filter("arbitrator_filter", [
+            (self.tr("All"), None), *((m.name, m.id) for m in arbitrators)], self.refresh)
+        self.date_kind = choice_filter("date_kind", [
+            (self.tr("Any date"), None), (self.tr("Received"), "received"), (self.tr("Accepted"), "accepted"),
+            (self.tr("Closed"), "closed")], self.refresh)
         self.date_from = QDateEdit()
         self.date_to = QDateEdit()
         for name, edit, value in (("date_from", self.date_from, date(today().year, 1, 1)), ("date_to", self.date_to, today())):
@@ -103,8 +87,6 @@ class ArbitrationWindow(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.overdue = QCheckBox(self.tr("Overdue only"))
         self.overdue.setObjectName("overdue_filter")
-        for combo in (self.status_filter, self.procedure_filter, self.arbitrator_filter, self.date_kind):
-            combo.currentIndexChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
         self.count_label = QLabel()
         self.count_label.setObjectName("count")
@@ -126,35 +108,29 @@ class ArbitrationWindow(QWidget):
 
         actions = QHBoxLayout()
         self.buttons: dict[str, QPushButton] = {}
-        for key, text, slot, permission in (
-            ("receive", self.tr("Receive an application"), self.receive, Permission.ARBITRATION_RECEIVE),
-            ("open", self.tr("Open case"), self.open_selected, None),
-            ("export_xlsx", self.tr("Export Excel"), self.export_excel, None),
-            ("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
-            ("template", self.tr("Download template"), self.save_template, None),
-            ("calculator", self.tr("Deadline calculator…"), self.open_calculator, None),
-            ("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
-            ("hearing_rooms", self.tr("Hearing rooms…"), self.edit_hearing_rooms, Permission.USER_MANAGE),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if permission is not None and not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
+        action_buttons(context, [
+            Action("receive", self.tr("Receive an application"), self.receive, Permission.ARBITRATION_RECEIVE),
+            Action("open", self.tr("Open case"), self.open_selected),
+            Action("export_xlsx", self.tr("Export Excel"), self.export_excel),
+            Action("import", self.tr("Import"), self.import_file, Permission.ARBITRATION_RECEIVE),
+            Action("template", self.tr("Download template"), self.save_template),
+            Action("calculator", self.tr("Deadline calculator…"), self.open_calculator),
+            Action("minimum_wage", self.tr("Minimum wage…"), self.edit_minimum_wage, Permission.USER_MANAGE),
+            Action("hearing_rooms", self.tr("Hearing rooms…"), self.edit_hearing_rooms, Permission.USER_MANAGE),
+        ], actions, self.buttons)
         actions.addStretch(1)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        self.report_dialog: ImportReportDialog | None = None
+        # Refusals in the message line only; the words are this window's own.
+        self.file_actions = FileActions(self, context, self.message, after_import=lambda _report: self.refresh(),
+                                        error_box=False, texts=FileTexts(
+                                            template_saved=self.tr("Template saved: %1"),
+                                            import_finished=self.tr("Import finished: %1 imported, %2 refused."),
+                                            exported=self.tr("Exported %1 cases to %2.")))
 
         self.model: PagedTableModel[DocketRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "arbitration_case")
-        self.view = PagedTableView()
-        self.view.setObjectName("docket_table")
-        self.view.setModel(self.model)
+        self.view = paged_list(context.store, self.model, "docket_table", conflicts="arbitration_case")
         self.view.row_activated.connect(lambda row: self.open_case(row.id))
         self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n case(s)", "", n)))
 
@@ -192,7 +168,7 @@ class ArbitrationWindow(QWidget):
             return text + (f"（{zh_or_en(CLOSURE_LABELS[r.closure_method], lang)}）" if r.closure_method else "")
 
         return [
-            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, fit=True, elide=LEFT, tooltip=lambda r: r.case_no or None),
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=14, fit=True, elide=KEEP_END, tooltip=lambda r: r.case_no or None),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
             Column("status", self.tr("Status"), status_text, width=7, fit=True),
             Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
@@ -200,7 +176,7 @@ class ArbitrationWindow(QWidget):
                    tooltip=lambda r: r.respondents or None),
             Column("claimed", self.tr("Claimed (yuan)"), lambda r: format_yuan(r.claimed_fen), align=RIGHT, width=7),
             Column("next_due", self.tr("Next deadline"), lambda r: r.next_due, width=6,
-                   foreground=lambda r: RED if r.next_due is not None and r.next_due < self.today() else None),
+                   foreground=lambda r: OVERDUE_RED if r.next_due is not None and r.next_due < self.today() else None),
             Column("chief", self.tr("Arbitrator"), lambda r: r.chief_arbitrator, width=5),
             Column("accepted_on", self.tr("Accepted"), lambda r: r.accepted_on, width=6),
             Column("closed_on", self.tr("Closed"), lambda r: r.closed_on, width=6),
@@ -306,9 +282,14 @@ class ArbitrationWindow(QWidget):
         return dialog
 
     # ---------------------------------------------------------------- Excel
+    @property
+    def report_dialog(self) -> QDialog | None:
+        """The import report on screen, if any."""
+        return self.file_actions.report_dialog
+
     def export_excel(self) -> None:
         path = files.choose_save_path(self, self.tr("Export the docket to Excel"), self.tr("docket") + ".xlsx",
-                                      "Excel (*.xlsx)")
+                                      XLSX_FILTER)
         if path is None:
             return
         from app.kernel.exports import ExportTrace
@@ -323,37 +304,17 @@ class ArbitrationWindow(QWidget):
 
             return export_docket(query, path, progress=progress, cancel=cancel, trace=trace)
 
-        self.tasks.run(body, on_success=lambda n: self.message.setText(
-            self.tr("Exported %1 cases to %2.").replace("%1", str(n)).replace("%2", str(path))),
-            on_error=self._task_failed, label=self.tr("Exporting the docket"), parent=self)
+        self.file_actions.export(body, path, self.tr("Exporting the docket"))
 
     def save_template(self) -> None:
-        path = files.choose_save_path(self, self.tr("Save the import template"), self.tr("docket template") + ".xlsx",
-                                      "Excel (*.xlsx)")
-        if path is None:
-            return
+        from app.arbitration.spreadsheet import write_template
 
-        def body(_progress: Any, _cancel: Any) -> Any:
-            from app.arbitration.spreadsheet import write_template
-
-            write_template(path)
-            return path
-
-        self.tasks.run(body, on_success=lambda p: self.message.setText(self.tr("Template saved: %1").replace("%1", str(p))),
-                       on_error=self._task_failed, label=self.tr("Writing the template"), parent=self, cancellable=False)
+        self.file_actions.template(write_template, self.tr("Save the import template"), self.tr("docket template"))
 
     def import_file(self) -> None:
-        path = files.choose_open_path(self, self.tr("Import a docket from Excel"), "Excel (*.xlsx)")
-        if path is None:
-            return
-        self._import_path(path, again=False)
-
-    def _import_path(self, path: Any, *, again: bool) -> None:
-        from ui.file_actions import ask_import_again, is_repeat
-
         store, actor = self.context.store, self.context.actor
 
-        def body(progress: Any, cancel: Any) -> Any:
+        def load(path: Any, progress: Any, cancel: Any, again: bool = False) -> Any:
             from app.arbitration.importing import import_docket
             from app.arbitration.spreadsheet import read_docket
             from app.imports.batches import source_for
@@ -362,27 +323,4 @@ class ArbitrationWindow(QWidget):
             total, rows = read_docket(path)
             return import_docket(store, actor, rows, total=total, progress=progress, cancel=cancel, source=source)
 
-        def failed(error: BaseException) -> None:
-            if not again and is_repeat(error) and ask_import_again(self, error, self.context.language):
-                self._import_path(path, again=True)
-                return
-            self._task_failed(error)
-
-        self.tasks.run(body, on_success=self._imported, on_error=failed,
-                       label=self.tr("Importing the docket"), parent=self, writes=True)
-
-    def _imported(self, report: Any) -> None:
-        self.refresh()
-        self.message.setText(self.tr("Import finished: %1 imported, %2 refused.")
-                             .replace("%1", str(report.imported)).replace("%2", str(len(report.refused))))
-        dialog = ImportReportDialog(report, self.context.language, self)
-        self.report_dialog = dialog
-        dialog.open()
-
-    def _task_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.message.setText(self.tr("Cancelled; nothing was saved."))
-        elif isinstance(error, UserError | StorageError):
-            self.message.setText(error.message(self.context.language))
-        else:
-            self.tasks.default_error(error, self)
+        self.file_actions.run_import(self.tr("Import a docket from Excel"), self.tr("Importing the docket"), load)

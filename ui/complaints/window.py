@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,20 +20,24 @@ from PySide6.QtWidgets import (
 from app.accounts.permissions import Permission
 from app.complaints import rules
 from app.complaints.service import ComplaintRow, ComplaintService, LedgerRow, PaymentRow
-from app.errors import Cancelled, StorageError, UserError
+from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
 from ui.complaints.case_page import ComplaintCasePage
 from ui.complaints.intake_form import IntakeForm
 from ui.context import AppContext
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.lists.conflict_marks import mark_conflicts
-from ui.tasks import TaskRunner
+from ui.file_actions import XLSX_FILTER, FileActions, FileTexts
+from ui.lists import (
+    CENTRE,
+    KEEP_END,
+    OVERDUE_RED,
+    RIGHT,
+    Column,
+    PagedTableModel,
+    PagedTableView,
+)
+from ui.lists.filters import choice_filter, search_box
+from ui.lists.register_window import Action, action_buttons, open_form, paged_list
 from ui.widgets.optional_date import OptionalDateEdit
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-RED = QColor("#b00020")
 
 
 class ComplaintsWindow(QWidget):
@@ -43,25 +47,19 @@ class ComplaintsWindow(QWidget):
         self.context = context
         self.language = context.language
         self.service = ComplaintService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.form: IntakeForm | None = None
         self.case: ComplaintCasePage | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by number, employer, worker name or ID number"))
-        self.search.search_changed.connect(self.refresh)
-        self.status_filter = QComboBox(objectName="status_filter")
-        self.status_filter.addItem(self.tr("All states"), None)
-        self.status_filter.addItem(self.tr("Open"), "__open__")
-        for code in rules.STATUS_LABELS:
-            self.status_filter.addItem(rules.label(rules.STATUS_LABELS, code, self.language), str(code))
-        self.channel_filter = QComboBox(objectName="channel_filter")
-        self.channel_filter.addItem(self.tr("All channels"), None)
-        for code in rules.CHANNEL_LABELS:
-            self.channel_filter.addItem(rules.label(rules.CHANNEL_LABELS, code, self.language), str(code))
+        self.search = search_box(self.tr("Search by number, employer, worker name or ID number"), self.refresh)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All states"), None), (self.tr("Open"), "__open__"),
+            *((rules.label(rules.STATUS_LABELS, code, self.language), str(code)) for code in rules.STATUS_LABELS)],
+            self.refresh)
+        self.channel_filter = choice_filter("channel_filter", [
+            (self.tr("All channels"), None),
+            *((rules.label(rules.CHANNEL_LABELS, code, self.language), str(code)) for code in rules.CHANNEL_LABELS)],
+            self.refresh)
         self.date_from = OptionalDateEdit()
         self.date_from.setObjectName("date_from")
         self.date_to = OptionalDateEdit()
@@ -83,8 +81,6 @@ class ComplaintsWindow(QWidget):
         except (UserError, StorageError):
             pass
         self.project_filter.currentIndexChanged.connect(self.refresh)
-        for widget in (self.status_filter, self.channel_filter):
-            widget.currentIndexChanged.connect(self.refresh)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
@@ -108,31 +104,28 @@ class ComplaintsWindow(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         actions = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("register", self.tr("Register a complaint"), self.register, Permission.COMPLAINT_REGISTER),
-            ("open", self.tr("Open the case"), self.open_selected, Permission.COMPLAINT_VIEW),
-            ("employer", self.tr("By employer"), self.employer_view, Permission.COMPLAINT_VIEW),
-            ("export_list", self.tr("Export list"), lambda: self.export("list"), Permission.COMPLAINT_EXPORT),
-            ("export_ledger", self.tr("Export recovery ledger"), lambda: self.export("ledger"), Permission.COMPLAINT_EXPORT),
-            ("import", self.tr("Import ledger"), self.import_file, Permission.COMPLAINT_IMPORT),
-            ("template", self.tr("Download template"), self.save_template, Permission.COMPLAINT_VIEW),
-        ):
-            button = QPushButton(text, objectName=key)
-            button.clicked.connect(slot)
-            if not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
+        action_buttons(context, [
+            Action("register", self.tr("Register a complaint"), self.register, Permission.COMPLAINT_REGISTER),
+            Action("open", self.tr("Open the case"), self.open_selected, Permission.COMPLAINT_VIEW),
+            Action("employer", self.tr("By employer"), self.employer_view, Permission.COMPLAINT_VIEW),
+            Action("export_list", self.tr("Export list"), lambda: self.export("list"), Permission.COMPLAINT_EXPORT),
+            Action("export_ledger", self.tr("Export recovery ledger"), lambda: self.export("ledger"),
+                   Permission.COMPLAINT_EXPORT),
+            Action("import", self.tr("Import ledger"), self.import_file, Permission.COMPLAINT_IMPORT),
+            Action("template", self.tr("Download template"), self.save_template, Permission.COMPLAINT_VIEW),
+        ], actions, self.buttons)
         actions.addStretch(1)
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
+        # Refusals in the status line only; the report only when rows were refused.
+        self.file_actions = FileActions(self, context, self.status, after_import=self._imported, error_box=False,
+                                        report_only_if_refused=True, texts=FileTexts(
+                                            template_saved=self.tr("Template saved to %1."),
+                                            import_finished=self.tr("Import finished: %1 imported, %2 refused."),
+                                            exported=self.tr("Exported %1 rows to %2.")))
 
         self.model: PagedTableModel[ComplaintRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "complaint")
-        self.view = PagedTableView()
-        self.view.setObjectName("complaints_table")
-        self.view.setModel(self.model)
+        self.view = paged_list(context.store, self.model, "complaints_table", conflicts="complaint")
         self.view.row_activated.connect(self.open_row)
         self.model.count_changed.connect(self._show_count)
 
@@ -170,7 +163,7 @@ class ComplaintsWindow(QWidget):
             Column("amount", self.tr("Amount"), lambda r: format_yuan(r.amount_fen), align=RIGHT, width=7),
             Column("method", self.tr("Method"), lambda r: r.method, width=6),
             Column("employer", self.tr("Employer"), lambda r: r.employer, width=14),
-            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=LEFT),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=KEEP_END),
         ], self)
         self.payments_view = PagedTableView()
         self.payments_view.setObjectName("payments_table")
@@ -186,7 +179,7 @@ class ComplaintsWindow(QWidget):
         box.addWidget(self.payments_view, 1)
         self.tabs.addTab(page, self.tr("Payments"))
         self.ledger_model: PagedTableModel[LedgerRow] = PagedTableModel([
-            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=LEFT),
+            Column("number", self.tr("Number"), lambda r: r.number, width=16, fit=True, elide=KEEP_END),
             Column("received", self.tr("Received"), lambda r: r.received_on, sort_key="received", width=6),
             Column("employers", self.tr("Employer"), lambda r: r.employers, width=14),
             Column("worker", self.tr("Worker"), lambda r: r.worker, width=5),
@@ -214,7 +207,7 @@ class ComplaintsWindow(QWidget):
         lang = self.language
 
         def overdue(r: ComplaintRow) -> Any:
-            return RED if r.overdue else None
+            return OVERDUE_RED if r.overdue else None
 
         return [
             Column("number", self.tr("Number"), lambda r: r.number, width=16, tooltip=lambda r: r.case_no or None),
@@ -259,17 +252,7 @@ class ComplaintsWindow(QWidget):
 
     # ---------------------------------------------------------------- intake and case
     def register(self) -> IntakeForm:
-        form = IntakeForm(self.context, self.service, self)
-        self.form = form
-        form.saved.connect(self._registered)
-        form.finished.connect(lambda _r, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: IntakeForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
+        return open_form(self, "form", IntakeForm(self.context, self.service, self), self._registered)
 
     def _registered(self, detail: Any) -> None:
         self.model.refresh()
@@ -287,7 +270,7 @@ class ComplaintsWindow(QWidget):
         try:
             page = ComplaintCasePage(self.context, self.service, complaint_id, self)
         except (UserError, StorageError) as err:
-            self.status.setText(err.message(self.language))
+            self.file_actions.tell(err)
             return None
         self.case = page
         page.changed.connect(lambda _d: self.refresh())
@@ -320,14 +303,14 @@ class ComplaintsWindow(QWidget):
         from ui.widgets import files
 
         name = self.tr("complaints") if sheet == "list" else self.tr("wage recovery ledger")
-        path = files.choose_save_path(self, self.tr("Export to Excel"), name + ".xlsx", "Excel (*.xlsx)")
+        path = files.choose_save_path(self, self.tr("Export to Excel"), name + ".xlsx", XLSX_FILTER)
         if path is None:
             return
         filters = self.filters()
         try:
             query = self.service.query(**filters) if sheet == "list" else self.service.ledger(**filters)
         except (UserError, StorageError) as err:
-            self.status.setText(err.message(self.language))
+            self.file_actions.tell(err)
             return
 
         from app.kernel.exports import ExportTrace
@@ -341,91 +324,30 @@ class ComplaintsWindow(QWidget):
             write = export_complaints if sheet == "list" else export_ledger
             return int(write(query, path, progress=progress, cancel=cancel, trace=trace))
 
-        self.tasks.run(
-            body,
-            on_success=lambda rows: self.status.setText(
-                self.tr("Exported %1 rows to %2.").replace("%1", str(rows)).replace("%2", str(path))),
-            on_error=self._failed,
-            label=self.tr("Exporting to Excel"),
-            parent=self,
-        )
+        self.file_actions.export(body, path, self.tr("Exporting to Excel"))
+
+    @property
+    def report_dialog(self) -> QDialog | None:
+        """The import report on screen, if any."""
+        return self.file_actions.report_dialog
 
     def save_template(self) -> None:
-        from ui.widgets import files
+        from app.complaints.spreadsheet import write_template
 
-        path = files.choose_save_path(self, self.tr("Save the import template"),
-                                      self.tr("complaints ledger template") + ".xlsx", "Excel (*.xlsx)")
-        if path is None:
-            return
-
-        def body(progress: Any, cancel: Any) -> Any:
-            from app.complaints.spreadsheet import write_template
-
-            write_template(path)
-            return path
-
-        self.tasks.run(
-            body,
-            on_success=lambda p: self.status.setText(self.tr("Template saved to %1.").replace("%1", str(p))),
-            on_error=self._failed,
-            label=self.tr("Writing the import template"),
-            parent=self,
-            cancellable=False,
-        )
+        self.file_actions.template(write_template, self.tr("Save the import template"),
+                                   self.tr("complaints ledger template"))
 
     def import_file(self) -> None:
-        from ui.widgets import files
-
-        path = files.choose_open_path(self, self.tr("Import a complaints ledger"), "Excel (*.xlsx)")
-        if path is None:
-            return
-        self._import_path(path, again=False)
-
-    def _import_path(self, path: Any, *, again: bool) -> None:
-        from ui.file_actions import ask_import_again, is_repeat
-
         service = self.service
 
-        def body(progress: Any, cancel: Any) -> Any:
+        def load(path: Any, progress: Any, cancel: Any, again: bool = False) -> Any:
             from app.complaints.spreadsheet import import_ledger_file
 
             report, _read = import_ledger_file(service, path, progress=progress, cancel=cancel, again=again)
             return report
 
-        def failed(error: BaseException) -> None:
-            if not again and is_repeat(error) and ask_import_again(self, error, self.language):  # type: ignore[arg-type]
-                self._import_path(path, again=True)
-                return
-            self._failed(error)
-
-        self.tasks.run(
-            body,
-            on_success=self._imported,
-            on_error=failed,
-            label=self.tr("Importing complaints"),
-            parent=self,
-            writes=True,
-        )
+        self.file_actions.run_import(self.tr("Import a complaints ledger"), self.tr("Importing complaints"), load)
 
     def _imported(self, report: Any) -> None:
-        from ui.parties.import_report import ImportReportDialog
-
         self.model.refresh()
         self.last_report = report
-        self.status.setText(
-            self.tr("Import finished: %1 imported, %2 refused.")
-            .replace("%1", str(report.imported)).replace("%2", str(len(report.refused)))
-        )
-        if report.refused:
-            dialog = ImportReportDialog(report, self.language, self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            self.report_dialog = dialog
-
-    def _failed(self, err: BaseException) -> None:
-        if isinstance(err, Cancelled):
-            self.status.setText(self.tr("Cancelled; nothing was saved."))
-        elif isinstance(err, UserError | StorageError):
-            self.status.setText(err.message(self.language))
-        else:
-            self.tasks.default_error(err, self)

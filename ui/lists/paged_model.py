@@ -45,6 +45,12 @@ CACHED_PAGES = 16
 ID_SEARCH_PAGES = 50
 POSITION_LOOKUPS = 10  # ids still missing after the scan, looked up one query each
 
+# How columns show their cells, the same in every list.
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter  # amounts, counts
+CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter  # ticks, short codes
+KEEP_END = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
+OVERDUE_RED = QColor("#b00020")  # a deadline passed
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 

@@ -10,9 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,15 +31,18 @@ from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
 from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.lists.conflict_marks import mark_conflicts
+from ui.lists import (
+    KEEP_END,
+    OVERDUE_RED,
+    RIGHT,
+    Column,
+    PagedTableModel,
+)
+from ui.lists.filters import choice_filter, search_box
+from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.words import list_separator
-
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-LEFT = Qt.TextElideMode.ElideLeft  # case numbers keep their end: …〔2023〕第123号
-RED = QColor("#b00020")
 
 
 class MediationWindow(QWidget):
@@ -55,41 +56,26 @@ class MediationWindow(QWidget):
         self.form: ApplicationForm | None = None
         self.current: MediationView | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by case number or party name"))
-        self.search.search_changed.connect(self.refresh)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All"), None)
-        for key in med.STATUS_LABELS:
-            self.status_filter.addItem(med.status_label(key, context.language), str(key))
-        self.channel_filter = QComboBox()
-        self.channel_filter.setObjectName("channel_filter")
-        self.channel_filter.addItem(self.tr("All"), None)
-        for key, pair in CHANNEL_LABELS.items():
-            self.channel_filter.addItem(zh_or_en(pair, context.language), str(key))
-        for combo in (self.status_filter, self.channel_filter):
-            combo.currentIndexChanged.connect(self.refresh)
-        new = QPushButton(self.tr("New application"))
-        new.setObjectName("new_application")
-        new.clicked.connect(self.new_application)
-        if not context.can(Permission.MEDIATION_HANDLE):
-            new.setEnabled(False)
-            new.setToolTip(context.missing_permission_tip(Permission.MEDIATION_HANDLE))
+        lang = context.language
+        self.search = search_box(self.tr("Search by case number or party name"), self.refresh)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All"), None), *((med.status_label(key, lang), str(key)) for key in med.STATUS_LABELS)],
+            self.refresh)
+        self.channel_filter = choice_filter("channel_filter", [
+            (self.tr("All"), None), *((zh_or_en(pair, lang), str(key)) for key, pair in CHANNEL_LABELS.items())],
+            self.refresh)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         filters.addWidget(QLabel(self.tr("Status:")))
         filters.addWidget(self.status_filter)
         filters.addWidget(QLabel(self.tr("Channel:")))
         filters.addWidget(self.channel_filter)
-        filters.addWidget(new)
+        self.list_buttons: dict[str, QPushButton] = {}  # self.buttons are the case's steps
+        action_buttons(context, [Action("new_application", self.tr("New application"), self.new_application,
+                                        Permission.MEDIATION_HANDLE)], filters, self.list_buttons)
 
         self.model: PagedTableModel[MediationRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "mediation_case")
-        self.view = PagedTableView()
-        self.view.setObjectName("mediation_table")
-        self.view.setModel(self.model)
+        self.view = paged_list(context.store, self.model, "mediation_table", conflicts="mediation_case")
         self.view.row_activated.connect(lambda r: self.open_case(r.id))
         self.view.selection_changed_ids.connect(lambda ids: self.open_case(ids[0]) if ids else None)
 
@@ -148,7 +134,7 @@ class MediationWindow(QWidget):
     def _columns(self) -> list[Column[MediationRow]]:
         lang = self.context.language
         return [
-            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12, fit=True, elide=LEFT),
+            Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12, fit=True, elide=KEEP_END),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
             Column("status", self.tr("Status"), lambda r: med.status_label(r.status, lang), width=6, fit=True),
             Column("channel", self.tr("Channel"), lambda r: zh_or_en(CHANNEL_LABELS[r.channel], lang), width=6),
@@ -156,7 +142,7 @@ class MediationWindow(QWidget):
             Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12),
             Column("amount", self.tr("Requested (yuan)"), lambda r: format_yuan(r.amount_requested_fen), align=RIGHT, width=7),
             Column("due_on", self.tr("15-day limit"), lambda r: r.due_on, width=6,
-                   foreground=lambda r: RED if r.status in med.OPEN and r.due_on < self.today() else None),
+                   foreground=lambda r: OVERDUE_RED if r.status in med.OPEN and r.due_on < self.today() else None),
         ]
 
     def refresh(self, *_args: Any) -> None:

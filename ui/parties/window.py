@@ -10,17 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.accounts.permissions import Permission
 from app.errors import StorageError, UserError
@@ -28,99 +18,48 @@ from app.kernel.import_report import ImportReport
 from app.parties.models import PartyKind
 from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
-from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.lists.conflict_marks import mark_conflicts
+from ui.file_actions import PDF_FILTER, XLSX_FILTER
+from ui.lists import CENTRE, Column, PagedTableModel
+from ui.lists.filters import choice_filter
+from ui.lists.register_window import Action, RegisterWindow
 from ui.parties.export_dialog import ExportChoiceDialog
 from ui.parties.form import PartyForm
-from ui.parties.import_report import ImportReportDialog
 from ui.parties.labels import kind_label, org_type_label, sex_label
-from ui.tasks import TaskRunner
 from ui.widgets import files
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
-
-class PartiesWindow(FileActions, QWidget):
+class PartiesWindow(RegisterWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("parties_window")
-        self.context = context
+        super().__init__(context, "parties_window", parent)
         self.service = PartyService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
-        self.form: PartyForm | None = None
-        self.report_dialog: ImportReportDialog | None = None
-        self.message_box: QMessageBox | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by name, ID number or credit code"))
-        self.search.search_changed.connect(self._filter_changed)
-        self.kind = QComboBox()
-        self.kind.setObjectName("kind_filter")
-        self.kind.addItem(self.tr("All"), None)
-        self.kind.addItem(self.tr("People"), PartyKind.PERSON.value)
-        self.kind.addItem(self.tr("Employers"), PartyKind.ORG.value)
-        self.kind.currentIndexChanged.connect(self._filter_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
+        search = self.add_search(self.tr("Search by name, ID number or credit code"))
+        self.kind = choice_filter("kind_filter", [
+            (self.tr("All"), None), (self.tr("People"), PartyKind.PERSON.value),
+            (self.tr("Employers"), PartyKind.ORG.value)], self.refresh)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
+        filters.addWidget(search, 1)
         filters.addWidget(QLabel(self.tr("Kind:")))
         filters.addWidget(self.kind)
         filters.addSpacing(12)
         filters.addWidget(self.count_label)
 
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add_person", self.tr("New person"), self.add_person, Permission.PARTY_EDIT),
-            ("add_org", self.tr("New employer"), self.add_employer, Permission.PARTY_EDIT),
-            ("edit", self.tr("Edit"), self.edit_selected, Permission.PARTY_EDIT),
-            ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PARTY_EXPORT),
-            ("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PARTY_EXPORT),
-            ("print_preview", self.tr("Print preview"), self.preview_register, Permission.PARTY_EXPORT),
-            ("print", self.tr("Print…"), self.print_register, Permission.PARTY_EXPORT),
-            ("import", self.tr("Import"), self.import_file, Permission.PARTY_IMPORT),
-            ("template", self.tr("Download template"), self.save_template, None),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if permission is not None and not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
-            if key == "edit":
-                actions.addSpacing(16)
-        actions.addStretch(1)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
-
-        self.model: PagedTableModel[PartyRow] = PagedTableModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "party")
-        self.view = PagedTableView()
-        self.view.setObjectName("parties_table")
-        self.view.setModel(self.model)
-        self.view.row_activated.connect(self.edit_row)
-        self.view.selection_changed_ids.connect(self._selection_changed)
-        self.model.count_changed.connect(self._show_count)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-
-        self.model.set_query_factory(self._query)
-        self.model.set_initial_sort("name")
-        self._selection_changed([])
+        actions = self.action_bar([
+            Action("add_person", self.tr("New person"), self.add_person, Permission.PARTY_EDIT),
+            Action("add_org", self.tr("New employer"), self.add_employer, Permission.PARTY_EDIT),
+            Action("edit", self.tr("Edit"), self.edit_selected, Permission.PARTY_EDIT, space_after=16),
+            Action("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PARTY_EXPORT),
+            Action("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PARTY_EXPORT),
+            Action("print_preview", self.tr("Print preview"), self.preview_register, Permission.PARTY_EXPORT),
+            Action("print", self.tr("Print…"), self.print_register, Permission.PARTY_EXPORT),
+            Action("import", self.tr("Import"), self.import_file, Permission.PARTY_IMPORT),
+            Action("template", self.tr("Download template"), self.save_template),
+        ])
+        model: PagedTableModel[PartyRow] = PagedTableModel(self._columns(), self)
+        self.set_list(model, "parties_table", conflicts="party", on_activate=self.edit_row)
+        self.lay_out(filters, actions)
+        self.start(self._query, "name")
 
     # ---------------------------------------------------------------- the list
     def _columns(self) -> list[Column[PartyRow]]:
@@ -144,29 +83,23 @@ class PartiesWindow(FileActions, QWidget):
         text, kind = self._filters()
         return self.service.query(text=text, kind=kind, sort=sort or "name", descending=descending)
 
-    def _filter_changed(self, *_args: Any) -> None:
-        self.model.refresh()
-
-    def refresh(self) -> None:
-        self.model.refresh()
-
-    def _show_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n parties", "", count))
+    def count_text(self, count: int) -> str:
+        return self.tr("%n parties", "", count)
 
     def _selection_changed(self, ids: list[Any]) -> None:
         if self.context.can(Permission.PARTY_EDIT):
             self.buttons["edit"].setEnabled(len(ids) == 1)
 
     def selected_row(self) -> PartyRow | None:
-        item = self.view.current_item()
+        item = self.selected_item()
         return item if isinstance(item, PartyRow) else None
 
     # ---------------------------------------------------------------- forms
     def add_person(self) -> PartyForm:
-        return self._open_form(PartyForm(self.context, self.service, kind=PartyKind.PERSON.value, parent=self))
+        return self.open_form(PartyForm(self.context, self.service, kind=PartyKind.PERSON.value, parent=self))
 
     def add_employer(self) -> PartyForm:
-        return self._open_form(PartyForm(self.context, self.service, kind=PartyKind.ORG.value, parent=self))
+        return self.open_form(PartyForm(self.context, self.service, kind=PartyKind.ORG.value, parent=self))
 
     def edit_selected(self) -> PartyForm | None:
         row = self.selected_row()
@@ -178,22 +111,9 @@ class PartiesWindow(FileActions, QWidget):
         try:
             current = self.service.get(row.id)  # the newest version, not the cached row
         except (UserError, StorageError) as err:
-            self.tell(err)
+            self.file_actions.tell(err)
             return None
-        return self._open_form(PartyForm(self.context, self.service, row=current, parent=self))
-
-    def _open_form(self, form: PartyForm) -> PartyForm:
-        """Window-modal and non-blocking: the list stays responsive to the form's result."""
-        self.form = form
-        form.saved.connect(self._saved)
-        form.finished.connect(lambda _result, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: PartyForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
+        return self.open_form(PartyForm(self.context, self.service, row=current, parent=self))
 
     def _saved(self, row: PartyRow) -> None:
         self.model.refresh()
@@ -217,13 +137,7 @@ class PartiesWindow(FileActions, QWidget):
 
             return int(export_parties(query, path, progress=progress, cancel=cancel, trace=trace))
 
-        self.tasks.run(
-            body,
-            on_success=lambda rows: self.show_exported(rows, path),
-            on_error=self.task_failed,
-            label=self.tr("Exporting parties to Excel"),
-            parent=self,
-        )
+        self.file_actions.export(body, path, self.tr("Exporting parties to Excel"))
 
     def export_pdf(self) -> None:
         path = files.choose_save_path(self, self.tr("Print the register to PDF"), self.tr("parties") + ".pdf", PDF_FILTER)
@@ -241,13 +155,7 @@ class PartiesWindow(FileActions, QWidget):
             return int(write_party_register_pdf(query, path, progress=progress, cancel=cancel, title=title,
                                                 trace=trace))
 
-        self.tasks.run(
-            body,
-            on_success=lambda rows: self.show_exported(rows, path),
-            on_error=self.task_failed,
-            label=self.tr("Printing the register to PDF"),
-            parent=self,
-        )
+        self.file_actions.export(body, path, self.tr("Printing the register to PDF"))
 
     def _register_writer(self, export: str) -> Any:
         """(path, progress, cancel) -> rows: the register as filtered, as PDF; None if the user cancelled."""
@@ -271,7 +179,7 @@ class PartiesWindow(FileActions, QWidget):
         write = self._register_writer("parties.print")
         if write is not None:
             preview_after_writing(self, self.tasks, write, self.tr("parties"), self.tr("Printing the register"),
-                                  self.task_failed)
+                                  self.file_actions.failed)
 
     def print_register(self) -> None:
         from ui.printing import print_after_writing
@@ -279,7 +187,7 @@ class PartiesWindow(FileActions, QWidget):
         write = self._register_writer("parties.print")
         if write is not None:
             print_after_writing(self, self.tasks, write, self.tr("parties"), self.tr("Printing the register"),
-                                self.task_failed)
+                                self.file_actions.failed)
 
     def _export_query(self, export: str) -> Any:
         """The rows to export as filtered — masked, or in full for a user who may and says why —
@@ -298,7 +206,7 @@ class PartiesWindow(FileActions, QWidget):
         try:
             query = self.service.query_for_export(text=text, kind=kind, full=full, reason=reason)
         except (UserError, StorageError) as err:
-            self.tell(err)
+            self.file_actions.tell(err)
             return None
         trace = ExportTrace(self.context.store, self.context.actor, export, "party", full=full, reason=reason.strip(),
                             details={"search": text, "kind": kind or ""})
@@ -307,7 +215,7 @@ class PartiesWindow(FileActions, QWidget):
     def save_template(self) -> None:
         from app.parties.spreadsheet import write_template
 
-        self.run_template(write_template, self.tr("Save the import template"), self.tr("parties import template"))
+        self.file_actions.template(write_template, self.tr("Save the import template"), self.tr("parties import template"))
 
     def import_file(self) -> None:
         service = self.service
@@ -320,12 +228,4 @@ class PartiesWindow(FileActions, QWidget):
             total, records = read_records(path)
             return service.import_records(records, total=total, progress=progress, cancel=cancel, source=source)
 
-        self.run_import(self.tr("Import parties from Excel"), self.tr("Importing parties"), load)
-
-    def after_import(self, report: ImportReport) -> None:
-        self.model.refresh()
-        if report.imported_ids:
-            self.view.select_ids(report.imported_ids[:1])
-
-    def open_dialogs(self) -> list[QDialog]:
-        return [d for d in (self.form, self.report_dialog) if d is not None]
+        self.file_actions.run_import(self.tr("Import parties from Excel"), self.tr("Importing parties"), load)

@@ -22,14 +22,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDateEdit,
     QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.accounts.permissions import Permission
 from app.clock import bureau_today
-from app.errors import Cancelled, StorageError, UserError
+from app.errors import StorageError, UserError
 from app.legal.rates import format_percent, format_yuan
 from app.projects.models import ItemStatus
 from app.projects.service import (
@@ -49,20 +47,17 @@ from app.projects.service import (
     ProjectService,
 )
 from ui.context import AppContext
-from ui.errors import show_user_error
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
+from ui.lists import CENTRE, RIGHT, Column, PagedTableModel, PagedTableView
+from ui.lists.filters import choice_filter, search_box
+from ui.lists.register_window import Action, action_buttons, open_form
 from ui.projects.check_dialog import CheckDialog
 from ui.projects.checklist_dialog import ChecklistDialog
 from ui.projects.form import ProjectForm
 from ui.projects.labels import PROJECT_STATUS_LABELS, item_status_label, project_status_label
 from ui.projects.rectification_dialog import RectificationDialog
-from ui.tasks import TaskRunner
 from ui.widgets import files
 
-XLSX_FILTER = "Excel (*.xlsx)"
-PDF_FILTER = "PDF (*.pdf)"
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 RED = QColor("#b3261e")
 
 
@@ -90,11 +85,8 @@ class ProjectsWindow(QWidget):
         self.context = context
         self.today = today or bureau_today()
         self.service = ProjectService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.dialog: QDialog | None = None
-        self.message_box: QMessageBox | None = None
         self.summary: ComplianceSummary | None = None
 
         layout = QVBoxLayout(self)
@@ -152,6 +144,8 @@ class ProjectsWindow(QWidget):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.file_actions = FileActions(self, context, self.status, error_box=context.error_windows,
+                                        texts=FileTexts(cancelled=self.tr("Cancelled; nothing was saved.")))
 
         self.model.set_query_factory(self._query)
         self.model.set_initial_sort("name")
@@ -223,7 +217,7 @@ class ProjectsWindow(QWidget):
             summary = self.service.compliance(self.as_of_date())
             overdue = self.service.overdue_rectifications(today=self.today).count()
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.file_actions.tell(err)
             return
         self.summary = summary
         self.item_rate.setText(format_percent(summary.item_rate))
@@ -247,16 +241,10 @@ class ProjectsWindow(QWidget):
 
     # ---------------------------------------------------------------- filters and actions
     def _filters(self) -> QHBoxLayout:
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by project name, location or permit number"))
-        self.search.search_changed.connect(self._filter_changed)
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("status_filter")
-        self.status_filter.addItem(self.tr("All"), None)
-        for value in PROJECT_STATUS_LABELS:
-            self.status_filter.addItem(project_status_label(value), value)
-        self.status_filter.currentIndexChanged.connect(self._filter_changed)
+        self.search = search_box(self.tr("Search by project name, location or permit number"), self._filter_changed)
+        self.status_filter = choice_filter("status_filter", [
+            (self.tr("All"), None), *((project_status_label(value), value) for value in PROJECT_STATUS_LABELS)],
+            self._filter_changed)
         self.overdue_only = QCheckBox(self.tr("Overdue rectifications only"))
         self.overdue_only.setObjectName("overdue_only")
         self.overdue_only.toggled.connect(self._filter_changed)
@@ -274,26 +262,16 @@ class ProjectsWindow(QWidget):
     def _actions(self) -> QHBoxLayout:
         self.buttons: dict[str, QPushButton] = {}
         line = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add", self.tr("New project"), self.add_project, Permission.PROJECT_EDIT),
-            ("edit", self.tr("Edit"), self.edit_selected, Permission.PROJECT_EDIT),
-            ("check", self.tr("Record a check"), self.record_check, Permission.PROJECT_EDIT),
-            ("checklist", self.tr("Checklist…"), self.edit_checklist, Permission.CHECKLIST_EDIT),
-            ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PROJECT_VIEW),
-            ("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PROJECT_VIEW),
-            ("print_preview", self.tr("Print preview"), self.preview_report, Permission.PROJECT_VIEW),
-            ("print", self.tr("Print…"), self.print_report, Permission.PROJECT_VIEW),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if not self.context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(self.context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            line.addWidget(button)
-            if key in ("check", "checklist"):
-                line.addSpacing(16)
+        action_buttons(self.context, [
+            Action("add", self.tr("New project"), self.add_project, Permission.PROJECT_EDIT),
+            Action("edit", self.tr("Edit"), self.edit_selected, Permission.PROJECT_EDIT),
+            Action("check", self.tr("Record a check"), self.record_check, Permission.PROJECT_EDIT, space_after=16),
+            Action("checklist", self.tr("Checklist…"), self.edit_checklist, Permission.CHECKLIST_EDIT, space_after=16),
+            Action("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.PROJECT_VIEW),
+            Action("export_pdf", self.tr("Export PDF"), self.export_pdf, Permission.PROJECT_VIEW),
+            Action("print_preview", self.tr("Print preview"), self.preview_report, Permission.PROJECT_VIEW),
+            Action("print", self.tr("Print…"), self.print_report, Permission.PROJECT_VIEW),
+        ], line, self.buttons)
         line.addStretch(1)
         return line
 
@@ -395,7 +373,7 @@ class ProjectsWindow(QWidget):
             try:
                 check = self.service.check(ids[0], today=self.today)
             except (UserError, StorageError) as err:
-                self._tell(err)
+                self.file_actions.tell(err)
                 return
             self.items_model.set_query(ListSource(list(check.items)))
         self._item_selected(self.items_view.selected_ids())
@@ -423,7 +401,7 @@ class ProjectsWindow(QWidget):
         try:
             current = self.service.get(row.id, today=self.today)
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.file_actions.tell(err)
             return None
         return self._open(ProjectForm(self.context, self.service, row=current, parent=self))
 
@@ -439,17 +417,7 @@ class ProjectsWindow(QWidget):
         return self._open(ChecklistDialog(self.context, self.service, today=self.today, parent=self))
 
     def _open(self, dialog: Any) -> Any:
-        """Window-modal and non-blocking: the window stays responsive to the dialog's result."""
-        self.dialog = dialog
-        dialog.saved.connect(self._saved)
-        dialog.finished.connect(lambda _result, d=dialog: self._closed(d))
-        dialog.open()
-        return dialog
-
-    def _closed(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        return open_form(self, "dialog", dialog, self._saved)
 
     def _saved(self, saved: Any) -> None:
         project_id = saved.id if isinstance(saved, ProjectRow) else getattr(saved, "project_id", None)
@@ -469,6 +437,8 @@ class ProjectsWindow(QWidget):
             self.status.setText(self.tr("Checklist saved."))
 
     def rectify_selected(self) -> bool:
+        """Ask for the rectification of the selected item and record it through the runner's
+        writer; True when the write has started (the lists follow when it is done)."""
         item = self.items_view.current_item()
         if not isinstance(item, CheckItemRow):
             return False
@@ -477,17 +447,21 @@ class ProjectsWindow(QWidget):
             return False
         rectified_on, evidence = answer
         check_id = self.checks_view.selected_ids()
-        try:
-            self.service.record_rectification(item.id, rectified_on, evidence=evidence, today=self.today)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return False
-        self.model.refresh()
-        self.refresh_rates()
-        self._show_checks(self.selected_row())
-        if check_id:
-            self.checks_view.select_ids(check_id)
-        self.status.setText(self.tr("Rectification of %1 recorded.").replace("%1", item.label))
+        service, today = self.service, self.today
+
+        def body(_progress: Any, _cancel: Any) -> None:
+            service.record_rectification(item.id, rectified_on, evidence=evidence, today=today)
+
+        def recorded(_result: None) -> None:
+            self.model.refresh()
+            self.refresh_rates()
+            self._show_checks(self.selected_row())
+            if check_id:
+                self.checks_view.select_ids(check_id)
+            self.status.setText(self.tr("Rectification of %1 recorded.").replace("%1", item.label))
+
+        self.tasks.run(body, on_success=recorded, on_error=self.file_actions.failed,
+                       label=self.tr("Record rectification"), parent=self, cancellable=False, writes=True)
         return True
 
     # ---------------------------------------------------------------- exports
@@ -509,13 +483,8 @@ class ProjectsWindow(QWidget):
 
             return write_compliance_pdf(pages, path, progress=progress, cancel=cancel, trace=trace)
 
-        self.tasks.run(
-            body,
-            on_success=lambda summary: self._exported(summary, path),
-            on_error=self._task_failed,
-            label=self.tr("Exporting projects to Excel") if kind == "xlsx" else self.tr("Printing the compliance report"),
-            parent=self,
-        )
+        label = self.tr("Exporting projects to Excel") if kind == "xlsx" else self.tr("Printing the compliance report")
+        self.file_actions.export(body, path, label, on_success=lambda summary: self._exported(summary, path))
 
     def export_excel(self) -> None:
         path = files.choose_save_path(self, self.tr("Export projects to Excel"), self.tr("projects") + ".xlsx",
@@ -550,13 +519,13 @@ class ProjectsWindow(QWidget):
         from ui.printing import preview_after_writing
 
         preview_after_writing(self, self.tasks, self._report_writer(), self.tr("six-system compliance"),
-                              self.tr("Printing the compliance report"), self._task_failed)
+                              self.tr("Printing the compliance report"), self.file_actions.failed)
 
     def print_report(self) -> None:
         from ui.printing import print_after_writing
 
         print_after_writing(self, self.tasks, self._report_writer(), self.tr("six-system compliance"),
-                            self.tr("Printing the compliance report"), self._task_failed)
+                            self.tr("Printing the compliance report"), self.file_actions.failed)
 
     def _exported(self, summary: ComplianceSummary, path: Path) -> None:
         self.status.setText(
@@ -565,20 +534,6 @@ class ProjectsWindow(QWidget):
             .replace("%2", format_percent(summary.item_rate))
             .replace("%3", str(path))
         )
-
-    def _task_failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled; nothing was saved."))
-            return
-        if isinstance(error, UserError | StorageError):
-            self._tell(error)
-            return
-        self.tasks.default_error(error, self)
-
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        if self.context.error_windows:
-            self.message_box = show_user_error(self, err, self.context.language, block=False)
 
     def open_dialogs(self) -> list[QDialog]:
         return [d for d in (self.dialog,) if d is not None]

@@ -25,13 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import bureau_today
-from app.errors import Cancelled, StorageError, UserError
 from app.legal.rates import fen_to_wan_yuan, format_percent
 from app.reports.yearly import YearlyFigures, yearly_figures
 from ui.context import AppContext
+from ui.file_actions import FileActions, FileTexts
 from ui.lists.table_view import layout_settings
 from ui.reports.charts import BarChart
-from ui.tasks import TaskRunner
 
 TILE_STYLE = ("QFrame#tile { border: 1px solid #C8D3E0; border-radius: 6px; background: #F5F8FC; }"
               "QLabel#tile_value { font-size: 18pt; font-weight: bold; color: #2F5597; }")
@@ -64,9 +63,7 @@ class OverviewWidget(QWidget):
         self.setObjectName("overview")
         self.setStyleSheet(TILE_STYLE)
         self.context = context
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.today = today
         self.figures: YearlyFigures | None = None
         self._started = False
@@ -118,6 +115,9 @@ class OverviewWidget(QWidget):
             charts.addWidget(chart)
         self.status = QLabel()
         self.status.setObjectName("status")
+        # A failure is said in the status line only (the home page opens no message boxes).
+        self.file_actions = FileActions(self, context, self.status, error_box=False,
+                                        texts=FileTexts(cancelled=self.tr("Cancelled.")))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)
@@ -151,7 +151,7 @@ class OverviewWidget(QWidget):
         self.tasks.run(
             lambda progress, cancel: yearly_figures(store, actor, year, date_to=last,
                                                     progress=progress, cancel=cancel),
-            on_success=self.show_figures, on_error=self._failed, label=self.tr("Computing the year's figures"),
+            on_success=self.show_figures, on_error=self.file_actions.failed, label=self.tr("Computing the year's figures"),
             parent=self,
         )
 
@@ -182,11 +182,3 @@ class OverviewWidget(QWidget):
             (self.tr("Closed"), f.monthly.get("arbitration.closed", [])),
         ])
         self.status.setText("")
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled."))
-        elif isinstance(error, UserError | StorageError):
-            self.status.setText(error.message(self.context.language))
-        else:
-            self.tasks.default_error(error, self)

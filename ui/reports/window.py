@@ -37,15 +37,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import bureau_today
-from app.errors import Cancelled, StorageError, UserError
+from app.errors import StorageError, UserError
 from app.legal.rates import fen_to_wan_yuan, format_percent, format_yuan
 from app.reports.drilldown import FIGURES, DrillRow, drill_down
 from app.reports.yearly import YearlyFigures, yearly_figures
 from ui.context import AppContext
-from ui.errors import show_user_error
+from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.reports.charts import BarChart
-from ui.tasks import TaskRunner
 from ui.widgets import files
 
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -75,13 +74,10 @@ class YearlyPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("yearly_panel")
         self.context = context
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
+        self.tasks = context.tasks
         self.figures: YearlyFigures | None = None
         self.drill_key: str | None = None
         self.buttons: dict[str, QPushButton] = {}
-        self.message_box: Any = None
         self._request = 0  # the latest computation asked for; older results are dropped
         self._shown_once = False
 
@@ -233,6 +229,8 @@ class YearlyPanel(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
+        self.file_actions = FileActions(self, context, self.status, error_box=context.error_windows,
+                                        texts=FileTexts(cancelled=self.tr("Cancelled.")))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.period)
@@ -362,7 +360,7 @@ class YearlyPanel(QWidget):
 
     def _computed_failed(self, request: int, error: BaseException) -> None:
         if request == self._request:
-            self._failed(error)
+            self.file_actions.failed(error)
 
     def show_figures(self, figures: YearlyFigures) -> None:
         self.figures = figures
@@ -408,7 +406,7 @@ class YearlyPanel(QWidget):
         try:
             source = drill_down(self.context.store, self.context.actor, key, self.figures.first, self.figures.last)
         except (UserError, StorageError) as err:
-            self._tell(err)
+            self.file_actions.tell(err)
             return
         self.drill_key = key
         self.lower_tabs.setCurrentIndex(1)
@@ -428,7 +426,7 @@ class YearlyPanel(QWidget):
         if self.figures is None:
             return
         path = files.choose_save_path(self, self.tr("Export the yearly report to PDF"), self._suggested(".pdf"),
-                                      "PDF (*.pdf)")
+                                      PDF_FILTER)
         if path is None:
             return
         figures = self.figures
@@ -440,8 +438,7 @@ class YearlyPanel(QWidget):
             write_yearly_report_pdf(figures, path, progress=progress, cancel=cancel, trace=trace)
             return path
 
-        self.tasks.run(body, on_success=self._exported, on_error=self._failed,
-                       label=self.tr("Printing the yearly report"), parent=self)
+        self.file_actions.export(body, path, self.tr("Printing the yearly report"), on_success=self._exported)
 
     def _report_writer(self) -> Any:
         figures = self.figures
@@ -461,7 +458,7 @@ class YearlyPanel(QWidget):
         from ui.printing import preview_after_writing
 
         preview_after_writing(self, self.tasks, self._report_writer(), self._suggested("").strip(),
-                              self.tr("Printing the yearly report"), self._failed)
+                              self.tr("Printing the yearly report"), self.file_actions.failed)
 
     def print_now(self) -> None:
         """打印: Qt's print dialog, then the yearly report on the printer."""
@@ -470,13 +467,13 @@ class YearlyPanel(QWidget):
         from ui.printing import print_after_writing
 
         print_after_writing(self, self.tasks, self._report_writer(), self._suggested("").strip(),
-                            self.tr("Printing the yearly report"), self._failed)
+                            self.tr("Printing the yearly report"), self.file_actions.failed)
 
     def export_excel(self) -> None:
         if self.figures is None:
             return
         path = files.choose_save_path(self, self.tr("Export the yearly report to Excel"), self._suggested(".xlsx"),
-                                      "Excel (*.xlsx)")
+                                      XLSX_FILTER)
         if path is None:
             return
         figures, store, actor = self.figures, self.context.store, self.context.actor
@@ -488,8 +485,7 @@ class YearlyPanel(QWidget):
             export_yearly_report(figures, path, store=store, actor=actor, progress=progress, cancel=cancel, trace=trace)
             return path
 
-        self.tasks.run(body, on_success=self._exported, on_error=self._failed,
-                       label=self.tr("Exporting the yearly report"), parent=self)
+        self.file_actions.export(body, path, self.tr("Exporting the yearly report"), on_success=self._exported)
 
     def _trace(self, export: str) -> Any:
         from app.kernel.exports import ExportTrace
@@ -500,20 +496,6 @@ class YearlyPanel(QWidget):
 
     def _exported(self, path: Path) -> None:
         self.status.setText(self.tr("Saved to %1.").replace("%1", str(path)))
-
-    def _failed(self, error: BaseException) -> None:
-        if isinstance(error, Cancelled):
-            self.status.setText(self.tr("Cancelled."))
-            return
-        if isinstance(error, UserError | StorageError):
-            self._tell(error)
-            return
-        self.tasks.default_error(error, self)
-
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        if self.context.error_windows:
-            self.message_box = show_user_error(self, err, self.context.language, block=False)
 
 
 class ReportsWindow(QWidget):

@@ -14,17 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from app.accounts.permissions import Permission
 from app.clock import bureau_today
@@ -32,58 +22,37 @@ from app.errors import StorageError, UserError
 from app.kernel.import_report import ImportReport
 from app.staff.service import WARNING_DAYS, OfficerRow, RosterFilter, StaffService
 from ui.context import AppContext
-from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions
-from ui.lists import Column, PagedTableView, SearchBox
-from ui.lists.conflict_marks import mark_conflicts
-from ui.parties.import_report import ImportReportDialog
+from ui.file_actions import PDF_FILTER, XLSX_FILTER
+from ui.lists import CENTRE, Column
+from ui.lists.filters import choice_filter
+from ui.lists.register_window import Action, RegisterWindow
 from ui.staff.form import OfficerForm
 from ui.staff.labels import cert_type_label, status_label
 from ui.staff.roster_model import RosterModel
-from ui.tasks import TaskRunner
 from ui.widgets import files
 from ui.widgets.date_field import DateField
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 
-
-class StaffWindow(FileActions, QWidget):
+class StaffWindow(RegisterWindow):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("staff_window")
-        self.context = context
+        super().__init__(context, "staff_window", parent)
         self.service = StaffService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
-        self.tasks: TaskRunner = context.tasks
-        self.form: OfficerForm | None = None
-        self.report_dialog: ImportReportDialog | None = None
-        self.message_box: QMessageBox | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by name or certificate number"))
-        self.search.search_changed.connect(self._filter_changed)
-        self.show_filter = QComboBox()
-        self.show_filter.setObjectName("show_filter")
-        for text, value in (
-            (self.tr("Everyone"), RosterFilter.ALL),
-            (self.tr("Valid on the date"), RosterFilter.VALID),
-            (self.tr("Expiring within %1 days").replace("%1", str(WARNING_DAYS)), RosterFilter.EXPIRING),
-            (self.tr("Expired"), RosterFilter.EXPIRED),
-            (self.tr("Without a valid certificate"), RosterFilter.NO_VALID),
-        ):
-            self.show_filter.addItem(text, value.value)
-        self.show_filter.currentIndexChanged.connect(self._filter_changed)
+        search = self.add_search(self.tr("Search by name or certificate number"))
+        self.show_filter = choice_filter("show_filter", [
+            (self.tr("Everyone"), RosterFilter.ALL.value),
+            (self.tr("Valid on the date"), RosterFilter.VALID.value),
+            (self.tr("Expiring within %1 days").replace("%1", str(WARNING_DAYS)), RosterFilter.EXPIRING.value),
+            (self.tr("Expired"), RosterFilter.EXPIRED.value),
+            (self.tr("Without a valid certificate"), RosterFilter.NO_VALID.value),
+        ], self.refresh)
         self.as_of = DateField()
         self.as_of.setObjectName("as_of")
         self.as_of.setToolTip(self.tr("The status, the highlight and the filter apply to this date"))
-        self.as_of.dateChanged.connect(self._filter_changed)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
+        self.as_of.dateChanged.connect(self.refresh)
 
         filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
+        filters.addWidget(search, 1)
         filters.addWidget(QLabel(self.tr("Show:")))
         filters.addWidget(self.show_filter)
         filters.addWidget(QLabel(self.tr("On:")))
@@ -91,57 +60,26 @@ class StaffWindow(FileActions, QWidget):
         filters.addSpacing(12)
         filters.addWidget(self.count_label)
 
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add", self.tr("New officer"), self.add_officer, Permission.STAFF_EDIT),
-            ("edit", self.tr("Open"), self.open_selected, Permission.STAFF_VIEW),
-            ("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.STAFF_VIEW),
-            ("public_pdf", self.tr("Print public roster (PDF)"), self.print_public_roster, Permission.STAFF_VIEW),
-            ("public_preview", self.tr("Print preview of the public roster"), self.preview_public_roster,
-             Permission.STAFF_VIEW),
-            ("public_print", self.tr("Print…"), self.print_public_roster_now, Permission.STAFF_VIEW),
-            ("import", self.tr("Import"), self.import_file, Permission.STAFF_EDIT),
-            ("template", self.tr("Download template"), self.save_template, None),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if permission is not None and not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
-            if key == "edit":
-                actions.addSpacing(16)
-        actions.addStretch(1)
+        actions = self.action_bar([
+            Action("add", self.tr("New officer"), self.add_officer, Permission.STAFF_EDIT),
+            Action("edit", self.tr("Open"), self.open_selected, Permission.STAFF_VIEW, space_after=16),
+            Action("export_xlsx", self.tr("Export Excel"), self.export_excel, Permission.STAFF_VIEW),
+            Action("public_pdf", self.tr("Print public roster (PDF)"), self.print_public_roster, Permission.STAFF_VIEW),
+            Action("public_preview", self.tr("Print preview of the public roster"), self.preview_public_roster,
+                   Permission.STAFF_VIEW),
+            Action("public_print", self.tr("Print…"), self.print_public_roster_now, Permission.STAFF_VIEW),
+            Action("import", self.tr("Import"), self.import_file, Permission.STAFF_EDIT),
+            Action("template", self.tr("Download template"), self.save_template),
+        ])
         self.legend = QLabel(
             self.tr("Amber: expires within %1 days · red: expired").replace("%1", str(WARNING_DAYS))
         )
         self.legend.setObjectName("legend")
         actions.addWidget(self.legend)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-        self.status.setWordWrap(True)
 
-        self.model = RosterModel(self._columns(), self)
-        mark_conflicts(self.model, context.store, "officer")
-        self.view = PagedTableView()
-        self.view.setObjectName("staff_table")
-        self.view.setModel(self.model)
-        self.view.row_activated.connect(self.open_row)
-        self.view.selection_changed_ids.connect(self._selection_changed)
-        self.model.count_changed.connect(self._show_count)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-
-        self.model.set_query_factory(self._query)
-        self.model.set_initial_sort("name")
-        self._selection_changed([])
+        self.set_list(RosterModel(self._columns(), self), "staff_table", conflicts="officer", on_activate=self.open_row)
+        self.lay_out(filters, actions)
+        self.start(self._query, "name")
 
     # ---------------------------------------------------------------- the list
     def _columns(self) -> list[Column[OfficerRow]]:
@@ -176,20 +114,14 @@ class StaffWindow(FileActions, QWidget):
         text, day, show = self._filters()
         return self.service.query(text=text, as_of=day, show=show, sort=sort or "name", descending=descending)
 
-    def _filter_changed(self, *_args: Any) -> None:
-        self.model.refresh()
-
-    def refresh(self) -> None:
-        self.model.refresh()
-
-    def _show_count(self, count: int) -> None:
-        self.count_label.setText(self.tr("%n officers", "", count))
+    def count_text(self, count: int) -> str:
+        return self.tr("%n officers", "", count)
 
     def _selection_changed(self, ids: list[Any]) -> None:
         self.buttons["edit"].setEnabled(len(ids) == 1)
 
     def selected_row(self) -> OfficerRow | None:
-        item = self.view.current_item()
+        item = self.selected_item()
         return item if isinstance(item, OfficerRow) else None
 
     def set_filter(self, show: RosterFilter | str, on: date | None = None) -> None:
@@ -200,7 +132,7 @@ class StaffWindow(FileActions, QWidget):
 
     # ---------------------------------------------------------------- the form
     def add_officer(self) -> OfficerForm:
-        return self._open_form(OfficerForm(self.context, self.service, parent=self))
+        return self.open_form(OfficerForm(self.context, self.service, parent=self))
 
     def open_selected(self) -> OfficerForm | None:
         row = self.selected_row()
@@ -210,21 +142,9 @@ class StaffWindow(FileActions, QWidget):
         try:
             detail = self.service.get(row.id)
         except (UserError, StorageError) as err:
-            self.tell(err)
+            self.file_actions.tell(err)
             return None
-        return self._open_form(OfficerForm(self.context, self.service, detail=detail, parent=self))
-
-    def _open_form(self, form: OfficerForm) -> OfficerForm:
-        self.form = form
-        form.saved.connect(self._saved)
-        form.finished.connect(lambda _result, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: OfficerForm) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
+        return self.open_form(OfficerForm(self.context, self.service, detail=detail, parent=self))
 
     def _saved(self, row: OfficerRow) -> None:
         self.model.refresh()
@@ -252,29 +172,25 @@ class StaffWindow(FileActions, QWidget):
             lines = service.certificates_for_export(text=text, as_of=day, show=show)
             return int(export_roster(lines, path, as_of=day, progress=progress, cancel=cancel, trace=trace))
 
-        self.tasks.run(
-            body,
-            on_success=lambda rows: self.show_exported(rows, path),
-            on_error=self.task_failed,
-            label=self.tr("Exporting the roster to Excel"),
-            parent=self,
-        )
+        self.file_actions.export(body, path, self.tr("Exporting the roster to Excel"))
 
     def _public_roster_writer(self) -> Any:
-        """(path, progress, cancel) -> rows: the public roster as of the chosen day, as PDF."""
+        """(path, progress, cancel) -> rows: the public roster as of the chosen day, as PDF.
+
+        The bureau's name and the roster come from the services inside the task body."""
         from app.kernel.exports import ExportTrace
+        from app.kernel.settings import SettingsService
 
         _text, day, _show = self._filters()
         service = self.service
         store = self.context.store
+        settings = SettingsService(store, self.context.actor)
         trace = ExportTrace(store, self.context.actor, "staff.public_roster", "officer", details={"as_of": day.isoformat()})
 
         def write(path: Path, progress: Any, cancel: Any) -> int:
-            from app.kernel.settings import read_setting
             from app.staff.documents import write_public_roster_pdf
 
-            with store.read() as session:
-                organisation = (read_setting(session, "organisation") or {}).get("bureau", "")
+            organisation = (settings.get("organisation") or {}).get("bureau", "")
             entries = service.public_roster(day)
             return int(write_public_roster_pdf(entries, path, as_of=day, organisation=organisation,
                                                progress=progress, cancel=cancel, trace=trace))
@@ -285,13 +201,13 @@ class StaffWindow(FileActions, QWidget):
         from ui.printing import preview_after_writing
 
         preview_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
-                              self.tr("Printing the public roster"), self.task_failed)
+                              self.tr("Printing the public roster"), self.file_actions.failed)
 
     def print_public_roster_now(self) -> None:
         from ui.printing import print_after_writing
 
         print_after_writing(self, self.tasks, self._public_roster_writer(), self.tr("public roster of enforcement staff"),
-                            self.tr("Printing the public roster"), self.task_failed)
+                            self.tr("Printing the public roster"), self.file_actions.failed)
 
     def print_public_roster(self) -> None:
         path = files.choose_save_path(self, self.tr("Print the public roster to PDF"),
@@ -303,18 +219,12 @@ class StaffWindow(FileActions, QWidget):
         def body(progress: Any, cancel: Any) -> int:
             return int(write(path, progress, cancel))
 
-        self.tasks.run(
-            body,
-            on_success=lambda rows: self.show_exported(rows, path),
-            on_error=self.task_failed,
-            label=self.tr("Printing the public roster"),
-            parent=self,
-        )
+        self.file_actions.export(body, path, self.tr("Printing the public roster"))
 
     def save_template(self) -> None:
         from app.staff.spreadsheet import write_template
 
-        self.run_template(write_template, self.tr("Save the import template"), self.tr("staff roster import template"))
+        self.file_actions.template(write_template, self.tr("Save the import template"), self.tr("staff roster import template"))
 
     def import_file(self) -> None:
         service = self.service
@@ -327,12 +237,4 @@ class StaffWindow(FileActions, QWidget):
             total, records = read_records(path)
             return service.import_records(records, total=total, progress=progress, cancel=cancel, source=source)
 
-        self.run_import(self.tr("Import the roster from Excel"), self.tr("Importing the roster"), load)
-
-    def after_import(self, report: ImportReport) -> None:
-        self.model.refresh()
-        if report.imported_ids:
-            self.view.select_ids(report.imported_ids[:1])
-
-    def open_dialogs(self) -> list[QDialog]:
-        return [d for d in (self.form, self.report_dialog) if d is not None]
+        self.file_actions.run_import(self.tr("Import the roster from Excel"), self.tr("Importing the roster"), load)
