@@ -2634,14 +2634,6 @@ The program will now close; please start it again.</source>
         <translation>应参考人员全部参考</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Results (tick who was required and who sat; type the scores)</source>
         <translation>成绩（勾选应参考和实际参考人员，填写成绩）</translation>
     </message>
@@ -3474,14 +3466,6 @@ Please tell the administrator; the details are in the log file.</source>
 <context>
     <name>OfficerForm</name>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
-    <message>
         <source>Officer</source>
         <translation>人员信息</translation>
     </message>
@@ -3936,22 +3920,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>修改当事人：%1</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
-        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
@@ -4198,22 +4166,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Guarantee date</source>
         <translation>保证金存储/开具日期</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
-        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
     </message>
 </context>
 <context>
@@ -4525,6 +4477,21 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RectificationDialog</name>
     <message>
         <source>Record the rectification</source>
@@ -4599,6 +4566,17 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>RevealsMaskedFields</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
+        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Record an annual review</source>
@@ -4665,14 +4643,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Hours</source>
         <translation>学时</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Attendees (from the staff roster)</source>
@@ -4933,17 +4903,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Choose the site first.</source>
         <translation>请先选择站点。</translation>
-    </message>
-</context>
-<context>
-    <name>StaffDialogs</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,10 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -51,9 +50,7 @@ from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.training.sessions import ALL_YEARS, ConfirmDelete, RecordListTab
 from ui.widgets.date_field import DateField
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
-from ui.widgets.field_error import FieldError
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import RecordForm
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -78,10 +75,8 @@ def _score(text: str) -> Decimal | None:
     return value
 
 
-class ExamForm(AsksBeforeDiscarding, QDialog):
-    """Add (detail=None) or edit an exam and its results."""
-
-    saved = Signal(object)  # ExamDetail
+class ExamForm(RecordForm):
+    """Add (detail=None) or edit an exam and its results.  `saved` carries the ExamDetail."""
 
     def __init__(
         self,
@@ -92,15 +87,12 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         detail: ExamDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("exam_form")
-        self.context = context
         self.service = service
         self.detail = detail
         self.saved_detail: ExamDetail | None = None
         self.pass_basis = service.pass_rate_basis()
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
         self.setWindowTitle(self.tr("New exam") if detail is None else self.tr("Exam"))
 
         form = QFormLayout()
@@ -117,15 +109,15 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         marks = QWidget()
         marks_line = QHBoxLayout(marks)
         marks_line.setContentsMargins(0, 0, 0, 0)
-        marks_line.addWidget(self._field("pass_mark", self.pass_mark))
+        marks_line.addWidget(self.field("pass_mark", self.pass_mark))
         marks_line.addWidget(QLabel(self.tr("Full mark")))
-        marks_line.addWidget(self._field("max_score", self.max_score))
+        marks_line.addWidget(self.field("max_score", self.max_score))
         marks_line.addStretch(1)
         self.labels = {"title": self.tr("Title"), "held_on": self.tr("Date"), "organiser": self.tr("Organiser"),
                        "pass_mark": self.tr("Pass mark"), "max_score": self.tr("Full mark")}
-        form.addRow(self.tr("Title"), self._field("title", self.title_edit))
-        form.addRow(self.tr("Date"), self._field("held_on", self.held_on))
-        form.addRow(self.tr("Organiser"), self._field("organiser", self.organiser))
+        form.addRow(self.tr("Title"), self.field("title", self.title_edit))
+        form.addRow(self.tr("Date"), self.field("held_on", self.held_on))
+        form.addRow(self.tr("Organiser"), self.field("organiser", self.organiser))
         form.addRow(self.tr("Pass mark"), marks)
 
         self.grid = QTableWidget(0, 7)
@@ -141,11 +133,8 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        self.results_error = FieldError()
-        self.results_error.setObjectName("results_error")
-        self.errors["results"] = self.results_error
+        self.results_error = self.error_line("results", self.grid)
         self.errors["score"] = self.results_error
-        self.inputs["results"] = self.grid
         self.rates = QLabel()
         self.rates.setObjectName("rates")
         self.rates.setWordWrap(True)
@@ -161,13 +150,7 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         grid_buttons.addWidget(self.all_required)
         grid_buttons.addWidget(self.all_sat)
 
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.save_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Results (tick who was required and who sat; type the scores)")))
@@ -191,21 +174,7 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
             self.grid.setEnabled(True)
             self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
-        self.guard = DiscardGuard(self)
-
-    def _field(self, name: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        return cell
+        self.remember_input()
 
     # ---------------------------------------------------------------- the grid
     def _fill(self, staff: StaffService) -> None:
@@ -357,55 +326,27 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
             "max_score": self.max_score.text().strip(),
         }
 
-    def save(self) -> ExamDetail | None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
-        try:
-            if self.detail is None:
-                detail = self.service.create_exam(self.fields(), self.lines())
-            else:
-                exam = self.detail.exam
-                detail = self.service.update_exam(exam.id, exam.version, self.fields(), self.lines())
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.detail is not None:
-                self._other_desk_saved_first(err)
-            else:
-                self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_detail = detail
-        self.saved.emit(detail)
-        self.accept()
-        return detail
+    def submit(self) -> ExamDetail:
+        if self.detail is None:
+            return self.service.create_exam(self.fields(), self.lines())
+        exam = self.detail.exam
+        return self.service.update_exam(exam.id, exam.version, self.fields(), self.lines())
 
-    def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this exam first (ui/widgets/stale_save.py): who, when, the saved
-        values; every entry (the results grid too) stays, the next save is on the saved version."""
+    def saved_as(self, row: ExamDetail) -> ExamDetail:
+        self.saved_detail = row
+        return super().saved_as(row)
+
+    # Another desk saved first: every entry (the results grid too) stays, the next save is on the saved version.
+    def edited_record(self) -> ExamRow | None:
+        return self.detail.exam if self.detail is not None else None
+
+    def read_saved(self) -> ExamRow:
         assert self.detail is not None
-        exam_id = self.detail.exam.id
-        outcome = other_desk_saved_first(err, before=self.detail.exam, fetch=lambda: self.service.get_exam(exam_id).exam,
-                                         labels=self.labels, language=self.context.language,
-                                         show=shown_in(self.inputs))
-        if outcome.current is not None:
-            self.detail = replace(self.detail, exam=outcome.current)
-        self.form_error.show_message(outcome.message)
+        return self.service.get_exam(self.detail.exam.id).exam
 
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        widget = self.inputs.get(err.field or "")
-        if widget is not None:
-            widget.setFocus()
-
-    def error_text(self, name: str) -> str:
-        return self.errors[name].message
+    def stand_on(self, current: ExamRow) -> None:
+        assert self.detail is not None
+        self.detail = replace(self.detail, exam=current)
 
 
 class ExamsTab(RecordListTab, QWidget):

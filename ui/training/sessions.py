@@ -7,13 +7,13 @@ such) but cannot be added to a new one — the service refuses it by name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,19 +37,15 @@ from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.training.labels import KIND_LABELS, kind_label
 from ui.widgets.check_list import CheckList
 from ui.widgets.date_field import DateField
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
-from ui.widgets.field_error import FieldError
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import RecordForm
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
 ALL_YEARS = 0
 
 
-class SessionForm(AsksBeforeDiscarding, QDialog):
+class SessionForm(RecordForm):
     """Add (detail=None) or edit a session."""
-
-    saved = Signal(object)  # SessionRow
 
     def __init__(
         self,
@@ -60,17 +56,13 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
         detail: SessionDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("session_form")
-        self.context = context
         self.service = service
         self.detail = detail
         # What the form opened with: only fields the clerk changed from it are sent, also after
         # another desk saved first (self.detail is then the saved session).
         self.opened = detail
-        self.saved_row: SessionRow | None = None
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
         self.setWindowTitle(self.tr("New study or training session") if detail is None
                             else self.tr("Study or training session"))
 
@@ -99,21 +91,12 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
             ("hours", self.tr("Hours"), self.hours),
             ("on_rule_of_law", "", self.rule_of_law),
         ):
-            form.addRow(label, self._field(name, widget))
+            form.addRow(label, self.field(name, widget))
         self.attendees = CheckList()
         self.attendees.setObjectName("attendees")
         self.attendees.setMinimumHeight(220)
-        self.attendees_error = FieldError()
-        self.attendees_error.setObjectName("attendees_error")
-        self.errors["attendees"] = self.attendees_error
-        self.inputs["attendees"] = self.attendees
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.attendees_error = self.error_line("attendees", self.attendees)
+        self.save_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Attendees (from the staff roster)")))
@@ -129,21 +112,7 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
             for widget in self.inputs.values():
                 widget.setEnabled(False)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
-        self.guard = DiscardGuard(self)
-
-    def _field(self, name: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        return cell
+        self.remember_input()
 
     def _fill_attendees(self, staff: StaffService) -> None:
         roster = staff.roster(include_off_roster=self.detail is not None)
@@ -179,60 +148,26 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
             "on_rule_of_law": self.rule_of_law.isChecked(),
         }
 
-    def save(self) -> SessionRow | None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
-        try:
-            if self.detail is None:
-                row = self.service.create_session(self.fields(), self.attendees.checked_ids())
-            else:
-                current = self.detail.session
-                assert self.opened is not None
-                opened = self.opened.session
-                changes = {k: v for k, v in self.fields().items() if k == "hours" or getattr(opened, k) != v}
-                row = self.service.update_session(current.id, current.version, changes, self.attendees.checked_ids())
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.detail is not None:
-                self._other_desk_saved_first(err)
-            else:
-                self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_row = row
-        self.saved.emit(row)
-        self.accept()
-        return row
+    def submit(self) -> SessionRow:
+        if self.detail is None:
+            return self.service.create_session(self.fields(), self.attendees.checked_ids())
+        current = self.detail.session
+        assert self.opened is not None
+        opened = self.opened.session
+        changes = {k: v for k, v in self.fields().items() if k == "hours" or getattr(opened, k) != v}
+        return self.service.update_session(current.id, current.version, changes, self.attendees.checked_ids())
 
-    def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this session first (ui/widgets/stale_save.py): who, when, the
-        saved values; every entry (attendees too) stays, the next save is on the saved version."""
+    # Another desk saved first: every entry (attendees too) stays, the next save is on the saved version.
+    def edited_record(self) -> SessionRow | None:
+        return self.detail.session if self.detail is not None else None
+
+    def read_saved(self) -> SessionRow:
         assert self.detail is not None
-        session_id = self.detail.session.id
-        try:
-            current = self.service.get_session(session_id)
-        except (UserError, StorageError) as failed:
-            self.form_error.show_message(failed.message(self.context.language))
-            return
-        outcome = other_desk_saved_first(err, before=self.detail.session, fetch=lambda: current.session,
-                                         labels=self.labels, language=self.context.language,
-                                         show=shown_in(self.inputs))
-        self.detail = current
-        self.form_error.show_message(outcome.message)
+        return self.service.get_session(self.detail.session.id).session
 
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        self.inputs[err.field or ""].setFocus()
-
-    def error_text(self, name: str) -> str:
-        return self.errors[name].message
+    def stand_on(self, current: SessionRow) -> None:
+        assert self.detail is not None
+        self.detail = replace(self.detail, session=current)
 
 
 class RecordListTab:
