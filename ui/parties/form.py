@@ -34,7 +34,7 @@ from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
 from ui.parties.labels import ORG_TYPE_LABELS, org_type_label, sex_label
 from ui.widgets.masked_edit import MaskedLineEdit
-from ui.widgets.record_form import UNCHANGED, RecordForm, input_value
+from ui.widgets.record_form import ChangesForm
 from ui.widgets.reveal_reason import RevealReasonDialog, RevealsMaskedFields
 
 __all__ = ["PartyForm", "RevealReasonDialog"]  # RevealReasonDialog: where the tests and older callers find it
@@ -42,7 +42,7 @@ __all__ = ["PartyForm", "RevealReasonDialog"]  # RevealReasonDialog: where the t
 REVEALABLE = ("id_no", "phone", "address")
 
 
-class PartyForm(RevealsMaskedFields, RecordForm):
+class PartyForm(RevealsMaskedFields, ChangesForm):
     """Add (row=None) or edit a party.  `saved_row` holds the result after a successful save."""
 
     def __init__(
@@ -61,7 +61,6 @@ class PartyForm(RevealsMaskedFields, RecordForm):
         self.kind = row.kind if row is not None else kind
         self.is_person = self.kind == PartyKind.PERSON.value
         self.reveal_buttons: dict[str, QPushButton] = {}
-        self._initial: dict[str, Any] = {}
 
         if row is None:
             self.setWindowTitle(self.tr("New person") if self.is_person else self.tr("New employer"))
@@ -166,28 +165,11 @@ class PartyForm(RevealsMaskedFields, RecordForm):
         assert isinstance(widget, MaskedLineEdit)
         return widget
 
-    def _value(self, name: str) -> Any:
-        return input_value(self.inputs[name])
-
-    def _remember_initial(self) -> None:
-        self._initial = {name: self._value(name) for name in self.inputs}
-
     def fields(self) -> dict[str, Any]:
         """All the fields, for a new party."""
         values = {name: self._value(name) for name in self.inputs}
         values["kind"] = self.kind
         return values
-
-    def changes(self) -> dict[str, Any]:
-        """Only the fields the clerk changed (a masked field left alone is never sent)."""
-        changed: dict[str, Any] = {}
-        for name, widget in self.inputs.items():
-            if isinstance(widget, MaskedLineEdit):
-                if widget.is_changed():
-                    changed[name] = widget.text().strip()
-            elif self._value(name) != self._initial.get(name):
-                changed[name] = self._value(name)
-        return changed
 
     # ---------------------------------------------------------------- live checks
     def _check_id_no(self, text: str) -> None:
@@ -234,19 +216,6 @@ class PartyForm(RevealsMaskedFields, RecordForm):
         if field_name == "id_no":
             self._check_id_no(self._text(field_name).text())
         return True
-
-    # ---------------------------------------------------------------- save
-    def submit(self) -> PartyRow:
-        if self.row is None:
-            return self.service.create(self.fields())
-        changes = self.changes()
-        if not changes:
-            return UNCHANGED
-        return self.service.update(self.row.id, self.row.version, changes)
-
-    def read_saved(self) -> PartyRow:
-        assert self.row is not None
-        return self.service.get(self.row.id)
 
     def error_text(self, field_name: str) -> str:
         """What the form says is wrong with `field_name` ("" when nothing)."""

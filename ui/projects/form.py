@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.parties.service import PartyService
 from app.projects.service import ProjectRow, ProjectService
 from ui.context import AppContext
@@ -43,13 +42,13 @@ from ui.widgets.masked_edit import MaskedLineEdit
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.party_picker import PartyPicker
-from ui.widgets.record_form import UNCHANGED, RecordForm, input_value
+from ui.widgets.record_form import ChangesForm
 from ui.widgets.reveal_reason import RevealsMaskedFields
 
 MASKED = ("wage_manager_phone", "wage_account_no")
 
 
-class ProjectForm(RevealsMaskedFields, RecordForm):
+class ProjectForm(RevealsMaskedFields, ChangesForm):
     """Add (row=None) or edit a project.  `saved_row` holds the result after a successful save."""
 
     def __init__(
@@ -65,7 +64,6 @@ class ProjectForm(RevealsMaskedFields, RecordForm):
         self.service = service
         self.parties = PartyService(context.store, context.actor)
         self.row = row
-        self._initial: dict[str, Any] = {}
         self._boxes: list[QGroupBox] = []
         self.reveal_buttons: dict[str, QPushButton] = {}
         self.setWindowTitle(self.tr("New project") if row is None else self.tr("Edit project: %1").replace("%1", row.name))
@@ -235,18 +233,9 @@ class ProjectForm(RevealsMaskedFields, RecordForm):
         for sub in row.subcontractors:
             self._add_sub_item(sub.party_id, PartyPicker.describe(sub.name, sub.uscc), sub.role)
 
-    def _value(self, name: str) -> Any:
-        return input_value(self.inputs[name])
-
     def _remember_initial(self) -> None:
-        initial: dict[str, Any] = {}
-        for name in self.inputs:
-            try:
-                initial[name] = self._value(name)
-            except UserError:
-                initial[name] = None
-        initial["subcontractors"] = self.subcontractor_entries()
-        self._initial = initial
+        super()._remember_initial()
+        self._initial["subcontractors"] = self.subcontractor_entries()
 
     def fields(self) -> dict[str, Any]:
         """All the fields (raises the MoneyEdit's UserError for an amount that is not one)."""
@@ -256,26 +245,7 @@ class ProjectForm(RevealsMaskedFields, RecordForm):
 
     def changes(self) -> dict[str, Any]:
         """Only what the clerk changed (a masked field left alone is never sent)."""
-        changed: dict[str, Any] = {}
-        for name, widget in self.inputs.items():
-            if isinstance(widget, MaskedLineEdit):
-                if widget.is_changed():
-                    changed[name] = widget.text().strip()
-            elif self._value(name) != self._initial.get(name):
-                changed[name] = self._value(name)
+        changed = super().changes()
         if self.subcontractor_entries() != self._initial.get("subcontractors"):
             changed["subcontractors"] = self.subcontractor_entries()
         return changed
-
-    # ---------------------------------------------------------------- save
-    def submit(self) -> ProjectRow:
-        if self.row is None:
-            return self.service.create(self.fields())
-        changes = self.changes()
-        if not changes:
-            return UNCHANGED
-        return self.service.update(self.row.id, self.row.version, changes)
-
-    def read_saved(self) -> ProjectRow:
-        assert self.row is not None
-        return self.service.get(self.row.id)

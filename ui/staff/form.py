@@ -53,13 +53,13 @@ from ui.staff.labels import (
 from ui.staff.roster_model import EXPIRED_COLOUR, EXPIRING_COLOUR
 from ui.widgets.date_field import DateField
 from ui.widgets.masked_edit import MaskedLineEdit
-from ui.widgets.record_form import UNCHANGED, RecordForm, input_value
+from ui.widgets.record_form import UNCHANGED, ChangesForm
 
 _OFFICER_INPUTS = ("name", "id_no", "sex", "birth_date", "unit", "section", "post", "staffing_type",
                    "has_legal_qualification", "legal_qualification_no", "on_roster")
 
 
-class OfficerForm(RecordForm):
+class OfficerForm(ChangesForm):
     """Add (row=None) or edit an officer.  `saved` is emitted after every save (officer or certificate)."""
 
     def __init__(
@@ -77,7 +77,6 @@ class OfficerForm(RecordForm):
         self.certificates: list[CertificateRow] = list(detail.certificates) if detail else []
         self.editable = context.can(Permission.STAFF_EDIT)
         self.dialog: QDialog | None = None
-        self._initial: dict[str, Any] = {}
         self.today = bureau_today()
 
         self._build_person()
@@ -237,12 +236,6 @@ class OfficerForm(RecordForm):
         self.qualification_no.setText(row.legal_qualification_no)
         self.on_roster.setChecked(row.on_roster)
 
-    def _value(self, name: str) -> Any:
-        return input_value(self.inputs[name])
-
-    def _remember_initial(self) -> None:
-        self._initial = {name: self._value(name) for name in self.inputs}
-
     def fields(self) -> dict[str, Any]:
         values = {name: self._value(name) for name in _OFFICER_INPUTS}
         if values["id_no"]:
@@ -251,14 +244,7 @@ class OfficerForm(RecordForm):
         return values
 
     def changes(self) -> dict[str, Any]:
-        changed: dict[str, Any] = {}
-        for name in _OFFICER_INPUTS:
-            widget = self.inputs[name]
-            if isinstance(widget, MaskedLineEdit):
-                if widget.is_changed():
-                    changed[name] = widget.text().strip()
-            elif self._value(name) != self._initial.get(name):
-                changed[name] = self._value(name)
+        changed = super().changes()
         if changed.get("id_no"):
             changed.pop("sex", None)
             changed.pop("birth_date", None)
@@ -289,14 +275,6 @@ class OfficerForm(RecordForm):
         self.birth_date.set_value(personal.birth_date)
 
     # ---------------------------------------------------------------- save
-    def submit(self) -> OfficerRow:
-        if self.row is None:
-            return self.service.create(self.fields())
-        changes = self.changes()
-        if not changes:
-            return UNCHANGED
-        return self.service.update(self.row.id, self.row.version, changes)
-
     def read_saved(self) -> OfficerRow:
         assert self.row is not None
         return self.service.get(self.row.id).officer

@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.widgets.date_field import DateField
 from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.field_error import FieldError
+from ui.widgets.masked_edit import MaskedLineEdit
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.party_picker import PartyPicker
@@ -226,3 +227,55 @@ class RecordForm(AsksBeforeDiscarding, QDialog):
         if outcome.current is not None:
             self.stand_on(outcome.current)
         self.form_error.show_message(outcome.message)
+
+
+class ChangesForm(RecordForm):
+    """A RecordForm over a service that takes `create(fields)`, `update(id, version, changes)`
+    and `get(id)`: a new record sends `fields()`; an edited one only what the clerk changed
+    since the form opened (a masked field left alone is never sent), and nothing at all
+    closes the form unsaved."""
+
+    service: Any
+    row: Any
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._initial: dict[str, Any] = {}
+
+    def fields(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _value(self, name: str) -> Any:
+        return input_value(self.inputs[name])
+
+    def _remember_initial(self) -> None:
+        """What each input holds now is what `changes()` compares with."""
+        initial: dict[str, Any] = {}
+        for name in self.inputs:
+            try:
+                initial[name] = self._value(name)
+            except UserError:  # an amount that is not one yet
+                initial[name] = None
+        self._initial = initial
+
+    def changes(self) -> dict[str, Any]:
+        """Only what the clerk changed (a masked field left alone is never sent)."""
+        changed: dict[str, Any] = {}
+        for name, widget in self.inputs.items():
+            if isinstance(widget, MaskedLineEdit):
+                if widget.is_changed():
+                    changed[name] = widget.text().strip()
+            elif self._value(name) != self._initial.get(name):
+                changed[name] = self._value(name)
+        return changed
+
+    def submit(self) -> Any:
+        if self.row is None:
+            return self.service.create(self.fields())
+        changes = self.changes()
+        if not changes:
+            return UNCHANGED
+        return self.service.update(self.row.id, self.row.version, changes)
+
+    def read_saved(self) -> Any:
+        return self.service.get(self.row.id)
