@@ -2665,24 +2665,8 @@ The program will now close; please start it again.</source>
         <translation>按考试名称查找</translation>
     </message>
     <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
-    </message>
-    <message>
         <source>New exam</source>
         <translation>新增考试</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message numerus="yes">
         <source>%n exams</source>
@@ -4660,16 +4644,8 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>按主题或组织单位查找</translation>
     </message>
     <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
     </message>
     <message>
         <source>Kind:</source>
@@ -4678,14 +4654,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>New session</source>
         <translation>新增学习培训</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions</source>
@@ -5371,6 +5339,25 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Other</source>
         <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingListTab</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -33,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.permissions import Permission
-from app.clock import bureau_today
-from app.errors import StorageError, UserError
 from app.legal.rates import format_percent
 from app.staff.service import StaffService
 from app.training.service import (
@@ -46,9 +42,8 @@ from app.training.service import (
     tally_results,
 )
 from ui.context import AppContext
-from ui.errors import show_user_error
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.training.sessions import ALL_YEARS, ConfirmDelete, RecordListTab
+from ui.lists import Column
+from ui.training.list_tab import TrainingListTab
 from ui.widgets.date_field import DateField
 from ui.widgets.record_form import RecordForm
 
@@ -349,70 +344,14 @@ class ExamForm(RecordForm):
         self.detail = replace(self.detail, exam=current)
 
 
-class ExamsTab(RecordListTab, QWidget):
+class ExamsTab(TrainingListTab):
+    row_type = ExamRow
+    table_name = "exams_table"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent, search_hint=QCoreApplication.translate("ExamsTab", "Search by exam title"),
+                         add_text=QCoreApplication.translate("ExamsTab", "New exam"))
         self.setObjectName("exams_tab")
-        self.context = context
-        self.service = TrainingService(context.store, context.actor)
-        self.staff = StaffService(context.store, context.actor)
-        self.form: ExamForm | None = None
-        self.message_box: QMessageBox | None = None
-
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by exam title"))
-        self.search.search_changed.connect(self.refresh)
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(ALL_YEARS, 2100)
-        self.year.setSpecialValueText(self.tr("All years"))
-        self.year.setValue(bureau_today().year)
-        self.year.valueChanged.connect(self.refresh)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        self.year_label = QLabel(self.tr("Year:"))  # hidden with the box when the window's one year rules
-        filters.addWidget(self.year_label)
-        filters.addWidget(self.year)
-        filters.addSpacing(12)
-        filters.addWidget(self.count_label)
-
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add", self.tr("New exam"), self.add_exam, Permission.TRAINING_EDIT),
-            ("open", self.tr("Open"), self.open_selected, Permission.TRAINING_VIEW),
-            ("delete", self.tr("Delete"), self.delete_selected, Permission.TRAINING_EDIT),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
-        actions.addStretch(1)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-
-        self.model: PagedTableModel[ExamRow] = PagedTableModel(self._columns(), self)
-        self.view = PagedTableView()
-        self.view.setObjectName("exams_table")
-        self.view.setModel(self.model)
-        self.view.row_activated.connect(self.open_row)
-        self.view.selection_changed_ids.connect(self._selection_changed)
-        self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n exams", "", n)))
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        self.model.set_query_factory(self._query)
-        self.model.set_initial_sort("held_on", descending=True)
-        self._selection_changed([])
 
     def _columns(self) -> list[Column[ExamRow]]:
         return [
@@ -432,24 +371,17 @@ class ExamsTab(RecordListTab, QWidget):
         return self.service.exams(year=self.year.value() or None, text=self.search.search_text,
                                   sort=sort or "held_on", descending=descending)
 
-    def selected_row(self) -> ExamRow | None:
-        item = self.view.current_item()
-        return item if isinstance(item, ExamRow) else None
+    def _count_text(self, count: int) -> str:
+        return self.tr("%n exams", "", count)
+
+    def _read(self, record_id: int) -> ExamDetail:
+        return self.service.get_exam(record_id)
+
+    def _make_form(self, detail: ExamDetail | None) -> ExamForm:
+        return ExamForm(self.context, self.service, self.staff, detail=detail, parent=self)
 
     def add_exam(self) -> ExamForm:
-        return self._open_form(ExamForm(self.context, self.service, self.staff, parent=self))
-
-    def open_selected(self) -> ExamForm | None:
-        row = self.selected_row()
-        return self.open_row(row) if row is not None else None
-
-    def open_row(self, row: ExamRow) -> ExamForm | None:
-        try:
-            detail = self.service.get_exam(row.id)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return None
-        return self._open_form(ExamForm(self.context, self.service, self.staff, detail=detail, parent=self))
+        return self.add_record()
 
     def _saved(self, detail: ExamDetail) -> None:
         self.model.refresh()
@@ -461,21 +393,8 @@ class ExamsTab(RecordListTab, QWidget):
             .replace("%3", format_percent(detail.exam.pass_rate))
         )
 
-    def delete_selected(self) -> bool:
-        row = self.selected_row()
-        if row is None:
-            return False
-        if not ConfirmDelete.ask(self, self.tr("Delete the exam “%1” and its results?").replace("%1", row.title)):
-            return False
-        try:
-            self.service.delete_exam(row.id)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return False
-        self.model.refresh()
-        return True
+    def _delete_question(self, row: ExamRow) -> str:
+        return self.tr("Delete the exam “%1” and its results?").replace("%1", row.title)
 
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        if self.context.error_windows:
-            self.message_box = show_user_error(self, err, self.context.language, block=False)
+    def _delete(self, record_id: int) -> None:
+        self.service.delete_exam(record_id)

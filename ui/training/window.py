@@ -8,7 +8,8 @@ from app.clock import bureau_today
 from ui.context import AppContext
 from ui.tasks import TaskRunner
 from ui.training.exams import ExamsTab
-from ui.training.sessions import ALL_YEARS, SessionsTab
+from ui.training.list_tab import ALL_YEARS
+from ui.training.sessions import SessionsTab
 from ui.training.summary import SummaryTab
 
 
