@@ -513,6 +513,12 @@ class TrainingService:
         SettingsService(self.store, self.actor).set(PASS_BASIS_KEY, basis, Permission.TRAINING_EDIT)
         return basis
 
+    def bureau_name(self) -> str:
+        """The bureau's name (organisation settings): the heading of the year's summary."""
+        self.actor.require(Permission.TRAINING_VIEW)
+        with self.store.read() as session:
+            return str((read_setting(session, "organisation") or {}).get("bureau", ""))
+
     # ---------------------------------------------------------------- sessions
     def sessions(
         self,

@@ -66,8 +66,7 @@ class CheckingDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        # The application's runner; without one (a bare context) the check runs inline.
-        self._tasks: TaskRunner | None = context.tasks
+        self._tasks: TaskRunner = context.tasks  # the application's runner (AppContext always has one)
         self.busy = False
 
     def _form_widgets(self) -> list[QWidget]:
@@ -90,18 +89,10 @@ class CheckingDialog(QDialog):
             self._set_busy(False)
             if isinstance(error, UserError | StorageError):
                 self._refused(error)
-            elif self._tasks is not None:  # a bug: the excepthook logs it and tells the user
+            else:  # a bug: the excepthook logs it and tells the user
                 self._tasks.default_error(error, self)
             self.attempted.emit()
 
-        if self._tasks is None:
-            try:
-                result = call()
-            except (UserError, StorageError) as err:
-                failed(err)
-            else:
-                succeeded(result)
-            return
         self._tasks.run(
             lambda _progress, _cancel: call(),
             on_success=succeeded,
