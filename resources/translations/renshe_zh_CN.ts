@@ -1158,14 +1158,6 @@ The program will now close; please start it again.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The %1 checklist</source>
         <translation>%1年度检查清单</translation>
     </message>
@@ -1220,14 +1212,6 @@ The program will now close; please start it again.</source>
     <message>
         <source>Add item</source>
         <translation>增加项目</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Remove</source>

@@ -17,7 +17,7 @@ changed what (ui/widgets/stale_save.py) and stand on the saved version; on succe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -138,9 +138,10 @@ class RecordForm(AsksBeforeDiscarding, QDialog):
         self.buttons.rejected.connect(self.reject)
         return self.buttons
 
-    def remember_input(self) -> None:
-        """The fields now hold what the form opened with: closing asks only if the clerk types."""
-        self.guard = DiscardGuard(self)
+    def remember_input(self, *, extra: Callable[[], Any] | None = None) -> None:
+        """The fields now hold what the form opened with: closing asks only if the clerk types
+        (or `extra()`, state the widgets do not show, changes)."""
+        self.guard = DiscardGuard(self, extra=extra)
 
     # ---------------------------------------------------------------- errors
     def clear_errors(self) -> None:
