@@ -1196,6 +1196,13 @@ The program will now close; please start it again.</source>
     </message>
 </context>
 <context>
+    <name>CheckingDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Six-system checklist</source>
@@ -2826,10 +2833,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>创建</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Creating the administrator</source>
         <translation>正在创建系统管理员</translation>
     </message>
@@ -3161,10 +3164,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Sign in</source>
         <translation>登录</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Enter your user name.</source>
@@ -5726,10 +5725,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>OK</source>
         <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Saving</source>

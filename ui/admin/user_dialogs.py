@@ -9,11 +9,11 @@ Each has an `ask(...)` classmethod: the one seam tests patch.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -66,18 +66,9 @@ class _ServiceDialog(CheckingDialog):
         self._service = service
         self.result_row: UserRow | None = None
         self.error = InlineError(self)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(
-            self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.ok_button.setObjectName("ok")
-        self.ok_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        # Translated in a fixed context: at run time self.tr() would look in the subclass's.
+        self.buttons, self.ok_button, self.cancel_button = self.ok_cancel(
+            QCoreApplication.translate("_ServiceDialog", "OK"), "ok")
 
     def _finish_layout(self, *parts: object) -> None:
         layout = QVBoxLayout(self)
@@ -117,14 +108,14 @@ class _ServiceDialog(CheckingDialog):
         widgets += self.findChildren(QCheckBox)
         return widgets
 
+    def outcome(self) -> UserRow | None:
+        return self.result_row
+
     @classmethod
-    def _run(cls, dialog: _ServiceDialog) -> UserRow | None:
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_row
-            return None
-        finally:
-            dialog.deleteLater()
+    def ask(cls, context: AppContext, service: AccountService, *args: Any, **kwargs: Any) -> UserRow | None:
+        """Show the dialog (the subclass's own arguments after the service); the saved user,
+        or None if the administrator cancelled."""
+        return cls.run_modal(cls(context, service, *args, **kwargs))
 
 
 def _passwords(password: str, again: str) -> str:
@@ -155,12 +146,6 @@ class NewUserDialog(_ServiceDialog):
         self.role_checks = RoleChecks(context.language, self)
         self._finish_layout(form, self.role_checks)
         self.username.setFocus()
-
-    @classmethod
-    def ask(
-        cls, context: AppContext, service: AccountService, parent: QWidget | None = None
-    ) -> UserRow | None:
-        return cls._run(cls(context, service, parent))
 
     def _prepare(self) -> Callable[[], UserRow]:
         password = _passwords(self.password.text(), self.password_again.text())
@@ -194,16 +179,6 @@ class EditRolesDialog(_ServiceDialog):
         self.role_checks = RoleChecks(context.language, self)
         self.role_checks.set_roles(user.roles)
         self._finish_layout(form, self.role_checks)
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> UserRow | None:
-        return cls._run(cls(context, service, user, parent))
 
     def _prepare(self) -> Callable[[], UserRow]:
         service, user = self._service, self._user
@@ -261,16 +236,6 @@ class ResetPasswordDialog(_ServiceDialog):
         form.addRow(self.tr("Password again"), self.password_again)
         self._finish_layout(hint, form)
         self.password.setFocus()
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> UserRow | None:
-        return cls._run(cls(context, service, user, parent))
 
     def _prepare(self) -> Callable[[], UserRow]:
         password = _passwords(self.password.text(), self.password_again.text())

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.errors import StorageError, UserError
 from ui.context import AppContext
@@ -69,6 +69,46 @@ class CheckingDialog(QDialog):
         self._tasks: TaskRunner = context.tasks  # the application's runner (AppContext always has one)
         self.busy = False
 
+    # ---------------------------------------------------------------- building
+    def heading(self, text: str, scale: float) -> QLabel:
+        """The dialog's title line, bold and `scale` times the text size."""
+        heading = QLabel(text, self)
+        heading.setObjectName("heading")
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(True)
+        heading.setFont(font)
+        return heading
+
+    def ok_cancel(self, ok_text: str, ok_name: str) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+        """The button box: `ok_text` (the default, named `ok_name`) runs accept(); Cancel rejects."""
+        buttons = QDialogButtonBox(self)
+        ok = buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
+        ok.setObjectName(ok_name)
+        ok.setDefault(True)
+        cancel = buttons.addButton(
+            QCoreApplication.translate("CheckingDialog", "Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons, ok, cancel
+
+    # ---------------------------------------------------------------- the seam
+    def outcome(self) -> Any:
+        """What `ask()` returns once the dialog was accepted."""
+        raise NotImplementedError
+
+    @staticmethod
+    def run_modal(dialog: CheckingDialog) -> Any:
+        """Show `dialog` until it closes; its outcome, or None if the user cancelled."""
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.outcome()
+            return None
+        finally:
+            dialog.deleteLater()
+
+    # ---------------------------------------------------------------- the check
     def _form_widgets(self) -> list[QWidget]:
         raise NotImplementedError
 

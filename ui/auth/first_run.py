@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,12 +27,7 @@ class FirstRunDialog(CheckingDialog):
         self.setWindowTitle(self.tr("Create the system administrator"))
         self.setMinimumWidth(440)
 
-        heading = QLabel(self.tr("Create the system administrator"), self)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = self.heading(self.tr("Create the system administrator"), 1.3)
         hint = QLabel(
             self.tr(
                 "This database has no accounts yet. The first account is the system "
@@ -58,18 +51,7 @@ class FirstRunDialog(CheckingDialog):
 
         self.error = InlineError(self)
 
-        self.buttons = QDialogButtonBox(self)
-        self.create_button = self.buttons.addButton(
-            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.create_button.setObjectName("create")
-        self.create_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.create_button, self.cancel_button = self.ok_cancel(self.tr("Create"), "create")
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -87,13 +69,10 @@ class FirstRunDialog(CheckingDialog):
     @classmethod
     def ask(cls, context: AppContext, parent: QWidget | None = None) -> Actor | None:
         """Show the dialog; the new administrator, or None if the user cancelled."""
-        dialog = cls(context, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.actor
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls.run_modal(cls(context, parent))
+
+    def outcome(self) -> Actor | None:
+        return self.actor
 
     # ------------------------------------------------------------------ actions
     def accept(self) -> None:
