@@ -2803,32 +2803,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>该数据库还没有用户账号。第一个账号为系统管理员，由其创建其他用户并分配角色。</translation>
     </message>
     <message>
-        <source>letters, digits, . - _</source>
-        <translation>字母、数字、. - _</translation>
-    </message>
-    <message numerus="yes">
-        <source>at least %n characters</source>
-        <translation>
-            <numerusform>至少 %n 个字符</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Password again</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
         <source>Create</source>
         <translation>创建</translation>
     </message>
@@ -3398,20 +3372,14 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
-    <name>NewUserDialog</name>
-    <message>
-        <source>New user</source>
-        <translation>新增用户</translation>
-    </message>
+    <name>NewAccountFields</name>
     <message>
         <source>letters, digits, . - _</source>
         <translation>字母、数字、. - _</translation>
     </message>
-    <message numerus="yes">
-        <source>at least %n characters</source>
-        <translation>
-            <numerusform>至少 %n 个字符</numerusform>
-        </translation>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
     </message>
     <message>
         <source>User name</source>
@@ -3428,6 +3396,13 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Password again</source>
         <translation>再次输入密码</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
     </message>
 </context>
 <context>

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.accounts.permissions import Role, label
 from app.accounts.service import MIN_PASSWORD_LENGTH, AccountService, UserRow
 from app.errors import StorageError, UserError
-from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, NewAccountFields, password_edit, plain_edit
 from ui.context import AppContext
 from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown
 
@@ -132,17 +132,9 @@ class NewUserDialog(_ServiceDialog):
         self.setObjectName("new_user_dialog")
         self.setWindowTitle(self.tr("New user"))
         self.setMinimumWidth(460)
-        self.username = plain_edit("username", self)
-        self.username.setPlaceholderText(self.tr("letters, digits, . - _"))
-        self.display_name = plain_edit("display_name", self, max_length=100)
-        self.password = password_edit("password", self)
-        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
-        self.password_again = password_edit("password_again", self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password again"), self.password_again)
+        fields = NewAccountFields(self)
+        self.username, self.display_name, self.password, self.password_again = fields.edits()
+        form = fields.form
         self.role_checks = RoleChecks(context.language, self)
         self._finish_layout(form, self.role_checks)
         self.username.setFocus()
@@ -158,17 +150,23 @@ class NewUserDialog(_ServiceDialog):
         return lambda: service.create_user(username, name, password, roles)
 
 
-class EditRolesDialog(_ServiceDialog):
-    def __init__(
-        self,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> None:
+class _OneUserDialog(_ServiceDialog):
+    """A dialog about one existing account: `_build(user)` lays it out."""
+
+    def __init__(self, context: AppContext, service: AccountService, user: UserRow,
+                 parent: QWidget | None = None) -> None:
         super().__init__(context, service, parent)
-        self.setObjectName("edit_roles_dialog")
         self._user = user
+        self._build(user)
+
+    def _build(self, user: UserRow) -> None:
+        raise NotImplementedError
+
+
+class EditRolesDialog(_OneUserDialog):
+    def _build(self, user: UserRow) -> None:
+        context = self._context
+        self.setObjectName("edit_roles_dialog")
         self.setWindowTitle(self.tr("Roles of {username}").format(username=user.username))
         self.setMinimumWidth(460)
         self.display_name = plain_edit("display_name", self, max_length=100)
@@ -211,17 +209,9 @@ class EditRolesDialog(_ServiceDialog):
         self.error.show_message(outcome.message)
 
 
-class ResetPasswordDialog(_ServiceDialog):
-    def __init__(
-        self,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(context, service, parent)
+class ResetPasswordDialog(_OneUserDialog):
+    def _build(self, user: UserRow) -> None:
         self.setObjectName("reset_password_dialog")
-        self._user = user
         self.setWindowTitle(self.tr("New password for {username}").format(username=user.username))
         self.setMinimumWidth(420)
         hint = QLabel(

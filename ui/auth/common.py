@@ -7,8 +7,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from app.accounts.service import MIN_PASSWORD_LENGTH
 from app.errors import StorageError, UserError
 from ui.context import AppContext
 
@@ -52,6 +61,29 @@ def plain_edit(object_name: str, parent: QWidget | None = None, max_length: int 
     edit.setObjectName(object_name)
     edit.setMaxLength(max_length)
     return edit
+
+
+class NewAccountFields:
+    """User name, display name, the password twice: the fields of a new account (the first
+    run's administrator, 新增用户), in a form layout."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.username = plain_edit("username", parent)
+        self.username.setPlaceholderText(QCoreApplication.translate("NewAccountFields", "letters, digits, . - _"))
+        self.display_name = plain_edit("display_name", parent, max_length=100)
+        self.password = password_edit("password", parent)
+        self.password.setPlaceholderText(  # the minimum is never 1: no plural form needed
+            QCoreApplication.translate("NewAccountFields", "at least %1 characters").replace(
+                "%1", str(MIN_PASSWORD_LENGTH)))
+        self.password_again = password_edit("password_again", parent)
+        self.form = QFormLayout()
+        self.form.addRow(QCoreApplication.translate("NewAccountFields", "User name"), self.username)
+        self.form.addRow(QCoreApplication.translate("NewAccountFields", "Display name"), self.display_name)
+        self.form.addRow(QCoreApplication.translate("NewAccountFields", "Password"), self.password)
+        self.form.addRow(QCoreApplication.translate("NewAccountFields", "Password again"), self.password_again)
+
+    def edits(self) -> tuple[QLineEdit, QLineEdit, QLineEdit, QLineEdit]:
+        return self.username, self.display_name, self.password, self.password_again
 
 
 class CheckingDialog(QDialog):

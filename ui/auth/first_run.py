@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -11,9 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.actor import Actor
-from app.accounts.service import MIN_PASSWORD_LENGTH, AccountService
+from app.accounts.service import AccountService
 from app.errors import StorageError, UserError
-from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, NewAccountFields
 from ui.context import AppContext
 
 
@@ -37,17 +36,9 @@ class FirstRunDialog(CheckingDialog):
         )
         hint.setWordWrap(True)
 
-        self.username = plain_edit("username", self)
-        self.username.setPlaceholderText(self.tr("letters, digits, . - _"))
-        self.display_name = plain_edit("display_name", self, max_length=100)
-        self.password = password_edit("password", self)
-        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
-        self.password_again = password_edit("password_again", self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password again"), self.password_again)
+        fields = NewAccountFields(self)
+        self.username, self.display_name, self.password, self.password_again = fields.edits()
+        form = fields.form
 
         self.error = InlineError(self)
 

@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.errors import UserError
 from app.legal.identity import normalise_id_no, normalise_uscc, validate_id_no, validate_uscc
 from app.parties.models import OrgType, PartyKind
 from app.parties.service import PartyRow, PartyService
 from ui.context import AppContext
 from ui.parties.labels import ORG_TYPE_LABELS, org_type_label, sex_label
 from ui.widgets.masked_edit import MaskedLineEdit
-from ui.widgets.record_form import ChangesForm
+from ui.widgets.record_form import ChangesForm, id_no_still_typed
 from ui.widgets.reveal_reason import RevealReasonDialog, RevealsMaskedFields
 
 __all__ = ["PartyForm", "RevealReasonDialog"]  # RevealReasonDialog: where the tests and older callers find it
@@ -175,37 +174,16 @@ class PartyForm(RevealsMaskedFields, ChangesForm):
     def _check_id_no(self, text: str) -> None:
         if self.id_no.masked:
             return
-        number = normalise_id_no(text)
-        error = self.errors["id_no"]
         self.sex.clear()
         self.birth_date.clear()
-        if not number:
-            error.clear_message()
-            return
-        if len(number) < 18 and number.isdigit():
-            error.clear_message()  # still typing: judge it once it is complete
-            return
-        try:
-            personal = validate_id_no(number)
-        except UserError as err:
-            error.show_message(err.message(self.context.language))
-            return
-        error.clear_message()
-        self.sex.setText(sex_label(personal.sex))
-        self.birth_date.setText(personal.birth_date.isoformat())
+        personal = self.check_as_typed("id_no", normalise_id_no(text), validate_id_no, still_typing=id_no_still_typed)
+        if personal is not None:
+            self.sex.setText(sex_label(personal.sex))
+            self.birth_date.setText(personal.birth_date.isoformat())
 
     def _check_uscc(self, text: str) -> None:
-        code = normalise_uscc(text)
-        error = self.errors["uscc"]
-        if not code or (len(code) < 18 and code.isalnum()):
-            error.clear_message()
-            return
-        try:
-            validate_uscc(code)
-        except UserError as err:
-            error.show_message(err.message(self.context.language))
-            return
-        error.clear_message()
+        self.check_as_typed("uscc", normalise_uscc(text), validate_uscc,
+                            still_typing=lambda code: len(code) < 18 and code.isalnum())
 
     # ---------------------------------------------------------------- reveal
     def reveal(self, field_name: str, field_label: str) -> bool:

@@ -53,7 +53,7 @@ from ui.staff.labels import (
 from ui.staff.roster_model import EXPIRED_COLOUR, EXPIRING_COLOUR
 from ui.widgets.date_field import DateField
 from ui.widgets.masked_edit import MaskedLineEdit
-from ui.widgets.record_form import UNCHANGED, ChangesForm
+from ui.widgets.record_form import UNCHANGED, ChangesForm, id_no_still_typed
 
 _OFFICER_INPUTS = ("name", "id_no", "sex", "birth_date", "unit", "section", "post", "staffing_type",
                    "has_legal_qualification", "legal_qualification_no", "on_roster")
@@ -260,19 +260,11 @@ class OfficerForm(ChangesForm):
         if self.id_no.masked:
             return
         number = normalise_id_no(text)
-        error = self.errors["id_no"]
         self._derived_enabled(not number)
-        if not number or (len(number) < 18 and number.isdigit()):
-            error.clear_message()
-            return
-        try:
-            personal = validate_id_no(number)
-        except UserError as err:
-            error.show_message(err.message(self.context.language))
-            return
-        error.clear_message()
-        self.sex.setCurrentIndex(max(self.sex.findData(personal.sex), 0))
-        self.birth_date.set_value(personal.birth_date)
+        personal = self.check_as_typed("id_no", number, validate_id_no, still_typing=id_no_still_typed)
+        if personal is not None:
+            self.sex.setCurrentIndex(max(self.sex.findData(personal.sex), 0))
+            self.birth_date.set_value(personal.birth_date)
 
     # ---------------------------------------------------------------- save
     def read_saved(self) -> OfficerRow:

@@ -45,6 +45,11 @@ from ui.widgets.party_picker import PartyPicker
 from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
 
 
+def id_no_still_typed(number: str) -> bool:
+    """An ID number of fewer than 18 digits is still being typed: judged once it is complete."""
+    return len(number) < 18 and number.isdigit()
+
+
 class _Unchanged:
     """What `submit()` returns when the clerk changed nothing: the form closes unsaved."""
 
@@ -164,6 +169,22 @@ class RecordForm(AsksBeforeDiscarding, QDialog):
     def show_failure(self, err: UserError | StorageError) -> None:
         """A refusal about the whole form (the database, a reveal, a reload) under it."""
         self.form_error.show_message(err.message(self.context.language))
+
+    def check_as_typed(self, name: str, value: str, validate: Callable[[str], Any], *,
+                       still_typing: Callable[[str], bool]) -> Any | None:
+        """Judge `name` while the clerk types it, with the service's own validator: nothing while
+        it is empty or `still_typing`, then the verdict under it.  What `validate` returned, or None."""
+        error = self.errors[name]
+        if not value or still_typing(value):
+            error.clear_message()
+            return None
+        try:
+            result = validate(value)
+        except UserError as err:
+            error.show_message(err.message(self.context.language))
+            return None
+        error.clear_message()
+        return result
 
     def error_text(self, name: str) -> str:
         """What the form says is wrong with `name` ("" when nothing; the form's own line for a
