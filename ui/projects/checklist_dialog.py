@@ -119,5 +119,5 @@ class ChecklistDialog(RecordForm):
         self.service.save_checklist(self.year.value(), self.items(), today=self.today)
         return self.year.value()
 
-    def save(self) -> bool:  # type: ignore[override]
+    def save(self) -> bool:
         return super().save() is not None
