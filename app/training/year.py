@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.accounts.permissions import Permission
 from app.errors import UserError
-from app.kernel.settings import SettingsService
+from app.kernel.settings import SettingsService, read_setting
 from app.staff.models import Officer
 from app.training.exams import TrainingExams
 from app.training.fields import one_place, parse_decimal
@@ -62,6 +62,12 @@ class TrainingYear(TrainingExams):
             raise UserError("training.pass_basis_unknown", field="pass_basis", value=basis)
         SettingsService(self.store, self.actor).set(PASS_BASIS_KEY, basis, Permission.TRAINING_EDIT)
         return basis
+
+    def bureau_name(self) -> str:
+        """The bureau's name (organisation settings): the heading of the year's summary."""
+        self.actor.require(Permission.TRAINING_VIEW)
+        with self.store.read() as session:
+            return str((read_setting(session, "organisation") or {}).get("bureau", ""))
 
     # ---------------------------------------------------------------- the year
     def hours_by_person(self, year: int) -> list[PersonHours]:

@@ -998,14 +998,6 @@ The program will now close; please start it again.</source>
         <translation>备注</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>The %1 checklist</source>
         <translation>%1年度检查清单</translation>
     </message>
@@ -1044,6 +1036,13 @@ The program will now close; please start it again.</source>
     </message>
 </context>
 <context>
+    <name>CheckingDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ChecklistDialog</name>
     <message>
         <source>Six-system checklist</source>
@@ -1060,14 +1059,6 @@ The program will now close; please start it again.</source>
     <message>
         <source>Add item</source>
         <translation>增加项目</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2491,14 +2482,6 @@ The program will now close; please start it again.</source>
         <translation>应参考人员全部参考</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Results (tick who was required and who sat; type the scores)</source>
         <translation>成绩（勾选应参考和实际参考人员，填写成绩）</translation>
     </message>
@@ -2530,24 +2513,8 @@ The program will now close; please start it again.</source>
         <translation>按考试名称查找</translation>
     </message>
     <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
-    </message>
-    <message>
         <source>New exam</source>
         <translation>新增考试</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message numerus="yes">
         <source>%n exams</source>
@@ -2693,38 +2660,8 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>该数据库还没有用户账号。第一个账号为系统管理员，由其创建其他用户并分配角色。</translation>
     </message>
     <message>
-        <source>letters, digits, . - _</source>
-        <translation>字母、数字、. - _</translation>
-    </message>
-    <message numerus="yes">
-        <source>at least %n characters</source>
-        <translation>
-            <numerusform>至少 %n 个字符</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Password again</source>
-        <translation>再次输入密码</translation>
-    </message>
-    <message>
         <source>Create</source>
         <translation>创建</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Creating the administrator</source>
@@ -3060,10 +2997,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>登录</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Enter your user name.</source>
         <translation>请输入用户名。</translation>
     </message>
@@ -3296,20 +3229,14 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
-    <name>NewUserDialog</name>
-    <message>
-        <source>New user</source>
-        <translation>新增用户</translation>
-    </message>
+    <name>NewAccountFields</name>
     <message>
         <source>letters, digits, . - _</source>
         <translation>字母、数字、. - _</translation>
     </message>
-    <message numerus="yes">
-        <source>at least %n characters</source>
-        <translation>
-            <numerusform>至少 %n 个字符</numerusform>
-        </translation>
+    <message>
+        <source>at least %1 characters</source>
+        <translation>至少 %1 个字符</translation>
     </message>
     <message>
         <source>User name</source>
@@ -3329,15 +3256,14 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>新增用户</translation>
+    </message>
+</context>
+<context>
     <name>OfficerForm</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>关闭</translation>
-    </message>
     <message>
         <source>Officer</source>
         <translation>人员信息</translation>
@@ -3793,22 +3719,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>修改当事人：%1</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
-        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
@@ -4055,22 +3965,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Guarantee date</source>
         <translation>保证金存储/开具日期</translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>显示</translation>
-    </message>
-    <message>
-        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
-        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
     </message>
 </context>
 <context>
@@ -4382,6 +4276,21 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RectificationDialog</name>
     <message>
         <source>Record the rectification</source>
@@ -4456,6 +4365,17 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>RevealsMaskedFields</name>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Show the full value (asks for a reason, recorded in the audit log)</source>
+        <translation>显示完整内容（需填写原因，记入操作日志）</translation>
+    </message>
+</context>
+<context>
     <name>ReviewDialog</name>
     <message>
         <source>Record an annual review</source>
@@ -4524,14 +4444,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>学时</translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
         <source>Attendees (from the staff roster)</source>
         <translation>参加人员（从执法人员名册中勾选）</translation>
     </message>
@@ -4547,16 +4459,8 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>按主题或组织单位查找</translation>
     </message>
     <message>
-        <source>All years</source>
-        <translation>全部年度</translation>
-    </message>
-    <message>
         <source>All kinds</source>
         <translation>全部类别</translation>
-    </message>
-    <message>
-        <source>Year:</source>
-        <translation>年度：</translation>
     </message>
     <message>
         <source>Kind:</source>
@@ -4565,14 +4469,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>New session</source>
         <translation>新增学习培训</translation>
-    </message>
-    <message>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
     </message>
     <message numerus="yes">
         <source>%n sessions</source>
@@ -4790,17 +4686,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Choose the site first.</source>
         <translation>请先选择站点。</translation>
-    </message>
-</context>
-<context>
-    <name>StaffDialogs</name>
-    <message>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -5272,6 +5157,25 @@ Please tell the administrator; the details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>TrainingListTab</name>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
     <name>TrainingWindow</name>
     <message>
         <source>Study and training</source>
@@ -5653,10 +5557,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>OK</source>
         <translation>确定</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
     </message>
     <message>
         <source>Saving</source>

@@ -277,3 +277,16 @@ def test_year_summary_pdf(training, officers, tmp_path) -> None:  # type: ignore
     empty = tmp_path / "empty.pdf"
     write_training_summary_pdf(training.year_summary(2020), empty)
     assert "—" in "".join(page.extract_text() for page in PdfReader(empty).pages)
+
+
+def test_the_summary_heading_is_the_bureau_from_the_organisation_settings(store, admin_actor, training) -> None:  # type: ignore[no-untyped-def]
+    """The 年度汇总 exports and print ask the service for the bureau's name (on the task runner)
+    instead of reading the settings in the window."""
+    from app.kernel.settings import SettingsService
+
+    assert training.bureau_name() == "某区人力资源和社会保障局"  # the default organisation
+    organisation = SettingsService(store, admin_actor).get("organisation")
+    SettingsService(store, admin_actor).set("organisation", {**organisation, "bureau": "东城区人力资源和社会保障局"})
+    assert training.bureau_name() == "东城区人力资源和社会保障局"
+    with pytest.raises(UserError):
+        TrainingService(store, make_actor(username="nobody")).bureau_name()  # no role: no training view

@@ -189,7 +189,6 @@ class BackupTab(QWidget):
         if folder is None:
             return
         url = self.context.store.url
-        assert self.context.tasks is not None
         self._busy(True)
         self.context.tasks.run(
             lambda progress, cancel: service.create(url, folder, progress=progress, cancel=cancel),
@@ -226,7 +225,6 @@ class BackupTab(QWidget):
         if not self.confirm_restore(self, text):
             return
         store = self.context.store
-        assert self.context.tasks is not None
         self._busy(True)
         store.engine.dispose()  # no pooled connection outlives the database it was opened on
         self.context.tasks.run(
@@ -259,8 +257,7 @@ class BackupTab(QWidget):
             if self.context.error_windows:
                 show_user_error(self, error, self.context.language)
             return
-        if self.context.tasks is not None:
-            self.context.tasks.default_error(error, self)
+        self.context.tasks.default_error(error, self)
 
     def _busy(self, busy: bool) -> None:
         for button in (self.backup_button, self.restore_file_button):
@@ -278,7 +275,7 @@ class BackupTab(QWidget):
 
 def start_daily_backup(context: AppContext, parent: QWidget | None = None) -> None:
     """The first start of the day: a backup in the background (logged; listed on 备份与恢复)."""
-    if context.tasks is None or not service.daily_due(context.store.url):
+    if not service.daily_due(context.store.url):
         return
     url = context.store.url
     context.tasks.run(

@@ -258,7 +258,6 @@ class SitesTab(QWidget):
         folder = choose_folder(self, self.tr("Where to save the bundle (the USB stick)"))
         if folder is None:
             return
-        assert self.context.tasks is not None
         self.context.tasks.run(
             lambda progress, cancel: self.exchange.export(peer, folder, progress=progress),
             on_success=self._exported, on_error=self._tell, label=self.tr("Exporting the bundle"),
@@ -275,7 +274,6 @@ class SitesTab(QWidget):
         path = files.choose_open_path(self, self.tr("Import a bundle"), BUNDLE_FILTER)
         if path is None:
             return
-        assert self.context.tasks is not None
         self.context.tasks.run(
             lambda progress, cancel: self.exchange.import_bundle(path, progress=progress),
             on_success=self._imported, on_error=self._tell, label=self.tr("Importing the bundle"),

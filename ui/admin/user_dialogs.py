@@ -9,11 +9,11 @@ Each has an `ask(...)` classmethod: the one seam tests patch.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.accounts.permissions import Role, label
 from app.accounts.service import MIN_PASSWORD_LENGTH, AccountService, UserRow
 from app.errors import StorageError, UserError
-from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, NewAccountFields, password_edit, plain_edit
 from ui.context import AppContext
 from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown
 
@@ -66,18 +66,9 @@ class _ServiceDialog(CheckingDialog):
         self._service = service
         self.result_row: UserRow | None = None
         self.error = InlineError(self)
-        self.buttons = QDialogButtonBox(self)
-        self.ok_button = self.buttons.addButton(
-            self.tr("OK"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.ok_button.setObjectName("ok")
-        self.ok_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        # Translated in a fixed context: at run time self.tr() would look in the subclass's.
+        self.buttons, self.ok_button, self.cancel_button = self.ok_cancel(
+            QCoreApplication.translate("_ServiceDialog", "OK"), "ok")
 
     def _finish_layout(self, *parts: object) -> None:
         layout = QVBoxLayout(self)
@@ -117,14 +108,14 @@ class _ServiceDialog(CheckingDialog):
         widgets += self.findChildren(QCheckBox)
         return widgets
 
+    def outcome(self) -> UserRow | None:
+        return self.result_row
+
     @classmethod
-    def _run(cls, dialog: _ServiceDialog) -> UserRow | None:
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.result_row
-            return None
-        finally:
-            dialog.deleteLater()
+    def ask(cls, context: AppContext, service: AccountService, *args: Any, **kwargs: Any) -> UserRow | None:
+        """Show the dialog (the subclass's own arguments after the service); the saved user,
+        or None if the administrator cancelled."""
+        return cls.run_modal(cls(context, service, *args, **kwargs))
 
 
 def _passwords(password: str, again: str) -> str:
@@ -141,26 +132,12 @@ class NewUserDialog(_ServiceDialog):
         self.setObjectName("new_user_dialog")
         self.setWindowTitle(self.tr("New user"))
         self.setMinimumWidth(460)
-        self.username = plain_edit("username", self)
-        self.username.setPlaceholderText(self.tr("letters, digits, . - _"))
-        self.display_name = plain_edit("display_name", self, max_length=100)
-        self.password = password_edit("password", self)
-        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
-        self.password_again = password_edit("password_again", self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password again"), self.password_again)
+        fields = NewAccountFields(self)
+        self.username, self.display_name, self.password, self.password_again = fields.edits()
+        form = fields.form
         self.role_checks = RoleChecks(context.language, self)
         self._finish_layout(form, self.role_checks)
         self.username.setFocus()
-
-    @classmethod
-    def ask(
-        cls, context: AppContext, service: AccountService, parent: QWidget | None = None
-    ) -> UserRow | None:
-        return cls._run(cls(context, service, parent))
 
     def _prepare(self) -> Callable[[], UserRow]:
         password = _passwords(self.password.text(), self.password_again.text())
@@ -173,17 +150,23 @@ class NewUserDialog(_ServiceDialog):
         return lambda: service.create_user(username, name, password, roles)
 
 
-class EditRolesDialog(_ServiceDialog):
-    def __init__(
-        self,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> None:
+class _OneUserDialog(_ServiceDialog):
+    """A dialog about one existing account: `_build(user)` lays it out."""
+
+    def __init__(self, context: AppContext, service: AccountService, user: UserRow,
+                 parent: QWidget | None = None) -> None:
         super().__init__(context, service, parent)
-        self.setObjectName("edit_roles_dialog")
         self._user = user
+        self._build(user)
+
+    def _build(self, user: UserRow) -> None:
+        raise NotImplementedError
+
+
+class EditRolesDialog(_OneUserDialog):
+    def _build(self, user: UserRow) -> None:
+        context = self._context
+        self.setObjectName("edit_roles_dialog")
         self.setWindowTitle(self.tr("Roles of {username}").format(username=user.username))
         self.setMinimumWidth(460)
         self.display_name = plain_edit("display_name", self, max_length=100)
@@ -194,16 +177,6 @@ class EditRolesDialog(_ServiceDialog):
         self.role_checks = RoleChecks(context.language, self)
         self.role_checks.set_roles(user.roles)
         self._finish_layout(form, self.role_checks)
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> UserRow | None:
-        return cls._run(cls(context, service, user, parent))
 
     def _prepare(self) -> Callable[[], UserRow]:
         service, user = self._service, self._user
@@ -236,17 +209,9 @@ class EditRolesDialog(_ServiceDialog):
         self.error.show_message(outcome.message)
 
 
-class ResetPasswordDialog(_ServiceDialog):
-    def __init__(
-        self,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(context, service, parent)
+class ResetPasswordDialog(_OneUserDialog):
+    def _build(self, user: UserRow) -> None:
         self.setObjectName("reset_password_dialog")
-        self._user = user
         self.setWindowTitle(self.tr("New password for {username}").format(username=user.username))
         self.setMinimumWidth(420)
         hint = QLabel(
@@ -261,16 +226,6 @@ class ResetPasswordDialog(_ServiceDialog):
         form.addRow(self.tr("Password again"), self.password_again)
         self._finish_layout(hint, form)
         self.password.setFocus()
-
-    @classmethod
-    def ask(
-        cls,
-        context: AppContext,
-        service: AccountService,
-        user: UserRow,
-        parent: QWidget | None = None,
-    ) -> UserRow | None:
-        return cls._run(cls(context, service, user, parent))
 
     def _prepare(self) -> Callable[[], UserRow]:
         password = _passwords(self.password.text(), self.password_again.text())

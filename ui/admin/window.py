@@ -112,7 +112,6 @@ class ConnectionTab(QWidget):
         layout.addStretch(1)
 
     def open_dialog(self) -> ConnectionDialog:
-        assert self._context.tasks is not None
         dialog = ConnectionDialog(self._context.tasks, self._context.language, self)
         dialog.accepted.connect(
             lambda: self.note.setText(self.tr("Saved. The new connection is used from the next start."))

@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,26 +25,26 @@ from PySide6.QtWidgets import (
 
 from app.arbitration.deadlines import shanghai_today
 from app.arbitration.service import CATEGORY_LABELS, PROCEDURE_LABELS, ClaimInput
-from app.errors import UserError
 from app.parties.models import PartyKind
 from app.parties.service import PartyService
 from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.party_picker import PartyPicker
+from ui.widgets.record_form import RecordForm
 
 
 def zh_or_en(pair: tuple[str, str], language: str) -> str:
     return pair[0] if language == "en" else pair[1]
 
 
-class ApplicationForm(AsksBeforeDiscarding, QDialog):
+class ApplicationForm(RecordForm):
+    """Receive an arbitration application, or a mediation one (mediation=True).  `saved_id`: the new case."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None, *, mediation: bool = False,
                  today: date | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("application_form")
-        self.context = context
         self.mediation = mediation
         self.setWindowTitle(self.tr("New mediation application") if mediation else self.tr("Receive an arbitration application"))
         parties = PartyService(context.store, context.actor)
@@ -103,15 +101,9 @@ class ApplicationForm(AsksBeforeDiscarding, QDialog):
         add = QPushButton(self.tr("Add a claim"))
         add.setObjectName("add_claim")
         add.clicked.connect(self.add_claim_row)
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.error = self.form_error  # the one red line: the services name no field here
+        buttons = self.save_buttons()
         buttons.setObjectName("buttons")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Claims, item by item:")))
         row.addStretch(1)
@@ -125,7 +117,7 @@ class ApplicationForm(AsksBeforeDiscarding, QDialog):
         self.resize(720, 560)
         self.add_claim_row()
         self.saved_id: int | None = None
-        self.guard = DiscardGuard(self)
+        self.remember_input()
 
     def add_claim_row(self) -> int:
         row = self.claims.rowCount()
@@ -153,31 +145,28 @@ class ApplicationForm(AsksBeforeDiscarding, QDialog):
             out.append(ClaimInput(category.currentData(), fen or 0, description.text().strip()))
         return out
 
-    def save(self) -> None:
+    def submit(self) -> int:
         from app.arbitration.service import ArbitrationCaseService
         from app.mediation.service import MediationService
 
-        try:
-            applicant, respondent = self.applicant.party_id(), self.respondent.party_id()
-            common: dict[str, Any] = {
-                "applicants": [applicant] if applicant else [],
-                "respondents": [respondent] if respondent else [],
-                "claims": self.claim_inputs(),
-                "received_on": from_qdate(self.received_on.date()),
-            }
-            if self.mediation:
-                self.saved_id = MediationService(self.context.store, self.context.actor).apply(
-                    **common, matter=self.cause.text(), channel=self.channel.currentData(),
-                    application_form=self.application_kind.currentData(),
-                    oral_record=self.oral_record.toPlainText(), organisation=self.organisation.text(),
-                )
-            else:
-                self.saved_id = ArbitrationCaseService(self.context.store, self.context.actor).receive(
-                    **common, cause=self.cause.text(), procedure=self.procedure.currentData(),
-                    collective=self.collective.isChecked(),
-                )
-        except UserError as err:
-            self.error.setText(err.message(self.context.language))
-            return
-        self.error.setText("")
-        self.accept()
+        applicant, respondent = self.applicant.party_id(), self.respondent.party_id()
+        common: dict[str, Any] = {
+            "applicants": [applicant] if applicant else [],
+            "respondents": [respondent] if respondent else [],
+            "claims": self.claim_inputs(),
+            "received_on": from_qdate(self.received_on.date()),
+        }
+        if self.mediation:
+            return MediationService(self.context.store, self.context.actor).apply(
+                **common, matter=self.cause.text(), channel=self.channel.currentData(),
+                application_form=self.application_kind.currentData(),
+                oral_record=self.oral_record.toPlainText(), organisation=self.organisation.text(),
+            )
+        return ArbitrationCaseService(self.context.store, self.context.actor).receive(
+            **common, cause=self.cause.text(), procedure=self.procedure.currentData(),
+            collective=self.collective.isChecked(),
+        )
+
+    def saved_as(self, row: int) -> int:
+        self.saved_id = row
+        return super().saved_as(row)

@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,17 +16,19 @@ from PySide6.QtWidgets import (
 )
 
 from app.arbitration.settings import MinimumWage, read_table, save_table
-from app.errors import StorageError, UserError
+from app.errors import UserError
 from app.legal.rates import fen_to_yuan, yuan_to_fen
 from ui.context import AppContext
+from ui.widgets.record_form import RecordForm
 
 
-class MinimumWageDialog(QDialog):
+class MinimumWageDialog(RecordForm):
+    """The district tier and the monthly minimum wage by effective date."""
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("minimum_wage_dialog")
         self.setWindowTitle(self.tr("Minimum wage"))
-        self.context = context
         tier, rows = read_table(context.store, context.actor)
         self.tier = QLineEdit(tier)
         self.tier.setObjectName("tier")
@@ -42,15 +42,9 @@ class MinimumWageDialog(QDialog):
         add = QPushButton(self.tr("Add a row"))
         add.setObjectName("add_row")
         add.clicked.connect(lambda: self.add_row("", ""))
-        self.error = QLabel()
-        self.error.setObjectName("error")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.error = self.form_error  # the one red line under the table
+        buttons = self.save_buttons()
         buttons.setObjectName("buttons")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        self.buttons = buttons
         form = QFormLayout()
         form.addRow(self.tr("District tier:"), self.tier)
         layout = QVBoxLayout(self)
@@ -62,6 +56,7 @@ class MinimumWageDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(520, 400)
+        self.remember_input(extra=self._cells)
 
     def add_row(self, effective: str, yuan: str) -> int:
         row = self.table.rowCount()
@@ -88,11 +83,11 @@ class MinimumWageDialog(QDialog):
             out.append(MinimumWage(day, fen))
         return out
 
-    def save(self) -> None:
-        try:
-            save_table(self.context.store, self.context.actor, self.tier.text(), self.rows())
-        except (UserError, StorageError) as err:
-            self.error.setText(err.message(self.context.language))
-            return
-        self.error.setText("")
-        self.accept()
+    def _cells(self) -> list[str]:
+        """What the table holds, as typed (the discard question compares it)."""
+        return [item.text() if (item := self.table.item(r, c)) else ""
+                for r in range(self.table.rowCount()) for c in range(2)]
+
+    def submit(self) -> bool:
+        save_table(self.context.store, self.context.actor, self.tier.text(), self.rows())
+        return True

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -13,9 +10,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.actor import Actor
-from app.accounts.service import MIN_PASSWORD_LENGTH, AccountService
+from app.accounts.service import AccountService
 from app.errors import StorageError, UserError
-from ui.auth.common import CheckingDialog, InlineError, password_edit, plain_edit
+from ui.auth.common import CheckingDialog, InlineError, NewAccountFields
 from ui.context import AppContext
 
 
@@ -29,12 +26,7 @@ class FirstRunDialog(CheckingDialog):
         self.setWindowTitle(self.tr("Create the system administrator"))
         self.setMinimumWidth(440)
 
-        heading = QLabel(self.tr("Create the system administrator"), self)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = self.heading(self.tr("Create the system administrator"), 1.3)
         hint = QLabel(
             self.tr(
                 "This database has no accounts yet. The first account is the system "
@@ -44,32 +36,13 @@ class FirstRunDialog(CheckingDialog):
         )
         hint.setWordWrap(True)
 
-        self.username = plain_edit("username", self)
-        self.username.setPlaceholderText(self.tr("letters, digits, . - _"))
-        self.display_name = plain_edit("display_name", self, max_length=100)
-        self.password = password_edit("password", self)
-        self.password.setPlaceholderText(self.tr("at least %n characters", "", MIN_PASSWORD_LENGTH))
-        self.password_again = password_edit("password_again", self)
-        form = QFormLayout()
-        form.addRow(self.tr("User name"), self.username)
-        form.addRow(self.tr("Display name"), self.display_name)
-        form.addRow(self.tr("Password"), self.password)
-        form.addRow(self.tr("Password again"), self.password_again)
+        fields = NewAccountFields(self)
+        self.username, self.display_name, self.password, self.password_again = fields.edits()
+        form = fields.form
 
         self.error = InlineError(self)
 
-        self.buttons = QDialogButtonBox(self)
-        self.create_button = self.buttons.addButton(
-            self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.create_button.setObjectName("create")
-        self.create_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.create_button, self.cancel_button = self.ok_cancel(self.tr("Create"), "create")
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -87,13 +60,10 @@ class FirstRunDialog(CheckingDialog):
     @classmethod
     def ask(cls, context: AppContext, parent: QWidget | None = None) -> Actor | None:
         """Show the dialog; the new administrator, or None if the user cancelled."""
-        dialog = cls(context, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.actor
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls.run_modal(cls(context, parent))
+
+    def outcome(self) -> Actor | None:
+        return self.actor
 
     # ------------------------------------------------------------------ actions
     def accept(self) -> None:

@@ -8,8 +8,6 @@ stays open for another try until the user signs in or cancels.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QVBoxLayout,
@@ -33,12 +31,7 @@ class LoginDialog(CheckingDialog):
         self.setWindowTitle(self.tr("Renshe Desk — sign in"))
         self.setMinimumWidth(380)
 
-        heading = QLabel(self.tr("Renshe Desk"), self)
-        heading.setObjectName("heading")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = self.heading(self.tr("Renshe Desk"), 1.5)
         hint = QLabel(self.tr("Sign in with your user name and password."), self)
         hint.setWordWrap(True)
 
@@ -50,18 +43,7 @@ class LoginDialog(CheckingDialog):
 
         self.error = InlineError(self)
 
-        self.buttons = QDialogButtonBox(self)
-        self.sign_in_button = self.buttons.addButton(
-            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.sign_in_button.setObjectName("sign_in")
-        self.sign_in_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(
-            self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.cancel_button.setObjectName("cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.sign_in_button, self.cancel_button = self.ok_cancel(self.tr("Sign in"), "sign_in")
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -79,13 +61,10 @@ class LoginDialog(CheckingDialog):
     @classmethod
     def ask(cls, context: AppContext, parent: QWidget | None = None) -> Actor | None:
         """Show the dialog; the signed-in actor, or None if the user cancelled."""
-        dialog = cls(context, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.actor
-            return None
-        finally:
-            dialog.deleteLater()
+        return cls.run_modal(cls(context, parent))
+
+    def outcome(self) -> Actor | None:
+        return self.actor
 
     # ------------------------------------------------------------------ actions
     def accept(self) -> None:

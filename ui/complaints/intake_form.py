@@ -14,12 +14,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -42,8 +41,8 @@ from app.errors import StorageError, UserError
 from app.legal.identity import validate_id_no
 from app.legal.rates import format_yuan
 from ui.context import AppContext
-from ui.widgets.discard_guard import DiscardGuard
 from ui.widgets.money_edit import MoneyEdit
+from ui.widgets.record_form import RecordForm
 
 
 class DuplicateQuestion:
@@ -60,14 +59,13 @@ class DuplicateQuestion:
         return box.exec() == QMessageBox.StandardButton.Yes
 
 
-class IntakeForm(QDialog):
-    saved = Signal(object)  # ComplaintDetail
+class IntakeForm(RecordForm):
+    """Register a complaint or report.  `saved` carries the ComplaintDetail."""
 
     def __init__(self, context: AppContext, service: ComplaintService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("complaint_intake")
         self.setWindowTitle(self.tr("Register a complaint or report"))
-        self.context = context
         self.service = service
         self.language = context.language
         self.last_error: UserError | StorageError | None = None
@@ -204,17 +202,13 @@ class IntakeForm(QDialog):
         texts.addRow(self.tr("Requests"), self.requests)
         texts.addRow(self.tr("Evidence received"), self.evidence)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.setObjectName("buttons")
+        self.save_buttons().setObjectName("buttons")
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("save")
         self.save_button.setText(self.tr("Register"))
         self.save_button.setAutoDefault(False)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.status = QLabel(objectName="status")
-        self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: #b00020;")
+        self.status = self.form_error  # the one red line: whose entry is wrong, and why
+        self.status.setObjectName("status")
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -229,11 +223,7 @@ class IntakeForm(QDialog):
         for table, remove in ((self.worker_table, self.remove_worker), (self.employer_table, self.remove_employer)):
             self._row_actions(table, remove)
         self.complainant_name.setFocus()
-        self.guard = DiscardGuard(self, extra=lambda: (len(self.workers), len(self.employers)))
-
-    def reject(self) -> None:  # Qt override: Esc, 取消 and × ask before typed input is lost
-        if self.guard.allows_discard():
-            super().reject()
+        self.remember_input(extra=lambda: (len(self.workers), len(self.employers)))
 
     # ---------------------------------------------------------------- rows: change and remove
     def _row_actions(self, table: QTableWidget, remove: Any) -> None:
@@ -343,7 +333,10 @@ class IntakeForm(QDialog):
 
     def _fail(self, err: UserError | StorageError) -> None:
         self.last_error = err
-        self.status.setText(self._whose(err) + err.message(self.language))
+        self.status.show_message(self._whose(err) + err.message(self.language))
+
+    show_error = _fail  # the form's fields are in tables: every refusal is told on the one line
+    show_failure = _fail
 
     def _whose(self, err: UserError | StorageError) -> str:
         """Names the worker or employer an error is about: "张三：" before the reason."""
@@ -395,7 +388,7 @@ class IntakeForm(QDialog):
             self._fail(err)
             return
         if owed is None:
-            self.status.setText(self.tr("Enter the amount owed to %1.").replace("%1", name))
+            self.status.show_message(self.tr("Enter the amount owed to %1.").replace("%1", name))
             self.worker_owed.setFocus()
             return
         if self.worker_id.text().strip():
@@ -403,14 +396,14 @@ class IntakeForm(QDialog):
                 validate_id_no(self.worker_id.text())
             except UserError as err:
                 self.last_error = err
-                self.status.setText(f"{name}：" + err.message(self.language))
+                self.status.show_message(f"{name}：" + err.message(self.language))
                 self.worker_id.setFocus()
                 return
         self._append_worker(name, self.worker_id.text().strip(), owed, self.worker_migrant.isChecked())
         self.worker_name.clear()
         self.worker_id.clear()
         self.worker_owed.clear()
-        self.status.clear()
+        self.status.clear_message()
         self.worker_name.setFocus()
 
     def _append_worker(self, name: str, id_no: str, owed: int, migrant: bool) -> None:
@@ -472,21 +465,19 @@ class IntakeForm(QDialog):
             return
         super().keyPressEvent(event)
 
-    def save(self) -> ComplaintDetail | None:
+    def clear_errors(self) -> None:
+        super().clear_errors()
         self.last_error = None
+
+    def submit(self) -> ComplaintDetail | None:
+        """Register the case; None (the form stays open) when the clerk stops at the duplicate question."""
         fields = self.fields()
-        try:
-            warnings = self.service.open_duplicates_by_number(
-                [w["party"].get("id_no", "") for w in fields["workers"]],
-                [e["party"].get("uscc", "") for e in fields["employers"] if isinstance(e["party"], dict)],
-                [e["party"] for e in fields["employers"] if isinstance(e["party"], int)],
-            )
-            if warnings and not DuplicateQuestion.ask(self, warnings, self.language):
-                return None
-            detail, _ = self.service.register(fields)
-        except (UserError, StorageError) as err:
-            self._fail(err)
+        warnings = self.service.open_duplicates_by_number(
+            [w["party"].get("id_no", "") for w in fields["workers"]],
+            [e["party"].get("uscc", "") for e in fields["employers"] if isinstance(e["party"], dict)],
+            [e["party"] for e in fields["employers"] if isinstance(e["party"], int)],
+        )
+        if warnings and not DuplicateQuestion.ask(self, warnings, self.language):
             return None
-        self.saved.emit(detail)
-        self.accept()
+        detail, _ = self.service.register(fields)
         return detail

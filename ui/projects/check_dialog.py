@@ -13,12 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -37,6 +35,7 @@ from ui.context import AppContext
 from ui.projects.labels import item_status_label
 from ui.widgets.field_error import FieldError
 from ui.widgets.optional_date import OptionalDateEdit
+from ui.widgets.record_form import RecordForm
 
 DEFAULT_RECTIFY_DAYS = 30
 STATUSES = (ItemStatus.IN_FORCE.value, ItemStatus.NOT_IN_FORCE.value, ItemStatus.NOT_APPLICABLE.value)
@@ -59,8 +58,8 @@ class ItemRowWidgets:
         return None
 
 
-class CheckDialog(QDialog):
-    saved = Signal(object)  # CheckRow
+class CheckDialog(RecordForm):
+    """Record one check of a project against the year's checklist.  `saved` carries the CheckRow."""
 
     def __init__(
         self,
@@ -71,9 +70,8 @@ class CheckDialog(QDialog):
         today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("check_dialog")
-        self.context = context
         self.service = service
         self.project = project
         self.today = today or bureau_today()
@@ -83,7 +81,6 @@ class CheckDialog(QDialog):
         self.setWindowTitle(self.tr("Record a check: %1").replace("%1", project.name))
 
         self.checked_on = QDateEdit()
-        self.checked_on.setObjectName("checked_on")
         self.checked_on.setCalendarPopup(True)
         self.checked_on.setDisplayFormat("yyyy-MM-dd")
         self.checked_on.setMaximumDate(QDate(self.today.year, self.today.month, self.today.day))
@@ -91,14 +88,12 @@ class CheckDialog(QDialog):
         self.checked_on.dateChanged.connect(self._date_changed)
         self.checked_on.setMaximumWidth(160)
         self.inspector = QLineEdit()
-        self.inspector.setObjectName("inspector")
         self.inspector.setPlaceholderText(self.tr("e.g. 王强、李娜 (two officers)"))
         self.note = QLineEdit()
         self.note.setObjectName("note")
-        self.errors = {"checked_on": FieldError(), "inspector": FieldError()}
         head = QFormLayout()
-        head.addRow(self.tr("Check date"), self._with_error(self.checked_on, self.errors["checked_on"]))
-        head.addRow(self.tr("Inspectors"), self._with_error(self.inspector, self.errors["inspector"]))
+        head.addRow(self.tr("Check date"), self.field("checked_on", self.checked_on))
+        head.addRow(self.tr("Inspectors"), self.field("inspector", self.inspector))
         head.addRow(self.tr("Note"), self.note)
 
         self.items_box = QGroupBox()
@@ -106,31 +101,15 @@ class CheckDialog(QDialog):
         self.grid = QGridLayout(self.items_box)
         self.grid.setHorizontalSpacing(12)
 
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(head)
         layout.addWidget(self.items_box)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.save_buttons())
         self.setMinimumWidth(900)
         self._load_items(self.today.year)
-
-    @staticmethod
-    def _with_error(widget: QWidget, error: FieldError) -> QWidget:
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        return cell
+        self.remember_input(extra=self.entries)
 
     # ---------------------------------------------------------------- the items
     def check_date(self) -> date:
@@ -159,7 +138,7 @@ class CheckDialog(QDialog):
         try:
             items = self.service.checklist(year)
         except (UserError, StorageError) as err:
-            self.form_error.show_message(err.message(self.context.language))
+            self.show_failure(err)
             return
         for index, item in enumerate(items):
             line = 1 + 2 * index
@@ -215,41 +194,28 @@ class CheckDialog(QDialog):
 
     # ---------------------------------------------------------------- save
     def clear_errors(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
+        super().clear_errors()
         for row in self.rows.values():
             row.error.clear_message()
-        self.form_error.clear_message()
 
-    def save(self) -> CheckRow | None:
-        self.clear_errors()
-        try:
-            saved = self.service.record_check(
-                self.project.id, self.check_date(), self.entries(), inspector=self.inspector.text(),
-                note=self.note.text(), today=self.today,
-            )
-        except UserError as err:
-            self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_check = saved
-        self.saved.emit(saved)
-        self.accept()
-        return saved
+    def submit(self) -> CheckRow:
+        return self.service.record_check(
+            self.project.id, self.check_date(), self.entries(), inspector=self.inspector.text(),
+            note=self.note.text(), today=self.today,
+        )
+
+    def saved_as(self, row: CheckRow) -> CheckRow:
+        self.saved_check = row
+        return super().saved_as(row)
 
     def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
+        """Next to the date or the inspectors, on an item's row ("item:<code>"), or under the form."""
         field = err.field or ""
-        if field in self.errors:
-            self.errors[field].show_message(text)
-            return
         code = field.split(":", 1)[1] if ":" in field else ""
-        if code in self.rows:
-            self.rows[code].error.show_message(text)
+        if field not in self.errors and code in self.rows:
+            self.rows[code].error.show_message(err.message(self.context.language))
             return
-        self.form_error.show_message(text)
+        super().show_error(err)
 
     def error_text(self, code: str) -> str:
         """The message shown on an item's row, or for "checked_on"/"inspector"/"form"."""

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,20 +25,19 @@ from app.clock import bureau_today
 from app.errors import StorageError, UserError
 from app.projects.service import ChecklistItemRow, ProjectService
 from ui.context import AppContext
-from ui.widgets.field_error import FieldError
+from ui.widgets.record_form import RecordForm
 
 FUTURE_YEARS = 5
 
 
-class ChecklistDialog(QDialog):
-    saved = Signal(int)  # the year saved
+class ChecklistDialog(RecordForm):
+    """`saved` carries the year saved."""
 
     def __init__(
         self, context: AppContext, service: ProjectService, *, today: date | None = None, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("checklist_dialog")
-        self.context = context
         self.service = service
         self.today = today or bureau_today()
         self.lines: list[tuple[str | None, QLineEdit, QPushButton]] = []
@@ -63,13 +59,6 @@ class ChecklistDialog(QDialog):
         self.add_button = QPushButton(self.tr("Add item"))
         self.add_button.setObjectName("add_item")
         self.add_button.clicked.connect(lambda: self.add_line())
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(explanation)
@@ -77,9 +66,10 @@ class ChecklistDialog(QDialog):
         layout.addWidget(self.add_button)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.save_buttons())
         self.setMinimumWidth(520)
         self.load()
+        self.remember_input(extra=self.items)
 
     def load(self, *_args: object) -> None:
         while self.grid.count():
@@ -91,10 +81,12 @@ class ChecklistDialog(QDialog):
         try:
             items = self.service.checklist(self.year.value())
         except (UserError, StorageError) as err:
-            self.form_error.show_message(err.message(self.context.language))
+            self.show_failure(err)
             return
         for item in items:
             self.add_line(item)
+        if self.guard is not None:
+            self.guard.remember()  # another year's list, as saved: nothing typed yet
 
     def add_line(self, item: ChecklistItemRow | None = None) -> QLineEdit:
         edit = QLineEdit(item.label if item else "")
@@ -123,13 +115,9 @@ class ChecklistDialog(QDialog):
     def items(self) -> list[tuple[str | None, str]]:
         return [(code, edit.text()) for code, edit, _ in self.lines if not edit.property("removed")]
 
+    def submit(self) -> int:
+        self.service.save_checklist(self.year.value(), self.items(), today=self.today)
+        return self.year.value()
+
     def save(self) -> bool:
-        self.form_error.clear_message()
-        try:
-            self.service.save_checklist(self.year.value(), self.items(), today=self.today)
-        except (UserError, StorageError) as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return False
-        self.saved.emit(self.year.value())
-        self.accept()
-        return True
+        return super().save() is not None

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,12 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.accounts.permissions import Permission
-from app.errors import StorageError, UserError
 from app.parties.service import PartyService
 from app.projects.service import ProjectRow, ProjectService
 from ui.context import AppContext
-from ui.parties.form import RevealReasonDialog
 from ui.projects.labels import (
     GUARANTEE_FORM_LABELS,
     PROJECT_STATUS_LABELS,
@@ -43,21 +38,18 @@ from ui.projects.labels import (
     project_status_label,
     role_label,
 )
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
-from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.party_picker import PartyPicker
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import ChangesForm
+from ui.widgets.reveal_reason import RevealsMaskedFields
 
 MASKED = ("wage_manager_phone", "wage_account_no")
 
 
-class ProjectForm(AsksBeforeDiscarding, QDialog):
+class ProjectForm(RevealsMaskedFields, ChangesForm):
     """Add (row=None) or edit a project.  `saved_row` holds the result after a successful save."""
-
-    saved = Signal(object)  # ProjectRow
 
     def __init__(
         self,
@@ -67,17 +59,11 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         row: ProjectRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("project_form")
-        self.context = context
         self.service = service
         self.parties = PartyService(context.store, context.actor)
         self.row = row
-        self.saved_row: ProjectRow | None = None
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
-        self._initial: dict[str, Any] = {}
-        self.labels: dict[str, str] = {}
         self._boxes: list[QGroupBox] = []
         self.reveal_buttons: dict[str, QPushButton] = {}
         self.setWindowTitle(self.tr("New project") if row is None else self.tr("Edit project: %1").replace("%1", row.name))
@@ -127,8 +113,7 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         sub_box.addWidget(self.sub_picker)
         sub_box.addLayout(pick_line)
         sub_box.addLayout(list_line)
-        self.errors["subcontractors"] = FieldError()
-        sub_box.addWidget(self.errors["subcontractors"])
+        sub_box.addWidget(self.error_line("subcontractors"))
         parties.addRow(self.tr("Subcontractors"), sub_cell)
 
         wages = self._group(self.tr("Wage payment"))
@@ -143,14 +128,6 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         self._add(wages, "guarantee_amount_fen", self.tr("Guarantee amount (yuan)"), MoneyEdit(field="guarantee_amount_fen"))
         self._add(wages, "guarantee_date", self.tr("Guarantee date"), OptionalDateEdit())
 
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
         left = QVBoxLayout()
         left.addWidget(self._boxes[0])
         left.addStretch(1)
@@ -164,14 +141,14 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
         layout.addWidget(self.form_error)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.save_buttons())
         self.setMinimumWidth(1120)
         if row is not None:
             self._load(row)
         else:
             self._checkbox("on_realname_platform").setChecked(True)
         self._remember_initial()
-        self.guard = DiscardGuard(self)
+        self.remember_input()
 
     # ---------------------------------------------------------------- layout
     def _group(self, title: str) -> QFormLayout:
@@ -183,53 +160,9 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         return form
 
     def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget, *, revealable: bool = False) -> None:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        self.labels[name] = label or (widget.text() if isinstance(widget, QCheckBox) else name)
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        if revealable and self.row is not None:
-            line = QHBoxLayout()
-            line.addWidget(widget, 1)
-            button = QPushButton(self.tr("Show"))
-            button.setObjectName(f"reveal_{name}")
-            allowed = self.context.can(Permission.PERSONAL_DATA_REVEAL)
-            button.setEnabled(allowed)
-            button.setToolTip(
-                self.tr("Show the full value (asks for a reason, recorded in the audit log)")
-                if allowed else self.context.missing_permission_tip(Permission.PERSONAL_DATA_REVEAL)
-            )
-            button.clicked.connect(lambda _checked=False, f=name, t=label: self.reveal(f, t))
-            self.reveal_buttons[name] = button
-            line.addWidget(button)
-            box.addLayout(line)
-        else:
-            box.addWidget(widget)
-        box.addWidget(error)
-        form.addRow(label, cell)
-
-    def reveal(self, field_name: str, field_label: str) -> bool:
-        """Ask for a reason, then show the field in full (audited by the service)."""
-        if self.row is None:
-            return False
-        reason = RevealReasonDialog.ask(self, field_label)
-        if reason is None:
-            return False
-        try:
-            value = self.service.reveal(self.row.id, field_name, reason)
-        except (UserError, StorageError) as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return False
-        edit = self.inputs[field_name]
-        assert isinstance(edit, MaskedLineEdit)
-        edit.set_revealed(value)
-        self.reveal_buttons[field_name].setEnabled(False)
-        return True
+        beside = [self.reveal_button(name, label)] if revealable and self.row is not None else []
+        text = label or (widget.text() if isinstance(widget, QCheckBox) else name)
+        form.addRow(label, self.field(name, widget, label=text, beside=beside))
 
     def _checkbox(self, name: str) -> QCheckBox:
         widget = self.inputs[name]
@@ -300,30 +233,9 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
         for sub in row.subcontractors:
             self._add_sub_item(sub.party_id, PartyPicker.describe(sub.name, sub.uscc), sub.role)
 
-    def _value(self, name: str) -> Any:
-        widget = self.inputs[name]
-        if isinstance(widget, QCheckBox):
-            return widget.isChecked()
-        if isinstance(widget, QComboBox):
-            return widget.currentData()
-        if isinstance(widget, MoneyEdit):
-            return widget.fen()
-        if isinstance(widget, OptionalDateEdit):
-            return widget.value()
-        if isinstance(widget, PartyPicker):
-            return widget.party_id()
-        assert isinstance(widget, QLineEdit)
-        return widget.text().strip()
-
     def _remember_initial(self) -> None:
-        initial: dict[str, Any] = {}
-        for name in self.inputs:
-            try:
-                initial[name] = self._value(name)
-            except UserError:
-                initial[name] = None
-        initial["subcontractors"] = self.subcontractor_entries()
-        self._initial = initial
+        super()._remember_initial()
+        self._initial["subcontractors"] = self.subcontractor_entries()
 
     def fields(self) -> dict[str, Any]:
         """All the fields (raises the MoneyEdit's UserError for an amount that is not one)."""
@@ -333,72 +245,7 @@ class ProjectForm(AsksBeforeDiscarding, QDialog):
 
     def changes(self) -> dict[str, Any]:
         """Only what the clerk changed (a masked field left alone is never sent)."""
-        changed: dict[str, Any] = {}
-        for name, widget in self.inputs.items():
-            if isinstance(widget, MaskedLineEdit):
-                if widget.is_changed():
-                    changed[name] = widget.text().strip()
-            elif self._value(name) != self._initial.get(name):
-                changed[name] = self._value(name)
+        changed = super().changes()
         if self.subcontractor_entries() != self._initial.get("subcontractors"):
             changed["subcontractors"] = self.subcontractor_entries()
         return changed
-
-    # ---------------------------------------------------------------- save
-    def clear_errors(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
-
-    def save(self) -> ProjectRow | None:
-        self.clear_errors()
-        try:
-            if self.row is None:
-                saved = self.service.create(self.fields())
-            else:
-                changes = self.changes()
-                if not changes:
-                    self.reject()
-                    return None
-                saved = self.service.update(self.row.id, self.row.version, changes)
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.row is not None:
-                self._other_desk_saved_first(err)
-            else:
-                self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_row = saved
-        self.saved.emit(saved)
-        self.accept()
-        return saved
-
-    def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this project first (ui/widgets/stale_save.py): who, when, the
-        saved values; every entry stays, and the next save is on the saved version."""
-        assert self.row is not None
-        project_id = self.row.id
-        outcome = other_desk_saved_first(err, before=self.row, fetch=lambda: self.service.get(project_id),
-                                         labels=self.labels, language=self.context.language,
-                                         show=shown_in(self.inputs))
-        if outcome.current is not None:
-            self.row = outcome.current
-        self.form_error.show_message(outcome.message)
-
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        widget = self.inputs.get(err.field or "")
-        if widget is not None:
-            widget.setFocus()
-
-    def error_text(self, field_name: str) -> str:
-        return self.errors[field_name].message
-
-

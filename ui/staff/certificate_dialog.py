@@ -10,11 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import bureau_today
-from app.errors import StorageError, UserError
+from app.errors import UserError
 from app.staff.service import WARNING_DAYS, CertificateRow, StaffService
 from ui.context import AppContext
 from ui.staff.labels import (
@@ -36,110 +34,30 @@ from ui.staff.labels import (
     status_label,
 )
 from ui.widgets.date_field import DateField
-from ui.widgets.field_error import FieldError
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import RecordForm, input_value
 
 CATEGORY_SUGGESTIONS = ("劳动保障监察", "劳动保障监察、社会保险", "社会保险", "就业促进", "人力资源市场")
 
 
-class _ServiceDialog(QDialog):
+class _ServiceDialog(RecordForm):
     """Fields in a form layout, each with its red error line; Save and Cancel."""
 
-    saved = Signal(object)
-
     def __init__(self, context: AppContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
-        self.labels: dict[str, str] = {}
-        self.saved_row: Any = None
+        super().__init__(context, parent)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        # Translated in a fixed context: at run time self.tr() would look in the subclass's.
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            QCoreApplication.translate("StaffDialogs", "Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("StaffDialogs", "Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.form_error)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.save_buttons())
 
     def add_field(self, name: str, label: str, widget: QWidget) -> None:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        self.labels[name] = label
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        self.form.addRow(label, cell)
+        self.form.addRow(label, self.field(name, widget, label=label))
 
     def value(self, name: str) -> Any:
-        widget = self.inputs[name]
-        if isinstance(widget, DateField):
-            return widget.value()
-        if isinstance(widget, QComboBox):
-            data = widget.currentData()
-            return data if data is not None else widget.currentText().strip()
-        if isinstance(widget, QSpinBox):
-            return widget.value()
-        assert isinstance(widget, QLineEdit)
-        return widget.text().strip()
-
-    def save(self) -> Any:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
-        try:
-            row = self.submit()
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.edits_existing():
-                self.other_desk_saved_first(err)
-            else:
-                self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_row = row
-        self.saved.emit(row)
-        self.accept()
-        return row
-
-    def submit(self) -> Any:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def edits_existing(self) -> bool:
-        return False
-
-    def other_desk_saved_first(self, err: UserError) -> None:  # pragma: no cover - overridden where edits_existing
-        self.show_error(err)
-
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        self.inputs[err.field or ""].setFocus()
-
-    def error_text(self, name: str) -> str:
-        return self.errors[name].message if name in self.errors else self.form_error.message
+        return input_value(self.inputs[name])
 
 
 class CertificateDialog(_ServiceDialog):
@@ -194,6 +112,7 @@ class CertificateDialog(_ServiceDialog):
         self.setMinimumWidth(480)
         if row is not None:
             self._load(row)
+        self.remember_input()
 
     def _load(self, row: CertificateRow) -> None:
         combo = self.inputs["cert_type"]
@@ -231,27 +150,12 @@ class CertificateDialog(_ServiceDialog):
         changes = {k: v for k, v in fields.items() if getattr(self.opened, k) != v}
         return self.service.update_certificate(self.row.id, self.row.version, changes)
 
-    def edits_existing(self) -> bool:
-        return self.row is not None
-
-    def other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this certificate first (ui/widgets/stale_save.py): who, when,
-        the saved values; the clerk's entries stay, the next save is on the saved version."""
+    def read_saved(self) -> CertificateRow:
         assert self.row is not None
-        certificate_id = self.row.id
-
-        def saved_certificate() -> CertificateRow:
-            detail = self.service.get(self.officer_id)
-            for certificate in detail.certificates:
-                if certificate.id == certificate_id:
-                    return certificate
-            raise UserError("record.changed_elsewhere")
-
-        outcome = other_desk_saved_first(err, before=self.row, fetch=saved_certificate, labels=self.labels,
-                                         language=self.context.language, show=shown_in(self.inputs))
-        if outcome.current is not None:
-            self.row = outcome.current
-        self.form_error.show_message(outcome.message)
+        for certificate in self.service.get(self.officer_id).certificates:
+            if certificate.id == self.row.id:
+                return certificate
+        raise UserError("record.changed_elsewhere")
 
 
 class ReviewDialog(_ServiceDialog):
@@ -275,6 +179,7 @@ class ReviewDialog(_ServiceDialog):
         self.add_field("reviewed_on", self.tr("Review date"), DateField(optional=True))
         self.add_field("note", self.tr("Note"), QLineEdit())
         self.setMinimumWidth(380)
+        self.remember_input()
 
     def submit(self) -> Any:
         return self.service.add_review(self.certificate_id, {name: self.value(name) for name in self.inputs})

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,19 +52,15 @@ from ui.staff.labels import (
 )
 from ui.staff.roster_model import EXPIRED_COLOUR, EXPIRING_COLOUR
 from ui.widgets.date_field import DateField
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
-from ui.widgets.field_error import FieldError
 from ui.widgets.masked_edit import MaskedLineEdit
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import UNCHANGED, ChangesForm, id_no_still_typed
 
 _OFFICER_INPUTS = ("name", "id_no", "sex", "birth_date", "unit", "section", "post", "staffing_type",
                    "has_legal_qualification", "legal_qualification_no", "on_roster")
 
 
-class OfficerForm(AsksBeforeDiscarding, QDialog):
+class OfficerForm(ChangesForm):
     """Add (row=None) or edit an officer.  `saved` is emitted after every save (officer or certificate)."""
-
-    saved = Signal(object)  # OfficerRow
 
     def __init__(
         self,
@@ -74,34 +70,22 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         detail: OfficerDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("officer_form")
-        self.context = context
         self.service = service
         self.row: OfficerRow | None = detail.officer if detail else None
         self.certificates: list[CertificateRow] = list(detail.certificates) if detail else []
-        self.saved_row: OfficerRow | None = None
         self.editable = context.can(Permission.STAFF_EDIT)
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
         self.dialog: QDialog | None = None
-        self._initial: dict[str, Any] = {}
         self.today = bureau_today()
 
         self._build_person()
         self._build_certificates()
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.person_box)
         layout.addWidget(self.cert_box, 1)
         layout.addWidget(self.form_error)
-        layout.addWidget(self.buttons)
+        layout.addWidget(self.save_buttons(close=True))
         self.setMinimumSize(820, 640)
         if self.row is not None:
             self._load(self.row)
@@ -110,23 +94,9 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         self._show_certificates()
         if not self.editable:
             self._make_read_only()
-        self.guard = DiscardGuard(self)
+        self.remember_input()
 
     # ---------------------------------------------------------------- layout
-    def _field(self, name: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        return cell
-
     def _build_person(self) -> None:
         self.person_box = QGroupBox(self.tr("Officer"))
         grid = QGridLayout(self.person_box)
@@ -154,15 +124,15 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         self.on_roster = QCheckBox(self.tr("On the roster (in post)"))
         self.on_roster.setChecked(True)
         cells = [
-            (self.tr("Name"), self._field("name", self.name), self.tr("ID number"), self._field("id_no", self.id_no)),
-            (self.tr("Sex"), self._field("sex", self.sex), self.tr("Birth date"),
-             self._field("birth_date", self.birth_date)),
-            (self.tr("Unit"), self._field("unit", self.unit), self.tr("Section"), self._field("section", self.section)),
-            (self.tr("Post and rank"), self._field("post", self.post), self.tr("Staffing type"),
-             self._field("staffing_type", self.staffing)),
-            ("", self._field("has_legal_qualification", self.has_qualification), self.tr("Qualification no."),
-             self._field("legal_qualification_no", self.qualification_no)),
-            ("", self._field("on_roster", self.on_roster), "", QWidget()),
+            (self.tr("Name"), self.field("name", self.name), self.tr("ID number"), self.field("id_no", self.id_no)),
+            (self.tr("Sex"), self.field("sex", self.sex), self.tr("Birth date"),
+             self.field("birth_date", self.birth_date)),
+            (self.tr("Unit"), self.field("unit", self.unit), self.tr("Section"), self.field("section", self.section)),
+            (self.tr("Post and rank"), self.field("post", self.post), self.tr("Staffing type"),
+             self.field("staffing_type", self.staffing)),
+            ("", self.field("has_legal_qualification", self.has_qualification), self.tr("Qualification no."),
+             self.field("legal_qualification_no", self.qualification_no)),
+            ("", self.field("on_roster", self.on_roster), "", QWidget()),
         ]
         self.labels = {
             "name": self.tr("Name"), "id_no": self.tr("ID number"), "sex": self.tr("Sex"),
@@ -266,20 +236,6 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         self.qualification_no.setText(row.legal_qualification_no)
         self.on_roster.setChecked(row.on_roster)
 
-    def _value(self, name: str) -> Any:
-        widget = self.inputs[name]
-        if isinstance(widget, QCheckBox):
-            return widget.isChecked()
-        if isinstance(widget, QComboBox):
-            return widget.currentData()
-        if isinstance(widget, DateField):
-            return widget.value()
-        assert isinstance(widget, QLineEdit)
-        return widget.text().strip()
-
-    def _remember_initial(self) -> None:
-        self._initial = {name: self._value(name) for name in self.inputs}
-
     def fields(self) -> dict[str, Any]:
         values = {name: self._value(name) for name in _OFFICER_INPUTS}
         if values["id_no"]:
@@ -288,14 +244,7 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         return values
 
     def changes(self) -> dict[str, Any]:
-        changed: dict[str, Any] = {}
-        for name in _OFFICER_INPUTS:
-            widget = self.inputs[name]
-            if isinstance(widget, MaskedLineEdit):
-                if widget.is_changed():
-                    changed[name] = widget.text().strip()
-            elif self._value(name) != self._initial.get(name):
-                changed[name] = self._value(name)
+        changed = super().changes()
         if changed.get("id_no"):
             changed.pop("sex", None)
             changed.pop("birth_date", None)
@@ -311,46 +260,24 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         if self.id_no.masked:
             return
         number = normalise_id_no(text)
-        error = self.errors["id_no"]
         self._derived_enabled(not number)
-        if not number or (len(number) < 18 and number.isdigit()):
-            error.clear_message()
-            return
-        try:
-            personal = validate_id_no(number)
-        except UserError as err:
-            error.show_message(err.message(self.context.language))
-            return
-        error.clear_message()
-        self.sex.setCurrentIndex(max(self.sex.findData(personal.sex), 0))
-        self.birth_date.set_value(personal.birth_date)
+        personal = self.check_as_typed("id_no", number, validate_id_no, still_typing=id_no_still_typed)
+        if personal is not None:
+            self.sex.setCurrentIndex(max(self.sex.findData(personal.sex), 0))
+            self.birth_date.set_value(personal.birth_date)
 
     # ---------------------------------------------------------------- save
-    def clear_errors(self) -> None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
+    def read_saved(self) -> OfficerRow:
+        assert self.row is not None
+        return self.service.get(self.row.id).officer
 
     def _save_officer(self) -> OfficerRow | None:
         """Send the officer's fields; the form now edits the saved officer.  None when refused."""
-        self.clear_errors()
-        try:
-            if self.row is None:
-                saved = self.service.create(self.fields())
-            else:
-                changes = self.changes()
-                if not changes:
-                    return self.row
-                saved = self.service.update(self.row.id, self.row.version, changes)
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.row is not None:
-                self._other_desk_saved_first(err)
-            else:
-                self.show_error(err)
+        saved = self.send()
+        if saved is None:
             return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
+        if saved is UNCHANGED:
+            return self.row
         self.row = saved
         self.saved_row = saved
         self._load(saved)
@@ -359,36 +286,11 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         self.saved.emit(saved)
         return saved
 
-    def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this officer first (ui/widgets/stale_save.py): who, when, the
-        saved values; every entry stays, and the next save is on the saved version."""
-        assert self.row is not None
-        officer_id = self.row.id
-        outcome = other_desk_saved_first(
-            err, before=self.row, fetch=lambda: self.service.get(officer_id).officer, labels=self.labels,
-            language=self.context.language, show=shown_in(self.inputs),
-        )
-        if outcome.current is not None:
-            self.row = outcome.current
-        self.form_error.show_message(outcome.message)
-
     def save(self) -> OfficerRow | None:
         saved = self._save_officer()
         if saved is not None:
             self.accept()
         return saved
-
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        self.inputs[err.field or ""].setFocus()
-
-    def error_text(self, name: str) -> str:
-        return self.errors[name].message
 
     # ---------------------------------------------------------------- certificates
     def _reload_certificates(self, select_id: int | None = None) -> None:
@@ -397,7 +299,7 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         try:
             detail = self.service.get(self.row.id)
         except (UserError, StorageError) as err:
-            self.form_error.show_message(err.message(self.context.language))
+            self.show_failure(err)
             return
         self.row = detail.officer
         self.certificates = list(detail.certificates)
@@ -506,6 +408,6 @@ class OfficerForm(AsksBeforeDiscarding, QDialog):
         try:
             self.service.delete_review(review.id)
         except (UserError, StorageError) as err:
-            self.form_error.show_message(err.message(self.context.language))
+            self.show_failure(err)
             return
         self._reload_certificates(cert.id)

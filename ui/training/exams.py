@@ -13,20 +13,17 @@ from dataclasses import replace
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,8 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.accounts.permissions import Permission
-from app.clock import bureau_today
-from app.errors import StorageError, UserError
 from app.legal.rates import format_percent
 from app.staff.service import StaffService
 from app.training.service import (
@@ -47,13 +42,10 @@ from app.training.service import (
     tally_results,
 )
 from ui.context import AppContext
-from ui.errors import show_user_error
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
-from ui.training.sessions import ALL_YEARS, ConfirmDelete, RecordListTab
+from ui.lists import Column
+from ui.training.list_tab import TrainingListTab
 from ui.widgets.date_field import DateField
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
-from ui.widgets.field_error import FieldError
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import RecordForm
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -78,10 +70,8 @@ def _score(text: str) -> Decimal | None:
     return value
 
 
-class ExamForm(AsksBeforeDiscarding, QDialog):
-    """Add (detail=None) or edit an exam and its results."""
-
-    saved = Signal(object)  # ExamDetail
+class ExamForm(RecordForm):
+    """Add (detail=None) or edit an exam and its results.  `saved` carries the ExamDetail."""
 
     def __init__(
         self,
@@ -92,15 +82,12 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         detail: ExamDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("exam_form")
-        self.context = context
         self.service = service
         self.detail = detail
         self.saved_detail: ExamDetail | None = None
         self.pass_basis = service.pass_rate_basis()
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
         self.setWindowTitle(self.tr("New exam") if detail is None else self.tr("Exam"))
 
         form = QFormLayout()
@@ -117,15 +104,15 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         marks = QWidget()
         marks_line = QHBoxLayout(marks)
         marks_line.setContentsMargins(0, 0, 0, 0)
-        marks_line.addWidget(self._field("pass_mark", self.pass_mark))
+        marks_line.addWidget(self.field("pass_mark", self.pass_mark))
         marks_line.addWidget(QLabel(self.tr("Full mark")))
-        marks_line.addWidget(self._field("max_score", self.max_score))
+        marks_line.addWidget(self.field("max_score", self.max_score))
         marks_line.addStretch(1)
         self.labels = {"title": self.tr("Title"), "held_on": self.tr("Date"), "organiser": self.tr("Organiser"),
                        "pass_mark": self.tr("Pass mark"), "max_score": self.tr("Full mark")}
-        form.addRow(self.tr("Title"), self._field("title", self.title_edit))
-        form.addRow(self.tr("Date"), self._field("held_on", self.held_on))
-        form.addRow(self.tr("Organiser"), self._field("organiser", self.organiser))
+        form.addRow(self.tr("Title"), self.field("title", self.title_edit))
+        form.addRow(self.tr("Date"), self.field("held_on", self.held_on))
+        form.addRow(self.tr("Organiser"), self.field("organiser", self.organiser))
         form.addRow(self.tr("Pass mark"), marks)
 
         self.grid = QTableWidget(0, 7)
@@ -141,11 +128,8 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
-        self.results_error = FieldError()
-        self.results_error.setObjectName("results_error")
-        self.errors["results"] = self.results_error
+        self.results_error = self.error_line("results", self.grid)
         self.errors["score"] = self.results_error
-        self.inputs["results"] = self.grid
         self.rates = QLabel()
         self.rates.setObjectName("rates")
         self.rates.setWordWrap(True)
@@ -161,13 +145,7 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
         grid_buttons.addWidget(self.all_required)
         grid_buttons.addWidget(self.all_sat)
 
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.save_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Results (tick who was required and who sat; type the scores)")))
@@ -191,21 +169,7 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
             self.grid.setEnabled(True)
             self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
-        self.guard = DiscardGuard(self)
-
-    def _field(self, name: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        return cell
+        self.remember_input()
 
     # ---------------------------------------------------------------- the grid
     def _fill(self, staff: StaffService) -> None:
@@ -357,121 +321,37 @@ class ExamForm(AsksBeforeDiscarding, QDialog):
             "max_score": self.max_score.text().strip(),
         }
 
-    def save(self) -> ExamDetail | None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
-        try:
-            if self.detail is None:
-                detail = self.service.create_exam(self.fields(), self.lines())
-            else:
-                exam = self.detail.exam
-                detail = self.service.update_exam(exam.id, exam.version, self.fields(), self.lines())
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.detail is not None:
-                self._other_desk_saved_first(err)
-            else:
-                self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_detail = detail
-        self.saved.emit(detail)
-        self.accept()
-        return detail
+    def submit(self) -> ExamDetail:
+        if self.detail is None:
+            return self.service.create_exam(self.fields(), self.lines())
+        exam = self.detail.exam
+        return self.service.update_exam(exam.id, exam.version, self.fields(), self.lines())
 
-    def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this exam first (ui/widgets/stale_save.py): who, when, the saved
-        values; every entry (the results grid too) stays, the next save is on the saved version."""
+    def saved_as(self, row: ExamDetail) -> ExamDetail:
+        self.saved_detail = row
+        return super().saved_as(row)
+
+    # Another desk saved first: every entry (the results grid too) stays, the next save is on the saved version.
+    def edited_record(self) -> ExamRow | None:
+        return self.detail.exam if self.detail is not None else None
+
+    def read_saved(self) -> ExamRow:
         assert self.detail is not None
-        exam_id = self.detail.exam.id
-        outcome = other_desk_saved_first(err, before=self.detail.exam, fetch=lambda: self.service.get_exam(exam_id).exam,
-                                         labels=self.labels, language=self.context.language,
-                                         show=shown_in(self.inputs))
-        if outcome.current is not None:
-            self.detail = replace(self.detail, exam=outcome.current)
-        self.form_error.show_message(outcome.message)
+        return self.service.get_exam(self.detail.exam.id).exam
 
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        widget = self.inputs.get(err.field or "")
-        if widget is not None:
-            widget.setFocus()
-
-    def error_text(self, name: str) -> str:
-        return self.errors[name].message
+    def stand_on(self, current: ExamRow) -> None:
+        assert self.detail is not None
+        self.detail = replace(self.detail, exam=current)
 
 
-class ExamsTab(RecordListTab, QWidget):
+class ExamsTab(TrainingListTab):
+    row_type = ExamRow
+    table_name = "exams_table"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent, search_hint=QCoreApplication.translate("ExamsTab", "Search by exam title"),
+                         add_text=QCoreApplication.translate("ExamsTab", "New exam"))
         self.setObjectName("exams_tab")
-        self.context = context
-        self.service = TrainingService(context.store, context.actor)
-        self.staff = StaffService(context.store, context.actor)
-        self.form: ExamForm | None = None
-        self.message_box: QMessageBox | None = None
-
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by exam title"))
-        self.search.search_changed.connect(self.refresh)
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(ALL_YEARS, 2100)
-        self.year.setSpecialValueText(self.tr("All years"))
-        self.year.setValue(bureau_today().year)
-        self.year.valueChanged.connect(self.refresh)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        self.year_label = QLabel(self.tr("Year:"))  # hidden with the box when the window's one year rules
-        filters.addWidget(self.year_label)
-        filters.addWidget(self.year)
-        filters.addSpacing(12)
-        filters.addWidget(self.count_label)
-
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add", self.tr("New exam"), self.add_exam, Permission.TRAINING_EDIT),
-            ("open", self.tr("Open"), self.open_selected, Permission.TRAINING_VIEW),
-            ("delete", self.tr("Delete"), self.delete_selected, Permission.TRAINING_EDIT),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
-        actions.addStretch(1)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-
-        self.model: PagedTableModel[ExamRow] = PagedTableModel(self._columns(), self)
-        self.view = PagedTableView()
-        self.view.setObjectName("exams_table")
-        self.view.setModel(self.model)
-        self.view.row_activated.connect(self.open_row)
-        self.view.selection_changed_ids.connect(self._selection_changed)
-        self.model.count_changed.connect(lambda n: self.count_label.setText(self.tr("%n exams", "", n)))
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        self.model.set_query_factory(self._query)
-        self.model.set_initial_sort("held_on", descending=True)
-        self._selection_changed([])
 
     def _columns(self) -> list[Column[ExamRow]]:
         return [
@@ -491,24 +371,17 @@ class ExamsTab(RecordListTab, QWidget):
         return self.service.exams(year=self.year.value() or None, text=self.search.search_text,
                                   sort=sort or "held_on", descending=descending)
 
-    def selected_row(self) -> ExamRow | None:
-        item = self.view.current_item()
-        return item if isinstance(item, ExamRow) else None
+    def _count_text(self, count: int) -> str:
+        return self.tr("%n exams", "", count)
+
+    def _read(self, record_id: int) -> ExamDetail:
+        return self.service.get_exam(record_id)
+
+    def _make_form(self, detail: ExamDetail | None) -> ExamForm:
+        return ExamForm(self.context, self.service, self.staff, detail=detail, parent=self)
 
     def add_exam(self) -> ExamForm:
-        return self._open_form(ExamForm(self.context, self.service, self.staff, parent=self))
-
-    def open_selected(self) -> ExamForm | None:
-        row = self.selected_row()
-        return self.open_row(row) if row is not None else None
-
-    def open_row(self, row: ExamRow) -> ExamForm | None:
-        try:
-            detail = self.service.get_exam(row.id)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return None
-        return self._open_form(ExamForm(self.context, self.service, self.staff, detail=detail, parent=self))
+        return self.add_record()
 
     def _saved(self, detail: ExamDetail) -> None:
         self.model.refresh()
@@ -520,21 +393,8 @@ class ExamsTab(RecordListTab, QWidget):
             .replace("%3", format_percent(detail.exam.pass_rate))
         )
 
-    def delete_selected(self) -> bool:
-        row = self.selected_row()
-        if row is None:
-            return False
-        if not ConfirmDelete.ask(self, self.tr("Delete the exam “%1” and its results?").replace("%1", row.title)):
-            return False
-        try:
-            self.service.delete_exam(row.id)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return False
-        self.model.refresh()
-        return True
+    def _delete_question(self, row: ExamRow) -> str:
+        return self.tr("Delete the exam “%1” and its results?").replace("%1", row.title)
 
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        if self.context.error_windows:
-            self.message_box = show_user_error(self, err, self.context.language, block=False)
+    def _delete(self, record_id: int) -> None:
+        self.service.delete_exam(record_id)

@@ -7,49 +7,40 @@ such) but cannot be added to a new one — the service refuses it by name.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app.accounts.permissions import Permission
-from app.clock import bureau_today
-from app.errors import StorageError, UserError
 from app.staff.service import StaffService
 from app.training.service import SessionDetail, SessionRow, TrainingService, format_number
 from ui.context import AppContext
-from ui.errors import show_user_error
-from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
+from ui.lists import Column
 from ui.training.labels import KIND_LABELS, kind_label
+from ui.training.list_tab import ALL_YEARS, ConfirmDelete, TrainingListTab
 from ui.widgets.check_list import CheckList
 from ui.widgets.date_field import DateField
-from ui.widgets.discard_guard import AsksBeforeDiscarding, DiscardGuard
-from ui.widgets.field_error import FieldError
-from ui.widgets.stale_save import is_changed_elsewhere, other_desk_saved_first, shown_in
+from ui.widgets.record_form import RecordForm
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
-ALL_YEARS = 0
+
+__all__ = ["ALL_YEARS", "ConfirmDelete", "SessionForm", "SessionsTab"]  # ConfirmDelete: the seam tests patch
 
 
-class SessionForm(AsksBeforeDiscarding, QDialog):
+class SessionForm(RecordForm):
     """Add (detail=None) or edit a session."""
-
-    saved = Signal(object)  # SessionRow
 
     def __init__(
         self,
@@ -60,17 +51,13 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
         detail: SessionDetail | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent)
         self.setObjectName("session_form")
-        self.context = context
         self.service = service
         self.detail = detail
         # What the form opened with: only fields the clerk changed from it are sent, also after
         # another desk saved first (self.detail is then the saved session).
         self.opened = detail
-        self.saved_row: SessionRow | None = None
-        self.inputs: dict[str, QWidget] = {}
-        self.errors: dict[str, FieldError] = {}
         self.setWindowTitle(self.tr("New study or training session") if detail is None
                             else self.tr("Study or training session"))
 
@@ -99,21 +86,12 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
             ("hours", self.tr("Hours"), self.hours),
             ("on_rule_of_law", "", self.rule_of_law),
         ):
-            form.addRow(label, self._field(name, widget))
+            form.addRow(label, self.field(name, widget))
         self.attendees = CheckList()
         self.attendees.setObjectName("attendees")
         self.attendees.setMinimumHeight(220)
-        self.attendees_error = FieldError()
-        self.attendees_error.setObjectName("attendees_error")
-        self.errors["attendees"] = self.attendees_error
-        self.inputs["attendees"] = self.attendees
-        self.form_error = FieldError()
-        self.form_error.setObjectName("form_error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
+        self.attendees_error = self.error_line("attendees", self.attendees)
+        self.save_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Attendees (from the staff roster)")))
@@ -129,21 +107,7 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
             for widget in self.inputs.values():
                 widget.setEnabled(False)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
-        self.guard = DiscardGuard(self)
-
-    def _field(self, name: str, widget: QWidget) -> QWidget:
-        widget.setObjectName(name)
-        self.inputs[name] = widget
-        error = FieldError()
-        error.setObjectName(f"{name}_error")
-        self.errors[name] = error
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        return cell
+        self.remember_input()
 
     def _fill_attendees(self, staff: StaffService) -> None:
         roster = staff.roster(include_off_roster=self.detail is not None)
@@ -179,165 +143,46 @@ class SessionForm(AsksBeforeDiscarding, QDialog):
             "on_rule_of_law": self.rule_of_law.isChecked(),
         }
 
-    def save(self) -> SessionRow | None:
-        for error in self.errors.values():
-            error.clear_message()
-        self.form_error.clear_message()
-        try:
-            if self.detail is None:
-                row = self.service.create_session(self.fields(), self.attendees.checked_ids())
-            else:
-                current = self.detail.session
-                assert self.opened is not None
-                opened = self.opened.session
-                changes = {k: v for k, v in self.fields().items() if k == "hours" or getattr(opened, k) != v}
-                row = self.service.update_session(current.id, current.version, changes, self.attendees.checked_ids())
-        except UserError as err:
-            if is_changed_elsewhere(err) and self.detail is not None:
-                self._other_desk_saved_first(err)
-            else:
-                self.show_error(err)
-            return None
-        except StorageError as err:
-            self.form_error.show_message(err.message(self.context.language))
-            return None
-        self.saved_row = row
-        self.saved.emit(row)
-        self.accept()
-        return row
+    def submit(self) -> SessionRow:
+        if self.detail is None:
+            return self.service.create_session(self.fields(), self.attendees.checked_ids())
+        current = self.detail.session
+        assert self.opened is not None
+        opened = self.opened.session
+        changes = {k: v for k, v in self.fields().items() if k == "hours" or getattr(opened, k) != v}
+        return self.service.update_session(current.id, current.version, changes, self.attendees.checked_ids())
 
-    def _other_desk_saved_first(self, err: UserError) -> None:
-        """Another desk saved this session first (ui/widgets/stale_save.py): who, when, the
-        saved values; every entry (attendees too) stays, the next save is on the saved version."""
+    # Another desk saved first: every entry (attendees too) stays, the next save is on the saved version.
+    def edited_record(self) -> SessionRow | None:
+        return self.detail.session if self.detail is not None else None
+
+    def read_saved(self) -> SessionRow:
         assert self.detail is not None
-        session_id = self.detail.session.id
-        try:
-            current = self.service.get_session(session_id)
-        except (UserError, StorageError) as failed:
-            self.form_error.show_message(failed.message(self.context.language))
-            return
-        outcome = other_desk_saved_first(err, before=self.detail.session, fetch=lambda: current.session,
-                                         labels=self.labels, language=self.context.language,
-                                         show=shown_in(self.inputs))
-        self.detail = current
-        self.form_error.show_message(outcome.message)
+        return self.service.get_session(self.detail.session.id).session
 
-    def show_error(self, err: UserError) -> None:
-        text = err.message(self.context.language)
-        target = self.errors.get(err.field or "")
-        if target is None:
-            self.form_error.show_message(text)
-            return
-        target.show_message(text)
-        self.inputs[err.field or ""].setFocus()
-
-    def error_text(self, name: str) -> str:
-        return self.errors[name].message
+    def stand_on(self, current: SessionRow) -> None:
+        assert self.detail is not None
+        self.detail = replace(self.detail, session=current)
 
 
-class RecordListTab:
-    """What the sessions and exams tabs share: the list refresh, the buttons that
-    follow the selection, and the one open form's life cycle."""
+class SessionsTab(TrainingListTab):
+    row_type = SessionRow
+    table_name = "sessions_table"
 
-    context: Any
-    model: Any
-    buttons: dict[str, Any]
-    form: Any
-
-    def refresh(self, *_args: Any) -> None:
-        self.model.refresh()
-
-    def _selection_changed(self, ids: list[Any]) -> None:
-        self.buttons["open"].setEnabled(len(ids) == 1)
-        if self.context.can(Permission.TRAINING_EDIT):
-            self.buttons["delete"].setEnabled(len(ids) == 1)
-
-    def _open_form(self, form: Any) -> Any:
-        self.form = form
-        form.saved.connect(self._saved)  # type: ignore[attr-defined]
-        form.finished.connect(lambda _r, f=form: self._form_closed(f))
-        form.open()
-        return form
-
-    def _form_closed(self, form: Any) -> None:
-        if self.form is form:
-            self.form = None
-        form.deleteLater()
-
-
-class SessionsTab(RecordListTab, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(context, parent,
+                         search_hint=QCoreApplication.translate("SessionsTab", "Search by topic or organiser"),
+                         add_text=QCoreApplication.translate("SessionsTab", "New session"))
         self.setObjectName("sessions_tab")
-        self.context = context
-        self.service = TrainingService(context.store, context.actor)
-        self.staff = StaffService(context.store, context.actor)
-        self.form: SessionForm | None = None
-        self.message_box: QMessageBox | None = None
 
-        self.search = SearchBox()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search by topic or organiser"))
-        self.search.search_changed.connect(self.refresh)
-        self.year = QSpinBox()
-        self.year.setObjectName("year")
-        self.year.setRange(ALL_YEARS, 2100)
-        self.year.setSpecialValueText(self.tr("All years"))
-        self.year.setValue(bureau_today().year)
-        self.year.valueChanged.connect(self.refresh)
+    def _more_filters(self) -> list[QWidget]:
         self.kind = QComboBox()
         self.kind.setObjectName("kind_filter")
         self.kind.addItem(self.tr("All kinds"), None)
         for value in KIND_LABELS:
             self.kind.addItem(kind_label(value), value)
         self.kind.currentIndexChanged.connect(self.refresh)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("count")
-        filters = QHBoxLayout()
-        filters.addWidget(self.search, 1)
-        self.year_label = QLabel(self.tr("Year:"))  # hidden with the box when the window's one year rules
-        filters.addWidget(self.year_label)
-        filters.addWidget(self.year)
-        filters.addWidget(QLabel(self.tr("Kind:")))
-        filters.addWidget(self.kind)
-        filters.addSpacing(12)
-        filters.addWidget(self.count_label)
-
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
-        for key, text, slot, permission in (
-            ("add", self.tr("New session"), self.add_session, Permission.TRAINING_EDIT),
-            ("open", self.tr("Open"), self.open_selected, Permission.TRAINING_VIEW),
-            ("delete", self.tr("Delete"), self.delete_selected, Permission.TRAINING_EDIT),
-        ):
-            button = QPushButton(text)
-            button.setObjectName(key)
-            button.clicked.connect(slot)
-            if not context.can(permission):
-                button.setEnabled(False)
-                button.setToolTip(context.missing_permission_tip(permission))
-            self.buttons[key] = button
-            actions.addWidget(button)
-        actions.addStretch(1)
-        self.status = QLabel()
-        self.status.setObjectName("status")
-
-        self.model: PagedTableModel[SessionRow] = PagedTableModel(self._columns(), self)
-        self.view = PagedTableView()
-        self.view.setObjectName("sessions_table")
-        self.view.setModel(self.model)
-        self.view.row_activated.connect(self.open_row)
-        self.view.selection_changed_ids.connect(self._selection_changed)
-        self.model.count_changed.connect(
-            lambda n: self.count_label.setText(self.tr("%n sessions", "", n)))
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.status)
-        self.model.set_query_factory(self._query)
-        self.model.set_initial_sort("held_on", descending=True)
-        self._selection_changed([])
+        return [QLabel(self.tr("Kind:")), self.kind]
 
     def _columns(self) -> list[Column[SessionRow]]:
         return [
@@ -355,24 +200,17 @@ class SessionsTab(RecordListTab, QWidget):
         return self.service.sessions(year=year, kind=self.kind.currentData(), text=self.search.search_text,
                                      sort=sort or "held_on", descending=descending)
 
-    def selected_row(self) -> SessionRow | None:
-        item = self.view.current_item()
-        return item if isinstance(item, SessionRow) else None
+    def _count_text(self, count: int) -> str:
+        return self.tr("%n sessions", "", count)
+
+    def _read(self, record_id: int) -> SessionDetail:
+        return self.service.get_session(record_id)
+
+    def _make_form(self, detail: SessionDetail | None) -> SessionForm:
+        return SessionForm(self.context, self.service, self.staff, detail=detail, parent=self)
 
     def add_session(self) -> SessionForm:
-        return self._open_form(SessionForm(self.context, self.service, self.staff, parent=self))
-
-    def open_selected(self) -> SessionForm | None:
-        row = self.selected_row()
-        return self.open_row(row) if row is not None else None
-
-    def open_row(self, row: SessionRow) -> SessionForm | None:
-        try:
-            detail = self.service.get_session(row.id)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return None
-        return self._open_form(SessionForm(self.context, self.service, self.staff, detail=detail, parent=self))
+        return self.add_record()
 
     def _saved(self, row: SessionRow) -> None:
         self.model.refresh()
@@ -380,31 +218,11 @@ class SessionsTab(RecordListTab, QWidget):
         self.status.setText(self.tr("Saved “%1” (%2 attendees).").replace("%1", row.topic)
                             .replace("%2", str(row.attendee_count)))
 
-    def delete_selected(self) -> bool:
-        row = self.selected_row()
-        if row is None:
-            return False
-        if not ConfirmDelete.ask(self, self.tr("Delete the session “%1”?").replace("%1", row.topic)):
-            return False
-        try:
-            self.service.delete_session(row.id)
-        except (UserError, StorageError) as err:
-            self._tell(err)
-            return False
-        self.model.refresh()
+    def _delete_question(self, row: SessionRow) -> str:
+        return self.tr("Delete the session “%1”?").replace("%1", row.topic)
+
+    def _delete(self, record_id: int) -> None:
+        self.service.delete_session(record_id)
+
+    def _deleted(self, row: SessionRow) -> None:
         self.status.setText(self.tr("Deleted “%1”.").replace("%1", row.topic))
-        return True
-
-    def _tell(self, err: UserError | StorageError) -> None:
-        self.status.setText(err.message(self.context.language))
-        if self.context.error_windows:
-            self.message_box = show_user_error(self, err, self.context.language, block=False)
-
-
-class ConfirmDelete:
-    """The one seam tests patch: ask before deleting."""
-
-    @staticmethod
-    def ask(parent: QWidget, question: str) -> bool:
-        answer = QMessageBox.question(parent, QCoreApplication.translate("ConfirmDelete", "Delete"), question)
-        return answer == QMessageBox.StandardButton.Yes

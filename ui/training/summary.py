@@ -84,8 +84,6 @@ class SummaryTab(QWidget):
         self.setObjectName("summary_tab")
         self.context = context
         self.service = TrainingService(context.store, context.actor)
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
         self.tasks: TaskRunner = context.tasks
         self.summary: YearSummary | None = None
         self.message_box: QMessageBox | None = None
@@ -264,12 +262,6 @@ class SummaryTab(QWidget):
         return True
 
     # ---------------------------------------------------------------- exports
-    def _organisation(self) -> str:
-        from app.kernel.settings import read_setting
-
-        with self.context.store.read() as session:
-            return str((read_setting(session, "organisation") or {}).get("bureau", ""))
-
     def export_excel(self) -> None:
         year = self.year.value()
         path = files.choose_save_path(self, self.tr("Export the year's summary to Excel"),
@@ -278,7 +270,6 @@ class SummaryTab(QWidget):
         if path is None:
             return
         service = self.service
-        organisation = self._organisation()
         trace = self._trace("training.summary.xlsx", year)
 
         def body(progress: Any, cancel: Any) -> Path:
@@ -287,7 +278,7 @@ class SummaryTab(QWidget):
             summary = service.year_summary(year)
             query = service.sessions(year=year, descending=False)
             sessions = query.page(0, max(query.count(), 1))
-            export_training_summary(summary, path, sessions=sessions, organisation=organisation,
+            export_training_summary(summary, path, sessions=sessions, organisation=service.bureau_name(),
                                     progress=progress, cancel=cancel, trace=trace)
             return path
 
@@ -307,13 +298,12 @@ class SummaryTab(QWidget):
         if path is None:
             return
         service = self.service
-        organisation = self._organisation()
         trace = self._trace("training.summary.pdf", year)
 
         def body(progress: Any, cancel: Any) -> Path:
             from app.training.documents import write_training_summary_pdf
 
-            write_training_summary_pdf(service.year_summary(year), path, organisation=organisation,
+            write_training_summary_pdf(service.year_summary(year), path, organisation=service.bureau_name(),
                                        progress=progress, cancel=cancel, trace=trace)
             return path
 
@@ -324,13 +314,13 @@ class SummaryTab(QWidget):
         """(path, progress, cancel): the year's summary as PDF, audited as printed."""
         year = self.year.value()
         service = self.service
-        organisation = self._organisation()
         trace = self._trace("training.summary.print", year)
 
         def write(path: Path, progress: Any, cancel: Any) -> None:
+            """Runs on the task runner: the service reads the summary and the bureau's name there."""
             from app.training.documents import write_training_summary_pdf
 
-            write_training_summary_pdf(service.year_summary(year), path, organisation=organisation,
+            write_training_summary_pdf(service.year_summary(year), path, organisation=service.bureau_name(),
                                        progress=progress, cancel=cancel, trace=trace)
 
         return write

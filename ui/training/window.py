@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QTabWidget, QVBoxLa
 
 from app.clock import bureau_today
 from ui.context import AppContext
-from ui.tasks import TaskRunner
 from ui.training.exams import ExamsTab
-from ui.training.sessions import ALL_YEARS, SessionsTab
+from ui.training.list_tab import ALL_YEARS
+from ui.training.sessions import SessionsTab
 from ui.training.summary import SummaryTab
 
 
@@ -16,8 +16,6 @@ class TrainingWindow(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("training_window")
-        if context.tasks is None:
-            context.tasks = TaskRunner(language=context.language, error_windows=context.error_windows)
         self.context = context
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("training_tabs")
