@@ -72,7 +72,11 @@ def read_only_uri(path: Path) -> str:
 
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A read-only connection that SQLite opens itself (never creates the file)."""
-    return sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+    connection = sqlite3.connect(read_only_uri(path), uri=True, timeout=10)
+    # A damaged page can put bytes that are not UTF-8 into quick_check's or integrity_check's
+    # report; decoding them strictly raised UnicodeDecodeError instead of reporting the damage.
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
+    return connection
 
 
 def quick_check(path: Path) -> str | None:

@@ -192,6 +192,10 @@ def run(argv: list[str], *, open_gui: Handler | None = None) -> int:
             return 0
         return open_gui(args)
     handler: Handler = args.handler
+    # Every table known to the ORM before any command runs: a command loads only its own
+    # area's modules, and a foreign key may name another area's table (arbitration_case →
+    # mediation_case), which SQLAlchemy must then find in the metadata.
+    import app.models  # noqa: F401
     try:
         return handler(args)
     except (UserError, StorageError) as err:
