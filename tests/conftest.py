@@ -129,7 +129,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 
 @pytest.fixture(scope="session")
-def pg_server():  # type: ignore[no-untyped-def]
+def pg_server():
     """The run's PostgreSQL server (tests/fixtures/postgres.py), started on first use."""
     from tests.fixtures.postgres import in_ci, start_server
 
@@ -146,7 +146,7 @@ def pg_server():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def pg_database(pg_server, request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+def pg_database(pg_server, request: pytest.FixtureRequest):
     """A database of its own on the test server, at the newest schema (a copy of the migrated
     template), or empty for a test marked `empty_database`; dropped afterwards."""
     name = pg_server.new_database(migrated=request.node.get_closest_marker("empty_database") is None)
@@ -203,7 +203,7 @@ def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture
-def store(db_url: str):  # type: ignore[no-untyped-def]
+def store(db_url: str):
     from app.store import open_store
 
     s = open_store(db_url)
@@ -212,13 +212,13 @@ def store(db_url: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def setup_actor():  # type: ignore[no-untyped-def]
+def setup_actor():
     from app.accounts.actor import setup_actor as make
 
     return make()
 
 
-def make_actor(*roles: str, username: str = "tester", user_id: int | None = 1):  # type: ignore[no-untyped-def]
+def make_actor(*roles: str, username: str = "tester", user_id: int | None = 1):
     """An actor with these roles (the unit of work checks permissions, not logins)."""
     from app.accounts.actor import Actor
 
@@ -226,5 +226,5 @@ def make_actor(*roles: str, username: str = "tester", user_id: int | None = 1): 
 
 
 @pytest.fixture
-def admin_actor():  # type: ignore[no-untyped-def]
+def admin_actor():
     return make_actor("admin", username="admin")

@@ -202,7 +202,7 @@ def build(path: Path, *, people_count: int = PEOPLE, employer_count: int = EMPLO
     engine = make_engine(url)
 
     @event.listens_for(engine, "connect")
-    def _bulk_pragmas(dbapi_connection, _record):  # type: ignore[no-untyped-def]
+    def _bulk_pragmas(dbapi_connection, _record):
         # Build-time only: nothing to lose if the build dies, it is started again.
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA synchronous=OFF")

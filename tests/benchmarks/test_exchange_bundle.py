@@ -28,7 +28,7 @@ ADMIN = make_actor("admin", username="admin")
 
 
 
-def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchmark, bench_rows: int) -> None:  # type: ignore[no-untyped-def]
+def test_ten_thousand_records_each_way_within_ten_seconds(tmp_path: Path, benchmark, bench_rows: int) -> None:
     records = min(RECORDS, bench_rows // 10)  # 10,000 timed; 1,000 in the untimed default run
     town = site_store(tmp_path / "town", "TA", "township", "甲镇")
     district = site_store(tmp_path / "district", "D", "district", "南明区")

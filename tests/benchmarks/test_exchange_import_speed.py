@@ -36,7 +36,7 @@ ADMIN = make_actor("admin", username="admin")
 
 
 
-def _township_year(store) -> int:  # type: ignore[no-untyped-def]
+def _township_year(store) -> int:
     with UnitOfWork(store, ADMIN) as uow:
         session = uow.session
         employer = Party(kind="org", name="甲镇建筑有限公司", name_sort="jiazhen")
@@ -56,7 +56,7 @@ def _township_year(store) -> int:  # type: ignore[no-untyped-def]
     return CASES * 5 + 1
 
 
-def test_ten_thousand_records_import_within_ten_seconds(tmp_path: Path, benchmark) -> None:  # type: ignore[no-untyped-def]
+def test_ten_thousand_records_import_within_ten_seconds(tmp_path: Path, benchmark) -> None:
     town = site_store(tmp_path / "town", "TA", "township", "甲镇")
     district = site_store(tmp_path / "district", "D", "district", "某区")
     SiteService(town, ADMIN).trust(tmp_path / "district" / "key")

@@ -86,7 +86,7 @@ def test_two_sites_exchange_from_the_command_line(tmp_path: Path, capsys: pytest
     assert code != 0 and err.strip() == "error: The file is not an exchange bundle."
 
 
-def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_path: Path, capsys, monkeypatch) -> None:
     from app.accounts.actor import setup_actor
     from app.accounts.service import AccountService
     from app.store import open_store
@@ -103,7 +103,7 @@ def test_once_accounts_exist_the_exchange_needs_a_signed_in_administrator(tmp_pa
     assert code == 0 and json.loads(out) == []
 
 
-def test_a_conflict_settled_from_the_command_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_conflict_settled_from_the_command_line(tmp_path: Path, capsys) -> None:
     from app.accounts.actor import setup_actor
     from app.parties.service import PartyService
     from app.store import open_store

@@ -188,7 +188,7 @@ def test_an_export_that_cannot_be_written_says_so_in_one_line_and_leaves_nothing
 
 
 @pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")  # "Exception ignored in …"
-def test_a_full_disk_while_the_workbook_is_saved_is_named_and_leaves_no_noise(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_disk_while_the_workbook_is_saved_is_named_and_leaves_no_noise(tmp_path: Path, monkeypatch) -> None:
     """ENOSPC itself (which only a really full disk gives) in the middle of writing the zip: "the disk is
     full", naming the file; no .part left, no ZipFile or row generator finalised later with noise."""
     import errno

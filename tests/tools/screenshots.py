@@ -47,7 +47,7 @@ def _id(number: str) -> str:
     return number[:17] + ric.calc_check_digit(number)
 
 
-def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_text(widget, text: str) -> None:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
@@ -57,7 +57,7 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def settle(app) -> None:  # type: ignore[no-untyped-def]
+def settle(app) -> None:
     for _ in range(5):
         app.processEvents()
 

@@ -32,7 +32,7 @@ USERS = [
 ]
 
 
-def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_text(widget, text: str) -> None:
     from PySide6.QtCore import QEvent, Qt
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
@@ -42,12 +42,12 @@ def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def settle(app) -> None:  # type: ignore[no-untyped-def]
+def settle(app) -> None:
     for _ in range(5):
         app.processEvents()
 
 
-def shoot(app, widget, path: Path) -> None:  # type: ignore[no-untyped-def]
+def shoot(app, widget, path: Path) -> None:
     settle(app)
     if not widget.grab().save(str(path)):
         raise SystemExit(f"could not write {path}")
@@ -82,7 +82,7 @@ def admin_screenshots(out: Path) -> list[Path]:
     store = open_store(f"sqlite:///{db_path}")
     shots: list[Path] = []
 
-    def save(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+    def save(widget, name: str) -> None:
         path = out / name
         shoot(app, widget, path)
         shots.append(path)
@@ -187,7 +187,7 @@ def admin_screenshots(out: Path) -> list[Path]:
     main.show()
     admin_area = main.open_area("admin")
     save(main, "admin-main-window.png")
-    admin_area.show_audit()  # type: ignore[attr-defined]
+    admin_area.show_audit()
     save(main, "admin-main-window-audit.png")
     main.close()
 

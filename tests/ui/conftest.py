@@ -9,7 +9,7 @@ import pytest
 
 
 @pytest.fixture(autouse=True)
-def collect_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
+def collect_on_the_gui_thread(qapp):
     """As the program does (ui/gui_gc.py): the cycle collector runs on the GUI thread only —
     collected on a pool thread, a closed page's widgets crashed the process (SIGSEGV in
     "Garbage-collecting" under the change watcher's poll). What the last test left behind
@@ -25,7 +25,7 @@ def collect_on_the_gui_thread(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
-def discard_answers(monkeypatch):  # type: ignore[no-untyped-def]
+def discard_answers(monkeypatch):
     """A form closed with typed input asks before discarding it (ui/widgets/discard_guard.py).
     Tests that close such a form answer "discard" here, and can read how often they were
     asked; a test that checks the question sets `answers.keep = True` or reads `answers.asked`."""
@@ -35,7 +35,7 @@ def discard_answers(monkeypatch):  # type: ignore[no-untyped-def]
         asked = 0
         keep = False
 
-    def ask(cls, parent):  # type: ignore[no-untyped-def]
+    def ask(cls, parent):
         Answers.asked += 1
         return not Answers.keep
 

@@ -57,7 +57,7 @@ SURNAMES = "王李张刘陈杨黄赵吴周"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 
 
-def seed_parties(store, count: int, *, actor=None) -> None:  # type: ignore[no-untyped-def]
+def seed_parties(store, count: int, *, actor=None) -> None:
     """`count` people with Chinese names and valid ID numbers, imported in one go."""
     from app.accounts.actor import setup_actor
     from app.parties.service import PartyService
@@ -73,13 +73,13 @@ def seed_parties(store, count: int, *, actor=None) -> None:  # type: ignore[no-u
     PartyService(store, actor or setup_actor()).import_records(records, total=count)
 
 
-def install_chinese(app):  # type: ignore[no-untyped-def]
+def install_chinese(app):
     """Install the program's zh_CN translators into `app`; returns them (remove after)."""
     from ui.application import install_translators
 
     return install_translators(app, "zh_CN")
 
 
-def remove_translators(app, translators) -> None:  # type: ignore[no-untyped-def]
+def remove_translators(app, translators) -> None:
     for translator in translators:
         app.removeTranslator(translator)

@@ -31,33 +31,33 @@ ADMIN_PASSWORD = "admin-pass-1"
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+def _chinese_font(qapp):
     from ui.application import install_font
 
     install_font(qapp)
 
 
 @pytest.fixture
-def admin(store):  # type: ignore[no-untyped-def]
+def admin(store):
     """The administrator, signed in (a real account, so the log names them)."""
     AccountService(store, setup_actor()).create_first_admin("admin", "管理员", ADMIN_PASSWORD)
     return AccountService(store, setup_actor()).sign_in("admin", ADMIN_PASSWORD)
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     r = TaskRunner(error_windows=False)
     yield r
     r.shutdown()
 
 
 @pytest.fixture
-def context(store, admin, runner) -> AppContext:  # type: ignore[no-untyped-def]
+def context(store, admin, runner) -> AppContext:
     return AppContext(store=store, actor=admin, language="zh_CN", error_windows=False, tasks=runner)
 
 
 @pytest.fixture
-def window(qtbot, context) -> AdminWindow:  # type: ignore[no-untyped-def]
+def window(qtbot, context) -> AdminWindow:
     w = AdminWindow(context)
     qtbot.addWidget(w)
     w.resize(1200, 800)
@@ -66,7 +66,7 @@ def window(qtbot, context) -> AdminWindow:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def user_errors(monkeypatch) -> list[UserError]:  # type: ignore[no-untyped-def]
+def user_errors(monkeypatch) -> list[UserError]:
     """show_user_error's message boxes, caught instead of shown."""
     shown: list[UserError] = []
     monkeypatch.setattr(
@@ -78,7 +78,7 @@ def user_errors(monkeypatch) -> list[UserError]:  # type: ignore[no-untyped-def]
     return shown
 
 
-def in_modal_dialog(qtbot, fill: Callable[[QDialog], None]) -> list[str]:  # type: ignore[no-untyped-def]
+def in_modal_dialog(qtbot, fill: Callable[[QDialog], None]) -> list[str]:
     """Run `fill(dialog)` on the modal dialog the next click opens (dialogs block in exec())."""
     seen: list[str] = []
 
@@ -92,7 +92,7 @@ def in_modal_dialog(qtbot, fill: Callable[[QDialog], None]) -> list[str]:  # typ
     return seen
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     assert widget.isEnabled(), widget.objectName()
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
@@ -102,7 +102,7 @@ def cell(tab: AuditLogTab, row: int, key: str) -> str:
     return model.index(row, model.column_index(key)).data()
 
 
-def verify_and_wait(qtbot, tab: AuditLogTab) -> str:  # type: ignore[no-untyped-def]
+def verify_and_wait(qtbot, tab: AuditLogTab) -> str:
     click(qtbot, tab.verify_button)
     qtbot.waitUntil(
         lambda: tab.verify_box is not None and tab.verify_box.isVisible(), timeout=20_000
@@ -119,12 +119,12 @@ def verify_and_wait(qtbot, tab: AuditLogTab) -> str:  # type: ignore[no-untyped-
 # ---------------------------------------------------------------- who sees what
 
 
-def test_administrator_sees_both_tabs(window) -> None:  # type: ignore[no-untyped-def]
+def test_administrator_sees_both_tabs(window) -> None:
     assert window.tab_titles() == ["Users and roles", "Audit log", "Holidays", "Backup and restore", "Bureau and remedies",
                                    "Database connection", "Sites and exchange"]
 
 
-def test_legal_reviewer_sees_only_the_log(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+def test_legal_reviewer_sees_only_the_log(qtbot, store, runner) -> None:
     admin = AccountService(store, setup_actor()).create_first_admin("admin", "", ADMIN_PASSWORD)
     AccountService(store, admin).create_user(
         "fazhi", "法制科", "reviewer-pass", [Role.LEGAL_REVIEWER]
@@ -136,7 +136,7 @@ def test_legal_reviewer_sees_only_the_log(qtbot, store, runner) -> None:  # type
     assert w.users is None
 
 
-def test_clerk_is_not_offered_the_administration_area(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_is_not_offered_the_administration_area(qtbot, store) -> None:
     from ui.main_window import MainWindow
 
     admin = AccountService(store, setup_actor()).create_first_admin("admin", "", ADMIN_PASSWORD)
@@ -164,7 +164,7 @@ def test_the_area_reaches_everyone_who_may_use_a_tab() -> None:
     assert role_table()[Permission.USER_MANAGE] <= role_table()[Permission.AUDIT_VIEW]
 
 
-def test_permission_matrix_is_the_enforced_table(window) -> None:  # type: ignore[no-untyped-def]
+def test_permission_matrix_is_the_enforced_table(window) -> None:
     matrix = window.users.matrix
     model = matrix.model()
     assert model.rowCount() == len(Permission) and model.columnCount() == len(Role)
@@ -187,7 +187,7 @@ def test_permission_matrix_is_the_enforced_table(window) -> None:  # type: ignor
 
 def create_user_through_dialog(
     qtbot, tab: UsersTab, username: str, name: str, password: str, roles: list[Role]
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, NewUserDialog)
         qtbot.keyClicks(dialog.username, username)
@@ -203,7 +203,7 @@ def create_user_through_dialog(
     assert seen == ["new_user_dialog"]
 
 
-def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:
     tab = window.show_users()
     create_user_through_dialog(
         qtbot, tab, "zhangwei", "张伟", "inspector-1", [Role.INSPECTOR, Role.ARB_CLERK]
@@ -256,7 +256,7 @@ def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:  # 
     )
 
 
-def test_new_user_dialog_keeps_input_on_refusal(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
+def test_new_user_dialog_keeps_input_on_refusal(qtbot, store, context) -> None:
     service = AccountService(store, context.actor)
     dialog = NewUserDialog(context, service)
     qtbot.addWidget(dialog)
@@ -281,7 +281,7 @@ def test_new_user_dialog_keeps_input_on_refusal(qtbot, store, context) -> None: 
     assert dialog.result_row is not None and dialog.result_row.roles == frozenset({"mediator"})
 
 
-def test_change_roles_and_reset_password(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_change_roles_and_reset_password(qtbot, store, window) -> None:
     service = AccountService(store, window._context.actor)
     service.create_user("liu", "刘调解", "mediator-1", [Role.MEDIATOR])
     tab = window.users
@@ -310,7 +310,7 @@ def test_change_roles_and_reset_password(qtbot, store, window) -> None:  # type:
     assert AccountService(store, setup_actor()).sign_in("liu", "brand-new-9").username == "liu"
 
 
-def test_unlock_after_lock_out(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_unlock_after_lock_out(qtbot, store, window) -> None:
     AccountService(store, window._context.actor).create_user(
         "chen", "陈", "chen-pass-1", [Role.INTAKE]
     )
@@ -329,7 +329,7 @@ def test_unlock_after_lock_out(qtbot, store, window) -> None:  # type: ignore[no
     assert anyone.sign_in("chen", "chen-pass-1").username == "chen"
 
 
-def test_refusal_is_shown_with_show_user_error(qtbot, window, user_errors) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_is_shown_with_show_user_error(qtbot, window, user_errors) -> None:
     tab = window.users
     assert tab.select_username("admin")
     click(qtbot, tab.active_button)  # the last administrator
@@ -337,7 +337,7 @@ def test_refusal_is_shown_with_show_user_error(qtbot, window, user_errors) -> No
     assert tab.cell_text("admin", COL_STATUS) == "Active"
 
 
-def test_user_filter(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_user_filter(qtbot, store, window) -> None:
     AccountService(store, window._context.actor).create_user(
         "wu", "吴仲裁", "wu-pass-12", [Role.ARBITRATOR]
     )
@@ -352,7 +352,7 @@ def test_user_filter(qtbot, store, window) -> None:  # type: ignore[no-untyped-d
 # ---------------------------------------------------------------- 操作日志
 
 
-def test_verify_reports_intact_then_the_tampered_party(qtbot, store, db_url, window) -> None:  # type: ignore[no-untyped-def]
+def test_verify_reports_intact_then_the_tampered_party(qtbot, store, db_url, window) -> None:
     parties = PartyService(store, window._context.actor)
     party = parties.create({"kind": "person", "name": "张伟", "id_no": make_id_no(7)})
     log = window.show_audit()
@@ -372,7 +372,7 @@ def test_verify_reports_intact_then_the_tampered_party(qtbot, store, db_url, win
     assert log.last_verify is not None and not log.last_verify.ok
 
 
-def test_reveal_appears_with_its_reason(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_appears_with_its_reason(qtbot, store, window) -> None:
     id_no = make_id_no(42)
     parties = PartyService(store, window._context.actor)
     party = parties.create(
@@ -394,7 +394,7 @@ def test_reveal_appears_with_its_reason(qtbot, store, window) -> None:  # type: 
     assert any(id_no[:6] + "********" + id_no[-4:] in t for t in texts)
 
 
-def test_filters_run_in_the_query(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_filters_run_in_the_query(qtbot, store, window) -> None:
     parties = PartyService(store, window._context.actor)
     party = parties.create({"kind": "person", "name": "赵敏"})
     parties.update(party.id, party.version, {"name": "赵敏敏"})
@@ -430,7 +430,7 @@ def test_filters_run_in_the_query(qtbot, store, window) -> None:  # type: ignore
     assert log.model.rowCount() == everything
 
 
-def test_log_model_is_a_sound_qt_model(qtmodeltester, window) -> None:  # type: ignore[no-untyped-def]
+def test_log_model_is_a_sound_qt_model(qtmodeltester, window) -> None:
     qtmodeltester.check(window.show_audit().model)
 
 
@@ -438,7 +438,7 @@ def test_log_model_is_a_sound_qt_model(qtmodeltester, window) -> None:  # type: 
 
 
 @pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -446,7 +446,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # type: ignore[no-untyped-def]
+def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:
     accounts = AccountService(store, context.actor)
     accounts.create_user("liuyang", "刘洋", "mediator-01", [Role.MEDIATOR])
     accounts.set_active(accounts.find("liuyang").id, False)
@@ -497,7 +497,7 @@ def test_the_area_speaks_chinese(qtbot, store, context, chinese) -> None:  # typ
     assert verify_and_wait(qtbot, log).startswith("操作日志完整：已校验")
 
 
-def test_administrator_enters_a_years_holiday_schedule(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_administrator_enters_a_years_holiday_schedule(qtbot, store) -> None:
     from datetime import date
 
     from app.legal.deadlines import DEFAULT_RULES, due
@@ -527,7 +527,7 @@ def test_administrator_enters_a_years_holiday_schedule(qtbot, store) -> None:  #
     assert tab.holidays.toPlainText().splitlines() == ["2027-01-01", "2027-02-05", "2027-02-08"]
 
 
-def test_holidays_are_clicked_on_a_calendar_and_a_shipped_year_is_shown_read_only(qtbot, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_holidays_are_clicked_on_a_calendar_and_a_shipped_year_is_shown_read_only(qtbot, store, tmp_path) -> None:
     from datetime import date
 
     from PySide6.QtCore import QDate
@@ -560,7 +560,7 @@ def test_holidays_are_clicked_on_a_calendar_and_a_shipped_year_is_shown_read_onl
     tab.grab().save(str(tmp_path / "holidays.png"))
 
 
-def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:
     from ui.admin.holidays import HolidaysTab
 
     context = AppContext(store=store, actor=setup_actor().__class__(username="clerk", user_id=9, roles=frozenset({"arb_clerk"})),
@@ -571,7 +571,7 @@ def test_holidays_tab_refuses_a_clerk(qtbot, store) -> None:  # type: ignore[no-
     assert "录入年度节假日安排" in tab.save_button.toolTip()
 
 
-def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, tmp_path, window) -> None:  # type: ignore[no-untyped-def]
+def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, tmp_path, window) -> None:
     from datetime import date
 
     from app.complaints.service import ComplaintService
@@ -594,7 +594,7 @@ def test_a_ledger_import_shows_one_line_per_table_with_its_count(qtbot, store, t
     assert "complaint" not in lines
 
 
-def test_verify_gives_an_anchor_and_checks_one_typed_back(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_verify_gives_an_anchor_and_checks_one_typed_back(qtbot, store, window) -> None:
     PartyService(store, window._context.actor).create({"kind": "person", "name": "张伟"})
     log = window.show_audit()
     text = verify_and_wait(qtbot, log)
@@ -619,7 +619,7 @@ def test_verify_gives_an_anchor_and_checks_one_typed_back(qtbot, store, window) 
     assert log.verify_button.isEnabled()
 
 
-def test_the_audit_log_speaks_chinese_names_money_in_yuan_and_states_by_name(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_log_speaks_chinese_names_money_in_yuan_and_states_by_name(qtbot, store) -> None:
     from datetime import UTC, datetime
 
     from app.audit.log import AuditRow

@@ -25,7 +25,7 @@ TODAY = date(2023, 9, 27)
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -34,12 +34,12 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def world(store):  # type: ignore[no-untyped-def]
+def world(store):
     return make_world(store)
 
 
 @pytest.fixture
-def context(world):  # type: ignore[no-untyped-def]
+def context(world):
     ctx = AppContext(store=world.store, actor=CLERK, language="zh_CN", error_windows=False,
                      tasks=TaskRunner(error_windows=False))
     yield ctx
@@ -62,13 +62,13 @@ class Answers:
 
 
 @pytest.fixture
-def answers(monkeypatch):  # type: ignore[no-untyped-def]
+def answers(monkeypatch):
     a = Answers()
     monkeypatch.setattr(StepDialog, "ask", classmethod(lambda cls, *args, **kw: a(*args, **kw)))
     return a
 
 
-def make_window(qtbot, context) -> ArbitrationWindow:  # type: ignore[no-untyped-def]
+def make_window(qtbot, context) -> ArbitrationWindow:
     window = ArbitrationWindow(context, today=lambda: TODAY)
     qtbot.addWidget(window)
     window.resize(1300, 800)
@@ -93,7 +93,7 @@ def time_left(page: CasePage, name: str) -> str:
     return next(left for shown, _due, left, _state in page.deadline_rows() if shown == name)
 
 
-def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, world, answers) -> None:
     window = make_window(qtbot, context)
     qtmodeltester.check(window.model)
     form = window.receive()
@@ -178,7 +178,7 @@ def test_receive_accept_tribunal_hearing_award(qtbot, qtmodeltester, context, wo
     assert not any(b.isVisible() for k, b in page.buttons.items() if k != "record_service")
 
 
-def test_refused_step_says_why_and_double_booking_is_refused(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+def test_refused_step_says_why_and_double_booking_is_refused(qtbot, context, world, answers) -> None:
     first = receive(world)
     second = receive(world)
     for cid, chief in ((first, world.chief), (second, world.other_chief)):
@@ -207,7 +207,7 @@ def test_refused_step_says_why_and_double_booking_is_refused(qtbot, context, wor
     assert window.model.rowCount() == 1 and window.model.row_at(0).id == second
 
 
-def test_desk_line_opens_the_case_in_its_area(qtbot, context, world, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_desk_line_opens_the_case_in_its_area(qtbot, context, world, monkeypatch) -> None:
     from ui.main_window import MainWindow
 
     cid = receive(world, date(2023, 9, 18))
@@ -224,7 +224,7 @@ def test_desk_line_opens_the_case_in_its_area(qtbot, context, world, monkeypatch
     assert arbitration.tabs.currentWidget() is arbitration.pages[cid]
 
 
-def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path, monkeypatch) -> None:
     from pypdf import PdfReader
     from PySide6.QtGui import QTextCursor
 
@@ -270,7 +270,7 @@ def test_documents_are_edited_then_saved_as_pdf(qtbot, context, world, tmp_path,
         assert anchor_from_file(target) == f"{entry.seq}:{entry.entry_hash}"
 
 
-def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path, monkeypatch) -> None:
     from openpyxl import load_workbook
 
     from ui.widgets import files
@@ -301,7 +301,7 @@ def test_docket_excel_template_import_and_export(qtbot, context, world, tmp_path
     assert rows[1][0] == "某区劳人仲案字〔2023〕第1号" and rows[1][4] == "王五"
 
 
-def test_added_party_and_changed_claims_restart_the_award_period(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+def test_added_party_and_changed_claims_restart_the_award_period(qtbot, context, world, answers) -> None:
     cid = receive(world, date(2023, 9, 25))
     world.clerk_service().accept(cid, date(2023, 9, 27))
     window = make_window(qtbot, context)
@@ -321,7 +321,7 @@ def test_added_party_and_changed_claims_restart_the_award_period(qtbot, context,
     assert hearings.arbitrator.count() >= 2
 
 
-def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # type: ignore[no-untyped-def]
+def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:
     cid = receive(world, date(2023, 9, 25))
     world.clerk_service().accept(cid, date(2023, 9, 27))
     window = make_window(qtbot, context)
@@ -337,7 +337,7 @@ def test_print_preview_shows_the_edited_text(qtbot, context, world) -> None:  # 
     preview.close()
 
 
-def test_print_sends_the_edited_draft_to_the_printer(qtbot, context, world, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_print_sends_the_edited_draft_to_the_printer(qtbot, context, world, tmp_path, monkeypatch) -> None:
     """打印 (issue 17): Qt's print dialog, then the edited text on the printer (a PDF printer here)."""
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -368,7 +368,7 @@ def test_print_sends_the_edited_draft_to_the_printer(qtbot, context, world, tmp_
     assert dialog.print_now() is False and not out.exists()  # cancelled: nothing printed
 
 
-def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:
     from app.arbitration.settings import read_table
     from tests.conftest import make_actor
 
@@ -394,7 +394,7 @@ def test_administrator_keeps_the_minimum_wage_table(qtbot, world) -> None:  # ty
     clerk_window.context.tasks.shutdown()
 
 
-def test_a_step_on_a_case_changed_at_another_desk_is_refused(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+def test_a_step_on_a_case_changed_at_another_desk_is_refused(qtbot, context, world, answers) -> None:
     cid = receive(world, date(2023, 9, 25))
     mine = make_window(qtbot, context).open_case(cid)
     theirs = make_window(qtbot, context).open_case(cid)
@@ -406,7 +406,7 @@ def test_a_step_on_a_case_changed_at_another_desk_is_refused(qtbot, context, wor
     assert mine.view.status == "accepted"  # the page shows the case as the other desk left it
 
 
-def test_refusal_offers_only_the_rules_grounds(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_offers_only_the_rules_grounds(qtbot, context, world, answers) -> None:
     cid = receive(world, date(2023, 9, 25))
     page = make_window(qtbot, context).open_case(cid)
     fields, _call = page._step("refuse", page.view)
@@ -420,7 +420,7 @@ def test_refusal_offers_only_the_rules_grounds(qtbot, context, world, answers) -
     assert view.refusal_ground == "没有明确的被申请人（第三十条第三项）：被申请人名称无法确定"
 
 
-def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_deadline_calculator_dialog(qtbot, context) -> None:
     window = make_window(qtbot, context)
     calc = window.open_calculator()
     qtbot.addWidget(calc)
@@ -442,7 +442,7 @@ def test_deadline_calculator_dialog(qtbot, context) -> None:  # type: ignore[no-
     assert "节假日安排未导入" in calc.warning.text()
 
 
-def test_side_event_and_deemed_withdrawal_from_the_case_page(qtbot, context, world, answers) -> None:  # type: ignore[no-untyped-def]
+def test_side_event_and_deemed_withdrawal_from_the_case_page(qtbot, context, world, answers) -> None:
     cid = receive(world, date(2023, 9, 25))
     world.clerk_service().accept(cid, date(2023, 9, 27))
     page = make_window(qtbot, context).open_case(cid)
@@ -454,7 +454,7 @@ def test_side_event_and_deemed_withdrawal_from_the_case_page(qtbot, context, wor
     assert page.timeline.item(0, 1).text() == "按撤回处理结案" and "撤回" in page.summary.text()
 
 
-def _imported_hearing(session, world, case_no: str, held_on: date, start: str, end: str, room: str,  # type: ignore[no-untyped-def]
+def _imported_hearing(session, world, case_no: str, held_on: date, start: str, end: str, room: str,
                       members: tuple[int, ...]) -> None:
     from app.arbitration.models import ArbitrationCase, ArbitrationHearing, ArbitrationHearingMember
 
@@ -467,7 +467,7 @@ def _imported_hearing(session, world, case_no: str, held_on: date, start: str, e
     session.add_all(ArbitrationHearingMember(hearing_id=hearing.id, user_id=u, held_on=held_on) for u in members)
 
 
-def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qtbot, world, context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qtbot, world, context, tmp_path) -> None:
     from PySide6.QtCore import QDate
 
     from ui.arbitration.hearing_week import HearingWeek
@@ -502,7 +502,7 @@ def test_hearing_calendar_jumps_to_a_date_shows_a_month_and_marks_clashes_red(qt
 
 
 def test_scheduling_dialog_one_date_end_follows_start_room_from_the_register_and_a_clash_keeps_the_entries(
-        qtbot, world, context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        qtbot, world, context, monkeypatch) -> None:
     from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel
 
     from ui.widgets.time_edit import TimeEdit, parse_time_text
@@ -550,7 +550,7 @@ def test_scheduling_dialog_one_date_end_follows_start_room_from_the_register_and
             if dialog.isVisible():  # a failed check must not leave the modal dialog open
                 dialog.reject()
 
-    def qtbot_top_levels():  # type: ignore[no-untyped-def]
+    def qtbot_top_levels():
         from PySide6.QtWidgets import QApplication
 
         return QApplication.topLevelWidgets()
@@ -565,7 +565,7 @@ def test_scheduling_dialog_one_date_end_follows_start_room_from_the_register_and
     assert view is not None and [h.starts_at for h in view.hearings if h.status == "scheduled"] == [time(14)]
 
 
-def test_a_clerk_corrects_a_claim_s_category_on_the_case_page(qtbot, qapp, world, context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_clerk_corrects_a_claim_s_category_on_the_case_page(qtbot, qapp, world, context, tmp_path) -> None:
     """更正请求类别 from the claims table: the clerk picks the claim, opens the correction, picks
     工伤医疗费 and gives the reason; the table and the timeline show it, and it is gone once the
     case is closed."""

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+def _chinese_font(qapp):
     QFontDatabase.addApplicationFont(str(font_path()))
 
 
@@ -35,13 +35,13 @@ def type_text(widget: QWidget, text: str) -> None:
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, ch))
 
 
-def submit(qtbot, dialog, button) -> None:  # type: ignore[no-untyped-def]
+def submit(qtbot, dialog, button) -> None:
     """Click OK and wait for the service's answer (it is checked on a worker thread)."""
     with qtbot.waitSignal(dialog.attempted, timeout=10_000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
-def context_for(store, runner=None) -> AppContext:  # type: ignore[no-untyped-def]
+def context_for(store, runner=None) -> AppContext:
     """What run_gui gives sign_in: a placeholder actor and the application's task runner."""
     return AppContext(
         store=store, actor=setup_actor(), language="zh_CN", error_windows=False, tasks=runner
@@ -49,14 +49,14 @@ def context_for(store, runner=None) -> AppContext:  # type: ignore[no-untyped-de
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     r = TaskRunner(error_windows=False)
     yield r
     r.shutdown()
 
 
 @pytest.fixture
-def accounts(store):  # type: ignore[no-untyped-def]
+def accounts(store):
     """A database with an administrator and a clerk."""
     admin = AccountService(store, setup_actor()).create_first_admin(
         "admin", "管理员", "admin-pass-1"
@@ -69,7 +69,7 @@ def accounts(store):  # type: ignore[no-untyped-def]
 # ---------------------------------------------------------------- first run
 
 
-def test_first_run_creates_the_administrator(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_creates_the_administrator(qtbot, store, runner) -> None:
     assert not has_accounts(store)
     dialog = FirstRunDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
@@ -104,7 +104,7 @@ def test_first_run_creates_the_administrator(qtbot, store, runner) -> None:  # t
     assert AccountService(store, setup_actor()).sign_in("wang", "long-enough-1").username == "wang"
 
 
-def test_first_run_short_password_shows_the_service_message(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_short_password_shows_the_service_message(qtbot, store, runner) -> None:
     dialog = FirstRunDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -117,7 +117,7 @@ def test_first_run_short_password_shows_the_service_message(qtbot, store, runner
     assert not has_accounts(store)
 
 
-def test_first_run_bad_user_name(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+def test_first_run_bad_user_name(qtbot, store, runner) -> None:
     dialog = FirstRunDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -129,7 +129,7 @@ def test_first_run_bad_user_name(qtbot, store, runner) -> None:  # type: ignore[
     assert not has_accounts(store)
 
 
-def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store, runner) -> None:
     """The real session path: sign_in() opens the modal set-up dialog."""
     seen: list[str] = []
 
@@ -149,7 +149,7 @@ def test_sign_in_on_a_fresh_database_runs_the_first_run_dialog(qtbot, store, run
     assert actor.roles == frozenset({"admin"})
 
 
-def test_first_account_created_elsewhere_meanwhile_leads_to_the_login(qtbot, store, runner) -> None:  # type: ignore[no-untyped-def]
+def test_first_account_created_elsewhere_meanwhile_leads_to_the_login(qtbot, store, runner) -> None:
     seen: list[str] = []
 
     def first_run() -> None:
@@ -182,7 +182,7 @@ def test_first_account_created_elsewhere_meanwhile_leads_to_the_login(qtbot, sto
         AccountService(store, actor).find("boss")
 
 
-def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts, runner) -> None:
     seen: list[str] = []
 
     def fill() -> None:
@@ -200,7 +200,7 @@ def test_sign_in_with_accounts_runs_the_login_dialog(qtbot, store, accounts, run
     assert actor.roles == frozenset({"intake"})
 
 
-def test_sign_in_cancelled_returns_none(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+def test_sign_in_cancelled_returns_none(qtbot, store, accounts, runner) -> None:
     def cancel() -> None:
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, LoginDialog)
@@ -213,7 +213,7 @@ def test_sign_in_cancelled_returns_none(qtbot, store, accounts, runner) -> None:
 # ---------------------------------------------------------------- login
 
 
-def test_login_failure_then_lock_out(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+def test_login_failure_then_lock_out(qtbot, store, accounts, runner) -> None:
     dialog = LoginDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -247,7 +247,7 @@ def test_login_failure_then_lock_out(qtbot, store, accounts, runner) -> None:  #
     assert dialog.actor is None
 
 
-def test_login_success_closes_the_dialog(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+def test_login_success_closes_the_dialog(qtbot, store, accounts, runner) -> None:
     dialog = LoginDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -264,7 +264,7 @@ def test_login_success_closes_the_dialog(qtbot, store, accounts, runner) -> None
     assert dialog.password.text() == ""
 
 
-def test_without_a_task_runner_the_check_runs_inline(qtbot, store, accounts) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_task_runner_the_check_runs_inline(qtbot, store, accounts) -> None:
     dialog = LoginDialog(context_for(store))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -278,7 +278,7 @@ def test_without_a_task_runner_the_check_runs_inline(qtbot, store, accounts) -> 
     assert dialog.actor is not None and dialog.actor.username == "clerk"
 
 
-def test_the_form_is_locked_while_the_password_is_checked(qtbot, store, accounts, runner) -> None:  # type: ignore[no-untyped-def]
+def test_the_form_is_locked_while_the_password_is_checked(qtbot, store, accounts, runner) -> None:
     dialog = LoginDialog(context_for(store, runner))
     qtbot.addWidget(dialog)
     dialog.show()

@@ -21,14 +21,14 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+def _chinese_font(qapp):
     from ui.application import install_font
 
     install_font(qapp)
 
 
 @pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -37,7 +37,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def context(qtbot, store):  # type: ignore[no-untyped-def]
+def context(qtbot, store):
     AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "admin-pass-1")
     admin = AccountService(store, setup_actor()).sign_in("admin", "admin-pass-1")
     runner = TaskRunner(error_windows=False)
@@ -46,11 +46,11 @@ def context(qtbot, store):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def dialogs(monkeypatch, tmp_path: Path) -> dict[str, list]:  # type: ignore[type-arg]
+def dialogs(monkeypatch, tmp_path: Path) -> dict[str, list]:
     """The page's dialog seams: a USB folder is chosen, restores are confirmed, messages recorded."""
     usb = tmp_path / "usb"
     usb.mkdir()
-    seen: dict[str, list] = {"confirm": [], "tell": [], "folder": [usb]}  # type: ignore[type-arg]
+    seen: dict[str, list] = {"confirm": [], "tell": [], "folder": [usb]}
     monkeypatch.setattr(BackupTab, "choose_folder", classmethod(lambda cls, parent: seen["folder"][0]))
     monkeypatch.setattr(
         BackupTab, "confirm_restore", classmethod(lambda cls, parent, text: seen["confirm"].append(text) or True)
@@ -59,7 +59,7 @@ def dialogs(monkeypatch, tmp_path: Path) -> dict[str, list]:  # type: ignore[typ
     return seen
 
 
-def party_names(store) -> list[str]:  # type: ignore[no-untyped-def]
+def party_names(store) -> list[str]:
     path = Path(store.url.removeprefix("sqlite:///"))
     with sqlite3.connect(path.as_uri() + "?mode=ro", uri=True) as connection:
         return [n for (n,) in connection.execute("SELECT name FROM party ORDER BY id")]
@@ -69,7 +69,7 @@ def cells(tab: BackupTab, row: int) -> list[str]:
     return [tab.table.item(row, c).text() for c in range(tab.table.columnCount())]
 
 
-def test_back_up_change_restore(qtbot, store, context, dialogs, chinese, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_change_restore(qtbot, store, context, dialogs, chinese, tmp_path: Path) -> None:
     parties = PartyService(store, context.actor)
     parties.create({"kind": "person", "name": "张伟"})
     window = AdminWindow(context)
@@ -106,7 +106,7 @@ def test_back_up_change_restore(qtbot, store, context, dialogs, chinese, tmp_pat
     assert sorted(kinds) == ["恢复前", "手动"]
 
 
-def test_restore_from_a_file_that_is_not_a_backup_is_refused(qtbot, store, context, dialogs, monkeypatch, tmp_path: Path, chinese) -> None:  # type: ignore[no-untyped-def]
+def test_restore_from_a_file_that_is_not_a_backup_is_refused(qtbot, store, context, dialogs, monkeypatch, tmp_path: Path, chinese) -> None:
     PartyService(store, context.actor).create({"kind": "person", "name": "张伟"})
     notes = tmp_path / "notes.db"
     notes.write_text("不是备份\n" * 100, encoding="utf-8")
@@ -122,7 +122,7 @@ def test_restore_from_a_file_that_is_not_a_backup_is_refused(qtbot, store, conte
     assert not list(tmp_path.glob("test.db.before-restore-*"))
 
 
-def test_screenshot(qtbot, store, context, dialogs, chinese, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_screenshot(qtbot, store, context, dialogs, chinese, tmp_path: Path) -> None:
     from app.backup import service
 
     parties = PartyService(store, context.actor)
@@ -142,7 +142,7 @@ def test_screenshot(qtbot, store, context, dialogs, chinese, tmp_path: Path) -> 
     print(out)
 
 
-def test_daily_backup_at_start_runs_once_a_day_in_the_background(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
+def test_daily_backup_at_start_runs_once_a_day_in_the_background(qtbot, store, context) -> None:
     from app.backup import service
     from ui.admin.backup import start_daily_backup
 

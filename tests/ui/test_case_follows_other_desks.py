@@ -22,7 +22,7 @@ OTHER_DESK = make_actor("inspector", username="desk2", user_id=None)
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -31,7 +31,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def watcher(qtbot, store):  # type: ignore[no-untyped-def]
+def watcher(qtbot, store):
     """The main window's change watcher, looking every 0.1 s."""
     w = ChangeWatcher(store, lambda: INSPECTOR, lambda: None, interval_ms=100)
     qtbot.waitUntil(lambda: w.last_seen is not None)
@@ -39,7 +39,7 @@ def watcher(qtbot, store):  # type: ignore[no-untyped-def]
     w.stop()
 
 
-def open_complaint(qtbot, store):  # type: ignore[no-untyped-def]
+def open_complaint(qtbot, store):
     from ui.complaints.window import ComplaintsWindow
 
     detail, _ = ComplaintService(store, INSPECTOR).register({
@@ -57,7 +57,7 @@ def open_complaint(qtbot, store):  # type: ignore[no-untyped-def]
     return window, page, detail
 
 
-def test_an_open_complaint_shows_another_desks_step(qtbot, store, watcher, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_complaint_shows_another_desks_step(qtbot, store, watcher, tmp_path: Path) -> None:
     window, page, detail = open_complaint(qtbot, store)
     assert page.detail.status == "received"
     ComplaintService(store, OTHER_DESK).accept(detail.id, detail.version, today_in_shanghai())
@@ -69,7 +69,7 @@ def test_an_open_complaint_shows_another_desks_step(qtbot, store, watcher, tmp_p
     window.context.tasks.wait_all()
 
 
-def test_typed_input_is_left_alone_and_the_clerk_is_told(qtbot, store, watcher) -> None:  # type: ignore[no-untyped-def]
+def test_typed_input_is_left_alone_and_the_clerk_is_told(qtbot, store, watcher) -> None:
     window, page, detail = open_complaint(qtbot, store)
     ime_commit(page.decision_text, "不属于劳动保障监察职责")
     ComplaintService(store, OTHER_DESK).accept(detail.id, detail.version, today_in_shanghai())
@@ -81,7 +81,7 @@ def test_typed_input_is_left_alone_and_the_clerk_is_told(qtbot, store, watcher) 
     window.context.tasks.wait_all()
 
 
-def test_an_open_arbitration_case_follows(qtbot, store, watcher) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_arbitration_case_follows(qtbot, store, watcher) -> None:
     from app.arbitration.service import ArbitrationCaseService
     from tests.fixtures.arbitration import CLERK, make_world, receive
     from ui.arbitration.case_page import CasePage

@@ -36,7 +36,7 @@ CLOSED = ["record_service"]
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
     from ui.application import install_font
 
@@ -47,11 +47,11 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def world(store):  # type: ignore[no-untyped-def]
+def world(store):
     return make_world(store)
 
 
-def open_page(qtbot, world, actor, case_id: int):  # type: ignore[no-untyped-def]
+def open_page(qtbot, world, actor, case_id: int):
     context = AppContext(store=world.store, actor=actor, language="zh_CN", error_windows=False,
                          tasks=TaskRunner(error_windows=False))
     window = ArbitrationWindow(context, today=lambda: TODAY)
@@ -61,7 +61,7 @@ def open_page(qtbot, world, actor, case_id: int):  # type: ignore[no-untyped-def
     return window, window.open_case(case_id)
 
 
-def shown(page) -> list[str]:  # type: ignore[no-untyped-def]
+def shown(page) -> list[str]:
     """The step buttons a clerk sees, as laid out: row by row, left to right."""
     visible = {a for a, b in page.buttons.items() if b.isVisibleTo(page)}
     laid_out = in_bar_order(page)
@@ -69,7 +69,7 @@ def shown(page) -> list[str]:  # type: ignore[no-untyped-def]
     return laid_out
 
 
-def in_bar_order(page) -> list[str]:  # type: ignore[no-untyped-def]
+def in_bar_order(page) -> list[str]:
     grid = page.step_bar.grid
     places = []
     for i in range(grid.count()):
@@ -80,7 +80,7 @@ def in_bar_order(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [name for _place, name in sorted(places)]
 
 
-def clerk_answers(fill) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def clerk_answers(fill) -> dict[str, Any]:
     """The next step dialog, filled by `fill(dialog)` and confirmed with OK."""
     seen: dict[str, Any] = {}
 
@@ -101,7 +101,7 @@ def clerk_answers(fill) -> dict[str, Any]:  # type: ignore[no-untyped-def]
     return seen
 
 
-def test_each_state_shows_exactly_its_steps_and_a_click_moves_the_case(qtbot, world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_each_state_shows_exactly_its_steps_and_a_click_moves_the_case(qtbot, world, tmp_path: Path) -> None:
     cid = receive(world, date(2023, 9, 25))
     _window, page = open_page(qtbot, world, CLERK, cid)
     assert shown(page) == BEFORE_ACCEPTANCE
@@ -139,7 +139,7 @@ def test_each_state_shows_exactly_its_steps_and_a_click_moves_the_case(qtbot, wo
             assert isinstance(other, QComboBox) and other.itemText(0) == "（无）"
             other.setCurrentIndex(other.findData(member))
         clerk.setCurrentIndex(clerk.findData(world.clerk))
-        dialog.widgets["on"].setDate(QDate(2023, 9, 28))  # type: ignore[attr-defined]
+        dialog.widgets["on"].setDate(QDate(2023, 9, 28))
 
     seen = clerk_answers(form_the_tribunal)
     qtbot.mouseClick(page.buttons["form_tribunal"], Qt.MouseButton.LeftButton)
@@ -160,7 +160,7 @@ def test_each_state_shows_exactly_its_steps_and_a_click_moves_the_case(qtbot, wo
     page.grab().save(str(tmp_path / "closed.png"))
 
 
-def test_a_step_the_user_may_not_take_is_greyed_with_the_permission_it_needs(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+def test_a_step_the_user_may_not_take_is_greyed_with_the_permission_it_needs(qtbot, world) -> None:
     cid = receive(world, date(2023, 9, 25))
     _window, page = open_page(qtbot, world, ARBITRATOR, cid)  # an arbitrator does not receive applications
     assert shown(page) == BEFORE_ACCEPTANCE
@@ -173,7 +173,7 @@ def test_a_step_the_user_may_not_take_is_greyed_with_the_permission_it_needs(qtb
     assert page.buttons["form_tribunal"].toolTip() == ""
 
 
-def test_a_step_form_comes_from_the_life_cycle_and_a_refusal_keeps_it_open(qtbot, world) -> None:  # type: ignore[no-untyped-def]
+def test_a_step_form_comes_from_the_life_cycle_and_a_refusal_keeps_it_open(qtbot, world) -> None:
     cid = receive(world, date(2023, 9, 25))
     _window, page = open_page(qtbot, world, CLERK, cid)
 
@@ -182,11 +182,11 @@ def test_a_step_form_comes_from_the_life_cycle_and_a_refusal_keeps_it_open(qtbot
         assert isinstance(ground, QComboBox)
         seen["grounds"] = [ground.itemData(i) for i in range(ground.count())]
         ground.setCurrentIndex(ground.findData("no_clear_respondent"))
-        dialog.widgets["on"].setDate(QDate(2023, 9, 20))  # type: ignore[attr-defined]  # before the receipt
+        dialog.widgets["on"].setDate(QDate(2023, 9, 20))  # before the receipt
         dialog.accept()  # refused in the dialog, which stays open with what was typed
         seen["error"] = dialog.findChild(QLabel, "error").text()
         seen["still_open"] = dialog.isVisible()
-        dialog.widgets["on"].setDate(QDate(2023, 9, 27))  # type: ignore[attr-defined]
+        dialog.widgets["on"].setDate(QDate(2023, 9, 27))
 
     seen: dict[str, Any] = {}
     seen.update(clerk_answers(refuse_without_a_ground_text))

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
     from ui.application import install_font
 
@@ -30,7 +30,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def test_a_step_and_a_document_run_on_the_writer_not_on_the_gui_thread(qtbot, store, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_step_and_a_document_run_on_the_writer_not_on_the_gui_thread(qtbot, store, tmp_path: Path,
                                                                        monkeypatch) -> None:
     from app.complaints import documents
     from ui.complaints.window import ComplaintsWindow

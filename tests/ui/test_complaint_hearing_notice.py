@@ -19,7 +19,7 @@ DOCUMENTS_TAB = 6
 
 
 @pytest.fixture
-def complaints_window(qtbot, store):  # type: ignore[no-untyped-def]
+def complaints_window(qtbot, store):
     from ui.complaints.window import ComplaintsWindow
 
     context = AppContext(store=store, actor=make_actor("inspector", username="inspector"), error_windows=False)
@@ -31,7 +31,7 @@ def complaints_window(qtbot, store):  # type: ignore[no-untyped-def]
     context.tasks.wait_all()
 
 
-def test_the_hearing_notice_is_recorded_and_printed_from_the_case_page(  # type: ignore[no-untyped-def]
+def test_the_hearing_notice_is_recorded_and_printed_from_the_case_page(
         qtbot, store, complaints_window, tmp_path, monkeypatch, request) -> None:
     from PySide6.QtWidgets import QApplication
 

@@ -36,7 +36,7 @@ def _screenshots_under_tmp_path(screenshot_dir: Path) -> None:
 
 
 @pytest.fixture
-def window(qtbot, store):  # type: ignore[no-untyped-def]
+def window(qtbot, store):
     from ui.complaints.window import ComplaintsWindow
 
     context = AppContext(store=store, actor=make_actor("inspector", username="inspector"), error_windows=False)
@@ -49,7 +49,7 @@ def window(qtbot, store):  # type: ignore[no-untyped-def]
         context.tasks.wait_all()
 
 
-def _key(qtbot, widget: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+def _key(qtbot, widget: QWidget, key: Qt.Key) -> None:
     qtbot.keyClick(widget, key)
 
 
@@ -58,7 +58,7 @@ def _shot(widget: QWidget, name: str) -> None:
     widget.grab().save(str(SHOTS / name))
 
 
-def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltester) -> None:
     officers = _officers(store)
     staff = StaffService(store, make_actor("admin", username="admin"))
     safety = staff.create({"name": "吴安监", "unit": "区应急局"})  # a valid certificate, but for 安全生产
@@ -204,7 +204,7 @@ def test_register_accept_assign_plan_pay_close(qtbot, store, window, qtmodeltest
     assert {window.ledger_model.row_at(r).outstanding_fen for r in range(3)} == {0}
 
 
-def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> None:
     svc = ComplaintService(store, make_actor("inspector"))
     detail, _ = svc.register({
         "channel": "online", "received_at": today_in_shanghai(), "complainant": {"name": "李四"},
@@ -245,7 +245,7 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
     page.close()
 
 
-def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_review_decision_documents_evidence_and_employer_view(qtbot, store, window, tmp_path, monkeypatch) -> None:
     from ui.widgets import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
@@ -322,14 +322,14 @@ def test_review_decision_documents_evidence_and_employer_view(qtbot, store, wind
     page.close()
 
 
-def _procedure_done(svc, complaint_id: int, kind: str, on) -> None:  # type: ignore[no-untyped-def]
+def _procedure_done(svc, complaint_id: int, kind: str, on) -> None:
     """事先告知 served and the defence waived in writing (行政处罚法 arts 44–45, 62): a decision may follow."""
     svc.record_prior_notice(complaint_id, kind, on, "拟作出决定的事实、理由和依据")
     svc.record_service(complaint_id, "prior_notice", "direct", on, "被投诉单位经办人")
     svc.record_statement(complaint_id, kind, on, waived=True)
 
 
-def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, monkeypatch) -> None:
     from ui.widgets import files
 
     svc, detail, lawyer, today = _case_under_investigation(store)
@@ -372,7 +372,7 @@ def test_a_penalty_decision_records_its_fine(qtbot, store, window, tmp_path, mon
     page.close()
 
 
-def test_the_procedure_before_a_penalty_on_the_case_page(qtbot, store, window, request) -> None:  # type: ignore[no-untyped-def]
+def test_the_procedure_before_a_penalty_on_the_case_page(qtbot, store, window, request) -> None:
     """A clerk records the notice, its service and the waived defence; the decision waits for them."""
     from PySide6.QtWidgets import QApplication
 
@@ -433,7 +433,7 @@ def test_the_procedure_before_a_penalty_on_the_case_page(qtbot, store, window, r
     page.close()
 
 
-def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_path, monkeypatch) -> None:
     import openpyxl
 
     from app.complaints.spreadsheet import COLUMNS
@@ -465,7 +465,7 @@ def test_template_import_and_export_from_the_window(qtbot, store, window, tmp_pa
     assert openpyxl.load_workbook(out).active.max_row == 2
 
 
-def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, store, window, tmp_path, monkeypatch) -> None:
     """The window's import runs in a worker thread, which starts the reader process (spawn) for a large file."""
     from datetime import timedelta
 
@@ -504,7 +504,7 @@ def test_a_large_ledger_is_imported_from_the_window_by_a_second_process(qtbot, s
     window.report_dialog.close()
 
 
-def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store, window, monkeypatch) -> None:
     from app.parties.service import PartyService
     from ui.complaints import intake_form
 
@@ -545,7 +545,7 @@ def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store
 
 
 def test_intake_rows_can_be_removed_or_changed_errors_name_the_worker_and_typed_input_is_not_lost(
-        qtbot, store, window, discard_answers) -> None:  # type: ignore[no-untyped-def]
+        qtbot, store, window, discard_answers) -> None:
     from PySide6.QtGui import QAction
 
     from app.parties.service import PartyService
@@ -592,7 +592,7 @@ def test_intake_rows_can_be_removed_or_changed_errors_name_the_worker_and_typed_
     assert discard_answers.asked == 2 and not form.isVisible()
 
 
-def test_an_untouched_intake_form_closes_without_asking(qtbot, window, discard_answers) -> None:  # type: ignore[no-untyped-def]
+def test_an_untouched_intake_form_closes_without_asking(qtbot, window, discard_answers) -> None:
     form = window.register()
     qtbot.waitExposed(form)
     qtbot.keyClick(form, Qt.Key.Key_Escape)

@@ -22,7 +22,7 @@ def no_keyring(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_connect_to_the_server_with_a_wrong_then_the_right_password(
-    qtbot, pg_server, pg_database, no_keyring, tmp_path  # type: ignore[no-untyped-def]
+    qtbot, pg_server, pg_database, no_keyring, tmp_path
 ) -> None:
     tasks = TaskRunner(error_windows=False)
     dialog = ConnectionDialog(tasks, "zh_CN")
@@ -61,7 +61,7 @@ def test_connect_to_the_server_with_a_wrong_then_the_right_password(
     tasks.shutdown()
 
 
-def test_an_unreachable_server_is_said_in_words(qtbot, no_keyring) -> None:  # type: ignore[no-untyped-def]
+def test_an_unreachable_server_is_said_in_words(qtbot, no_keyring) -> None:
     from tests.fixtures.postgres import free_port
 
     tasks = TaskRunner(error_windows=False)
@@ -79,7 +79,7 @@ def test_an_unreachable_server_is_said_in_words(qtbot, no_keyring) -> None:  # t
 
 
 def test_a_desk_pointed_at_the_server_starts_on_it_and_is_told_of_an_older_schema(
-    qtbot, pg_server, pg_database, monkeypatch, capsys  # type: ignore[no-untyped-def]
+    qtbot, pg_server, pg_database, monkeypatch, capsys
 ) -> None:
     import argparse
 

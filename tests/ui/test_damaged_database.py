@@ -23,14 +23,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True, scope="module")
-def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+def _chinese_font(qapp):
     from ui.application import install_font
 
     install_font(qapp)
 
 
 @pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -64,7 +64,7 @@ def names(path: Path) -> list[str]:
         return [n for (n,) in connection.execute("SELECT name FROM party ORDER BY id")]
 
 
-def test_restore_the_newest_backup_and_go_on(qtbot, damaged, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_restore_the_newest_backup_and_go_on(qtbot, damaged, monkeypatch, capsys) -> None:
     url, backup = damaged
     asked = []
     monkeypatch.setattr(
@@ -90,7 +90,7 @@ def test_restore_the_newest_backup_and_go_on(qtbot, damaged, monkeypatch, capsys
     assert len(asked) == 1
 
 
-def test_quit_leaves_the_file_as_it_is(qtbot, damaged, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_quit_leaves_the_file_as_it_is(qtbot, damaged, monkeypatch) -> None:
     url, _backup = damaged
     path = Path(url.removeprefix("sqlite:///"))
     before = path.read_bytes()  # the test reading its own closed file
@@ -99,7 +99,7 @@ def test_quit_leaves_the_file_as_it_is(qtbot, damaged, monkeypatch) -> None:  # 
     assert path.read_bytes() == before and not list(path.parent.glob("office.db.damaged-*"))
 
 
-def test_without_dialogs_one_line_and_non_zero_exit(damaged, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_without_dialogs_one_line_and_non_zero_exit(damaged, tmp_path: Path) -> None:
     url, _backup = damaged
     env = {k: v for k, v in os.environ.items() if not k.startswith("RENSHE_")}
     env["RENSHE_DATA_DIR"] = os.environ["RENSHE_DATA_DIR"]
@@ -116,7 +116,7 @@ def test_without_dialogs_one_line_and_non_zero_exit(damaged, tmp_path: Path) -> 
         assert "已损坏" in lines[0] or "不是数据库" in lines[0]
 
 
-def test_dialog_screenshot(qtbot, damaged, chinese, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_screenshot(qtbot, damaged, chinese, tmp_path: Path) -> None:
     url, _backup = damaged
     entry = service.newest_good_backup(url)
     problem = f"{url.removeprefix('sqlite:///')} 已损坏（SQLite 完整性检查未通过）。"

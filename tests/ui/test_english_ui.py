@@ -64,7 +64,7 @@ def district_file(tmp_path_factory: pytest.TempPathFactory, small_district_file:
 
 
 @pytest.fixture
-def english_main_window(qtbot, district_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def english_main_window(qtbot, district_file: Path, tmp_path: Path):
     from app.store import open_store
     from ui.application import install_font, install_translators
     from ui.main_window import MainWindow
@@ -138,7 +138,7 @@ def _shown_texts(root: QWidget) -> list[tuple[str, str]]:
     return found
 
 
-def test_the_english_ui_shows_no_chinese_outside_the_data(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_english_ui_shows_no_chinese_outside_the_data(qtbot, english_main_window) -> None:
     window, store = english_main_window
     data = _data_values(store)
     assert any(CJK.search(v) for v in data)  # the demo's data is Chinese: the check below has something to leave out
@@ -187,7 +187,7 @@ def _cells(table: Any, columns: tuple[int, ...]) -> list[tuple[str, str]]:
     return found
 
 
-def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_pages_and_the_desk_show_no_chinese_outside_the_data(qtbot, english_main_window) -> None:
     """The deadlines by name, their states and how each was computed, the steps of the timeline and
     the desk's "what must happen" — in English.  The laws a deadline rests on are cited by their
     Chinese titles (《劳动争议调解仲裁法》第二十九条), as the documents cite them: data, taken out."""
@@ -271,7 +271,7 @@ def _law_titles(rules: Any) -> set[str]:
     return {rule.basis for rule in rules}
 
 
-def test_chinese_data_renders_in_the_english_ui(qtbot, english_main_window) -> None:  # type: ignore[no-untyped-def]
+def test_chinese_data_renders_in_the_english_ui(qtbot, english_main_window) -> None:
     """The shipped CJK font is the application font whatever the language: a Chinese name in an
     English window is drawn with real glyphs, not empty boxes."""
     window, _store = english_main_window

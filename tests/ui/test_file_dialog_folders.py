@@ -12,7 +12,7 @@ from ui import file_dialogs
 class FakeUser:
     """Stands in for the clerk at Qt's dialog: notes where it opened, then picks `answer`."""
 
-    def __init__(self, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, monkeypatch) -> None:
         self.opened_in: list[Path] = []
         self.answer: Path | None = None
         monkeypatch.setattr(QFileDialog, "exec", lambda dialog: self._exec(dialog))
@@ -23,7 +23,7 @@ class FakeUser:
         return QFileDialog.DialogCode.Accepted
 
 
-def test_each_kind_of_file_opens_in_its_last_folder_across_restarts(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_each_kind_of_file_opens_in_its_last_folder_across_restarts(qtbot, tmp_path, monkeypatch) -> None:
     home = tmp_path / "home"
     exports, imports, documents, backups = (tmp_path / n for n in ("导出", "台账", "文书", "备份"))
     for folder in (home, exports, imports, documents, backups):
@@ -58,7 +58,7 @@ def test_each_kind_of_file_opens_in_its_last_folder_across_restarts(qtbot, tmp_p
     assert user.opened_in == [exports, imports, documents, backups]
 
 
-def test_a_folder_that_is_gone_falls_back_to_home_and_a_cancel_remembers_nothing(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_is_gone_falls_back_to_home_and_a_cancel_remembers_nothing(qtbot, tmp_path, monkeypatch) -> None:
     home, stick = tmp_path / "home", tmp_path / "U盘"
     home.mkdir()
     stick.mkdir()

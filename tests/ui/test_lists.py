@@ -21,7 +21,7 @@ COLUMNS = [
 
 
 @pytest.fixture
-def parties(store, setup_actor):  # type: ignore[no-untyped-def]
+def parties(store, setup_actor):
     seed_parties(store, 450)
     return PartyService(store, setup_actor)
 
@@ -35,7 +35,7 @@ def make_model(parties: PartyService, *, page_size: int = 50) -> PagedTableModel
     return model
 
 
-def shown_view(qtbot, model: PagedTableModel, *, height: int = 400) -> PagedTableView:  # type: ignore[no-untyped-def]
+def shown_view(qtbot, model: PagedTableModel, *, height: int = 400) -> PagedTableView:
     view = PagedTableView()
     qtbot.addWidget(view)
     view.setModel(model)
@@ -44,13 +44,13 @@ def shown_view(qtbot, model: PagedTableModel, *, height: int = 400) -> PagedTabl
     return view
 
 
-def test_model_passes_qtmodeltester(qtmodeltester, parties) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qtmodeltester(qtmodeltester, parties) -> None:
     model = make_model(parties)
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == 450
 
 
-def test_rows_are_fetched_by_page_on_demand(parties) -> None:  # type: ignore[no-untyped-def]
+def test_rows_are_fetched_by_page_on_demand(parties) -> None:
     model = make_model(parties, page_size=50)
     assert model.rowCount() == 450
     assert model.pages_fetched == 0  # counting does not read rows
@@ -73,7 +73,7 @@ def test_rows_are_fetched_by_page_on_demand(parties) -> None:  # type: ignore[no
     assert model.pages_fetched == before + 1
 
 
-def test_sort_on_a_sortable_column_requeries_in_sql(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+def test_sort_on_a_sortable_column_requeries_in_sql(qtbot, parties) -> None:
     model = make_model(parties)
     names = [model.row_at(i).name for i in range(450)]
     keys = [name_sort_key(n, person=True) for n in names]
@@ -89,7 +89,7 @@ def test_sort_on_a_sortable_column_requeries_in_sql(qtbot, parties) -> None:  # 
     assert model.row_at(0).id == ids[0]
 
 
-def test_header_click_sorts_and_selection_survives_as_ids(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+def test_header_click_sorts_and_selection_survives_as_ids(qtbot, parties) -> None:
     model = make_model(parties)
     view = shown_view(qtbot, model, height=400)
     target = model.row_at(3)
@@ -108,7 +108,7 @@ def test_header_click_sorts_and_selection_survives_as_ids(qtbot, parties) -> Non
     assert header.sortIndicatorSection() == 0
 
 
-def test_fixed_uniform_row_height(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+def test_fixed_uniform_row_height(qtbot, parties) -> None:
     from PySide6.QtWidgets import QHeaderView
 
     view = PagedTableView()
@@ -119,7 +119,7 @@ def test_fixed_uniform_row_height(qtbot, parties) -> None:  # type: ignore[no-un
     assert {view.rowHeight(r) for r in (0, 100, 449)} == {vertical.defaultSectionSize()}
 
 
-def test_filter_through_a_new_query(parties) -> None:  # type: ignore[no-untyped-def]
+def test_filter_through_a_new_query(parties) -> None:
     model = make_model(parties)
     name = model.row_at(10).name
     counts = []
@@ -129,7 +129,7 @@ def test_filter_through_a_new_query(parties) -> None:  # type: ignore[no-untyped
     assert all(name in model.row_at(i).name for i in range(model.rowCount()))
 
 
-def test_search_box_debounces(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_search_box_debounces(qtbot) -> None:
     from tests.ui.helpers import ime_commit, type_text
 
     box = SearchBox(debounce_ms=50)
@@ -152,21 +152,21 @@ def test_default_display() -> None:
     assert default_display(date(2024, 1, 2)) == "2024-01-02"
 
 
-def _section_centre(header, section):  # type: ignore[no-untyped-def]
+def _section_centre(header, section):
     from PySide6.QtCore import QPoint
 
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     return QPoint(x, header.height() // 2)
 
 
-def test_empty_model_is_harmless(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_empty_model_is_harmless(qtmodeltester) -> None:
     model = PagedTableModel(COLUMNS)
     assert model.rowCount() == 0 and model.row_at(0) is None
     assert model.data(QModelIndex()) is None
     qtmodeltester.check(model, force_py=True)
 
 
-def test_a_shown_view_reads_only_the_pages_on_screen(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+def test_a_shown_view_reads_only_the_pages_on_screen(qtbot, parties) -> None:
     model = make_model(parties, page_size=50)
     view = shown_view(qtbot, model, height=400)
     qtbot.waitUntil(lambda: model.pages_fetched >= 1)  # the first paint
@@ -177,7 +177,7 @@ def test_a_shown_view_reads_only_the_pages_on_screen(qtbot, parties) -> None:  #
     assert model.pages_fetched <= 4
 
 
-def _arrow_points_up(qtbot, view: PagedTableView) -> bool:  # type: ignore[no-untyped-def]
+def _arrow_points_up(qtbot, view: PagedTableView) -> bool:
     """Whether the sort indicator drawn in the header points up (▲): the pixels that
     showing it changes are narrower at the top than at the bottom."""
     header = view.horizontalHeader()
@@ -195,7 +195,7 @@ def _arrow_points_up(qtbot, view: PagedTableView) -> bool:  # type: ignore[no-un
     return rows[top] < rows[bottom]
 
 
-def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, parties) -> None:
     """As in Excel and Windows Explorer, whatever Qt's style draws for its own orders."""
     model = make_model(parties)
     view = shown_view(qtbot, model, height=300)
@@ -207,7 +207,7 @@ def test_the_sort_arrow_points_up_for_ascending_and_down_for_descending(qtbot, p
     assert not _arrow_points_up(qtbot, view)
 
 
-def test_a_row_beyond_the_scanned_pages_is_found_by_its_position(qtbot, parties) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_beyond_the_scanned_pages_is_found_by_its_position(qtbot, parties) -> None:
     model = make_model(parties, page_size=20)
     view = shown_view(qtbot, model, height=300)
     far = model.row_at(437)
@@ -223,17 +223,17 @@ def test_a_row_beyond_the_scanned_pages_is_found_by_its_position(qtbot, parties)
 class _Listed:
     """A paged source over a Python list (the view's behaviour, not the store's)."""
 
-    def __init__(self, rows: list) -> None:  # type: ignore[type-arg]
+    def __init__(self, rows: list) -> None:
         self.rows = rows
 
     def count(self) -> int:
         return len(self.rows)
 
-    def page(self, offset: int, limit: int) -> list:  # type: ignore[type-arg]
+    def page(self, offset: int, limit: int) -> list:
         return self.rows[offset:offset + limit]
 
 
-def _case_rows():  # type: ignore[no-untyped-def]
+def _case_rows():
     from types import SimpleNamespace
 
     numbers = ["南明区劳人仲案字〔2023〕第7号", "南明区劳人仲案字〔2023〕第1234号", "南明区劳人仲案字〔2023〕第56号"]
@@ -247,7 +247,7 @@ CASE_COLUMNS = [
 ]
 
 
-def test_a_fit_column_shows_the_whole_longest_case_number(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_fit_column_shows_the_whole_longest_case_number(qtbot) -> None:
     model = PagedTableModel(CASE_COLUMNS)
     model.set_query(_Listed(_case_rows()))
     view = shown_view(qtbot, model)
@@ -260,7 +260,7 @@ def test_a_fit_column_shows_the_whole_longest_case_number(qtbot) -> None:  # typ
     assert delegate is not None and delegate.mode == Qt.TextElideMode.ElideLeft
 
 
-def test_a_width_the_user_sets_is_kept_for_the_next_window(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_width_the_user_sets_is_kept_for_the_next_window(qtbot) -> None:
     model = PagedTableModel(CASE_COLUMNS)
     model.set_query(_Listed(_case_rows()))
     view = shown_view(qtbot, model)

@@ -69,7 +69,7 @@ def old_dialog(parent: QWidget | None, caption: str, start: str, name_filter: st
     return dialog
 
 
-def list_folder(qtbot, make_dialog: Callable[..., QFileDialog], folder: Path) -> None:  # type: ignore[no-untyped-def]
+def list_folder(qtbot, make_dialog: Callable[..., QFileDialog], folder: Path) -> None:
     """Show a save dialog on `folder` in the detail view until it has listed (and typed) every file."""
     dialog = make_dialog(None, "Save", str(folder / "report.pdf"), "All files (*)", save=True)
     dialog.setViewMode(QFileDialog.ViewMode.Detail)
@@ -83,7 +83,7 @@ def list_folder(qtbot, make_dialog: Callable[..., QFileDialog], folder: Path) ->
     dialog.deleteLater()
 
 
-def probe_store(store) -> Path:  # type: ignore[no-untyped-def]
+def probe_store(store) -> Path:
     with store.engine.begin() as connection:
         connection.execute(text("CREATE TABLE probe (id INTEGER PRIMARY KEY, who TEXT NOT NULL)"))
         connection.execute(text("INSERT INTO probe (who) VALUES ('program, before')"))
@@ -91,7 +91,7 @@ def probe_store(store) -> Path:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("dialog", ["program", "old"])
-def test_the_file_dialog_beside_an_open_database_corrupts_nothing(qtbot, store, tmp_path, dialog) -> None:  # type: ignore[no-untyped-def]
+def test_the_file_dialog_beside_an_open_database_corrupts_nothing(qtbot, store, tmp_path, dialog) -> None:
     db = probe_store(store)
     (tmp_path / "notes.txt").write_text("a file the dialog lists")
     reader = store.engine.connect()
@@ -133,7 +133,7 @@ def run_second_process(db: Path, who: str) -> int:
     return int(done.stdout)
 
 
-def test_the_program_dialog_hides_and_refuses_database_files(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_program_dialog_hides_and_refuses_database_files(qtbot, tmp_path, monkeypatch) -> None:
     for name in ("renshe.db", "renshe.db-wal", "renshe.db-shm", "old.sqlite3", "notes.txt"):
         (tmp_path / name).write_text("x")
     dialog = file_dialogs.make_file_dialog(None, "Open", str(tmp_path), "All files (*)", save=False)
@@ -154,7 +154,7 @@ def test_the_program_dialog_hides_and_refuses_database_files(qtbot, tmp_path, mo
     assert refused == [tmp_path / "renshe.db"]
 
 
-def test_the_backup_chooser_shows_backup_files_and_still_never_opens_them(qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_backup_chooser_shows_backup_files_and_still_never_opens_them(qtbot, tmp_path) -> None:
     from ui.file_dialogs import HideDatabaseFiles, NameOnlyIconProvider, make_file_dialog
 
     (tmp_path / "renshe-desk-2023.db").write_bytes(b"")

@@ -16,22 +16,22 @@ from ui.tasks import TaskRunner
 
 
 @pytest.fixture
-def runner(qtbot):  # type: ignore[no-untyped-def]
+def runner(qtbot):
     r = TaskRunner(error_windows=False)
     yield r
     r.shutdown()
 
 
-def test_result_is_delivered_on_the_gui_thread(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_result_is_delivered_on_the_gui_thread(qtbot, runner) -> None:
     gui = threading.get_ident()
     seen: dict[str, object] = {}
 
-    def body(progress, cancel):  # type: ignore[no-untyped-def]
+    def body(progress, cancel):
         seen["worker"] = threading.get_ident()
         progress(1, 2)
         return 42
 
-    def done(result):  # type: ignore[no-untyped-def]
+    def done(result):
         seen["result"] = result
         seen["delivered_on"] = threading.get_ident()
 
@@ -42,10 +42,10 @@ def test_result_is_delivered_on_the_gui_thread(qtbot, runner) -> None:  # type: 
     assert runner.active == 0
 
 
-def test_exception_is_delivered_not_lost(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_exception_is_delivered_not_lost(qtbot, runner) -> None:
     errors: list[BaseException] = []
 
-    def body(progress, cancel):  # type: ignore[no-untyped-def]
+    def body(progress, cancel):
         raise UserError("party.name_required", field="name")
 
     with qtbot.waitSignal(runner.all_done, timeout=10_000):
@@ -53,11 +53,11 @@ def test_exception_is_delivered_not_lost(qtbot, runner) -> None:  # type: ignore
     assert isinstance(errors[0], UserError) and errors[0].field == "name"
 
 
-def test_progress_dialog_appears_late_and_cancel_sets_the_token(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_progress_dialog_appears_late_and_cancel_sets_the_token(qtbot, runner) -> None:
     release = threading.Event()
     errors: list[BaseException] = []
 
-    def body(progress, cancel):  # type: ignore[no-untyped-def]
+    def body(progress, cancel):
         for i in range(10_000):
             progress(i, 10_000)
             if release.wait(0.01):
@@ -81,12 +81,12 @@ def test_progress_dialog_appears_late_and_cancel_sets_the_token(qtbot, runner) -
     assert task.dialog is None
 
 
-def test_quick_task_never_shows_a_dialog(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_quick_task_never_shows_a_dialog(qtbot, runner) -> None:
     with qtbot.assertNotEmitted(runner.dialog_shown), qtbot.waitSignal(runner.all_done, timeout=5_000):
         runner.run(lambda p, c: None, on_success=lambda r: None, label="x", parent=None)
 
 
-def test_wait_all(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_wait_all(qtbot, runner) -> None:
     results: list[int] = []
     for i in range(5):
         runner.run(lambda p, c, i=i: i * i, on_success=results.append, label="x", parent=None, writes=i % 2 == 0)
@@ -94,13 +94,13 @@ def test_wait_all(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
     assert sorted(results) == [0, 1, 4, 9, 16]
 
 
-def test_bug_in_task_goes_to_the_excepthook(qtbot, runner, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_bug_in_task_goes_to_the_excepthook(qtbot, runner, monkeypatch) -> None:
     import sys
 
     hooked: list[BaseException] = []
     monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: hooked.append(e))
 
-    def body(progress, cancel):  # type: ignore[no-untyped-def]
+    def body(progress, cancel):
         raise ZeroDivisionError("bug")
 
     with qtbot.waitSignal(runner.all_done, timeout=5_000):
@@ -111,7 +111,7 @@ def test_bug_in_task_goes_to_the_excepthook(qtbot, runner, monkeypatch) -> None:
 # ------------------------------------------------------------------ excepthook
 
 
-def test_excepthook_logs_and_shows_one_dialog_per_distinct_error(qtbot, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_excepthook_logs_and_shows_one_dialog_per_distinct_error(qtbot, monkeypatch, caplog) -> None:
     from ui import errors
 
     shown: list[str] = []
@@ -131,7 +131,7 @@ def test_excepthook_logs_and_shows_one_dialog_per_distinct_error(qtbot, monkeypa
     assert len([r for r in caplog.records if r.name == "renshe.crash"]) == 3
 
 
-def test_excepthook_silent_without_error_windows(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_excepthook_silent_without_error_windows(qtbot, monkeypatch) -> None:
     from ui import errors
 
     shown: list[str] = []
@@ -144,7 +144,7 @@ def test_excepthook_silent_without_error_windows(qtbot, monkeypatch) -> None:  #
     assert shown == []
 
 
-def test_show_user_error_uses_the_users_language(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_show_user_error_uses_the_users_language(qtbot, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from ui.errors import show_user_error
@@ -164,7 +164,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -172,14 +172,14 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def test_a_task_whose_window_was_closed_tells_nobody(qtbot, runner) -> None:  # type: ignore[no-untyped-def]
+def test_a_task_whose_window_was_closed_tells_nobody(qtbot, runner) -> None:
     from PySide6.QtWidgets import QWidget
 
     window = QWidget()
     delivered: list[object] = []
     release = threading.Event()
 
-    def body(progress, cancel):  # type: ignore[no-untyped-def]
+    def body(progress, cancel):
         release.wait(10)
         return 1
 
@@ -191,7 +191,7 @@ def test_a_task_whose_window_was_closed_tells_nobody(qtbot, runner) -> None:  # 
     assert delivered == []
 
 
-def make_main_window(qtbot, store, actor):  # type: ignore[no-untyped-def]
+def make_main_window(qtbot, store, actor):
     from ui.context import AppContext
     from ui.main_window import MainWindow
 
@@ -202,7 +202,7 @@ def make_main_window(qtbot, store, actor):  # type: ignore[no-untyped-def]
     return window
 
 
-def test_navigation_lists_the_parties_area(qtbot, store, admin_actor, chinese) -> None:  # type: ignore[no-untyped-def]
+def test_navigation_lists_the_parties_area(qtbot, store, admin_actor, chinese) -> None:
     from ui.parties.window import PartiesWindow
 
     window = make_main_window(qtbot, store, admin_actor)
@@ -218,7 +218,7 @@ def test_navigation_lists_the_parties_area(qtbot, store, admin_actor, chinese) -
     window.context.tasks.shutdown()
 
 
-def test_home_page_shows_this_years_figures_above_the_desk(qtbot, store, admin_actor, chinese) -> None:  # type: ignore[no-untyped-def]
+def test_home_page_shows_this_years_figures_above_the_desk(qtbot, store, admin_actor, chinese) -> None:
     from ui.desk.window import DeskWindow
     from ui.reports.overview import OverviewWidget
 
@@ -230,7 +230,7 @@ def test_home_page_shows_this_years_figures_above_the_desk(qtbot, store, admin_a
     assert home.overview.tiles["complaints_received"].value.text() == "0"
 
 
-def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:
     from app.accounts.permissions import Permission
     from tests.conftest import make_actor
     from ui import areas, main_window
@@ -248,7 +248,7 @@ def test_areas_without_permission_are_hidden(qtbot, store, monkeypatch) -> None:
         w.context.tasks.shutdown()
 
 
-def test_a_registered_area_window_is_listed_last_and_gone_after(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_registered_area_window_is_listed_last_and_gone_after(qtbot, store) -> None:
     from app.accounts.permissions import Permission
     from tests.conftest import make_actor
     from ui import areas
@@ -272,7 +272,7 @@ def test_areas_file_is_a_plain_list() -> None:
         assert module.startswith("ui.") and cls
 
 
-def _args(db_url: str, **extra):  # type: ignore[no-untyped-def]
+def _args(db_url: str, **extra):
     import argparse
 
     values = {"db": db_url, "language": "zh_CN", "smoke_test": True, "no_err_windows": False}
@@ -280,7 +280,7 @@ def _args(db_url: str, **extra):  # type: ignore[no-untyped-def]
     return argparse.Namespace(**values)
 
 
-def test_run_gui_smoke_test_exits_0(qtbot, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_run_gui_smoke_test_exits_0(qtbot, tmp_path, capsys) -> None:
     import sys
 
     from ui.application import run_gui
@@ -308,7 +308,7 @@ def test_run_gui_smoke_test_exits_0(qtbot, tmp_path, capsys) -> None:  # type: i
     assert run_gui(_args(url, language="en")) == 0
 
 
-def test_run_gui_smoke_test_reports_a_database_it_cannot_open(qtbot, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_run_gui_smoke_test_reports_a_database_it_cannot_open(qtbot, tmp_path, capsys) -> None:
     from ui.application import run_gui
 
     blocker = tmp_path / "file"
@@ -318,7 +318,7 @@ def test_run_gui_smoke_test_reports_a_database_it_cannot_open(qtbot, tmp_path, c
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_run_gui_on_a_file_that_is_not_a_database_says_so_in_one_line(qtbot, tmp_path, capsys, language) -> None:  # type: ignore[no-untyped-def]
+def test_run_gui_on_a_file_that_is_not_a_database_says_so_in_one_line(qtbot, tmp_path, capsys, language) -> None:
     from ui.application import run_gui
 
     text = tmp_path / "notes.db"
@@ -331,7 +331,7 @@ def test_run_gui_on_a_file_that_is_not_a_database_says_so_in_one_line(qtbot, tmp
     assert text.read_text().startswith("a clerk's notes")  # untouched
 
 
-def test_run_gui_shows_one_message_box_for_a_database_it_cannot_open(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_run_gui_shows_one_message_box_for_a_database_it_cannot_open(qtbot, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from ui.application import run_gui
@@ -344,7 +344,7 @@ def test_run_gui_shows_one_message_box_for_a_database_it_cannot_open(qtbot, tmp_
     assert len(shown) == 1 and "是文件夹，不是数据库文件" in shown[0]
 
 
-def test_run_gui_signs_in_through_the_session_module(qtbot, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_run_gui_signs_in_through_the_session_module(qtbot, tmp_path, monkeypatch) -> None:
     """Without --smoke-test the actor comes from ui.auth.session.sign_in; None = cancelled → 0."""
     import ui.auth.session as session
     from ui.application import run_gui
@@ -355,7 +355,7 @@ def test_run_gui_signs_in_through_the_session_module(qtbot, tmp_path, monkeypatc
     assert len(calls) == 1 and calls[0].error_windows is False
 
 
-def test_font_and_translations_are_installed(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_font_and_translations_are_installed(qapp) -> None:
     from PySide6.QtCore import QCoreApplication
 
     from ui.application import install_font, install_translators
@@ -375,7 +375,7 @@ def test_font_and_translations_are_installed(qapp) -> None:  # type: ignore[no-u
 
 
 def test_a_list_shows_what_another_desk_saved_within_seconds_but_not_under_an_open_form(
-    qtbot, store, admin_actor  # type: ignore[no-untyped-def]
+    qtbot, store, admin_actor
 ) -> None:
     from PySide6.QtWidgets import QDialog
 
@@ -415,7 +415,7 @@ def test_a_list_shows_what_another_desk_saved_within_seconds_but_not_under_an_op
     window.context.tasks.shutdown()
 
 
-def test_help_menu_about_shows_the_version_the_database_and_the_font_licence(qtbot, store, admin_actor, chinese, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_help_menu_about_shows_the_version_the_database_and_the_font_licence(qtbot, store, admin_actor, chinese, tmp_path) -> None:
     import tomllib
     from pathlib import Path
 
@@ -441,7 +441,7 @@ def test_help_menu_about_shows_the_version_the_database_and_the_font_licence(qtb
     window.context.tasks.shutdown()
 
 
-def test_version_option_prints_the_pyproject_version(capsys) -> None:  # type: ignore[no-untyped-def]
+def test_version_option_prints_the_pyproject_version(capsys) -> None:
     import tomllib
     from pathlib import Path
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -27,7 +27,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodeltester, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodeltester, store, monkeypatch) -> None:
     make_world(store)
     context = AppContext(store=store, actor=MEDIATOR, language="zh_CN", error_windows=False,
                          tasks=TaskRunner(error_windows=False))

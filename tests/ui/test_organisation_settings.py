@@ -18,7 +18,7 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 
 
 @pytest.fixture
-def context(qtbot, store):  # type: ignore[no-untyped-def]
+def context(qtbot, store):
     from PySide6.QtWidgets import QApplication
 
     from ui.application import install_font
@@ -31,7 +31,7 @@ def context(qtbot, store):  # type: ignore[no-untyped-def]
     runner.shutdown()
 
 
-def test_the_remedy_bodies_are_entered_once_and_previewed(qtbot, store, context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_remedy_bodies_are_entered_once_and_previewed(qtbot, store, context, tmp_path) -> None:
     window = AdminWindow(context)
     qtbot.addWidget(window)
     window.resize(900, 700)

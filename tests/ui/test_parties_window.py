@@ -33,7 +33,7 @@ GOOD_ID = make_id_no(123, birth="19850612")  # a man born 1985-06-12
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     """The clerk's language: the shipped zh_CN translation, as run_gui installs it."""
     from tests.ui.helpers import install_chinese, remove_translators
 
@@ -42,7 +42,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def make_window(qtbot, store, actor) -> PartiesWindow:  # type: ignore[no-untyped-def]
+def make_window(qtbot, store, actor) -> PartiesWindow:
     tasks = TaskRunner(error_windows=False)
     context = AppContext(store=store, actor=actor, language="zh_CN", error_windows=False, tasks=tasks)
     window = PartiesWindow(context)
@@ -53,7 +53,7 @@ def make_window(qtbot, store, actor) -> PartiesWindow:  # type: ignore[no-untype
 
 
 @pytest.fixture
-def window(qtbot, store, admin_actor, monkeypatch):  # type: ignore[no-untyped-def]
+def window(qtbot, store, admin_actor, monkeypatch):
     # An administrator may export in full and is asked; these tests export masked.
     monkeypatch.setattr(ExportChoiceDialog, "ask", classmethod(lambda cls, parent: (False, "")))
     w = make_window(qtbot, store, admin_actor)
@@ -61,18 +61,18 @@ def window(qtbot, store, admin_actor, monkeypatch):  # type: ignore[no-untyped-d
     w.tasks.shutdown()
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def check(qtbot, box) -> None:  # type: ignore[no-untyped-def]
+def check(qtbot, box) -> None:
     """Click a check box on its indicator (its middle may be empty space)."""
     from PySide6.QtCore import QPoint
 
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
 
-def save_form(qtbot, form: PartyForm) -> None:  # type: ignore[no-untyped-def]
+def save_form(qtbot, form: PartyForm) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
     click(qtbot, form.buttons.button(QDialogButtonBox.StandardButton.Save))
@@ -83,13 +83,13 @@ def column_text(window: PartiesWindow, row: int, key: str) -> str:
     return model.data(model.index(row, model.column_index(key)))
 
 
-def search_for(qtbot, window: PartiesWindow, text: str) -> None:  # type: ignore[no-untyped-def]
+def search_for(qtbot, window: PartiesWindow, text: str) -> None:
     window.search.setFocus()
     retype(window.search, text)
     qtbot.waitUntil(lambda: window.search.search_text == text.strip(), timeout=3000)
 
 
-def test_clerk_adds_a_person_fixing_a_wrong_id(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_adds_a_person_fixing_a_wrong_id(qtbot, window) -> None:
     click(qtbot, window.buttons["add_person"])
     form = window.form
     assert form is not None and form.isVisible()
@@ -131,7 +131,7 @@ def test_clerk_adds_a_person_fixing_a_wrong_id(qtbot, window) -> None:  # type: 
     assert window.model.rowCount() == 1
 
 
-def test_live_check_says_what_is_wrong(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_live_check_says_what_is_wrong(qtbot, window) -> None:
     form = window.add_person()
     type_text(form.inputs["id_no"], "11010119900307")
     assert form.error_text("id_no") == ""  # still typing
@@ -143,7 +143,7 @@ def test_live_check_says_what_is_wrong(qtbot, window) -> None:  # type: ignore[n
     assert form.error_text("id_no") == ""
 
 
-def test_duplicate_id_is_refused_pointing_at_the_existing_party(qtbot, window, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_id_is_refused_pointing_at_the_existing_party(qtbot, window, store, admin_actor) -> None:
     PartyService(store, admin_actor).create({"kind": "person", "name": "王五", "id_no": GOOD_ID})
     window.refresh()
     form = window.add_person()
@@ -154,13 +154,13 @@ def test_duplicate_id_is_refused_pointing_at_the_existing_party(qtbot, window, s
     assert form.error_text("id_no") == "该身份证号已登记：王五。"
 
 
-def test_name_required_shown_at_the_name(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_name_required_shown_at_the_name(qtbot, window) -> None:
     form = window.add_person()
     save_form(qtbot, form)
     assert form.error_text("name") == "请填写名称/姓名。"
 
 
-def test_add_an_employer_with_a_wrong_credit_code(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_add_an_employer_with_a_wrong_credit_code(qtbot, window) -> None:
     from stdnum.cn import uscc
 
     click(qtbot, window.buttons["add_org"])
@@ -187,7 +187,7 @@ def test_add_an_employer_with_a_wrong_credit_code(qtbot, window) -> None:  # typ
     assert window.model.rowCount() == 1
 
 
-def test_edit_sends_only_what_changed(qtbot, window, store, admin_actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_sends_only_what_changed(qtbot, window, store, admin_actor, monkeypatch) -> None:
     party = PartyService(store, admin_actor).create(
         {"kind": "person", "name": "陈七", "id_no": GOOD_ID, "phone": "13800001111", "address": "贵州省贵阳市云岩区某路8号"}
     )
@@ -215,7 +215,7 @@ def test_edit_sends_only_what_changed(qtbot, window, store, admin_actor, monkeyp
     assert full == GOOD_ID  # untouched masked fields were not overwritten
 
 
-def test_a_save_after_another_desk_saved_says_who_and_keeps_the_input(qtbot, window, store, admin_actor, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_save_after_another_desk_saved_says_who_and_keeps_the_input(qtbot, window, store, admin_actor, tmp_path) -> None:
     from app.accounts.actor import Actor
 
     party = PartyService(store, admin_actor).create({"kind": "person", "name": "陈七", "address": "某路8号"})
@@ -241,7 +241,7 @@ def test_a_save_after_another_desk_saved_says_who_and_keeps_the_input(qtbot, win
     assert PartyService(store, admin_actor).get(party.id).name == "陈七七"
 
 
-def test_clerk_without_reveal_permission_sees_show_disabled(qtbot, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_without_reveal_permission_sees_show_disabled(qtbot, store, admin_actor) -> None:
     party = PartyService(store, admin_actor).create({"kind": "person", "name": "周八", "id_no": GOOD_ID})
     window = make_window(qtbot, store, make_actor("intake", username="clerk"))
     window.view.select_ids([party.id])
@@ -253,7 +253,7 @@ def test_clerk_without_reveal_permission_sees_show_disabled(qtbot, store, admin_
     window.tasks.shutdown()
 
 
-def test_read_only_user_cannot_add_edit_or_import(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_user_cannot_add_edit_or_import(qtbot, store) -> None:
     window = make_window(qtbot, store, make_actor("leadership", username="boss"))
     for key in ("add_person", "add_org", "edit", "import"):
         assert not window.buttons[key].isEnabled(), key
@@ -263,7 +263,7 @@ def test_read_only_user_cannot_add_edit_or_import(qtbot, store) -> None:  # type
     window.tasks.shutdown()
 
 
-def test_admin_reveals_with_a_reason_and_it_is_audited(qtbot, window, store, admin_actor, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_admin_reveals_with_a_reason_and_it_is_audited(qtbot, window, store, admin_actor, monkeypatch) -> None:
     from app.audit.models import AuditEntry
 
     party = PartyService(store, admin_actor).create({"kind": "person", "name": "吴九", "id_no": GOOD_ID})
@@ -287,7 +287,7 @@ def test_admin_reveals_with_a_reason_and_it_is_audited(qtbot, window, store, adm
     form.reject()
 
 
-def test_export_to_excel_writes_the_filtered_rows_masked(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_excel_writes_the_filtered_rows_masked(qtbot, window, store, tmp_path, monkeypatch) -> None:
     from openpyxl import load_workbook
 
     seed_parties(store, 30)
@@ -310,7 +310,7 @@ def test_export_to_excel_writes_the_filtered_rows_masked(qtbot, window, store, t
     assert all("********" in i for i in ids)
 
 
-def test_import_with_a_bad_row_shows_the_report(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_import_with_a_bad_row_shows_the_report(qtbot, window, store, tmp_path, monkeypatch) -> None:
     from openpyxl import load_workbook
 
     from app.parties.spreadsheet import write_template
@@ -346,7 +346,7 @@ def test_import_with_a_bad_row_shows_the_report(qtbot, window, store, tmp_path, 
     dialog.reject()
 
 
-def test_a_file_imported_before_is_imported_again_only_when_the_clerk_confirms(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_imported_before_is_imported_again_only_when_the_clerk_confirms(qtbot, window, tmp_path, monkeypatch) -> None:
     import openpyxl
 
     import ui.file_actions as file_actions
@@ -365,7 +365,7 @@ def test_a_file_imported_before_is_imported_again_only_when_the_clerk_confirms(q
     asked: list[str] = []
     answer = [False]
 
-    def ask(parent, error, language):  # type: ignore[no-untyped-def]
+    def ask(parent, error, language):
         asked.append(error.message(language))
         return answer[0]
 
@@ -384,7 +384,7 @@ def test_a_file_imported_before_is_imported_again_only_when_the_clerk_confirms(q
     window.report_dialog.reject()
 
 
-def test_import_of_a_file_that_is_not_a_workbook_says_so(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_import_of_a_file_that_is_not_a_workbook_says_so(qtbot, window, tmp_path, monkeypatch) -> None:
     bogus = tmp_path / "not.xlsx"
     bogus.write_text("hello")
     monkeypatch.setattr(files, "choose_open_path", lambda *a: bogus)
@@ -396,14 +396,14 @@ def test_import_of_a_file_that_is_not_a_workbook_says_so(qtbot, window, tmp_path
     assert window.report_dialog is None
 
 
-def test_cancelled_import_saves_nothing(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_import_saves_nothing(qtbot, window, store, tmp_path, monkeypatch) -> None:
     import threading
 
     gate = threading.Event()
     records = [(i + 2, {"kind": "person", "name": f"测试{i}", "id_no": make_id_no(i)}) for i in range(600)]
 
-    def slow_read(path: Path):  # type: ignore[no-untyped-def]
-        def rows():  # type: ignore[no-untyped-def]
+    def slow_read(path: Path):
+        def rows():
             for i, record in enumerate(records):
                 if i == 550:
                     gate.wait(10)
@@ -427,7 +427,7 @@ def test_cancelled_import_saves_nothing(qtbot, window, store, tmp_path, monkeypa
     assert window.model.rowCount() == 0
 
 
-def test_export_to_pdf_prints_the_filtered_register(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_pdf_prints_the_filtered_register(qtbot, window, store, tmp_path, monkeypatch) -> None:
     from pypdf import PdfReader
 
     seed_parties(store, 12)
@@ -444,14 +444,14 @@ def test_export_to_pdf_prints_the_filtered_register(qtbot, window, store, tmp_pa
     assert "当事人名册" in text
 
 
-def test_export_cancelled_in_the_file_dialog_does_nothing(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_cancelled_in_the_file_dialog_does_nothing(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(files, "choose_save_path", lambda *a: None)
     with qtbot.assertNotEmitted(window.tasks.all_done):
         click(qtbot, window.buttons["export_xlsx"])
     assert window.tasks.active == 0 and window.status.text() == ""
 
 
-def test_admin_exports_in_full_with_a_reason_and_it_is_audited(qtbot, window, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_admin_exports_in_full_with_a_reason_and_it_is_audited(qtbot, window, store, tmp_path, monkeypatch) -> None:
     from openpyxl import load_workbook
 
     from app.audit.models import AuditEntry
@@ -469,7 +469,7 @@ def test_admin_exports_in_full_with_a_reason_and_it_is_audited(qtbot, window, st
     assert [e.reason for e in entries] == ["移送仲裁院"]
 
 
-def test_export_choice_dialog_needs_a_reason_for_full(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_export_choice_dialog_needs_a_reason_for_full(qtbot) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
     dialog = ExportChoiceDialog()
@@ -482,7 +482,7 @@ def test_export_choice_dialog_needs_a_reason_for_full(qtbot) -> None:  # type: i
     assert ok.isEnabled() and dialog.choice() == (True, "移送仲裁院")
 
 
-def test_clerk_without_full_export_is_not_asked(qtbot, store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_without_full_export_is_not_asked(qtbot, store, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(ExportChoiceDialog, "ask", classmethod(lambda cls, parent: pytest.fail("asked")))
     window = make_window(qtbot, store, make_actor("intake", username="clerk"))
     monkeypatch.setattr(files, "choose_save_path", lambda *a: tmp_path / "x.xlsx")

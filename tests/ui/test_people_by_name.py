@@ -33,7 +33,7 @@ def district_file(tmp_path_factory: pytest.TempPathFactory, small_district_file:
 
 
 @pytest.fixture
-def chinese_window(qtbot, qapp, district_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def chinese_window(qtbot, qapp, district_file: Path, tmp_path: Path):
     from app.store import open_store
     from ui.application import install_font
     from ui.main_window import MainWindow
@@ -56,14 +56,14 @@ def chinese_window(qtbot, qapp, district_file: Path, tmp_path: Path):  # type: i
     store.dispose()
 
 
-def _names(store) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _names(store) -> dict[str, str]:
     from app.accounts.models import User
 
     with store.read() as session:
         return dict(session.execute(select(User.username, User.display_name)).all())
 
 
-def test_the_status_bar_names_the_user(chinese_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_status_bar_names_the_user(chinese_window) -> None:
     window, store = chinese_window
     name = _names(store)["admin"]
     assert name and name != "admin"
@@ -72,7 +72,7 @@ def test_the_status_bar_names_the_user(chinese_window) -> None:  # type: ignore[
     assert "admin" in window.user_label.toolTip()  # the login name, for whoever needs it
 
 
-def test_the_audit_log_names_the_operator_and_the_people_in_its_changes(qtbot, chinese_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_log_names_the_operator_and_the_people_in_its_changes(qtbot, chinese_window) -> None:
     from app.accounts.models import User
     from app.arbitration.models import ArbitrationCase
 
@@ -123,7 +123,7 @@ def test_the_audit_log_names_the_operator_and_the_people_in_its_changes(qtbot, c
     assert "经办人: " in text and not any(f": {login}" in text for login in LOGINS), text
 
 
-def test_case_histories_name_people(qtbot, chinese_window) -> None:  # type: ignore[no-untyped-def]
+def test_case_histories_name_people(qtbot, chinese_window) -> None:
     from app.arbitration.models import ArbitrationCase
     from app.complaints.models import Complaint
 
@@ -150,7 +150,7 @@ CODES_BY_NATURE = {("party", "uscc"), ("officer_certificate", "number"), ("app_u
                    ("issued_number", "doc_type"), ("number_counter", "doc_type")}
 
 
-def test_the_audit_log_shows_no_internal_codes(qtbot, chinese_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_log_shows_no_internal_codes(qtbot, chinese_window) -> None:
     """Every entry the demo year wrote: steps, roles, categories, results, states, details — in words."""
     import re
 

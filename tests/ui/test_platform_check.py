@@ -12,7 +12,7 @@ from ui import platform_check
 
 
 @pytest.fixture
-def own_data_folder(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+def own_data_folder(tmp_path, monkeypatch):
     """platformdirs' user data folder under tmp_path (XDG_DATA_HOME), no RENSHE_DATA_DIR."""
     monkeypatch.delenv("RENSHE_DATA_DIR", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
@@ -21,7 +21,7 @@ def own_data_folder(tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
 
 def test_every_check_passes_and_writes_into_a_folder_with_chinese_and_a_space(
     qapp, tmp_path, own_data_folder, capsys
-):  # type: ignore[no-untyped-def]
+):
     folder = tmp_path / "张伟" / "案件 导出"
 
     assert main(["--platform-check", str(folder)]) == 0
@@ -36,7 +36,7 @@ def test_every_check_passes_and_writes_into_a_folder_with_chinese_and_a_space(
     assert printed_pdf.read_bytes().startswith(b"%PDF") and printed_pdf.stat().st_size > 10_000
 
 
-def test_a_failing_check_is_one_line_and_fails_the_run(qapp, tmp_path, own_data_folder, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+def test_a_failing_check_is_one_line_and_fails_the_run(qapp, tmp_path, own_data_folder, monkeypatch, capsys):
     def refuses_nothing(path: str, **_facts: object) -> bool:
         return False
 
@@ -50,7 +50,7 @@ def test_a_failing_check_is_one_line_and_fails_the_run(qapp, tmp_path, own_data_
     assert "platform-check: 5 of 6 passed" in lines
 
 
-def test_a_mapped_network_drive_named_by_the_caller_must_be_refused(qapp, tmp_path, own_data_folder, monkeypatch, capsys):  # type: ignore[no-untyped-def]
+def test_a_mapped_network_drive_named_by_the_caller_must_be_refused(qapp, tmp_path, own_data_folder, monkeypatch, capsys):
     # On Linux "N:\\renshe-desk.db" is no network path: the check must say so, not pass.
     monkeypatch.setenv(platform_check.NETWORK_DRIVE_ENV_VAR, "N:")
 

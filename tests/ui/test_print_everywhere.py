@@ -24,7 +24,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -41,7 +41,7 @@ def district_file(tmp_path_factory: pytest.TempPathFactory, small_district_file:
 
 
 @pytest.fixture
-def context(district_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+def context(district_file: Path, tmp_path: Path):
     from app.store import open_store
 
     copy = tmp_path / "district.db"
@@ -56,7 +56,7 @@ def context(district_file: Path, tmp_path: Path):  # type: ignore[no-untyped-def
 
 
 @pytest.fixture
-def printed(monkeypatch) -> list[Path]:  # type: ignore[no-untyped-def]
+def printed(monkeypatch) -> list[Path]:
     """The PDFs sent to 打印 (Qt's print dialog needs a printer a test machine does not have)."""
     sent: list[Path] = []
     monkeypatch.setattr(PdfPrinting, "print_now", classmethod(lambda cls, parent, path: sent.append(path) or 1))
@@ -69,7 +69,7 @@ def _pdf_text(path: Path) -> str:
     return "".join(page.extract_text() or "" for page in PdfReader(str(path)).pages).replace(" ", "")
 
 
-def _preview_and_print(qtbot, owner: Any, preview_button: Any, print_button: Any, printed: list[Path],  # type: ignore[no-untyped-def]
+def _preview_and_print(qtbot, owner: Any, preview_button: Any, print_button: Any, printed: list[Path],
                        expected: str, tmp_path: Path, name: str) -> None:
     from app.config import PRIVATE_TEMP_NAME, data_dir
 
@@ -87,7 +87,7 @@ def _preview_and_print(qtbot, owner: Any, preview_button: Any, print_button: Any
     assert expected in _pdf_text(path)
 
 
-def test_the_parties_register_prints(qtbot, context, printed, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_parties_register_prints(qtbot, context, printed, tmp_path, monkeypatch) -> None:
     from ui.parties.export_dialog import ExportChoiceDialog
     from ui.parties.window import PartiesWindow
 
@@ -99,7 +99,7 @@ def test_the_parties_register_prints(qtbot, context, printed, tmp_path, monkeypa
                        "当事人", tmp_path, "parties")
 
 
-def test_the_compliance_report_prints(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_compliance_report_prints(qtbot, context, printed, tmp_path) -> None:
     from ui.projects.window import ProjectsWindow
 
     window = ProjectsWindow(context)
@@ -109,7 +109,7 @@ def test_the_compliance_report_prints(qtbot, context, printed, tmp_path) -> None
                        "6项制度", tmp_path, "projects")
 
 
-def test_the_training_summary_prints(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_training_summary_prints(qtbot, context, printed, tmp_path) -> None:
     from ui.training.window import TrainingWindow
 
     window = TrainingWindow(context)
@@ -120,7 +120,7 @@ def test_the_training_summary_prints(qtbot, context, printed, tmp_path) -> None:
     _preview_and_print(qtbot, tab, tab.preview_button, tab.print_button, printed, "2023年度", tmp_path, "training")
 
 
-def test_the_yearly_report_prints(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_yearly_report_prints(qtbot, context, printed, tmp_path) -> None:
     from ui.reports.window import ReportsWindow
 
     window = ReportsWindow(context)
@@ -134,7 +134,7 @@ def test_the_yearly_report_prints(qtbot, context, printed, tmp_path) -> None:  #
                        "yearly")
 
 
-def test_a_complaints_documents_print(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complaints_documents_print(qtbot, context, printed, tmp_path) -> None:
     from sqlalchemy import select
 
     from app.complaints.models import Complaint
@@ -153,7 +153,7 @@ def test_a_complaints_documents_print(qtbot, context, printed, tmp_path) -> None
                        tmp_path, "complaint_document")
 
 
-def test_the_public_roster_prints(qtbot, context, printed, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_public_roster_prints(qtbot, context, printed, tmp_path) -> None:
     from ui.staff.window import StaffWindow
 
     window = StaffWindow(context)

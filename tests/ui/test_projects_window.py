@@ -32,7 +32,7 @@ TODAY = date(2023, 12, 31)
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -40,7 +40,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def make_window(qtbot, store, actor) -> ProjectsWindow:  # type: ignore[no-untyped-def]
+def make_window(qtbot, store, actor) -> ProjectsWindow:
     tasks = TaskRunner(error_windows=False)
     context = AppContext(store=store, actor=actor, language="zh_CN", error_windows=False, tasks=tasks)
     window = ProjectsWindow(context, today=TODAY)
@@ -51,19 +51,19 @@ def make_window(qtbot, store, actor) -> ProjectsWindow:  # type: ignore[no-untyp
 
 
 @pytest.fixture
-def inspector():  # type: ignore[no-untyped-def]
+def inspector():
     return make_actor("inspector", username="jianchayuan")
 
 
 @pytest.fixture
-def window(qtbot, store, inspector):  # type: ignore[no-untyped-def]
+def window(qtbot, store, inspector):
     w = make_window(qtbot, store, inspector)
     yield w
     w.tasks.shutdown()
 
 
 @pytest.fixture
-def employers(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def employers(store) -> dict[str, int]:
     parties = PartyService(store, setup_actor())
     codes = org_codes(3)
     ids = {name: parties.create({"kind": "org", "name": name, "uscc": next(codes)}).id
@@ -72,27 +72,27 @@ def employers(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return ids
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def click_radio(qtbot, button) -> None:  # type: ignore[no-untyped-def]
+def click_radio(qtbot, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(button.width() // 2, button.height() // 2))
 
 
-def cell(window: ProjectsWindow, row: int, key: str, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+def cell(window: ProjectsWindow, row: int, key: str, role: int = Qt.ItemDataRole.DisplayRole):
     model = window.model
     return model.data(model.index(row, model.column_index(key)), role)
 
 
-def pick(qtbot, picker, text: str) -> None:  # type: ignore[no-untyped-def]
+def pick(qtbot, picker, text: str) -> None:
     """Type into a party picker as a clerk does (an input-method commit) and wait for the matches."""
     picker.search.setFocus()
     ime_commit(picker.search, text)
     qtbot.waitUntil(lambda: picker.search.search_text == text, timeout=3000)
 
 
-def test_clerk_adds_a_project_records_a_check_and_sees_the_rate_change(qtbot, window, employers) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_adds_a_project_records_a_check_and_sees_the_rate_change(qtbot, window, employers) -> None:
     assert window.item_rate.text() == "—" and window.project_rate.text() == "—"
     click(qtbot, window.buttons["add"])
     form = window.dialog
@@ -153,7 +153,7 @@ def test_clerk_adds_a_project_records_a_check_and_sees_the_rate_change(qtbot, wi
     assert window.item_rate.text() == "—"
 
 
-def test_check_dialog_says_what_is_missing_on_the_row(qtbot, store, window, employers) -> None:  # type: ignore[no-untyped-def]
+def test_check_dialog_says_what_is_missing_on_the_row(qtbot, store, window, employers) -> None:
     ProjectService(store, setup_actor()).create({"name": "云关乡安置点配套道路"})
     window.model.refresh()
     window.view.selectRow(0)
@@ -173,7 +173,7 @@ def test_check_dialog_says_what_is_missing_on_the_row(qtbot, store, window, empl
     dialog.reject()
 
 
-def test_overdue_rectifications_are_red_and_can_be_filtered_and_cleared(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_rectifications_are_red_and_can_be_filtered_and_cleared(qtbot, store, window, monkeypatch) -> None:
     seed_report_projects(store)
     window.refresh()
     assert window.model.rowCount() == 12
@@ -209,7 +209,7 @@ def test_overdue_rectifications_are_red_and_can_be_filtered_and_cleared(qtbot, s
     assert window.item_rate.text() == "95.45%"
 
 
-def test_checklist_editor_is_for_administrators(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_checklist_editor_is_for_administrators(qtbot, store, window) -> None:
     button = window.buttons["checklist"]
     assert not button.isEnabled()
     assert button.toolTip() == "需要权限：修改年度“6项制度”清单"
@@ -228,7 +228,7 @@ def test_checklist_editor_is_for_administrators(qtbot, store, window) -> None:  
         admin.tasks.shutdown()
 
 
-def test_exports_write_the_filtered_list_with_the_rates(qtbot, store, window, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_write_the_filtered_list_with_the_rates(qtbot, store, window, monkeypatch, tmp_path: Path) -> None:
     seed_report_projects(store)
     window.refresh()
     target = tmp_path / "在建项目.xlsx"
@@ -246,7 +246,7 @@ def test_exports_write_the_filtered_list_with_the_rates(qtbot, store, window, mo
     assert pdf.read_bytes().startswith(b"%PDF")
 
 
-def test_models_pass_the_model_tester(qtmodeltester, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_models_pass_the_model_tester(qtmodeltester, store, window) -> None:
     seed_report_projects(store)
     window.refresh()
     window.view.selectRow(0)
@@ -255,7 +255,7 @@ def test_models_pass_the_model_tester(qtmodeltester, store, window) -> None:  # 
     qtmodeltester.check(window.items_model)
 
 
-def test_a_reader_sees_the_rates_but_cannot_edit(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_sees_the_rates_but_cannot_edit(qtbot, store) -> None:
     seed_report_projects(store)
     reader = make_window(qtbot, store, make_actor("leadership", username="lingdao"))
     try:
@@ -270,7 +270,7 @@ def test_a_reader_sees_the_rates_but_cannot_edit(qtbot, store) -> None:  # type:
         reader.tasks.shutdown()
 
 
-def test_editing_keeps_the_masked_account_unless_revealed_or_retyped(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_editing_keeps_the_masked_account_unless_revealed_or_retyped(qtbot, store, window, monkeypatch) -> None:
     service = ProjectService(store, setup_actor())
     row = service.create({"name": "甘荫塘农贸市场改造", "wage_account_no": "2402021109002412345",
                           "wage_manager_phone": "13985012309", "contract_value_fen": 2_500_000_000})
@@ -292,7 +292,7 @@ def test_editing_keeps_the_masked_account_unless_revealed_or_retyped(qtbot, stor
     assert cell(window, 0, "status") == "停工"
 
 
-def test_an_amount_that_is_not_yuan_is_refused_on_its_field(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_an_amount_that_is_not_yuan_is_refused_on_its_field(qtbot, window) -> None:
     form = window.add_project()
     ime_commit(form.inputs["name"], "青山小区老旧小区改造")
     type_text(form.inputs["contract_value_fen"], "12.345")

@@ -23,31 +23,31 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     translators = install_chinese(qapp)
     yield
     remove_translators(qapp, translators)
 
 
 @pytest.fixture
-def context(store, admin_actor):  # type: ignore[no-untyped-def]
+def context(store, admin_actor):
     tasks = TaskRunner(error_windows=False)
     yield AppContext(store=store, actor=admin_actor, language="zh_CN", error_windows=False, tasks=tasks)
     tasks.shutdown()
 
 
-def party_form(qtbot, context: AppContext) -> PartyForm:  # type: ignore[no-untyped-def]
+def party_form(qtbot, context: AppContext) -> PartyForm:
     form = PartyForm(context, PartyService(context.store, context.actor), kind=PartyKind.PERSON.value)
     qtbot.addWidget(form)
     form.show()
     return form
 
 
-def click(qtbot, form: RecordForm, which: QDialogButtonBox.StandardButton) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, form: RecordForm, which: QDialogButtonBox.StandardButton) -> None:
     qtbot.mouseClick(form.buttons.button(which), Qt.MouseButton.LeftButton)
 
 
-def test_a_record_form_asks_before_discarding_typed_input(qtbot, context, discard_answers) -> None:  # type: ignore[no-untyped-def]
+def test_a_record_form_asks_before_discarding_typed_input(qtbot, context, discard_answers) -> None:
     form = party_form(qtbot, context)
     name = form.inputs["name"]
     name.setFocus()
@@ -66,7 +66,7 @@ def test_a_record_form_asks_before_discarding_typed_input(qtbot, context, discar
     assert discard_answers.asked == 3 and not form.isVisible()
 
 
-def test_an_untouched_record_form_closes_without_asking(qtbot, context, discard_answers) -> None:  # type: ignore[no-untyped-def]
+def test_an_untouched_record_form_closes_without_asking(qtbot, context, discard_answers) -> None:
     form = party_form(qtbot, context)
     assert [form.buttons.button(b).text() for b in (QDialogButtonBox.StandardButton.Save,
                                                     QDialogButtonBox.StandardButton.Cancel)] == ["保存", "取消"]
@@ -74,7 +74,7 @@ def test_an_untouched_record_form_closes_without_asking(qtbot, context, discard_
     assert discard_answers.asked == 0 and not form.isVisible()
 
 
-def test_a_dialog_that_did_not_ask_before_now_asks_too(qtbot, context, discard_answers) -> None:  # type: ignore[no-untyped-def]
+def test_a_dialog_that_did_not_ask_before_now_asks_too(qtbot, context, discard_answers) -> None:
     """The annual-review dialog is a RecordForm as well: a typed note is not thrown away silently."""
     dialog = ReviewDialog(context, StaffService(context.store, context.actor), certificate_id=1)
     qtbot.addWidget(dialog)
@@ -87,7 +87,7 @@ def test_a_dialog_that_did_not_ask_before_now_asks_too(qtbot, context, discard_a
     assert discard_answers.asked == 1 and dialog.isVisible() and note.text() == "按期"
 
 
-def test_a_refused_save_shows_the_field_error_and_keeps_the_input(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_save_shows_the_field_error_and_keeps_the_input(qtbot, context) -> None:
     form = party_form(qtbot, context)
     phone, address = form.inputs["phone"], form.inputs["address"]
     phone.setFocus()
@@ -111,16 +111,16 @@ def test_a_refused_save_shows_the_field_error_and_keeps_the_input(qtbot, context
     click(qtbot, form, QDialogButtonBox.StandardButton.Save)  # fixed: the old error goes, the form saves
 
     assert not form.isVisible() and len(saved) == 1 and form.error_text("name") == ""
-    assert saved[0].name == "张三"  # type: ignore[attr-defined]
+    assert saved[0].name == "张三"
 
 
-def test_a_storage_failure_shows_under_the_form_and_keeps_the_input(qtbot, context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_storage_failure_shows_under_the_form_and_keeps_the_input(qtbot, context, monkeypatch) -> None:
     form = party_form(qtbot, context)
     name = form.inputs["name"]
     name.setFocus()
     ime_commit(name, "李四")
 
-    def refuse(fields):  # type: ignore[no-untyped-def]
+    def refuse(fields):
         raise StorageError("db.disk_full")
 
     monkeypatch.setattr(form.service, "create", refuse)

@@ -19,19 +19,19 @@ from ui.lists.register_window import Action, action_buttons, open_form
 from ui.tasks import TaskRunner
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 @pytest.fixture
-def context(store):  # type: ignore[no-untyped-def]
+def context(store):
     inspector = make_actor("inspector", username="inspector")
     context = AppContext(store=store, actor=inspector, language="zh_CN", error_windows=False)
     yield context
     context.tasks.shutdown()
 
 
-def test_a_context_made_without_a_runner_has_one(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_context_made_without_a_runner_has_one(store) -> None:
     made = AppContext(store=store, actor=make_actor("inspector", username="inspector"), error_windows=False)
     assert isinstance(made.tasks, TaskRunner) and made.tasks.error_windows is False
     given = TaskRunner(error_windows=False)
@@ -40,7 +40,7 @@ def test_a_context_made_without_a_runner_has_one(store) -> None:  # type: ignore
     given.shutdown()
 
 
-def test_the_action_bar_disables_what_the_user_may_not_do_and_names_the_permission(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_the_action_bar_disables_what_the_user_may_not_do_and_names_the_permission(qtbot, context) -> None:
     assert context.can(Permission.PARTY_EDIT) and not context.can(Permission.USER_MANAGE)  # an inspector
     pressed: list[str] = []
     bar = QWidget()
@@ -67,7 +67,7 @@ def test_the_action_bar_disables_what_the_user_may_not_do_and_names_the_permissi
     assert buttons["rooms"].x() - (buttons["add"].x() + buttons["add"].width()) > 16
 
 
-def test_a_choice_filter_starts_on_its_first_choice_and_tells_each_change(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_choice_filter_starts_on_its_first_choice_and_tells_each_change(qtbot) -> None:
     changes: list[int] = []
     combo = choice_filter("kind_filter", [("全部", None), ("个人", "person"), ("单位", "org")], changes.append)
     qtbot.addWidget(combo)
@@ -81,21 +81,21 @@ class _Form(QDialog):
     saved = Signal(object)
 
 
-def test_a_form_is_held_while_open_and_forgotten_when_closed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_form_is_held_while_open_and_forgotten_when_closed(qtbot) -> None:
     owner = QWidget()
     qtbot.addWidget(owner)
-    owner.form = None  # type: ignore[attr-defined]
+    owner.form = None
     saved: list[object] = []
     form = open_form(owner, "form", _Form(owner), saved.append)
-    assert owner.form is form and form.isVisible()  # type: ignore[attr-defined]
+    assert owner.form is form and form.isVisible()
     assert form.windowModality() == Qt.WindowModality.WindowModal  # open(): the window waits, the app does not
     form.saved.emit("张伟")
     assert saved == ["张伟"]
     form.reject()
-    assert owner.form is None  # type: ignore[attr-defined]
+    assert owner.form is None
 
 
-def test_a_failed_task_is_said_in_the_status_line_and_in_a_box_only_where_the_window_has_them(qtbot, qapp, context) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_task_is_said_in_the_status_line_and_in_a_box_only_where_the_window_has_them(qtbot, qapp, context) -> None:
     translators = install_chinese(qapp)  # FileActions' own words, in Chinese
     try:
         owner = QWidget()
@@ -117,7 +117,7 @@ def test_a_failed_task_is_said_in_the_status_line_and_in_a_box_only_where_the_wi
         assert quiet_status.text() == "已取消。"  # the window's own words
         quiet.failed(UserError("party.name_required"))
         assert quiet_status.text() == "请填写名称/姓名。" and quiet.message_box is None
-        quiet.show_exported(12, "/某处/当事人.xlsx")  # type: ignore[arg-type]
+        quiet.show_exported(12, "/某处/当事人.xlsx")
         assert quiet_status.text() == "已导出 12 行到 /某处/当事人.xlsx。"
     finally:
         remove_translators(qapp, translators)

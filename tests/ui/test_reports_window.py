@@ -27,7 +27,7 @@ def _screenshots_under_tmp_path(screenshot_dir: Path) -> None:
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -36,7 +36,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def context(store):  # type: ignore[no-untyped-def]
+def context(store):
     seed_boundary_world(store)
     tasks = TaskRunner(error_windows=False)
     ctx = AppContext(store=store, actor=make_actor("leadership", username="leader"), language="zh_CN",
@@ -45,12 +45,12 @@ def context(store):  # type: ignore[no-untyped-def]
     tasks.shutdown()
 
 
-def save_shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
+def save_shot(widget, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     widget.grab().save(str(SHOTS / name))
 
 
-def test_pick_2023_see_the_figures_and_drill_down(qtbot, qtmodeltester, context, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_pick_2023_see_the_figures_and_drill_down(qtbot, qtmodeltester, context, tmp_path, monkeypatch) -> None:
     window = ReportsWindow(context)
     qtbot.addWidget(window)
     window.resize(1280, 900)
@@ -90,7 +90,7 @@ def test_pick_2023_see_the_figures_and_drill_down(qtbot, qtmodeltester, context,
     assert out.stat().st_size > 0 and str(out) in panel.status.text()
 
 
-def test_a_date_range_and_a_drill_down_refused_without_the_area_permission(qtbot, store, context) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_range_and_a_drill_down_refused_without_the_area_permission(qtbot, store, context) -> None:
     from app.accounts.actor import anonymous_reader
 
     context.actor = anonymous_reader()
@@ -111,7 +111,7 @@ def test_a_date_range_and_a_drill_down_refused_without_the_area_permission(qtbot
     assert panel.buttons["arbitration_received"].isEnabled() and panel.buttons["complaints_received"].isEnabled()
 
 
-def test_overview_shows_this_years_key_figures_and_charts(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_overview_shows_this_years_key_figures_and_charts(qtbot, context) -> None:
     overview = OverviewWidget(context, today=lambda: date(2023, 12, 31))
     qtbot.addWidget(overview)
     overview.resize(1100, 520)
@@ -124,7 +124,7 @@ def test_overview_shows_this_years_key_figures_and_charts(qtbot, context) -> Non
     save_shot(overview, "overview.png")
 
 
-def test_the_overview_shows_a_chosen_year_and_remembers_it(qtbot, context) -> None:  # type: ignore[no-untyped-def]
+def test_the_overview_shows_a_chosen_year_and_remembers_it(qtbot, context) -> None:
     overview = OverviewWidget(context, today=lambda: date(2024, 3, 1))
     qtbot.addWidget(overview)
     overview.show()
@@ -138,7 +138,7 @@ def test_the_overview_shows_a_chosen_year_and_remembers_it(qtbot, context) -> No
     assert again.year.value() == 2023  # the next start shows the year last chosen
 
 
-def test_print_preview_shows_the_yearly_report_and_prints_its_pages(qtbot, context, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_print_preview_shows_the_yearly_report_and_prints_its_pages(qtbot, context, tmp_path) -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
     from ui.printing import paint_pdf

@@ -31,7 +31,7 @@ LOGINS = {"admin", "shouli", "jiancha", "zhongcai1", "zhongcai2", "zhongcai3", "
 
 
 @pytest.fixture
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from ui.application import install_font
 
     install_font(qapp)  # the shipped CJK font, as the program registers it at start
@@ -41,7 +41,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def district(store):  # type: ignore[no-untyped-def]
+def district(store):
     """The demo district's 2023 (the small plan: the same shapes and numbers, fewer cases)."""
     from app.demo.district import SMALL_PLAN, build_district
 
@@ -98,7 +98,7 @@ def table_texts(table: QTableWidget, column: int) -> list[str]:
     return [table.item(r, column).text() for r in range(table.rowCount()) if table.item(r, column) is not None]
 
 
-def settle(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def settle(qtbot, widget: QWidget) -> None:
     """Shown, painted (fit columns measure after the first paint), laid out."""
     qtbot.waitExposed(widget)
     for _ in range(3):
@@ -107,7 +107,7 @@ def settle(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.wait(50)
 
 
-def shoot(qtbot, widget: QWidget, folder: Path, name: str, problems: list[str]) -> Path:  # type: ignore[no-untyped-def]
+def shoot(qtbot, widget: QWidget, folder: Path, name: str, problems: list[str]) -> Path:
     settle(qtbot, widget)
     path = folder / f"{name}.png"
     assert widget.grab().save(str(path)), path
@@ -121,7 +121,7 @@ def clerk_of_every_desk(result: Any) -> Actor:
     return Actor(username=admin.username, user_id=admin.user_id, roles=frozenset(a.role for a in result.accounts))
 
 
-def test_the_check_sees_a_cut_button(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_check_sees_a_cut_button(qtbot) -> None:
     from PySide6.QtWidgets import QPushButton
 
     root = QWidget()
@@ -137,7 +137,7 @@ def test_the_check_sees_a_cut_button(qtbot) -> None:  # type: ignore[no-untyped-
     assert any("reaches past" in p for p in cut_off(root))
 
 
-def test_main_windows_and_case_pages_fit_at_1366_and_1920(qtbot, district, chinese, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_main_windows_and_case_pages_fit_at_1366_and_1920(qtbot, district, chinese, tmp_path) -> None:
     from sqlalchemy import select
 
     from app.arbitration.models import ArbitrationCase

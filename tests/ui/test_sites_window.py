@@ -23,19 +23,19 @@ ADMIN = make_actor("admin", username="admin")
 
 
 @pytest.fixture(autouse=True)
-def _chinese_font(qapp):  # type: ignore[no-untyped-def]
+def _chinese_font(qapp):
     from ui.application import install_font
 
     install_font(qapp)
 
 
-def shot(widget, tmp_path: Path, name: str) -> Path:  # type: ignore[no-untyped-def]
+def shot(widget, tmp_path: Path, name: str) -> Path:
     path = tmp_path / name
     widget.grab().save(str(path))
     return path
 
 
-def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: Path, monkeypatch) -> None:
     translators = install_chinese(qapp)
     district = open_store(f"sqlite:///{tmp_path / 'district.db'}")
     town = open_store(f"sqlite:///{tmp_path / 'town.db'}")
@@ -64,7 +64,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         qtbot.mouseClick(tab.init_button, Qt.MouseButton.LeftButton)
         assert not tab.setup_form.isVisible() and "TA" in tab.identity.text() and "乡镇" in tab.identity.text()
         assert town_settings.get("organisation")["district"] == "甲镇所"
-        fingerprint = SiteService(town, ADMIN).show().fingerprint  # type: ignore[union-attr]
+        fingerprint = SiteService(town, ADMIN).show().fingerprint
         assert fingerprint in tab.fingerprint.text()
 
         # swap keys: the township exports its own, trusts the district's
@@ -115,7 +115,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         parties.resize(1100, 400)
         parties.show()
         model = parties.model
-        [row] = [r for r in range(model.rowCount()) if model.row_at(r).id == pid]  # type: ignore[union-attr]
+        [row] = [r for r in range(model.rowCount()) if model.row_at(r).id == pid]
         first = model.index(row, 0)
         assert model.data(first).startswith(MARK_SIGN)
         assert model.data(first, Qt.ItemDataRole.BackgroundRole) == QColor(MARK_BACKGROUND)
@@ -153,7 +153,7 @@ def test_set_up_swap_keys_exchange_and_settle_a_conflict(qtbot, qapp, tmp_path: 
         town.dispose()
 
 
-def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path: Path) -> None:
     from app.kernel.settings import SettingsService
     from ui.admin.sites import NarrowDialog
 
@@ -194,7 +194,7 @@ def test_an_administrator_narrows_what_goes_to_a_township(qtbot, qapp, tmp_path:
         town.dispose()
 
 
-def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp, tmp_path: Path) -> None:
     from tests.fixtures.sites import (
         delete_party,
         make_site,
@@ -214,9 +214,9 @@ def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp,
         send(district, town, "ack.rsx")
         d_pid = party_id_by_name(district, "赵六")
         delete_party(town, pid)
-        district.parties.update(d_pid, district.parties.get(d_pid).version, {"phone": "13900000010"})  # type: ignore[arg-type]
+        district.parties.update(d_pid, district.parties.get(d_pid).version, {"phone": "13900000010"})
         send(town, district, "2.rsx")
-        context = AppContext(store=district.store, actor=ADMIN, language="zh_CN", error_windows=False,  # type: ignore[arg-type]
+        context = AppContext(store=district.store, actor=ADMIN, language="zh_CN", error_windows=False,
                              tasks=TaskRunner(error_windows=False))
         dialog = ConflictDialog(context, district.exchange)
         qtbot.addWidget(dialog)
@@ -243,5 +243,5 @@ def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp,
         assert dialog.list.count() == 0 and party_id_by_name(district, "赵六") == d_pid
     finally:
         remove_translators(qapp, translators)
-        district.store.dispose()  # type: ignore[attr-defined]
-        town.store.dispose()  # type: ignore[attr-defined]
+        district.store.dispose()
+        town.store.dispose()

@@ -28,7 +28,7 @@ GOOD_ID = make_id("520102", "19880315", 31)
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -36,7 +36,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
     remove_translators(qapp, translators)
 
 
-def make_window(qtbot, store, actor) -> StaffWindow:  # type: ignore[no-untyped-def]
+def make_window(qtbot, store, actor) -> StaffWindow:
     tasks = TaskRunner(error_windows=False)
     context = AppContext(store=store, actor=actor, language="zh_CN", error_windows=False, tasks=tasks)
     window = StaffWindow(context)
@@ -47,32 +47,32 @@ def make_window(qtbot, store, actor) -> StaffWindow:  # type: ignore[no-untyped-
 
 
 @pytest.fixture
-def clerk():  # type: ignore[no-untyped-def]
+def clerk():
     return make_actor("legal_reviewer", username="fazhi")  # the legal office keeps the roster
 
 
 @pytest.fixture
-def window(qtbot, store, clerk):  # type: ignore[no-untyped-def]
+def window(qtbot, store, clerk):
     w = make_window(qtbot, store, clerk)
     yield w
     w.tasks.shutdown()
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def cell(window: StaffWindow, row: int, key: str, role=Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
+def cell(window: StaffWindow, row: int, key: str, role=Qt.ItemDataRole.DisplayRole):
     model = window.model
     return model.data(model.index(row, model.column_index(key)), role)
 
 
-def background(window: StaffWindow, row: int):  # type: ignore[no-untyped-def]
+def background(window: StaffWindow, row: int):
     brush = cell(window, row, "name", Qt.ItemDataRole.BackgroundRole)
     return brush.color() if brush is not None else None
 
 
-def seed(store, actor) -> StaffService:  # type: ignore[no-untyped-def]
+def seed(store, actor) -> StaffService:
     staff = StaffService(store, actor)
     for name, number, expiry, status in (
         ("王芳", "52-001", TODAY + timedelta(days=400), "valid"),
@@ -85,7 +85,7 @@ def seed(store, actor) -> StaffService:  # type: ignore[no-untyped-def]
     return staff
 
 
-def test_clerk_adds_an_officer_with_a_certificate_expiring_in_30_days_and_sees_the_highlight(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_adds_an_officer_with_a_certificate_expiring_in_30_days_and_sees_the_highlight(qtbot, window) -> None:
     click(qtbot, window.buttons["add"])
     form = window.form
     assert form is not None and form.isVisible() and form.windowTitle() == "新增人员"
@@ -127,7 +127,7 @@ def test_clerk_adds_an_officer_with_a_certificate_expiring_in_30_days_and_sees_t
     assert cell(window, 0, "status") == "过期" and background(window, 0) == EXPIRED_COLOUR
 
 
-def test_valid_on_filter_and_colours(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_valid_on_filter_and_colours(qtbot, store, window) -> None:
     seed(store, window.context.actor)
     window.refresh()
     rows = {cell(window, i, "name"): i for i in range(window.model.rowCount())}
@@ -147,7 +147,7 @@ def test_valid_on_filter_and_colours(qtbot, store, window) -> None:  # type: ign
     assert window.model.rowCount() == 1
 
 
-def test_certificate_mistakes_are_shown_next_to_the_field(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_certificate_mistakes_are_shown_next_to_the_field(qtbot, store, window) -> None:
     seed(store, window.context.actor)
     window.refresh()
     window.view.select_ids([window.model.row_at(0).id])
@@ -168,7 +168,7 @@ def test_certificate_mistakes_are_shown_next_to_the_field(qtbot, store, window) 
     dialog.reject()
 
 
-def test_annual_review_is_recorded_on_the_selected_certificate(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_annual_review_is_recorded_on_the_selected_certificate(qtbot, store, window) -> None:
     seed(store, window.context.actor)
     window.refresh()
     form = window.open_row(window.model.row_at(0))
@@ -187,7 +187,7 @@ def test_annual_review_is_recorded_on_the_selected_certificate(qtbot, store, win
     dialog.reject()
 
 
-def test_without_staff_edit_the_buttons_say_why(qtbot, store) -> None:  # type: ignore[no-untyped-def]
+def test_without_staff_edit_the_buttons_say_why(qtbot, store) -> None:
     seed(store, make_actor("admin"))
     window = make_window(qtbot, store, make_actor("intake", username="intake"))
     try:
@@ -204,13 +204,13 @@ def test_without_staff_edit_the_buttons_say_why(qtbot, store) -> None:  # type: 
         window.tasks.shutdown()
 
 
-def test_roster_model_passes_qtmodeltester(qtmodeltester, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_roster_model_passes_qtmodeltester(qtmodeltester, store, window) -> None:
     seed(store, window.context.actor)
     window.refresh()
     qtmodeltester.check(window.model, force_py=True)
 
 
-def test_exports_and_import_run_through_the_task_runner(qtbot, store, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_exports_and_import_run_through_the_task_runner(qtbot, store, window, tmp_path, monkeypatch) -> None:
     seed(store, window.context.actor)
     window.refresh()
     targets = iter([tmp_path / "roster.xlsx", tmp_path / "public.pdf", tmp_path / "template.xlsx"])
@@ -255,7 +255,7 @@ def test_exports_and_import_run_through_the_task_runner(qtbot, store, window, tm
     report.reject()
 
 
-def test_someone_no_longer_in_post_is_grey(qtbot, store, window) -> None:  # type: ignore[no-untyped-def]
+def test_someone_no_longer_in_post_is_grey(qtbot, store, window) -> None:
     from ui.staff.roster_model import OFF_ROSTER_COLOUR
 
     staff = seed(store, window.context.actor)
@@ -268,7 +268,7 @@ def test_someone_no_longer_in_post_is_grey(qtbot, store, window) -> None:  # typ
     assert cell(window, rows["高峰"], "name", Qt.ItemDataRole.ForegroundRole) is None
 
 
-def test_print_preview_of_the_public_roster(qtbot, store, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_print_preview_of_the_public_roster(qtbot, store, window, monkeypatch) -> None:
     from ui import printing
 
     seed(store, window.context.actor)
@@ -285,7 +285,7 @@ def test_print_preview_of_the_public_roster(qtbot, store, window, monkeypatch) -
     assert private in shown[0].parents  # written into the private temporary folder, not beside the user's files
 
 
-def test_a_roster_imported_before_is_imported_again_only_when_the_clerk_confirms(qtbot, window, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_roster_imported_before_is_imported_again_only_when_the_clerk_confirms(qtbot, window, tmp_path, monkeypatch) -> None:
     """The roster importer records its files like the others (issue 13): the same file again is
     refused naming the first import, unless the clerk confirms; then its rows are refused one by one."""
     import ui.file_actions as file_actions
@@ -306,7 +306,7 @@ def test_a_roster_imported_before_is_imported_again_only_when_the_clerk_confirms
     asked: list[str] = []
     answer = [False]
 
-    def ask(parent, error, language):  # type: ignore[no-untyped-def]
+    def ask(parent, error, language):
         asked.append(error.message(language))
         return answer[0]
 

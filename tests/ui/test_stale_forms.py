@@ -25,7 +25,7 @@ OTHER_DESK = make_actor("admin", username="desk2", user_id=None)
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -34,7 +34,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def staff_window(qtbot, store):  # type: ignore[no-untyped-def]
+def staff_window(qtbot, store):
     from ui.staff.window import StaffWindow
 
     context = AppContext(store=store, actor=CLERK, language="zh_CN", error_windows=False,
@@ -47,11 +47,11 @@ def staff_window(qtbot, store):  # type: ignore[no-untyped-def]
     window.tasks.shutdown()
 
 
-def save(qtbot, buttons: QDialogButtonBox) -> None:  # type: ignore[no-untyped-def]
+def save(qtbot, buttons: QDialogButtonBox) -> None:
     qtbot.mouseClick(buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
 
 
-def test_an_officer_saved_at_another_desk_first(qtbot, store, staff_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_officer_saved_at_another_desk_first(qtbot, store, staff_window, tmp_path: Path) -> None:
     officer = StaffService(store, CLERK).create({"name": "张伟", "unit": "区人社局", "post": "科员"})
     staff_window.refresh()
     form = staff_window.open_row(staff_window.model.row_at(0))
@@ -75,7 +75,7 @@ def test_an_officer_saved_at_another_desk_first(qtbot, store, staff_window, tmp_
     assert saved.post == "大队长" and saved.section == "监察大队"
 
 
-def test_a_certificate_saved_at_another_desk_first(qtbot, store, staff_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_certificate_saved_at_another_desk_first(qtbot, store, staff_window, tmp_path: Path) -> None:
     staff = StaffService(store, CLERK)
     officer = staff.create({"name": "王芳", "unit": "区人社局"})
     cert = staff.add_certificate(officer.id, {"number": "52-001", "issue_date": date(2021, 5, 2),
@@ -99,7 +99,7 @@ def test_a_certificate_saved_at_another_desk_first(qtbot, store, staff_window, t
     assert saved.number == "52-009" and saved.issuing_authority == "某省人民政府"  # neither change lost
 
 
-def test_a_complaint_step_after_another_desk_acted(qtbot, store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complaint_step_after_another_desk_acted(qtbot, store, tmp_path: Path) -> None:
     from ui.complaints.window import ComplaintsWindow
 
     inspector = make_actor("inspector", username="inspector")
@@ -130,7 +130,7 @@ def test_a_complaint_step_after_another_desk_acted(qtbot, store, tmp_path: Path)
         context.tasks.wait_all()
 
 
-def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store, monkeypatch) -> None:
     from PySide6.QtWidgets import QDialog, QPlainTextEdit
 
     from app.mediation.service import MediationService
@@ -149,7 +149,7 @@ def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store
     opened = window.open_case(case_id)
     dialogs: list[StepDialog] = []
 
-    def clerk_fills_and_clicks_ok(cls, title, fields, parent=None, **kw):  # type: ignore[no-untyped-def]
+    def clerk_fills_and_clicks_ok(cls, title, fields, parent=None, **kw):
         submitted = kw.pop("submitted")
         dialog = cls(title, fields, parent, **kw)
         dialogs.append(dialog)

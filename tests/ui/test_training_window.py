@@ -27,7 +27,7 @@ YEAR = bureau_today().year
 
 
 @pytest.fixture(autouse=True)
-def chinese(qapp):  # type: ignore[no-untyped-def]
+def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
 
     translators = install_chinese(qapp)
@@ -36,7 +36,7 @@ def chinese(qapp):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def roster(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def roster(store) -> dict[str, int]:
     staff = StaffService(store, make_actor("admin"))
     ids = {}
     for name, section in (("张伟", "劳动保障监察大队"), ("王芳", "政策法规科"), ("李娜", "仲裁院")):
@@ -44,7 +44,7 @@ def roster(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return ids
 
 
-def make_window(qtbot, store, actor) -> TrainingWindow:  # type: ignore[no-untyped-def]
+def make_window(qtbot, store, actor) -> TrainingWindow:
     tasks = TaskRunner(error_windows=False)
     context = AppContext(store=store, actor=actor, language="zh_CN", error_windows=False, tasks=tasks)
     window = TrainingWindow(context)
@@ -55,17 +55,17 @@ def make_window(qtbot, store, actor) -> TrainingWindow:  # type: ignore[no-untyp
 
 
 @pytest.fixture
-def window(qtbot, store, roster):  # type: ignore[no-untyped-def]
+def window(qtbot, store, roster):
     w = make_window(qtbot, store, make_actor("legal_reviewer", username="fazhi"))
     yield w
     w.context.tasks.shutdown()
 
 
-def click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+def click(qtbot, widget) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
-def tick(qtbot, check_list, officer_id: int) -> None:  # type: ignore[no-untyped-def]
+def tick(qtbot, check_list, officer_id: int) -> None:
     """Click the check box of one person in the attendee list."""
     item = check_list.item_for(officer_id)
     rect = check_list.list.visualItemRect(item)
@@ -73,11 +73,11 @@ def tick(qtbot, check_list, officer_id: int) -> None:  # type: ignore[no-untyped
                      pos=QPoint(rect.left() + 10, rect.center().y()))
 
 
-def test_tabs(window) -> None:  # type: ignore[no-untyped-def]
+def test_tabs(window) -> None:
     assert window.tab_titles() == ["学习培训", "考试", "年度汇总"]
 
 
-def test_clerk_records_a_session_with_attendees(qtbot, window, roster) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_records_a_session_with_attendees(qtbot, window, roster) -> None:
     tab = window.show_sessions()
     click(qtbot, tab.buttons["add"])
     form = tab.form
@@ -109,7 +109,7 @@ def test_clerk_records_a_session_with_attendees(qtbot, window, roster) -> None: 
     assert model.data(model.index(0, model.column_index("attendees"))) == "1"
 
 
-def test_someone_who_left_cannot_be_added(qtbot, store, window, roster) -> None:  # type: ignore[no-untyped-def]
+def test_someone_who_left_cannot_be_added(qtbot, store, window, roster) -> None:
     tab = window.show_sessions()
     form = tab.add_session()
     staff = StaffService(store, make_actor("admin"))
@@ -123,7 +123,7 @@ def test_someone_who_left_cannot_be_added(qtbot, store, window, roster) -> None:
     form.reject()
 
 
-def test_clerk_records_an_exam_and_sees_the_rates(qtbot, window, roster) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_records_an_exam_and_sees_the_rates(qtbot, window, roster) -> None:
     tab = window.show_exams()
     click(qtbot, tab.buttons["add"])
     form = tab.form
@@ -159,7 +159,7 @@ def test_clerk_records_an_exam_and_sees_the_rates(qtbot, window, roster) -> None
     form.reject()
 
 
-def test_an_exam_nobody_was_required_for_shows_dashes(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_an_exam_nobody_was_required_for_shows_dashes(qtbot, window) -> None:
     tab = window.show_exams()
     form = tab.add_exam()
     ime_commit(form.title_edit, "空考试")
@@ -172,7 +172,7 @@ def test_an_exam_nobody_was_required_for_shows_dashes(qtbot, window) -> None:  #
     assert model.data(model.index(0, model.column_index("pass_rate"))) == "—"
 
 
-def test_year_summary_shows_kinds_hours_and_rates(qtbot, store, window, roster, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_year_summary_shows_kinds_hours_and_rates(qtbot, store, window, roster, tmp_path, monkeypatch) -> None:
     service = TrainingService(store, make_actor("admin"))
     for i in range(4):
         service.create_session({"kind": "party_group", "held_on": date(YEAR, 1, 1 + i), "topic": f"中心组学习{i}",
@@ -210,7 +210,7 @@ def test_year_summary_shows_kinds_hours_and_rates(qtbot, store, window, roster, 
     assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF")
 
 
-def test_delete_asks_first(qtbot, store, window, roster, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_asks_first(qtbot, store, window, roster, monkeypatch) -> None:
     TrainingService(store, make_actor("admin")).create_session(
         {"kind": "other", "held_on": date(YEAR, 5, 1), "topic": "误录", "hours": "1"}, [])
     tab = window.show_sessions()
@@ -224,7 +224,7 @@ def test_delete_asks_first(qtbot, store, window, roster, monkeypatch) -> None:  
     assert tab.model.rowCount() == 0
 
 
-def test_without_training_edit_the_buttons_say_why(qtbot, store, roster) -> None:  # type: ignore[no-untyped-def]
+def test_without_training_edit_the_buttons_say_why(qtbot, store, roster) -> None:
     window = make_window(qtbot, store, make_actor("inspector", username="jiancha"))
     try:
         for tab in (window.sessions_tab, window.exams_tab):
@@ -236,7 +236,7 @@ def test_without_training_edit_the_buttons_say_why(qtbot, store, roster) -> None
         window.context.tasks.shutdown()
 
 
-def test_session_model_passes_qtmodeltester(qtmodeltester, store, window, roster) -> None:  # type: ignore[no-untyped-def]
+def test_session_model_passes_qtmodeltester(qtmodeltester, store, window, roster) -> None:
     service = TrainingService(store, make_actor("admin"))
     for i in range(3):
         service.create_session({"kind": "bureau_wide", "held_on": date(YEAR, 1, 1 + i), "topic": f"学习{i}",
@@ -247,7 +247,7 @@ def test_session_model_passes_qtmodeltester(qtmodeltester, store, window, roster
     qtmodeltester.check(window.exams_tab.model, force_py=True)
 
 
-def test_one_year_box_serves_all_three_tabs(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_one_year_box_serves_all_three_tabs(qtbot, window, tmp_path) -> None:
     from PySide6.QtWidgets import QSpinBox
 
     shown = [box for box in window.findChildren(QSpinBox) if box.isVisibleTo(window)]

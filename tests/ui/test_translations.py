@@ -31,7 +31,7 @@ def _tool(name: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def regenerated(tmp_path_factory: pytest.TempPathFactory) -> ET.ElementTree:
+def regenerated(tmp_path_factory: pytest.TempPathFactory) -> ET.ElementTree[ET.Element]:
     work = tmp_path_factory.mktemp("ts") / TS.name
     shutil.copy(TS, work)
     sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
@@ -43,14 +43,14 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> ET.ElementTree:
     return ET.parse(work)
 
 
-def _messages(tree: ET.ElementTree):  # type: ignore[no-untyped-def]
+def _messages(tree: ET.ElementTree[ET.Element]):
     for context in tree.getroot().iter("context"):
         name = context.findtext("name")
         for message in context.findall("message"):
             yield name, message
 
 
-def test_every_source_string_is_translated(regenerated: ET.ElementTree) -> None:
+def test_every_source_string_is_translated(regenerated: ET.ElementTree[ET.Element]) -> None:
     missing = []
     count = 0
     for context, message in _messages(regenerated):
@@ -64,7 +64,7 @@ def test_every_source_string_is_translated(regenerated: ET.ElementTree) -> None:
     assert not missing, "untranslated (run `make translations` and translate):\n" + "\n".join(missing)
 
 
-def test_committed_qm_is_loadable_and_current(regenerated: ET.ElementTree) -> None:
+def test_committed_qm_is_loadable_and_current(regenerated: ET.ElementTree[ET.Element]) -> None:
     translator = QTranslator()
     assert translator.load(str(QM))
     assert translator.language() == "zh_CN"
@@ -83,7 +83,7 @@ def test_committed_qm_is_loadable_and_current(regenerated: ET.ElementTree) -> No
     assert not stale, "the .qm is older than the .ts; run `make translations`:\n" + "\n".join(stale)
 
 
-def test_qt_own_file_dialog_speaks_chinese(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+def test_qt_own_file_dialog_speaks_chinese(qtbot, qapp) -> None:
     # Qt's qtbase_zh_CN.qm misses "&Look in:" and "Files of &type:" (their source texts
     # changed); resources/translations/qtfixes_zh_CN.qm fills the gap.
     from PySide6.QtWidgets import QFileDialog, QLabel
@@ -115,7 +115,7 @@ def test_qt_own_file_dialog_speaks_chinese(qtbot, qapp) -> None:  # type: ignore
     ],
 )
 def test_dates_in_qt_dialogs_follow_a_chinese_locale_when_the_machine_has_none(
-    monkeypatch, environment, expected_lc_time  # type: ignore[no-untyped-def]
+    monkeypatch, environment, expected_lc_time
 ) -> None:
     from ui.application import give_qt_a_chinese_system_locale
 

@@ -15,11 +15,11 @@ from app.store.types import utc_now
 
 
 @pytest.fixture
-def admin(store):  # type: ignore[no-untyped-def]
+def admin(store):
     return AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
 
 
-def test_first_admin_only_once(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_first_admin_only_once(store, admin) -> None:
     assert admin.roles == frozenset({"admin"})
     assert has_accounts(store)
     with pytest.raises(UserError) as caught:
@@ -27,14 +27,14 @@ def test_first_admin_only_once(store, admin) -> None:  # type: ignore[no-untyped
     assert caught.value.code == "auth.setup_closed"
 
 
-def test_password_is_hashed_with_argon2(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_password_is_hashed_with_argon2(store, admin) -> None:
     with store.read() as session:
         stored = session.scalar(select(User.password_hash).where(User.username == "admin"))
     assert stored.startswith("$argon2id$")
     assert "secret123" not in stored
 
 
-def test_audit_entries_never_hold_the_password_hash(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_audit_entries_never_hold_the_password_hash(store, admin) -> None:
     from app.models import AuditEntry
 
     with store.read() as session:
@@ -43,7 +43,7 @@ def test_audit_entries_never_hold_the_password_hash(store, admin) -> None:  # ty
     assert '"password_hash":["***","***"]' in changes
 
 
-def test_wrong_name_and_wrong_password_give_the_same_message(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_name_and_wrong_password_give_the_same_message(store, admin) -> None:
     service = AccountService(store, setup_actor())
     messages = set()
     for name, password in (("nobody", "secret123"), ("admin", "wrong-password")):
@@ -53,7 +53,7 @@ def test_wrong_name_and_wrong_password_give_the_same_message(store, admin) -> No
     assert messages == {"用户名或密码错误。"}
 
 
-def test_five_wrong_passwords_lock_for_fifteen_minutes(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_five_wrong_passwords_lock_for_fifteen_minutes(store, admin) -> None:
     service = AccountService(store, setup_actor())
     now = utc_now()
     codes = []
@@ -68,7 +68,7 @@ def test_five_wrong_passwords_lock_for_fifteen_minutes(store, admin) -> None:  #
     assert service.sign_in("admin", "secret123", now=now + LOCK_DURATION + timedelta(seconds=1)).username == "admin"
 
 
-def test_admin_creates_disables_unlocks_and_keeps_one_admin(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_admin_creates_disables_unlocks_and_keeps_one_admin(store, admin) -> None:
     service = AccountService(store, admin)
     clerk = service.create_user("li.ming", "李明", "password1", ["intake", "mediator"])
     assert clerk.roles == frozenset({"intake", "mediator"})
@@ -101,7 +101,7 @@ def test_admin_creates_disables_unlocks_and_keeps_one_admin(store, admin) -> Non
     assert caught.value.code == "user.last_admin"
 
 
-def test_clerk_cannot_manage_users(store, admin) -> None:  # type: ignore[no-untyped-def]
+def test_clerk_cannot_manage_users(store, admin) -> None:
     AccountService(store, admin).create_user("clerk", "", "password1", ["intake"])
     clerk = AccountService(store, setup_actor()).sign_in("clerk", "password1")
     with pytest.raises(UserError) as caught:

@@ -26,15 +26,15 @@ from tests.fixtures.arbitration import CLERK, make_world, receive, run_to_hearin
 
 
 @pytest.fixture
-def world(store):  # type: ignore[no-untyped-def]
+def world(store):
     return make_world(store)
 
 
-def deadline(view, key):  # type: ignore[no-untyped-def]
+def deadline(view, key):
     return next(d for d in view.deadlines if d.key == key)
 
 
-def test_receive_accept_run_and_award_across_national_day(world) -> None:  # type: ignore[no-untyped-def]
+def test_receive_accept_run_and_award_across_national_day(world) -> None:
     cid = receive(world, date(2023, 9, 25))
     s = world.clerk_service()
     view = s.get(cid)
@@ -91,7 +91,7 @@ def test_receive_accept_run_and_award_across_national_day(world) -> None:  # typ
     assert counts.amount_in_dispute_fen == 4_200_000
 
 
-def test_a_transition_the_state_does_not_allow_is_refused(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_transition_the_state_does_not_allow_is_refused(world) -> None:
     cid = receive(world)
     s = world.clerk_service()
     with pytest.raises(UserError) as caught:
@@ -114,14 +114,14 @@ def test_a_transition_the_state_does_not_allow_is_refused(world) -> None:  # typ
     assert deadline(view, "A2").state is DeadlineState.MET
 
 
-def test_steps_must_be_recorded_in_date_order(world) -> None:  # type: ignore[no-untyped-def]
+def test_steps_must_be_recorded_in_date_order(world) -> None:
     cid = receive(world, date(2023, 9, 25))
     with pytest.raises(UserError) as caught:
         world.clerk_service().accept(cid, date(2023, 9, 20))
     assert caught.value.code == "arbitration.date_before_previous"
 
 
-def test_correction_pauses_then_restarts_the_acceptance_clock(world) -> None:  # type: ignore[no-untyped-def]
+def test_correction_pauses_then_restarts_the_acceptance_clock(world) -> None:
     cid = receive(world, date(2024, 2, 5))
     s = world.clerk_service()
     view = s.request_correction(cid, date(2024, 2, 6), "请补充被申请人住所")
@@ -133,7 +133,7 @@ def test_correction_pauses_then_restarts_the_acceptance_clock(world) -> None:  #
     assert not any(d.key == "A2" for d in view.deadlines)
 
 
-def test_added_party_restarts_the_award_clock_and_extension_is_once(world) -> None:  # type: ignore[no-untyped-def]
+def test_added_party_restarts_the_award_clock_and_extension_is_once(world) -> None:
     cid = receive(world)
     s = world.clerk_service()
     s.accept(cid, date(2023, 10, 9))
@@ -147,7 +147,7 @@ def test_added_party_restarts_the_award_clock_and_extension_is_once(world) -> No
     assert caught.value.code == "arbitration.extension_once"
 
 
-def test_claims_changed_after_acceptance_update_the_amount_and_restart(world) -> None:  # type: ignore[no-untyped-def]
+def test_claims_changed_after_acceptance_update_the_amount_and_restart(world) -> None:
     cid = receive(world)
     s = world.clerk_service()
     view = s.accept(cid, date(2023, 10, 9))
@@ -159,7 +159,7 @@ def test_claims_changed_after_acceptance_update_the_amount_and_restart(world) ->
     assert deadline(view, "A9").deadline.start == date(2023, 10, 16)
 
 
-def test_ordinary_tribunal_needs_three_and_simple_one(world) -> None:  # type: ignore[no-untyped-def]
+def test_ordinary_tribunal_needs_three_and_simple_one(world) -> None:
     cid = receive(world)
     s = world.clerk_service()
     s.accept(cid, date(2023, 10, 9))
@@ -171,7 +171,7 @@ def test_ordinary_tribunal_needs_three_and_simple_one(world) -> None:  # type: i
     assert view.tribunal["chief"] == (world.chief, "王仲裁") and view.status == "tribunal_formed"
 
 
-def test_double_booking_of_room_or_arbitrator_is_refused(world) -> None:  # type: ignore[no-untyped-def]
+def test_double_booking_of_room_or_arbitrator_is_refused(world) -> None:
     first = receive(world)
     run_to_hearing(world, first)
     second = receive(world)
@@ -200,7 +200,7 @@ def test_double_booking_of_room_or_arbitrator_is_refused(world) -> None:  # type
     assert week[0].members == ("王仲裁", "李仲裁", "赵仲裁")
 
 
-def test_postponed_hearing_frees_its_slot(world) -> None:  # type: ignore[no-untyped-def]
+def test_postponed_hearing_frees_its_slot(world) -> None:
     cid = receive(world)
     view = run_to_hearing(world, cid)
     s = world.clerk_service()
@@ -211,7 +211,7 @@ def test_postponed_hearing_frees_its_slot(world) -> None:  # type: ignore[no-unt
     assert [d.due for d in view.deadlines if d.rule_id == "A8"] == [date(2023, 10, 25)]  # the old one lapses
 
 
-def test_closures_feed_the_year_counts(world) -> None:  # type: ignore[no-untyped-def]
+def test_closures_feed_the_year_counts(world) -> None:
     s = world.clerk_service()
     ids = [receive(world, date(2023, 12, 1)) for _ in range(6)]
     s.refuse(ids[0], date(2023, 12, 4), "no_clear_claim")
@@ -236,7 +236,7 @@ def test_closures_feed_the_year_counts(world) -> None:  # type: ignore[no-untype
     assert s.query(overdue=True).count() == 1  # on 1 Jan 2024 ids[5]'s A4 and A7 have run out
 
 
-def test_every_step_is_audited_and_permissions_hold(world) -> None:  # type: ignore[no-untyped-def]
+def test_every_step_is_audited_and_permissions_hold(world) -> None:
     cid = receive(world)
     world.clerk_service().accept(cid, date(2023, 9, 27))
     with world.store.read() as session:
@@ -247,7 +247,7 @@ def test_every_step_is_audited_and_permissions_hold(world) -> None:  # type: ign
     assert caught.value.code == "permission.denied"
 
 
-def test_bad_input_is_refused_and_nothing_half_written(world) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_refused_and_nothing_half_written(world) -> None:
     s = world.clerk_service()
     for kwargs, code in (
         ({"applicants": [], "respondents": [world.employer]}, "arbitration.applicant_required"),
@@ -298,14 +298,14 @@ ACTIONS = sorted(TRANSITIONS)
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=st.lists(st.sampled_from(ACTIONS), min_size=1, max_size=8))
-def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) -> None:
     """Whatever a clerk tries, a step the state does not allow changes nothing,
     and an allowed one adds exactly one event and keeps the deadlines derivable."""
     s = world.clerk_service()
     cid = receive(world, date(2024, 3, 1))
     day = date(2024, 3, 1)
 
-    def attempt(action: str, on: date, i: int, before):  # type: ignore[no-untyped-def]
+    def attempt(action: str, on: date, i: int, before):
         return {
             "request_correction": lambda: s.request_correction(cid, on, "补充材料"),
             "correct": lambda: s.correct(cid, on),
@@ -359,7 +359,7 @@ def test_random_steps_are_either_refused_or_recorded(world, steps: list[str]) ->
             assert all(d.due >= day for d in after.deadlines if d.rule_id not in ("A8",))
 
 
-def test_side_events_and_deemed_withdrawal(world) -> None:  # type: ignore[no-untyped-def]
+def test_side_events_and_deemed_withdrawal(world) -> None:
     cid = receive(world)
     s = world.clerk_service()
     s.accept(cid, date(2023, 10, 9))
@@ -375,7 +375,7 @@ def test_side_events_and_deemed_withdrawal(world) -> None:  # type: ignore[no-un
     assert d.title == "按撤回仲裁申请处理决定书" and "第三十六条" in d.editable_text()
 
 
-def test_year_counts_reconcile_across_the_year_boundary(world) -> None:  # type: ignore[no-untyped-def]
+def test_year_counts_reconcile_across_the_year_boundary(world) -> None:
     s = world.clerk_service()
     old = receive(world, date(2022, 12, 28))  # decided in 2023
     carried = receive(world, date(2022, 11, 1))
@@ -392,7 +392,7 @@ def test_year_counts_reconcile_across_the_year_boundary(world) -> None:  # type:
     assert late
 
 
-def test_hearing_rooms_register_is_kept_by_administrators_and_a_room_off_it_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+def test_hearing_rooms_register_is_kept_by_administrators_and_a_room_off_it_is_refused(store) -> None:
     from app.arbitration.hearings import hearing_rooms, save_hearing_rooms
     from tests.conftest import make_actor
 
@@ -410,7 +410,7 @@ def test_hearing_rooms_register_is_kept_by_administrators_and_a_room_off_it_is_r
     assert hearing_rooms(store, admin) == ["第一仲裁庭", "调解室 2"]
 
 
-def test_an_award_above_the_claim_needs_the_claim_changed_first(world) -> None:  # type: ignore[no-untyped-def]
+def test_an_award_above_the_claim_needs_the_claim_changed_first(world) -> None:
     """超裁: 22,680 cannot be awarded on a 12,000 claim; once the change is recorded as its own dated
     step, the changed claim is what the award is measured against."""
     cid = receive(world, date(2023, 9, 25))
@@ -438,7 +438,7 @@ def test_work_injury_medical_expenses_are_their_own_category() -> None:
     assert is_final("injury_medical", 800_000, 189_000) and not is_final("injury", 800_000, 189_000)
 
 
-def test_the_tribunal_is_formed_once_then_changed_and_history_names_the_clerk(world) -> None:  # type: ignore[no-untyped-def]
+def test_the_tribunal_is_formed_once_then_changed_and_history_names_the_clerk(world) -> None:
     """组成仲裁庭 only on an accepted case; once formed the step is 变更仲裁庭组成.  The
     timeline names the person (陈书记), not the login (clerk)."""
     cid = receive(world)
@@ -464,7 +464,7 @@ def test_the_tribunal_is_formed_once_then_changed_and_history_names_the_clerk(wo
     assert a7.met_on == date(2023, 9, 28)  # the first forming met the notice period
 
 
-def test_a_pending_claim_s_category_is_corrected_audited_and_the_award_follows_it(world) -> None:  # type: ignore[no-untyped-def]
+def test_a_pending_claim_s_category_is_corrected_audited_and_the_award_follows_it(world) -> None:
     """更正请求类别: an 工伤医疗费 claim that migration 0016 (or the intake clerk) left as 其他工伤待遇
     is corrected before the award, with its reason; the update is audited (old and new category),
     the step stands on the timeline, no period restarts, and the award computes finality from

@@ -13,7 +13,7 @@ from app.cli import run
 from tests.fixtures.arbitration import make_world, receive
 
 
-def test_template_import_desk_counts_and_export(store, db_url: str, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_template_import_desk_counts_and_export(store, db_url: str, tmp_path: Path, capsys, monkeypatch) -> None:
     template = tmp_path / "t.xlsx"
     assert run(["arbitration", "template", "--out", str(template)]) == 0
     wb = load_workbook(template)
@@ -42,7 +42,7 @@ def test_template_import_desk_counts_and_export(store, db_url: str, tmp_path: Pa
     assert json.loads(capsys.readouterr().out)["rows"] == 1
 
 
-def test_read_only_exports_without_user_follow_one_rule(store, db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_exports_without_user_follow_one_rule(store, db_url: str, tmp_path: Path, capsys) -> None:
     """Issue 17: without --user every read-only export runs as the anonymous reader, masked, and is
     audited as such — the docket as the complaints list and the parties register."""
     from sqlalchemy import select
@@ -67,7 +67,7 @@ def test_read_only_exports_without_user_follow_one_rule(store, db_url: str, tmp_
     assert any(i["area"] == "arbitration" for i in json.loads(capsys.readouterr().out)["items"])
 
 
-def test_an_export_that_writes_excel_only_says_so_without_a_missing_option(db_url: str, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_that_writes_excel_only_says_so_without_a_missing_option(db_url: str, tmp_path: Path, capsys) -> None:
     for command in (["arbitration", "export"], ["complaints", "export"]):
         assert run([*command, "--out", str(tmp_path / "x.csv"), "--db", db_url]) != 0
         err = capsys.readouterr().err

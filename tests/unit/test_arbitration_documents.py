@@ -17,7 +17,7 @@ from tests.fixtures.arbitration_documents import ORG, pdf_text
 
 
 @pytest.fixture
-def awarded(store):  # type: ignore[no-untyped-def]
+def awarded(store):
     w = make_world(store)
     s = w.clerk_service()
     cid = receive(w, date(2023, 9, 25))
@@ -35,7 +35,7 @@ def awarded(store):  # type: ignore[no-untyped-def]
                                                       AwardItem(v.claims[1].id, 2_500_000, "partly_upheld")])
 
 
-def test_every_document_the_case_has_reached_renders(awarded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_every_document_the_case_has_reached_renders(awarded, tmp_path: Path) -> None:
     _w, case = awarded
     expected = {
         "acceptance": ["受理通知书", "张伟：", "决定立案受理", "2023年9月27日"],
@@ -61,7 +61,7 @@ def test_every_document_the_case_has_reached_renders(awarded, tmp_path: Path) ->
         assert caught.value.code == "document.not_yet"
 
 
-def test_free_text_is_edited_before_printing(awarded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_free_text_is_edited_before_printing(awarded, tmp_path: Path) -> None:
     _w, case = awarded
     d = docs.draft("award", case, ORG)
     assert "（请填写裁决理由" in d.editable_text()
@@ -77,7 +77,7 @@ def test_free_text_is_edited_before_printing(awarded, tmp_path: Path) -> None:  
     assert fonts  # the subset font is embedded (see tests/unit/test_documents.py for the base)
 
 
-def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:
     w = make_world(store)
     s = w.clerk_service()
     cid = receive(w, date(2023, 9, 25))
@@ -106,7 +106,7 @@ def test_refusal_and_mediation_documents(store, tmp_path: Path) -> None:  # type
     assert "被申请人拒绝调解" in pdf_text(path) and "申请仲裁" in pdf_text(path)
 
 
-def test_revocation_and_termination_decisions(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_revocation_and_termination_decisions(store, tmp_path: Path) -> None:
     w = make_world(store)
     s = w.clerk_service()
     for kind, close in (("revocation", s.revoke), ("termination", s.terminate)):
@@ -119,7 +119,7 @@ def test_revocation_and_termination_decisions(store, tmp_path: Path) -> None:  #
         assert docs.DOCUMENTS[kind] in text and "法院已立案" in text
 
 
-def test_mixed_award_splits_into_a_final_and_a_non_final_document(awarded, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_mixed_award_splits_into_a_final_and_a_non_final_document(awarded, tmp_path: Path) -> None:
     _w, case = awarded  # wages 12,000 final; severance 25,000 not
     final = docs.draft("award_final", case, ORG)
     non_final = docs.draft("award_non_final", case, ORG)
@@ -132,7 +132,7 @@ def test_mixed_award_splits_into_a_final_and_a_non_final_document(awarded, tmp_p
     assert "终局裁决事项作出裁决" in pdf_text(path)
 
 
-def test_only_the_documents_that_fit_the_case_are_offered(store, awarded) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_documents_that_fit_the_case_are_offered(store, awarded) -> None:
     w, view = awarded
     offered = docs.available_documents(view)
     assert {"acceptance", "tribunal", "hearing", "extension", "suspension", "resumption", "award"} <= set(offered)

@@ -15,7 +15,7 @@ from tests.fixtures.arbitration import make_world, receive
 ADMIN = make_actor("admin", username="admin")
 
 
-def test_a_new_minimum_wage_changes_finality_from_its_effective_date(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_minimum_wage_changes_finality_from_its_effective_date(store) -> None:
     w = make_world(store)
     tier, rows = read_table(store, ADMIN)
     assert tier == "一类区" and rows[-1] == MinimumWage(date(2023, 2, 1), 189000)
@@ -35,7 +35,7 @@ def test_a_new_minimum_wage_changes_finality_from_its_effective_date(store) -> N
     assert v.events[-1].details["minimum_wage_fen"] == 250000
 
 
-def test_bad_tables_are_refused_and_only_administrators_save(store) -> None:  # type: ignore[no-untyped-def]
+def test_bad_tables_are_refused_and_only_administrators_save(store) -> None:
     for rows, code in (([], "minimum_wage.empty"),
                        ([MinimumWage(date(2024, 1, 1), 0)], "minimum_wage.amount"),
                        ([MinimumWage(date(2024, 1, 1), 1), MinimumWage(date(2024, 1, 1), 2)], "minimum_wage.duplicate")):

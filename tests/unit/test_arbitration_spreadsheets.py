@@ -28,7 +28,7 @@ def filled(path: Path, rows: list[list[object]]) -> Path:
     return path
 
 
-def test_template_import_refuses_bad_rows_and_keeps_the_rest(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_template_import_refuses_bad_rows_and_keeps_the_rest(store, tmp_path: Path) -> None:
     world = make_world(store)
     id_no = make_id_no(7)
     path = filled(tmp_path / "docket.xlsx", [
@@ -56,7 +56,7 @@ def test_template_import_refuses_bad_rows_and_keeps_the_rest(store, tmp_path: Pa
     assert service.query().count() == 2
 
 
-def test_wrong_sheet_and_cancel(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_sheet_and_cancel(store, tmp_path: Path) -> None:
     make_world(store)
     wb = Workbook()
     wb.active.append(["姓名", "金额"])
@@ -75,7 +75,7 @@ def test_wrong_sheet_and_cancel(store, tmp_path: Path) -> None:  # type: ignore[
     assert ArbitrationCaseService(store, CLERK).query().count() == 0
 
 
-def test_export_writes_the_filtered_docket(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_the_filtered_docket(store, tmp_path: Path) -> None:
     world = make_world(store)
     a = receive(world, date(2023, 9, 25))
     receive(world, date(2023, 9, 26))

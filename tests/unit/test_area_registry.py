@@ -32,7 +32,7 @@ GAZETTE_VIEW = "gazette.view"
 TODAY = date(2024, 3, 4)
 
 
-def _register_commands(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def _register_commands(subparsers: argparse._SubParsersAction) -> None:
     from app.cli import add_db_option, add_json_option
 
     command = subparsers.add_parser("gazette", help="the test-only area's one command")
@@ -62,9 +62,9 @@ class GazetteDeskProvider:
 @pytest.fixture
 def gazette(monkeypatch: pytest.MonkeyPatch) -> Iterator[AreaSpec]:
     cli_module = types.ModuleType("gazette_area_cli")
-    cli_module.register = _register_commands  # type: ignore[attr-defined]
+    cli_module.register = _register_commands
     desk_module = types.ModuleType("gazette_area_desk")
-    desk_module.GazetteDeskProvider = GazetteDeskProvider  # type: ignore[attr-defined]
+    desk_module.GazetteDeskProvider = GazetteDeskProvider
     monkeypatch.setitem(sys.modules, "gazette_area_cli", cli_module)
     monkeypatch.setitem(sys.modules, "gazette_area_desk", desk_module)
     spec = AreaSpec(
@@ -106,7 +106,7 @@ def test_the_test_area_is_found_in_the_role_table(gazette: AreaSpec) -> None:
     assert [rule.permission for rule in permission_rules()][-1] == GAZETTE_VIEW  # after the installed areas'
 
 
-def test_the_test_area_is_found_on_the_desk(gazette: AreaSpec, store) -> None:  # type: ignore[no-untyped-def]
+def test_the_test_area_is_found_on_the_desk(gazette: AreaSpec, store) -> None:
     assert "gazette" in {p.area for p in providers()}
     desk = DeskService(store, make_actor("inspector"), today=lambda: TODAY).desk()
     assert [(i.area, i.reference) for i in desk.items if i.area == "gazette"] == [("gazette", "公报第7期")]
@@ -174,4 +174,4 @@ def test_each_audited_field_is_named_once() -> None:
             where.setdefault(field, []).append(spec.key)
     assert {field: keys for field, keys in where.items() if len(keys) > 1} == {}
     assert audit_labels.field_label("owed_fen", "zh_CN") == "拖欠金额"  # the complaints area's
-    assert "owed_fen" in areas.area("complaints").audit_fields  # type: ignore[union-attr]
+    assert "owed_fen" in areas.area("complaints").audit_fields

@@ -13,7 +13,7 @@ from tests.conftest import make_actor
 
 
 @pytest.fixture
-def filled(store, db_url):  # type: ignore[no-untyped-def]
+def filled(store, db_url):
     parties = PartyService(store, make_actor("intake"))
     a = parties.create({"kind": "person", "name": "张伟", "phone": "13812345678"})
     b = parties.create({"kind": "person", "name": "李四"})
@@ -22,7 +22,7 @@ def filled(store, db_url):  # type: ignore[no-untyped-def]
     return store, db_url, a, b
 
 
-def run_sql(db_url: str, sql: str, *params) -> None:  # type: ignore[no-untyped-def]
+def run_sql(db_url: str, sql: str, *params) -> None:
     """An edit behind the program's back: straight SQL, no unit of work, no audit."""
     if db_url.startswith("postgresql"):
         engine = create_engine(db_url)
@@ -36,12 +36,12 @@ def run_sql(db_url: str, sql: str, *params) -> None:  # type: ignore[no-untyped-
     connection.close()
 
 
-def breaks(store) -> list[audit.Break]:  # type: ignore[no-untyped-def]
+def breaks(store) -> list[audit.Break]:
     with store.read() as session:
         return audit.verify(session).breaks
 
 
-def test_untouched_record_verifies(filled) -> None:  # type: ignore[no-untyped-def]
+def test_untouched_record_verifies(filled) -> None:
     store, *_ = filled
     with store.read() as session:
         result = audit.verify(session)
@@ -49,7 +49,7 @@ def test_untouched_record_verifies(filled) -> None:  # type: ignore[no-untyped-d
     assert (result.entries_checked, result.records_checked) == (4, 3)
 
 
-def test_record_edited_in_sqlite_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_record_edited_in_sqlite_is_caught(filled) -> None:
     store, path, a, _ = filled
     run_sql(path, "UPDATE party SET phone = '13900000000' WHERE id = ?", a.id)
     found = breaks(store)
@@ -57,14 +57,14 @@ def test_record_edited_in_sqlite_is_caught(filled) -> None:  # type: ignore[no-u
     assert found[0].describe() == f"记录 party#{a.id} 在程序之外被修改（最后一条相关日志为第3条）"
 
 
-def test_deleted_audit_row_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_audit_row_is_caught(filled) -> None:
     store, path, *_ = filled
     run_sql(path, "DELETE FROM audit_entry WHERE seq = 2")
     first = breaks(store)[0]
     assert (first.code, first.seq) == ("chain_gap", 3)
 
 
-def test_deleted_last_audit_row_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_last_audit_row_is_caught(filled) -> None:
     store, path, *_ = filled
     run_sql(path, "DELETE FROM audit_entry WHERE seq = 4")
     codes = [b.code for b in breaks(store)]
@@ -72,7 +72,7 @@ def test_deleted_last_audit_row_is_caught(filled) -> None:  # type: ignore[no-un
     assert "record_unlogged" in codes  # the org now has no entry at all
 
 
-def test_swapped_rows_are_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_swapped_rows_are_caught(filled) -> None:
     store, path, *_ = filled
     run_sql(path, "UPDATE audit_entry SET seq = -2 WHERE seq = 2")
     run_sql(path, "UPDATE audit_entry SET seq = 2 WHERE seq = 3")
@@ -82,7 +82,7 @@ def test_swapped_rows_are_caught(filled) -> None:  # type: ignore[no-untyped-def
     assert first.code in {"prev_mismatch", "hash_mismatch"}
 
 
-def test_edited_old_value_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_edited_old_value_is_caught(filled) -> None:
     store, path, *_ = filled
     run_sql(path, "UPDATE audit_entry SET changes = replace(changes, '张伟', '王芳') WHERE seq = 3")
     first = breaks(store)[0]
@@ -90,7 +90,7 @@ def test_edited_old_value_is_caught(filled) -> None:  # type: ignore[no-untyped-
     assert first.describe("en") == "entry 3 has been altered"
 
 
-def test_row_inserted_behind_the_programs_back_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_row_inserted_behind_the_programs_back_is_caught(filled) -> None:
     store, path, *_ = filled
     run_sql(
         path,
@@ -100,20 +100,20 @@ def test_row_inserted_behind_the_programs_back_is_caught(filled) -> None:  # typ
     assert [(b.code, b.record_id) for b in breaks(store)] == [("record_unlogged", 99)]
 
 
-def test_row_deleted_behind_the_programs_back_is_caught(filled) -> None:  # type: ignore[no-untyped-def]
+def test_row_deleted_behind_the_programs_back_is_caught(filled) -> None:
     store, path, _, b = filled
     run_sql(path, "DELETE FROM party WHERE id = ?", b.id)
     assert [(x.code, x.record_id) for x in breaks(store)] == [("record_missing", b.id)]
 
 
-def test_chain_survives_many_writers_in_sequence(store) -> None:  # type: ignore[no-untyped-def]
+def test_chain_survives_many_writers_in_sequence(store) -> None:
     for user in ("a", "b", "c"):
         PartyService(store, make_actor("intake", username=user)).create({"kind": "person", "name": f"工人{user}"})
     with store.read() as session:
         assert audit.verify(session).ok
 
 
-def test_log_shows_personal_fields_masked_per_table(store) -> None:  # type: ignore[no-untyped-def]
+def test_log_shows_personal_fields_masked_per_table(store) -> None:
     from app.audit.log import AuditLogService, masked_changes
 
     parties = PartyService(store, make_actor("intake"))
@@ -125,7 +125,7 @@ def test_log_shows_personal_fields_masked_per_table(store) -> None:  # type: ign
     assert masked_changes(project_change, "construction_project")["wage_account_no"] == [None, "****0123"]
 
 
-def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_of_only_the_time_stamp_still_gets_an_entry(store) -> None:
     from app.kernel.unit_of_work import UnitOfWork
     from app.models import Party
     from app.store.types import utc_now
@@ -177,7 +177,7 @@ def _rewrite_whole_chain(db_url: str, party_id: int, name: str) -> None:
 
 
 @pytest.mark.sqlite_only  # rewrites the chain through the sqlite3 module
-def test_an_anchor_written_down_catches_a_whole_chain_rewritten(filled) -> None:  # type: ignore[no-untyped-def]
+def test_an_anchor_written_down_catches_a_whole_chain_rewritten(filled) -> None:
     store, path, a, _ = filled
     with store.read() as session:
         before = audit.verify(session)
@@ -192,7 +192,7 @@ def test_an_anchor_written_down_catches_a_whole_chain_rewritten(filled) -> None:
     assert caught.breaks[0].describe() == "第4条日志与先前记下的校验锚点不符（整条日志链被改写过）"
 
 
-def test_an_anchor_beyond_the_chain_says_the_log_was_cut(filled) -> None:  # type: ignore[no-untyped-def]
+def test_an_anchor_beyond_the_chain_says_the_log_was_cut(filled) -> None:
     store, *_ = filled
     with store.read() as session:
         result = audit.verify(session, anchors=[(9, "0" * 16)])
@@ -200,6 +200,6 @@ def test_an_anchor_beyond_the_chain_says_the_log_was_cut(filled) -> None:  # typ
 
 
 @pytest.mark.parametrize("text", ["4", "4:abc", "x:0123456789abcdef", "4:0123456789abcdeg"])
-def test_a_malformed_anchor_is_refused(text) -> None:  # type: ignore[no-untyped-def]
+def test_a_malformed_anchor_is_refused(text) -> None:
     with pytest.raises(ValueError):
         audit.parse_anchor(text)

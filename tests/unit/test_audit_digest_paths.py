@@ -34,13 +34,13 @@ def bulk_digests(store: Any) -> dict[tuple[str, int], str]:
 
 def orm_digests(store: Any, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
     """(table, record id) → `audit.record_digest` of the record as the ORM reads it back."""
-    models = {m.local_table.name: m.class_ for m in audit.audited_mappers()}  # type: ignore[attr-defined]
+    models = {m.local_table.name: m.class_ for m in audit.audited_mappers()}
     with store.read() as session:
         return {(table, record_id): audit.record_digest(session.get(models[table], record_id))
                 for table, record_id in keys}
 
 
-def test_the_bulk_writer_and_the_orm_give_every_imported_record_the_same_digest(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_bulk_writer_and_the_orm_give_every_imported_record_the_same_digest(store, tmp_path) -> None:
     report, _read = import_ledger_file(service(store), ledger_file(tmp_path, ROWS))
     assert report.imported == len(ROWS) and not report.refused
     written = bulk_digests(store)
@@ -51,7 +51,7 @@ def test_the_bulk_writer_and_the_orm_give_every_imported_record_the_same_digest(
         assert audit.verify(session).ok
 
 
-def test_the_bulk_writer_takes_the_digest_from_the_audit_module(store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_bulk_writer_takes_the_digest_from_the_audit_module(store, tmp_path, monkeypatch) -> None:
     """The writer canonicalises the stored values itself; the digest of them is audit's, not a copy."""
     one_definition = audit.canonical_state_digest
     monkeypatch.setattr(audit, "canonical_state_digest", lambda state: "changed:" + one_definition(state)[8:])

@@ -13,7 +13,7 @@ BOOKKEEPING = {"id", "uuid", "version", "created_at", "updated_at", "created_by"
 def test_every_audited_table_and_field_has_a_chinese_and_an_english_label() -> None:
     missing_tables, missing_fields = [], []
     for mapper in audit.audited_mappers():
-        table = mapper.local_table  # type: ignore[attr-defined]
+        table = mapper.local_table
         if table.name not in audit_labels.tables():
             missing_tables.append(table.name)
         derived = getattr(mapper.class_, "__audit_derived__", frozenset())

@@ -22,12 +22,12 @@ ID_B = "520102199003070022"
 PHONE = "13812345678"
 
 
-def _raw_changes(store) -> str:  # type: ignore[no-untyped-def]
+def _raw_changes(store) -> str:
     with store.read() as session:
         return "\n".join(session.scalars(select(AuditEntry.changes)))
 
 
-def test_new_entries_hold_masked_values_and_keyed_digests_only(store) -> None:  # type: ignore[no-untyped-def]
+def test_new_entries_hold_masked_values_and_keyed_digests_only(store) -> None:
     parties = PartyService(store, setup_actor())
     row = parties.create({"kind": "person", "name": "张伟", "id_no": ID_A, "phone": PHONE})
     parties.update(row.id, row.version, {"id_no": ID_B})
@@ -46,7 +46,7 @@ def test_new_entries_hold_masked_values_and_keyed_digests_only(store) -> None:  
     assert AuditLogService(store, make_actor("admin")).verify().ok
 
 
-def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch) -> None:
     from sqlalchemy import inspect as sa_inspect
 
     from app.store import open_store
@@ -105,7 +105,7 @@ def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch)
         store.dispose()
 
 
-def test_migration_keeps_a_break_that_was_already_there(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_migration_keeps_a_break_that_was_already_there(tmp_path, monkeypatch) -> None:
     from app.store import open_store
     from app.store.engine import make_engine
     from app.store.migrate import alembic_config, upgrade
@@ -137,7 +137,7 @@ def test_migration_keeps_a_break_that_was_already_there(tmp_path, monkeypatch) -
 
 
 @pytest.mark.parametrize("field", ["search"])
-def test_an_export_searched_by_id_number_keeps_it_masked(store, tmp_path, field: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_export_searched_by_id_number_keeps_it_masked(store, tmp_path, field: str) -> None:
     from app.kernel.exports import ExportTrace
 
     ExportTrace(store, setup_actor(), "parties.xlsx", "party", details={field: ID_A}).record("x.xlsx", 0)

@@ -15,7 +15,7 @@ SECRET = "Pa55word-long-enough"
 
 
 @pytest.mark.parametrize("role", [r.value for r in Role])
-def test_every_role_may_verify_with_and_without_signing_in(store, db_url: str, monkeypatch, capsys, role: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_role_may_verify_with_and_without_signing_in(store, db_url: str, monkeypatch, capsys, role: str) -> None:
     accounts = AccountService(store, setup_actor())
     accounts.create_user("first", "管理员", SECRET, ["admin"])
     from tests.conftest import make_actor

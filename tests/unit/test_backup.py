@@ -31,7 +31,7 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "databases"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def add_party(store, name: str) -> None:  # type: ignore[no-untyped-def]
+def add_party(store, name: str) -> None:
     PartyService(store, make_actor("intake")).create({"kind": "person", "name": name})
 
 
@@ -50,17 +50,17 @@ def damage(path: Path) -> None:
 
 
 @pytest.fixture
-def live(store):  # type: ignore[no-untyped-def]
+def live(store):
     add_party(store, "张伟")
     add_party(store, "李娜")
     return store
 
 
-def live_path(store) -> Path:  # type: ignore[no-untyped-def]
+def live_path(store) -> Path:
     return Path(store.url.removeprefix("sqlite:///"))
 
 
-def test_backup_is_written_checked_and_listed(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_is_written_checked_and_listed(live, tmp_path: Path) -> None:
     out = tmp_path / "copy.db"
     entry = service.create(live.url, out)
     assert entry.ok and entry.kind == "manual"
@@ -76,7 +76,7 @@ def test_backup_is_written_checked_and_listed(live, tmp_path: Path) -> None:  # 
     assert catalogue.catalogue_path().parent == Path(os.environ["RENSHE_DATA_DIR"]) / "backups"
 
 
-def test_backup_into_a_folder_names_the_file_and_refuses_an_existing_one(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_into_a_folder_names_the_file_and_refuses_an_existing_one(live, tmp_path: Path) -> None:
     folder = tmp_path / "usb"
     folder.mkdir()
     entry = service.create(live.url, folder)
@@ -97,7 +97,7 @@ def test_backup_of_a_missing_database_creates_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == []
 
 
-def test_backup_reports_progress_and_can_be_cancelled(live, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_backup_reports_progress_and_can_be_cancelled(live, tmp_path: Path, monkeypatch) -> None:
     from app.errors import Cancelled
     from app.kernel.progress import CancelToken
 
@@ -133,7 +133,7 @@ while time.monotonic() < deadline:
 """
 
 
-def test_backup_is_consistent_while_another_process_writes(live, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_backup_is_consistent_while_another_process_writes(live, tmp_path: Path, monkeypatch) -> None:
     for n in range(30):
         add_party(live, f"已有{n}")
     writer = subprocess.Popen(
@@ -150,7 +150,7 @@ def test_backup_is_consistent_while_another_process_writes(live, tmp_path: Path,
     assert check_file(tmp_path / "during.db").audit_ok is True
 
 
-def test_check_refuses_each_kind_of_bad_file(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_check_refuses_each_kind_of_bad_file(live, tmp_path: Path) -> None:
     good = tmp_path / "good.db"
     service.create(live.url, good)
     assert check_file(good).ok
@@ -185,7 +185,7 @@ def test_check_refuses_each_kind_of_bad_file(live, tmp_path: Path) -> None:  # t
     assert result.problem == "backup.audit_broken" and result.audit_ok is False
 
 
-def test_quick_check_of_the_live_file(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_quick_check_of_the_live_file(live, tmp_path: Path) -> None:
     assert quick_check(live_path(live)) is None
     assert quick_check(tmp_path / "absent.db") is None
     copy = tmp_path / "copy.db"
@@ -194,7 +194,7 @@ def test_quick_check_of_the_live_file(live, tmp_path: Path) -> None:  # type: ig
     assert quick_check(copy) in ("backup.corrupt", "backup.not_database")
 
 
-def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(live, tmp_path: Path) -> None:
     backup = tmp_path / "monday.db"
     service.create(live.url, backup)
     add_party(live, "王芳")
@@ -212,7 +212,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_replaced_database(live, tm
 
 
 @pytest.mark.parametrize("kind", ["text", "broken", "foreign", "newer", "missing", "live"])
-def test_restore_refusals_leave_the_live_database_untouched(live, tmp_path: Path, kind: str) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refusals_leave_the_live_database_untouched(live, tmp_path: Path, kind: str) -> None:
     good = tmp_path / "good.db"
     service.create(live.url, good)
     bad = tmp_path / "bad.db"
@@ -239,7 +239,7 @@ def test_restore_refusals_leave_the_live_database_untouched(live, tmp_path: Path
     assert sorted(p.name for p in live_path(live).parent.iterdir()) == before  # no kept copy either
 
 
-def test_restore_of_an_older_schema_upgrades_it(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_of_an_older_schema_upgrades_it(live, tmp_path: Path) -> None:
     old = tmp_path / "old-backup.db"
     shutil.copy(FIXTURES / "renshe-0001.db", old)
     assert check_file(old).ok and check_file(old).revision == "0001"
@@ -269,7 +269,7 @@ def test_pre_upgrade_backup_goes_through_the_backup_api_and_is_listed(tmp_path: 
     assert entry.file == str(Path(made).resolve())
 
 
-def test_daily_backup_once_a_day_then_pruned(live) -> None:  # type: ignore[no-untyped-def]
+def test_daily_backup_once_a_day_then_pruned(live) -> None:
     assert service.daily_due(live.url)
     entry = service.make_daily(live.url)
     assert entry is not None and entry.kind == "daily" and entry.ok
@@ -333,7 +333,7 @@ def test_prune_deletes_the_files_and_the_entries(tmp_path: Path) -> None:
         assert Path(name).exists()
 
 
-def test_postgres_tools_missing_is_said(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_postgres_tools_missing_is_said(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     url = "postgresql+psycopg://clerk:secret@127.0.0.1:5432/renshe"
     with pytest.raises(UserError) as caught:

@@ -30,16 +30,16 @@ def names(url: str) -> list[str]:
 
 
 @pytest.fixture
-def live(store):  # type: ignore[no-untyped-def]
+def live(store):
     PartyService(store, make_actor("intake")).create({"kind": "person", "name": "张伟"})
     return store
 
 
-def add(store, name: str) -> None:  # type: ignore[no-untyped-def]
+def add(store, name: str) -> None:
     PartyService(store, make_actor("intake")).create({"kind": "person", "name": name})
 
 
-def test_create_list_restore(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_create_list_restore(live, tmp_path: Path, capsys) -> None:
     out = tmp_path / "b.db"
     assert run(["backup", "create", "--db", live.url, "--out", str(out)]) == 0
     printed = capsys.readouterr().out
@@ -62,20 +62,20 @@ def test_create_list_restore(live, tmp_path: Path, capsys) -> None:  # type: ign
     assert run(["audit", "verify", "--db", live.url, "--anchor", entry["anchor"]]) == 0
 
 
-def test_create_in_english_and_as_json(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_create_in_english_and_as_json(live, tmp_path: Path, capsys) -> None:
     assert run(["backup", "create", "--db", live.url, "--out", str(tmp_path), "--lang", "en", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert document["check"] == "ok" and Path(document["file"]).parent == tmp_path.resolve()
 
 
-def refused(argv: list[str], capsys) -> str:  # type: ignore[no-untyped-def]
+def refused(argv: list[str], capsys) -> str:
     assert run(argv) == 2
     err = capsys.readouterr().err.strip()
     assert "\n" not in err and "Traceback" not in err
     return err
 
 
-def test_restore_without_yes_is_refused(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_restore_without_yes_is_refused(live, tmp_path: Path, capsys) -> None:
     out = tmp_path / "b.db"
     assert run(["backup", "create", "--db", live.url, "--out", str(out)]) == 0
     add(live, "李娜")
@@ -93,7 +93,7 @@ def test_restore_without_yes_is_refused(live, tmp_path: Path, capsys) -> None:  
         ("altered", "操作日志校验未通过"),
     ],
 )
-def test_restore_refusals(live, tmp_path: Path, capsys, kind: str, words: str) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refusals(live, tmp_path: Path, capsys, kind: str, words: str) -> None:
     good = tmp_path / "good.db"
     assert run(["backup", "create", "--db", live.url, "--out", str(good)]) == 0
     bad = tmp_path / "bad.db"
@@ -117,7 +117,7 @@ def test_restore_refusals(live, tmp_path: Path, capsys, kind: str, words: str) -
     assert not list(tmp_path.glob("test.db.before-restore-*"))
 
 
-def test_create_refusals(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_create_refusals(live, tmp_path: Path, capsys) -> None:
     out = tmp_path / "b.db"
     out.write_text("keep me")
     assert "已存在" in refused(["backup", "create", "--db", live.url, "--out", str(out)], capsys)
@@ -129,7 +129,7 @@ def test_create_refusals(live, tmp_path: Path, capsys) -> None:  # type: ignore[
     assert err.startswith("error: The folder")
 
 
-def test_create_of_a_database_whose_audit_is_broken_exits_non_zero(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_create_of_a_database_whose_audit_is_broken_exits_non_zero(live, tmp_path: Path, capsys) -> None:
     live.dispose()
     with sqlite3.connect(live.url.removeprefix("sqlite:///")) as connection:
         connection.execute("UPDATE party SET name = '王五'")
@@ -137,7 +137,7 @@ def test_create_of_a_database_whose_audit_is_broken_exits_non_zero(live, tmp_pat
     assert "未通过校验" in err
 
 
-def test_postgres_without_its_tools(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_postgres_without_its_tools(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     url = "postgresql+psycopg://clerk:secret@127.0.0.1:1/renshe"
     err = refused(["backup", "create", "--db", url, "--out", str(tmp_path / "x.dump"), "--lang", "en"], capsys)
@@ -146,7 +146,7 @@ def test_postgres_without_its_tools(tmp_path: Path, capsys, monkeypatch) -> None
     assert "pg_restore" in err
 
 
-def test_db_upgrade_prints_the_backup_it_made(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_db_upgrade_prints_the_backup_it_made(tmp_path: Path, capsys) -> None:
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "renshe-0001.db", path)
     assert run(["db", "upgrade", "--db", f"sqlite:///{path}"]) == 0
@@ -155,7 +155,7 @@ def test_db_upgrade_prints_the_backup_it_made(tmp_path: Path, capsys) -> None:  
     assert f"升级前的备份：{made}" in printed
 
 
-def test_refusal_in_a_subprocess_has_no_traceback(live, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_in_a_subprocess_has_no_traceback(live, tmp_path: Path) -> None:
     garbage = tmp_path / "garbage.db"
     garbage.write_bytes(os.urandom(8192))
     env = {k: v for k, v in os.environ.items() if not k.startswith("RENSHE_")}
@@ -169,7 +169,7 @@ def test_refusal_in_a_subprocess_has_no_traceback(live, tmp_path: Path) -> None:
     assert done.stderr.strip() == f"错误: {garbage} 不是数据库文件。"
 
 
-def test_a_damaged_live_database_is_refused_for_backup_and_can_be_restored_over(live, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_live_database_is_refused_for_backup_and_can_be_restored_over(live, tmp_path: Path, capsys) -> None:
     good = tmp_path / "good.db"
     assert run(["backup", "create", "--db", live.url, "--out", str(good)]) == 0
     live.dispose()

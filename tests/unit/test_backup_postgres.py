@@ -23,7 +23,7 @@ def _as_postgres(arguments: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def pg_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def pg_url(pg_server) -> Iterator[str]:
     """An empty database of its own on the run's test server (tests/fixtures/postgres.py)."""
     pytest.importorskip("psycopg")
     if not shutil.which("pg_dump"):
@@ -35,7 +35,7 @@ def pg_url(pg_server) -> Iterator[str]:  # type: ignore[no-untyped-def]
         pg_server.drop_database(name)
 
 
-def party_names(store) -> list[str]:  # type: ignore[no-untyped-def]
+def party_names(store) -> list[str]:
     from sqlalchemy import select
 
     from app.models import Party

@@ -288,7 +288,7 @@ def test_weekends_only_calendar() -> None:
         ({2027: {"holidays": {"2027-01-01"}}}, "calendar.bad_schedule"),
     ],
 )
-def test_bad_schedules_are_refused(schedule: dict, code: str) -> None:  # type: ignore[type-arg]
+def test_bad_schedules_are_refused(schedule: dict, code: str) -> None:
     with pytest.raises(UserError) as err:
         LegalCalendar(schedule)
     assert err.value.code == code

@@ -29,14 +29,14 @@ from tests.fixtures.complaints import opened_case
 from tests.fixtures.import_files import _cli
 
 
-def _last_entry(store) -> Any:  # type: ignore[no-untyped-def]
+def _last_entry(store) -> Any:
     with store.read() as session:
         entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(1)).one()
         session.expunge(entry)
         return entry
 
 
-def _verified_with(store, anchor: str) -> None:  # type: ignore[no-untyped-def]
+def _verified_with(store, anchor: str) -> None:
     with store.read() as session:
         result = audit.verify(session, anchors=[audit.parse_anchor(anchor)])
     # the chain and the anchor (the arbitration fixtures add their accounts unaudited: records, not the chain)
@@ -44,7 +44,7 @@ def _verified_with(store, anchor: str) -> None:  # type: ignore[no-untyped-def]
     assert result.head_seq == audit.parse_anchor(anchor)[0]
 
 
-def test_a_complaint_document_leaves_an_export_entry_and_carries_its_anchor(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complaint_document_leaves_an_export_entry_and_carries_its_anchor(store, tmp_path: Path) -> None:
     _svc, detail = opened_case(store)
     officer = make_actor("inspector", username="liming")
     complaint_id = complaint_id_for(store, officer, detail.case_no)
@@ -60,7 +60,7 @@ def test_a_complaint_document_leaves_an_export_entry_and_carries_its_anchor(stor
     _verified_with(store, issued.anchor)
 
 
-def test_a_complaint_document_the_case_has_not_reached_writes_nothing(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_complaint_document_the_case_has_not_reached_writes_nothing(store, tmp_path: Path) -> None:
     _svc, detail = opened_case(store)
     officer = make_actor("inspector", username="liming")
     before = _last_entry(store).seq
@@ -75,7 +75,7 @@ def test_a_complaint_document_the_case_has_not_reached_writes_nothing(store, tmp
     assert _last_entry(store).seq == before
 
 
-def test_an_arbitration_document_leaves_an_export_entry(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_arbitration_document_leaves_an_export_entry(store, tmp_path: Path) -> None:
     world = make_world(store)
     case_id = receive(world, date(2023, 9, 25))
     case = world.clerk_service().accept(case_id, date(2023, 9, 27))
@@ -96,7 +96,7 @@ def test_an_arbitration_document_leaves_an_export_entry(store, tmp_path: Path) -
 
 
 @pytest.mark.sqlite_only  # the command line is driven on the SQLite file here
-def test_documents_from_the_command_line(store, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_documents_from_the_command_line(store, tmp_path: Path, capsys, monkeypatch) -> None:
     from app.accounts.service import AccountService
 
     _svc, detail = opened_case(store)

@@ -7,10 +7,10 @@ from datetime import UTC, date, datetime
 from app import clock
 
 
-def test_after_four_pm_utc_it_is_already_tomorrow_at_the_bureau(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_after_four_pm_utc_it_is_already_tomorrow_at_the_bureau(monkeypatch) -> None:
     class FixedDateTime(datetime):
         @classmethod
-        def now(cls, tz=None):  # type: ignore[no-untyped-def, override]
+        def now(cls, tz=None):
             moment = datetime(2026, 11, 29, 16, 30, tzinfo=UTC)
             return moment if tz is None else moment.astimezone(tz)
 

@@ -9,7 +9,7 @@ from tests.conftest import make_actor
 from tests.fixtures.complaints import intake, opened_case, service
 
 
-def test_complaint_deadlines_reach_the_desk(store) -> None:  # type: ignore[no-untyped-def]
+def test_complaint_deadlines_reach_the_desk(store) -> None:
     svc = service(store, today=date(2023, 6, 2))
     waiting, _ = svc.register(intake())  # I1 due 8 June
     svc2, case = opened_case(store, workers=1)  # filed 5 June, I2 due 29 August

@@ -26,7 +26,7 @@ def _text(path: Path) -> str:
 
 
 @pytest.fixture
-def closed_case(store):  # type: ignore[no-untyped-def]
+def closed_case(store):
     svc, detail = opened_case(store)
     detail = svc.order_rectification(detail.id, detail.version, date(2023, 6, 20), date(2023, 7, 5))
     for w in detail.workers:
@@ -35,7 +35,7 @@ def closed_case(store):  # type: ignore[no-untyped-def]
     return svc.close(detail.id, detail.version, date(2023, 7, 3), "paid", "欠薪已全部支付")
 
 
-def test_every_document_renders_with_the_case_data(closed_case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_every_document_renders_with_the_case_data(closed_case, tmp_path) -> None:
     assert available_documents(closed_case) == ["registration", "filing", "rectification", "closure"]
     for kind in available_documents(closed_case):
         path = tmp_path / f"{kind}.pdf"
@@ -49,7 +49,7 @@ def test_every_document_renders_with_the_case_data(closed_case, tmp_path) -> Non
     assert "15,000.00" in closure and "某区人社监立字〔2023〕第1号" in closure
 
 
-def test_the_rectification_order_never_names_the_complainant(closed_case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_rectification_order_never_names_the_complainant(closed_case, tmp_path) -> None:
     path = tmp_path / "order.pdf"
     write_complaint_document("rectification", closed_case, path, organisation=ORG)
     content = _text(path)
@@ -58,7 +58,7 @@ def test_the_rectification_order_never_names_the_complainant(closed_case, tmp_pa
     assert "1381" not in content and "520102" not in content  # no phone, no ID numbers
 
 
-def test_refusal_notice(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_refusal_notice(store, tmp_path) -> None:
     svc = service(store)
     detail, _ = svc.register(intake())
     detail = svc.refuse(detail.id, detail.version, date(2023, 6, 2), "投诉事项发生在两年以前，超过了劳动保障监察的时效")
@@ -69,7 +69,7 @@ def test_refusal_notice(store, tmp_path) -> None:  # type: ignore[no-untyped-def
     assert "不予受理投诉通知书" in content and "超过了劳动保障监察的时效" in content and "张伟" in content
 
 
-def _decided(store, kind: str):  # type: ignore[no-untyped-def]
+def _decided(store, kind: str):
     """A case with a rectification order, part paid, then the decision of `kind`."""
     svc, detail = reviewed_case(store, kind)
     detail = svc.order_rectification(detail.id, detail.version, date(2023, 6, 20), date(2023, 6, 28))
@@ -88,7 +88,7 @@ def _decided(store, kind: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("kind", ["admin_decision", "penalty"])
-def test_decision_documents_go_to_the_employer(store, tmp_path, kind) -> None:  # type: ignore[no-untyped-def]
+def test_decision_documents_go_to_the_employer(store, tmp_path, kind) -> None:
     _, detail = _decided(store, kind)
     steps = ["prior_notice", "statement"] + (["discussion"] if kind == "penalty" else [])
     assert available_documents(detail) == ["registration", "filing", "rectification", *steps, kind,
@@ -120,7 +120,7 @@ def test_decision_documents_go_to_the_employer(store, tmp_path, kind) -> None:  
         assert "3,000.00" in content and "李强" in content and "王芳" in content
 
 
-def test_closure_form_shows_the_fine(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_closure_form_shows_the_fine(store, tmp_path) -> None:
     svc, detail = _decided(store, "penalty")
     detail = svc.close(detail.id, detail.version, date(2023, 7, 10), "decision", "已作出行政处罚决定")
     assert available_documents(detail)[-3:] == ["penalty", "service_receipt", "closure"]
@@ -131,7 +131,7 @@ def test_closure_form_shows_the_fine(store, tmp_path) -> None:  # type: ignore[n
     assert "行政处罚决定 某区人社罚〔2023〕1号" in content
 
 
-def test_closure_form_without_a_decision_shows_a_dash(closed_case, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_closure_form_without_a_decision_shows_a_dash(closed_case, tmp_path) -> None:
     path = tmp_path / "closure.pdf"
     write_complaint_document("closure", closed_case, path, organisation=ORG)
     assert "罚款—" in _text(path).replace("\n", "").replace(" ", "")

@@ -14,7 +14,7 @@ from tests.conftest import make_actor
 from tests.fixtures.complaints import intake, service
 
 
-def test_attach_store_once_check_on_open(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_attach_store_once_check_on_open(store, tmp_path) -> None:
     detail, _ = service(store).register(intake())
     evidence = EvidenceService(store, make_actor("inspector"), root=tmp_path / "evidence")
     photo = tmp_path / "现场照片.jpg"
@@ -42,7 +42,7 @@ def test_attach_store_once_check_on_open(store, tmp_path) -> None:  # type: igno
     assert caught.value.code == "complaint.evidence_missing"
 
 
-def test_reading_roles_cannot_attach(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_reading_roles_cannot_attach(store, tmp_path) -> None:
     detail, _ = service(store).register(intake())
     f = tmp_path / "a.txt"
     f.write_text("x")
@@ -52,7 +52,7 @@ def test_reading_roles_cannot_attach(store, tmp_path) -> None:  # type: ignore[n
 
 
 @pytest.mark.sqlite_only  # the database as a file beside the evidence
-def test_the_programs_own_database_is_never_read_as_evidence(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_programs_own_database_is_never_read_as_evidence(store, tmp_path) -> None:
     from pathlib import Path
 
     detail, _ = service(store).register(intake())

@@ -40,7 +40,7 @@ def events_of(store: Any, complaint_id: int) -> list[tuple[str, str | None]]:
         ]
 
 
-def test_a_paid_row_with_a_closing_date_is_imported_closed_through_the_state_machine(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_paid_row_with_a_closing_date_is_imported_closed_through_the_state_machine(store, tmp_path) -> None:
     path = ledger_file(tmp_path, [
         good(0, **{"受理日期": date(2023, 3, 2), "已支付金额（元）": 3000.5, "支付日期": date(2023, 4, 1),
                    "结案日期": date(2023, 4, 3)}),
@@ -71,7 +71,7 @@ def test_a_paid_row_with_a_closing_date_is_imported_closed_through_the_state_mac
     assert verify(store).ok
 
 
-def test_a_role_that_cannot_handle_cases_imports_registrations_only(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_role_that_cannot_handle_cases_imports_registrations_only(store, tmp_path) -> None:
     path = ledger_file(tmp_path, [
         good(0),
         good(1, **{"受理日期": date(2023, 3, 3)}),
@@ -86,7 +86,7 @@ def test_a_role_that_cannot_handle_cases_imports_registrations_only(store, tmp_p
     assert report.refused[0].message().startswith("您的角色只能登记投诉")
 
 
-def test_numbers_continue_the_year_sequence_before_and_after_an_import(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_numbers_continue_the_year_sequence_before_and_after_an_import(store, tmp_path) -> None:
     svc = service(store)
     first, _warnings = svc.register(intake())
     # the ledger names the workers as the register does (a name that disagrees with its ID number is refused)
@@ -104,7 +104,7 @@ def test_numbers_continue_the_year_sequence_before_and_after_an_import(store, tm
     assert verify(store).ok
 
 
-def test_known_parties_are_reused_and_an_employer_without_a_credit_code_is_found_by_name(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_known_parties_are_reused_and_an_employer_without_a_credit_code_is_found_by_name(store, tmp_path) -> None:
     svc = service(store)
     registered, _warnings = svc.register(intake(workers=1))  # 张伟 and the employer with USCC
     known_worker = make_id("520102", "19880101", 11)
@@ -124,7 +124,7 @@ def test_known_parties_are_reused_and_an_employer_without_a_credit_code_is_found
     assert details[1].employers[0].party_id == details[2].employers[0].party_id == gang[0].id
 
 
-def test_a_record_changed_behind_the_program_after_a_bulk_import_is_caught(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_record_changed_behind_the_program_after_a_bulk_import_is_caught(store, tmp_path) -> None:
     path = ledger_file(tmp_path, [good(i) for i in range(3)])
     report, _read = import_ledger_file(service(store), path)
     assert verify(store).ok
@@ -164,7 +164,7 @@ def summary(store: Any, report: Any) -> dict[str, Any]:
 
 def test_a_large_file_is_read_and_prepared_in_a_second_process_with_the_same_result(
     tmp_path, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = ledger_file(tmp_path, ROWS)
     results = []
     for background in (False, True):
@@ -186,7 +186,7 @@ def test_a_large_file_is_read_and_prepared_in_a_second_process_with_the_same_res
     assert len(in_process["cases"]) == len(ROWS) - 3
 
 
-def test_a_cancelled_two_process_import_saves_nothing(store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_cancelled_two_process_import_saves_nothing(store, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(ledger, "BACKGROUND_FROM_BYTES", 0)
     path = ledger_file(tmp_path, ROWS)
     token = CancelToken()
@@ -199,7 +199,7 @@ def test_a_cancelled_two_process_import_saves_nothing(store, tmp_path, monkeypat
     assert verify(store).ok
 
 
-def test_a_file_that_is_not_a_workbook_is_refused_by_the_second_process(store, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_is_not_a_workbook_is_refused_by_the_second_process(store, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(ledger, "BACKGROUND_FROM_BYTES", 0)
     path = tmp_path / "ledger.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a workbook" * 100)
@@ -208,7 +208,7 @@ def test_a_file_that_is_not_a_workbook_is_refused_by_the_second_process(store, t
     assert caught.value.code == "import.not_a_workbook"
 
 
-def test_the_streaming_reader_and_the_in_memory_reader_give_the_same_rows(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_streaming_reader_and_the_in_memory_reader_give_the_same_rows(tmp_path, monkeypatch) -> None:
     path = ledger_file(tmp_path, [*ROWS, good(20, **{"欠薪金额（元）": "12.345"}), good(21, **{"身份证号": 5.2e17})])
     wb = openpyxl.load_workbook(path)
     wb["投诉台账"].insert_rows(1)  # a title row above the header: row numbers must still match the sheet's
@@ -225,7 +225,7 @@ def test_the_streaming_reader_and_the_in_memory_reader_give_the_same_rows(tmp_pa
     assert calamine[1][0][1]["received_on"] == date(2023, 3, 1) and calamine[1][0][1]["owed_fen"] == 300_050
 
 
-def test_the_audit_log_shows_a_bulk_entry_as_a_count_and_an_id_range(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_log_shows_a_bulk_entry_as_a_count_and_an_id_range(store, tmp_path) -> None:
     from app.audit.log import AuditLogService
 
     path = ledger_file(tmp_path, [good(i) for i in range(3)])

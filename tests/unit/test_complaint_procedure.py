@@ -44,7 +44,7 @@ def refusal(svc: Any, detail: Any, kind: str, on: date, **fields: Any) -> UserEr
     return caught.value
 
 
-def test_a_penalty_is_refused_step_by_step_until_the_procedure_is_complete(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_penalty_is_refused_step_by_step_until_the_procedure_is_complete(store) -> None:
     svc, detail = reviewed(store, "penalty")
     # Before: a legal review alone was enough.  Now the notice comes first.
     error = refusal(svc, detail, "penalty", date(2023, 7, 10))
@@ -81,7 +81,7 @@ def test_a_penalty_is_refused_step_by_step_until_the_procedure_is_complete(store
         "procedure_collective_discussion"]
 
 
-def test_when_the_period_runs_out_without_a_word_the_decision_may_follow(store) -> None:  # type: ignore[no-untyped-def]
+def test_when_the_period_runs_out_without_a_word_the_decision_may_follow(store) -> None:
     svc, detail = reviewed(store, "penalty")
     # a small fine: no hearing to offer (below the local 较大数额), no collective discussion
     small = {**PENALTY, "fine_fen": 300_000}
@@ -93,7 +93,7 @@ def test_when_the_period_runs_out_without_a_word_the_decision_may_follow(store) 
     assert detail.status == "penalty"
 
 
-def test_the_hearing_threshold_is_a_local_setting(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_hearing_threshold_is_a_local_setting(store) -> None:
     SettingsService(store, make_actor("admin")).set(
         "penalty_hearing_threshold", {"person_fen": 50_000, "organisation_fen": 200_000})
     svc, detail = reviewed(store, "penalty")
@@ -101,7 +101,7 @@ def test_the_hearing_threshold_is_a_local_setting(store) -> None:  # type: ignor
     assert detail.steps[0].hearing_offered
 
 
-def test_the_hearing_steps_keep_the_statutory_periods(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_hearing_steps_keep_the_statutory_periods(store) -> None:
     svc, detail = reviewed(store, "penalty")
     svc.record_prior_notice(detail.id, "penalty", NOTICE_ON, "拟罚款二万元", intended_fine_fen=PENALTY["fine_fen"])
     svc.record_service(detail.id, "prior_notice", "direct", SERVED_ON, "李会计")
@@ -126,7 +126,7 @@ def test_the_hearing_steps_keep_the_statutory_periods(store) -> None:  # type: i
     assert detail.status == "penalty"
 
 
-def test_a_handling_decision_needs_notice_and_defence_but_no_hearing(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_handling_decision_needs_notice_and_defence_but_no_hearing(store) -> None:
     svc, detail = reviewed(store, "admin_decision")
     fields = {"facts": "拖欠工资15,000.00元", "basis": "《劳动保障监察条例》第二十六条", "order": "责令支付所欠工资"}
     assert refusal(svc, detail, "admin_decision", date(2023, 7, 3), **fields).code == "procedure.notice_required"
@@ -141,7 +141,7 @@ def test_a_handling_decision_needs_notice_and_defence_but_no_hearing(store) -> N
     assert detail.decision_no == "某区人社监处字〔2023〕1号"
 
 
-def test_deadlines_counted_from_service_count_from_the_recorded_service(store) -> None:  # type: ignore[no-untyped-def]
+def test_deadlines_counted_from_service_count_from_the_recorded_service(store) -> None:
     svc, detail = reviewed(store, "penalty")
     svc.record_prior_notice(detail.id, "penalty", NOTICE_ON, "拟罚款三千元", intended_fine_fen=300_000)
     detail = svc.get(detail.id)
@@ -165,7 +165,7 @@ def test_deadlines_counted_from_service_count_from_the_recorded_service(store) -
     assert detail.services[-1].document_no == detail.decision_no
 
 
-def test_the_penalty_documents_from_filing_to_decision(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_penalty_documents_from_filing_to_decision(store, tmp_path) -> None:
     """立案 → 事先告知书 → 陈述申辩 (waived) → 决定, rendered to PDF (and looked at as PNG)."""
     from app.complaints.evidence import EvidenceService
 
@@ -200,7 +200,7 @@ def test_the_penalty_documents_from_filing_to_decision(store, tmp_path) -> None:
     print("PNG pages:", sorted(p.name for p in tmp_path.glob("*.png")))
 
 
-def test_the_remedy_bodies_are_settings_the_decision_prints(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_remedy_bodies_are_settings_the_decision_prints(store, tmp_path) -> None:
     svc, detail = reviewed(store, "penalty")
     svc.record_prior_notice(detail.id, "penalty", NOTICE_ON, "拟罚款", intended_fine_fen=300_000)
     svc.record_service(detail.id, "prior_notice", "direct", SERVED_ON, "李会计")
@@ -214,7 +214,7 @@ def test_the_remedy_bodies_are_settings_the_decision_prints(store, tmp_path) -> 
     assert "向南明区人民政府申请行政复议" in content and "向贵阳市南明区人民法院提起行政诉讼" in content
 
 
-def test_the_rectification_order_cites_the_norm_broken(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_rectification_order_cites_the_norm_broken(store, tmp_path) -> None:
     svc, detail = opened_case(store)
     detail = svc.order_rectification(detail.id, detail.version, date(2023, 6, 20), date(2023, 7, 5))
     path = tmp_path / "order.pdf"
@@ -225,7 +225,7 @@ def test_the_rectification_order_cites_the_norm_broken(store, tmp_path) -> None:
     assert "第三十条、第三十条" not in content and "和《劳动保障监察条例》的有关规定" not in content
 
 
-def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_hearing_notice_is_its_own_document_served_seven_working_days_before(store, tmp_path) -> None:
     """听证通知书 (行政处罚法 art 64(2)): numbered, listed with the case's documents, served with a 送达回证;
     a notice served too late cannot carry the hearing, and the 听证笔录 names the notice and its dates."""
     from app.complaints.documents import available_documents
@@ -317,7 +317,7 @@ def test_a_hearing_time_that_is_not_a_time_is_refused(typed: str) -> None:
     assert caught.value.code == "procedure.hearing_time_invalid" and typed in caught.value.message()
 
 
-def test_the_handling_notice_cites_the_rules_that_require_it(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_handling_notice_cites_the_rules_that_require_it(store, tmp_path) -> None:
     """行政处理事先告知书: the notice rule for a 行政处理决定 is 劳动保障监察条例 art 19 (hear the statement and
     defence before a 处罚 or 处理 decision) and 若干规定 (劳社部令第25号) art 34 (tell the employer first),
     both checked against their texts; not 行政处罚法, which governs penalties."""

@@ -24,7 +24,7 @@ from tests.fixtures.complaints import fill, good, service
 from tests.fixtures.identities import make_id, wrong_check
 
 
-def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store, tmp_path) -> None:
     path = tmp_path / "ledger.xlsx"
     write_template(path)
     fill(path, [
@@ -56,7 +56,7 @@ def test_import_refuses_bad_rows_with_their_row_numbers_and_saves_the_rest(store
     assert detail.status == "filed" and detail.recovered_fen == 100_050 and detail.owed_fen == 300_050
 
 
-def test_cancelled_import_saves_nothing(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_import_saves_nothing(store, tmp_path) -> None:
     path = tmp_path / "ledger.xlsx"
     write_template(path)
     fill(path, [good(i) for i in range(5)])
@@ -69,7 +69,7 @@ def test_cancelled_import_saves_nothing(store, tmp_path) -> None:  # type: ignor
         assert session.scalar(select(func.count()).select_from(Complaint)) == 0
 
 
-def test_wrong_template_is_refused_before_reading(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_template_is_refused_before_reading(tmp_path) -> None:
     path = tmp_path / "other.xlsx"
     wb = openpyxl.Workbook()
     wb.active.append(["姓名", "金额"])
@@ -81,7 +81,7 @@ def test_wrong_template_is_refused_before_reading(tmp_path) -> None:  # type: ig
     assert caught.value.code == "import.wrong_template"
 
 
-def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:
     path = tmp_path / "ledger.xlsx"
     write_template(path)
     fill(path, [good(i) for i in range(3)])
@@ -100,7 +100,7 @@ def test_exports_are_masked_and_match_the_list(store, tmp_path) -> None:  # type
     assert listed.max_row == 4
 
 
-def test_the_list_export_never_names_a_reporter(store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_export_never_names_a_reporter(store, tmp_path) -> None:
     from tests.fixtures.complaints import intake
 
     svc = service(store)

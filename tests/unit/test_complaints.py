@@ -33,7 +33,7 @@ from tests.fixtures.identities import make_id, make_uscc
 # ---------------------------------------------------------------- intake
 
 
-def test_register_creates_parties_numbers_and_the_deadline(store) -> None:  # type: ignore[no-untyped-def]
+def test_register_creates_parties_numbers_and_the_deadline(store) -> None:
     svc = service(store)
     detail, warnings = svc.register(intake())
     assert warnings == []
@@ -50,7 +50,7 @@ def test_register_creates_parties_numbers_and_the_deadline(store) -> None:  # ty
     assert [e.action for e in detail.events] == ["register"]
 
 
-def test_register_failure_leaves_nothing_behind(store) -> None:  # type: ignore[no-untyped-def]
+def test_register_failure_leaves_nothing_behind(store) -> None:
     svc = service(store)
     bad = intake()
     bad["workers"][2]["party"]["id_no"] = "520102198801010000"  # wrong check character
@@ -64,7 +64,7 @@ def test_register_failure_leaves_nothing_behind(store) -> None:  # type: ignore[
         assert session.scalar(select(func.count()).select_from(Party)) == 0
 
 
-def test_intake_warns_about_an_open_complaint_for_the_same_worker_and_employer(store) -> None:  # type: ignore[no-untyped-def]
+def test_intake_warns_about_an_open_complaint_for_the_same_worker_and_employer(store) -> None:
     svc = service(store)
     first, _ = svc.register(intake())
     second, warnings = svc.register(intake(workers=1))
@@ -78,7 +78,7 @@ def test_intake_warns_about_an_open_complaint_for_the_same_worker_and_employer(s
     assert svc.open_duplicates([second.workers[0].party_id], [second.employers[0].party_id], exclude=second.id) == []
 
 
-def test_anonymous_report_and_reporter_confidentiality(store) -> None:  # type: ignore[no-untyped-def]
+def test_anonymous_report_and_reporter_confidentiality(store) -> None:
     svc = service(store)
     anon, _ = svc.register(intake(kind="report", anonymous=True, complainant=None))
     assert anon.complainant == "匿名"
@@ -104,13 +104,13 @@ def test_anonymous_report_and_reporter_confidentiality(store) -> None:  # type: 
         ({"received_at": datetime(2023, 10, 1, 9)}, "complaint.date_future"),
     ],
 )
-def test_intake_refusals(store, change, code) -> None:  # type: ignore[no-untyped-def]
+def test_intake_refusals(store, change, code) -> None:
     with pytest.raises(UserError) as caught:
         service(store).register(intake(**change))
     assert caught.value.code == code
 
 
-def test_negative_owed_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+def test_negative_owed_is_refused(store) -> None:
     with pytest.raises(UserError) as caught:
         service(store).register(intake(owed=-1))
     assert caught.value.code == "complaint.amount_negative"
@@ -119,7 +119,7 @@ def test_negative_owed_is_refused(store) -> None:  # type: ignore[no-untyped-def
 # ---------------------------------------------------------------- the state machine
 
 
-def test_transition_not_allowed_is_refused_in_chinese(store) -> None:  # type: ignore[no-untyped-def]
+def test_transition_not_allowed_is_refused_in_chinese(store) -> None:
     svc = service(store)
     detail, _ = svc.register(intake())
     with pytest.raises(UserError) as caught:
@@ -132,7 +132,7 @@ def test_transition_not_allowed_is_refused_in_chinese(store) -> None:  # type: i
     assert caught.value.params["status_zh"] == "不予受理"
 
 
-def test_every_transition_is_an_event_with_date_and_officer_and_is_audited(store) -> None:  # type: ignore[no-untyped-def]
+def test_every_transition_is_an_event_with_date_and_officer_and_is_audited(store) -> None:
     svc, detail = opened_case(store)
     assert detail.case_no == "某区人社监立字〔2023〕第1号"
     assert detail.status == "investigating"
@@ -151,7 +151,7 @@ def test_every_transition_is_an_event_with_date_and_officer_and_is_audited(store
         assert len(audited) == 4
 
 
-def test_correction_restarts_the_acceptance_clock(store) -> None:  # type: ignore[no-untyped-def]
+def test_correction_restarts_the_acceptance_clock(store) -> None:
     svc = service(store)
     detail, _ = svc.register(intake())
     detail = svc.request_correction(detail.id, detail.version, date(2023, 6, 2), "请补充用人单位全称")
@@ -161,7 +161,7 @@ def test_correction_restarts_the_acceptance_clock(store) -> None:  # type: ignor
     assert detail.deadlines[0].due == date(2023, 6, 19)  # 13, 14, 15, 16, 19 June
 
 
-def test_officers_need_two_with_valid_certificates(store) -> None:  # type: ignore[no-untyped-def]
+def test_officers_need_two_with_valid_certificates(store) -> None:
     svc = service(store)
     detail, _ = svc.register(intake())
     detail = svc.accept(detail.id, detail.version, date(2023, 6, 5))
@@ -180,7 +180,7 @@ def test_officers_need_two_with_valid_certificates(store) -> None:  # type: igno
     assert detail.officers[0].certificate_no == "LBJC-0001"
 
 
-def test_officers_need_a_labour_inspection_certificate_or_one_without_category(store) -> None:  # type: ignore[no-untyped-def]
+def test_officers_need_a_labour_inspection_certificate_or_one_without_category(store) -> None:
     svc = service(store)
     detail, _ = svc.register(intake())
     detail = svc.accept(detail.id, detail.version, date(2023, 6, 5))
@@ -203,7 +203,7 @@ def test_officers_need_a_labour_inspection_certificate_or_one_without_category(s
     assert {o.certificate_no for o in detail.officers} == {"LB-1", "ZF-1"}
 
 
-def test_investigation_deadline_extension_and_overdue(store) -> None:  # type: ignore[no-untyped-def]
+def test_investigation_deadline_extension_and_overdue(store) -> None:
     svc, detail = opened_case(store)
     (investigation,) = [d for d in detail.deadlines if d.key == "investigation"]
     assert investigation.rule_id == "I2"
@@ -220,7 +220,7 @@ def test_investigation_deadline_extension_and_overdue(store) -> None:  # type: i
     assert caught.value.code == "deadline.extension_too_long"
 
 
-def test_year_without_holiday_schedule_is_flagged(store) -> None:  # type: ignore[no-untyped-def]
+def test_year_without_holiday_schedule_is_flagged(store) -> None:
     svc = ComplaintService(
         store, make_actor("inspector"), today=lambda: date(2023, 12, 29), calendar=LegalCalendar(use_package=False)
     )
@@ -232,7 +232,7 @@ def test_year_without_holiday_schedule_is_flagged(store) -> None:  # type: ignor
 # ---------------------------------------------------------------- plan, payments and closure
 
 
-def test_plan_payments_and_close(store) -> None:  # type: ignore[no-untyped-def]
+def test_plan_payments_and_close(store) -> None:
     svc, detail = opened_case(store)
     w1, w2, w3 = (w.id for w in detail.workers)
     plan = [
@@ -269,7 +269,7 @@ def test_plan_payments_and_close(store) -> None:  # type: ignore[no-untyped-def]
     assert caught.value.code == "complaint.no_payments_in_state"
 
 
-def test_plan_larger_than_owed_is_refused(store) -> None:  # type: ignore[no-untyped-def]
+def test_plan_larger_than_owed_is_refused(store) -> None:
     svc, detail = opened_case(store, workers=1)
     with pytest.raises(UserError) as caught:
         svc.set_plan(detail.id, detail.version, [
@@ -279,7 +279,7 @@ def test_plan_larger_than_owed_is_refused(store) -> None:  # type: ignore[no-unt
     assert caught.value.code == "complaint.plan_exceeds_owed"
 
 
-def test_close_otherwise_disposed_needs_the_matching_state(store) -> None:  # type: ignore[no-untyped-def]
+def test_close_otherwise_disposed_needs_the_matching_state(store) -> None:
     svc, detail = opened_case(store)
     with pytest.raises(UserError) as caught:
         svc.close(detail.id, detail.version, date(2023, 9, 1), "transferred", "移送公安")
@@ -292,7 +292,7 @@ def test_close_otherwise_disposed_needs_the_matching_state(store) -> None:  # ty
     assert detail.status == "archived"
 
 
-def test_rectification_order_numbers_and_deadline(store) -> None:  # type: ignore[no-untyped-def]
+def test_rectification_order_numbers_and_deadline(store) -> None:
     svc, detail = opened_case(store)
     detail = svc.order_rectification(detail.id, detail.version, date(2023, 6, 20), date(2023, 7, 5))
     assert detail.rectification_no == "某区人社监令〔2023〕1号"
@@ -302,7 +302,7 @@ def test_rectification_order_numbers_and_deadline(store) -> None:  # type: ignor
     assert detail.status == "not_rectified"
 
 
-def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: ignore[no-untyped-def]
+def test_major_decision_needs_a_qualified_legal_review(store) -> None:
     svc, detail = opened_case(store)
     staff = StaffService(store, make_actor("admin"))
     lawyer = staff.create({"name": "法制科孙某", "has_legal_qualification": True,
@@ -332,7 +332,7 @@ def test_major_decision_needs_a_qualified_legal_review(store) -> None:  # type: 
     assert not [d for d in detail.deadlines if d.key == "publication"]
 
 
-def test_a_penalty_records_its_fine_in_fen(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_penalty_records_its_fine_in_fen(store) -> None:
     svc, detail = reviewed_case(store, "penalty")
     on = date(2023, 7, 3)
 
@@ -369,14 +369,14 @@ def test_a_penalty_records_its_fine_in_fen(store) -> None:  # type: ignore[no-un
     assert [c["fine_fen"] for c in changes if "fine_fen" in c] == [[None, 2_000_050]]
 
 
-def test_a_penalty_without_a_fine_states_the_penalty(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_penalty_without_a_fine_states_the_penalty(store) -> None:
     svc, detail = reviewed_case(store, "penalty")
     detail = svc.issue_decision(detail.id, detail.version, "penalty", date(2023, 7, 3),
                                 **{**PENALTY, "fine_fen": 0, "order": "警告"})
     assert (detail.fine_fen, detail.decision_order) == (0, "警告")
 
 
-def test_a_handling_decision_records_what_is_ordered(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_handling_decision_records_what_is_ordered(store) -> None:
     svc, detail = reviewed_case(store, "admin_decision")
     on = date(2023, 7, 3)
     fields = {"facts": "拖欠3名劳动者工资15,000.00元，经责令限期改正逾期未改正", "basis": "《劳动保障监察条例》第二十六条",
@@ -397,7 +397,7 @@ def test_a_handling_decision_records_what_is_ordered(store) -> None:  # type: ig
     assert detail.events[-1].note == "责令支付22,500.00元"
 
 
-def test_a_handling_decision_may_order_no_amount(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_handling_decision_may_order_no_amount(store) -> None:
     svc, detail = reviewed_case(store, "admin_decision", workers=1)
     detail = svc.issue_decision(detail.id, detail.version, "admin_decision", date(2023, 7, 3),
                                 facts="未按规定建立职工名册", basis="《劳动保障监察条例》第二十六条",
@@ -416,7 +416,7 @@ def test_a_handling_decision_may_order_no_amount(store) -> None:  # type: ignore
         max_size=12,
     ),
 )
-def test_recovered_is_always_the_sum_of_payments_and_never_exceeds_owed(store, owed, attempts) -> None:  # type: ignore[no-untyped-def]
+def test_recovered_is_always_the_sum_of_payments_and_never_exceeds_owed(store, owed, attempts) -> None:
     svc = service(store)
     fields = intake(workers=len(owed))
     for worker, amount in zip(fields["workers"], owed, strict=True):
@@ -451,7 +451,7 @@ def test_recovered_is_always_the_sum_of_payments_and_never_exceeds_owed(store, o
 # ---------------------------------------------------------------- lists and figures
 
 
-def test_filters_in_sql_and_the_ledger(store) -> None:  # type: ignore[no-untyped-def]
+def test_filters_in_sql_and_the_ledger(store) -> None:
     svc, detail = opened_case(store)
     svc.register(intake(workers=1, channel="phone", received_at=datetime(2023, 7, 3, 9)))
     assert svc.query().count() == 2
@@ -470,7 +470,7 @@ def test_filters_in_sql_and_the_ledger(store) -> None:  # type: ignore[no-untype
     assert (summary.complaints, summary.open_complaints, summary.workers, summary.owed_fen) == (2, 2, 3, 2_000_000)
 
 
-def test_yearly_figures_count_by_the_date_of_each_event(store) -> None:  # type: ignore[no-untyped-def]
+def test_yearly_figures_count_by_the_date_of_each_event(store) -> None:
     svc, detail = opened_case(store)
     w1, w2, _ = (w.id for w in detail.workers)
     svc.record_payment(detail.id, w1, date(2023, 7, 1), 100_000)
@@ -488,7 +488,7 @@ def test_yearly_figures_count_by_the_date_of_each_event(store) -> None:  # type:
     assert later.figures(2024).received == 0
 
 
-def test_permissions(store) -> None:  # type: ignore[no-untyped-def]
+def test_permissions(store) -> None:
     clerk = service(store, make_actor("intake", username="clerk"))
     detail, _ = clerk.register(intake())
     with pytest.raises(UserError) as caught:
@@ -498,7 +498,7 @@ def test_permissions(store) -> None:  # type: ignore[no-untyped-def]
         assert session.scalar(select(func.count()).select_from(ComplaintEvent)) == 1
 
 
-def test_the_audit_record_verifies_after_a_whole_case(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_record_verifies_after_a_whole_case(store) -> None:
     from app.audit import chain as audit
 
     svc, detail = opened_case(store, workers=1)
@@ -513,7 +513,7 @@ def test_the_audit_record_verifies_after_a_whole_case(store) -> None:  # type: i
             "complaint_officer"} <= tables
 
 
-def test_history_names_people_and_steps_follow_the_state(store) -> None:  # type: ignore[no-untyped-def]
+def test_history_names_people_and_steps_follow_the_state(store) -> None:
     """办理记录 and 登记人 show the account's name (张监察), not the login (inspector); the
     steps a case allows come from its state: none of the handling steps once archived."""
     from app.accounts.models import User

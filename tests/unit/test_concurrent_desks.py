@@ -146,7 +146,7 @@ def _book_room(url: str, barrier: Any, index: int, case_ids: list[int]) -> str:
     return view.case_no
 
 
-def test_two_desks_booking_one_room_at_once_exactly_one_wins(store) -> None:  # type: ignore[no-untyped-def]
+def test_two_desks_booking_one_room_at_once_exactly_one_wins(store) -> None:
     from tests.fixtures.arbitration import make_world, receive
 
     world = make_world(store)

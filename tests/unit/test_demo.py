@@ -86,7 +86,7 @@ def _small_year(db_url: str, seed: int) -> tuple[dict[str, Any], list[tuple[str,
     return figures, parties
 
 
-def test_the_same_seed_gives_the_same_district(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_seed_gives_the_same_district(tmp_path) -> None:
     figures_a, parties_a = _small_year(f"sqlite:///{tmp_path / 'a.db'}", 42)
     figures_b, parties_b = _small_year(f"sqlite:///{tmp_path / 'b.db'}", 42)
     assert figures_a == figures_b
@@ -103,7 +103,7 @@ def test_the_same_seed_gives_the_same_district(tmp_path) -> None:  # type: ignor
     assert figures_a["certified_staff"] == 17
 
 
-def test_a_future_year_and_a_bad_scale_are_refused(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_future_year_and_a_bad_scale_are_refused(store) -> None:
     with pytest.raises(UserError) as caught:
         build_district(store, year=date.today().year)
     assert caught.value.code == "demo.year_not_past"

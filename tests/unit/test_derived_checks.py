@@ -11,12 +11,12 @@ from tests.conftest import make_actor
 from tests.fixtures.arbitration import make_world, receive
 
 
-def _derived(store) -> list:  # type: ignore[no-untyped-def]
+def _derived(store) -> list:
     result = AuditLogService(store, make_actor("admin")).verify()
     return [b for b in result.breaks if b.code == "derived_mismatch"]
 
 
-def test_an_edited_or_deleted_deadline_is_a_break_naming_the_case(store) -> None:  # type: ignore[no-untyped-def]
+def test_an_edited_or_deleted_deadline_is_a_break_naming_the_case(store) -> None:
     world = make_world(store)
     first = receive(world, date(2023, 9, 25))
     second = receive(world, date(2023, 9, 26))
@@ -37,7 +37,7 @@ def test_an_edited_or_deleted_deadline_is_a_break_naming_the_case(store) -> None
     assert {b.record_id for b in _derived(store)} == {first, second}
 
 
-def test_audit_verify_on_the_command_line_fails_naming_the_case(store, db_url: str, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_audit_verify_on_the_command_line_fails_naming_the_case(store, db_url: str, capsys) -> None:
     from app.cli import run
 
     world = make_world(store)

@@ -13,11 +13,11 @@ from tests.fixtures.arbitration import CLERK, make_world, receive, wage_claims
 
 
 @pytest.fixture
-def world(store):  # type: ignore[no-untyped-def]
+def world(store):
     return make_world(store)
 
 
-def test_desk_buckets_across_arbitration_and_mediation(world) -> None:  # type: ignore[no-untyped-def]
+def test_desk_buckets_across_arbitration_and_mediation(world) -> None:
     overdue = receive(world, date(2023, 9, 18))  # A2 due 2023-09-25
     today_case = receive(world, date(2023, 9, 25))  # A2 due 2023-10-08 (swapped Sunday)
     world.clerk_service().accept(today_case, date(2023, 9, 26))  # A4/A7: 27, 28 Sep, 7, 8, 9 Oct
@@ -43,7 +43,7 @@ def test_desk_buckets_across_arbitration_and_mediation(world) -> None:  # type: 
     assert desk.counts.overdue == 0
 
 
-def test_desk_shows_only_the_areas_the_user_may_see(world) -> None:  # type: ignore[no-untyped-def]
+def test_desk_shows_only_the_areas_the_user_may_see(world) -> None:
     receive(world, date(2023, 9, 18))
     assert {p.area for p in providers()} >= {"arbitration", "mediation"}
 
@@ -51,10 +51,10 @@ def test_desk_shows_only_the_areas_the_user_may_see(world) -> None:  # type: ign
         area = "secret"
         permission = Permission.USER_MANAGE
 
-        def items(self, session, *, until, limit):  # type: ignore[no-untyped-def]
-            return [DeskItem("secret", 1, "x", "", "X", until)]
+        def items(self, session, *, until, limit):
+            return [DeskItem("secret", 1, "x", "", "secret.rule", "X", until)]
 
-        def count(self, session, *, after, until):  # type: ignore[no-untyped-def]
+        def count(self, session, *, after, until):
             return 1
 
     desk = DeskService(world.store, make_actor("arbitrator"), today=lambda: date(2023, 10, 7),

@@ -58,7 +58,7 @@ def people() -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def filled(store, people):  # type: ignore[no-untyped-def]
+def filled(store, people):
     service = PartyService(store, make_actor("intake"))
     records = [
         (i, {"kind": "person", "name": name, "id_no": id_no, "phone": f"1390851{i:04d}",
@@ -76,7 +76,7 @@ def filled(store, people):  # type: ignore[no-untyped-def]
 
 
 def test_register_of_300_parties_prints_masked_chinese_text_with_the_embedded_font(
-    tmp_path: Path, filled, people  # type: ignore[no-untyped-def]
+    tmp_path: Path, filled, people
 ) -> None:
     out = tmp_path / "名册.pdf"
     progress: list[tuple[int, int]] = []
@@ -115,7 +115,7 @@ def test_register_of_300_parties_prints_masked_chinese_text_with_the_embedded_fo
     assert metadata is not None and metadata.title == "当事人名册"
 
 
-def test_register_of_a_filtered_query_and_a_custom_title(tmp_path: Path, filled) -> None:  # type: ignore[no-untyped-def]
+def test_register_of_a_filtered_query_and_a_custom_title(tmp_path: Path, filled) -> None:
     out = tmp_path / "orgs.pdf"
     assert write_party_register_pdf(filled.query(kind="org"), out, title="用人单位名册") == 12
     (page,) = pdf_text(out)
@@ -124,14 +124,14 @@ def test_register_of_a_filtered_query_and_a_custom_title(tmp_path: Path, filled)
     assert "第 1 页 共 1 页" in page
 
 
-def test_register_of_nothing_is_one_page_with_the_header(tmp_path: Path, store) -> None:  # type: ignore[no-untyped-def]
+def test_register_of_nothing_is_one_page_with_the_header(tmp_path: Path, store) -> None:
     out = tmp_path / "empty.pdf"
     assert write_party_register_pdf(PartyService(store, make_actor("intake")).query(), out) == 0
     (page,) = pdf_text(out)
     assert "共 0 条" in page and "姓名/名称" in page
 
 
-def test_cancelled_register_leaves_no_file(tmp_path: Path, filled) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_register_leaves_no_file(tmp_path: Path, filled) -> None:
     folder = tmp_path / "pdf"
     folder.mkdir()
     token = CancelToken()
@@ -145,7 +145,7 @@ def test_cancelled_register_leaves_no_file(tmp_path: Path, filled) -> None:  # t
     assert list(folder.iterdir()) == []
 
 
-def test_register_streams_from_the_query_in_pages(tmp_path: Path, filled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_register_streams_from_the_query_in_pages(tmp_path: Path, filled, monkeypatch) -> None:
     from app.parties import documents as party_register
 
     monkeypatch.setattr(party_register, "READ_PAGE_SIZE", 50)
@@ -153,7 +153,7 @@ def test_register_streams_from_the_query_in_pages(tmp_path: Path, filled, monkey
     windows: list[tuple[int, int]] = []
     page = query.page
 
-    def recording_page(offset: int, limit: int):  # type: ignore[no-untyped-def]
+    def recording_page(offset: int, limit: int):
         windows.append((offset, limit))
         return page(offset, limit)
 
@@ -220,7 +220,7 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_old_one(tmp_path: Path) -> 
     target = tmp_path / "old.pdf"
     target.write_bytes(b"%PDF old")
 
-    def story():  # type: ignore[no-untyped-def]
+    def story():
         yield Paragraph("第一段", base.document_styles()["body"])
         raise RuntimeError("boom")
 

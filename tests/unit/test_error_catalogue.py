@@ -60,7 +60,7 @@ def test_every_area_catalogue_is_found_by_the_one_lookup(monkeypatch: pytest.Mon
     import types
 
     module = types.ModuleType("gazette_area_messages")
-    module.MESSAGES = {"gazette.late": ("Issue {issue} is late.", "第{issue}期公报逾期。")}  # type: ignore[attr-defined]
+    module.MESSAGES = {"gazette.late": ("Issue {issue} is late.", "第{issue}期公报逾期。")}
     monkeypatch.setitem(sys.modules, "gazette_area_messages", module)
     areas.register(areas.AreaSpec("gazette", messages="gazette_area_messages"))
     try:
@@ -89,8 +89,8 @@ def test_an_area_puts_its_own_codes_into_words(monkeypatch: pytest.MonkeyPatch) 
     import types
 
     module = types.ModuleType("gazette_area_words")
-    module.MESSAGES = {"gazette.not_open": ("The gazette is {gazette_state}.", "公报{gazette_state}。")}  # type: ignore[attr-defined]
-    module.state_words = lambda code, language: {"draft": ("a draft", "尚为草稿")}[code][language != "en"]  # type: ignore[attr-defined]
+    module.MESSAGES = {"gazette.not_open": ("The gazette is {gazette_state}.", "公报{gazette_state}。")}
+    module.state_words = lambda code, language: {"draft": ("a draft", "尚为草稿")}[code][language != "en"]
     monkeypatch.setitem(sys.modules, "gazette_area_words", module)
     areas.register(areas.AreaSpec("gazette", messages="gazette_area_words",
                                   message_values={"gazette_state": "gazette_area_words:state_words"}))

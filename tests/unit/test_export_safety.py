@@ -41,7 +41,7 @@ POISONED = {
 
 
 @pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory, small_district_file: Path):  # type: ignore[no-untyped-def]
+def hostile_store(tmp_path_factory: pytest.TempPathFactory, small_district_file: Path):
     from app.store import open_store
     from tests.fixtures.template import copy_database
 
@@ -59,7 +59,7 @@ def hostile_store(tmp_path_factory: pytest.TempPathFactory, small_district_file:
     store.dispose()
 
 
-def test_no_export_writes_a_formula_and_hostile_text_stays_as_typed(hostile_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_no_export_writes_a_formula_and_hostile_text_stays_as_typed(hostile_store, tmp_path: Path) -> None:
     files = _every_export(hostile_store, tmp_path)
     for name, path in files.items():
         with zipfile.ZipFile(path) as archive:
@@ -83,7 +83,7 @@ def test_no_export_writes_a_formula_and_hostile_text_stays_as_typed(hostile_stor
         assert numbers, name
 
 
-def test_amounts_and_dates_stay_numbers_and_dates(hostile_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_amounts_and_dates_stay_numbers_and_dates(hostile_store, tmp_path: Path) -> None:
     from app.complaints.service import ComplaintService
     from app.complaints.spreadsheet import export_ledger
 
@@ -165,7 +165,7 @@ def _all_entries(store: Any) -> list[AuditEntry]:
         return list(session.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
 
 
-def test_each_export_is_audited_with_who_what_rows_masking_and_file(hostile_store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_each_export_is_audited_with_who_what_rows_masking_and_file(hostile_store, tmp_path: Path) -> None:
     from app.parties.documents import write_party_register_pdf
     from app.parties.service import PartyService
     from app.parties.spreadsheet import export_parties
@@ -198,7 +198,7 @@ def _anchor_of(path: Path) -> str:
     return anchor_from_file(path)
 
 
-def test_export_cli_commands_each_add_one_entry_and_verify_still_passes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_export_cli_commands_each_add_one_entry_and_verify_still_passes(tmp_path: Path, capsys) -> None:
     from app.cli import run
     from app.store import open_store
 
@@ -233,7 +233,7 @@ def test_export_cli_commands_each_add_one_entry_and_verify_still_passes(tmp_path
         store.dispose()
 
 
-def test_a_cut_of_the_chain_is_caught_with_the_anchor_from_an_export(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_a_cut_of_the_chain_is_caught_with_the_anchor_from_an_export(tmp_path: Path, capsys) -> None:
     """An attacker deletes the export's entry and moves the head back consistently; the file remembers."""
     from app.cli import run
     from app.parties.service import PartyService
@@ -264,7 +264,7 @@ def test_a_cut_of_the_chain_is_caught_with_the_anchor_from_an_export(tmp_path: P
         store.dispose()
 
 
-def test_anchor_from_a_file_without_one_is_refused_in_words(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_anchor_from_a_file_without_one_is_refused_in_words(tmp_path: Path, capsys) -> None:
     from app.cli import run
 
     plain = tmp_path / "plain.xlsx"

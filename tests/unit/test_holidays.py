@@ -18,7 +18,7 @@ SPRING_2027 = [date(2027, 2, d) for d in range(5, 12)]  # Fri 5 – Thu 11 Febru
 SWAPS_2027 = [date(2027, 2, 13)]  # Saturday worked
 
 
-def test_a_2027_deadline_uses_the_entered_schedule(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_2027_deadline_uses_the_entered_schedule(store) -> None:
     before = due(date(2027, 2, 3), DEFAULT_RULES.get("A2"), calendar=calendar_for(store))
     assert not before.calendar_complete  # weekends only, flagged
     HolidayService(store, make_actor("admin")).save_year(2027, NEW_YEAR_2027 + SPRING_2027, SWAPS_2027)
@@ -29,7 +29,7 @@ def test_a_2027_deadline_uses_the_entered_schedule(store) -> None:  # type: igno
     assert before.due == date(2027, 2, 10)
 
 
-def test_saving_again_replaces_the_year(store) -> None:  # type: ignore[no-untyped-def]
+def test_saving_again_replaces_the_year(store) -> None:
     service = HolidayService(store, make_actor("admin"))
     service.save_year(2027, NEW_YEAR_2027 + SPRING_2027, SWAPS_2027)
     entry = service.save_year(2027, NEW_YEAR_2027, [])
@@ -45,7 +45,7 @@ def test_saving_again_replaces_the_year(store) -> None:  # type: ignore[no-untyp
         ([], [date(2027, 2, 15)], "holiday.swap_not_weekend"),  # a Monday
     ],
 )
-def test_bad_schedules_are_refused_and_nothing_saved(store, holidays, workdays, code) -> None:  # type: ignore[no-untyped-def]
+def test_bad_schedules_are_refused_and_nothing_saved(store, holidays, workdays, code) -> None:
     service = HolidayService(store, make_actor("admin"))
     with pytest.raises(UserError) as caught:
         service.save_year(2027, holidays, workdays)
@@ -53,7 +53,7 @@ def test_bad_schedules_are_refused_and_nothing_saved(store, holidays, workdays, 
     assert service.year(2027).holidays == ()
 
 
-def test_only_administrators_enter_schedules(store) -> None:  # type: ignore[no-untyped-def]
+def test_only_administrators_enter_schedules(store) -> None:
     with pytest.raises(UserError) as caught:
         HolidayService(store, make_actor("arb_clerk")).save_year(2027, NEW_YEAR_2027, [])
     assert caught.value.code == "permission.denied"
@@ -66,7 +66,7 @@ def test_parse_dates() -> None:
     assert caught.value.code == "holiday.bad_date"
 
 
-def test_the_audit_verifies_after_a_schedule_is_replaced(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_audit_verifies_after_a_schedule_is_replaced(store) -> None:
     from app.audit import chain as audit
 
     service = HolidayService(store, make_actor("admin"))
@@ -76,7 +76,7 @@ def test_the_audit_verifies_after_a_schedule_is_replaced(store) -> None:  # type
         assert audit.verify(session).ok
 
 
-def test_deadline_command_reads_the_databases_schedule(db_url, store) -> None:  # type: ignore[no-untyped-def]
+def test_deadline_command_reads_the_databases_schedule(db_url, store) -> None:
     import json
     import subprocess
     import sys

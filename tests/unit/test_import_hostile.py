@@ -66,7 +66,7 @@ def test_the_streaming_path_ignores_a_wrong_dimension_too(tmp_path: Path) -> Non
     (lambda d, good: hostile.zeros_bomb(d / "zeros.xlsx"), "import.part_too_compressed"),
     (lambda d, good: hostile.lying_size(good, d / "lying.xlsx"), "import.damaged"),
 ])
-def test_each_bad_file_is_one_clear_line(maker, code, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_each_bad_file_is_one_clear_line(maker, code, tmp_path: Path) -> None:
     path = maker(tmp_path, parties_file(tmp_path / "good.xlsx"))
     if code is None:
         total, rows = read_parties(path)
@@ -110,7 +110,7 @@ def test_the_hostile_corpus_against_each_importer(kind: str, tmp_path: Path) -> 
     for name, path in files.items():
         result = by_name[path.name]
         assert not result["crash"], f"{name}: {result['crash']}"
-        assert float(result["seconds"]) < SECONDS, name  # type: ignore[arg-type]
+        assert float(result["seconds"]) < SECONDS, name
         assert "Traceback" not in str(result["stderr"]), name
         if name in ("wrong_dimension", "no_dimension", "far_cell"):
             assert result["code"] in (0, 4), (name, result)  # read whole (the second time: duplicates)
@@ -134,11 +134,11 @@ def test_a_bomb_is_refused_quickly_in_bounded_memory(bomb: str, tmp_path: Path) 
     [result], peak_mb = _drive("parties", f"sqlite:///{tmp_path / 'bomb.db'}", [path])
     assert result["code"] == 2 and not result["crash"], result
     assert any(word in str(result["stderr"]) for word in ("解压后过大", "压缩比", "超过1048576行")), result["stderr"]
-    assert float(result["seconds"]) < BOMB_SECONDS, result  # type: ignore[arg-type]
+    assert float(result["seconds"]) < BOMB_SECONDS, result
     assert peak_mb < BOMB_PEAK_MB, peak_mb
 
 
-def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, tmp_path: Path) -> None:
     from app.accounts.actor import setup_actor
     from app.complaints.service import ComplaintService
 
@@ -158,7 +158,7 @@ def test_a_name_that_disagrees_with_its_id_number_is_refused_naming_both(store, 
     assert number not in message and number[:6] + "********" + number[-4:] in message
 
 
-def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store, tmp_path: Path) -> None:
     from app.accounts.actor import setup_actor
     from app.arbitration.importing import import_docket
     from app.parties.service import PartyService
@@ -184,7 +184,7 @@ def test_an_arbitration_applicant_id_with_a_space_is_the_registered_person(store
         assert session.scalar(select(func.count()).select_from(Party).where(Party.name == "王五")) == 1
 
 
-def test_exit_codes_and_a_second_import_of_the_same_ledger(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_exit_codes_and_a_second_import_of_the_same_ledger(tmp_path: Path, capsys) -> None:
     """0 all imported; the same file again: 2, naming the first import; --again: every row a duplicate of a
     registered case (named): 4; some refused: 3."""
     db = f"sqlite:///{tmp_path / 'codes.db'}"
@@ -207,7 +207,7 @@ def test_exit_codes_and_a_second_import_of_the_same_ledger(tmp_path: Path, capsy
     assert code == 3 and json.loads(out)["imported"] == 1  # a changed file is another file
 
 
-def test_exit_codes_of_the_arbitration_and_parties_imports(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_exit_codes_of_the_arbitration_and_parties_imports(tmp_path: Path, capsys) -> None:
     db = f"sqlite:///{tmp_path / 'codes.db'}"
     docket = docket_file(tmp_path / "docket.xlsx")
     assert _cli("arbitration", "import", str(docket), "--db", db, "--json", capsys=capsys)[0] == 0

@@ -30,7 +30,7 @@ from tests.fixtures.identities import make_id, make_uscc
 from tests.fixtures.import_files import USCC, _cli, docket_file, ledger_file, parties_file
 
 
-def _plus_one_row(path: Path, sheet: str, row: list, out: Path) -> Path:  # type: ignore[type-arg]
+def _plus_one_row(path: Path, sheet: str, row: list, out: Path) -> Path:
     """Another file: the same rows and one more (its SHA-256 differs, its old rows do not)."""
     shutil.copy(path, out)
     wb = openpyxl.load_workbook(out)
@@ -39,20 +39,20 @@ def _plus_one_row(path: Path, sheet: str, row: list, out: Path) -> Path:  # type
     return out
 
 
-def _keys(store) -> list[tuple[str, int, int]]:  # type: ignore[no-untyped-def]
+def _keys(store) -> list[tuple[str, int, int]]:
     with store.read() as session:
         return [(r.file_name, r.row_no, r.record_id) for r in session.execute(
             select(ImportBatch.file_name, ImportRowKey.row_no, ImportRowKey.record_id)
             .join(ImportBatch, ImportBatch.id == ImportRowKey.batch_id).order_by(ImportRowKey.id))]
 
 
-def _verified(store) -> None:  # type: ignore[no-untyped-def]
+def _verified(store) -> None:
     with store.read() as session:
         result = audit.verify(session)
         assert result.ok, result.breaks
 
 
-def _no_personal_values(store, *values: str) -> None:  # type: ignore[no-untyped-def]
+def _no_personal_values(store, *values: str) -> None:
     """The keys are digests: no ID number or credit code in the table or in its audit entries."""
     with store.read() as session:
         stored = " ".join(str(v) for r in session.execute(select(ImportRowKey)).scalars()
@@ -64,7 +64,7 @@ def _no_personal_values(store, *values: str) -> None:  # type: ignore[no-untyped
         assert value not in stored
 
 
-def test_parties_a_row_imported_before_is_refused_though_its_id_number_was_corrected(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_parties_a_row_imported_before_is_refused_though_its_id_number_was_corrected(store, tmp_path: Path) -> None:
     from app.parties.spreadsheet import read_records
 
     clerk = make_actor("intake", "admin", username="wangfang")
@@ -101,7 +101,7 @@ def test_parties_a_row_imported_before_is_refused_though_its_id_number_was_corre
 
 @pytest.mark.parametrize("processes", [1, 2])
 def test_ledger_rows_imported_before_are_refused_though_the_employer_code_was_corrected(
-    processes: int, store, tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+    processes: int, store, tmp_path: Path, monkeypatch
 ) -> None:
     from app.complaints import spreadsheet as ledger_sheets
     from app.complaints.service import ComplaintService
@@ -137,7 +137,7 @@ def test_ledger_rows_imported_before_are_refused_though_the_employer_code_was_co
     _verified(store)
 
 
-def test_docket_rows_imported_before_are_refused_though_the_respondent_was_renamed(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_docket_rows_imported_before_are_refused_though_the_respondent_was_renamed(store, tmp_path: Path) -> None:
     from app.arbitration.importing import import_docket
     from app.arbitration.spreadsheet import read_docket
 
@@ -185,7 +185,7 @@ ZHANG = make_id("520102", "19880315", 31)
 WANG = make_id("520103", "19910720", 44)
 
 
-def test_staff_roster_batches_keys_and_a_second_import(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_staff_roster_batches_keys_and_a_second_import(store, tmp_path: Path) -> None:
     admin = make_actor("admin", username="admin")
     service = StaffService(store, admin)
     first = _roster(tmp_path / "roster.xlsx", [{"姓名": "张伟", "身份证号": ZHANG}, {"姓名": "王芳", "身份证号": WANG},
@@ -234,7 +234,7 @@ def test_staff_roster_batches_keys_and_a_second_import(store, tmp_path: Path) ->
     _verified(store)
 
 
-def test_staff_import_from_the_command_line_follows_the_exit_codes(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_staff_import_from_the_command_line_follows_the_exit_codes(tmp_path: Path, capsys) -> None:
     db = f"sqlite:///{tmp_path / 'staff.db'}"
     roster = _roster(tmp_path / "roster.xlsx", [{"姓名": "张伟", "身份证号": ZHANG}, {"姓名": "王芳", "身份证号": WANG}])
     code, out, _err = _cli("staff", "import", str(roster), "--db", db, "--json", capsys=capsys)
@@ -310,7 +310,7 @@ def test_a_0014_database_upgrades_keeping_its_import_batches(db_url: str, tmp_pa
         store.dispose()
 
 
-def test_a_row_whose_record_was_deleted_imports_again(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_whose_record_was_deleted_imports_again(store, tmp_path: Path) -> None:
     """The key refuses a row only while its record is here: a party deleted since (a tombstone from
     the district, a conflict settled as deleted) comes in again from a later file; the others are
     still refused, and the old file itself still needs `again`."""
@@ -345,7 +345,7 @@ def test_a_row_whose_record_was_deleted_imports_again(store, tmp_path: Path) -> 
     _verified(store)
 
 
-def test_a_ledger_row_whose_complaint_was_deleted_imports_again(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_ledger_row_whose_complaint_was_deleted_imports_again(store, tmp_path: Path) -> None:
     from app.complaints.models import Complaint
     from app.complaints.service import ComplaintService
     from app.complaints.spreadsheet import import_ledger_file

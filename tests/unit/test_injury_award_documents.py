@@ -14,7 +14,7 @@ from tests.fixtures.arbitration import make_world
 from tests.fixtures.arbitration_documents import ORG, pdf_text
 
 
-def test_a_work_injury_award_names_each_benefit_and_splits_by_finality(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_work_injury_award_names_each_benefit_and_splits_by_finality(store, tmp_path: Path) -> None:
     w = make_world(store)
     s = w.clerk_service()
     cid = s.receive(applicants=[w.worker], respondents=[w.employer], received_on=date(2023, 9, 25),

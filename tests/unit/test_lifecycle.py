@@ -24,7 +24,7 @@ PER_CLAIM = {"close_award", "close_mediation"}
 
 @pytest.mark.parametrize(("table", "service"), [(arbitration.TRANSITIONS, ArbitrationCaseService),
                                                 (mediation.TRANSITIONS, MediationService)])
-def test_every_step_form_names_the_arguments_of_its_service_method(table, service) -> None:  # type: ignore[no-untyped-def]
+def test_every_step_form_names_the_arguments_of_its_service_method(table, service) -> None:
     for action, t in table.items():
         assert t.action == action
         method = getattr(service, t.method)  # `apply` names a real method

@@ -12,16 +12,16 @@ from tests.fixtures.arbitration import CLERK, make_world, wage_claims
 
 
 @pytest.fixture
-def world(store):  # type: ignore[no-untyped-def]
+def world(store):
     return make_world(store)
 
 
-def apply(world, on=date(2024, 2, 1), **kw):  # type: ignore[no-untyped-def]
+def apply(world, on=date(2024, 2, 1), **kw):
     return world.mediation().apply(applicants=[world.worker], respondents=[world.employer], claims=wage_claims(),
                                    received_on=on, matter="拖欠工资", organisation="某镇劳动保障所", **kw)
 
 
-def test_agreement_closes_the_case_and_counts_as_successful(world) -> None:  # type: ignore[no-untyped-def]
+def test_agreement_closes_the_case_and_counts_as_successful(world) -> None:
     m = world.mediation()
     mid = apply(world, channel="online")
     view = m.get(mid)
@@ -38,7 +38,7 @@ def test_agreement_closes_the_case_and_counts_as_successful(world) -> None:  # t
     assert m.year_counts(2024, channel="on_site") == {"handled": 0, "successful": 0}
 
 
-def test_oral_application_needs_its_record(world) -> None:  # type: ignore[no-untyped-def]
+def test_oral_application_needs_its_record(world) -> None:
     with pytest.raises(UserError) as caught:
         apply(world, application_form="oral")
     assert caught.value.code == "mediation.oral_record_required"
@@ -46,7 +46,7 @@ def test_oral_application_needs_its_record(world) -> None:  # type: ignore[no-un
     assert world.mediation().get(mid).application_form == "oral"
 
 
-def test_failed_mediation_goes_to_arbitration_with_parties_and_claims(world) -> None:  # type: ignore[no-untyped-def]
+def test_failed_mediation_goes_to_arbitration_with_parties_and_claims(world) -> None:
     m = world.mediation()
     mid = apply(world)
     m.accept(mid, date(2024, 2, 2))
@@ -68,14 +68,14 @@ def test_failed_mediation_goes_to_arbitration_with_parties_and_claims(world) -> 
         m.transfer_to_arbitration(mid, date(2024, 2, 12))
 
 
-def test_lapsed_clock_allows_transfer_of_an_open_mediation(world) -> None:  # type: ignore[no-untyped-def]
+def test_lapsed_clock_allows_transfer_of_an_open_mediation(world) -> None:
     m = world.mediation()
     mid = apply(world)
     view = m.transfer_to_arbitration(mid, date(2024, 2, 19))
     assert view.status == "transferred" and view.closure == "failure" and view.closed_on == date(2024, 2, 19)
 
 
-def test_refused_steps_and_list(world) -> None:  # type: ignore[no-untyped-def]
+def test_refused_steps_and_list(world) -> None:
     m = world.mediation()
     mid = apply(world)
     with pytest.raises(UserError) as caught:
@@ -86,7 +86,7 @@ def test_refused_steps_and_list(world) -> None:  # type: ignore[no-untyped-def]
     assert m.query(text="张伟").page(0, 5)[0].applicants == "张伟"
 
 
-def test_an_agreement_not_performed_may_go_to_arbitration(world) -> None:  # type: ignore[no-untyped-def]
+def test_an_agreement_not_performed_may_go_to_arbitration(world) -> None:
     m = world.mediation()
     mid = apply(world)
     m.accept(mid, date(2024, 2, 2))

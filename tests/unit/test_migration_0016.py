@@ -25,13 +25,13 @@ from app.store.migrate import alembic_config, current_revision, upgrade
 from tests.fixtures.arbitration import CLERK, make_world, run_to_hearing
 
 
-def _claims(store, case_id: int) -> list[tuple[str, str, bool | None, int]]:  # type: ignore[no-untyped-def]
+def _claims(store, case_id: int) -> list[tuple[str, str, bool | None, int]]:
     with store.read() as session:
         return [(c.description, c.category, c.final, c.version) for c in session.scalars(
             select(ArbitrationClaim).where(ArbitrationClaim.case_id == case_id).order_by(ArbitrationClaim.position))]
 
 
-def _breaks(store) -> set[tuple[str, str | None, int | None]]:  # type: ignore[no-untyped-def]
+def _breaks(store) -> set[tuple[str, str | None, int | None]]:
     with store.read() as session:
         return {(b.code, b.table_name, b.record_id) for b in audit.verify(session).breaks}
 

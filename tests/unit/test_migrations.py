@@ -79,14 +79,14 @@ def test_database_from_a_newer_program_is_refused(db_url: str) -> None:
 
 
 @pytest.mark.sqlite_only  # SQLite's pragmas
-def test_sqlite_pragmas(store) -> None:  # type: ignore[no-untyped-def]
+def test_sqlite_pragmas(store) -> None:
     with store.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
 
 
-def test_timestamps_come_back_timezone_aware_utc(store) -> None:  # type: ignore[no-untyped-def]
+def test_timestamps_come_back_timezone_aware_utc(store) -> None:
     row = PartyService(store, make_actor("intake")).create({"kind": "person", "name": "张伟"})
     with store.read() as session:
         party = session.get(Party, row.id)

@@ -14,7 +14,7 @@ from tests.ui.helpers import seed_parties
 
 
 @pytest.fixture
-def parties(store, setup_actor) -> PartyService:  # type: ignore[no-untyped-def]
+def parties(store, setup_actor) -> PartyService:
     seed_parties(store, 120)
     service = PartyService(store, setup_actor)
     # Employers have no ID number: a sort on id_no meets NULLs.
@@ -31,14 +31,14 @@ def ids_in_order(query: PagedQuery[Any]) -> list[int]:
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_every_row_is_found_where_the_list_shows_it(parties, descending) -> None:  # type: ignore[no-untyped-def]
+def test_every_row_is_found_where_the_list_shows_it(parties, descending) -> None:
     query = parties.query(sort="name", descending=descending)
     order = ids_in_order(query)
     assert [query.position_of(party_id) for party_id in order] == list(range(len(order)))
 
 
 @pytest.mark.parametrize("descending", [False, True])
-def test_a_sort_on_a_column_with_nulls_counts_them_where_the_database_puts_them(store, parties, descending) -> None:  # type: ignore[no-untyped-def]
+def test_a_sort_on_a_column_with_nulls_counts_them_where_the_database_puts_them(store, parties, descending) -> None:
     statement = select(Party.id, Party.id_no)
     query = PagedQuery(store, statement, SortSpec([Party.id_no, Party.id], descending=descending), lambda r: r)
     order = ids_in_order(query)
@@ -48,7 +48,7 @@ def test_a_sort_on_a_column_with_nulls_counts_them_where_the_database_puts_them(
     assert [query.position_of(party_id) for party_id in order] == list(range(len(order)))
 
 
-def test_a_row_outside_the_filter_has_no_position(parties) -> None:  # type: ignore[no-untyped-def]
+def test_a_row_outside_the_filter_has_no_position(parties) -> None:
     everyone = parties.query()
     zhang = parties.query(text="张伟")
     inside = ids_in_order(zhang)

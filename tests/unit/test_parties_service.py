@@ -17,7 +17,7 @@ from tests.fixtures.identities import make_id
 WORKER_ID = make_id("520102", "19880512", 13)
 
 
-def counts(store) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def counts(store) -> tuple[int, int]:
     with store.read() as session:
         return (
             session.scalar(select(func.count()).select_from(Party)),
@@ -26,11 +26,11 @@ def counts(store) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def clerk_parties(store):  # type: ignore[no-untyped-def]
+def clerk_parties(store):
     return PartyService(store, make_actor("intake"))
 
 
-def test_person_gets_sex_and_birth_date_from_the_id(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_person_gets_sex_and_birth_date_from_the_id(clerk_parties) -> None:
     row = clerk_parties.create({"kind": "person", "name": " 张  伟 ", "id_no": WORKER_ID.lower()})
     assert row.name == "张 伟"
     assert row.sex == "M"
@@ -38,7 +38,7 @@ def test_person_gets_sex_and_birth_date_from_the_id(clerk_parties) -> None:  # t
     assert row.id_no == WORKER_ID[:6] + "********" + WORKER_ID[-4:]
 
 
-def test_wrong_id_is_refused_and_nothing_is_written(store, clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_id_is_refused_and_nothing_is_written(store, clerk_parties) -> None:
     before = counts(store)
     broken = WORKER_ID[:-1] + ("0" if WORKER_ID[-1] != "0" else "1")
     with pytest.raises(UserError) as caught:
@@ -47,7 +47,7 @@ def test_wrong_id_is_refused_and_nothing_is_written(store, clerk_parties) -> Non
     assert counts(store) == before
 
 
-def test_second_person_with_same_id_points_at_the_first(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_second_person_with_same_id_points_at_the_first(clerk_parties) -> None:
     clerk_parties.create({"kind": "person", "name": "张伟", "id_no": WORKER_ID})
     with pytest.raises(UserError) as caught:
         clerk_parties.create({"kind": "person", "name": "张卫", "id_no": WORKER_ID})
@@ -55,7 +55,7 @@ def test_second_person_with_same_id_points_at_the_first(clerk_parties) -> None: 
     assert caught.value.message() == "该身份证号已登记：张伟。"  # no database id: a clerk cannot use it
 
 
-def test_employer_with_credit_code_and_duplicate(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_employer_with_credit_code_and_duplicate(clerk_parties) -> None:
     row = clerk_parties.create(
         {"kind": "org", "name": "贵州建工集团有限公司", "uscc": "91110000600037341l", "org_type": "enterprise", "legal_rep": "王五"}
     )
@@ -66,7 +66,7 @@ def test_employer_with_credit_code_and_duplicate(clerk_parties) -> None:  # type
     assert caught.value.code == "party.duplicate_uscc"
 
 
-def test_update_sends_only_changed_fields_and_keeps_the_id(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_update_sends_only_changed_fields_and_keeps_the_id(clerk_parties) -> None:
     row = clerk_parties.create({"kind": "person", "name": "张伟", "id_no": WORKER_ID, "phone": "13812345678"})
     updated = clerk_parties.update(row.id, row.version, {"name": "张伟民", "is_migrant_worker": True})
     assert updated.name == "张伟民"
@@ -76,7 +76,7 @@ def test_update_sends_only_changed_fields_and_keeps_the_id(clerk_parties) -> Non
     assert updated.phone == "138****5678"
 
 
-def test_stale_version_is_refused(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_stale_version_is_refused(clerk_parties) -> None:
     row = clerk_parties.create({"kind": "person", "name": "张伟"})
     clerk_parties.update(row.id, row.version, {"name": "张伟民"})
     with pytest.raises(UserError) as caught:
@@ -101,7 +101,7 @@ def test_stale_version_is_refused(clerk_parties) -> None:  # type: ignore[no-unt
         ("王", set()),
     ],
 )
-def test_search_finds_chinese_substrings(clerk_parties, term: str, expected: set[str]) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_chinese_substrings(clerk_parties, term: str, expected: set[str]) -> None:
     for name in ("张伟", "张伟民", "李张伟", "张三", "李四"):
         clerk_parties.create({"kind": "person", "name": name})
     clerk_parties.create({"kind": "org", "name": "贵州建筑工程有限公司"})
@@ -110,21 +110,21 @@ def test_search_finds_chinese_substrings(clerk_parties, term: str, expected: set
     assert query.count() == len(expected)
 
 
-def test_search_by_id_prefix_and_credit_code(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_search_by_id_prefix_and_credit_code(clerk_parties) -> None:
     clerk_parties.create({"kind": "person", "name": "张伟", "id_no": WORKER_ID})
     clerk_parties.create({"kind": "org", "name": "某公司", "uscc": "91110000600037341L"})
     assert [r.name for r in clerk_parties.query(text=WORKER_ID[:10]).page(0, 10)] == ["张伟"]
     assert [r.name for r in clerk_parties.query(text="91110000600037341l").page(0, 10)] == ["某公司"]
 
 
-def test_search_follows_renames(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_search_follows_renames(clerk_parties) -> None:
     row = clerk_parties.create({"kind": "person", "name": "张伟"})
     clerk_parties.update(row.id, row.version, {"name": "王芳"})
     assert clerk_parties.query(text="张伟").count() == 0
     assert clerk_parties.query(text="王芳").count() == 1
 
 
-def test_paging_reads_both_ends_in_order(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_paging_reads_both_ends_in_order(clerk_parties) -> None:
     for i in range(57):
         clerk_parties.create({"kind": "person", "name": f"工人{i:03d}"})
     query = clerk_parties.query()
@@ -139,13 +139,13 @@ def test_paging_reads_both_ends_in_order(clerk_parties) -> None:  # type: ignore
     assert [r.name for r in descending.page(0, 3)] == everything[::-1][:3]
 
 
-def test_kind_filter(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_kind_filter(clerk_parties) -> None:
     clerk_parties.create({"kind": "person", "name": "张伟"})
     clerk_parties.create({"kind": "org", "name": "某公司"})
     assert [r.name for r in clerk_parties.query(kind="org").page(0, 10)] == ["某公司"]
 
 
-def test_reveal_needs_permission_and_a_reason_and_is_audited(store) -> None:  # type: ignore[no-untyped-def]
+def test_reveal_needs_permission_and_a_reason_and_is_audited(store) -> None:
     clerk = PartyService(store, make_actor("intake", username="clerk"))
     row = clerk.create({"kind": "person", "name": "张伟", "id_no": WORKER_ID})
     with pytest.raises(UserError) as caught:
@@ -160,7 +160,7 @@ def test_reveal_needs_permission_and_a_reason_and_is_audited(store) -> None:  # 
     assert (entry.actor, entry.reason, entry.record_id) == ("boss", "核对身份", row.id)
 
 
-def test_every_change_is_audited_with_old_and_new(store, clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_every_change_is_audited_with_old_and_new(store, clerk_parties) -> None:
     import json
 
     row = clerk_parties.create({"kind": "person", "name": "张伟"})
@@ -172,13 +172,13 @@ def test_every_change_is_audited_with_old_and_new(store, clerk_parties) -> None:
     assert entries[1].actor == "tester"
 
 
-def test_failed_write_leaves_neither_data_nor_audit(store, clerk_parties, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_write_leaves_neither_data_nor_audit(store, clerk_parties, monkeypatch) -> None:
     from app.audit import chain as audit
 
     clerk_parties.create({"kind": "person", "name": "张伟"})
     before = counts(store)
 
-    def broken_append(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken_append(*args, **kwargs):
         raise RuntimeError("disk went away")
 
     monkeypatch.setattr(audit, "append", broken_append)
@@ -187,7 +187,7 @@ def test_failed_write_leaves_neither_data_nor_audit(store, clerk_parties, monkey
     assert counts(store) == before
 
 
-def test_unknown_document_type_is_a_user_error(clerk_parties) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_document_type_is_a_user_error(clerk_parties) -> None:
     with pytest.raises(UserError) as caught:
         clerk_parties.create({"kind": "person", "name": "张伟", "id_type": "驾照"})
     assert (caught.value.code, caught.value.field) == ("party.id_type_unknown", "id_type")

@@ -133,7 +133,7 @@ def test_every_permission_has_an_operation_in_this_test() -> None:
 
 
 @pytest.fixture
-def party_id(store) -> int:  # type: ignore[no-untyped-def]
+def party_id(store) -> int:
     return PartyService(store, setup_actor()).create({"kind": "person", "name": "张伟", "phone": "13812345678"}).id
 
 
@@ -186,7 +186,7 @@ def _sample_roles(permission: Permission) -> tuple[Role, Role | None]:
 # A sample through the services: each operation is guarded by its permission (an allowed
 # role gets through, a refused role and — for a write — the anonymous reader are refused).
 @pytest.mark.parametrize("permission", list(Permission))
-def test_each_operation_checks_its_permission(store, party_id, permission: Permission) -> None:  # type: ignore[no-untyped-def]
+def test_each_operation_checks_its_permission(store, party_id, permission: Permission) -> None:
     operation = OPERATIONS[permission]
     allowed, refused = _sample_roles(permission)
     operation(store, make_actor(allowed.value, username=f"u_{allowed.value}"), party_id)
@@ -202,7 +202,7 @@ def test_each_operation_checks_its_permission(store, party_id, permission: Permi
         assert caught.value.params["permission"] == permission.value
 
 
-def test_setup_actor_is_refused_once_accounts_exist(store) -> None:  # type: ignore[no-untyped-def]
+def test_setup_actor_is_refused_once_accounts_exist(store) -> None:
     PartyService(store, setup_actor()).create({"kind": "person", "name": "张伟"})
     AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
     with pytest.raises(UserError) as caught:
@@ -210,7 +210,7 @@ def test_setup_actor_is_refused_once_accounts_exist(store) -> None:  # type: ign
     assert caught.value.code == "auth.setup_closed"
 
 
-def test_refused_message_names_the_permission_in_chinese(store) -> None:  # type: ignore[no-untyped-def]
+def test_refused_message_names_the_permission_in_chinese(store) -> None:
     with pytest.raises(UserError) as caught:
         _create_party(store, make_actor("leadership"), 0)
     assert caught.value.message() == "您没有“新增和修改当事人”的权限。"

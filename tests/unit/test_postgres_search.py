@@ -49,7 +49,7 @@ def names_in_list_order(store: Any, keep: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("term", ["张伟", "张", "建筑工程", "伟民", "张 伟", "abc", "科技 ABC", "赵"])
-def test_the_list_finds_what_like_finds_in_its_own_order(store, term: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_finds_what_like_finds_in_its_own_order(store, term: str) -> None:
     parties = register(store)
     words = term.upper().split()
     expected = names_in_list_order(store, lambda name: all(w in name.upper() for w in words))
@@ -67,7 +67,7 @@ def test_the_list_finds_what_like_finds_in_its_own_order(store, term: str) -> No
         assert sorted(session.scalars(select(Party.name).where(clause))) == sorted(expected)
 
 
-def test_a_two_character_search_reads_the_pieces_key_in_the_list_order(store) -> None:  # type: ignore[no-untyped-def]
+def test_a_two_character_search_reads_the_pieces_key_in_the_list_order(store) -> None:
     parties = register(store)
     query = parties.query(text="张伟")
     with store.read() as session:
@@ -84,7 +84,7 @@ def explain(session: Any, statement: Any) -> str:
     return "\n".join(session.scalars(text("EXPLAIN " + str(compiled).replace("%%", "%"))))
 
 
-def test_the_pieces_follow_a_renamed_party(store) -> None:  # type: ignore[no-untyped-def]
+def test_the_pieces_follow_a_renamed_party(store) -> None:
     parties = register(store, ("张伟", "李四"))
     row = parties.query(text="张伟").page(0, 1)[0]
     parties.update(row.id, row.version, {"name": "赵六"})
@@ -100,7 +100,7 @@ def test_the_pieces_follow_a_renamed_party(store) -> None:  # type: ignore[no-un
         assert {p.name_sort for p in pieces} == {party.name_sort}
 
 
-def test_an_id_number_starting_with_the_term_is_found_beside_the_names(store) -> None:  # type: ignore[no-untyped-def]
+def test_an_id_number_starting_with_the_term_is_found_beside_the_names(store) -> None:
     """An ID of type 其他 is kept as typed, so it may start with Chinese: the search then
     takes the plain path (ids found, then sorted) and still finds both kinds of match."""
     parties = register(store, ("张伟", "李四"))

@@ -32,7 +32,7 @@ def test_scrub_masks_numbers_inside_text() -> None:
     assert scrub(text) == "张伟 110105********002X 电话138****5678，金额 12345.00 元，案号 2023000123"
 
 
-def test_log_lines_and_tracebacks_are_scrubbed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_log_lines_and_tracebacks_are_scrubbed(tmp_path) -> None:
     path = tmp_path / "x.log"
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.addFilter(ScrubbingFilter())

@@ -30,7 +30,7 @@ TODAY = date(2023, 12, 31)
 ALL_IN = dict.fromkeys(CODES, "in_force")
 
 
-def counts(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
+def counts(store) -> dict[str, int]:
     with store.read() as session:
         return {
             model.__name__: session.scalar(select(func.count()).select_from(model)) or 0
@@ -40,7 +40,7 @@ def counts(store) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def employers(store) -> list[int]:  # type: ignore[no-untyped-def]
+def employers(store) -> list[int]:
     parties = PartyService(store, setup_actor())
     names = ["南明区城市建设投资有限公司", "贵州建工集团有限公司", "黔城劳务有限公司", "筑安机电安装有限公司"]
     return [
@@ -50,32 +50,32 @@ def employers(store) -> list[int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def person(store) -> int:  # type: ignore[no-untyped-def]
+def person(store) -> int:
     return PartyService(store, setup_actor()).create({"kind": "person", "name": "张伟", "id_no": make_id()}).id
 
 
 @pytest.fixture
-def inspector():  # type: ignore[no-untyped-def]
+def inspector():
     return make_actor("inspector", username="jianchayuan")
 
 
 @pytest.fixture
-def projects(store, inspector) -> ProjectService:  # type: ignore[no-untyped-def]
+def projects(store, inspector) -> ProjectService:
     return ProjectService(store, inspector)
 
 
-def new_project(projects: ProjectService, name: str = "南明区保障性住房一期", **fields):  # type: ignore[no-untyped-def]
+def new_project(projects: ProjectService, name: str = "南明区保障性住房一期", **fields):
     return projects.create({"name": name, "location": "南明区花果园", "status": "active", **fields})
 
 
-def check(projects, project_id, on, statuses=None, **entries):  # type: ignore[no-untyped-def]
+def check(projects, project_id, on, statuses=None, **entries):
     items = dict(statuses or ALL_IN)
     items.update(entries)
     return projects.record_check(project_id, on, items, inspector="王强、李娜", today=TODAY)
 
 
 # ---------------------------------------------------------------- projects
-def test_create_project_with_parties_money_and_masked_wage_account(projects, employers) -> None:  # type: ignore[no-untyped-def]
+def test_create_project_with_parties_money_and_masked_wage_account(projects, employers) -> None:
     builder, contractor, labour, sub = employers
     row = new_project(
         projects,
@@ -114,7 +114,7 @@ def test_create_project_with_parties_money_and_masked_wage_account(projects, emp
     assert caught.value.code == "permission.denied"
 
 
-def test_completion_before_start_is_refused_and_nothing_is_written(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_completion_before_start_is_refused_and_nothing_is_written(store, projects) -> None:
     before = counts(store)
     with pytest.raises(UserError) as caught:
         new_project(projects, start_date=date(2023, 5, 1), planned_completion=date(2023, 4, 30))
@@ -124,7 +124,7 @@ def test_completion_before_start_is_refused_and_nothing_is_written(store, projec
     assert counts(store) == before
 
 
-def test_a_person_cannot_be_a_contractor(store, projects, employers, person) -> None:  # type: ignore[no-untyped-def]
+def test_a_person_cannot_be_a_contractor(store, projects, employers, person) -> None:
     before = counts(store)
     with pytest.raises(UserError) as caught:
         new_project(projects, builder_id=employers[0], contractor_id=person)
@@ -137,7 +137,7 @@ def test_a_person_cannot_be_a_contractor(store, projects, employers, person) -> 
     assert counts(store) == before
 
 
-def test_update_changes_only_what_was_sent_and_keeps_the_account(projects, employers) -> None:  # type: ignore[no-untyped-def]
+def test_update_changes_only_what_was_sent_and_keeps_the_account(projects, employers) -> None:
     row = new_project(projects, wage_account_no="6222022402012345678", subcontractors=[employers[2]])
     updated = projects.update(row.id, row.version, {"status": "halted", "subcontractors": [employers[3]]})
     assert updated.status == "halted"
@@ -148,7 +148,7 @@ def test_update_changes_only_what_was_sent_and_keeps_the_account(projects, emplo
     assert caught.value.code == "record.changed_by"
 
 
-def test_bad_phone_account_and_negative_money_are_refused(projects) -> None:  # type: ignore[no-untyped-def]
+def test_bad_phone_account_and_negative_money_are_refused(projects) -> None:
     for fields, code in (
         ({"wage_manager_phone": "12"}, "phone.format"),
         ({"wage_account_no": "62220A"}, "project.account_format"),
@@ -160,7 +160,7 @@ def test_bad_phone_account_and_negative_money_are_refused(projects) -> None:  # 
         assert caught.value.code == code
 
 
-def test_reading_needs_the_view_permission_and_writing_the_edit_permission(store) -> None:  # type: ignore[no-untyped-def]
+def test_reading_needs_the_view_permission_and_writing_the_edit_permission(store) -> None:
     leader = ProjectService(store, make_actor("leadership"))
     assert leader.query().count() == 0
     with pytest.raises(UserError) as caught:
@@ -169,7 +169,7 @@ def test_reading_needs_the_view_permission_and_writing_the_edit_permission(store
 
 
 # ---------------------------------------------------------------- the checklist
-def test_a_year_without_a_list_shows_the_default_six_without_writing(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_a_year_without_a_list_shows_the_default_six_without_writing(store, projects) -> None:
     before = counts(store)
     items = projects.checklist(2023)
     assert [(i.code, i.label) for i in items] == list(DEFAULT_COMPLIANCE_ITEMS)
@@ -180,7 +180,7 @@ def test_a_year_without_a_list_shows_the_default_six_without_writing(store, proj
     assert counts(store)["ComplianceItem"] == 6
 
 
-def test_admin_edits_the_current_or_a_future_year_only(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_admin_edits_the_current_or_a_future_year_only(store, projects) -> None:
     admin = ProjectService(store, make_actor("admin"))
     today = date(2024, 6, 1)
     items = [(i.code, i.label) for i in admin.checklist(2024)]
@@ -199,7 +199,7 @@ def test_admin_edits_the_current_or_a_future_year_only(store, projects) -> None:
     assert caught.value.code == "permission.denied"
 
 
-def test_an_item_used_by_a_check_cannot_be_removed(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_an_item_used_by_a_check_cannot_be_removed(store, projects) -> None:
     admin = ProjectService(store, make_actor("admin"))
     row = new_project(projects)
     check(projects, row.id, date(2023, 5, 10))
@@ -217,7 +217,7 @@ def test_an_item_used_by_a_check_cannot_be_removed(store, projects) -> None:  # 
 
 
 # ---------------------------------------------------------------- checks
-def test_a_check_item_not_on_that_years_list_is_refused(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_item_not_on_that_years_list_is_refused(store, projects) -> None:
     admin = ProjectService(store, make_actor("admin"))
     admin.save_checklist(2024, [(c, lbl) for c, lbl in DEFAULT_COMPLIANCE_ITEMS[:5]], today=date(2024, 1, 2))
     row = new_project(projects)
@@ -231,7 +231,7 @@ def test_a_check_item_not_on_that_years_list_is_refused(store, projects) -> None
     check(projects, row.id, date(2023, 3, 1))
 
 
-def test_every_item_needs_a_status(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_every_item_needs_a_status(store, projects) -> None:
     row = new_project(projects)
     before = counts(store)
     partial = {code: "in_force" for code in CODES[:5]}
@@ -243,7 +243,7 @@ def test_every_item_needs_a_status(store, projects) -> None:  # type: ignore[no-
     assert counts(store) == before  # not even the year's list was seeded
 
 
-def test_not_in_force_needs_a_rectification_deadline_on_or_after_the_check(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_not_in_force_needs_a_rectification_deadline_on_or_after_the_check(store, projects) -> None:
     row = new_project(projects)
     before = counts(store)
     with pytest.raises(UserError) as caught:
@@ -260,7 +260,7 @@ def test_not_in_force_needs_a_rectification_deadline_on_or_after_the_check(store
     assert (done.in_force, done.applicable, done.item_rate) == (5, 6, Decimal("83.33"))
 
 
-def test_a_check_in_the_future_or_without_inspector_is_refused(projects) -> None:  # type: ignore[no-untyped-def]
+def test_a_check_in_the_future_or_without_inspector_is_refused(projects) -> None:
     row = new_project(projects)
     with pytest.raises(UserError) as caught:
         projects.record_check(row.id, date(2024, 1, 1), ALL_IN, inspector="王强", today=TODAY)
@@ -271,7 +271,7 @@ def test_a_check_in_the_future_or_without_inspector_is_refused(projects) -> None
 
 
 # ---------------------------------------------------------------- rates
-def test_report_figures_12_projects_66_applicable_63_in_force(store, projects) -> None:  # type: ignore[no-untyped-def]
+def test_report_figures_12_projects_66_applicable_63_in_force(store, projects) -> None:
     """DOMAIN A4: 12 projects under way, 95.45 %.  Six projects have one 不适用 item
     (66 applicable of 72); three items are 未落实 on three projects (63 in force)."""
     ids = [new_project(projects, f"项目{i + 1:02d}", start_date=date(2023, 1, 1)).id for i in range(12)]
@@ -302,7 +302,7 @@ def test_rates_round_half_up_and_say_dash_when_nothing_applies() -> None:
     assert project_rate(0, 0) is None
 
 
-def test_a_project_with_nothing_applicable_is_not_rated(projects) -> None:  # type: ignore[no-untyped-def]
+def test_a_project_with_nothing_applicable_is_not_rated(projects) -> None:
     row = new_project(projects)
     check(projects, row.id, date(2023, 5, 1), dict.fromkeys(CODES, "not_applicable"))
     summary = projects.compliance(TODAY)
@@ -310,7 +310,7 @@ def test_a_project_with_nothing_applicable_is_not_rated(projects) -> None:  # ty
         1, 0, None, None)
 
 
-def test_as_of_uses_the_latest_check_on_or_before_the_date(projects) -> None:  # type: ignore[no-untyped-def]
+def test_as_of_uses_the_latest_check_on_or_before_the_date(projects) -> None:
     row = new_project(projects)
     check(projects, row.id, date(2023, 3, 1), wage_account={"status": "not_in_force", "rectify_by": date(2023, 4, 1)},
           real_name={"status": "not_in_force", "rectify_by": date(2023, 4, 1)})
@@ -332,7 +332,7 @@ def test_as_of_uses_the_latest_check_on_or_before_the_date(projects) -> None:  #
     assert projects.compliance(date(2024, 6, 1), since=date(2024, 1, 1)).projects_checked == 0
 
 
-def test_projects_under_way_as_of_a_date(projects) -> None:  # type: ignore[no-untyped-def]
+def test_projects_under_way_as_of_a_date(projects) -> None:
     new_project(projects, "甲", start_date=date(2023, 1, 1), on_realname_platform=True)
     new_project(projects, "乙", start_date=date(2023, 7, 1), on_realname_platform=True)
     new_project(projects, "丙", start_date=date(2022, 1, 1), status="completed", completed_on=date(2023, 5, 1))
@@ -343,7 +343,7 @@ def test_projects_under_way_as_of_a_date(projects) -> None:  # type: ignore[no-u
 
 
 # ---------------------------------------------------------------- overdue rectifications
-def test_overdue_rectifications_are_found_and_cleared_by_rectification(projects) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_rectifications_are_found_and_cleared_by_rectification(projects) -> None:
     late = new_project(projects, "逾期项目")
     fine = new_project(projects, "按期项目")
     later_fixed = new_project(projects, "复查已落实")
@@ -376,7 +376,7 @@ def test_overdue_rectifications_are_found_and_cleared_by_rectification(projects)
     assert caught.value.code == "rectify.not_needed"
 
 
-def test_list_filters_by_text_and_status(projects) -> None:  # type: ignore[no-untyped-def]
+def test_list_filters_by_text_and_status(projects) -> None:
     new_project(projects, "南明区保障性住房一期", location="南明区花果园")
     new_project(projects, "云岩区学校改扩建", location="云岩区黔灵镇", status="halted")
     assert projects.query(text="花果园").count() == 1
@@ -386,7 +386,7 @@ def test_list_filters_by_text_and_status(projects) -> None:  # type: ignore[no-u
     assert [r.name for r in projects.query(sort="id", descending=True).page(0, 5)][0] == "云岩区学校改扩建"
 
 
-def test_checks_query_lists_newest_first_with_counts(projects) -> None:  # type: ignore[no-untyped-def]
+def test_checks_query_lists_newest_first_with_counts(projects) -> None:
     row = new_project(projects)
     check(projects, row.id, date(2023, 3, 1))
     check(projects, row.id, date(2023, 6, 1), wage_account={"status": "not_in_force", "rectify_by": date(2023, 7, 1)},
@@ -399,7 +399,7 @@ def test_checks_query_lists_newest_first_with_counts(projects) -> None:  # type:
     assert [i.label for i in detail.items] == [label for _, label in DEFAULT_COMPLIANCE_ITEMS]
 
 
-def test_every_write_is_audited(store, projects, employers) -> None:  # type: ignore[no-untyped-def]
+def test_every_write_is_audited(store, projects, employers) -> None:
     before = counts(store)["AuditEntry"]
     row = new_project(projects, contractor_id=employers[0], subcontractors=[employers[1]])
     check(projects, row.id, date(2023, 3, 1))
@@ -410,14 +410,14 @@ def test_every_write_is_audited(store, projects, employers) -> None:  # type: ig
 
 
 # ---------------------------------------------------------------- demo data (tests/fixtures/projects.py)
-def test_demo_data_gives_the_report_figures(store) -> None:  # type: ignore[no-untyped-def]
+def test_demo_data_gives_the_report_figures(store) -> None:
     seed_report_projects(store)
     summary = ProjectService(store, setup_actor()).compliance(date(2023, 12, 31))
     assert (summary.projects_under_way, summary.projects_on_platform) == (12, 12)
     assert (summary.items_in_force, summary.items_applicable, summary.item_rate) == (63, 66, Decimal("95.45"))
 
 
-def test_projects_sort_by_the_pinyin_of_their_names(projects) -> None:  # type: ignore[no-untyped-def]
+def test_projects_sort_by_the_pinyin_of_their_names(projects) -> None:
     for name in ("周家湾安置房", "张家寨小学", "吕祖庙道路", "刘家坝厂房"):
         projects.create({"name": name, "location": "南明区", "status": "active"})
     assert [r.name for r in projects.query(sort="name").page(0, 10)] == [

@@ -26,11 +26,11 @@ LEADER = make_actor("leadership", username="leader")
 
 
 @pytest.fixture
-def world(store):  # type: ignore[no-untyped-def]
+def world(store):
     return seed_boundary_world(store)
 
 
-def test_each_figure_counts_by_the_date_of_its_own_event(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_each_figure_counts_by_the_date_of_its_own_event(store, world) -> None:
     f23 = yearly_figures(store, LEADER, 2023)
     f24 = yearly_figures(store, LEADER, 2024)
     # a complaint received on 31 Dec and accepted on 2 Jan is received in 2023 and never in 2024
@@ -62,7 +62,7 @@ def test_each_figure_counts_by_the_date_of_its_own_event(store, world) -> None: 
     assert f24.project_compliance_rate is None  # no check in 2024
 
 
-def test_reconciliations_hold_and_show_the_difference(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_reconciliations_hold_and_show_the_difference(store, world) -> None:
     f = yearly_figures(store, LEADER, 2023)
     received, stock = f.reconciliations
     assert (received.left, received.right, received.holds) == (4, 4, True)
@@ -73,7 +73,7 @@ def test_reconciliations_hold_and_show_the_difference(store, world) -> None:  # 
     assert f24.reconciliations[1].terms["B"] == 2 and f24.reconciliations[1].holds
 
 
-def test_the_period_queries_agree_with_the_area_services_over_a_year(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_the_period_queries_agree_with_the_area_services_over_a_year(store, world) -> None:
     year = periods.Period.of_year(2023)
     with store.read() as session:
         ip = periods.inspection(session, year)
@@ -99,7 +99,7 @@ def test_the_period_queries_agree_with_the_area_services_over_a_year(store, worl
     assert len(f.months) == 12
 
 
-def test_a_date_range(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_a_date_range(store, world) -> None:
     f = yearly_figures(store, LEADER, 2023, date_from=date(2023, 12, 1), date_to=date(2024, 1, 31))
     assert (f.first, f.last) == (date(2023, 12, 1), date(2024, 1, 31))
     assert f.complaints_received == 1
@@ -115,7 +115,7 @@ def test_a_date_range(store, world) -> None:  # type: ignore[no-untyped-def]
     assert caught.value.code == "report.range_invalid"
 
 
-def test_json_has_the_stable_keys_and_exact_strings(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_json_has_the_stable_keys_and_exact_strings(store, world) -> None:
     doc = yearly_figures(store, anonymous_reader(), 2023).to_json()
     json.dumps(doc)  # serialisable as is
     for key in ("complaints_received", "workers_recovered", "projects_active", "projects_on_platform",
@@ -140,7 +140,7 @@ def test_wan_yuan_rounds_half_up() -> None:
     assert str(fen_to_wan_yuan(5_000)) == "0.01"  # 0.005 万元 → 0.01, never banker's 0.00
 
 
-def test_every_drill_down_lists_what_its_figure_counts(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_every_drill_down_lists_what_its_figure_counts(store, world) -> None:
     f = yearly_figures(store, LEADER, 2023)
     first, last = f.first, f.last
     expected = {
@@ -176,7 +176,7 @@ def test_every_drill_down_lists_what_its_figure_counts(store, world) -> None:  #
     assert set(FIGURES) >= set(expected)
 
 
-def test_figures_for_everyone_records_only_with_the_area_permission(store, world) -> None:  # type: ignore[no-untyped-def]
+def test_figures_for_everyone_records_only_with_the_area_permission(store, world) -> None:
     reader = anonymous_reader()
     assert yearly_figures(store, reader, 2023).arbitration_received == 4
     with pytest.raises(UserError) as caught:  # the command line's reader has no mediation records

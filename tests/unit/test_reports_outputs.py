@@ -21,7 +21,7 @@ LEADER = make_actor("leadership", username="leader")
 
 
 @pytest.fixture
-def figures(store):  # type: ignore[no-untyped-def]
+def figures(store):
     seed_boundary_world(store)
     return yearly_figures(store, LEADER, 2023)
 
@@ -32,7 +32,7 @@ def pdf_text(path: Path) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
 
 
-def test_pdf_holds_the_figures_charts_and_reconciliations(figures, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_pdf_holds_the_figures_charts_and_reconciliations(figures, tmp_path) -> None:
     out = tmp_path / "report.pdf"
     seen: list[tuple[int, int]] = []
     pages = write_yearly_report_pdf(figures, out, progress=lambda d, t: seen.append((d, t)))
@@ -51,7 +51,7 @@ def test_pdf_holds_the_figures_charts_and_reconciliations(figures, tmp_path) -> 
     assert fonts and all("WenQuanYi" in f for f in fonts)  # only the shipped, embedded font
 
 
-def test_excel_holds_the_figures_months_and_masked_records(figures, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_excel_holds_the_figures_months_and_masked_records(figures, store, tmp_path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "report.xlsx"
@@ -69,7 +69,7 @@ def test_excel_holds_the_figures_months_and_masked_records(figures, store, tmp_p
     assert len(received) == 4
 
 
-def test_a_reader_without_the_area_permission_gets_no_record_sheet(figures, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_reader_without_the_area_permission_gets_no_record_sheet(figures, store, tmp_path) -> None:
     from openpyxl import load_workbook
 
     from app.accounts.actor import anonymous_reader
@@ -82,7 +82,7 @@ def test_a_reader_without_the_area_permission_gets_no_record_sheet(figures, stor
     assert "明细-投诉举报" in names and "明细-仲裁接收" in names and "明细-互联网调解" not in names
 
 
-def test_cancelled_exports_leave_no_file(figures, store, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_exports_leave_no_file(figures, store, tmp_path) -> None:
     token = CancelToken()
     token.cancel()
     with pytest.raises(Cancelled):
@@ -92,7 +92,7 @@ def test_cancelled_exports_leave_no_file(figures, store, tmp_path) -> None:  # t
     assert list(tmp_path.glob("x*")) == [] and list(tmp_path.glob(".x*")) == []
 
 
-def test_command_line_json_pdf_and_excel(store, db_url, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_command_line_json_pdf_and_excel(store, db_url, tmp_path, capsys) -> None:
     seed_boundary_world(store, projects=False)
     pdf, xlsx = tmp_path / "r.pdf", tmp_path / "r.xlsx"
     code = run(["report", "yearly", "--year", "2023", "--db", db_url, "--json", "--pdf", str(pdf), "--xlsx", str(xlsx)])

@@ -16,19 +16,19 @@ from tests.fixtures.postgres import DESK_PASSWORD, DESK_ROLE, free_port
 pytestmark = pytest.mark.postgresql_only
 
 
-def desk_settings(pg_server, database: str, **kw) -> connection.ServerSettings:  # type: ignore[no-untyped-def]
+def desk_settings(pg_server, database: str, **kw) -> connection.ServerSettings:
     values = {"host": "127.0.0.1", "port": pg_server.port, "database": database, "user": DESK_ROLE,
               "sslmode": "prefer", **kw}
     return connection.ServerSettings(**values)
 
 
-def test_a_current_database_is_accepted(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
+def test_a_current_database_is_accepted(pg_server, pg_database) -> None:
     settings = desk_settings(pg_server, pg_database)
     assert connection.check_server(settings.url(DESK_PASSWORD)) == head_revision()
     assert connection.describe(settings.url(DESK_PASSWORD)) == f"{DESK_ROLE}@127.0.0.1:{pg_server.port}/{pg_database}"
 
 
-def test_each_failure_has_its_own_message(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
+def test_each_failure_has_its_own_message(pg_server, pg_database) -> None:
     settings = desk_settings(pg_server, pg_database)
     with pytest.raises(StorageError) as caught:
         connection.check_server(settings.url("wrong"))
@@ -55,7 +55,7 @@ def test_each_failure_has_its_own_message(pg_server, pg_database) -> None:  # ty
     assert caught.value.code == "db.newer_than_program"
 
 
-def test_the_settings_file_never_holds_the_password(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
+def test_the_settings_file_never_holds_the_password(pg_server, pg_database) -> None:
     settings = desk_settings(pg_server, pg_database)
     connection.save_server(settings, DESK_PASSWORD, remember=True)
     text = connection.settings_path().read_text(encoding="utf-8")
@@ -66,7 +66,7 @@ def test_the_settings_file_never_holds_the_password(pg_server, pg_database) -> N
     assert connection.load_server_settings() is None
 
 
-def test_the_desks_role_writes_rows_but_cannot_alter_or_drop_tables(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
+def test_the_desks_role_writes_rows_but_cannot_alter_or_drop_tables(pg_server, pg_database) -> None:
     from sqlalchemy.exc import ProgrammingError
 
     from app.parties.service import PartyService
@@ -88,7 +88,7 @@ def test_the_desks_role_writes_rows_but_cannot_alter_or_drop_tables(pg_server, p
     engine.dispose()
 
 
-def test_a_connection_lost_mid_work_is_said_and_a_retry_succeeds(pg_server, pg_database) -> None:  # type: ignore[no-untyped-def]
+def test_a_connection_lost_mid_work_is_said_and_a_retry_succeeds(pg_server, pg_database) -> None:
     from app.parties.service import PartyService
     from app.store import open_store
     from tests.conftest import make_actor
@@ -116,7 +116,7 @@ def test_a_remembered_password_goes_to_the_keyring_not_the_file() -> None:
     from keyring.backend import KeyringBackend
 
     class MemoryKeyring(KeyringBackend):  # stands in for the OS keyring
-        priority = 1  # type: ignore[assignment]
+        priority = 1
         stored: dict[tuple[str, str], str] = {}
 
         def get_password(self, service: str, username: str) -> str | None:

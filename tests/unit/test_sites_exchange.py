@@ -28,7 +28,7 @@ from tests.fixtures.sites import ADMIN, Site, delete_party, make_site, party_id_
 
 
 @pytest.fixture
-def sites(tmp_path: Path):  # type: ignore[no-untyped-def]
+def sites(tmp_path: Path):
     district = make_site(tmp_path, "D", "某区人社局", "district", "某区")
     town_a = make_site(tmp_path, "TA", "甲镇劳动保障所", "township", "甲镇")
     town_b = make_site(tmp_path, "TB", "乙镇劳动保障所", "township", "乙镇")
@@ -37,7 +37,7 @@ def sites(tmp_path: Path):  # type: ignore[no-untyped-def]
         trust(town, district)
     yield district, town_a, town_b
     for s in (district, town_a, town_b):
-        s.store.dispose()  # type: ignore[attr-defined]
+        s.store.dispose()
 
 
 def claims() -> list[ClaimInput]:
@@ -71,29 +71,29 @@ def test_every_audited_table_is_declared_travelling_or_local() -> None:
     assert undeclared([*tables, "brand_new_table"]) == ["brand_new_table"]
 
 
-def test_keys_fingerprints_and_trust(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_keys_fingerprints_and_trust(sites, tmp_path: Path) -> None:
     district, town_a, _ = sites
-    me = SiteService(town_a.store, ADMIN).show()  # type: ignore[arg-type]
+    me = SiteService(town_a.store, ADMIN).show()
     assert me is not None and me.kind == "township"
     assert len(me.fingerprint.split(" ")) == 8 and all(len(g) == 4 for g in me.fingerprint.split(" "))
-    peers = {p.code: p for p in SiteService(district.store, ADMIN).peers()}  # type: ignore[arg-type]
+    peers = {p.code: p for p in SiteService(district.store, ADMIN).peers()}
     assert peers["TA"].fingerprint == me.fingerprint
     key = json.loads((town_a.folder / "TA.key").read_text(encoding="utf-8"))
     assert "private" not in json.dumps(key)
     with pytest.raises(UserError) as caught:
-        SiteService(town_a.store, ADMIN).trust(town_a.folder / "TA.key")  # type: ignore[arg-type]
+        SiteService(town_a.store, ADMIN).trust(town_a.folder / "TA.key")
     assert caught.value.code == "site.trust_self"
     bad = tmp_path / "bad.key"
     bad.write_text("{}", encoding="utf-8")
     with pytest.raises(UserError) as caught:
-        SiteService(district.store, ADMIN).trust(bad)  # type: ignore[arg-type]
+        SiteService(district.store, ADMIN).trust(bad)
     assert caught.value.code == "site.key_file_invalid"
     with pytest.raises(UserError) as caught:
-        SiteService(district.store, ADMIN).init(code="X", name="x", kind="district")  # type: ignore[arg-type]
+        SiteService(district.store, ADMIN).init(code="X", name="x", kind="district")
     assert caught.value.code == "site.already_set_up"
 
 
-def test_a_townships_year_goes_up_and_the_district_counts_it(sites) -> None:  # type: ignore[no-untyped-def]
+def test_a_townships_year_goes_up_and_the_district_counts_it(sites) -> None:
     district, town_a, town_b = sites
     mediation_year(town_a)
     before = town_a.mediation.year_counts(2024, channel="online")
@@ -114,12 +114,12 @@ def test_a_townships_year_goes_up_and_the_district_counts_it(sites) -> None:  # 
     assert again["already_applied"] and again["records_new"] == again["records_updated"] == 0
     assert district.head() == head
     # the records keep their audit entries from the township, with author and origin
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         foreign = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.table_name == "mediation_case")).all()
         assert foreign and {f.origin_code for f in foreign} == {"TA"} and {f.actor for f in foreign} == {"admin"}
     # the local chain records the import
     from app.audit.models import AuditEntry
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")).one()
         changes = json.loads(entry.changes)
         assert changes["from"] == "TA" and changes["sequence"] == 1 and len(changes["bundle_sha256"]) == 64
@@ -134,7 +134,7 @@ def test_a_townships_year_goes_up_and_the_district_counts_it(sites) -> None:  # 
     assert town_b.verify().ok and town_a.verify().ok
 
 
-def test_transfer_to_arbitration_across_sites(sites) -> None:  # type: ignore[no-untyped-def]
+def test_transfer_to_arbitration_across_sites(sites) -> None:
     district, town_a, _ = sites
     mid = mediation_year(town_a)["online_failed"]
     view = town_a.mediation.transfer_to_arbitration(mid, date(2024, 3, 7))
@@ -143,7 +143,7 @@ def test_transfer_to_arbitration_across_sites(sites) -> None:  # type: ignore[no
     # in the district's 待受理 list
     received = district.arbitration.query(status="received").page(0, 50)
     assert [r.applicants for r in received] == ["张晓伟"]
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         from app.arbitration.models import ArbitrationCase
         from app.mediation.models import MediationCase
         case = session.scalars(select(ArbitrationCase)).one()
@@ -161,17 +161,17 @@ def test_transfer_to_arbitration_across_sites(sites) -> None:  # type: ignore[no
     assert district.verify().ok and town_a.verify().ok
 
 
-def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None:  # type: ignore[no-untyped-def]
+def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None:
     district, town_a, _ = sites
     pid = town_a.parties.create({"kind": "person", "name": "王小明", "phone": "13900000001", "address": "甲镇一号"}).id
     send(town_a, district, "1.rsx")
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         from app.parties.models import Party
         d_pid = session.scalars(select(Party.id).where(Party.name == "王小明")).one()
     # the township's clerk has an account: her name travels with her edits, her account does not
     from app.accounts.actor import setup_actor
     from app.accounts.service import AccountService
-    AccountService(town_a.store, setup_actor()).create_first_admin("admin", "王科员", "secret123")  # type: ignore[arg-type]
+    AccountService(town_a.store, setup_actor()).create_first_admin("admin", "王科员", "secret123")
     # both change the same record since they last agreed
     town_a.parties.update(pid, town_a.parties.get(pid).version, {"phone": "13900000002", "address": "甲镇二号"})
     district.parties.update(d_pid, district.parties.get(d_pid).version, {"name": "王晓明", "address": "某区三号"})
@@ -198,11 +198,11 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     _, settled = send(district, town_a, "4.rsx")
     assert settled["records_updated"] == 1 and settled["conflicts"] == 0
     assert town_a.exchange.conflicts() == []
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         from app.parties.models import Party
         p = session.get(Party, pid)
         assert (p.name, p.phone, p.address) == ("王晓明", "13900000002", "甲镇二号")
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         p = session.get(Party, d_pid)
         assert (p.name, p.phone, p.address) == ("王晓明", "13900000002", "甲镇二号")
     # nothing more to say to each other
@@ -211,7 +211,7 @@ def test_a_party_edited_at_both_sites_is_settled_field_by_field(sites) -> None: 
     assert district.verify().ok and town_a.verify().ok
 
 
-def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None:
     district, town_a, _ = sites
     parties = town_a.parties
     parties.create({"kind": "person", "name": "甲一"})
@@ -226,7 +226,7 @@ def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None: 
     assert late.already_applied and late.records_new == 0
     # the district acknowledges; a district restored from an older backup misses bundle 2
     backup = tmp_path / "old-district.db"
-    district.store.dispose()  # type: ignore[attr-defined]
+    district.store.dispose()
     with sqlite3.connect(district.folder / "site.db") as source, sqlite3.connect(backup) as target:
         source.backup(target)
     send(district, town_a, "ack.rsx")
@@ -264,17 +264,17 @@ def test_bundles_out_of_order_and_a_missing_one(sites, tmp_path: Path) -> None: 
 
 def refused(site: Site, path: Path) -> str:
     head = site.head()
-    with site.store.read() as session:  # type: ignore[attr-defined]
+    with site.store.read() as session:
         received = session.scalar(select(func.sum(SitePeer.last_received)))
     with pytest.raises(UserError) as caught:
         site.exchange.import_bundle(path)
     assert site.head() == head
-    with site.store.read() as session:  # type: ignore[attr-defined]
+    with site.store.read() as session:
         assert session.scalar(select(func.sum(SitePeer.last_received))) == received
     return caught.value.code
 
 
-def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:
     district, town_a, town_b = sites
     town_a.parties.create({"kind": "person", "name": "甲一"})
     good = town_a.folder / "good.rsx"
@@ -292,9 +292,9 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
     assert refused(district, text) == "exchange.not_a_bundle"
     # a bundle from a site the district has not trusted
     key = town_b.folder / "TB.key"
-    SiteService(town_a.store, ADMIN).trust(key)  # type: ignore[arg-type]
-    SiteService(town_b.store, ADMIN).trust(town_a.folder / "TA.key")  # type: ignore[arg-type]
-    with town_b.store.sessions() as session:  # type: ignore[attr-defined]
+    SiteService(town_a.store, ADMIN).trust(key)
+    SiteService(town_b.store, ADMIN).trust(town_a.folder / "TA.key")
+    with town_b.store.sessions() as session:
         session.execute(SitePeer.__table__.delete().where(SitePeer.code == "TA"))
         session.commit()
     to_b = town_a.folder / "to-b.rsx"
@@ -304,10 +304,10 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
     newer = tmp_path / "newer.rsx"
     newer.write_bytes(data.replace(b'"format": 1', b'"format": 9'))
     assert refused(district, newer) == "exchange.newer_format"
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         from app.sites.models import SiteIdentity
         me = session.scalars(select(SiteIdentity)).one()
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         from app.sites.models import SiteIdentity
         d = session.scalars(select(SiteIdentity)).one()
     payload = {"from": "TA", "to": "D", "sequence": 5, "since": 0, "ack": 0, "program": "9.0",
@@ -320,7 +320,7 @@ def test_each_refusal_changes_nothing(sites, tmp_path: Path) -> None:  # type: i
     assert district.exchange.import_bundle(good).records_new == 1
 
 
-def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -> None:  # type: ignore[no-untyped-def]
+def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -> None:
     from app.complaints.evidence import EvidenceService
     from app.complaints.service import ComplaintService
     from tests.fixtures.complaints import intake, service
@@ -335,7 +335,7 @@ def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -
     path, result = send(town_a, district)
     assert result["counts"]["complaint"] == 1 and result["counts"]["complaint_evidence"] == 1
     assert result["files"] == 1 and content[:40] not in path.read_bytes()
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         from app.complaints.models import Complaint
         d_id = session.scalars(select(Complaint.id)).one()
     evidence = EvidenceService(district.store, make_actor("inspector"), root=district.folder / "evidence")
@@ -346,7 +346,7 @@ def test_a_complaint_registered_at_a_township_goes_up_with_its_evidence(sites) -
     assert district.verify().ok
 
 
-def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None:
     district, town_a, _ = sites
     number = "110101199003074573"
     district.parties.create({"kind": "person", "name": "张晓伟", "id_type": "resident_id", "id_no": number})
@@ -360,14 +360,14 @@ def test_the_same_person_registered_at_both_sites_is_one_record(sites) -> None: 
     district.exchange.resolve(conflict.id, {"phone": "theirs"})
     _, back = send(district, town_a)
     assert back["records_new"] == 0 and back["conflicts"] == 0
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         from app.parties.models import Party
         assert session.scalar(select(func.count()).select_from(Party)) == 1
         assert session.scalars(select(Party.phone)).one() == "13800138000"
     assert district.verify().ok and town_a.verify().ok
 
 
-def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_path: Path) -> None:
     from app.reports.documents import write_yearly_report_pdf
     from app.reports.spreadsheet import export_yearly_report
     from app.reports.yearly import yearly_figures
@@ -382,14 +382,14 @@ def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_pa
     town_b.mediation.agree(mid, date(2024, 4, 3), terms="当日付清", amount_agreed_fen=100_000)
     send(town_a, district)
     send(town_b, district)
-    figures = yearly_figures(district.store, ADMIN, 2024)  # type: ignore[arg-type]
+    figures = yearly_figures(district.store, ADMIN, 2024)
     assert (figures.mediation_online_handled, figures.mediation_online_successful) == (3, 2)
     by_site = {s.code: s for s in figures.mediation_by_site}
     assert set(by_site) == {"TA", "TB"} and by_site["TB"].name == "乙镇劳动保障所"
     assert (by_site["TA"].handled, by_site["TA"].online_handled, by_site["TA"].online_successful) == (3, 2, 1)
     assert (by_site["TB"].handled, by_site["TB"].online_successful) == (1, 1)
     # a township's own report counts its own cases, with no breakdown
-    own = yearly_figures(town_b.store, ADMIN, 2024)  # type: ignore[arg-type]
+    own = yearly_figures(town_b.store, ADMIN, 2024)
     assert own.mediation_online_handled == 1 and len(own.mediation_by_site) == 1
     pdf = tmp_path / "report.pdf"
     write_yearly_report_pdf(figures, pdf)
@@ -406,14 +406,14 @@ def test_the_districts_report_counts_each_townships_cases_per_site(sites, tmp_pa
 # ---------------------------------------------------------------- deletes travel (tombstones)
 
 
-def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(sites) -> None:  # type: ignore[no-untyped-def]
+def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(sites) -> None:
     from app.legal.holidays import HolidayService
 
     district, town_a, _ = sites
-    calendar = HolidayService(district.store, make_actor("admin", username="admin"))  # type: ignore[arg-type]
+    calendar = HolidayService(district.store, make_actor("admin", username="admin"))
     calendar.save_year(2027, [date(2027, 1, 1), date(2027, 1, 2)], [date(2027, 1, 9)])
     send(district, town_a)
-    at_town = HolidayService(town_a.store, ADMIN)  # type: ignore[arg-type]
+    at_town = HolidayService(town_a.store, ADMIN)
     assert at_town.year(2027).holidays == (date(2027, 1, 1), date(2027, 1, 2))
     send(town_a, district)  # the acknowledgement
     # the notice is corrected: 2 January is no holiday after all, 3 January is
@@ -428,7 +428,7 @@ def test_a_replaced_holiday_schedule_reaches_the_township_without_the_old_days(s
     assert quiet["records_new"] == quiet["records_updated"] == quiet["records_deleted"] == 0
 
 
-def test_a_delete_against_an_unchanged_copy_travels_and_its_audit_entry_with_it(sites) -> None:  # type: ignore[no-untyped-def]
+def test_a_delete_against_an_unchanged_copy_travels_and_its_audit_entry_with_it(sites) -> None:
     district, town_a, _ = sites
     pid = town_a.parties.create({"kind": "person", "name": "误录人员"}).id
     send(town_a, district)
@@ -437,7 +437,7 @@ def test_a_delete_against_an_unchanged_copy_travels_and_its_audit_entry_with_it(
     path, result = send(town_a, district)
     assert result["records_deleted"] == 1 and result["counts"] == {"deleted": 1}
     assert party_id_by_name(district, "误录人员") is None
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         actions = set(session.scalars(select(SiteAuditEntry.action).where(SiteAuditEntry.table_name == "party")))
         assert actions == {"insert", "delete"}
     again = district.exchange.import_bundle(path).as_dict()
@@ -446,7 +446,7 @@ def test_a_delete_against_an_unchanged_copy_travels_and_its_audit_entry_with_it(
 
 
 @pytest.mark.parametrize("keep", [True, False])
-def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(sites, keep: bool) -> None:  # type: ignore[no-untyped-def]
+def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(sites, keep: bool) -> None:
     district, town_a, _ = sites
     pid = town_a.parties.create({"kind": "person", "name": "赵六", "phone": "13900000009"}).id
     send(town_a, district, "1.rsx")
@@ -484,43 +484,43 @@ def test_deleted_at_one_site_and_edited_at_the_other_is_a_conflict_not_a_loss(si
     assert district.verify().ok and town_a.verify().ok
 
 
-def test_the_senders_audit_chain_head_travels_and_is_written_down(sites) -> None:  # type: ignore[no-untyped-def]
+def test_the_senders_audit_chain_head_travels_and_is_written_down(sites) -> None:
     from app.audit.models import AuditEntry
 
     district, town_a, _ = sites
     town_a.parties.create({"kind": "person", "name": "甲一"})
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         seq, head_hash = session.execute(select(AuditHead.last_seq, AuditHead.last_hash)).one()
     send(town_a, district)
     [at_district] = [p for p in district.exchange.status() if p["code"] == "TA"]
     assert at_district["received_audit_head"] == f"{seq}:{head_hash}"
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         entry = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_import")).one()
         assert json.loads(entry.changes)["sender_audit_head"] == f"{seq}:{head_hash}"
     # the anchor the district wrote down checks the township's chain later
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         assert audit.verify(session, anchors=[audit.parse_anchor(at_district["received_audit_head"])]).ok
         export = session.scalars(select(AuditEntry).where(AuditEntry.action == "exchange_export")).one()
         assert json.loads(export.changes)["audit_head"] == f"{seq}:{head_hash}"
 
 
-def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_path: Path) -> None:
     district, town_a, town_b = sites
     # a third township left at the district's body (某区): its 某区劳人调字〔2024〕第1号 would clash
     town_c = make_site(tmp_path, "TC", "丙镇劳动保障所", "township", "某区")
     try:
-        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")
         with pytest.raises(UserError) as caught:
-            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")  # type: ignore[arg-type]
+            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")
         assert caught.value.code == "site.same_issuing_body" and "某区" in caught.value.message()
         # nor may it share a body with another township already trusted
         settings = SettingsService(town_c.store, ADMIN)
         settings.set("organisation", {**settings.get("organisation"), "district": "甲镇"})
-        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")  # type: ignore[arg-type]
+        SiteService(town_c.store, ADMIN).export_key(town_c.folder / "TC.key")
         with pytest.raises(UserError) as caught:
-            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")  # type: ignore[arg-type]
+            SiteService(district.store, ADMIN).trust(town_c.folder / "TC.key")
         assert caught.value.code == "site.same_issuing_body" and "TA" in caught.value.message()
-        assert [p.code for p in SiteService(district.store, ADMIN).peers()] == ["TA", "TB"]  # type: ignore[arg-type]
+        assert [p.code for p in SiteService(district.store, ADMIN).peers()] == ["TA", "TB"]
         # a township trusted before that takes another's body afterwards: its bundle is refused, nothing changed
         settings_b = SettingsService(town_b.store, ADMIN)
         settings_b.set("organisation", {**settings_b.get("organisation"), "district": "甲镇"})
@@ -533,14 +533,14 @@ def test_two_sites_numbering_with_the_same_issuing_body_are_refused(sites, tmp_p
         institute = make_site(tmp_path, "ARB", "某区劳动人事争议仲裁院", "arbitration", "某区")
         try:
             trust(institute, district)
-            assert "ARB" in [p.code for p in SiteService(district.store, ADMIN).peers()]  # type: ignore[arg-type]
+            assert "ARB" in [p.code for p in SiteService(district.store, ADMIN).peers()]
         finally:
-            institute.store.dispose()  # type: ignore[attr-defined]
+            institute.store.dispose()
     finally:
-        town_c.store.dispose()  # type: ignore[attr-defined]
+        town_c.store.dispose()
 
 
-def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(sites, tmp_path: Path) -> None:
     from app.audit.models import AuditEntry
     from app.complaints.models import Complaint
     from app.complaints.spreadsheet import import_ledger_file
@@ -549,14 +549,14 @@ def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(si
     district, town_a, _ = sites
     report, _read = import_ledger_file(service(town_a.store), ledger_file(tmp_path, [good(i) for i in range(3)]))
     assert len(report.imported_ids) == 3
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         uuids = {str(u) for u in session.scalars(select(Complaint.uuid).where(Complaint.id.in_(report.imported_ids)))}
         bulk_seqs = set(session.scalars(select(AuditEntry.seq).where(AuditEntry.action == "bulk_insert",
                                                                      AuditEntry.table_name == "complaint")))
     assert bulk_seqs
     _, result = send(town_a, district)
     assert result["counts"]["complaint"] == 3
-    with district.store.read() as session:  # type: ignore[attr-defined]
+    with district.store.read() as session:
         kept = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.action == "bulk_insert",
                                                             SiteAuditEntry.table_name == "complaint")).all()
         assert {k.origin_seq for k in kept} == bulk_seqs and {k.origin_code for k in kept} == {"TA"}
@@ -565,7 +565,7 @@ def test_records_made_by_a_ledger_import_travel_with_their_bulk_audit_entries(si
     assert district.verify().ok and town_a.verify().ok
 
 
-def test_an_administrator_narrows_what_goes_to_one_peer(sites) -> None:  # type: ignore[no-untyped-def]
+def test_an_administrator_narrows_what_goes_to_one_peer(sites) -> None:
     district, town_a, town_b = sites
     district.parties.create({"kind": "person", "name": "区里登记"})
     # the district keeps its party register from township B, not from township A
@@ -617,31 +617,31 @@ def test_a_district_on_either_backend_takes_a_townships_year_its_deletes_and_set
         assert district.exchange.import_bundle(third).records_new == 0
         assert district.verify().ok
     finally:
-        district.store.dispose()  # type: ignore[attr-defined]
-        town.store.dispose()  # type: ignore[attr-defined]
+        district.store.dispose()
+        town.store.dispose()
 
 
-def test_a_conflict_on_a_part_of_a_case_marks_the_case(sites) -> None:  # type: ignore[no-untyped-def]
+def test_a_conflict_on_a_part_of_a_case_marks_the_case(sites) -> None:
     from app.mediation.models import MediationClaim
     from app.sites.exchange import open_conflict_ids
     from app.sites.models import SiteConflict
 
     district, town_a, _ = sites
     mid = mediation_year(town_a)["online_agreed"]
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         claim = session.scalars(select(MediationClaim).where(MediationClaim.case_id == mid)).first()
         claim_id, claim_uuid = claim.id, str(claim.uuid)
-    with town_a.store.sessions() as session:  # type: ignore[attr-defined]
+    with town_a.store.sessions() as session:
         session.add(SiteConflict(table_name="mediation_claim", record_uuid=claim_uuid, record_id=claim_id,
                                  peer_code="D", mine="{}", theirs="{}", theirs_digest="x"))
         session.commit()
     conflict_id = town_a.exchange.conflicts()[0].id
     # the case list marks the case; the party list marks none of its parties
-    assert open_conflict_ids(town_a.store, "mediation_case") == {mid: conflict_id}  # type: ignore[arg-type]
-    assert open_conflict_ids(town_a.store, "party") == {}  # type: ignore[arg-type]
+    assert open_conflict_ids(town_a.store, "mediation_case") == {mid: conflict_id}
+    assert open_conflict_ids(town_a.store, "party") == {}
 
 
-def test_a_ledger_import_s_bulk_audit_entries_travel_on_to_a_third_site(sites, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_ledger_import_s_bulk_audit_entries_travel_on_to_a_third_site(sites, tmp_path: Path) -> None:
     """Parties a township's ledger import made arrive at the district under that import's one
     `bulk_insert` entry; when the district's register goes down to another township they go
     with it, naming the parties that travelled (not back to the township they came from)."""
@@ -653,14 +653,14 @@ def test_a_ledger_import_s_bulk_audit_entries_travel_on_to_a_third_site(sites, t
     district, town_a, town_b = sites
     report, _read = import_ledger_file(service(town_a.store), ledger_file(tmp_path, [good(i) for i in range(3)]))
     assert len(report.imported_ids) == 3
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         party_bulk = {(e.seq, e.entry_hash) for e in session.scalars(select(AuditEntry).where(
             AuditEntry.action == "bulk_insert", AuditEntry.table_name == "party"))}
         made = {str(u) for u in session.scalars(select(Party.uuid))}
     assert party_bulk, "the ledger import registers its workers and employer in bulk"
     send(town_a, district)
     send(district, town_b)
-    with town_b.store.read() as session:  # type: ignore[attr-defined]
+    with town_b.store.read() as session:
         kept = session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.action == "bulk_insert",
                                                             SiteAuditEntry.table_name == "party",
                                                             SiteAuditEntry.origin_code == "TA")).all()
@@ -672,6 +672,6 @@ def test_a_ledger_import_s_bulk_audit_entries_travel_on_to_a_third_site(sites, t
     path = district.folder / "back.rsx"
     district.exchange.export("TA", path)
     town_a.exchange.import_bundle(path)
-    with town_a.store.read() as session:  # type: ignore[attr-defined]
+    with town_a.store.read() as session:
         assert not session.scalars(select(SiteAuditEntry).where(SiteAuditEntry.origin_code == "TA")).all()
     assert district.verify().ok and town_b.verify().ok

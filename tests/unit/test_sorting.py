@@ -17,7 +17,7 @@ def test_keys() -> None:
     assert name_sort_key("") == ""
 
 
-def test_register_lists_in_pinyin_order(store) -> None:  # type: ignore[no-untyped-def]
+def test_register_lists_in_pinyin_order(store) -> None:
     parties = PartyService(store, make_actor("intake"))
     for name in ("张伟", "刘洋", "李娜", "陈静", "王芳", "欧阳晓明", "单雄信"):
         parties.create({"kind": "person", "name": name})
@@ -27,7 +27,7 @@ def test_register_lists_in_pinyin_order(store) -> None:  # type: ignore[no-untyp
     assert [r.name for r in parties.query(descending=True).page(0, 2)] == ["张伟", "王芳"]
 
 
-def test_rename_moves_the_party_and_the_audit_ignores_the_key(store) -> None:  # type: ignore[no-untyped-def]
+def test_rename_moves_the_party_and_the_audit_ignores_the_key(store) -> None:
     import json
 
     from sqlalchemy import select

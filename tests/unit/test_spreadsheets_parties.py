@@ -51,7 +51,7 @@ def person(name: str, id_no: Any, **extra: Any) -> dict[str, Any]:
     return {"类别": "个人", "姓名/名称": name, "身份证号/证件号码": id_no, **extra}
 
 
-def counts(store) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def counts(store) -> tuple[int, int]:
     with store.read() as session:
         return (
             session.scalar(select(func.count()).select_from(Party)),
@@ -60,7 +60,7 @@ def counts(store) -> tuple[int, int]:  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def clerk(store) -> PartyService:  # type: ignore[no-untyped-def]
+def clerk(store) -> PartyService:
     return PartyService(store, make_actor("intake"))
 
 
@@ -181,7 +181,7 @@ def test_a_sheet_without_the_id_column_is_the_wrong_template(tmp_path: Path) -> 
 
 
 # ---------------------------------------------------------------- import
-def test_import_refuses_bad_rows_with_row_numbers_and_saves_the_good_ones(tmp_path: Path, clerk) -> None:  # type: ignore[no-untyped-def]
+def test_import_refuses_bad_rows_with_row_numbers_and_saves_the_good_ones(tmp_path: Path, clerk) -> None:
     good = make_id("110105", "19491231", 2)  # ends in X
     assert good.endswith("X")
     existing = make_id("520102", "19880512", 13)
@@ -240,7 +240,7 @@ def test_import_refuses_bad_rows_with_row_numbers_and_saves_the_good_ones(tmp_pa
         assert session.scalar(select(Party.id_no).where(Party.name == "张伟")) == good  # stored with X
 
 
-def test_cancelled_import_leaves_the_database_unchanged(tmp_path: Path, store, clerk) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_import_leaves_the_database_unchanged(tmp_path: Path, store, clerk) -> None:
     clerk.create({"kind": "person", "name": "先登记的", "id_no": make_id()})
     path = fill_template(
         tmp_path / "big.xlsx",
@@ -264,7 +264,7 @@ def test_cancelled_import_leaves_the_database_unchanged(tmp_path: Path, store, c
 
 # ---------------------------------------------------------------- export
 @pytest.fixture
-def register(clerk):  # type: ignore[no-untyped-def]
+def register(clerk):
     people = [
         ("张伟", make_id("110105", "19491231", 2)),
         ("张丽", make_id("520102", "19900101", 15)),
@@ -282,7 +282,7 @@ def read_sheet(path: Path) -> list[tuple[Any, ...]]:
     return list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
 
 
-def test_export_of_a_filtered_query_writes_exactly_those_rows_masked(tmp_path: Path, clerk, register) -> None:  # type: ignore[no-untyped-def]
+def test_export_of_a_filtered_query_writes_exactly_those_rows_masked(tmp_path: Path, clerk, register) -> None:
     out = tmp_path / "导出.xlsx"
     progress: list[tuple[int, int]] = []
     written = export_parties(clerk.query(text="张", kind="person"), out, progress=lambda d, t: progress.append((d, t)))
@@ -307,7 +307,7 @@ def test_export_of_a_filtered_query_writes_exactly_those_rows_masked(tmp_path: P
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".part"]
 
 
-def test_export_of_employers(tmp_path: Path, clerk, register) -> None:  # type: ignore[no-untyped-def]
+def test_export_of_employers(tmp_path: Path, clerk, register) -> None:
     out = tmp_path / "orgs.xlsx"
     assert export_parties(clerk.query(kind="org"), out) == 1
     (row,) = read_sheet(out)[1:]
@@ -333,7 +333,7 @@ class CountingQuery:
         return list(self.inner.page(offset, limit))
 
 
-def test_export_reads_page_by_page(tmp_path: Path, clerk, register, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_reads_page_by_page(tmp_path: Path, clerk, register, monkeypatch) -> None:
     monkeypatch.setattr(sheets, "EXPORT_PAGE_SIZE", 2)
     query = CountingQuery(clerk.query())
     assert export_parties(query, tmp_path / "all.xlsx") == 4
@@ -341,7 +341,7 @@ def test_export_reads_page_by_page(tmp_path: Path, clerk, register, monkeypatch)
     assert len(read_sheet(tmp_path / "all.xlsx")) == 5
 
 
-def test_cancelled_export_leaves_no_file(tmp_path: Path, clerk, register, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_export_leaves_no_file(tmp_path: Path, clerk, register, monkeypatch) -> None:
     monkeypatch.setattr(sheets, "EXPORT_PAGE_SIZE", 2)
     token = CancelToken()
     folder = tmp_path / "exports"
@@ -367,7 +367,7 @@ def test_cancelled_export_leaves_no_file(tmp_path: Path, clerk, register, monkey
     assert len(_writer.ALL_TEMP_FILES) == temp_files_before  # openpyxl's own temp file is gone too
 
 
-def test_export_to_a_missing_folder_is_a_user_error(tmp_path: Path, clerk, register) -> None:  # type: ignore[no-untyped-def]
+def test_export_to_a_missing_folder_is_a_user_error(tmp_path: Path, clerk, register) -> None:
     with pytest.raises(UserError) as caught:
         export_parties(clerk.query(), tmp_path / "no" / "such" / "folder.xlsx")
     assert caught.value.code == "file.cannot_write"

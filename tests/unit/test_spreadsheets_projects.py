@@ -20,12 +20,12 @@ AS_OF = date(2023, 12, 31)
 
 
 @pytest.fixture
-def projects(store) -> ProjectService:  # type: ignore[no-untyped-def]
+def projects(store) -> ProjectService:
     seed_report_projects(store)
     return ProjectService(store, setup_actor())
 
 
-def test_excel_has_one_row_per_project_with_item_statuses_and_rates(projects, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_excel_has_one_row_per_project_with_item_statuses_and_rates(projects, tmp_path: Path) -> None:
     target = tmp_path / "在建项目.xlsx"
     progress: list[tuple[int, int]] = []
     summary = export_projects(projects.compliance_rows(AS_OF, today=AS_OF), target,
@@ -61,7 +61,7 @@ def test_excel_has_one_row_per_project_with_item_statuses_and_rates(projects, tm
     assert summary_sheet["适用项"] == 66
 
 
-def test_excel_export_follows_the_list_filter(projects, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_excel_export_follows_the_list_filter(projects, tmp_path: Path) -> None:
     target = tmp_path / "逾期.xlsx"
     summary = export_projects(projects.compliance_rows(AS_OF, overdue_only=True, today=AS_OF), target)
     assert summary.projects_checked == 3
@@ -70,7 +70,7 @@ def test_excel_export_follows_the_list_filter(projects, tmp_path: Path) -> None:
     assert openpyxl.load_workbook(target)["在建项目"].max_row == 4
 
 
-def test_cancelled_export_leaves_no_file(projects, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_export_leaves_no_file(projects, tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
     token = CancelToken()
@@ -80,7 +80,7 @@ def test_cancelled_export_leaves_no_file(projects, tmp_path: Path) -> None:  # t
     assert list(out.iterdir()) == []
 
 
-def test_compliance_pdf_has_the_table_the_rates_and_their_definitions(projects, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_compliance_pdf_has_the_table_the_rates_and_their_definitions(projects, tmp_path: Path) -> None:
     pypdf = pytest.importorskip("pypdf")
     from app.projects.documents import write_compliance_pdf
 

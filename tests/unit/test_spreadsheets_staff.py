@@ -23,17 +23,17 @@ OTHER_ID = make_id("520103", "19910720", 44)
 
 
 @pytest.fixture
-def staff(store, admin_actor) -> StaffService:  # type: ignore[no-untyped-def]
+def staff(store, admin_actor) -> StaffService:
     return StaffService(store, admin_actor)
 
 
-def counts(store) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def counts(store) -> tuple[int, int]:
     with store.read() as session:
         return (int(session.scalar(select(func.count()).select_from(Officer)) or 0),
                 int(session.scalar(select(func.count()).select_from(Certificate)) or 0))
 
 
-def filled_template(tmp_path: Path, rows: list[list]) -> Path:  # type: ignore[type-arg]
+def filled_template(tmp_path: Path, rows: list[list]) -> Path:
     path = tmp_path / "roster.xlsx"
     sheets.write_template(path)
     wb = load_workbook(path)
@@ -45,7 +45,7 @@ def filled_template(tmp_path: Path, rows: list[list]) -> Path:  # type: ignore[t
     return path
 
 
-def test_template_has_chinese_headers_and_help(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_template_has_chinese_headers_and_help(tmp_path) -> None:
     path = tmp_path / "template.xlsx"
     sheets.write_template(path)
     wb = load_workbook(path)
@@ -55,7 +55,7 @@ def test_template_has_chinese_headers_and_help(tmp_path) -> None:  # type: ignor
     assert wb["说明"]["A2"].value == "姓名"
 
 
-def test_import_reports_bad_rows_and_saves_the_rest(tmp_path, staff, store) -> None:  # type: ignore[no-untyped-def]
+def test_import_reports_bad_rows_and_saves_the_rest(tmp_path, staff, store) -> None:
     staff.add_certificate(staff.create({"name": "已登记"}).id,
                           {"number": "TAKEN-1", "issue_date": date(2020, 1, 1), "expiry_date": date(2025, 1, 1)})
     rows = [
@@ -90,7 +90,7 @@ def test_import_reports_bad_rows_and_saves_the_rest(tmp_path, staff, store) -> N
     assert zhang.certificate.cert_type == "labour_inspection" and zhang.certificate.expiry_date == date(2026, 2, 28)
 
 
-def test_cancelled_import_saves_nothing(tmp_path, staff, store) -> None:  # type: ignore[no-untyped-def]
+def test_cancelled_import_saves_nothing(tmp_path, staff, store) -> None:
     path = filled_template(tmp_path, [{"姓名": f"人员{i}"} for i in range(30)])
     total, records = sheets.read_records(path)
     token = CancelToken()
@@ -100,7 +100,7 @@ def test_cancelled_import_saves_nothing(tmp_path, staff, store) -> None:  # type
     assert counts(store) == (0, 0)
 
 
-def test_wrong_template_and_not_a_workbook(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_wrong_template_and_not_a_workbook(tmp_path) -> None:
     wb = Workbook()
     wb.active.append(["名字", "电话"])
     wrong = tmp_path / "wrong.xlsx"
@@ -115,7 +115,7 @@ def test_wrong_template_and_not_a_workbook(tmp_path) -> None:  # type: ignore[no
     assert caught.value.code == "import.text_not_workbook"  # a text file, named so
 
 
-def test_export_is_masked_one_line_per_certificate(tmp_path, staff) -> None:  # type: ignore[no-untyped-def]
+def test_export_is_masked_one_line_per_certificate(tmp_path, staff) -> None:
     officer = staff.create({"name": "张伟", "id_no": GOOD_ID, "unit": "某区人社局"})
     staff.add_certificate(officer.id, {"cert_type": "labour_inspection", "number": "A-1", "issue_date": date(2019, 1, 1),
                                        "expiry_date": date(2023, 12, 31)})
@@ -136,7 +136,7 @@ def test_export_is_masked_one_line_per_certificate(tmp_path, staff) -> None:  # 
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_training_summary_export(tmp_path, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_training_summary_export(tmp_path, store, admin_actor) -> None:
     from app.training.spreadsheet import export_training_summary
 
     staff = StaffService(store, admin_actor)

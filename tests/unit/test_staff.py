@@ -32,11 +32,11 @@ def cert(status: str = "valid", issue: date = ISSUE, expiry: date = EXPIRY) -> C
 
 
 @pytest.fixture
-def staff(store, admin_actor) -> StaffService:  # type: ignore[no-untyped-def]
+def staff(store, admin_actor) -> StaffService:
     return StaffService(store, admin_actor)
 
 
-def add_officer(staff: StaffService, name: str, number: str | None = None, **cert_fields):  # type: ignore[no-untyped-def]
+def add_officer(staff: StaffService, name: str, number: str | None = None, **cert_fields):
     officer = staff.create({"name": name, "unit": "区人社局", "section": "劳动保障监察大队", "post": "科员"})
     if number:
         fields = {"cert_type": "labour_inspection", "number": number, "issuing_authority": "省人社厅",
@@ -91,7 +91,7 @@ def test_a_blank_category_counts_only_when_asked() -> None:
 
 
 # ---------------------------------------------------------------- roster and certificates
-def test_officer_id_number_is_validated_and_masked(staff) -> None:  # type: ignore[no-untyped-def]
+def test_officer_id_number_is_validated_and_masked(staff) -> None:
     number = make_id("520102", "19880315", 31)
     row = staff.create({"name": "张伟", "id_no": number, "staffing_type": "managed_as_civil_servant",
                         "legal_qualification_no": "A20181234"})
@@ -110,7 +110,7 @@ def test_officer_id_number_is_validated_and_masked(staff) -> None:  # type: igno
     assert caught.value.code == "staff.name_required"
 
 
-def test_update_sends_only_changes_and_keeps_the_id(staff) -> None:  # type: ignore[no-untyped-def]
+def test_update_sends_only_changes_and_keeps_the_id(staff) -> None:
     number = make_id("520102", "19900101", 12)
     row = staff.create({"name": "王芳", "id_no": number})
     updated = staff.update(row.id, row.version, {"post": "副大队长", "on_roster": False})
@@ -121,7 +121,7 @@ def test_update_sends_only_changes_and_keeps_the_id(staff) -> None:  # type: ign
     assert caught.value.code == "record.changed_by"
 
 
-def test_duplicate_certificate_number_is_refused_naming_the_holder(staff, store) -> None:  # type: ignore[no-untyped-def]
+def test_duplicate_certificate_number_is_refused_naming_the_holder(staff, store) -> None:
     add_officer(staff, "张伟", "52000123")
     other = add_officer(staff, "李娜")
     with pytest.raises(UserError) as caught:
@@ -132,7 +132,7 @@ def test_duplicate_certificate_number_is_refused_naming_the_holder(staff, store)
         assert session.scalar(select(func.count()).select_from(Certificate)) == 1
 
 
-def test_expiry_before_issue_is_refused_and_nothing_saved(staff, store) -> None:  # type: ignore[no-untyped-def]
+def test_expiry_before_issue_is_refused_and_nothing_saved(staff, store) -> None:
     officer = add_officer(staff, "张伟")
     with pytest.raises(UserError) as caught:
         staff.add_certificate(officer.id, {"number": "N1", "issue_date": date(2023, 5, 1),
@@ -145,7 +145,7 @@ def test_expiry_before_issue_is_refused_and_nothing_saved(staff, store) -> None:
     staff.add_certificate(officer.id, {"number": "N1", "issue_date": date(2023, 5, 1), "expiry_date": date(2023, 5, 1)})
 
 
-def test_update_certificate_and_reviews(staff) -> None:  # type: ignore[no-untyped-def]
+def test_update_certificate_and_reviews(staff) -> None:
     officer = add_officer(staff, "张伟", "C-1")
     detail = staff.get(officer.id)
     c = detail.certificates[0]
@@ -166,7 +166,7 @@ def test_update_certificate_and_reviews(staff) -> None:  # type: ignore[no-untyp
     assert staff.get(officer.id).certificates[0].reviews == ()
 
 
-def test_writes_need_staff_edit(store, staff) -> None:  # type: ignore[no-untyped-def]
+def test_writes_need_staff_edit(store, staff) -> None:
     officer = add_officer(staff, "张伟")
     clerk = StaffService(store, make_actor("intake"))
     assert clerk.query().count() == 1  # everyone may look
@@ -178,7 +178,7 @@ def test_writes_need_staff_edit(store, staff) -> None:  # type: ignore[no-untype
 
 
 # ---------------------------------------------------------------- the roster query
-def test_roster_rows_carry_the_best_certificate_and_status(staff) -> None:  # type: ignore[no-untyped-def]
+def test_roster_rows_carry_the_best_certificate_and_status(staff) -> None:
     zhang = add_officer(staff, "张伟", "OLD-1", issue_date=date(2015, 1, 1), expiry_date=date(2020, 1, 1))
     staff.add_certificate(zhang.id, {"number": "NEW-1", "issue_date": date(2020, 1, 2), "expiry_date": EXPIRY})
     add_officer(staff, "李娜", "S-1", status="suspended")
@@ -191,7 +191,7 @@ def test_roster_rows_carry_the_best_certificate_and_status(staff) -> None:  # ty
     assert rows["王芳"].status == "expired"
     assert rows["赵强"].status == "none" and rows["赵强"].certificate is None
 
-    def names(show, on=day, **kw):  # type: ignore[no-untyped-def]
+    def names(show, on=day, **kw):
         return [r.name for r in staff.query(as_of=on, show=show, **kw).page(0, 10)]
 
     assert names(RosterFilter.VALID) == ["张伟"]
@@ -206,7 +206,7 @@ def test_roster_rows_carry_the_best_certificate_and_status(staff) -> None:  # ty
     assert rows[-1].name == "赵强" and rows[-2].name == "王芳"
 
 
-def test_officers_valid_on_and_check_assignable_say_why(staff) -> None:  # type: ignore[no-untyped-def]
+def test_officers_valid_on_and_check_assignable_say_why(staff) -> None:
     ok = add_officer(staff, "张伟", "A1")
     expired = add_officer(staff, "王芳", "A2", issue_date=date(2018, 5, 2), expiry_date=date(2023, 5, 1))
     suspended = add_officer(staff, "李娜", "A3", status="suspended")
@@ -221,7 +221,7 @@ def test_officers_valid_on_and_check_assignable_say_why(staff) -> None:  # type:
     staff.check_assignable(ok.id, day, "劳动保障监察")
     staff.check_assignable(ok.id, EXPIRY)
 
-    def reason(officer, category=None, on=day):  # type: ignore[no-untyped-def]
+    def reason(officer, category=None, on=day):
         with pytest.raises(UserError) as caught:
             staff.check_assignable(officer.id, on, category)
         return caught.value.code, caught.value.message()
@@ -237,7 +237,7 @@ def test_officers_valid_on_and_check_assignable_say_why(staff) -> None:  # type:
     assert reason(ok, on=ISSUE - timedelta(days=1))[0] == "staff.certificate_not_yet_valid"
 
 
-def test_a_blank_category_serves_for_any_category_when_asked(staff) -> None:  # type: ignore[no-untyped-def]
+def test_a_blank_category_serves_for_any_category_when_asked(staff) -> None:
     day = date(2023, 6, 1)
     far = date(2099, 12, 31)  # the picker's list is as of today
     blank = add_officer(staff, "王明", "B1", category="", expiry_date=far)
@@ -250,7 +250,7 @@ def test_a_blank_category_serves_for_any_category_when_asked(staff) -> None:  # 
     staff.add_certificate(lapsed.id, {"number": "L3", "issue_date": date(2018, 1, 1), "expiry_date": date(2023, 1, 1),
                                       "category": "劳动保障监察"})
 
-    def reason(officer, **kw):  # type: ignore[no-untyped-def]
+    def reason(officer, **kw):
         with pytest.raises(UserError) as caught:
             staff.check_assignable(officer.id, day, "劳动保障监察", **kw)
         return caught.value.code, caught.value.message()
@@ -271,7 +271,7 @@ def test_a_blank_category_serves_for_any_category_when_asked(staff) -> None:  # 
     assert [o.name for o in staff.officers_valid_on(day, "劳动保障监察")] == ["陈静"]  # strict by default
 
 
-def test_count_certified_on_31_december(staff) -> None:  # type: ignore[no-untyped-def]
+def test_count_certified_on_31_december(staff) -> None:
     for i in range(17):
         add_officer(staff, f"执法员{i:02d}", f"N{i:03d}")
     add_officer(staff, "过期者", "EXP", issue_date=date(2018, 1, 1), expiry_date=date(2023, 12, 30))
@@ -281,7 +281,7 @@ def test_count_certified_on_31_december(staff) -> None:  # type: ignore[no-untyp
     assert staff.count_certified_on(date(2023, 12, 30)) == 18
 
 
-def test_public_roster_has_nothing_personal(staff) -> None:  # type: ignore[no-untyped-def]
+def test_public_roster_has_nothing_personal(staff) -> None:
     officer = staff.create({"name": "张伟", "id_no": make_id("520102", "19880315", 31), "unit": "区人社局"})
     staff.add_certificate(officer.id, {"cert_type": "admin_enforcement", "number": "P-1", "issue_date": ISSUE,
                                        "expiry_date": EXPIRY, "category": "劳动保障监察"})
@@ -291,7 +291,7 @@ def test_public_roster_has_nothing_personal(staff) -> None:  # type: ignore[no-u
     assert not hasattr(entries[0], "id_no")
 
 
-def test_a_refused_write_leaves_nothing(staff, store) -> None:  # type: ignore[no-untyped-def]
+def test_a_refused_write_leaves_nothing(staff, store) -> None:
     add_officer(staff, "张伟", "D-1")
     with store.read() as session:
         before = (session.scalar(select(func.count()).select_from(Officer)),
@@ -304,7 +304,7 @@ def test_a_refused_write_leaves_nothing(staff, store) -> None:  # type: ignore[n
     assert before == after
 
 
-def test_public_roster_pdf(staff, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_public_roster_pdf(staff, tmp_path) -> None:
     from pypdf import PdfReader
 
     from app.staff.documents import write_public_roster_pdf
@@ -324,7 +324,7 @@ def test_public_roster_pdf(staff, tmp_path) -> None:  # type: ignore[no-untyped-
     assert not list(tmp_path.glob(".*.part"))
 
 
-def test_the_roster_sorts_names_by_pinyin_as_the_parties_register_does(staff) -> None:  # type: ignore[no-untyped-def]
+def test_the_roster_sorts_names_by_pinyin_as_the_parties_register_does(staff) -> None:
     # By code point 周 (U+5468) comes before 张 (U+5F20); by pinyin zhang comes before zhou.
     for name in ("周涛", "张伟", "吕强", "刘洋"):
         staff.create({"name": name})

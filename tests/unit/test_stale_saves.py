@@ -43,7 +43,7 @@ def refused_as_stale(save: Callable[[], Any]) -> UserError:
     return err
 
 
-def test_party(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_party(store, admin_actor) -> None:
     mine = PartyService(store, admin_actor)
     opened = mine.create({"kind": "person", "name": "陈七"})
     PartyService(store, other_desk("admin")).update(opened.id, opened.version, {"name": "陈启"})
@@ -51,7 +51,7 @@ def test_party(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
     assert mine.get(opened.id).name == "陈启"
 
 
-def test_project(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_project(store, admin_actor) -> None:
     mine = ProjectService(store, admin_actor)
     opened = mine.create({"name": "某小区一期", "location": "某镇"})
     ProjectService(store, other_desk("admin")).update(opened.id, opened.version, {"location": "某街道"})
@@ -59,7 +59,7 @@ def test_project(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
     assert mine.get(opened.id).location == "某街道"
 
 
-def test_officer_and_certificate(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_officer_and_certificate(store, admin_actor) -> None:
     mine = StaffService(store, admin_actor)
     officer = mine.create({"name": "张伟", "unit": "区人社局", "post": "科员"})
     theirs = StaffService(store, other_desk("admin"))
@@ -75,7 +75,7 @@ def test_officer_and_certificate(store, admin_actor) -> None:  # type: ignore[no
     assert saved.issuing_authority == "省人社厅"
 
 
-def test_training_session_and_exam(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_training_session_and_exam(store, admin_actor) -> None:
     officers = [StaffService(store, admin_actor).create({"name": n, "unit": "区人社局"}).id for n in ("张伟", "王芳")]
     mine, theirs = TrainingService(store, admin_actor), TrainingService(store, other_desk("admin"))
     session = mine.create_session({"kind": "bureau_wide", "held_on": date(2023, 3, 8), "topic": "学习条例",
@@ -93,7 +93,7 @@ def test_training_session_and_exam(store, admin_actor) -> None:  # type: ignore[
     assert mine.get_exam(exam.id).exam.organiser == "法制科"
 
 
-def test_account(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_account(store, admin_actor) -> None:
     from app.accounts.actor import setup_actor
 
     AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
@@ -105,7 +105,7 @@ def test_account(store, admin_actor) -> None:  # type: ignore[no-untyped-def]
     assert saved.display_name == "李明明" and saved.roles == frozenset({"intake"})
 
 
-def test_complaint_step(store) -> None:  # type: ignore[no-untyped-def]
+def test_complaint_step(store) -> None:
     mine = complaint_service(store)
     detail, _ = mine.register(intake())
     complaint_service(store, other_desk("inspector")).accept(detail.id, detail.version, date(2023, 6, 5))
@@ -114,7 +114,7 @@ def test_complaint_step(store) -> None:  # type: ignore[no-untyped-def]
     assert saved.status == "filed" and "refuse" not in [e.action for e in saved.events]
 
 
-def test_mediation_step(store) -> None:  # type: ignore[no-untyped-def]
+def test_mediation_step(store) -> None:
     from app.mediation.service import MediationService
 
     world = make_world(store)
@@ -128,7 +128,7 @@ def test_mediation_step(store) -> None:  # type: ignore[no-untyped-def]
     assert mine.get(case_id).status == theirs.get(case_id).status != opened.status
 
 
-def test_arbitration_step(store) -> None:  # type: ignore[no-untyped-def]
+def test_arbitration_step(store) -> None:
     from app.arbitration.service import ArbitrationCaseService
 
     world = make_world(store)

@@ -85,5 +85,5 @@ def test_a_unc_path_is_refused_on_any_platform() -> None:
     assert is_network_path("//server/share/renshe.db", platform="linux", mountinfo=MOUNTINFO)
 
 
-def test_this_machines_own_temporary_folder_is_local(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_this_machines_own_temporary_folder_is_local(tmp_path) -> None:
     assert not is_network_path(str(tmp_path / "not-yet" / "renshe.db"))

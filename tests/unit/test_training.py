@@ -23,24 +23,24 @@ from tests.conftest import make_actor
 
 
 @pytest.fixture
-def training(store, admin_actor) -> TrainingService:  # type: ignore[no-untyped-def]
+def training(store, admin_actor) -> TrainingService:
     return TrainingService(store, admin_actor)
 
 
 @pytest.fixture
-def officers(store, admin_actor) -> list[int]:  # type: ignore[no-untyped-def]
+def officers(store, admin_actor) -> list[int]:
     staff = StaffService(store, admin_actor)
     return [staff.create({"name": name, "unit": "区人社局"}).id for name in ("张伟", "王芳", "李娜", "赵强")]
 
 
-def session_fields(**overrides):  # type: ignore[no-untyped-def]
+def session_fields(**overrides):
     fields = {"kind": "bureau_wide", "held_on": date(2023, 3, 8), "topic": "学习《保障农民工工资支付条例》",
               "organiser": "局办公室", "hours": "2.5", "on_rule_of_law": True}
     fields.update(overrides)
     return fields
 
 
-def count(store, model) -> int:  # type: ignore[no-untyped-def]
+def count(store, model) -> int:
     with store.read() as session:
         return int(session.scalar(select(func.count()).select_from(model)) or 0)
 
@@ -72,7 +72,7 @@ def test_tally_counts_passed_from_attendance_and_score() -> None:
 
 
 # ---------------------------------------------------------------- sessions
-def test_session_with_attendees(training, officers, store) -> None:  # type: ignore[no-untyped-def]
+def test_session_with_attendees(training, officers, store) -> None:
     row = training.create_session(session_fields(), officers[:3])
     assert row.hours == Decimal("2.5") and row.attendee_count == 3
     detail = training.get_session(row.id)
@@ -92,14 +92,14 @@ def test_session_with_attendees(training, officers, store) -> None:  # type: ign
     [("0", "training.hours_range"), ("-1", "training.hours_range"), ("1.25", "training.hours_one_decimal"),
      ("abc", "training.hours_invalid"), ("", "training.hours_required"), ("250", "training.hours_range")],
 )
-def test_bad_hours_are_refused(training, officers, store, hours, code) -> None:  # type: ignore[no-untyped-def]
+def test_bad_hours_are_refused(training, officers, store, hours, code) -> None:
     with pytest.raises(UserError) as caught:
         training.create_session(session_fields(hours=hours), officers)
     assert caught.value.code == code and caught.value.field == "hours"
     assert count(store, TrainingSession) == 0
 
 
-def test_attendee_not_on_the_roster_is_refused_by_name(training, officers, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_attendee_not_on_the_roster_is_refused_by_name(training, officers, store, admin_actor) -> None:
     staff = StaffService(store, admin_actor)
     left = staff.get(officers[1]).officer
     staff.update(left.id, left.version, {"on_roster": False})
@@ -113,7 +113,7 @@ def test_attendee_not_on_the_roster_is_refused_by_name(training, officers, store
     assert count(store, TrainingSession) == 0 and count(store, TrainingAttendance) == 0
 
 
-def test_someone_who_left_stays_on_an_old_session(training, officers, store, admin_actor) -> None:  # type: ignore[no-untyped-def]
+def test_someone_who_left_stays_on_an_old_session(training, officers, store, admin_actor) -> None:
     row = training.create_session(session_fields(), officers[:2])
     staff = StaffService(store, admin_actor)
     left = staff.get(officers[1]).officer
@@ -123,7 +123,7 @@ def test_someone_who_left_stays_on_an_old_session(training, officers, store, adm
 
 
 # ---------------------------------------------------------------- hours per person
-def test_hours_per_person_against_the_configurable_target(training, officers) -> None:  # type: ignore[no-untyped-def]
+def test_hours_per_person_against_the_configurable_target(training, officers) -> None:
     training.create_session(session_fields(hours="30"), officers[:2])
     training.create_session(session_fields(hours="10.5", kind="special_training"), officers[:1])
     training.create_session(session_fields(hours="8", held_on=date(2022, 12, 31)), officers)  # other year
@@ -146,7 +146,7 @@ def test_hours_per_person_against_the_configurable_target(training, officers) ->
         TrainingService(training.store, make_actor("intake")).set_hours_target("20")
 
 
-def test_sessions_by_kind_for_the_year(training, officers) -> None:  # type: ignore[no-untyped-def]
+def test_sessions_by_kind_for_the_year(training, officers) -> None:
     for i in range(4):
         training.create_session(session_fields(kind="party_group", held_on=date(2023, 2 + i, 1)), officers[:1])
     for i in range(7):
@@ -166,11 +166,11 @@ def test_sessions_by_kind_for_the_year(training, officers) -> None:  # type: ign
 
 
 # ---------------------------------------------------------------- exams
-def results(officers, *lines):  # type: ignore[no-untyped-def]
+def results(officers, *lines):
     return [dict(officer_id=o, **line) for o, line in zip(officers, lines, strict=False)]
 
 
-def test_exam_rates_per_exam_and_per_year(training, officers) -> None:  # type: ignore[no-untyped-def]
+def test_exam_rates_per_exam_and_per_year(training, officers) -> None:
     exam = training.create_exam(
         {"title": "2023年度行政执法人员法律知识考试", "held_on": date(2023, 11, 20), "pass_mark": "60"},
         results(officers,
@@ -211,13 +211,13 @@ def test_exam_rates_per_exam_and_per_year(training, officers) -> None:  # type: 
         TrainingService(training.store, make_actor("intake")).set_pass_rate_basis("attended")
 
 
-def test_exam_with_nobody_required_shows_dashes(training) -> None:  # type: ignore[no-untyped-def]
+def test_exam_with_nobody_required_shows_dashes(training) -> None:
     exam = training.create_exam({"title": "空考试", "held_on": date(2023, 5, 1), "pass_mark": 60}, [])
     assert exam.exam.participation_rate is None and exam.exam.pass_rate is None
     assert format_percent(training.exams().page(0, 1)[0].pass_rate) == "—"
 
 
-def test_score_above_the_full_mark_is_refused_and_nothing_saved(training, officers, store) -> None:  # type: ignore[no-untyped-def]
+def test_score_above_the_full_mark_is_refused_and_nothing_saved(training, officers, store) -> None:
     with pytest.raises(UserError) as caught:
         training.create_exam({"title": "考试", "held_on": date(2023, 5, 1), "pass_mark": 60},
                              results(officers, {"attended": True, "score": "80"}, {"attended": True, "score": "100.5"}))
@@ -237,7 +237,7 @@ def test_score_above_the_full_mark_is_refused_and_nothing_saved(training, office
     assert caught.value.code == "training.score_negative"
 
 
-def test_update_exam_results_replace_the_grid(training, officers) -> None:  # type: ignore[no-untyped-def]
+def test_update_exam_results_replace_the_grid(training, officers) -> None:
     exam = training.create_exam({"title": "考试", "held_on": date(2023, 5, 1), "pass_mark": 60},
                                 results(officers[:2], {"attended": True, "score": 50}, {"attended": False}))
     assert exam.exam.pass_rate == Decimal("0.00")
@@ -252,7 +252,7 @@ def test_update_exam_results_replace_the_grid(training, officers) -> None:  # ty
     assert [r.officer_name for r in trimmed.results] == ["张伟"]
 
 
-def test_training_writes_need_training_edit(store, officers) -> None:  # type: ignore[no-untyped-def]
+def test_training_writes_need_training_edit(store, officers) -> None:
     viewer = TrainingService(store, make_actor("inspector"))
     assert viewer.sessions().count() == 0
     with pytest.raises(UserError) as caught:
@@ -260,7 +260,7 @@ def test_training_writes_need_training_edit(store, officers) -> None:  # type: i
     assert caught.value.code == "permission.denied"
 
 
-def test_year_summary_pdf(training, officers, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_year_summary_pdf(training, officers, tmp_path) -> None:
     from pypdf import PdfReader
 
     from app.training.documents import write_training_summary_pdf
@@ -279,7 +279,7 @@ def test_year_summary_pdf(training, officers, tmp_path) -> None:  # type: ignore
     assert "—" in "".join(page.extract_text() for page in PdfReader(empty).pages)
 
 
-def test_the_summary_heading_is_the_bureau_from_the_organisation_settings(store, admin_actor, training) -> None:  # type: ignore[no-untyped-def]
+def test_the_summary_heading_is_the_bureau_from_the_organisation_settings(store, admin_actor, training) -> None:
     """The 年度汇总 exports and print ask the service for the bureau's name (on the task runner)
     instead of reading the settings in the window."""
     from app.kernel.settings import SettingsService
