@@ -94,7 +94,7 @@ TRANSITIONS: dict[str, ArbitrationTransition] = lifecycle.table((
     _t("correct", _ONLY({S.AWAITING_CORRECTION}), "record the correction", "登记补正", _R, ON),
     # only the grounds of 办案规则 art 31 (art 30 items (1)–(3)): the page lists REFUSAL_GROUNDS
     _t("refuse", BEFORE_DECISION, "refuse", "不予受理", _R,
-       ON, StepField("ground", "choice", "Ground:", "中止事由："),
+       ON, StepField("ground", "choice", "Ground for refusal:", "不予受理理由："),
        StepField("reason", "text", "Particulars:", "具体情况：", required=False, argument="detail")),
     _t("not_competent", BEFORE_DECISION, "refer to the competent commission", "告知向有管辖权的仲裁委申请", _R,
        ON, StepField("body", "line", "Competent commission:", "有管辖权的仲裁委：", argument="competent_body")),
