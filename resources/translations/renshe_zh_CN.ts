@@ -3155,6 +3155,10 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>15日调解期限：%1 — %2</translation>
     </message>
     <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from datetime import date
 
 import pytest
@@ -66,7 +67,17 @@ def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodelt
     answers = iter([{"on": date(2024, 3, 1)}, {"on": date(2024, 3, 8), "reason": "被申请人拒绝调解"},
                     {"on": date(2024, 3, 9)}])
     monkeypatch.setattr(StepDialog, "ask", classmethod(lambda cls, *a, **k: next(answers)))
+    ran_on: dict[str, threading.Thread] = {}
+    accept = window.service.accept
+
+    def accept_and_note_the_thread(*args, **kwargs):
+        ran_on["accept"] = threading.current_thread()
+        return accept(*args, **kwargs)
+
+    monkeypatch.setattr(window.service, "accept", accept_and_note_the_thread)
     window.run_step("accept")
+    # the step ran on the task runner's single writer, not on the GUI thread (issue 12)
+    assert ran_on["accept"] is not threading.current_thread()
     assert window.title.text() == "某区劳调字〔2024〕第1号"
     assert window.buttons["agree"].isVisible() and not window.buttons["record_payment"].isVisible()
     window.run_step("fail")

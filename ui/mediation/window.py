@@ -40,6 +40,7 @@ from ui.lists import (
 )
 from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons, paged_list
+from ui.widgets.case_steps import WritesOnTheWriter
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.words import list_separator
@@ -238,7 +239,9 @@ class MediationWindow(QWidget):
             return None
         # the version the clerk saw: a case changed elsewhere meanwhile is refused, the case is
         # shown as saved now and the step dialog keeps the clerk's entries (ui/widgets/stale_save.py)
-        s, cid = AtVersion(self.service, view.version, on_stale=lambda: self._show_saved_case(view.id)), view.id
+        # every step runs on the task runner's single writer, off the GUI thread (issue 12)
+        writer = WritesOnTheWriter(self.context, self, self.service, self.tr("Saving"))
+        s, cid = AtVersion(writer, view.version, on_stale=lambda: self._show_saved_case(view.id)), view.id
         on = Field("on", self.tr("Date:"), "date")
         reason = Field("reason", self.tr("Reason:"), "text")
         steps: dict[str, tuple[list[Field], Callable[[dict[str, Any]], MediationView]]] = {
