@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.accounts.actor import Actor
@@ -101,7 +101,7 @@ from app.arbitration.views import (
 )
 from app.errors import UserError
 from app.kernel import lifecycle
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
+from app.kernel.unit_of_work import UnitOfWork
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
 from app.legal.holidays import calendar_for
@@ -303,17 +303,8 @@ class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalS
             case = session.get(ArbitrationCase, case_id)
             if case is None:
                 raise UserError("arbitration.not_found")
-            if version is not None and case.version != version:
-                raise changed_elsewhere(uow.session, case)
-            if not transition.allows(case.status):
-                en, zh = STATUS_LABELS[case.status]
-                raise UserError("arbitration.transition_refused", action_en=transition.label_en,
-                                action_zh=transition.label_zh,
-                                status_en=en, status_zh=zh)
-            previous = session.scalar(select(func.max(ArbitrationEvent.on)).where(ArbitrationEvent.case_id == case.id))
-            if previous is not None and on < previous:
-                raise UserError("arbitration.date_before_previous", field="on", date=on.isoformat(),
-                                previous=previous.isoformat())
+            lifecycle.check_step(session, case, transition, version=version, on=on, status_labels=STATUS_LABELS,
+                                 refused_code="arbitration.transition_refused", event_model=ArbitrationEvent)
             details = apply(uow, case) or {}
             session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),
                                          note=note.strip(), actor=self.actor.username))

@@ -15,9 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from app.accounts.permissions import Permission
+from app.errors import UserError
+from app.kernel.unit_of_work import changed_elsewhere
 
 # What a step form can ask for.  "choice" lists come from the page (the case's parties,
 # the arbitrators …); "hidden" is not shown: its default, or today, is handed back.
@@ -113,3 +119,19 @@ def event_labels(transitions: Mapping[str, Transition[Any, Any]], language: str,
                  **extra: str) -> dict[str, str]:
     """A timeline's words for each step: `extra` (the first event's …) and every action's label."""
     return {**extra, **{k: t.label(language) for k, t in transitions.items()}}
+
+
+def check_step(session: Session, case: Any, transition: Transition[Any, Any], *, version: int | None, on: date,
+               status_labels: Mapping[str, tuple[str, str]], refused_code: str, event_model: Any) -> None:
+    """What every recorded step of a case checks before it is applied (arbitration, mediation):
+    the version the clerk saw, a state that allows the step, a date not before the last event's."""
+    if version is not None and case.version != version:
+        raise changed_elsewhere(session, case)
+    if not transition.allows(case.status):
+        en, zh = status_labels[case.status]
+        raise UserError(refused_code, action_en=transition.label_en, action_zh=transition.label_zh,
+                        status_en=en, status_zh=zh)
+    previous = session.scalar(select(func.max(event_model.on)).where(event_model.case_id == case.id))
+    if previous is not None and on < previous:
+        raise UserError("arbitration.date_before_previous", field="on", date=on.isoformat(),
+                        previous=previous.isoformat())

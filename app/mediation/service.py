@@ -29,7 +29,7 @@ from app.errors import UserError
 from app.kernel import lifecycle
 from app.kernel.numbering import allocate_number
 from app.kernel.paging import PagedQuery, SortSpec
-from app.kernel.unit_of_work import UnitOfWork, changed_elsewhere
+from app.kernel.unit_of_work import UnitOfWork
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, Deadline, due
 from app.legal.holidays import calendar_for
@@ -295,17 +295,8 @@ class MediationService:
             case = uow.session.get(MediationCase, case_id)
             if case is None:
                 raise UserError("mediation.not_found")
-            if version is not None and case.version != version:
-                raise changed_elsewhere(uow.session, case)
-            if not transition.allows(case.status):
-                en, zh = STATUS_LABELS[case.status]
-                raise UserError("mediation.transition_refused", action_en=transition.label_en,
-                                action_zh=transition.label_zh,
-                                status_en=en, status_zh=zh)
-            previous = uow.session.scalar(select(func.max(MediationEvent.on)).where(MediationEvent.case_id == case.id))
-            if previous is not None and on < previous:
-                raise UserError("arbitration.date_before_previous", field="on", date=on.isoformat(),
-                                previous=previous.isoformat())
+            lifecycle.check_step(uow.session, case, transition, version=version, on=on, status_labels=STATUS_LABELS,
+                                 refused_code="mediation.transition_refused", event_model=MediationEvent)
             details = apply(uow, case) or {}
             uow.session.add(MediationEvent(case_id=case.id, kind=action, on=on, note=note.strip(),
                                            details=json.dumps(details, ensure_ascii=False), actor=self.actor.username))
