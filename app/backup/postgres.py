@@ -17,7 +17,6 @@ from app.errors import UserError
 
 if TYPE_CHECKING:
     from app.backup.check import CheckResult
-    from app.backup.service import RestoreResult
 
 Progress = Callable[[int, int], None]
 
@@ -102,22 +101,18 @@ def dump(url: str, destination: Path, *, progress: Progress | None = None) -> Ch
     return check_dump(destination)
 
 
-def restore(file: Path, url: str, *, progress: Progress | None = None) -> RestoreResult:
-    from app.backup.catalogue import backups_dir
-    from app.backup.service import RestoreResult, create
-
+def restore_tool() -> str:
+    """pg_restore, found before anything is touched (and pg_dump, for the copy kept first)."""
     pg_restore = _tool("pg_restore")
     _tool("pg_dump")
-    check = check_dump(file)
-    if not check.ok:
-        raise UserError(check.problem or "backup.corrupt", path=str(file))
-    kept = create(url, backups_dir(), kind="pre-restore")
+    return pg_restore
+
+
+def load(file: Path, url: str, pg_restore: str, *, progress: Progress | None = None) -> None:
+    """Replace the server database's contents with the checked dump `file`, in one transaction.
+    The backup service checks the dump and keeps the replaced database first."""
     if progress:
         progress(0, 1)
     _run([pg_restore, "--clean", "--if-exists", "--no-owner", "--single-transaction", "-d", database_name(url) or "", str(file)], url)
     if progress:
         progress(1, 1)
-    from app.store.migrate import upgrade
-
-    upgrade(url, backup=False)
-    return RestoreResult(check=check, kept=Path(kept.file), upgraded=False)

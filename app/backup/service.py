@@ -223,7 +223,7 @@ def restore(file: Path, url: str, *, progress: Progress | None = None) -> Restor
     file = Path(file)
     source = sqlite_path(url)
     if source is None:
-        return postgres.restore(file, url, progress=progress)
+        return _restore_server(file, url, progress=progress)
     check = check_file(file)
     if not check.ok:
         raise UserError(check.problem or "backup.corrupt", path=str(file))
@@ -241,10 +241,24 @@ def restore(file: Path, url: str, *, progress: Progress | None = None) -> Restor
 
     upgraded = False
     if check.revision != head_revision():
-        upgrade(url, backup=False)  # the backup itself is the copy of the state before the upgrade
+        upgrade(url, backup_first=None)  # the backup itself is the copy of the state before the upgrade
         upgraded = True
     log.info("database restored from %s (replaced database kept as %s)", file.name, kept.name if kept else "-")
     return RestoreResult(check=check, kept=kept, upgraded=upgraded)
+
+
+def _restore_server(file: Path, url: str, *, progress: Progress | None = None) -> RestoreResult:
+    """A PostgreSQL dump in place of the server database: checked, the database kept as a dump first."""
+    pg_restore = postgres.restore_tool()
+    check = postgres.check_dump(file)
+    if not check.ok:
+        raise UserError(check.problem or "backup.corrupt", path=str(file))
+    kept = create(url, catalogue.backups_dir(), kind="pre-restore")
+    postgres.load(file, url, pg_restore, progress=progress)
+    from app.store.migrate import upgrade
+
+    upgrade(url, backup_first=None)
+    return RestoreResult(check=check, kept=Path(kept.file), upgraded=False)
 
 
 def newest_good_backup(url: str) -> Entry | None:
@@ -278,7 +292,7 @@ def restore_damaged(file: Path, url: str, *, progress: Progress | None = None) -
 
     upgraded = check.revision != head_revision()
     if upgraded:
-        upgrade(url, backup=False)
+        upgrade(url, backup_first=None)
     log.info("damaged database set aside as %s, restored from %s", kept.name, file.name)
     return RestoreResult(check=check, kept=kept, upgraded=upgraded)
 

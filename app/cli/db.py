@@ -17,6 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _upgrade(args: argparse.Namespace) -> int:
+    from app.backup.service import before_upgrade
     from app.store.engine import (
         check_sqlite_location,
         sqlite_path,
@@ -30,7 +31,7 @@ def _upgrade(args: argparse.Namespace) -> int:
     if path is not None:
         check_sqlite_location(path, create=True)
     with translate_storage_errors(where_is(url)):
-        backup = upgrade(url)
+        backup = upgrade(url, backup_first=before_upgrade)
     if args.json:
         print_json({"revision": head_revision(), "backup": backup})
     else:

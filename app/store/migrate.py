@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -97,12 +98,19 @@ def is_known_revision(revision: str) -> bool:
     return _known(ScriptDirectory.from_config(alembic_config("sqlite://")), revision)
 
 
-def upgrade(url: str, *, backup: bool = True) -> str | None:
+BackupFirst = Callable[[str, Path, str], Path]
+"""Makes the verified copy of an existing SQLite file before its schema changes:
+(url, the file, the revision it is about to reach) -> the copy.  The backup area's
+`before_upgrade`; the store does not import the backup area (it imports the store)."""
+
+
+def upgrade(url: str, *, backup_first: BackupFirst | None) -> str | None:
     """Bring the database to the newest schema.  Returns the backup path, if one was made.
 
-    An existing SQLite file that needs upgrading is backed up first (through
-    SQLite's backup API, verified, listed as a pre-upgrade backup), so a failed
-    migration never costs the user their data.
+    An existing SQLite file that needs upgrading is first handed to `backup_first`
+    (the caller's verified, listed pre-upgrade copy), so a failed migration never
+    costs the user their data.  `None` only where the file is itself a fresh copy
+    (a restore, a test template): every caller says which, there is no default.
     """
     from app.store.engine import make_engine
 
@@ -119,10 +127,8 @@ def upgrade(url: str, *, backup: bool = True) -> str | None:
         if current is not None and not _known(script, current):
             raise StorageError("db.newer_than_program", revision=current)
         backup_path = None
-        if backup and current is not None and db_file is not None and db_file.exists():
-            from app.backup.service import before_upgrade
-
-            backup_path = before_upgrade(url, db_file, head)
+        if backup_first is not None and current is not None and db_file is not None and db_file.exists():
+            backup_path = backup_first(url, db_file, head)
             log.info("database backed up before upgrade to %s", backup_path.name)
         applied = {rev.revision for rev in script.iterate_revisions(head, current)}
         with engine.begin() as connection:

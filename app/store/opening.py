@@ -23,6 +23,7 @@ from app.store.engine import (
 def open_store(url: str, *, create: bool = True, migrate: bool = True, backup: bool = True) -> Store:
     """Open the database at `url`: upgrade it to the newest schema (`migrate`), and create it
     if it does not exist only when `create` is set (else StorageError("db.missing"))."""
+    from app.backup.service import before_upgrade
     from app.store.migrate import upgrade
 
     path = sqlite_path(url)
@@ -31,7 +32,7 @@ def open_store(url: str, *, create: bool = True, migrate: bool = True, backup: b
     try:
         with translate_storage_errors(where_is(url)):
             if migrate:
-                upgrade(url, backup=backup)
+                upgrade(url, backup_first=before_upgrade if backup else None)
             engine = engines.make_engine(url)  # looked up when called: the one seam, as migrate's
             if path is not None and not migrate:
                 with engine.connect() as connection:  # a damaged file shows itself at once

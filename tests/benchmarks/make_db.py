@@ -198,7 +198,7 @@ def build(path: Path, *, people_count: int = PEOPLE, employer_count: int = EMPLO
     from app.store.search import FTS_TABLE, index_terms
 
     url = f"sqlite:///{path}"
-    upgrade(url, backup=False)  # the schema the program creates, by its own migrations
+    upgrade(url, backup_first=None)  # the schema the program creates, by its own migrations
     engine = make_engine(url)
 
     @event.listens_for(engine, "connect")

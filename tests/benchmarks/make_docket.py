@@ -34,7 +34,7 @@ def build(path: Path, cases: int = CASES) -> None:
     people, employers = min(PEOPLE, max(1_000, cases // 16)), min(EMPLOYERS, max(100, cases // 125))
     from app.store.migrate import upgrade
 
-    upgrade(f"sqlite:///{path}")
+    upgrade(f"sqlite:///{path}", backup_first=None)
     rng = random.Random(20261130)
     db = sqlite3.connect(path)
     db.execute("PRAGMA journal_mode=OFF")

@@ -86,7 +86,7 @@ def build_ledger_db(path: Path, rows: int) -> None:
     from app.store.migrate import upgrade
     from tests.fixtures.identities import chinese_name, person_ids
 
-    upgrade(f"sqlite:///{path}", backup=False)
+    upgrade(f"sqlite:///{path}", backup_first=None)
     cases = rows // WORKERS_PER_CASE
     stamp = "2023-12-31 00:00:00.000000"
 
@@ -337,7 +337,7 @@ def test_import_ledger_against_bare_calamine_read_and_insert(
     db = tmp_path / "import.db"
     from app.store.migrate import upgrade
 
-    upgrade(f"sqlite:///{db}", backup=False)
+    upgrade(f"sqlite:///{db}", backup_first=None)
     results = _pair(benchmark, f"import {import_rows:,}-row ledger",
                     ["import-program", str(xlsx), str(db)], ["import-bare", str(xlsx), str(tmp_path / "bare.db")])
     assert results["program"]["rows"] == results["bare"]["rows"] == import_rows

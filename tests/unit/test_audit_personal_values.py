@@ -87,7 +87,7 @@ def test_migration_0010_rewrites_old_entries_and_rechains(tmp_path, monkeypatch)
     old_store.dispose()
     monkeypatch.undo()
 
-    upgrade(url, backup=False)
+    upgrade(url, backup_first=None)
     store = open_store(url)
     try:
         raw = _raw_changes(store)
@@ -127,7 +127,7 @@ def test_migration_keeps_a_break_that_was_already_there(tmp_path, monkeypatch) -
     old_store.dispose()
     monkeypatch.undo()
 
-    upgrade(url, backup=False)
+    upgrade(url, backup_first=None)
     store = open_store(url)
     try:
         result = AuditLogService(store, make_actor("admin")).verify()

@@ -259,9 +259,10 @@ def test_pre_upgrade_backup_goes_through_the_backup_api_and_is_listed(tmp_path: 
     path = tmp_path / "old.db"
     shutil.copy(FIXTURES / "renshe-0001.db", path)
     url = f"sqlite:///{path}"
+    from app.backup.service import before_upgrade
     from app.store.migrate import upgrade
 
-    made = upgrade(url)
+    made = upgrade(url, backup_first=before_upgrade)
     assert made is not None
     assert stat.S_IMODE(Path(made).stat().st_mode) == 0o600
     (entry,) = service.list_backups(url)

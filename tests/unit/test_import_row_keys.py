@@ -258,6 +258,7 @@ def test_a_0014_database_upgrades_keeping_its_import_batches(db_url: str, tmp_pa
     from alembic import command
     from sqlalchemy import create_engine, inspect
 
+    from app.backup.service import before_upgrade
     from app.errors import UserError
     from app.parties.spreadsheet import read_records
     from app.store import open_store
@@ -282,7 +283,7 @@ def test_a_0014_database_upgrades_keeping_its_import_batches(db_url: str, tmp_pa
     finally:
         engine.dispose()
 
-    upgrade(db_url)
+    upgrade(db_url, backup_first=before_upgrade)
     engine = create_engine(db_url)
     try:
         tables = inspect(engine)

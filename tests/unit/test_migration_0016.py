@@ -19,6 +19,7 @@ from app.arbitration.models import ArbitrationClaim
 from app.arbitration.service import AwardItem, ClaimInput
 from app.audit import chain as audit
 from app.audit.models import AuditEntry
+from app.backup.service import before_upgrade
 from app.kernel.unit_of_work import UnitOfWork
 from app.store import open_store
 from app.store.migrate import alembic_config, current_revision, upgrade
@@ -78,7 +79,7 @@ def test_0016_reads_stored_injury_claims_and_keeps_issued_finality(db_url: str) 
         assert current_revision(engine) == "0014"
     finally:
         engine.dispose()
-    upgrade(db_url)
+    upgrade(db_url, backup_first=before_upgrade)
 
     store = open_store(db_url)
     try:
@@ -108,7 +109,7 @@ def test_0016_reads_stored_injury_claims_and_keeps_issued_finality(db_url: str) 
     finally:
         store.dispose()
 
-    upgrade(db_url)  # again: nothing more to read
+    upgrade(db_url, backup_first=before_upgrade)  # again: nothing more to read
     store = open_store(db_url)
     try:
         with store.read() as session:

@@ -14,6 +14,7 @@ from sqlalchemy import create_engine, select
 
 import app.models  # noqa: F401
 from app.audit import chain as audit
+from app.backup.service import before_upgrade
 from app.errors import StorageError
 from app.models import Party
 from app.parties.service import PartyService
@@ -28,7 +29,7 @@ pytestmark = pytest.mark.empty_database
 
 
 def test_empty_database_upgrades_to_models(db_url: str) -> None:
-    upgrade(db_url)
+    upgrade(db_url, backup_first=before_upgrade)
     engine = create_engine(db_url)
     with engine.connect() as connection:
         context = MigrationContext.configure(
@@ -40,8 +41,8 @@ def test_empty_database_upgrades_to_models(db_url: str) -> None:
 
 
 def test_upgrade_is_idempotent_and_makes_no_backup_when_current(db_url: str) -> None:
-    assert upgrade(db_url) is None  # fresh: nothing to copy
-    assert upgrade(db_url) is None
+    assert upgrade(db_url, backup_first=before_upgrade) is None  # fresh: nothing to copy
+    assert upgrade(db_url, backup_first=before_upgrade) is None
 
 
 def test_revision_0001_database_is_upgraded_with_its_data(tmp_path: Path) -> None:
@@ -68,13 +69,13 @@ def test_revision_0001_database_is_upgraded_with_its_data(tmp_path: Path) -> Non
 
 @pytest.mark.sqlite_only  # writes the revision through the sqlite3 module
 def test_database_from_a_newer_program_is_refused(db_url: str) -> None:
-    upgrade(db_url)
+    upgrade(db_url, backup_first=before_upgrade)
     connection = sqlite3.connect(db_url.removeprefix("sqlite:///"))
     connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.commit()
     connection.close()
     with pytest.raises(StorageError) as caught:
-        upgrade(db_url)
+        upgrade(db_url, backup_first=before_upgrade)
     assert caught.value.code == "db.newer_than_program"
 
 
@@ -113,7 +114,7 @@ def test_0008_adds_the_decision_columns_and_older_complaints_still_verify(db_url
     command.downgrade(alembic_config(db_url), "0007")
     columns = {r[1] for r in sqlite3.connect(db_url.removeprefix("sqlite:///")).execute("PRAGMA table_info(complaint)")}
     assert "fine_fen" not in columns and "decision_facts" not in columns
-    upgrade(db_url)
+    upgrade(db_url, backup_first=before_upgrade)
     store = open_store(db_url)
     try:
         with store.read() as session:
