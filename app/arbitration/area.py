@@ -20,6 +20,7 @@ AREA = AreaSpec(
     ),
     desk_providers=("app.arbitration.desk:ArbitrationDeskProvider",),
     cli_modules=("app.arbitration.cli",),
+    figures="app.arbitration.yearly_figures:FIGURES",
     audit_tables={
         "arbitration_case": ("Arbitration cases", "仲裁案件"),
         "arbitration_party": ("Arbitration parties", "仲裁当事人"),

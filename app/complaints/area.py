@@ -28,6 +28,7 @@ AREA = AreaSpec(
     ),
     desk_providers=("app.complaints.desk:ComplaintDeskProvider",),
     cli_modules=("app.complaints.cli",),
+    figures="app.complaints.yearly_figures:FIGURES",
     audit_tables={
         "complaint": ("Complaints", "投诉举报"),
         "complaint_employer": ("Complaint employers", "被投诉单位"),

@@ -78,6 +78,9 @@ class AreaSpec:
     desk_providers: tuple[str, ...] = ()
     # modules with `register(subparsers)` adding this area's commands
     cli_modules: tuple[str, ...] = ()
+    # "module:attribute" of the area's part of the year's figures (app.kernel.figures.AreaFigures: the
+    # function computing them for a period, their definitions and labels); app/reports/yearly.py gathers them
+    figures: str | None = None
     # what the audit log calls this area's tables, and fields no other area names: (English, Chinese)
     audit_tables: Mapping[str, tuple[str, str]] = field(default_factory=dict)
     audit_fields: Mapping[str, tuple[str, str]] = field(default_factory=dict)

@@ -18,6 +18,7 @@ AREA = AreaSpec(
                        frozenset({Role.MEDIATOR})),
     ),
     desk_providers=("app.mediation.desk:MediationDeskProvider",),
+    figures="app.mediation.yearly_figures:FIGURES",
     audit_tables={
         "mediation_case": ("Mediation cases", "调解案件"),
         "mediation_party": ("Mediation parties", "调解当事人"),

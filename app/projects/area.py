@@ -16,6 +16,7 @@ AREA = AreaSpec(
         PermissionRule(Permission.CHECKLIST_EDIT, "Edit the yearly six-system checklist", "修改年度“6项制度”清单",
                        frozenset({Role.ADMIN})),
     ),
+    figures="app.projects.yearly_figures:FIGURES",
     audit_tables={
         "construction_project": ("Construction projects", "在建项目"),
         "project_subcontractor": ("Project subcontractors", "项目分包单位"),

@@ -44,14 +44,7 @@ from app.documents.base import (
     text,
 )
 from app.legal.rates import fen_to_wan_yuan, format_percent
-from app.reports.yearly import (
-    CLOSURE_LABELS_ZH,
-    CLOSURE_ORDER,
-    DEFINITIONS_ZH,
-    MEDIATION_OUTCOME_LABELS_ZH,
-    YearlyFigures,
-)
-from app.training.service import SESSION_KIND_LABELS_ZH
+from app.reports.yearly import YearlyFigures
 
 PALETTE = [colors.HexColor(c) for c in ("#2F5597", "#C55A11", "#548235", "#7F6000", "#7030A0", "#1F9FA0")]
 GRID = colors.HexColor("#BFBFBF")
@@ -235,7 +228,7 @@ def write_yearly_report_pdf(
 
     def section_notes(keys: Sequence[str]) -> Iterator[Any]:
         for key in keys:
-            yield Paragraph(text(f"{note(key)} {DEFINITIONS_ZH[key]}"), st["note"])
+            yield Paragraph(text(f"{note(key)} {f.definitions[key]}"), st["note"])
 
     figure_cols = (TableColumn("指标", 5), TableColumn("数值", 3, "right"), TableColumn("口径", 1.2, "center"))
 
@@ -284,8 +277,8 @@ def write_yearly_report_pdf(
         # -- arbitration
         yield PageBreak()
         yield BoldParagraph("三、劳动人事争议仲裁", heading)
-        closed_rows = [(f"结案：{CLOSURE_LABELS_ZH[m]}", f"{f.arbitration_closed_by.get(m, 0)}件", note("arbitration_closed"))
-                       for m in CLOSURE_ORDER]
+        closed_rows = [(f"结案：{f.label('closure', m)}", f"{f.arbitration_closed_by.get(m, 0)}件", note("arbitration_closed"))
+                       for m in f.closure_order]
         yield table(figure_cols, [
             ("接收（R）", f"{f.arbitration_received}件", note("arbitration_received")),
             ("受理（A）", f"{f.arbitration_accepted}件", note("arbitration_accepted")),
@@ -316,8 +309,8 @@ def write_yearly_report_pdf(
             ("受理", f.monthly.get("arbitration.accepted", [])),
             ("结案", f.monthly.get("arbitration.closed", [])),
         ], unit="件", height=65 * mm)
-        yield bar_chart("结案方式", [CLOSURE_LABELS_ZH[m] for m in CLOSURE_ORDER],
-                        [("结案", [f.arbitration_closed_by.get(m, 0) for m in CLOSURE_ORDER])],
+        yield bar_chart("结案方式", [f.label("closure", m) for m in f.closure_order],
+                        [("结案", [f.arbitration_closed_by.get(m, 0) for m in f.closure_order])],
                         unit="件", horizontal=True, height=50 * mm)
         yield from section_notes(["arbitration_received", "arbitration_accepted", "arbitration_not_accepted",
                                   "arbitration_amount", "arbitration_closed", "arbitration_pending",
@@ -334,8 +327,8 @@ def write_yearly_report_pdf(
             ("全部渠道调解成功", f"{f.mediation_successful}件", note("mediation_online")),
         ])
         yield Spacer(1, 4)
-        outcome_keys = list(MEDIATION_OUTCOME_LABELS_ZH)
-        yield bar_chart("“互联网+调解”结案结果", [MEDIATION_OUTCOME_LABELS_ZH[k] for k in outcome_keys],
+        outcome_keys = list(f.labels.get("outcome", {}))
+        yield bar_chart("“互联网+调解”结案结果", [f.label("outcome", k) for k in outcome_keys],
                         [("件数", [f.mediation_outcomes.get(k, 0) for k in outcome_keys])], unit="件",
                         horizontal=True, height=45 * mm)
         yield bar_chart("各月“互联网+调解”处理与成功", names, [
@@ -358,10 +351,10 @@ def write_yearly_report_pdf(
         # -- staff and training
         yield PageBreak()
         yield BoldParagraph("五、执法人员与学法培训", heading)
-        kinds = list(SESSION_KIND_LABELS_ZH)
+        kinds = list(f.labels.get("session_kind", {}))
         yield table(figure_cols, [
             (f"具有执法资格证人员（{chinese_date(f.last)}）", f"{f.certified_staff}人", note("certified_staff")),
-            *((f"学习培训：{SESSION_KIND_LABELS_ZH[k]}",
+            *((f"学习培训：{f.label('session_kind', k)}",
                f"{f.study_sessions.get(k, 0)}次（学法{f.study_sessions_rule_of_law.get(k, 0)}次）", note("study_sessions"))
               for k in kinds),
             ("考试：应参考／实际参考／合格", f"{f.exam_required}／{f.exam_attended}／{f.exam_passed}人次", note("exam_rates")),
@@ -372,7 +365,7 @@ def write_yearly_report_pdf(
         yield KeepTogether([
             bar_chart("各月末持有效执法证人数", names, [("持证人数", f.monthly.get("staff.certified_at_month_end", []))],
                       unit="人", height=55 * mm),
-            bar_chart("学习培训次数（按类别）", [SESSION_KIND_LABELS_ZH[k] for k in kinds],
+            bar_chart("学习培训次数（按类别）", [f.label("session_kind", k) for k in kinds],
                       [("次数", [f.study_sessions.get(k, 0) for k in kinds]),
                        ("其中学法", [f.study_sessions_rule_of_law.get(k, 0) for k in kinds])],
                       unit="次", horizontal=True, height=60 * mm),

@@ -30,14 +30,15 @@ from app.arbitration.models import (
     PartyRole,
 )
 from app.arbitration.service import status_label as arbitration_status
+from app.arbitration.yearly_figures import CLOSURE_LABELS_ZH
 from app.complaints import rules
 from app.complaints.models import Complaint, ComplaintEmployer, ComplaintWorker, WagePayment
 from app.errors import UserError
 from app.kernel.paging import PagedQuery, SortSpec
 from app.mediation.models import Channel, MediationCase, MediationClosure, MediationParty
+from app.mediation.yearly_figures import OUTCOME_LABELS_ZH as MEDIATION_OUTCOME_LABELS_ZH
 from app.parties.models import Party
 from app.privacy import Sensitive, mask
-from app.reports.yearly import CLOSURE_LABELS_ZH, MEDIATION_OUTCOME_LABELS_ZH
 from app.store.engine import Store
 from app.training.models import Exam, SessionKind, TrainingSession
 from app.training.service import SESSION_KIND_LABELS_ZH

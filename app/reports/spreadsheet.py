@@ -24,15 +24,8 @@ from app.reports.documents import (
     reconciliation_text,
 )
 from app.reports.drilldown import FIGURES, drill_down
-from app.reports.yearly import (
-    CLOSURE_LABELS_ZH,
-    CLOSURE_ORDER,
-    DEFINITIONS_ZH,
-    MEDIATION_OUTCOME_LABELS_ZH,
-    YearlyFigures,
-)
+from app.reports.yearly import YearlyFigures
 from app.spreadsheets.writer import Money, Percent
-from app.training.service import SESSION_KIND_LABELS_ZH
 
 PAGE = 5000
 
@@ -222,7 +215,7 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
                                 Heading("单位", 6), Heading("口径", 70)),
                      above=[[title], [f"统计期间：{f.first.isoformat()}至{f.last.isoformat()}"], []])
     for area, name, value, unit, key in overview_values(f):
-        styled(ws, (area, name, value, unit, DEFINITIONS_ZH[key]), align=wrap)
+        styled(ws, (area, name, value, unit, f.definitions[key]), align=wrap)
     ws.append([])
     header(ws, ("数据核对", "关系", "结果", "", "各项"))
     for r in f.reconciliations:
@@ -256,8 +249,8 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
     styled(ws, ("合计", f.arbitration_received, f.arbitration_accepted, f.arbitration_closed), font=bold)
     ws.append([])
     header(ws, ("结案方式", "件数", "", ""))
-    for m in CLOSURE_ORDER:
-        ws.append([CLOSURE_LABELS_ZH[m], f.arbitration_closed_by.get(m, 0)])
+    for m in f.closure_order:
+        ws.append([f.label("closure", m), f.arbitration_closed_by.get(m, 0)])
     ws.append([])
     for label, value in (("不予受理", f.arbitration_not_accepted), ("告知向有管辖权的仲裁委申请（J）", f.arbitration_not_competent),
                          ("受理前撤回（W0）", f.arbitration_withdrawn_before_decision),
@@ -275,7 +268,7 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
     styled(ws, ("合计", f.mediation_online_handled, f.mediation_online_successful), font=bold)
     ws.append([])
     header(ws, ("结案结果（互联网+调解）", "件数", ""))
-    for key, label in MEDIATION_OUTCOME_LABELS_ZH.items():
+    for key, label in f.labels.get("outcome", {}).items():
         ws.append([label, f.mediation_outcomes.get(key, 0)])
     ws.append(["全部渠道处理", f.mediation_handled])
     ws.append(["全部渠道调解成功", f.mediation_successful])
@@ -298,7 +291,7 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
     # -- 学法培训
     ws = table_sheet(wb, "学法培训", (Heading("学习培训类别", 22), Heading("次数", 10, "count"),
                                   Heading("其中学法", 12, "count")))
-    for kind, label in SESSION_KIND_LABELS_ZH.items():
+    for kind, label in f.labels.get("session_kind", {}).items():
         ws.append([label, f.study_sessions.get(kind, 0), f.study_sessions_rule_of_law.get(kind, 0)])
     ws.append([])
     for label, value in (("应参考人次", f.exam_required), ("实际参考人次", f.exam_attended), ("合格人次", f.exam_passed),
@@ -322,7 +315,7 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
 
     # -- 说明
     ws = table_sheet(wb, "说明", (Heading("口径", 24), Heading("说明", 100), Heading("键（--json）", 26)))
-    for key, text in DEFINITIONS_ZH.items():
+    for key, text in f.definitions.items():
         styled(ws, (DEFINITION_NAMES_ZH.get(key, key), text, key), align=wrap)
     ws.append([])
     ws.append(["个人信息", "身份证号等个人信息已脱敏；举报人身份不列出。"])

@@ -1,19 +1,23 @@
 """年度法治建设数据: the year's figures of the rule-of-law report (DOMAIN A3, A4, B §5.2).
 
 `yearly_figures(store, actor, year)` gathers every figure from the areas' own
-year functions — ComplaintService.figures, ArbitrationCaseService.year_counts,
-MediationService.year_counts, StaffService.count_certified_on,
-TrainingService.year_summary, ProjectService.compliance — so each figure is
-defined once, as a query over records by the date of its own event.  The
-screen, the PDF, the Excel workbook, the JSON of `main.py report yearly` and
-the drill-downs (app/reports/drilldown.py) all read this one object.
+parts of the year's figures: each area that counts something declares, in its
+AreaSpec, `figures=` (app/kernel/figures.py: the function computing its part for
+a period, the 说明 texts and its labels), and this module iterates the area
+registry; it imports no case area.  Each figure is defined once, in its area, as
+a query over records by the date of its own event.  The screen, the PDF, the
+Excel workbook, the JSON of `main.py report yearly` and the drill-downs
+(app/reports/drilldown.py) all read this one object; the report knows where each
+figure goes.
 
-With `date_from`/`date_to` the same definitions run over that range
-(app/reports/periods.py) instead of the calendar year.
+With `date_from`/`date_to` the same definitions run over that range instead of
+the calendar year.
 
 `YearlyFigures.to_json()` has stable keys (documented in the README); money
 and rates are Decimal here and exact strings in JSON ("5233000.00",
-"523.30", "95.45"); a rate with no denominator is null.
+"523.30", "95.45"); a rate with no denominator is null.  The parts of areas
+the report does not place (a plug-in's) are listed under "other_areas", a key
+present only when there is such an area.
 
 The figures are aggregates without personal data: anyone with REPORT_VIEW
 (every role, and the anonymous reader of the command line) may see them.
@@ -23,6 +27,7 @@ still need the area's own permission.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -30,56 +35,25 @@ from typing import Any
 
 from app.accounts.actor import Actor
 from app.accounts.permissions import Permission, Role
-from app.arbitration.models import ClosureMethod
 from app.errors import UserError
+from app.kernel import areas
+from app.kernel.figures import AreaFigures, FiguresRequest, Period
 from app.kernel.progress import ProgressCallback, raise_if_cancelled
 from app.legal.rates import fen_to_wan_yuan, fen_to_yuan
-from app.mediation.models import Channel
-from app.reports import periods
-from app.reports.periods import Period
-from app.sites.figures import mediation_by_site
 from app.store.engine import Store
-from app.training.models import SessionKind
 
-ONLINE = Channel.ONLINE.value
-CLOSURE_ORDER = tuple(m.value for m in ClosureMethod)
-CLOSURE_LABELS_ZH = {
-    ClosureMethod.AWARD.value: "裁决",
-    ClosureMethod.MEDIATION.value: "仲裁调解",
-    ClosureMethod.WITHDRAWAL.value: "撤回",
-    ClosureMethod.REVOCATION.value: "撤销案件",
-    ClosureMethod.TERMINATION.value: "终止审理",
-    ClosureMethod.TRANSFER.value: "移送管辖",
-}
-MEDIATION_OUTCOME_LABELS_ZH = {
-    "agreement": "达成调解协议",
-    "failure": "未达成协议",
-    "withdrawal": "撤回",
-    "not_accepted": "不予受理",
-}
-SESSION_KINDS = tuple(k.value for k in SessionKind)
-
-# The definitions printed as footnotes (PDF), in the 说明 sheet (Excel) and as tooltips.
-DEFINITIONS_ZH: dict[str, str] = {
-    "complaints_received": "各渠道登记的投诉举报（含线索）件数，按登记日期统计。",
-    "workers_recovered": "统计期内实际获得支付工资的劳动者人数，按身份证号去重，按支付日期统计。",
-    "wages_recovered": "统计期内实际支付到位的工资金额之和（不含仅责令支付未到位的金额），按支付日期统计。",
-    "projects_active": "截至统计期末在建（已开工、未停工、未完工）的工程建设项目数。",
-    "project_compliance_rate": "“6项制度”综合达标率＝落实项数÷适用项数（不适用项不计），取各项目统计期内最近一次检查；"
-                               "项目达标率＝全部适用项均落实的项目数÷参评项目数。",
-    "arbitration_received": "统计期内收到（登记）的仲裁申请件数（R）。",
-    "arbitration_accepted": "统计期内作出受理决定的件数（A），按受理日期统计。",
-    "arbitration_not_accepted": "统计期内出具不予受理通知书的件数（N）。",
-    "arbitration_amount": "统计期内受理案件的受理时请求金额之和（涉案金额）。",
-    "arbitration_closed": "统计期内结案件数（C），按结案日期统计；“裁决和调解结案”＝裁决＋仲裁调解。",
-    "arbitration_pending": "统计期末已受理未结案件数（E，含中止审理）。",
-    "mediation_online": "乡镇（街道）调解组织通过“互联网+调解”在统计期内结案（处理）的件数；调解成功＝达成调解协议。",
-    "certified_staff": "统计期末持有效执法证件的人数（证件状态有效且在有效期内）。",
-    "study_sessions": "统计期内举办的学习培训次数，按学习类别统计。",
-    "exam_rates": "参考率＝实际参考人数÷应参考人数；合格率＝合格人数÷实际参考人数（或按设置÷应参考人数）；无分母时为“—”。",
-    "reconciliation_received": "R＝A＋N＋（J＋W0＋ΔP）：J为告知向有管辖权的仲裁委申请，W0为受理前撤回，ΔP为期末与期初审查中（含待补正）件数之差。",
-    "reconciliation_stock": "B＋A＝C＋E：B为期初未结，A为受理，C为结案，E为期末未结。",
-}
+# The areas whose parts the report places (in the overview, the sections, the JSON); their
+# `figures` parts are read by these keys below.  Any other area's part is carried as it is.
+PLACED_AREAS = ("complaints", "arbitration", "mediation", "sites", "staff", "training", "projects")
+# The 说明 texts in the order of the report's sections (the PDF's notes, the Excel 说明 sheet).
+DEFINITION_ORDER = (
+    "complaints_received", "workers_recovered", "wages_recovered", "projects_active", "project_compliance_rate",
+    "arbitration_received", "arbitration_accepted", "arbitration_not_accepted", "arbitration_amount",
+    "arbitration_closed", "arbitration_pending", "mediation_online", "certified_staff", "study_sessions",
+    "exam_rates", "reconciliation_received", "reconciliation_stock",
+)
+# The award and arbitral mediation closures: "裁决和调解结案".
+AWARD, MEDIATION = "award", "mediation"
 
 
 @dataclass(frozen=True)
@@ -172,6 +146,12 @@ class YearlyFigures:
     monthly: dict[str, list[int]] = field(default_factory=dict)
     # mediation closed in the period per site the case came from (app/sites); empty when not a site
     mediation_by_site: tuple[Any, ...] = ()
+    # gathered from the areas with the figures: figure key -> 说明 text (in DEFINITION_ORDER, then any
+    # other area's), label name -> {value: Chinese label} ("closure", "outcome", "session_kind")
+    definitions: Mapping[str, str] = field(default_factory=dict)
+    labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # the parts of areas the report does not place (a plug-in's), by area key, as the area gave them
+    other_areas: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
     # ------------------------------------------------------------ derived
     @property
@@ -192,8 +172,7 @@ class YearlyFigures:
 
     @property
     def arbitration_closed_award_or_mediation(self) -> int:
-        return (self.arbitration_closed_by.get(ClosureMethod.AWARD.value, 0)
-                + self.arbitration_closed_by.get(ClosureMethod.MEDIATION.value, 0))
+        return self.arbitration_closed_by.get(AWARD, 0) + self.arbitration_closed_by.get(MEDIATION, 0)
 
     @property
     def arbitration_under_review_change(self) -> int:
@@ -245,7 +224,7 @@ class YearlyFigures:
             "arbitration_amount_wan_yuan": str(self.arbitration_amount_wan_yuan),
             "arbitration_closed_award_or_mediation": self.arbitration_closed_award_or_mediation,
             "arbitration_closed": self.arbitration_closed,
-            "arbitration_closed_by": {m: self.arbitration_closed_by.get(m, 0) for m in CLOSURE_ORDER},
+            "arbitration_closed_by": {m: self.arbitration_closed_by.get(m, 0) for m in self.closure_order},
             "arbitration_pending": self.arbitration_pending,
             "mediation_online_handled": self.mediation_online_handled,
             "mediation_online_successful": self.mediation_online_successful,
@@ -255,7 +234,17 @@ class YearlyFigures:
             "exam_participation_rate": rate(self.exam_participation_rate),
             "exam_pass_rate": rate(self.exam_pass_rate),
             "reconciliations": [r.to_json() for r in self.reconciliations],
+            **({"other_areas": {key: dict(part) for key, part in self.other_areas.items()}} if self.other_areas else {}),
         }
+
+    # ------------------------------------------------------------ the areas' labels, in their order
+    @property
+    def closure_order(self) -> tuple[str, ...]:
+        return tuple(self.labels.get("closure", {}))
+
+    def label(self, name: str, value: str) -> str:
+        """The Chinese label of `value` among the area labels `name` (the value itself when none)."""
+        return self.labels.get(name, {}).get(value, value)
 
 
 def _aggregate_reader(actor: Actor) -> Actor:
@@ -285,6 +274,20 @@ def _organisation(store: Store) -> str:
     return str(value.get("bureau", "")) if isinstance(value, dict) else str(value)
 
 
+def figure_parts() -> dict[str, AreaFigures]:
+    """Every area's declared part of the year's figures, by area key, in the registry's order."""
+    return {spec.key: areas.load(spec.figures) for spec in areas.areas() if spec.figures}
+
+
+def gathered_definitions(parts: Mapping[str, AreaFigures]) -> dict[str, str]:
+    """The areas' 说明 texts: those the report places in its order, then any other area's."""
+    merged: dict[str, str] = {}
+    for part in parts.values():
+        merged.update(part.definitions)
+    placed = {key: merged.pop(key) for key in DEFINITION_ORDER if key in merged}
+    return {**placed, **merged}
+
+
 def yearly_figures(
     store: Store,
     actor: Actor,
@@ -295,150 +298,72 @@ def yearly_figures(
     progress: ProgressCallback | None = None,
     cancel: Any = None,
 ) -> YearlyFigures:
-    """Every figure of DOMAIN A4 for `year` (or for [date_from, date_to])."""
-    from app.arbitration.service import ArbitrationCaseService
-    from app.complaints.service import ComplaintService
-    from app.mediation.service import MediationService
-    from app.projects.service import ProjectService
-    from app.staff.service import StaffService
-    from app.training.service import (
-        ExamTally,
-        TrainingService,
-        participation_rate,
-        pass_rate,
-        tally_results,
-    )
-
+    """Every figure of DOMAIN A4 for `year` (or for [date_from, date_to]), gathered from the areas."""
     actor.require(Permission.REPORT_VIEW)
     period = _check_period(year, date_from, date_to)
-    reader = _aggregate_reader(actor)
-    whole_year = period.is_calendar_year and period.first.year == year
-    steps = 7
+    request = FiguresRequest(store, _aggregate_reader(actor), year, period)
+    parts = figure_parts()
+    steps = len(parts) + 1
 
-    def step(n: int) -> None:
+    gathered: dict[str, Mapping[str, Any]] = {}
+    for n, (key, part) in enumerate(parts.items()):
         raise_if_cancelled(cancel)
         if progress:
             progress(n, steps)
+        gathered[key] = part.compute(request)
+    raise_if_cancelled(cancel)
+    if progress:
+        progress(len(parts), steps)
 
-    step(0)
-    # -- inspection
-    if whole_year:
-        inspection = ComplaintService(store, reader).figures(year)
-        received, helped, recovered = inspection.received, inspection.workers_helped, inspection.wages_recovered_fen
-    else:
-        with store.read() as session:
-            ip = periods.inspection(session, period)
-        received, helped, recovered = ip.received, ip.workers_helped, ip.wages_recovered_fen
-    with store.read() as session:
-        monthly = {f"inspection.{k}": v for k, v in periods.inspection_months(session, period).items()}
-    step(1)
-
-    # -- arbitration
-    arb_service = ArbitrationCaseService(store, reader)
-    if whole_year:
-        counts = arb_service.year_counts(year)
-        arb = periods.ArbitrationPeriod(
-            counts.received, counts.accepted, counts.not_accepted, counts.not_competent,
-            counts.withdrawn_before_decision, {str(k): int(v) for k, v in counts.closed_by.items() if k},
-            counts.pending_at_year_end, counts.amount_in_dispute_fen)
-        with store.read() as session:  # B: what year_counts(year - 1) calls pending at its year end
-            pending_start = periods.arbitration_pending_on(session, period.day_before())
-    else:
-        reader.require(Permission.ARBITRATION_VIEW)
-        with store.read() as session:
-            arb = periods.arbitration(session, period)
-            pending_start = periods.arbitration_pending_on(session, period.day_before())
-    with store.read() as session:
-        review_start = periods.arbitration_under_review_on(session, period.day_before())
-        review_end = periods.arbitration_under_review_on(session, period.last)
-        monthly.update({f"arbitration.{k}": v for k, v in periods.arbitration_months(session, period).items()})
-    step(2)
-
-    # -- mediation
-    med_service = MediationService(store, reader)
-    if whole_year:
-        online = med_service.year_counts(year, channel=ONLINE)
-        everything = med_service.year_counts(year)
-    else:
-        reader.require(Permission.MEDIATION_VIEW)
-        with store.read() as session:
-            online = periods.mediation(session, period, ONLINE)
-            everything = periods.mediation(session, period, None)
-    with store.read() as session:
-        outcomes = periods.mediation_outcomes(session, period, ONLINE)
-        by_site = mediation_by_site(session, period.first, period.last)
-        monthly.update({f"mediation.online_{k}": v for k, v in periods.mediation_months(session, period, ONLINE).items()})
-    step(3)
-
-    # -- staff: on the period's last day, and at each month's end for the chart
-    staff = StaffService(store, reader)
-    certified = staff.count_certified_on(period.last)
-    month_ends = []
-    for y, m in period.months():
-        end = date(y + (m == 12), m % 12 + 1, 1)
-        end = min(date.fromordinal(end.toordinal() - 1), period.last)
-        month_ends.append(staff.count_certified_on(end))
-    monthly["staff.certified_at_month_end"] = month_ends
-    step(4)
-
-    # -- training
-    training = TrainingService(store, reader)
-    if whole_year:
-        summary = training.year_summary(year)
-        sessions = {k.kind: k.sessions for k in summary.by_kind}
-        law = {k.kind: k.rule_of_law for k in summary.by_kind}
-        tally = summary.exam_totals
-    else:
-        basis = training.pass_rate_basis()
-        with store.read() as session:
-            kinds = periods.sessions_by_kind(session, period)
-            tally = sum((tally_results(results, exam.pass_mark, basis)
-                         for exam, results in periods.exam_results(session, period)), ExamTally(basis=basis))
-        sessions, law = kinds.sessions, kinds.rule_of_law
-    for kind in SESSION_KINDS:
-        sessions.setdefault(kind, 0)
-        law.setdefault(kind, 0)
-    step(5)
-
-    # -- projects: each project's latest check in the period, standing on its last day
-    compliance = ProjectService(store, reader).compliance(period.last, since=period.first)
-    project_lines = tuple(
-        ProjectLine(p.project_id, p.name, p.under_way, p.on_platform, p.in_force, p.applicable, p.item_rate,
-                    p.checked_on)
-        for p in compliance.projects
-    )
-    step(6)
-
+    monthly: dict[str, list[int]] = {}
+    for key in PLACED_AREAS:
+        monthly.update(gathered.get(key, {}).get("monthly", {}))
+    inspection, arbitration, mediation = gathered["complaints"], gathered["arbitration"], gathered["mediation"]
+    training = gathered["training"]
+    arb = arbitration["counts"]
+    compliance = gathered["projects"]["compliance"]
+    labels: dict[str, Mapping[str, str]] = {}
+    for part in parts.values():
+        labels.update(part.labels)
     figures = YearlyFigures(
         year=year, first=period.first, last=period.last, organisation=_organisation(store),
-        complaints_received=received, workers_recovered=helped, wages_recovered_fen=recovered,
+        complaints_received=inspection["received"], workers_recovered=inspection["workers_helped"],
+        wages_recovered_fen=inspection["wages_recovered_fen"],
         projects_active=compliance.projects_under_way, projects_on_platform=compliance.projects_on_platform,
         project_items_in_force=compliance.items_in_force, project_items_applicable=compliance.items_applicable,
         project_compliance_rate=compliance.item_rate, projects_compliant=compliance.projects_compliant,
-        projects_rated=compliance.projects_rated, project_rate=compliance.project_rate, projects=project_lines,
+        projects_rated=compliance.projects_rated, project_rate=compliance.project_rate,
+        projects=tuple(ProjectLine(p.project_id, p.name, p.under_way, p.on_platform, p.in_force, p.applicable,
+                                   p.item_rate, p.checked_on) for p in compliance.projects),
         arbitration_received=arb.received, arbitration_accepted=arb.accepted,
         arbitration_not_accepted=arb.not_accepted, arbitration_not_competent=arb.not_competent,
         arbitration_withdrawn_before_decision=arb.withdrawn_before_decision,
-        arbitration_under_review_start=review_start, arbitration_under_review_end=review_end,
-        arbitration_pending_start=pending_start, arbitration_pending=arb.pending_at_end,
+        arbitration_under_review_start=arbitration["under_review_start"],
+        arbitration_under_review_end=arbitration["under_review_end"],
+        arbitration_pending_start=arbitration["pending_start"], arbitration_pending=arb.pending_at_end,
         arbitration_closed_by=dict(arb.closed_by), arbitration_amount_fen=arb.amount_in_dispute_fen,
-        mediation_online_handled=online["handled"], mediation_online_successful=online["successful"],
-        mediation_handled=everything["handled"], mediation_successful=everything["successful"],
-        mediation_outcomes=outcomes,
-        certified_staff=certified, study_sessions=dict(sessions), study_sessions_rule_of_law=dict(law),
-        exam_required=tally.required, exam_attended=tally.attended, exam_passed=tally.passed,
-        exam_participation_rate=participation_rate(tally), exam_pass_rate=pass_rate(tally),
-        exam_pass_basis=tally.basis,
-        months=tuple(period.months()), monthly=monthly, mediation_by_site=by_site,
+        mediation_online_handled=mediation["online"]["handled"],
+        mediation_online_successful=mediation["online"]["successful"],
+        mediation_handled=mediation["all_channels"]["handled"],
+        mediation_successful=mediation["all_channels"]["successful"],
+        mediation_outcomes=mediation["online_outcomes"],
+        certified_staff=gathered["staff"]["certified"], study_sessions=training["sessions"],
+        study_sessions_rule_of_law=training["rule_of_law"], exam_required=training["required"],
+        exam_attended=training["attended"], exam_passed=training["passed"],
+        exam_participation_rate=training["participation_rate"], exam_pass_rate=training["pass_rate"],
+        exam_pass_basis=training["pass_basis"],
+        months=tuple(period.months()), monthly=monthly,
+        mediation_by_site=gathered.get("sites", {}).get("mediation_by_site", ()),
+        definitions=gathered_definitions(parts), labels=labels,
+        other_areas={key: part for key, part in gathered.items() if key not in PLACED_AREAS},
     )
-    step(7)
+    if progress:
+        progress(steps, steps)
     return figures
 
 
 __all__ = [
-    "CLOSURE_LABELS_ZH",
-    "DEFINITIONS_ZH",
-    "MEDIATION_OUTCOME_LABELS_ZH",
+    "DEFINITION_ORDER",
     "ProjectLine",
     "Reconciliation",
     "YearlyFigures",

@@ -8,4 +8,5 @@ AREA = AreaSpec(
     "sites",
     messages="app.sites.messages",
     cli_modules=("app.sites.cli", "app.sites.exchange_cli",),
+    figures="app.sites.figures:FIGURES",
 )

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.kernel.figures import AreaFigures, FiguresRequest
 from app.mediation.models import Channel, MediationCase, MediationClosure
 from app.sites.models import SiteIdentity, SitePeer, SiteRecordOrigin
 
@@ -43,3 +45,12 @@ def mediation_by_site(session: Session, first: date, last: date) -> tuple[SiteMe
         counts[2] += online
         counts[3] += online and agreed
     return tuple(SiteMediation(code, names.get(code, code), *counts) for code, counts in sorted(tally.items()))
+
+
+def compute(request: FiguresRequest) -> dict[str, Any]:
+    """The sites area's part of the year's figures (app/kernel/figures.py): mediation per site of origin."""
+    with request.store.read() as session:
+        return {"mediation_by_site": mediation_by_site(session, request.period.first, request.period.last)}
+
+
+FIGURES = AreaFigures(compute)

@@ -17,6 +17,7 @@ AREA = AreaSpec(
                        frozenset({Role.ADMIN, Role.LEGAL_REVIEWER})),
     ),
     cli_modules=("app.staff.cli",),
+    figures="app.staff.yearly_figures:FIGURES",
     audit_tables={
         "officer": ("Enforcement staff", "执法人员"),
         "officer_certificate": ("Certificates", "执法证件"),

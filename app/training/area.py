@@ -14,6 +14,7 @@ AREA = AreaSpec(
         PermissionRule(Permission.TRAINING_EDIT, "Record training and exams", "登记培训和考试",
                        frozenset({Role.ADMIN, Role.LEGAL_REVIEWER})),
     ),
+    figures="app.training.yearly_figures:FIGURES",
     audit_tables={
         "training_session": ("Study and training", "学习培训"),
         "training_attendance": ("Training attendance", "培训参加人员"),

@@ -11,13 +11,17 @@ import pytest
 
 from app.accounts.actor import anonymous_reader
 from app.arbitration.service import ArbitrationCaseService
+from app.arbitration.yearly_figures import arbitration
 from app.complaints.service import ComplaintService
+from app.complaints.yearly_figures import inspection
 from app.errors import UserError
+from app.kernel.figures import Period
 from app.mediation.service import MediationService
-from app.reports import periods
+from app.mediation.yearly_figures import mediation
 from app.reports.drilldown import FIGURES, drill_down
 from app.reports.yearly import yearly_figures
 from app.training.service import TrainingService
+from app.training.yearly_figures import sessions_by_kind
 from tests.conftest import make_actor
 from tests.fixtures.reports import CLAIMS_FEN, seed_boundary_world
 
@@ -74,12 +78,13 @@ def test_reconciliations_hold_and_show_the_difference(store, world) -> None:
 
 
 def test_the_period_queries_agree_with_the_area_services_over_a_year(store, world) -> None:
-    year = periods.Period.of_year(2023)
+    # the areas' own period queries (app/<area>/yearly_figures.py), which the date-range report uses
+    year = Period.of_year(2023)
     with store.read() as session:
-        ip = periods.inspection(session, year)
-        ap = periods.arbitration(session, year)
-        online = periods.mediation(session, year, "online")
-        kinds = periods.sessions_by_kind(session, year)
+        ip = inspection(session, year)
+        ap = arbitration(session, year)
+        online = mediation(session, year, "online")
+        kinds = sessions_by_kind(session, year)
     figures = ComplaintService(store, ADMIN).figures(2023)
     assert (ip.received, ip.workers_helped, ip.wages_recovered_fen) == (
         figures.received, figures.workers_helped, figures.wages_recovered_fen)
