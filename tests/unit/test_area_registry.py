@@ -1,6 +1,6 @@
 """An area declares itself once (app/kernel/areas.py): a small test-only area, registered
 here and taken away after, shows up in the command line, on Today's desk, in the role
-table and in the audit log's labels — without touching any central list."""
+table, in the audit log's labels and in the yearly report's figures — without touching any central list."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import sys
 import types
 from collections.abc import Iterator
 from datetime import date
+from typing import Any
 
 import pytest
 from sqlalchemy.orm import Session
@@ -26,6 +27,7 @@ from app.audit import labels as audit_labels
 from app.desk.service import DeskItem, DeskService, providers
 from app.kernel import areas
 from app.kernel.areas import AreaSpec, PermissionRule
+from app.kernel.figures import AreaFigures, FiguresRequest
 from tests.conftest import make_actor
 
 GAZETTE_VIEW = "gazette.view"
@@ -47,6 +49,15 @@ def _register_commands(subparsers: argparse._SubParsersAction) -> None:
     command.set_defaults(handler=handle)
 
 
+def gazette_figures(request: FiguresRequest) -> dict[str, Any]:
+    """The test area's part of the year's figures: notices printed in the period (one a month)."""
+    return {"notices_printed": len(request.period.months()), "whole_year": request.whole_year,
+            "first": request.period.first.isoformat()}
+
+
+GAZETTE_DEFINITION = "统计期内印发的公报期数，按印发日期统计。"
+
+
 class GazetteDeskProvider:
     area = "gazette"
     permission = GAZETTE_VIEW
@@ -65,6 +76,10 @@ def gazette(monkeypatch: pytest.MonkeyPatch) -> Iterator[AreaSpec]:
     cli_module.register = _register_commands
     desk_module = types.ModuleType("gazette_area_desk")
     desk_module.GazetteDeskProvider = GazetteDeskProvider
+    figures_module = types.ModuleType("gazette_area_figures")
+    figures_module.FIGURES = AreaFigures(gazette_figures, definitions={"gazette_notices": GAZETTE_DEFINITION},
+                                         labels={"gazette_kind": {"regular": "定期公报"}})
+    monkeypatch.setitem(sys.modules, "gazette_area_figures", figures_module)
     monkeypatch.setitem(sys.modules, "gazette_area_cli", cli_module)
     monkeypatch.setitem(sys.modules, "gazette_area_desk", desk_module)
     spec = AreaSpec(
@@ -73,6 +88,7 @@ def gazette(monkeypatch: pytest.MonkeyPatch) -> Iterator[AreaSpec]:
                                     anonymous=True),),
         desk_providers=("gazette_area_desk:GazetteDeskProvider",),
         cli_modules=("gazette_area_cli",),
+        figures="gazette_area_figures:FIGURES",
         audit_tables={"gazette_notice": ("Gazette notices", "公报公告")},
         audit_fields={"printed_on": ("Printed on", "印发日期")},
     )
@@ -119,6 +135,33 @@ def test_the_test_area_is_found_in_the_audit_log_labels(gazette: AreaSpec) -> No
     assert audit_labels.table_label("gazette_notice", "zh_CN") == "公报公告"
     assert audit_labels.table_label("gazette_notice", "en") == "Gazette notices"
     assert audit_labels.field_label("printed_on", "zh_CN") == "印发日期"
+
+
+def test_the_test_area_is_found_in_the_yearly_figures(gazette: AreaSpec, store) -> None:
+    """The report gathers every area's declared figures from the registry: the test area's part, its
+    说明 text and its labels arrive without the report naming it; the JSON lists it under other_areas,
+    a key that is absent while only the installed areas (whose figures the report places) count."""
+    from app.reports.yearly import DEFINITION_ORDER, yearly_figures
+
+    leader = make_actor("leadership")
+    year = yearly_figures(store, leader, 2023)
+    spring = yearly_figures(store, leader, 2023, date_from=date(2023, 3, 1), date_to=date(2023, 5, 31))
+    assert year.other_areas == {"gazette": {"notices_printed": 12, "whole_year": True, "first": "2023-01-01"}}
+    assert spring.other_areas["gazette"] == {"notices_printed": 3, "whole_year": False, "first": "2023-03-01"}
+    assert year.to_json()["other_areas"] == {"gazette": {"notices_printed": 12, "whole_year": True,
+                                                         "first": "2023-01-01"}}
+    # its 说明 follows the installed areas' (the PDF's notes and the Excel 说明 sheet list them in this order)
+    assert list(year.definitions) == [*DEFINITION_ORDER, "gazette_notices"]
+    assert year.definitions["gazette_notices"] == GAZETTE_DEFINITION
+    assert year.label("gazette_kind", "regular") == "定期公报"
+    assert year.label("closure", "award") == "裁决"  # the arbitration area's labels, gathered the same way
+
+    areas.unregister("gazette")
+    without = yearly_figures(store, leader, 2023)
+    assert without.other_areas == {} and "other_areas" not in without.to_json()
+    assert list(without.definitions) == list(DEFINITION_ORDER)  # every installed area's 说明, in report order
+    # the installed areas' figures are the same with or without it
+    assert {k: v for k, v in year.to_json().items() if k != "other_areas"} == without.to_json()
 
 
 def test_the_test_area_is_gone_after(gazette: AreaSpec) -> None:
