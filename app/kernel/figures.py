@@ -5,7 +5,8 @@ AreaSpec, `figures="app.<area>.<module>:FIGURES"`: an `AreaFigures` holding
 
 - `compute(request) -> dict`: the area's figures over `request.period` (a calendar
   year or any date range, by the date of each record's own event), plus its
-  per-month series under "monthly";
+  per-month series under "monthly".  The report places the installed areas' parts;
+  any other area's part goes into the JSON as it is, so it holds JSON values;
 - `definitions`: figure key -> the 说明 text (PDF footnotes, the Excel 说明 sheet,
   the screen's tooltips);
 - `labels`: a name -> {value: Chinese label}, e.g. the closure methods.
