@@ -3159,30 +3159,6 @@ Please tell the administrator; the details are in the log file.</source>
         <translation>正在保存</translation>
     </message>
     <message>
-        <source>Date:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <source>Record:</source>
-        <translation>调解笔录：</translation>
-    </message>
-    <message>
-        <source>Terms of the agreement:</source>
-        <translation>协议内容：</translation>
-    </message>
-    <message>
-        <source>Amount agreed (yuan):</source>
-        <translation>协议金额（元）：</translation>
-    </message>
-    <message>
-        <source>Amount paid (yuan):</source>
-        <translation>履行金额（元）：</translation>
-    </message>
-    <message>
         <source>Recorded: %1</source>
         <translation>已登记：%1</translation>
     </message>
