@@ -30,14 +30,20 @@ def chinese(qapp):
     remove_translators(qapp, translators)
 
 
-def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodeltester, store, monkeypatch) -> None:
-    make_world(store)
+def open_window(qtbot, store, width: int, height: int) -> tuple[MediationWindow, AppContext]:
+    """The mediation window as a mediator opens it on 2024-03-01, at this size."""
     context = AppContext(store=store, actor=MEDIATOR, language="zh_CN", error_windows=False,
                          tasks=TaskRunner(error_windows=False))
     window = MediationWindow(context, today=lambda: date(2024, 3, 1))
     qtbot.addWidget(window)
-    window.resize(1200, 800)
+    window.resize(width, height)
     window.show()
+    return window, context
+
+
+def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodeltester, store, monkeypatch) -> None:
+    make_world(store)
+    window, context = open_window(qtbot, store, 1200, 800)
     qtmodeltester.check(window.model)
 
     form = window.new_application()
@@ -163,12 +169,7 @@ def test_each_state_shows_its_steps_and_each_step_its_form(qtbot, store, tmp_pat
         service.fail(case_id, date(2024, 2, 20), "被申请人拒绝调解")
     service.transfer_to_arbitration(transferred, date(2024, 2, 21))
 
-    context = AppContext(store=store, actor=MEDIATOR, language="zh_CN", error_windows=False,
-                         tasks=TaskRunner(error_windows=False))
-    window = MediationWindow(context, today=lambda: date(2024, 3, 1))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
+    window, context = open_window(qtbot, store, 1366, 768)
     assert steps_in_a_row(window) == []  # no case chosen
     for name, case_id in (("received", received), ("mediating", mediating), ("agreement", agreed),
                           ("failed", failed), ("transferred", transferred)):
