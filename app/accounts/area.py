@@ -18,7 +18,8 @@ AREA = AreaSpec(
         "app_user": ("Users", "用户"),
     },
     audit_fields={
-        "display_name": ("Name", "姓名"),
+        "username": ("User name", "用户名"),
+        "display_name": ("Display name", "显示名称"),
         "password_hash": ("Password", "密码"),
         "roles": ("Roles", "角色"),
         "active": ("Active", "有效"),

@@ -72,6 +72,15 @@ AREA = AreaSpec(
         "arbitration_service": Travel(frozenset()),
         "arbitration_hearing": Travel(frozenset()),
     },
+    # what the sites screen calls these tables in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels={
+        "arbitration_case": ("arbitration cases", "仲裁案件"),
+        "arbitration_party": ("arbitration parties", "仲裁当事人"),
+        "arbitration_claim": ("arbitration claims", "仲裁请求"),
+        "arbitration_event": ("arbitration steps", "仲裁记录"),
+        "arbitration_service": ("arbitration services", "仲裁送达"),
+        "arbitration_hearing": ("hearings", "仲裁开庭"),
+    },
     local={
         "arbitration_hearing_member": "names a local account (arbitrator or clerk)",
     },

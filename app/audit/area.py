@@ -16,4 +16,14 @@ AREA = AreaSpec(
         PermissionRule(Permission.AUDIT_VERIFY, "Verify the audit log", "校验操作日志",
                        EVERYONE, anonymous=True),
     ),
+    # what the log's own entries carry: a reveal names the field shown in full; an export (issue 13)
+    # which export, its rows, full or masked, the file and the filter it used
+    audit_fields={
+        "field": ("Field", "字段"),
+        "full": ("Full values", "完整信息"),
+        "search": ("Search", "搜索条件"),
+        "export": ("Export", "导出"),
+        "rows": ("Rows", "行数"),
+        "file": ("File", "文件"),
+    },
 )

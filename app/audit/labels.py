@@ -25,7 +25,6 @@ FIELDS: dict[str, tuple[str, str]] = {
     "id_no": ("ID number", "身份证号"),
     "sex": ("Sex", "性别"),
     "birth_date": ("Birth date", "出生日期"),
-    "username": ("Login name", "登录名"),
     "key": ("Setting", "设置项"),
     "value": ("Value", "值"),
     "year": ("Year", "年度"),

@@ -114,6 +114,18 @@ AREA = AreaSpec(
         "complaint_legal_review": Travel(UP_ONLY),
         "complaint_evidence": Travel(UP_ONLY),
     },
+    # what the sites screen calls these tables in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels={
+        "complaint": ("complaints", "投诉案件"),
+        "complaint_employer": ("complaint employers", "投诉用人单位"),
+        "complaint_worker": ("complaint workers", "投诉劳动者"),
+        "complaint_officer": ("complaint officers", "承办人员"),
+        "complaint_event": ("complaint steps", "投诉办理记录"),
+        "payment_instalment": ("payment plans", "分期支付计划"),
+        "wage_payment": ("wage payments", "工资支付"),
+        "complaint_legal_review": ("legal reviews", "法制审核"),
+        "complaint_evidence": ("evidence files", "证据材料"),
+    },
     local={
         "complaint_procedure_step": "the procedure before a decision is the deciding bureau's own file",
         "complaint_service_record": "service of the deciding bureau's documents, kept with its procedure",

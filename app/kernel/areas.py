@@ -88,6 +88,8 @@ class AreaSpec:
     # or stays local (table -> the reason)
     travelling: Mapping[str, Any] = field(default_factory=dict)
     local: Mapping[str, str] = field(default_factory=dict)
+    # what the sites screen calls each travelling table, in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
 _loaded: list[AreaSpec] | None = None

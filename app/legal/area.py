@@ -23,4 +23,8 @@ AREA = AreaSpec(
     travelling={
         "holiday_day": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("day",)),
     },
+    # what the sites screen calls these tables in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels={
+        "holiday_day": ("holiday days", "节假日"),
+    },
 )

@@ -47,4 +47,11 @@ AREA = AreaSpec(
         "mediation_claim": Travel(UP_ONLY),
         "mediation_event": Travel(UP_ONLY),
     },
+    # what the sites screen calls these tables in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels={
+        "mediation_case": ("mediation cases", "调解案件"),
+        "mediation_party": ("mediation parties", "调解当事人"),
+        "mediation_claim": ("mediation claims", "调解请求"),
+        "mediation_event": ("mediation steps", "调解记录"),
+    },
 )

@@ -40,4 +40,8 @@ AREA = AreaSpec(
         # parties: registered anywhere, the register is the district's and goes down again
         "party": Travel(BOTH, natural_keys=("id_no", "uscc"), derived={"name_sort": "name"}),
     },
+    # what the sites screen calls these tables in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels={
+        "party": ("parties", "当事人"),
+    },
 )

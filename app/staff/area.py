@@ -43,4 +43,10 @@ AREA = AreaSpec(
         "officer_certificate": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS, natural_keys=("number",)),
         "certificate_review": Travel(DOWN_ONLY, merge=Merge.DISTRICT_WINS),
     },
+    # what the sites screen calls these tables in a sentence ("parties 3"): (English, Chinese)
+    exchange_labels={
+        "officer": ("staff", "执法人员"),
+        "officer_certificate": ("certificates", "执法证"),
+        "certificate_review": ("certificate reviews", "执法证年审"),
+    },
 )

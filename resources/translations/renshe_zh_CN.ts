@@ -424,106 +424,6 @@
         <translation>日志重新计算</translation>
     </message>
     <message>
-        <source>Parties</source>
-        <translation>当事人</translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation>用户</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类别</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称/姓名</translation>
-    </message>
-    <message>
-        <source>ID type</source>
-        <translation>证件类型</translation>
-    </message>
-    <message>
-        <source>ID number</source>
-        <translation>身份证号</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <source>Migrant worker</source>
-        <translation>农民工</translation>
-    </message>
-    <message>
-        <source>Credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <source>Employer type</source>
-        <translation>单位类型</translation>
-    </message>
-    <message>
-        <source>Legal representative</source>
-        <translation>法定代表人</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>联系电话</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Display name</source>
-        <translation>显示名称</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>密码</translation>
-    </message>
-    <message>
-        <source>Roles</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>有效</translation>
-    </message>
-    <message>
-        <source>Failed logins</source>
-        <translation>登录失败次数</translation>
-    </message>
-    <message>
-        <source>Locked until</source>
-        <translation>锁定至</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>行数</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -644,14 +544,6 @@
     <message>
         <source>Recorded as found</source>
         <translation>原有数据登记</translation>
-    </message>
-    <message>
-        <source>Full values</source>
-        <translation>完整信息</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>搜索条件</translation>
     </message>
 </context>
 <context>
@@ -3157,30 +3049,6 @@ Please tell the administrator; the details are in the log file.</source>
     <message>
         <source>Saving</source>
         <translation>正在保存</translation>
-    </message>
-    <message>
-        <source>Date:</source>
-        <translation>日期：</translation>
-    </message>
-    <message>
-        <source>Reason:</source>
-        <translation>理由：</translation>
-    </message>
-    <message>
-        <source>Record:</source>
-        <translation>调解笔录：</translation>
-    </message>
-    <message>
-        <source>Terms of the agreement:</source>
-        <translation>协议内容：</translation>
-    </message>
-    <message>
-        <source>Amount agreed (yuan):</source>
-        <translation>协议金额（元）：</translation>
-    </message>
-    <message>
-        <source>Amount paid (yuan):</source>
-        <translation>履行金额（元）：</translation>
     </message>
     <message>
         <source>Recorded: %1</source>

@@ -227,13 +227,15 @@ def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:
         AccountService(store, setup_actor()).sign_in("zhangwei", "inspector-1")
     assert refused.value.code == "auth.disabled"
 
-    # 操作日志: the newest entry is the change, old → new, by the administrator.
+    # 操作日志: the newest entry is the change, old → new, by the administrator.  The context is
+    # zh_CN with no Chinese translator installed: the screen's own words stay English, while
+    # tables and fields are named by their areas (app/<area>/area.py) in the context's language.
     log = window.show_audit()
     assert cell(log, 0, "actor") == "管理员"  # by name; the login only in the tooltip
     assert cell(log, 0, "action") == "Changed"
-    assert cell(log, 0, "table") == "Users"
+    assert cell(log, 0, "table") == "用户"
     assert cell(log, 0, "record") == created.display_name  # the record as the clerk knows it, not its id
-    assert cell(log, 0, "changes") == "Active: yes → no"
+    assert cell(log, 0, "changes") == "有效: yes → no"
     # Before it: the user's creation with its roles (the password hash never shown).
     assert cell(log, 1, "action") in ("Added", "Signed in")
     creation = next(
@@ -242,9 +244,9 @@ def test_create_disable_and_see_it_in_the_log(qtbot, store, window) -> None:
         if cell(log, r, "action") == "Added" and cell(log, r, "record") == created.display_name
     )
     created_text = cell(log, creation, "changes")
-    assert "Roles: 劳动保障监察员、书记员" in created_text  # a new record: no arrow from nothing
-    assert "Display name: 张伟" in created_text
-    assert "argon2" not in created_text and "Password: *** → ***" in created_text
+    assert "角色: 劳动保障监察员、书记员" in created_text  # a new record: no arrow from nothing
+    assert "显示名称: 张伟" in created_text
+    assert "argon2" not in created_text and "密码: *** → ***" in created_text
 
     # 启用 again: signing in works.
     window.show_users()
@@ -383,9 +385,9 @@ def test_reveal_appears_with_its_reason(qtbot, store, window) -> None:
     log = window.show_audit()
     assert cell(log, 0, "action") == "Viewed in full"
     assert cell(log, 0, "reason") == "核对仲裁申请人身份"
-    assert cell(log, 0, "table") == "Parties"
+    assert cell(log, 0, "table") == "当事人"  # named by its area, in the context's language
     assert cell(log, 0, "record") == party.name
-    assert cell(log, 0, "changes") == "Field: ID number"
+    assert cell(log, 0, "changes") == "字段: 身份证号"
     # Nowhere in the log is the full number or phone: masked in the changes.
     texts = [
         cell(log, r, key) for r in range(log.model.rowCount()) for key in ("changes", "reason")
@@ -412,7 +414,7 @@ def test_filters_run_in_the_query(qtbot, store, window) -> None:
     log.action_combo.setCurrentIndex(0)
     log.table_combo.setCurrentIndex(log.table_combo.findData("party"))
     assert log.model.rowCount() == 2
-    assert {cell(log, r, "table") for r in range(2)} == {"Parties"}
+    assert {cell(log, r, "table") for r in range(2)} == {"当事人"}
 
     log.table_combo.setCurrentIndex(0)
     log.actor_combo.setCurrentIndex(log.actor_combo.findData("(setup)"))
@@ -639,3 +641,49 @@ def test_the_audit_log_speaks_chinese_names_money_in_yuan_and_states_by_name(qtb
                       action="insert", table_name="complaint_worker", record_id=4, reason="",
                       changes={"owed_fen": 1200000})
     assert tab.changes_text(worker) == "拖欠金额: 12,000.00元"
+
+
+# The words the audit log screen kept in its own lists until each area declared them (issue 12):
+# the screen must still show exactly these, in both languages.
+SCREEN_WORDS_BEFORE = {
+    "tables": {"party": ("Parties", "当事人"), "app_user": ("Users", "用户")},
+    "fields": {
+        "kind": ("Kind", "类别"), "name": ("Name", "名称/姓名"), "id_type": ("ID type", "证件类型"),
+        "id_no": ("ID number", "身份证号"), "sex": ("Sex", "性别"), "birth_date": ("Birth date", "出生日期"),
+        "is_migrant_worker": ("Migrant worker", "农民工"), "uscc": ("Credit code", "统一社会信用代码"),
+        "org_type": ("Employer type", "单位类型"), "legal_rep": ("Legal representative", "法定代表人"),
+        "phone": ("Phone", "联系电话"), "address": ("Address", "地址"), "username": ("User name", "用户名"),
+        "display_name": ("Display name", "显示名称"), "password_hash": ("Password", "密码"), "roles": ("Roles", "角色"),
+        "active": ("Active", "有效"), "failed_logins": ("Failed logins", "登录失败次数"),
+        "locked_until": ("Locked until", "锁定至"), "field": ("Field", "字段"), "full": ("Full values", "完整信息"),
+        "search": ("Search", "搜索条件"), "export": ("Export", "导出"), "rows": ("Rows", "行数"), "file": ("File", "文件"),
+    },
+}
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_audit_log_names_tables_and_fields_as_their_areas_declare(qtbot, qapp, store, admin, language) -> None:
+    """Every table and field label on the screen is the registry's (app/<area>/area.py), and the
+    words the screen used to keep itself are unchanged."""
+    from app.audit import labels as audit_labels
+    from tests.ui.helpers import install_chinese, remove_translators
+
+    translators = install_chinese(qapp) if language == "zh_CN" else []
+    try:
+        tab = AuditLogTab(AppContext(store=store, actor=admin, language=language, error_windows=False))
+        qtbot.addWidget(tab)
+        in_words = 0 if language == "en" else 1
+        for table, pair in audit_labels.tables().items():
+            assert tab.table_label(table) == pair[in_words], table
+        for field, pair in audit_labels.fields().items():
+            assert tab.field_label(field) == pair[in_words], field
+        assert {t: tab.table_label(t) for t in SCREEN_WORDS_BEFORE["tables"]} == {
+            t: pair[in_words] for t, pair in SCREEN_WORDS_BEFORE["tables"].items()}
+        assert {f: tab.field_label(f) for f in SCREEN_WORDS_BEFORE["fields"]} == {
+            f: pair[in_words] for f, pair in SCREEN_WORDS_BEFORE["fields"].items()}
+        # the table filter offers every audited table by its area's name
+        offered = {tab.table_combo.itemData(i): tab.table_combo.itemText(i) for i in range(1, tab.table_combo.count())}
+        assert offered and offered == {t: audit_labels.table_label(t, language) for t in offered}
+        assert all(text != table for table, text in offered.items()), offered
+    finally:
+        remove_translators(qapp, translators)

@@ -14,11 +14,11 @@ from app.arbitration.service import ClaimInput
 from tests.fixtures.arbitration import CLERK, make_world, receive
 from tests.ui.helpers import type_text
 from ui.arbitration.case_page import CasePage
-from ui.arbitration.step_dialog import StepDialog
 from ui.arbitration.window import ArbitrationWindow
 from ui.context import AppContext
 from ui.desk.window import DeskWindow
 from ui.tasks import TaskRunner
+from ui.widgets.step_dialog import StepDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 TODAY = date(2023, 9, 27)

@@ -11,10 +11,10 @@ import pytest
 from app.arbitration.service import ArbitrationCaseService
 from tests.fixtures.arbitration import CLERK, MEDIATOR, make_world
 from tests.ui.helpers import ime_commit, type_text
-from ui.arbitration.step_dialog import StepDialog
 from ui.context import AppContext
 from ui.mediation.window import MediationWindow
 from ui.tasks import TaskRunner
+from ui.widgets.step_dialog import StepDialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -22,20 +22,28 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture(autouse=True)
 def chinese(qapp):
     from tests.ui.helpers import install_chinese, remove_translators
+    from ui.application import install_font
 
+    install_font(qapp)  # the screenshots are looked at: Chinese must render
     translators = install_chinese(qapp)
     yield
     remove_translators(qapp, translators)
 
 
-def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodeltester, store, monkeypatch) -> None:
-    make_world(store)
+def open_window(qtbot, store, width: int, height: int) -> tuple[MediationWindow, AppContext]:
+    """The mediation window as a mediator opens it on 2024-03-01, at this size."""
     context = AppContext(store=store, actor=MEDIATOR, language="zh_CN", error_windows=False,
                          tasks=TaskRunner(error_windows=False))
     window = MediationWindow(context, today=lambda: date(2024, 3, 1))
     qtbot.addWidget(window)
-    window.resize(1200, 800)
+    window.resize(width, height)
     window.show()
+    return window, context
+
+
+def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodeltester, store, monkeypatch) -> None:
+    make_world(store)
+    window, context = open_window(qtbot, store, 1200, 800)
     qtmodeltester.check(window.model)
 
     form = window.new_application()
@@ -93,4 +101,105 @@ def test_failed_mediation_is_transferred_with_parties_and_claims(qtbot, qtmodelt
     assert arb.names("applicant") == ["李娜"] and arb.names("respondent") == ["某劳务有限公司"]
     assert [(c.category, c.amount_claimed_fen, c.description) for c in arb.claims] == [("wages", 680_000, "2024年1月工资")]
     assert arb.from_mediation_id == view.id
+    context.tasks.shutdown()
+
+
+# the step buttons a mediator sees, state by state, left to right (the life cycle's order)
+STEPS_BY_STATE = {
+    "applied": ["accept", "refuse", "fail", "withdraw", "transfer_to_arbitration"],
+    "accepted": ["record_session", "agree", "fail", "withdraw", "transfer_to_arbitration"],
+    "agreed": ["record_payment", "transfer_to_arbitration"],
+    "failed": ["transfer_to_arbitration"],
+    "transferred": [],
+}
+
+
+def steps_in_a_row(window) -> list[str]:
+    """The visible step buttons from left to right; they share one row, left of 文书…."""
+    visible = [b for b in window.buttons.values() if b.isVisibleTo(window)]
+    places = sorted((b.mapTo(window, b.rect().topLeft()).toTuple(), b.objectName()) for b in visible)
+    documents_at = window.documents_button.mapTo(window, window.documents_button.rect().topLeft()).toTuple()
+    assert all(y == documents_at[1] for (_x, y), _name in places), places
+    assert all(x < documents_at[0] for (x, _y), _name in places), places
+    return [name for _place, name in places]
+
+
+def clerk_fills(fill) -> dict:
+    """The next step dialog: its title and labels noted, filled by `fill(dialog)`, OK pressed."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFormLayout
+
+    seen: dict = {}
+
+    def drive() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, StepDialog) and w.isVisible())
+        try:
+            form = dialog.findChild(QFormLayout)
+            seen["title"] = dialog.windowTitle()
+            seen["labels"] = [form.itemAt(r, QFormLayout.ItemRole.LabelRole).widget().text()
+                              for r in range(form.rowCount())]
+            fill(dialog)
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+        finally:
+            if dialog.isVisible():  # refused: the dialog stays open and says why
+                seen["error"] = dialog.error.text()
+                dialog.reject()
+
+    QTimer.singleShot(0, drive)
+    return seen
+
+
+def test_each_state_shows_its_steps_and_each_step_its_form(qtbot, store, tmp_path) -> None:
+    from PySide6.QtCore import QDate, Qt
+
+    from tests.fixtures.arbitration import wage_claims
+
+    world = make_world(store)
+    service = world.mediation(date(2024, 3, 1))
+
+    def application() -> int:
+        return service.apply(applicants=[world.worker], respondents=[world.employer], claims=wage_claims(),
+                             received_on=date(2024, 2, 1), matter="拖欠工资", organisation="某镇劳动保障所")
+
+    received, mediating, agreed, failed, transferred = (application() for _ in range(5))
+    for case_id in (mediating, agreed, failed, transferred):
+        service.accept(case_id, date(2024, 2, 2))
+    service.agree(agreed, date(2024, 2, 6), terms="分两期支付", amount_agreed_fen=1_000_000)
+    for case_id in (failed, transferred):
+        service.fail(case_id, date(2024, 2, 20), "被申请人拒绝调解")
+    service.transfer_to_arbitration(transferred, date(2024, 2, 21))
+
+    window, context = open_window(qtbot, store, 1366, 768)
+    assert steps_in_a_row(window) == []  # no case chosen
+    for name, case_id in (("received", received), ("mediating", mediating), ("agreement", agreed),
+                          ("failed", failed), ("transferred", transferred)):
+        view = window.open_case(case_id)
+        assert steps_in_a_row(window) == STEPS_BY_STATE[view.status], name
+        assert all(window.buttons[a].isEnabled() for a in STEPS_BY_STATE[view.status])
+        window.grab().save(str(tmp_path / f"mediation-{name}.png"))
+    assert [window.buttons[a].text() for a in STEPS_BY_STATE["accepted"]] == [
+        "登记调解", "达成调解协议", "调解不成", "撤回申请", "转仲裁"]
+
+    # 达成调解协议 on the case being mediated: a date, the terms and the amount, in Chinese
+    window.open_case(mediating)
+
+    def agree(dialog: StepDialog) -> None:
+        dialog.widgets["on"].setDate(QDate(2024, 2, 9))
+        dialog.widgets["terms"].setPlainText("被申请人于2024年3月底前支付工资")
+        dialog.widgets["amount"].set_fen(1_200_000)
+
+    seen = clerk_fills(agree)
+    qtbot.mouseClick(window.buttons["agree"], Qt.MouseButton.LeftButton)
+    assert seen == {"title": "达成调解协议", "labels": ["日期：", "协议内容：", "协议金额（元）："]}
+    assert window.status.text() == "已登记：达成调解协议"
+    assert window.current is not None and window.current.status == "agreed"
+    assert window.current.amount_agreed_fen == 1_200_000
+    assert steps_in_a_row(window) == STEPS_BY_STATE["agreed"]
+
+    # 登记履行 with no amount: refused in the dialog, nothing recorded, the case as it was
+    window.open_case(agreed)
+    seen = clerk_fills(lambda dialog: None)
+    assert window.run_step("record_payment") is None
+    assert seen["labels"] == ["日期：", "履行金额（元）："] and seen["error"]
+    assert window.current.status == "agreed" and window.current.amount_paid_fen is None
     context.tasks.shutdown()

@@ -245,3 +245,32 @@ def test_a_delete_against_an_edit_is_settled_in_the_conflict_dialog(qtbot, qapp,
         remove_translators(qapp, translators)
         district.store.dispose()
         town.store.dispose()
+
+
+# What the screen called each table in a sentence when it kept its own list; each area now
+# declares these words (app/<area>/area.py, `exchange_labels`) and the screen must still say them.
+WORDS_BEFORE = {
+    "party": ("parties", "当事人"), "mediation_case": ("mediation cases", "调解案件"),
+    "mediation_party": ("mediation parties", "调解当事人"), "mediation_claim": ("mediation claims", "调解请求"),
+    "mediation_event": ("mediation steps", "调解记录"), "complaint": ("complaints", "投诉案件"),
+    "complaint_evidence": ("evidence files", "证据材料"), "arbitration_case": ("arbitration cases", "仲裁案件"),
+    "arbitration_party": ("arbitration parties", "仲裁当事人"), "arbitration_claim": ("arbitration claims", "仲裁请求"),
+    "arbitration_event": ("arbitration steps", "仲裁记录"), "officer": ("staff", "执法人员"),
+    "officer_certificate": ("certificates", "执法证"), "holiday_day": ("holiday days", "节假日"),
+    "setting": ("settings", "设置"),
+    "complaint_employer": ("complaint employers", "投诉用人单位"), "complaint_worker": ("complaint workers", "投诉劳动者"),
+    "complaint_officer": ("complaint officers", "承办人员"), "complaint_event": ("complaint steps", "投诉办理记录"),
+    "payment_instalment": ("payment plans", "分期支付计划"), "wage_payment": ("wage payments", "工资支付"),
+    "complaint_legal_review": ("legal reviews", "法制审核"), "certificate_review": ("certificate reviews", "执法证年审"),
+    "arbitration_service": ("arbitration services", "仲裁送达"), "arbitration_hearing": ("hearings", "仲裁开庭"),
+    "deleted": ("deleted", "删除"),
+}
+
+
+def test_the_screen_names_every_travelling_table_as_before() -> None:
+    from app.sites.travel import TRAVELLING
+    from ui.admin.sites import table_label
+
+    assert set(TRAVELLING) | {"deleted"} == set(WORDS_BEFORE)  # every table a bundle carries has its words
+    assert {t: (table_label(t, "en"), table_label(t, "zh_CN")) for t in WORDS_BEFORE} == WORDS_BEFORE
+    assert table_label("no_such_table", "zh_CN") == "no_such_table"

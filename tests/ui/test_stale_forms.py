@@ -135,8 +135,8 @@ def test_a_mediation_step_after_another_desk_acted_keeps_the_dialog(qtbot, store
 
     from app.mediation.service import MediationService
     from tests.fixtures.arbitration import MEDIATOR, make_world, wage_claims
-    from ui.arbitration.step_dialog import StepDialog
     from ui.mediation.window import MediationWindow
+    from ui.widgets.step_dialog import StepDialog
 
     world = make_world(store)
     case_id = world.mediation().apply(applicants=[world.worker], respondents=[world.employer], claims=wage_claims(),

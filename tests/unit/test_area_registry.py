@@ -91,6 +91,7 @@ def gazette(monkeypatch: pytest.MonkeyPatch) -> Iterator[AreaSpec]:
         figures="gazette_area_figures:FIGURES",
         audit_tables={"gazette_notice": ("Gazette notices", "公报公告")},
         audit_fields={"printed_on": ("Printed on", "印发日期")},
+        exchange_labels={"gazette_notice": ("gazette notices", "公报公告")},
     )
     areas.register(spec)
     try:
@@ -164,12 +165,34 @@ def test_the_test_area_is_found_in_the_yearly_figures(gazette: AreaSpec, store) 
     assert {k: v for k, v in year.to_json().items() if k != "other_areas"} == without.to_json()
 
 
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_the_test_area_is_named_on_the_audit_log_and_sites_screens(gazette: AreaSpec, qapp, store,
+                                                                    language: str) -> None:
+    """The 操作日志 and 站点与交换 screens read the words from the areas: no list of their own to extend."""
+    from ui.admin import sites
+    from ui.admin.audit_log import AuditLogTab
+    from ui.context import AppContext
+
+    tab = AuditLogTab(AppContext(store=store, actor=make_actor("admin", username="admin"), language=language,
+                                 error_windows=False))
+    try:
+        english = language == "en"
+        assert tab.table_label("gazette_notice") == ("Gazette notices" if english else "公报公告")
+        assert tab.field_label("printed_on") == ("Printed on" if english else "印发日期")
+        assert sites.table_label("gazette_notice", language) == ("gazette notices" if english else "公报公告")
+    finally:
+        tab.deleteLater()
+    areas.unregister("gazette")
+    assert sites.table_label("gazette_notice", language) == "gazette_notice"
+
+
 def test_the_test_area_is_gone_after(gazette: AreaSpec) -> None:
     areas.unregister("gazette")
     assert areas.area("gazette") is None
     assert GAZETTE_VIEW not in role_table()
     assert "gazette" not in {p.area for p in providers()}
     assert audit_labels.table_label("gazette_notice", "zh_CN") == "gazette_notice"
+    assert all("gazette_notice" not in spec.exchange_labels for spec in areas.areas())
     from app.cli import command_modules
 
     assert "gazette_area_cli" not in command_modules()
@@ -207,6 +230,15 @@ def test_each_area_declares_its_own_tables_once() -> None:
     assert {table: keys for table, keys in owner.items() if len(keys) > 1} == {}
     assert set(owner) <= set(TRAVELLING) | set(LOCAL)
     assert TRAVELLING["complaint"].directions == frozenset({"up"}) and "app_user" in LOCAL
+    # the sites screen's words for each travelling table come from the area that takes it along;
+    # the sites area names the kernel's (settings) and a bundle's deletions
+    named: dict[str, list[str]] = {}
+    for spec in areas.areas():
+        assert set(spec.exchange_labels) <= set(spec.travelling) or spec.key == "sites", spec.key
+        for table in spec.exchange_labels:
+            named.setdefault(table, []).append(spec.key)
+    assert {table: keys for table, keys in named.items() if len(keys) > 1} == {}
+    assert set(named) == set(TRAVELLING) | {"deleted"}
 
 
 def test_each_audited_field_is_named_once() -> None:

@@ -180,41 +180,6 @@ class AuditLogTab(QWidget):
             # the upgrade that took personal values out of the entries and re-hashed the chain
             "rechain": self.tr("Log re-hashed"),
         }
-        self._table_labels = {
-            "party": self.tr("Parties"),
-            "app_user": self.tr("Users"),
-        }
-        self._field_labels = {
-            # parties
-            "kind": self.tr("Kind"),
-            "name": self.tr("Name"),
-            "id_type": self.tr("ID type"),
-            "id_no": self.tr("ID number"),
-            "sex": self.tr("Sex"),
-            "birth_date": self.tr("Birth date"),
-            "is_migrant_worker": self.tr("Migrant worker"),
-            "uscc": self.tr("Credit code"),
-            "org_type": self.tr("Employer type"),
-            "legal_rep": self.tr("Legal representative"),
-            "phone": self.tr("Phone"),
-            "address": self.tr("Address"),
-            # accounts
-            "username": self.tr("User name"),
-            "display_name": self.tr("Display name"),
-            "password_hash": self.tr("Password"),
-            "roles": self.tr("Roles"),
-            "active": self.tr("Active"),
-            "failed_logins": self.tr("Failed logins"),
-            "locked_until": self.tr("Locked until"),
-            # a reveal names the field shown in full; a full export its filter
-            "field": self.tr("Field"),
-            "full": self.tr("Full values"),
-            "search": self.tr("Search"),
-            # every export (issue 13)
-            "export": self.tr("Export"),
-            "rows": self.tr("Rows"),
-            "file": self.tr("File"),
-        }
 
         # ---- filters
         self.actor_combo = QComboBox(self)
@@ -362,10 +327,12 @@ class AuditLogTab(QWidget):
         return self._action_labels.get(action, action)
 
     def table_label(self, table_name: str) -> str:
-        return self._table_labels.get(table_name) or audit_labels.table_label(table_name, self._context.language)
+        """The table's name as its area declares it (app/<area>/area.py, `audit_tables`)."""
+        return audit_labels.table_label(table_name, self._context.language)
 
     def field_label(self, field: str) -> str:
-        return self._field_labels.get(field) or audit_labels.field_label(field, self._context.language)
+        """The field's name as the shared vocabulary or its area declares it (`audit_fields`)."""
+        return audit_labels.field_label(field, self._context.language)
 
     def changes_text(self, row: AuditRow, separator: str | None = None) -> str:
         """Like AuditRow.changes_text (values already masked by the service), in words:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import StorageError, UserError
+from app.kernel.areas import areas
 from app.sites.exchange import (
     DELETED,
     KEPT,
@@ -318,27 +319,11 @@ class SitesTab(QWidget):
         return dialog
 
 
-TABLE_LABELS = {
-    "party": ("parties", "当事人"), "mediation_case": ("mediation cases", "调解案件"),
-    "mediation_party": ("mediation parties", "调解当事人"), "mediation_claim": ("mediation claims", "调解请求"),
-    "mediation_event": ("mediation steps", "调解记录"), "complaint": ("complaints", "投诉案件"),
-    "complaint_evidence": ("evidence files", "证据材料"), "arbitration_case": ("arbitration cases", "仲裁案件"),
-    "arbitration_party": ("arbitration parties", "仲裁当事人"), "arbitration_claim": ("arbitration claims", "仲裁请求"),
-    "arbitration_event": ("arbitration steps", "仲裁记录"), "officer": ("staff", "执法人员"),
-    "officer_certificate": ("certificates", "执法证"), "holiday_day": ("holiday days", "节假日"),
-    "setting": ("settings", "设置"),
-    "complaint_employer": ("complaint employers", "投诉用人单位"), "complaint_worker": ("complaint workers", "投诉劳动者"),
-    "complaint_officer": ("complaint officers", "承办人员"), "complaint_event": ("complaint steps", "投诉办理记录"),
-    "payment_instalment": ("payment plans", "分期支付计划"), "wage_payment": ("wage payments", "工资支付"),
-    "complaint_legal_review": ("legal reviews", "法制审核"), "certificate_review": ("certificate reviews", "执法证年审"),
-    "arbitration_service": ("arbitration services", "仲裁送达"), "arbitration_hearing": ("hearings", "仲裁开庭"),
-    "deleted": ("deleted", "删除"),
-}
-
-
 def table_label(table_name: str, language: str) -> str:
-    en, zh = TABLE_LABELS.get(table_name, (table_name, table_name))
-    return en if language == "en" else zh
+    """A travelling table as this screen names it in a sentence, in the words of the area that
+    declares it (app/<area>/area.py, `exchange_labels`); its own name when no area does."""
+    pair = next((spec.exchange_labels[table_name] for spec in areas() if table_name in spec.exchange_labels), None)
+    return (pair[0] if language == "en" else pair[1]) if pair else table_name
 
 
 def _shown(value: Any) -> str:

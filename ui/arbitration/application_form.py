@@ -27,11 +27,11 @@ from app.arbitration.deadlines import shanghai_today
 from app.arbitration.service import CATEGORY_LABELS, PROCEDURE_LABELS, ClaimInput
 from app.parties.models import PartyKind
 from app.parties.service import PartyService
-from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.widgets.money_edit import MoneyEdit
 from ui.widgets.party_picker import PartyPicker
 from ui.widgets.record_form import RecordForm
+from ui.widgets.step_dialog import from_qdate, to_qdate
 
 
 def zh_or_en(pair: tuple[str, str], language: str) -> str:

@@ -35,7 +35,6 @@ from ui.arbitration.case_page import CasePage
 from ui.arbitration.hearing_week import HearingWeek
 from ui.arbitration.minimum_wage_dialog import MinimumWageDialog
 from ui.arbitration.rooms_dialog import HearingRoomsDialog
-from ui.arbitration.step_dialog import from_qdate, to_qdate
 from ui.context import AppContext
 from ui.file_actions import XLSX_FILTER, FileActions, FileTexts
 from ui.lists import (
@@ -49,6 +48,7 @@ from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons, paged_list
 from ui.widgets import files
 from ui.widgets.deadline_calculator import DeadlineCalculator
+from ui.widgets.step_dialog import from_qdate, to_qdate
 
 
 class ArbitrationWindow(QWidget):

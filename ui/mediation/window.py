@@ -22,14 +22,12 @@ from PySide6.QtWidgets import (
 
 from app.accounts.permissions import Permission
 from app.arbitration.deadlines import shanghai_today
-from app.errors import StorageError, UserError
 from app.legal.deadlines import time_left
 from app.legal.rates import format_yuan
 from app.mediation import service as med
 from app.mediation.service import CHANNEL_LABELS, MediationRow, MediationService, MediationView
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
-from ui.arbitration.step_dialog import Field, StepDialog
 from ui.context import AppContext
 from ui.lists import (
     KEEP_END,
@@ -40,13 +38,19 @@ from ui.lists import (
 )
 from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons, paged_list
-from ui.widgets.case_steps import WritesOnTheWriter
+from ui.widgets.case_steps import CaseStepPage, WritesOnTheWriter
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.words import list_separator
 
 
-class MediationWindow(QWidget):
+class MediationWindow(QWidget, CaseStepPage):
+    """The register of mediation cases above, the chosen case below.  Its steps are the
+    shared case page's (ui/widgets/case_steps.py): the buttons and the step forms come
+    from the life cycle (app/mediation/lifecycle.py); the case is `current` (`view` is the list)."""
+
+    transitions = med.TRANSITIONS
+
     def __init__(self, context: AppContext, parent: QWidget | None = None, *,
                  today: Callable[[], date] = shanghai_today) -> None:
         super().__init__(parent)
@@ -71,7 +75,7 @@ class MediationWindow(QWidget):
         filters.addWidget(self.status_filter)
         filters.addWidget(QLabel(self.tr("Channel:")))
         filters.addWidget(self.channel_filter)
-        self.list_buttons: dict[str, QPushButton] = {}  # self.buttons are the case's steps
+        self.list_buttons: dict[str, QPushButton] = {}  # `buttons` are the case's steps
         action_buttons(context, [Action("new_application", self.tr("New application"), self.new_application,
                                         Permission.MEDIATION_HANDLE)], filters, self.list_buttons)
 
@@ -91,14 +95,9 @@ class MediationWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for action, transition in med.TRANSITIONS.items():  # the service's life cycle, in its order
-            button = QPushButton(transition.label(context.language))
-            button.setObjectName(action)
-            button.clicked.connect(lambda _=False, a=action: self.run_step(a))
-            self.buttons[action] = button
-            row.addWidget(button)
+        # the steps the case's state allows, in the life cycle's order, on one row without a frame
+        row.addWidget(self.make_step_bar(None, per_row=len(self.transitions)))
         row.addStretch(1)
         self.documents_button = QPushButton(self.tr("Documents…"))
         self.documents_button.setObjectName("documents")
@@ -170,10 +169,7 @@ class MediationWindow(QWidget):
     def _show(self, view: MediationView | None) -> None:
         self.current = view
         lang = self.context.language
-        for action, button in self.buttons.items():
-            allowed = view is not None and action in self.service.allowed_actions(view.status)
-            button.setVisible(allowed)
-            button.setEnabled(allowed and self.context.can(med.TRANSITIONS[action].permission))
+        self.step_bar.show_allowed(self.service.allowed_actions(view.status) if view is not None else [])
         from app.mediation.documents import available_documents
 
         self.documents_button.setEnabled(view is not None and bool(available_documents(view)))
@@ -233,47 +229,30 @@ class MediationWindow(QWidget):
         self.refresh()
         return self.open_case(case_id).version
 
-    def run_step(self, action: str) -> MediationView | None:
-        view = self.current
-        if view is None:
-            return None
+    # ---------------------------------------------------------------- steps (CaseStepPage)
+    def step_case(self) -> MediationView | None:
+        return self.current
+
+    def step_today(self) -> date:
+        return self.today()
+
+    def step_service(self, view: MediationView) -> Any:
         # the version the clerk saw: a case changed elsewhere meanwhile is refused, the case is
         # shown as saved now and the step dialog keeps the clerk's entries (ui/widgets/stale_save.py)
         # every step runs on the task runner's single writer, off the GUI thread (issue 12)
         writer = WritesOnTheWriter(self.context, self, self.service, self.tr("Saving"))
-        s, cid = AtVersion(writer, view.version, on_stale=lambda: self._show_saved_case(view.id)), view.id
-        on = Field("on", self.tr("Date:"), "date")
-        reason = Field("reason", self.tr("Reason:"), "text")
-        steps: dict[str, tuple[list[Field], Callable[[dict[str, Any]], MediationView]]] = {
-            "accept": ([on], lambda v: s.accept(cid, v["on"])),
-            "refuse": ([on, reason], lambda v: s.refuse(cid, v["on"], v["reason"])),
-            "record_session": ([on, Field("note", self.tr("Record:"), "text")], lambda v: s.record_session(cid, v["on"], v["note"])),
-            "agree": ([on, Field("terms", self.tr("Terms of the agreement:"), "text"),
-                       Field("amount", self.tr("Amount agreed (yuan):"), "money")],
-                      lambda v: s.agree(cid, v["on"], terms=v["terms"], amount_agreed_fen=v["amount"] or 0)),
-            "record_payment": ([on, Field("amount", self.tr("Amount paid (yuan):"), "money")],
-                               lambda v: s.record_payment(cid, v["on"], amount_fen=v["amount"] or 0)),
-            "fail": ([on, reason], lambda v: s.fail(cid, v["on"], v["reason"])),
-            "withdraw": ([on, reason], lambda v: s.withdraw(cid, v["on"], v["reason"])),
-            "transfer_to_arbitration": ([on], lambda v: s.transfer_to_arbitration(cid, v["on"])),
-        }
-        fields, call = steps[action]
-        label = med.TRANSITIONS[action].label(self.context.language)
-        # The dialog runs the step itself: a refusal is shown there and the clerk's entries stay.
-        # A patched `ask` (tests) hands back values instead.
-        submitted: dict[str, Any] = {}
-        values = StepDialog.ask(label, fields, self, today=self.today(),
-                                submit=call, submitted=submitted)
-        if values is None:
-            return None
-        try:
-            result = submitted["outcome"] if "outcome" in submitted else call(values)
-        except (UserError, StorageError) as err:
-            self.status.setText(err.message(self.context.language))
-            self.status.setStyleSheet("color: #b00020")
-            return None
-        self.status.setStyleSheet("")
-        self.status.setText(self.tr("Recorded: %1").replace("%1", label))
+        return AtVersion(writer, view.version, on_stale=lambda: self._show_saved_case(view.id))
+
+    def show_case(self, view: MediationView) -> None:
+        self._show(view)
+
+    def reload(self) -> None:
+        if self.current is not None:
+            self._show_saved_case(self.current.id)
+
+    def recorded_text(self, action: str) -> str:
+        return self.tr("Recorded: %1").replace("%1", med.TRANSITIONS[action].label(self.context.language))
+
+    def step_recorded(self, action: str, outcome: MediationView) -> None:
         self.refresh()
-        self._show(result)
-        return result
+        self._show(outcome)

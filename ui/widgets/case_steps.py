@@ -18,7 +18,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEventLoop, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.errors import StorageError, UserError
 from app.kernel.lifecycle import StepField, Transition
@@ -81,20 +81,30 @@ _DIALOG_KIND = {"person": "choice"}
 _ZERO_WHEN_EMPTY = frozenset({"money", "party"})
 
 
-class StepBar(QGroupBox):
+class StepBar(QWidget):
     """One button per step of the life cycle; `show_allowed` packs the allowed ones left to
     right and hides the rest.  A step the clerk may not take stays visible, greyed, and says
-    which permission it needs."""
+    which permission it needs.  With a title the buttons sit in a group box of that title
+    (the arbitration page); without, alone, in a row of the page's own (the mediation panel)."""
 
     triggered = Signal(str)
 
-    def __init__(self, context: AppContext, transitions: Mapping[str, Transition[Any, Any]], title: str, *,
+    def __init__(self, context: AppContext, transitions: Mapping[str, Transition[Any, Any]], title: str | None, *,
                  per_row: int = 8, skip: Iterable[str] = (), parent: QWidget | None = None) -> None:
-        super().__init__(title, parent)
+        super().__init__(parent)
         self.context = context
         self.transitions = transitions
         self.per_row = per_row
-        self.grid = QGridLayout(self)
+        self.frame: QGroupBox | None = None
+        if title is None:
+            self.grid = QGridLayout(self)
+            self.grid.setContentsMargins(0, 0, 0, 0)
+        else:
+            self.frame = QGroupBox(title)
+            self.grid = QGridLayout(self.frame)
+            framed = QVBoxLayout(self)
+            framed.setContentsMargins(0, 0, 0, 0)
+            framed.addWidget(self.frame)
         self.buttons: dict[str, QPushButton] = {}
         skipped = set(skip)
         for action, transition in transitions.items():  # the life cycle's order, words and permissions
@@ -144,7 +154,8 @@ def dialog_field(f: StepField, language: str, *, choices: Sequence[tuple[str, An
 class CaseStepPage:
     """Mixin for a case page (a QWidget with `context`, `status` and `changed`).
 
-    The page sets `transitions`, creates its bar with `make_step_bar`, and implements
+    The page sets `transitions`, creates its bar with `make_step_bar`, keeps its case in
+    `view` (or says where with `step_case`), and implements
     `step_service(view)` (the service bound to the version the clerk saw), `case_key(view)`,
     `show_case(view)` and `reload()`; it may override the `step_*` hooks."""
 
@@ -155,6 +166,10 @@ class CaseStepPage:
     view: Any
 
     # ---- what the page says (hooks)
+    def step_case(self) -> Any:
+        """The case on the page, the one its steps act on (None: no case chosen)."""
+        return self.view
+
     def step_today(self) -> date:
         raise NotImplementedError
 
@@ -190,7 +205,8 @@ class CaseStepPage:
         raise NotImplementedError
 
     # ---- the shared wiring
-    def make_step_bar(self, title: str, *, skip: Iterable[str] = (), per_row: int = 8) -> StepBar:
+    def make_step_bar(self, title: str | None, *, skip: Iterable[str] = (), per_row: int = 8) -> StepBar:
+        """The step buttons, in a group box of `title` (None: no box)."""
         assert isinstance(self, QWidget)
         self.step_bar = StepBar(self.context, self.transitions, title, per_row=per_row, skip=skip, parent=self)
         self.step_bar.triggered.connect(self.run_step)
@@ -223,8 +239,11 @@ class CaseStepPage:
         return self.step_fields(action, view), call
 
     def run_step(self, action: str) -> Any:
-        assert isinstance(self, QWidget) and self.view is not None
-        fields, call = self._step(action, self.view)
+        view = self.step_case()
+        assert isinstance(self, QWidget)
+        if view is None:
+            return None
+        fields, call = self._step(action, view)
         label = self.transitions[action].label(self.context.language)
         # The dialog runs the step itself: a refusal (a room taken, say) is shown there and
         # the clerk's entries stay.  A patched `ask` (tests) hands back values instead.
