@@ -101,12 +101,44 @@ def test_an_area_puts_its_own_codes_into_words(monkeypatch: pytest.MonkeyPatch) 
         areas.unregister("gazette")
 
 
-def test_a_placeholder_is_put_into_words_by_one_area_only() -> None:
-    declared = [name for spec in areas.areas() for name in spec.message_values]
-    assert len(declared) == len(set(declared)) and {"permission", "workbook_part"} <= set(declared)
+def test_two_areas_word_the_same_placeholder_each_for_its_own_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    for key, words in (("gazette", "尚为草稿"), ("bulletin", "待审核")):
+        module = types.ModuleType(f"{key}_area_words")
+        module.MESSAGES = {f"{key}.not_open": (f"The {key} is {{state}}.", f"{key}{{state}}。")}
+        module.state_words = lambda code, language, words=words: words if code == "draft" else code
+        monkeypatch.setitem(sys.modules, f"{key}_area_words", module)
+        areas.register(areas.AreaSpec(key, messages=f"{key}_area_words",
+                                      message_values={"state": f"{key}_area_words:state_words"}))
+    try:
+        assert UserError("gazette.not_open", state="draft").message("zh_CN") == "gazette尚为草稿。"
+        assert UserError("bulletin.not_open", state="draft").message("zh_CN") == "bulletin待审核。"
+    finally:
+        areas.unregister("gazette")
+        areas.unregister("bulletin")
+
+
+def test_each_placeholder_is_put_into_words_by_one_area_at_most() -> None:
+    """An area's `message_values` word its own codes' values (so "status" may be a complaint's status
+    in a complaints code and an arbitration case's in an arbitration code); the shared codes
+    (app/errors.py) belong to no area, so a placeholder of theirs is worded by the one area that
+    declares it, and a declaration of any other shared placeholder (a {kind}, a {path}) would
+    change their words."""
+    from app.errors import MESSAGES as SHARED
+
+    shared = {name for english, chinese in SHARED.values() for name in placeholders(english) | placeholders(chinese)}
+    declared: dict[str, list[str]] = {}
     for spec in areas.areas():
-        for reference in spec.message_values.values():
+        own = {name for english, chinese in (areas.load(spec.messages).MESSAGES.values() if spec.messages else ())
+               for name in placeholders(english) | placeholders(chinese)}
+        for name, reference in spec.message_values.items():
             assert callable(areas.load(reference)), reference
+            assert name in own | shared, (spec.key, name)  # no word function that no message uses
+            declared.setdefault(name, []).append(spec.key)
+    assert {name: keys for name, keys in declared.items() if name in shared} == {"permission": ["accounts"]}
+    assert "workbook_part" in declared
     error = UserError("import.part_too_large", file="x.xlsx", workbook_part="shared_strings", limit_mb=200)
     assert error.message("zh_CN") == "文件x.xlsx解压后过大（共享字符串超过200MB），可能不是正常的Excel文件。"
     assert "(the shared strings over 200 MB)" in error.message("en")
