@@ -113,6 +113,11 @@ HEARING_STATUS_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+def category_label(category: str, language: str = "zh_CN") -> str:
+    en, zh = CATEGORY_LABELS.get(category, (category, category))
+    return en if language == "en" else zh
+
+
 def result_label(result: str | None, language: str = "zh_CN") -> str:
     """A claim's result as the award words it (支持, 部分支持 …); "" when none yet."""
     if not result:

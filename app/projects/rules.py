@@ -40,11 +40,23 @@ EDITABLE_FIELDS = (
 COLUMN_FIELDS = tuple(f for f in EDITABLE_FIELDS if f != "subcontractors")
 
 # Which party field names which role, for messages (en, zh).
-PARTY_ROLES: dict[str, tuple[str, str]] = {
-    "builder_id": ("the developer", "建设单位"),
-    "contractor_id": ("the general contractor", "施工总承包单位"),
-    "subcontractors": ("a subcontractor", "分包单位"),
+# The parties a project names, by the field that holds each: its role, and the role's words.
+PARTY_FIELD_ROLES: dict[str, str] = {
+    "builder_id": "builder",
+    "contractor_id": "general_contractor",
+    "subcontractors": "subcontractor",
 }
+PARTY_ROLES: dict[str, tuple[str, str]] = {
+    "builder": ("the developer", "建设单位"),
+    "general_contractor": ("the general contractor", "施工总承包单位"),
+    "subcontractor": ("a subcontractor", "分包单位"),
+}
+
+
+def party_role_words(role: str, language: str) -> str:
+    """A party's role carried by a refusal, in words (the projects area's `message_values`)."""
+    en, zh = PARTY_ROLES.get(role, (role, role))
+    return en if language == "en" else zh
 
 
 # ---------------------------------------------------------------- the rates (the one place)
