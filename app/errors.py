@@ -10,6 +10,7 @@ any other exception.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 # The shared codes: code -> (English, Simplified Chinese).  Placeholders use str.format names.
@@ -178,6 +179,13 @@ def _value_words(code: str) -> dict[str, Any]:
     if code in MESSAGES:
         return shared
     return own.get(code, {})
+
+
+def words_from(table: Mapping[str, tuple[str, str]], value: str, language: str) -> str:
+    """A raw value's words from an (English, Chinese) table, for an area's `message_values`;
+    the value itself when the table does not know it."""
+    en, zh = table.get(value, (value, value))
+    return en if language == "en" else zh
 
 
 def message_for(code: str, params: dict[str, Any], language: str = "zh_CN") -> str:

@@ -13,6 +13,7 @@ from app.arbitration.models import (
     PartyRole,
     Procedure,
 )
+from app.errors import words_from
 
 S = ArbitrationStatus
 
@@ -114,8 +115,7 @@ HEARING_STATUS_LABELS: dict[str, tuple[str, str]] = {
 
 
 def category_label(category: str, language: str = "zh_CN") -> str:
-    en, zh = CATEGORY_LABELS.get(category, (category, category))
-    return en if language == "en" else zh
+    return words_from(CATEGORY_LABELS, category, language)
 
 
 def result_label(result: str | None, language: str = "zh_CN") -> str:

@@ -48,7 +48,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from app.errors import UserError
+from app.errors import UserError, words_from
 from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.explanations import EN, ZH, explain
 
@@ -309,8 +309,7 @@ _DAY_COUNTS: dict[str, tuple[str, str]] = {
 
 
 def day_count_words(what: str, language: str) -> str:
-    en, zh = _DAY_COUNTS.get(what, (what, what))
-    return en if language == "en" else zh
+    return words_from(_DAY_COUNTS, what, language)
 
 
 def _check_days(value: int, what: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.errors import words_from
 from app.legal.rates import percent
 from app.projects.models import GuaranteeForm, ItemStatus, ProjectStatus
 
@@ -55,8 +56,7 @@ PARTY_ROLES: dict[str, tuple[str, str]] = {
 
 def party_role_words(role: str, language: str) -> str:
     """A party's role carried by a refusal, in words (the projects area's `message_values`)."""
-    en, zh = PARTY_ROLES.get(role, (role, role))
-    return en if language == "en" else zh
+    return words_from(PARTY_ROLES, role, language)
 
 
 # ---------------------------------------------------------------- the rates (the one place)
