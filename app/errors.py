@@ -10,6 +10,7 @@ any other exception.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 # The shared codes: code -> (English, Simplified Chinese).  Placeholders use str.format names.
@@ -149,11 +150,42 @@ def all_messages() -> dict[str, tuple[str, str]]:
     return _merged[1]
 
 
-def _value_words() -> dict[str, Any]:
-    """placeholder -> function(code, language) -> words, from the areas' `message_values`."""
+_words: tuple[int, dict[str, dict[str, Any]], dict[str, Any]] | None = None
+
+
+def _value_words(code: str) -> dict[str, Any]:
+    """placeholder -> function(value, language) -> words, for the placeholders of `code`.
+
+    An area's `message_values` put its own codes' values into words: "status" is a complaint's
+    status in a complaints code and an arbitration case's in an arbitration code.  The shared codes
+    above belong to no area: their values are put into words by the one area that declares the
+    placeholder (the permission, by the accounts area)."""
+    global _words
     from app.kernel import areas
 
-    return {name: areas.load(reference) for spec in areas.areas() for name, reference in spec.message_values.items()}
+    if _words is None or _words[0] != areas.generation():
+        own: dict[str, dict[str, Any]] = {}
+        declared: dict[str, list[Any]] = {}
+        for spec in areas.areas():
+            functions = {name: areas.load(reference) for name, reference in spec.message_values.items()}
+            for name, function in functions.items():
+                declared.setdefault(name, []).append(function)
+            if spec.messages and functions:
+                for owned_code in areas.load(spec.messages).MESSAGES:
+                    own[owned_code] = functions
+        shared = {name: functions[0] for name, functions in declared.items() if len(functions) == 1}
+        _words = (areas.generation(), own, shared)
+    _generation, own, shared = _words
+    if code in MESSAGES:
+        return shared
+    return own.get(code, {})
+
+
+def words_from(table: Mapping[str, tuple[str, str]], value: str, language: str) -> str:
+    """A raw value's words from an (English, Chinese) table, for an area's `message_values`;
+    the value itself when the table does not know it."""
+    en, zh = table.get(value, (value, value))
+    return en if language == "en" else zh
 
 
 def message_for(code: str, params: dict[str, Any], language: str = "zh_CN") -> str:
@@ -161,7 +193,7 @@ def message_for(code: str, params: dict[str, Any], language: str = "zh_CN") -> s
     itself a code (a permission, a state …) is put in words here, by its area's `message_values`."""
     en, zh = all_messages().get(code, (code, code))
     template = en if language == "en" else zh
-    words = _value_words() if params else {}
+    words = _value_words(code) if params else {}
     shown = {name: words[name](value, language) if name in words else value for name, value in params.items()}
     try:
         return template.format(**shown)

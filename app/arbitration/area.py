@@ -9,6 +9,11 @@ from app.sites.travel import UP_ONLY, Travel
 AREA = AreaSpec(
     "arbitration",
     messages="app.arbitration.messages",
+    message_values={
+        "status": "app.arbitration.labels:status_label",
+        "action": "app.arbitration.lifecycle:action_words",
+        "category": "app.arbitration.labels:category_label",
+    },
     permissions=(
         # The docket is open to every role (监察+仲裁 linkage; personal data stays masked).
         PermissionRule(Permission.ARBITRATION_VIEW, "View the arbitration docket", "查看仲裁案件",

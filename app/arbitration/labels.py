@@ -13,6 +13,7 @@ from app.arbitration.models import (
     PartyRole,
     Procedure,
 )
+from app.errors import words_from
 
 S = ArbitrationStatus
 
@@ -111,6 +112,10 @@ HEARING_STATUS_LABELS: dict[str, tuple[str, str]] = {
     HearingStatus.HELD: ("held", "已开庭"),
     HearingStatus.CANCELLED: ("cancelled", "已取消"),
 }
+
+
+def category_label(category: str, language: str = "zh_CN") -> str:
+    return words_from(CATEGORY_LABELS, category, language)
 
 
 def result_label(result: str | None, language: str = "zh_CN") -> str:

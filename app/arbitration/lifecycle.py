@@ -80,6 +80,11 @@ def side_event_label(what: str, language: str) -> str:
     return SIDE_EVENTS.get(what, what)
 
 
+def action_words(action: str, language: str) -> str:
+    """An action carried by a refusal, in words (the arbitration area's `message_values`)."""
+    return lifecycle.action_words(TRANSITIONS, action, language)
+
+
 def _t(action: str, sources: frozenset[ArbitrationStatus], en: str, zh: str, permission: Permission,
        *fields: StepField, apply: str = "") -> ArbitrationTransition:
     return Transition(action, sources, None, permission, tuple(fields), apply, label_en=en, label_zh=zh)

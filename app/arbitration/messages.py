@@ -7,8 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # arbitration docket and township mediation
     "arbitration.not_found": ("The arbitration case no longer exists.", "该仲裁案件已不存在。"),
     "arbitration.transition_refused": (
-        "“{action_en}” is not possible while the case is {status_en}.",
-        "案件当前状态为“{status_zh}”，不能进行“{action_zh}”。",
+        "“{action}” is not possible while the case is {status}.",
+        "案件当前状态为“{status}”，不能进行“{action}”。",
     ),
     "arbitration.applicant_required": ("Choose at least one applicant from the parties register.", "请从当事人库中至少选择一名申请人。"),
     "arbitration.respondent_required": ("Choose at least one respondent from the parties register.", "请从当事人库中至少选择一名被申请人。"),
@@ -87,6 +87,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "arbitration.category_reason_required": ("Give the reason for correcting the claim's category.",
                                              "请填写更正请求类别的理由。"),
-    "arbitration.category_unchanged": ("The claim is already recorded as {category_en}.",
-                                        "该请求已登记为“{category_zh}”，无需更正。"),
+    "arbitration.category_unchanged": ("The claim is already recorded as {category}.",
+                                        "该请求已登记为“{category}”，无需更正。"),
 }

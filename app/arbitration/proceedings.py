@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import func, select
 
 from app.arbitration.intake import add_claims, clean_claims
-from app.arbitration.labels import CATEGORY_LABELS
 from app.arbitration.models import (
     ArbitrationCase,
     ArbitrationClaim,
@@ -56,7 +55,7 @@ class ProceedingSteps(CaseSteps[ViewT]):
             rule = DEFAULT_RULES.get("A9")
             if days <= 0 or (rule.max_extension is not None and days > rule.max_extension):
                 raise UserError("deadline.extension_too_long", field="days", rule="A9", maximum=rule.max_extension,
-                                unit_zh=rule.unit.zh, unit_en=rule.unit.en)
+                                unit=rule.unit.value)
             case.extension_days = days
             return {"days": days, "approver": approver.strip()}
         return self._act(case_id, "extend", on, apply, note=reason, **kw)
@@ -144,9 +143,7 @@ class ProceedingSteps(CaseSteps[ViewT]):
             if not reason.strip():
                 raise UserError("arbitration.category_reason_required", field="reason")
             if claim.category == new:
-                label = CATEGORY_LABELS[ClaimCategory(new)]
-                raise UserError("arbitration.category_unchanged", field="category", category_en=label[0],
-                                category_zh=label[1])
+                raise UserError("arbitration.category_unchanged", field="category", category=new)
             old = claim.category
             claim.category = new
             return {"claim_id": claim.id, "from": old, "to": new, "reason": reason.strip()}

@@ -303,7 +303,7 @@ class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalS
             case = session.get(ArbitrationCase, case_id)
             if case is None:
                 raise UserError("arbitration.not_found")
-            lifecycle.check_step(session, case, transition, version=version, on=on, status_labels=STATUS_LABELS,
+            lifecycle.check_step(session, case, transition, version=version, on=on,
                                  refused_code="arbitration.transition_refused", event_model=ArbitrationEvent)
             details = apply(uow, case) or {}
             session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),

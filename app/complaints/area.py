@@ -9,6 +9,12 @@ from app.sites.travel import UP_ONLY, Travel
 AREA = AreaSpec(
     "complaints",
     messages="app.complaints.messages",
+    message_values={
+        "status": "app.complaints.rules:status_words",
+        "action": "app.complaints.rules:action_words",
+        "closure": "app.complaints.rules:closure_words",
+        "decision": "app.complaints.procedure:decision_label",
+    },
     permissions=(
         # Intake registers, inspectors handle and close, the legal office reviews (issue 5).
         PermissionRule(Permission.COMPLAINT_VIEW, "View complaints and the wage-recovery ledger", "查看投诉举报和追欠台账",

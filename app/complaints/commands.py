@@ -67,10 +67,8 @@ class CaseCommands(CaseQueries):
             raise UserError(
                 "complaint.transition_not_allowed",
                 field="status",
-                status_zh=rules.label(rules.STATUS_LABELS, current),
-                status_en=rules.label(rules.STATUS_LABELS, current, "en"),
-                action_zh=transition.label_zh,
-                action_en=transition.label_en,
+                status=current.value,
+                action=action,
             )
         complaint.status = transition.target.value
         self._event(uow, complaint, action, on, note, officers, current.value, transition.target.value)

@@ -9,7 +9,6 @@ from datetime import date
 from sqlalchemy import func, select
 
 from app.accounts.permissions import Permission
-from app.complaints import rules
 from app.complaints.commands import CaseCommands
 from app.complaints.common import clean_text
 from app.complaints.models import ClosureKind, ComplaintStatus, PaymentInstalment, WagePayment
@@ -63,10 +62,7 @@ class ClosureCommands(CaseCommands):
                 if expected is not None and S(complaint.status) not in expected:
                     raise UserError(
                         "complaint.closure_does_not_match", field="kind",
-                        kind_zh=rules.label(rules.CLOSURE_LABELS, kind),
-                        kind_en=rules.label(rules.CLOSURE_LABELS, kind, "en"),
-                        status_zh=rules.label(rules.STATUS_LABELS, complaint.status),
-                        status_en=rules.label(rules.STATUS_LABELS, complaint.status, "en"),
+                        closure=ClosureKind(kind).value, status=complaint.status,
                     )
             self._transition(uow, complaint, "close", on, reason, officers=self._officer_names(session, complaint.id))
             complaint.closed_on = on

@@ -68,8 +68,7 @@ class ProcedureCommands(CaseCommands):
 
     def _after_service(self, proc: Procedure, on: date) -> None:
         if proc.notice is None:
-            kind_zh, kind_en = procedure_rules.DECISION_LABELS[proc.kind]
-            raise UserError("procedure.no_notice", kind_zh=kind_zh, kind_en=kind_en)
+            raise UserError("procedure.no_notice", decision=proc.kind)
         start = proc.served_on or proc.notice.occurred_on
         if on < start:
             raise UserError("procedure.before_notice", field="on", date=on.isoformat(), served=start.isoformat())

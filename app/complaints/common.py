@@ -12,7 +12,6 @@ from zoneinfo import ZoneInfo
 
 from app.accounts.actor import Actor
 from app.clock import bureau_today
-from app.complaints import rules
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES, RuleTable
@@ -49,12 +48,8 @@ def whole_fen(value: Any, field_name: str) -> int:
 
 
 def refuse_in_status(code: str, status: str) -> UserError:
-    """The refusal of a step the case's status does not allow, naming the status in both languages."""
-    return UserError(
-        code,
-        status_zh=rules.label(rules.STATUS_LABELS, status),
-        status_en=rules.label(rules.STATUS_LABELS, status, "en"),
-    )
+    """The refusal of a step the case's status does not allow; the message names the status."""
+    return UserError(code, status=str(status))
 
 
 class ComplaintServiceBase:

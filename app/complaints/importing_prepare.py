@@ -15,7 +15,6 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from app.accounts.permissions import Permission
-from app.accounts.permissions import label as permission_label
 from app.clock import BUREAU_TZ
 from app.complaints import rules
 from app.complaints.importing_checks import CheckedRow, RowChecker
@@ -246,9 +245,7 @@ class LedgerPreparer:
                                 registered=known.name, typed=cleaned["name"])
             return known.id
         if not self.context.may_create_parties:  # the whole import stops, as a form would
-            raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value,
-                            label_zh=permission_label(Permission.PARTY_EDIT, "zh_CN"),
-                            label_en=permission_label(Permission.PARTY_EDIT, "en"))
+            raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value)
         party_id = self._next_id(Party.__tablename__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
         self.parties[key] = _Party(party_id, kind.value, cleaned["name"])

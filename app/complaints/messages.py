@@ -7,8 +7,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # complaints and wage-arrears recovery (issue 5)
     "complaint.not_found": ("The complaint no longer exists.", "该投诉已不存在。"),
     "complaint.transition_not_allowed": (
-        "A complaint that is “{status_en}” cannot be moved to “{action_en}”.",
-        "当前状态为“{status_zh}”，不能进行“{action_zh}”。",
+        "A complaint that is “{status}” cannot be moved to “{action}”.",
+        "当前状态为“{status}”，不能进行“{action}”。",
     ),
     "complaint.date_required": ("The date is required.", "请填写日期。"),
     "complaint.date_future": ("The date {date} is in the future.", "日期{date}晚于今天。"),
@@ -45,8 +45,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "至少需要指派{minimum}名持有执法证的执法人员（《劳动保障监察条例》第十六条）。",
     ),
     "complaint.not_in_investigation": (
-        "This needs an open investigation; the complaint is “{status_en}”.",
-        "案件尚未进入调查阶段或已办结（当前状态：{status_zh}）。",
+        "This needs an open investigation; the complaint is “{status}”.",
+        "案件尚未进入调查阶段或已办结（当前状态：{status}）。",
     ),
     "complaint.action_unknown": ("Unknown investigative action: {value}.", "未知的调查措施：{value}。"),
     "complaint.approver_required": ("Who approved the extension?", "请填写批准延期的负责人。"),
@@ -102,8 +102,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "complaint.nothing_to_publish": ("No decision has been issued yet.", "尚未作出需要公示的决定。"),
     "complaint.no_payments_in_state": (
-        "Plans and payments are recorded once the case is open; the complaint is “{status_en}”.",
-        "立案后才能登记支付计划和支付情况（当前状态：{status_zh}）。",
+        "Plans and payments are recorded once the case is open; the complaint is “{status}”.",
+        "立案后才能登记支付计划和支付情况（当前状态：{status}）。",
     ),
     "complaint.worker_not_in_case": ("That worker is not part of this case.", "该劳动者不在本案中。"),
     "complaint.plan_exceeds_owed": (
@@ -139,8 +139,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "欠薪尚未全部支付（已付{paid}元，共{owed}元），支付计划也未履行完毕，不能按“全部支付”结案。",
     ),
     "complaint.closure_does_not_match": (
-        "“{kind_en}” does not fit a case that is “{status_en}”.",
-        "当前状态为“{status_zh}”，不能按“{kind_zh}”结案。",
+        "“{closure}” does not fit a case that is “{status}”.",
+        "当前状态为“{status}”，不能按“{closure}”结案。",
     ),
     "complaint.evidence_missing": (
         "The evidence file {name} is missing from the data folder.",
@@ -153,18 +153,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # the procedure before a decision, service, 超裁 (issue 16)
     "procedure.kind_unknown": ("There is no procedure step “{value}”.", "没有“{value}”这一程序步骤。"),
     "procedure.notice_required": (
-        "The {kind_en} cannot be issued: no prior notice (事先告知书) has been recorded "
+        "The {decision} cannot be issued: no prior notice (事先告知书) has been recorded "
         "(行政处罚法 art 44; 若干规定 art 34).",
-        "不能作出{kind_zh}：尚未制发事先告知书（《行政处罚法》第四十四条；《关于实施〈劳动保障监察条例〉若干规定》第三十四条）。",
+        "不能作出{decision}：尚未制发事先告知书（《行政处罚法》第四十四条；《关于实施〈劳动保障监察条例〉若干规定》第三十四条）。",
     ),
     "procedure.notice_not_served": (
-        "The {kind_en} cannot be issued: the prior notice {number} has not been served; record its service first.",
-        "不能作出{kind_zh}：事先告知书{number}尚未送达，请先登记送达回证。",
+        "The {decision} cannot be issued: the prior notice {number} has not been served; record its service first.",
+        "不能作出{decision}：事先告知书{number}尚未送达，请先登记送达回证。",
     ),
     "procedure.defence_period_running": (
-        "The {kind_en} cannot be issued before {due}: the party may state a defence until then "
+        "The {decision} cannot be issued before {due}: the party may state a defence until then "
         "(notice served on {served}), unless they state or waive it in writing first.",
-        "陈述申辩期限至{due}（事先告知书于{served}送达），期满或者当事人已陈述申辩、书面放弃之前不能作出{kind_zh}。",
+        "陈述申辩期限至{due}（事先告知书于{served}送达），期满或者当事人已陈述申辩、书面放弃之前不能作出{decision}。",
     ),
     "procedure.hearing_period_running": (
         "The penalty cannot be issued before {due}: the party may request a hearing until then "
@@ -182,7 +182,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不能作出行政处罚决定：情节复杂或者重大违法行为应当经行政机关负责人集体讨论决定（《行政处罚法》第五十七条第二款），尚无集体讨论记录。",
     ),
     "procedure.no_notice": (
-        "Record the prior notice of the {kind_en} first.", "请先登记{kind_zh}的事先告知书。",
+        "Record the prior notice of the {decision} first.", "请先登记{decision}的事先告知书。",
     ),
     "procedure.no_hearing_offered": (
         "The prior notice did not offer a hearing.", "事先告知书未告知听证权利，无需听证程序。",

@@ -228,8 +228,7 @@ def _due(start: date, rule_id: str, rules: RuleTable, calendar: LegalCalendar) -
 
 def check_ready(proc: Procedure, on: date, rules: RuleTable, calendar: LegalCalendar) -> None:
     """Refuse the decision, naming the missing step, unless the procedure before it is complete on `on`."""
-    kind_zh, kind_en = DECISION_LABELS[proc.kind]
-    names = {"kind_zh": kind_zh, "kind_en": kind_en}
+    names = {"decision": proc.kind}
     notice = proc.notice
     if notice is None or notice.occurred_on > on:
         raise UserError("procedure.notice_required", field="procedure", **names)

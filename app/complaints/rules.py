@@ -197,6 +197,19 @@ def label(table: dict[str, tuple[str, str]], value: str | None, language: str = 
     return en if language == "en" else zh
 
 
+def status_words(status: str, language: str) -> str:
+    """A status carried by a refusal, in words (the complaints area's `message_values`)."""
+    return label(STATUS_LABELS, status, language)
+
+
+def action_words(action: str, language: str) -> str:
+    return lifecycle.action_words(TRANSITIONS, action, language)
+
+
+def closure_words(kind: str, language: str) -> str:
+    return label(CLOSURE_LABELS, kind, language)
+
+
 def value_from_label(table: dict[str, tuple[str, str]], text: str) -> str | None:
     """The code for a label in either language, or the code itself (imports)."""
     wanted = (text or "").strip()

@@ -72,7 +72,9 @@ class AreaSpec:
     # "module" holding MESSAGES: dict[code, (English, Chinese)]
     messages: str | None = None
     # placeholder -> "module:function" putting a code carried by a UserError into words at message time:
-    # function(code, language) -> str (e.g. "permission" -> the permission's label)
+    # function(code, language) -> str (e.g. "status" -> the status's words).  They word this area's own
+    # codes (so two areas may both declare "status"); a shared code of app/errors.py is worded by the
+    # one area declaring its placeholder ("permission" -> the permission's label, by accounts)
     message_values: Mapping[str, str] = field(default_factory=dict)
     # "module:attribute" of each provider on Today's desk (an object or a class to instantiate)
     desk_providers: tuple[str, ...] = ()

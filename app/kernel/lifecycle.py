@@ -121,16 +121,23 @@ def event_labels(transitions: Mapping[str, Transition[Any, Any]], language: str,
     return {**extra, **{k: t.label(language) for k, t in transitions.items()}}
 
 
+def action_words(transitions: Mapping[str, Transition[Any, Any]], action: str, language: str) -> str:
+    """An action as a sentence names it (a refusal's message): its label as written, not capitalised."""
+    transition = transitions.get(action)
+    if transition is None:
+        return action
+    return transition.label_en if language == "en" else transition.label_zh
+
+
 def check_step(session: Session, case: Any, transition: Transition[Any, Any], *, version: int | None, on: date,
-               status_labels: Mapping[str, tuple[str, str]], refused_code: str, event_model: Any) -> None:
+               refused_code: str, event_model: Any) -> None:
     """What every recorded step of a case checks before it is applied (arbitration, mediation):
-    the version the clerk saw, a state that allows the step, a date not before the last event's."""
+    the version the clerk saw, a state that allows the step, a date not before the last event's.
+    A refusal carries the raw action and status; the area's `message_values` word them."""
     if version is not None and case.version != version:
         raise changed_elsewhere(session, case)
     if not transition.allows(case.status):
-        en, zh = status_labels[case.status]
-        raise UserError(refused_code, action_en=transition.label_en, action_zh=transition.label_zh,
-                        status_en=en, status_zh=zh)
+        raise UserError(refused_code, action=transition.action, status=str(case.status))
     previous = session.scalar(select(func.max(event_model.on)).where(event_model.case_id == case.id))
     if previous is not None and on < previous:
         raise UserError("arbitration.date_before_previous", field="on", date=on.isoformat(),

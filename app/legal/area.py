@@ -9,6 +9,10 @@ from app.sites.travel import DOWN_ONLY, Merge, Travel
 AREA = AreaSpec(
     "legal",
     messages="app.legal.messages",
+    message_values={
+        "unit": "app.legal.deadlines:unit_words",
+        "what": "app.legal.deadlines:day_count_words",
+    },
     permissions=(
         PermissionRule(Permission.CALENDAR_EDIT, "Enter the holiday schedule of a year", "录入年度节假日安排",
                        frozenset({Role.ADMIN})),

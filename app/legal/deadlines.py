@@ -48,7 +48,7 @@ from enum import StrEnum
 from functools import partial
 from typing import Any
 
-from app.errors import UserError
+from app.errors import UserError, words_from
 from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.explanations import EN, ZH, explain
 
@@ -295,16 +295,33 @@ def _check_date(value: object, name: str) -> date:
     return value
 
 
-def _check_days(value: int, what_zh: str, what_en: str) -> int:
+def unit_words(unit: str, language: str) -> str:
+    """A rule's unit carried by a refusal, in words (the legal area's `message_values`)."""
+    return Unit(unit).en if language == "en" else Unit(unit).zh
+
+
+# The counts of days a caller passes, as a refusal names them: (English, Chinese).
+_DAY_COUNTS: dict[str, tuple[str, str]] = {
+    "extension": ("The extension", "延长期限"),
+    "excluded_days": ("Excluded days", "不计入期间的天数"),
+    "notice_days": ("Public-notice days", "公告送达天数"),
+}
+
+
+def day_count_words(what: str, language: str) -> str:
+    return words_from(_DAY_COUNTS, what, language)
+
+
+def _check_days(value: int, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{what_en} must be an int")
+        raise TypeError(f"{day_count_words(what, 'en')} must be an int")
     if value < 0:
-        raise UserError("deadline.negative_days", value=value, what_zh=what_zh, what_en=what_en)
+        raise UserError("deadline.negative_days", value=value, what=what)
     return value
 
 
 def _check_extension(rule: Rule, extension: int) -> int:
-    _check_days(extension, "延长期限", "The extension")
+    _check_days(extension, "extension")
     if extension == 0:
         return 0
     if rule.max_extension == 0:
@@ -315,8 +332,7 @@ def _check_extension(rule: Rule, extension: int) -> int:
             field="extension",
             rule=rule.id,
             maximum=rule.max_extension,
-            unit_zh=rule.unit.zh,
-            unit_en=rule.unit.en,
+            unit=rule.unit.value,
         )
     return extension
 
@@ -351,7 +367,7 @@ def _due(
 ) -> Deadline:
     _check_date(start, "start")
     _check_extension(rule, extension)
-    _check_days(excluded_days, "不计入期间的天数", "Excluded days")
+    _check_days(excluded_days, "excluded_days")
     if excluded_days and rule.direction is Direction.BEFORE:
         raise UserError("deadline.excluded_not_applicable", field="excluded_days", rule=rule.id)
     cal = calendar if calendar is not None else default_calendar()
@@ -510,7 +526,7 @@ def award_due(
     """
     rule = rule if rule is not None else DEFAULT_RULES.get("A9")
     _check_date(acceptance, "acceptance")
-    _check_days(notice_days, "公告送达天数", "Public-notice days")
+    _check_days(notice_days, "notice_days")
     for event in restarts:
         _check_date(event, "restart")
         if event < acceptance:

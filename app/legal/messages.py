@@ -41,8 +41,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "deadline.date_out_of_range": ("The date is out of the supported range.", "日期超出可计算的范围。"),
     "deadline.negative_days": (
-        "{what_en} cannot be negative ({value}).",
-        "{what_zh}不能为负数（{value}）。",
+        "{what} cannot be negative ({value}).",
+        "{what}不能为负数（{value}）。",
     ),
     "deadline.excluded_not_applicable": (
         "Days not counted apply only to periods that run forward, not to {rule}.",
@@ -53,8 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "期限{rule}不可延长。",
     ),
     "deadline.extension_too_long": (
-        "The time limit {rule} can be extended by at most {maximum} {unit_en}.",
-        "期限{rule}最多可延长{maximum}{unit_zh}。",
+        "The time limit {rule} can be extended by at most {maximum} {unit}.",
+        "期限{rule}最多可延长{maximum}{unit}。",
     ),
     "deadline.suspension_order": (
         "A suspension must resume after it began (suspended {start}, resumed {resume}).",

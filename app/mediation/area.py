@@ -9,6 +9,10 @@ from app.sites.travel import UP_ONLY, Travel
 AREA = AreaSpec(
     "mediation",
     messages="app.mediation.messages",
+    message_values={
+        "status": "app.mediation.service:status_label",
+        "action": "app.mediation.lifecycle:action_words",
+    },
     permissions=(
         PermissionRule(Permission.MEDIATION_VIEW, "View mediation cases", "查看调解案件",
                        EVERYONE),

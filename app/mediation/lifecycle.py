@@ -25,6 +25,11 @@ def _t(action: str, sources: frozenset[MediationStatus], target: MediationStatus
                       label_en=en, label_zh=zh)
 
 
+def action_words(action: str, language: str) -> str:
+    """An action carried by a refusal, in words (the mediation area's `message_values`)."""
+    return lifecycle.action_words(TRANSITIONS, action, language)
+
+
 TRANSITIONS: dict[str, MediationTransition] = lifecycle.table((
     _t("accept", frozenset({M.APPLIED}), M.ACCEPTED, "accept", "受理", ON),
     _t("refuse", frozenset({M.APPLIED}), M.NOT_ACCEPTED, "refuse", "不予受理", ON, REASON),

@@ -6,8 +6,8 @@ from __future__ import annotations
 MESSAGES: dict[str, tuple[str, str]] = {
     "mediation.not_found": ("The mediation case no longer exists.", "该调解案件已不存在。"),
     "mediation.transition_refused": (
-        "“{action_en}” is not possible while the mediation is {status_en}.",
-        "调解案件当前状态为“{status_zh}”，不能进行“{action_zh}”。",
+        "“{action}” is not possible while the mediation is {status}.",
+        "调解案件当前状态为“{status}”，不能进行“{action}”。",
     ),
     "mediation.oral_record_required": (
         "An oral application is recorded on the spot: write down the record.",

@@ -295,7 +295,7 @@ class MediationService:
             case = uow.session.get(MediationCase, case_id)
             if case is None:
                 raise UserError("mediation.not_found")
-            lifecycle.check_step(uow.session, case, transition, version=version, on=on, status_labels=STATUS_LABELS,
+            lifecycle.check_step(uow.session, case, transition, version=version, on=on,
                                  refused_code="mediation.transition_refused", event_model=MediationEvent)
             details = apply(uow, case) or {}
             uow.session.add(MediationEvent(case_id=case.id, kind=action, on=on, note=note.strip(),

@@ -8,6 +8,7 @@ from app.kernel.areas import AreaSpec, PermissionRule
 AREA = AreaSpec(
     "projects",
     messages="app.projects.messages",
+    message_values={"role": "app.projects.rules:party_role_words"},
     permissions=(
         PermissionRule(Permission.PROJECT_VIEW, "View construction projects", "查看在建项目",
                        EVERYONE, anonymous=True),

@@ -11,7 +11,7 @@ from app.errors import UserError
 from app.legal.identity import normalise_phone
 from app.parties.models import Party, PartyKind
 from app.projects.models import GuaranteeForm, ProjectStatus, SubcontractorRole
-from app.projects.rules import EDITABLE_FIELDS, NAME_LIMIT, PARTY_ROLES
+from app.projects.rules import EDITABLE_FIELDS, NAME_LIMIT, PARTY_FIELD_ROLES
 
 
 def collapse_spaces(value: Any) -> str:
@@ -125,10 +125,9 @@ def check_parties(session: Session, cleaned: Mapping[str, Any]) -> None:
     ]
     wanted += [("subcontractors", party_id) for party_id, _role in cleaned.get("subcontractors", ())]
     for field_name, party_id in wanted:
-        role_en, role_zh = PARTY_ROLES[field_name]
+        role = PARTY_FIELD_ROLES[field_name]
         party = session.get(Party, party_id)
         if party is None:
-            raise UserError("project.party_not_found", field=field_name, role_en=role_en, role_zh=role_zh)
+            raise UserError("project.party_not_found", field=field_name, role=role)
         if party.kind != PartyKind.ORG.value:
-            raise UserError("project.party_not_employer", field=field_name, name=party.name,
-                            role_en=role_en, role_zh=role_zh)
+            raise UserError("project.party_not_employer", field=field_name, name=party.name, role=role)

@@ -20,12 +20,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "工资专用账户账号应为8至32位数字。",
     ),
     "project.party_not_found": (
-        "The party chosen as {role_en} no longer exists in the register.",
-        "选作{role_zh}的单位在当事人库中已不存在。",
+        "The party chosen as {role} no longer exists in the register.",
+        "选作{role}的单位在当事人库中已不存在。",
     ),
     "project.party_not_employer": (
-        "{name} is a person, not an employer: {role_en} must be an employer from the register.",
-        "{name}是个人，不是用人单位：{role_zh}须从当事人库中选择单位。",
+        "{name} is a person, not an employer: {role} must be an employer from the register.",
+        "{name}是个人，不是用人单位：{role}须从当事人库中选择单位。",
     ),
     "project.subcontractor_duplicate": ("The same subcontractor is listed twice.", "同一分包单位重复列出。"),
     "checklist.past_year": (

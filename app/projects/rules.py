@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from app.errors import words_from
 from app.legal.rates import percent
 from app.projects.models import GuaranteeForm, ItemStatus, ProjectStatus
 
@@ -40,11 +41,22 @@ EDITABLE_FIELDS = (
 COLUMN_FIELDS = tuple(f for f in EDITABLE_FIELDS if f != "subcontractors")
 
 # Which party field names which role, for messages (en, zh).
-PARTY_ROLES: dict[str, tuple[str, str]] = {
-    "builder_id": ("the developer", "建设单位"),
-    "contractor_id": ("the general contractor", "施工总承包单位"),
-    "subcontractors": ("a subcontractor", "分包单位"),
+# The parties a project names, by the field that holds each: its role, and the role's words.
+PARTY_FIELD_ROLES: dict[str, str] = {
+    "builder_id": "builder",
+    "contractor_id": "general_contractor",
+    "subcontractors": "subcontractor",
 }
+PARTY_ROLES: dict[str, tuple[str, str]] = {
+    "builder": ("the developer", "建设单位"),
+    "general_contractor": ("the general contractor", "施工总承包单位"),
+    "subcontractor": ("a subcontractor", "分包单位"),
+}
+
+
+def party_role_words(role: str, language: str) -> str:
+    """A party's role carried by a refusal, in words (the projects area's `message_values`)."""
+    return words_from(PARTY_ROLES, role, language)
 
 
 # ---------------------------------------------------------------- the rates (the one place)

@@ -492,8 +492,10 @@ def test_a_pending_claim_s_category_is_corrected_audited_and_the_award_follows_i
             s.correct_claim_category(cid, date(2023, 9, 28), **{"claim_id": medical.id, **bad})
         assert caught.value.code == code
     assert len(s.get(cid).events) == len(before.events)  # nothing recorded by a refusal
-    assert "其他工伤待遇" in UserError("arbitration.category_unchanged", category_en="x",
-                                      category_zh="其他工伤待遇（一次性伤残补助金等）").message()
+    with pytest.raises(UserError) as caught:  # the refusal carries the category's code, worded when shown
+        s.correct_claim_category(cid, date(2023, 9, 28), claim_id=medical.id, category="injury", reason="登记有误")
+    assert caught.value.params == {"category": "injury"}
+    assert caught.value.message() == "该请求已登记为“其他工伤待遇（一次性伤残补助金等）”，无需更正。"
 
     view = s.correct_claim_category(cid, date(2023, 9, 28), claim_id=medical.id, category="injury_medical",
                                     reason="申请书所列为住院医疗费，属工伤医疗费")

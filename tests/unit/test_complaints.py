@@ -129,7 +129,8 @@ def test_transition_not_allowed_is_refused_in_chinese(store) -> None:
     with pytest.raises(UserError) as caught:
         svc.accept(refused.id, refused.version, date(2023, 6, 3))
     assert caught.value.code == "complaint.transition_not_allowed"
-    assert caught.value.params["status_zh"] == "不予受理"
+    assert caught.value.params == {"status": "not_accepted", "action": "accept"}  # raw values (issue 12)
+    assert caught.value.message() == "当前状态为“不予受理”，不能进行“受理并立案”。"
 
 
 def test_every_transition_is_an_event_with_date_and_officer_and_is_audited(store) -> None:

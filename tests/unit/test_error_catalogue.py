@@ -16,26 +16,27 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
-def same_value(field: str) -> str:
-    """A value passed translated already comes as a pair, `status_en` for the English text and
-    `status_zh` for the Chinese (issue 12 wants raw values only; until then the pair counts as one)."""
-    return field.removesuffix("_en").removesuffix("_zh") + ("_*" if field.endswith(("_en", "_zh")) else "")
-
-
 def test_every_code_has_both_texts_with_the_same_placeholders() -> None:
     mismatched = {}
     for code, (english, chinese) in all_messages().items():
         assert english.strip() and chinese.strip(), code
-        if {same_value(f) for f in placeholders(english)} != {same_value(f) for f in placeholders(chinese)}:
+        if placeholders(english) != placeholders(chinese):
             mismatched[code] = (sorted(placeholders(english)), sorted(placeholders(chinese)))
     assert mismatched == {}
+
+
+def test_no_value_comes_translated_already() -> None:
+    """A UserError carries raw values (issue 12): no `status_en`/`status_zh` pair of words made
+    before raising; the same placeholder in both texts, put into words when the message is shown."""
+    translated = {code for code, texts in all_messages().items()
+                  for text in texts for name in placeholders(text) if name.endswith(("_en", "_zh"))}
+    assert translated == set()
 
 
 def test_the_parity_check_sees_a_placeholder_in_one_language_only() -> None:
     assert placeholders("{name}的执法证自{issue}起生效，{day}尚未生效。") == {"name", "issue", "day"}
     assert placeholders("valid from {issue}.") == {"issue"}
     assert placeholders("a literal {{brace}}") == set()
-    assert same_value("status_en") == same_value("status_zh") != same_value("status")
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
@@ -101,12 +102,45 @@ def test_an_area_puts_its_own_codes_into_words(monkeypatch: pytest.MonkeyPatch) 
         areas.unregister("gazette")
 
 
-def test_a_placeholder_is_put_into_words_by_one_area_only() -> None:
-    declared = [name for spec in areas.areas() for name in spec.message_values]
-    assert len(declared) == len(set(declared)) and {"permission", "workbook_part"} <= set(declared)
+def test_two_areas_word_the_same_placeholder_each_for_its_own_codes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    for key, words in (("gazette", "尚为草稿"), ("bulletin", "待审核")):
+        module = types.ModuleType(f"{key}_area_words")
+        module.MESSAGES = {f"{key}.not_open": (f"The {key} is {{state}}.", f"{key}{{state}}。")}
+        module.state_words = lambda code, language, words=words: words if code == "draft" else code
+        monkeypatch.setitem(sys.modules, f"{key}_area_words", module)
+        areas.register(areas.AreaSpec(key, messages=f"{key}_area_words",
+                                      message_values={"state": f"{key}_area_words:state_words"}))
+    try:
+        assert UserError("gazette.not_open", state="draft").message("zh_CN") == "gazette尚为草稿。"
+        assert UserError("bulletin.not_open", state="draft").message("zh_CN") == "bulletin待审核。"
+    finally:
+        areas.unregister("gazette")
+        areas.unregister("bulletin")
+
+
+def test_each_placeholder_is_put_into_words_by_one_area_at_most() -> None:
+    """An area's `message_values` word its own codes' values (so "status" may be a complaint's status
+    in a complaints code and an arbitration case's in an arbitration code); the shared codes
+    (app/errors.py) belong to no area, so a placeholder of theirs is worded by the one area that
+    declares it, and a declaration of any other shared placeholder (a {kind}, a {path}) would
+    change their words."""
+    from app.errors import MESSAGES as SHARED
+
+    shared = {name for english, chinese in SHARED.values() for name in placeholders(english) | placeholders(chinese)}
+    declared: dict[str, list[str]] = {}
     for spec in areas.areas():
-        for reference in spec.message_values.values():
+        own = {name for english, chinese in (areas.load(spec.messages).MESSAGES.values() if spec.messages else ())
+               for name in placeholders(english) | placeholders(chinese)}
+        for name, reference in spec.message_values.items():
             assert callable(areas.load(reference)), reference
+            assert name in own | shared, (spec.key, name)  # no word function that no message uses
+            declared.setdefault(name, []).append(spec.key)
+    assert {name: keys for name, keys in declared.items() if name in shared} == {"permission": ["accounts"]}
+    assert {"workbook_part", "unit", "what", "role", "closure", "decision", "category"} <= set(declared)
+    assert declared["status"] == declared["action"] == ["complaints", "arbitration", "mediation"]
     error = UserError("import.part_too_large", file="x.xlsx", workbook_part="shared_strings", limit_mb=200)
     assert error.message("zh_CN") == "文件x.xlsx解压后过大（共享字符串超过200MB），可能不是正常的Excel文件。"
     assert "(the shared strings over 200 MB)" in error.message("en")
