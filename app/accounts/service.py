@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,9 +25,14 @@ MAX_FAILED_LOGINS = 5
 LOCK_DURATION = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
-_hasher = PasswordHasher()  # argon2id, memory-hard
-# Verified against when the user name is unknown, so both failures take as long.
-_DUMMY_HASH = _hasher.hash("not a password of anyone")
+_hasher = PasswordHasher()  # argon2id, memory-hard (argon2-cffi's defaults: RFC 9106's low-memory choice)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified against when the user name is unknown, so both failures take as long.  Made at the
+    first sign-in, not at import: every command-line start imported this module and paid ~0.2 s."""
+    return _hasher.hash("not a password of anyone")
 
 
 @dataclass(frozen=True)
@@ -127,7 +133,7 @@ class AccountService:
         with self.store.read() as session:
             user = session.scalar(select(User).where(User.username == username))
         if user is None:
-            _verify(_DUMMY_HASH, password)
+            _verify(_dummy_hash(), password)
             raise UserError("auth.failed")
         outcome: UserError | None = None
         with UnitOfWork(self.store, actor_of(user)) as uow:
