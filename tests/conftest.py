@@ -18,7 +18,10 @@ if str(ROOT) not in sys.path:
 
 import pytest  # noqa: E402
 
+from tests.fixtures.seeded import Seed, SeededDatabases  # noqa: E402
 from tests.fixtures.template import SqliteTemplate  # noqa: E402
+
+SEEDED = pytest.StashKey[object]()
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -36,6 +39,15 @@ def session_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
             os.environ.pop("RENSHE_DATA_DIR", None)
         else:
             os.environ["RENSHE_DATA_DIR"] = previous
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """argon2id at its smallest cost for the accounts the tests make (tests/fixtures/passwords.py)."""
+    from tests.fixtures.passwords import cheap_password_hashing
+
+    with cheap_password_hashing():
+        yield
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -146,10 +158,34 @@ def pg_server():
 
 
 @pytest.fixture
-def pg_database(pg_server, request: pytest.FixtureRequest):
+def seed() -> Seed | None:
+    """None; a module whose tests start from the same records overrides it with a Seed, and the
+    database of each test that asks for `seeded` is then a copy of one built once
+    (tests/fixtures/seeded.py).  Its other tests keep the plain migrated database."""
+    return None
+
+
+@pytest.fixture(scope="session")
+def seeded_databases(tmp_path_factory: pytest.TempPathFactory) -> SeededDatabases:
+    return SeededDatabases(tmp_path_factory.mktemp("seeded"))
+
+
+@pytest.fixture
+def seeded(db_url: str, request: pytest.FixtureRequest) -> object:
+    """What the module's `Seed.build` returned when it filled the database this test's is a copy of."""
+    return request.node.stash[SEEDED]
+
+
+@pytest.fixture
+def pg_database(pg_server, request: pytest.FixtureRequest, seed: Seed | None, seeded_databases: SeededDatabases):
     """A database of its own on the test server, at the newest schema (a copy of the migrated
-    template), or empty for a test marked `empty_database`; dropped afterwards."""
-    name = pg_server.new_database(migrated=request.node.get_closest_marker("empty_database") is None)
+    template, or of the module's seeded database), or empty for a test marked `empty_database`;
+    dropped afterwards."""
+    empty = request.node.get_closest_marker("empty_database") is not None
+    if seed is not None and "seeded" in request.fixturenames and not empty:
+        name, request.node.stash[SEEDED] = seeded_databases.postgresql(seed, pg_server)
+    else:
+        name = pg_server.new_database(migrated=not empty)
     yield name
     pg_server.drop_database(name)
 
@@ -193,13 +229,18 @@ def _fresh_sqlite_files_from_template(
 
 
 @pytest.fixture
-def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> str:
+def db_url(backend: str, tmp_path: Path, request: pytest.FixtureRequest, seed: Seed | None,
+           seeded_databases: SeededDatabases) -> str:
     """A database of the test's own: a copy of the migrated template (SQLite: the file is
-    made when first opened, see above; PostgreSQL: `CREATE DATABASE … TEMPLATE …`)."""
+    made when first opened, see above; PostgreSQL: `CREATE DATABASE … TEMPLATE …`), or of the
+    module's seeded database (`seed`)."""
     if backend == "postgresql":
         server = request.getfixturevalue("pg_server")
         return server.url(request.getfixturevalue("pg_database"))
-    return f"sqlite:///{tmp_path / 'test.db'}"
+    path = tmp_path / "test.db"
+    if seed is not None and "seeded" in request.fixturenames and request.node.get_closest_marker("empty_database") is None:
+        request.node.stash[SEEDED] = seeded_databases.sqlite(seed, path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture

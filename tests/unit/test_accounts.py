@@ -34,6 +34,27 @@ def test_password_is_hashed_with_argon2(store, admin) -> None:
     assert "secret123" not in stored
 
 
+def test_the_program_hashes_at_argon2ids_full_cost(store) -> None:
+    """The tests' accounts hash cheaply (tests/fixtures/passwords.py); the program's own hasher is
+    argon2id at argon2-cffi's default cost, and a password it hashed signs in."""
+    from argon2 import Type
+
+    from app.accounts import service as accounts
+    from tests.fixtures.passwords import PROGRAM_HASHER
+
+    assert (PROGRAM_HASHER.type, PROGRAM_HASHER.memory_cost, PROGRAM_HASHER.time_cost) == (Type.ID, 65536, 3)
+    cheap = accounts._hasher
+    accounts._hasher = PROGRAM_HASHER
+    try:
+        AccountService(store, setup_actor()).create_first_admin("admin", "管理员", "secret123")
+        with store.read() as session:
+            stored = session.scalar(select(User.password_hash).where(User.username == "admin"))
+        assert stored.startswith("$argon2id$v=19$m=65536,t=3,")
+        assert AccountService(store, setup_actor()).sign_in("admin", "secret123").username == "admin"
+    finally:
+        accounts._hasher = cheap
+
+
 def test_audit_entries_never_hold_the_password_hash(store, admin) -> None:
     from app.models import AuditEntry
 
