@@ -7,6 +7,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from app.parties.service import PartyService
 from app.sorting import name_sort_key
+from tests.fixtures.seeded import Seed
 from tests.ui.helpers import seed_parties
 from ui.lists import Column, PagedTableModel, PagedTableView, SearchBox
 from ui.lists.paged_model import default_display
@@ -21,8 +22,12 @@ COLUMNS = [
 
 
 @pytest.fixture
-def parties(store, setup_actor):
-    seed_parties(store, 450)
+def seed() -> Seed:
+    return Seed("450-people", lambda store: seed_parties(store, 450))
+
+
+@pytest.fixture
+def parties(store, seeded, setup_actor):
     return PartyService(store, setup_actor)
 
 

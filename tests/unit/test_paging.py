@@ -10,20 +10,31 @@ from sqlalchemy import select
 from app.kernel.paging import PagedQuery, SortSpec
 from app.parties.models import Party
 from app.parties.service import PartyService
+from tests.fixtures.seeded import Seed
 from tests.ui.helpers import seed_parties
 
 
-@pytest.fixture
-def parties(store, setup_actor) -> PartyService:
+def people_with_nulls_and_equal_names(store) -> None:
+    from app.accounts.actor import setup_actor
+
     seed_parties(store, 120)
-    service = PartyService(store, setup_actor)
+    service = PartyService(store, setup_actor())
     # Employers have no ID number: a sort on id_no meets NULLs.
     for i in range(15):
         service.create({"kind": "org", "name": f"某建筑劳务有限公司{i}"})
     # Equal names: the unique last column decides.
     for _ in range(3):
         service.create({"kind": "person", "name": "张伟"})
-    return service
+
+
+@pytest.fixture
+def seed() -> Seed:
+    return Seed("paging-people", people_with_nulls_and_equal_names)
+
+
+@pytest.fixture
+def parties(store, seeded, setup_actor) -> PartyService:
+    return PartyService(store, setup_actor)
 
 
 def ids_in_order(query: PagedQuery[Any]) -> list[int]:

@@ -24,14 +24,20 @@ from app.training.service import TrainingService
 from app.training.yearly_figures import sessions_by_kind
 from tests.conftest import make_actor
 from tests.fixtures.reports import CLAIMS_FEN, seed_boundary_world
+from tests.fixtures.seeded import Seed
 
 ADMIN = make_actor("admin", username="admin")
 LEADER = make_actor("leadership", username="leader")
 
 
 @pytest.fixture
-def world(store):
-    return seed_boundary_world(store)
+def seed() -> Seed:
+    return Seed("boundary-world", seed_boundary_world)
+
+
+@pytest.fixture
+def world(seeded):
+    return seeded
 
 
 def test_each_figure_counts_by_the_date_of_its_own_event(store, world) -> None:

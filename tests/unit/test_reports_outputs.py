@@ -16,13 +16,18 @@ from app.reports.spreadsheet import export_yearly_report
 from app.reports.yearly import yearly_figures
 from tests.conftest import make_actor
 from tests.fixtures.reports import seed_boundary_world
+from tests.fixtures.seeded import Seed
 
 LEADER = make_actor("leadership", username="leader")
 
 
 @pytest.fixture
-def figures(store):
-    seed_boundary_world(store)
+def seed() -> Seed:
+    return Seed("boundary-world", seed_boundary_world)
+
+
+@pytest.fixture
+def figures(store, seeded):
     return yearly_figures(store, LEADER, 2023)
 
 
