@@ -6,6 +6,7 @@ writing one (`PrepareStage`).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -49,6 +50,15 @@ class _Party(NamedTuple):
     id: int
     kind: str
     name: str | None  # the registered name: a row's name must agree with it
+
+
+_KIND_TEXTS = {kind.value: kind.value for kind in PartyKind}
+
+
+def _party(party_id: int, kind: str, name: str | None) -> _Party:
+    """An entry of the preparer's party cache, which holds every worker of the import: the kind's
+    one string and each name once (a ledger of 100,000 workers has a few thousand names)."""
+    return _Party(party_id, _KIND_TEXTS.get(kind, kind), sys.intern(name) if name else name)
 
 
 @dataclass
@@ -202,7 +212,7 @@ class LedgerPreparer:
                     Party.id_no.in_(chunk) | Party.uscc.in_(chunk)
                 )
             ):
-                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name)
+                self.parties[r.id_no or r.uscc] = _party(r.id, r.kind, r.name)
         name_list = sorted(names)
         for start in range(0, len(name_list), _LOOKUP_CHUNK):
             chunk = name_list[start : start + _LOOKUP_CHUNK]
@@ -251,7 +261,7 @@ class LedgerPreparer:
                             label_en=permission_label(Permission.PARTY_EDIT, "en"))
         party_id = self._next_id(Party.__tablename__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
-        self.parties[key] = _Party(party_id, kind.value, cleaned["name"])
+        self.parties[key] = _party(party_id, kind.value, cleaned["name"])
         return party_id
 
     # ------------------------------------------------------------ one complaint
