@@ -85,7 +85,7 @@ class TableWriter:
         """The records as SQLite stores them, in column order (dates and times as text, uuids as hex)."""
         rows: list[tuple[Any, ...]] = []
         columns, dates, moments = self.columns, self.dates, self.moments
-        stored_moment = self._stored_moment
+        stored_moment, stored_moments = self._stored_moment, self._stored
         for record in records:
             stored = list(map(record.get, columns))
             for index in dates:
@@ -95,7 +95,7 @@ class TableWriter:
             for index in moments:
                 value = stored[index]
                 if value is not None:
-                    stored[index] = stored_moment(value)
+                    stored[index] = stored_moments.get(value) or stored_moment(value)
             rows.append(tuple(stored))
         return rows
 
@@ -103,7 +103,7 @@ class TableWriter:
         """`audit.record_digest` of each stored row, as the ORM will read it back."""
         digest = audit.canonical_state_digest
         plain, moments, uuids = self._plain_audited, self._moment_audited, self._uuid_audited
-        canonical_moment = self._canonical_moment
+        canonical_moment, canonical_moments = self._canonical_moment, self._canonical
         digests: list[str] = []
         for row in rows:
             # the audited columns that are set; the stored text of times and uuids in their canonical form
@@ -111,7 +111,7 @@ class TableWriter:
             for index, name in moments:
                 value = row[index]
                 if value is not None:
-                    state[name] = canonical_moment(value)
+                    state[name] = canonical_moments.get(value) or canonical_moment(value)
             for index, name in uuids:  # stored as 32 hex digits; canonical is the dashed form
                 value = row[index]
                 if value is not None:
