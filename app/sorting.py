@@ -8,6 +8,7 @@ reading of the same character (单 shàn, 曾 zēng …) are corrected for peopl
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 
 SORT_KEY_LENGTH = 400
@@ -44,6 +45,8 @@ _COMPOUND_SURNAMES = {"尉迟": "yu chi", "万俟": "mo qi", "长孙": "zhang su
 
 @lru_cache(maxsize=4096)
 def _pinyin(text: str) -> str:
+    # pypinyin copies its dictionaries (megabytes) so that custom words can be added; we add none
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import Style, lazy_pinyin
 
     return " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default"))

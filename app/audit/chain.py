@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
 from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
@@ -43,6 +44,10 @@ _PLAIN = frozenset({str, int, float, bool, type(None)})
 def canonical(value: Any) -> Any:
     if type(value) in _PLAIN:
         return value
+    if type(value) is list:  # the common containers first, their plain members without a call each
+        return [v if type(v) in _PLAIN else canonical(v) for v in value]
+    if type(value) is dict:
+        return {k if type(k) is str else str(k): v if type(v) in _PLAIN else canonical(v) for k, v in value.items()}
     if isinstance(value, datetime):
         return value.isoformat()
     if isinstance(value, date):
@@ -62,10 +67,22 @@ def canonical(value: Any) -> Any:
 # Sorted keys, no spaces, UTF-8 kept: what json.dumps(…, sort_keys=True, ensure_ascii=False,
 # separators=(",", ":")) writes, with the encoder made once.
 _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+# The C encoder `_CANONICAL_JSON.encode` builds afresh on every call, made once: the same text (a bulk
+# import digests every record it writes).  No circular-reference markers: a canonical state is a tree.
+_C_ENCODE = (
+    c_make_encoder(None, _CANONICAL_JSON.default, encode_basestring, None, ":", ",", True, False, True)
+    if c_make_encoder is not None else None
+)
+
+
+def _encode(value: Any) -> str:
+    if _C_ENCODE is None or type(value) is str:
+        return _CANONICAL_JSON.encode(value)
+    return "".join(_C_ENCODE(value, 0))
 
 
 def canonical_json(value: Any) -> str:
-    return _CANONICAL_JSON.encode(canonical(value))
+    return _encode(canonical(value))
 
 
 def audited_mappers() -> list[Mapper[Any]]:
@@ -107,7 +124,7 @@ def state_digest(state: dict[str, Any]) -> str:
 def canonical_state_digest(state: dict[str, Any]) -> str:
     """`state_digest` of a state whose values are already canonical (`canonical`: plain JSON values),
     for a writer that computes them itself from the stored row (the ledger import's bulk writer)."""
-    return hashlib.sha256(_CANONICAL_JSON.encode(state).encode()).hexdigest()
+    return hashlib.sha256(_encode(state).encode()).hexdigest()
 
 
 # Field names whose values are personal data in any table; models add their own in `__sensitive__`.

@@ -84,6 +84,11 @@ class RowChecker:
             return RowProblem(row_no, err.code, err.field, err.params)
 
     def check(self, row_no: int, fields: Mapping[str, Any]) -> CheckedRow:
+        problem = getattr(fields, "problem", None)  # a cell that could not be read (`RowFields`) refuses the row
+        if problem is not None:
+            raise problem
+        if type(fields) is not dict:  # read as a plain dict: a RowFields checks its problem on every get
+            fields = dict(fields)
         received_on = fields.get("received_on")
         if type(received_on) is not date:
             raise UserError("import.value_required", field="received_on", column="登记日期")

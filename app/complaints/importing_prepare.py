@@ -6,6 +6,8 @@ writing one (`PrepareStage`).
 
 from __future__ import annotations
 
+import gc
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -48,6 +50,15 @@ class _Party(NamedTuple):
     id: int
     kind: str
     name: str | None  # the registered name: a row's name must agree with it
+
+
+_KIND_TEXTS = {kind.value: kind.value for kind in PartyKind}
+
+
+def _party(party_id: int, kind: str, name: str | None) -> _Party:
+    """An entry of the preparer's party cache, which holds every worker of the import: the kind's
+    one string and each name once (a ledger of 100,000 workers has a few thousand names)."""
+    return _Party(party_id, _KIND_TEXTS.get(kind, kind), sys.intern(name) if name else name)
 
 
 @dataclass
@@ -201,7 +212,7 @@ class LedgerPreparer:
                     Party.id_no.in_(chunk) | Party.uscc.in_(chunk)
                 )
             ):
-                self.parties[r.id_no or r.uscc] = _Party(r.id, r.kind, r.name)
+                self.parties[r.id_no or r.uscc] = _party(r.id, r.kind, r.name)
         name_list = sorted(names)
         for start in range(0, len(name_list), _LOOKUP_CHUNK):
             chunk = name_list[start : start + _LOOKUP_CHUNK]
@@ -248,7 +259,7 @@ class LedgerPreparer:
             raise UserError("permission.denied", permission=Permission.PARTY_EDIT.value)
         party_id = self._next_id(Party.__tablename__)
         new_parties.append(self._record({**cleaned, "id": party_id}))
-        self.parties[key] = _Party(party_id, kind.value, cleaned["name"])
+        self.parties[key] = _party(party_id, kind.value, cleaned["name"])
         return party_id
 
     # ------------------------------------------------------------ one complaint
@@ -382,13 +393,21 @@ class PrepareStage:
         from app.store.engine import make_engine
 
         engine = make_engine(self.context.url)
+        # As in the writing process (`import_ledger`): the rows make millions of short-lived objects and
+        # hardly a cycle, so the collector's full passes over everything this process holds (pypinyin's
+        # dictionaries, the party cache) only cost time.  The young objects are still collected per batch.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             with Session(engine) as session:
                 preparer = LedgerPreparer(self.context, session)
                 for batch in _batches(records, self.batch_size):
                     yield preparer.prepare(batch)
                     session.rollback()  # end the read transaction: nothing to keep between batches
+                    gc.collect(1)
         finally:
+            if collecting:
+                gc.enable()
             engine.dispose()
 
 

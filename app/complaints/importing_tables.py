@@ -57,6 +57,11 @@ class TableWriter:
             elif python_type is date:
                 self.dates.append(index)
         self.audited = [(self.columns.index(name), name) for name in audit.audited_columns(model)]
+        # the audited columns by how their stored value becomes canonical (`digests`)
+        self._moment_audited = [(index, name) for index, name in self.audited if index in self.moments]
+        self._uuid_audited = [(index, name) for index, name in self.audited if index in self.uuids]
+        self._plain_audited = [(index, name) for index, name in self.audited
+                               if index not in self.moments and index not in self.uuids]
         names = ", ".join(self.table.c[name].name for name in self.columns)
         self.sqlite_insert = f"INSERT INTO {self.table.name} ({names}) VALUES ({', '.join('?' * len(self.columns))})"
         self._stored: dict[datetime, str] = {}
@@ -80,8 +85,9 @@ class TableWriter:
         """The records as SQLite stores them, in column order (dates and times as text, uuids as hex)."""
         rows: list[tuple[Any, ...]] = []
         columns, dates, moments = self.columns, self.dates, self.moments
+        stored_moment, stored_moments = self._stored_moment, self._stored
         for record in records:
-            stored = [record.get(name) for name in columns]
+            stored = list(map(record.get, columns))
             for index in dates:
                 value = stored[index]
                 if value is not None:
@@ -89,25 +95,27 @@ class TableWriter:
             for index in moments:
                 value = stored[index]
                 if value is not None:
-                    stored[index] = self._stored_moment(value)
+                    stored[index] = stored_moments.get(value) or stored_moment(value)
             rows.append(tuple(stored))
         return rows
 
     def digests(self, rows: list[tuple[Any, ...]]) -> list[str]:
         """`audit.record_digest` of each stored row, as the ORM will read it back."""
-        digests: list[str] = []
         digest = audit.canonical_state_digest
-        moments, uuids, audited = self.moments, self.uuids, self.audited
+        plain, moments, uuids = self._plain_audited, self._moment_audited, self._uuid_audited
+        canonical_moment, canonical_moments = self._canonical_moment, self._canonical
+        digests: list[str] = []
         for row in rows:
-            canonical = list(row)
-            for index in moments:
-                if row[index] is not None:
-                    canonical[index] = self._canonical_moment(row[index])
-            for index in uuids:  # stored as 32 hex digits; canonical is the dashed form
+            # the audited columns that are set; the stored text of times and uuids in their canonical form
+            state = {name: value for index, name in plain if (value := row[index]) is not None}
+            for index, name in moments:
                 value = row[index]
                 if value is not None:
-                    canonical[index] = f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
-            state = {name: canonical[index] for index, name in audited if canonical[index] is not None}
+                    state[name] = canonical_moments.get(value) or canonical_moment(value)
+            for index, name in uuids:  # stored as 32 hex digits; canonical is the dashed form
+                value = row[index]
+                if value is not None:
+                    state[name] = f"{value[:8]}-{value[8:12]}-{value[12:16]}-{value[16:20]}-{value[20:]}"
             digests.append(digest(state))
         return digests
 

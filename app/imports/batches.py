@@ -241,12 +241,12 @@ def write_keys(connection: Connection, actor: Actor, batch_id: int, rows: list[t
         {"batch_id": batch_id, "row_no": row_no, "record_id": record_id, "row_key": key}
         for row_no, record_id, key in rows
     ])
+    names = ("id", "batch_id", "row_no", "record_id", "row_key")
     written = connection.execute(
-        select(ImportRowKey.id, ImportRowKey.batch_id, ImportRowKey.row_no, ImportRowKey.record_id,
-               ImportRowKey.row_key)
+        select(*(getattr(ImportRowKey, name) for name in names))
         .where(ImportRowKey.batch_id == batch_id, ImportRowKey.id > last_id)
-    ).mappings().all()
+    ).all()
     # The digest of the record as the ORM reads it back (audit.record_digest): these columns are plain values.
-    records = [(int(r["id"]), audit.state_digest(dict(r))) for r in written]
+    records = [(int(r[0]), audit.state_digest(dict(zip(names, r, strict=True)))) for r in written]
     audit.append(connection, actor, [audit.bulk_insert_entry(ImportRowKey.__tablename__, records,
                                                              f"导入行记录：{reason}" if reason else "导入行记录")])

@@ -44,6 +44,7 @@ EDITABLE_FIELDS = (
 )
 REVEALABLE_FIELDS = {"id_no": Sensitive.ID_NO, "phone": Sensitive.PHONE, "address": Sensitive.ADDRESS}
 SORTABLE = ("name", "id")  # indexed orders a list may ask for
+_EDITABLE = frozenset(EDITABLE_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ LIST_COLUMNS = (
 
 def clean_fields(fields: Mapping[str, Any], *, today: date | None = None) -> dict[str, Any]:
     """Validate and normalise a party's fields.  Raises UserError naming the field."""
-    unknown = set(fields) - set(EDITABLE_FIELDS)
+    unknown = fields.keys() - _EDITABLE
     if unknown:
         raise ValueError(f"unknown party fields: {sorted(unknown)}")
     kind = fields.get("kind") or PartyKind.PERSON

@@ -3,8 +3,11 @@ through the ORM, gives every record it writes the digest `audit.record_digest` g
 
 from __future__ import annotations
 
+import hashlib
 import json
-from datetime import date
+import uuid
+from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -61,3 +64,28 @@ def test_the_bulk_writer_takes_the_digest_from_the_audit_module(store, tmp_path,
     # and the ORM's side follows the same change: the import still verifies
     assert orm_digests(store, set(imported)) == imported
 
+
+
+def test_the_canonical_text_is_the_one_json_dumps_writes() -> None:
+    """The digests hash `json.dumps(canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))`:
+    every chain already written was hashed so.  The encoder made once (issue 12's import speed) must write the
+    same text for every kind of value an entry or a state holds."""
+    values: list[Any] = [
+        {"b": 1, "a": "张三", "c": None, "d": True, "e": False, "f": 2.5, "g": -0.0, "h": 10**20,
+         "i": ["x\"\\\n\t\u2028", {"z": 0, "y": [None, 1.0e-7]}], "j": float("inf"), "k": "", "é": "ü"},
+        {"records": [[1, "ab" * 32], [2, "cd" * 32]], "count": 2, "first_id": 1, "last_id": 2},
+        {3: date(2023, 1, 2), "when": datetime(2023, 1, 2, 3, 4, 5, 6, tzinfo=UTC),
+         "uuid": uuid.UUID(int=7), "fen": Decimal("2.50"), "tuple": (1, (Decimal("1.10"), "a")), "set": []},
+        [1, "二", None], "只有文字", 12, None,
+    ]
+    for value in values:
+        expected = json.dumps(audit.canonical(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        assert audit.canonical_json(value) == expected
+    state = values[0]
+    expected_text = json.dumps(state, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    assert audit.canonical_state_digest(state) == hashlib.sha256(expected_text.encode()).hexdigest()
+    # canonical(): keys become text, tuples lists, and the values inside containers their canonical form
+    assert audit.canonical(values[2]) == {
+        "3": "2023-01-02", "when": "2023-01-02T03:04:05.000006+00:00", "uuid": str(uuid.UUID(int=7)),
+        "fen": "2.5", "tuple": [1, ["1.1", "a"]], "set": [],
+    }
