@@ -139,6 +139,7 @@ def run_gui(args: argparse.Namespace) -> int:
         heavy = ",".join(f"{m}:{int(m in sys.modules)}" for m in HEAVY_MODULES)
         print(f"first-window {time.time():.6f} {heavy}", file=sys.stderr, flush=True)
 
+    context = None
     try:
         # A damaged database is found by SQLite before the store opens it (issue 11).
         from app.config import resolve_db_url
@@ -171,9 +172,12 @@ def run_gui(args: argparse.Namespace) -> int:
             print("smoke test: main window shown", file=sys.stderr)
             return 0
         return app.exec()
+    except Exception as exc:  # noqa: BLE001 - the last guard: whatever escaped start-up is one line, never a traceback
+        return _start_failed(exc, args, language, error_windows, window, hook)
     finally:
-        if window.context is not None:
-            window.context.tasks.shutdown()
+        opened = window.context or context  # the window may not have got it: start-up stopped first
+        if opened is not None:
+            opened.tasks.shutdown()
         hook.uninstall()
         qInstallMessageHandler(previous_handler)
         for translator in translators:
@@ -274,6 +278,28 @@ def smoke_actor(context: AppContext) -> Any:
     from app.accounts.service import has_accounts
 
     return anonymous_reader() if has_accounts(context.store) else setup_actor()
+
+
+def _start_failed(
+    exc: Exception, args: argparse.Namespace, language: str, error_windows: bool, parent: Any, hook: Any
+) -> int:
+    """Start-up met a fault the steps above do not name (a damaged page that SQLite's quick check
+    passed but a query reads, a bug): one line, as the command line says it, and the message box a
+    desk shows for it; the details go to the log only."""
+    from app.cli import environment_error
+    from app.errors import message_for
+    from app.logs import configure_logging
+
+    known = environment_error(exc, args)
+    if known is not None:
+        log.error("start-up stopped: %s", known.code)
+        _store_failed(parent, known.message(language), error_windows, language)
+        return 1
+    hook(type(exc), exc, exc.__traceback__)  # logged; the crash dialog when the desk shows dialogs
+    log_path = configure_logging()  # already configured: the file the details went to
+    message = message_for("app.unexpected", {"log": str(log_path)}, language)
+    print(("错误: " if language != "en" else "error: ") + message, file=sys.stderr)
+    return 70
 
 
 def _store_failed(parent: Any, message: str, error_windows: bool, language: str) -> None:

@@ -452,3 +452,52 @@ def test_version_option_prints_the_pyproject_version(capsys) -> None:
         run(["--version"])
     assert stopped.value.code == 0
     assert capsys.readouterr().out.strip() == f"renshe-desk {expected}"
+
+
+def _fails_after_the_store_opened(monkeypatch, error: Exception) -> None:
+    """The main window's first read raises `error`: a damaged page SQLite's quick check at start-up
+    did not reach (random damage in the full run met one), or a fault in the program."""
+    from ui.auth import session
+    from ui.main_window import MainWindow
+
+    def set_context(self, context) -> None:
+        raise error
+
+    monkeypatch.setattr(session, "sign_in", lambda context: context.actor)  # no login dialog in a test
+    monkeypatch.setattr(MainWindow, "set_context", set_context)
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_run_gui_says_a_page_damaged_past_the_quick_check_in_one_line(qtbot, tmp_path, capsys, monkeypatch,
+                                                                      language) -> None:
+    import sqlite3
+
+    from sqlalchemy.exc import DatabaseError
+
+    from ui.application import run_gui
+
+    path = tmp_path / "office.db"
+    _fails_after_the_store_opened(
+        monkeypatch, DatabaseError("SELECT 1", {}, sqlite3.DatabaseError("database disk image is malformed")))
+    assert run_gui(_args(f"sqlite:///{path}", smoke_test=False, no_err_windows=True, language=language)) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    expected = f"错误: 文件 {path} 已损坏" if language == "zh_CN" else f"error: The file {path} is damaged"
+    assert err.startswith(expected), err
+
+
+def test_run_gui_says_a_fault_at_start_up_in_one_line_and_shows_the_crash_dialog(qtbot, tmp_path, capsys,
+                                                                                  monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.application import run_gui
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.objectName()) or 0)
+    _fails_after_the_store_opened(monkeypatch, RuntimeError("a fault in the program"))
+    args = _args(f"sqlite:///{tmp_path / 'office.db'}", smoke_test=False, no_err_windows=False)
+    assert run_gui(args) == 70
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+    assert err.startswith("错误: 程序发生意外错误") and "a fault in the program" not in err
+    assert shown == ["crash_dialog"]
