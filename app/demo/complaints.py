@@ -92,11 +92,13 @@ class ComplaintSteps(BuilderState):
             # 一案一策: how it is handled and which department answers for the site.
             detail = inspector.set_disposal(detail.id, detail.version, "coordinated", "区住房和城乡建设局", visit)
             last_paid = first_due
+            payroll = []
             for w, amount in zip(detail.workers, amounts, strict=True):
                 paid_on = days.capped(days.working_after(first_due, 0, 12))
                 last_paid = max(last_paid, paid_on)
-                inspector.record_payment(detail.id, w.id, paid_on, amount, method="银行代发",
-                                         note="总承包单位通过农民工工资专用账户代发")
+                payroll.append({"worker_id": w.id, "paid_on": paid_on, "amount_fen": amount, "method": "银行代发",
+                                "note": "总承包单位通过农民工工资专用账户代发"})
+            inspector.record_payments(detail.id, payroll)
             if not partial:
                 detail = inspector.get(detail.id)
                 closed = days.capped(days.working_after(last_paid, 1, 5))
