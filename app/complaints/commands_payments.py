@@ -127,7 +127,7 @@ class PaymentCommands(CaseCommands):
             paid = self._paid_so_far(uow, list(workers))
             names = self._names(uow, [w.party_id for w in workers.values()])
             for i, item, amount in items:
-                worker = workers.get(item.get("worker_id"))
+                worker = workers.get(item.get("worker_id", 0))
                 if worker is None:
                     raise UserError("complaint.worker_not_in_case", field=f"payments.{i}")
                 paid_on = self._check_day(item.get("paid_on"), complaint, f"payments.{i}")
