@@ -21,7 +21,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,6 +88,7 @@ from app.arbitration.models import (
 )
 from app.arbitration.proceedings import ProceedingSteps
 from app.arbitration.queries import DocketQueries, Member, tribunal_candidates
+from app.arbitration.steps import Apply, CaseSteps, ServicePart, ViewT
 from app.arbitration.tribunal import TribunalSteps
 from app.arbitration.views import (
     AwardItem,
@@ -109,7 +110,7 @@ from app.parties.models import Party
 from app.store.engine import Store
 
 __all__ = [
-    "ACTIVE", "BEFORE_DECISION", "CATEGORY_LABELS", "CLOSURE_LABELS", "EVENT_LABELS", "EVENT_LABELS_EN",
+    "ACTIVE", "BEFORE_DECISION", "ArbitrationCaseSteps", "StepTaken", "take_step", "CATEGORY_LABELS", "CLOSURE_LABELS", "EVENT_LABELS", "EVENT_LABELS_EN",
     "FINAL_MONETARY", "FINAL_STANDARDS", "HEARING_STATUS_LABELS", "PROCEDURE_LABELS", "REFUSAL_GROUNDS",
     "REFUSAL_GROUNDS_EN", "RESULT_LABELS", "ROLE_LABELS", "SERVICE_DOCUMENTS", "SERVICE_METHODS", "SIDE_EVENTS",
     "SIDE_EVENTS_EN", "STATUS_LABELS", "TRANSITIONS", "ArbitrationCaseService", "AwardItem", "CaseView",
@@ -192,8 +193,20 @@ class CaseView:
         return text
 
 
+class SideEventSteps(CaseSteps[ViewT]):
+    def record_side_event(self, case_id: int, on: date, *, what: str, note: str, **kw: Any) -> ViewT:
+        """回避, 管辖异议, 鉴定, 调查取证 …: on the timeline (and the audit), no change of state."""
+        def apply(_uow: UnitOfWork, _case: ArbitrationCase) -> dict[str, Any]:
+            if what not in SIDE_EVENTS:
+                raise UserError("arbitration.document_unknown", field="what", value=what)
+            if not note.strip():
+                raise UserError("arbitration.ground_required", field="note")
+            return {"what": what}
+        return self._act(case_id, "record_side_event", on, apply, note=note, **kw)
+
+
 class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalSteps[CaseView],
-                             ProceedingSteps[CaseView], ClosingSteps[CaseView]):
+                             ProceedingSteps[CaseView], ClosingSteps[CaseView], SideEventSteps[CaseView]):
     """Use cases of the docket.  `calendar` defaults to the shipped legal calendar;
     `today` (for the overdue filter) to the system date."""
 
@@ -296,33 +309,74 @@ class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalS
         note: str = "",
         version: int | None = None,
     ) -> CaseView:
-        transition = TRANSITIONS[action]
-        _check_date(on)
-        with UnitOfWork(self.store, self.actor, transition.permission) as uow:
-            session = uow.session
-            case = session.get(ArbitrationCase, case_id)
-            if case is None:
-                raise UserError("arbitration.not_found")
-            lifecycle.check_step(session, case, transition, version=version, on=on,
-                                 refused_code="arbitration.transition_refused", event_model=ArbitrationEvent)
-            details = apply(uow, case) or {}
-            session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),
-                                         note=note.strip(), actor=self.actor.username))
-            uow.flush()
-            derived = _refresh_deadlines(session, case, self.calendar)
-            uow.flush()
-            return self._view(session, case, derived)
-
-    def record_side_event(self, case_id: int, on: date, *, what: str, note: str, **kw: Any) -> CaseView:
-        """回避, 管辖异议, 鉴定, 调查取证 …: on the timeline (and the audit), no change of state."""
-        def apply(_uow: UnitOfWork, _case: ArbitrationCase) -> dict[str, Any]:
-            if what not in SIDE_EVENTS:
-                raise UserError("arbitration.document_unknown", field="what", value=what)
-            if not note.strip():
-                raise UserError("arbitration.ground_required", field="note")
-            return {"what": what}
-        return self._act(case_id, "record_side_event", on, apply, note=note, **kw)
+        return take_step(self, case_id, action, on, apply, self._view, note=note, version=version)
 
     def allowed_actions(self, status: str) -> list[str]:
         return lifecycle.allowed(TRANSITIONS, status)
 
+
+
+Result = TypeVar("Result")
+
+
+def take_step(
+    part: ServicePart,
+    case_id: int,
+    action: str,
+    on: date,
+    apply: Callable[[UnitOfWork, ArbitrationCase], dict[str, Any] | None],
+    result: Callable[[Session, ArbitrationCase, list[CaseDeadline]], Result],
+    *,
+    note: str = "",
+    version: int | None = None,
+) -> Result:
+    """The one audited way to take a step on a case: refuse what the life cycle does not
+    allow, apply the change, append the event to the timeline and re-derive the deadlines
+    into the cache Today's desk reads — in one unit of work; then `result(session, case,
+    derived deadlines)` is what the step returns."""
+    transition = TRANSITIONS[action]
+    _check_date(on)
+    with UnitOfWork(part.store, part.actor, transition.permission) as uow:
+        session = uow.session
+        case = session.get(ArbitrationCase, case_id)
+        if case is None:
+            raise UserError("arbitration.not_found")
+        lifecycle.check_step(session, case, transition, version=version, on=on,
+                             refused_code="arbitration.transition_refused", event_model=ArbitrationEvent)
+        details = apply(uow, case) or {}
+        session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),
+                                     note=note.strip(), actor=part.actor.username))
+        uow.flush()
+        derived = _refresh_deadlines(session, case, part.calendar)
+        uow.flush()
+        return result(session, case, derived)
+
+
+@dataclass(frozen=True)
+class StepTaken:
+    """What a step of `ArbitrationCaseSteps` returns: the case and the version it is saved at."""
+
+    case_id: int
+    version: int
+    status: str
+
+
+class ArbitrationCaseSteps(AcceptanceSteps[StepTaken], TribunalSteps[StepTaken], ProceedingSteps[StepTaken],
+                           ClosingSteps[StepTaken], SideEventSteps[StepTaken]):
+    """The docket's steps for a caller that takes many and shows none (the demo's year, a
+    script): the same checks, events, deadlines and audit as `ArbitrationCaseService`, without
+    reading the whole case back after each step.  The case as pages show it is
+    `ArbitrationCaseService.get`."""
+
+    def __init__(self, store: Store, actor: Actor, *, calendar: LegalCalendar | None = None,
+                 today: Callable[[], date] = shanghai_today) -> None:
+        self.store = store
+        self.actor = actor
+        self.calendar = calendar or calendar_for(store)
+        self.today = today
+
+    def _act(self, case_id: int, action: str, on: date, apply: Apply, *, note: str = "",
+             version: int | None = None) -> StepTaken:
+        return take_step(self, case_id, action, on, apply,
+                         lambda _session, case, _derived: StepTaken(case.id, case.version, case.status),
+                         note=note, version=version)

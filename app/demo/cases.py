@@ -8,7 +8,12 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from app.arbitration.importing import import_docket
-from app.arbitration.service import ArbitrationCaseService, AwardItem, ClaimInput
+from app.arbitration.service import (
+    ArbitrationCaseService,
+    ArbitrationCaseSteps,
+    AwardItem,
+    ClaimInput,
+)
 from app.demo.helpers import split_total
 from app.demo.plan import (
     ARB_CAUSES,
@@ -127,7 +132,9 @@ class DisputeSteps(BuilderState):
 
     def make_arbitration(self, forwarded: list[tuple[int, date]]) -> None:
         rng, year, days = self.rng, self.year, self.days
-        clerk = ArbitrationCaseService(self.store, self.actors["shuji"], calendar=self.cal)
+        # The clerk's steps; the case is read back only where the year needs it (a hearing's id, the claims).
+        clerk = ArbitrationCaseSteps(self.store, self.actors["shuji"], calendar=self.cal)
+        reader = ArbitrationCaseService(self.store, self.actors["shuji"], calendar=self.cal)
         sets = self._claim_sets
         causes = self._arb_causes
         transferred = len(forwarded)
@@ -184,14 +191,14 @@ class DisputeSteps(BuilderState):
             if award_end is not None and slot is not None:
                 tribunal_on, schedule_on, _planned, award_on = award_end
                 held_on, starts_at = slot
-                view = self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
-                view = clerk.schedule_hearing(case_id, schedule_on, held_on=held_on, starts_at=starts_at,
+                self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
+                view = reader.schedule_hearing(case_id, schedule_on, held_on=held_on, starts_at=starts_at,
                                               ends_at=time(starts_at.hour + 2, starts_at.minute),
                                               room=rng.choice(ROOMS))
                 hearing_id = view.hearings[-1].id
-                view = clerk.hold_hearing(case_id, held_on, hearing_id=hearing_id, note="双方到庭，进行了举证质证和辩论")
+                clerk.hold_hearing(case_id, held_on, hearing_id=hearing_id, note="双方到庭，进行了举证质证和辩论")
                 items = []
-                for claim in view.claims:
+                for claim in view.claims:  # a hearing changes no claim
                     if claim.category == "confirm_relationship":
                         items.append(AwardItem(claim.id, 0, rng.choice(("upheld", "dismissed"))))
                         continue
@@ -216,7 +223,7 @@ class DisputeSteps(BuilderState):
                 self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
                 if stage >= 2:
                     held_on = self.cal.add_working_days(date(year + 1, 1, 3), n)
-                    view = clerk.schedule_hearing(case_id, tribunal_on, held_on=held_on, starts_at=time(14, 30),
+                    clerk.schedule_hearing(case_id, tribunal_on, held_on=held_on, starts_at=time(14, 30),
                                                   ends_at=time(16, 30), room=ROOMS[n % len(ROOMS)])
             steps += 1
             self.progress("仲裁办案", steps, total_steps)
@@ -267,7 +274,7 @@ class DisputeSteps(BuilderState):
             return None
         return tribunal_on, schedule_on, held_on, award_on
 
-    def _tribunal(self, clerk: ArbitrationCaseService, case_id: int, on: date, arbitrators: list[int],
+    def _tribunal(self, clerk: ArbitrationCaseSteps, case_id: int, on: date, arbitrators: list[int],
                   clerk_id: int, procedure: str = "ordinary") -> Any:
         """组庭: three arbitrators under the ordinary procedure (every case the docket receives
         starts as ordinary), one under the simple procedure."""
