@@ -110,7 +110,7 @@ from app.parties.models import Party
 from app.store.engine import Store
 
 __all__ = [
-    "ACTIVE", "BEFORE_DECISION", "ArbitrationCaseSteps", "StepTaken", "take_step", "CATEGORY_LABELS", "CLOSURE_LABELS", "EVENT_LABELS", "EVENT_LABELS_EN",
+    "ACTIVE", "BEFORE_DECISION", "CATEGORY_LABELS", "CLOSURE_LABELS", "EVENT_LABELS", "EVENT_LABELS_EN",
     "FINAL_MONETARY", "FINAL_STANDARDS", "HEARING_STATUS_LABELS", "PROCEDURE_LABELS", "REFUSAL_GROUNDS",
     "REFUSAL_GROUNDS_EN", "RESULT_LABELS", "ROLE_LABELS", "SERVICE_DOCUMENTS", "SERVICE_METHODS", "SIDE_EVENTS",
     "SIDE_EVENTS_EN", "STATUS_LABELS", "TRANSITIONS", "ArbitrationCaseService", "AwardItem", "CaseView",
@@ -118,6 +118,7 @@ __all__ = [
     "YearCounts", "_check_parties", "_facts", "_refresh_deadlines", "add_claims", "clean_claims",
     "create_received_case", "deadlines_mod", "event_label", "hearing_status_label", "is_final", "minimum_wage_on",
     "refusal_ground_code", "result_label", "side_event_label", "status_label", "tribunal_candidates",
+    "ArbitrationCaseSteps", "SideEventSteps", "StepTaken", "take_step",
 ]
 
 S = ArbitrationStatus
@@ -354,11 +355,13 @@ def take_step(
 
 @dataclass(frozen=True)
 class StepTaken:
-    """What a step of `ArbitrationCaseSteps` returns: the case and the version it is saved at."""
+    """What a step of `ArbitrationCaseSteps` returns: the case, the version it is saved at, its
+    status, and what the step recorded (its timeline event's details: the hearing it scheduled …)."""
 
     case_id: int
     version: int
     status: str
+    details: dict[str, Any] = field(default_factory=dict)
 
 
 class ArbitrationCaseSteps(AcceptanceSteps[StepTaken], TribunalSteps[StepTaken], ProceedingSteps[StepTaken],
@@ -377,6 +380,13 @@ class ArbitrationCaseSteps(AcceptanceSteps[StepTaken], TribunalSteps[StepTaken],
 
     def _act(self, case_id: int, action: str, on: date, apply: Apply, *, note: str = "",
              version: int | None = None) -> StepTaken:
-        return take_step(self, case_id, action, on, apply,
-                         lambda _session, case, _derived: StepTaken(case.id, case.version, case.status),
+        recorded: dict[str, Any] = {}
+
+        def apply_and_keep(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any] | None:
+            details = apply(uow, case)
+            recorded.update(details or {})
+            return details
+
+        return take_step(self, case_id, action, on, apply_and_keep,
+                         lambda _session, case, _derived: StepTaken(case.id, case.version, case.status, recorded),
                          note=note, version=version)

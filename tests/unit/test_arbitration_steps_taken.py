@@ -14,13 +14,13 @@ from app.errors import UserError
 from tests.fixtures.arbitration import CLERK, make_world, receive
 
 
-def _run(steps, world, cid: int, starts_at: time) -> StepTaken:
+def _run(steps, world, cid: int, starts_at: time) -> tuple[object, StepTaken]:
     steps.accept(cid, date(2023, 10, 7))
     steps.form_tribunal(cid, date(2023, 10, 9), chief_id=world.chief, arbitrator_2_id=world.second,
                         arbitrator_3_id=world.third, clerk_id=world.clerk)
-    steps.schedule_hearing(cid, date(2023, 10, 11), held_on=date(2023, 10, 25), starts_at=starts_at,
+    scheduled = steps.schedule_hearing(cid, date(2023, 10, 11), held_on=date(2023, 10, 25), starts_at=starts_at,
                            ends_at=time(starts_at.hour + 2), room="第一仲裁庭")
-    return steps.record_side_event(cid, date(2023, 10, 12), what="appraisal", note="申请工伤鉴定")
+    return scheduled, steps.record_side_event(cid, date(2023, 10, 12), what="appraisal", note="申请工伤鉴定")
 
 
 def _comparable(view):
@@ -43,12 +43,14 @@ def test_steps_leave_the_case_as_the_service_does(store) -> None:
     steps = ArbitrationCaseSteps(store, CLERK, today=lambda: date(2024, 1, 1))
     by_service, by_steps = receive(world), receive(world)
     _run(service, world, by_service, time(9))
-    taken = _run(steps, world, by_steps, time(14))  # the afternoon: the same tribunal and room
+    scheduled, taken = _run(steps, world, by_steps, time(14))  # the afternoon: the same tribunal and room
     shown = service.get(by_steps)
-    assert taken == StepTaken(by_steps, shown.version, "hearing_scheduled")
+    assert taken == StepTaken(by_steps, shown.version, "hearing_scheduled", {"what": "appraisal"})
     assert _comparable(shown) == _comparable(service.get(by_service))
     assert shown.deadlines  # derived and cached at each step
     hearing = shown.hearings[-1].id
+    assert scheduled.details == {"hearing_id": hearing, "held_on": "2023-10-25", "starts_at": "14:00",
+                                 "room": "第一仲裁庭"}  # what the step recorded: the hearing it made
     assert steps.hold_hearing(by_steps, date(2023, 10, 25), hearing_id=hearing, version=taken.version).status == "heard"
     with store.read() as session:  # the tribunal's accounts are put straight into the store by the world
         assert [b for b in verify(session).breaks if b.table_name != "app_user"] == []
