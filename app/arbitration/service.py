@@ -26,7 +26,6 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.accounts.actor import Actor
 from app.accounts.models import User
 from app.accounts.people import display_names
 from app.accounts.permissions import Permission
@@ -40,7 +39,7 @@ from app.arbitration.closing import (
     minimum_wage_on,
 )
 from app.arbitration.deadline_cache import _facts, _refresh_deadlines
-from app.arbitration.deadlines import CaseDeadline, shanghai_today
+from app.arbitration.deadlines import CaseDeadline
 from app.arbitration.hearings import parse_hm
 from app.arbitration.intake import (
     _check_date,
@@ -103,11 +102,8 @@ from app.arbitration.views import (
 from app.errors import UserError
 from app.kernel import lifecycle
 from app.kernel.unit_of_work import UnitOfWork
-from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
-from app.legal.holidays import calendar_for
 from app.parties.models import Party
-from app.store.engine import Store
 
 __all__ = [
     "ACTIVE", "BEFORE_DECISION", "CATEGORY_LABELS", "CLOSURE_LABELS", "EVENT_LABELS", "EVENT_LABELS_EN",
@@ -208,15 +204,7 @@ class SideEventSteps(CaseSteps[ViewT]):
 
 class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalSteps[CaseView],
                              ProceedingSteps[CaseView], ClosingSteps[CaseView], SideEventSteps[CaseView]):
-    """Use cases of the docket.  `calendar` defaults to the shipped legal calendar;
-    `today` (for the overdue filter) to the system date."""
-
-    def __init__(self, store: Store, actor: Actor, *, calendar: LegalCalendar | None = None,
-                 today: Callable[[], date] = shanghai_today) -> None:
-        self.store = store
-        self.actor = actor
-        self.calendar = calendar or calendar_for(store)
-        self.today = today
+    """Use cases of the docket (constructed as `ServicePart`: store, actor, calendar, today)."""
 
     def get(self, case_id: int) -> CaseView:
         self.actor.require(Permission.ARBITRATION_VIEW)
@@ -370,13 +358,6 @@ class ArbitrationCaseSteps(AcceptanceSteps[StepTaken], TribunalSteps[StepTaken],
     script): the same checks, events, deadlines and audit as `ArbitrationCaseService`, without
     reading the whole case back after each step.  The case as pages show it is
     `ArbitrationCaseService.get`."""
-
-    def __init__(self, store: Store, actor: Actor, *, calendar: LegalCalendar | None = None,
-                 today: Callable[[], date] = shanghai_today) -> None:
-        self.store = store
-        self.actor = actor
-        self.calendar = calendar or calendar_for(store)
-        self.today = today
 
     def _act(self, case_id: int, action: str, on: date, apply: Apply, *, note: str = "",
              version: int | None = None) -> StepTaken:

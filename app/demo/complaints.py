@@ -76,9 +76,8 @@ class ComplaintSteps(BuilderState):
             detail = inspector.accept(detail.id, detail.version, on, "符合受理条件")
             detail = inspector.assign_officers(detail.id, detail.version, rng.sample(self.enforcers, 2), on)
             visit = days.working_after(on, 1, 4)
-            inspector.record_action(detail.id, "site_inspection", visit,
-                                    "赴项目现场检查，调取考勤记录、工资支付台账和农民工工资专用账户流水")
-            detail = inspector.get(detail.id)
+            detail = inspector.record_action(detail.id, "site_inspection", visit,
+                                             "赴项目现场检查，调取考勤记录、工资支付台账和农民工工资专用账户流水")
             first_due = days.working_after(visit, 5, 15)
             second_due = days.working_after(first_due, 10, 20)
             if partial:
