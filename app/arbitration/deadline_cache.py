@@ -14,6 +14,7 @@ from sqlalchemy import (
     cast,
     delete,
     func,
+    insert,
     literal_column,
     null,
     select,
@@ -96,15 +97,16 @@ def _facts(session: Session, case: ArbitrationCase) -> CaseFacts:
 
 
 def _refresh_deadlines(session: Session, case: ArbitrationCase, calendar: LegalCalendar) -> list[CaseDeadline]:
+    """Derive the case's deadlines and rewrite its rows of the cache (one DELETE, one INSERT of
+    all rows: the cache is not audited and nothing reads its rows back as objects)."""
     derived = deadlines_mod.derive(_facts(session, case), calendar=calendar, rules=DEFAULT_RULES)
     session.execute(delete(ArbitrationDeadline).where(ArbitrationDeadline.case_id == case.id))
-    for d in deadlines_mod.open_institute_deadlines(derived):
-        session.add(
-            ArbitrationDeadline(
-                case_id=case.id, key=d.key, rule_id=d.rule_id, start=d.deadline.start, due=d.due,
-                calendar_complete=d.deadline.calendar_complete,
-                calendar_version=d.deadline.calendar_version, rule_version=d.deadline.rule_version,
-            )
-        )
+    rows = [
+        {"case_id": case.id, "key": d.key, "rule_id": d.rule_id, "start": d.deadline.start, "due": d.due,
+         "calendar_complete": d.deadline.calendar_complete, "calendar_version": d.deadline.calendar_version,
+         "rule_version": d.deadline.rule_version}
+        for d in deadlines_mod.open_institute_deadlines(derived)
+    ]
+    if rows:
+        session.execute(insert(ArbitrationDeadline), rows)
     return derived
-
