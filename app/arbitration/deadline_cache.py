@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    bindparam,
     cast,
     delete,
     func,
@@ -46,10 +47,11 @@ def _no(type_: Any) -> Any:
     return cast(null(), type_)
 
 
-def _facts_statement(case_id: int) -> Any:
-    """The case's events, respondents, hearings, services and count of non-final claims in one
-    UNION ALL (one round trip to a server instead of five); columns: source, id, day, day_2,
-    text, details, number, number_2."""
+def _facts_statement() -> Any:
+    """The case's (bound parameter `case_id`) events, respondents, hearings, services and count of
+    non-final claims in one UNION ALL (one round trip to a server instead of five); columns:
+    source, id, day, day_2, text, details, number, number_2.  Built once: it is read at every step."""
+    case_id = bindparam("case_id", type_=Integer)
     def row(source: int, id_: Any, day: Any, day_2: Any, text: Any, details: Any, number: Any, number_2: Any) -> Any:
         return (literal_column(str(source), Integer).label("source"), id_.label("id"), day.label("day"),
                 day_2.label("day_2"), text.label("text"), details.label("details"), number.label("number"),
@@ -71,8 +73,11 @@ def _facts_statement(case_id: int) -> Any:
     )
 
 
+_FACTS = _facts_statement()
+
+
 def _facts(session: Session, case: ArbitrationCase) -> CaseFacts:
-    rows = session.execute(_facts_statement(case.id)).all()
+    rows = session.execute(_FACTS, {"case_id": case.id}).all()
     by_source: dict[int, list[Any]] = {source: [] for source in range(5)}
     for r in rows:
         by_source[r.source].append(r)
