@@ -194,6 +194,7 @@ def _import_row(
         uow, applicants=[applicant], respondents=[respondent],
         claims=claims,
         received_on=received_on, cause=fields.get("cause", ""), note=note, calendar=calendar,
+        derive_deadlines=accepted_on is None,  # an accepted row's are derived once it is accepted, below
     )
     if accepted_on is not None:
         case.case_no = allocate_number(uow, "arbitration", accepted_on.year, record_table=ArbitrationCase.__tablename__,

@@ -94,9 +94,14 @@ def create_received_case(
     from_mediation_id: int | None = None,
     note: str = "",
     calendar: LegalCalendar | None = None,
+    derive_deadlines: bool = True,
     **application: Unpack[Application],
 ) -> ArbitrationCase:
-    """A received application inside the caller's unit of work (receive, and 转仲裁)."""
+    """A received application inside the caller's unit of work (receive, and 转仲裁).
+
+    `derive_deadlines=False`: the caller takes a further step on the case in the same unit
+    of work and derives its deadlines then (an imported row that was accepted already);
+    deriving them for the received case too would be thrown away at once."""
     session = uow.session
     applicants, respondents = application["applicants"], application["respondents"]
     received_on = application["received_on"]
@@ -123,6 +128,7 @@ def create_received_case(
     session.add(ArbitrationEvent(case_id=case.id, kind="receive", on=received_on, details=json.dumps(details),
                                  note=note, actor=uow.actor.username))
     uow.flush()
-    _refresh_deadlines(session, case, calendar or calendar_for(uow.store))
+    if derive_deadlines:
+        _refresh_deadlines(session, case, calendar or calendar_for(uow.store))
     return case
 

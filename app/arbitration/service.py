@@ -21,12 +21,11 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.accounts.actor import Actor
 from app.accounts.models import User
 from app.accounts.people import display_names
 from app.accounts.permissions import Permission
@@ -40,7 +39,7 @@ from app.arbitration.closing import (
     minimum_wage_on,
 )
 from app.arbitration.deadline_cache import _facts, _refresh_deadlines
-from app.arbitration.deadlines import CaseDeadline, shanghai_today
+from app.arbitration.deadlines import CaseDeadline
 from app.arbitration.hearings import parse_hm
 from app.arbitration.intake import (
     _check_date,
@@ -88,6 +87,7 @@ from app.arbitration.models import (
 )
 from app.arbitration.proceedings import ProceedingSteps
 from app.arbitration.queries import DocketQueries, Member, tribunal_candidates
+from app.arbitration.steps import Apply, CaseSteps, ServicePart, ViewT
 from app.arbitration.tribunal import TribunalSteps
 from app.arbitration.views import (
     AwardItem,
@@ -102,11 +102,8 @@ from app.arbitration.views import (
 from app.errors import UserError
 from app.kernel import lifecycle
 from app.kernel.unit_of_work import UnitOfWork
-from app.legal.calendar import LegalCalendar
 from app.legal.deadlines import DEFAULT_RULES
-from app.legal.holidays import calendar_for
 from app.parties.models import Party
-from app.store.engine import Store
 
 __all__ = [
     "ACTIVE", "BEFORE_DECISION", "CATEGORY_LABELS", "CLOSURE_LABELS", "EVENT_LABELS", "EVENT_LABELS_EN",
@@ -117,6 +114,7 @@ __all__ = [
     "YearCounts", "_check_parties", "_facts", "_refresh_deadlines", "add_claims", "clean_claims",
     "create_received_case", "deadlines_mod", "event_label", "hearing_status_label", "is_final", "minimum_wage_on",
     "refusal_ground_code", "result_label", "side_event_label", "status_label", "tribunal_candidates",
+    "ArbitrationCaseSteps", "SideEventSteps", "StepTaken", "take_step",
 ]
 
 S = ArbitrationStatus
@@ -192,17 +190,21 @@ class CaseView:
         return text
 
 
-class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalSteps[CaseView],
-                             ProceedingSteps[CaseView], ClosingSteps[CaseView]):
-    """Use cases of the docket.  `calendar` defaults to the shipped legal calendar;
-    `today` (for the overdue filter) to the system date."""
+class SideEventSteps(CaseSteps[ViewT]):
+    def record_side_event(self, case_id: int, on: date, *, what: str, note: str, **kw: Any) -> ViewT:
+        """回避, 管辖异议, 鉴定, 调查取证 …: on the timeline (and the audit), no change of state."""
+        def apply(_uow: UnitOfWork, _case: ArbitrationCase) -> dict[str, Any]:
+            if what not in SIDE_EVENTS:
+                raise UserError("arbitration.document_unknown", field="what", value=what)
+            if not note.strip():
+                raise UserError("arbitration.ground_required", field="note")
+            return {"what": what}
+        return self._act(case_id, "record_side_event", on, apply, note=note, **kw)
 
-    def __init__(self, store: Store, actor: Actor, *, calendar: LegalCalendar | None = None,
-                 today: Callable[[], date] = shanghai_today) -> None:
-        self.store = store
-        self.actor = actor
-        self.calendar = calendar or calendar_for(store)
-        self.today = today
+
+class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalSteps[CaseView],
+                             ProceedingSteps[CaseView], ClosingSteps[CaseView], SideEventSteps[CaseView]):
+    """Use cases of the docket (constructed as `ServicePart`: store, actor, calendar, today)."""
 
     def get(self, case_id: int) -> CaseView:
         self.actor.require(Permission.ARBITRATION_VIEW)
@@ -296,33 +298,76 @@ class ArbitrationCaseService(DocketQueries, AcceptanceSteps[CaseView], TribunalS
         note: str = "",
         version: int | None = None,
     ) -> CaseView:
-        transition = TRANSITIONS[action]
-        _check_date(on)
-        with UnitOfWork(self.store, self.actor, transition.permission) as uow:
-            session = uow.session
-            case = session.get(ArbitrationCase, case_id)
-            if case is None:
-                raise UserError("arbitration.not_found")
-            lifecycle.check_step(session, case, transition, version=version, on=on,
-                                 refused_code="arbitration.transition_refused", event_model=ArbitrationEvent)
-            details = apply(uow, case) or {}
-            session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),
-                                         note=note.strip(), actor=self.actor.username))
-            uow.flush()
-            derived = _refresh_deadlines(session, case, self.calendar)
-            uow.flush()
-            return self._view(session, case, derived)
-
-    def record_side_event(self, case_id: int, on: date, *, what: str, note: str, **kw: Any) -> CaseView:
-        """回避, 管辖异议, 鉴定, 调查取证 …: on the timeline (and the audit), no change of state."""
-        def apply(_uow: UnitOfWork, _case: ArbitrationCase) -> dict[str, Any]:
-            if what not in SIDE_EVENTS:
-                raise UserError("arbitration.document_unknown", field="what", value=what)
-            if not note.strip():
-                raise UserError("arbitration.ground_required", field="note")
-            return {"what": what}
-        return self._act(case_id, "record_side_event", on, apply, note=note, **kw)
+        return take_step(self, case_id, action, on, apply, self._view, note=note, version=version)
 
     def allowed_actions(self, status: str) -> list[str]:
         return lifecycle.allowed(TRANSITIONS, status)
 
+
+
+Result = TypeVar("Result")
+
+
+def take_step(
+    part: ServicePart,
+    case_id: int,
+    action: str,
+    on: date,
+    apply: Callable[[UnitOfWork, ArbitrationCase], dict[str, Any] | None],
+    result: Callable[[Session, ArbitrationCase, list[CaseDeadline]], Result],
+    *,
+    note: str = "",
+    version: int | None = None,
+) -> Result:
+    """The one audited way to take a step on a case: refuse what the life cycle does not
+    allow, apply the change, append the event to the timeline and re-derive the deadlines
+    into the cache Today's desk reads — in one unit of work; then `result(session, case,
+    derived deadlines)` is what the step returns."""
+    transition = TRANSITIONS[action]
+    _check_date(on)
+    with UnitOfWork(part.store, part.actor, transition.permission) as uow:
+        session = uow.session
+        case = session.get(ArbitrationCase, case_id)
+        if case is None:
+            raise UserError("arbitration.not_found")
+        lifecycle.check_step(session, case, transition, version=version, on=on,
+                             refused_code="arbitration.transition_refused", event_model=ArbitrationEvent)
+        details = apply(uow, case) or {}
+        session.add(ArbitrationEvent(case_id=case.id, kind=action, on=on, details=json.dumps(details, ensure_ascii=False, default=str),
+                                     note=note.strip(), actor=part.actor.username))
+        uow.flush()
+        derived = _refresh_deadlines(session, case, part.calendar)
+        uow.flush()
+        return result(session, case, derived)
+
+
+@dataclass(frozen=True)
+class StepTaken:
+    """What a step of `ArbitrationCaseSteps` returns: the case, the version it is saved at, its
+    status, and what the step recorded (its timeline event's details: the hearing it scheduled …)."""
+
+    case_id: int
+    version: int
+    status: str
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+class ArbitrationCaseSteps(AcceptanceSteps[StepTaken], TribunalSteps[StepTaken], ProceedingSteps[StepTaken],
+                           ClosingSteps[StepTaken], SideEventSteps[StepTaken]):
+    """The docket's steps for a caller that takes many and shows none (the demo's year, a
+    script): the same checks, events, deadlines and audit as `ArbitrationCaseService`, without
+    reading the whole case back after each step.  The case as pages show it is
+    `ArbitrationCaseService.get`."""
+
+    def _act(self, case_id: int, action: str, on: date, apply: Apply, *, note: str = "",
+             version: int | None = None) -> StepTaken:
+        recorded: dict[str, Any] = {}
+
+        def apply_and_keep(uow: UnitOfWork, case: ArbitrationCase) -> dict[str, Any] | None:
+            details = apply(uow, case)
+            recorded.update(details or {})
+            return details
+
+        return take_step(self, case_id, action, on, apply_and_keep,
+                         lambda _session, case, _derived: StepTaken(case.id, case.version, case.status, recorded),
+                         note=note, version=version)

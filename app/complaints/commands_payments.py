@@ -108,32 +108,87 @@ class PaymentCommands(CaseCommands):
             self._add_payment(uow, complaint, worker_id, paid_on, amount, method, note)
         return self.get(complaint_id)
 
+    def record_payments(self, complaint_id: int, payments: Sequence[Mapping[str, Any]]) -> int:
+        """A payroll (代发工资): wages paid to many workers of the case, all saved together or none —
+        [{worker_id, paid_on, amount_fen, method?, note?}].  Each payment is checked as
+        `record_payment` checks one (a refusal names the item, `payments.{i}`); the payments of one
+        worker in the list add up against what is still owed to them.  Returns how many were saved;
+        the case as pages show it is `get(complaint_id)`."""
+        items = []
+        for i, item in enumerate(payments):
+            amount = whole_fen(item.get("amount_fen"), f"payments.{i}")
+            if amount <= 0:
+                raise UserError("complaint.amount_not_positive", field=f"payments.{i}")
+            items.append((i, item, amount))
+        with UnitOfWork(self.store, self.actor, Permission.COMPLAINT_HANDLE) as uow:
+            complaint = self._load(uow, complaint_id, None)
+            self._refuse_unless_paying(complaint)
+            workers = {w.id: w for w in complaint.workers}
+            paid = self._paid_so_far(uow, list(workers))
+            names = self._names(uow, [w.party_id for w in workers.values()])
+            for i, item, amount in items:
+                worker = workers.get(item.get("worker_id", 0))
+                if worker is None:
+                    raise UserError("complaint.worker_not_in_case", field=f"payments.{i}")
+                paid_on = self._check_day(item.get("paid_on"), complaint, f"payments.{i}")
+                self._refuse_beyond_owed(worker, paid.get(worker.id, 0), amount, names[worker.party_id],
+                                         f"payments.{i}")
+                paid[worker.id] = paid.get(worker.id, 0) + amount
+                self._write_payment(uow, complaint, worker, names[worker.party_id], paid_on, amount,
+                                    str(item.get("method") or ""), str(item.get("note") or ""))
+        return len(items)
+
     def _add_payment(
         self, uow: UnitOfWork, complaint: Complaint, worker_id: int, paid_on: date, amount: int,
         method: str, note: str, *, check_future: bool = True,
     ) -> None:
-        if S(complaint.status) not in rules.RECORDING_STEPS["payments"]:
-            raise refuse_in_status("complaint.no_payments_in_state", complaint.status)
+        self._refuse_unless_paying(complaint)
         worker = uow.session.get(ComplaintWorker, worker_id)
         if worker is None or worker.complaint_id != complaint.id:
             raise UserError("complaint.worker_not_in_case", field="worker")
         if check_future:
             paid_on = self._check_day(paid_on, complaint, "paid_on")
-        paid = uow.session.scalar(
-            select(func.coalesce(func.sum(WagePayment.amount_fen), 0)).where(WagePayment.worker_id == worker.id)
-        ) or 0
+        name = self._names(uow, [worker.party_id])[worker.party_id]
+        self._refuse_beyond_owed(worker, self._paid_so_far(uow, [worker.id]).get(worker.id, 0), amount, name, "amount")
+        self._write_payment(uow, complaint, worker, name, paid_on, amount, method, note)
+
+    @staticmethod
+    def _refuse_unless_paying(complaint: Complaint) -> None:
+        if S(complaint.status) not in rules.RECORDING_STEPS["payments"]:
+            raise refuse_in_status("complaint.no_payments_in_state", complaint.status)
+
+    @staticmethod
+    def _paid_so_far(uow: UnitOfWork, worker_ids: Sequence[int]) -> dict[int, int]:
+        """What each worker has been paid (fen), payments not yet flushed included (autoflush)."""
+        if not worker_ids:
+            return {}
+        rows = uow.session.execute(
+            select(WagePayment.worker_id, func.coalesce(func.sum(WagePayment.amount_fen), 0))
+            .where(WagePayment.worker_id.in_(worker_ids)).group_by(WagePayment.worker_id)
+        ).all()
+        return {worker_id: int(total) for worker_id, total in rows}
+
+    @staticmethod
+    def _names(uow: UnitOfWork, party_ids: Sequence[int]) -> dict[int, str]:
+        return {pid: name for pid, name in uow.session.execute(select(Party.id, Party.name).where(Party.id.in_(party_ids)))}
+
+    @staticmethod
+    def _refuse_beyond_owed(worker: ComplaintWorker, paid: int, amount: int, name: str, field_name: str) -> None:
         remaining = worker.owed_fen - paid
         if amount > remaining:
-            name = uow.session.get(Party, worker.party_id).name  # type: ignore[union-attr]
             raise UserError(
-                "complaint.payment_exceeds_owed", field="amount", name=name,
+                "complaint.payment_exceeds_owed", field=field_name, name=name,
                 amount=format_yuan(amount), remaining=format_yuan(remaining),
             )
+
+    def _write_payment(
+        self, uow: UnitOfWork, complaint: Complaint, worker: ComplaintWorker, name: str, paid_on: date, amount: int,
+        method: str, note: str,
+    ) -> None:
         uow.session.add(
             WagePayment(
                 complaint_id=complaint.id, worker_id=worker.id, paid_on=paid_on, amount_fen=amount,
                 method=clean_text(method, limit=50), note=clean_text(note),
             )
         )
-        name = uow.session.get(Party, worker.party_id).name  # type: ignore[union-attr]
         self._event(uow, complaint, "payment", paid_on, f"{name} {format_yuan(amount)}元")

@@ -8,7 +8,12 @@ from datetime import date, time, timedelta
 from typing import Any
 
 from app.arbitration.importing import import_docket
-from app.arbitration.service import ArbitrationCaseService, AwardItem, ClaimInput
+from app.arbitration.service import (
+    ArbitrationCaseService,
+    ArbitrationCaseSteps,
+    AwardItem,
+    ClaimInput,
+)
 from app.demo.helpers import split_total
 from app.demo.plan import (
     ARB_CAUSES,
@@ -127,7 +132,7 @@ class DisputeSteps(BuilderState):
 
     def make_arbitration(self, forwarded: list[tuple[int, date]]) -> None:
         rng, year, days = self.rng, self.year, self.days
-        clerk = ArbitrationCaseService(self.store, self.actors["shuji"], calendar=self.cal)
+        clerk = ArbitrationCaseSteps(self.store, self.actors["shuji"], calendar=self.cal)  # no case read back
         sets = self._claim_sets
         causes = self._arb_causes
         transferred = len(forwarded)
@@ -184,26 +189,26 @@ class DisputeSteps(BuilderState):
             if award_end is not None and slot is not None:
                 tribunal_on, schedule_on, _planned, award_on = award_end
                 held_on, starts_at = slot
-                view = self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
-                view = clerk.schedule_hearing(case_id, schedule_on, held_on=held_on, starts_at=starts_at,
+                self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
+                scheduled = clerk.schedule_hearing(case_id, schedule_on, held_on=held_on, starts_at=starts_at,
                                               ends_at=time(starts_at.hour + 2, starts_at.minute),
                                               room=rng.choice(ROOMS))
-                hearing_id = view.hearings[-1].id
-                view = clerk.hold_hearing(case_id, held_on, hearing_id=hearing_id, note="双方到庭，进行了举证质证和辩论")
+                hearing_id = scheduled.details["hearing_id"]
+                clerk.hold_hearing(case_id, held_on, hearing_id=hearing_id, note="双方到庭，进行了举证质证和辩论")
                 items = []
-                for claim in view.claims:
-                    if claim.category == "confirm_relationship":
-                        items.append(AwardItem(claim.id, 0, rng.choice(("upheld", "dismissed"))))
+                for claim_id, amount, category in live_claims[case_id]:
+                    if category == "confirm_relationship":
+                        items.append(AwardItem(claim_id, 0, rng.choice(("upheld", "dismissed"))))
                         continue
                     share = rng.choice((1.0, 1.0, 0.8, 0.6, 0.5, 0.0))
                     result = "upheld" if share == 1.0 else ("dismissed" if share == 0 else "partly_upheld")
-                    items.append(AwardItem(claim.id, int(claim.amount_claimed_fen * share) // 100 * 100, result))
+                    items.append(AwardItem(claim_id, int(amount * share) // 100 * 100, result))
                 clerk.close_award(case_id, award_on, items, note="依法作出裁决")
                 awards += 1
             else:
                 on = days.capped(days.working_after(accepted_on, 3, 20))
                 amounts = {claim_id: amount * rng.randrange(55, 96) // 100 // 100 * 100
-                           for claim_id, amount in live_claims[case_id]}
+                           for claim_id, amount, _category in live_claims[case_id]}
                 clerk.close_mediation(case_id, on, amounts=amounts, note="经仲裁庭主持调解，双方自愿达成调解协议")
                 mediations += 1
             steps += 1
@@ -216,7 +221,7 @@ class DisputeSteps(BuilderState):
                 self._tribunal(clerk, case_id, tribunal_on, arbitrators, clerk_id)
                 if stage >= 2:
                     held_on = self.cal.add_working_days(date(year + 1, 1, 3), n)
-                    view = clerk.schedule_hearing(case_id, tribunal_on, held_on=held_on, starts_at=time(14, 30),
+                    clerk.schedule_hearing(case_id, tribunal_on, held_on=held_on, starts_at=time(14, 30),
                                                   ends_at=time(16, 30), room=ROOMS[n % len(ROOMS)])
             steps += 1
             self.progress("仲裁办案", steps, total_steps)
@@ -267,7 +272,7 @@ class DisputeSteps(BuilderState):
             return None
         return tribunal_on, schedule_on, held_on, award_on
 
-    def _tribunal(self, clerk: ArbitrationCaseService, case_id: int, on: date, arbitrators: list[int],
+    def _tribunal(self, clerk: ArbitrationCaseSteps, case_id: int, on: date, arbitrators: list[int],
                   clerk_id: int, procedure: str = "ordinary") -> Any:
         """组庭: three arbitrators under the ordinary procedure (every case the docket receives
         starts as ordinary), one under the simple procedure."""

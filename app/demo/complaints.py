@@ -76,9 +76,8 @@ class ComplaintSteps(BuilderState):
             detail = inspector.accept(detail.id, detail.version, on, "符合受理条件")
             detail = inspector.assign_officers(detail.id, detail.version, rng.sample(self.enforcers, 2), on)
             visit = days.working_after(on, 1, 4)
-            inspector.record_action(detail.id, "site_inspection", visit,
-                                    "赴项目现场检查，调取考勤记录、工资支付台账和农民工工资专用账户流水")
-            detail = inspector.get(detail.id)
+            detail = inspector.record_action(detail.id, "site_inspection", visit,
+                                             "赴项目现场检查，调取考勤记录、工资支付台账和农民工工资专用账户流水")
             first_due = days.working_after(visit, 5, 15)
             second_due = days.working_after(first_due, 10, 20)
             if partial:
@@ -92,11 +91,13 @@ class ComplaintSteps(BuilderState):
             # 一案一策: how it is handled and which department answers for the site.
             detail = inspector.set_disposal(detail.id, detail.version, "coordinated", "区住房和城乡建设局", visit)
             last_paid = first_due
+            payroll = []
             for w, amount in zip(detail.workers, amounts, strict=True):
                 paid_on = days.capped(days.working_after(first_due, 0, 12))
                 last_paid = max(last_paid, paid_on)
-                inspector.record_payment(detail.id, w.id, paid_on, amount, method="银行代发",
-                                         note="总承包单位通过农民工工资专用账户代发")
+                payroll.append({"worker_id": w.id, "paid_on": paid_on, "amount_fen": amount, "method": "银行代发",
+                                "note": "总承包单位通过农民工工资专用账户代发"})
+            inspector.record_payments(detail.id, payroll)
             if not partial:
                 detail = inspector.get(detail.id)
                 closed = days.capped(days.working_after(last_paid, 1, 5))

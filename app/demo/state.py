@@ -79,19 +79,20 @@ class BuilderState:
                     found[record_id] = version
             return found
 
-    def _claims(self, case_ids: Sequence[int]) -> dict[int, list[tuple[int, int]]]:
-        """Each case's live claims (id, amount claimed) in one read."""
-        out: dict[int, list[tuple[int, int]]] = {cid: [] for cid in case_ids}
+    def _claims(self, case_ids: Sequence[int]) -> dict[int, list[tuple[int, int, str]]]:
+        """Each case's live claims (id, amount claimed, category) in one read."""
+        out: dict[int, list[tuple[int, int, str]]] = {cid: [] for cid in case_ids}
         with self.store.read() as session:
             for start in range(0, len(case_ids), 500):
                 chunk = case_ids[start: start + 500]
                 rows = session.execute(
-                    select(ArbitrationClaim.case_id, ArbitrationClaim.id, ArbitrationClaim.amount_claimed_fen)
+                    select(ArbitrationClaim.case_id, ArbitrationClaim.id, ArbitrationClaim.amount_claimed_fen,
+                           ArbitrationClaim.category)
                     .where(ArbitrationClaim.case_id.in_(chunk), ArbitrationClaim.withdrawn.is_(False))
-                    .order_by(ArbitrationClaim.case_id, ArbitrationClaim.position)
+                    .order_by(ArbitrationClaim.case_id, ArbitrationClaim.position, ArbitrationClaim.id)
                 )
-                for case_id, claim_id, amount in rows:
-                    out[case_id].append((claim_id, amount))
+                for case_id, claim_id, amount, category in rows:
+                    out[case_id].append((claim_id, amount, category))
         return out
 
     def import_parties(self, records: list[dict[str, Any]], actor: str = "admin") -> list[int]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, event, select
+from sqlalchemy.orm import Session, SessionTransaction
+from sqlalchemy.sql.dml import UpdateBase
 
 from app.accounts.actor import Actor
 from app.accounts.permissions import Permission
@@ -58,11 +60,46 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+_CACHE = "settings_read"  # session.info: (the transaction's connection, {key: its stored JSON text or None})
+_FORGET = "settings_forget"  # session.info: the listener that empties it
+
+
 def read_setting(session: Session, key: str) -> Any:
-    value = session.scalar(select(Setting.value).where(Setting.key == key))
+    """The setting's value (a fresh copy: the caller may change it), else its default.
+
+    Read once per transaction: a unit of work that numbers 700 imported cases reads the
+    patterns once, not 700 times.  A write to the setting table on the transaction's
+    connection (the ORM's flush, or a Core statement such as a site exchange's) and the
+    end of the transaction forget what was read."""
+    connection = session.connection()
+    held: tuple[Connection, dict[str, str | None]] | None = session.info.get(_CACHE)
+    if held is None or held[0] is not connection:
+        held = session.info[_CACHE] = (connection, {})
+        _forget_on_write(session, connection)
+    cache = held[1]
+    if key not in cache:
+        cache[key] = session.scalar(select(Setting.value).where(Setting.key == key))
+    value = cache[key]
     if value is None:
-        return DEFAULTS.get(key)
+        return copy.deepcopy(DEFAULTS.get(key))
     return json.loads(value)
+
+
+def _forget_on_write(session: Session, connection: Connection) -> None:
+    forget = session.info.get(_FORGET)
+    if forget is None:
+        def forget(_conn: Connection, clause: Any, *_args: Any) -> None:
+            if isinstance(clause, UpdateBase) and getattr(clause.table, "name", None) == Setting.__tablename__:
+                session.info.pop(_CACHE, None)
+
+        def forget_at_the_end(_session: Session, transaction: SessionTransaction) -> None:
+            if transaction.parent is None:  # not a flush's own subtransaction
+                session.info.pop(_CACHE, None)
+
+        session.info[_FORGET] = forget
+        event.listen(session, "after_transaction_end", forget_at_the_end)
+    if not event.contains(connection, "before_execute", forget):
+        event.listen(connection, "before_execute", forget)
 
 
 class SettingsService:
