@@ -13,6 +13,7 @@ date: for such rows only which deadlines are open, and from when, is compared.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -49,7 +50,8 @@ def deadline_cache_breaks(session: Session, calendar: LegalCalendar) -> Iterator
         yield Break(DERIVED_MISMATCH, None, ArbitrationDeadline.__tablename__, case_id)
 
 
-def _same(expected: set[tuple[str, str, object, object, str]], cached: set[tuple[str, str, object, object, str]]) -> bool:
+def _same(expected: AbstractSet[tuple[str, str, object, object, str]],
+          cached: AbstractSet[tuple[str, str, object, object, str]]) -> bool:
     if expected == cached:
         return True
     if {e[:3] for e in expected} != {c[:3] for c in cached} or len(expected) != len(cached):

@@ -199,6 +199,7 @@ def draft(kind: str, case: CaseView, organisation: str, *, today: date | None = 
             "根据《中华人民共和国劳动争议调解仲裁法》第二十九条的规定，申请人可以就该劳动争议事项向人民法院提起诉讼。",
         ], case.decided_on)
     if kind == "answer_notice":
+        assert case.accepted_on is not None  # offered only once the case is accepted
         return make(f"{respondent}：", [
             f"{applicant}诉你单位{cause}一案，本委已于{chinese_date(case.accepted_on)}立案受理（案号{number}）。"
             "现将仲裁申请书副本送达你单位，并将有关事项通知如下：",

@@ -92,7 +92,7 @@ def check_free(
                         start=h.starts_at, end=h.ends_at, case_no=case_no or "")
     if not members:
         return
-    clash = session.execute(
+    member_clash = session.execute(
         select(ArbitrationHearing, ArbitrationCase.case_no, User.display_name)
         .join(ArbitrationHearingMember, ArbitrationHearingMember.hearing_id == ArbitrationHearing.id)
         .join(ArbitrationCase, ArbitrationCase.id == ArbitrationHearing.case_id)
@@ -104,8 +104,8 @@ def check_free(
         )
         .limit(1)
     ).first()
-    if clash is not None:
-        h, case_no, name = clash
+    if member_clash is not None:
+        h, case_no, name = member_clash
         raise UserError("hearing.member_taken", field="members", name=name, date=held_on.isoformat(),
                         start=h.starts_at, end=h.ends_at, case_no=case_no or "")
 

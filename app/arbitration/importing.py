@@ -201,10 +201,10 @@ def _import_row(
                                        record_id=case.id)
         case.status = ArbitrationStatus.ACCEPTED.value
         case.decided_on = case.accepted_on = accepted_on
-        claims = session.scalars(select(ArbitrationClaim).where(ArbitrationClaim.case_id == case.id)).all()
-        for claim in claims:
+        stored_claims = session.scalars(select(ArbitrationClaim).where(ArbitrationClaim.case_id == case.id)).all()
+        for claim in stored_claims:
             claim.original_amount_fen = claim.amount_claimed_fen
-        case.accepted_claims_fen = sum(c.amount_claimed_fen for c in claims)
+        case.accepted_claims_fen = sum(c.amount_claimed_fen for c in stored_claims)
         session.add(ArbitrationEvent(case_id=case.id, kind="accept", on=accepted_on, actor=uow.actor.username,
                                      details=json.dumps({"case_no": case.case_no, "old_case_no": old_no}, ensure_ascii=False),
                                      note=note))

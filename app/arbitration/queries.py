@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Select, exists, func, select
 
@@ -63,7 +63,7 @@ class DocketQueries(ServicePart):
         self.actor.require(Permission.ARBITRATION_VIEW)
         c = ArbitrationCase
         next_due = _next_due_subquery().label("next_due")
-        statement: Select[Any] = select(
+        statement: Select[*tuple[Any, ...]] = select(
             c.id, c.version, c.case_no, c.status, c.procedure, c.received_on, c.accepted_on, c.closed_on,
             c.closure_method, c.claimed_fen,
             _names_subquery(PartyRole.APPLICANT, self.store.dialect).label("applicants"),
@@ -136,7 +136,7 @@ class DocketQueries(ServicePart):
                 withdrawn_before_decision=count(
                     c.status == S.WITHDRAWN_BEFORE_ACCEPTANCE.value, c.decided_on.between(lo, hi)
                 ),
-                closed_by={k: int(v) for k, v in closed_by.items()},
+                closed_by={cast(str, k): int(v) for k, v in closed_by.items()},  # a closed case has its method
                 pending_at_year_end=count(c.accepted_on <= hi, (c.closed_on.is_(None)) | (c.closed_on > hi)),
                 amount_in_dispute_fen=int(amount or 0),
                 pending_at_year_start=count(c.accepted_on < lo, (c.closed_on.is_(None)) | (c.closed_on >= lo)),

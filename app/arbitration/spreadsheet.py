@@ -133,7 +133,7 @@ def read_docket(path: str | os.PathLike[str]) -> tuple[int, Iterator[tuple[int, 
     """(estimated rows, iterator of (row number, fields)), read through the one reader
     (`sheet_rows.open_table`); a value that cannot be read is passed as
     {'_problem': UserError} so the row is refused with its reason."""
-    table = open_table(path, SHEET_NAME, _LOOKUP, _REQUIRED)
+    table = open_table(Path(path), SHEET_NAME, _LOOKUP, _REQUIRED)
     return table.estimated_rows, _docket_rows(table.rows)
 
 

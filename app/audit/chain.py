@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from json.encoder import c_make_encoder, encode_basestring  # type: ignore[attr-defined]
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.orm import Mapper, Session
 
 from app.accounts.actor import Actor
@@ -105,7 +105,7 @@ def audited_columns(model: type[Any]) -> list[str]:
     """The column attributes of `model` that its records' digest covers, in the mapper's order: all
     but those derived from others (`__audit_derived__`)."""
     mapper: Mapper[Any] = model.__mapper__
-    derived = getattr(model, "__audit_derived__", frozenset())
+    derived: frozenset[str] = getattr(model, "__audit_derived__", frozenset())
     return [attr.key for attr in mapper.column_attrs if attr.key not in derived]
 
 
@@ -186,7 +186,7 @@ def protect_changes(table_name: str, changes: dict[str, Any], key: bytes | Calla
 
 
 def redact(obj: Any, changes: dict[str, list[Any]]) -> dict[str, list[Any]]:
-    hidden = getattr(type(obj), "__audit_redacted__", frozenset())
+    hidden: frozenset[str] = getattr(type(obj), "__audit_redacted__", frozenset())
     return {k: (["***", "***"] if k in hidden else v) for k, v in changes.items()}
 
 
@@ -318,7 +318,7 @@ def pending_from_flush(session: Session) -> list[PendingEntry]:
         changes = {}
         touched = False  # any column at all, noise included: the digest changes with it
         insp = inspect(obj)
-        derived = getattr(type(obj), "__audit_derived__", frozenset())
+        derived: frozenset[str] = getattr(type(obj), "__audit_derived__", frozenset())
         for attr in obj.__mapper__.column_attrs:
             history = insp.attrs[attr.key].history
             if not history.has_changes():
@@ -519,7 +519,7 @@ def protect_existing_entries(connection: Connection, actor: Actor, *, batch: int
     previous hash, so `audit verify` reports the same entry afterwards.
     """
     key = audit_key(connection)
-    table = AuditEntry.__table__
+    table = cast(Table, AuditEntry.__table__)  # a declared model's table is a Table
     old_head_seq, old_head_hash = connection.execute(
         select(AuditHead.last_seq, AuditHead.last_hash).where(AuditHead.id == 1)
     ).one()

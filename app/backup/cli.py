@@ -61,7 +61,8 @@ def _local(at: str) -> str:
 
 
 def _entry_json(entry: Any, language: str) -> dict[str, Any]:
-    return entry.as_dict() | {
+    shown: dict[str, Any] = entry.as_dict()
+    return shown | {
         "anchor": f"{entry.audit_seq}:{entry.audit_hash[:16]}" if entry.audit_hash else None,
         "check_message": check_text(entry.check, entry.file, language),
     }

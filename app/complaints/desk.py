@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.accounts.permissions import Permission
@@ -33,7 +33,7 @@ _INVESTIGATION = [s.value for s in rules.INVESTIGATION_STATES]
 _PAYMENT = [s.value for s in rules.PAYMENT_STATES]
 
 
-def _stored(until: date, after: date | None = None) -> list[tuple[Any, str, str, str, str]]:
+def _stored(until: date, after: date | None = None) -> list[tuple[Any, ColumnElement[bool], str, str, str]]:
     """(due column, status clause, rule id, what, what in English) for the dates kept on the case."""
     return [
         (Complaint.decision_due, Complaint.status.in_(_REVIEW), "I1", "决定是否受理投诉（受理的同时立案）",
@@ -103,6 +103,7 @@ class ComplaintDeskProvider:
         items = []
         for case_id, number, case_no, issued, kind, employer_name in rows:
             rule_id = "I13" if kind == "penalty" else "I13a"
+            assert issued is not None  # the query keeps only issued decisions
             deadline = due(issued, DEFAULT_RULES.get(rule_id), calendar=calendar)
             items.append(DeskItem(
                 area=self.area, case_id=case_id, reference=case_no or number, parties=employer_name or "",

@@ -179,7 +179,7 @@ def document_styles(*, body_size: float = 16) -> dict[str, ParagraphStyle]:
     }
 
 
-class BoldParagraph(Paragraph):
+class BoldParagraph(Paragraph):  # type: ignore[misc]  # reportlab ships no types: its classes are Any
     """A Paragraph drawn bold by stroking the glyph outlines (the font has no bold face)."""
 
     def __init__(self, text: str, style: ParagraphStyle, *, weight: float = 0.035, **kwargs: Any) -> None:
@@ -197,11 +197,11 @@ class BoldParagraph(Paragraph):
             canvas.restoreState()
 
     def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
-        parts = super().split(availWidth, availHeight)
+        parts: list[Any] = super().split(availWidth, availHeight)
         for part in parts:
             if isinstance(part, Paragraph) and not isinstance(part, BoldParagraph):
                 part.__class__ = BoldParagraph
-                part.weight = self.weight  # type: ignore[attr-defined]
+                part.weight = self.weight
         return parts
 
 
@@ -331,7 +331,7 @@ class TablePages:
             if isinstance(cell, Flowable):
                 _, height = cell.wrap(width, 1e6)
                 tallest = max(tallest, height)
-        return tallest + 2 * self.padding
+        return float(tallest + 2 * self.padding)
 
     def flowables(
         self,
@@ -424,7 +424,7 @@ def _numbered_canvas(document: OfficialDocument) -> type[Canvas]:
     until the end; a forward-referenced form keeps memory flat.)
     """
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab ships no types
         pages_done = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab API)
@@ -563,7 +563,7 @@ class OfficialDocument:
         target = Path(path)
         if trace is not None:
             def keywords() -> str:
-                return ANCHOR_KEYWORD + trace.record(target.name, rows() if rows is not None else self.pages_laid)
+                return ANCHOR_KEYWORD + str(trace.record(target.name, rows() if rows is not None else self.pages_laid))
 
             self.keywords = keywords
         with atomic_output(target, owner_only=trace is not None and trace.full) as temp_name:

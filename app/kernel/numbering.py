@@ -47,7 +47,7 @@ def allocate_number(
         counter = NumberCounter(body=body, doc_type=doc_type, year=year, last_value=0)
         session.add(counter)
     counter.last_value += 1
-    text = pattern.format(body=body, district=body, year=year, n=counter.last_value)
+    text: str = pattern.format(body=body, district=body, year=year, n=counter.last_value)
     session.add(
         IssuedNumber(
             body=body,

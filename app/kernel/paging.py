@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, false, func, or_, select
+from sqlalchemy.orm import QueryableAttribute
 
 from app.kernel.progress import raise_if_cancelled
 from app.store import search
@@ -25,7 +26,7 @@ RowT = TypeVar("RowT")
 class SortSpec:
     """Order by these columns (ascending unless `descending`); the last must be unique."""
 
-    columns: Sequence[ColumnElement[Any]]
+    columns: Sequence[ColumnElement[Any] | QueryableAttribute[Any]]
     descending: bool = False
 
 
@@ -110,7 +111,7 @@ class PagedQuery(Generic[RowT]):
 
 
 def _ordered_before(
-    columns: list[ColumnElement[Any]], values: list[Any], descending: bool, nulls_smallest: bool
+    columns: list[ColumnElement[Any] | QueryableAttribute[Any]], values: list[Any], descending: bool, nulls_smallest: bool
 ) -> ColumnElement[bool]:
     """Rows that `ORDER BY columns` puts before the row with these values (lexicographic,
     with NULL where the database sorts it: first ascending in SQLite, last in PostgreSQL)."""
@@ -123,7 +124,7 @@ def _ordered_before(
 
 
 def _column_before(
-    column: ColumnElement[Any], value: Any, descending: bool, nulls_smallest: bool
+    column: ColumnElement[Any] | QueryableAttribute[Any], value: Any, descending: bool, nulls_smallest: bool
 ) -> ColumnElement[bool]:
     # Is NULL ordered before every value in this direction?
     null_first = nulls_smallest != descending

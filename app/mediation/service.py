@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from app.accounts.actor import Actor
@@ -241,7 +241,7 @@ class MediationService:
         self.actor.require(Permission.MEDIATION_VIEW)
         c = MediationCase
         lo, hi = date(year, 1, 1), date(year, 12, 31)
-        where = [c.closed_on.between(lo, hi)]
+        where: list[ColumnElement[bool]] = [c.closed_on.between(lo, hi)]
         if channel:
             where.append(c.channel == channel)
         with self.store.read() as session:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
 from sqlalchemy.orm import Session
 
 from app.accounts.actor import Actor
@@ -242,7 +242,8 @@ class PartyService:
             raise ValueError(f"cannot sort parties by {sort}")
         columns = [Party.name_sort, Party.id] if sort == "name" else [Party.id]
         searched = search.search_party_list(
-            self.store, statement, text, Party.__table__, columns, in_name_order=sort == "name", only_filter=not kind
+            self.store, statement, text, cast(Table, Party.__table__), columns, in_name_order=sort == "name",
+            only_filter=not kind,
         )
         return PagedQuery(
             self.store, searched.statement, SortSpec(searched.sort_columns, descending), row_from, searched.count

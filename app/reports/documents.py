@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -120,7 +120,8 @@ def _nice_step(top: float, integers: bool) -> float | None:
     raw = top / 5
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    return max(1.0, math.ceil(step)) if integers else step
+    # an int step stays an int (reportlab then labels the axis 3, not 3.0)
+    return cast(float, max(1.0, math.ceil(step))) if integers else cast(float, step)
 
 
 def bar_chart(
@@ -161,7 +162,7 @@ def bar_chart(
     chart.valueAxis.gridStrokeWidth = 0.3
     chart.barLabels.fontName = FONT_NAME
     chart.barLabels.fontSize = 6.5
-    chart.barLabelFormat = (lambda v: f"{v:g}" if v else "")  # type: ignore[assignment]
+    chart.barLabelFormat = lambda v: f"{v:g}" if v else ""
     chart.barLabels.boxAnchor = "w" if horizontal else "s"
     chart.barLabels.nudge = 2
     chart.groupSpacing = 4
@@ -382,7 +383,7 @@ def write_yearly_report_pdf(
             f"全部落实的项目{f.projects_compliant}个／参评{f.projects_rated}个，"
             f"项目达标率{format_percent(f.project_rate)}。{note('project_compliance_rate')}"), st["small"])
         yield Spacer(1, 4)
-        project_rows = [(i, p.name, "在建" if p.under_way else "—", "是" if p.on_platform else "否",
+        project_rows: list[tuple[object, ...]] = [(i, p.name, "在建" if p.under_way else "—", "是" if p.on_platform else "否",
                          p.checked_on.isoformat() if p.checked_on else "未检查",
                          f"{p.in_force}/{p.applicable}" if p.checked_on else "", format_percent(p.item_rate))
                         for i, p in enumerate(f.projects, start=1)]

@@ -343,10 +343,10 @@ def _write(wb: Any, f: YearlyFigures, path: str | os.PathLike[str], store: Any, 
             total = source.count()
             offset = 0
             while offset < total:
-                for r in source.page(offset, PAGE):
-                    values = [r.number, r.title, r.on, r.detail]
+                for row in source.page(offset, PAGE):
+                    values: list[object] = [row.number, row.title, row.on, row.detail]
                     if with_amount:
-                        values.append(Money(r.amount_fen))
+                        values.append(Money(row.amount_fen))
                     ws.append(values)
                     written += 1
                 offset += PAGE

@@ -57,7 +57,7 @@ class PeerView(SiteView):
 
 
 def identity(session: Session) -> SiteIdentity:
-    me = session.scalar(select(SiteIdentity))
+    me: SiteIdentity | None = session.scalar(select(SiteIdentity))
     if me is None:
         raise UserError("site.not_set_up")
     return me

@@ -123,8 +123,8 @@ def make_inert(cell: Cell) -> None:
         cell.quotePrefix = True
 
 
-class _SafeWriteOnlySheet(WriteOnlyWorksheet):
-    def append(self, row: Iterable[Any]) -> None:  # type: ignore[override]
+class _SafeWriteOnlySheet(WriteOnlyWorksheet):  # type: ignore[misc]  # openpyxl ships no types: its classes are Any
+    def append(self, row: Iterable[Any]) -> None:
         values = [_safe(self, value) for value in row]
         if self._rows is None:  # the first row: the sheet's head (views, widths) is written with it
             _first_row_rules(self, values)
@@ -134,8 +134,8 @@ class _SafeWriteOnlySheet(WriteOnlyWorksheet):
             raise _temp_file_error(exc) from exc
 
 
-class _SafeSheet(Worksheet):
-    def append(self, iterable: Iterable[Any]) -> None:  # type: ignore[override]
+class _SafeSheet(Worksheet):  # type: ignore[misc]  # openpyxl ships no types
+    def append(self, iterable: Iterable[Any]) -> None:
         values = [_safe(self, value) for value in iterable]
         if self._current_row == 0:
             _first_row_rules(self, values)
@@ -248,7 +248,7 @@ def _bold_cell(ws: Any, value: Any, font: Any) -> Any:
     return cell
 
 
-class _SafeWorkbook(Workbook):
+class _SafeWorkbook(Workbook):  # type: ignore[misc]  # openpyxl ships no types
     def __init__(self, write_only: bool = False) -> None:
         super().__init__(write_only=write_only)
         if not write_only:

@@ -114,7 +114,9 @@ def check_server(url: str) -> str:
     """Connect to `url` and compare its schema with this program's.  Returns the revision;
     raises StorageError: db.server_unreachable, db.auth_failed, db.schema_older (run
     `db upgrade`), db.newer_than_program (update the program), db.unreachable."""
-    from app.store.migrate import ScriptDirectory, alembic_config, current_revision, head_revision
+    from alembic.script import ScriptDirectory
+
+    from app.store.migrate import alembic_config, current_revision, head_revision
     from app.store.postgres import storage_error_code
 
     parsed = make_url(url)

@@ -30,6 +30,7 @@ from sqlalchemy import (
     tuple_,
     union,
 )
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.expression import TableClause
 
 # The advisory-lock key space of this program: one 64-bit number per named thing,
@@ -201,7 +202,7 @@ def number_starts_with(party: Table, term: str) -> Select[Any]:
     )
 
 
-def unindexed(sort_column: ColumnElement[Any]) -> ColumnElement[Any]:
+def unindexed(sort_column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[Any]:
     """`sort_column` as an expression no index serves, with the same order (text || '',
     number + 0).  Ordering a search by it makes the server look the matches up first and
     sort them, instead of walking the list's index in order hoping to meet 100 matches

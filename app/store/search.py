@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Connection, Select, Table, and_, func, or_, select, text
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql import column, operators, table
 from sqlalchemy.sql.elements import BinaryExpression
 from sqlalchemy.sql.selectable import ScalarSelect
@@ -141,17 +142,17 @@ class SearchedList:
     """A list's statement with the search applied, the columns to sort it by, and a
     cheaper count of the same rows when there is one."""
 
-    statement: Select[Any]
-    sort_columns: list[ColumnElement[Any]]
-    count: Select[Any] | None = None
+    statement: Select[*tuple[Any, ...]]
+    sort_columns: list[ColumnElement[Any] | QueryableAttribute[Any]]
+    count: Select[*tuple[Any, ...]] | None = None
 
 
 def search_party_list(
     store: Store,
-    statement: Select[Any],
+    statement: Select[*tuple[Any, ...]],
     term: str,
     party: Table,
-    sort_columns: Sequence[ColumnElement[Any]],
+    sort_columns: Sequence[ColumnElement[Any] | QueryableAttribute[Any]],
     *,
     in_name_order: bool,
     only_filter: bool,
