@@ -286,9 +286,7 @@ def _start_failed(
     """Start-up met a fault the steps above do not name (a damaged page that SQLite's quick check
     passed but a query reads, a bug): one line, as the command line says it, and the message box a
     desk shows for it; the details go to the log only."""
-    from app.cli import environment_error
-    from app.errors import message_for
-    from app.logs import configure_logging
+    from app.cli import environment_error, say_error, unexpected_error_message
 
     known = environment_error(exc, args)
     if known is not None:
@@ -296,14 +294,13 @@ def _start_failed(
         _store_failed(parent, known.message(language), error_windows, language)
         return 1
     hook(type(exc), exc, exc.__traceback__)  # logged; the crash dialog when the desk shows dialogs
-    log_path = configure_logging()  # already configured: the file the details went to
-    message = message_for("app.unexpected", {"log": str(log_path)}, language)
-    print(("错误: " if language != "en" else "error: ") + message, file=sys.stderr)
-    return 70
+    return say_error(unexpected_error_message(language), language, code=70)
 
 
 def _store_failed(parent: Any, message: str, error_windows: bool, language: str) -> None:
-    print(("错误: " if language != "en" else "error: ") + message, file=sys.stderr)
+    from app.cli import say_error
+
+    say_error(message, language)
     if not error_windows:
         return
     from PySide6.QtCore import QCoreApplication

@@ -199,7 +199,7 @@ def run(argv: list[str], *, open_gui: Handler | None = None) -> int:
     try:
         return handler(args)
     except (UserError, StorageError) as err:
-        return _say_error(err.message(language), language)
+        return say_error(err.message(language), language)
     except Cancelled:
         print("已取消" if language != "en" else "cancelled", file=sys.stderr)
         return 130
@@ -208,19 +208,27 @@ def run(argv: list[str], *, open_gui: Handler | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last guard: one line for the user, the details in the log
         known = environment_error(exc, args)
         if known is not None:
-            return _say_error(known.message(language), language)
+            return say_error(known.message(language), language)
         import logging
 
-        from app.errors import message_for
-
         logging.getLogger("renshe.cli").exception("unexpected error in %s", args.command)
-        log_path = configure_logging()  # already configured: the file the details went to
-        return _say_error(message_for("app.unexpected", {"log": str(log_path)}, language), language, code=70)
+        return say_error(unexpected_error_message(language), language, code=70)
 
 
-def _say_error(message: str, language: str, *, code: int = 2) -> int:
+def say_error(message: str, language: str, *, code: int = 2) -> int:
+    """The one line an error gets on standard error (`错误: …` / `error: …`); returns `code`."""
     print(f"错误: {message}" if language != "en" else f"error: {message}", file=sys.stderr)
     return code
+
+
+def unexpected_error_message(language: str) -> str:
+    """What a fault in the program tells the user: nothing unfinished was saved, the details are
+    in the log file (named: the one logging already writes to)."""
+    from app.errors import message_for
+    from app.logs import configure_logging
+
+    log_file = configure_logging()  # already configured: it returns the file the details went to
+    return message_for("app.unexpected", {"log": str(log_file)}, language)
 
 
 def environment_error(exc: BaseException, args: argparse.Namespace) -> StorageError | UserError | None:
