@@ -8,7 +8,6 @@ file (its header, `PRAGMA quick_check`).  With --no-err-windows or
 from __future__ import annotations
 
 import logging
-import sys
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from app.backup import service
 from app.backup.catalogue import Entry
 from app.backup.check import counts_text, quick_check
+from app.cli import say_error
 from app.clock import local_time
 from app.errors import StorageError, UserError, message_for
 
@@ -72,7 +72,7 @@ def check_at_start(url: str, language: str, error_windows: bool, parent: QWidget
     if problem is None:
         return True
     message = message_for(problem, {"path": str(path)}, language)
-    print(("错误: " if language != "en" else "error: ") + message, file=sys.stderr)
+    say_error(message, language)
     log.error("database damaged at start: %s", problem)
     if not error_windows:
         return False
@@ -105,7 +105,7 @@ def _restore(file: Path, url: str, language: str, parent: QWidget | None) -> boo
         log.info("damaged database restored from %s", file.name)
         return True
     if isinstance(error, UserError | StorageError):
-        print(("错误: " if language != "en" else "error: ") + error.message(language), file=sys.stderr)
+        say_error(error.message(language), language)
         show_user_error(parent, error, language)
         return False
     raise error
