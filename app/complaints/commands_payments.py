@@ -89,6 +89,17 @@ class PaymentCommands(CaseCommands):
             )
         return self.get(complaint_id)
 
+    def add_instalment(
+        self, complaint_id: int, version: int, worker_id: int, due_on: date, amount_fen: int, on: date | None = None
+    ) -> ComplaintDetail:
+        """One more instalment at the end of the case's plan (the case page's 增加一期): the plan as it
+        stands at `version`, and this one, replace it (`set_plan` checks them all again)."""
+        current = self.get(complaint_id)
+        plan: list[Mapping[str, Any]] = [
+            {"worker_id": i.worker_id, "due_on": i.due_on, "amount_fen": i.amount_fen} for i in current.instalments]
+        plan.append({"worker_id": worker_id, "due_on": due_on, "amount_fen": amount_fen})
+        return self.set_plan(complaint_id, version, plan, on)
+
     def record_payment(
         self,
         complaint_id: int,

@@ -26,8 +26,10 @@ from app.errors import UserError
 from app.kernel.unit_of_work import changed_elsewhere
 
 # What a step form can ask for.  "choice" lists come from the page (the case's parties,
-# the arbitrators …); "hidden" is not shown: its default, or today, is handed back.
-FIELD_KINDS = frozenset({"date", "text", "line", "money", "int", "time", "choice", "person", "party", "hidden"})
+# the arbitrators …); "hidden" is not shown: its default, or today, is handed back;
+# "flag" is a yes/no box, "persons" a list of people to tick (the complaint's officers).
+FIELD_KINDS = frozenset({"date", "text", "line", "money", "int", "time", "choice", "person", "party", "hidden",
+                         "flag", "persons"})
 
 StatusT = TypeVar("StatusT", bound=str)
 TargetT = TypeVar("TargetT", bound="str | None")

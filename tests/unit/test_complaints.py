@@ -280,6 +280,21 @@ def test_plan_larger_than_owed_is_refused(store) -> None:
     assert caught.value.code == "complaint.plan_exceeds_owed"
 
 
+def test_an_instalment_is_added_at_the_end_of_the_plan_as_the_clerk_saw_it(store) -> None:
+    """The case page's 增加一期: the plan at the version shown, and the new instalment, replace the plan."""
+    svc, detail = opened_case(store, workers=1)
+    worker = detail.workers[0].id
+    first = svc.add_instalment(detail.id, detail.version, worker, date(2023, 7, 31), 100_000)
+    second = svc.add_instalment(first.id, first.version, worker, date(2023, 8, 31), 150_000)
+    assert [(i.due_on, i.amount_fen) for i in second.instalments] == [
+        (date(2023, 7, 31), 100_000), (date(2023, 8, 31), 150_000)]
+    assert [e.action for e in second.events].count("plan") == 2
+    with pytest.raises(UserError) as caught:  # another desk changed the plan since: refused, nothing added
+        svc.add_instalment(first.id, first.version, worker, date(2023, 9, 30), 1)
+    assert caught.value.code in ("record.changed_by", "record.changed_elsewhere")
+    assert len(svc.get(detail.id).instalments) == 2
+
+
 def test_close_otherwise_disposed_needs_the_matching_state(store) -> None:
     svc, detail = opened_case(store)
     with pytest.raises(UserError) as caught:

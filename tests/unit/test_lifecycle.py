@@ -76,3 +76,45 @@ def test_a_table_refuses_a_mistake() -> None:
         lifecycle.table([mediation.TRANSITIONS["accept"], mediation.TRANSITIONS["accept"]])
     with pytest.raises(ValueError, match="kind"):
         StepField("on", "calendar", "Date:", "日期：")
+
+
+def _complaint_steps() -> list[tuple[str, Transition]]:
+    return [*complaints.TRANSITIONS.items(), *complaints.STEPS.items()]
+
+
+@pytest.mark.parametrize(("action", "t"), _complaint_steps(), ids=[a for a, _ in _complaint_steps()])
+def test_every_complaint_step_names_a_service_method_that_takes_its_fields(action, t) -> None:
+    """The case page calls `getattr(service, t.method)(case_id, **t.arguments(values))`: the method
+    must exist, accept every declared keyword, and get every argument it requires from the fields."""
+    from app.complaints.service import ComplaintService
+
+    assert t.action == action and t.label_zh and t.label_en
+    parameters = inspect.signature(getattr(ComplaintService, t.method)).parameters
+    keywords = [f.keyword for f in t.fields]
+    assert len(keywords) == len(set(keywords)), action
+    for f in t.fields:
+        assert f.kind in FIELD_KINDS and f.label_zh and f.label_en, (action, f.name)
+        assert f.keyword in parameters, (action, f.name, f.keyword)
+        assert parameters[f.keyword].kind in (inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                               inspect.Parameter.KEYWORD_ONLY), (action, f.keyword)
+    required = [name for name, p in parameters.items()
+                if name not in ("self", "complaint_id") and p.default is inspect.Parameter.empty]
+    assert set(required) <= set(keywords), (action, set(required) - set(keywords))
+    # the version the clerk saw is handed exactly where the method checks one
+    assert ("version" in parameters) == ("version" in keywords), action
+
+
+def test_complaint_steps_keep_their_permissions_and_the_transitions_their_labels() -> None:
+    closing = {a for a, t in complaints.TRANSITIONS.items() if t.permission is Permission.COMPLAINT_CLOSE}
+    assert closing == {"close", "notify_result", "archive"}
+    assert complaints.STEPS["record_review"].permission is Permission.LEGAL_REVIEW
+    assert {t.permission for a, t in complaints.STEPS.items() if a != "record_review"} == {Permission.COMPLAINT_HANDLE}
+    assert all(t.target is None for t in complaints.STEPS.values())
+    assert not set(complaints.STEPS) & set(complaints.TRANSITIONS)
+    assert complaints.step("rectified").method == "mark_rectified" and complaints.step("close").method == "close"
+    assert complaints.step("record_notice").method == "record_prior_notice"
+    # the recording steps are allowed where their group is (allowed_steps as before)
+    assert complaints.STEPS["add_instalment"].sources == complaints.RECORDING_STEPS["payments"]
+    assert complaints.STEPS["record_hearing"].sources == complaints.RECORDING_STEPS["procedure"]
+    assert complaints.allowed_steps("investigating", decided=False) >= {"procedure", "payments", "close"}
+    assert "procedure" not in complaints.allowed_steps("penalty", decided=True)

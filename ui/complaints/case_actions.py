@@ -1,29 +1,61 @@
-"""The complaint case page's steps: each button reads its fields, calls one service method
-with the case's current version and shows the fresh case it returns; a refusal is shown in
-the status line in the user's language and changes nothing.
+"""The complaint case page's steps: each button runs its step by action (`run_step`), which
+reads the step's declared fields (app/complaints/rules.py) from the widgets of the same
+names, calls the service method the step names on the writer and shows the fresh case it
+returns; a refusal is shown in the status line in the user's language and changes nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
+from app.complaints import rules
 from app.complaints.service import (
     ComplaintDetail,
     today_in_shanghai,
 )
 from app.errors import StorageError, UserError
+from app.kernel.lifecycle import StepField
 from ui.complaints.case_tabs import ComplaintCaseTabs
 from ui.widgets.case_steps import on_the_writer
-from ui.widgets.optional_date import OptionalDateEdit
 from ui.widgets.stale_save import is_changed_elsewhere, keep_input_note
 
 
+def _checked_ids(officers: Any) -> list[int]:
+    return [int(officers.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(officers.count())
+            if officers.item(i).checkState() == Qt.CheckState.Checked]
+
+
+def _chosen_person(combo: Any) -> int | None:
+    value = combo.currentData()
+    return None if value is None else int(value)
+
+
+# How a field's widget gives its value, by the field's kind (a money edit raises its UserError).
+READERS: dict[str, Callable[[Any], Any]] = {
+    "date": lambda edit: edit.value() or today_in_shanghai(),
+    "line": lambda edit: edit.text(),
+    "text": lambda edit: edit.toPlainText(),
+    "choice": lambda combo: combo.currentData(),
+    "person": _chosen_person,
+    "money": lambda edit: edit.fen(),
+    "int": lambda spin: spin.value(),
+    "flag": lambda box: box.isChecked(),
+    "persons": _checked_ids,
+}
+# An amount read only when the decision it belongs to is the one chosen: (the kind's field, the kind).
+CARRIED_BY = {
+    "fine_amount": ("review_kind", "penalty"),
+    "ordered_amount": ("review_kind", "admin_decision"),
+    "notice_fine": ("proc_kind", "penalty"),
+}
+
+
 class ComplaintCaseActions(ComplaintCaseTabs):
-    """The steps of the case page: each reads its tab's fields and runs one service method."""
+    """The steps of the case page: one `run_step` for all; what a few steps do besides is AFTER_STEP."""
 
     last_error: UserError | StorageError | None
     _writing = False  # a step is being saved on the writer
@@ -70,192 +102,59 @@ class ComplaintCaseActions(ComplaintCaseTabs):
         self.changed.emit(detail)
         return True
 
-    def _day(self, edit: OptionalDateEdit) -> date:
-        return edit.value() or today_in_shanghai()
+    def _widget(self, name: str) -> Any:
+        """The page's widget that holds a step's field: the one of that object name (case_tabs.py)."""
+        widget = self.findChild(QWidget, name)
+        if widget is None:
+            raise LookupError(f"the case page has no input {name!r}")
+        return widget
 
-    def accept_case(self) -> bool:
-        d = self.detail
-        return self._run(self.service.accept, d.id, d.version, self._day(self.decision_date))
+    def _value(self, field: StepField) -> Any:
+        if field.kind == "hidden":  # from the case (its version), else the declared value, else today
+            case_values = {"version": self.detail.version}
+            return case_values.get(field.name, field.default if field.default is not None else today_in_shanghai())
+        carrier = CARRIED_BY.get(field.name)
+        if carrier is not None and self._widget(carrier[0]).currentData() != carrier[1]:
+            return None
+        return READERS[field.kind](self._widget(field.name))
 
-    def refuse_case(self) -> bool:
-        d = self.detail
-        return self._run(self.service.refuse, d.id, d.version, self._day(self.decision_date), self.decision_text.text())
+    def step_values(self, action: str) -> dict[str, Any] | None:
+        """What the clerk entered for a step, by field name; None when a required amount is left
+        empty (nothing to record).  A typed amount that is not money raises its UserError."""
+        values: dict[str, Any] = {}
+        for field in rules.step(action).fields:
+            value = values[field.name] = self._value(field)
+            if value is None and field.required and field.kind == "money":
+                return None
+            if value is None and field.required and field.kind == "person":
+                raise UserError("complaint.officer_not_found", field=field.name)
+        return values
 
-    def redirect_case(self) -> bool:
-        d = self.detail
-        return self._run(self.service.redirect, d.id, d.version, self._day(self.decision_date), self.decision_text.text())
-
-    def request_correction(self) -> bool:
-        d = self.detail
-        return self._run(self.service.request_correction, d.id, d.version, self._day(self.decision_date), self.decision_text.text()
-        )
-
-    def corrected(self) -> bool:
-        d = self.detail
-        return self._run(self.service.corrected, d.id, d.version, self._day(self.decision_date))
-
-    def checked_officers(self) -> list[int]:
-        return [
-            int(self.officer_list.item(i).data(Qt.ItemDataRole.UserRole))
-            for i in range(self.officer_list.count())
-            if self.officer_list.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
-    def assign_officers(self) -> bool:
-        d = self.detail
-        ids = self.checked_officers()
-        return self._run(self.service.assign_officers, d.id, d.version, ids, self._day(self.officer_date))
-
-    def record_action(self) -> bool:
-        d = self.detail
-        ok = self._run(self.service.record_action,
-            d.id, self.action_kind.currentData(), self._day(self.action_date), self.action_note.text())
-        if ok:
-            self.action_note.clear()
-        return ok
-
-    def set_disposal(self) -> bool:
-        d = self.detail
-        return self._run(self.service.set_disposal,
-            d.id, d.version, self.disposal.currentData(), self.department.text(), today_in_shanghai())
-
-    def extend(self) -> bool:
-        d = self.detail
-        return self._run(self.service.extend,
-            d.id, d.version, self.extension.value(), today_in_shanghai(), self.approver.text())
-
-    def order_rectification(self) -> bool:
-        d = self.detail
-        return self._run(self.service.order_rectification,
-            d.id, d.version, today_in_shanghai(), self._day(self.rectify_by))
-
-    def transfer(self) -> bool:
-        d = self.detail
-        return self._run(self.service.transfer, d.id, d.version, today_in_shanghai(), self.transfer_to.text())
-
-    def _simple(self, method: str) -> bool:
-        d = self.detail
-        return self._run(getattr(self.service, method), d.id, d.version, today_in_shanghai())
-
-    def mark_rectified(self) -> bool:
-        return self._simple("mark_rectified")
-
-    def mark_not_rectified(self) -> bool:
-        return self._simple("mark_not_rectified")
-
-    def notify_result(self) -> bool:
-        return self._simple("notify_result")
-
-    def archive(self) -> bool:
-        return self._simple("archive")
-
-    def add_instalment(self) -> bool:
-        d = self.detail
+    def run_step(self, action: str) -> bool:
+        """The step `action`: its fields read, its service method run on the writer, the case shown."""
+        step = rules.step(action)
         try:
-            amount = self.plan_amount.fen()
+            values = self.step_values(action)
         except UserError as err:
             return self._fail(err)
-        if amount is None:
+        if values is None:
             return False
-        plan = [{"worker_id": i.worker_id, "due_on": i.due_on, "amount_fen": i.amount_fen} for i in d.instalments]
-        plan.append({"worker_id": self.plan_worker.currentData(), "due_on": self._day(self.plan_due), "amount_fen": amount})
-        ok = self._run(self.service.set_plan, d.id, d.version, plan)
-        if ok:
-            self.plan_amount.clear()
+        ok = self._run(getattr(self.service, step.method), self.detail.id, **step.arguments(values))
+        after = AFTER_STEP.get(action)
+        if ok and after is not None:
+            after(self)
         return ok
 
-    def record_payment(self) -> bool:
-        d = self.detail
-        try:
-            amount = self.pay_amount.fen()
-        except UserError as err:
-            return self._fail(err)
-        if amount is None:
-            return False
-        ok = self._run(self.service.record_payment,
-            d.id, self.pay_worker.currentData(), self._day(self.pay_date), amount, method=self.pay_method.text())
-        if ok:
-            self.pay_amount.clear()
-        return ok
+    def _serve_next(self, document: str) -> None:
+        """The document just made is the one to serve next (art 64(2) counts to its service)."""
+        self.service_document.setCurrentIndex(self.service_document.findData(document))
 
-    def close_case(self) -> bool:
-        d = self.detail
-        return self._run(self.service.close,
-            d.id, d.version, self._day(self.close_date), self.closure_kind.currentData(), self.close_reason.text())
 
-    def record_review(self) -> bool:
-        d = self.detail
-        reviewer = self.reviewer.currentData()
-        if reviewer is None:
-            return self._fail(UserError("complaint.officer_not_found", field="reviewer"))
-        return self._run(self.service.record_legal_review,
-            d.id, int(reviewer), self.review_kind.currentData(), self.opinion.currentData(),
-            self._day(self.review_date), self.review_text.text())
-
-    def issue_decision(self) -> bool:
-        d = self.detail
-        kind = self.review_kind.currentData()
-        try:  # only the amount the kind of decision carries is read
-            fine = self.fine_amount.fen() if kind == "penalty" else None
-            ordered = self.ordered_amount.fen() if kind == "admin_decision" else None
-        except UserError as err:
-            return self._fail(err)
-        return self._run(self.service.issue_decision,
-            d.id, d.version, kind, self._day(self.issue_date),
-            facts=self.decision_facts.toPlainText(), basis=self.decision_basis.text(),
-            order=self.decision_order.text(), fine_fen=fine, ordered_fen=ordered,
-            publish=self.publish.isChecked())
-
-    def record_notice(self) -> bool:
-        d = self.detail
-        kind = self.proc_kind.currentData()
-        try:
-            fine = self.notice_fine.fen() if kind == "penalty" else None
-        except UserError as err:
-            return self._fail(err)
-        ok = self._run(self.service.record_prior_notice,
-            d.id, kind, self._day(self.notice_date), self.notice_content.text(), intended_fine_fen=fine,
-            other_serious_penalty=self.notice_serious.isChecked(), complex_case=self.notice_complex.isChecked())
-        if ok:
-            self.service_document.setCurrentIndex(self.service_document.findData("prior_notice"))
-        return ok
-
-    def record_service(self) -> bool:
-        d = self.detail
-        return self._run(self.service.record_service,
-            d.id, self.service_document.currentData(), self.service_method.currentData(), self._day(self.service_date),
-            self.service_recipient.text(), signed=self.service_signed.isChecked(), note=self.service_note.text())
-
-    def record_statement(self) -> bool:
-        d = self.detail
-        return self._run(self.service.record_statement,
-            d.id, self.proc_kind.currentData(), self._day(self.statement_date),
-            waived=self.statement_waived.isChecked(), content=self.statement_content.text())
-
-    def record_hearing_request(self) -> bool:
-        d = self.detail
-        return self._run(self.service.record_hearing_request,
-            d.id, self._day(self.hearing_request_date), waived=self.hearing_waived.isChecked())
-
-    def record_hearing_notice(self) -> bool:
-        d = self.detail
-        ok = self._run(self.service.record_hearing_notice,
-            d.id, self._day(self.hearing_notice_date), self._day(self.hearing_on), self.hearing_place.text(),
-            hearing_time=self.hearing_time.text(), host=self.hearing_notice_host.text())
-        if ok:  # the notice is served next (art 64(2) counts to its service)
-            self.service_document.setCurrentIndex(self.service_document.findData("hearing_notice"))
-        return ok
-
-    def record_hearing(self) -> bool:
-        d = self.detail
-        return self._run(self.service.record_hearing,
-            d.id, self._day(self.hearing_held_date), self.hearing_host.text(), self.hearing_record.text())
-
-    def record_discussion(self) -> bool:
-        d = self.detail
-        return self._run(self.service.record_collective_discussion,
-            d.id, self._day(self.discussion_date), self.discussion_persons.text(), self.discussion_conclusion.text())
-
-    def published(self) -> bool:
-        d = self.detail
-        return self._run(self.service.record_publication, d.id, d.version, today_in_shanghai())
+# What a step does on the page once it is recorded: clear its one-off input, or offer what comes next.
+AFTER_STEP: dict[str, Callable[[ComplaintCaseActions], None]] = {
+    "record_action": lambda page: page.action_note.clear(),
+    "add_instalment": lambda page: page.plan_amount.clear(),
+    "record_payment": lambda page: page.pay_amount.clear(),
+    "record_notice": lambda page: page._serve_next("prior_notice"),
+    "record_hearing_notice": lambda page: page._serve_next("hearing_notice"),
+}

@@ -63,6 +63,7 @@ class ComplaintCasePage(ComplaintCaseDocuments):
         self.last_error: UserError | StorageError | None = None
         self.detail: ComplaintDetail = service.get(complaint_id)
         self._officer_rows: list[Any] = []
+        self.step_buttons = {}
 
         self.title = QLabel()
         self.title.setObjectName("title")
@@ -134,15 +135,10 @@ class ComplaintCasePage(ComplaintCaseDocuments):
         """Only the steps the case's state allows (complaint_rules: TRANSITIONS and RECORDING_STEPS);
         where none is left, what was decided shows read-only instead of empty fields."""
         allowed = d.allowed_steps()
-        buttons = {
-            "accept": self.accept_button, "refuse": self.refuse_button, "redirect": self.redirect_button,
-            "request_correction": self.correction_button, "corrected": self.corrected_button,
-            "order_rectification": self.rectify_button, "rectified": self.rectified_button,
-            "not_rectified": self.not_rectified_button, "transfer": self.transfer_button,
-            "close": self.close_button, "notify_result": self.notify_button, "archive": self.archive_button,
-            "assign_officers": self.assign_button, "record_action": self.action_button,
-            "set_disposal": self.disposal_button, "extend": self.extend_button, "legal_review": self.review_button,
-        }
+        # a transition's button, and a recording step's that is its own group, shows where the state allows it
+        buttons = {step: button for step, button in self.step_buttons.items()
+                   if step in rules.TRANSITIONS or step in rules.RECORDING_STEPS}
+        buttons["legal_review"] = self.review_button
         for step, button in buttons.items():
             button.setVisible(step in allowed)
         deciding = bool(allowed & {"accept", "refuse", "redirect", "request_correction", "corrected"})

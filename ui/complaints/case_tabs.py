@@ -50,7 +50,8 @@ class ComplaintCaseTabs(QDialog):
     """The page's layout: builds the tabs' widgets as attributes of the page.
 
     ComplaintCasePage is this, with its steps (ComplaintCaseActions) and its documents
-    (ComplaintCaseDocuments) on top; the buttons name the methods they run."""
+    (ComplaintCaseDocuments) on top.  A step's button names its action (ComplaintCaseActions.run_step
+    reads the step's fields from the widgets of their names); the other buttons name their methods."""
 
     changed = Signal(object)  # ComplaintDetail after every successful step
     context: AppContext
@@ -58,22 +59,33 @@ class ComplaintCaseTabs(QDialog):
     language: str
     detail: ComplaintDetail
     status: QLabel  # the line under the tabs: what a step did, or why it was refused
+    step_buttons: dict[str, QPushButton]  # the steps' buttons by action (_step_button)
 
-    def _slot(self, name: str) -> Callable[[], Any]:
+    def _slot(self, name: str) -> Callable[..., Any]:
         """The page's method a button or an Enter runs (defined by the classes above this one)."""
-        method: Callable[[], Any] = getattr(self, name)
+        method: Callable[..., Any] = getattr(self, name)
         return method
 
     def _l(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
         return rules.label(table, value, self.language)
 
     # ---------------------------------------------------------------- tabs
-    def _button(self, name: str, text: str, slot: str, permission: Permission) -> QPushButton:
-        """A step's button: `slot` names the page's method it runs (ui/complaints/case_actions.py …)."""
+    def _button(self, name: str, text: str, slot: str | Callable[[], Any], permission: Permission) -> QPushButton:
+        """A button that runs `slot`: the page's method of that name (case_documents.py …), or a callable."""
         button = QPushButton(text, objectName=name)
-        button.clicked.connect(self._slot(slot))
+        button.clicked.connect(self._slot(slot) if isinstance(slot, str) else slot)
         button.setProperty("permission", permission.value)
         button.setAutoDefault(False)
+        return button
+
+    def _run_step(self, action: str) -> Callable[[], Any]:
+        """What runs the step `action` (ComplaintCaseActions.run_step): a button's click, an Enter."""
+        return lambda: self._slot("run_step")(action)
+
+    def _step_button(self, name: str, text: str, action: str) -> QPushButton:
+        """A step's button: runs the step by action, gated by the permission the life cycle declares."""
+        button = self._button(name, text, self._run_step(action), rules.step(action).permission)
+        self.step_buttons[action] = button
         return button
 
     def _decision_tab(self) -> QWidget:
@@ -81,11 +93,11 @@ class ComplaintCaseTabs(QDialog):
         self.decision_date = _date_edit("decision_date")
         self.decision_text = QLineEdit(objectName="decision_text")
         self.decision_text.setPlaceholderText(self.tr("Ground, destination or what must be corrected"))
-        self.accept_button = self._button("accept", self.tr("Accept and open the case"), "accept_case", Permission.COMPLAINT_HANDLE)
-        self.refuse_button = self._button("refuse", self.tr("Refuse"), "refuse_case", Permission.COMPLAINT_HANDLE)
-        self.redirect_button = self._button("redirect", self.tr("Redirect"), "redirect_case", Permission.COMPLAINT_HANDLE)
-        self.correction_button = self._button("request_correction", self.tr("Ask for correction"), "request_correction", Permission.COMPLAINT_HANDLE)
-        self.corrected_button = self._button("corrected", self.tr("Corrected"), "corrected", Permission.COMPLAINT_HANDLE)
+        self.accept_button = self._step_button("accept", self.tr("Accept and open the case"), "accept")
+        self.refuse_button = self._step_button("refuse", self.tr("Refuse"), "refuse")
+        self.redirect_button = self._step_button("redirect", self.tr("Redirect"), "redirect")
+        self.correction_button = self._step_button("request_correction", self.tr("Ask for correction"), "request_correction")
+        self.corrected_button = self._step_button("corrected", self.tr("Corrected"), "corrected")
         self.workers_table = self._table("workers", [
             self.tr("Worker"), self.tr("ID number"), self.tr("Owed"), self.tr("Planned"), self.tr("Recovered"),
             self.tr("Outstanding"),
@@ -116,7 +128,7 @@ class ComplaintCaseTabs(QDialog):
         self.officer_list = QListWidget(objectName="officer_list")
         self.officer_list.setFixedHeight(110)
         self.officer_date = _date_edit("officer_date")
-        self.assign_button = self._button("assign", self.tr("Assign the checked officers"), "assign_officers", Permission.COMPLAINT_HANDLE)
+        self.assign_button = self._step_button("assign", self.tr("Assign the checked officers"), "assign_officers")
         self.assigned = QLabel(objectName="assigned")
         self.assigned.setWordWrap(True)
         self.officers_group = officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
@@ -137,23 +149,23 @@ class ComplaintCaseTabs(QDialog):
             self.action_kind.addItem(rules.label(rules.ACTION_LABELS, code, self.language), code.value)
         self.action_date = _date_edit("action_date")
         self.action_note = QLineEdit(objectName="action_note")
-        self.action_button = self._button("record_action", self.tr("Record"), "record_action", Permission.COMPLAINT_HANDLE)
+        self.action_button = self._step_button("record_action", self.tr("Record"), "record_action")
         self.disposal = QComboBox(objectName="disposal")
         for code in DisposalMethod:
             self.disposal.addItem(rules.label(rules.DISPOSAL_LABELS, code, self.language), code.value)
         self.department = QLineEdit(objectName="department")
-        self.disposal_button = self._button("set_disposal", self.tr("Set"), "set_disposal", Permission.COMPLAINT_HANDLE)
+        self.disposal_button = self._step_button("set_disposal", self.tr("Set"), "set_disposal")
         self.extension = QSpinBox(objectName="extension")
         self.extension.setRange(1, 30)
         self.extension.setValue(30)
         self.approver = QLineEdit(objectName="approver")
-        self.extend_button = self._button("extend", self.tr("Extend"), "extend", Permission.COMPLAINT_HANDLE)
+        self.extend_button = self._step_button("extend", self.tr("Extend"), "extend")
         self.rectify_by = _date_edit("rectify_by")
-        self.rectify_button = self._button("order_rectification", self.tr("Order rectification"), "order_rectification", Permission.COMPLAINT_HANDLE)
-        self.rectified_button = self._button("rectified", self.tr("Rectified"), "mark_rectified", Permission.COMPLAINT_HANDLE)
-        self.not_rectified_button = self._button("not_rectified", self.tr("Not rectified"), "mark_not_rectified", Permission.COMPLAINT_HANDLE)
+        self.rectify_button = self._step_button("order_rectification", self.tr("Order rectification"), "order_rectification")
+        self.rectified_button = self._step_button("rectified", self.tr("Rectified"), "rectified")
+        self.not_rectified_button = self._step_button("not_rectified", self.tr("Not rectified"), "not_rectified")
         self.transfer_to = QLineEdit(objectName="transfer_to")
-        self.transfer_button = self._button("transfer", self.tr("Transfer"), "transfer", Permission.COMPLAINT_HANDLE)
+        self.transfer_button = self._step_button("transfer", self.tr("Transfer"), "transfer")
 
         self.investigation_steps = steps = QGroupBox(self.tr("Investigation"))
         self.investigation_form = f = QFormLayout(steps)
@@ -192,8 +204,8 @@ class ComplaintCaseTabs(QDialog):
         self.plan_due = _date_edit("plan_due")
         self.plan_amount = MoneyEdit(field="amount")
         self.plan_amount.setObjectName("plan_amount")
-        self.plan_button = self._button("add_instalment", self.tr("Add instalment"), "add_instalment", Permission.COMPLAINT_HANDLE)
-        self.plan_amount.returnPressed.connect(self._slot("add_instalment"))
+        self.plan_button = self._step_button("add_instalment", self.tr("Add instalment"), "add_instalment")
+        self.plan_amount.returnPressed.connect(self._run_step("add_instalment"))
         self.plan_table = self._table("instalments", [
             self.tr("Worker"), self.tr("Due"), self.tr("Amount"), self.tr("Paid towards it"), self.tr("State"),
         ])
@@ -203,8 +215,8 @@ class ComplaintCaseTabs(QDialog):
         self.pay_amount.setObjectName("pay_amount")
         self.pay_method = QLineEdit(objectName="pay_method")
         self.pay_method.setPlaceholderText(self.tr("bank transfer, cash…"))
-        self.pay_button = self._button("record_payment", self.tr("Record payment"), "record_payment", Permission.COMPLAINT_HANDLE)
-        self.pay_amount.returnPressed.connect(self._slot("record_payment"))
+        self.pay_button = self._step_button("record_payment", self.tr("Record payment"), "record_payment")
+        self.pay_amount.returnPressed.connect(self._run_step("record_payment"))
         self.payments_table = self._table("payments", [self.tr("Worker"), self.tr("Paid on"), self.tr("Amount"), self.tr("Method")])
 
         plan = QGroupBox(self.tr("Payment plan (one plan per case)"))
@@ -237,9 +249,9 @@ class ComplaintCaseTabs(QDialog):
             self.closure_kind.addItem(rules.label(rules.CLOSURE_LABELS, code, self.language), code.value)
         self.close_date = _date_edit("close_date")
         self.close_reason = QLineEdit(objectName="close_reason")
-        self.close_button = self._button("close", self.tr("Close the case"), "close_case", Permission.COMPLAINT_CLOSE)
-        self.notify_button = self._button("notify_result", self.tr("Complainant told of the result"), "notify_result", Permission.COMPLAINT_CLOSE)
-        self.archive_button = self._button("archive", self.tr("Archive"), "archive", Permission.COMPLAINT_CLOSE)
+        self.close_button = self._step_button("close", self.tr("Close the case"), "close")
+        self.notify_button = self._step_button("notify_result", self.tr("Complainant told of the result"), "notify_result")
+        self.archive_button = self._step_button("archive", self.tr("Archive"), "archive")
         self.close_fields = QWidget(objectName="close_fields")
         form = QFormLayout(self.close_fields)
         form.setContentsMargins(0, 0, 0, 0)
@@ -272,7 +284,7 @@ class ComplaintCaseTabs(QDialog):
         self.notice_fine.setObjectName("notice_fine")
         self.notice_serious = QCheckBox(self.tr("Another penalty of art 63 (suspension, licence …)"), objectName="notice_serious")
         self.notice_complex = QCheckBox(self.tr("Complex or serious case (collective discussion)"), objectName="notice_complex")
-        self.notice_button = self._button("record_notice", self.tr("Record the prior notice"), "record_notice", Permission.COMPLAINT_HANDLE)
+        self.notice_button = self._step_button("record_notice", self.tr("Record the prior notice"), "record_notice")
 
         self.service_document = QComboBox(objectName="service_document")
         for key, name in procedure_rules.SERVED_DOCUMENTS.items():
@@ -287,17 +299,17 @@ class ComplaintCaseTabs(QDialog):
         self.service_signed.setChecked(True)
         self.service_note = QLineEdit(objectName="service_note")
         self.service_note.setPlaceholderText(self.tr("If not signed: why (refused, witnesses …)"))
-        self.service_button = self._button("record_service", self.tr("Record service"), "record_service", Permission.COMPLAINT_HANDLE)
+        self.service_button = self._step_button("record_service", self.tr("Record service"), "record_service")
 
         self.statement_date = _date_edit("statement_date")
         self.statement_waived = QCheckBox(self.tr("Waived in writing"), objectName="statement_waived")
         self.statement_content = QLineEdit(objectName="statement_content")
         self.statement_content.setPlaceholderText(self.tr("What the party stated"))
-        self.statement_button = self._button("record_statement", self.tr("Record"), "record_statement", Permission.COMPLAINT_HANDLE)
+        self.statement_button = self._step_button("record_statement", self.tr("Record"), "record_statement")
 
         self.hearing_request_date = _date_edit("hearing_request_date")
         self.hearing_waived = QCheckBox(self.tr("Hearing waived in writing"), objectName="hearing_waived")
-        self.hearing_request_button = self._button("record_hearing_request", self.tr("Record the request"), "record_hearing_request", Permission.COMPLAINT_HANDLE)
+        self.hearing_request_button = self._step_button("record_hearing_request", self.tr("Record the request"), "record_hearing_request")
         self.hearing_notice_date = _date_edit("hearing_notice_date")
         self.hearing_on = _date_edit("hearing_on")
         self.hearing_place = QLineEdit(objectName="hearing_place")
@@ -308,20 +320,20 @@ class ComplaintCaseTabs(QDialog):
         self.hearing_time.setMaximumWidth(90)
         self.hearing_notice_host = QLineEdit(objectName="hearing_notice_host")
         self.hearing_notice_host.setPlaceholderText(self.tr("Designated host"))
-        self.hearing_notice_button = self._button("record_hearing_notice", self.tr("Record the hearing notice"), "record_hearing_notice", Permission.COMPLAINT_HANDLE)
+        self.hearing_notice_button = self._step_button("record_hearing_notice", self.tr("Record the hearing notice"), "record_hearing_notice")
         self.hearing_held_date = _date_edit("hearing_held_date")
         self.hearing_host = QLineEdit(objectName="hearing_host")
         self.hearing_host.setPlaceholderText(self.tr("Host (not an investigator) and clerk"))
         self.hearing_record = QLineEdit(objectName="hearing_record")
         self.hearing_record.setPlaceholderText(self.tr("What the hearing record says"))
-        self.hearing_button = self._button("record_hearing", self.tr("Record the hearing"), "record_hearing", Permission.COMPLAINT_HANDLE)
+        self.hearing_button = self._step_button("record_hearing", self.tr("Record the hearing"), "record_hearing")
 
         self.discussion_date = _date_edit("discussion_date")
         self.discussion_persons = QLineEdit(objectName="discussion_persons")
         self.discussion_persons.setPlaceholderText(self.tr("Responsible persons present"))
         self.discussion_conclusion = QLineEdit(objectName="discussion_conclusion")
         self.discussion_conclusion.setPlaceholderText(self.tr("Conclusion"))
-        self.discussion_button = self._button("record_discussion", self.tr("Record"), "record_discussion", Permission.COMPLAINT_HANDLE)
+        self.discussion_button = self._step_button("record_discussion", self.tr("Record"), "record_discussion")
 
         self.steps_table = self._table("procedure_steps", [
             self.tr("Date"), self.tr("Decision"), self.tr("Step"), self.tr("Number"), self.tr("Content"),
@@ -380,7 +392,7 @@ class ComplaintCaseTabs(QDialog):
             self.opinion.addItem(self._l(rules.OPINION_LABELS, code), str(code))
         self.review_date = _date_edit("review_date")
         self.review_text = QLineEdit(objectName="review_text")
-        self.review_button = self._button("record_review", self.tr("Record the legal review"), "record_review", Permission.LEGAL_REVIEW)
+        self.review_button = self._step_button("record_review", self.tr("Record the legal review"), "record_review")
         self.reviews_table = self._table("reviews", [
             self.tr("Date"), self.tr("Reviewer"), self.tr("Decision"), self.tr("Opinion"), self.tr("Text"),
         ])
@@ -400,8 +412,8 @@ class ComplaintCaseTabs(QDialog):
         self.ordered_amount.setObjectName("ordered_amount")
         self.decision_summary = QLabel(objectName="decision_summary")
         self.decision_summary.setWordWrap(True)
-        self.issue_button = self._button("issue_decision", self.tr("Issue the decision"), "issue_decision", Permission.COMPLAINT_HANDLE)
-        self.published_button = self._button("published", self.tr("Published"), "published", Permission.COMPLAINT_HANDLE)
+        self.issue_button = self._step_button("issue_decision", self.tr("Issue the decision"), "issue_decision")
+        self.published_button = self._step_button("published", self.tr("Published"), "published")
         self.review_group = review = QGroupBox(self.tr("Legal review — a reviewer with the legal qualification"))
         f = QFormLayout(review)
         f.addRow(self.tr("Reviewer"), self.reviewer)
