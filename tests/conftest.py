@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -77,6 +78,28 @@ def _collect_while_nothing_runs() -> None:
     gc.collect(generation)
 
 
+# The system's temporary folder as the run found it, before a test started the program in this
+# process (app/config.py points the process's temporary files into its data folder).
+SYSTEM_TEMP = tempfile.gettempdir()
+_TEMP_VARIABLES = ("TMPDIR", "TEMP", "TMP")
+
+
+@pytest.fixture(autouse=True)
+def _temporary_folder_restored():
+    """A test that starts the program in this process (the desktop, a command through app.cli.run)
+    moves the process's temporary folder into its own data folder: tempfile's and the TMPDIR a child
+    inherits.  Put both back after it, or later tests, and the PostgreSQL server started for one of
+    them, would make their temporary files in a folder already deleted or closed to them."""
+    before = tempfile.tempdir, {name: os.environ.get(name) for name in _TEMP_VARIABLES}
+    yield
+    tempfile.tempdir = before[0]
+    for name, value in before[1].items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
     data = tmp_path_factory.mktemp("data")
@@ -146,7 +169,7 @@ def pg_server():
     from tests.fixtures.postgres import in_ci, start_server
 
     try:
-        server = start_server()
+        server = start_server(SYSTEM_TEMP)
     except LookupError as exc:
         if in_ci():
             pytest.fail(f"CI needs the PostgreSQL server for the PostgreSQL variants: {exc}")
