@@ -133,3 +133,27 @@ def test_a_choice_a_date_and_an_amount_move_the_case_through_their_buttons(qtbot
     assert [e.action for e in closed.events][-7:] == [
         "disposal", "order_rectification", "plan", "plan", "payment", "rectified", "close"]
     assert page.events_table.rowCount() == len(closed.events)
+
+
+def _shown_investigation_steps(page) -> set[str]:
+    return {action for action in ("record_action", "set_disposal", "extend", "order_rectification", "rectified",
+                                  "not_rectified", "transfer")
+            if page.step_buttons[action].isVisibleTo(page)}
+
+
+def test_the_investigation_tab_offers_only_the_steps_the_state_allows(qtbot, case_page) -> None:
+    page, _svc, today = case_page
+    page.tabs.setCurrentIndex(INVESTIGATION_TAB)
+    # investigating: the order can be made; rectified / not rectified cannot be said yet
+    # (the row that shows the order used to show all three buttons whatever the state)
+    assert _shown_investigation_steps(page) == {
+        "record_action", "set_disposal", "extend", "order_rectification", "transfer"}
+    page.rectify_by.set_value(today + timedelta(days=15))
+    _click(qtbot, page, "order_rectification")
+    assert page.detail.status == "rectification_ordered", page.status.text()
+    # the order is made: not again; now rectified or not rectified (or transfer)
+    assert _shown_investigation_steps(page) == {"record_action", "set_disposal", "extend", "rectified",
+                                                "not_rectified", "transfer"}
+    for action, button in page.step_buttons.items():  # no button anywhere on the page the state refuses
+        if button.isVisibleTo(page) and action in rules.TRANSITIONS:
+            assert rules.TRANSITIONS[action].allows(page.detail.status), action

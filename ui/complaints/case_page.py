@@ -139,8 +139,6 @@ class ComplaintCasePage(ComplaintCaseDocuments):
         buttons = {step: button for step, button in self.step_buttons.items()
                    if step in rules.TRANSITIONS or step in rules.RECORDING_STEPS}
         buttons["legal_review"] = self.review_button
-        for step, button in buttons.items():
-            button.setVisible(step in allowed)
         deciding = bool(allowed & {"accept", "refuse", "redirect", "request_correction", "corrected"})
         self.decision_fields.setVisible(deciding)
         self.decision_done.setVisible(not deciding)
@@ -162,6 +160,9 @@ class ComplaintCasePage(ComplaintCaseDocuments):
         self.investigation_steps.setVisible(any(rows.values()))
         for w in (self.rectify_by_label, self.rectify_by):
             w.setVisible("order_rectification" in allowed)
+        # after the rows: showing a row shows every widget in it, the rectification row's three buttons too
+        for step, button in buttons.items():
+            button.setVisible(step in allowed)
         self.plan_entry.setVisible("payments" in allowed)
         self.pay_entry.setVisible("payments" in allowed)
         self.notice_group.setVisible("procedure" in allowed)
