@@ -41,6 +41,7 @@ from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
+from ui.widgets.step_dialog import to_qdate
 from ui.words import item_separator
 
 OK_STYLE = "color: #1b6e2a;"
@@ -202,7 +203,7 @@ class AuditLogTab(QWidget):
         self.record_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10 + 24)
         self.dates_check = QCheckBox(self.tr("Dates"), self)
         self.dates_check.setObjectName("filter_dates")
-        today = QDate(bureau_today())  # the bureau's day, as the service filters
+        today = to_qdate(bureau_today())  # the bureau's day, as the service filters
         self.date_from = self._date_edit("filter_date_from", today.addDays(-30))
         self.date_to = self._date_edit("filter_date_to", today)
         self.date_from.setEnabled(False)

@@ -59,8 +59,8 @@ class PermissionMatrix(QTableView):
         model.setVerticalHeaderLabels([label(permission, language) for permission in permissions])
         for r, permission in enumerate(permissions):
             allowed = table.get(permission, frozenset())
-            header = model.verticalHeaderItem(r)
-            header.setToolTip(permission)
+            row_header = model.verticalHeaderItem(r)
+            row_header.setToolTip(permission)
             for c, role in enumerate(roles):
                 item = QStandardItem(CHECK_MARK if role in allowed else "")
                 item.setEditable(False)
