@@ -246,7 +246,9 @@ def desk_database_url(parent: Any, language: str, error_windows: bool) -> tuple[
     from app.store.migrate import sqlite_file
 
     settings = connection.load_server_settings()
-    first_start = not connection.settings_path().exists() and not sqlite_file(default_db_url()).exists()
+    local_file = sqlite_file(default_db_url())
+    assert local_file is not None  # the default database is always a SQLite file
+    first_start = not connection.settings_path().exists() and not local_file.exists()
     if settings is None and first_start and error_windows:
         from ui.admin.connection_dialog import ConnectionDialog
         from ui.tasks import TaskRunner

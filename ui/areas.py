@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from app.accounts.permissions import Permission
+from ui.words import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from app.backup import service
 from app.backup.catalogue import Entry
@@ -45,7 +45,7 @@ class DamagedDatabaseDialog(QMessageBox):
             details.append(
                 QCoreApplication.translate("DamagedDatabase", "Restoring it loses the changes made since then. The damaged file is kept beside the database.")
             )
-            self.restore_button = self.addButton(QCoreApplication.translate("DamagedDatabase", "Restore this backup and continue"), QMessageBox.ButtonRole.AcceptRole)
+            self.restore_button: QPushButton | None = self.addButton(QCoreApplication.translate("DamagedDatabase", "Restore this backup and continue"), QMessageBox.ButtonRole.AcceptRole)
             self.restore_button.setObjectName("restore")
         else:
             details.append(QCoreApplication.translate("DamagedDatabase", "No backup that passed its check was found. Please ask your administrator for help."))

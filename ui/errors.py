@@ -102,10 +102,11 @@ class ExceptHook(QObject):
         if fingerprint in self.seen:
             return
         self.seen.add(fingerprint)
-        if not self.error_windows or QApplication.instance() is None:
+        application = QApplication.instance()
+        if not self.error_windows or application is None:
             return
         text = scrub("".join(traceback.format_exception(exc_type, exc, tb)))
-        if QThread.currentThread() == QApplication.instance().thread():
+        if QThread.currentThread() == application.thread():
             self._show(text)
         else:
             self._show_requested.emit(text)

@@ -127,7 +127,9 @@ def make_file_dialog(parent: QWidget | None, caption: str, start: str, name_filt
     proxy = None if show_databases else HideDatabaseFiles(dialog)
     if proxy is not None:
         dialog.setProxyModel(proxy)
-    dialog._keep_alive = (provider, proxy)  # type: ignore[attr-defined]  # the dialog does not own the provider
+    # Qt does not own the icon provider: an attribute on the dialog keeps it alive as long as the
+    # dialog; an instance attribute Qt's class does not declare cannot be typed, hence the ignore.
+    dialog._keep_alive = (provider, proxy)  # type: ignore[attr-defined]
     if save:
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setFileMode(QFileDialog.FileMode.AnyFile)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui.areas import AREAS, Area
 
 if TYPE_CHECKING:
+    from ui.change_watcher import ChangeWatcher
     from ui.context import AppContext
 
 
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Renshe Desk"))
         self.resize(1280, 800)
         self.context: AppContext | None = None
+        self.change_watcher: ChangeWatcher | None = None  # from set_context on
         self._areas: list[Area] = []
         self._widgets: dict[str, QWidget] = {}
 
@@ -93,7 +95,7 @@ class MainWindow(QMainWindow):
         self.database_label.setText(self.tr("Database: %1").replace("%1", database_text(context.store.url)))
         from ui.change_watcher import ChangeWatcher
 
-        if getattr(self, "change_watcher", None) is not None:
+        if self.change_watcher is not None:
             self.change_watcher.stop()
         self.change_watcher = ChangeWatcher(context.store, lambda: context.actor, self.refresh_current_area, self)
         if self._areas:
@@ -165,7 +167,7 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # Qt override
-        if getattr(self, "change_watcher", None) is not None:
+        if self.change_watcher is not None:
             self.change_watcher.stop()
         if self.context is not None:
             self.context.tasks.shutdown()

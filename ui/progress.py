@@ -34,7 +34,7 @@ class ProgressDialog(QProgressDialog):
         if cancellable:
             self.setCancelButtonText(self.tr("Cancel"))
         else:
-            self.setCancelButton(None)  # type: ignore[arg-type]
+            self.setCancelButton(None)
         self.canceled.connect(self._show_cancelling)
 
     def report(self, done: int, total: int) -> None:

@@ -21,3 +21,13 @@ def item_separator(language: str) -> str:
 def wide_space(language: str) -> str:
     """The gap between the parts of a title: the ideographic space in Chinese, two spaces in English."""
     return "  " if language == "en" else "\u3000"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # Qt's name: lupdate looks for it
+    """Mark `source` for translation in `context` and return it unchanged, as Qt's own does.
+
+    lupdate finds the marked strings by this name; the word is translated where it is shown
+    (`QCoreApplication.translate(context, source)`). PySide6's stub types the result as `object`,
+    so the tables of words built with it could not say they hold strings.
+    """
+    return source

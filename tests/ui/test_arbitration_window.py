@@ -431,9 +431,9 @@ def test_deadline_calculator_dialog(qtbot, context) -> None:
     calc.start.setDate(calc.start.date().fromString("2023-09-27", "yyyy-MM-dd"))
     assert calc.due_label.text() == "届满日：2023-11-13"
     calc.extension.setValue(15)
-    assert calc.result is not None and calc.result.due == date(2023, 11, 27)
+    assert calc.deadline is not None and calc.deadline.due == date(2023, 11, 27)
     calc.extension.setValue(20)
-    assert "最多可延长15日" in calc.warning.text() and calc.result is None
+    assert "最多可延长15日" in calc.warning.text() and calc.deadline is None
     calc.select_rule("A2")
     assert not calc.extension.isEnabled() and "工作日" in calc.explanation.text()
     calc.select_rule("A8")

@@ -232,10 +232,10 @@ def test_filters_and_a_refused_transition_on_screen(qtbot, store, window) -> Non
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
     window.channel_filter.setCurrentIndex(window.channel_filter.findData("online"))
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    window.employer_filter.find("某公司")
+    window.employer_filter.offer_matches("某公司")
     assert window.employer_filter.party_id() == detail.employers[0].party_id
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)
-    window.employer_filter.find("不存在的单位")
+    window.employer_filter.offer_matches("不存在的单位")
     qtbot.waitUntil(lambda: window.model.rowCount() == 1)  # no match: no employer filter
     page = window.open_case(detail.id)
     assert page is not None
@@ -525,7 +525,7 @@ def test_intake_uses_the_register_and_warns_about_an_open_complaint(qtbot, store
                             w.message(language) for w in warnings) or False))
     form = window.register()
     qtbot.waitExposed(form)
-    form.employer_pick.find("劳务派遣")
+    form.employer_pick.offer_matches("劳务派遣")
     assert form.employer_pick.party_id() == employer.id
     qtbot.mouseClick(form.add_employer_button, Qt.MouseButton.LeftButton)
     assert form.employers == [{"party": employer.id, "role": "employer"}]
@@ -554,7 +554,7 @@ def test_intake_rows_can_be_removed_or_changed_errors_name_the_worker_and_typed_
         {"kind": "org", "name": "某建筑劳务有限公司", "uscc": make_uscc("520102MA6D0077")})
     form = window.register()
     qtbot.waitExposed(form)
-    form.employer_pick.find("建筑劳务")
+    form.employer_pick.offer_matches("建筑劳务")
     form.employer_pick.choices.activated.emit(0)  # chosen from the list: added at once, with its code
     assert form.employers == [{"party": employer.id, "role": "employer"}]
     assert form.employer_table.item(0, 1).text() == employer.uscc

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QIntValidator
@@ -41,6 +41,7 @@ from ui.errors import show_user_error
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.parties.labels import kind_label, org_type_label, sex_label
 from ui.tasks import TaskRunner
+from ui.widgets.step_dialog import from_qdate, to_qdate
 from ui.words import item_separator
 
 OK_STYLE = "color: #1b6e2a;"
@@ -155,6 +156,17 @@ _DETAIL_LABELS = {
 BROKEN_STYLE = "color: #b3261e; font-weight: bold;"
 
 
+class AuditFilters(TypedDict):
+    """The filters the controls set: AuditLogService.query's keywords."""
+
+    actor_name: str | None
+    action: str | None
+    table_name: str | None
+    record_id: int | None
+    date_from: date | None
+    date_to: date | None
+
+
 class AuditLogTab(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,7 +205,7 @@ class AuditLogTab(QWidget):
         self.table_combo = QComboBox(self)
         self.table_combo.setObjectName("filter_table")
         self.table_combo.addItem(self.tr("All"), None)
-        for name in sorted({m.local_table.name for m in audited_mappers()}):  # type: ignore[attr-defined]
+        for name in sorted({m.class_.__tablename__ for m in audited_mappers()}):
             self.table_combo.addItem(self.table_label(name), name)
         self.record_edit = QLineEdit(self)
         self.record_edit.setObjectName("filter_record")
@@ -202,7 +214,7 @@ class AuditLogTab(QWidget):
         self.record_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 10 + 24)
         self.dates_check = QCheckBox(self.tr("Dates"), self)
         self.dates_check.setObjectName("filter_dates")
-        today = QDate(bureau_today())  # the bureau's day, as the service filters
+        today = to_qdate(bureau_today())  # the bureau's day, as the service filters
         self.date_from = self._date_edit("filter_date_from", today.addDays(-30))
         self.date_to = self._date_edit("filter_date_to", today)
         self.date_from.setEnabled(False)
@@ -443,26 +455,26 @@ class AuditLogTab(QWidget):
         self.date_to.setEnabled(on)
         self.apply_filters()
 
-    def filters(self) -> dict[str, object]:
+    def filters(self) -> AuditFilters:
         """The query's filter arguments as the controls say now."""
         record = self.record_edit.text().strip()
         date_from: date | None = None
         date_to: date | None = None
         if self.dates_check.isChecked():
-            date_from = self.date_from.date().toPython()  # type: ignore[assignment]
-            date_to = self.date_to.date().toPython()  # type: ignore[assignment]
-        return {
-            "actor_name": self.actor_combo.currentData(),
-            "action": self.action_combo.currentData(),
-            "table_name": self.table_combo.currentData(),
-            "record_id": int(record) if record else None,
-            "date_from": date_from,
-            "date_to": date_to,
-        }
+            date_from = from_qdate(self.date_from.date())
+            date_to = from_qdate(self.date_to.date())
+        return AuditFilters(
+            actor_name=self.actor_combo.currentData(),
+            action=self.action_combo.currentData(),
+            table_name=self.table_combo.currentData(),
+            record_id=int(record) if record else None,
+            date_from=date_from,
+            date_to=date_to,
+        )
 
     def apply_filters(self, *_args: object) -> None:
         try:
-            self.model.set_query(self.service.query(**self.filters()))  # type: ignore[arg-type]
+            self.model.set_query(self.service.query(**self.filters()))
         except (UserError, StorageError) as err:
             show_user_error(self, err, self._context.language)
 

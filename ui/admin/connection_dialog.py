@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.errors import StorageError, UserError
 from app.store import connection
 from ui.tasks import TaskRunner
+from ui.widgets.naming import named
 
 
 class ConnectionDialog(QDialog):
@@ -46,17 +47,17 @@ class ConnectionDialog(QDialog):
         choices.addButton(self.local_choice)
         choices.addButton(self.server_choice)
 
-        self.host = QLineEdit(objectName="host")
-        self.port = QSpinBox(objectName="port")
+        self.host = named(QLineEdit(), "host")
+        self.port = named(QSpinBox(), "port")
         self.port.setRange(1, 65535)
         self.port.setValue(5432)
-        self.database = QLineEdit("renshe", objectName="database")
-        self.user = QLineEdit("renshe_desk", objectName="user")
-        self.password = QLineEdit(objectName="password")
+        self.database = named(QLineEdit("renshe"), "database")
+        self.user = named(QLineEdit("renshe_desk"), "user")
+        self.password = named(QLineEdit(), "password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.sslmode = QComboBox(objectName="sslmode")
+        self.sslmode = named(QComboBox(), "sslmode")
         self.sslmode.addItems(list(connection.SSL_MODES))
-        self.remember = QCheckBox(self.tr("Remember the password (in the system keyring)"), objectName="remember")
+        self.remember = named(QCheckBox(self.tr("Remember the password (in the system keyring)")), "remember")
         self.remember.setChecked(True)
 
         self.server_box = QGroupBox(self.tr("Server"))
@@ -69,7 +70,7 @@ class ConnectionDialog(QDialog):
         form.addRow(self.tr("TLS (sslmode)"), self.sslmode)
         form.addRow("", self.remember)
 
-        self.result_label = QLabel(objectName="connection_result")
+        self.result_label = named(QLabel(), "connection_result")
         self.result_label.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.test_button = self.buttons.addButton(self.tr("Test connection"), QDialogButtonBox.ButtonRole.ActionRole)

@@ -24,6 +24,7 @@ from app.errors import StorageError, UserError
 from app.kernel.settings import DEFAULTS, SettingsService
 from ui.context import AppContext
 from ui.widgets.money_edit import MoneyEdit
+from ui.widgets.naming import named
 
 FIELDS = ("district", "bureau", "arbitration_commission", "inspection_brigade", "review_authority", "court")
 
@@ -46,7 +47,7 @@ class OrganisationTab(QWidget):
         names = QGroupBox(self.tr("Names printed on the documents"))
         form = QFormLayout(names)
         for key in FIELDS:
-            edit = QLineEdit(objectName=key)
+            edit = named(QLineEdit(), key)
             edit.textChanged.connect(self._preview)
             self.edits[key] = edit
             form.addRow(labels[key], edit)
@@ -58,14 +59,14 @@ class OrganisationTab(QWidget):
         h = QFormLayout(hearing)
         h.addRow(self.tr("Natural person, from (yuan)"), self.person_threshold)
         h.addRow(self.tr("Organisation, from (yuan)"), self.organisation_threshold)
-        self.preview = QLabel(objectName="preview")
+        self.preview = named(QLabel(), "preview")
         self.preview.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("Save"), objectName="save")
+        self.save_button = named(QPushButton(self.tr("Save")), "save")
         self.save_button.clicked.connect(self.save)
         if not context.can(Permission.USER_MANAGE):
             self.save_button.setEnabled(False)
             self.save_button.setToolTip(context.missing_permission_tip(Permission.USER_MANAGE))
-        self.status = QLabel(objectName="status")
+        self.status = named(QLabel(), "status")
         self.status.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -60,8 +60,11 @@ def choose_folder(parent: QWidget | None, caption: str) -> Path | None:
     return file_dialogs.choose_folder(parent, caption, kind="exchange")
 
 
+_KIND_WORDS: dict[str, tuple[str, str]] = {k.value: pair for k, pair in KIND_LABELS.items()}
+
+
 def _kind_label(kind: str, language: str) -> str:
-    en, zh = KIND_LABELS.get(kind, (kind, kind))  # type: ignore[call-overload]
+    en, zh = _KIND_WORDS.get(kind, (kind, kind))
     return en if language == "en" else zh
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -70,13 +71,13 @@ class _ServiceDialog(CheckingDialog):
         self.buttons, self.ok_button, self.cancel_button = self.ok_cancel(
             QCoreApplication.translate("_ServiceDialog", "OK"), "ok")
 
-    def _finish_layout(self, *parts: object) -> None:
+    def _finish_layout(self, *parts: QWidget | QLayout) -> None:
         layout = QVBoxLayout(self)
         for part in parts:
             if isinstance(part, QWidget):
                 layout.addWidget(part)
             else:
-                layout.addLayout(part)  # type: ignore[arg-type]
+                layout.addLayout(part)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
 

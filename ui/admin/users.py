@@ -8,6 +8,8 @@ one table the services enforce, and is read-only.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
@@ -59,8 +61,8 @@ class PermissionMatrix(QTableView):
         model.setVerticalHeaderLabels([label(permission, language) for permission in permissions])
         for r, permission in enumerate(permissions):
             allowed = table.get(permission, frozenset())
-            header = model.verticalHeaderItem(r)
-            header.setToolTip(permission)
+            row_header = model.verticalHeaderItem(r)
+            row_header.setToolTip(permission)
             for c, role in enumerate(roles):
                 item = QStandardItem(CHECK_MARK if role in allowed else "")
                 item.setEditable(False)
@@ -341,9 +343,9 @@ class UsersTab(QWidget):
             return
         self._call(lambda: self.service.unlock(user.id), user.id)
 
-    def _call(self, change: object, user_id: int) -> None:
+    def _call(self, change: Callable[[], object], user_id: int) -> None:
         try:
-            change()  # type: ignore[operator]
+            change()
         except (UserError, StorageError) as err:
             show_user_error(self, err, self._context.language)
         self.reload(select_id=user_id)

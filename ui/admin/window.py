@@ -17,6 +17,7 @@ from ui.admin.organisation import OrganisationTab
 from ui.admin.sites import SitesTab
 from ui.admin.users import UsersTab
 from ui.context import AppContext
+from ui.widgets.naming import named
 
 
 class AdminWindow(QWidget):
@@ -102,8 +103,8 @@ class ConnectionTab(QWidget):
         self.current = QLabel(self.tr("This desk works on: %1").replace("%1", database_text(context.store.url)))
         self.current.setObjectName("connection_current")
         self.current.setWordWrap(True)
-        self.note = QLabel(objectName="connection_note")
-        self.change = QPushButton(self.tr("Change the database connection…"), objectName="change_connection")
+        self.note = named(QLabel(), "connection_note")
+        self.change = named(QPushButton(self.tr("Change the database connection…")), "change_connection")
         self.change.clicked.connect(self.open_dialog)
         layout = QVBoxLayout(self)
         layout.addWidget(self.current)

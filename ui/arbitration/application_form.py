@@ -133,7 +133,9 @@ class ApplicationForm(RecordForm):
         return row
 
     def claim_widgets(self, row: int) -> tuple[QComboBox, QLineEdit, MoneyEdit]:
-        return (self.claims.cellWidget(row, 0), self.claims.cellWidget(row, 1), self.claims.cellWidget(row, 2))  # type: ignore[return-value]
+        category, description, amount = (self.claims.cellWidget(row, col) for col in range(3))
+        assert isinstance(category, QComboBox) and isinstance(description, QLineEdit) and isinstance(amount, MoneyEdit)
+        return category, description, amount
 
     def claim_inputs(self) -> list[ClaimInput]:
         out = []

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.arbitration import service as arb
 from app.arbitration.deadlines import DeadlineState, Owner, shanghai_today, state_label
 from app.arbitration.lifecycle import TRANSITIONS
+from app.arbitration.models import Procedure
 from app.arbitration.service import (
     CATEGORY_LABELS,
     CLOSURE_LABELS,
@@ -51,6 +52,7 @@ from ui.widgets.case_steps import CaseStepPage, WritesOnTheWriter, gate_button
 from ui.widgets.follow_record import FollowRecord
 from ui.widgets.stale_save import AtVersion
 from ui.widgets.step_dialog import Field
+from ui.widgets.table_cells import filled_cell
 from ui.words import list_separator
 
 RED = QColor("#b00020")
@@ -188,7 +190,7 @@ class CasePage(QWidget, CaseStepPage):
         self.summary.setText(
             self.tr("Status: %1 · Procedure: %2 · Applicant: %3 · Respondent: %4 · Claimed: %5 yuan · Tribunal: %6")
             .replace("%1", status)
-            .replace("%2", zh_or_en(PROCEDURE_LABELS[view.procedure], lang))
+            .replace("%2", zh_or_en(PROCEDURE_LABELS[Procedure(view.procedure)], lang))
             .replace("%3", list_separator(lang).join(view.names("applicant")))
             .replace("%4", list_separator(lang).join(view.names("respondent")))
             .replace("%5", format_yuan(view.claimed_fen))
@@ -266,7 +268,11 @@ class CasePage(QWidget, CaseStepPage):
 
     def deadline_rows(self) -> list[tuple[str, str, str, str]]:
         """(what must happen, due, time left, state) as shown — what tests read."""
-        return [tuple(self.deadlines.item(r, c).text() for c in (0, 2, 3, 4)) for r in range(self.deadlines.rowCount())]  # type: ignore[misc]
+        rows = []
+        for r in range(self.deadlines.rowCount()):
+            what, due, left, state = (filled_cell(self.deadlines, r, c).text() for c in (0, 2, 3, 4))
+            rows.append((what, due, left, state))
+        return rows
 
     def _show_explanation(self, row: int, *_: Any) -> None:
         item = self.deadlines.item(row, 0) if row >= 0 else None
@@ -347,7 +353,7 @@ class CasePage(QWidget, CaseStepPage):
             return {"room": [(r, r) for r in rooms]} if rooms else {}
         if action == "convert_procedure":
             other = "ordinary" if view.procedure == "simple" else "simple"
-            return {"procedure": [(zh_or_en(PROCEDURE_LABELS[other], lang), other)]}
+            return {"procedure": [(zh_or_en(PROCEDURE_LABELS[Procedure(other)], lang), other)]}
         if action == "add_party":
             return {"role": [(zh_or_en(ROLE_LABELS[r], lang), str(r)) for r in ROLE_LABELS]}
         if action in ("change_claims", "join_counterclaim"):

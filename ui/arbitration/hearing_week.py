@@ -30,6 +30,8 @@ from app.arbitration.hearings import HearingCalendar, HearingSlot, find_clashes,
 from app.arbitration.service import tribunal_candidates
 from app.kernel.settings import SettingsService
 from ui.context import AppContext
+from ui.widgets.naming import named
+from ui.widgets.table_cells import filled_cell
 
 CLASH_COLOUR = QColor("#F4C7C3")
 WEEK, MONTH = "week", "month"
@@ -67,12 +69,12 @@ class HearingWeek(QWidget):
         self.this_week = QPushButton(self.tr("Today"))
         self.this_week.setObjectName("this_week")
         self.this_week.clicked.connect(lambda: self.go_to(self.today()))
-        self.date_picker = QDateEdit(objectName="go_to_date")
+        self.date_picker = named(QDateEdit(), "go_to_date")
         self.date_picker.setCalendarPopup(True)
         self.date_picker.setDisplayFormat("yyyy-MM-dd")
         self.date_picker.setToolTip(self.tr("Go to a date"))
         self.date_picker.dateChanged.connect(self._date_picked)
-        self.view_choice = QComboBox(objectName="view_choice")
+        self.view_choice = named(QComboBox(), "view_choice")
         self.view_choice.addItem(self.tr("Week"), WEEK)
         self.view_choice.addItem(self.tr("Month"), MONTH)
         self.view_choice.currentIndexChanged.connect(self._view_chosen)
@@ -166,7 +168,7 @@ class HearingWeek(QWidget):
                 self.table.setItem(r, c, QTableWidgetItem(""))
         for slot in self.slots:
             r, c = rooms.index(slot.room), (slot.held_on - self.monday).days
-            self._add_to_cell(self.table.item(r, c), slot, f"{slot.time_text} {slot.case_no}\n{'、'.join(slot.members)}")
+            self._add_to_cell(filled_cell(self.table, r, c), slot, f"{slot.time_text} {slot.case_no}\n{'、'.join(slot.members)}")
         self._finish_layout(130)
 
     def _weekday_names(self) -> list[str]:
@@ -196,7 +198,7 @@ class HearingWeek(QWidget):
         for slot in self.slots:
             offset = (slot.held_on - first).days
             # the number's distinguishing end (〔2023〕第18号), as the case's tab shows it: seven days fit the window
-            cell = self.table.item(offset // 7, offset % 7)
+            cell = filled_cell(self.table, offset // 7, offset % 7)
             self._add_to_cell(cell, slot, f"{slot.time_text[:5]} {slot.room}\n{_number_end(slot.case_no)}")
             cell.setToolTip((cell.toolTip() + "\n" if cell.toolTip() else "")
                             + f"{slot.time_text} {slot.room} {slot.case_no}")
@@ -237,14 +239,13 @@ class HearingWeek(QWidget):
     def clashing_cells(self) -> list[tuple[int, int]]:
         """(row, column) of every cell marked as a clash."""
         return [(r, c) for r in range(self.table.rowCount()) for c in range(self.table.columnCount())
-                if self.table.item(r, c) is not None
-                and self.table.item(r, c).background().color() == CLASH_COLOUR]
+                if (item := self.table.item(r, c)) is not None and item.background().color() == CLASH_COLOUR]
 
     def cell_text(self, room: str, day: date) -> str:
         rooms = [self.table.verticalHeaderItem(r).text() for r in range(self.table.rowCount())]
-        return self.table.item(rooms.index(room), (day - self.monday).days).text()
+        return filled_cell(self.table, rooms.index(room), (day - self.monday).days).text()
 
     def _activated(self, row: int, column: int) -> None:
-        ids = self.table.item(row, column).data(Qt.ItemDataRole.UserRole) or []
+        ids = filled_cell(self.table, row, column).data(Qt.ItemDataRole.UserRole) or []
         if ids:
             self.open_case.emit(int(ids[0]))

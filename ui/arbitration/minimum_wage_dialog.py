@@ -68,8 +68,8 @@ class MinimumWageDialog(RecordForm):
     def rows(self) -> list[MinimumWage]:
         out = []
         for r in range(self.table.rowCount()):
-            effective = (self.table.item(r, 0).text() if self.table.item(r, 0) else "").strip()
-            amount = (self.table.item(r, 1).text() if self.table.item(r, 1) else "").strip().replace(",", "")
+            effective = (item.text() if (item := self.table.item(r, 0)) else "").strip()
+            amount = (item.text() if (item := self.table.item(r, 1)) else "").strip().replace(",", "")
             if not effective and not amount:
                 continue
             try:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from app.arbitration.hearings import hearing_rooms, save_hearing_rooms
 from app.errors import StorageError, UserError
 from ui.context import AppContext
+from ui.widgets.naming import named
 
 
 class HearingRoomsDialog(QDialog):
@@ -24,7 +25,7 @@ class HearingRoomsDialog(QDialog):
         self.context = context
         self.rooms = QPlainTextEdit("\n".join(hearing_rooms(context.store, context.actor)))
         self.rooms.setObjectName("rooms")
-        self.error = QLabel(objectName="error")
+        self.error = named(QLabel(), "error")
         self.error.setStyleSheet("color: #b00020")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

@@ -10,6 +10,7 @@ Deadlines are shown as the service derives them; overdue ones in red, with
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -334,8 +335,8 @@ class ComplaintCasePage(ComplaintCaseDocuments):
         return text
 
     def _fill(
-        self, table: QTableWidget, rows: list[tuple[Any, ...]], *, money_columns: set[int] = frozenset(),  # type: ignore[assignment]
-        red_rows: set[int] = frozenset(),  # type: ignore[assignment]
+        self, table: QTableWidget, rows: list[tuple[Any, ...]], *, money_columns: AbstractSet[int] = frozenset(),
+        red_rows: AbstractSet[int] = frozenset(),
     ) -> None:
         table.setRowCount(len(rows))
         for r, values in enumerate(rows):

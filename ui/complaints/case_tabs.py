@@ -36,6 +36,7 @@ from app.complaints.models import ActionKind, ClosureKind, DisposalMethod
 from app.complaints.service import ComplaintDetail, ComplaintService, today_in_shanghai
 from ui.context import AppContext
 from ui.widgets.money_edit import MoneyEdit
+from ui.widgets.naming import named
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -72,7 +73,7 @@ class ComplaintCaseTabs(QDialog):
     # ---------------------------------------------------------------- tabs
     def _button(self, name: str, text: str, slot: str | Callable[[], Any], permission: Permission) -> QPushButton:
         """A button that runs `slot`: the page's method of that name (case_documents.py …), or a callable."""
-        button = QPushButton(text, objectName=name)
+        button = named(QPushButton(text), name)
         button.clicked.connect(self._slot(slot) if isinstance(slot, str) else slot)
         button.setProperty("permission", permission.value)
         button.setAutoDefault(False)
@@ -91,7 +92,7 @@ class ComplaintCaseTabs(QDialog):
     def _decision_tab(self) -> QWidget:
         page = QWidget()
         self.decision_date = _date_edit("decision_date")
-        self.decision_text = QLineEdit(objectName="decision_text")
+        self.decision_text = named(QLineEdit(), "decision_text")
         self.decision_text.setPlaceholderText(self.tr("Ground, destination or what must be corrected"))
         self.accept_button = self._step_button("accept", self.tr("Accept and open the case"), "accept")
         self.refuse_button = self._step_button("refuse", self.tr("Refuse"), "refuse")
@@ -103,7 +104,7 @@ class ComplaintCaseTabs(QDialog):
             self.tr("Outstanding"),
         ])
         # the decision's fields, shown while the case awaits it; afterwards the decision as made, read-only
-        self.decision_fields = QWidget(objectName="decision_fields")
+        self.decision_fields = named(QWidget(), "decision_fields")
         form = QFormLayout(self.decision_fields)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("Date"), self.decision_date)
@@ -113,7 +114,7 @@ class ComplaintCaseTabs(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         form.addRow(row)
-        self.decision_done = QLabel(objectName="decision_done")
+        self.decision_done = named(QLabel(), "decision_done")
         self.decision_done.setWordWrap(True)
         self.decision_done.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(page)
@@ -125,11 +126,11 @@ class ComplaintCaseTabs(QDialog):
 
     def _investigation_tab(self) -> QWidget:
         page = QWidget()
-        self.officer_list = QListWidget(objectName="officer_list")
+        self.officer_list = named(QListWidget(), "officer_list")
         self.officer_list.setFixedHeight(110)
         self.officer_date = _date_edit("officer_date")
         self.assign_button = self._step_button("assign", self.tr("Assign the checked officers"), "assign_officers")
-        self.assigned = QLabel(objectName="assigned")
+        self.assigned = named(QLabel(), "assigned")
         self.assigned.setWordWrap(True)
         self.officers_group = officers = QGroupBox(self.tr("Handling officers (at least two, valid certificates)"))
         o = QVBoxLayout(officers)
@@ -144,32 +145,33 @@ class ComplaintCaseTabs(QDialog):
         o.addWidget(self.assign_row)
         o.addWidget(self.assigned)
 
-        self.action_kind = QComboBox(objectName="action_kind")
+        self.action_kind = named(QComboBox(), "action_kind")
         for code in (ActionKind.INQUIRY, ActionKind.SITE_INSPECTION, ActionKind.RECORDS, ActionKind.OTHER):
             self.action_kind.addItem(rules.label(rules.ACTION_LABELS, code, self.language), code.value)
         self.action_date = _date_edit("action_date")
-        self.action_note = QLineEdit(objectName="action_note")
+        self.action_note = named(QLineEdit(), "action_note")
         self.action_button = self._step_button("record_action", self.tr("Record"), "record_action")
-        self.disposal = QComboBox(objectName="disposal")
-        for code in DisposalMethod:
-            self.disposal.addItem(rules.label(rules.DISPOSAL_LABELS, code, self.language), code.value)
-        self.department = QLineEdit(objectName="department")
+        self.disposal = named(QComboBox(), "disposal")
+        for method in DisposalMethod:
+            self.disposal.addItem(rules.label(rules.DISPOSAL_LABELS, method, self.language), method.value)
+        self.department = named(QLineEdit(), "department")
         self.disposal_button = self._step_button("set_disposal", self.tr("Set"), "set_disposal")
-        self.extension = QSpinBox(objectName="extension")
+        self.extension = named(QSpinBox(), "extension")
         self.extension.setRange(1, 30)
         self.extension.setValue(30)
-        self.approver = QLineEdit(objectName="approver")
+        self.approver = named(QLineEdit(), "approver")
         self.extend_button = self._step_button("extend", self.tr("Extend"), "extend")
         self.rectify_by = _date_edit("rectify_by")
         self.rectify_button = self._step_button("order_rectification", self.tr("Order rectification"), "order_rectification")
         self.rectified_button = self._step_button("rectified", self.tr("Rectified"), "rectified")
         self.not_rectified_button = self._step_button("not_rectified", self.tr("Not rectified"), "not_rectified")
-        self.transfer_to = QLineEdit(objectName="transfer_to")
+        self.transfer_to = named(QLineEdit(), "transfer_to")
         self.transfer_button = self._step_button("transfer", self.tr("Transfer"), "transfer")
 
         self.investigation_steps = steps = QGroupBox(self.tr("Investigation"))
         self.investigation_form = f = QFormLayout(steps)
         r1 = QHBoxLayout()
+        w: QWidget  # the rows below mix kinds of widget
         for w in (self.action_kind, self.action_date, self.action_note, self.action_button):
             r1.addWidget(w, 1 if w is self.action_note else 0)
         f.addRow(self.tr("Action"), r1)
@@ -200,7 +202,7 @@ class ComplaintCaseTabs(QDialog):
 
     def _payments_tab(self) -> QWidget:
         page = QWidget()
-        self.plan_worker = QComboBox(objectName="plan_worker")
+        self.plan_worker = named(QComboBox(), "plan_worker")
         self.plan_due = _date_edit("plan_due")
         self.plan_amount = MoneyEdit(field="amount")
         self.plan_amount.setObjectName("plan_amount")
@@ -209,11 +211,11 @@ class ComplaintCaseTabs(QDialog):
         self.plan_table = self._table("instalments", [
             self.tr("Worker"), self.tr("Due"), self.tr("Amount"), self.tr("Paid towards it"), self.tr("State"),
         ])
-        self.pay_worker = QComboBox(objectName="pay_worker")
+        self.pay_worker = named(QComboBox(), "pay_worker")
         self.pay_date = _date_edit("pay_date")
         self.pay_amount = MoneyEdit(field="amount")
         self.pay_amount.setObjectName("pay_amount")
-        self.pay_method = QLineEdit(objectName="pay_method")
+        self.pay_method = named(QLineEdit(), "pay_method")
         self.pay_method.setPlaceholderText(self.tr("bank transfer, cash…"))
         self.pay_button = self._step_button("record_payment", self.tr("Record payment"), "record_payment")
         self.pay_amount.returnPressed.connect(self._run_step("record_payment"))
@@ -224,6 +226,7 @@ class ComplaintCaseTabs(QDialog):
         self.plan_entry = QWidget()
         prow = QHBoxLayout(self.plan_entry)
         prow.setContentsMargins(0, 0, 0, 0)
+        w: QWidget  # the rows below mix kinds of widget
         for w in (self.plan_worker, QLabel(self.tr("due")), self.plan_due, self.plan_amount, self.plan_button):
             prow.addWidget(w)
         p.addWidget(self.plan_entry)
@@ -244,21 +247,21 @@ class ComplaintCaseTabs(QDialog):
 
     def _close_tab(self) -> QWidget:
         page = QWidget()
-        self.closure_kind = QComboBox(objectName="closure_kind")
+        self.closure_kind = named(QComboBox(), "closure_kind")
         for code in ClosureKind:
             self.closure_kind.addItem(rules.label(rules.CLOSURE_LABELS, code, self.language), code.value)
         self.close_date = _date_edit("close_date")
-        self.close_reason = QLineEdit(objectName="close_reason")
+        self.close_reason = named(QLineEdit(), "close_reason")
         self.close_button = self._step_button("close", self.tr("Close the case"), "close")
         self.notify_button = self._step_button("notify_result", self.tr("Complainant told of the result"), "notify_result")
         self.archive_button = self._step_button("archive", self.tr("Archive"), "archive")
-        self.close_fields = QWidget(objectName="close_fields")
+        self.close_fields = named(QWidget(), "close_fields")
         form = QFormLayout(self.close_fields)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("How"), self.closure_kind)
         form.addRow(self.tr("Date"), self.close_date)
         form.addRow(self.tr("Reason"), self.close_reason)
-        self.closed_text = QLabel(objectName="closed_text")
+        self.closed_text = named(QLabel(), "closed_text")
         self.closed_text.setWordWrap(True)
         row = QHBoxLayout()
         for b in (self.close_button, self.notify_button, self.archive_button):
@@ -274,64 +277,64 @@ class ComplaintCaseTabs(QDialog):
     def _procedure_tab(self) -> QWidget:
         """事先告知 → 送达 → 陈述申辩 → (听证) → 集体讨论: the steps before a decision, each dated."""
         page = QWidget()
-        self.proc_kind = QComboBox(objectName="proc_kind")
+        self.proc_kind = named(QComboBox(), "proc_kind")
         for kind in ("penalty", "admin_decision"):
             self.proc_kind.addItem(self._l(procedure_rules.DECISION_LABELS, kind), kind)
         self.notice_date = _date_edit("notice_date")
-        self.notice_content = QLineEdit(objectName="notice_content")
+        self.notice_content = named(QLineEdit(), "notice_content")
         self.notice_content.setPlaceholderText(self.tr("Intended measure, its facts, reasons and basis"))
         self.notice_fine = MoneyEdit(field="fine")
         self.notice_fine.setObjectName("notice_fine")
-        self.notice_serious = QCheckBox(self.tr("Another penalty of art 63 (suspension, licence …)"), objectName="notice_serious")
-        self.notice_complex = QCheckBox(self.tr("Complex or serious case (collective discussion)"), objectName="notice_complex")
+        self.notice_serious = named(QCheckBox(self.tr("Another penalty of art 63 (suspension, licence …)")), "notice_serious")
+        self.notice_complex = named(QCheckBox(self.tr("Complex or serious case (collective discussion)")), "notice_complex")
         self.notice_button = self._step_button("record_notice", self.tr("Record the prior notice"), "record_notice")
 
-        self.service_document = QComboBox(objectName="service_document")
+        self.service_document = named(QComboBox(), "service_document")
         for key, name in procedure_rules.SERVED_DOCUMENTS.items():
             self.service_document.addItem(name, key)
-        self.service_method = QComboBox(objectName="service_method")
+        self.service_method = named(QComboBox(), "service_method")
         for code in procedure_rules.METHOD_LABELS:
             self.service_method.addItem(self._l(procedure_rules.METHOD_LABELS, code), str(code))
         self.service_date = _date_edit("service_date")
-        self.service_recipient = QLineEdit(objectName="service_recipient")
+        self.service_recipient = named(QLineEdit(), "service_recipient")
         self.service_recipient.setPlaceholderText(self.tr("Who received it"))
-        self.service_signed = QCheckBox(self.tr("Signed"), objectName="service_signed")
+        self.service_signed = named(QCheckBox(self.tr("Signed")), "service_signed")
         self.service_signed.setChecked(True)
-        self.service_note = QLineEdit(objectName="service_note")
+        self.service_note = named(QLineEdit(), "service_note")
         self.service_note.setPlaceholderText(self.tr("If not signed: why (refused, witnesses …)"))
         self.service_button = self._step_button("record_service", self.tr("Record service"), "record_service")
 
         self.statement_date = _date_edit("statement_date")
-        self.statement_waived = QCheckBox(self.tr("Waived in writing"), objectName="statement_waived")
-        self.statement_content = QLineEdit(objectName="statement_content")
+        self.statement_waived = named(QCheckBox(self.tr("Waived in writing")), "statement_waived")
+        self.statement_content = named(QLineEdit(), "statement_content")
         self.statement_content.setPlaceholderText(self.tr("What the party stated"))
         self.statement_button = self._step_button("record_statement", self.tr("Record"), "record_statement")
 
         self.hearing_request_date = _date_edit("hearing_request_date")
-        self.hearing_waived = QCheckBox(self.tr("Hearing waived in writing"), objectName="hearing_waived")
+        self.hearing_waived = named(QCheckBox(self.tr("Hearing waived in writing")), "hearing_waived")
         self.hearing_request_button = self._step_button("record_hearing_request", self.tr("Record the request"), "record_hearing_request")
         self.hearing_notice_date = _date_edit("hearing_notice_date")
         self.hearing_on = _date_edit("hearing_on")
-        self.hearing_place = QLineEdit(objectName="hearing_place")
+        self.hearing_place = named(QLineEdit(), "hearing_place")
         self.hearing_place.setPlaceholderText(self.tr("Place"))
         # 听证通知书 (行政处罚法 art 64(2), (4)): the time of day and the designated host print on the notice
-        self.hearing_time = QLineEdit(objectName="hearing_time")
+        self.hearing_time = named(QLineEdit(), "hearing_time")
         self.hearing_time.setPlaceholderText(self.tr("Time (0930)"))
         self.hearing_time.setMaximumWidth(90)
-        self.hearing_notice_host = QLineEdit(objectName="hearing_notice_host")
+        self.hearing_notice_host = named(QLineEdit(), "hearing_notice_host")
         self.hearing_notice_host.setPlaceholderText(self.tr("Designated host"))
         self.hearing_notice_button = self._step_button("record_hearing_notice", self.tr("Record the hearing notice"), "record_hearing_notice")
         self.hearing_held_date = _date_edit("hearing_held_date")
-        self.hearing_host = QLineEdit(objectName="hearing_host")
+        self.hearing_host = named(QLineEdit(), "hearing_host")
         self.hearing_host.setPlaceholderText(self.tr("Host (not an investigator) and clerk"))
-        self.hearing_record = QLineEdit(objectName="hearing_record")
+        self.hearing_record = named(QLineEdit(), "hearing_record")
         self.hearing_record.setPlaceholderText(self.tr("What the hearing record says"))
         self.hearing_button = self._step_button("record_hearing", self.tr("Record the hearing"), "record_hearing")
 
         self.discussion_date = _date_edit("discussion_date")
-        self.discussion_persons = QLineEdit(objectName="discussion_persons")
+        self.discussion_persons = named(QLineEdit(), "discussion_persons")
         self.discussion_persons.setPlaceholderText(self.tr("Responsible persons present"))
-        self.discussion_conclusion = QLineEdit(objectName="discussion_conclusion")
+        self.discussion_conclusion = named(QLineEdit(), "discussion_conclusion")
         self.discussion_conclusion.setPlaceholderText(self.tr("Conclusion"))
         self.discussion_button = self._step_button("record_discussion", self.tr("Record"), "record_discussion")
 
@@ -383,34 +386,34 @@ class ComplaintCaseTabs(QDialog):
 
     def _review_tab(self) -> QWidget:
         page = QWidget()
-        self.reviewer = QComboBox(objectName="reviewer")
-        self.review_kind = QComboBox(objectName="review_kind")
+        self.reviewer = named(QComboBox(), "reviewer")
+        self.review_kind = named(QComboBox(), "review_kind")
         self.review_kind.addItem(self._l(rules.ACTION_LABELS, "admin_decision"), "admin_decision")
         self.review_kind.addItem(self._l(rules.ACTION_LABELS, "penalty"), "penalty")
-        self.opinion = QComboBox(objectName="opinion")
+        self.opinion = named(QComboBox(), "opinion")
         for code in rules.OPINION_LABELS:
             self.opinion.addItem(self._l(rules.OPINION_LABELS, code), str(code))
         self.review_date = _date_edit("review_date")
-        self.review_text = QLineEdit(objectName="review_text")
+        self.review_text = named(QLineEdit(), "review_text")
         self.review_button = self._step_button("record_review", self.tr("Record the legal review"), "record_review")
         self.reviews_table = self._table("reviews", [
             self.tr("Date"), self.tr("Reviewer"), self.tr("Decision"), self.tr("Opinion"), self.tr("Text"),
         ])
-        self.publish = QCheckBox(self.tr("To be published"), objectName="publish")
+        self.publish = named(QCheckBox(self.tr("To be published")), "publish")
         self.publish.setChecked(True)
         self.issue_date = _date_edit("decision_issue_date")
-        self.decision_facts = QPlainTextEdit(objectName="decision_facts")
+        self.decision_facts = named(QPlainTextEdit(), "decision_facts")
         self.decision_facts.setPlaceholderText(self.tr("Facts found and the evidence"))
         self.decision_facts.setTabChangesFocus(True)
         self.decision_facts.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.decision_basis = QLineEdit(objectName="decision_basis")
+        self.decision_basis = named(QLineEdit(), "decision_basis")
         self.decision_basis.setPlaceholderText(self.tr("Articles applied, e.g. Labour Security Supervision Regulations art. 26"))
-        self.decision_order = QLineEdit(objectName="decision_order")
+        self.decision_order = named(QLineEdit(), "decision_order")
         self.fine_amount = MoneyEdit(field="fine")
         self.fine_amount.setObjectName("fine_amount")
         self.ordered_amount = MoneyEdit(field="ordered")
         self.ordered_amount.setObjectName("ordered_amount")
-        self.decision_summary = QLabel(objectName="decision_summary")
+        self.decision_summary = named(QLabel(), "decision_summary")
         self.decision_summary.setWordWrap(True)
         self.issue_button = self._step_button("issue_decision", self.tr("Issue the decision"), "issue_decision")
         self.published_button = self._step_button("published", self.tr("Published"), "published")
@@ -418,6 +421,7 @@ class ComplaintCaseTabs(QDialog):
         f = QFormLayout(review)
         f.addRow(self.tr("Reviewer"), self.reviewer)
         r = QHBoxLayout()
+        w: QWidget  # the rows below mix kinds of widget
         for w in (self.review_kind, self.opinion, self.review_date):
             r.addWidget(w)
         r.addStretch(1)
@@ -467,7 +471,7 @@ class ComplaintCaseTabs(QDialog):
 
     def _files_tab(self) -> QWidget:
         page = QWidget()
-        self.document_kind = QComboBox(objectName="document_kind")
+        self.document_kind = named(QComboBox(), "document_kind")
         self.print_button = self._button("print", self.tr("Save as PDF"), "print_document", Permission.COMPLAINT_VIEW)
         self.preview_document_button = self._button("print_preview", self.tr("Print preview"), "preview_document",
                                                     Permission.COMPLAINT_VIEW)
@@ -476,7 +480,7 @@ class ComplaintCaseTabs(QDialog):
         self.evidence_table = self._table("evidence", [
             self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("SHA-256"), self.tr("Description"),
         ])
-        self.evidence_note = QLineEdit(objectName="evidence_note")
+        self.evidence_note = named(QLineEdit(), "evidence_note")
         self.evidence_note.setPlaceholderText(self.tr("What the file shows"))
         self.attach_button = self._button("attach", self.tr("Attach a file"), "attach_file", Permission.COMPLAINT_HANDLE)
         self.check_button = self._button("check", self.tr("Check and save a copy"), "check_file", Permission.COMPLAINT_VIEW)
@@ -517,7 +521,7 @@ class ComplaintCaseTabs(QDialog):
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
         # Small, bounded tables of one case (a handful of rows): not a list of records.
-        table = QTableWidget(0, len(headers), objectName=name)
+        table = named(QTableWidget(0, len(headers)), name)
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)

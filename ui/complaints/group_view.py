@@ -9,11 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from app.complaints import rules
+from app.complaints.rows import GroupSummary
 from app.complaints.service import ComplaintRow, ComplaintService, LedgerRow
 from app.errors import StorageError, UserError
 from app.legal.rates import format_yuan
 from ui.context import AppContext
 from ui.lists import Column, PagedTableModel, PagedTableView
+from ui.widgets.naming import named
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
@@ -34,9 +36,10 @@ class ComplaintGroupView(QDialog):
         self.service = service
         self.filters: dict[str, Any] = {"employer_id": employer_id, "project_id": project_id}
         lang = context.language
-        self.summary_label = QLabel(objectName="summary")
+        self.summary_label = named(QLabel(), "summary")
         self.summary_label.setWordWrap(True)
         self.summary_label.setStyleSheet("font-weight: bold;")
+        self.summary: GroupSummary | None
         try:
             self.summary = service.summary(employer_id=employer_id, project_id=project_id)
         except (UserError, StorageError) as err:

@@ -42,6 +42,7 @@ from app.legal.identity import validate_id_no
 from app.legal.rates import format_yuan
 from ui.context import AppContext
 from ui.widgets.money_edit import MoneyEdit
+from ui.widgets.naming import named
 from ui.widgets.record_form import RecordForm
 
 
@@ -72,29 +73,29 @@ class IntakeForm(RecordForm):
         self.workers: list[dict[str, Any]] = []
         self.employers: list[dict[str, Any]] = []
 
-        self.kind = QComboBox(objectName="kind")
+        self.kind = named(QComboBox(), "kind")
         for code, _ in rules.KIND_LABELS.items():
             self.kind.addItem(rules.label(rules.KIND_LABELS, code, self.language), str(code))
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        self.channel = QComboBox(objectName="channel")
+        self.channel = named(QComboBox(), "channel")
         for code in rules.CHANNEL_LABELS:
             self.channel.addItem(rules.label(rules.CHANNEL_LABELS, code, self.language), str(code))
-        self.received = QDateTimeEdit(QDateTime.currentDateTime(), objectName="received")
+        self.received = named(QDateTimeEdit(QDateTime.currentDateTime()), "received")
         self.received.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received.setCalendarPopup(True)
-        self.anonymous = QCheckBox(self.tr("Anonymous"), objectName="anonymous")
+        self.anonymous = named(QCheckBox(self.tr("Anonymous")), "anonymous")
         self.anonymous.setEnabled(False)
         self.anonymous.toggled.connect(self._anonymous_toggled)
 
-        self.complainant_name = QLineEdit(objectName="complainant_name")
-        self.complainant_id = QLineEdit(objectName="complainant_id_no")
+        self.complainant_name = named(QLineEdit(), "complainant_name")
+        self.complainant_id = named(QLineEdit(), "complainant_id_no")
         self.complainant_id.setMaxLength(18)
-        self.complainant_phone = QLineEdit(objectName="complainant_phone")
+        self.complainant_phone = named(QLineEdit(), "complainant_phone")
 
-        self.employer_name = QLineEdit(objectName="employer_name")
-        self.employer_uscc = QLineEdit(objectName="employer_uscc")
+        self.employer_name = named(QLineEdit(), "employer_name")
+        self.employer_uscc = named(QLineEdit(), "employer_uscc")
         self.employer_uscc.setMaxLength(18)
-        self.employer_role = QComboBox(objectName="employer_role")
+        self.employer_role = named(QComboBox(), "employer_role")
         for code in rules.ROLE_LABELS:
             self.employer_role.addItem(rules.label(rules.ROLE_LABELS, code, self.language), str(code))
         from app.parties.service import PartyService
@@ -107,24 +108,24 @@ class IntakeForm(RecordForm):
         # no second button to press
         self.employer_pick.choices.activated.connect(lambda _index: self.add_employer())
         self.employer_pick.search.returnPressed.connect(self.add_employer)
-        self.add_employer_button = QPushButton(self.tr("Add employer"), objectName="add_employer")
+        self.add_employer_button = named(QPushButton(self.tr("Add employer")), "add_employer")
         self.add_employer_button.clicked.connect(self.add_employer)
         self.employer_name.returnPressed.connect(self.add_employer)
         self.employer_uscc.returnPressed.connect(self.add_employer)
         self.employer_table = self._table("employer_table", [self.tr("Employer"), self.tr("Credit code"), self.tr("Role")])
 
-        self.project = QComboBox(objectName="project")
+        self.project = named(QComboBox(), "project")
         self.project.addItem(self.tr("(none)"), None)
         self._load_projects()
 
-        self.worker_name = QLineEdit(objectName="worker_name")
-        self.worker_id = QLineEdit(objectName="worker_id_no")
+        self.worker_name = named(QLineEdit(), "worker_name")
+        self.worker_id = named(QLineEdit(), "worker_id_no")
         self.worker_id.setMaxLength(18)
         self.worker_owed = MoneyEdit(field="owed")
         self.worker_owed.setObjectName("worker_owed")
-        self.worker_migrant = QCheckBox(self.tr("Migrant worker"), objectName="worker_migrant")
+        self.worker_migrant = named(QCheckBox(self.tr("Migrant worker")), "worker_migrant")
         self.worker_migrant.setChecked(True)
-        self.add_worker_button = QPushButton(self.tr("Add worker"), objectName="add_worker")
+        self.add_worker_button = named(QPushButton(self.tr("Add worker")), "add_worker")
         self.add_worker_button.clicked.connect(self.add_worker)
         self.worker_owed.returnPressed.connect(self.add_worker)
         # A registered person's name comes from the register when the ID number is typed first.
@@ -134,13 +135,13 @@ class IntakeForm(RecordForm):
         self.worker_table = self._table(
             "worker_table", [self.tr("Worker"), self.tr("ID number"), self.tr("Owed (yuan)"), self.tr("Migrant")]
         )
-        self.total_label = QLabel(objectName="total")
+        self.total_label = named(QLabel(), "total")
 
-        self.matters = QPlainTextEdit(objectName="matters")
+        self.matters = named(QPlainTextEdit(), "matters")
         self.matters.setTabChangesFocus(True)
-        self.requests = QPlainTextEdit(objectName="requests")
+        self.requests = named(QPlainTextEdit(), "requests")
         self.requests.setTabChangesFocus(True)
-        self.evidence = QPlainTextEdit(objectName="evidence")
+        self.evidence = named(QPlainTextEdit(), "evidence")
         self.evidence.setTabChangesFocus(True)
         for edit in (self.matters, self.requests, self.evidence):
             edit.setFixedHeight(52)
@@ -232,9 +233,9 @@ class IntakeForm(RecordForm):
         table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        edit = QAction(self.tr("Change"), table, objectName="change_row")
+        edit = named(QAction(self.tr("Change"), table), "change_row")
         edit.triggered.connect(lambda: self._take_back(table, remove))
-        delete = QAction(self.tr("Remove"), table, objectName="remove_row")
+        delete = named(QAction(self.tr("Remove"), table), "remove_row")
         delete.triggered.connect(lambda: self._remove_selected(table, remove))
         table.addActions([edit, delete])
         table.installEventFilter(self)  # the Delete key removes the selected row
@@ -291,7 +292,7 @@ class IntakeForm(RecordForm):
 
     # ---------------------------------------------------------------- parts
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers), objectName=name)
+        table = named(QTableWidget(0, len(headers)), name)
         table.setHorizontalHeaderLabels(headers)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -37,6 +37,7 @@ from ui.lists import (
 )
 from ui.lists.filters import choice_filter, search_box
 from ui.lists.register_window import Action, action_buttons, open_form, paged_list
+from ui.widgets.naming import named
 from ui.widgets.optional_date import OptionalDateEdit
 
 
@@ -64,14 +65,14 @@ class ComplaintsWindow(QWidget):
         self.date_from.setObjectName("date_from")
         self.date_to = OptionalDateEdit()
         self.date_to.setObjectName("date_to")
-        self.overdue = QCheckBox(self.tr("Overdue only"), objectName="overdue_only")
+        self.overdue = named(QCheckBox(self.tr("Overdue only")), "overdue_only")
         from app.parties.service import PartyService
         from ui.widgets.party_picker import PartyPicker
 
         self.employer_filter = PartyPicker(PartyService(context.store, context.actor))
         self.employer_filter.setObjectName("employer_filter")
         self.employer_filter.changed.connect(self.refresh)
-        self.project_filter = QComboBox(objectName="project_filter")
+        self.project_filter = named(QComboBox(), "project_filter")
         self.project_filter.addItem(self.tr("All projects"), None)
         try:
             from app.projects.service import ProjectService
@@ -84,7 +85,7 @@ class ComplaintsWindow(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.refresh)
         self.overdue.toggled.connect(self.refresh)
-        self.count_label = QLabel(objectName="count")
+        self.count_label = named(QLabel(), "count")
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
@@ -115,7 +116,7 @@ class ComplaintsWindow(QWidget):
             Action("template", self.tr("Download template"), self.save_template, Permission.COMPLAINT_VIEW),
         ], actions, self.buttons)
         actions.addStretch(1)
-        self.status = QLabel(objectName="status")
+        self.status = named(QLabel(), "status")
         self.status.setWordWrap(True)
         # Refusals in the status line only; the report only when rows were refused.
         self.file_actions = FileActions(self, context, self.status, after_import=self._imported, error_box=False,
@@ -141,14 +142,14 @@ class ComplaintsWindow(QWidget):
 
     def _tabs(self) -> QTabWidget:
         """The complaints, and every payment recorded (wages actually recovered)."""
-        self.tabs = QTabWidget(objectName="lists")
+        self.tabs = named(QTabWidget(), "lists")
         self.tabs.addTab(self.view, self.tr("Complaints"))
         page = QWidget()
         self.paid_from = OptionalDateEdit()
         self.paid_from.setObjectName("paid_from")
         self.paid_to = OptionalDateEdit()
         self.paid_to.setObjectName("paid_to")
-        self.paid_total = QLabel(objectName="paid_count")
+        self.paid_total = named(QLabel(), "paid_count")
         row = QHBoxLayout()
         row.addWidget(QLabel(self.tr("Paid between")))
         row.addWidget(self.paid_from)

@@ -116,6 +116,11 @@ def default_display(value: Any) -> str:
     return str(value)
 
 
+def _id_attribute(row: Any) -> Any:
+    """A list's row id by default: the row's `id`."""
+    return row.id
+
+
 class PagedTableModel(QAbstractTableModel, Generic[RowT]):
     """A read-only table over a paged query; rows fetched by page on demand."""
 
@@ -131,7 +136,7 @@ class PagedTableModel(QAbstractTableModel, Generic[RowT]):
         *,
         page_size: int = PAGE_SIZE,
         cached_pages: int = CACHED_PAGES,
-        row_id: Callable[[RowT], Any] = lambda row: row.id,  # type: ignore[attr-defined]
+        row_id: Callable[[RowT], Any] = _id_attribute,
     ) -> None:
         super().__init__(parent)
         self.columns: list[Column[RowT]] = list(columns)

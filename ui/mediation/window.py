@@ -25,6 +25,7 @@ from app.arbitration.deadlines import shanghai_today
 from app.legal.deadlines import time_left
 from app.legal.rates import format_yuan
 from app.mediation import service as med
+from app.mediation.models import Channel
 from app.mediation.service import CHANNEL_LABELS, MediationRow, MediationService, MediationView
 from ui.arbitration.application_form import ApplicationForm, zh_or_en
 from ui.arbitration.document_dialog import DocumentDialog
@@ -137,7 +138,7 @@ class MediationWindow(QWidget, CaseStepPage):
             Column("case_no", self.tr("Case number"), lambda r: r.case_no, width=12, fit=True, elide=KEEP_END),
             Column("received_on", self.tr("Received"), lambda r: r.received_on, width=6),
             Column("status", self.tr("Status"), lambda r: med.status_label(r.status, lang), width=6, fit=True),
-            Column("channel", self.tr("Channel"), lambda r: zh_or_en(CHANNEL_LABELS[r.channel], lang), width=6),
+            Column("channel", self.tr("Channel"), lambda r: zh_or_en(CHANNEL_LABELS[Channel(r.channel)], lang), width=6),
             Column("applicants", self.tr("Applicant"), lambda r: r.applicants, width=6),
             Column("respondents", self.tr("Respondent"), lambda r: r.respondents, width=12),
             Column("amount", self.tr("Requested (yuan)"), lambda r: format_yuan(r.amount_requested_fen), align=RIGHT, width=7),
@@ -183,7 +184,7 @@ class MediationWindow(QWidget, CaseStepPage):
             self.tr("Status: %1").replace("%1", med.status_label(view.status, lang)),
             self.tr("Applicant: %1 · Respondent: %2").replace("%1", list_separator(lang).join(view.names("applicant")))
             .replace("%2", list_separator(lang).join(view.names("respondent"))),
-            self.tr("Channel: %1 · Centre: %2").replace("%1", zh_or_en(CHANNEL_LABELS[view.channel], lang))
+            self.tr("Channel: %1 · Centre: %2").replace("%1", zh_or_en(CHANNEL_LABELS[Channel(view.channel)], lang))
             .replace("%2", view.organisation or "—"),
             self.tr("Requested: %1 yuan · Agreed: %2 · Paid: %3").replace("%1", format_yuan(view.amount_requested_fen))
             .replace("%2", format_yuan(view.amount_agreed_fen) if view.amount_agreed_fen is not None else "—")

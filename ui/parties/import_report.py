@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.kernel.import_report import ImportReport
+from ui.widgets.table_cells import filled_cell
 
 # A report is read by a person: beyond this many refused rows, say how many more.
 MAX_ROWS_SHOWN = 1000
@@ -67,5 +68,5 @@ class ImportReportDialog(QDialog):
     def refused_rows(self) -> list[tuple[int, str]]:
         """(row, reason) as the table shows them."""
         return [
-            (int(self.table.item(i, 0).text()), self.table.item(i, 1).text()) for i in range(self.table.rowCount())
+            (int(filled_cell(self.table, i, 0).text()), filled_cell(self.table, i, 1).text()) for i in range(self.table.rowCount())
         ]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.parties.models import OrgType, PartyKind
+from ui.words import QT_TRANSLATE_NOOP
 
 KIND_LABELS = {
     PartyKind.PERSON.value: QT_TRANSLATE_NOOP("PartyLabels", "Person"),

@@ -123,8 +123,8 @@ class CheckDialog(RecordForm):
     def _load_items(self, year: int) -> None:
         while self.grid.count():
             taken = self.grid.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            if taken is not None and (gone := taken.widget()) is not None:
+                gone.deleteLater()
         self.rows.clear()
         self._year = year
         self.items_box.setTitle(self.tr("The %1 checklist").replace("%1", str(year)))

@@ -74,8 +74,8 @@ class ChecklistDialog(RecordForm):
     def load(self, *_args: object) -> None:
         while self.grid.count():
             taken = self.grid.takeAt(0)
-            if taken is not None and taken.widget() is not None:
-                taken.widget().deleteLater()
+            if taken is not None and (gone := taken.widget()) is not None:
+                gone.deleteLater()
         self.lines = []
         self.form_error.clear_message()
         try:

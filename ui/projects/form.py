@@ -192,7 +192,7 @@ class ProjectForm(RevealsMaskedFields, ChangesForm):
             self.subs.takeItem(self.subs.row(item))
 
     def subcontractor_entries(self) -> list[tuple[int, str]]:
-        return [tuple(self.subs.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.subs.count())]  # type: ignore[misc]
+        return [tuple(self.subs.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.subs.count())]
 
     # ---------------------------------------------------------------- values
     def _load(self, row: ProjectRow) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.projects.models import GuaranteeForm, ItemStatus, ProjectStatus, SubcontractorRole
+from ui.words import QT_TRANSLATE_NOOP
 
 PROJECT_STATUS_LABELS = {
     ProjectStatus.ACTIVE.value: QT_TRANSLATE_NOOP("ProjectLabels", "Under way"),

@@ -31,6 +31,7 @@ from ui.context import AppContext
 from ui.file_actions import FileActions, FileTexts
 from ui.lists.table_view import layout_settings
 from ui.reports.charts import BarChart
+from ui.widgets.naming import named
 
 TILE_STYLE = ("QFrame#tile { border: 1px solid #C8D3E0; border-radius: 6px; background: #F5F8FC; }"
               "QLabel#tile_value { font-size: 18pt; font-weight: bold; color: #2F5597; }")
@@ -71,7 +72,7 @@ class OverviewWidget(QWidget):
         self.headline = QLabel()
         self.headline.setObjectName("headline")
         self.headline.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.year = QSpinBox(objectName="overview_year")
+        self.year = named(QSpinBox(), "overview_year")
         self.year.setRange(self.FIRST_YEAR, today().year)
         self.year.setValue(self._remembered_year(today().year))
         self.year.setSuffix(self.tr(" (year)"))

@@ -46,6 +46,7 @@ from ui.file_actions import PDF_FILTER, XLSX_FILTER, FileActions, FileTexts
 from ui.lists import Column, PagedTableModel, PagedTableView
 from ui.reports.charts import BarChart
 from ui.widgets import files
+from ui.widgets.step_dialog import from_qdate
 
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
 BAD_STYLE = "color: #b00020; font-weight: bold;"
@@ -338,7 +339,7 @@ class YearlyPanel(QWidget):
         year = self.year.value()
         if not self.use_range.isChecked():
             return year, None, None
-        return year, self.date_from.date().toPython(), self.date_to.date().toPython()
+        return year, from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
 
     def compute(self) -> None:
         year, first, last = self.period_asked()

@@ -147,7 +147,7 @@ class OfficerForm(ChangesForm):
             grid.addWidget(QLabel(label2), row, 2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget2, row, 3)
         self.id_no.textChanged.connect(self._check_id_no)
-        self.qualification_no.textChanged.connect(lambda text: text.strip() and self.has_qualification.setChecked(True))
+        self.qualification_no.textChanged.connect(self._qualification_typed)
 
     def _build_certificates(self) -> None:
         self.cert_box = QGroupBox(self.tr("Enforcement certificates"))
@@ -255,6 +255,11 @@ class OfficerForm(ChangesForm):
         if self.editable:
             self.sex.setEnabled(enabled)
             self.birth_date.setEnabled(enabled)
+
+    def _qualification_typed(self, text: str) -> None:
+        # A typed certificate number means the person holds the qualification.
+        if text.strip():
+            self.has_qualification.setChecked(True)
 
     def _check_id_no(self, text: str) -> None:
         if self.id_no.masked:

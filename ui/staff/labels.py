@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.staff.models import CertificateStatus, CertificateType, StaffingType
 from app.staff.service import DisplayStatus
+from ui.words import QT_TRANSLATE_NOOP
 
 STATUS_LABELS = {
     DisplayStatus.VALID.value: QT_TRANSLATE_NOOP("StaffLabels", "Valid"),

@@ -46,6 +46,7 @@ from ui.lists import Column
 from ui.training.list_tab import TrainingListTab
 from ui.widgets.date_field import DateField
 from ui.widgets.record_form import RecordForm
+from ui.widgets.table_cells import filled_cell
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter
@@ -211,46 +212,46 @@ class ExamForm(RecordForm):
             result = by_id.get(self.officer_id(i))
             if result is None:
                 continue
-            self.grid.item(i, REQUIRED).setCheckState(Qt.CheckState.Checked if result.required else Qt.CheckState.Unchecked)
-            self.grid.item(i, ATTENDED).setCheckState(Qt.CheckState.Checked if result.attended else Qt.CheckState.Unchecked)
-            self.grid.item(i, SCORE).setText(format_number(result.score))
-            self.grid.item(i, REASON).setText(result.absence_reason)
+            filled_cell(self.grid, i, REQUIRED).setCheckState(Qt.CheckState.Checked if result.required else Qt.CheckState.Unchecked)
+            filled_cell(self.grid, i, ATTENDED).setCheckState(Qt.CheckState.Checked if result.attended else Qt.CheckState.Unchecked)
+            filled_cell(self.grid, i, SCORE).setText(format_number(result.score))
+            filled_cell(self.grid, i, REASON).setText(result.absence_reason)
 
     def officer_id(self, row: int) -> int:
-        return int(self.grid.item(row, NAME).data(ID_ROLE))
+        return int(filled_cell(self.grid, row, NAME).data(ID_ROLE))
 
     def row_of(self, officer_id: int) -> int:
         return next(i for i in range(self.grid.rowCount()) if self.officer_id(i) == officer_id)
 
     def _checked(self, row: int, column: int) -> bool:
-        return self.grid.item(row, column).checkState() == Qt.CheckState.Checked
+        return filled_cell(self.grid, row, column).checkState() == Qt.CheckState.Checked
 
     def set_result(self, officer_id: int, *, required: bool | None = None, attended: bool | None = None,
                    score: str | None = None, reason: str | None = None) -> None:
         """Fill one person's line as the clerk would (tick boxes, type the score)."""
         row = self.row_of(officer_id)
         if required is not None:
-            self.grid.item(row, REQUIRED).setCheckState(Qt.CheckState.Checked if required else Qt.CheckState.Unchecked)
+            filled_cell(self.grid, row, REQUIRED).setCheckState(Qt.CheckState.Checked if required else Qt.CheckState.Unchecked)
         if attended is not None:
-            self.grid.item(row, ATTENDED).setCheckState(Qt.CheckState.Checked if attended else Qt.CheckState.Unchecked)
+            filled_cell(self.grid, row, ATTENDED).setCheckState(Qt.CheckState.Checked if attended else Qt.CheckState.Unchecked)
         if score is not None:
-            self.grid.item(row, SCORE).setText(score)
+            filled_cell(self.grid, row, SCORE).setText(score)
         if reason is not None:
-            self.grid.item(row, REASON).setText(reason)
+            filled_cell(self.grid, row, REASON).setText(reason)
 
     def _set_column(self, column: int, checked: bool) -> None:
         for i in range(self.grid.rowCount()):
-            self.grid.item(i, column).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            filled_cell(self.grid, i, column).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def _all_required_sat(self) -> None:
         for i in range(self.grid.rowCount()):
             if self._checked(i, REQUIRED):
-                self.grid.item(i, ATTENDED).setCheckState(Qt.CheckState.Checked)
+                filled_cell(self.grid, i, ATTENDED).setCheckState(Qt.CheckState.Checked)
 
     def _grid_changed(self, item: QTableWidgetItem) -> None:
         # A typed score means the person sat the exam.
         if item.column() == SCORE and item.text().strip() and not self._checked(item.row(), ATTENDED):
-            self.grid.item(item.row(), ATTENDED).setCheckState(Qt.CheckState.Checked)
+            filled_cell(self.grid, item.row(), ATTENDED).setCheckState(Qt.CheckState.Checked)
             return  # itemChanged comes again for the tick
         self.update_rates()
 
@@ -260,7 +261,7 @@ class ExamForm(RecordForm):
         lines = []
         for i in range(self.grid.rowCount()):
             required, attended = self._checked(i, REQUIRED), self._checked(i, ATTENDED)
-            text = self.grid.item(i, SCORE).text().strip()
+            text = filled_cell(self.grid, i, SCORE).text().strip()
             if not (required or attended or text):
                 continue
             try:
@@ -271,7 +272,7 @@ class ExamForm(RecordForm):
                 else:
                     score = text  # the service refuses it with the person's name
             lines.append({"officer_id": self.officer_id(i), "required": required, "attended": attended,
-                          "score": score, "absence_reason": self.grid.item(i, REASON).text().strip()})
+                          "score": score, "absence_reason": filled_cell(self.grid, i, REASON).text().strip()})
         return lines
 
     def update_rates(self) -> None:
@@ -286,13 +287,13 @@ class ExamForm(RecordForm):
             max_score = None
         self.grid.blockSignals(True)
         for i in range(self.grid.rowCount()):
-            text = self.grid.item(i, SCORE).text()
+            text = filled_cell(self.grid, i, SCORE).text()
             try:
                 score = _score(text)
                 bad = score is not None and (score < 0 or (max_score is not None and score > max_score))
             except ValueError:
                 score, bad = None, True
-            self.grid.item(i, SCORE).setBackground(QBrush(BAD_CELL) if bad else QBrush())
+            filled_cell(self.grid, i, SCORE).setBackground(QBrush(BAD_CELL) if bad else QBrush())
             attended = self._checked(i, ATTENDED)
             if not attended:
                 outcome = self.tr("Absent") if self._checked(i, REQUIRED) else ""
@@ -300,7 +301,7 @@ class ExamForm(RecordForm):
                 outcome = ""
             else:
                 outcome = self.tr("Passed") if result_passed(True, score, pass_mark) else self.tr("Failed")
-            self.grid.item(i, OUTCOME).setText(outcome)
+            filled_cell(self.grid, i, OUTCOME).setText(outcome)
         self.grid.blockSignals(False)
         tally = tally_results(self.lines(strict=False), pass_mark, self.pass_basis)
         self.tally = tally

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from app.training.models import SessionKind
+from ui.words import QT_TRANSLATE_NOOP
 
 KIND_LABELS = {
     SessionKind.PARTY_GROUP.value: QT_TRANSLATE_NOOP("TrainingLabels", "Party group central study"),

@@ -104,8 +104,8 @@ class SessionForm(RecordForm):
         if detail is not None:
             self._load(detail)
         if not context.can(Permission.TRAINING_EDIT):
-            for widget in self.inputs.values():
-                widget.setEnabled(False)
+            for field_input in self.inputs.values():
+                field_input.setEnabled(False)
             self.buttons.button(QDialogButtonBox.StandardButton.Save).hide()
         self.remember_input()
 

@@ -47,6 +47,7 @@ from ui.errors import show_user_error
 from ui.tasks import TaskRunner
 from ui.training.labels import kind_label
 from ui.widgets import files
+from ui.widgets.table_cells import filled_cell
 
 BEHIND_COLOUR = QColor("#FFE3A3")
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -235,9 +236,9 @@ class SummaryTab(QWidget):
     def behind_names(self) -> list[str]:
         """The people highlighted as behind the target."""
         return [
-            self.persons.item(i, 0).text()
+            filled_cell(self.persons, i, 0).text()
             for i in range(self.persons.rowCount())
-            if self.persons.item(i, 0).background().color() == BEHIND_COLOUR
+            if filled_cell(self.persons, i, 0).background().color() == BEHIND_COLOUR
         ]
 
     def set_target(self) -> bool:

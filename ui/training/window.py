@@ -10,6 +10,7 @@ from ui.training.exams import ExamsTab
 from ui.training.list_tab import ALL_YEARS
 from ui.training.sessions import SessionsTab
 from ui.training.summary import SummaryTab
+from ui.widgets.naming import named
 
 
 class TrainingWindow(QWidget):
@@ -28,7 +29,7 @@ class TrainingWindow(QWidget):
         self.tabs.addTab(self.summary_tab, self.tr("Year summary"))
         # One year for all three tabs, at the tab bar's right; the tabs' own boxes stay
         # (they filter) but are hidden and follow this one.
-        self.year = QSpinBox(objectName="training_year")
+        self.year = named(QSpinBox(), "training_year")
         self.year.setRange(ALL_YEARS, 2100)
         self.year.setSpecialValueText(self.tr("All years"))
         self.year.setValue(bureau_today().year)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from app.clock import bureau_today
+from ui.widgets.step_dialog import to_qdate
 
 _BLANK = QDate(1900, 1, 1)
 
@@ -29,7 +30,7 @@ class DateField(QDateEdit):
             self.setDate(_BLANK)
         else:
             self.setMinimumDate(QDate(1950, 1, 1))
-            self.setDate(QDate(bureau_today()))
+            self.setDate(to_qdate(bureau_today()))
         self.setMaximumDate(QDate(2100, 12, 31))
 
     def value(self) -> date | None:
@@ -40,6 +41,6 @@ class DateField(QDateEdit):
 
     def set_value(self, value: date | None) -> None:
         if value is None:
-            self.setDate(_BLANK if self.optional else QDate(bureau_today()))
+            self.setDate(_BLANK if self.optional else to_qdate(bureau_today()))
         else:
             self.setDate(QDate(value.year, value.month, value.day))

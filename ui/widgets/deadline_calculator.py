@@ -36,7 +36,7 @@ class DeadlineCalculator(QDialog):
         self.rules = rules
         self.calendar = calendar or default_calendar()
         self.language = language
-        self.result: Deadline | None = None
+        self.deadline: Deadline | None = None  # not `result`: that is QDialog.result()
         self.rule = QComboBox()
         self.rule.setObjectName("rule")
         for rule in rules:  # by the deadline's name; the rule id (A2 …) only in the tooltip
@@ -108,12 +108,12 @@ class DeadlineCalculator(QDialog):
                          excluded_days=self.excluded.value() if self.excluded.isEnabled() else 0,
                          calendar=self.calendar)
         except UserError as err:
-            self.result = None
+            self.deadline = None
             self.due_label.setText("—")
             self.explanation.setText("")
             self.warning.setText(err.message(self.language))
             return None
-        self.result = result
+        self.deadline = result
         label = self.tr("Latest: %1") if rule.direction.value == "before" else self.tr("Due: %1")
         self.due_label.setText(label.replace("%1", result.due.isoformat()))
         basis = self.tr("Basis:")

@@ -9,7 +9,7 @@ is the seam tests patch.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -87,7 +87,13 @@ class DiscardGuard:
         return not self.changed() or DiscardQuestion.ask(self.form)
 
 
-class AsksBeforeDiscarding:
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog as _FormDialog  # what the mixin is mixed into
+else:
+    _FormDialog = object
+
+
+class AsksBeforeDiscarding(_FormDialog):
     """Mixin for a form dialog: Esc, 取消 and × ask before typed input is thrown away.
     The form sets `self.guard = DiscardGuard(self)` once its fields hold what it opened with."""
 
@@ -95,4 +101,4 @@ class AsksBeforeDiscarding:
 
     def reject(self) -> None:  # Qt override
         if self.guard is None or self.guard.allows_discard():
-            super().reject()  # type: ignore[misc]
+            super().reject()

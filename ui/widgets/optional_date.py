@@ -12,6 +12,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
 from app.clock import bureau_today
+from ui.widgets.step_dialog import to_qdate
 
 EMPTY = QDate(1900, 1, 1)
 
@@ -23,7 +24,7 @@ class OptionalDateEdit(QDateEdit):
         self.setDisplayFormat("yyyy-MM-dd")
         self.setMinimumDate(EMPTY)
         self.setSpecialValueText("—")
-        self.setDate(EMPTY if empty else QDate(bureau_today()))
+        self.setDate(EMPTY if empty else to_qdate(bureau_today()))
 
     def value(self) -> date | None:
         current = super().date()

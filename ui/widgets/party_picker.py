@@ -40,7 +40,7 @@ class PartyPicker(QWidget):
         self.search = SearchBox(debounce_ms=debounce_ms)
         self.search.setObjectName("party_search")
         self.search.setPlaceholderText(self.tr("Type a name or credit code"))
-        self.search.search_changed.connect(self.find)
+        self.search.search_changed.connect(self.offer_matches)
         self.choices = QComboBox()
         self.choices.setObjectName("party_choices")
         self.choices.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -67,7 +67,7 @@ class PartyPicker(QWidget):
         self.choices.addItem(text if text is not None else self.tr("(none chosen)"), None)
         self.choices.blockSignals(False)
 
-    def find(self, text: str) -> list[Any]:
+    def offer_matches(self, text: str) -> list[Any]:
         """Search the register and offer the matches; returns them."""
         text = text.strip()
         before = self.party_id()

@@ -91,7 +91,8 @@ class RevealsMaskedFields:
         record = self.edited_record()
         if record is None:
             return False
-        reason = RevealReasonDialog.ask(self, field_label)  # type: ignore[arg-type]
+        assert isinstance(self, QWidget)  # a form dialog (RecordForm) mixes this in
+        reason = RevealReasonDialog.ask(self, field_label)
         if reason is None:
             return False
         try:
