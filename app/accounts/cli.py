@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from typing import TYPE_CHECKING
 
 from app.accounts.permissions import Role
 from app.cli import (
+    Subcommands,
     actor_for,
     add_standard_options,
     command_group,
@@ -17,8 +19,12 @@ from app.cli import (
 )
 from app.errors import UserError
 
+if TYPE_CHECKING:
+    from app.accounts.actor import Actor
+    from app.store import Store
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(subparsers: Subcommands) -> None:
     users_sub = command_group(subparsers, "users", "login accounts")
     add = users_sub.add_parser(
         "add",
@@ -83,7 +89,7 @@ def _add_user(args: argparse.Namespace) -> int:
         store.dispose()
 
 
-def actor_for_admin(store, username: str):  # type: ignore[no-untyped-def]
+def actor_for_admin(store: Store, username: str) -> Actor:
     from sqlalchemy import select
 
     from app.accounts.models import User

@@ -16,6 +16,7 @@ from typing import Any
 from app.accounts.permissions import Permission
 from app.arbitration.deadlines import shanghai_today
 from app.cli import (
+    Subcommands,
     actor_for,
     add_standard_options,
     command_group,
@@ -29,7 +30,7 @@ from app.imports.cli import add_template_and_import, write_template_file
 from app.legal.deadlines import parse_date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "arbitration", "the arbitration docket (仲裁案件): template, import, export, desk, counts")
 
     add_template_and_import(sub, template_help="write the Excel import template of the docket",

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from app.cli import add_standard_options, command_group, print_json, terminal_progress
+from app.cli import Subcommands, add_standard_options, command_group, print_json, terminal_progress
 from app.config import resolve_db_url
 from app.errors import UserError, message_for
 
@@ -18,7 +18,7 @@ KIND_LABELS = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "backup", "back up, list and restore the database")
 
     create = sub.add_parser("create", help="write a checked copy of the database (exit 0 only when it verifies)")

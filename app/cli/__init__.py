@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 from app import __version__
 from app.config import normalise_language, resolve_db_url
@@ -28,6 +28,9 @@ Handler = Callable[[argparse.Namespace], int]
 
 DB_HELP = "database URL (default: $RENSHE_DB or the user data folder)"
 LANG_HELP = "interface language: zh_CN (default) or en"
+# What `register(subparsers)` is given: the parser's subcommands (argparse's class is generic
+# only in its type stubs, hence the string).
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
@@ -60,16 +63,16 @@ def add_standard_options(parser: argparse.ArgumentParser, *, user: bool = True, 
 
 
 def command_group(
-    subparsers: argparse._SubParsersAction,  # type: ignore[type-arg]
+    subparsers: Subcommands,
     name: str,
     help: str,  # noqa: A002 - argparse's own word
     *,
     dest: str | None = None,
     metavar: str = "ACTION",
-) -> argparse._SubParsersAction:  # type: ignore[type-arg]
+) -> Subcommands:
     """A command with actions (`main.py NAME ACTION …`): the subparsers its actions are added to."""
     parser = subparsers.add_parser(name, help=help)
-    actions: argparse._SubParsersAction = parser.add_subparsers(  # type: ignore[type-arg]
+    actions: Subcommands = parser.add_subparsers(
         dest=dest or f"{name}_command", metavar=metavar, required=True)
     return actions
 

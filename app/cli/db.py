@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import add_db_option, command_group, print_json
+from app.cli import Subcommands, add_db_option, command_group, print_json
 from app.config import resolve_db_url
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     db_sub = command_group(subparsers, "db", "database maintenance")
     upgrade = db_sub.add_parser("upgrade", help="create the database or upgrade it to the newest schema")
     add_db_option(upgrade)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.cli import add_json_option, print_json
+from app.cli import Subcommands, add_json_option, print_json
 from app.errors import UserError
 from app.legal.calendar import LegalCalendar, default_calendar
 from app.legal.deadlines import DEFAULT_RULES, RuleTable, due, parse_date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "deadline",
         help="compute a statutory time limit (e.g. deadline A9 2024-01-02)",

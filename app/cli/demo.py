@@ -15,7 +15,7 @@ import argparse
 import sys
 from typing import Any
 
-from app.cli import add_standard_options, open_store_for, print_json, terminal_progress
+from app.cli import Subcommands, add_standard_options, open_store_for, print_json, terminal_progress
 
 LABELS_EN = {
     "账号": "accounts", "执法人员": "staff", "学法培训": "study and exams", "用人单位": "employers",
@@ -24,7 +24,7 @@ LABELS_EN = {
 }
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     demo = subparsers.add_parser(
         "demo",
         help="fill an EMPTY database with a demo district's year (accounts, staff, projects, cases) and print its figures",

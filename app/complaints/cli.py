@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import (
+    Subcommands,
     actor_for,
     add_standard_options,
     command_group,
@@ -32,7 +33,7 @@ from app.imports.cli import (
 SHEETS = ("list", "ledger")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "complaints", "complaints and wage recovery (投诉举报与追欠台账): template, import, export")
 
     add_template_and_import(sub, template_help="write the Excel template of the complaints ledger",

@@ -11,7 +11,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from app.cli import actor_for, add_standard_options, command_group, open_store_for, print_json
+from app.cli import (
+    Subcommands,
+    actor_for,
+    add_standard_options,
+    command_group,
+    open_store_for,
+    print_json,
+)
 from app.errors import UserError
 from app.imports.cli import (
     add_template_and_import,
@@ -24,7 +31,7 @@ from app.imports.cli import (
 FORMATS = ("xlsx", "pdf")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "parties", "the parties register (当事人库): template, import, export")
 
     add_template_and_import(sub, template_help="write the Excel import template",

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli import (
+    Subcommands,
     add_standard_options,
     command_group,
     open_store_for,
@@ -22,7 +23,7 @@ from app.cli import (
 from app.legal.deadlines import parse_date
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "report", "statistics (统计报表): the yearly rule-of-law report's figures", metavar="REPORT")
     yearly = sub.add_parser("yearly", help="the year's figures (年度法治建设数据): print, --json, --pdf, --xlsx")
     yearly.add_argument("--year", type=int, required=True)

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
-from app.cli import actor_for, add_standard_options, command_group, open_store_for, print_json
+from app.cli import (
+    Subcommands,
+    actor_for,
+    add_standard_options,
+    command_group,
+    open_store_for,
+    print_json,
+)
+
+if TYPE_CHECKING:
+    from app.sites.identity import SiteService
+
+T = TypeVar("T")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "site", "this installation as a site: code, name, kind, keys, trusted peers")
 
     init = sub.add_parser("init", help="make this installation a site, with a new key pair")
@@ -40,7 +54,7 @@ def _zh(args: argparse.Namespace) -> bool:
     return getattr(args, "language", "zh_CN") != "en"
 
 
-def _run(args: argparse.Namespace, work, *, create: bool = False):  # type: ignore[no-untyped-def]
+def _run(args: argparse.Namespace, work: Callable[[SiteService], T], *, create: bool = False) -> T:
     from app.sites.identity import SiteService
 
     store = open_store_for(args, create=create)

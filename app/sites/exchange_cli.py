@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 from app.cli import (
+    Subcommands,
     actor_for,
     add_standard_options,
     command_group,
@@ -15,8 +18,13 @@ from app.cli import (
 )
 from app.errors import UserError
 
+if TYPE_CHECKING:
+    from app.sites.exchange import ExchangeService
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+T = TypeVar("T")
+
+
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "exchange", "exchange bundles with other sites (USB stick)")
 
     export = sub.add_parser("export", help="write the bundle for a peer: everything it has not acknowledged")
@@ -45,7 +53,7 @@ def _zh(args: argparse.Namespace) -> bool:
     return getattr(args, "language", "zh_CN") != "en"
 
 
-def _run(args: argparse.Namespace, work):  # type: ignore[no-untyped-def]
+def _run(args: argparse.Namespace, work: Callable[[ExchangeService], T]) -> T:
     from app.sites.exchange import ExchangeService
 
     store = open_store_for(args)

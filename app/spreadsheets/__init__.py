@@ -6,9 +6,10 @@ One module per register: `app.parties.spreadsheet` for the parties register.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 
-def add_choice_list(ws, letter: str, choices: Sequence[str], rows: int) -> None:  # type: ignore[no-untyped-def]
+def add_choice_list(ws: Any, letter: str, choices: Sequence[str], rows: int) -> None:
     """A drop-down of `choices` on column `letter`, rows 2..rows+1, refusing anything else."""
     from openpyxl.worksheet.datavalidation import DataValidation
 

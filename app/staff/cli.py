@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 
-from app.cli import command_group
+from app.cli import Subcommands, command_group
 from app.imports.cli import add_template_and_import, import_register, write_template_file
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(subparsers: Subcommands) -> None:
     sub = command_group(subparsers, "staff", "the enforcement staff roster (执法人员): template, import")
 
     add_template_and_import(sub, template_help="write the Excel import template of the roster",

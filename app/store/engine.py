@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import DatabaseError
@@ -25,7 +26,7 @@ from app.errors import StorageError
 log = logging.getLogger(__name__)
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     # SQLAlchemy's pysqlite recipe (dialect docs, "Serializable isolation /
     # Savepoints / Transactional DDL"): the driver must not open or commit
     # transactions on its own, or SAVEPOINTs and DDL run outside the
@@ -44,7 +45,7 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
 IMMEDIATE = "renshe_begin_immediate"
 
 
-def _begin_sqlite_transaction(connection) -> None:  # type: ignore[no-untyped-def]
+def _begin_sqlite_transaction(connection: Connection) -> None:
     # Reads: a plain (deferred) BEGIN, so a report never takes the write lock.
     # Writes (the unit of work): BEGIN IMMEDIATE.  A deferred transaction that
     # reads, then writes after another process has committed cannot upgrade its

@@ -48,7 +48,7 @@ def _baseline_audit(engine: Engine) -> None:
         audit.append(session.connection(), migration, entries)
 
 
-def include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
     """Alembic filter: the search index is database-specific (SQLite's FTS5 virtual table,
     PostgreSQL's index over an expression, app/store/postgres.py)."""
     from app.store.postgres import SEARCH_INDEXES

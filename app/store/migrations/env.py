@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 import app.models  # noqa: F401  (registers every table)
 from app.store.base import Base
@@ -12,7 +12,7 @@ from app.store.migrate import include_object
 target_metadata = Base.metadata
 
 
-def run(connection) -> None:  # type: ignore[no-untyped-def]
+def run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
