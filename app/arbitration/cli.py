@@ -24,6 +24,7 @@ from app.cli import (
     open_store_for,
     print_json,
     terminal_progress,
+    zh,
 )
 from app.errors import UserError
 from app.imports.cli import add_template_and_import, write_template_file
@@ -61,10 +62,6 @@ def register(subparsers: Subcommands) -> None:
     counts.add_argument("year", type=int)
     add_standard_options(counts)
     counts.set_defaults(handler=_counts)
-
-
-def _zh(args: argparse.Namespace) -> bool:
-    return getattr(args, "language", "zh_CN") != "en"
 
 
 def _actor(args: argparse.Namespace, store: Any) -> Any:
@@ -111,7 +108,7 @@ def _import(args: argparse.Namespace) -> int:
     store = open_store_for(args, create=True)
     try:
         report = import_docket(store, actor_for(args, store, writes=True), rows, total=total,
-                               progress=terminal_progress("导入" if _zh(args) else "importing"), source=source)
+                               progress=terminal_progress("导入" if zh(args) else "importing"), source=source)
     finally:
         store.dispose()
     language = args.language
@@ -122,10 +119,10 @@ def _import(args: argparse.Namespace) -> int:
             "refused": [{"row": p.row, "code": p.code, "message": p.message(language)} for p in report.refused],
         })
     else:
-        print(f"导入{report.imported}件，拒绝{len(report.refused)}行" if _zh(args)
+        print(f"导入{report.imported}件，拒绝{len(report.refused)}行" if zh(args)
               else f"imported {report.imported}, refused {len(report.refused)}")
         for p in report.refused:
-            print(f"  第{p.row}行：{p.message(language)}" if _zh(args) else f"  row {p.row}: {p.message(language)}")
+            print(f"  第{p.row}行：{p.message(language)}" if zh(args) else f"  row {p.row}: {p.message(language)}")
     return exit_codes.for_import(report)
 
 
@@ -143,13 +140,13 @@ def _export(args: argparse.Namespace) -> int:
         trace = ExportTrace(store, actor, "arbitration.docket", "arbitration_case",
                             details={k: v for k, v in (("status", args.status), ("overdue", args.overdue)) if v})
         rows = export_docket(service.query(status=args.status, overdue=args.overdue), Path(args.out),
-                             progress=terminal_progress("导出" if _zh(args) else "exporting"), trace=trace)
+                             progress=terminal_progress("导出" if zh(args) else "exporting"), trace=trace)
     finally:
         store.dispose()
     if args.json:
         print_json({"file": args.out, "rows": rows})
     else:
-        print(f"已导出{rows}件：{args.out}" if _zh(args) else f"exported {rows} cases: {args.out}")
+        print(f"已导出{rows}件：{args.out}" if zh(args) else f"exported {rows} cases: {args.out}")
     return 0
 
 
@@ -181,7 +178,7 @@ def _desk(args: argparse.Namespace) -> int:
     c = desk.counts
     print(f"{desk.today.isoformat()} 已逾期{c.overdue} 今日到期{c.today} 3个工作日内{c.soon}")
     for i in desk.items:
-        label = BUCKET_LABELS[i.bucket][1 if _zh(args) else 0]
+        label = BUCKET_LABELS[i.bucket][1 if zh(args) else 0]
         print(f"{label}\t{i.due.isoformat()}\t{i.reference}\t{i.rule_id} {i.what}")
     return 0
 

@@ -15,7 +15,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar
 
 from app import __version__
 from app.config import normalise_language, resolve_db_url
@@ -24,6 +24,8 @@ from app.errors import Cancelled, StorageError, UserError
 PASSWORD_ENV_VAR = "RENSHE_PASSWORD"
 
 Handler = Callable[[argparse.Namespace], int]
+ServiceT = TypeVar("ServiceT")
+ResultT = TypeVar("ResultT")
 
 
 DB_HELP = "database URL (default: $RENSHE_DB or the user data folder)"
@@ -157,6 +159,22 @@ def actor_for(args: argparse.Namespace, store: Any, *, writes: bool) -> Any:
     if writes:
         return setup_actor()  # refused by the unit of work once accounts exist
     return anonymous_reader()
+
+
+def zh(args: argparse.Namespace) -> bool:
+    """The command speaks Chinese (the default) unless --lang en."""
+    return getattr(args, "language", "zh_CN") != "en"
+
+
+def with_service(args: argparse.Namespace, service: Callable[[Any, Any], ServiceT],
+                 work: Callable[[ServiceT], ResultT], *, create: bool = False) -> ResultT:
+    """`work` done by an area's service on the store of --db, acting as the command's user
+    (one who may write); the store is closed after, whatever happened."""
+    store = open_store_for(args, create=create)
+    try:
+        return work(service(store, actor_for(args, store, writes=True)))
+    finally:
+        store.dispose()
 
 
 def print_json(document: Any) -> None:

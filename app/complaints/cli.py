@@ -20,6 +20,7 @@ from app.cli import (
     exit_codes,
     open_store_for,
     print_json,
+    zh,
 )
 from app.errors import UserError
 from app.imports.cli import (
@@ -27,7 +28,6 @@ from app.imports.cli import (
     line_progress,
     report_import,
     write_template_file,
-    zh,
 )
 
 SHEETS = ("list", "ledger")

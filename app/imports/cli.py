@@ -18,6 +18,7 @@ from app.cli import (
     open_store_for,
     print_json,
     terminal_progress,
+    zh,
 )
 from app.kernel.import_report import ImportReport
 
@@ -25,10 +26,6 @@ from app.kernel.import_report import ImportReport
 class _Labelled(Protocol):
     @property
     def label(self) -> str: ...
-
-
-def zh(args: argparse.Namespace) -> bool:
-    return getattr(args, "language", "zh_CN") != "en"
 
 
 def line_progress(label: str) -> tuple[Callable[[int, int], None], Callable[[], None]]:

@@ -18,6 +18,7 @@ from app.cli import (
     command_group,
     open_store_for,
     print_json,
+    zh,
 )
 from app.errors import UserError
 from app.imports.cli import (
@@ -25,7 +26,6 @@ from app.imports.cli import (
     import_register,
     line_progress,
     write_template_file,
-    zh,
 )
 
 FORMATS = ("xlsx", "pdf")

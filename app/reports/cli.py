@@ -19,6 +19,7 @@ from app.cli import (
     open_store_for,
     print_json,
     terminal_progress,
+    zh,
 )
 from app.legal.deadlines import parse_date
 
@@ -56,7 +57,7 @@ def _trace(store: Any, actor: Any, export: str, year: int) -> Any:
 def _yearly(args: argparse.Namespace) -> int:
     from app.reports.yearly import yearly_figures
 
-    zh = getattr(args, "language", "zh_CN") != "en"
+    chinese = zh(args)
     date_from = parse_date(args.date_from) if args.date_from else None
     date_to = parse_date(args.date_to) if args.date_to else None
     store = open_store_for(args)
@@ -81,10 +82,10 @@ def _yearly(args: argparse.Namespace) -> int:
     if args.json:
         print_json(figures.to_json())
         return 0
-    for line in summary_lines(figures, zh=zh):
+    for line in summary_lines(figures, zh=chinese):
         print(line)
     for kind, path in written.items():
-        print(f"已写出{kind.upper()}：{path}" if zh else f"{kind} written: {path}")
+        print(f"已写出{kind.upper()}：{path}" if chinese else f"{kind} written: {path}")
     return 0
 
 

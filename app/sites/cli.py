@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 from app.cli import (
     Subcommands,
-    actor_for,
     add_standard_options,
     command_group,
-    open_store_for,
     print_json,
+    with_service,
+    zh,
 )
 
 if TYPE_CHECKING:
@@ -50,18 +50,10 @@ def register(subparsers: Subcommands) -> None:
     trust.set_defaults(handler=_trust)
 
 
-def _zh(args: argparse.Namespace) -> bool:
-    return getattr(args, "language", "zh_CN") != "en"
-
-
 def _run(args: argparse.Namespace, work: Callable[[SiteService], T], *, create: bool = False) -> T:
     from app.sites.identity import SiteService
 
-    store = open_store_for(args, create=create)
-    try:
-        return work(SiteService(store, actor_for(args, store, writes=True)))
-    finally:
-        store.dispose()
+    return with_service(args, SiteService, work, create=create)
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -71,7 +63,7 @@ def _init(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_dict())
     else:
-        print(f"站点已设置：{view.code} {view.name}，指纹 {view.fingerprint}" if _zh(args)
+        print(f"站点已设置：{view.code} {view.name}，指纹 {view.fingerprint}" if zh(args)
               else f"site set up: {view.code} {view.name}, fingerprint {view.fingerprint}")
     return 0
 
@@ -86,7 +78,7 @@ def _show(args: argparse.Namespace) -> int:
         print_json({**view.as_dict(), "peers": [p.as_dict() for p in peers]})
         return 0
     print(f"{view.code}  {view.name}  ({view.kind})")
-    print(("指纹 " if _zh(args) else "fingerprint ") + view.fingerprint)
+    print(("指纹 " if zh(args) else "fingerprint ") + view.fingerprint)
     for p in peers:
         print(f"  {p.code}  {p.name}  ({p.kind})  {p.fingerprint}")
     return 0
@@ -97,7 +89,7 @@ def _export_key(args: argparse.Namespace) -> int:
     if args.json:
         print_json({**view.as_dict(), "file": args.out})
     else:
-        print(f"公钥已导出：{args.out}（指纹 {view.fingerprint}）" if _zh(args)
+        print(f"公钥已导出：{args.out}（指纹 {view.fingerprint}）" if zh(args)
               else f"public key written: {args.out} (fingerprint {view.fingerprint})")
     return 0
 
@@ -107,6 +99,6 @@ def _trust(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_dict())
     else:
-        print(f"已信任站点 {view.code} {view.name}，指纹 {view.fingerprint}（请与对方电话核对）" if _zh(args)
+        print(f"已信任站点 {view.code} {view.name}，指纹 {view.fingerprint}（请与对方电话核对）" if zh(args)
               else f"trusted {view.code} {view.name}, fingerprint {view.fingerprint} (compare it by telephone)")
     return 0

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, TypeVar
 
 from app.cli import (
     Subcommands,
-    actor_for,
     add_standard_options,
     command_group,
-    open_store_for,
     print_json,
     terminal_progress,
+    with_service,
+    zh,
 )
 from app.errors import UserError
 
@@ -49,53 +49,45 @@ def register(subparsers: Subcommands) -> None:
         parser.set_defaults(handler=handler)
 
 
-def _zh(args: argparse.Namespace) -> bool:
-    return getattr(args, "language", "zh_CN") != "en"
-
-
 def _run(args: argparse.Namespace, work: Callable[[ExchangeService], T]) -> T:
     from app.sites.exchange import ExchangeService
 
-    store = open_store_for(args)
-    try:
-        return work(ExchangeService(store, actor_for(args, store, writes=True)))
-    finally:
-        store.dispose()
+    return with_service(args, ExchangeService, work)
 
 
 def _export(args: argparse.Namespace) -> int:
-    progress = terminal_progress("导出" if _zh(args) else "exporting")
+    progress = terminal_progress("导出" if zh(args) else "exporting")
     result = _run(args, lambda s: s.export(args.to, Path(args.out), progress=progress))
     if args.json:
         print_json(result.as_dict())
     else:
-        print(f"已导出第{result.sequence}号交换包给{result.to}：{result.records}条记录 → {result.path}" if _zh(args)
+        print(f"已导出第{result.sequence}号交换包给{result.to}：{result.records}条记录 → {result.path}" if zh(args)
               else f"bundle {result.sequence} for {result.to}: {result.records} records → {result.path}")
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    progress = terminal_progress("导入" if _zh(args) else "importing")
+    progress = terminal_progress("导入" if zh(args) else "importing")
     result = _run(args, lambda s: s.import_bundle(Path(args.file), progress=progress))
     if args.json:
         print_json(result.as_dict())
     elif result.held:
         print(f"来自{result.sender}的第{result.sequence}号交换包已暂存：须先导入第{result.missing_sequence}号，"
-              f"导入后本包自动应用。" if _zh(args)
+              f"导入后本包自动应用。" if zh(args)
               else f"bundle {result.sequence} from {result.sender} is held: import bundle {result.missing_sequence} "
                    f"first; this one is applied right after it.")
     elif result.already_applied:
-        print(f"来自{result.sender}的第{result.sequence}号交换包已导入过，未作改动。" if _zh(args)
+        print(f"来自{result.sender}的第{result.sequence}号交换包已导入过，未作改动。" if zh(args)
               else f"bundle {result.sequence} from {result.sender} was applied before; nothing changed.")
     else:
         print(f"已导入来自{result.sender}的第{result.sequence}号交换包：新增{result.records_new}条，"
-              f"更新{result.records_updated}条，删除{result.records_deleted}条，冲突{result.conflicts}条。" if _zh(args)
+              f"更新{result.records_updated}条，删除{result.records_deleted}条，冲突{result.conflicts}条。" if zh(args)
               else f"bundle {result.sequence} from {result.sender}: {result.records_new} new, "
                    f"{result.records_updated} updated, {result.records_deleted} deleted, "
                    f"{result.conflicts} conflicts.")
         for r in result.released:
             print(f"随后应用了暂存的第{r.sequence}号交换包：新增{r.records_new}条，更新{r.records_updated}条，"
-                  f"删除{r.records_deleted}条，冲突{r.conflicts}条。" if _zh(args)
+                  f"删除{r.records_deleted}条，冲突{r.conflicts}条。" if zh(args)
                   else f"then held bundle {r.sequence}: {r.records_new} new, {r.records_updated} updated, "
                        f"{r.records_deleted} deleted, {r.conflicts} conflicts.")
     return 0
@@ -135,7 +127,7 @@ def _resolve(args: argparse.Namespace) -> int:
     if args.json:
         print_json(view.as_dict())
     else:
-        print(f"冲突#{view.id}已处理。" if _zh(args) else f"conflict #{view.id} resolved.")
+        print(f"冲突#{view.id}已处理。" if zh(args) else f"conflict #{view.id} resolved.")
     return 0
 
 
@@ -145,8 +137,8 @@ def _narrow(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"to": args.to, "excluded": chosen})
     elif chosen:
-        print(f"今后不再向{args.to}发送：{'、'.join(chosen)}" if _zh(args)
+        print(f"今后不再向{args.to}发送：{'、'.join(chosen)}" if zh(args)
               else f"{args.to} is sent nothing of: {', '.join(chosen)}")
     else:
-        print(f"向{args.to}发送的内容恢复为默认。" if _zh(args) else f"{args.to} is sent everything by default again.")
+        print(f"向{args.to}发送的内容恢复为默认。" if zh(args) else f"{args.to} is sent everything by default again.")
     return 0
